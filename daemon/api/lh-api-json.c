@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-api-json.h"
+
+#include "lh-error.h"
+#include "lh-time.h"
+
+JsonNode *
+lh_json_parse_object (const char *data, gsize length, GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (data == NULL || length == 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "The request has no JSON body");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "The body is not valid JSON: %s",
+                   local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "The body must be a JSON object");
+      return NULL;
+    }
+  return json_node_ref (root);
+}
+
+static JsonNode *
+member_value (JsonObject *object, const char *member, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“%s” is missing", member);
+      return NULL;
+    }
+  return node;
+}
+
+gboolean
+lh_json_get_int (JsonObject *object, const char *member, gint64 *out_value, GError **error)
+{
+  JsonNode *node = member_value (object, member, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“%s” must be a whole number", member);
+      return FALSE;
+    }
+  *out_value = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+lh_json_get_string (JsonObject *object, const char *member, const char **out_value, GError **error)
+{
+  JsonNode *node = member_value (object, member, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“%s” must be a string", member);
+      return FALSE;
+    }
+  *out_value = json_node_get_string (node);
+  return TRUE;
+}
+
+void
+lh_json_add_time (JsonBuilder *builder, const char *member, gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autofree char *text = lh_time_format_iso (unix_seconds, tz);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+void
+lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, booking->id);
+  json_builder_set_member_name (builder, "resource_id");
+  json_builder_add_int_value (builder, booking->resource_id);
+  json_builder_set_member_name (builder, "resource_name");
+  json_builder_add_string_value (builder, booking->resource_name);
+  json_builder_set_member_name (builder, "resource_kind");
+  json_builder_add_string_value (builder, booking->resource_kind);
+  lh_json_add_time (builder, "start", booking->start_at, tz);
+  lh_json_add_time (builder, "end", booking->end_at, tz);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, booking->status);
+  lh_json_add_time (builder, "created_at", booking->created_at, tz);
+  json_builder_end_object (builder);
+}
+
+static void
+add_hhmm (JsonBuilder *builder, const char *member, int minute)
+{
+  g_autofree char *text = g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+void
+lh_json_add_resource (JsonBuilder *builder, const LhResource *resource)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, resource->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, resource->name);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, resource->kind);
+  json_builder_set_member_name (builder, "capacity");
+  json_builder_add_int_value (builder, resource->capacity);
+  json_builder_set_member_name (builder, "opening_hours");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < resource->hours->len; i++)
+    {
+      const LhOpeningPeriod *p = &g_array_index (resource->hours, LhOpeningPeriod, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "weekday");
+      json_builder_add_int_value (builder, p->weekday);
+      add_hhmm (builder, "opens", p->opens_minute);
+      add_hhmm (builder, "closes", p->closes_minute);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading request bodies and writing responses as JSON. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lh-bookings.h"
+#include "lh-resources.h"
+
+G_BEGIN_DECLS
+
+/* The body as a JSON object, or LH_ERROR_BAD_REQUEST. */
+JsonNode *lh_json_parse_object (const char  *data,
+                                gsize        length,
+                                GError     **error);
+
+/* A required member of the given type, or LH_ERROR_BAD_REQUEST naming it. */
+gboolean  lh_json_get_int      (JsonObject  *object,
+                                const char  *member,
+                                gint64      *out_value,
+                                GError     **error);
+gboolean  lh_json_get_string   (JsonObject  *object,
+                                const char  *member,
+                                const char **out_value,
+                                GError     **error);
+
+void      lh_json_add_time     (JsonBuilder *builder,
+                                const char  *member,
+                                gint64       unix_seconds,
+                                GTimeZone   *tz);
+void      lh_json_add_booking  (JsonBuilder     *builder,
+                                const LhBooking *booking,
+                                GTimeZone       *tz);
+void      lh_json_add_resource (JsonBuilder      *builder,
+                                const LhResource *resource);
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-problem.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "lh-error.h"
+#include "lh-time.h"
+
+#define TYPE_BASE "https://learnhub.example/problems/"
+
+static const struct
+{
+  int         code;
+  guint       status;
+  const char *type;
+  const char *title;
+} problems[] = {
+  { LH_ERROR_BAD_REQUEST, 400, "bad-request", "The request could not be read" },
+  { LH_ERROR_UNAUTHORIZED, 401, "unauthorized", "Please sign in" },
+  { LH_ERROR_FORBIDDEN, 403, "forbidden", "You are not allowed to do that" },
+  { LH_ERROR_NOT_FOUND, 404, "not-found", "Not found" },
+  { -1, 405, "method-not-allowed", "That cannot be done here" },
+  { LH_ERROR_CONFLICT, 409, "conflict", "That clashes with something already there" },
+  { LH_ERROR_TOO_LARGE, 413, "payload-too-large", "The request is too large" },
+  { LH_ERROR_INVALID, 422, "invalid", "That cannot be done" },
+  { LH_ERROR_LOCKED, 429, "locked", "Too many tries; please wait" },
+  { LH_ERROR_BUSY, 503, "unavailable", "The centre's server is busy; please try again" },
+  { LH_ERROR_INTERNAL, 500, "internal", "Something went wrong on the centre's server" },
+};
+
+static guint
+problem_index (const GError *error)
+{
+  if (error != NULL && error->domain == LH_ERROR)
+    for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
+      if (problems[i].code == error->code)
+        return i;
+  return G_N_ELEMENTS (problems) - 1;
+}
+
+guint
+lh_problem_status_for_error (const GError *error)
+{
+  return problems[problem_index (error)].status;
+}
+
+static void
+reply (SoupServerMessage *msg, guint index, const char *detail, gint64 locked_until, GTimeZone *tz)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *type = g_strconcat (TYPE_BASE, problems[index].type, NULL);
+  char *body;
+  gsize length;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, problems[index].title);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, problems[index].status);
+  json_builder_set_member_name (builder, "detail");
+  json_builder_add_string_value (builder, detail);
+  if (locked_until > 0)
+    {
+      g_autofree char *until = lh_time_format_iso (locked_until, tz);
+
+      json_builder_set_member_name (builder, "locked_until");
+      json_builder_add_string_value (builder, until);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+  length = strlen (body);
+  soup_server_message_set_status (msg, problems[index].status, NULL);
+  soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, body, length);
+}
+
+void
+lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_until, GTimeZone *tz)
+{
+  guint index = problem_index (error);
+
+  /* Internal errors may carry SQL or paths: log them, do not send them. */
+  if (problems[index].status >= 500)
+    {
+      g_warning ("%s %s: %s", soup_server_message_get_method (msg),
+                 g_uri_get_path (soup_server_message_get_uri (msg)),
+                 error != NULL ? error->message : "unknown error");
+      reply (msg, index, problems[index].title, 0, tz);
+      return;
+    }
+  reply (msg, index, error->message, locked_until, tz);
+}
+
+void
+lh_problem_reply_status (SoupServerMessage *msg, guint status, const char *detail)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
+    if (problems[i].status == status)
+      {
+        reply (msg, i, detail, 0, NULL);
+        return;
+      }
+  g_return_if_reached ();
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Booking, listing one's own bookings, cancelling. */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-routes.h"
+
+#include "lh-api-json.h"
+#include "lh-bookings.h"
+#include "lh-error.h"
+#include "lh-time.h"
+
+void
+lh_route_create_booking (LhRequest *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhBooking) booking = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  JsonObject *object;
+  const char *start_text, *end_text;
+  gint64 resource_id, start, end;
+
+  body = lh_request_body_object (request, &error);
+  if (body == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  object = json_node_get_object (body);
+  if (!lh_json_get_int (object, "resource_id", &resource_id, &error) ||
+      !lh_json_get_string (object, "start", &start_text, &error) ||
+      !lh_json_get_string (object, "end", &end_text, &error) ||
+      !lh_time_parse_iso (start_text, &start, &error) ||
+      !lh_time_parse_iso (end_text, &end, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  booking = lh_bookings_create (request->store, request->centre, request->session.person_id,
+                                resource_id, start, end, request->now, &error);
+  if (booking == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  g_message ("Booking %" G_GINT64_FORMAT " made on %s", booking->id, booking->resource_name);
+  builder = json_builder_new ();
+  lh_json_add_booking (builder, booking, request->centre->tz);
+  lh_request_reply_builder (request, 201, builder);
+}
+
+void
+lh_route_my_bookings (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = lh_bookings_list_upcoming (request->store,
+                                                             request->session.person_id,
+                                                             request->now, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (bookings == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "bookings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < bookings->len; i++)
+    lh_json_add_booking (builder, g_ptr_array_index (bookings, i), request->centre->tz);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}
+
+void
+lh_route_cancel_booking (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lh_bookings_cancel (request->store, request->session.person_id, request->path_id,
+                           request->now, &error))
+    lh_request_reply_error (request, error);
+  else
+    lh_request_reply_empty (request, 204);
+}

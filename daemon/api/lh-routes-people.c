@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Health, signing in and out, and the kiosk devices. */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-routes.h"
+
+#include "lh-api-json.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-problem.h"
+#include "lh-secret.h"
+#include "lh-time.h"
+
+#include <string.h>
+
+void
+lh_route_health (LhRequest *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int version = lh_store_get_schema_version (request->store);
+
+  if (version < 0)
+    {
+      g_autoptr(GError) error = g_error_new (LH_ERROR, LH_ERROR_BUSY, "The database does not answer");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ok");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, version);
+  lh_json_add_time (builder, "time", request->now, request->centre->tz);
+  json_builder_set_member_name (builder, "timezone");
+  json_builder_add_string_value (builder, request->centre->timezone_id);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}
+
+/* What the PIN-checking thread needs; nothing shared with the main loop. */
+typedef struct
+{
+  LhRequest *request;    /* (owned) */
+  gint64     person_id;
+  char      *pin_hash;   /* (owned) */
+  char      *pin;        /* (owned) */
+} SignIn;
+
+static void
+sign_in_free (SignIn *sign_in)
+{
+  lh_request_unref (sign_in->request);
+  g_free (sign_in->pin_hash);
+  /* The PIN is a secret: do not leave it in freed memory. */
+  if (sign_in->pin != NULL)
+    memset (sign_in->pin, 0, strlen (sign_in->pin));
+  g_free (sign_in->pin);
+  g_free (sign_in);
+}
+
+static void
+verify_pin_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  SignIn *sign_in = task_data;
+
+  g_task_return_boolean (task, lh_pin_verify (sign_in->pin_hash, sign_in->pin));
+}
+
+static void
+reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *session)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhPerson) person = lh_people_get (request->store, session->person_id, &error);
+  g_auto(GStrv) roles = NULL;
+
+  if (person == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  roles = lh_roles_to_strv (person->roles);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, token);
+  lh_json_add_time (builder, "expires_at", session->expires_at, request->centre->tz);
+  json_builder_set_member_name (builder, "person");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, person->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, person->name);
+  json_builder_set_member_name (builder, "staff_number");
+  json_builder_add_string_value (builder, person->staff_number);
+  json_builder_set_member_name (builder, "roles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; roles[i] != NULL; i++)
+    json_builder_add_string_value (builder, roles[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 201, builder);
+}
+
+static void
+pin_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = G_TASK (result);
+  SignIn *sign_in = g_task_get_task_data (task);
+  LhRequest *request = sign_in->request;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  LhSessionInfo session = { 0 };
+  gint64 locked_until = 0;
+  gboolean pin_ok = g_task_propagate_boolean (task, NULL);
+
+  /* The clock moved on while the PIN was checked. */
+  token = lh_auth_finish_sign_in (request->store, sign_in->person_id, request->device_id, pin_ok,
+                                  request->centre->session_minutes, lh_time_now (),
+                                  &session, &locked_until, &error);
+  if (token == NULL)
+    lh_problem_reply (request->msg, error, locked_until, request->centre->tz);
+  else
+    reply_signed_in (request, token, &session);
+  soup_server_message_unpause (request->msg);
+}
+
+void
+lh_route_sign_in (LhRequest *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  const char *staff_number, *pin;
+  gint64 locked_until = 0;
+  SignIn *sign_in;
+
+  body = lh_request_body_object (request, &error);
+  if (body == NULL ||
+      !lh_json_get_string (json_node_get_object (body), "staff_number", &staff_number, &error) ||
+      !lh_json_get_string (json_node_get_object (body), "pin", &pin, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+
+  sign_in = g_new0 (SignIn, 1);
+  sign_in->request = lh_request_ref (request);
+  sign_in->pin = g_strdup (pin);
+  if (!lh_auth_begin_sign_in (request->store, staff_number, request->now, &sign_in->person_id,
+                              &sign_in->pin_hash, &locked_until, &error))
+    {
+      lh_problem_reply (request->msg, error, locked_until, request->centre->tz);
+      sign_in_free (sign_in);
+      return;
+    }
+
+  /* Argon2id takes ~85 ms by design: check it on a worker thread so the
+   * other kiosks are not kept waiting. */
+  soup_server_message_pause (request->msg);
+  task = g_task_new (NULL, NULL, pin_verified_cb, NULL);
+  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
+  g_task_run_in_thread (task, verify_pin_thread);
+}
+
+void
+lh_route_sign_out (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lh_auth_end_session (request->store, request->session.session_id, request->now, &error))
+    lh_request_reply_error (request, error);
+  else
+    lh_request_reply_empty (request, 204);
+}
+
+void
+lh_route_list_devices (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) devices = lh_devices_list (request->store, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (devices == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "devices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < devices->len; i++)
+    {
+      const LhDevice *device = g_ptr_array_index (devices, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, device->id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, device->name);
+      lh_json_add_time (builder, "created_at", device->created_at, request->centre->tz);
+      json_builder_set_member_name (builder, "last_seen_at");
+      if (device->last_seen_at > 0)
+        {
+          g_autofree char *seen = lh_time_format_iso (device->last_seen_at, request->centre->tz);
+          json_builder_add_string_value (builder, seen);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "revoked");
+      json_builder_add_boolean_value (builder, device->revoked);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}

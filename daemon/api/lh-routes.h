@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What a route handler gets, and the handlers themselves. Handlers parse the
+ * request, call core/, and reply; authentication and roles are checked
+ * before they run, from the route table in lh-server.c. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "lh-auth.h"
+#include "lh-centre.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LH_AUTH_NONE,
+  LH_AUTH_DEVICE,             /* a kiosk device token */
+  LH_AUTH_SESSION,            /* a signed-in person's session token */
+  LH_AUTH_DEVICE_OR_SESSION,
+} LhAuthKind;
+
+typedef struct
+{
+  SoupServerMessage *msg;        /* (owned) */
+  LhStore           *store;      /* (owned) */
+  const LhCentre    *centre;     /* (unowned) lives as long as the server */
+  gint64             now;
+  gint64             device_id;  /* set for device tokens, else 0 */
+  gboolean           signed_in;
+  LhSessionInfo      session;    /* valid if signed_in */
+  gint64             path_id;    /* the {id} of the path, if any */
+  GHashTable        *query;      /* (owned) (nullable) */
+} LhRequest;
+
+typedef void (*LhRouteHandler) (LhRequest *request);
+
+typedef struct
+{
+  const char     *method;
+  const char     *path;    /* "{id}" matches a positive whole number */
+  LhAuthKind      auth;
+  guint           roles;   /* LhRole bits, any of which will do; 0: any */
+  LhRouteHandler  handler;
+} LhRoute;
+
+LhRequest *lh_request_ref   (LhRequest *request);
+void       lh_request_unref (LhRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhRequest, lh_request_unref)
+
+/* The body as a JSON object, or LH_ERROR_BAD_REQUEST. */
+JsonNode  *lh_request_body_object (LhRequest *request,
+                                   GError   **error);
+void       lh_request_reply_json  (LhRequest *request,
+                                   guint      status,
+                                   JsonNode  *node);
+void       lh_request_reply_builder (LhRequest   *request,
+                                     guint        status,
+                                     JsonBuilder *builder);
+void       lh_request_reply_empty (LhRequest *request,
+                                   guint      status);
+void       lh_request_reply_error (LhRequest    *request,
+                                   const GError *error);
+
+/* lh-routes-people.c */
+void lh_route_health          (LhRequest *request);
+void lh_route_sign_in         (LhRequest *request);
+void lh_route_sign_out        (LhRequest *request);
+void lh_route_list_devices    (LhRequest *request);
+/* lh-routes-resources.c */
+void lh_route_list_resources  (LhRequest *request);
+void lh_route_availability    (LhRequest *request);
+/* lh-routes-bookings.c */
+void lh_route_create_booking  (LhRequest *request);
+void lh_route_my_bookings     (LhRequest *request);
+void lh_route_cancel_booking  (LhRequest *request);
+
+G_END_DECLS

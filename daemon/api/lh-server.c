@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-server.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lh-api-json.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-problem.h"
+#include "lh-time.h"
+
+struct _LhServer
+{
+  GObject         parent_instance;
+
+  SoupServer     *soup;    /* (owned) */
+  LhStore        *store;   /* (owned) */
+  const LhCentre *centre;  /* (unowned) */
+};
+
+G_DEFINE_FINAL_TYPE (LhServer, lh_server, G_TYPE_OBJECT)
+
+static const LhRoute routes[] = {
+  { "GET", "/api/v1/health", LH_AUTH_NONE, 0, lh_route_health },
+  { "POST", "/api/v1/sessions", LH_AUTH_DEVICE, 0, lh_route_sign_in },
+  { "DELETE", "/api/v1/sessions/current", LH_AUTH_SESSION, 0, lh_route_sign_out },
+  { "GET", "/api/v1/resources", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_resources },
+  { "GET", "/api/v1/availability", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_availability },
+  { "POST", "/api/v1/bookings", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_create_booking },
+  { "GET", "/api/v1/me/bookings", LH_AUTH_SESSION, 0, lh_route_my_bookings },
+  { "DELETE", "/api/v1/bookings/{id}", LH_AUTH_SESSION, 0, lh_route_cancel_booking },
+  { "GET", "/api/v1/devices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_devices },
+};
+
+const LhRoute *
+lh_server_get_routes (guint *n_routes)
+{
+  *n_routes = G_N_ELEMENTS (routes);
+  return routes;
+}
+
+/* ---- requests ---------------------------------------------------------- */
+
+static void
+request_clear (LhRequest *request)
+{
+  g_clear_object (&request->msg);
+  g_clear_object (&request->store);
+  g_clear_pointer (&request->query, g_hash_table_unref);
+}
+
+LhRequest *
+lh_request_ref (LhRequest *request)
+{
+  return g_atomic_rc_box_acquire (request);
+}
+
+void
+lh_request_unref (LhRequest *request)
+{
+  g_atomic_rc_box_release_full (request, (GDestroyNotify) request_clear);
+}
+
+JsonNode *
+lh_request_body_object (LhRequest *request, GError **error)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (request->msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+  return lh_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+void
+lh_request_reply_json (LhRequest *request, guint status, JsonNode *node)
+{
+  char *text = json_to_string (node, FALSE);
+
+  soup_server_message_set_status (request->msg, status, NULL);
+  soup_server_message_set_response (request->msg, "application/json", SOUP_MEMORY_TAKE,
+                                    text, strlen (text));
+}
+
+void
+lh_request_reply_builder (LhRequest *request, guint status, JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  lh_request_reply_json (request, status, root);
+}
+
+void
+lh_request_reply_empty (LhRequest *request, guint status)
+{
+  soup_server_message_set_status (request->msg, status, NULL);
+}
+
+void
+lh_request_reply_error (LhRequest *request, const GError *error)
+{
+  lh_problem_reply (request->msg, error, 0, request->centre->tz);
+}
+
+/* ---- dispatch ---------------------------------------------------------- */
+
+/* Matches "/api/v1/bookings/{id}" against a path, taking the id. */
+static gboolean
+path_matches (const char *pattern, const char *path, gint64 *out_id)
+{
+  g_auto(GStrv) want = g_strsplit (pattern, "/", -1);
+  g_auto(GStrv) have = g_strsplit (path, "/", -1);
+
+  if (g_strv_length (want) != g_strv_length (have))
+    return FALSE;
+  for (guint i = 0; want[i] != NULL; i++)
+    {
+      if (g_str_equal (want[i], "{id}"))
+        {
+          guint64 id;
+
+          if (!g_ascii_string_to_unsigned (have[i], 10, 1, G_MAXINT64, &id, NULL))
+            return FALSE;
+          *out_id = (gint64) id;
+        }
+      else if (!g_str_equal (want[i], have[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+bearer_token (SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    return NULL;
+  header += 7;
+  /* Our tokens are 43 characters; anything far longer is not one. */
+  if (*header == '\0' || strlen (header) > 128)
+    return NULL;
+  return header;
+}
+
+static gboolean
+authenticate (LhRequest *request, const LhRoute *route, GError **error)
+{
+  const char *token = bearer_token (request->msg);
+  g_autoptr(GError) session_error = NULL;
+
+  if (route->auth == LH_AUTH_NONE)
+    return TRUE;
+  if (token == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED,
+                   "This needs an “Authorization: Bearer” token");
+      return FALSE;
+    }
+  if (route->auth == LH_AUTH_SESSION || route->auth == LH_AUTH_DEVICE_OR_SESSION)
+    {
+      request->signed_in = lh_auth_check_session (request->store, token, request->now,
+                                                  &request->session, &session_error);
+      if (request->signed_in)
+        return TRUE;
+      if (!g_error_matches (session_error, LH_ERROR, LH_ERROR_UNAUTHORIZED) ||
+          route->auth == LH_AUTH_SESSION)
+        {
+          g_propagate_error (error, g_steal_pointer (&session_error));
+          return FALSE;
+        }
+    }
+  return lh_devices_authenticate (request->store, token, request->now, &request->device_id, error);
+}
+
+static const LhRoute *
+find_route (const char *method, const char *path, gint64 *out_id, gboolean *path_known)
+{
+  *path_known = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (path_matches (routes[i].path, path, out_id))
+      {
+        *path_known = TRUE;
+        if (g_str_equal (routes[i].method, method))
+          return &routes[i];
+      }
+  return NULL;
+}
+
+static void
+handle_api (SoupServer *soup, SoupServerMessage *msg, const char *path,
+            GHashTable *query, gpointer user_data)
+{
+  LhServer *self = user_data;
+  g_autoptr(LhRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  const LhRoute *route;
+  gboolean path_known;
+  gint64 path_id = 0;
+  SoupMessageBody *body;
+
+  route = find_route (soup_server_message_get_method (msg), path, &path_id, &path_known);
+  if (route == NULL)
+    {
+      lh_problem_reply_status (msg, path_known ? 405 : 404,
+                               path_known ? "This address does not take that method"
+                                          : "There is nothing at this address");
+      return;
+    }
+  body = soup_server_message_get_request_body (msg);
+  if (body->length > LH_SERVER_MAX_BODY)
+    {
+      lh_problem_reply_status (msg, 413, "Request bodies are limited to 64 KiB");
+      return;
+    }
+
+  request = g_atomic_rc_box_new0 (LhRequest);
+  request->msg = g_object_ref (msg);
+  request->store = g_object_ref (self->store);
+  request->centre = self->centre;
+  request->now = lh_time_now ();
+  request->path_id = path_id;
+  request->query = query != NULL ? g_hash_table_ref (query) : NULL;
+
+  if (!authenticate (request, route, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  if (route->roles != 0 && (request->session.roles & route->roles) == 0)
+    {
+      g_set_error (&error, LH_ERROR, LH_ERROR_FORBIDDEN, "Your role does not allow this");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  route->handler (request);
+}
+
+/* Refuses an oversized body from its Content-Length, before reading it. */
+static void
+got_headers_cb (SoupServerMessage *msg, gpointer user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_message_headers_get_content_length (headers) > LH_SERVER_MAX_BODY)
+    lh_problem_reply_status (msg, 413, "Request bodies are limited to 64 KiB");
+}
+
+static void
+request_started_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), NULL);
+}
+
+static void
+request_finished_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  g_debug ("%s %s → %u", soup_server_message_get_method (msg),
+           g_uri_get_path (soup_server_message_get_uri (msg)),
+           soup_server_message_get_status (msg));
+}
+
+static void
+lh_server_dispose (GObject *object)
+{
+  LhServer *self = LH_SERVER (object);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lh_server_parent_class)->dispose (object);
+}
+
+static void
+lh_server_class_init (LhServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lh_server_dispose;
+}
+
+static void
+lh_server_init (LhServer *self)
+{
+}
+
+LhServer *
+lh_server_new (LhStore *store, const LhCentre *centre)
+{
+  LhServer *self;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (centre != NULL, NULL);
+
+  self = g_object_new (LH_TYPE_SERVER, NULL);
+  self->store = g_object_ref (store);
+  self->centre = centre;
+  self->soup = soup_server_new ("server-header", "learnhubd/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_handler (self->soup, "/api", handle_api, self, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
+  return self;
+}
+
+static GInetSocketAddress *
+parse_address (const char *address, GError **error)
+{
+  g_autoptr(GSocketConnectable) connectable = NULL;
+  g_autofree char *host = NULL;
+  guint16 port = 0;
+  g_autoptr(GInetAddress) inet = NULL;
+
+  connectable = g_network_address_parse (address, 0, error);
+  if (connectable == NULL)
+    return NULL;
+  host = g_strdup (g_network_address_get_hostname (G_NETWORK_ADDRESS (connectable)));
+  port = g_network_address_get_port (G_NETWORK_ADDRESS (connectable));
+  if (g_str_equal (host, "localhost"))
+    {
+      g_free (host);
+      host = g_strdup ("127.0.0.1");
+    }
+  inet = g_inet_address_new_from_string (host);
+  if (inet == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "“%s” is not an IP address and port, such as 127.0.0.1:8080", address);
+      return NULL;
+    }
+  return G_INET_SOCKET_ADDRESS (g_inet_socket_address_new (inet, port));
+}
+
+gboolean
+lh_server_listen (LhServer *self, const char *address, GTlsCertificate *certificate, GError **error)
+{
+  g_autoptr(GInetSocketAddress) socket_address = NULL;
+  GInetAddress *inet;
+
+  g_return_val_if_fail (LH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  socket_address = parse_address (address, error);
+  if (socket_address == NULL)
+    return FALSE;
+  inet = g_inet_socket_address_get_address (socket_address);
+  if (certificate == NULL && !g_inet_address_get_is_loopback (inet))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "Refusing to listen on %s without TLS: PINs would cross the network "
+                   "unencrypted. Give --tls-cert and --tls-key, or listen on 127.0.0.1",
+                   address);
+      return FALSE;
+    }
+  if (certificate != NULL)
+    soup_server_set_tls_certificate (self->soup, certificate);
+  return soup_server_listen (self->soup, G_SOCKET_ADDRESS (socket_address),
+                             certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+}
+
+GSList *
+lh_server_get_uris (LhServer *self)
+{
+  g_return_val_if_fail (LH_IS_SERVER (self), NULL);
+  return soup_server_get_uris (self->soup);
+}
+
+void
+lh_server_disconnect (LhServer *self)
+{
+  g_return_if_fail (LH_IS_SERVER (self));
+  soup_server_disconnect (self->soup);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The HTTP front of learnhubd: a libsoup server, the route table, and the
+ * checks every request passes before its handler runs. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lh-centre.h"
+#include "lh-routes.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+/* The API accepts request bodies up to this size. */
+#define LH_SERVER_MAX_BODY (64 * 1024)
+
+#define LH_TYPE_SERVER (lh_server_get_type ())
+G_DECLARE_FINAL_TYPE (LhServer, lh_server, LH, SERVER, GObject)
+
+/* centre must outlive the server. */
+LhServer      *lh_server_new        (LhStore         *store,
+                                     const LhCentre  *centre);
+
+/* Listens on "HOST:PORT" (IPv4, or [IPv6]:PORT). Without a certificate it
+ * refuses any address that is not loopback: PINs must not cross a network
+ * in clear text. */
+gboolean       lh_server_listen     (LhServer        *self,
+                                     const char      *address,
+                                     GTlsCertificate *certificate,
+                                     GError         **error);
+
+/* The base URLs it listens on, e.g. "https://127.0.0.1:8443/". */
+GSList        *lh_server_get_uris   (LhServer        *self);
+
+void           lh_server_disconnect (LhServer        *self);
+
+/* The route table, for the test that checks it against data/api/. */
+const LhRoute *lh_server_get_routes (guint           *n_routes);
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-auth"
+
+#include "lh-auth.h"
+
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-secret.h"
+
+static void
+set_locked_error (GError **error, gint64 locked_until, gint64 *out_locked_until)
+{
+  if (out_locked_until != NULL)
+    *out_locked_until = locked_until;
+  g_set_error (error, LH_ERROR, LH_ERROR_LOCKED,
+               "Too many wrong PINs: this staff number is locked for %d minutes",
+               LH_AUTH_LOCK_SECONDS / 60);
+}
+
+gboolean
+lh_auth_begin_sign_in (LhStore *store, const char *staff_number, gint64 now,
+                       gint64 *out_person_id, char **out_pin_hash,
+                       gint64 *out_locked_until, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_person_id != NULL && out_pin_hash != NULL, FALSE);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT id, pin_hash, locked_until FROM people WHERE staff_number = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, staff_number != NULL ? staff_number : "", -1, SQLITE_TRANSIENT);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && sqlite3_column_int64 (stmt, 2) > now)
+    {
+      set_locked_error (error, sqlite3_column_int64 (stmt, 2), out_locked_until);
+      return FALSE;
+    }
+  if (has_row && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    {
+      *out_person_id = sqlite3_column_int64 (stmt, 0);
+      *out_pin_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  else
+    {
+      /* Unknown, or no PIN set yet: nobody can sign in as them, but the
+       * failure still counts against a real person. */
+      *out_person_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+      *out_pin_hash = g_strdup (lh_pin_dummy_hash ());
+    }
+  return TRUE;
+}
+
+static gboolean
+record_failure (LhStore *store, gint64 person_id, gint64 now, gint64 *locked_until, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  /* One statement, so that counting and locking cannot interleave. */
+  stmt = lh_store_prepare (store,
+                           "UPDATE people SET "
+                           "  locked_until = CASE WHEN failed_pins + 1 >= ?3 THEN ?2 + ?4 ELSE locked_until END, "
+                           "  failed_pins = CASE WHEN failed_pins + 1 >= ?3 THEN 0 ELSE failed_pins + 1 END "
+                           "WHERE id = ?1 RETURNING locked_until", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int (stmt, 3, LH_AUTH_MAX_FAILED_PINS);
+  sqlite3_bind_int (stmt, 4, LH_AUTH_LOCK_SECONDS);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *locked_until = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  /* RETURNING rows must be stepped to the end for the write to finish. */
+  return lh_store_exec (store, stmt, error);
+}
+
+static char *
+create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_minutes,
+                gint64 now, LhSessionInfo *out_session, GError **error)
+{
+  guint8 hash[LH_TOKEN_HASH_SIZE];
+  g_autofree char *token = lh_token_generate (hash);
+  g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
+  g_autoptr(LhStmt) reset = NULL;
+  g_autoptr(LhStmt) insert = NULL;
+  g_autoptr(LhPerson) person = NULL;
+  gint64 session_id;
+
+  if (tx == NULL)
+    return NULL;
+  reset = lh_store_prepare (store, "UPDATE people SET failed_pins = 0 WHERE id = ?1 AND failed_pins <> 0", error);
+  if (reset == NULL)
+    return NULL;
+  sqlite3_bind_int64 (reset, 1, person_id);
+  if (!lh_store_exec (store, reset, error))
+    return NULL;
+  insert = lh_store_prepare (store,
+                             "INSERT INTO sessions (token_hash, person_id, device_id, created_at, expires_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (insert == NULL)
+    return NULL;
+  sqlite3_bind_blob (insert, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 2, person_id);
+  sqlite3_bind_int64 (insert, 3, device_id);
+  sqlite3_bind_int64 (insert, 4, now);
+  sqlite3_bind_int64 (insert, 5, now + session_minutes * 60);
+  if (!lh_store_exec (store, insert, error))
+    return NULL;
+  session_id = lh_store_last_insert_id (store);
+  person = lh_people_get (store, person_id, error);
+  if (person == NULL || !lh_transaction_commit (tx, error))
+    return NULL;
+  if (out_session != NULL)
+    {
+      out_session->session_id = session_id;
+      out_session->person_id = person_id;
+      out_session->device_id = device_id;
+      out_session->roles = person->roles;
+      out_session->expires_at = now + session_minutes * 60;
+    }
+  return g_steal_pointer (&token);
+}
+
+char *
+lh_auth_finish_sign_in (LhStore *store, gint64 person_id, gint64 device_id, gboolean pin_ok,
+                        int session_minutes, gint64 now, LhSessionInfo *out_session,
+                        gint64 *out_locked_until, GError **error)
+{
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (session_minutes > 0, NULL);
+
+  if (person_id != 0 && !pin_ok)
+    {
+      gint64 locked_until = 0;
+
+      if (!record_failure (store, person_id, now, &locked_until, error))
+        return NULL;
+      if (locked_until > now)
+        {
+          g_message ("Staff number of person %" G_GINT64_FORMAT " locked after %d wrong PINs",
+                     person_id, LH_AUTH_MAX_FAILED_PINS);
+          set_locked_error (error, locked_until, out_locked_until);
+          return NULL;
+        }
+    }
+  if (person_id == 0 || !pin_ok)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED,
+                   "That staff number and PIN do not match");
+      return NULL;
+    }
+  return create_session (store, person_id, device_id, session_minutes, now, out_session, error);
+}
+
+char *
+lh_auth_sign_in (LhStore *store, gint64 device_id, const char *staff_number, const char *pin,
+                 int session_minutes, gint64 now, LhSessionInfo *out_session,
+                 gint64 *out_locked_until, GError **error)
+{
+  g_autofree char *hash = NULL;
+  gint64 person_id;
+
+  if (!lh_auth_begin_sign_in (store, staff_number, now, &person_id, &hash, out_locked_until, error))
+    return NULL;
+  return lh_auth_finish_sign_in (store, person_id, device_id, lh_pin_verify (hash, pin),
+                                 session_minutes, now, out_session, out_locked_until, error);
+}
+
+gboolean
+lh_auth_check_session (LhStore *store, const char *token, gint64 now,
+                       LhSessionInfo *out_session, GError **error)
+{
+  guint8 hash[LH_TOKEN_HASH_SIZE];
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_session != NULL, FALSE);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT s.id, s.person_id, s.device_id, p.roles, s.expires_at "
+                           "FROM sessions s JOIN people p ON p.id = s.person_id "
+                           "JOIN devices d ON d.id = s.device_id "
+                           "WHERE s.token_hash = ?1 AND s.ended_at IS NULL "
+                           "AND s.expires_at > ?2 AND d.revoked = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  lh_token_hash (token, hash);
+  sqlite3_bind_blob (stmt, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED,
+                   "You are signed out; please sign in again");
+      return FALSE;
+    }
+  out_session->session_id = sqlite3_column_int64 (stmt, 0);
+  out_session->person_id = sqlite3_column_int64 (stmt, 1);
+  out_session->device_id = sqlite3_column_int64 (stmt, 2);
+  out_session->roles = (guint) sqlite3_column_int (stmt, 3);
+  out_session->expires_at = sqlite3_column_int64 (stmt, 4);
+  return TRUE;
+}
+
+gboolean
+lh_auth_end_session (LhStore *store, gint64 session_id, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "UPDATE sessions SET ended_at = ?2 "
+                                             "WHERE id = ?1 AND ended_at IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  return lh_store_exec (store, stmt, error);
+}

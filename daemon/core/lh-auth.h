@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Signing in with staff number + PIN on a registered kiosk, the lockout
+ * after wrong PINs, and session tokens. */
+#pragma once
+
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+#define LH_AUTH_MAX_FAILED_PINS 5
+#define LH_AUTH_LOCK_SECONDS    (15 * 60)
+
+typedef struct
+{
+  gint64  session_id;
+  gint64  person_id;
+  gint64  device_id;
+  guint   roles;
+  gint64  expires_at;
+} LhSessionInfo;
+
+/* Sign-in is split in three so that the daemon can verify the PIN (slow by
+ * design) on a worker thread while the main loop keeps serving:
+ * begin() looks the person up, the caller verifies the PIN against
+ * *out_pin_hash, finish() records the outcome. An unknown staff number gets
+ * the dummy hash and person id 0, so it takes as long and fails the same.
+ * Both may fail with LH_ERROR_LOCKED, setting *out_locked_until. */
+gboolean lh_auth_begin_sign_in  (LhStore     *store,
+                                 const char  *staff_number,
+                                 gint64       now,
+                                 gint64      *out_person_id,
+                                 char       **out_pin_hash,
+                                 gint64      *out_locked_until,
+                                 GError     **error);
+
+/* On success returns the new session token (and fills *out_session). */
+char    *lh_auth_finish_sign_in (LhStore       *store,
+                                 gint64         person_id,
+                                 gint64         device_id,
+                                 gboolean       pin_ok,
+                                 int            session_minutes,
+                                 gint64         now,
+                                 LhSessionInfo *out_session,
+                                 gint64        *out_locked_until,
+                                 GError       **error);
+
+/* All three steps at once, for the CLI and tests. */
+char    *lh_auth_sign_in        (LhStore       *store,
+                                 gint64         device_id,
+                                 const char    *staff_number,
+                                 const char    *pin,
+                                 int            session_minutes,
+                                 gint64         now,
+                                 LhSessionInfo *out_session,
+                                 gint64        *out_locked_until,
+                                 GError       **error);
+
+/* A live session for token, or LH_ERROR_UNAUTHORIZED. */
+gboolean lh_auth_check_session  (LhStore       *store,
+                                 const char    *token,
+                                 gint64         now,
+                                 LhSessionInfo *out_session,
+                                 GError       **error);
+
+gboolean lh_auth_end_session    (LhStore       *store,
+                                 gint64         session_id,
+                                 gint64         now,
+                                 GError       **error);
+
+G_END_DECLS

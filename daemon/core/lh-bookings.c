@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-bookings"
+
+#include "lh-bookings.h"
+
+#include "lh-error.h"
+#include "lh-time.h"
+
+void
+lh_booking_free (LhBooking *booking)
+{
+  g_free (booking->resource_name);
+  g_free (booking->resource_kind);
+  g_free (booking->status);
+  g_free (booking);
+}
+
+void
+lh_resource_day_free (LhResourceDay *day)
+{
+  g_clear_pointer (&day->resource, lh_resource_free);
+  g_clear_pointer (&day->open, g_array_unref);
+  g_clear_pointer (&day->busy, g_array_unref);
+  g_clear_pointer (&day->free, g_array_unref);
+  g_free (day);
+}
+
+/* The opening periods of the local day starting at midnight, as times. */
+static GArray *
+open_intervals (const LhResource *resource, const LhCentre *centre, gint64 midnight)
+{
+  GArray *open = g_array_new (FALSE, FALSE, sizeof (LhInterval));
+  int weekday = lh_time_local_weekday (midnight, centre->tz);
+
+  for (guint i = 0; i < resource->hours->len; i++)
+    {
+      const LhOpeningPeriod *p = &g_array_index (resource->hours, LhOpeningPeriod, i);
+      LhInterval interval;
+
+      if (p->weekday != weekday)
+        continue;
+      interval.start = lh_time_at_local_minute (midnight, p->opens_minute, centre->tz);
+      interval.end = lh_time_at_local_minute (midnight, p->closes_minute, centre->tz);
+      g_array_append_val (open, interval);
+    }
+  return open;
+}
+
+static gboolean
+check_rules (const LhCentre *centre, const LhResource *resource, gint64 start, gint64 end,
+             gint64 now, GError **error)
+{
+  g_autoptr(GArray) open = NULL;
+
+  if (end <= start)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The end must be after the start");
+      return FALSE;
+    }
+  if (start < now - LH_BOOKING_GRACE_SECONDS)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already passed");
+      return FALSE;
+    }
+  if (start > now + (gint64) centre->horizon_days * 24 * 3600)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "Bookings can be made up to %d days ahead", centre->horizon_days);
+      return FALSE;
+    }
+  if (end - start < (gint64) centre->min_booking_minutes * 60)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "A booking must be at least %d minutes long", centre->min_booking_minutes);
+      return FALSE;
+    }
+  if (end - start > (gint64) centre->max_booking_minutes * 60)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "A booking can be at most %d minutes long", centre->max_booking_minutes);
+      return FALSE;
+    }
+
+  open = open_intervals (resource, centre, lh_time_local_midnight (start, centre->tz));
+  for (guint i = 0; i < open->len; i++)
+    {
+      const LhInterval *o = &g_array_index (open, LhInterval, i);
+
+      if (o->start <= start && end <= o->end)
+        return TRUE;
+    }
+  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not open for all of that time",
+               resource->name);
+  return FALSE;
+}
+
+/* A plain explanation of the first clash, or TRUE if there is none. */
+static gboolean
+check_free (LhStore *store, const LhCentre *centre, const LhResource *resource,
+            gint64 person_id, gint64 start, gint64 end, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT b.start_at, b.end_at, b.resource_id = ?1, r.name "
+                                             "FROM bookings b JOIN resources r ON r.id = b.resource_id "
+                                             "WHERE b.status = 'booked' AND b.start_at < ?3 AND b.end_at > ?2 "
+                                             "AND (b.resource_id = ?1 OR b.person_id = ?4) "
+                                             "ORDER BY b.resource_id = ?1 DESC LIMIT 1", error);
+  gboolean has_row;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resource->id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  sqlite3_bind_int64 (stmt, 4, person_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+  from = lh_time_format_hhmm (sqlite3_column_int64 (stmt, 0), centre->tz);
+  to = lh_time_format_hhmm (sqlite3_column_int64 (stmt, 1), centre->tz);
+  if (sqlite3_column_int (stmt, 2))
+    g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is booked from %s to %s",
+                 resource->name, from, to);
+  else
+    g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You already have %s booked from %s to %s",
+                 (const char *) sqlite3_column_text (stmt, 3), from, to);
+  return FALSE;
+}
+
+static LhBooking *
+booking_from_row (LhStmt *stmt)
+{
+  LhBooking *booking = g_new0 (LhBooking, 1);
+
+  booking->id = sqlite3_column_int64 (stmt, 0);
+  booking->resource_id = sqlite3_column_int64 (stmt, 1);
+  booking->person_id = sqlite3_column_int64 (stmt, 2);
+  booking->start_at = sqlite3_column_int64 (stmt, 3);
+  booking->end_at = sqlite3_column_int64 (stmt, 4);
+  booking->created_at = sqlite3_column_int64 (stmt, 5);
+  booking->status = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  booking->resource_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  booking->resource_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  return booking;
+}
+
+#define BOOKING_SELECT \
+  "SELECT b.id, b.resource_id, b.person_id, b.start_at, b.end_at, b.created_at, b.status, " \
+  "r.name, r.kind FROM bookings b JOIN resources r ON r.id = b.resource_id "
+
+LhBooking *
+lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
+                    gint64 resource_id, gint64 start, gint64 end, gint64 now, GError **error)
+{
+  g_autoptr(LhResource) resource = NULL;
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhStmt) insert = NULL;
+  LhBooking *booking;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (centre != NULL, NULL);
+
+  resource = lh_resources_get (store, resource_id, error);
+  if (resource == NULL || !check_rules (centre, resource, start, end, now, error))
+    return NULL;
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL || !check_free (store, centre, resource, person_id, start, end, error))
+    return NULL;
+  insert = lh_store_prepare (store,
+                             "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (insert == NULL)
+    return NULL;
+  sqlite3_bind_int64 (insert, 1, resource_id);
+  sqlite3_bind_int64 (insert, 2, person_id);
+  sqlite3_bind_int64 (insert, 3, start);
+  sqlite3_bind_int64 (insert, 4, end);
+  sqlite3_bind_int64 (insert, 5, now);
+  if (!lh_store_exec (store, insert, error) || !lh_transaction_commit (tx, error))
+    return NULL;
+
+  booking = g_new0 (LhBooking, 1);
+  booking->id = lh_store_last_insert_id (store);
+  booking->resource_id = resource_id;
+  booking->person_id = person_id;
+  booking->start_at = start;
+  booking->end_at = end;
+  booking->created_at = now;
+  booking->status = g_strdup ("booked");
+  booking->resource_name = g_steal_pointer (&resource->name);
+  booking->resource_kind = g_steal_pointer (&resource->kind);
+  return booking;
+}
+
+gboolean
+lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhStmt) find = NULL;
+  g_autoptr(LhStmt) cancel = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+  find = lh_store_prepare (store,
+                           "SELECT end_at FROM bookings WHERE id = ?1 AND person_id = ?2 AND status = 'booked'",
+                           error);
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (find, 1, booking_id);
+  sqlite3_bind_int64 (find, 2, person_id);
+  if (!lh_store_step (store, find, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You have no booking %" G_GINT64_FORMAT, booking_id);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (find, 0) <= now)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That booking has already ended");
+      return FALSE;
+    }
+  cancel = lh_store_prepare (store,
+                             "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1",
+                             error);
+  if (cancel == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (cancel, 1, booking_id);
+  sqlite3_bind_int64 (cancel, 2, now);
+  return lh_store_exec (store, cancel, error) && lh_transaction_commit (tx, error);
+}
+
+GPtrArray *
+lh_bookings_list_upcoming (LhStore *store, gint64 person_id, gint64 now, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_free);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             BOOKING_SELECT
+                                             "WHERE b.person_id = ?1 AND b.end_at > ?2 AND b.status = 'booked' "
+                                             "ORDER BY b.start_at", error);
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
+    g_ptr_array_add (list, booking_from_row (stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* free = open − busy − the past. Busy is sorted by start. */
+static GArray *
+free_intervals (GArray *open, GArray *busy, gint64 now)
+{
+  GArray *free = g_array_new (FALSE, FALSE, sizeof (LhInterval));
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      LhInterval o = g_array_index (open, LhInterval, i);
+      gint64 cursor = MAX (o.start, now);
+
+      for (guint j = 0; j < busy->len && cursor < o.end; j++)
+        {
+          const LhBusyInterval *b = &g_array_index (busy, LhBusyInterval, j);
+
+          if (b->end <= cursor || b->start >= o.end)
+            continue;
+          if (b->start > cursor)
+            {
+              LhInterval gap = { cursor, b->start };
+              g_array_append_val (free, gap);
+            }
+          cursor = MAX (cursor, b->end);
+        }
+      if (cursor < o.end)
+        {
+          LhInterval rest = { cursor, o.end };
+          g_array_append_val (free, rest);
+        }
+    }
+  return free;
+}
+
+GPtrArray *
+lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnight,
+                          gint64 person_id, gint64 now, GError **error)
+{
+  g_autoptr(GPtrArray) resources = NULL;
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_resource_day_free);
+  gint64 next_midnight = lh_time_next_midnight (midnight, centre->tz);
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  resources = lh_resources_list (store, error);
+  if (resources == NULL)
+    return NULL;
+  while (resources->len > 0)
+    {
+      g_autoptr(LhStmt) stmt = NULL;
+      g_autoptr(GError) local_error = NULL;
+      LhResourceDay *day = g_new0 (LhResourceDay, 1);
+      gboolean has_row;
+
+      day->resource = g_ptr_array_steal_index (resources, 0);
+      g_ptr_array_add (days, day);
+      day->open = open_intervals (day->resource, centre, midnight);
+      day->busy = g_array_new (FALSE, FALSE, sizeof (LhBusyInterval));
+
+      stmt = lh_store_prepare (store,
+                               "SELECT start_at, end_at, person_id = ?4 FROM bookings "
+                               "WHERE resource_id = ?1 AND status = 'booked' "
+                               "AND start_at < ?3 AND end_at > ?2 ORDER BY start_at", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, day->resource->id);
+      sqlite3_bind_int64 (stmt, 2, midnight);
+      sqlite3_bind_int64 (stmt, 3, next_midnight);
+      sqlite3_bind_int64 (stmt, 4, person_id);
+      while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
+        {
+          LhBusyInterval b = {
+            sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+            sqlite3_column_int (stmt, 2) != 0
+          };
+          g_array_append_val (day->busy, b);
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      day->free = free_intervals (day->open, day->busy, now);
+    }
+  return g_steal_pointer (&days);
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-centre"
+
+#include "lh-centre.h"
+
+#include "lh-error.h"
+
+#define GROUP "centre"
+
+static gboolean
+set_timezone (LhCentre *centre, const char *identifier, GError **error)
+{
+  GTimeZone *tz = g_time_zone_new_identifier (identifier);
+
+  if (tz == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "[centre] timezone: “%s” is not a known time zone", identifier);
+      return FALSE;
+    }
+  g_clear_pointer (&centre->tz, g_time_zone_unref);
+  g_free (centre->timezone_id);
+  centre->tz = tz;
+  centre->timezone_id = g_strdup (identifier);
+  return TRUE;
+}
+
+LhCentre *
+lh_centre_new_default (void)
+{
+  LhCentre *centre = g_new0 (LhCentre, 1);
+
+  if (!set_timezone (centre, "Europe/London", NULL))
+    {
+      /* A machine without time zone data still works, in UTC. */
+      centre->tz = g_time_zone_new_utc ();
+      centre->timezone_id = g_strdup ("UTC");
+    }
+  centre->min_booking_minutes = 15;
+  centre->max_booking_minutes = 120;
+  centre->session_minutes = 30;
+  centre->horizon_days = 60;
+  return centre;
+}
+
+static gboolean
+read_int (GKeyFile *key_file, const char *key, int min, int max, int *value, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int v;
+
+  if (!g_key_file_has_key (key_file, GROUP, key, NULL))
+    return TRUE;
+  v = g_key_file_get_integer (key_file, GROUP, key, &local_error);
+  if (local_error != NULL || v < min || v > max)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "[centre] %s must be a whole number from %d to %d", key, min, max);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}
+
+LhCentre *
+lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
+{
+  g_autoptr(LhCentre) centre = lh_centre_new_default ();
+  g_autofree char *tz = g_key_file_get_string (key_file, GROUP, "timezone", NULL);
+
+  if (tz != NULL && !set_timezone (centre, tz, error))
+    return NULL;
+  if (!read_int (key_file, "min-booking-minutes", 5, 24 * 60, &centre->min_booking_minutes, error) ||
+      !read_int (key_file, "max-booking-minutes", 5, 24 * 60, &centre->max_booking_minutes, error) ||
+      !read_int (key_file, "session-minutes", 1, 24 * 60, &centre->session_minutes, error) ||
+      !read_int (key_file, "horizon-days", 1, 366, &centre->horizon_days, error))
+    return NULL;
+  if (centre->min_booking_minutes > centre->max_booking_minutes)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "[centre] min-booking-minutes is more than max-booking-minutes");
+      return NULL;
+    }
+  return g_steal_pointer (&centre);
+}
+
+void
+lh_centre_free (LhCentre *centre)
+{
+  g_clear_pointer (&centre->tz, g_time_zone_unref);
+  g_free (centre->timezone_id);
+  g_free (centre);
+}

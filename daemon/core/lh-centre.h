@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The centre's settings from the daemon's configuration file: its time zone
+ * and the booking limits. (Later, dated rule versions in the database.) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *timezone_id;          /* (owned) e.g. "Europe/London" */
+  GTimeZone *tz;                   /* (owned) */
+  int        min_booking_minutes;  /* shortest booking */
+  int        max_booking_minutes;  /* longest booking */
+  int        session_minutes;      /* how long a sign-in lasts */
+  int        horizon_days;         /* how far ahead one may book */
+} LhCentre;
+
+LhCentre *lh_centre_new_default (void);
+/* Reads the [centre] group of key_file over the defaults; unknown keys are
+ * left alone, bad values are an error naming the key. */
+LhCentre *lh_centre_new_from_key_file (GKeyFile  *key_file,
+                                       GError   **error);
+void      lh_centre_free (LhCentre *centre);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhCentre, lh_centre_free)
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-config"
+
+#include "lh-config.h"
+
+#include "lh-error.h"
+
+void
+lh_config_free (LhConfig *config)
+{
+  g_free (config->database);
+  g_free (config->listen);
+  g_free (config->tls_cert);
+  g_free (config->tls_key);
+  g_clear_pointer (&config->centre, lh_centre_free);
+  g_free (config);
+}
+
+static char *
+default_database (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "learnhub", "learnhub.db", NULL);
+}
+
+LhConfig *
+lh_config_load (const char *path, GError **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(LhConfig) config = g_new0 (LhConfig, 1);
+
+  if (path == NULL && g_file_test (LH_CONFIG_DEFAULT_PATH, G_FILE_TEST_EXISTS))
+    path = LH_CONFIG_DEFAULT_PATH;
+  if (path != NULL && !g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  config->database = g_key_file_get_string (key_file, "daemon", "database", NULL);
+  if (config->database == NULL)
+    config->database = default_database ();
+  config->listen = g_key_file_get_string (key_file, "daemon", "listen", NULL);
+  if (config->listen == NULL)
+    config->listen = g_strdup ("127.0.0.1:8080");
+  config->tls_cert = g_key_file_get_string (key_file, "daemon", "tls-certificate", NULL);
+  config->tls_key = g_key_file_get_string (key_file, "daemon", "tls-key", NULL);
+  config->centre = lh_centre_new_from_key_file (key_file, error);
+  if (config->centre == NULL)
+    {
+      if (path != NULL)
+        g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  return g_steal_pointer (&config);
+}

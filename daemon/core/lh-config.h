@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The configuration file shared by learnhubd and learnhubctl (GKeyFile):
+ *
+ *   [daemon]
+ *   database=/var/lib/learnhub/learnhub.db
+ *   listen=127.0.0.1:8080
+ *   tls-certificate=/etc/learnhub/tls.crt
+ *   tls-key=/etc/learnhub/tls.key
+ *
+ *   [centre]
+ *   timezone=Europe/London
+ *   max-booking-minutes=120
+ */
+#pragma once
+
+#include "lh-centre.h"
+
+G_BEGIN_DECLS
+
+#define LH_CONFIG_DEFAULT_PATH "/etc/learnhub/learnhubd.conf"
+
+typedef struct
+{
+  char     *database;   /* (owned) */
+  char     *listen;     /* (owned) */
+  char     *tls_cert;   /* (owned) (nullable) */
+  char     *tls_key;    /* (owned) (nullable) */
+  LhCentre *centre;     /* (owned) */
+} LhConfig;
+
+/* Loads path; with path NULL, the default file if it exists, else the
+ * built-in defaults. */
+LhConfig *lh_config_load (const char  *path,
+                          GError     **error);
+void      lh_config_free (LhConfig    *config);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhConfig, lh_config_free)
+
+G_END_DECLS

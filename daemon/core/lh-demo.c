@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-demo"
+
+#include "lh-demo.h"
+
+#include "lh-bookings.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-resources.h"
+#include "lh-secret.h"
+#include "lh-time.h"
+
+#define HISTORY_DAYS 91
+#define FUTURE_DAYS  7
+
+static const char * const names[] = {
+  "Amira Khan", "Daniel Okafor", "Sue Bennett", "Tomasz Nowak", "Grace Mensah",
+  "Priya Patel", "Liam Murphy", "Fatima Hussain", "Gareth Jones", "Ioana Popescu",
+  "Kwame Asante", "Helen Carter", "Mohammed Ali", "Agnieszka Kowalska", "Paul Richards",
+  "Chloe Evans", "Sandeep Singh", "Maria Santos", "Darren Hughes", "Aisha Begum",
+  "Kevin Walsh", "Joanna Wiśniewska", "Ravi Sharma", "Linda Thompson", "Emeka Obi",
+  "Claire Robinson", "Yusuf Ahmed", "Natalia Ionescu", "Stephen Clarke", "Hannah Wright",
+  "Abdi Warsame", "Karen Mitchell", "Lukas Petrauskas", "Shirley Green", "Vikram Rao",
+  "Bernadette Kelly", "Musa Bello", "Rachel Foster", "Andrzej Zieliński", "Tracey Hall",
+};
+
+static const char * const departments[] = {
+  "Warehouse", "Transport", "Customer Service", "Cleaning", "Catering", "Maintenance", "Office",
+};
+
+static const struct
+{
+  const char *pattern;
+  double      hours;
+} patterns[] = {
+  { "full-time", 37.5 }, { "shifts", 40.0 }, { "part-time", 22.5 },
+  { "nights", 36.0 }, { "part-time", 16.0 }, { "full-time", 37.5 },
+};
+
+static void
+demo_account_free (LhDemoAccount *account)
+{
+  g_free (account->staff_number);
+  g_free (account->pin);
+  g_free (account->name);
+  g_free (account);
+}
+
+void
+lh_demo_centre_free (LhDemoCentre *demo)
+{
+  g_free (demo->device_name);
+  g_free (demo->device_token);
+  g_clear_pointer (&demo->accounts, g_ptr_array_unref);
+  g_free (demo);
+}
+
+/* Who is who: the first learners, then the two ULRs, the committee member
+ * and the admin, so the accounts a newcomer needs come first. */
+static guint
+roles_for (guint i)
+{
+  switch (i)
+    {
+    case 2:
+    case 3:
+      return LH_ROLE_LEARNER | LH_ROLE_ULR;
+    case 4:
+      return LH_ROLE_LEARNER | LH_ROLE_COMMITTEE;
+    case 5:
+      return LH_ROLE_ADMIN;
+    default:
+      return LH_ROLE_LEARNER;
+    }
+}
+
+static gboolean
+add_people (LhStore *store, LhDemoCentre *demo, GRand *rand, gint64 now, GArray *learner_ids,
+            GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+
+  /* Hash first: Argon2id is slow on purpose and must not hold the write lock. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      LhDemoAccount *account = g_new0 (LhDemoAccount, 1);
+
+      account->staff_number = g_strdup_printf ("%u", 100001 + i);
+      account->pin = g_strdup_printf ("%04u", (guint) g_rand_int_range (rand, 0, 10000));
+      account->name = g_strdup (names[i]);
+      account->roles = roles_for (i);
+      g_ptr_array_add (demo->accounts, account);
+      g_ptr_array_add (hashes, lh_pin_hash (account->pin, error));
+      if (g_ptr_array_index (hashes, i) == NULL)
+        return FALSE;
+    }
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+  for (guint i = 0; i < demo->accounts->len; i++)
+    {
+      const LhDemoAccount *account = g_ptr_array_index (demo->accounts, i);
+      LhPerson person = {
+        .staff_number = account->staff_number,
+        .name = account->name,
+        .department = (char *) departments[i % G_N_ELEMENTS (departments)],
+        .work_pattern = (char *) patterns[i % G_N_ELEMENTS (patterns)].pattern,
+        .hours_per_week = patterns[i % G_N_ELEMENTS (patterns)].hours,
+        .roles = account->roles,
+      };
+      gint64 id;
+
+      if (!lh_people_save (store, &person, now, &id, NULL, error) ||
+          !lh_people_set_pin_hash (store, id, g_ptr_array_index (hashes, i), now, error))
+        return FALSE;
+      if (account->roles & LH_ROLE_LEARNER)
+        g_array_append_val (learner_ids, id);
+    }
+  return lh_transaction_commit (tx, error);
+}
+
+static gboolean
+add_resources (LhStore *store, GArray *pc_ids, gint64 *room_id, GError **error)
+{
+  g_autoptr(GArray) pc_hours = lh_opening_hours_parse ("Mon-Fri 07:00-21:00; Sat 09:00-13:00", error);
+  g_autoptr(GArray) room_hours = lh_opening_hours_parse ("Mon-Fri 09:00-17:00", error);
+
+  if (pc_hours == NULL || room_hours == NULL)
+    return FALSE;
+  for (guint i = 1; i <= 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("PC %u", i);
+      gint64 id;
+
+      if (!lh_resources_add (store, name, "pc", 1, &id, error) ||
+          !lh_resources_set_hours (store, id, (LhOpeningPeriod *) pc_hours->data, pc_hours->len, error))
+        return FALSE;
+      g_array_append_val (pc_ids, id);
+    }
+  return lh_resources_add (store, "Group room", "room", 12, room_id, error) &&
+         lh_resources_set_hours (store, *room_id, (LhOpeningPeriod *) room_hours->data,
+                                 room_hours->len, error);
+}
+
+/* Books like a busy centre: more in the early morning and after the day
+ * shift, fewer on Saturdays. A clash with an earlier demo booking is just a
+ * slot someone else got first. */
+static gboolean
+add_bookings (LhStore *store, const LhCentre *centre, LhDemoCentre *demo, GRand *rand,
+              GArray *learner_ids, GArray *pc_ids, gint64 room_id, gint64 now, GError **error)
+{
+  static const int popular_hours[] = { 7, 8, 10, 12, 13, 14, 15, 16, 17, 18, 19 };
+  gint64 today = lh_time_local_midnight (now, centre->tz);
+  gint64 day = today;
+
+  for (int d = 0; d < HISTORY_DAYS; d++)
+    day = lh_time_local_midnight (day - 12 * 3600, centre->tz);
+
+  for (int d = -HISTORY_DAYS; d <= FUTURE_DAYS; d++, day = lh_time_next_midnight (day, centre->tz))
+    {
+      int weekday = lh_time_local_weekday (day, centre->tz);
+      int per_pc = weekday == 7 ? 0 : weekday == 6 ? 1 : d > 2 ? 1 : 3;
+
+      for (guint p = 0; p < pc_ids->len; p++)
+        for (int n = 0; n < per_pc; n++)
+          {
+            int hour = popular_hours[g_rand_int_range (rand, 0, G_N_ELEMENTS (popular_hours))];
+            int minutes = g_rand_boolean (rand) ? 60 : 120;
+            gint64 start = lh_time_at_local_minute (day, (weekday == 6 ? 9 + n : hour) * 60, centre->tz);
+            gint64 person = g_array_index (learner_ids, gint64, g_rand_int_range (rand, 1, learner_ids->len));
+            g_autoptr(GError) local_error = NULL;
+            g_autoptr(LhBooking) booking = NULL;
+
+            if (start < now && d >= 0)
+              continue;
+            booking = lh_bookings_create (store, centre, person, g_array_index (pc_ids, gint64, p),
+                                          start, start + minutes * 60, start - 24 * 3600, &local_error);
+            if (booking == NULL && !g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT) &&
+                !g_error_matches (local_error, LH_ERROR, LH_ERROR_INVALID))
+              {
+                g_propagate_error (error, g_steal_pointer (&local_error));
+                return FALSE;
+              }
+            if (booking == NULL)
+              continue;
+            demo->n_bookings++;
+            /* About one in twelve plans change. */
+            if (g_rand_int_range (rand, 0, 12) == 0 &&
+                !lh_bookings_cancel (store, person, booking->id, start - 3600, error))
+              return FALSE;
+          }
+
+      /* A weekly group study session in the room, booked by a ULR. */
+      if (weekday == 3)
+        {
+          gint64 start = lh_time_at_local_minute (day, 13 * 60, centre->tz);
+          gint64 ulr = g_array_index (learner_ids, gint64, 2);
+          g_autoptr(LhBooking) booking = NULL;
+
+          if (start > now || d < 0)
+            booking = lh_bookings_create (store, centre, ulr, room_id, start, start + 7200,
+                                          start - 24 * 3600, error);
+          if (booking == NULL && (start > now || d < 0))
+            return FALSE;
+          if (booking != NULL)
+            demo->n_bookings++;
+        }
+    }
+  return TRUE;
+}
+
+LhDemoCentre *
+lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **error)
+{
+  g_autoptr(LhDemoCentre) demo = g_new0 (LhDemoCentre, 1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  g_autoptr(GArray) learner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) pc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LhStmt) count = NULL;
+  gint64 room_id = 0;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  count = lh_store_prepare (store, "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM resources)", error);
+  if (count == NULL || !lh_store_step (store, count, &has_row, error))
+    return NULL;
+  if (sqlite3_column_int (count, 0) > 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
+                   "%s already has people or resources; make the demo centre in a new file",
+                   lh_store_get_path (store));
+      return NULL;
+    }
+  g_clear_pointer (&count, lh_stmt_release);
+
+  demo->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) demo_account_free);
+  demo->device_name = g_strdup ("Centre kiosk 1");
+  if (!add_people (store, demo, rand, now, learner_ids, error) ||
+      !add_resources (store, pc_ids, &room_id, error))
+    return NULL;
+  demo->n_resources = pc_ids->len + 1;
+  demo->device_token = lh_devices_add (store, demo->device_name, now, NULL, error);
+  if (demo->device_token == NULL ||
+      !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error))
+    return NULL;
+  return g_steal_pointer (&demo);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A demo centre with realistic data, so a newcomer sees learnhub working. */
+#pragma once
+
+#include "lh-centre.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char  *staff_number;  /* (owned) */
+  char  *pin;           /* (owned) */
+  char  *name;          /* (owned) */
+  guint  roles;
+} LhDemoAccount;
+
+typedef struct
+{
+  char      *device_name;   /* (owned) */
+  char      *device_token;  /* (owned) */
+  GPtrArray *accounts;      /* (owned) (element-type LhDemoAccount) */
+  guint      n_resources;
+  guint      n_bookings;    /* bookings made, past and future */
+} LhDemoCentre;
+
+void lh_demo_centre_free (LhDemoCentre *demo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhDemoCentre, lh_demo_centre_free)
+
+/* Fills an empty database: 8 PCs and a group room with opening hours,
+ * 40 staff (2 ULRs, 1 committee member, 1 admin) with PINs, a kiosk
+ * device, and three months of bookings up to a week ahead, all made
+ * through the same rules as real ones. Refuses a database with people. */
+LhDemoCentre *lh_demo_create (LhStore        *store,
+                              const LhCentre *centre,
+                              gint64          now,
+                              GError        **error);
+
+G_END_DECLS

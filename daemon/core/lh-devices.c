@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-devices"
+
+#include "lh-devices.h"
+
+#include <string.h>
+
+#include "lh-error.h"
+#include "lh-secret.h"
+
+/* last_seen_at is for the admin's overview, not an audit trail: writing it
+ * at most once a minute keeps sign-in free of needless disk syncs. */
+#define LAST_SEEN_RESOLUTION 60
+
+void
+lh_device_free (LhDevice *device)
+{
+  g_free (device->name);
+  g_free (device);
+}
+
+char *
+lh_devices_add (LhStore *store, const char *name, gint64 now, gint64 *out_id, GError **error)
+{
+  guint8 hash[LH_TOKEN_HASH_SIZE];
+  g_autofree char *token = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  if (name == NULL || name[0] == '\0' || strlen (name) > 100 || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A device name has 1 to 100 characters");
+      return NULL;
+    }
+  stmt = lh_store_prepare (store,
+                           "INSERT INTO devices (name, token_hash, created_at) VALUES (?1, ?2, ?3)",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  token = lh_token_generate (hash);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (!lh_store_exec (store, stmt, &local_error))
+    {
+      if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "A device called “%s” already exists", name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (out_id != NULL)
+    *out_id = lh_store_last_insert_id (store);
+  return g_steal_pointer (&token);
+}
+
+gboolean
+lh_devices_authenticate (LhStore *store, const char *token, gint64 now, gint64 *out_id, GError **error)
+{
+  guint8 hash[LH_TOKEN_HASH_SIZE];
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+  gint64 id, last_seen;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT id, coalesce(last_seen_at, 0) FROM devices "
+                           "WHERE token_hash = ?1 AND revoked = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  lh_token_hash (token, hash);
+  sqlite3_bind_blob (stmt, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "This kiosk is not registered");
+      return FALSE;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  last_seen = sqlite3_column_int64 (stmt, 1);
+  g_clear_pointer (&stmt, lh_stmt_release);
+
+  if (now - last_seen >= LAST_SEEN_RESOLUTION)
+    {
+      g_autoptr(LhStmt) touch = lh_store_prepare (store,
+                                                  "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1",
+                                                  error);
+      if (touch == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (touch, 1, id);
+      sqlite3_bind_int64 (touch, 2, now);
+      if (!lh_store_exec (store, touch, error))
+        return FALSE;
+    }
+  *out_id = id;
+  return TRUE;
+}
+
+gboolean
+lh_devices_revoke (LhStore *store, const char *name, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
+  g_autoptr(LhStmt) revoke = NULL;
+  g_autoptr(LhStmt) end_sessions = NULL;
+
+  if (tx == NULL)
+    return FALSE;
+  revoke = lh_store_prepare (store, "UPDATE devices SET revoked = 1 WHERE name = ?1", error);
+  if (revoke == NULL)
+    return FALSE;
+  sqlite3_bind_text (revoke, 1, name, -1, SQLITE_TRANSIENT);
+  if (!lh_store_exec (store, revoke, error))
+    return FALSE;
+  if (lh_store_changes (store) == 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No device called “%s”", name);
+      return FALSE;
+    }
+  end_sessions = lh_store_prepare (store,
+                                   "UPDATE sessions SET ended_at = ?2 WHERE ended_at IS NULL AND "
+                                   "device_id = (SELECT id FROM devices WHERE name = ?1)", error);
+  if (end_sessions == NULL)
+    return FALSE;
+  sqlite3_bind_text (end_sessions, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (end_sessions, 2, now);
+  if (!lh_store_exec (store, end_sessions, error))
+    return FALSE;
+  return lh_transaction_commit (tx, error);
+}
+
+GPtrArray *
+lh_devices_list (LhStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_device_free);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT id, name, created_at, coalesce(last_seen_at, 0), revoked "
+                                             "FROM devices ORDER BY name", error);
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
+    {
+      LhDevice *device = g_new0 (LhDevice, 1);
+
+      device->id = sqlite3_column_int64 (stmt, 0);
+      device->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      device->created_at = sqlite3_column_int64 (stmt, 2);
+      device->last_seen_at = sqlite3_column_int64 (stmt, 3);
+      device->revoked = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (devices, device);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&devices);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LH_ERROR (lh_error_quark ())
+
+/* One error domain for the whole daemon; the API maps each code to exactly
+ * one HTTP status in lh-problem.c, the CLI prints the message. */
+typedef enum
+{
+  LH_ERROR_INTERNAL,       /* a bug or a failing disk: 500 */
+  LH_ERROR_BAD_REQUEST,    /* malformed input: 400 */
+  LH_ERROR_UNAUTHORIZED,   /* no or bad credentials: 401 */
+  LH_ERROR_FORBIDDEN,      /* the role may not: 403 */
+  LH_ERROR_NOT_FOUND,      /* 404 */
+  LH_ERROR_CONFLICT,       /* clashes with existing state: 409 */
+  LH_ERROR_TOO_LARGE,      /* 413 */
+  LH_ERROR_INVALID,        /* well-formed but breaks a rule: 422 */
+  LH_ERROR_LOCKED,         /* too many attempts: 429 */
+  LH_ERROR_BUSY,           /* the database is held by another process */
+} LhError;
+
+GQuark lh_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* People on the roster and their roles. */
+#pragma once
+
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LH_ROLE_LEARNER   = 1 << 0,
+  LH_ROLE_ULR       = 1 << 1,
+  LH_ROLE_COMMITTEE = 1 << 2,
+  LH_ROLE_ADMIN     = 1 << 3,
+} LhRole;
+
+#define LH_ROLE_ALL (LH_ROLE_LEARNER | LH_ROLE_ULR | LH_ROLE_COMMITTEE | LH_ROLE_ADMIN)
+
+typedef struct
+{
+  gint64  id;
+  char   *staff_number;  /* (owned) */
+  char   *name;          /* (owned) */
+  char   *department;    /* (owned) */
+  char   *work_pattern;  /* (owned) */
+  double  hours_per_week;
+  guint   roles;         /* LhRole bits */
+} LhPerson;
+
+void      lh_person_free (LhPerson *person);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPerson, lh_person_free)
+
+/* "learner;ulr" (also separated by spaces, commas or |) to bits. */
+gboolean  lh_roles_parse      (const char *text,
+                               guint      *out_roles,
+                               GError    **error);
+/* Bits to names, in a fixed order. */
+GStrv     lh_roles_to_strv    (guint       roles);
+
+gboolean  lh_staff_number_check (const char *staff_number,
+                                 GError    **error);
+
+/* Adds the person, or updates everything but the PIN of the person with the
+ * same staff number. Must run inside a transaction the caller holds, or on
+ * its own. */
+gboolean  lh_people_save      (LhStore        *store,
+                               const LhPerson *person,
+                               gint64          now,
+                               gint64         *out_id,
+                               gboolean       *out_created,
+                               GError        **error);
+
+LhPerson *lh_people_get       (LhStore        *store,
+                               gint64          id,
+                               GError        **error);
+
+LhPerson *lh_people_find      (LhStore        *store,
+                               const char     *staff_number,
+                               GError        **error);
+
+/* Stores only the Argon2id hash of pin. */
+gboolean  lh_people_set_pin   (LhStore        *store,
+                               gint64          person_id,
+                               const char     *pin,
+                               gint64          now,
+                               GError        **error);
+
+gboolean  lh_people_set_pin_hash (LhStore     *store,
+                                  gint64       person_id,
+                                  const char  *pin_hash,
+                                  gint64       now,
+                                  GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Importing the staff roster from a CSV file. */
+#pragma once
+
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint      added;
+  guint      updated;
+  guint      skipped;
+  GPtrArray *row_errors;  /* (owned) (element-type utf8) "line 4: …" */
+} LhRosterReport;
+
+void lh_roster_report_clear (LhRosterReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhRosterReport, lh_roster_report_clear)
+
+/* Columns, by header name in any order: staff_number, name, hours_per_week,
+ * roles (required); department, work_pattern, pin (optional). A person
+ * already on the roster is updated (their PIN only if the row has one).
+ * Every bad row is reported in report->row_errors. If any row is bad and
+ * skip_bad_rows is FALSE, nothing is imported and LH_ERROR_INVALID is set.
+ * The import is one transaction: all of it or none. */
+gboolean lh_roster_import (LhStore        *store,
+                           const char     *csv,
+                           gsize           length,
+                           gboolean        skip_bad_rows,
+                           gint64          now,
+                           LhRosterReport *report,
+                           GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-store"
+
+#include "lh-store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "lh-error.h"
+#include "lh-schema-resources.h"
+
+#define SCHEMA_PATH "/org/learnhub/schema"
+
+struct _LhStore
+{
+  GObject     parent_instance;
+
+  char       *path;        /* (owned) */
+  sqlite3    *db;          /* (owned) */
+  int         lock_fd;     /* (owned) flock()ed "<path>.lock", or -1 */
+  GHashTable *statements;  /* (owned) sql text -> (owned) sqlite3_stmt */
+};
+
+struct _LhTransaction
+{
+  LhStore  *store;    /* (unowned) */
+  gboolean  done;
+};
+
+G_DEFINE_FINAL_TYPE (LhStore, lh_store, G_TYPE_OBJECT)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+lh_store_finalize (GObject *object)
+{
+  LhStore *self = LH_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (lh_store_parent_class)->finalize (object);
+}
+
+static void
+lh_store_class_init (LhStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lh_store_finalize;
+}
+
+static void
+lh_store_init (LhStore *self)
+{
+  self->lock_fd = -1;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+void
+lh_store_set_error (LhStore *self, GError **error, int rc, const char *context)
+{
+  const char *msg = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      code = LH_ERROR_CONFLICT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = LH_ERROR_BUSY;
+      break;
+    default:
+      code = LH_ERROR_INTERNAL;
+      break;
+    }
+  g_set_error (error, LH_ERROR, code, "%s: %s", context, msg);
+}
+
+void
+lh_stmt_release (LhStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+LhStmt *
+lh_store_prepare (LhStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LH_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lh_store_set_error (self, error, rc, "Preparing a statement");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+lh_store_step (LhStore *self, LhStmt *stmt, gboolean *has_row, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    {
+      *has_row = rc == SQLITE_ROW;
+      return TRUE;
+    }
+  lh_store_set_error (self, error, rc, "Running a statement");
+  return FALSE;
+}
+
+gboolean
+lh_store_exec (LhStore *self, LhStmt *stmt, GError **error)
+{
+  gboolean has_row;
+
+  return lh_store_step (self, stmt, &has_row, error);
+}
+
+gint64
+lh_store_last_insert_id (LhStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+int
+lh_store_changes (LhStore *self)
+{
+  return sqlite3_changes (self->db);
+}
+
+/* For the fixed statements of opening and migrating, which take no input. */
+static gboolean
+exec_script (LhStore *self, const char *sql, GError **error)
+{
+  g_autofree char *errmsg = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      lh_store_set_error (self, error, rc, "Running SQL");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LhTransaction *
+lh_store_begin (LhStore *self, GError **error)
+{
+  LhTransaction *tx;
+
+  g_return_val_if_fail (LH_IS_STORE (self), NULL);
+
+  /* IMMEDIATE takes the write lock at once, so the checks made inside the
+   * transaction still hold when it commits. */
+  if (!exec_script (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+  tx = g_new0 (LhTransaction, 1);
+  tx->store = self;
+  return tx;
+}
+
+gboolean
+lh_transaction_commit (LhTransaction *tx, GError **error)
+{
+  g_return_val_if_fail (tx != NULL && !tx->done, FALSE);
+
+  if (!exec_script (tx->store, "COMMIT", error))
+    return FALSE;
+  tx->done = TRUE;
+  return TRUE;
+}
+
+void
+lh_transaction_free (LhTransaction *tx)
+{
+  if (!tx->done)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!exec_script (tx->store, "ROLLBACK", &error))
+        g_warning ("Could not roll back: %s", error->message);
+    }
+  g_free (tx);
+}
+
+static int
+query_int (LhStore *self, const char *sql)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+take_lock (LhStore *self, GError **error)
+{
+  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
+
+  self->lock_fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (self->lock_fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                   "Cannot open %s: %s", lock_path, g_strerror (saved));
+      return FALSE;
+    }
+  if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
+                   "%s is in use by another learnhub program (is learnhubd running?); "
+                   "stop it first", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Migration files are named NNNN-what.sql; sorted by name, their numbers
+ * must run 1, 2, 3… */
+static char **
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (SCHEMA_PATH, 0, NULL);
+  g_autoptr(GPtrArray) sql = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+
+  if (names == NULL)
+    return g_new0 (char *, 1);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".sql"))
+      g_ptr_array_add (sql, g_strdup (names[i]));
+  return (char **) g_ptr_array_steal (sql, NULL);
+}
+
+int
+lh_store_get_latest_version (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+
+  return (int) g_strv_length (names);
+}
+
+static gboolean
+apply_migration (LhStore *self, int version, const char *name, GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s", SCHEMA_PATH, name);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+  g_autofree char *sql = NULL;
+  g_autofree char *set_version = NULL;
+  g_autoptr(LhTransaction) tx = NULL;
+
+  if (bytes == NULL)
+    return FALSE;
+  if (atoi (name) != version)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                   "Migration %s is out of sequence (expected number %d)", name, version);
+      return FALSE;
+    }
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* user_version cannot take a bound parameter; version is our own integer. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  tx = lh_store_begin (self, error);
+  if (tx == NULL ||
+      !exec_script (self, sql, error) ||
+      !exec_script (self, set_version, error) ||
+      !lh_transaction_commit (tx, error))
+    {
+      g_prefix_error (error, "Migration %s: ", name);
+      return FALSE;
+    }
+  g_message ("Migrated %s to schema version %d", self->path, version);
+  return TRUE;
+}
+
+static gboolean
+migrate (LhStore *self, GError **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  int latest = (int) g_strv_length (names);
+  int current = lh_store_get_schema_version (self);
+
+  if (current > latest)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                   "%s has schema version %d, newer than this learnhub knows (%d); "
+                   "upgrade learnhub", self->path, current, latest);
+      return FALSE;
+    }
+  for (int v = current + 1; v <= latest; v++)
+    if (!apply_migration (self, v, names[v - 1], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_integrity (LhStore *self, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (self, "PRAGMA quick_check", error);
+  const char *result;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lh_store_set_error (self, error, sqlite3_errcode (self->db), "Checking integrity");
+      return FALSE;
+    }
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                   "%s is damaged (%s); restore it from a backup", self->path, result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LhStore *
+lh_store_open (const char *path, GError **error)
+{
+  g_autoptr(LhStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (LH_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  g_resources_register (lh_schema_get_resource ());
+
+  if (!take_lock (self, error))
+    return NULL;
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      lh_store_set_error (self, error, rc, "Opening the database");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  /* WAL with synchronous=FULL: a confirmed booking survives a power cut. */
+  if (!exec_script (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_script (self, "PRAGMA synchronous = FULL", error) ||
+      !exec_script (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec_script (self, "PRAGMA busy_timeout = 5000", error))
+    return NULL;
+  if (!check_integrity (self, error) || !migrate (self, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+const char *
+lh_store_get_path (LhStore *self)
+{
+  g_return_val_if_fail (LH_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+lh_store_get_schema_version (LhStore *self)
+{
+  g_return_val_if_fail (LH_IS_STORE (self), -1);
+  return query_int (self, "PRAGMA user_version");
+}

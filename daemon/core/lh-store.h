@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The SQLite store: opening, migrations, prepared statements, transactions.
+ * Every other core module reaches the database only through this. */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define LH_TYPE_STORE (lh_store_get_type ())
+G_DECLARE_FINAL_TYPE (LhStore, lh_store, LH, STORE, GObject)
+
+/* A cached prepared statement, borrowed from the store. Releasing it (by
+ * g_autoptr) resets it and clears its bindings; the store finalizes it. */
+typedef sqlite3_stmt LhStmt;
+void lh_stmt_release (LhStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhStmt, lh_stmt_release)
+
+/* An open write transaction (BEGIN IMMEDIATE). Freed without
+ * lh_transaction_commit() it rolls back. */
+typedef struct _LhTransaction LhTransaction;
+void lh_transaction_free (LhTransaction *tx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhTransaction, lh_transaction_free)
+
+/* Opens (creating if need be) the database at path, takes the exclusive
+ * lock that keeps a second learnhub process off it, checks its integrity
+ * and applies the pending migrations. */
+LhStore       *lh_store_open               (const char  *path,
+                                            GError     **error);
+const char    *lh_store_get_path           (LhStore     *self);
+int            lh_store_get_schema_version (LhStore     *self);
+int            lh_store_get_latest_version (void);
+
+/* Prepares (once, then from the cache) a statement with ?N placeholders. */
+LhStmt        *lh_store_prepare            (LhStore     *self,
+                                            const char  *sql,
+                                            GError     **error);
+
+/* Steps a statement that returns no rows, or at most one the caller does
+ * not need. */
+gboolean       lh_store_exec               (LhStore     *self,
+                                            LhStmt      *stmt,
+                                            GError     **error);
+
+/* Steps once: TRUE with *has_row set, or FALSE with error. */
+gboolean       lh_store_step               (LhStore     *self,
+                                            LhStmt      *stmt,
+                                            gboolean    *has_row,
+                                            GError     **error);
+
+gint64         lh_store_last_insert_id     (LhStore     *self);
+int            lh_store_changes            (LhStore     *self);
+
+LhTransaction *lh_store_begin              (LhStore     *self,
+                                            GError     **error);
+gboolean       lh_transaction_commit       (LhTransaction *tx,
+                                            GError       **error);
+
+/* Turns an SQLite result code into an LH_ERROR with context. */
+void           lh_store_set_error          (LhStore     *self,
+                                            GError     **error,
+                                            int          rc,
+                                            const char  *context);
+
+G_END_DECLS

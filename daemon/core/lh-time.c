@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-time"
+
+#include "lh-time.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lh-error.h"
+
+gint64
+lh_time_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static GDateTime *
+local_date_time (gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+
+  if (utc == NULL)
+    return NULL;
+  return g_date_time_to_timezone (utc, tz);
+}
+
+char *
+lh_time_format_iso (gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (unix_seconds, tz);
+
+  g_return_val_if_fail (dt != NULL, NULL);
+  return g_date_time_format_iso8601 (dt);
+}
+
+gboolean
+lh_time_parse_iso (const char *text, gint64 *out_unix_seconds, GError **error)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (out_unix_seconds != NULL, FALSE);
+
+  /* A NULL default zone makes GLib refuse times without an offset, which is
+   * what we want: a kiosk in the wrong zone must not book the wrong hour. */
+  if (text != NULL && strlen (text) <= 64)
+    dt = g_date_time_new_from_iso8601 (text, NULL);
+  if (dt == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "“%.64s” is not a time with an offset, such as 2026-11-24T10:00:00Z",
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  *out_unix_seconds = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+gboolean
+lh_time_parse_date (const char *text, GTimeZone *tz, gint64 *out_midnight, GError **error)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+
+  g_return_val_if_fail (out_midnight != NULL, FALSE);
+
+  if (text != NULL && strlen (text) == 10 &&
+      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      g_date_valid_dmy (d, m, y))
+    dt = g_date_time_new (tz, y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST,
+                   "“%.32s” is not a date such as 2026-11-24", text != NULL ? text : "");
+      return FALSE;
+    }
+  *out_midnight = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+gint64
+lh_time_local_midnight (gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (unix_seconds, tz);
+  g_autoptr(GDateTime) midnight = NULL;
+
+  g_return_val_if_fail (dt != NULL, 0);
+  midnight = g_date_time_new (tz,
+                              g_date_time_get_year (dt),
+                              g_date_time_get_month (dt),
+                              g_date_time_get_day_of_month (dt), 0, 0, 0);
+  return g_date_time_to_unix (midnight);
+}
+
+gint64
+lh_time_at_local_minute (gint64 midnight, int minute_of_day, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (midnight, tz);
+  g_autoptr(GDateTime) at = NULL;
+
+  g_return_val_if_fail (dt != NULL, 0);
+  if (minute_of_day >= 24 * 60)
+    return lh_time_next_midnight (midnight, tz) + (minute_of_day - 24 * 60) * 60;
+  /* Built from the wall clock, so 09:00 stays 09:00 on the day the clocks
+   * change. */
+  at = g_date_time_new (tz,
+                        g_date_time_get_year (dt),
+                        g_date_time_get_month (dt),
+                        g_date_time_get_day_of_month (dt),
+                        minute_of_day / 60, minute_of_day % 60, 0);
+  return g_date_time_to_unix (at);
+}
+
+int
+lh_time_local_weekday (gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (unix_seconds, tz);
+
+  g_return_val_if_fail (dt != NULL, 1);
+  return g_date_time_get_day_of_week (dt);
+}
+
+char *
+lh_time_format_hhmm (gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (unix_seconds, tz);
+
+  g_return_val_if_fail (dt != NULL, NULL);
+  return g_date_time_format (dt, "%H:%M");
+}
+
+gint64
+lh_time_next_midnight (gint64 midnight, GTimeZone *tz)
+{
+  /* Noon of the same day plus a day always lands on the next date. */
+  return lh_time_local_midnight (midnight + 36 * 3600, tz);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Time everywhere in learnhub is stored as Unix seconds (UTC); it is shown
+ * and judged (opening hours, dates) in the centre's time zone. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gint64     lh_time_now              (void);
+
+/* ISO-8601 with offset, in tz. */
+char      *lh_time_format_iso       (gint64      unix_seconds,
+                                     GTimeZone  *tz);
+
+/* Parses ISO-8601; refuses a time without an offset. */
+gboolean   lh_time_parse_iso        (const char *text,
+                                     gint64     *out_unix_seconds,
+                                     GError    **error);
+
+/* Parses YYYY-MM-DD strictly; returns the local midnight in tz. */
+gboolean   lh_time_parse_date       (const char *text,
+                                     GTimeZone  *tz,
+                                     gint64     *out_midnight,
+                                     GError    **error);
+
+/* Local midnight (in tz) of the day that contains unix_seconds. */
+gint64     lh_time_local_midnight   (gint64      unix_seconds,
+                                     GTimeZone  *tz);
+
+/* Unix time of minute_of_day minutes after the local midnight that starts
+ * the given day, correct across daylight-saving changes. */
+gint64     lh_time_at_local_minute  (gint64      midnight,
+                                     int         minute_of_day,
+                                     GTimeZone  *tz);
+
+/* ISO weekday 1 (Monday) .. 7 of the local day containing unix_seconds. */
+int        lh_time_local_weekday    (gint64      unix_seconds,
+                                     GTimeZone  *tz);
+
+/* Local "HH:MM" of unix_seconds. */
+char      *lh_time_format_hhmm      (gint64      unix_seconds,
+                                     GTimeZone  *tz);
+
+/* The next local midnight after the given one (days may be 23 or 25 h). */
+gint64     lh_time_next_midnight    (gint64      midnight,
+                                     GTimeZone  *tz);
+
+G_END_DECLS

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* learnhubctl: the centre admin's command line. It works on the database
+ * directly, so it refuses to run while learnhubd holds it. */
+#define G_LOG_DOMAIN "learnhubctl"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "lh-config.h"
+#include "lh-demo.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-resources.h"
+#include "lh-roster.h"
+#include "lh-secret.h"
+#include "lh-store.h"
+#include "lh-time.h"
+
+typedef struct
+{
+  LhConfig  *config;          /* (owned) */
+  char     **args;            /* (unowned) the command's own arguments */
+  gboolean   json;
+  gboolean   skip_bad_rows;
+  char      *kind;            /* (owned) (nullable) */
+  char      *hours;           /* (owned) (nullable) */
+  int        capacity;
+} Ctl;
+
+typedef gboolean (*CommandFunc) (Ctl *ctl, LhStore *store, GError **error);
+
+static gboolean
+usage_error (GError **error, const char *usage)
+{
+  g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "usage: learnhubctl %s", usage);
+  return FALSE;
+}
+
+static gboolean
+cmd_init (Ctl *ctl, LhStore *store, GError **error)
+{
+  g_print ("%s is ready (schema version %d)\n", lh_store_get_path (store),
+           lh_store_get_schema_version (store));
+  return TRUE;
+}
+
+static gboolean
+cmd_import_staff (Ctl *ctl, LhStore *store, GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  g_auto(LhRosterReport) report = { 0 };
+  gboolean ok;
+
+  if (ctl->args[0] == NULL || ctl->args[1] != NULL)
+    return usage_error (error, "import-staff FILE.csv [--skip-bad-rows]");
+  if (!g_file_get_contents (ctl->args[0], &text, &length, error))
+    return FALSE;
+  ok = lh_roster_import (store, text, length, ctl->skip_bad_rows, lh_time_now (), &report, error);
+  for (guint i = 0; report.row_errors != NULL && i < report.row_errors->len; i++)
+    g_printerr ("%s: %s\n", ctl->args[0], (const char *) g_ptr_array_index (report.row_errors, i));
+  if (ok)
+    g_print ("Added %u, updated %u, skipped %u bad row(s)\n", report.added, report.updated, report.skipped);
+  return ok;
+}
+
+static gboolean
+cmd_pin_set (Ctl *ctl, LhStore *store, GError **error)
+{
+  g_autoptr(LhPerson) person = NULL;
+  g_autofree char *pin = NULL;
+
+  if (ctl->args[0] == NULL || (ctl->args[1] != NULL && ctl->args[2] != NULL))
+    return usage_error (error, "pin-set STAFF_NUMBER [PIN]   (a random 6-digit PIN if none is given)");
+  person = lh_people_find (store, ctl->args[0], error);
+  if (person == NULL)
+    return FALSE;
+  pin = ctl->args[1] != NULL ? g_strdup (ctl->args[1]) : lh_pin_generate (6);
+  if (!lh_people_set_pin (store, person->id, pin, lh_time_now (), error))
+    return FALSE;
+  if (ctl->args[1] == NULL)
+    g_print ("New PIN for %s (%s): %s\n", person->staff_number, person->name, pin);
+  else
+    g_print ("PIN set for %s (%s)\n", person->staff_number, person->name);
+  return TRUE;
+}
+
+static gboolean
+cmd_device (Ctl *ctl, LhStore *store, GError **error)
+{
+  const char *verb = ctl->args[0];
+
+  if (g_strcmp0 (verb, "add") == 0 && ctl->args[1] != NULL && ctl->args[2] == NULL)
+    {
+      g_autofree char *token = lh_devices_add (store, ctl->args[1], lh_time_now (), NULL, error);
+
+      if (token == NULL)
+        return FALSE;
+      g_printerr ("Device “%s” added. Give the kiosk this token (it is shown only now):\n", ctl->args[1]);
+      g_print ("%s\n", token);
+      return TRUE;
+    }
+  if (g_strcmp0 (verb, "revoke") == 0 && ctl->args[1] != NULL && ctl->args[2] == NULL)
+    {
+      if (!lh_devices_revoke (store, ctl->args[1], lh_time_now (), error))
+        return FALSE;
+      g_print ("Device “%s” revoked; its sessions have ended\n", ctl->args[1]);
+      return TRUE;
+    }
+  if (g_strcmp0 (verb, "list") == 0 && ctl->args[1] == NULL)
+    {
+      g_autoptr(GPtrArray) devices = lh_devices_list (store, error);
+
+      if (devices == NULL)
+        return FALSE;
+      for (guint i = 0; i < devices->len; i++)
+        {
+          const LhDevice *device = g_ptr_array_index (devices, i);
+          g_autofree char *seen = device->last_seen_at > 0 ?
+            lh_time_format_iso (device->last_seen_at, ctl->config->centre->tz) : g_strdup ("never");
+
+          g_print ("%-30s last seen %s%s\n", device->name, seen, device->revoked ? " (revoked)" : "");
+        }
+      return TRUE;
+    }
+  return usage_error (error, "device add NAME | device list | device revoke NAME");
+}
+
+static gboolean
+cmd_resource (Ctl *ctl, LhStore *store, GError **error)
+{
+  const char *verb = ctl->args[0];
+
+  if (g_strcmp0 (verb, "add") == 0 && ctl->args[1] != NULL && ctl->args[2] == NULL)
+    {
+      g_autoptr(GArray) hours = lh_opening_hours_parse (ctl->hours != NULL ? ctl->hours : "Mon-Fri 08:00-18:00", error);
+      gint64 id;
+
+      if (hours == NULL ||
+          !lh_resources_add (store, ctl->args[1], ctl->kind != NULL ? ctl->kind : "pc",
+                             ctl->capacity > 0 ? ctl->capacity : 1, &id, error) ||
+          !lh_resources_set_hours (store, id, (LhOpeningPeriod *) hours->data, hours->len, error))
+        return FALSE;
+      g_print ("Added %s\n", ctl->args[1]);
+      return TRUE;
+    }
+  if (g_strcmp0 (verb, "list") == 0 && ctl->args[1] == NULL)
+    {
+      g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
+
+      if (resources == NULL)
+        return FALSE;
+      for (guint i = 0; i < resources->len; i++)
+        {
+          const LhResource *resource = g_ptr_array_index (resources, i);
+
+          g_print ("%-20s %-4s capacity %d, %u opening period(s) a week\n", resource->name,
+                   resource->kind, resource->capacity, resource->hours->len);
+        }
+      return TRUE;
+    }
+  return usage_error (error, "resource add NAME [--kind pc|room] [--capacity N] "
+                             "[--hours \"Mon-Fri 08:00-20:00; Sat 09:00-13:00\"] | resource list");
+}
+
+static void
+print_demo (const LhDemoCentre *demo, const char *db_path, gboolean json)
+{
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "database");
+      json_builder_add_string_value (builder, db_path);
+      json_builder_set_member_name (builder, "device_name");
+      json_builder_add_string_value (builder, demo->device_name);
+      json_builder_set_member_name (builder, "device_token");
+      json_builder_add_string_value (builder, demo->device_token);
+      json_builder_set_member_name (builder, "bookings");
+      json_builder_add_int_value (builder, demo->n_bookings);
+      json_builder_set_member_name (builder, "accounts");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < demo->accounts->len; i++)
+        {
+          const LhDemoAccount *account = g_ptr_array_index (demo->accounts, i);
+          g_auto(GStrv) roles = lh_roles_to_strv (account->roles);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "staff_number");
+          json_builder_add_string_value (builder, account->staff_number);
+          json_builder_set_member_name (builder, "pin");
+          json_builder_add_string_value (builder, account->pin);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, account->name);
+          json_builder_set_member_name (builder, "roles");
+          json_builder_begin_array (builder);
+          for (guint r = 0; roles[r] != NULL; r++)
+            json_builder_add_string_value (builder, roles[r]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+      return;
+    }
+
+  g_print ("Demo centre created in %s: %u resources, %u staff, %u bookings.\n",
+           db_path, demo->n_resources, demo->accounts->len, demo->n_bookings);
+  g_print ("Kiosk device “%s”, token: %s\n\nSign-ins (staff number / PIN):\n",
+           demo->device_name, demo->device_token);
+  for (guint i = 0; i < demo->accounts->len && i < 6; i++)
+    {
+      const LhDemoAccount *account = g_ptr_array_index (demo->accounts, i);
+      g_auto(GStrv) roles = lh_roles_to_strv (account->roles);
+      g_autofree char *roles_text = g_strjoinv (", ", roles);
+
+      g_print ("  %s / %s  %s (%s)\n", account->staff_number, account->pin, account->name, roles_text);
+    }
+  g_print ("  … and %u more (--json lists them all)\n", demo->accounts->len - 6);
+}
+
+static gboolean
+cmd_demo (Ctl *ctl, LhStore *store, GError **error)
+{
+  g_autoptr(LhDemoCentre) demo = NULL;
+
+  if (ctl->args[0] != NULL)
+    return usage_error (error, "demo [--json]");
+  demo = lh_demo_create (store, ctl->config->centre, lh_time_now (), error);
+  if (demo == NULL)
+    return FALSE;
+  print_demo (demo, lh_store_get_path (store), ctl->json);
+  return TRUE;
+}
+
+static const struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *help;
+} commands[] = {
+  { "init", cmd_init, "Create or upgrade the database" },
+  { "import-staff", cmd_import_staff, "Import the staff roster from a CSV file" },
+  { "pin-set", cmd_pin_set, "Set a person's PIN (a random one if none is given)" },
+  { "device", cmd_device, "Register (add), list or revoke kiosk devices" },
+  { "resource", cmd_resource, "Add or list PCs and rooms" },
+  { "demo", cmd_demo, "Fill a new database with a demo centre" },
+};
+
+static char *
+commands_help (void)
+{
+  GString *text = g_string_new ("Commands:\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-14s %s\n", commands[i].name, commands[i].help);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+ensure_parent_dir (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *config_path = NULL;
+  Ctl ctl = { 0 };
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The centre's database", "FILE" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "Configuration file", "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &ctl.json, "demo: print JSON for scripts", NULL },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &ctl.skip_bad_rows, "import-staff: import the good rows of a file with bad ones", NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &ctl.kind, "resource add: pc or room", "KIND" },
+    { "capacity", 0, 0, G_OPTION_ARG_INT, &ctl.capacity, "resource add: places", "N" },
+    { "hours", 0, 0, G_OPTION_ARG_STRING, &ctl.hours, "resource add: opening hours", "HOURS" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre");
+  g_autofree char *help = commands_help ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStore) store = NULL;
+  g_autoptr(LhConfig) config = NULL;
+  CommandFunc func = NULL;
+
+  setlocale (LC_ALL, "");
+  /* stdout is for results (demo --json); logs go to stderr or the journal. */
+  g_log_writer_default_set_use_stderr (TRUE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context, help);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("learnhubctl: %s\n", error->message);
+      return 2;
+    }
+  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      func = commands[i].func;
+  if (func == NULL)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", text);
+      return 2;
+    }
+
+  config = lh_config_load (config_path, &error);
+  if (config == NULL)
+    {
+      g_printerr ("learnhubctl: %s\n", error->message);
+      return 1;
+    }
+  if (db_path != NULL)
+    {
+      g_free (config->database);
+      config->database = g_steal_pointer (&db_path);
+    }
+  ctl.config = config;
+  ctl.args = argv + 2;
+
+  if (!ensure_parent_dir (config->database, &error) ||
+      (store = lh_store_open (config->database, &error)) == NULL ||
+      !func (&ctl, store, &error))
+    {
+      g_printerr ("learnhubctl: %s\n", error->message);
+      g_free (ctl.kind);
+      g_free (ctl.hours);
+      return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
+    }
+  g_free (ctl.kind);
+  g_free (ctl.hours);
+  return 0;
+}

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* learnhubd: owns the centre's database and serves the kiosks. A thin
+ * shell: configuration, the store, the HTTP server, and signals. */
+#define G_LOG_DOMAIN "learnhubd"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <locale.h>
+
+#include "lh-config.h"
+#include "lh-server.h"
+#include "lh-store.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  GMainLoop *loop = user_data;
+
+  g_message ("Stopping");
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* A command-line option, when given, wins over the configuration file. */
+static void
+override (char **setting, char **option)
+{
+  if (*option == NULL)
+    return;
+  g_free (*setting);
+  *setting = g_steal_pointer (option);
+}
+
+static gboolean
+ensure_parent_dir (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Cannot create %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *config_path = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  gboolean verbose = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The centre's database", "FILE" },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Address and port (default 127.0.0.1:8080)", "ADDR:PORT" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "Configuration file (default " LH_CONFIG_DEFAULT_PATH ")", "FILE" },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM): serve HTTPS", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "TLS private key (PEM)", "FILE" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log every request", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— learnhub centre daemon");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhConfig) config = NULL;
+  g_autoptr(LhStore) store = NULL;
+  g_autoptr(LhServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  GSList *uris;
+
+  setlocale (LC_ALL, "");
+  /* stdout is for results (demo --json); logs go to stderr or the journal. */
+  g_log_writer_default_set_use_stderr (TRUE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("learnhubd: %s\n", error->message);
+      return 2;
+    }
+  if (verbose)
+    g_log_set_debug_enabled (TRUE);
+
+  config = lh_config_load (config_path, &error);
+  if (config == NULL)
+    {
+      g_critical ("%s", error->message);
+      return 1;
+    }
+  override (&config->database, &db_path);
+  override (&config->listen, &listen);
+  override (&config->tls_cert, &tls_cert);
+  override (&config->tls_key, &tls_key);
+
+  if ((config->tls_cert == NULL) != (config->tls_key == NULL))
+    {
+      g_critical ("Give both a TLS certificate and its key, or neither");
+      return 1;
+    }
+  if (config->tls_cert != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (config->tls_cert, config->tls_key, &error);
+      if (certificate == NULL)
+        {
+          g_critical ("TLS certificate: %s", error->message);
+          return 1;
+        }
+    }
+
+  if (!ensure_parent_dir (config->database, &error))
+    {
+      g_critical ("%s", error->message);
+      return 1;
+    }
+  store = lh_store_open (config->database, &error);
+  if (store == NULL)
+    {
+      g_critical ("%s", error->message);
+      return 1;
+    }
+  server = lh_server_new (store, config->centre);
+  if (!lh_server_listen (server, config->listen, certificate, &error))
+    {
+      g_critical ("Cannot listen on %s: %s", config->listen, error->message);
+      return 1;
+    }
+
+  uris = lh_server_get_uris (server);
+  for (GSList *l = uris; l != NULL; l = l->next)
+    {
+      g_autofree char *uri = g_uri_to_string (l->data);
+      g_message ("Serving %s on %s", config->database, uri);
+    }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  /* Every request's work is one committed transaction, so stopping between
+   * main-loop iterations loses nothing; closing the store checkpoints WAL. */
+  lh_server_disconnect (server);
+  g_clear_object (&server);
+  g_clear_object (&store);
+  g_message ("Stopped cleanly");
+  return 0;
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A real learnhubd on loopback for tests: a demo centre in a temporary
+ * directory, the daemon started as a subprocess on a free port, and the
+ * demo sign-ins parsed from `learnhubctl demo --json`. */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char       *dir;           /* (owned) temporary directory, removed on free */
+  char       *db_path;       /* (owned) */
+  char       *base_url;      /* (owned) e.g. "http://127.0.0.1:41234" */
+  char       *device_token;  /* (owned) token of the demo kiosk device */
+  JsonNode   *demo;          /* (owned) the whole `demo --json` output */
+  GSubprocess *process;      /* (owned) the running learnhubd */
+} LhTestDaemon;
+
+/* Creates the demo centre and starts learnhubd; waits until /api/v1/health
+ * answers. Aborts the test on failure. extra_args (nullable, NULL-terminated)
+ * are passed on to learnhubd. Binaries come from the environment variables
+ * LEARNHUBD and LEARNHUBCTL, which meson sets for every test. */
+LhTestDaemon *lh_test_daemon_start (const char * const *extra_args);
+
+/* Stops the daemon with SIGTERM, checks it exited cleanly, removes the
+ * temporary directory. */
+void          lh_test_daemon_stop  (LhTestDaemon *daemon);
+
+/* The first demo account with exactly this role set, e.g. "learner" or
+ * "learner,ulr"; its staff number and PIN (both owned by the daemon). */
+gboolean      lh_test_daemon_account (LhTestDaemon *daemon,
+                                      const char   *roles,
+                                      const char  **staff_number,
+                                      const char  **pin);
+
+/* Runs learnhubctl against the daemon's database (the daemon must be
+ * stopped for commands that write) and returns its stdout. */
+char         *lh_test_run_ctl (const char  *db_path,
+                               GError     **error,
+                               ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhTestDaemon, lh_test_daemon_stop)
+
+G_END_DECLS
