@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lh-auth.h"
+#include "lh-core-test.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-people.h"
+
+#define NOW 1795000000
+
+typedef struct
+{
+  LhTestStore *ts;
+  gint64       device_id;
+  gint64       person_id;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  LhPerson person = { .staff_number = "100001", .name = "Amira Khan", .hours_per_week = 37.5,
+                      .roles = LH_ROLE_LEARNER };
+
+  f->ts = lh_test_store_new ();
+  token = lh_devices_add (f->ts->store, "Kiosk 1", NOW, &f->device_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_people_save (f->ts->store, &person, NOW, &f->person_id, NULL, &error));
+  g_assert_true (lh_people_set_pin (f->ts->store, f->person_id, "4821", NOW, &error));
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  lh_test_store_free (f->ts);
+}
+
+static char *
+sign_in (Fixture *f, const char *staff, const char *pin, gint64 now, gint64 *locked_until, GError **error)
+{
+  return lh_auth_sign_in (f->ts->store, f->device_id, staff, pin, 30, now, NULL, locked_until, error);
+}
+
+static void
+test_sign_in_and_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sign_in (f, "100001", "4821", NOW, NULL, &error);
+  LhSessionInfo session;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_auth_check_session (f->ts->store, token, NOW + 60, &session, &error));
+  g_assert_cmpint (session.person_id, ==, f->person_id);
+  g_assert_cmpint (session.device_id, ==, f->device_id);
+  g_assert_cmpuint (session.roles, ==, LH_ROLE_LEARNER);
+
+  /* Short-lived: gone after 30 minutes. */
+  g_assert_false (lh_auth_check_session (f->ts->store, token, NOW + 30 * 60, &session, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
+static void
+test_sign_out_ends_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sign_in (f, "100001", "4821", NOW, NULL, &error);
+  LhSessionInfo session;
+
+  g_assert_true (lh_auth_check_session (f->ts->store, token, NOW, &session, &error));
+  g_assert_true (lh_auth_end_session (f->ts->store, session.session_id, NOW, &error));
+  g_assert_false (lh_auth_check_session (f->ts->store, token, NOW, &session, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
+static void
+test_wrong_pin_and_unknown_alike (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) wrong = NULL;
+  g_autoptr(GError) unknown = NULL;
+  g_autofree char *t1 = sign_in (f, "100001", "0000", NOW, NULL, &wrong);
+  g_autofree char *t2 = sign_in (f, "999999", "4821", NOW, NULL, &unknown);
+
+  g_assert_null (t1);
+  g_assert_null (t2);
+  g_assert_error (wrong, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+  g_assert_error (unknown, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+  g_assert_cmpstr (wrong->message, ==, unknown->message);
+}
+
+static void
+test_five_wrong_pins_lock_for_15_minutes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  gint64 locked_until = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *t = sign_in (f, "100001", "1111", NOW + i, &locked_until, &error);
+      g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+      g_clear_error (&error);
+    }
+  g_free (sign_in (f, "100001", "1111", NOW + 4, &locked_until, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_LOCKED);
+  g_assert_cmpint (locked_until, ==, NOW + 4 + 15 * 60);
+  g_clear_error (&error);
+
+  /* Even the right PIN is refused while locked. */
+  g_free (sign_in (f, "100001", "4821", NOW + 60, &locked_until, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  token = sign_in (f, "100001", "4821", NOW + 4 + 15 * 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+}
+
+static void
+test_success_resets_count (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int round = 0; round < 3; round++)
+    {
+      for (int i = 0; i < 4; i++)
+        {
+          g_free (sign_in (f, "100001", "1111", NOW, NULL, &error));
+          g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+          g_clear_error (&error);
+        }
+      g_free (sign_in (f, "100001", "4821", NOW, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_device_tokens (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  g_autofree char *token = lh_devices_add (f->ts->store, "Kiosk 2", NOW, NULL, &error);
+  g_autofree char *session_token = NULL;
+  LhSessionInfo session;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (token), >=, 40);
+  g_assert_true (lh_devices_authenticate (f->ts->store, token, NOW, &id, &error));
+  g_assert_cmpint (id, >, f->device_id);
+  g_assert_false (lh_devices_authenticate (f->ts->store, "nonsense", NOW, &id, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* A name is unique. */
+  g_free (lh_devices_add (f->ts->store, "Kiosk 2", NOW, NULL, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Revoking a kiosk ends the sessions signed in on it. */
+  session_token = lh_auth_sign_in (f->ts->store, id, "100001", "4821", 30, NOW, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_devices_revoke (f->ts->store, "Kiosk 2", NOW, &error));
+  g_assert_false (lh_devices_authenticate (f->ts->store, token, NOW, &id, &error));
+  g_clear_error (&error);
+  g_assert_false (lh_auth_check_session (f->ts->store, session_token, NOW, &session, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
+static void
+test_pin_format (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (lh_people_set_pin (f->ts->store, f->person_id, "12", NOW, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lh_people_set_pin (f->ts->store, f->person_id, "12a4", NOW, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/lh/auth/sign-in-and-session", test_sign_in_and_session);
+  ADD ("/lh/auth/sign-out-ends-session", test_sign_out_ends_session);
+  ADD ("/lh/auth/wrong-pin-and-unknown-alike", test_wrong_pin_and_unknown_alike);
+  ADD ("/lh/auth/five-wrong-pins-lock-for-15-minutes", test_five_wrong_pins_lock_for_15_minutes);
+  ADD ("/lh/auth/success-resets-count", test_success_resets_count);
+  ADD ("/lh/auth/device-tokens", test_device_tokens);
+  ADD ("/lh/auth/pin-format", test_pin_format);
+  return g_test_run ();
+}

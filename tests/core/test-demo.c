@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lh-auth.h"
+#include "lh-core-test.h"
+#include "lh-demo.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-time.h"
+
+static int
+count (LhStore *store, const char *sql)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static void
+test_demo_centre (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(LhCentre) centre = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  gint64 now = lh_time_now ();
+  g_autoptr(LhDemoCentre) demo = lh_demo_create (ts->store, centre, now, &error);
+  g_autoptr(LhDemoCentre) again = NULL;
+  const LhDemoAccount *learner;
+  g_autofree char *token = NULL;
+  gint64 device_id;
+  guint ulrs = 0, committee = 0, admins = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'pc'"), ==, 8);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'room'"), ==, 1);
+  g_assert_cmpuint (demo->accounts->len, ==, 40);
+  for (guint i = 0; i < demo->accounts->len; i++)
+    {
+      const LhDemoAccount *a = g_ptr_array_index (demo->accounts, i);
+      ulrs += (a->roles & LH_ROLE_ULR) != 0;
+      committee += (a->roles & LH_ROLE_COMMITTEE) != 0;
+      admins += (a->roles & LH_ROLE_ADMIN) != 0;
+    }
+  g_assert_cmpuint (ulrs, ==, 2);
+  g_assert_cmpuint (committee, ==, 1);
+  g_assert_cmpuint (admins, ==, 1);
+
+  /* Months of history and some of the week ahead. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE start_at < strftime('%s','now','-60 days')"), >, 100);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE start_at > strftime('%s','now')"), >, 10);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE status = 'cancelled'"), >, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings a JOIN bookings b ON a.resource_id = b.resource_id "
+                                     "AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked' "
+                                     "AND a.start_at < b.end_at AND b.start_at < a.end_at"), ==, 0);
+
+  /* The printed sign-ins work. */
+  g_assert_true (lh_devices_authenticate (ts->store, demo->device_token, now, &device_id, &error));
+  learner = g_ptr_array_index (demo->accounts, 0);
+  token = lh_auth_sign_in (ts->store, device_id, learner->staff_number, learner->pin, 30, now, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+
+  /* Never over a centre that has data. */
+  again = lh_demo_create (ts->store, centre, now, &error);
+  g_assert_null (again);
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/lh/demo/centre", test_demo_centre);
+  return g_test_run ();
+}

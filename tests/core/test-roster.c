@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "lh-auth.h"
+#include "lh-core-test.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-roster.h"
+
+#define NOW 1795000000
+
+static int
+count_people (LhStore *store)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT count(*) FROM people", NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+import (LhStore *store, const char *csv, gboolean skip, LhRosterReport *report, GError **error)
+{
+  return lh_roster_import (store, csv, strlen (csv), skip, NOW, report, error);
+}
+
+static void
+test_good_file (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+  g_autoptr(LhPerson) person = NULL;
+  const char *csv =
+    "name,staff_number,department,work_pattern,hours_per_week,roles,pin\n"
+    "Amira Khan,100001,Warehouse,shifts,37.5,learner,4821\n"
+    "\"Okafor, Daniel\",100002,Transport,part-time,22.5,learner;ulr,\n";
+
+  g_assert_true (import (ts->store, csv, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 2);
+  g_assert_cmpuint (report.row_errors->len, ==, 0);
+
+  person = lh_people_find (ts->store, "100002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (person->name, ==, "Okafor, Daniel");
+  g_assert_cmpuint (person->roles, ==, LH_ROLE_LEARNER | LH_ROLE_ULR);
+  g_assert_cmpfloat (person->hours_per_week, ==, 22.5);
+}
+
+static void
+test_pin_stored_as_argon2id_only (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autofree char *token = NULL;
+  gint64 device_id;
+  const char *hash;
+
+  g_assert_true (import (ts->store, "staff_number,name,hours_per_week,roles,pin\n7,Al,10,learner,482193\n",
+                         FALSE, &report, &error));
+  stmt = lh_store_prepare (ts->store, "SELECT pin_hash FROM people", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  hash = (const char *) sqlite3_column_text (stmt, 0);
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+  g_assert_null (strstr (hash, "482193"));
+  g_clear_pointer (&stmt, lh_stmt_release);
+
+  g_free (lh_devices_add (ts->store, "kiosk", NOW, &device_id, &error));
+  token = lh_auth_sign_in (ts->store, device_id, "7", "482193", 30, NOW, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+}
+
+static void
+test_bad_row_imports_nothing (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+  const char *csv =
+    "staff_number,name,hours_per_week,roles\n"
+    "1,Ann,37.5,learner\n"
+    "2,Bob,lots,learner\n"
+    "3,,10,learner\n"
+    "4,Dee,10,manager\n"
+    "1,Ann again,10,learner\n"
+    "5,Eve,10\n"
+    "6,Fay,20,learner\n";
+
+  g_assert_false (import (ts->store, csv, FALSE, &report, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_cmpint (count_people (ts->store), ==, 0);
+  g_assert_cmpuint (report.row_errors->len, ==, 5);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 0), "line 3: hours_per_week"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 1), "line 4: the name is empty"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 2), "line 5:"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.row_errors, 3), "twice"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 4), "line 7:"));
+}
+
+static void
+test_skip_bad_rows (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+  const char *csv =
+    "staff_number,name,hours_per_week,roles\n"
+    "1,Ann,37.5,learner\n"
+    "2,Bob,-3,learner\n"
+    "3,Cy,10,learner|admin\n";
+
+  g_assert_true (import (ts->store, csv, TRUE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 2);
+  g_assert_cmpuint (report.skipped, ==, 1);
+  g_assert_cmpint (count_people (ts->store), ==, 2);
+}
+
+static void
+test_reimport_updates (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) first = { 0 };
+  g_auto(LhRosterReport) second = { 0 };
+  g_autoptr(LhPerson) person = NULL;
+
+  g_assert_true (import (ts->store, "staff_number,name,hours_per_week,roles\n1,Ann,37.5,learner\n",
+                         FALSE, &first, &error));
+  g_assert_true (import (ts->store, "staff_number,name,hours_per_week,roles\n1,Ann Lee,30,learner;committee\n",
+                         FALSE, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (second.updated, ==, 1);
+  g_assert_cmpuint (second.added, ==, 0);
+  person = lh_people_find (ts->store, "1", &error);
+  g_assert_cmpstr (person->name, ==, "Ann Lee");
+  g_assert_cmpuint (person->roles, ==, LH_ROLE_LEARNER | LH_ROLE_COMMITTEE);
+}
+
+static void
+test_bad_header_refused (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+
+  g_assert_false (import (ts->store, "staff_number,name,roles\n1,Ann,learner\n", FALSE, &report, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "hours_per_week"));
+  g_clear_error (&error);
+  lh_roster_report_clear (&report);
+
+  g_assert_false (import (ts->store, "staff_number,name,hours_per_week,roles,salary\n", FALSE, &report, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "salary"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/lh/roster/good-file", test_good_file);
+  g_test_add_func ("/lh/roster/pin-stored-as-argon2id-only", test_pin_stored_as_argon2id_only);
+  g_test_add_func ("/lh/roster/bad-row-imports-nothing", test_bad_row_imports_nothing);
+  g_test_add_func ("/lh/roster/skip-bad-rows", test_skip_bad_rows);
+  g_test_add_func ("/lh/roster/reimport-updates", test_reimport_updates);
+  g_test_add_func ("/lh/roster/bad-header-refused", test_bad_header_refused);
+  return g_test_run ();
+}
