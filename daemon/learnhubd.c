@@ -22,6 +22,20 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Start-up failures are for the person starting the daemon: plain words on
+ * stderr (which the journal keeps too), then exit status 1. */
+static void G_GNUC_PRINTF (1, 2)
+fail (const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("learnhubd: %s\n", text);
+}
+
 /* A command-line option, when given, wins over the configuration file. */
 static void
 override (char **setting, char **option)
@@ -90,7 +104,7 @@ main (int argc, char **argv)
   config = lh_config_load (config_path, &error);
   if (config == NULL)
     {
-      g_critical ("%s", error->message);
+      fail ("%s", error->message);
       return 1;
     }
   override (&config->database, &db_path);
@@ -100,7 +114,7 @@ main (int argc, char **argv)
 
   if ((config->tls_cert == NULL) != (config->tls_key == NULL))
     {
-      g_critical ("Give both a TLS certificate and its key, or neither");
+      fail ("Give both a TLS certificate and its key, or neither");
       return 1;
     }
   if (config->tls_cert != NULL)
@@ -108,26 +122,26 @@ main (int argc, char **argv)
       certificate = g_tls_certificate_new_from_files (config->tls_cert, config->tls_key, &error);
       if (certificate == NULL)
         {
-          g_critical ("TLS certificate: %s", error->message);
+          fail ("TLS certificate: %s", error->message);
           return 1;
         }
     }
 
   if (!ensure_parent_dir (config->database, &error))
     {
-      g_critical ("%s", error->message);
+      fail ("%s", error->message);
       return 1;
     }
   store = lh_store_open (config->database, &error);
   if (store == NULL)
     {
-      g_critical ("%s", error->message);
+      fail ("%s", error->message);
       return 1;
     }
   server = lh_server_new (store, config->centre);
   if (!lh_server_listen (server, config->listen, certificate, &error))
     {
-      g_critical ("Cannot listen on %s: %s", config->listen, error->message);
+      fail ("Cannot listen on %s: %s", config->listen, error->message);
       return 1;
     }
 

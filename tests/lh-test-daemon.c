@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 static const char *
 required_env (const char *name)
@@ -85,6 +86,27 @@ wait_until_listening (guint16 port, GSubprocess *process)
   g_error ("learnhubd did not listen on port %u within 20 s", port);
 }
 
+/* If the test dies (an assertion, a timeout), its daemon goes with it
+ * instead of holding the test runner's pipes open. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocess *
+spawn_daemon (GStrv argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
 LhTestDaemon *
 lh_test_daemon_start (const char * const *extra_args)
 {
@@ -121,11 +143,25 @@ lh_test_daemon_start (const char * const *extra_args)
       g_ptr_array_add (argv, g_strdup (extra_args[i]));
     }
   g_ptr_array_add (argv, NULL);
-  daemon->process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
+  daemon->argv = (GStrv) g_ptr_array_steal (argv, NULL);
+  daemon->port = port;
+  daemon->process = spawn_daemon (daemon->argv);
   wait_until_listening (port, daemon->process);
   daemon->base_url = g_strdup_printf ("%s://127.0.0.1:%u", tls ? "https" : "http", port);
   return g_steal_pointer (&daemon);
+}
+
+void
+lh_test_daemon_restart (LhTestDaemon *daemon, int signal)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (daemon->process, signal);
+  g_subprocess_wait (daemon->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&daemon->process);
+  daemon->process = spawn_daemon (daemon->argv);
+  wait_until_listening (daemon->port, daemon->process);
 }
 
 gboolean
@@ -185,6 +221,7 @@ lh_test_daemon_stop (LhTestDaemon *daemon)
   if (daemon->dir != NULL)
     remove_dir (daemon->dir);
   g_free (daemon->dir);
+  g_strfreev (daemon->argv);
   g_free (daemon->db_path);
   g_free (daemon->base_url);
   g_free (daemon->device_token);

@@ -17,6 +17,8 @@ typedef struct
   char       *device_token;  /* (owned) token of the demo kiosk device */
   JsonNode   *demo;          /* (owned) the whole `demo --json` output */
   GSubprocess *process;      /* (owned) the running learnhubd */
+  GStrv       argv;          /* (owned) how it was started */
+  guint16     port;
 } LhTestDaemon;
 
 /* Creates the demo centre and starts learnhubd; waits until /api/v1/health
@@ -35,6 +37,11 @@ gboolean      lh_test_daemon_account (LhTestDaemon *daemon,
                                       const char   *roles,
                                       const char  **staff_number,
                                       const char  **pin);
+
+/* Stops the daemon with the given signal (SIGKILL: as a crash or power cut
+ * would) and starts it again on the same database and port. */
+void          lh_test_daemon_restart (LhTestDaemon *daemon,
+                                      int           signal);
 
 /* Runs learnhubctl against the daemon's database (the daemon must be
  * stopped for commands that write) and returns its stdout. */

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lh-api-client.h"
+
+#include <string.h>
+
+#include "lh-server.h"
+
+static GHashTable *seen_statuses;
+static GHashTable *seen_bodies;
+
+void
+lh_api_reply_free (LhApiReply *reply)
+{
+  g_free (reply->content_type);
+  g_free (reply->text);
+  g_clear_pointer (&reply->json, json_node_unref);
+  g_free (reply);
+}
+
+GHashTable *
+lh_api_seen_statuses (void)
+{
+  if (seen_statuses == NULL)
+    seen_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_hash_table_unref);
+  return seen_statuses;
+}
+
+GHashTable *
+lh_api_seen_bodies (void)
+{
+  if (seen_bodies == NULL)
+    seen_bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) json_node_unref);
+  return seen_bodies;
+}
+
+void
+lh_api_client_forget (void)
+{
+  g_clear_pointer (&seen_statuses, g_hash_table_unref);
+  g_clear_pointer (&seen_bodies, g_hash_table_unref);
+}
+
+/* The route pattern a path belongs to, by the daemon's own table. */
+static const char *
+route_for (const char *method, const char *path)
+{
+  guint n;
+  const LhRoute *routes = lh_server_get_routes (&n);
+  g_autofree char *bare = g_strndup (path, strcspn (path, "?"));
+  g_auto(GStrv) have = g_strsplit (bare, "/", -1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) want = g_strsplit (routes[i].path, "/", -1);
+      gboolean match = g_str_equal (routes[i].method, method) &&
+                       g_strv_length (want) == g_strv_length (have);
+
+      for (guint s = 0; match && want[s] != NULL; s++)
+        match = g_str_equal (want[s], "{id}") || g_str_equal (want[s], have[s]);
+      if (match)
+        return routes[i].path;
+    }
+  return NULL;
+}
+
+static void
+record (const char *method, const char *path, LhApiReply *reply)
+{
+  const char *route = route_for (method, path);
+  g_autofree char *key = NULL;
+  GHashTable *statuses;
+
+  if (route == NULL)
+    return;
+  key = g_strdup_printf ("%s %s", method, route);
+  statuses = g_hash_table_lookup (lh_api_seen_statuses (), key);
+  if (statuses == NULL)
+    {
+      statuses = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (lh_api_seen_statuses (), g_strdup (key), statuses);
+    }
+  g_hash_table_add (statuses, GUINT_TO_POINTER (reply->status));
+  if (reply->status / 100 == 2 && reply->json != NULL &&
+      !g_hash_table_contains (lh_api_seen_bodies (), key))
+    g_hash_table_insert (lh_api_seen_bodies (), g_strdup (key), json_node_ref (reply->json));
+}
+
+LhApiReply *
+lh_api_call (SoupSession *session, const char *base_url, const char *method,
+             const char *path, const char *token, const char *body)
+{
+  g_autofree char *url = g_strconcat (base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LhApiReply *reply = g_new0 (LhApiReply, 1);
+  const char *type;
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", request);
+    }
+  bytes = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  reply->status = soup_message_get_status (msg);
+  type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
+  reply->content_type = g_strdup (type);
+  reply->text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (type != NULL && (g_str_equal (type, "application/json") ||
+                       g_str_equal (type, "application/problem+json")))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_true (json_parser_load_from_data (parser, reply->text, -1, NULL));
+      reply->json = json_node_ref (json_parser_get_root (parser));
+      /* Every error is a problem document with its four members. */
+      if (reply->status >= 400)
+        {
+          JsonObject *problem = json_node_get_object (reply->json);
+
+          g_assert_cmpstr (type, ==, "application/problem+json");
+          g_assert_true (json_object_has_member (problem, "type"));
+          g_assert_true (json_object_has_member (problem, "title"));
+          g_assert_true (json_object_has_member (problem, "detail"));
+          g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, reply->status);
+        }
+    }
+  record (method, path, reply);
+  return reply;
+}
+
+char *
+lh_api_sign_in (SoupSession *session, const char *base_url, const char *device_token,
+                const char *staff_number, const char *pin)
+{
+  g_autofree char *body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff_number, pin);
+  g_autoptr(LhApiReply) reply = lh_api_call (session, base_url, "POST", "/api/v1/sessions",
+                                             device_token, body);
+
+  g_assert_cmpuint (reply->status, ==, 201);
+  return g_strdup (lh_api_reply_string (reply, "token"));
+}
+
+const char *
+lh_api_reply_string (LhApiReply *reply, const char *member)
+{
+  g_assert_nonnull (reply->json);
+  return json_object_get_string_member (json_node_get_object (reply->json), member);
+}
+
+gint64
+lh_api_reply_int (LhApiReply *reply, const char *member)
+{
+  g_assert_nonnull (reply->json);
+  return json_object_get_int_member (json_node_get_object (reply->json), member);
+}
+
+char *
+lh_api_day_at (int day_offset, int hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, day_offset);
+  g_autoptr(GDateTime) at = g_date_time_new (tz, g_date_time_get_year (day),
+                                             g_date_time_get_month (day),
+                                             g_date_time_get_day_of_month (day), hour, 0, 0);
+
+  return g_date_time_format_iso8601 (at);
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A small synchronous HTTP client for the API tests. It also records every
+ * (route, status) it sees and one successful body per route, so that
+ * test-api can check them against data/api/learnhub-api.md. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint     status;
+  char     *content_type;  /* (owned) (nullable) */
+  char     *text;          /* (owned) the body as text */
+  JsonNode *json;          /* (owned) (nullable) the body parsed, if JSON */
+} LhApiReply;
+
+void        lh_api_reply_free (LhApiReply *reply);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhApiReply, lh_api_reply_free)
+
+/* body (nullable) is sent as-is with Content-Type application/json. */
+LhApiReply *lh_api_call       (SoupSession *session,
+                               const char  *base_url,
+                               const char  *method,
+                               const char  *path,
+                               const char  *token,
+                               const char  *body);
+
+/* Signs in and returns the session token (asserts 201). */
+char       *lh_api_sign_in    (SoupSession *session,
+                               const char  *base_url,
+                               const char  *device_token,
+                               const char  *staff_number,
+                               const char  *pin);
+
+/* A member of the reply's top-level object. */
+const char *lh_api_reply_string (LhApiReply *reply,
+                                 const char *member);
+gint64      lh_api_reply_int    (LhApiReply *reply,
+                                 const char *member);
+
+/* "METHOD /route/{id}" -> GHashTable of statuses seen (as GUINT_TO_POINTER). */
+GHashTable *lh_api_seen_statuses (void);
+/* "METHOD /route/{id}" -> the first 2xx JsonNode seen. */
+GHashTable *lh_api_seen_bodies   (void);
+
+/* Frees what was recorded. */
+void        lh_api_client_forget (void);
+
+/* ISO time of local day offset (0 today) at hour:00 in Europe/London. */
+char       *lh_api_day_at        (int day_offset,
+                                  int hour);
+
+G_END_DECLS

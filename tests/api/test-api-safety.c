@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What must hold whatever happens: concurrent requests for one slot, a
+ * crash right after a confirmed booking, a clean stop, TLS. */
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "lh-api-client.h"
+#include "lh-test-daemon.h"
+
+#define RACERS 8
+
+typedef struct
+{
+  guint n_done;
+  guint n_created;
+  guint n_conflict;
+} Race;
+
+static void
+race_reply_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Race *race = user_data;
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+
+  if (soup_message_get_status (msg) == 201)
+    race->n_created++;
+  else if (soup_message_get_status (msg) == 409)
+    race->n_conflict++;
+  race->n_done++;
+}
+
+static char *
+slot_body (int day, int hour)
+{
+  g_autofree char *start = lh_api_day_at (day, hour);
+  g_autofree char *end = lh_api_day_at (day, hour + 1);
+
+  return g_strdup_printf ("{\"resource_id\":8,\"start\":\"%s\",\"end\":\"%s\"}", start, end);
+}
+
+/* Seven days ahead (always within the booking horizon and a weekday's
+ * opening hours are from 07:00); find an hour nobody has booked on PC 8. */
+static char *
+free_body (SoupSession *session, LhTestDaemon *daemon, const char *token, int *out_day)
+{
+  for (int day = 1; day <= 14; day++)
+    for (int hour = 7; hour < 20; hour++)
+      {
+        g_autofree char *body = slot_body (day, hour);
+        g_autofree char *start = lh_api_day_at (day, hour);
+        g_autofree char *date = g_strndup (start, 10);
+        g_autofree char *path = g_strdup_printf ("/api/v1/availability?date=%s", date);
+        g_autoptr(LhApiReply) reply = lh_api_call (session, daemon->base_url, "GET", path, token, NULL);
+        JsonArray *resources = json_object_get_array_member (json_node_get_object (reply->json), "resources");
+        JsonObject *pc8 = json_array_get_object_element (resources, 7);
+        JsonArray *free = json_object_get_array_member (pc8, "free");
+        g_autoptr(GDateTime) want = g_date_time_new_from_iso8601 (start, NULL);
+
+        for (guint i = 0; i < json_array_get_length (free); i++)
+          {
+            JsonObject *f = json_array_get_object_element (free, i);
+            g_autoptr(GDateTime) fs = g_date_time_new_from_iso8601 (json_object_get_string_member (f, "start"), NULL);
+            g_autoptr(GDateTime) fe = g_date_time_new_from_iso8601 (json_object_get_string_member (f, "end"), NULL);
+
+            if (g_date_time_compare (fs, want) <= 0 && g_date_time_difference (fe, want) >= G_TIME_SPAN_HOUR)
+              {
+                *out_day = day;
+                return g_steal_pointer (&body);
+              }
+          }
+      }
+  g_assert_not_reached ();
+}
+
+static void
+test_race_one_winner (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64, NULL);
+  JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon->demo), "accounts");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *body = NULL;
+  Race race = { 0 };
+  int day;
+
+  for (guint i = 0; tokens->len < RACERS; i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+      JsonArray *roles = json_object_get_array_member (account, "roles");
+
+      if (g_str_equal (json_array_get_string_element (roles, 0), "learner"))
+        g_ptr_array_add (tokens, lh_api_sign_in (session, daemon->base_url, daemon->device_token,
+                                                 json_object_get_string_member (account, "staff_number"),
+                                                 json_object_get_string_member (account, "pin")));
+    }
+  body = free_body (session, daemon, g_ptr_array_index (tokens, 0), &day);
+
+  /* All at once, each from a different person. */
+  for (guint i = 0; i < RACERS; i++)
+    {
+      g_autofree char *url = g_strconcat (daemon->base_url, "/api/v1/bookings", NULL);
+      g_autofree char *auth = g_strconcat ("Bearer ", (char *) g_ptr_array_index (tokens, i), NULL);
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, race_reply_cb, &race);
+    }
+  while (race.n_done < RACERS)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (race.n_created, ==, 1);
+  g_assert_cmpuint (race.n_conflict, ==, RACERS - 1);
+}
+
+static guint
+count_my_bookings (SoupSession *session, LhTestDaemon *daemon, const char *token)
+{
+  g_autoptr(LhApiReply) reply = lh_api_call (session, daemon->base_url, "GET", "/api/v1/me/bookings", token, NULL);
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (reply->json), "bookings"));
+}
+
+/* A crash (SIGKILL) straight after the daemon confirmed bookings loses none
+ * of them, and the next start finds the database consistent. */
+static void
+test_crash_keeps_confirmed_bookings (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  const char *staff, *pin;
+  g_autofree char *token = NULL;
+  guint before, confirmed = 0;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  token = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  before = count_my_bookings (session, daemon, token);
+  for (int i = 0; i < 5; i++)
+    {
+      int day;
+      g_autofree char *body = free_body (session, daemon, token, &day);
+      g_autoptr(LhApiReply) reply = lh_api_call (session, daemon->base_url, "POST", "/api/v1/bookings", token, body);
+
+      /* A free slot may still clash with one of this person's own. */
+      confirmed += reply->status == 201;
+    }
+  g_assert_cmpuint (confirmed, >, 0);
+
+  lh_test_daemon_restart (daemon, SIGKILL);
+  g_clear_object (&session);
+  session = soup_session_new ();
+  g_assert_cmpuint (count_my_bookings (session, daemon, token), ==, before + confirmed);
+}
+
+/* SIGTERM: exit status 0 (checked by lh_test_daemon_stop), and the data is
+ * there on the next start. */
+static void
+test_clean_stop (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  const char *staff, *pin;
+  g_autofree char *token = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(LhApiReply) reply = NULL;
+  guint before;
+  int day;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner,ulr", &staff, &pin));
+  token = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  before = count_my_bookings (session, daemon, token);
+  body = free_body (session, daemon, token, &day);
+  reply = lh_api_call (session, daemon->base_url, "POST", "/api/v1/bookings", token, body);
+  g_assert_cmpuint (reply->status, ==, 201);
+  lh_test_daemon_restart (daemon, SIGTERM);
+  g_clear_object (&session);
+  session = soup_session_new ();
+  g_assert_cmpuint (count_my_bookings (session, daemon, token), ==, before + 1);
+}
+
+static char *
+make_certificate (const char *dir)
+{
+  g_autofree char *cert = g_build_filename (dir, "tls.crt", NULL);
+  g_autofree char *key = g_build_filename (dir, "tls.key", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = {
+    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+    "-keyout", key, "-out", cert, NULL
+  };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&cert);
+}
+
+static void
+test_tls (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-tls-XXXXXX", NULL);
+  g_autofree char *cert = make_certificate (dir);
+  g_autofree char *key = g_build_filename (dir, "tls.key", NULL);
+  const char *args[] = { "--tls-cert", cert, "--tls-key", key, NULL };
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (args);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) ca = g_tls_file_database_new (cert, &error);
+  g_autoptr(SoupSession) trusting = soup_session_new_with_options ("tls-database", ca, NULL);
+  g_autoptr(SoupSession) system = soup_session_new ();
+  g_autofree char *url = g_strconcat (daemon->base_url, "/api/v1/health", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) refused = NULL;
+  g_autoptr(LhApiReply) ok = NULL;
+
+  g_assert_true (g_str_has_prefix (daemon->base_url, "https://"));
+  g_assert_no_error (error);
+  ok = lh_api_call (trusting, daemon->base_url, "GET", "/api/v1/health", NULL, NULL);
+  g_assert_cmpuint (ok->status, ==, 200);
+
+  /* Without the centre's CA the certificate is not trusted: no answer. */
+  refused = soup_session_send_and_read (system, msg, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+
+  g_clear_pointer (&daemon, lh_test_daemon_stop);
+  g_remove (cert);
+  g_remove (key);
+  g_rmdir (dir);
+}
+
+static void
+test_refuses_network_without_tls (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-net-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "centre.db", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("LEARNHUBD"), "--db", db, "--listen", "0.0.0.0:0", NULL };
+  g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "without TLS"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/api/safety/race-one-winner", test_race_one_winner);
+  g_test_add_func ("/api/safety/crash-keeps-confirmed-bookings", test_crash_keeps_confirmed_bookings);
+  g_test_add_func ("/api/safety/clean-stop", test_clean_stop);
+  g_test_add_func ("/api/safety/tls", test_tls);
+  g_test_add_func ("/api/safety/refuses-network-without-tls", test_refuses_network_without_tls);
+  result = g_test_run ();
+  lh_api_client_forget ();
+  return result;
+}

@@ -1,0 +1,560 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The API over a real loopback socket against a real learnhubd, and then
+ * the API document checked against what the tests saw. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lh-api-client.h"
+#include "lh-server.h"
+#include "lh-test-daemon.h"
+
+static LhTestDaemon *daemon_;
+static SoupSession *session_;
+
+static LhApiReply *
+call (const char *method, const char *path, const char *token, const char *body)
+{
+  return lh_api_call (session_, daemon_->base_url, method, path, token, body);
+}
+
+static char *
+sign_in_as (const char *roles)
+{
+  const char *staff, *pin;
+
+  g_assert_true (lh_test_daemon_account (daemon_, roles, &staff, &pin));
+  return lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token, staff, pin);
+}
+
+/* The n-th demo account with exactly these roles. */
+static void
+nth_account (const char *roles, guint n, const char **staff, const char **pin)
+{
+  JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon_->demo), "accounts");
+
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+      JsonArray *r = json_object_get_array_member (account, "roles");
+
+      if (json_array_get_length (r) == 1 && g_str_equal (json_array_get_string_element (r, 0), roles) && n-- == 0)
+        {
+          *staff = json_object_get_string_member (account, "staff_number");
+          *pin = json_object_get_string_member (account, "pin");
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A free hour, on the hour, on some PC in the coming days. */
+static char *
+free_slot_body (const char *token, int skip)
+{
+  for (int day = 1; day <= 7; day++)
+    {
+      g_autofree char *date = lh_api_day_at (day, 0);
+      g_autofree char *path = NULL;
+      g_autoptr(LhApiReply) reply = NULL;
+      JsonArray *resources;
+
+      date[10] = '\0';
+      path = g_strdup_printf ("/api/v1/availability?date=%s", date);
+      reply = call ("GET", path, token, NULL);
+      g_assert_cmpuint (reply->status, ==, 200);
+      resources = json_object_get_array_member (json_node_get_object (reply->json), "resources");
+      for (guint r = 0; r < json_array_get_length (resources); r++)
+        {
+          JsonObject *resource = json_array_get_object_element (resources, r);
+          JsonArray *free = json_object_get_array_member (resource, "free");
+
+          if (!g_str_equal (json_object_get_string_member (resource, "kind"), "pc"))
+            continue;
+          for (guint f = 0; f < json_array_get_length (free); f++)
+            {
+              JsonObject *interval = json_array_get_object_element (free, f);
+              g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (json_object_get_string_member (interval, "start"), NULL);
+              g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 (json_object_get_string_member (interval, "end"), NULL);
+              g_autoptr(GDateTime) hour_end = NULL;
+              g_autofree char *s = NULL;
+              g_autofree char *e = NULL;
+
+              if (g_date_time_difference (end, start) < G_TIME_SPAN_HOUR ||
+                  g_date_time_get_minute (start) != 0 || skip-- > 0)
+                continue;
+              hour_end = g_date_time_add_hours (start, 1);
+              s = g_date_time_format_iso8601 (start);
+              e = g_date_time_format_iso8601 (hour_end);
+              return g_strdup_printf ("{\"resource_id\":%" G_GINT64_FORMAT ",\"start\":\"%s\",\"end\":\"%s\"}",
+                                      json_object_get_int_member (resource, "id"), s, e);
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_health (void)
+{
+  g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/health", NULL, NULL);
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  g_assert_cmpstr (lh_api_reply_string (reply, "status"), ==, "ok");
+}
+
+static void
+test_sign_in (void)
+{
+  g_autoptr(LhApiReply) reply = NULL;
+  const char *staff, *pin;
+  JsonObject *person;
+  g_autofree char *body = NULL;
+
+  g_assert_true (lh_test_daemon_account (daemon_, "learner", &staff, &pin));
+  body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+  reply = call ("POST", "/api/v1/sessions", daemon_->device_token, body);
+  g_assert_cmpuint (reply->status, ==, 201);
+  g_assert_cmpuint (strlen (lh_api_reply_string (reply, "token")), >=, 40);
+  g_assert_nonnull (lh_api_reply_string (reply, "expires_at"));
+  person = json_object_get_object_member (json_node_get_object (reply->json), "person");
+  g_assert_cmpstr (json_object_get_string_member (person, "staff_number"), ==, staff);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (person, "roles"), 0), ==, "learner");
+}
+
+static void
+test_sign_in_refusals (void)
+{
+  const char *staff, *pin;
+  g_autofree char *wrong = NULL;
+  g_autoptr(LhApiReply) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL, r6 = NULL, r7 = NULL;
+
+  nth_account ("learner", 1, &staff, &pin);
+  wrong = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, g_str_equal (pin, "0000") ? "1111" : "0000");
+
+  r1 = call ("POST", "/api/v1/sessions", daemon_->device_token, wrong);
+  g_assert_cmpuint (r1->status, ==, 401);
+  r2 = call ("POST", "/api/v1/sessions", "not-a-device", wrong);
+  g_assert_cmpuint (r2->status, ==, 401);
+  r3 = call ("POST", "/api/v1/sessions", NULL, wrong);
+  g_assert_cmpuint (r3->status, ==, 401);
+  r4 = call ("POST", "/api/v1/sessions", daemon_->device_token, "{\"staff_number\":");
+  g_assert_cmpuint (r4->status, ==, 400);
+  r5 = call ("POST", "/api/v1/sessions", daemon_->device_token, "{\"staff_number\":100001,\"pin\":1234}");
+  g_assert_cmpuint (r5->status, ==, 400);
+  r6 = call ("POST", "/api/v1/sessions", daemon_->device_token, "[1,2,3]");
+  g_assert_cmpuint (r6->status, ==, 400);
+  /* A session token is not a device token. */
+  {
+    g_autofree char *token = sign_in_as ("learner");
+    r7 = call ("POST", "/api/v1/sessions", token, wrong);
+    g_assert_cmpuint (r7->status, ==, 401);
+  }
+}
+
+static void
+test_lockout (void)
+{
+  const char *staff, *pin;
+  g_autofree char *wrong = NULL;
+  g_autofree char *right = NULL;
+  g_autoptr(LhApiReply) locked = NULL;
+  g_autoptr(LhApiReply) still_locked = NULL;
+
+  nth_account ("learner", 2, &staff, &pin);
+  wrong = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, g_str_equal (pin, "0000") ? "1111" : "0000");
+  right = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autoptr(LhApiReply) reply = call ("POST", "/api/v1/sessions", daemon_->device_token, wrong);
+      g_assert_cmpuint (reply->status, ==, 401);
+    }
+  locked = call ("POST", "/api/v1/sessions", daemon_->device_token, wrong);
+  g_assert_cmpuint (locked->status, ==, 429);
+  g_assert_nonnull (lh_api_reply_string (locked, "locked_until"));
+  still_locked = call ("POST", "/api/v1/sessions", daemon_->device_token, right);
+  g_assert_cmpuint (still_locked->status, ==, 429);
+}
+
+static void
+test_sign_out (void)
+{
+  g_autofree char *token = sign_in_as ("learner");
+  g_autoptr(LhApiReply) before = call ("GET", "/api/v1/me/bookings", token, NULL);
+  g_autoptr(LhApiReply) out = call ("DELETE", "/api/v1/sessions/current", token, NULL);
+  g_autoptr(LhApiReply) after = call ("GET", "/api/v1/me/bookings", token, NULL);
+  g_autoptr(LhApiReply) again = call ("DELETE", "/api/v1/sessions/current", token, NULL);
+
+  g_assert_cmpuint (before->status, ==, 200);
+  g_assert_cmpuint (out->status, ==, 204);
+  g_assert_cmpuint (after->status, ==, 401);
+  g_assert_cmpuint (again->status, ==, 401);
+}
+
+static void
+test_resources (void)
+{
+  g_autoptr(LhApiReply) with_device = call ("GET", "/api/v1/resources", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) without = call ("GET", "/api/v1/resources", NULL, NULL);
+  g_autoptr(LhApiReply) bad = call ("GET", "/api/v1/resources", "forged", NULL);
+  JsonArray *list;
+
+  g_assert_cmpuint (with_device->status, ==, 200);
+  list = json_object_get_array_member (json_node_get_object (with_device->json), "resources");
+  g_assert_cmpuint (json_array_get_length (list), ==, 9);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "name"), ==, "PC 1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 8), "kind"), ==, "room");
+  g_assert_cmpuint (without->status, ==, 401);
+  g_assert_cmpuint (bad->status, ==, 401);
+}
+
+static void
+test_availability (void)
+{
+  g_autofree char *token = sign_in_as ("learner");
+  g_autofree char *tomorrow = lh_api_day_at (1, 0);
+  g_autofree char *path = NULL;
+  g_autoptr(LhApiReply) ok = NULL, missing = NULL, bad = NULL, far = NULL, none = NULL;
+  JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon_->demo), "accounts");
+
+  tomorrow[10] = '\0';
+  path = g_strdup_printf ("/api/v1/availability?date=%s", tomorrow);
+  ok = call ("GET", path, token, NULL);
+  g_assert_cmpuint (ok->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (ok->json), "resources")), ==, 9);
+  /* Never a name, nor a staff number. */
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+      g_assert_null (strstr (ok->text, json_object_get_string_member (account, "name")));
+      g_assert_null (strstr (ok->text, json_object_get_string_member (account, "staff_number")));
+    }
+  missing = call ("GET", "/api/v1/availability", token, NULL);
+  g_assert_cmpuint (missing->status, ==, 400);
+  bad = call ("GET", "/api/v1/availability?date=2026-02-31", token, NULL);
+  g_assert_cmpuint (bad->status, ==, 400);
+  far = call ("GET", "/api/v1/availability?date=2099-01-01", token, NULL);
+  g_assert_cmpuint (far->status, ==, 422);
+  none = call ("GET", path, NULL, NULL);
+  g_assert_cmpuint (none->status, ==, 401);
+}
+
+static void
+test_book_list_cancel (void)
+{
+  g_autofree char *token = sign_in_as ("learner");
+  g_autofree char *other = NULL;
+  g_autofree char *body = free_slot_body (token, 0);
+  g_autoptr(LhApiReply) booked = call ("POST", "/api/v1/bookings", token, body);
+  g_autoptr(LhApiReply) mine = NULL, clash = NULL, not_yours = NULL, cancel = NULL, again = NULL, rebook = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *list;
+  gboolean found = FALSE;
+  gint64 id;
+  const char *staff, *pin;
+
+  g_assert_cmpuint (booked->status, ==, 201);
+  id = lh_api_reply_int (booked, "id");
+  g_assert_cmpstr (lh_api_reply_string (booked, "status"), ==, "booked");
+
+  mine = call ("GET", "/api/v1/me/bookings", token, NULL);
+  g_assert_cmpuint (mine->status, ==, 200);
+  list = json_object_get_array_member (json_node_get_object (mine->json), "bookings");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    found |= json_object_get_int_member (json_array_get_object_element (list, i), "id") == id;
+  g_assert_true (found);
+
+  nth_account ("learner", 3, &staff, &pin);
+  other = lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token, staff, pin);
+  clash = call ("POST", "/api/v1/bookings", other, body);
+  g_assert_cmpuint (clash->status, ==, 409);
+
+  path = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT, id);
+  not_yours = call ("DELETE", path, other, NULL);
+  g_assert_cmpuint (not_yours->status, ==, 404);
+  cancel = call ("DELETE", path, token, NULL);
+  g_assert_cmpuint (cancel->status, ==, 204);
+  again = call ("DELETE", path, token, NULL);
+  g_assert_cmpuint (again->status, ==, 404);
+
+  /* Free again for the other person. */
+  rebook = call ("POST", "/api/v1/bookings", other, body);
+  g_assert_cmpuint (rebook->status, ==, 201);
+}
+
+static void
+test_booking_refusals (void)
+{
+  g_autofree char *token = sign_in_as ("learner");
+  g_autofree char *admin = sign_in_as ("admin");
+  g_autofree char *yesterday = lh_api_day_at (-1, 10);
+  g_autofree char *yesterday_end = lh_api_day_at (-1, 11);
+  g_autofree char *past = g_strdup_printf ("{\"resource_id\":1,\"start\":\"%s\",\"end\":\"%s\"}", yesterday, yesterday_end);
+  g_autofree char *night = lh_api_day_at (1, 23);
+  g_autofree char *night_body = NULL;
+  g_autofree char *slot = free_slot_body (token, 1);
+  g_autofree char *huge = NULL;
+  g_autofree char *long_string = NULL;
+  g_autoptr(LhApiReply) r_past = NULL, r_night = NULL, r_admin = NULL;
+  g_autoptr(LhApiReply) r_garbage = NULL, r_type = NULL, r_no_offset = NULL, r_huge = NULL, r_none = NULL;
+  g_autoptr(LhApiReply) r_long = NULL;
+
+  {
+    /* 23:00 to 23:30: the centre is closed. */
+    g_autoptr(GDateTime) n = g_date_time_new_from_iso8601 (night, NULL);
+    g_autoptr(GDateTime) n2 = g_date_time_add_minutes (n, 30);
+    g_autofree char *ne = g_date_time_format_iso8601 (n2);
+    night_body = g_strdup_printf ("{\"resource_id\":1,\"start\":\"%s\",\"end\":\"%s\"}", night, ne);
+  }
+
+  r_past = call ("POST", "/api/v1/bookings", token, past);
+  g_assert_cmpuint (r_past->status, ==, 422);
+  r_night = call ("POST", "/api/v1/bookings", token, night_body);
+  g_assert_cmpuint (r_night->status, ==, 422);
+  r_admin = call ("POST", "/api/v1/bookings", admin, slot);
+  g_assert_cmpuint (r_admin->status, ==, 403);
+  r_garbage = call ("POST", "/api/v1/bookings", token, "not json at all");
+  g_assert_cmpuint (r_garbage->status, ==, 400);
+  r_type = call ("POST", "/api/v1/bookings", token, "{\"resource_id\":\"1\",\"start\":1,\"end\":2}");
+  g_assert_cmpuint (r_type->status, ==, 400);
+  r_no_offset = call ("POST", "/api/v1/bookings", token,
+                      "{\"resource_id\":1,\"start\":\"2030-01-01T10:00:00\",\"end\":\"2030-01-01T11:00:00\"}");
+  g_assert_cmpuint (r_no_offset->status, ==, 422);
+  long_string = g_strnfill (60000, '9');
+  {
+    g_autofree char *b = g_strdup_printf ("{\"resource_id\":1,\"start\":\"%s\",\"end\":\"x\"}", long_string);
+    r_long = call ("POST", "/api/v1/bookings", token, b);
+    g_assert_cmpuint (r_long->status, ==, 422);
+  }
+  huge = g_strnfill (70 * 1024, ' ');
+  r_huge = call ("POST", "/api/v1/bookings", token, huge);
+  g_assert_cmpuint (r_huge->status, ==, 413);
+  r_none = call ("POST", "/api/v1/bookings", NULL, slot);
+  g_assert_cmpuint (r_none->status, ==, 401);
+}
+
+static void
+test_unknown_resource (void)
+{
+  g_autofree char *token = sign_in_as ("learner");
+  g_autofree char *start = lh_api_day_at (1, 10);
+  g_autofree char *end = lh_api_day_at (1, 11);
+  g_autofree char *body = g_strdup_printf ("{\"resource_id\":424242,\"start\":\"%s\",\"end\":\"%s\"}", start, end);
+  g_autoptr(LhApiReply) reply = call ("POST", "/api/v1/bookings", token, body);
+
+  g_assert_cmpuint (reply->status, ==, 422);
+}
+
+static void
+test_devices_admin_only (void)
+{
+  g_autofree char *admin = sign_in_as ("admin");
+  g_autofree char *learner = sign_in_as ("learner");
+  g_autoptr(LhApiReply) ok = call ("GET", "/api/v1/devices", admin, NULL);
+  g_autoptr(LhApiReply) forbidden = call ("GET", "/api/v1/devices", learner, NULL);
+  g_autoptr(LhApiReply) none = call ("GET", "/api/v1/devices", NULL, NULL);
+
+  g_assert_cmpuint (ok->status, ==, 200);
+  g_assert_null (strstr (ok->text, daemon_->device_token));
+  g_assert_cmpuint (forbidden->status, ==, 403);
+  g_assert_cmpuint (none->status, ==, 401);
+}
+
+static void
+test_unknown_paths (void)
+{
+  g_autoptr(LhApiReply) nothing = call ("GET", "/api/v1/nothing-here", NULL, NULL);
+  g_autoptr(LhApiReply) method = call ("PUT", "/api/v1/health", NULL, NULL);
+  g_autoptr(LhApiReply) bad_id = call ("DELETE", "/api/v1/bookings/abc", NULL, NULL);
+
+  g_assert_cmpuint (nothing->status, ==, 404);
+  g_assert_cmpuint (method->status, ==, 405);
+  g_assert_cmpuint (bad_id->status, ==, 404);
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+typedef struct
+{
+  char       *key;       /* "METHOD /path" */
+  GHashTable *statuses;  /* documented statuses */
+  JsonNode   *example;   /* (nullable) the success example */
+} DocRoute;
+
+static void
+doc_route_free (DocRoute *route)
+{
+  g_free (route->key);
+  g_hash_table_unref (route->statuses);
+  g_clear_pointer (&route->example, json_node_unref);
+  g_free (route);
+}
+
+static GHashTable *
+parse_document (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "api", "learnhub-api.md", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *routes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) doc_route_free);
+  DocRoute *current = NULL;
+  gboolean in_responses = FALSE;
+  g_autoptr(GString) block = NULL;
+  g_autoptr(GRegex) heading = g_regex_new ("^## (GET|POST|PUT|DELETE|PATCH) (/\\S+)$", 0, 0, NULL);
+  g_autoptr(GRegex) status = g_regex_new ("^- `(\\d{3})`", 0, 0, NULL);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (block != NULL)
+        {
+          if (g_str_has_prefix (lines[i], "```"))
+            {
+              g_autoptr(JsonParser) parser = json_parser_new ();
+
+              g_assert_true (json_parser_load_from_data (parser, block->str, -1, NULL));
+              if (in_responses && current != NULL && current->example == NULL)
+                current->example = json_node_ref (json_parser_get_root (parser));
+              g_string_free (g_steal_pointer (&block), TRUE);
+            }
+          else
+            g_string_append_printf (block, "%s\n", lines[i]);
+          continue;
+        }
+      if (g_str_has_prefix (lines[i], "```json"))
+        {
+          block = g_string_new (NULL);
+          continue;
+        }
+      if (g_regex_match (heading, lines[i], 0, &match))
+        {
+          current = g_new0 (DocRoute, 1);
+          current->key = g_strdup (lines[i] + 3);
+          current->statuses = g_hash_table_new (NULL, NULL);
+          g_hash_table_insert (routes, current->key, current);
+          in_responses = FALSE;
+          continue;
+        }
+      if (g_str_has_prefix (lines[i], "## "))
+        current = NULL;
+      if (current != NULL && g_str_equal (lines[i], "Responses:"))
+        in_responses = TRUE;
+      g_clear_pointer (&match, g_match_info_free);
+      if (current != NULL && in_responses && g_regex_match (status, lines[i], 0, &match))
+        {
+          g_autofree char *code = g_match_info_fetch (match, 1);
+          g_hash_table_add (current->statuses, GUINT_TO_POINTER (atoi (code)));
+        }
+    }
+  return routes;
+}
+
+static void
+test_document_lists_every_route (void)
+{
+  g_autoptr(GHashTable) doc = parse_document ();
+  guint n;
+  const LhRoute *routes = lh_server_get_routes (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s %s", routes[i].method, routes[i].path);
+
+      if (!g_hash_table_contains (doc, key))
+        g_error ("data/api/learnhub-api.md does not document %s", key);
+    }
+  g_assert_cmpuint (g_hash_table_size (doc), ==, n);
+}
+
+static void
+test_document_lists_every_status_seen (void)
+{
+  g_autoptr(GHashTable) doc = parse_document ();
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_routes;
+
+  lh_server_get_routes (&n_routes);
+  /* The tests above reached every route. */
+  g_assert_cmpuint (g_hash_table_size (lh_api_seen_statuses ()), ==, n_routes);
+  g_hash_table_iter_init (&iter, lh_api_seen_statuses ());
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      DocRoute *route = g_hash_table_lookup (doc, key);
+      GHashTableIter statuses;
+      gpointer status;
+
+      g_assert_nonnull (route);
+      g_hash_table_iter_init (&statuses, value);
+      while (g_hash_table_iter_next (&statuses, &status, NULL))
+        if (!g_hash_table_contains (route->statuses, status))
+          g_error ("%s answered %u, which data/api/learnhub-api.md does not list",
+                   (const char *) key, GPOINTER_TO_UINT (status));
+    }
+}
+
+static void
+test_document_examples_match (void)
+{
+  g_autoptr(GHashTable) doc = parse_document ();
+  GHashTableIter iter;
+  gpointer key, value;
+  guint checked = 0;
+
+  g_hash_table_iter_init (&iter, doc);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      DocRoute *route = value;
+      JsonNode *seen = g_hash_table_lookup (lh_api_seen_bodies (), key);
+      g_autoptr(GList) members = NULL;
+
+      if (route->example == NULL)
+        continue;
+      g_assert_nonnull (seen);
+      members = json_object_get_members (json_node_get_object (route->example));
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!json_object_has_member (json_node_get_object (seen), l->data))
+          g_error ("%s: the documented field “%s” is not in the response",
+                   (const char *) key, (const char *) l->data);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 6);
+}
+
+int
+main (int argc, char **argv)
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  daemon_ = lh_test_daemon_start (NULL);
+  session_ = soup_session_new ();
+
+  g_test_add_func ("/api/health", test_health);
+  g_test_add_func ("/api/sessions/sign-in", test_sign_in);
+  g_test_add_func ("/api/sessions/refusals", test_sign_in_refusals);
+  g_test_add_func ("/api/sessions/lockout", test_lockout);
+  g_test_add_func ("/api/sessions/sign-out", test_sign_out);
+  g_test_add_func ("/api/resources", test_resources);
+  g_test_add_func ("/api/availability", test_availability);
+  g_test_add_func ("/api/bookings/book-list-cancel", test_book_list_cancel);
+  g_test_add_func ("/api/bookings/refusals", test_booking_refusals);
+  g_test_add_func ("/api/bookings/unknown-resource", test_unknown_resource);
+  g_test_add_func ("/api/devices/admin-only", test_devices_admin_only);
+  g_test_add_func ("/api/unknown-paths", test_unknown_paths);
+  /* Last: these check what the tests above saw. */
+  g_test_add_func ("/api/document/lists-every-route", test_document_lists_every_route);
+  g_test_add_func ("/api/document/lists-every-status-seen", test_document_lists_every_status_seen);
+  g_test_add_func ("/api/document/examples-match", test_document_examples_match);
+
+  result = g_test_run ();
+  g_clear_object (&session_);
+  g_clear_pointer (&daemon_, lh_test_daemon_stop);
+  lh_api_client_forget ();
+  return result;
+}
