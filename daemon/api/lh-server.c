@@ -24,6 +24,8 @@ struct _LhServer
 
 G_DEFINE_FINAL_TYPE (LhServer, lh_server, G_TYPE_OBJECT)
 
+#define LISTEN_BACKLOG 256
+
 static const LhRoute routes[] = {
   { "GET", "/api/v1/health", LH_AUTH_NONE, 0, lh_route_health },
   { "POST", "/api/v1/sessions", LH_AUTH_DEVICE, 0, lh_route_sign_in },
@@ -337,6 +339,7 @@ gboolean
 lh_server_listen (LhServer *self, const char *address, GTlsCertificate *certificate, GError **error)
 {
   g_autoptr(GInetSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) listener = NULL;
   GInetAddress *inet;
 
   g_return_val_if_fail (LH_IS_SERVER (self), FALSE);
@@ -356,8 +359,20 @@ lh_server_listen (LhServer *self, const char *address, GTlsCertificate *certific
     }
   if (certificate != NULL)
     soup_server_set_tls_certificate (self->soup, certificate);
-  return soup_server_listen (self->soup, G_SOCKET_ADDRESS (socket_address),
-                             certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+
+  /* Our own socket for a longer listen queue than GLib's default of 10:
+   * when every kiosk reconnects at once (after a restart), SYNs beyond the
+   * queue are dropped and each costs its kiosk a second. */
+  listener = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                           G_SOCKET_PROTOCOL_TCP, error);
+  if (listener == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (listener, LISTEN_BACKLOG);
+  if (!g_socket_bind (listener, G_SOCKET_ADDRESS (socket_address), TRUE, error) ||
+      !g_socket_listen (listener, error))
+    return FALSE;
+  return soup_server_listen_socket (self->soup, listener,
+                                    certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
 }
 
 GSList *

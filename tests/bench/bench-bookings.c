@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* N concurrent clients booking distinct slots through the API of a real
+ * learnhubd on loopback, against the bare SQLite rate for the same insert
+ * with the same durability, measured in the same run.
+ *
+ *   bench-bookings [--seconds S] [--clients 1,8,32]
+ *
+ * Built, not run as a test; see docs/benchmarks.md. */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lh-store.h"
+
+#define SLOT_SECONDS (15 * 60)
+#define MAX_CLIENTS  64
+
+typedef struct _Bench Bench;
+
+typedef struct
+{
+  Bench  *bench;       /* (unowned) */
+  guint   index;
+  char   *auth;        /* (owned) "Bearer …" */
+  guint   next_slot;
+} Client;
+
+struct _Bench
+{
+  SoupSession *session;    /* (owned) */
+  char        *url;        /* (owned) …/api/v1/bookings */
+  gint64       first_slot; /* unix time of slot 0 */
+  gint64       deadline;   /* monotonic */
+  guint        n_clients;
+  guint        offset;     /* first PC and person of this round */
+  guint        running;
+  guint        ok;
+  guint        failed;
+  GArray      *latencies;  /* (owned) microseconds, gint64 */
+};
+
+static void send_one (Client *client);
+
+static char *
+run (const char * const *argv, GError **error)
+{
+  g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, error);
+  g_autofree char *out = NULL;
+
+  if (p == NULL || !g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, error) ||
+      !g_subprocess_get_successful (p))
+    g_error ("%s failed", argv[0]);
+  return g_steal_pointer (&out);
+}
+
+static char *
+iso (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  return g_date_time_format_iso8601 (dt);
+}
+
+typedef struct
+{
+  Client *client;
+  gint64  started;
+} Pending;
+
+static void
+sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Pending *pending = user_data;
+  Client *client = pending->client;
+  Bench *bench = client->bench;
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  gint64 latency = g_get_monotonic_time () - pending->started;
+
+  g_free (pending);
+  if (soup_message_get_status (msg) == 201)
+    {
+      bench->ok++;
+      g_array_append_val (bench->latencies, latency);
+    }
+  else
+    bench->failed++;
+  if (g_get_monotonic_time () < bench->deadline)
+    send_one (client);
+  else
+    bench->running--;
+}
+
+static void
+send_one (Client *client)
+{
+  Bench *bench = client->bench;
+  /* Client i books PC i, one 15-minute slot after another: distinct slots,
+   * so every refusal would be a bug. */
+  gint64 start = bench->first_slot + (gint64) client->next_slot++ * SLOT_SECONDS;
+  g_autofree char *s = iso (start);
+  g_autofree char *e = iso (start + SLOT_SECONDS);
+  g_autofree char *json = g_strdup_printf ("{\"resource_id\":%u,\"start\":\"%s\",\"end\":\"%s\"}",
+                                           bench->offset + client->index + 1, s, e);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", bench->url);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  Pending *pending = g_new0 (Pending, 1);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", client->auth);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  pending->client = client;
+  pending->started = g_get_monotonic_time ();
+  soup_session_send_and_read_async (bench->session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, pending);
+}
+
+static int
+compare_gint64 (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile_ms (GArray *sorted, double p)
+{
+  if (sorted->len == 0)
+    return 0;
+  return g_array_index (sorted, gint64, (guint) (p * (sorted->len - 1))) / 1000.0;
+}
+
+static char *
+sign_in (SoupSession *session, const char *base, const char *device_token, guint i)
+{
+  g_autofree char *url = g_strconcat (base, "/api/v1/sessions", NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", device_token, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"staff_number\":\"B%03u\",\"pin\":\"%04u\"}", i, 1000 + i);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  if (soup_message_get_status (msg) != 201 ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL))
+    g_error ("sign-in %u failed: %u", i, soup_message_get_status (msg));
+  return g_strconcat ("Bearer ", json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"), NULL);
+}
+
+/* A centre of MAX_CLIENTS PCs open round the clock and one person per PC. */
+static char *
+make_centre (const char *ctl, const char *db)
+{
+  g_autoptr(GString) csv = g_string_new ("staff_number,name,hours_per_week,roles,pin\n");
+  g_autofree char *csv_path = g_strconcat (db, ".csv", NULL);
+  g_autofree char *token = NULL;
+
+  for (guint i = 0; i < MAX_CLIENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("PC %u", i + 1);
+      const char *add[] = { ctl, "--db", db, "resource", "add", name, "--hours", "Mon-Sun 00:00-24:00", NULL };
+
+      g_free (run (add, NULL));
+      g_string_append_printf (csv, "B%03u,Bench %u,37.5,learner,%04u\n", i, i, 1000 + i);
+    }
+  g_file_set_contents (csv_path, csv->str, -1, NULL);
+  {
+    const char *import[] = { ctl, "--db", db, "import-staff", csv_path, NULL };
+    const char *device[] = { ctl, "--db", db, "device", "add", "bench", NULL };
+
+    g_free (run (import, NULL));
+    token = run (device, NULL);
+  }
+  g_remove (csv_path);
+  return g_strstrip (g_steal_pointer (&token));
+}
+
+static guint
+count_overlaps (const char *db_path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint n;
+
+  sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM bookings a JOIN bookings b ON a.resource_id = b.resource_id "
+                          "AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked' "
+                          "AND a.start_at < b.end_at AND b.start_at < a.end_at", -1, &stmt, NULL);
+  sqlite3_step (stmt);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The same insert, one transaction each, WAL + synchronous=FULL, schema and
+ * trigger included, with no HTTP, JSON, sessions or rules around it. */
+static double
+bare_sqlite_rate (const char *dir, double seconds)
+{
+  g_autofree char *path = g_build_filename (dir, "bare.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStore) store = lh_store_open (path, &error);
+  sqlite3 *db;
+  sqlite3_stmt *insert;
+  gint64 end, start;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sqlite3_open (path, &db);
+  sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                    "INSERT INTO people (staff_number, name, hours_per_week, roles, created_at, updated_at) VALUES ('1','x',1,1,0,0);"
+                    "INSERT INTO resources (name, kind) VALUES ('PC 1', 'pc');", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at) "
+                          "VALUES (1, 1, ?1, ?2, 0)", -1, &insert, NULL);
+  start = g_get_monotonic_time ();
+  end = start + (gint64) (seconds * G_USEC_PER_SEC);
+  while (g_get_monotonic_time () < end)
+    {
+      sqlite3_bind_int64 (insert, 1, (gint64) n * SLOT_SECONDS);
+      sqlite3_bind_int64 (insert, 2, (gint64) (n + 1) * SLOT_SECONDS);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        g_error ("bare insert failed: %s", sqlite3_errmsg (db));
+      sqlite3_reset (insert);
+      n++;
+    }
+  sqlite3_finalize (insert);
+  sqlite3_close (db);
+  return n / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+}
+
+/* Each round takes its own PCs and people, from offset on, so rounds never
+ * meet. */
+static void
+bench_clients (const char *base, const char *device_token, const char *db, guint offset, guint n,
+               double seconds, double bare)
+{
+  Bench bench = { 0 };
+  Client clients[MAX_CLIENTS] = { 0 };
+  gint64 started;
+  double elapsed, rate;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  bench.session = soup_session_new_with_options ("max-conns", MAX_CLIENTS, "max-conns-per-host", MAX_CLIENTS, NULL);
+  bench.url = g_strconcat (base, "/api/v1/bookings", NULL);
+  bench.latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.n_clients = n;
+  bench.offset = offset;
+  /* From tomorrow, on the quarter hour. */
+  bench.first_slot = (g_date_time_to_unix (now) / 86400 + 1) * 86400;
+  for (guint i = 0; i < n; i++)
+    {
+      clients[i].bench = &bench;
+      clients[i].index = i;
+      clients[i].auth = sign_in (bench.session, base, device_token, offset + i);
+    }
+  started = g_get_monotonic_time ();
+  bench.deadline = started + (gint64) (seconds * G_USEC_PER_SEC);
+  bench.running = n;
+  for (guint i = 0; i < n; i++)
+    send_one (&clients[i]);
+  while (bench.running > 0)
+    g_main_context_iteration (NULL, TRUE);
+  elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_array_sort (bench.latencies, compare_gint64);
+  rate = bench.ok / elapsed;
+  g_print ("| %2u | %8.0f | %6.2f | %6.2f | %5.2f | %u | %u |\n", n, rate,
+           percentile_ms (bench.latencies, 0.50), percentile_ms (bench.latencies, 0.99),
+           rate / bare, bench.failed, count_overlaps (db));
+  for (guint i = 0; i < n; i++)
+    g_free (clients[i].auth);
+  g_array_unref (bench.latencies);
+  g_free (bench.url);
+  g_object_unref (bench.session);
+}
+
+int
+main (int argc, char **argv)
+{
+  double seconds = 5;
+  g_autofree char *clients_text = NULL;
+  g_autofree char *learnhubd = NULL;
+  g_autofree char *learnhubctl = NULL;
+  const GOptionEntry entries[] = {
+    { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &seconds, "Seconds per measurement (default 5)", "S" },
+    { "clients", 0, 0, G_OPTION_ARG_STRING, &clients_text, "Client counts (default 1,8,32)", "LIST" },
+    { "learnhubd", 0, 0, G_OPTION_ARG_FILENAME, &learnhubd, "learnhubd to measure", "PATH" },
+    { "learnhubctl", 0, 0, G_OPTION_ARG_FILENAME, &learnhubctl, "learnhubctl", "PATH" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— booking throughput through the API");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-bench-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "centre.db", NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *base = g_strdup ("http://127.0.0.1:18391");
+  g_auto(GStrv) counts = NULL;
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GSocketClient) probe = g_socket_client_new ();
+  double bare;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+  if (learnhubd == NULL)
+    learnhubd = g_strdup (LEARNHUBD_PATH);
+  if (learnhubctl == NULL)
+    learnhubctl = g_strdup (LEARNHUBCTL_PATH);
+  counts = g_strsplit (clients_text != NULL ? clients_text : "1,8,32", ",", -1);
+
+  token = make_centre (learnhubctl, db);
+  {
+    const char *args[] = { learnhubd, "--db", db, "--listen", "127.0.0.1:18391", NULL };
+    daemon = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+    g_assert_no_error (error);
+  }
+  for (int i = 0; i < 200; i++)
+    {
+      g_autoptr(GSocketConnection) c = g_socket_client_connect_to_host (probe, "127.0.0.1", 18391, NULL, NULL);
+      if (c != NULL)
+        break;
+      g_usleep (20000);
+    }
+
+  bare = bare_sqlite_rate (dir, seconds);
+  g_print ("Bare SQLite (WAL, synchronous=FULL, one transaction per insert): %.0f inserts/s\n\n", bare);
+  g_print ("| clients | bookings/s | p50 ms | p99 ms | API / bare | refused | double-booked |\n");
+  g_print ("|---|---|---|---|---|---|---|\n");
+  for (guint i = 0, offset = 0; counts[i] != NULL; i++)
+    {
+      guint n = (guint) atoi (counts[i]);
+
+      if (n < 1 || offset + n > MAX_CLIENTS)
+        g_error ("the client counts add up to at most %d", MAX_CLIENTS);
+      bench_clients (base, token, db, offset, n, seconds, bare);
+      offset += n;
+    }
+
+  g_subprocess_send_signal (daemon, SIGTERM);
+  g_subprocess_wait (daemon, NULL, NULL);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm", ".lock" };
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *a = g_strconcat (db, suffixes[i], NULL);
+        g_autofree char *b = g_strconcat (dir, "/bare.db", suffixes[i], NULL);
+        g_remove (a);
+        g_remove (b);
+      }
+  }
+  g_rmdir (dir);
+  return 0;
+}
