@@ -1,0 +1,37 @@
+# Shared by tools/demo and tools/test: the Debian 12 packages learnhub needs,
+# installed only when missing, and the build.
+# shellcheck shell=bash
+
+BUILD_PACKAGES=(
+  meson ninja-build pkg-config gcc libc6-dev gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libsoup-3.0-dev
+  libjson-glib-dev libsodium-dev libnotify-dev
+  glib-networking ca-certificates tzdata openssl
+  desktop-file-utils appstream
+)
+# A display without a screen, a private session bus, and screenshots.
+RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell)
+
+say() { printf '\033[1m%s\033[0m\n' "$*"; }
+
+ensure_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# build DIR [meson options…]: configure once, then build; warnings are errors.
+build() {
+  local dir="$1"; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" --werror "$@" >/dev/null
+  fi
+  ninja -C "$dir" >/dev/null
+}
