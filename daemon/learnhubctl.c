@@ -3,7 +3,6 @@
  * directly, so it refuses to run while learnhubd holds it. */
 #define G_LOG_DOMAIN "learnhubctl"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -266,21 +265,6 @@ commands_help (void)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-ensure_parent_dir (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -338,8 +322,7 @@ main (int argc, char **argv)
   ctl.config = config;
   ctl.args = argv + 2;
 
-  if (!ensure_parent_dir (config->database, &error) ||
-      (store = lh_store_open (config->database, &error)) == NULL ||
+  if ((store = lh_store_open (config->database, &error)) == NULL ||
       !func (&ctl, store, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);

@@ -5,7 +5,6 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <errno.h>
 #include <locale.h>
 
 #include "lh-config.h"
@@ -44,22 +43,6 @@ override (char **setting, char **option)
     return;
   g_free (*setting);
   *setting = g_steal_pointer (option);
-}
-
-static gboolean
-ensure_parent_dir (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Cannot create %s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 int
@@ -127,11 +110,6 @@ main (int argc, char **argv)
         }
     }
 
-  if (!ensure_parent_dir (config->database, &error))
-    {
-      fail ("%s", error->message);
-      return 1;
-    }
   store = lh_store_open (config->database, &error);
   if (store == NULL)
     {

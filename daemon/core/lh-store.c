@@ -219,6 +219,22 @@ query_int (LhStore *self, const char *sql)
   return sqlite3_column_int (stmt, 0);
 }
 
+/* A new centre's database may live in a directory that does not exist yet. */
+static gboolean
+ensure_parent_dir (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 take_lock (LhStore *self, GError **error)
 {
@@ -363,7 +379,7 @@ lh_store_open (const char *path, GError **error)
   self->path = g_strdup (path);
   g_resources_register (lh_schema_get_resource ());
 
-  if (!take_lock (self, error))
+  if (!ensure_parent_dir (path, error) || !take_lock (self, error))
     return NULL;
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
