@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* learnhubctl as an admin runs it: exit codes, what it prints, and that it
+ * keeps off a database learnhubd holds. */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lh-test-daemon.h"
+
+typedef struct
+{
+  int   status;
+  char *out;  /* (owned) */
+  char *err;  /* (owned) */
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+ctl (Run *run, const char *db, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("LEARNHUBCTL"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+temp_path (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-ctl-XXXXXX", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_init_and_import (void)
+{
+  g_autofree char *db = temp_path ("centre.db");
+  g_autofree char *good = g_strconcat (db, ".good.csv", NULL);
+  g_autofree char *bad = g_strconcat (db, ".bad.csv", NULL);
+  g_auto(Run) init = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) skipped = { 0 };
+  g_auto(Run) imported = { 0 };
+
+  ctl (&init, db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_nonnull (strstr (init.out, "schema version 1"));
+
+  g_assert_true (g_file_set_contents (bad, "staff_number,name,hours_per_week,roles\n"
+                                           "1,Ann,37.5,learner\n2,Bob,many,learner\n", -1, NULL));
+  ctl (&refused, db, "import-staff", bad, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "line 3: hours_per_week"));
+  g_assert_nonnull (strstr (refused.err, "nothing was imported"));
+
+  ctl (&skipped, db, "import-staff", bad, "--skip-bad-rows", NULL);
+  g_assert_cmpint (skipped.status, ==, 0);
+  g_assert_nonnull (strstr (skipped.out, "Added 1, updated 0, skipped 1"));
+
+  g_assert_true (g_file_set_contents (good, "staff_number,name,hours_per_week,roles\n"
+                                            "1,Ann Lee,30,learner\n3,Cy,20,learner;ulr\n", -1, NULL));
+  ctl (&imported, db, "import-staff", good, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "Added 1, updated 1"));
+}
+
+static void
+test_device_resource_pin (void)
+{
+  g_autofree char *db = temp_path ("centre.db");
+  g_autofree char *csv = g_strconcat (db, ".csv", NULL);
+  g_auto(Run) device = { 0 };
+  g_auto(Run) twice = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) resource = { 0 };
+  g_auto(Run) bad_hours = { 0 };
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) pin = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  ctl (&device, db, "device", "add", "Kiosk 1", NULL);
+  g_assert_cmpint (device.status, ==, 0);
+  /* Only the token on stdout, so scripts can take it. */
+  g_assert_cmpuint (strlen (g_strstrip (device.out)), ==, 43);
+  ctl (&twice, db, "device", "add", "Kiosk 1", NULL);
+  g_assert_cmpint (twice.status, ==, 1);
+  g_assert_nonnull (strstr (twice.err, "already exists"));
+  ctl (&list, db, "device", "list", NULL);
+  g_assert_nonnull (strstr (list.out, "Kiosk 1"));
+  g_assert_null (strstr (list.out, device.out));
+
+  ctl (&resource, db, "resource", "add", "PC 1", "--kind", "pc", "--hours", "Mon-Fri 08:00-20:00; Sat 09:00-13:00", NULL);
+  g_assert_cmpint (resource.status, ==, 0);
+  ctl (&bad_hours, db, "resource", "add", "PC 2", "--hours", "weekdays 8 till late", NULL);
+  g_assert_cmpint (bad_hours.status, ==, 1);
+  g_assert_nonnull (strstr (bad_hours.err, "is not opening hours"));
+
+  g_assert_true (g_file_set_contents (csv, "staff_number,name,hours_per_week,roles\n7,Al,10,learner\n", -1, NULL));
+  ctl (&imported, db, "import-staff", csv, NULL);
+  ctl (&pin, db, "pin-set", "7", NULL);
+  g_assert_cmpint (pin.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("New PIN for 7 \\(Al\\): [0-9]{6}", pin.out, 0, 0));
+
+  ctl (&usage, db, "fly", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
+static void
+test_demo_json (void)
+{
+  g_autofree char *db = temp_path ("demo.db");
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *accounts;
+
+  ctl (&demo, db, "demo", "--json", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  json_parser_load_from_data (parser, demo.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (strlen (json_object_get_string_member (root, "device_token")), ==, 43);
+  accounts = json_object_get_array_member (root, "accounts");
+  g_assert_cmpuint (json_array_get_length (accounts), ==, 40);
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+      g_assert_true (json_object_has_member (account, "staff_number"));
+      g_assert_true (json_object_has_member (account, "pin"));
+      g_assert_true (json_object_has_member (account, "roles"));
+    }
+  ctl (&again, db, "demo", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already has"));
+}
+
+static void
+test_refuses_live_database (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_auto(Run) device = { 0 };
+
+  ctl (&device, daemon->db_path, "device", "add", "Sneaky", NULL);
+  g_assert_cmpint (device.status, ==, 1);
+  g_assert_nonnull (strstr (device.err, "is learnhubd running?"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ctl/init-and-import", test_init_and_import);
+  g_test_add_func ("/ctl/device-resource-pin", test_device_resource_pin);
+  g_test_add_func ("/ctl/demo-json", test_demo_json);
+  g_test_add_func ("/ctl/refuses-live-database", test_refuses_live_database);
+  return g_test_run ();
+}
