@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-book-page"
+
+#include "lh-book-page.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lh-busy.h"
+#include "lh-messages.h"
+#include "lh-slot-widgets.h"
+#include "lh-slots.h"
+#include "lh-time-format.h"
+
+#define N_DAYS 7
+#define N_SOONEST 4
+#define LOADING_DELAY_MS 150
+
+struct _LhBookPage
+{
+  AdwBin          parent_instance;
+
+  LhClient       *client;            /* (owned) (nullable) */
+  GCancellable   *load_cancellable;  /* (owned) (nullable) while a day loads */
+  GCancellable   *book_cancellable;  /* (owned) (nullable) while booking */
+  guint           loading_id;        /* shows the spinner if loading is slow */
+  GDateTime      *days[N_DAYS];      /* (owned) (nullable) midnights, centre's zone */
+  guint           day_index;         /* the day shown */
+  char           *loaded_date;       /* (owned) (nullable) the date the slots show */
+  GPtrArray      *slots;             /* (owned) (nullable) (element-type GPtrArray<LhSlot>) */
+  GPtrArray      *own;               /* (owned) (nullable) (element-type LhSlot) the person's */
+  LhSlot         *selected;          /* (owned) (nullable) the slot being confirmed */
+  GtkWidget      *day_buttons[N_DAYS];  /* (unowned) children of day_strip */
+
+  /* template children (unowned) */
+  GtkStack       *view_stack;
+  GtkFlowBox     *day_strip;
+  GtkWidget      *message_box;
+  GtkLabel       *message_label;
+  GtkStack       *content_stack;
+  GtkSpinner     *loading_spinner;
+  GtkLabel       *day_title_label;
+  GtkFlowBox     *soonest_box;
+  GtkWidget      *nothing_free_box;
+  GtkLabel       *nothing_free_label;
+  GtkWidget      *next_day_button;
+  GtkBox         *resources_box;
+  AdwStatusPage  *load_error_page;
+  GtkLabel       *confirm_facts_label;
+  GtkLabel       *confirm_duration_label;
+  GtkWidget      *confirm_error_box;
+  GtkLabel       *confirm_error_label;
+  GtkWidget      *confirm_back_button;
+  GtkButton      *book_button;
+  GtkLabel       *done_facts_label;
+};
+
+G_DEFINE_FINAL_TYPE (LhBookPage, lh_book_page, ADW_TYPE_BIN)
+
+static void load_day (LhBookPage *self);
+
+static void
+show_message (LhBookPage *self,
+              const char *message)
+{
+  gtk_label_set_label (self->message_label, message ? message : "");
+  gtk_widget_set_visible (self->message_box, message != NULL);
+}
+
+static void
+show_confirm_error (LhBookPage *self,
+                    const char *message)
+{
+  gtk_label_set_label (self->confirm_error_label, message ? message : "");
+  gtk_widget_set_visible (self->confirm_error_box, message != NULL);
+}
+
+/* ---- confirm and book ------------------------------------------------- */
+
+static void
+slot_clicked_cb (GtkButton  *button,
+                 LhBookPage *self)
+{
+  const LhSlot *slot = g_object_get_data (G_OBJECT (button), "lh-slot");
+  g_autofree char *facts = NULL;
+  g_autofree char *duration = NULL;
+
+  if (slot == NULL || slot->state != LH_SLOT_FREE || self->book_cancellable != NULL)
+    return;
+
+  g_clear_pointer (&self->selected, lh_slot_free);
+  self->selected = lh_slot_copy (slot);
+  facts = lh_format_slot_long (slot->resource_name, slot->start, slot->end);
+  duration = lh_format_duration (lh_minutes_between (slot->start, slot->end));
+  gtk_label_set_label (self->confirm_facts_label, facts);
+  gtk_label_set_label (self->confirm_duration_label, duration);
+  show_confirm_error (self, NULL);
+  show_message (self, NULL);
+  gtk_stack_set_visible_child_name (self->view_stack, "confirm");
+  gtk_widget_grab_focus (GTK_WIDGET (self->book_button));
+}
+
+static void
+back_to_day (LhBookPage *self,
+             const char *message)
+{
+  show_message (self, message);
+  gtk_stack_set_visible_child_name (self->view_stack, "day");
+  load_day (self);
+}
+
+static void
+create_booking_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LhBookPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhBooking) booking = NULL;
+  g_autofree char *message = NULL;
+
+  booking = lh_client_create_booking_finish (LH_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LH_BOOK_PAGE (user_data);
+  g_clear_object (&self->book_cancellable);
+  lh_busy_end (self->book_button);
+  gtk_widget_set_sensitive (self->confirm_back_button, TRUE);
+
+  if (booking != NULL)
+    {
+      g_autofree char *facts = lh_format_slot_long (booking->resource_name,
+                                                    booking->start, booking->end);
+
+      gtk_label_set_label (self->done_facts_label, facts);
+      g_clear_pointer (&self->selected, lh_slot_free);
+      g_clear_pointer (&self->loaded_date, g_free);
+      gtk_stack_set_visible_child_name (self->view_stack, "done");
+      return;
+    }
+
+  g_debug ("Booking failed: %s", error->message);
+  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
+    return;  /* the window signs out and says so */
+
+  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) && self->selected != NULL &&
+      lh_slots_find_overlap (self->own, self->selected->start, self->selected->end) != NULL)
+    {
+      /* The daemon lets nobody hold two computers at once. */
+      back_to_day (self, _("You already have a computer booked at that time. Please pick another time."));
+    }
+  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) && self->selected != NULL)
+    {
+      g_autofree char *clock = lh_format_clock (self->selected->start);
+
+      /* Translators: "PC 4" and "10:00" */
+      message = g_strdup_printf (_("Sorry, someone else has just booked %s at %s. Please pick another time."),
+                                 self->selected->resource_name, clock);
+      back_to_day (self, message);
+    }
+  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
+    back_to_day (self, _("This time cannot be booked any more. Please pick another time."));
+  else
+    {
+      message = lh_message_for_error (error);
+      show_confirm_error (self, message);
+    }
+}
+
+static void
+book_clicked_cb (LhBookPage *self,
+                 GtkButton  *button)
+{
+  /* One request at a time, however often the button is pressed, and
+   * none from a tap that lands after the answer. */
+  if (self->book_cancellable != NULL || self->selected == NULL || self->client == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "confirm") != 0)
+    return;
+
+  show_confirm_error (self, NULL);
+  self->book_cancellable = g_cancellable_new ();
+  lh_busy_begin (self->book_button);
+  gtk_widget_set_sensitive (self->confirm_back_button, FALSE);
+  lh_client_create_booking_async (self->client, self->selected->resource_id,
+                                  self->selected->start, self->selected->end,
+                                  self->book_cancellable, create_booking_cb, self);
+}
+
+static void
+confirm_back_clicked_cb (LhBookPage *self,
+                         GtkButton  *button)
+{
+  lh_book_page_go_back (self);
+}
+
+/* ---- the day's slots -------------------------------------------------- */
+
+static void
+show_availability (LhBookPage     *self,
+                   LhAvailability *availability)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) soonest = NULL;
+  g_autoptr(GPtrArray) own = lh_slots_own (availability);
+  g_autofree char *day_name = NULL;
+  g_autofree char *day_long = NULL;
+  g_autofree char *title = NULL;
+  gboolean open = FALSE;
+
+  /* The buttons point into the old slots: drop them first. */
+  lh_remove_children (GTK_WIDGET (self->soonest_box));
+  lh_remove_children (GTK_WIDGET (self->resources_box));
+
+  for (guint i = 0; i < availability->resources->len; i++)
+    {
+      LhResourceDay *resource = g_ptr_array_index (availability->resources, i);
+      GPtrArray *resource_slots;
+
+      if (g_strcmp0 (resource->kind, "pc") != 0)
+        continue;
+      open |= resource->open->len > 0;
+      resource_slots = lh_slots_for_resource (resource, availability->now,
+                                              availability->max_minutes, own);
+      g_ptr_array_add (slots, resource_slots);
+      gtk_box_append (self->resources_box,
+                      lh_resource_row_new (resource, resource_slots, G_CALLBACK (slot_clicked_cb), self));
+    }
+
+  soonest = lh_slots_soonest_free (slots, N_SOONEST);
+  for (guint i = 0; i < soonest->len; i++)
+    {
+      GtkWidget *button = lh_slot_button_new (g_ptr_array_index (soonest, i), TRUE);
+
+      g_signal_connect (button, "clicked", G_CALLBACK (slot_clicked_cb), self);
+      lh_flow_box_append (self->soonest_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->soonest_box), soonest->len > 0);
+  gtk_widget_set_visible (self->nothing_free_box, soonest->len == 0);
+  gtk_label_set_label (self->nothing_free_label, open ? _("Nothing is free on this day.")
+                                                      : _("The centre is closed on this day."));
+  gtk_widget_set_visible (self->next_day_button, self->day_index + 1 < N_DAYS);
+
+  day_name = lh_format_day_name (self->days[self->day_index], availability->now);
+  day_long = lh_format_day_long (self->days[self->day_index]);
+  /* Translators: "Today: Tuesday 24 November" */
+  title = self->day_index >= 2 ? g_strdup (day_long)
+                                : g_strdup_printf (_("%s: %s"), day_name, day_long);
+  gtk_label_set_label (self->day_title_label, title);
+
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  self->slots = g_steal_pointer (&slots);
+  g_clear_pointer (&self->own, g_ptr_array_unref);
+  self->own = g_steal_pointer (&own);
+  g_free (self->loaded_date);
+  self->loaded_date = g_strdup (availability->date);
+  gtk_stack_set_visible_child_name (self->content_stack, "slots");
+}
+
+static void
+stop_loading_timer (LhBookPage *self)
+{
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  if (self->loading_spinner != NULL)
+    gtk_spinner_stop (self->loading_spinner);
+}
+
+static void
+availability_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LhBookPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhAvailability) availability = NULL;
+  g_autofree char *message = NULL;
+
+  availability = lh_client_get_availability_finish (LH_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LH_BOOK_PAGE (user_data);
+  g_clear_object (&self->load_cancellable);
+  stop_loading_timer (self);
+
+  if (availability != NULL)
+    {
+      show_availability (self, availability);
+      return;
+    }
+
+  g_debug ("Loading the day failed: %s", error->message);
+  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
+    return;
+  message = lh_message_for_error (error);
+  adw_status_page_set_description (self->load_error_page, message);
+  g_clear_pointer (&self->loaded_date, g_free);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  LhBookPage *self = user_data;
+
+  self->loading_id = 0;
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_day (LhBookPage *self)
+{
+  g_autofree char *date = NULL;
+
+  if (self->client == NULL || self->days[self->day_index] == NULL)
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  stop_loading_timer (self);
+
+  date = g_date_time_format (self->days[self->day_index], "%Y-%m-%d");
+  /* Reloading the same day keeps the old slots in view until the new come. */
+  if (g_strcmp0 (date, self->loaded_date) != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "slots") != 0)
+    self->loading_id = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
+
+  self->load_cancellable = g_cancellable_new ();
+  lh_client_get_availability_async (self->client, date, self->load_cancellable,
+                                    availability_cb, self);
+}
+
+static void
+day_toggled_cb (GtkToggleButton *button,
+                LhBookPage      *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  self->day_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lh-day"));
+  show_message (self, NULL);
+  load_day (self);
+}
+
+static void
+next_day_clicked_cb (LhBookPage *self,
+                     GtkButton  *button)
+{
+  if (self->day_index + 1 < N_DAYS && self->day_buttons[self->day_index + 1] != NULL)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->day_buttons[self->day_index + 1]), TRUE);
+}
+
+static void
+retry_clicked_cb (LhBookPage *self,
+                  GtkButton  *button)
+{
+  load_day (self);
+}
+
+static void
+build_day_strip (LhBookPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (self->client));
+
+  lh_remove_children (GTK_WIDGET (self->day_strip));
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      GtkWidget *button;
+
+      g_clear_pointer (&self->days[i], g_date_time_unref);
+      self->days[i] = lh_day_start (now, (int) i);
+
+      button = lh_day_button_new (self->days[i], now);
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                     GTK_TOGGLE_BUTTON (self->day_buttons[0]));
+      g_object_set_data (G_OBJECT (button), "lh-day", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "toggled", G_CALLBACK (day_toggled_cb), self);
+      lh_flow_box_append (self->day_strip, button);
+      self->day_buttons[i] = button;
+    }
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+lh_book_page_dispose (GObject *object)
+{
+  LhBookPage *self = LH_BOOK_PAGE (object);
+
+  lh_book_page_reset (self);
+  /* view_stack is both a bound template child and the bin's child: let
+   * the bin drop it first, or dispose_template unparents it behind the
+   * bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_BOOK_PAGE);
+
+  G_OBJECT_CLASS (lh_book_page_parent_class)->dispose (object);
+}
+
+static void
+lh_book_page_finalize (GObject *object)
+{
+  LhBookPage *self = LH_BOOK_PAGE (object);
+
+  g_clear_object (&self->client);
+  for (guint i = 0; i < N_DAYS; i++)
+    g_clear_pointer (&self->days[i], g_date_time_unref);
+
+  G_OBJECT_CLASS (lh_book_page_parent_class)->finalize (object);
+}
+
+static void
+lh_book_page_class_init (LhBookPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lh_book_page_dispose;
+  object_class->finalize = lh_book_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-book-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_strip);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, message_box);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_title_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, soonest_box);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, nothing_free_box);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, nothing_free_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, next_day_button);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, resources_box);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, load_error_page);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_facts_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_duration_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_error_box);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_back_button);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, book_button);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_facts_label);
+  gtk_widget_class_bind_template_callback (widget_class, book_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_day_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+}
+
+static void
+lh_book_page_init (LhBookPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+lh_book_page_set_client (LhBookPage *self,
+                         LhClient   *client)
+{
+  g_return_if_fail (LH_IS_BOOK_PAGE (self));
+  g_return_if_fail (client == NULL || LH_IS_CLIENT (client));
+
+  g_set_object (&self->client, client);
+}
+
+void
+lh_book_page_start (LhBookPage *self)
+{
+  g_return_if_fail (LH_IS_BOOK_PAGE (self));
+
+  if (self->client == NULL || self->book_cancellable != NULL)
+    return;
+
+  lh_book_page_reset (self);
+  build_day_strip (self);
+  /* Toggling the first day loads it. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->day_buttons[0]), TRUE);
+}
+
+void
+lh_book_page_reset (LhBookPage *self)
+{
+  g_return_if_fail (LH_IS_BOOK_PAGE (self));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->book_cancellable);
+  g_clear_object (&self->book_cancellable);
+  stop_loading_timer (self);
+
+  if (self->book_button != NULL)
+    {
+      lh_busy_end (self->book_button);
+      gtk_widget_set_sensitive (self->confirm_back_button, TRUE);
+      lh_remove_children (GTK_WIDGET (self->soonest_box));
+      lh_remove_children (GTK_WIDGET (self->resources_box));
+      lh_remove_children (GTK_WIDGET (self->day_strip));
+      show_message (self, NULL);
+      show_confirm_error (self, NULL);
+      gtk_label_set_label (self->confirm_facts_label, "");
+      gtk_label_set_label (self->done_facts_label, "");
+      gtk_stack_set_visible_child_name (self->content_stack, "loading");
+      gtk_stack_set_visible_child_name (self->view_stack, "day");
+    }
+  memset (self->day_buttons, 0, sizeof self->day_buttons);
+  self->day_index = 0;
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->own, g_ptr_array_unref);
+  g_clear_pointer (&self->selected, lh_slot_free);
+  g_clear_pointer (&self->loaded_date, g_free);
+}
+
+gboolean
+lh_book_page_go_back (LhBookPage *self)
+{
+  const char *view;
+
+  g_return_val_if_fail (LH_IS_BOOK_PAGE (self), FALSE);
+
+  view = gtk_stack_get_visible_child_name (self->view_stack);
+  if (g_strcmp0 (view, "confirm") != 0)
+    return FALSE;
+  /* A booking in flight will happen anyway: wait for its answer. */
+  if (self->book_cancellable != NULL)
+    return TRUE;
+  back_to_day (self, NULL);
+  return TRUE;
+}
+
+const char *
+lh_book_page_get_view (LhBookPage *self)
+{
+  g_return_val_if_fail (LH_IS_BOOK_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}

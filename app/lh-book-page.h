@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Book a computer: a strip of days, the soonest free slots, every PC's
+ * slots for the day; then a confirm view and a done view. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lh-client.h"
+
+G_BEGIN_DECLS
+
+#define LH_TYPE_BOOK_PAGE (lh_book_page_get_type ())
+G_DECLARE_FINAL_TYPE (LhBookPage, lh_book_page, LH, BOOK_PAGE, AdwBin)
+
+void        lh_book_page_set_client (LhBookPage *self,
+                                     LhClient   *client);
+/* Shows today's slots, loading them afresh. */
+void        lh_book_page_start      (LhBookPage *self);
+/* Forgets all it showed and cancels its requests. */
+void        lh_book_page_reset      (LhBookPage *self);
+/* Returns: TRUE if the page went back a view itself. */
+gboolean    lh_book_page_go_back    (LhBookPage *self);
+/* "day", "confirm" or "done" */
+const char *lh_book_page_get_view   (LhBookPage *self);
+
+G_END_DECLS

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* LhClient's calls, one per route of data/api/learnhub-api.md. */
+#define G_LOG_DOMAIN "lh-client"
+
+#include <json-glib/json-glib.h>
+
+#include "lh-client-private.h"
+
+/* ---- health ----------------------------------------------------------- */
+
+static gpointer
+parse_health (LhClient    *self,
+              JsonObject  *body,
+              GError     **error)
+{
+  const char *zone = json_object_get_string_member_with_default (body, "timezone", NULL);
+  g_autoptr(GTimeZone) tz = zone ? g_time_zone_new_identifier (zone) : NULL;
+
+  if (tz != NULL)
+    lh_client_set_time_zone (self, tz);
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+lh_client_get_health_async (LhClient            *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  lh_client_send_request (self, "GET", "/health", NULL, LH_AUTH_NONE, parse_health, NULL,
+                          lh_client_get_health_async, cancellable, callback, user_data);
+}
+
+gboolean
+lh_client_get_health_finish (LhClient      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_get_health_async, error) != NULL;
+}
+
+/* ---- sessions --------------------------------------------------------- */
+
+static gpointer
+parse_session (LhClient    *self,
+               JsonObject  *body,
+               GError     **error)
+{
+  const char *token = json_object_get_string_member_with_default (body, "token", NULL);
+  JsonObject *person_object = json_object_get_object_member (body, "person");
+  g_autoptr(LhPerson) person = NULL;
+
+  if (token == NULL || person_object == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "No token or person");
+      return NULL;
+    }
+  person = lh_person_from_json (person_object, error);
+  if (person == NULL)
+    return NULL;
+
+  lh_client_set_session (self, token, person);
+  return g_steal_pointer (&person);
+}
+
+void
+lh_client_sign_in_async (LhClient            *self,
+                         const char          *staff_number,
+                         const char          *pin,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (staff_number != NULL);
+  g_return_if_fail (pin != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "staff_number");
+  json_builder_add_string_value (builder, staff_number);
+  json_builder_set_member_name (builder, "pin");
+  json_builder_add_string_value (builder, pin);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  lh_client_send_request (self, "POST", "/sessions", body, LH_AUTH_DEVICE, parse_session,
+                          (GDestroyNotify) lh_person_free, lh_client_sign_in_async,
+                          cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) the person now signed in. */
+LhPerson *
+lh_client_sign_in_finish (LhClient      *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_sign_in_async, error);
+}
+
+void
+lh_client_sign_out_async (LhClient            *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (!lh_client_is_signed_in (self))
+    {
+      task = g_task_new (self, cancellable, callback, user_data);
+      g_task_set_source_tag (task, lh_client_sign_out_async);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  lh_client_send_request (self, "DELETE", "/sessions/current", NULL, LH_AUTH_SESSION, NULL, NULL,
+                          lh_client_sign_out_async, cancellable, callback, user_data);
+  /* The kiosk is signed out from now on, whatever the daemon answers. */
+  lh_client_forget_session (self);
+}
+
+gboolean
+lh_client_sign_out_finish (LhClient      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (g_task_propagate_boolean (G_TASK (result), &local_error))
+    return TRUE;
+  /* Already gone on the daemon's side: that is what we wanted. */
+  if (g_error_matches (local_error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* ---- availability ----------------------------------------------------- */
+
+static gpointer
+parse_availability (LhClient    *self,
+                    JsonObject  *body,
+                    GError     **error)
+{
+  LhAvailability *availability = lh_availability_from_json (body, error);
+
+  if (availability != NULL)
+    lh_client_set_time_zone (self, availability->time_zone);
+  return availability;
+}
+
+void
+lh_client_get_availability_async (LhClient            *self,
+                                  const char          *date,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (date != NULL);
+
+  escaped = g_uri_escape_string (date, NULL, FALSE);
+  path = g_strconcat ("/availability?date=", escaped, NULL);
+  lh_client_send_request (self, "GET", path, NULL, LH_AUTH_SESSION_OR_DEVICE, parse_availability,
+                          (GDestroyNotify) lh_availability_free, lh_client_get_availability_async,
+                          cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) */
+LhAvailability *
+lh_client_get_availability_finish (LhClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_get_availability_async, error);
+}
+
+/* ---- bookings --------------------------------------------------------- */
+
+static gpointer
+parse_booking (LhClient    *self,
+               JsonObject  *body,
+               GError     **error)
+{
+  return lh_booking_from_json (body, lh_client_get_time_zone (self), error);
+}
+
+static char *
+format_utc (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+lh_client_create_booking_async (LhClient            *self,
+                                gint64               resource_id,
+                                GDateTime           *start,
+                                GDateTime           *end,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (start != NULL);
+  g_return_if_fail (end != NULL);
+
+  start_text = format_utc (start);
+  end_text = format_utc (end);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resource_id");
+  json_builder_add_int_value (builder, resource_id);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_string_value (builder, start_text);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_string_value (builder, end_text);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  lh_client_send_request (self, "POST", "/bookings", body, LH_AUTH_SESSION, parse_booking,
+                          (GDestroyNotify) lh_booking_free, lh_client_create_booking_async,
+                          cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) the new booking. */
+LhBooking *
+lh_client_create_booking_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_create_booking_async, error);
+}
+
+static gpointer
+parse_booking_list (LhClient    *self,
+                    JsonObject  *body,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_free);
+  JsonArray *array = NULL;
+
+  if (json_object_has_member (body, "bookings"))
+    array = json_object_get_array_member (body, "bookings");
+  if (array == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No bookings list");
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      LhBooking *booking = item ? lh_booking_from_json (item, lh_client_get_time_zone (self), error) : NULL;
+
+      if (booking == NULL)
+        return NULL;
+      g_ptr_array_add (bookings, booking);
+    }
+  return g_steal_pointer (&bookings);
+}
+
+void
+lh_client_list_my_bookings_async (LhClient            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  lh_client_send_request (self, "GET", "/me/bookings", NULL, LH_AUTH_SESSION, parse_booking_list,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_my_bookings_async,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+lh_client_list_my_bookings_finish (LhClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_list_my_bookings_async, error);
+}
+
+void
+lh_client_cancel_booking_async (LhClient            *self,
+                                gint64               booking_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  path = g_strdup_printf ("/bookings/%" G_GINT64_FORMAT, booking_id);
+  lh_client_send_request (self, "DELETE", path, NULL, LH_AUTH_SESSION, NULL, NULL,
+                          lh_client_cancel_booking_async, cancellable, callback, user_data);
+}
+
+gboolean
+lh_client_cancel_booking_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lh_client_cancel_booking_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by lh-client.c (the object and its request machinery),
+ * lh-client-calls.c (one function per route) and lh-client-error.c. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lh-client.h"
+
+G_BEGIN_DECLS
+
+/* Which token a request carries. */
+typedef enum {
+  LH_AUTH_NONE,
+  LH_AUTH_DEVICE,
+  LH_AUTH_SESSION,
+  LH_AUTH_SESSION_OR_DEVICE,
+} LhAuth;
+
+/* Turns a success body into the call's result; NULL and error if it
+ * cannot. */
+typedef gpointer (*LhParseFunc) (LhClient    *self,
+                                 JsonObject  *body,
+                                 GError     **error);
+
+/* Sends one request; the task returns parse's result (freed with
+ * result_free), or TRUE if parse is NULL, or an LH_CLIENT_ERROR. */
+void        lh_client_send_request       (LhClient            *self,
+                                          const char          *method,
+                                          const char          *path,
+                                          JsonNode            *body,
+                                          LhAuth               auth,
+                                          LhParseFunc          parse,
+                                          GDestroyNotify       result_free,
+                                          gpointer             source_tag,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gpointer    lh_client_check_finish       (LhClient      *self,
+                                          GAsyncResult  *result,
+                                          gpointer       source_tag,
+                                          GError       **error);
+void        lh_client_set_session        (LhClient       *self,
+                                          const char     *token,
+                                          const LhPerson *person);
+void        lh_client_set_time_zone      (LhClient  *self,
+                                          GTimeZone *tz);
+
+/* lh-client-error.c */
+JsonObject *lh_client_parse_object       (GBytes  *bytes,
+                                          GError **error);
+GError     *lh_client_error_from_problem (SoupMessage *message,
+                                          GBytes      *bytes,
+                                          GTimeZone   *tz);
+
+G_END_DECLS

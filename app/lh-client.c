@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* LhClient itself: the session, the tokens, and sending a request and
+ * reading its answer. The calls are in lh-client-calls.c. */
+#define G_LOG_DOMAIN "lh-client"
+
+#include "lh-client-private.h"
+
+#include <string.h>
+
+struct _LhClient
+{
+  GObject      parent_instance;
+
+  char        *base_url;         /* (owned) without a trailing slash */
+  char        *device_token;     /* (owned) */
+  char        *ca_file;          /* (owned) (nullable) */
+  SoupSession *session;          /* (owned) */
+  GError      *setup_error;      /* (owned) (nullable) the CA file failed to load */
+  char        *session_token;    /* (owned) (nullable) set while signed in */
+  LhPerson    *person;           /* (owned) (nullable) set while signed in */
+  GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
+  gboolean     online;
+};
+
+G_DEFINE_FINAL_TYPE (LhClient, lh_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_DEVICE_TOKEN,
+  PROP_CA_FILE,
+  PROP_ONLINE,
+  PROP_SIGNED_IN,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_SESSION_ENDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  SoupMessage    *message;        /* (owned) */
+  char           *session_token;  /* (owned) (nullable) the one the request carried */
+  LhParseFunc     parse;          /* (nullable) NULL: no body wanted */
+  GDestroyNotify  result_free;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->message);
+  g_free (request->session_token);
+  g_free (request);
+}
+
+static void
+set_online (LhClient *self,
+            gboolean  online)
+{
+  if (self->online == online)
+    return;
+  self->online = online;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+static void
+request_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LhClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  gpointer parsed;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("%s %s failed: %s", soup_message_get_method (request->message),
+               g_uri_get_path (soup_message_get_uri (request->message)), error->message);
+      set_online (self, FALSE);
+      g_task_return_new_error (task, LH_CLIENT_ERROR,
+                               error->domain == G_TLS_ERROR ? LH_CLIENT_ERROR_TLS : LH_CLIENT_ERROR_NETWORK,
+                               "%s", error->message);
+      return;
+    }
+
+  set_online (self, TRUE);
+  status = soup_message_get_status (request->message);
+  g_debug ("%s %s: %u", soup_message_get_method (request->message),
+           g_uri_get_path (soup_message_get_uri (request->message)), status);
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      error = lh_client_error_from_problem (request->message, bytes, self->time_zone);
+      if (status == SOUP_STATUS_UNAUTHORIZED && request->session_token != NULL &&
+          g_strcmp0 (request->session_token, self->session_token) == 0)
+        {
+          /* The daemon ended the session (expired or signed out elsewhere). */
+          lh_client_forget_session (self);
+          g_signal_emit (self, signals[SIGNAL_SESSION_ENDED], 0);
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (request->parse == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  body = lh_client_parse_object (bytes, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  parsed = request->parse (self, body, &error);
+  if (parsed == NULL)
+    {
+      g_task_return_new_error (task, LH_CLIENT_ERROR, LH_CLIENT_ERROR_SERVER,
+                               "The server's answer was not understood: %s",
+                               error ? error->message : "empty");
+      return;
+    }
+  g_task_return_pointer (task, parsed, request->result_free);
+}
+
+void
+lh_client_send_request (LhClient            *self,
+                        const char          *method,
+                        const char          *path,
+                        JsonNode            *body,
+                        LhAuth               auth,
+                        LhParseFunc          parse,
+                        GDestroyNotify       result_free,
+                        gpointer             source_tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *uri = g_strconcat (self->base_url, "/api/v1", path, NULL);
+  Request *request;
+  SoupMessageHeaders *headers;
+  const char *token = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+
+  if (self->setup_error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->setup_error));
+      return;
+    }
+
+  request = g_new0 (Request, 1);
+  request->parse = parse;
+  request->result_free = result_free;
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  request->message = soup_message_new (method, uri);
+  if (request->message == NULL)
+    {
+      g_task_return_new_error (task, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NETWORK,
+                               "The server address “%s” is not valid", self->base_url);
+      return;
+    }
+
+  switch (auth)
+    {
+    case LH_AUTH_NONE:
+      break;
+    case LH_AUTH_DEVICE:
+      token = self->device_token;
+      break;
+    case LH_AUTH_SESSION:
+      token = self->session_token;
+      break;
+    case LH_AUTH_SESSION_OR_DEVICE:
+      token = self->session_token ? self->session_token : self->device_token;
+      break;
+    }
+  if (token == self->session_token)
+    request->session_token = g_strdup (token);
+  if (auth == LH_AUTH_SESSION && token == NULL)
+    {
+      g_task_return_new_error (task, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED,
+                               "Not signed in");
+      return;
+    }
+
+  headers = soup_message_get_request_headers (request->message);
+  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  if (token != NULL && *token != '\0')
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (headers, "Authorization", value);
+    }
+  if (body != NULL)
+    {
+      g_autofree char *text = json_to_string (body, FALSE);
+      gsize len = strlen (text);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+
+      soup_message_set_request_body_from_bytes (request->message, "application/json", bytes);
+    }
+
+  soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                                    cancellable, request_cb, g_steal_pointer (&task));
+}
+
+gpointer
+lh_client_check_finish (LhClient      *self,
+                        GAsyncResult  *result,
+                        gpointer       source_tag,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+lh_client_constructed (GObject *object)
+{
+  LhClient *self = LH_CLIENT (object);
+  g_autoptr(GTlsDatabase) database = NULL;
+
+  G_OBJECT_CLASS (lh_client_parent_class)->constructed (object);
+
+  if (self->base_url == NULL)
+    self->base_url = g_strdup ("http://127.0.0.1:8080");
+  while (g_str_has_suffix (self->base_url, "/"))
+    self->base_url[strlen (self->base_url) - 1] = '\0';
+
+  if (self->ca_file != NULL && *self->ca_file != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      database = g_tls_file_database_new (self->ca_file, &error);
+      if (database == NULL)
+        {
+          /* Never fall back on a weaker check: every request fails instead. */
+          self->setup_error = g_error_new (LH_CLIENT_ERROR, LH_CLIENT_ERROR_TLS,
+                                           "Cannot read the CA file %s: %s",
+                                           self->ca_file, error->message);
+        }
+    }
+
+  self->session = g_object_new (SOUP_TYPE_SESSION,
+                                "timeout", 20,
+                                "idle-timeout", 60,
+                                "user-agent", "learnhub-kiosk/" PACKAGE_VERSION,
+                                database ? "tls-database" : NULL, database,
+                                NULL);
+}
+
+static void
+lh_client_dispose (GObject *object)
+{
+  LhClient *self = LH_CLIENT (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (lh_client_parent_class)->dispose (object);
+}
+
+static void
+lh_client_finalize (GObject *object)
+{
+  LhClient *self = LH_CLIENT (object);
+
+  g_free (self->base_url);
+  g_free (self->device_token);
+  g_free (self->ca_file);
+  g_clear_error (&self->setup_error);
+  g_free (self->session_token);
+  g_clear_pointer (&self->person, lh_person_free);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (lh_client_parent_class)->finalize (object);
+}
+
+static void
+lh_client_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LhClient *self = LH_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    case PROP_DEVICE_TOKEN:
+      g_value_set_string (value, self->device_token);
+      break;
+    case PROP_CA_FILE:
+      g_value_set_string (value, self->ca_file);
+      break;
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+    case PROP_SIGNED_IN:
+      g_value_set_boolean (value, self->session_token != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lh_client_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LhClient *self = LH_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      self->base_url = g_value_dup_string (value);
+      break;
+    case PROP_DEVICE_TOKEN:
+      self->device_token = g_value_dup_string (value);
+      break;
+    case PROP_CA_FILE:
+      self->ca_file = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lh_client_class_init (LhClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = lh_client_constructed;
+  object_class->dispose = lh_client_dispose;
+  object_class->finalize = lh_client_finalize;
+  object_class->get_property = lh_client_get_property;
+  object_class->set_property = lh_client_set_property;
+
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEVICE_TOKEN] =
+    g_param_spec_string ("device-token", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CA_FILE] =
+    g_param_spec_string ("ca-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* FALSE after a request could not reach the daemon, until one does. */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGNED_IN] =
+    g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The daemon answered 401 to a request made with the current session. */
+  signals[SIGNAL_SESSION_ENDED] =
+    g_signal_new ("session-ended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lh_client_init (LhClient *self)
+{
+  self->online = TRUE;
+  self->time_zone = g_time_zone_new_local ();
+}
+
+LhClient *
+lh_client_new (const char *base_url,
+               const char *device_token,
+               const char *ca_file)
+{
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  return g_object_new (LH_TYPE_CLIENT,
+                       "base-url", base_url,
+                       "device-token", device_token,
+                       "ca-file", ca_file,
+                       NULL);
+}
+
+const char *
+lh_client_get_base_url (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->base_url;
+}
+
+gboolean
+lh_client_get_online (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), FALSE);
+  return self->online;
+}
+
+gboolean
+lh_client_is_signed_in (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), FALSE);
+  return self->session_token != NULL;
+}
+
+/* Returns: (transfer none) (nullable) */
+LhPerson *
+lh_client_get_person (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->person;
+}
+
+/* Returns: (transfer none) */
+GTimeZone *
+lh_client_get_time_zone (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->time_zone;
+}
+
+/* Returns: (transfer none), for diagnostics and tests. */
+SoupSession *
+lh_client_get_session (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->session;
+}
+
+void
+lh_client_forget_session (LhClient *self)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (self->session_token == NULL && self->person == NULL)
+    return;
+  g_clear_pointer (&self->session_token, g_free);
+  g_clear_pointer (&self->person, lh_person_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+}
+
+void
+lh_client_set_session (LhClient       *self,
+                       const char     *token,
+                       const LhPerson *person)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (token != NULL && person != NULL);
+
+  g_free (self->session_token);
+  self->session_token = g_strdup (token);
+  g_clear_pointer (&self->person, lh_person_free);
+  self->person = lh_person_copy (person);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+}
+
+void
+lh_client_set_time_zone (LhClient  *self,
+                         GTimeZone *tz)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (tz != NULL);
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  self->time_zone = g_time_zone_ref (tz);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Home once signed in: "Hello, NAME" and a big tile per thing to do. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lh-types.h"
+
+G_BEGIN_DECLS
+
+#define LH_TYPE_HOME_PAGE (lh_home_page_get_type ())
+G_DECLARE_FINAL_TYPE (LhHomePage, lh_home_page, LH, HOME_PAGE, AdwBin)
+
+/* person (nullable): NULL clears the name. */
+void lh_home_page_set_person (LhHomePage     *self,
+                              const LhPerson *person);
+
+G_END_DECLS

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-slot-widgets"
+
+#include "lh-slot-widgets.h"
+
+#include <glib/gi18n.h>
+
+#include "lh-time-format.h"
+
+void
+lh_remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (parent))
+        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+      else
+        gtk_box_remove (GTK_BOX (parent), child);
+    }
+}
+
+/* A flow box child takes the focus by default; the button in it should. */
+void
+lh_flow_box_append (GtkFlowBox *box,
+                    GtkWidget  *child)
+{
+  gtk_flow_box_append (box, child);
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+}
+
+GtkWidget *
+lh_slot_button_new (const LhSlot *slot,
+                    gboolean      with_name)
+{
+  g_autofree char *from = lh_format_clock (slot->start);
+  g_autofree char *to = lh_format_clock (slot->end);
+  g_autofree char *when = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *clash = NULL;
+  const char *state;
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top;
+  GtkWidget *bottom;
+
+  switch (slot->state)
+    {
+    case LH_SLOT_FREE:
+      state = _("Free");
+      gtk_widget_add_css_class (button, "lh-slot-free");
+      break;
+    case LH_SLOT_MINE:
+      state = _("Yours");
+      gtk_widget_add_css_class (button, "lh-slot-mine");
+      break;
+    case LH_SLOT_CLASH:
+      /* Translators: on a slot when the person has another PC then, "On PC 4" */
+      clash = g_strdup_printf (_("On %s"), slot->clash_with);
+      state = clash;
+      gtk_widget_add_css_class (button, "lh-slot-clash");
+      break;
+    case LH_SLOT_TAKEN:
+    default:
+      state = _("Taken");
+      gtk_widget_add_css_class (button, "lh-slot-taken");
+      break;
+    }
+
+  /* Translators: a time range, "10:00 to 11:00" */
+  when = g_strdup_printf (_("%s to %s"), from, to);
+  if (with_name)
+    {
+      top = gtk_label_new (slot->resource_name);
+      bottom = gtk_label_new (when);
+    }
+  else
+    {
+      top = gtk_label_new (from);
+      bottom = gtk_label_new (state);
+    }
+  gtk_widget_add_css_class (top, "lh-slot-top");
+  gtk_widget_add_css_class (bottom, "lh-slot-bottom");
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, with_name ? "lh-soonest" : "lh-slot");
+  gtk_widget_set_sensitive (button, slot->state == LH_SLOT_FREE);
+
+  /* Translators: what a screen reader says for a slot: "PC 4, 10:00 to 11:00, Free" */
+  accessible = g_strdup_printf (_("%s, %s, %s"), slot->resource_name, when, state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  g_object_set_data (G_OBJECT (button), "lh-slot", (gpointer) slot);
+  return button;
+}
+
+GtkWidget *
+lh_resource_row_new (const LhResourceDay *resource,
+                     GPtrArray           *slots,
+                     GCallback            clicked,
+                     gpointer             user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *name = gtk_label_new (resource->name);
+  GtkWidget *flow;
+
+  gtk_widget_add_css_class (row, "lh-resource-row");
+  gtk_widget_add_css_class (name, "lh-resource-name");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_valign (name, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (row), name);
+
+  if (slots->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (resource->open->len == 0 ? _("Closed on this day.")
+                                                                : _("No times left on this day."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_set_hexpand (none, TRUE);
+      gtk_box_append (GTK_BOX (row), none);
+      return row;
+    }
+
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 8);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 8);
+  gtk_widget_set_hexpand (flow, TRUE);
+  gtk_widget_add_css_class (flow, "lh-flow");
+  for (guint i = 0; i < slots->len; i++)
+    {
+      GtkWidget *button = lh_slot_button_new (g_ptr_array_index (slots, i), FALSE);
+
+      g_signal_connect (button, "clicked", clicked, user_data);
+      lh_flow_box_append (GTK_FLOW_BOX (flow), button);
+    }
+  gtk_box_append (GTK_BOX (row), flow);
+  return row;
+}
+
+GtkWidget *
+lh_day_button_new (GDateTime *day,
+                   GDateTime *now)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *name = lh_format_day_name (day, now);
+  /* Translators: the date under a day's name, e.g. "24 Nov" */
+  g_autofree char *date = g_date_time_format (day, _("%-d %b"));
+  GtkWidget *label;
+
+  label = gtk_label_new (name);
+  gtk_widget_add_css_class (label, "lh-day-name");
+  gtk_box_append (GTK_BOX (box), label);
+  label = gtk_label_new (date);
+  gtk_widget_add_css_class (label, "lh-day-date");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "lh-day");
+  return button;
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Bookable slots as the kiosk offers them: each open period cut at the
+ * hour, the current hour from the next 5-minute mark if at least 15
+ * minutes are left, each slot free, taken or the person's own. */
+#pragma once
+
+#include "lh-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LH_SLOT_FREE,
+  LH_SLOT_TAKEN,
+  LH_SLOT_MINE,
+  LH_SLOT_CLASH,  /* free, but the person has another PC then */
+} LhSlotState;
+
+typedef struct
+{
+  gint64       resource_id;
+  char        *resource_name;  /* (owned) */
+  GDateTime   *start;          /* (owned) */
+  GDateTime   *end;            /* (owned) */
+  LhSlotState  state;
+  char        *clash_with;     /* (owned) (nullable) for LH_SLOT_CLASH: the other resource */
+} LhSlot;
+
+LhSlot    *lh_slot_copy            (const LhSlot *slot);
+void       lh_slot_free            (LhSlot *slot);
+
+/* The person's own bookings on the day, on every resource.
+ * Returns: (transfer full) (element-type LhSlot) */
+GPtrArray *lh_slots_own            (const LhAvailability *availability);
+/* Returns: (nullable) the own booking that overlaps start–end. */
+const LhSlot *lh_slots_find_overlap (GPtrArray *own,
+                                     GDateTime *start,
+                                     GDateTime *end);
+
+/* own (element-type LhSlot): from lh_slots_own(), since the daemon does
+ * not let one person hold two resources at once.
+ * Returns: (transfer full) (element-type LhSlot) in time order. */
+GPtrArray *lh_slots_for_resource   (const LhResourceDay *resource,
+                                    GDateTime           *now,
+                                    int                  max_minutes,
+                                    GPtrArray           *own);
+/* The first n free slots of all the arrays (element-type GPtrArray of
+ * LhSlot), soonest first, then in resource order.
+ * Returns: (transfer container) (element-type LhSlot) */
+GPtrArray *lh_slots_soonest_free   (GPtrArray *per_resource,
+                                    guint      n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhSlot, lh_slot_free)
+
+G_END_DECLS

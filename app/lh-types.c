@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-types"
+
+#include "lh-types.h"
+
+#include <gio/gio.h>
+
+G_DEFINE_BOXED_TYPE (LhPerson, lh_person, lh_person_copy, lh_person_free)
+G_DEFINE_BOXED_TYPE (LhBooking, lh_booking, lh_booking_copy, lh_booking_free)
+
+LhPerson *
+lh_person_copy (const LhPerson *person)
+{
+  LhPerson *copy;
+
+  g_return_val_if_fail (person != NULL, NULL);
+
+  copy = g_new0 (LhPerson, 1);
+  copy->id = person->id;
+  copy->name = g_strdup (person->name);
+  copy->staff_number = g_strdup (person->staff_number);
+  copy->roles = g_strdupv (person->roles);
+  return copy;
+}
+
+void
+lh_person_free (LhPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->name);
+  g_free (person->staff_number);
+  g_strfreev (person->roles);
+  g_free (person);
+}
+
+gboolean
+lh_person_has_role (const LhPerson *person,
+                    const char     *role)
+{
+  g_return_val_if_fail (person != NULL, FALSE);
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  return g_strv_contains ((const char * const *) person->roles, role);
+}
+
+LhBooking *
+lh_booking_copy (const LhBooking *booking)
+{
+  LhBooking *copy;
+
+  g_return_val_if_fail (booking != NULL, NULL);
+
+  copy = g_new0 (LhBooking, 1);
+  copy->id = booking->id;
+  copy->resource_id = booking->resource_id;
+  copy->resource_name = g_strdup (booking->resource_name);
+  copy->resource_kind = g_strdup (booking->resource_kind);
+  copy->start = g_date_time_ref (booking->start);
+  copy->end = g_date_time_ref (booking->end);
+  copy->status = g_strdup (booking->status);
+  return copy;
+}
+
+void
+lh_booking_free (LhBooking *booking)
+{
+  if (booking == NULL)
+    return;
+  g_free (booking->resource_name);
+  g_free (booking->resource_kind);
+  g_clear_pointer (&booking->start, g_date_time_unref);
+  g_clear_pointer (&booking->end, g_date_time_unref);
+  g_free (booking->status);
+  g_free (booking);
+}
+
+void
+lh_interval_free (LhInterval *interval)
+{
+  if (interval == NULL)
+    return;
+  g_clear_pointer (&interval->start, g_date_time_unref);
+  g_clear_pointer (&interval->end, g_date_time_unref);
+  g_free (interval);
+}
+
+void
+lh_resource_day_free (LhResourceDay *day)
+{
+  if (day == NULL)
+    return;
+  g_free (day->name);
+  g_free (day->kind);
+  g_clear_pointer (&day->open, g_ptr_array_unref);
+  g_clear_pointer (&day->busy, g_ptr_array_unref);
+  g_clear_pointer (&day->free, g_ptr_array_unref);
+  g_free (day);
+}
+
+void
+lh_availability_free (LhAvailability *availability)
+{
+  if (availability == NULL)
+    return;
+  g_free (availability->date);
+  g_clear_pointer (&availability->time_zone, g_time_zone_unref);
+  g_clear_pointer (&availability->now, g_date_time_unref);
+  g_clear_pointer (&availability->resources, g_ptr_array_unref);
+  g_free (availability);
+}
+
+static JsonNode *
+get_member (JsonObject  *object,
+            const char  *member,
+            JsonNodeType type,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != type)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Field “%s” is missing or of the wrong type", member);
+      return NULL;
+    }
+  return node;
+}
+
+static const char *
+get_string (JsonObject  *object,
+            const char  *member,
+            GError     **error)
+{
+  JsonNode *node = get_member (object, member, JSON_NODE_VALUE, error);
+
+  if (node == NULL)
+    return NULL;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Field “%s” is not a string", member);
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static gboolean
+get_int (JsonObject  *object,
+         const char  *member,
+         gint64      *out,
+         GError     **error)
+{
+  JsonNode *node = get_member (object, member, JSON_NODE_VALUE, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Field “%s” is not a whole number", member);
+      return FALSE;
+    }
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+GDateTime *
+lh_parse_time (JsonObject  *object,
+               const char  *member,
+               GTimeZone   *tz,
+               GError     **error)
+{
+  const char *text;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  text = get_string (object, member, error);
+  if (text == NULL)
+    return NULL;
+  /* The API always sends an offset; UTC as the default only guards against
+   * the kiosk's own local zone sneaking in. */
+  parsed = g_date_time_new_from_iso8601 (text, utc);
+  if (parsed == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Field “%s” is not a time: %s", member, text);
+      return NULL;
+    }
+  if (tz == NULL)
+    return g_steal_pointer (&parsed);
+  return g_date_time_to_timezone (parsed, tz);
+}
+
+LhPerson *
+lh_person_from_json (JsonObject  *object,
+                     GError     **error)
+{
+  g_autoptr(LhPerson) person = g_new0 (LhPerson, 1);
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+  const char *name;
+  JsonNode *node;
+  JsonArray *array;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  person->roles = g_new0 (char *, 1);
+  if (!get_int (object, "id", &person->id, error))
+    return NULL;
+  name = get_string (object, "name", error);
+  if (name == NULL)
+    return NULL;
+  person->name = g_strdup (name);
+  person->staff_number = g_strdup (json_object_get_string_member_with_default (object, "staff_number", NULL));
+
+  node = get_member (object, "roles", JSON_NODE_ARRAY, error);
+  if (node == NULL)
+    return NULL;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *role = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (role) && json_node_get_value_type (role) == G_TYPE_STRING)
+        g_strv_builder_add (roles, json_node_get_string (role));
+    }
+  g_strfreev (person->roles);
+  person->roles = g_strv_builder_end (roles);
+  return g_steal_pointer (&person);
+}
+
+LhBooking *
+lh_booking_from_json (JsonObject  *object,
+                      GTimeZone   *tz,
+                      GError     **error)
+{
+  g_autoptr(LhBooking) booking = g_new0 (LhBooking, 1);
+  const char *name;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!get_int (object, "id", &booking->id, error) ||
+      !get_int (object, "resource_id", &booking->resource_id, error))
+    return NULL;
+  name = get_string (object, "resource_name", error);
+  if (name == NULL)
+    return NULL;
+  booking->resource_name = g_strdup (name);
+  booking->resource_kind = g_strdup (json_object_get_string_member_with_default (object, "resource_kind", "pc"));
+  booking->status = g_strdup (json_object_get_string_member_with_default (object, "status", "booked"));
+  booking->start = lh_parse_time (object, "start", tz, error);
+  if (booking->start == NULL)
+    return NULL;
+  booking->end = lh_parse_time (object, "end", tz, error);
+  if (booking->end == NULL)
+    return NULL;
+  return g_steal_pointer (&booking);
+}
+
+static GPtrArray *
+intervals_from_json (JsonObject  *object,
+                     const char  *member,
+                     GTimeZone   *tz,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) intervals = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_interval_free);
+  JsonNode *node = get_member (object, member, JSON_NODE_ARRAY, error);
+  JsonArray *array;
+
+  if (node == NULL)
+    return NULL;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      g_autoptr(LhInterval) interval = g_new0 (LhInterval, 1);
+
+      if (item == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "An item of “%s” is not an object", member);
+          return NULL;
+        }
+      interval->start = lh_parse_time (item, "start", tz, error);
+      if (interval->start == NULL)
+        return NULL;
+      interval->end = lh_parse_time (item, "end", tz, error);
+      if (interval->end == NULL)
+        return NULL;
+      interval->mine = json_object_get_boolean_member_with_default (item, "mine", FALSE);
+      g_ptr_array_add (intervals, g_steal_pointer (&interval));
+    }
+  return g_steal_pointer (&intervals);
+}
+
+static LhResourceDay *
+resource_day_from_json (JsonObject  *object,
+                        GTimeZone   *tz,
+                        GError     **error)
+{
+  g_autoptr(LhResourceDay) day = g_new0 (LhResourceDay, 1);
+  const char *name;
+
+  if (!get_int (object, "id", &day->id, error))
+    return NULL;
+  name = get_string (object, "name", error);
+  if (name == NULL)
+    return NULL;
+  day->name = g_strdup (name);
+  day->kind = g_strdup (json_object_get_string_member_with_default (object, "kind", "pc"));
+  day->open = intervals_from_json (object, "open", tz, error);
+  if (day->open == NULL)
+    return NULL;
+  day->busy = intervals_from_json (object, "busy", tz, error);
+  if (day->busy == NULL)
+    return NULL;
+  day->free = intervals_from_json (object, "free", tz, error);
+  if (day->free == NULL)
+    return NULL;
+  return g_steal_pointer (&day);
+}
+
+LhAvailability *
+lh_availability_from_json (JsonObject  *object,
+                           GError     **error)
+{
+  g_autoptr(LhAvailability) availability = g_new0 (LhAvailability, 1);
+  const char *date;
+  const char *zone;
+  gint64 max_minutes = 120;
+  JsonNode *node;
+  JsonArray *array;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  date = get_string (object, "date", error);
+  if (date == NULL)
+    return NULL;
+  availability->date = g_strdup (date);
+  zone = get_string (object, "timezone", error);
+  if (zone == NULL)
+    return NULL;
+  availability->time_zone = g_time_zone_new_identifier (zone);
+  if (availability->time_zone == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Unknown time zone %s", zone);
+      return NULL;
+    }
+  availability->now = lh_parse_time (object, "now", availability->time_zone, error);
+  if (availability->now == NULL)
+    return NULL;
+  if (json_object_has_member (object, "max_minutes") &&
+      !get_int (object, "max_minutes", &max_minutes, error))
+    return NULL;
+  availability->max_minutes = (int) max_minutes;
+
+  node = get_member (object, "resources", JSON_NODE_ARRAY, error);
+  if (node == NULL)
+    return NULL;
+  array = json_node_get_array (node);
+  availability->resources = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_resource_day_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      LhResourceDay *day;
+
+      if (item == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "A resource is not an object");
+          return NULL;
+        }
+      day = resource_day_from_json (item, availability->time_zone, error);
+      if (day == NULL)
+        return NULL;
+      g_ptr_array_add (availability->resources, day);
+    }
+  return g_steal_pointer (&availability);
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Plain records the kiosk gets from learnhubd, parsed from the JSON of
+ * data/api/learnhub-api.md. Times are in the centre's time zone. */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  char   *name;          /* (owned) */
+  char   *staff_number;  /* (owned) (nullable) */
+  GStrv   roles;         /* (owned) never NULL */
+} LhPerson;
+
+typedef struct
+{
+  gint64     id;
+  gint64     resource_id;
+  char      *resource_name;  /* (owned) */
+  char      *resource_kind;  /* (owned) */
+  GDateTime *start;          /* (owned) */
+  GDateTime *end;            /* (owned) */
+  char      *status;         /* (owned) */
+} LhBooking;
+
+typedef struct
+{
+  GDateTime *start;  /* (owned) */
+  GDateTime *end;    /* (owned) */
+  gboolean   mine;   /* only meaningful for busy intervals */
+} LhInterval;
+
+typedef struct
+{
+  gint64     id;
+  char      *name;  /* (owned) */
+  char      *kind;  /* (owned) */
+  GPtrArray *open;  /* (owned) (element-type LhInterval) */
+  GPtrArray *busy;  /* (owned) (element-type LhInterval) */
+  GPtrArray *free;  /* (owned) (element-type LhInterval) */
+} LhResourceDay;
+
+typedef struct
+{
+  char       *date;         /* (owned) "YYYY-MM-DD" */
+  GTimeZone  *time_zone;    /* (owned) the centre's */
+  GDateTime  *now;          /* (owned) the daemon's clock */
+  int         max_minutes;
+  GPtrArray  *resources;    /* (owned) (element-type LhResourceDay) */
+} LhAvailability;
+
+#define LH_TYPE_PERSON  (lh_person_get_type ())
+#define LH_TYPE_BOOKING (lh_booking_get_type ())
+
+GType           lh_person_get_type        (void) G_GNUC_CONST;
+LhPerson       *lh_person_copy            (const LhPerson *person);
+void            lh_person_free            (LhPerson *person);
+gboolean        lh_person_has_role        (const LhPerson *person,
+                                           const char     *role);
+
+GType           lh_booking_get_type       (void) G_GNUC_CONST;
+LhBooking      *lh_booking_copy           (const LhBooking *booking);
+void            lh_booking_free           (LhBooking *booking);
+
+void            lh_interval_free          (LhInterval *interval);
+void            lh_resource_day_free      (LhResourceDay *day);
+void            lh_availability_free      (LhAvailability *availability);
+
+/* Parsers: tz (nullable) is the zone times are converted to. On a missing
+ * or mistyped field they fail with G_IO_ERROR_INVALID_DATA. */
+GDateTime      *lh_parse_time             (JsonObject  *object,
+                                           const char  *member,
+                                           GTimeZone   *tz,
+                                           GError     **error);
+LhPerson       *lh_person_from_json       (JsonObject  *object,
+                                           GError     **error);
+LhBooking      *lh_booking_from_json      (JsonObject  *object,
+                                           GTimeZone   *tz,
+                                           GError     **error);
+LhAvailability *lh_availability_from_json (JsonObject  *object,
+                                           GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPerson, lh_person_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhBooking, lh_booking_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhInterval, lh_interval_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhResourceDay, lh_resource_day_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhAvailability, lh_availability_free)
+
+G_END_DECLS

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's actions: what the buttons of every page do (action-name
+ * "kiosk.…" in the templates). */
+#define G_LOG_DOMAIN "lh-window"
+
+#include "lh-window-private.h"
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  lh_sign_in_page_reset (self->sign_in_page);
+  lh_window_show_page (self, "sign-in");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+  const char *name = lh_window_get_visible_page_name (self);
+
+  if (g_str_equal (name, "sign-in"))
+    {
+      if (!lh_sign_in_page_go_back (self->sign_in_page))
+        lh_window_show_page (self, "welcome");
+    }
+  else if (g_str_equal (name, "book"))
+    {
+      if (!lh_book_page_go_back (self->book_page))
+        lh_window_show_page (self, "home");
+    }
+  else if (g_str_equal (name, "bookings"))
+    {
+      if (!lh_bookings_page_go_back (self->bookings_page))
+        lh_window_show_page (self, "home");
+    }
+}
+
+static void
+go_home_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (lh_client_is_signed_in (self->client))
+    lh_window_show_page (self, "home");
+}
+
+static void
+book_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client))
+    return;
+  lh_book_page_start (self->book_page);
+  lh_window_show_page (self, "book");
+}
+
+static void
+my_bookings_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client))
+    return;
+  lh_bookings_page_load (self->bookings_page);
+  lh_window_show_page (self, "bookings");
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lh_window_sign_out (LH_WINDOW (widget), NULL);
+}
+
+static void
+still_here_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lh_idle_monitor_poke (LH_WINDOW (widget)->idle);
+}
+
+static void
+retry_connection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  lh_window_check_health (LH_WINDOW (widget));
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  lh_window_show_toast (LH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+void
+lh_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.go-home", NULL, go_home_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.book", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.my-bookings", NULL, my_bookings_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.retry-connection", NULL, retry_connection_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.toast", "s", toast_action);
+  gtk_widget_class_install_property_action (widget_class, "kiosk.large-text", "large-text");
+  gtk_widget_class_install_property_action (widget_class, "kiosk.high-contrast", "high-contrast");
+}

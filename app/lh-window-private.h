@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by lh-window.c and lh-window-actions.c. */
+#pragma once
+
+#include "lh-book-page.h"
+#include "lh-bookings-page.h"
+#include "lh-home-page.h"
+#include "lh-idle-monitor.h"
+#include "lh-sign-in-page.h"
+#include "lh-welcome-page.h"
+#include "lh-window.h"
+
+G_BEGIN_DECLS
+
+struct _LhWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  LhClient        *client;        /* (owned) */
+  LhIdleMonitor   *idle;          /* (owned) */
+  GCancellable    *cancellable;   /* (owned) the window's own requests */
+  guint            retry_id;      /* health check while offline */
+  gboolean         large_text;
+  gboolean         high_contrast;
+
+  /* template children (unowned) */
+  AdwToastOverlay *toast_overlay;
+  GtkWidget       *idle_overlay;
+  GtkLabel        *idle_countdown_label;
+  GtkWidget       *still_here_button;
+  GtkWidget       *top_bar;
+  GtkWidget       *back_button;
+  GtkWidget       *sign_out_button;
+  GtkLabel        *title_label;
+  GtkRevealer     *offline_revealer;
+  GtkStack        *stack;
+  LhWelcomePage   *welcome_page;
+  LhSignInPage    *sign_in_page;
+  LhHomePage      *home_page;
+  LhBookPage      *book_page;
+  LhBookingsPage  *bookings_page;
+};
+
+void lh_window_show_page             (LhWindow   *self,
+                                     const char *name);
+/* Signs out at once; tells the daemon in the background. */
+void lh_window_sign_out              (LhWindow   *self,
+                                     const char *toast);
+void lh_window_check_health          (LhWindow   *self);
+void lh_window_class_install_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

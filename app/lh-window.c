@@ -1,0 +1,454 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-window"
+
+#include "lh-window-private.h"
+
+#include <glib/gi18n.h>
+
+/* How often to ask the daemon again while it cannot be reached. */
+#define RETRY_SECONDS 10
+
+G_DEFINE_FINAL_TYPE (LhWindow, lh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_IDLE_TIMEOUT,
+  PROP_IDLE_WARNING,
+  PROP_LARGE_TEXT,
+  PROP_HIGH_CONTRAST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+lh_window_show_page (LhWindow   *self,
+                     const char *name)
+{
+  GtkStackPage *page;
+  gboolean signed_in = lh_client_is_signed_in (self->client);
+  gboolean welcome = g_str_equal (name, "welcome");
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  page = gtk_stack_get_page (self->stack, gtk_stack_get_visible_child (self->stack));
+
+  /* Back and Sign out keep their places; only whether they show changes. */
+  gtk_widget_set_visible (self->top_bar, !welcome);
+  gtk_widget_set_visible (self->back_button, !g_str_equal (name, "home"));
+  gtk_widget_set_visible (self->sign_out_button, signed_in);
+  gtk_label_set_label (self->title_label, gtk_stack_page_get_title (page));
+
+  /* Anywhere but the welcome page, someone who walked away is sent back
+   * there, so that the next person never sees what they left. */
+  if (welcome)
+    {
+      lh_idle_monitor_stop (self->idle);
+      gtk_widget_set_visible (self->idle_overlay, FALSE);
+    }
+  else if (!lh_idle_monitor_is_running (self->idle))
+    lh_idle_monitor_start (self->idle);
+  else
+    lh_idle_monitor_poke (self->idle);
+}
+
+static void
+set_css_class (LhWindow   *self,
+               const char *css_class,
+               gboolean    enabled)
+{
+  if (enabled)
+    gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), css_class);
+}
+
+/* Forget everything the last person saw, so the next one cannot. */
+static void
+reset_pages (LhWindow *self)
+{
+  lh_sign_in_page_reset (self->sign_in_page);
+  lh_home_page_set_person (self->home_page, NULL);
+  lh_book_page_reset (self->book_page);
+  lh_bookings_page_reset (self->bookings_page);
+}
+
+static void
+back_to_welcome (LhWindow   *self,
+                 const char *toast)
+{
+  reset_pages (self);
+  lh_window_show_page (self, "welcome");
+  if (toast != NULL)
+    lh_window_show_toast (self, toast);
+}
+
+static void
+sign_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The kiosk forgot the session already; a failure here only means the
+   * daemon lets it expire by itself. */
+  if (!lh_client_sign_out_finish (LH_CLIENT (source), result, &error))
+    g_debug ("Sign-out request failed: %s", error->message);
+}
+
+void
+lh_window_sign_out (LhWindow   *self,
+                    const char *toast)
+{
+  lh_client_sign_out_async (self->client, NULL, sign_out_cb, NULL);
+  back_to_welcome (self, toast);
+}
+
+static void
+signed_in_cb (LhWindow     *self,
+              LhSignInPage *page)
+{
+  lh_home_page_set_person (self->home_page, lh_client_get_person (self->client));
+  lh_idle_monitor_start (self->idle);
+  lh_window_show_page (self, "home");
+}
+
+static void
+session_ended_cb (LhWindow *self,
+                  LhClient *client)
+{
+  back_to_welcome (self, _("You were signed out. Please sign in again to carry on."));
+}
+
+static void
+idle_countdown_cb (LhWindow      *self,
+                   int            seconds,
+                   LhIdleMonitor *idle)
+{
+  g_autofree char *text = NULL;
+
+  if (seconds < 0)
+    {
+      gtk_widget_set_visible (self->idle_overlay, FALSE);
+      return;
+    }
+  if (lh_client_is_signed_in (self->client))
+    text = g_strdup_printf (ngettext ("Signing you out in %d second",
+                                      "Signing you out in %d seconds", seconds), seconds);
+  else
+    text = g_strdup_printf (ngettext ("Going back to the start in %d second",
+                                      "Going back to the start in %d seconds", seconds), seconds);
+  gtk_label_set_label (self->idle_countdown_label, text);
+  if (!gtk_widget_get_visible (self->idle_overlay))
+    {
+      gtk_widget_set_visible (self->idle_overlay, TRUE);
+      gtk_widget_grab_focus (self->still_here_button);
+    }
+}
+
+static void
+idle_expired_cb (LhWindow      *self,
+                 LhIdleMonitor *idle)
+{
+  if (lh_client_is_signed_in (self->client))
+    lh_window_sign_out (self, _("You were signed out because the screen was not used for a while."));
+  else
+    back_to_welcome (self, NULL);
+}
+
+/* ---- connection ------------------------------------------------------- */
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  LhWindow *self = user_data;
+
+  self->retry_id = 0;
+  lh_window_check_health (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+health_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LhWindow *self;
+  g_autoptr(GError) error = NULL;
+
+  if (lh_client_get_health_finish (LH_CLIENT (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  g_debug ("Health check failed: %s", error->message);
+  if (self->retry_id == 0)
+    self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+}
+
+void
+lh_window_check_health (LhWindow *self)
+{
+  lh_client_get_health_async (self->client, self->cancellable, health_cb, self);
+}
+
+static void
+online_changed_cb (LhWindow   *self,
+                   GParamSpec *pspec,
+                   LhClient   *client)
+{
+  gboolean online = lh_client_get_online (client);
+
+  gtk_revealer_set_reveal_child (self->offline_revealer, !online);
+  if (online)
+    g_clear_handle_id (&self->retry_id, g_source_remove);
+  else if (self->retry_id == 0)
+    self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+ensure_style (void)
+{
+  static GtkCssProvider *provider;  /* (owned) for the life of the process */
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (provider != NULL || display == NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/learnhub/Kiosk/kiosk.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+lh_window_constructed (GObject *object)
+{
+  LhWindow *self = LH_WINDOW (object);
+
+  G_OBJECT_CLASS (lh_window_parent_class)->constructed (object);
+
+  g_assert (self->client != NULL);
+
+  lh_sign_in_page_set_client (self->sign_in_page, self->client);
+  lh_book_page_set_client (self->book_page, self->client);
+  lh_bookings_page_set_client (self->bookings_page, self->client);
+
+  g_signal_connect_object (self->client, "session-ended",
+                           G_CALLBACK (session_ended_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client, "notify::online",
+                           G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
+
+  lh_window_show_page (self, "welcome");
+  lh_window_check_health (self);
+}
+
+static void
+lh_window_dispose (GObject *object)
+{
+  LhWindow *self = LH_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->idle != NULL)
+    lh_idle_monitor_stop (self->idle);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (lh_window_parent_class)->dispose (object);
+}
+
+static void
+lh_window_finalize (GObject *object)
+{
+  LhWindow *self = LH_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->idle);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (lh_window_parent_class)->finalize (object);
+}
+
+static void
+lh_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LhWindow *self = LH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_IDLE_TIMEOUT:
+      g_object_get_property (G_OBJECT (self->idle), "timeout", value);
+      break;
+    case PROP_IDLE_WARNING:
+      g_object_get_property (G_OBJECT (self->idle), "warning", value);
+      break;
+    case PROP_LARGE_TEXT:
+      g_value_set_boolean (value, self->large_text);
+      break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lh_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LhWindow *self = LH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+    case PROP_IDLE_TIMEOUT:
+      g_object_set_property (G_OBJECT (self->idle), "timeout", value);
+      break;
+    case PROP_IDLE_WARNING:
+      g_object_set_property (G_OBJECT (self->idle), "warning", value);
+      break;
+    case PROP_LARGE_TEXT:
+      if (self->large_text != g_value_get_boolean (value))
+        {
+          self->large_text = g_value_get_boolean (value);
+          set_css_class (self, "large-text", self->large_text);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_HIGH_CONTRAST:
+      if (self->high_contrast != g_value_get_boolean (value))
+        {
+          self->high_contrast = g_value_get_boolean (value);
+          set_css_class (self, "high-contrast", self->high_contrast);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lh_window_class_init (LhWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lh_window_constructed;
+  object_class->dispose = lh_window_dispose;
+  object_class->finalize = lh_window_finalize;
+  object_class->get_property = lh_window_get_property;
+  object_class->set_property = lh_window_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, LH_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDLE_TIMEOUT] =
+    g_param_spec_int ("idle-timeout", NULL, NULL, 1, 24 * 60 * 60, 60,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDLE_WARNING] =
+    g_param_spec_int ("idle-warning", NULL, NULL, 0, 24 * 60 * 60, 15,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_TEXT] =
+    g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LH_TYPE_WELCOME_PAGE);
+  g_type_ensure (LH_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (LH_TYPE_HOME_PAGE);
+  g_type_ensure (LH_TYPE_BOOK_PAGE);
+  g_type_ensure (LH_TYPE_BOOKINGS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, still_here_button);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, top_bar);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, book_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, bookings_page);
+  gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
+
+  lh_window_class_install_actions (widget_class);
+}
+
+static void
+lh_window_init (LhWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->idle = lh_idle_monitor_new ();
+
+  ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  lh_idle_monitor_watch (self->idle, GTK_WIDGET (self));
+  g_signal_connect_object (self->idle, "countdown", G_CALLBACK (idle_countdown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->idle, "expired", G_CALLBACK (idle_expired_cb), self, G_CONNECT_SWAPPED);
+}
+
+LhWindow *
+lh_window_new (GtkApplication *application,
+               LhClient       *client)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LH_IS_CLIENT (client), NULL);
+
+  return g_object_new (LH_TYPE_WINDOW,
+                       "application", application,
+                       "client", client,
+                       NULL);
+}
+
+/* Returns: (transfer none) */
+LhClient *
+lh_window_get_client (LhWindow *self)
+{
+  g_return_val_if_fail (LH_IS_WINDOW (self), NULL);
+  return self->client;
+}
+
+const char *
+lh_window_get_visible_page_name (LhWindow *self)
+{
+  g_return_val_if_fail (LH_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+lh_window_show_toast (LhWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LH_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

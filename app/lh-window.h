@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The kiosk's one window: a stack of pages, a top bar with Back and Sign
+ * out, the offline banner, toasts and the idle sign-out overlay. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lh-client.h"
+
+G_BEGIN_DECLS
+
+#define LH_TYPE_WINDOW (lh_window_get_type ())
+G_DECLARE_FINAL_TYPE (LhWindow, lh_window, LH, WINDOW, AdwApplicationWindow)
+
+/* application (nullable): tests run the window without one. */
+LhWindow   *lh_window_new                   (GtkApplication *application,
+                                             LhClient       *client);
+LhClient   *lh_window_get_client            (LhWindow *self);
+/* "welcome", "sign-in", "home", "book" or "bookings" */
+const char *lh_window_get_visible_page_name (LhWindow *self);
+void        lh_window_show_toast            (LhWindow   *self,
+                                             const char *message);
+
+G_END_DECLS

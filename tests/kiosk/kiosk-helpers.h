@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers for the kiosk test: only what is mapped counts, as only that
+ * can be seen; a wait that runs out fails the test and says what was on
+ * the screen. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lh-window.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*KioskPredicate) (GtkWidget *widget, gconstpointer data);
+typedef gboolean (*KioskCondition) (LhWindow *window, gconstpointer data);
+
+GtkWidget *kiosk_find_widget        (GtkWidget      *root,
+                                     KioskPredicate  predicate,
+                                     gconstpointer   data);
+gboolean   kiosk_is_label           (GtkWidget *widget, gconstpointer text);
+gboolean   kiosk_is_label_prefix    (GtkWidget *widget, gconstpointer text);
+/* A button with a label of exactly these words somewhere inside. */
+gboolean   kiosk_is_button          (GtkWidget *widget, gconstpointer text);
+gboolean   kiosk_has_css_class      (GtkWidget *widget, gconstpointer css_class);
+gboolean   kiosk_collect_label      (GtkWidget *widget, gconstpointer gstring);
+
+GtkWidget *kiosk_find_label         (LhWindow *window, const char *text);
+GtkWidget *kiosk_find_label_prefix  (LhWindow *window, const char *text);
+GtkWidget *kiosk_find_button        (LhWindow *window, const char *text);
+/* Every label on the screen, quoted, for failure messages. */
+char      *kiosk_screen_text        (LhWindow *window);
+
+/* Runs the main loop until condition holds, for at most 20 seconds. */
+void       kiosk_wait_for           (LhWindow       *window,
+                                     KioskCondition  condition,
+                                     gconstpointer   data,
+                                     const char     *what);
+/* Runs the main loop for this long. */
+void       kiosk_spin               (guint milliseconds);
+
+gboolean   kiosk_label_shown        (LhWindow *window, gconstpointer text);
+gboolean   kiosk_label_prefix_shown (LhWindow *window, gconstpointer text);
+gboolean   kiosk_label_gone         (LhWindow *window, gconstpointer text);
+gboolean   kiosk_button_ready       (LhWindow *window, gconstpointer text);
+gboolean   kiosk_page_shown         (LhWindow *window, gconstpointer name);
+
+void       kiosk_wait_for_page      (LhWindow *window, const char *name);
+void       kiosk_wait_for_label     (LhWindow *window, const char *text);
+/* Waits for the visible, sensitive button with these words and presses it. */
+void       kiosk_press              (LhWindow *window, const char *text);
+/* Presses the keypad's digit keys one by one. */
+void       kiosk_type_digits        (LhWindow *window, const char *digits);
+
+G_END_DECLS
