@@ -228,3 +228,25 @@ lh_test_daemon_stop (LhTestDaemon *daemon)
   g_clear_pointer (&daemon->demo, json_node_unref);
   g_free (daemon);
 }
+
+char *
+lh_test_make_certificate (const char *dir, char **key_path)
+{
+  g_autofree char *cert = g_build_filename (dir, "tls.crt", NULL);
+  g_autofree char *key = g_build_filename (dir, "tls.key", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = {
+    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+    "-keyout", key, "-out", cert, NULL
+  };
+
+  g_spawn_sync (NULL, (char **) argv, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  *key_path = g_steal_pointer (&key);
+  return g_steal_pointer (&cert);
+}

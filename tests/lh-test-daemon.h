@@ -49,6 +49,11 @@ char         *lh_test_run_ctl (const char  *db_path,
                                GError     **error,
                                ...) G_GNUC_NULL_TERMINATED;
 
+/* A self-signed certificate for 127.0.0.1 in dir (with openssl); returns
+ * its path and sets *key_path. It is also its own CA file. */
+char         *lh_test_make_certificate (const char  *dir,
+                                        char       **key_path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhTestDaemon, lh_test_daemon_stop)
 
 G_END_DECLS

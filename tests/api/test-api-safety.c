@@ -182,32 +182,12 @@ test_clean_stop (void)
   g_assert_cmpuint (count_my_bookings (session, daemon, token), ==, before + 1);
 }
 
-static char *
-make_certificate (const char *dir)
-{
-  g_autofree char *cert = g_build_filename (dir, "tls.crt", NULL);
-  g_autofree char *key = g_build_filename (dir, "tls.key", NULL);
-  g_autoptr(GError) error = NULL;
-  int status;
-  const char *argv[] = {
-    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-    "-keyout", key, "-out", cert, NULL
-  };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&cert);
-}
-
 static void
 test_tls (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("learnhub-tls-XXXXXX", NULL);
-  g_autofree char *cert = make_certificate (dir);
-  g_autofree char *key = g_build_filename (dir, "tls.key", NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *cert = lh_test_make_certificate (dir, &key);
   const char *args[] = { "--tls-cert", cert, "--tls-key", key, NULL };
   g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (args);
   g_autoptr(GError) error = NULL;
