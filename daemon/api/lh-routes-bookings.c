@@ -9,6 +9,27 @@
 #include "lh-error.h"
 #include "lh-time.h"
 
+/* Every open kiosk redraws that resource's day: the event says which, not
+ * who. */
+static void
+publish_availability (LhRequest *request, gint64 resource_id, gint64 start)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, request->centre->tz);
+  g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resource_id");
+  json_builder_add_int_value (builder, resource_id);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_end_object (builder);
+  data = json_builder_get_root (builder);
+  lh_event_hub_publish (request->events, "availability-changed", data, 0);
+}
+
 void
 lh_route_create_booking (LhRequest *request)
 {
@@ -47,6 +68,7 @@ lh_route_create_booking (LhRequest *request)
   builder = json_builder_new ();
   lh_json_add_booking (builder, booking, request->centre->tz);
   lh_request_reply_builder (request, 201, builder);
+  publish_availability (request, booking->resource_id, booking->start_at);
 }
 
 void
@@ -77,10 +99,14 @@ void
 lh_route_cancel_booking (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
+  gint64 resource_id, start;
 
   if (!lh_bookings_cancel (request->store, request->session.person_id, request->path_id,
-                           request->now, &error))
-    lh_request_reply_error (request, error);
-  else
-    lh_request_reply_empty (request, 204);
+                           request->now, &resource_id, &start, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  lh_request_reply_empty (request, 204);
+  publish_availability (request, resource_id, start);
 }

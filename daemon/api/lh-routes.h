@@ -9,6 +9,7 @@
 
 #include "lh-auth.h"
 #include "lh-centre.h"
+#include "lh-event-hub.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ typedef struct
 {
   SoupServerMessage *msg;        /* (owned) */
   LhStore           *store;      /* (owned) */
+  LhEventHub        *events;     /* (owned) */
   const LhCentre    *centre;     /* (unowned) lives as long as the server */
   gint64             now;
   gint64             device_id;  /* set for device tokens, else 0 */
@@ -42,7 +44,9 @@ typedef struct
   const char     *path;    /* "{id}" matches a positive whole number */
   LhAuthKind      auth;
   guint           roles;   /* LhRole bits, any of which will do; 0: any */
-  LhRouteHandler  handler;
+  LhRouteHandler  handler; /* (nullable) NULL for the WebSocket route */
+  gboolean        query_token;  /* also takes ?token= (WebSocket clients
+                                 * that cannot send headers) */
 } LhRoute;
 
 LhRequest *lh_request_ref   (LhRequest *request);

@@ -19,6 +19,7 @@ struct _LhServer
 
   SoupServer     *soup;    /* (owned) */
   LhStore        *store;   /* (owned) */
+  LhEventHub     *events;  /* (owned) */
   const LhCentre *centre;  /* (unowned) */
 };
 
@@ -36,6 +37,7 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/me/bookings", LH_AUTH_SESSION, 0, lh_route_my_bookings },
   { "DELETE", "/api/v1/bookings/{id}", LH_AUTH_SESSION, 0, lh_route_cancel_booking },
   { "GET", "/api/v1/devices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_devices },
+  { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL, TRUE },
 };
 
 const LhRoute *
@@ -52,6 +54,7 @@ request_clear (LhRequest *request)
 {
   g_clear_object (&request->msg);
   g_clear_object (&request->store);
+  g_clear_object (&request->events);
   g_clear_pointer (&request->query, g_hash_table_unref);
 }
 
@@ -134,14 +137,19 @@ path_matches (const char *pattern, const char *path, gint64 *out_id)
 }
 
 static const char *
-bearer_token (SoupServerMessage *msg)
+bearer_token (LhRequest *request, const LhRoute *route)
 {
-  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg),
                                                      "Authorization");
 
-  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+  if (header == NULL && route->query_token && request->query != NULL)
+    header = g_hash_table_lookup (request->query, "token");
+  else if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     return NULL;
-  header += 7;
+  else
+    header += 7;
+  if (header == NULL)
+    return NULL;
   /* Our tokens are 43 characters; anything far longer is not one. */
   if (*header == '\0' || strlen (header) > 128)
     return NULL;
@@ -151,7 +159,7 @@ bearer_token (SoupServerMessage *msg)
 static gboolean
 authenticate (LhRequest *request, const LhRoute *route, GError **error)
 {
-  const char *token = bearer_token (request->msg);
+  const char *token = bearer_token (request, route);
   g_autoptr(GError) session_error = NULL;
 
   if (route->auth == LH_AUTH_NONE)
@@ -192,17 +200,17 @@ find_route (const char *method, const char *path, gint64 *out_id, gboolean *path
   return NULL;
 }
 
-static void
-handle_api (SoupServer *soup, SoupServerMessage *msg, const char *path,
-            GHashTable *query, gpointer user_data)
+/* Finds the route, and checks the body size, the token and the role. On
+ * failure it has replied and returns NULL. */
+static LhRequest *
+prepare_request (LhServer *self, SoupServerMessage *msg, const char *path, GHashTable *query,
+                 const LhRoute **out_route)
 {
-  LhServer *self = user_data;
   g_autoptr(LhRequest) request = NULL;
   g_autoptr(GError) error = NULL;
   const LhRoute *route;
   gboolean path_known;
   gint64 path_id = 0;
-  SoupMessageBody *body;
 
   route = find_route (soup_server_message_get_method (msg), path, &path_id, &path_known);
   if (route == NULL)
@@ -210,18 +218,18 @@ handle_api (SoupServer *soup, SoupServerMessage *msg, const char *path,
       lh_problem_reply_status (msg, path_known ? 405 : 404,
                                path_known ? "This address does not take that method"
                                           : "There is nothing at this address");
-      return;
+      return NULL;
     }
-  body = soup_server_message_get_request_body (msg);
-  if (body->length > LH_SERVER_MAX_BODY)
+  if (soup_server_message_get_request_body (msg)->length > LH_SERVER_MAX_BODY)
     {
       lh_problem_reply_status (msg, 413, "Request bodies are limited to 64 KiB");
-      return;
+      return NULL;
     }
 
   request = g_atomic_rc_box_new0 (LhRequest);
   request->msg = g_object_ref (msg);
   request->store = g_object_ref (self->store);
+  request->events = g_object_ref (self->events);
   request->centre = self->centre;
   request->now = lh_time_now ();
   request->path_id = path_id;
@@ -230,15 +238,65 @@ handle_api (SoupServer *soup, SoupServerMessage *msg, const char *path,
   if (!authenticate (request, route, &error))
     {
       lh_request_reply_error (request, error);
-      return;
+      return NULL;
     }
   if (route->roles != 0 && (request->session.roles & route->roles) == 0)
     {
       g_set_error (&error, LH_ERROR, LH_ERROR_FORBIDDEN, "Your role does not allow this");
       lh_request_reply_error (request, error);
+      return NULL;
+    }
+  *out_route = route;
+  return g_steal_pointer (&request);
+}
+
+static void
+handle_api (SoupServer *soup, SoupServerMessage *msg, const char *path,
+            GHashTable *query, gpointer user_data)
+{
+  const LhRoute *route = NULL;
+  g_autoptr(LhRequest) request = prepare_request (user_data, msg, path, query, &route);
+
+  if (request == NULL)
+    return;
+  if (route->handler == NULL)
+    lh_problem_reply_status (msg, 400, "This address takes a WebSocket connection");
+  else
+    route->handler (request);
+}
+
+/* The WebSocket upgrade is libsoup's; the checks before it are ours. A
+ * status set here stops the handshake. */
+static void
+events_early_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
+                 GHashTable *query, gpointer user_data)
+{
+  const LhRoute *route = NULL;
+  g_autoptr(LhRequest) request = prepare_request (user_data, msg, path, query, &route);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (request == NULL)
+    return;
+  /* Answer a plain request in our own words, not libsoup's HTML page. */
+  if (!soup_message_headers_header_contains (headers, "Upgrade", "websocket"))
+    {
+      lh_problem_reply_status (msg, 400, "This address takes a WebSocket connection");
       return;
     }
-  route->handler (request);
+  g_object_set_data_full (G_OBJECT (msg), "lh-person-id",
+                          g_memdup2 (&request->session.person_id, sizeof (gint64)), g_free);
+}
+
+static void
+events_connected_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
+                     SoupWebsocketConnection *connection, gpointer user_data)
+{
+  LhServer *self = user_data;
+  const gint64 *person_id = g_object_get_data (G_OBJECT (msg), "lh-person-id");
+
+  /* The early handler let it through, so it passed the checks. */
+  g_return_if_fail (person_id != NULL);
+  lh_event_hub_add (self->events, connection, *person_id);
 }
 
 /* Refuses an oversized body from its Content-Length, before reading it. */
@@ -274,6 +332,7 @@ lh_server_dispose (GObject *object)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
   g_clear_object (&self->store);
+  g_clear_object (&self->events);
 
   G_OBJECT_CLASS (lh_server_parent_class)->dispose (object);
 }
@@ -300,8 +359,12 @@ lh_server_new (LhStore *store, const LhCentre *centre)
   self = g_object_new (LH_TYPE_SERVER, NULL);
   self->store = g_object_ref (store);
   self->centre = centre;
+  self->events = lh_event_hub_new ();
   self->soup = soup_server_new ("server-header", "learnhubd/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->soup, "/api", handle_api, self, NULL);
+  soup_server_add_early_handler (self->soup, "/api/v1/events", events_early_cb, self, NULL);
+  soup_server_add_websocket_handler (self->soup, "/api/v1/events", NULL, NULL,
+                                     events_connected_cb, self, NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
   return self;
@@ -386,5 +449,13 @@ void
 lh_server_disconnect (LhServer *self)
 {
   g_return_if_fail (LH_IS_SERVER (self));
+  lh_event_hub_close_all (self->events);
   soup_server_disconnect (self->soup);
+}
+
+LhEventHub *
+lh_server_get_event_hub (LhServer *self)
+{
+  g_return_val_if_fail (LH_IS_SERVER (self), NULL);
+  return self->events;
 }

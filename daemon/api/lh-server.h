@@ -32,7 +32,10 @@ gboolean       lh_server_listen     (LhServer        *self,
 /* The base URLs it listens on, e.g. "https://127.0.0.1:8443/". */
 GSList        *lh_server_get_uris   (LhServer        *self);
 
+/* Closes the event stream and stops listening. */
 void           lh_server_disconnect (LhServer        *self);
+
+LhEventHub    *lh_server_get_event_hub (LhServer     *self);
 
 /* The route table, for the test that checks it against data/api/. */
 const LhRoute *lh_server_get_routes (guint           *n_routes);

@@ -197,7 +197,8 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
 }
 
 gboolean
-lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 now, GError **error)
+lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 now,
+                    gint64 *out_resource_id, gint64 *out_start, GError **error)
 {
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhStmt) find = NULL;
@@ -210,7 +211,8 @@ lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 
   if (tx == NULL)
     return FALSE;
   find = lh_store_prepare (store,
-                           "SELECT end_at FROM bookings WHERE id = ?1 AND person_id = ?2 AND status = 'booked'",
+                           "SELECT end_at, resource_id, start_at FROM bookings "
+                           "WHERE id = ?1 AND person_id = ?2 AND status = 'booked'",
                            error);
   if (find == NULL)
     return FALSE;
@@ -228,6 +230,10 @@ lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That booking has already ended");
       return FALSE;
     }
+  if (out_resource_id != NULL)
+    *out_resource_id = sqlite3_column_int64 (find, 1);
+  if (out_start != NULL)
+    *out_start = sqlite3_column_int64 (find, 2);
   cancel = lh_store_prepare (store,
                              "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1",
                              error);

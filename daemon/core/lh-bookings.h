@@ -67,11 +67,14 @@ LhBooking *lh_bookings_create         (LhStore        *store,
                                        gint64          now,
                                        GError        **error);
 
-/* Cancels the person's own booking; LH_ERROR_NOT_FOUND for anyone else's. */
+/* Cancels the person's own booking; LH_ERROR_NOT_FOUND for anyone else's.
+ * Tells which resource and start were freed (both nullable). */
 gboolean   lh_bookings_cancel         (LhStore        *store,
                                        gint64          person_id,
                                        gint64          booking_id,
                                        gint64          now,
+                                       gint64         *out_resource_id,
+                                       gint64         *out_start,
                                        GError        **error);
 
 /* The person's bookings that have not ended, soonest first. */

@@ -189,7 +189,7 @@ add_bookings (LhStore *store, const LhCentre *centre, LhDemoCentre *demo, GRand 
             demo->n_bookings++;
             /* About one in twelve plans change. */
             if (g_rand_int_range (rand, 0, 12) == 0 &&
-                !lh_bookings_cancel (store, person, booking->id, start - 3600, error))
+                !lh_bookings_cancel (store, person, booking->id, start - 3600, NULL, NULL, error))
               return FALSE;
           }
 

@@ -360,6 +360,18 @@ test_devices_admin_only (void)
   g_assert_cmpuint (none->status, ==, 401);
 }
 
+/* The WebSocket itself is tested in test-events.c; here, what a plain
+ * request to it gets. */
+static void
+test_events_needs_websocket (void)
+{
+  g_autoptr(LhApiReply) plain = call ("GET", "/api/v1/events", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) none = call ("GET", "/api/v1/events", NULL, NULL);
+
+  g_assert_cmpuint (plain->status, ==, 400);
+  g_assert_cmpuint (none->status, ==, 401);
+}
+
 static void
 test_unknown_paths (void)
 {
@@ -546,6 +558,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/bookings/refusals", test_booking_refusals);
   g_test_add_func ("/api/bookings/unknown-resource", test_unknown_resource);
   g_test_add_func ("/api/devices/admin-only", test_devices_admin_only);
+  g_test_add_func ("/api/events/needs-websocket", test_events_needs_websocket);
   g_test_add_func ("/api/unknown-paths", test_unknown_paths);
   /* Last: these check what the tests above saw. */
   g_test_add_func ("/api/document/lists-every-route", test_document_lists_every_route);

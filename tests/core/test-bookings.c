@@ -177,17 +177,17 @@ test_cancel (Fixture *f, gconstpointer data)
   g_autoptr(LhBooking) rebook = NULL;
   g_autoptr(GPtrArray) mine = NULL;
 
-  g_assert_false (lh_bookings_cancel (f->ts->store, f->ben, booking->id, NOW, &error));
+  g_assert_false (lh_bookings_cancel (f->ts->store, f->ben, booking->id, NOW, NULL, NULL, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (lh_bookings_cancel (f->ts->store, f->amira, booking->id, NOW, &error));
+  g_assert_true (lh_bookings_cancel (f->ts->store, f->amira, booking->id, NOW, NULL, NULL, &error));
   g_assert_no_error (error);
   mine = lh_bookings_list_upcoming (f->ts->store, f->amira, NOW, &error);
   g_assert_cmpuint (mine->len, ==, 0);
 
   /* Cancelled twice: no longer there. */
-  g_assert_false (lh_bookings_cancel (f->ts->store, f->amira, booking->id, NOW, &error));
+  g_assert_false (lh_bookings_cancel (f->ts->store, f->amira, booking->id, NOW, NULL, NULL, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -202,7 +202,7 @@ test_cancel_ended_refused (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(LhBooking) booking = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR, &error);
 
-  g_assert_false (lh_bookings_cancel (f->ts->store, f->amira, booking->id, TOMORROW + 12 * HOUR, &error));
+  g_assert_false (lh_bookings_cancel (f->ts->store, f->amira, booking->id, TOMORROW + 12 * HOUR, NULL, NULL, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
 }
 

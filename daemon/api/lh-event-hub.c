@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-events"
+
+#include "lh-event-hub.h"
+
+typedef struct
+{
+  SoupWebsocketConnection *connection;  /* (owned) */
+  gint64                   person_id;
+} Listener;
+
+struct _LhEventHub
+{
+  GObject    parent_instance;
+
+  GPtrArray *listeners;  /* (owned) (element-type Listener) */
+};
+
+G_DEFINE_FINAL_TYPE (LhEventHub, lh_event_hub, G_TYPE_OBJECT)
+
+static void
+listener_free (Listener *listener)
+{
+  g_signal_handlers_disconnect_by_data (listener->connection, listener);
+  g_object_unref (listener->connection);
+  g_free (listener);
+}
+
+static void
+lh_event_hub_finalize (GObject *object)
+{
+  LhEventHub *self = LH_EVENT_HUB (object);
+
+  g_ptr_array_unref (self->listeners);
+  G_OBJECT_CLASS (lh_event_hub_parent_class)->finalize (object);
+}
+
+static void
+lh_event_hub_class_init (LhEventHubClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lh_event_hub_finalize;
+}
+
+static void
+lh_event_hub_init (LhEventHub *self)
+{
+  self->listeners = g_ptr_array_new_with_free_func ((GDestroyNotify) listener_free);
+}
+
+LhEventHub *
+lh_event_hub_new (void)
+{
+  return g_object_new (LH_TYPE_EVENT_HUB, NULL);
+}
+
+static void
+closed_cb (SoupWebsocketConnection *connection, gpointer user_data)
+{
+  Listener *listener = user_data;
+  LhEventHub *hub = g_object_get_data (G_OBJECT (connection), "lh-event-hub");
+
+  g_debug ("Event listener left (%u remain)", hub->listeners->len - 1);
+  g_ptr_array_remove_fast (hub->listeners, listener);
+}
+
+/* Listeners only listen: whatever a client sends is ignored. */
+static void
+message_cb (SoupWebsocketConnection *connection, gint type, GBytes *message, gpointer user_data)
+{
+}
+
+void
+lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, gint64 person_id)
+{
+  Listener *listener;
+
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+  g_return_if_fail (SOUP_IS_WEBSOCKET_CONNECTION (connection));
+
+  listener = g_new0 (Listener, 1);
+  listener->connection = g_object_ref (connection);
+  listener->person_id = person_id;
+  g_object_set_data (G_OBJECT (connection), "lh-event-hub", self);
+  soup_websocket_connection_set_keepalive_interval (connection, LH_EVENT_KEEPALIVE_SECONDS);
+  /* A kiosk sends nothing, so a small limit costs nothing and caps abuse. */
+  soup_websocket_connection_set_max_incoming_payload_size (connection, 1024);
+  g_signal_connect (connection, "closed", G_CALLBACK (closed_cb), listener);
+  g_signal_connect (connection, "message", G_CALLBACK (message_cb), listener);
+  g_ptr_array_add (self->listeners, listener);
+  g_debug ("Event listener joined (%u now)", self->listeners->len);
+}
+
+void
+lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+  g_return_if_fail (type != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type);
+  json_builder_set_member_name (builder, "data");
+  if (data != NULL)
+    json_builder_add_value (builder, json_node_copy (data));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+
+  for (guint i = 0; i < self->listeners->len; i++)
+    {
+      Listener *listener = g_ptr_array_index (self->listeners, i);
+
+      if (person_id != 0 && listener->person_id != person_id)
+        continue;
+      if (soup_websocket_connection_get_state (listener->connection) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_send_text (listener->connection, text);
+    }
+}
+
+guint
+lh_event_hub_get_n_connections (LhEventHub *self)
+{
+  g_return_val_if_fail (LH_IS_EVENT_HUB (self), 0);
+  return self->listeners->len;
+}
+
+void
+lh_event_hub_close_all (LhEventHub *self)
+{
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+
+  for (guint i = 0; i < self->listeners->len; i++)
+    {
+      Listener *listener = g_ptr_array_index (self->listeners, i);
+
+      if (soup_websocket_connection_get_state (listener->connection) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_close (listener->connection, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+    }
+}

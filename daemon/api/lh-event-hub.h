@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The live event stream: every kiosk keeps one WebSocket open and is told
+ * what changed the moment it changes, so that no kiosk polls. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+/* Idle connections are pinged this often, so that a kiosk that vanished
+ * without closing is noticed and dropped. */
+#define LH_EVENT_KEEPALIVE_SECONDS 30
+
+#define LH_TYPE_EVENT_HUB (lh_event_hub_get_type ())
+G_DECLARE_FINAL_TYPE (LhEventHub, lh_event_hub, LH, EVENT_HUB, GObject)
+
+LhEventHub *lh_event_hub_new       (void);
+
+/* Takes a reference on connection until it closes. person_id is the
+ * signed-in person (0 for a kiosk device), for events meant for one
+ * person only. */
+void        lh_event_hub_add       (LhEventHub              *self,
+                                    SoupWebsocketConnection *connection,
+                                    gint64                   person_id);
+
+/* Sends {"type": type, "data": data} to every open connection, or only to
+ * person_id's when it is not 0. data (transfer none) must name no one. */
+void        lh_event_hub_publish   (LhEventHub              *self,
+                                    const char              *type,
+                                    JsonNode                *data,
+                                    gint64                   person_id);
+
+guint       lh_event_hub_get_n_connections (LhEventHub *self);
+
+/* Closes every connection (on shutdown), with "going away". */
+void        lh_event_hub_close_all (LhEventHub              *self);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The live event stream: every listener hears of a booking made or
+ * cancelled anywhere within a second, and learns nothing about who. */
+#include <signal.h>
+#include <string.h>
+
+#include "lh-api-client.h"
+#include "lh-test-daemon.h"
+
+typedef struct
+{
+  SoupWebsocketConnection *connection;  /* (owned) */
+  GError                  *error;       /* (owned) */
+  guint                    status;      /* of the handshake */
+  gboolean                 done;
+  gboolean                 closed;
+  GPtrArray               *messages;    /* (owned) (element-type utf8) */
+} Listener;
+
+static void
+listener_free (Listener *listener)
+{
+  g_clear_object (&listener->connection);
+  g_clear_error (&listener->error);
+  g_ptr_array_unref (listener->messages);
+  g_free (listener);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listener, listener_free)
+
+static void
+message_cb (SoupWebsocketConnection *connection, gint type, GBytes *message, gpointer user_data)
+{
+  Listener *listener = user_data;
+
+  g_ptr_array_add (listener->messages, g_strndup (g_bytes_get_data (message, NULL), g_bytes_get_size (message)));
+}
+
+static void
+closed_cb (SoupWebsocketConnection *connection, gpointer user_data)
+{
+  ((Listener *) user_data)->closed = TRUE;
+}
+
+static void
+connected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Listener *listener = user_data;
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+
+  listener->connection = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &listener->error);
+  listener->status = soup_message_get_status (msg);
+  listener->done = TRUE;
+  if (listener->connection != NULL)
+    {
+      g_signal_connect (listener->connection, "message", G_CALLBACK (message_cb), listener);
+      g_signal_connect (listener->connection, "closed", G_CALLBACK (closed_cb), listener);
+    }
+}
+
+static void
+spin_until (gboolean *flag, double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!*flag && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+static Listener *
+listen_events (SoupSession *session, const char *base_url, const char *header_token, const char *query_token)
+{
+  Listener *listener = g_new0 (Listener, 1);
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+
+  listener->messages = g_ptr_array_new_with_free_func (g_free);
+  url = g_strdup_printf ("%s/api/v1/events%s%s", g_str_has_prefix (base_url, "https") ? base_url : base_url,
+                         query_token != NULL ? "?token=" : "", query_token != NULL ? query_token : "");
+  msg = soup_message_new ("GET", url);
+  if (header_token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", header_token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        connected_cb, listener);
+  spin_until (&listener->done, 10);
+  g_assert_true (listener->done);
+  return listener;
+}
+
+/* Waits up to a second for the n-th message. */
+static const char *
+wait_message (Listener *listener, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (listener->messages->len <= n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (500), TRUE);
+  if (listener->messages->len <= n)
+    g_error ("no event within a second");
+  return g_ptr_array_index (listener->messages, n);
+}
+
+static void
+assert_availability_event (const char *text, gint64 resource_id)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *event, *data;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  event = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (event, "type"), ==, "availability-changed");
+  data = json_object_get_object_member (event, "data");
+  g_assert_cmpint (json_object_get_int_member (data, "resource_id"), ==, resource_id);
+  g_assert_cmpuint (strlen (json_object_get_string_member (data, "date")), ==, 10);
+}
+
+static void
+test_booking_reaches_every_listener (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  const char *staff, *pin;
+  g_autofree char *token = NULL;
+  g_autoptr(Listener) kiosk = NULL;
+  g_autoptr(Listener) person = NULL;
+  g_autofree char *start = lh_api_day_at (7, 20);
+  g_autofree char *end = lh_api_day_at (7, 21);
+  g_autofree char *body = NULL;
+  g_autoptr(LhApiReply) booked = NULL;
+  g_autoptr(LhApiReply) cancelled = NULL;
+  g_autofree char *path = NULL;
+  gint64 resource_id = 0;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  token = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  kiosk = listen_events (session, daemon->base_url, daemon->device_token, NULL);
+  g_assert_no_error (kiosk->error);
+  person = listen_events (session, daemon->base_url, NULL, token);
+  g_assert_no_error (person->error);
+
+  /* Some PC is free at 20:00 a week ahead (opening hours end at 21:00). */
+  for (resource_id = 1; resource_id <= 8; resource_id++)
+    {
+      g_clear_pointer (&body, g_free);
+      g_clear_pointer (&booked, lh_api_reply_free);
+      body = g_strdup_printf ("{\"resource_id\":%" G_GINT64_FORMAT ",\"start\":\"%s\",\"end\":\"%s\"}",
+                              resource_id, start, end);
+      booked = lh_api_call (session, daemon->base_url, "POST", "/api/v1/bookings", token, body);
+      if (booked->status == 201)
+        break;
+    }
+  g_assert_cmpuint (booked->status, ==, 201);
+
+  assert_availability_event (wait_message (kiosk, 0), resource_id);
+  assert_availability_event (wait_message (person, 0), resource_id);
+  g_assert_null (strstr (g_ptr_array_index (kiosk->messages, 0), staff));
+
+  path = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT, lh_api_reply_int (booked, "id"));
+  cancelled = lh_api_call (session, daemon->base_url, "DELETE", path, token, NULL);
+  g_assert_cmpuint (cancelled->status, ==, 204);
+  assert_availability_event (wait_message (kiosk, 1), resource_id);
+
+  /* A clean stop says goodbye to every listener. */
+  lh_test_daemon_restart (daemon, SIGTERM);
+  spin_until (&kiosk->closed, 5);
+  g_assert_true (kiosk->closed);
+}
+
+static void
+test_listening_needs_a_token (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(Listener) none = listen_events (session, daemon->base_url, NULL, NULL);
+  g_autoptr(Listener) forged = listen_events (session, daemon->base_url, NULL, "forged");
+
+  g_assert_null (none->connection);
+  g_assert_nonnull (none->error);
+  g_assert_cmpuint (none->status, ==, 401);
+  g_assert_null (forged->connection);
+  g_assert_cmpuint (forged->status, ==, 401);
+}
+
+int
+main (int argc, char **argv)
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/api/events/booking-reaches-every-listener", test_booking_reaches_every_listener);
+  g_test_add_func ("/api/events/listening-needs-a-token", test_listening_needs_a_token);
+  result = g_test_run ();
+  lh_api_client_forget ();
+  return result;
+}
