@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lh-bench-centre.h"
 #include "lh-store.h"
 
 #define SLOT_SECONDS (15 * 60)
@@ -45,25 +46,6 @@ struct _Bench
 };
 
 static void send_one (Client *client);
-
-static char *
-run (const char * const *argv, GError **error)
-{
-  g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, error);
-  g_autofree char *out = NULL;
-
-  if (p == NULL || !g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, error) ||
-      !g_subprocess_get_successful (p))
-    g_error ("%s failed", argv[0]);
-  return g_steal_pointer (&out);
-}
-
-static char *
-iso (gint64 t)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
-  return g_date_time_format_iso8601 (dt);
-}
 
 typedef struct
 {
@@ -102,8 +84,8 @@ send_one (Client *client)
   /* Client i books PC i, one 15-minute slot after another: distinct slots,
    * so every refusal would be a bug. */
   gint64 start = bench->first_slot + (gint64) client->next_slot++ * SLOT_SECONDS;
-  g_autofree char *s = iso (start);
-  g_autofree char *e = iso (start + SLOT_SECONDS);
+  g_autofree char *s = lh_bench_iso (start);
+  g_autofree char *e = lh_bench_iso (start + SLOT_SECONDS);
   g_autofree char *json = g_strdup_printf ("{\"resource_id\":%u,\"start\":\"%s\",\"end\":\"%s\"}",
                                            bench->offset + client->index + 1, s, e);
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", bench->url);
@@ -115,69 +97,6 @@ send_one (Client *client)
   pending->client = client;
   pending->started = g_get_monotonic_time ();
   soup_session_send_and_read_async (bench->session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, pending);
-}
-
-static int
-compare_gint64 (gconstpointer a, gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile_ms (GArray *sorted, double p)
-{
-  if (sorted->len == 0)
-    return 0;
-  return g_array_index (sorted, gint64, (guint) (p * (sorted->len - 1))) / 1000.0;
-}
-
-static char *
-sign_in (SoupSession *session, const char *base, const char *device_token, guint i)
-{
-  g_autofree char *url = g_strconcat (base, "/api/v1/sessions", NULL);
-  g_autofree char *auth = g_strconcat ("Bearer ", device_token, NULL);
-  g_autofree char *json = g_strdup_printf ("{\"staff_number\":\"B%03u\",\"pin\":\"%04u\"}", i, 1000 + i);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  reply = soup_session_send_and_read (session, msg, NULL, NULL);
-  if (soup_message_get_status (msg) != 201 ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL))
-    g_error ("sign-in %u failed: %u", i, soup_message_get_status (msg));
-  return g_strconcat ("Bearer ", json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"), NULL);
-}
-
-/* A centre of MAX_CLIENTS PCs open round the clock and one person per PC. */
-static char *
-make_centre (const char *ctl, const char *db)
-{
-  g_autoptr(GString) csv = g_string_new ("staff_number,name,hours_per_week,roles,pin\n");
-  g_autofree char *csv_path = g_strconcat (db, ".csv", NULL);
-  g_autofree char *token = NULL;
-
-  for (guint i = 0; i < MAX_CLIENTS; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("PC %u", i + 1);
-      const char *add[] = { ctl, "--db", db, "resource", "add", name, "--hours", "Mon-Sun 00:00-24:00", NULL };
-
-      g_free (run (add, NULL));
-      g_string_append_printf (csv, "B%03u,Bench %u,37.5,learner,%04u\n", i, i, 1000 + i);
-    }
-  g_file_set_contents (csv_path, csv->str, -1, NULL);
-  {
-    const char *import[] = { ctl, "--db", db, "import-staff", csv_path, NULL };
-    const char *device[] = { ctl, "--db", db, "device", "add", "bench", NULL };
-
-    g_free (run (import, NULL));
-    token = run (device, NULL);
-  }
-  g_remove (csv_path);
-  return g_strstrip (g_steal_pointer (&token));
 }
 
 static guint
@@ -238,8 +157,7 @@ bare_sqlite_rate (const char *dir, double seconds)
 /* Each round takes its own PCs and people, from offset on, so rounds never
  * meet. */
 static void
-bench_clients (const char *base, const char *device_token, const char *db, guint offset, guint n,
-               double seconds, double bare)
+bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds, double bare)
 {
   Bench bench = { 0 };
   Client clients[MAX_CLIENTS] = { 0 };
@@ -248,7 +166,7 @@ bench_clients (const char *base, const char *device_token, const char *db, guint
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   bench.session = soup_session_new_with_options ("max-conns", MAX_CLIENTS, "max-conns-per-host", MAX_CLIENTS, NULL);
-  bench.url = g_strconcat (base, "/api/v1/bookings", NULL);
+  bench.url = g_strconcat (centre->base_url, "/api/v1/bookings", NULL);
   bench.latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.n_clients = n;
   bench.offset = offset;
@@ -258,7 +176,7 @@ bench_clients (const char *base, const char *device_token, const char *db, guint
     {
       clients[i].bench = &bench;
       clients[i].index = i;
-      clients[i].auth = sign_in (bench.session, base, device_token, offset + i);
+      clients[i].auth = lh_bench_sign_in (centre, bench.session, offset + i);
     }
   started = g_get_monotonic_time ();
   bench.deadline = started + (gint64) (seconds * G_USEC_PER_SEC);
@@ -268,11 +186,11 @@ bench_clients (const char *base, const char *device_token, const char *db, guint
   while (bench.running > 0)
     g_main_context_iteration (NULL, TRUE);
   elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
-  g_array_sort (bench.latencies, compare_gint64);
+  g_array_sort (bench.latencies, lh_bench_compare_gint64);
   rate = bench.ok / elapsed;
   g_print ("| %2u | %8.0f | %6.2f | %6.2f | %5.2f | %u | %u |\n", n, rate,
-           percentile_ms (bench.latencies, 0.50), percentile_ms (bench.latencies, 0.99),
-           rate / bare, bench.failed, count_overlaps (db));
+           lh_bench_percentile_ms (bench.latencies, 0.50), lh_bench_percentile_ms (bench.latencies, 0.99),
+           rate / bare, bench.failed, count_overlaps (centre->db));
   for (guint i = 0; i < n; i++)
     g_free (clients[i].auth);
   g_array_unref (bench.latencies);
@@ -285,50 +203,24 @@ main (int argc, char **argv)
 {
   double seconds = 5;
   g_autofree char *clients_text = NULL;
-  g_autofree char *learnhubd = NULL;
-  g_autofree char *learnhubctl = NULL;
   const GOptionEntry entries[] = {
     { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &seconds, "Seconds per measurement (default 5)", "S" },
     { "clients", 0, 0, G_OPTION_ARG_STRING, &clients_text, "Client counts (default 1,8,32)", "LIST" },
-    { "learnhubd", 0, 0, G_OPTION_ARG_FILENAME, &learnhubd, "learnhubd to measure", "PATH" },
-    { "learnhubctl", 0, 0, G_OPTION_ARG_FILENAME, &learnhubctl, "learnhubctl", "PATH" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— booking throughput through the API");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("learnhub-bench-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "centre.db", NULL);
-  g_autofree char *token = NULL;
-  g_autofree char *base = g_strdup ("http://127.0.0.1:18391");
   g_auto(GStrv) counts = NULL;
-  g_autoptr(GSubprocess) daemon = NULL;
-  g_autoptr(GSocketClient) probe = g_socket_client_new ();
+  LhBenchCentre *centre;
   double bare;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     g_error ("%s", error->message);
-  if (learnhubd == NULL)
-    learnhubd = g_strdup (LEARNHUBD_PATH);
-  if (learnhubctl == NULL)
-    learnhubctl = g_strdup (LEARNHUBCTL_PATH);
   counts = g_strsplit (clients_text != NULL ? clients_text : "1,8,32", ",", -1);
 
-  token = make_centre (learnhubctl, db);
-  {
-    const char *args[] = { learnhubd, "--db", db, "--listen", "127.0.0.1:18391", NULL };
-    daemon = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-    g_assert_no_error (error);
-  }
-  for (int i = 0; i < 200; i++)
-    {
-      g_autoptr(GSocketConnection) c = g_socket_client_connect_to_host (probe, "127.0.0.1", 18391, NULL, NULL);
-      if (c != NULL)
-        break;
-      g_usleep (20000);
-    }
-
-  bare = bare_sqlite_rate (dir, seconds);
+  centre = lh_bench_centre_new (MAX_CLIENTS, MAX_CLIENTS, 18391);
+  bare = bare_sqlite_rate (centre->dir, seconds);
   g_print ("Bare SQLite (WAL, synchronous=FULL, one transaction per insert): %.0f inserts/s\n\n", bare);
   g_print ("| clients | bookings/s | p50 ms | p99 ms | API / bare | refused | double-booked |\n");
   g_print ("|---|---|---|---|---|---|---|\n");
@@ -338,22 +230,17 @@ main (int argc, char **argv)
 
       if (n < 1 || offset + n > MAX_CLIENTS)
         g_error ("the client counts add up to at most %d", MAX_CLIENTS);
-      bench_clients (base, token, db, offset, n, seconds, bare);
+      bench_clients (centre, offset, n, seconds, bare);
       offset += n;
     }
-
-  g_subprocess_send_signal (daemon, SIGTERM);
-  g_subprocess_wait (daemon, NULL, NULL);
   {
     const char *suffixes[] = { "", "-wal", "-shm", ".lock" };
     for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
       {
-        g_autofree char *a = g_strconcat (db, suffixes[i], NULL);
-        g_autofree char *b = g_strconcat (dir, "/bare.db", suffixes[i], NULL);
-        g_remove (a);
+        g_autofree char *b = g_strconcat (centre->dir, "/bare.db", suffixes[i], NULL);
         g_remove (b);
       }
   }
-  g_rmdir (dir);
+  lh_bench_centre_free (centre);
   return 0;
 }

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the benchmarks: a centre made with learnhubctl, a learnhubd
+ * serving it on loopback, and sign-in. */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char        *dir;           /* (owned) temporary directory */
+  char        *db;            /* (owned) */
+  char        *base_url;      /* (owned) */
+  char        *device_token;  /* (owned) */
+  GSubprocess *daemon;        /* (owned) */
+} LhBenchCentre;
+
+/* n_pcs PCs open round the clock, people B000… with PIN 1000+i, a device,
+ * and learnhubd on 127.0.0.1:port. */
+LhBenchCentre *lh_bench_centre_new   (guint n_pcs,
+                                      guint n_people,
+                                      guint16 port);
+void           lh_bench_centre_free  (LhBenchCentre *centre);
+
+/* "Bearer <session token>" of person i. */
+char          *lh_bench_sign_in      (LhBenchCentre *centre,
+                                      SoupSession   *session,
+                                      guint          person);
+
+/* POSTs json and returns the status (the body is dropped). */
+guint          lh_bench_post         (SoupSession *session,
+                                      const char  *url,
+                                      const char  *auth,
+                                      const char  *json);
+
+char          *lh_bench_iso          (gint64 unix_seconds);
+
+int            lh_bench_compare_gint64 (gconstpointer a,
+                                        gconstpointer b);
+/* p-th percentile (0..1) of sorted microseconds, in milliseconds. */
+double         lh_bench_percentile_ms (GArray *sorted,
+                                       double  p);
+
+G_END_DECLS
