@@ -5,7 +5,7 @@
 BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libsoup-3.0-dev
-  libjson-glib-dev libsodium-dev libnotify-dev
+  libjson-glib-dev libsodium-dev libnotify-dev libical-dev
   glib-networking ca-certificates tzdata openssl
   desktop-file-utils appstream
 )

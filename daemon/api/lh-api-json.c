@@ -104,6 +104,14 @@ lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, GTimeZone *
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, booking->status);
   lh_json_add_time (builder, "created_at", booking->created_at, tz);
+  if (booking->calendar_key != NULL)
+    {
+      g_autofree char *url = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
+                                              booking->id, booking->calendar_key);
+
+      json_builder_set_member_name (builder, "calendar_url");
+      json_builder_add_string_value (builder, url);
+    }
   json_builder_end_object (builder);
 }
 

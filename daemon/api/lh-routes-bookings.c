@@ -6,6 +6,7 @@
 
 #include "lh-api-json.h"
 #include "lh-bookings.h"
+#include "lh-calendar.h"
 #include "lh-error.h"
 #include "lh-time.h"
 
@@ -109,4 +110,22 @@ lh_route_cancel_booking (LhRequest *request)
     }
   lh_request_reply_empty (request, 204);
   publish_availability (request, resource_id, start);
+}
+
+void
+lh_route_booking_calendar (LhRequest *request)
+{
+  const char *key = request->query != NULL ? g_hash_table_lookup (request->query, "key") : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhBooking) booking = lh_bookings_get_by_calendar_key (request->store, request->path_id,
+                                                                  key, &error);
+  g_autofree char *ics = NULL;
+
+  if (booking == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  ics = lh_calendar_for_booking (booking, request->centre->name);
+  lh_request_reply_text (request, 200, "text/calendar; charset=utf-8", ics);
 }

@@ -62,6 +62,10 @@ void       lh_request_reply_json  (LhRequest *request,
 void       lh_request_reply_builder (LhRequest   *request,
                                      guint        status,
                                      JsonBuilder *builder);
+void       lh_request_reply_text  (LhRequest  *request,
+                                   guint       status,
+                                   const char *content_type,
+                                   const char *text);
 void       lh_request_reply_empty (LhRequest *request,
                                    guint      status);
 void       lh_request_reply_error (LhRequest    *request,
@@ -79,5 +83,6 @@ void lh_route_availability    (LhRequest *request);
 void lh_route_create_booking  (LhRequest *request);
 void lh_route_my_bookings     (LhRequest *request);
 void lh_route_cancel_booking  (LhRequest *request);
+void lh_route_booking_calendar (LhRequest *request);
 
 G_END_DECLS

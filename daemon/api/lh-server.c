@@ -36,6 +36,8 @@ static const LhRoute routes[] = {
   { "POST", "/api/v1/bookings", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_create_booking },
   { "GET", "/api/v1/me/bookings", LH_AUTH_SESSION, 0, lh_route_my_bookings },
   { "DELETE", "/api/v1/bookings/{id}", LH_AUTH_SESSION, 0, lh_route_cancel_booking },
+  /* No token: a phone opens it from a link whose key is the permission. */
+  { "GET", "/api/v1/bookings/{id}/calendar.ics", LH_AUTH_NONE, 0, lh_route_booking_calendar },
   { "GET", "/api/v1/devices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_devices },
   { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL, TRUE },
 };
@@ -95,6 +97,13 @@ lh_request_reply_builder (LhRequest *request, guint status, JsonBuilder *builder
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
   lh_request_reply_json (request, status, root);
+}
+
+void
+lh_request_reply_text (LhRequest *request, guint status, const char *content_type, const char *text)
+{
+  soup_server_message_set_status (request->msg, status, NULL);
+  soup_server_message_set_response (request->msg, content_type, SOUP_MEMORY_COPY, text, strlen (text));
 }
 
 void

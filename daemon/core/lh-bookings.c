@@ -4,6 +4,7 @@
 #include "lh-bookings.h"
 
 #include "lh-error.h"
+#include "lh-secret.h"
 #include "lh-time.h"
 
 void
@@ -12,6 +13,7 @@ lh_booking_free (LhBooking *booking)
   g_free (booking->resource_name);
   g_free (booking->resource_kind);
   g_free (booking->status);
+  g_free (booking->calendar_key);
   g_free (booking);
 }
 
@@ -144,12 +146,13 @@ booking_from_row (LhStmt *stmt)
   booking->status = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   booking->resource_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
   booking->resource_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  booking->calendar_key = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   return booking;
 }
 
 #define BOOKING_SELECT \
   "SELECT b.id, b.resource_id, b.person_id, b.start_at, b.end_at, b.created_at, b.status, " \
-  "r.name, r.kind FROM bookings b JOIN resources r ON r.id = b.resource_id "
+  "r.name, r.kind, b.calendar_key FROM bookings b JOIN resources r ON r.id = b.resource_id "
 
 LhBooking *
 lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
@@ -158,6 +161,8 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   g_autoptr(LhResource) resource = NULL;
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhStmt) insert = NULL;
+  g_autofree char *calendar_key = NULL;
+  guint8 unused_hash[LH_TOKEN_HASH_SIZE];
   LhBooking *booking;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
@@ -171,15 +176,17 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   if (tx == NULL || !check_free (store, centre, resource, person_id, start, end, error))
     return NULL;
   insert = lh_store_prepare (store,
-                             "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                             "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, "
+                             "calendar_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (insert == NULL)
     return NULL;
+  calendar_key = lh_token_generate (unused_hash);
   sqlite3_bind_int64 (insert, 1, resource_id);
   sqlite3_bind_int64 (insert, 2, person_id);
   sqlite3_bind_int64 (insert, 3, start);
   sqlite3_bind_int64 (insert, 4, end);
   sqlite3_bind_int64 (insert, 5, now);
+  sqlite3_bind_text (insert, 6, calendar_key, -1, SQLITE_STATIC);
   if (!lh_store_exec (store, insert, error) || !lh_transaction_commit (tx, error))
     return NULL;
 
@@ -193,6 +200,7 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   booking->status = g_strdup ("booked");
   booking->resource_name = g_steal_pointer (&resource->name);
   booking->resource_kind = g_steal_pointer (&resource->kind);
+  booking->calendar_key = g_steal_pointer (&calendar_key);
   return booking;
 }
 
@@ -242,6 +250,31 @@ lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 
   sqlite3_bind_int64 (cancel, 1, booking_id);
   sqlite3_bind_int64 (cancel, 2, now);
   return lh_store_exec (store, cancel, error) && lh_transaction_commit (tx, error);
+}
+
+LhBooking *
+lh_bookings_get_by_calendar_key (LhStore *store, gint64 booking_id, const char *key, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store,
+                           BOOKING_SELECT
+                           "WHERE b.id = ?1 AND b.calendar_key = ?2 AND b.status = 'booked'", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, booking_id);
+  sqlite3_bind_text (stmt, 2, key != NULL ? key : "", -1, SQLITE_TRANSIENT);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such calendar");
+      return NULL;
+    }
+  return booking_from_row (stmt);
 }
 
 GPtrArray *

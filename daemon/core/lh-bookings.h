@@ -23,6 +23,7 @@ typedef struct
   char   *resource_name;  /* (owned) */
   char   *resource_kind;  /* (owned) */
   char   *status;         /* (owned) "booked" or "cancelled" */
+  char   *calendar_key;   /* (owned) opens its calendar file without signing in */
 } LhBooking;
 
 void lh_booking_free (LhBooking *booking);
@@ -76,6 +77,13 @@ gboolean   lh_bookings_cancel         (LhStore        *store,
                                        gint64         *out_resource_id,
                                        gint64         *out_start,
                                        GError        **error);
+
+/* The booking whose calendar key is key, whoever asks: the key is the
+ * permission. LH_ERROR_NOT_FOUND for a wrong key or a cancelled booking. */
+LhBooking *lh_bookings_get_by_calendar_key (LhStore    *store,
+                                            gint64      booking_id,
+                                            const char *key,
+                                            GError    **error);
 
 /* The person's bookings that have not ended, soonest first. */
 GPtrArray *lh_bookings_list_upcoming  (LhStore        *store,

@@ -36,6 +36,7 @@ lh_centre_new_default (void)
       centre->tz = g_time_zone_new_utc ();
       centre->timezone_id = g_strdup ("UTC");
     }
+  centre->name = g_strdup ("the learning centre");
   centre->min_booking_minutes = 15;
   centre->max_booking_minutes = 120;
   centre->session_minutes = 30;
@@ -67,9 +68,21 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
 {
   g_autoptr(LhCentre) centre = lh_centre_new_default ();
   g_autofree char *tz = g_key_file_get_string (key_file, GROUP, "timezone", NULL);
+  g_autofree char *name = g_key_file_get_string (key_file, GROUP, "name", NULL);
 
   if (tz != NULL && !set_timezone (centre, tz, error))
     return NULL;
+  if (name != NULL)
+    {
+      g_strstrip (name);
+      if (name[0] == '\0' || g_utf8_strlen (name, -1) > 100)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[centre] name must have 1 to 100 characters");
+          return NULL;
+        }
+      g_free (centre->name);
+      centre->name = g_steal_pointer (&name);
+    }
   if (!read_int (key_file, "min-booking-minutes", 5, 24 * 60, &centre->min_booking_minutes, error) ||
       !read_int (key_file, "max-booking-minutes", 5, 24 * 60, &centre->max_booking_minutes, error) ||
       !read_int (key_file, "session-minutes", 1, 24 * 60, &centre->session_minutes, error) ||
@@ -89,5 +102,6 @@ lh_centre_free (LhCentre *centre)
 {
   g_clear_pointer (&centre->tz, g_time_zone_unref);
   g_free (centre->timezone_id);
+  g_free (centre->name);
   g_free (centre);
 }

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  char      *name;                 /* (owned) as people call it */
   char      *timezone_id;          /* (owned) e.g. "Europe/London" */
   GTimeZone *tz;                   /* (owned) */
   int        min_booking_minutes;  /* shortest booking */

@@ -283,6 +283,47 @@ test_book_list_cancel (void)
 }
 
 static void
+test_booking_calendar (void)
+{
+  g_autofree char *token = sign_in_as ("learner");
+  g_autofree char *body = free_slot_body (token, 2);
+  g_autoptr(LhApiReply) booked = call ("POST", "/api/v1/bookings", token, body);
+  g_autoptr(LhApiReply) ics = NULL, wrong = NULL, none = NULL, cancelled = NULL, gone = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *wrong_url = NULL;
+  g_autofree char *cancel_path = NULL;
+  const char *key;
+
+  g_assert_cmpuint (booked->status, ==, 201);
+  url = g_strdup (lh_api_reply_string (booked, "calendar_url"));
+  key = strstr (url, "?key=");
+  g_assert_nonnull (key);
+  g_assert_cmpuint (strlen (key + 5), >=, 32);
+
+  /* No token: a phone opens it from the link alone. */
+  ics = call ("GET", url, NULL, NULL);
+  g_assert_cmpuint (ics->status, ==, 200);
+  g_assert_cmpstr (ics->content_type, ==, "text/calendar");
+  g_assert_true (g_str_has_prefix (ics->text, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (ics->text, "BEGIN:VEVENT"));
+
+  wrong_url = g_strndup (url, strlen (url) - 4);
+  wrong = call ("GET", wrong_url, NULL, NULL);
+  g_assert_cmpuint (wrong->status, ==, 404);
+  {
+    g_autofree char *bare = g_strndup (url, key - url);
+    none = call ("GET", bare, NULL, NULL);
+    g_assert_cmpuint (none->status, ==, 404);
+  }
+
+  cancel_path = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT, lh_api_reply_int (booked, "id"));
+  cancelled = call ("DELETE", cancel_path, token, NULL);
+  g_assert_cmpuint (cancelled->status, ==, 204);
+  gone = call ("GET", url, NULL, NULL);
+  g_assert_cmpuint (gone->status, ==, 404);
+}
+
+static void
 test_booking_refusals (void)
 {
   g_autofree char *token = sign_in_as ("learner");
@@ -555,6 +596,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/resources", test_resources);
   g_test_add_func ("/api/availability", test_availability);
   g_test_add_func ("/api/bookings/book-list-cancel", test_book_list_cancel);
+  g_test_add_func ("/api/bookings/calendar", test_booking_calendar);
   g_test_add_func ("/api/bookings/refusals", test_booking_refusals);
   g_test_add_func ("/api/bookings/unknown-resource", test_unknown_resource);
   g_test_add_func ("/api/devices/admin-only", test_devices_admin_only);

@@ -85,6 +85,41 @@ test_migrates_version_zero (void)
   g_assert_cmpint (lh_store_get_schema_version (store), ==, lh_store_get_latest_version ());
 }
 
+/* A real database from schema version 1 (tests/data/schema-v1.db), migrated
+ * to the latest version with nothing lost; bookings made before calendar
+ * links each get their own key. */
+static void
+test_migrates_version_one (void)
+{
+  g_autofree char *original = g_test_build_filename (G_TEST_DIST, "data", "schema-v1.db", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-core-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStore) store = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (original, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  store = lh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_store_get_schema_version (store), ==, lh_store_get_latest_version ());
+
+  stmt = lh_store_prepare (store,
+                           "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM devices), "
+                           "(SELECT count(*) FROM bookings), (SELECT count(*) FROM bookings WHERE status = 'cancelled'), "
+                           "(SELECT count(DISTINCT calendar_key) FROM bookings WHERE length(calendar_key) >= 32)",
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 3);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 3);
+}
+
 static void
 test_newer_database_refused (void)
 {
@@ -149,6 +184,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/store/second-open-refused", test_second_open_refused);
   g_test_add_func ("/lh/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/lh/store/migrates-version-zero", test_migrates_version_zero);
+  g_test_add_func ("/lh/store/migrates-version-one", test_migrates_version_one);
   g_test_add_func ("/lh/store/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/lh/store/damaged-file-refused", test_damaged_file_refused);
   g_test_add_func ("/lh/store/transaction-rolls-back-when-dropped", test_transaction_rolls_back_when_dropped);

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-calendar"
+
+#include "lh-calendar.h"
+
+#include <libical/ical.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+char *
+lh_calendar_for_booking (const LhBooking *booking, const char *centre_name)
+{
+  g_autoptr(icalcomponent) calendar = NULL;
+  icalcomponent *event;
+  g_autofree char *uid = NULL;
+  g_autofree char *summary = NULL;
+  char *text;
+  char *copy;
+
+  g_return_val_if_fail (booking != NULL, NULL);
+
+  uid = g_strdup_printf ("booking-%" G_GINT64_FORMAT "@learnhub", booking->id);
+  summary = g_strdup_printf ("%s at %s", booking->resource_name, centre_name);
+
+  event = icalcomponent_new_vevent ();
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_from_timet_with_zone (booking->created_at, 0, icaltimezone_get_utc_timezone ())));
+  icalcomponent_add_property (event, icalproperty_new_dtstart (icaltime_from_timet_with_zone (booking->start_at, 0, icaltimezone_get_utc_timezone ())));
+  icalcomponent_add_property (event, icalproperty_new_dtend (icaltime_from_timet_with_zone (booking->end_at, 0, icaltimezone_get_utc_timezone ())));
+  icalcomponent_add_property (event, icalproperty_new_summary (summary));
+  icalcomponent_add_property (event, icalproperty_new_location (centre_name));
+  icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (booking->status, "booked") ?
+                                                                ICAL_STATUS_CONFIRMED : ICAL_STATUS_CANCELLED));
+
+  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                  icalproperty_new_version ("2.0"),
+                                  icalproperty_new_prodid ("-//learnhub//learnhubd " PACKAGE_VERSION "//EN"),
+                                  event,
+                                  (void *) 0);
+  /* libical's string belongs to its ring buffer; hand out our own copy. */
+  text = icalcomponent_as_ical_string (calendar);
+  copy = g_strdup (text);
+  return copy;
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Bookings as iCalendar (RFC 5545), for a phone's calendar. */
+#pragma once
+
+#include "lh-bookings.h"
+
+G_BEGIN_DECLS
+
+/* A VCALENDAR with one VEVENT for the booking. The summary names the
+ * resource and the centre, never the person. */
+char *lh_calendar_for_booking (const LhBooking *booking,
+                               const char      *centre_name);
+
+G_END_DECLS
