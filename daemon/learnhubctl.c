@@ -72,18 +72,17 @@ cmd_pin_set (Ctl *ctl, LhStore *store, GError **error)
   g_autoptr(LhPerson) person = NULL;
   g_autofree char *pin = NULL;
 
-  if (ctl->args[0] == NULL || (ctl->args[1] != NULL && ctl->args[2] != NULL))
-    return usage_error (error, "pin-set STAFF_NUMBER [PIN]   (a random 6-digit PIN if none is given)");
+  /* Always a new random PIN: one typed on the command line would stay in
+   * the shell's history and show in the process list. */
+  if (ctl->args[0] == NULL || ctl->args[1] != NULL)
+    return usage_error (error, "pin-set STAFF_NUMBER   (gives a new random 6-digit PIN)");
   person = lh_people_find (store, ctl->args[0], error);
   if (person == NULL)
     return FALSE;
-  pin = ctl->args[1] != NULL ? g_strdup (ctl->args[1]) : lh_pin_generate (6);
+  pin = lh_pin_generate (6);
   if (!lh_people_set_pin (store, person->id, pin, lh_time_now (), error))
     return FALSE;
-  if (ctl->args[1] == NULL)
-    g_print ("New PIN for %s (%s): %s\n", person->staff_number, person->name, pin);
-  else
-    g_print ("PIN set for %s (%s)\n", person->staff_number, person->name);
+  g_print ("New PIN for %s (%s): %s\n", person->staff_number, person->name, pin);
   return TRUE;
 }
 
@@ -138,7 +137,9 @@ cmd_resource (Ctl *ctl, LhStore *store, GError **error)
       g_autoptr(GArray) hours = lh_opening_hours_parse (ctl->hours != NULL ? ctl->hours : "Mon-Fri 08:00-18:00", error);
       gint64 id;
 
+      /* Hours checked first: a resource is never left half-made. */
       if (hours == NULL ||
+          !lh_opening_hours_check ((LhOpeningPeriod *) hours->data, hours->len, error) ||
           !lh_resources_add (store, ctl->args[1], ctl->kind != NULL ? ctl->kind : "pc",
                              ctl->capacity > 0 ? ctl->capacity : 1, &id, error) ||
           !lh_resources_set_hours (store, id, (LhOpeningPeriod *) hours->data, hours->len, error))
@@ -249,7 +250,7 @@ static const struct
 } commands[] = {
   { "init", cmd_init, "Create or upgrade the database" },
   { "import-staff", cmd_import_staff, "Import the staff roster from a CSV file" },
-  { "pin-set", cmd_pin_set, "Set a person's PIN (a random one if none is given)" },
+  { "pin-set", cmd_pin_set, "Give a person a new random PIN" },
   { "device", cmd_device, "Register (add), list or revoke kiosk devices" },
   { "resource", cmd_resource, "Add or list PCs and rooms" },
   { "demo", cmd_demo, "Fill a new database with a demo centre" },

@@ -137,7 +137,8 @@ main (int argc, char **argv)
   g_main_loop_run (loop);
 
   /* Every request's work is one committed transaction, so stopping between
-   * main-loop iterations loses nothing; closing the store checkpoints WAL. */
+   * main-loop iterations loses nothing. A sign-in whose PIN is still being
+   * checked is simply not answered. */
   lh_server_disconnect (server);
   g_clear_object (&server);
   g_clear_object (&store);

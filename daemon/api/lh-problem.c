@@ -86,7 +86,7 @@ lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_unt
   guint index = problem_index (error);
 
   /* Internal errors may carry SQL or paths: log them, do not send them. */
-  if (problems[index].status >= 500)
+  if (problems[index].status == 500)
     {
       g_warning ("%s %s: %s", soup_server_message_get_method (msg),
                  g_uri_get_path (soup_server_message_get_uri (msg)),
@@ -94,6 +94,7 @@ lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_unt
       reply (msg, index, problems[index].title, 0, tz);
       return;
     }
+  /* Busy is the load of the moment, not a fault: its words can go out. */
   reply (msg, index, error->message, locked_until, tz);
 }
 

@@ -8,8 +8,8 @@
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-pin-checker.h"
 #include "lh-problem.h"
-#include "lh-secret.h"
 #include "lh-time.h"
 
 #include <string.h>
@@ -40,33 +40,19 @@ lh_route_health (LhRequest *request)
   lh_request_reply_builder (request, 200, builder);
 }
 
-/* What the PIN-checking thread needs; nothing shared with the main loop. */
+/* What the answer to a sign-in needs once the PIN is checked. */
 typedef struct
 {
-  LhRequest *request;    /* (owned) */
-  gint64     person_id;
-  char      *pin_hash;   /* (owned) */
-  char      *pin;        /* (owned) */
+  LhRequest       *request;  /* (owned) */
+  LhSignInAttempt  attempt;  /* (owned) */
 } SignIn;
 
 static void
 sign_in_free (SignIn *sign_in)
 {
   lh_request_unref (sign_in->request);
-  g_free (sign_in->pin_hash);
-  /* The PIN is a secret: do not leave it in freed memory. */
-  if (sign_in->pin != NULL)
-    memset (sign_in->pin, 0, strlen (sign_in->pin));
-  g_free (sign_in->pin);
+  lh_sign_in_attempt_clear (&sign_in->attempt);
   g_free (sign_in);
-}
-
-static void
-verify_pin_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  SignIn *sign_in = task_data;
-
-  g_task_return_boolean (task, lh_pin_verify (sign_in->pin_hash, sign_in->pin));
 }
 
 static void
@@ -106,19 +92,18 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
 }
 
 static void
-pin_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+pin_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  GTask *task = G_TASK (result);
-  SignIn *sign_in = g_task_get_task_data (task);
+  SignIn *sign_in = user_data;
   LhRequest *request = sign_in->request;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
   LhSessionInfo session = { 0 };
   gint64 locked_until = 0;
-  gboolean pin_ok = g_task_propagate_boolean (task, NULL);
+  gboolean pin_ok = lh_pin_checker_check_finish (LH_PIN_CHECKER (source), result);
 
   /* The clock moved on while the PIN was checked. */
-  token = lh_auth_finish_sign_in (request->store, sign_in->person_id, request->device_id, pin_ok,
+  token = lh_auth_finish_sign_in (request->store, &sign_in->attempt, request->device_id, pin_ok,
                                   request->centre->session_minutes, lh_time_now (),
                                   &session, &locked_until, &error);
   if (token == NULL)
@@ -126,6 +111,7 @@ pin_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     reply_signed_in (request, token, &session);
   soup_server_message_unpause (request->msg);
+  sign_in_free (sign_in);
 }
 
 void
@@ -133,7 +119,6 @@ lh_route_sign_in (LhRequest *request)
 {
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   const char *staff_number, *pin;
   gint64 locked_until = 0;
   SignIn *sign_in;
@@ -149,21 +134,16 @@ lh_route_sign_in (LhRequest *request)
 
   sign_in = g_new0 (SignIn, 1);
   sign_in->request = lh_request_ref (request);
-  sign_in->pin = g_strdup (pin);
-  if (!lh_auth_begin_sign_in (request->store, staff_number, request->now, &sign_in->person_id,
-                              &sign_in->pin_hash, &locked_until, &error))
+  if (!lh_auth_begin_sign_in (request->store, staff_number, request->now, &sign_in->attempt,
+                              &locked_until, &error) ||
+      !lh_pin_checker_check_async (request->pins, sign_in->attempt.person_id, sign_in->attempt.pin_hash,
+                                   pin, pin_checked_cb, sign_in, &error))
     {
       lh_problem_reply (request->msg, error, locked_until, request->centre->tz);
       sign_in_free (sign_in);
       return;
     }
-
-  /* Argon2id takes ~85 ms by design: check it on a worker thread so the
-   * other kiosks are not kept waiting. */
   soup_server_message_pause (request->msg);
-  task = g_task_new (NULL, NULL, pin_verified_cb, NULL);
-  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
-  g_task_run_in_thread (task, verify_pin_thread);
 }
 
 void

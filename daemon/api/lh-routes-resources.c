@@ -9,8 +9,9 @@
 #include "lh-error.h"
 #include "lh-time.h"
 
-/* How far from today availability may be asked for, either way. */
-#define AVAILABILITY_RANGE_DAYS 60
+/* How far back availability may be asked for; ahead, as far as one may
+ * book. */
+#define AVAILABILITY_PAST_DAYS 60
 
 void
 lh_route_list_resources (LhRequest *request)
@@ -86,11 +87,12 @@ lh_route_availability (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  if (ABS (midnight - today) > (gint64) AVAILABILITY_RANGE_DAYS * 24 * 3600 + 3600)
+  if (today - midnight > (gint64) AVAILABILITY_PAST_DAYS * 24 * 3600 + 3600 ||
+      midnight - today > (gint64) request->centre->horizon_days * 24 * 3600 + 3600)
     {
       g_set_error (&error, LH_ERROR, LH_ERROR_INVALID,
-                   "Availability is shown for up to %d days either side of today",
-                   AVAILABILITY_RANGE_DAYS);
+                   "Availability is shown from %d days ago up to %d days ahead",
+                   AVAILABILITY_PAST_DAYS, request->centre->horizon_days);
       lh_request_reply_error (request, error);
       return;
     }

@@ -10,6 +10,7 @@
 #include "lh-auth.h"
 #include "lh-centre.h"
 #include "lh-event-hub.h"
+#include "lh-pin-checker.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ typedef struct
   SoupServerMessage *msg;        /* (owned) */
   LhStore           *store;      /* (owned) */
   LhEventHub        *events;     /* (owned) */
+  LhPinChecker      *pins;       /* (owned) */
   const LhCentre    *centre;     /* (unowned) lives as long as the server */
   gint64             now;
   gint64             device_id;  /* set for device tokens, else 0 */

@@ -20,6 +20,7 @@ struct _LhServer
   SoupServer     *soup;    /* (owned) */
   LhStore        *store;   /* (owned) */
   LhEventHub     *events;  /* (owned) */
+  LhPinChecker   *pins;    /* (owned) */
   const LhCentre *centre;  /* (unowned) */
 };
 
@@ -57,6 +58,7 @@ request_clear (LhRequest *request)
   g_clear_object (&request->msg);
   g_clear_object (&request->store);
   g_clear_object (&request->events);
+  g_clear_object (&request->pins);
   g_clear_pointer (&request->query, g_hash_table_unref);
 }
 
@@ -239,6 +241,7 @@ prepare_request (LhServer *self, SoupServerMessage *msg, const char *path, GHash
   request->msg = g_object_ref (msg);
   request->store = g_object_ref (self->store);
   request->events = g_object_ref (self->events);
+  request->pins = g_object_ref (self->pins);
   request->centre = self->centre;
   request->now = lh_time_now ();
   request->path_id = path_id;
@@ -308,14 +311,17 @@ events_connected_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
   lh_event_hub_add (self->events, connection, *person_id);
 }
 
-/* Refuses an oversized body from its Content-Length, before reading it. */
+/* Refuses an oversized body from its headers, before reading it. */
 static void
 got_headers_cb (SoupServerMessage *msg, gpointer user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
-  if (soup_message_headers_get_content_length (headers) > LH_SERVER_MAX_BODY)
-    lh_problem_reply_status (msg, 413, "Request bodies are limited to 64 KiB");
+  /* A chunked body has no length to check up front, and libsoup would
+   * hold all of it in memory before we saw it: refuse it. */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED ||
+      soup_message_headers_get_content_length (headers) > LH_SERVER_MAX_BODY)
+    lh_problem_reply_status (msg, 413, "Request bodies need a Content-Length of at most 64 KiB");
 }
 
 static void
@@ -342,6 +348,7 @@ lh_server_dispose (GObject *object)
   g_clear_object (&self->soup);
   g_clear_object (&self->store);
   g_clear_object (&self->events);
+  g_clear_object (&self->pins);
 
   G_OBJECT_CLASS (lh_server_parent_class)->dispose (object);
 }
@@ -369,6 +376,7 @@ lh_server_new (LhStore *store, const LhCentre *centre)
   self->store = g_object_ref (store);
   self->centre = centre;
   self->events = lh_event_hub_new ();
+  self->pins = lh_pin_checker_new ();
   self->soup = soup_server_new ("server-header", "learnhubd/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->soup, "/api", handle_api, self, NULL);
   soup_server_add_early_handler (self->soup, "/api/v1/events", events_early_cb, self, NULL);

@@ -3,6 +3,8 @@
 
 #include "lh-auth.h"
 
+#include <string.h>
+
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-secret.h"
@@ -17,17 +19,23 @@ set_locked_error (GError **error, gint64 locked_until, gint64 *out_locked_until)
                LH_AUTH_LOCK_SECONDS / 60);
 }
 
+void
+lh_sign_in_attempt_clear (LhSignInAttempt *attempt)
+{
+  g_clear_pointer (&attempt->pin_hash, g_free);
+}
+
 gboolean
 lh_auth_begin_sign_in (LhStore *store, const char *staff_number, gint64 now,
-                       gint64 *out_person_id, char **out_pin_hash,
-                       gint64 *out_locked_until, GError **error)
+                       LhSignInAttempt *attempt, gint64 *out_locked_until, GError **error)
 {
   g_autoptr(LhStmt) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
-  g_return_val_if_fail (out_person_id != NULL && out_pin_hash != NULL, FALSE);
+  g_return_val_if_fail (attempt != NULL, FALSE);
 
+  memset (attempt, 0, sizeof *attempt);
   stmt = lh_store_prepare (store,
                            "SELECT id, pin_hash, locked_until FROM people WHERE staff_number = ?1",
                            error);
@@ -41,18 +49,11 @@ lh_auth_begin_sign_in (LhStore *store, const char *staff_number, gint64 now,
       set_locked_error (error, sqlite3_column_int64 (stmt, 2), out_locked_until);
       return FALSE;
     }
-  if (has_row && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-    {
-      *out_person_id = sqlite3_column_int64 (stmt, 0);
-      *out_pin_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  else
-    {
-      /* Unknown, or no PIN set yet: nobody can sign in as them, but the
-       * failure still counts against a real person. */
-      *out_person_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-      *out_pin_hash = g_strdup (lh_pin_dummy_hash ());
-    }
+  /* A wrong PIN counts against a real person even before they have a PIN. */
+  attempt->person_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  attempt->has_pin = has_row && sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+  attempt->pin_hash = g_strdup (attempt->has_pin ? (const char *) sqlite3_column_text (stmt, 1)
+                                                 : lh_pin_dummy_hash ());
   return TRUE;
 }
 
@@ -77,13 +78,31 @@ record_failure (LhStore *store, gint64 person_id, gint64 now, gint64 *locked_unt
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   *locked_until = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  /* RETURNING rows must be stepped to the end for the write to finish. */
-  return lh_store_exec (store, stmt, error);
+  return TRUE;
+}
+
+static gboolean
+check_not_locked (LhStore *store, gint64 person_id, gint64 now, gint64 *out_locked_until, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT locked_until FROM people WHERE id = ?1", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && sqlite3_column_int64 (stmt, 0) > now)
+    {
+      set_locked_error (error, sqlite3_column_int64 (stmt, 0), out_locked_until);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
 create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_minutes,
-                gint64 now, LhSessionInfo *out_session, GError **error)
+                gint64 now, LhSessionInfo *out_session, gint64 *out_locked_until, GError **error)
 {
   guint8 hash[LH_TOKEN_HASH_SIZE];
   g_autofree char *token = lh_token_generate (hash);
@@ -93,7 +112,7 @@ create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_
   g_autoptr(LhPerson) person = NULL;
   gint64 session_id;
 
-  if (tx == NULL)
+  if (tx == NULL || !check_not_locked (store, person_id, now, out_locked_until, error))
     return NULL;
   reset = lh_store_prepare (store, "UPDATE people SET failed_pins = 0 WHERE id = ?1 AND failed_pins <> 0", error);
   if (reset == NULL)
@@ -129,34 +148,38 @@ create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_
 }
 
 char *
-lh_auth_finish_sign_in (LhStore *store, gint64 person_id, gint64 device_id, gboolean pin_ok,
-                        int session_minutes, gint64 now, LhSessionInfo *out_session,
-                        gint64 *out_locked_until, GError **error)
+lh_auth_finish_sign_in (LhStore *store, const LhSignInAttempt *attempt, gint64 device_id,
+                        gboolean pin_ok, int session_minutes, gint64 now,
+                        LhSessionInfo *out_session, gint64 *out_locked_until, GError **error)
 {
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (attempt != NULL, NULL);
   g_return_val_if_fail (session_minutes > 0, NULL);
 
-  if (person_id != 0 && !pin_ok)
+  /* Matching the dummy hash is no success. */
+  pin_ok = pin_ok && attempt->has_pin;
+  if (attempt->person_id != 0 && !pin_ok)
     {
       gint64 locked_until = 0;
 
-      if (!record_failure (store, person_id, now, &locked_until, error))
+      if (!record_failure (store, attempt->person_id, now, &locked_until, error))
         return NULL;
       if (locked_until > now)
         {
           g_message ("Staff number of person %" G_GINT64_FORMAT " locked after %d wrong PINs",
-                     person_id, LH_AUTH_MAX_FAILED_PINS);
+                     attempt->person_id, LH_AUTH_MAX_FAILED_PINS);
           set_locked_error (error, locked_until, out_locked_until);
           return NULL;
         }
     }
-  if (person_id == 0 || !pin_ok)
+  if (!pin_ok)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED,
                    "That staff number and PIN do not match");
       return NULL;
     }
-  return create_session (store, person_id, device_id, session_minutes, now, out_session, error);
+  return create_session (store, attempt->person_id, device_id, session_minutes, now,
+                         out_session, out_locked_until, error);
 }
 
 char *
@@ -164,12 +187,11 @@ lh_auth_sign_in (LhStore *store, gint64 device_id, const char *staff_number, con
                  int session_minutes, gint64 now, LhSessionInfo *out_session,
                  gint64 *out_locked_until, GError **error)
 {
-  g_autofree char *hash = NULL;
-  gint64 person_id;
+  g_auto(LhSignInAttempt) attempt = { 0 };
 
-  if (!lh_auth_begin_sign_in (store, staff_number, now, &person_id, &hash, out_locked_until, error))
+  if (!lh_auth_begin_sign_in (store, staff_number, now, &attempt, out_locked_until, error))
     return NULL;
-  return lh_auth_finish_sign_in (store, person_id, device_id, lh_pin_verify (hash, pin),
+  return lh_auth_finish_sign_in (store, &attempt, device_id, lh_pin_verify (attempt.pin_hash, pin),
                                  session_minutes, now, out_session, out_locked_until, error);
 }
 

@@ -19,30 +19,42 @@ typedef struct
   gint64  expires_at;
 } LhSessionInfo;
 
+/* Who is trying to sign in, from lh_auth_begin_sign_in(). */
+typedef struct
+{
+  gint64    person_id;  /* 0: no such staff number */
+  gboolean  has_pin;    /* FALSE: no PIN set yet, so it can never succeed */
+  char     *pin_hash;   /* (owned) to verify against: a dummy if no PIN */
+} LhSignInAttempt;
+
+void lh_sign_in_attempt_clear (LhSignInAttempt *attempt);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhSignInAttempt, lh_sign_in_attempt_clear)
+
 /* Sign-in is split in three so that the daemon can verify the PIN (slow by
  * design) on a worker thread while the main loop keeps serving:
  * begin() looks the person up, the caller verifies the PIN against
- * *out_pin_hash, finish() records the outcome. An unknown staff number gets
- * the dummy hash and person id 0, so it takes as long and fails the same.
- * Both may fail with LH_ERROR_LOCKED, setting *out_locked_until. */
-gboolean lh_auth_begin_sign_in  (LhStore     *store,
-                                 const char  *staff_number,
-                                 gint64       now,
-                                 gint64      *out_person_id,
-                                 char       **out_pin_hash,
-                                 gint64      *out_locked_until,
-                                 GError     **error);
+ * attempt->pin_hash, finish() records the outcome. An unknown staff number,
+ * or a person with no PIN yet, gets the dummy hash, so it takes as long and
+ * fails the same. Both may fail with LH_ERROR_LOCKED, setting
+ * *out_locked_until; finish() checks the lock again, since other attempts
+ * may have locked the staff number while this PIN was being checked. */
+gboolean lh_auth_begin_sign_in  (LhStore         *store,
+                                 const char      *staff_number,
+                                 gint64           now,
+                                 LhSignInAttempt *attempt,
+                                 gint64          *out_locked_until,
+                                 GError         **error);
 
 /* On success returns the new session token (and fills *out_session). */
-char    *lh_auth_finish_sign_in (LhStore       *store,
-                                 gint64         person_id,
-                                 gint64         device_id,
-                                 gboolean       pin_ok,
-                                 int            session_minutes,
-                                 gint64         now,
-                                 LhSessionInfo *out_session,
-                                 gint64        *out_locked_until,
-                                 GError       **error);
+char    *lh_auth_finish_sign_in (LhStore               *store,
+                                 const LhSignInAttempt *attempt,
+                                 gint64                 device_id,
+                                 gboolean               pin_ok,
+                                 int                    session_minutes,
+                                 gint64                 now,
+                                 LhSessionInfo         *out_session,
+                                 gint64                *out_locked_until,
+                                 GError               **error);
 
 /* All three steps at once, for the CLI and tests. */
 char    *lh_auth_sign_in        (LhStore       *store,

@@ -73,12 +73,12 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
         }
       else if (c == '"' && field->len == 0 && !was_quoted)
         quoted = was_quoted = TRUE;
-      else if (c == ',' || c == '\n' || (c == '\r' && p + 1 < end && p[1] == '\n'))
+      else if (c == ',' || c == '\n' || (c == '\r' && (p + 1 == end || p[1] == '\n')))
         {
           g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
           field = g_string_new (NULL);
           was_quoted = FALSE;
-          if (c == '\r')
+          if (c == '\r' && p + 1 < end)
             p++;
           if (c != ',')
             {
@@ -105,7 +105,9 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
       else
         g_string_append_c (field, c);
 
-      if (field->len > max_field)
+      /* Characters, not bytes: "é" counts once. The byte test first keeps
+       * this cheap for ordinary fields. */
+      if (field->len > max_field && g_utf8_strlen (field->str, field->len) > (glong) max_field)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                        "line %u: a field is longer than %" G_GSIZE_FORMAT " characters",

@@ -61,12 +61,8 @@ lh_resources_add (LhStore *store, const char *name, const char *kind, int capaci
 }
 
 gboolean
-lh_resources_set_hours (LhStore *store, gint64 resource_id, const LhOpeningPeriod *periods,
-                        guint n_periods, GError **error)
+lh_opening_hours_check (const LhOpeningPeriod *periods, guint n_periods, GError **error)
 {
-  g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhStmt) clear = NULL;
-
   for (guint i = 0; i < n_periods; i++)
     {
       const LhOpeningPeriod *p = &periods[i];
@@ -86,7 +82,18 @@ lh_resources_set_hours (LhStore *store, gint64 resource_id, const LhOpeningPerio
             return FALSE;
           }
     }
+  return TRUE;
+}
 
+gboolean
+lh_resources_set_hours (LhStore *store, gint64 resource_id, const LhOpeningPeriod *periods,
+                        guint n_periods, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhStmt) clear = NULL;
+
+  if (!lh_opening_hours_check (periods, n_periods, error))
+    return FALSE;
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return FALSE;

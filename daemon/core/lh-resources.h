@@ -40,13 +40,19 @@ gboolean    lh_resources_set_hours (LhStore               *store,
                                     guint                  n_periods,
                                     GError               **error);
 
-/* Active resources, PCs first, then rooms, by name (natural order, so that
- * PC 2 comes before PC 10). */
+/* Active resources: PCs first, then rooms; within each, shorter names
+ * first, then by name, so that PC 2 comes before PC 10. */
 GPtrArray  *lh_resources_list      (LhStore               *store,
                                     GError               **error);
 
 LhResource *lh_resources_get       (LhStore               *store,
                                     gint64                 resource_id,
+                                    GError               **error);
+
+/* Checks that each period lies within one day and that the periods of a
+ * day do not overlap. */
+gboolean    lh_opening_hours_check (const LhOpeningPeriod *periods,
+                                    guint                  n_periods,
                                     GError               **error);
 
 /* Parses "Mon-Fri 08:00-20:00; Sat 09:00-13:00" into periods. */

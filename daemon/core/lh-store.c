@@ -73,22 +73,25 @@ void
 lh_store_set_error (LhStore *self, GError **error, int rc, const char *context)
 {
   const char *msg = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-  int code;
 
-  switch (rc & 0xff)
+  /* A conflict's message may reach a person, so it never carries SQLite's
+   * own words; every other failure is internal, logged and never sent. */
+  switch (rc)
     {
-    case SQLITE_CONSTRAINT:
-      code = LH_ERROR_CONFLICT;
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = LH_ERROR_BUSY;
-      break;
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      g_set_error_literal (error, LH_ERROR, LH_ERROR_CONFLICT, "That already exists");
+      return;
+    case SQLITE_CONSTRAINT_TRIGGER:
+      g_set_error_literal (error, LH_ERROR, LH_ERROR_CONFLICT, "That time is already booked");
+      return;
     default:
-      code = LH_ERROR_INTERNAL;
       break;
     }
-  g_set_error (error, LH_ERROR, code, "%s: %s", context, msg);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, LH_ERROR, LH_ERROR_BUSY, "%s: %s", context, msg);
+  else
+    g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "%s: %s", context, msg);
 }
 
 void
@@ -158,7 +161,6 @@ lh_store_changes (LhStore *self)
 static gboolean
 exec_script (LhStore *self, const char *sql, GError **error)
 {
-  g_autofree char *errmsg = NULL;
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
@@ -238,7 +240,10 @@ ensure_parent_dir (const char *path, GError **error)
 static gboolean
 take_lock (LhStore *self, GError **error)
 {
-  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
+  /* Keyed on the real file, so that a second name for it (a symlink, a
+   * relative path) meets the same lock. */
+  g_autofree char *real = realpath (self->path, NULL);
+  g_autofree char *lock_path = g_strconcat (real != NULL ? real : self->path, ".lock", NULL);
 
   self->lock_fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (self->lock_fd < 0)

@@ -3,7 +3,7 @@
 
 #include "lh-time.h"
 
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lh-error.h"
@@ -30,7 +30,11 @@ lh_time_format_iso (gint64 unix_seconds, GTimeZone *tz)
   g_autoptr(GDateTime) dt = local_date_time (unix_seconds, tz);
 
   g_return_val_if_fail (dt != NULL, NULL);
-  return g_date_time_format_iso8601 (dt);
+  /* RFC 3339: "Z", or an offset with a colon ("+01:00"); GLib's own ISO
+   * format writes "+01", which many clients refuse. */
+  if (g_date_time_get_utc_offset (dt) == 0)
+    return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 gboolean
@@ -44,11 +48,11 @@ lh_time_parse_iso (const char *text, gint64 *out_unix_seconds, GError **error)
    * what we want: a kiosk in the wrong zone must not book the wrong hour. */
   if (text != NULL && strlen (text) <= 64)
     dt = g_date_time_new_from_iso8601 (text, NULL);
+  /* The input is not echoed: it may be anything, even invalid UTF-8. */
   if (dt == NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "“%.64s” is not a time with an offset, such as 2026-11-24T10:00:00Z",
-                   text != NULL ? text : "");
+                   "A time must have an offset, such as 2026-11-24T10:00:00Z");
       return FALSE;
     }
   *out_unix_seconds = g_date_time_to_unix (dt);
@@ -59,19 +63,23 @@ gboolean
 lh_time_parse_date (const char *text, GTimeZone *tz, gint64 *out_midnight, GError **error)
 {
   g_autoptr(GDateTime) dt = NULL;
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
+  gboolean digits = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
 
   g_return_val_if_fail (out_midnight != NULL, FALSE);
 
-  if (text != NULL && strlen (text) == 10 &&
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-      g_date_valid_dmy (d, m, y))
-    dt = g_date_time_new (tz, y, m, d, 0, 0, 0);
+  /* Exactly YYYY-MM-DD: sscanf alone would take signs and spaces too. */
+  for (int i = 0; digits && i < 10; i++)
+    digits = i == 4 || i == 7 || g_ascii_isdigit (text[i]);
+  if (digits)
+    {
+      int y = atoi (text), m = atoi (text + 5), d = atoi (text + 8);
+
+      if (g_date_valid_dmy (d, m, y))
+        dt = g_date_time_new (tz, y, m, d, 0, 0, 0);
+    }
   if (dt == NULL)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST,
-                   "“%.32s” is not a date such as 2026-11-24", text != NULL ? text : "");
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "A date looks like 2026-11-24");
       return FALSE;
     }
   *out_midnight = g_date_time_to_unix (dt);

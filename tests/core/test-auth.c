@@ -166,6 +166,51 @@ test_device_tokens (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
 }
 
+/* PINs checked at once: once the wrong ones lock the staff number, a right
+ * one that was still being checked is refused too. */
+static void
+test_lock_rechecked_after_pin_check (Fixture *f, gconstpointer data)
+{
+  g_auto(LhSignInAttempt) right = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  gint64 locked_until = 0;
+
+  g_assert_true (lh_auth_begin_sign_in (f->ts->store, "100001", NOW, &right, NULL, &error));
+  for (int i = 0; i < 5; i++)
+    {
+      g_auto(LhSignInAttempt) wrong = { 0 };
+
+      g_assert_true (lh_auth_begin_sign_in (f->ts->store, "100001", NOW, &wrong, NULL, &error));
+      g_free (lh_auth_finish_sign_in (f->ts->store, &wrong, f->device_id, FALSE, 30, NOW, NULL, NULL, NULL));
+    }
+  token = lh_auth_finish_sign_in (f->ts->store, &right, f->device_id, TRUE, 30, NOW, NULL, &locked_until, &error);
+  g_assert_null (token);
+  g_assert_error (error, LH_ERROR, LH_ERROR_LOCKED);
+  g_assert_cmpint (locked_until, ==, NOW + 15 * 60);
+}
+
+/* Someone on the roster without a PIN yet can never sign in, whatever they
+ * type, and wrong tries still count against them. */
+static void
+test_no_pin_never_signs_in (Fixture *f, gconstpointer data)
+{
+  LhPerson person = { .staff_number = "200002", .name = "New Starter", .hours_per_week = 20,
+                      .roles = LH_ROLE_LEARNER };
+  g_auto(LhSignInAttempt) attempt = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  g_assert_true (lh_people_save (f->ts->store, &person, NOW, NULL, NULL, &error));
+  g_assert_true (lh_auth_begin_sign_in (f->ts->store, "200002", NOW, &attempt, NULL, &error));
+  g_assert_false (attempt.has_pin);
+  g_assert_cmpint (attempt.person_id, >, 0);
+  /* Even a "match" against the dummy hash is refused. */
+  token = lh_auth_finish_sign_in (f->ts->store, &attempt, f->device_id, TRUE, 30, NOW, NULL, NULL, &error);
+  g_assert_null (token);
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
 static void
 test_pin_format (Fixture *f, gconstpointer data)
 {
@@ -189,6 +234,8 @@ main (int argc, char **argv)
   ADD ("/lh/auth/five-wrong-pins-lock-for-15-minutes", test_five_wrong_pins_lock_for_15_minutes);
   ADD ("/lh/auth/success-resets-count", test_success_resets_count);
   ADD ("/lh/auth/device-tokens", test_device_tokens);
+  ADD ("/lh/auth/lock-rechecked-after-pin-check", test_lock_rechecked_after_pin_check);
+  ADD ("/lh/auth/no-pin-never-signs-in", test_no_pin_never_signs_in);
   ADD ("/lh/auth/pin-format", test_pin_format);
   return g_test_run ();
 }

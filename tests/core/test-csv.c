@@ -33,6 +33,26 @@ test_plain_and_quoted (void)
 }
 
 static void
+test_limits_count_characters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("a\n");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) cr_end = NULL;
+
+  for (int i = 0; i < 90; i++)
+    g_string_append (text, "é");
+  rows = parse (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  /* A quoted last field, then a lone CR at the very end. */
+  cr_end = parse ("a,b\r\n1,\"x\"\r", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (field (cr_end, 1, 1), ==, "x");
+}
+
+static void
 test_unclosed_quote_refused (void)
 {
   g_autoptr(GError) error = NULL;
@@ -80,6 +100,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/csv/plain-and-quoted", test_plain_and_quoted);
+  g_test_add_func ("/lh/csv/limits-count-characters", test_limits_count_characters);
   g_test_add_func ("/lh/csv/unclosed-quote-refused", test_unclosed_quote_refused);
   g_test_add_func ("/lh/csv/not-utf8-refused", test_not_utf8_refused);
   g_test_add_func ("/lh/csv/huge-field-refused", test_huge_field_refused);

@@ -35,6 +35,25 @@ test_date_strict (void)
   g_assert_false (lh_time_parse_date ("2026-7-1", tz, &midnight, &error));
   g_clear_error (&error);
   g_assert_false (lh_time_parse_date ("2026-07-01x", tz, &midnight, &error));
+  g_clear_error (&error);
+  g_assert_false (lh_time_parse_date ("2026-12-+1", tz, &midnight, &error));
+  g_clear_error (&error);
+  g_assert_false (lh_time_parse_date ("2026-12- 1", tz, &midnight, &error));
+  g_clear_error (&error);
+  g_assert_false (lh_time_parse_date ("\xff\xfe" "2026-1-1", tz, &midnight, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+/* RFC 3339 offsets: Z in winter, +01:00 (with the colon) in summer. */
+static void
+test_format_rfc3339 (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autofree char *winter = lh_time_format_iso (1795514400, tz);
+  g_autofree char *summer = lh_time_format_iso (1782896400, tz);
+
+  g_assert_cmpstr (winter, ==, "2026-11-24T10:00:00Z");
+  g_assert_cmpstr (summer, ==, "2026-07-01T10:00:00+01:00");
 }
 
 /* On the day the clocks go forward, 09:00 is still 09:00 on the wall and
@@ -62,5 +81,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/time/iso-needs-offset", test_iso_needs_offset);
   g_test_add_func ("/lh/time/date-strict", test_date_strict);
   g_test_add_func ("/lh/time/daylight-saving-day", test_daylight_saving_day);
+  g_test_add_func ("/lh/time/format-rfc3339", test_format_rfc3339);
   return g_test_run ();
 }

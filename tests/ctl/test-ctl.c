@@ -117,6 +117,16 @@ test_device_resource_pin (void)
   ctl (&bad_hours, db, "resource", "add", "PC 2", "--hours", "weekdays 8 till late", NULL);
   g_assert_cmpint (bad_hours.status, ==, 1);
   g_assert_nonnull (strstr (bad_hours.err, "is not opening hours"));
+  {
+    /* Overlapping hours leave no half-made resource behind. */
+    g_auto(Run) overlap = { 0 };
+    g_auto(Run) retry = { 0 };
+
+    ctl (&overlap, db, "resource", "add", "PC 3", "--hours", "Mon 08:00-12:00; Mon 10:00-14:00", NULL);
+    g_assert_cmpint (overlap.status, ==, 1);
+    ctl (&retry, db, "resource", "add", "PC 3", "--hours", "Mon 08:00-14:00", NULL);
+    g_assert_cmpint (retry.status, ==, 0);
+  }
 
   g_assert_true (g_file_set_contents (csv, "staff_number,name,hours_per_week,roles\n7,Al,10,learner\n", -1, NULL));
   ctl (&imported, db, "import-staff", csv, NULL);
