@@ -14,6 +14,7 @@
 #include "lh-people.h"
 #include "lh-resources.h"
 #include "lh-roster.h"
+#include "lh-rules.h"
 #include "lh-secret.h"
 #include "lh-store.h"
 #include "lh-time.h"
@@ -27,7 +28,12 @@ typedef struct
   char      *kind;            /* (owned) (nullable) */
   char      *hours;           /* (owned) (nullable) */
   int        capacity;
+  char      *from;            /* (owned) (nullable) rules set: YYYY-MM-DD */
+  int        limits[7];       /* rules set: -1 keeps the value in force */
 } Ctl;
+
+/* The options of "rules set", in the order of limits[] above. */
+enum { MIN_MINUTES, MAX_MINUTES, HORIZON_DAYS, DAY_MINUTES, WEEK_MINUTES, DAY_BOOKINGS, WEEK_BOOKINGS };
 
 typedef gboolean (*CommandFunc) (Ctl *ctl, LhStore *store, GError **error);
 
@@ -167,6 +173,111 @@ cmd_resource (Ctl *ctl, LhStore *store, GError **error)
 }
 
 static void
+print_rules (const LhRules *rules, GTimeZone *tz)
+{
+  g_autofree char *from = rules->valid_from > 0 ? lh_time_format_iso (rules->valid_from, tz)
+                                                : g_strdup ("(the configured defaults)");
+  g_autofree char *day = rules->max_minutes_per_day > 0 ? lh_time_format_duration (rules->max_minutes_per_day)
+                                                        : g_strdup ("no limit");
+  g_autofree char *week = rules->max_minutes_per_week > 0 ? lh_time_format_duration (rules->max_minutes_per_week)
+                                                          : g_strdup ("no limit");
+
+  g_print ("In force from %s\n", from);
+  g_print ("  booking length      %d to %d minutes\n", rules->min_booking_minutes, rules->max_booking_minutes);
+  g_print ("  book ahead          up to %d days\n", rules->horizon_days);
+  g_print ("  per person per day  %s, %d booking(s) (0: no limit)\n", day, rules->max_bookings_per_day);
+  g_print ("  per person per week %s, %d booking(s) (0: no limit)\n", week, rules->max_bookings_per_week);
+}
+
+static gboolean
+cmd_rules (Ctl *ctl, LhStore *store, GError **error)
+{
+  const char *verb = ctl->args[0];
+  GTimeZone *tz = ctl->config->centre->tz;
+  gint64 now = lh_time_now ();
+
+  if (g_strcmp0 (verb, "show") == 0 && ctl->args[1] == NULL)
+    {
+      g_autoptr(GArray) versions = lh_rules_list (store, error);
+      LhRules current;
+
+      if (versions == NULL || !lh_rules_at (store, ctl->config->centre, now, &current, error))
+        return FALSE;
+      g_print ("Now:\n");
+      print_rules (&current, tz);
+      for (guint i = 0; i < versions->len; i++)
+        if (g_array_index (versions, LhRules, i).valid_from > now)
+          {
+            g_print ("\nComing:\n");
+            print_rules (&g_array_index (versions, LhRules, i), tz);
+          }
+      return TRUE;
+    }
+  if (g_strcmp0 (verb, "set") == 0 && ctl->args[1] == NULL)
+    {
+      LhRules rules;
+      int *fields[] = {
+        [MIN_MINUTES] = &rules.min_booking_minutes,
+        [MAX_MINUTES] = &rules.max_booking_minutes,
+        [HORIZON_DAYS] = &rules.horizon_days,
+        [DAY_MINUTES] = &rules.max_minutes_per_day,
+        [WEEK_MINUTES] = &rules.max_minutes_per_week,
+        [DAY_BOOKINGS] = &rules.max_bookings_per_day,
+        [WEEK_BOOKINGS] = &rules.max_bookings_per_week,
+      };
+      gint64 from = now;
+
+      if (ctl->from != NULL)
+        {
+          if (!lh_time_parse_date (ctl->from, tz, &from, error))
+            return FALSE;
+          from = MAX (from, now);
+        }
+      /* What is not given stays as it will be then. */
+      if (!lh_rules_at (store, ctl->config->centre, from, &rules, error))
+        return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (ctl->limits[i] >= 0)
+          *fields[i] = ctl->limits[i];
+      rules.valid_from = from;
+      if (!lh_rules_add_version (store, &rules, g_get_user_name (), now, error))
+        return FALSE;
+      print_rules (&rules, tz);
+      return TRUE;
+    }
+  return usage_error (error, "rules show | rules set [--from YYYY-MM-DD] [--min-minutes N] "
+                             "[--max-minutes N] [--horizon-days N] [--day-minutes N] [--week-minutes N] "
+                             "[--day-bookings N] [--week-bookings N]   (0: no limit)");
+}
+
+static gboolean
+cmd_closure (Ctl *ctl, LhStore *store, GError **error)
+{
+  const char *verb = ctl->args[0];
+
+  if (g_strcmp0 (verb, "add") == 0 && ctl->args[1] != NULL && ctl->args[2] != NULL && ctl->args[3] == NULL)
+    {
+      if (!lh_closures_add (store, ctl->args[1], ctl->args[2], error))
+        return FALSE;
+      g_print ("The centre is closed on %s (%s)\n", ctl->args[1], ctl->args[2]);
+      return TRUE;
+    }
+  if (g_strcmp0 (verb, "list") == 0 && ctl->args[1] == NULL)
+    {
+      g_autofree char *today = lh_time_format_date (lh_time_now (), ctl->config->centre->tz);
+      g_autoptr(GPtrArray) list = lh_closures_list (store, today, error);
+
+      if (list == NULL)
+        return FALSE;
+      for (guint i = 0; i + 1 < list->len; i += 2)
+        g_print ("%s  %s\n", (const char *) g_ptr_array_index (list, i),
+                 (const char *) g_ptr_array_index (list, i + 1));
+      return TRUE;
+    }
+  return usage_error (error, "closure add YYYY-MM-DD \"REASON\" | closure list");
+}
+
+static void
 print_demo (const LhDemoCentre *demo, const char *db_path, gboolean json)
 {
   if (json)
@@ -253,6 +364,8 @@ static const struct
   { "pin-set", cmd_pin_set, "Give a person a new random PIN" },
   { "device", cmd_device, "Register (add), list or revoke kiosk devices" },
   { "resource", cmd_resource, "Add or list PCs and rooms" },
+  { "rules", cmd_rules, "Show the booking rules, or set new ones from a date" },
+  { "closure", cmd_closure, "Add or list the dates the centre is closed" },
   { "demo", cmd_demo, "Fill a new database with a demo centre" },
 };
 
@@ -280,6 +393,14 @@ main (int argc, char **argv)
     { "kind", 0, 0, G_OPTION_ARG_STRING, &ctl.kind, "resource add: pc or room", "KIND" },
     { "capacity", 0, 0, G_OPTION_ARG_INT, &ctl.capacity, "resource add: places", "N" },
     { "hours", 0, 0, G_OPTION_ARG_STRING, &ctl.hours, "resource add: opening hours", "HOURS" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date", "DATE" },
+    { "min-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MIN_MINUTES], "rules set: shortest booking", "N" },
+    { "max-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MAX_MINUTES], "rules set: longest booking", "N" },
+    { "horizon-days", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HORIZON_DAYS], "rules set: how far ahead", "N" },
+    { "day-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[DAY_MINUTES], "rules set: minutes per person per day", "N" },
+    { "week-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[WEEK_MINUTES], "rules set: minutes per person per week", "N" },
+    { "day-bookings", 0, 0, G_OPTION_ARG_INT, &ctl.limits[DAY_BOOKINGS], "rules set: bookings per person per day", "N" },
+    { "week-bookings", 0, 0, G_OPTION_ARG_INT, &ctl.limits[WEEK_BOOKINGS], "rules set: bookings per person per week", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre");
@@ -289,6 +410,8 @@ main (int argc, char **argv)
   g_autoptr(LhConfig) config = NULL;
   CommandFunc func = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (ctl.limits); i++)
+    ctl.limits[i] = -1;
   setlocale (LC_ALL, "");
   /* stdout is for results (demo --json); logs go to stderr or the journal. */
   g_log_writer_default_set_use_stderr (TRUE);
@@ -329,9 +452,11 @@ main (int argc, char **argv)
       g_printerr ("learnhubctl: %s\n", error->message);
       g_free (ctl.kind);
       g_free (ctl.hours);
+      g_free (ctl.from);
       return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
     }
   g_free (ctl.kind);
   g_free (ctl.hours);
+  g_free (ctl.from);
   return 0;
 }

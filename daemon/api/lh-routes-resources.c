@@ -7,6 +7,7 @@
 #include "lh-api-json.h"
 #include "lh-bookings.h"
 #include "lh-error.h"
+#include "lh-rules.h"
 #include "lh-time.h"
 
 /* How far back availability may be asked for; ahead, as far as one may
@@ -79,6 +80,9 @@ lh_route_availability (LhRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) days = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *canonical = NULL;
+  g_autofree char *closed = NULL;
+  LhRules rules;
   gint64 midnight;
   gint64 today = lh_time_local_midnight (request->now, tz);
 
@@ -99,7 +103,10 @@ lh_route_availability (LhRequest *request)
   days = lh_bookings_availability (request->store, request->centre, midnight,
                                    request->signed_in ? request->session.person_id : 0,
                                    request->now, &error);
-  if (days == NULL)
+  canonical = lh_time_format_date (midnight, tz);
+  if (days != NULL && lh_rules_at (request->store, request->centre, midnight, &rules, &error))
+    closed = lh_closures_reason (request->store, canonical, &error);
+  if (error != NULL)
     {
       lh_request_reply_error (request, error);
       return;
@@ -107,12 +114,17 @@ lh_route_availability (LhRequest *request)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
+  json_builder_add_string_value (builder, canonical);
   json_builder_set_member_name (builder, "timezone");
   json_builder_add_string_value (builder, request->centre->timezone_id);
   lh_json_add_time (builder, "now", request->now, tz);
   json_builder_set_member_name (builder, "max_minutes");
-  json_builder_add_int_value (builder, request->centre->max_booking_minutes);
+  json_builder_add_int_value (builder, rules.max_booking_minutes);
+  json_builder_set_member_name (builder, "closed");
+  if (closed != NULL)
+    json_builder_add_string_value (builder, closed);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "resources");
   json_builder_begin_array (builder);
   for (guint i = 0; i < days->len; i++)
@@ -129,6 +141,83 @@ lh_route_availability (LhRequest *request)
       add_intervals (builder, "open", day->open, tz);
       add_busy (builder, day->busy, tz);
       add_intervals (builder, "free", day->free, tz);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}
+
+static void
+add_rules (JsonBuilder *builder, const LhRules *rules, GTimeZone *tz)
+{
+  static const struct
+  {
+    const char *name;
+    gsize       offset;
+  } fields[] = {
+    { "min_booking_minutes", G_STRUCT_OFFSET (LhRules, min_booking_minutes) },
+    { "max_booking_minutes", G_STRUCT_OFFSET (LhRules, max_booking_minutes) },
+    { "horizon_days", G_STRUCT_OFFSET (LhRules, horizon_days) },
+    { "max_minutes_per_day", G_STRUCT_OFFSET (LhRules, max_minutes_per_day) },
+    { "max_minutes_per_week", G_STRUCT_OFFSET (LhRules, max_minutes_per_week) },
+    { "max_bookings_per_day", G_STRUCT_OFFSET (LhRules, max_bookings_per_day) },
+    { "max_bookings_per_week", G_STRUCT_OFFSET (LhRules, max_bookings_per_week) },
+  };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "valid_from");
+  if (rules->valid_from > 0)
+    {
+      g_autofree char *from = lh_time_format_iso (rules->valid_from, tz);
+      json_builder_add_string_value (builder, from);
+    }
+  else
+    json_builder_add_null_value (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      json_builder_set_member_name (builder, fields[i].name);
+      json_builder_add_int_value (builder, G_STRUCT_MEMBER (int, rules, fields[i].offset));
+    }
+  json_builder_end_object (builder);
+}
+
+void
+lh_route_rules (LhRequest *request)
+{
+  GTimeZone *tz = request->centre->tz;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) versions = lh_rules_list (request->store, &error);
+  g_autofree char *today = lh_time_format_date (request->now, tz);
+  g_autoptr(GPtrArray) closures = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  LhRules now;
+
+  if (versions != NULL && lh_rules_at (request->store, request->centre, request->now, &now, &error))
+    closures = lh_closures_list (request->store, today, &error);
+  if (error != NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "in_force");
+  add_rules (builder, &now, tz);
+  json_builder_set_member_name (builder, "coming");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < versions->len; i++)
+    if (g_array_index (versions, LhRules, i).valid_from > request->now)
+      add_rules (builder, &g_array_index (versions, LhRules, i), tz);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "closures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i + 1 < closures->len; i += 2)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, g_ptr_array_index (closures, i));
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, g_ptr_array_index (closures, i + 1));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

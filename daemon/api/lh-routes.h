@@ -81,6 +81,7 @@ void lh_route_list_devices    (LhRequest *request);
 /* lh-routes-resources.c */
 void lh_route_list_resources  (LhRequest *request);
 void lh_route_availability    (LhRequest *request);
+void lh_route_rules           (LhRequest *request);
 /* lh-routes-bookings.c */
 void lh_route_create_booking  (LhRequest *request);
 void lh_route_my_bookings     (LhRequest *request);

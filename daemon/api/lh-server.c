@@ -34,6 +34,7 @@ static const LhRoute routes[] = {
   { "DELETE", "/api/v1/sessions/current", LH_AUTH_SESSION, 0, lh_route_sign_out },
   { "GET", "/api/v1/resources", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_resources },
   { "GET", "/api/v1/availability", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_availability },
+  { "GET", "/api/v1/rules", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_rules },
   { "POST", "/api/v1/bookings", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_create_booking },
   { "GET", "/api/v1/me/bookings", LH_AUTH_SESSION, 0, lh_route_my_bookings },
   { "DELETE", "/api/v1/bookings/{id}", LH_AUTH_SESSION, 0, lh_route_cancel_booking },

@@ -4,6 +4,7 @@
 #include "lh-bookings.h"
 
 #include "lh-error.h"
+#include "lh-rules.h"
 #include "lh-secret.h"
 #include "lh-time.h"
 
@@ -48,11 +49,17 @@ open_intervals (const LhResource *resource, const LhCentre *centre, gint64 midni
   return open;
 }
 
+/* The rules of the booking itself: its length, how far ahead, opening
+ * hours and closures. rules are those in force at its start; horizon_days
+ * those in force now. */
 static gboolean
-check_rules (const LhCentre *centre, const LhResource *resource, gint64 start, gint64 end,
-             gint64 now, GError **error)
+check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int horizon_days,
+             const LhResource *resource, gint64 start, gint64 end, gint64 now, GError **error)
 {
   g_autoptr(GArray) open = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *closed = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (end <= start)
     {
@@ -64,22 +71,34 @@ check_rules (const LhCentre *centre, const LhResource *resource, gint64 start, g
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already passed");
       return FALSE;
     }
-  if (start > now + (gint64) centre->horizon_days * 24 * 3600)
+  if (start > now + (gint64) horizon_days * 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "Bookings can be made up to %d days ahead", centre->horizon_days);
+                   "Bookings can be made up to %d days ahead", horizon_days);
       return FALSE;
     }
-  if (end - start < (gint64) centre->min_booking_minutes * 60)
+  if (end - start < (gint64) rules->min_booking_minutes * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "A booking must be at least %d minutes long", centre->min_booking_minutes);
+                   "A booking must be at least %d minutes long", rules->min_booking_minutes);
       return FALSE;
     }
-  if (end - start > (gint64) centre->max_booking_minutes * 60)
+  if (end - start > (gint64) rules->max_booking_minutes * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "A booking can be at most %d minutes long", centre->max_booking_minutes);
+                   "A booking can be at most %d minutes long", rules->max_booking_minutes);
+      return FALSE;
+    }
+  date = lh_time_format_date (start, centre->tz);
+  closed = lh_closures_reason (store, date, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (closed != NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The centre is closed on %s (%s)", date, closed);
       return FALSE;
     }
 
@@ -94,6 +113,82 @@ check_rules (const LhCentre *centre, const LhResource *resource, gint64 start, g
   g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not open for all of that time",
                resource->name);
   return FALSE;
+}
+
+/* The person's booked minutes and bookings within [from, to). */
+static gboolean
+count_booked (LhStore *store, gint64 person_id, gint64 from, gint64 to, int *minutes, int *count,
+              GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT coalesce(sum(end_at - start_at), 0) / 60, count(*) "
+                                             "FROM bookings WHERE person_id = ?1 AND status = 'booked' "
+                                             "AND start_at >= ?2 AND start_at < ?3", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *minutes = sqlite3_column_int (stmt, 0);
+  *count = sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+check_one_limit (const char *period, int minutes_limit, int bookings_limit,
+                 int booked_minutes, int booked_count, int new_minutes, GError **error)
+{
+  if (minutes_limit > 0 && booked_minutes + new_minutes > minutes_limit)
+    {
+      g_autofree char *limit = lh_time_format_duration (minutes_limit);
+      g_autofree char *booked = lh_time_format_duration (booked_minutes);
+
+      if (booked_minutes > 0)
+        g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                     "You can book up to %s a %s, and you already have %s booked. "
+                     "Try a shorter time, or another %s", limit, period, booked, period);
+      else
+        g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                     "You can book up to %s a %s. Try a shorter time", limit, period);
+      return FALSE;
+    }
+  if (bookings_limit > 0 && booked_count + 1 > bookings_limit)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "You can make %d booking%s a %s, and you have made them. Try another %s",
+                   bookings_limit, bookings_limit == 1 ? "" : "s", period, period);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Limits per person per day and per (Monday to Sunday) week, by the rules
+ * in force at the start. Inside the write transaction, so two bookings at
+ * once cannot both squeeze under a limit. */
+static gboolean
+check_limits (LhStore *store, const LhCentre *centre, const LhRules *rules, gint64 person_id,
+              gint64 start, gint64 end, GError **error)
+{
+  gint64 day = lh_time_local_midnight (start, centre->tz);
+  gint64 week = lh_time_add_days (day, 1 - lh_time_local_weekday (start, centre->tz), centre->tz);
+  int new_minutes = (int) ((end - start) / 60);
+  int minutes, count;
+
+  if (rules->max_minutes_per_day > 0 || rules->max_bookings_per_day > 0)
+    if (!count_booked (store, person_id, day, lh_time_next_midnight (day, centre->tz), &minutes, &count, error) ||
+        !check_one_limit ("day", rules->max_minutes_per_day, rules->max_bookings_per_day,
+                          minutes, count, new_minutes, error))
+      return FALSE;
+  if (rules->max_minutes_per_week > 0 || rules->max_bookings_per_week > 0)
+    if (!count_booked (store, person_id, week, lh_time_add_days (week, 7, centre->tz), &minutes, &count, error) ||
+        !check_one_limit ("week", rules->max_minutes_per_week, rules->max_bookings_per_week,
+                          minutes, count, new_minutes, error))
+      return FALSE;
+  return TRUE;
 }
 
 /* A plain explanation of the first clash, or TRUE if there is none. */
@@ -162,6 +257,7 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhStmt) insert = NULL;
   g_autofree char *calendar_key = NULL;
+  LhRules rules, rules_now;
   guint8 unused_hash[LH_TOKEN_HASH_SIZE];
   LhBooking *booking;
 
@@ -169,11 +265,16 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   g_return_val_if_fail (centre != NULL, NULL);
 
   resource = lh_resources_get (store, resource_id, error);
-  if (resource == NULL || !check_rules (centre, resource, start, end, now, error))
+  if (resource == NULL ||
+      !lh_rules_at (store, centre, start, &rules, error) ||
+      !lh_rules_at (store, centre, now, &rules_now, error) ||
+      !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error))
     return NULL;
 
   tx = lh_store_begin (store, error);
-  if (tx == NULL || !check_free (store, centre, resource, person_id, start, end, error))
+  if (tx == NULL ||
+      !check_free (store, centre, resource, person_id, start, end, error) ||
+      !check_limits (store, centre, &rules, person_id, start, end, error))
     return NULL;
   insert = lh_store_prepare (store,
                              "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, "
@@ -342,9 +443,18 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_resource_day_free);
   gint64 next_midnight = lh_time_next_midnight (midnight, centre->tz);
+  g_autofree char *date = lh_time_format_date (midnight, centre->tz);
+  g_autofree char *closed = NULL;
+  g_autoptr(GError) closed_error = NULL;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
+  closed = lh_closures_reason (store, date, &closed_error);
+  if (closed_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&closed_error));
+      return NULL;
+    }
   resources = lh_resources_list (store, error);
   if (resources == NULL)
     return NULL;
@@ -357,7 +467,9 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
 
       day->resource = g_ptr_array_steal_index (resources, 0);
       g_ptr_array_add (days, day);
-      day->open = open_intervals (day->resource, centre, midnight);
+      /* On a closure date nothing is open, whatever the weekly hours say. */
+      day->open = closed != NULL ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
+                                 : open_intervals (day->resource, centre, midnight);
       day->busy = g_array_new (FALSE, FALSE, sizeof (LhBusyInterval));
 
       stmt = lh_store_prepare (store,

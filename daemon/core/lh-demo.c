@@ -8,11 +8,13 @@
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-resources.h"
+#include "lh-rules.h"
 #include "lh-secret.h"
 #include "lh-time.h"
 
 #define HISTORY_DAYS 91
 #define FUTURE_DAYS  7
+#define CLEAN_ACCOUNTS 8
 
 static const char * const names[] = {
   "Amira Khan", "Daniel Okafor", "Sue Bennett", "Tomasz Nowak", "Grace Mensah",
@@ -148,16 +150,38 @@ add_resources (LhStore *store, GArray *pc_ids, gint64 *room_id, GError **error)
 /* Books like a busy centre: more in the early morning and after the day
  * shift, fewer on Saturdays. A clash with an earlier demo booking is just a
  * slot someone else got first. */
+/* Books as the person would have, a day ahead, through the real rules.
+ * A refusal (a clash, a limit, a closure) is just a booking that did not
+ * happen: *out_booking stays NULL. FALSE only for a real failure. */
+static gboolean
+try_book (LhStore *store, const LhCentre *centre, gint64 person, gint64 resource, gint64 start,
+          int minutes, LhBooking **out_booking, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *out_booking = lh_bookings_create (store, centre, person, resource, start, start + minutes * 60,
+                                     start - 24 * 3600, &local_error);
+  if (*out_booking == NULL && !g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT) &&
+      !g_error_matches (local_error, LH_ERROR, LH_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+history_start (const LhCentre *centre, gint64 now)
+{
+  return lh_time_add_days (lh_time_local_midnight (now, centre->tz), -HISTORY_DAYS, centre->tz);
+}
+
 static gboolean
 add_bookings (LhStore *store, const LhCentre *centre, LhDemoCentre *demo, GRand *rand,
               GArray *learner_ids, GArray *pc_ids, gint64 room_id, gint64 now, GError **error)
 {
   static const int popular_hours[] = { 7, 8, 10, 12, 13, 14, 15, 16, 17, 18, 19 };
-  gint64 today = lh_time_local_midnight (now, centre->tz);
-  gint64 day = today;
-
-  for (int d = 0; d < HISTORY_DAYS; d++)
-    day = lh_time_local_midnight (day - 12 * 3600, centre->tz);
+  gint64 day = history_start (centre, now);
 
   for (int d = -HISTORY_DAYS; d <= FUTURE_DAYS; d++, day = lh_time_next_midnight (day, centre->tz))
     {
@@ -170,20 +194,17 @@ add_bookings (LhStore *store, const LhCentre *centre, LhDemoCentre *demo, GRand 
             int hour = popular_hours[g_rand_int_range (rand, 0, G_N_ELEMENTS (popular_hours))];
             int minutes = g_rand_boolean (rand) ? 60 : 120;
             gint64 start = lh_time_at_local_minute (day, (weekday == 6 ? 9 + n : hour) * 60, centre->tz);
-            gint64 person = g_array_index (learner_ids, gint64, g_rand_int_range (rand, 1, learner_ids->len));
-            g_autoptr(GError) local_error = NULL;
+            /* The first accounts are left without history, so that a newcomer
+             * (or a test) signing in as them starts with a clean slate. */
+            gint64 person = g_array_index (learner_ids, gint64,
+                                           g_rand_int_range (rand, CLEAN_ACCOUNTS, learner_ids->len));
             g_autoptr(LhBooking) booking = NULL;
 
             if (start < now && d >= 0)
               continue;
-            booking = lh_bookings_create (store, centre, person, g_array_index (pc_ids, gint64, p),
-                                          start, start + minutes * 60, start - 24 * 3600, &local_error);
-            if (booking == NULL && !g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT) &&
-                !g_error_matches (local_error, LH_ERROR, LH_ERROR_INVALID))
-              {
-                g_propagate_error (error, g_steal_pointer (&local_error));
-                return FALSE;
-              }
+            if (!try_book (store, centre, person, g_array_index (pc_ids, gint64, p), start, minutes,
+                           &booking, error))
+              return FALSE;
             if (booking == NULL)
               continue;
             demo->n_bookings++;
@@ -197,19 +218,47 @@ add_bookings (LhStore *store, const LhCentre *centre, LhDemoCentre *demo, GRand 
       if (weekday == 3)
         {
           gint64 start = lh_time_at_local_minute (day, 13 * 60, centre->tz);
-          gint64 ulr = g_array_index (learner_ids, gint64, 2);
           g_autoptr(LhBooking) booking = NULL;
 
-          if (start > now || d < 0)
-            booking = lh_bookings_create (store, centre, ulr, room_id, start, start + 7200,
-                                          start - 24 * 3600, error);
-          if (booking == NULL && (start > now || d < 0))
+          if ((start > now || d < 0) &&
+              !try_book (store, centre, g_array_index (learner_ids, gint64, 2), room_id,
+                         start, 120, &booking, error))
             return FALSE;
-          if (booking != NULL)
-            demo->n_bookings++;
+          demo->n_bookings += booking != NULL;
         }
     }
   return TRUE;
+}
+
+/* Rules as a centre changes them: tighter limits at first, a longer week
+ * from a month ago; and the closures of a year: bank holidays ahead and a
+ * staff training day that has passed. Each version is added as of its own
+ * date, as an admin would have set it then. */
+static gboolean
+add_rules_and_closures (LhStore *store, const LhCentre *centre, gint64 first_day, gint64 now, GError **error)
+{
+  LhRules rules = {
+    .valid_from = first_day,
+    .min_booking_minutes = 15, .max_booking_minutes = 120, .horizon_days = 60,
+    .max_minutes_per_day = 180, .max_minutes_per_week = 360,
+  };
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  int year = g_date_time_get_year (today) + (g_date_time_get_month (today) == 12 &&
+                                             g_date_time_get_day_of_month (today) > 26);
+  g_autofree char *christmas = g_strdup_printf ("%d-12-25", year);
+  g_autofree char *boxing_day = g_strdup_printf ("%d-12-26", year);
+  g_autofree char *new_year = g_strdup_printf ("%d-01-01", year + 1);
+  g_autofree char *training = lh_time_format_date (lh_time_add_days (first_day, 35, centre->tz), centre->tz);
+
+  if (!lh_rules_add_version (store, &rules, "demo", first_day, error))
+    return FALSE;
+  rules.valid_from = lh_time_add_days (lh_time_local_midnight (now, centre->tz), -30, centre->tz);
+  rules.max_minutes_per_week = 480;
+  return lh_rules_add_version (store, &rules, "demo", rules.valid_from, error) &&
+         lh_closures_add (store, christmas, "Christmas Day", error) &&
+         lh_closures_add (store, boxing_day, "Boxing Day", error) &&
+         lh_closures_add (store, new_year, "New Year's Day", error) &&
+         lh_closures_add (store, training, "Staff training day", error);
 }
 
 LhDemoCentre *
@@ -243,6 +292,8 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
       !add_resources (store, pc_ids, &room_id, error))
     return NULL;
   demo->n_resources = pc_ids->len + 1;
+  if (!add_rules_and_closures (store, centre, history_start (centre, now), now, error))
+    return NULL;
   demo->device_token = lh_devices_add (store, demo->device_name, now, NULL, error);
   if (demo->device_token == NULL ||
       !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error))

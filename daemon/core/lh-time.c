@@ -143,3 +143,38 @@ lh_time_next_midnight (gint64 midnight, GTimeZone *tz)
   /* Noon of the same day plus a day always lands on the next date. */
   return lh_time_local_midnight (midnight + 36 * 3600, tz);
 }
+
+gint64
+lh_time_add_days (gint64 midnight, int n, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (midnight, tz);
+  g_autoptr(GDateTime) moved = NULL;
+  g_autoptr(GDateTime) at_midnight = NULL;
+
+  g_return_val_if_fail (dt != NULL, midnight);
+  moved = g_date_time_add_days (dt, n);
+  at_midnight = g_date_time_new (tz, g_date_time_get_year (moved), g_date_time_get_month (moved),
+                                 g_date_time_get_day_of_month (moved), 0, 0, 0);
+  return g_date_time_to_unix (at_midnight);
+}
+
+char *
+lh_time_format_date (gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (unix_seconds, tz);
+
+  g_return_val_if_fail (dt != NULL, NULL);
+  return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+char *
+lh_time_format_duration (int minutes)
+{
+  int h = minutes / 60, m = minutes % 60;
+
+  if (h == 0)
+    return g_strdup_printf ("%d minute%s", m, m == 1 ? "" : "s");
+  if (m == 0)
+    return g_strdup_printf ("%d hour%s", h, h == 1 ? "" : "s");
+  return g_strdup_printf ("%d hour%s %d minute%s", h, h == 1 ? "" : "s", m, m == 1 ? "" : "s");
+}

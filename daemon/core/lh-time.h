@@ -46,4 +46,16 @@ char      *lh_time_format_hhmm      (gint64      unix_seconds,
 gint64     lh_time_next_midnight    (gint64      midnight,
                                      GTimeZone  *tz);
 
+/* The local midnight n days after (or before, n < 0) the given one. */
+gint64     lh_time_add_days         (gint64      midnight,
+                                     int         n,
+                                     GTimeZone  *tz);
+
+/* "YYYY-MM-DD" of the local day containing unix_seconds. */
+char      *lh_time_format_date      (gint64      unix_seconds,
+                                     GTimeZone  *tz);
+
+/* Minutes as people say them: "45 minutes", "2 hours", "1 hour 30 minutes". */
+char      *lh_time_format_duration  (int         minutes);
+
 G_END_DECLS

@@ -240,6 +240,20 @@ test_availability (void)
 }
 
 static void
+test_rules (void)
+{
+  g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/rules", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) none = call ("GET", "/api/v1/rules", NULL, NULL);
+  JsonObject *in_force;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  in_force = json_object_get_object_member (json_node_get_object (reply->json), "in_force");
+  g_assert_cmpint (json_object_get_int_member (in_force, "max_booking_minutes"), >=, 15);
+  g_assert_true (json_object_has_member (json_node_get_object (reply->json), "closures"));
+  g_assert_cmpuint (none->status, ==, 401);
+}
+
+static void
 test_book_list_cancel (void)
 {
   g_autofree char *token = sign_in_as ("learner");
@@ -595,6 +609,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/sessions/sign-out", test_sign_out);
   g_test_add_func ("/api/resources", test_resources);
   g_test_add_func ("/api/availability", test_availability);
+  g_test_add_func ("/api/rules", test_rules);
   g_test_add_func ("/api/bookings/book-list-cancel", test_book_list_cancel);
   g_test_add_func ("/api/bookings/calendar", test_booking_calendar);
   g_test_add_func ("/api/bookings/refusals", test_booking_refusals);

@@ -139,6 +139,41 @@ test_device_resource_pin (void)
 }
 
 static void
+test_rules_and_closures (void)
+{
+  g_autofree char *db = temp_path ("centre.db");
+  g_auto(Run) set = { 0 };
+  g_auto(Run) later = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) closure = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) list = { 0 };
+
+  ctl (&set, db, "rules", "set", "--day-minutes", "180", "--week-bookings", "4", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_nonnull (strstr (set.out, "3 hours"));
+  ctl (&later, db, "rules", "set", "--from", "2099-01-05", "--max-minutes", "60", NULL);
+  g_assert_cmpint (later.status, ==, 0);
+  /* What is not given carries over from the version before. */
+  g_assert_nonnull (strstr (later.out, "15 to 60 minutes"));
+  g_assert_nonnull (strstr (later.out, "3 hours, 0 booking(s)"));
+  g_assert_nonnull (strstr (later.out, "no limit, 4 booking(s)"));
+  /* One version per moment. */
+  ctl (&again, db, "rules", "set", "--from", "2099-01-05", "--max-minutes", "90", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  ctl (&show, db, "rules", "show", NULL);
+  g_assert_nonnull (strstr (show.out, "Coming:"));
+
+  ctl (&closure, db, "closure", "add", "2099-12-25", "Christmas Day", NULL);
+  g_assert_cmpint (closure.status, ==, 0);
+  ctl (&bad_date, db, "closure", "add", "25/12/2099", "Christmas Day", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  ctl (&list, db, "closure", "list", NULL);
+  g_assert_nonnull (strstr (list.out, "2099-12-25  Christmas Day"));
+}
+
+static void
 test_demo_json (void)
 {
   g_autofree char *db = temp_path ("demo.db");
@@ -186,6 +221,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ctl/init-and-import", test_init_and_import);
   g_test_add_func ("/ctl/device-resource-pin", test_device_resource_pin);
+  g_test_add_func ("/ctl/rules-and-closures", test_rules_and_closures);
   g_test_add_func ("/ctl/demo-json", test_demo_json);
   g_test_add_func ("/ctl/refuses-live-database", test_refuses_live_database);
   return g_test_run ();
