@@ -250,11 +250,11 @@ booking_from_row (LhStmt *stmt)
   "r.name, r.kind, b.calendar_key FROM bookings b JOIN resources r ON r.id = b.resource_id "
 
 LhBooking *
-lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
-                    gint64 resource_id, gint64 start, gint64 end, gint64 now, GError **error)
+lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person_id,
+                           gint64 resource_id, gint64 start, gint64 end, gint64 now,
+                           LhBookingPurpose purpose, GError **error)
 {
   g_autoptr(LhResource) resource = NULL;
-  g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhStmt) insert = NULL;
   g_autofree char *calendar_key = NULL;
   LhRules rules, rules_now;
@@ -268,13 +268,11 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   if (resource == NULL ||
       !lh_rules_at (store, centre, start, &rules, error) ||
       !lh_rules_at (store, centre, now, &rules_now, error) ||
-      !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error))
+      !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error) ||
+      !check_free (store, centre, resource, person_id, start, end, error))
     return NULL;
-
-  tx = lh_store_begin (store, error);
-  if (tx == NULL ||
-      !check_free (store, centre, resource, person_id, start, end, error) ||
-      !check_limits (store, centre, &rules, person_id, start, end, error))
+  /* A room held for a group is the centre's time, not the leader's own. */
+  if (purpose == LH_BOOKING_FOR_SELF && !check_limits (store, centre, &rules, person_id, start, end, error))
     return NULL;
   insert = lh_store_prepare (store,
                              "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, "
@@ -288,7 +286,7 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   sqlite3_bind_int64 (insert, 4, end);
   sqlite3_bind_int64 (insert, 5, now);
   sqlite3_bind_text (insert, 6, calendar_key, -1, SQLITE_STATIC);
-  if (!lh_store_exec (store, insert, error) || !lh_transaction_commit (tx, error))
+  if (!lh_store_exec (store, insert, error))
     return NULL;
 
   booking = g_new0 (LhBooking, 1);
@@ -303,6 +301,22 @@ lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
   booking->resource_kind = g_steal_pointer (&resource->kind);
   booking->calendar_key = g_steal_pointer (&calendar_key);
   return booking;
+}
+
+LhBooking *
+lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
+                    gint64 resource_id, gint64 start, gint64 end, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
+  g_autoptr(LhBooking) booking = NULL;
+
+  if (tx == NULL)
+    return NULL;
+  booking = lh_bookings_create_locked (store, centre, person_id, resource_id, start, end, now,
+                                       LH_BOOKING_FOR_SELF, error);
+  if (booking == NULL || !lh_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&booking);
 }
 
 gboolean
@@ -320,8 +334,10 @@ lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 
   if (tx == NULL)
     return FALSE;
   find = lh_store_prepare (store,
-                           "SELECT end_at, resource_id, start_at FROM bookings "
-                           "WHERE id = ?1 AND person_id = ?2 AND status = 'booked'",
+                           "SELECT end_at, resource_id, start_at, "
+                           "EXISTS (SELECT 1 FROM group_sessions g WHERE g.booking_id = bookings.id "
+                           "        AND g.status = 'scheduled') "
+                           "FROM bookings WHERE id = ?1 AND person_id = ?2 AND status = 'booked'",
                            error);
   if (find == NULL)
     return FALSE;
@@ -337,6 +353,12 @@ lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 
   if (sqlite3_column_int64 (find, 0) <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That booking has already ended");
+      return FALSE;
+    }
+  if (sqlite3_column_int (find, 3))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
+                   "That room is held for a group session; cancel the session instead");
       return FALSE;
     }
   if (out_resource_id != NULL)

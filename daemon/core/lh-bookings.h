@@ -68,6 +68,24 @@ LhBooking *lh_bookings_create         (LhStore        *store,
                                        gint64          now,
                                        GError        **error);
 
+typedef enum
+{
+  LH_BOOKING_FOR_SELF,   /* a person's own time: their limits apply */
+  LH_BOOKING_FOR_GROUP,  /* a room held for a group session by its leader */
+} LhBookingPurpose;
+
+/* The same, inside a write transaction the caller holds (so that a booking
+ * can be one step of a larger change). */
+LhBooking *lh_bookings_create_locked  (LhStore          *store,
+                                       const LhCentre   *centre,
+                                       gint64            person_id,
+                                       gint64            resource_id,
+                                       gint64            start,
+                                       gint64            end,
+                                       gint64            now,
+                                       LhBookingPurpose  purpose,
+                                       GError          **error);
+
 /* Cancels the person's own booking; LH_ERROR_NOT_FOUND for anyone else's.
  * Tells which resource and start were freed (both nullable). */
 gboolean   lh_bookings_cancel         (LhStore        *store,

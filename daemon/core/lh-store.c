@@ -83,7 +83,8 @@ lh_store_set_error (LhStore *self, GError **error, int rc, const char *context)
       g_set_error_literal (error, LH_ERROR, LH_ERROR_CONFLICT, "That already exists");
       return;
     case SQLITE_CONSTRAINT_TRIGGER:
-      g_set_error_literal (error, LH_ERROR, LH_ERROR_CONFLICT, "That time is already booked");
+      /* Our own triggers' RAISE text: plain words we wrote. */
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Refused: %s", msg);
       return;
     default:
       break;
