@@ -72,9 +72,14 @@ main (int argc, char **argv)
   g_autoptr(GMainLoop) loop = NULL;
   GSList *uris;
 
-  setlocale (LC_ALL, "");
-  /* stdout is for results (demo --json); logs go to stderr or the journal. */
+  /* stdout is for results (demo --json); logs go to stderr or the journal.
+   * (Before any thread exists, as GLib requires.) */
   g_log_writer_default_set_use_stderr (TRUE);
+  /* Then signals: a stop that comes while we start up is still clean. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -131,9 +136,6 @@ main (int argc, char **argv)
     }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
   g_main_loop_run (loop);
 
   /* Every request's work is one committed transaction, so stopping between

@@ -152,3 +152,39 @@ lh_json_add_resource (JsonBuilder *builder, const LhResource *resource)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
+
+void
+lh_json_add_group_session (JsonBuilder *builder, const LhGroupSession *session, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, session->id);
+  json_builder_set_member_name (builder, "series_id");
+  json_builder_add_int_value (builder, session->series_id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, session->title);
+  json_builder_set_member_name (builder, "topic");
+  json_builder_add_string_value (builder, session->topic);
+  json_builder_set_member_name (builder, "resource_id");
+  json_builder_add_int_value (builder, session->resource_id);
+  json_builder_set_member_name (builder, "room");
+  json_builder_add_string_value (builder, session->room);
+  lh_json_add_time (builder, "start", session->start_at, tz);
+  lh_json_add_time (builder, "end", session->end_at, tz);
+  json_builder_set_member_name (builder, "capacity");
+  json_builder_add_int_value (builder, session->capacity);
+  json_builder_set_member_name (builder, "places_taken");
+  json_builder_add_int_value (builder, session->booked);
+  json_builder_set_member_name (builder, "waiting");
+  json_builder_add_int_value (builder, session->waiting);
+  json_builder_set_member_name (builder, "my_place");
+  if (session->my_place == LH_PLACE_BOOKED)
+    json_builder_add_string_value (builder, "booked");
+  else if (session->my_place == LH_PLACE_WAITING)
+    json_builder_add_string_value (builder, "waiting");
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "my_position");
+  json_builder_add_int_value (builder, session->my_position);
+  json_builder_end_object (builder);
+}

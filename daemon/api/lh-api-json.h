@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lh-bookings.h"
+#include "lh-groups.h"
 #include "lh-resources.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,9 @@ void      lh_json_add_booking  (JsonBuilder     *builder,
                                 GTimeZone       *tz);
 void      lh_json_add_resource (JsonBuilder      *builder,
                                 const LhResource *resource);
+
+void      lh_json_add_group_session (JsonBuilder          *builder,
+                                     const LhGroupSession *session,
+                                     GTimeZone            *tz);
 
 G_END_DECLS

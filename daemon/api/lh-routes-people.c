@@ -7,6 +7,7 @@
 #include "lh-api-json.h"
 #include "lh-devices.h"
 #include "lh-error.h"
+#include "lh-groups.h"
 #include "lh-people.h"
 #include "lh-pin-checker.h"
 #include "lh-problem.h"
@@ -61,9 +62,16 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LhPerson) person = lh_people_get (request->store, session->person_id, &error);
+  g_autoptr(GPtrArray) promotions = NULL;
   g_auto(GStrv) roles = NULL;
 
   if (person == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  promotions = lh_groups_take_promotions (request->store, person->id, request->now, &error);
+  if (promotions == NULL)
     {
       lh_request_reply_error (request, error);
       return;
@@ -87,6 +95,19 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
     json_builder_add_string_value (builder, roles[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+  /* What happened while they were away: a place from a waiting list. */
+  json_builder_set_member_name (builder, "notices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; promotions != NULL && i < promotions->len; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "waiting-list-promoted");
+      json_builder_set_member_name (builder, "group_session");
+      lh_json_add_group_session (builder, g_ptr_array_index (promotions, i), request->centre->tz);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 201, builder);
 }

@@ -87,5 +87,10 @@ void lh_route_create_booking  (LhRequest *request);
 void lh_route_my_bookings     (LhRequest *request);
 void lh_route_cancel_booking  (LhRequest *request);
 void lh_route_booking_calendar (LhRequest *request);
+/* lh-routes-groups.c */
+void lh_route_list_groups     (LhRequest *request);
+void lh_route_create_group    (LhRequest *request);
+void lh_route_join_group      (LhRequest *request);
+void lh_route_leave_group     (LhRequest *request);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "lh-bookings.h"
 #include "lh-devices.h"
 #include "lh-error.h"
+#include "lh-groups.h"
 #include "lh-people.h"
 #include "lh-resources.h"
 #include "lh-rules.h"
@@ -170,6 +171,44 @@ try_book (LhStore *store, const LhCentre *centre, gint64 person, gint64 resource
   return TRUE;
 }
 
+static gboolean
+add_group_session (LhStore *store, const LhCentre *centre, GRand *rand, GArray *learner_ids,
+                   gint64 room_id, gint64 day, int day_offset, GError **error)
+{
+  gint64 start = lh_time_at_local_minute (day, 13 * 60, centre->tz);
+  gboolean full_week = day_offset >= 0 && day_offset < 7;
+  int capacity = 8;
+  int wanted = full_week ? capacity + 3 : g_rand_int_range (rand, 3, capacity + 1);
+  g_autoptr(LhGroupSession) session = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  session = lh_groups_create (store, centre, g_array_index (learner_ids, gint64, 2), room_id,
+                              "Maths together", "Everyday maths: fractions, percentages, rotas",
+                              start, start + 2 * 3600, capacity, 1, start - 7 * 24 * 3600, &local_error);
+  /* A closure or a clash that week: no session, as in life. */
+  if (session == NULL)
+    {
+      if (g_error_matches (local_error, LH_ERROR, LH_ERROR_INVALID) ||
+          g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (int i = 0; i < wanted; i++)
+    {
+      gint64 person = g_array_index (learner_ids, gint64, CLEAN_ACCOUNTS + (guint) i % (learner_ids->len - CLEAN_ACCOUNTS));
+      g_autoptr(GError) join_error = NULL;
+
+      if (lh_groups_join (store, session->id, person, start - 2 * 24 * 3600 + i * 60, NULL, &join_error) ==
+          LH_PLACE_NONE && !g_error_matches (join_error, LH_ERROR, LH_ERROR_CONFLICT))
+        {
+          g_propagate_error (error, g_steal_pointer (&join_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gint64
 history_start (const LhCentre *centre, gint64 now)
 {
@@ -214,18 +253,11 @@ add_bookings (LhStore *store, const LhCentre *centre, LhDemoCentre *demo, GRand 
               return FALSE;
           }
 
-      /* A weekly group study session in the room, booked by a ULR. */
-      if (weekday == 3)
-        {
-          gint64 start = lh_time_at_local_minute (day, 13 * 60, centre->tz);
-          g_autoptr(LhBooking) booking = NULL;
-
-          if ((start > now || d < 0) &&
-              !try_book (store, centre, g_array_index (learner_ids, gint64, 2), room_id,
-                         start, 120, &booking, error))
-            return FALSE;
-          demo->n_bookings += booking != NULL;
-        }
+      /* A weekly group study session in the room, led by a ULR; the one
+       * next week is full, with a waiting list. */
+      if (weekday == 3 && (d < 0 || lh_time_at_local_minute (day, 13 * 60, centre->tz) > now) &&
+          !add_group_session (store, centre, rand, learner_ids, room_id, day, d, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -400,6 +400,109 @@ test_unknown_resource (void)
   g_assert_cmpuint (reply->status, ==, 422);
 }
 
+static char *
+group_body (int day, int weeks, int capacity)
+{
+  g_autofree char *start = lh_api_day_at (day, 15);
+  g_autofree char *end = lh_api_day_at (day, 16);
+
+  return g_strdup_printf ("{\"resource_id\":9,\"title\":\"Reading group\",\"topic\":\"Short stories\","
+                          "\"start\":\"%s\",\"end\":\"%s\",\"capacity\":%d,\"weeks\":%d}",
+                          start, end, capacity, weeks);
+}
+
+/* The next weekday at least `from` days ahead (the room is open Mon–Fri). */
+static int
+weekday_ahead (int from)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (int d = from; d < from + 7; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, d);
+      if (g_date_time_get_day_of_week (day) <= 5)
+        return d;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_group_sessions (void)
+{
+  g_autofree char *ulr = sign_in_as ("learner,ulr");
+  g_autofree char *learner = sign_in_as ("learner");
+  g_autofree char *body = group_body (weekday_ahead (8), 2, 1);
+  g_autofree char *places = NULL;
+  g_autofree char *mine = NULL;
+  g_autoptr(LhApiReply) created = call ("POST", "/api/v1/group-sessions", ulr, body);
+  g_autoptr(LhApiReply) clash = NULL, forbidden = NULL, bad = NULL, list = NULL, bad_list = NULL;
+  g_autoptr(LhApiReply) joined = NULL, again = NULL, waiting = NULL, left = NULL, left_again = NULL;
+  g_autoptr(LhApiReply) nowhere = NULL, promoted_sign_in = NULL, none = NULL;
+  const char *staff, *pin;
+  gint64 id;
+
+  g_assert_cmpuint (created->status, ==, 201);
+  id = lh_api_reply_int (created, "id");
+  clash = call ("POST", "/api/v1/group-sessions", ulr, body);
+  g_assert_cmpuint (clash->status, ==, 409);
+  forbidden = call ("POST", "/api/v1/group-sessions", learner, body);
+  g_assert_cmpuint (forbidden->status, ==, 403);
+  bad = call ("POST", "/api/v1/group-sessions", ulr, "{\"resource_id\":9,\"title\":7}");
+  g_assert_cmpuint (bad->status, ==, 400);
+
+  list = call ("GET", "/api/v1/group-sessions?to=2099-01-01", daemon_->device_token, NULL);
+  g_assert_cmpuint (list->status, ==, 422);
+  g_clear_pointer (&list, lh_api_reply_free);
+  {
+    g_autofree char *to = lh_api_day_at (30, 0);
+    g_autofree char *path = NULL;
+    to[10] = '\0';
+    path = g_strdup_printf ("/api/v1/group-sessions?to=%s", to);
+    list = call ("GET", path, daemon_->device_token, NULL);
+  }
+  g_assert_cmpuint (list->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list->json),
+                                                                         "group_sessions")), >=, 2);
+  bad_list = call ("GET", "/api/v1/group-sessions?from=soon", daemon_->device_token, NULL);
+  g_assert_cmpuint (bad_list->status, ==, 400);
+  none = call ("GET", "/api/v1/group-sessions", NULL, NULL);
+  g_assert_cmpuint (none->status, ==, 401);
+
+  /* One place: the first gets it, the next waits. */
+  places = g_strdup_printf ("/api/v1/group-sessions/%" G_GINT64_FORMAT "/places", id);
+  mine = g_strdup_printf ("/api/v1/group-sessions/%" G_GINT64_FORMAT "/places/mine", id);
+  joined = call ("POST", places, learner, NULL);
+  g_assert_cmpuint (joined->status, ==, 201);
+  again = call ("POST", places, learner, NULL);
+  g_assert_cmpuint (again->status, ==, 409);
+  nth_account ("learner", 4, &staff, &pin);
+  {
+    g_autofree char *other = lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token, staff, pin);
+    waiting = call ("POST", places, other, NULL);
+    g_assert_cmpuint (waiting->status, ==, 202);
+    g_assert_cmpint (lh_api_reply_int (waiting, "position"), ==, 1);
+  }
+  left = call ("DELETE", mine, learner, NULL);
+  g_assert_cmpuint (left->status, ==, 204);
+  left_again = call ("DELETE", mine, learner, NULL);
+  g_assert_cmpuint (left_again->status, ==, 404);
+  nowhere = call ("POST", "/api/v1/group-sessions/999999/places", learner, NULL);
+  g_assert_cmpuint (nowhere->status, ==, 404);
+
+  /* The one who waited is told at the next sign-in, once. */
+  {
+    g_autofree char *json = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+    JsonArray *notices;
+
+    promoted_sign_in = call ("POST", "/api/v1/sessions", daemon_->device_token, json);
+    g_assert_cmpuint (promoted_sign_in->status, ==, 201);
+    notices = json_object_get_array_member (json_node_get_object (promoted_sign_in->json), "notices");
+    g_assert_cmpuint (json_array_get_length (notices), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notices, 0), "type"), ==,
+                     "waiting-list-promoted");
+  }
+}
+
 static void
 test_devices_admin_only (void)
 {
@@ -614,6 +717,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/bookings/calendar", test_booking_calendar);
   g_test_add_func ("/api/bookings/refusals", test_booking_refusals);
   g_test_add_func ("/api/bookings/unknown-resource", test_unknown_resource);
+  g_test_add_func ("/api/group-sessions", test_group_sessions);
   g_test_add_func ("/api/devices/admin-only", test_devices_admin_only);
   g_test_add_func ("/api/events/needs-websocket", test_events_needs_websocket);
   g_test_add_func ("/api/unknown-paths", test_unknown_paths);
