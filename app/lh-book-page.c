@@ -31,6 +31,7 @@ struct _LhBookPage
   GPtrArray      *slots;             /* (owned) (nullable) (element-type GPtrArray<LhSlot>) */
   GPtrArray      *own;               /* (owned) (nullable) (element-type LhSlot) the person's */
   LhSlot         *selected;          /* (owned) (nullable) the slot being confirmed */
+  gboolean        reload_again;      /* the day changed while it was loading */
   GtkWidget      *day_buttons[N_DAYS];  /* (unowned) children of day_strip */
 
   /* template children (unowned) */
@@ -38,6 +39,8 @@ struct _LhBookPage
   GtkFlowBox     *day_strip;
   GtkWidget      *message_box;
   GtkLabel       *message_label;
+  GtkWidget      *offline_note;
+  GtkScrolledWindow *slots_scroller;
   GtkStack       *content_stack;
   GtkSpinner     *loading_spinner;
   GtkLabel       *day_title_label;
@@ -53,12 +56,34 @@ struct _LhBookPage
   GtkLabel       *confirm_error_label;
   GtkWidget      *confirm_back_button;
   GtkButton      *book_button;
+  GtkWidget      *confirm_offline_note;
   GtkLabel       *done_facts_label;
 };
 
 G_DEFINE_FINAL_TYPE (LhBookPage, lh_book_page, ADW_TYPE_BIN)
 
 static void load_day (LhBookPage *self);
+
+static gboolean
+is_online (LhBookPage *self)
+{
+  return self->client == NULL || lh_client_get_online (self->client);
+}
+
+/* Offline, what was last known stays in view, but nothing can be booked
+ * from it: the daemon could not say yes, and the slots may be stale. */
+static void
+update_online (LhBookPage *self)
+{
+  gboolean online = is_online (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->soonest_box), online);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->resources_box), online);
+  gtk_widget_set_visible (self->offline_note, !online);
+  gtk_widget_set_visible (self->confirm_offline_note, !online);
+  if (!lh_busy_is_busy (self->book_button))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->book_button), online);
+}
 
 static void
 show_message (LhBookPage *self,
@@ -86,7 +111,8 @@ slot_clicked_cb (GtkButton  *button,
   g_autofree char *facts = NULL;
   g_autofree char *duration = NULL;
 
-  if (slot == NULL || slot->state != LH_SLOT_FREE || self->book_cancellable != NULL)
+  if (slot == NULL || slot->state != LH_SLOT_FREE || self->book_cancellable != NULL ||
+      !is_online (self))
     return;
 
   g_clear_pointer (&self->selected, lh_slot_free);
@@ -128,6 +154,7 @@ create_booking_cb (GObject      *source,
   g_clear_object (&self->book_cancellable);
   lh_busy_end (self->book_button);
   gtk_widget_set_sensitive (self->confirm_back_button, TRUE);
+  update_online (self);
 
   if (booking != NULL)
     {
@@ -176,6 +203,7 @@ book_clicked_cb (LhBookPage *self,
   /* One request at a time, however often the button is pressed, and
    * none from a tap that lands after the answer. */
   if (self->book_cancellable != NULL || self->selected == NULL || self->client == NULL ||
+      !is_online (self) ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "confirm") != 0)
     return;
 
@@ -208,6 +236,11 @@ show_availability (LhBookPage     *self,
   g_autofree char *day_long = NULL;
   g_autofree char *title = NULL;
   gboolean open = FALSE;
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->slots_scroller);
+  /* The same day shown again (a change elsewhere): stay where the person
+   * was reading. */
+  gboolean same_day = g_strcmp0 (availability->date, self->loaded_date) == 0;
+  double scrolled = gtk_adjustment_get_value (vadjustment);
 
   /* The buttons point into the old slots: drop them first. */
   lh_remove_children (GTK_WIDGET (self->soonest_box));
@@ -256,6 +289,9 @@ show_availability (LhBookPage     *self,
   g_free (self->loaded_date);
   self->loaded_date = g_strdup (availability->date);
   gtk_stack_set_visible_child_name (self->content_stack, "slots");
+  /* The new rows are not allocated yet, so the old bounds still hold. */
+  if (same_day)
+    gtk_adjustment_set_value (vadjustment, scrolled);
 }
 
 static void
@@ -285,18 +321,21 @@ availability_cb (GObject      *source,
   stop_loading_timer (self);
 
   if (availability != NULL)
+    show_availability (self, availability);
+  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
+    return;  /* the window signs out and says so */
+  else if (!self->reload_again)
     {
-      show_availability (self, availability);
-      return;
+      g_debug ("Loading the day failed: %s", error->message);
+      message = lh_message_for_error (error);
+      adw_status_page_set_description (self->load_error_page, message);
+      g_clear_pointer (&self->loaded_date, g_free);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
     }
 
-  g_debug ("Loading the day failed: %s", error->message);
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
-    return;
-  message = lh_message_for_error (error);
-  adw_status_page_set_description (self->load_error_page, message);
-  g_clear_pointer (&self->loaded_date, g_free);
-  gtk_stack_set_visible_child_name (self->content_stack, "error");
+  /* The day changed again while it loaded: what came is already old. */
+  if (self->reload_again)
+    load_day (self);
 }
 
 static gboolean
@@ -321,6 +360,7 @@ load_day (LhBookPage *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   stop_loading_timer (self);
+  self->reload_again = FALSE;
 
   date = g_date_time_format (self->days[self->day_index], "%Y-%m-%d");
   /* Reloading the same day keeps the old slots in view until the new come. */
@@ -331,6 +371,51 @@ load_day (LhBookPage *self)
   self->load_cancellable = g_cancellable_new ();
   lh_client_get_availability_async (self->client, date, self->load_cancellable,
                                     availability_cb, self);
+}
+
+/* Shows the day again, without a spinner, and without a second request
+ * while one is on its way. */
+static void
+refresh_day (LhBookPage *self)
+{
+  if (self->load_cancellable != NULL)
+    self->reload_again = TRUE;
+  else
+    load_day (self);
+}
+
+static void
+availability_changed_cb (LhBookPage *self,
+                         gint64      resource_id,
+                         const char *date,
+                         LhClient   *client)
+{
+  g_autofree char *shown = NULL;
+
+  /* Not on screen: the page loads afresh when it is opened. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->days[self->day_index] == NULL)
+    return;
+  shown = g_date_time_format (self->days[self->day_index], "%Y-%m-%d");
+  if (g_strcmp0 (shown, date) != 0)
+    return;
+  /* The confirm view stays as it is; going back to the day loads it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "day") != 0)
+    return;
+  g_debug ("%s changed elsewhere: showing it again", date);
+  refresh_day (self);
+}
+
+static void
+online_changed_cb (LhBookPage *self,
+                   GParamSpec *pspec,
+                   LhClient   *client)
+{
+  update_online (self);
+  /* Back in contact: what is shown may have changed meanwhile. */
+  if (is_online (self) && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      self->days[self->day_index] != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "day") == 0)
+    refresh_day (self);
 }
 
 static void
@@ -390,6 +475,8 @@ lh_book_page_dispose (GObject *object)
 {
   LhBookPage *self = LH_BOOK_PAGE (object);
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   lh_book_page_reset (self);
   /* view_stack is both a bound template child and the bin's child: let
    * the bin drop it first, or dispose_template unparents it behind the
@@ -426,6 +513,8 @@ lh_book_page_class_init (LhBookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_strip);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, message_box);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, offline_note);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, slots_scroller);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_title_label);
@@ -441,6 +530,7 @@ lh_book_page_class_init (LhBookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_error_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_back_button);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, book_button);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_offline_note);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_facts_label);
   gtk_widget_class_bind_template_callback (widget_class, book_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
@@ -461,7 +551,19 @@ lh_book_page_set_client (LhBookPage *self,
   g_return_if_fail (LH_IS_BOOK_PAGE (self));
   g_return_if_fail (client == NULL || LH_IS_CLIENT (client));
 
+  if (self->client == client)
+    return;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   g_set_object (&self->client, client);
+  if (client != NULL)
+    {
+      g_signal_connect_object (client, "availability-changed",
+                               G_CALLBACK (availability_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (client, "notify::online",
+                               G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_online (self);
 }
 
 void
@@ -502,9 +604,11 @@ lh_book_page_reset (LhBookPage *self)
       gtk_label_set_label (self->done_facts_label, "");
       gtk_stack_set_visible_child_name (self->content_stack, "loading");
       gtk_stack_set_visible_child_name (self->view_stack, "day");
+      update_online (self);
     }
   memset (self->day_buttons, 0, sizeof self->day_buttons);
   self->day_index = 0;
+  self->reload_again = FALSE;
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->own, g_ptr_array_unref);
   g_clear_pointer (&self->selected, lh_slot_free);

@@ -21,18 +21,22 @@ struct _LhBookingsPage
   guint          loading_id;          /* shows the spinner if loading is slow */
   GPtrArray     *bookings;            /* (owned) (nullable) (element-type LhBooking) */
   LhBooking     *selected;            /* (owned) (nullable) the one to cancel */
+  gboolean       reload_again;        /* bookings changed while the list loaded */
+  gboolean       stale;               /* changed during the confirm view */
 
   /* template children (unowned) */
   GtkStack      *view_stack;
   GtkStack      *content_stack;
   GtkSpinner    *loading_spinner;
   GtkListBox    *list_box;
+  GtkWidget     *offline_note;
   AdwStatusPage *load_error_page;
   GtkLabel      *confirm_facts_label;
   GtkWidget     *confirm_error_box;
   GtkLabel      *confirm_error_label;
   GtkWidget     *keep_button;
   GtkButton     *cancel_button;
+  GtkWidget     *confirm_offline_note;
 };
 
 G_DEFINE_FINAL_TYPE (LhBookingsPage, lh_bookings_page, ADW_TYPE_BIN)
@@ -43,6 +47,33 @@ show_confirm_error (LhBookingsPage *self,
 {
   gtk_label_set_label (self->confirm_error_label, message ? message : "");
   gtk_widget_set_visible (self->confirm_error_box, message != NULL);
+}
+
+static gboolean
+is_online (LhBookingsPage *self)
+{
+  return self->client == NULL || lh_client_get_online (self->client);
+}
+
+/* Offline, the list stays in view, but nothing can be cancelled from it. */
+static void
+update_online (LhBookingsPage *self)
+{
+  gboolean online = is_online (self);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "lh-cancel-button");
+
+      if (button != NULL)
+        gtk_widget_set_sensitive (button, online);
+    }
+  gtk_widget_set_visible (self->offline_note, !online);
+  gtk_widget_set_visible (self->confirm_offline_note, !online);
+  if (!lh_busy_is_busy (self->cancel_button))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), online);
 }
 
 static void
@@ -62,7 +93,7 @@ row_cancel_clicked_cb (GtkButton      *button,
   const LhBooking *booking = g_object_get_data (G_OBJECT (button), "lh-booking");
   g_autofree char *facts = NULL;
 
-  if (booking == NULL || self->cancel_cancellable != NULL)
+  if (booking == NULL || self->cancel_cancellable != NULL || !is_online (self))
     return;
 
   g_clear_pointer (&self->selected, lh_booking_free);
@@ -101,6 +132,7 @@ cancel_booking_cb (GObject      *source,
   g_clear_object (&self->cancel_cancellable);
   lh_busy_end (self->cancel_button);
   gtk_widget_set_sensitive (self->keep_button, TRUE);
+  update_online (self);
 
   g_clear_pointer (&self->selected, lh_booking_free);
   if (error == NULL)
@@ -130,6 +162,7 @@ cancel_clicked_cb (LhBookingsPage *self,
   /* One request at a time, however often the button is pressed, and
    * none from a tap that lands after the answer. */
   if (self->cancel_cancellable != NULL || self->selected == NULL || self->client == NULL ||
+      !is_online (self) ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "confirm") != 0)
     return;
 
@@ -185,6 +218,8 @@ booking_row_new (LhBookingsPage  *self,
                                   -1);
   g_object_set_data (G_OBJECT (button), "lh-booking", (gpointer) booking);
   g_signal_connect (button, "clicked", G_CALLBACK (row_cancel_clicked_cb), self);
+  gtk_widget_set_sensitive (button, is_online (self));
+  g_object_set_data (G_OBJECT (row), "lh-cancel-button", button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
@@ -241,17 +276,20 @@ list_cb (GObject      *source,
   stop_loading_timer (self);
 
   if (bookings != NULL)
+    show_bookings (self, bookings);
+  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
+    return;  /* the window signs out and says so */
+  else if (!self->reload_again)
     {
-      show_bookings (self, bookings);
-      return;
+      g_debug ("Loading bookings failed: %s", error->message);
+      message = lh_message_for_error (error);
+      adw_status_page_set_description (self->load_error_page, message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
     }
 
-  g_debug ("Loading bookings failed: %s", error->message);
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
-    return;
-  message = lh_message_for_error (error);
-  adw_status_page_set_description (self->load_error_page, message);
-  gtk_stack_set_visible_child_name (self->content_stack, "error");
+  /* They changed again while the list loaded: what came is already old. */
+  if (self->reload_again)
+    lh_bookings_page_load (self);
 }
 
 static gboolean
@@ -272,6 +310,44 @@ retry_clicked_cb (LhBookingsPage *self,
   lh_bookings_page_load (self);
 }
 
+/* ---- changes made elsewhere ------------------------------------------- */
+
+/* Loads the list again, without a second request while one is on its
+ * way; in the confirm view, only once the person is back at the list. */
+static void
+refresh (LhBookingsPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") != 0)
+    self->stale = TRUE;
+  else if (self->load_cancellable != NULL)
+    self->reload_again = TRUE;
+  else
+    lh_bookings_page_load (self);
+}
+
+static void
+availability_changed_cb (LhBookingsPage *self,
+                         gint64          resource_id,
+                         const char     *date,
+                         LhClient       *client)
+{
+  /* Events never say whose booking changed: it may be this person's,
+   * on another kiosk. Not on screen: the page loads when it is opened. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && lh_client_is_signed_in (client))
+    refresh (self);
+}
+
+static void
+online_changed_cb (LhBookingsPage *self,
+                   GParamSpec     *pspec,
+                   LhClient       *client)
+{
+  update_online (self);
+  if (is_online (self) && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      lh_client_is_signed_in (client))
+    refresh (self);
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
@@ -279,6 +355,8 @@ lh_bookings_page_dispose (GObject *object)
 {
   LhBookingsPage *self = LH_BOOKINGS_PAGE (object);
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   lh_bookings_page_reset (self);
   /* view_stack is both a bound template child and the bin's child: let
    * the bin drop it first, or dispose_template unparents it behind the
@@ -313,12 +391,14 @@ lh_bookings_page_class_init (LhBookingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, offline_note);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, load_error_page);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, confirm_facts_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, confirm_error_box);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, confirm_error_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LhBookingsPage, confirm_offline_note);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, keep_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
@@ -337,7 +417,19 @@ lh_bookings_page_set_client (LhBookingsPage *self,
   g_return_if_fail (LH_IS_BOOKINGS_PAGE (self));
   g_return_if_fail (client == NULL || LH_IS_CLIENT (client));
 
+  if (self->client == client)
+    return;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   g_set_object (&self->client, client);
+  if (client != NULL)
+    {
+      g_signal_connect_object (client, "availability-changed",
+                               G_CALLBACK (availability_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (client, "notify::online",
+                               G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_online (self);
 }
 
 void
@@ -351,6 +443,8 @@ lh_bookings_page_load (LhBookingsPage *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   stop_loading_timer (self);
+  self->reload_again = FALSE;
+  self->stale = FALSE;
 
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   /* A reload keeps the old list in view until the new one comes. */
@@ -381,9 +475,12 @@ lh_bookings_page_reset (LhBookingsPage *self)
       gtk_label_set_label (self->confirm_facts_label, "");
       gtk_stack_set_visible_child_name (self->content_stack, "loading");
       gtk_stack_set_visible_child_name (self->view_stack, "list");
+      update_online (self);
     }
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   g_clear_pointer (&self->selected, lh_booking_free);
+  self->reload_again = FALSE;
+  self->stale = FALSE;
 }
 
 gboolean
@@ -398,6 +495,9 @@ lh_bookings_page_go_back (LhBookingsPage *self)
     return TRUE;
   g_clear_pointer (&self->selected, lh_booking_free);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
+  /* Changed elsewhere while the person was deciding. */
+  if (self->stale)
+    lh_bookings_page_load (self);
   return TRUE;
 }
 

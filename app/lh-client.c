@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "lh-event-stream.h"
+
 struct _LhClient
 {
   GObject      parent_instance;
@@ -19,6 +21,7 @@ struct _LhClient
   char        *session_token;    /* (owned) (nullable) set while signed in */
   LhPerson    *person;           /* (owned) (nullable) set while signed in */
   GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
+  LhEventStream *events;         /* (owned) (nullable) once connect_events() was called */
   gboolean     online;
 };
 
@@ -36,6 +39,8 @@ enum {
 
 enum {
   SIGNAL_SESSION_ENDED,
+  SIGNAL_EVENT,
+  SIGNAL_AVAILABILITY_CHANGED,
   N_SIGNALS
 };
 
@@ -92,14 +97,16 @@ request_cb (GObject      *source,
         }
       g_debug ("%s %s failed: %s", soup_message_get_method (request->message),
                g_uri_get_path (soup_message_get_uri (request->message)), error->message);
-      set_online (self, FALSE);
+      if (self->events == NULL)
+        set_online (self, FALSE);
       g_task_return_new_error (task, LH_CLIENT_ERROR,
                                error->domain == G_TLS_ERROR ? LH_CLIENT_ERROR_TLS : LH_CLIENT_ERROR_NETWORK,
                                "%s", error->message);
       return;
     }
 
-  set_online (self, TRUE);
+  if (self->events == NULL)
+    set_online (self, TRUE);
   status = soup_message_get_status (request->message);
   g_debug ("%s %s: %u", soup_message_get_method (request->message),
            g_uri_get_path (soup_message_get_uri (request->message)), status);
@@ -278,6 +285,12 @@ lh_client_dispose (GObject *object)
 {
   LhClient *self = LH_CLIENT (object);
 
+  if (self->events != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->events, self);
+      lh_event_stream_stop (self->events);
+      g_clear_object (&self->events);
+    }
   if (self->session != NULL)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
@@ -375,7 +388,9 @@ lh_client_class_init (LhClientClass *klass)
   properties[PROP_CA_FILE] =
     g_param_spec_string ("ca-file", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* FALSE after a request could not reach the daemon, until one does. */
+  /* With the event stream (lh_client_connect_events()): FALSE while it is
+   * down, after it was open or an attempt failed. Without: FALSE after a
+   * request could not reach the daemon, until one does. */
   properties[PROP_ONLINE] =
     g_param_spec_boolean ("online", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -388,6 +403,21 @@ lh_client_class_init (LhClientClass *klass)
   signals[SIGNAL_SESSION_ENDED] =
     g_signal_new ("session-ended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* Every message of the event stream: its type (also the detail) and
+   * its `data` (nullable). */
+  signals[SIGNAL_EVENT] =
+    g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  JSON_TYPE_NODE | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /* A booking of that resource on that date ("YYYY-MM-DD", the centre's
+   * zone) was made or cancelled, on any kiosk. */
+  signals[SIGNAL_AVAILABILITY_CHANGED] =
+    g_signal_new ("availability-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -492,4 +522,80 @@ lh_client_set_time_zone (LhClient  *self,
 
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
   self->time_zone = g_time_zone_ref (tz);
+}
+
+/* ---- the event stream ------------------------------------------------- */
+
+static void
+stream_down_cb (LhClient      *self,
+                GParamSpec    *pspec,
+                LhEventStream *events)
+{
+  set_online (self, !lh_event_stream_get_down (events));
+}
+
+static void
+stream_event_cb (LhClient      *self,
+                 const char    *type,
+                 JsonNode      *data,
+                 LhEventStream *events)
+{
+  g_signal_emit (self, signals[SIGNAL_EVENT], g_quark_from_string (type), type, data);
+
+  if (g_str_equal (type, "availability-changed"))
+    {
+      JsonObject *object = data && JSON_NODE_HOLDS_OBJECT (data) ? json_node_get_object (data) : NULL;
+      const char *date = object ? json_object_get_string_member_with_default (object, "date", NULL) : NULL;
+      gint64 resource_id = object ? json_object_get_int_member_with_default (object, "resource_id", 0) : 0;
+
+      if (date == NULL)
+        {
+          g_debug ("Ignoring availability-changed without a date");
+          return;
+        }
+      g_signal_emit (self, signals[SIGNAL_AVAILABILITY_CHANGED], 0, resource_id, date);
+    }
+}
+
+void
+lh_client_connect_events (LhClient *self)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (self->events != NULL)
+    return;
+  /* Without the CA it was given, the client trusts nothing, not even
+   * through the system store: requests say why, the stream stays shut. */
+  if (self->setup_error != NULL)
+    return;
+
+  /* From now on only the stream says; until its first try ends, assume
+   * the daemon is there, as at start. */
+  set_online (self, TRUE);
+  uri = g_strconcat (self->base_url, "/api/v1/events", NULL);
+  self->events = lh_event_stream_new (self->session, uri, self->device_token);
+  g_signal_connect_object (self->events, "notify::down",
+                           G_CALLBACK (stream_down_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->events, "event",
+                           G_CALLBACK (stream_event_cb), self, G_CONNECT_SWAPPED);
+  lh_event_stream_start (self->events);
+}
+
+void
+lh_client_reconnect_events (LhClient *self)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (self->events != NULL)
+    lh_event_stream_retry_now (self->events);
+}
+
+gboolean
+lh_client_get_events_connected (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), FALSE);
+
+  return self->events != NULL && lh_event_stream_get_connected (self->events);
 }

@@ -41,6 +41,8 @@ LhClient    *lh_client_new                   (const char *base_url,
                                               const char *ca_file);
 
 const char  *lh_client_get_base_url          (LhClient *self);
+/* With the event stream: whether it is open. Without: whether the last
+ * request reached the daemon. */
 gboolean     lh_client_get_online            (LhClient *self);
 gboolean     lh_client_is_signed_in          (LhClient *self);
 LhPerson    *lh_client_get_person            (LhClient *self);
@@ -48,6 +50,17 @@ GTimeZone   *lh_client_get_time_zone         (LhClient *self);
 SoupSession *lh_client_get_session           (LhClient *self);
 /* Forgets the session locally, without telling the daemon. */
 void         lh_client_forget_session        (LhClient *self);
+
+/* Opens the live event stream (GET /api/v1/events, with the device
+ * token) and keeps it open: after a failure or a close it tries again by
+ * itself, 1 s later, then 2 s, 4 s … up to 30 s. From then on, `online`
+ * follows the stream, and each event is emitted as `event` and, if it is
+ * one, `availability-changed`. Does nothing if the stream is already
+ * wanted. */
+void         lh_client_connect_events        (LhClient *self);
+/* While the stream is down: tries again now instead of waiting. */
+void         lh_client_reconnect_events      (LhClient *self);
+gboolean     lh_client_get_events_connected  (LhClient *self);
 
 void         lh_client_get_health_async      (LhClient            *self,
                                               GCancellable        *cancellable,

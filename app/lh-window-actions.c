@@ -99,7 +99,8 @@ retry_connection_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  lh_window_check_health (LH_WINDOW (widget));
+  /* Without waiting for the stream's next try. */
+  lh_client_reconnect_events (LH_WINDOW (widget)->client);
 }
 
 static void

@@ -19,7 +19,7 @@ struct _LhWindow
   LhClient        *client;        /* (owned) */
   LhIdleMonitor   *idle;          /* (owned) */
   GCancellable    *cancellable;   /* (owned) the window's own requests */
-  guint            retry_id;      /* health check while offline */
+  gboolean         health_known;  /* GET /health answered: the centre's zone is known */
   gboolean         large_text;
   gboolean         high_contrast;
 

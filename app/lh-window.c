@@ -5,9 +5,6 @@
 
 #include <glib/gi18n.h>
 
-/* How often to ask the daemon again while it cannot be reached. */
-#define RETRY_SECONDS 10
-
 G_DEFINE_FINAL_TYPE (LhWindow, lh_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -158,15 +155,8 @@ idle_expired_cb (LhWindow      *self,
 
 /* ---- connection ------------------------------------------------------- */
 
-static gboolean
-retry_cb (gpointer user_data)
-{
-  LhWindow *self = user_data;
-
-  self->retry_id = 0;
-  lh_window_check_health (self);
-  return G_SOURCE_REMOVE;
-}
+/* Whether the daemon can be reached is the event stream's to say (the
+ * client's `online`); nothing here polls. */
 
 static void
 health_cb (GObject      *source,
@@ -175,15 +165,16 @@ health_cb (GObject      *source,
 {
   LhWindow *self;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (lh_client_get_health_finish (LH_CLIENT (source), result, &error))
-    return;
+  ok = lh_client_get_health_finish (LH_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = user_data;
-  g_debug ("Health check failed: %s", error->message);
-  if (self->retry_id == 0)
-    self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+  if (ok)
+    self->health_known = TRUE;
+  else
+    g_debug ("Health check failed: %s", error->message);
 }
 
 void
@@ -199,11 +190,12 @@ online_changed_cb (LhWindow   *self,
 {
   gboolean online = lh_client_get_online (client);
 
+  /* The pages keep what they showed, read-only, and load it again once
+   * the stream is back. */
   gtk_revealer_set_reveal_child (self->offline_revealer, !online);
-  if (online)
-    g_clear_handle_id (&self->retry_id, g_source_remove);
-  else if (self->retry_id == 0)
-    self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+  /* The centre's time zone, if the first try could not ask. */
+  if (online && !self->health_known)
+    lh_window_check_health (self);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -242,6 +234,9 @@ lh_window_constructed (GObject *object)
 
   lh_window_show_page (self, "welcome");
   lh_window_check_health (self);
+  /* Live updates; also tells whether the daemon can be reached. */
+  lh_client_connect_events (self->client);
+  gtk_revealer_set_reveal_child (self->offline_revealer, !lh_client_get_online (self->client));
 }
 
 static void
@@ -250,7 +245,6 @@ lh_window_dispose (GObject *object)
   LhWindow *self = LH_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->idle != NULL)
     lh_idle_monitor_stop (self->idle);
 

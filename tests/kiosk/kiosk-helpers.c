@@ -101,6 +101,24 @@ kiosk_screen_text (LhWindow *window)
   return g_string_free (text, FALSE);
 }
 
+gboolean
+kiosk_wait_at_most (LhWindow       *window,
+                    KioskCondition  condition,
+                    gconstpointer   data,
+                    guint           milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+
+  while (!condition (window, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
 void
 kiosk_wait_for (LhWindow      *window,
                 KioskCondition      condition,
@@ -202,5 +220,82 @@ kiosk_type_digits (LhWindow   *window,
       char key[2] = { *d, '\0' };
 
       kiosk_press (window, key);
+    }
+}
+
+/* ---- common journeys -------------------------------------------------- */
+
+void
+kiosk_demo_learner (LhTestDaemon  *daemon,
+                    guint          n,
+                    const char   **staff,
+                    const char   **pin,
+                    const char   **name)
+{
+  JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon->demo), "accounts");
+  guint seen = 0;
+
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+      JsonArray *roles = json_object_get_array_member (account, "roles");
+
+      if (json_array_get_length (roles) != 1 ||
+          g_strcmp0 (json_array_get_string_element (roles, 0), "learner") != 0)
+        continue;
+      if (seen++ < n)
+        continue;
+      *staff = json_object_get_string_member (account, "staff_number");
+      *pin = json_object_get_string_member (account, "pin");
+      *name = json_object_get_string_member (account, "name");
+      return;
+    }
+  g_error ("The demo centre has fewer than %u learners", n + 1);
+}
+
+void
+kiosk_sign_in (LhWindow   *window,
+               const char *staff,
+               const char *pin,
+               const char *name)
+{
+  g_autofree char *hello = g_strdup_printf ("Hello, %s", name);
+
+  kiosk_press (window, "Tap to start");
+  kiosk_wait_for_page (window, "sign-in");
+  kiosk_type_digits (window, staff);
+  kiosk_press (window, "Next");
+  kiosk_wait_for_label (window, "Type your PIN");
+  kiosk_type_digits (window, pin);
+  kiosk_press (window, "Sign in");
+  kiosk_wait_for_page (window, "home");
+  kiosk_wait_for_label (window, hello);
+}
+
+char *
+kiosk_day_title (LhWindow *window)
+{
+  GtkWidget *label = kiosk_find_widget (GTK_WIDGET (window), kiosk_has_css_class, "lh-page-title");
+
+  return label && GTK_IS_LABEL (label) ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
+}
+
+void
+kiosk_show_a_free_slot (LhWindow *window)
+{
+  kiosk_press (window, "Book a computer");
+  kiosk_wait_for_page (window, "book");
+  kiosk_press (window, "Tomorrow");
+  kiosk_wait_for (window, kiosk_label_prefix_shown, "Tomorrow: ", "tomorrow's slots");
+
+  for (guint day = 1; kiosk_find_button (window, "Free") == NULL; day++)
+    {
+      g_autofree char *title = kiosk_day_title (window);
+
+      g_assert_cmpuint (day, <, 6);
+      g_assert_nonnull (title);
+      kiosk_press (window, "See the next day");
+      kiosk_wait_for (window, kiosk_label_gone, title, "the next day");
+      kiosk_wait_for_label (window, "Soonest free");
     }
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "lh-test-daemon.h"
 #include "lh-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,11 @@ void       kiosk_wait_for           (LhWindow       *window,
                                      KioskCondition  condition,
                                      gconstpointer   data,
                                      const char     *what);
+/* The same for at most this long; FALSE if it ran out. */
+gboolean   kiosk_wait_at_most       (LhWindow       *window,
+                                     KioskCondition  condition,
+                                     gconstpointer   data,
+                                     guint           milliseconds);
 /* Runs the main loop for this long. */
 void       kiosk_spin               (guint milliseconds);
 
@@ -49,5 +55,23 @@ void       kiosk_wait_for_label     (LhWindow *window, const char *text);
 void       kiosk_press              (LhWindow *window, const char *text);
 /* Presses the keypad's digit keys one by one. */
 void       kiosk_type_digits        (LhWindow *window, const char *digits);
+
+/* The n-th demo account that is only a learner (all owned by daemon). */
+void       kiosk_demo_learner       (LhTestDaemon  *daemon,
+                                     guint          n,
+                                     const char   **staff,
+                                     const char   **pin,
+                                     const char   **name);
+/* From the welcome page to the home page, on the keypad. */
+void       kiosk_sign_in            (LhWindow   *window,
+                                     const char *staff,
+                                     const char *pin,
+                                     const char *name);
+/* The text of the first page title on the screen (nullable). */
+char      *kiosk_day_title          (LhWindow *window);
+/* From the home page, Book a computer, and the first day from tomorrow
+ * on with a free slot, so that a test does not depend on the time of
+ * day. */
+void       kiosk_show_a_free_slot   (LhWindow *window);
 
 G_END_DECLS

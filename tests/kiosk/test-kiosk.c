@@ -64,25 +64,7 @@ demo_learner (guint        n,
               const char **pin,
               const char **name)
 {
-  JsonArray *accounts = json_object_get_array_member (json_node_get_object (centre->demo), "accounts");
-  guint seen = 0;
-
-  for (guint i = 0; i < json_array_get_length (accounts); i++)
-    {
-      JsonObject *account = json_array_get_object_element (accounts, i);
-      JsonArray *roles = json_object_get_array_member (account, "roles");
-
-      if (json_array_get_length (roles) != 1 ||
-          g_strcmp0 (json_array_get_string_element (roles, 0), "learner") != 0)
-        continue;
-      if (seen++ < n)
-        continue;
-      *staff = json_object_get_string_member (account, "staff_number");
-      *pin = json_object_get_string_member (account, "pin");
-      *name = json_object_get_string_member (account, "name");
-      return;
-    }
-  g_error ("The demo centre has fewer than %u learners", n + 1);
+  kiosk_demo_learner (centre, n, staff, pin, name);
 }
 
 static gboolean
@@ -127,47 +109,13 @@ fixture_tear_down (Fixture       *fixture,
 static void
 sign_in (Fixture *fixture)
 {
-  g_autofree char *hello = g_strdup_printf ("Hello, %s", fixture->name);
-
-  kiosk_press (fixture->window, "Tap to start");
-  kiosk_wait_for_page (fixture->window, "sign-in");
-  kiosk_type_digits (fixture->window, fixture->staff);
-  kiosk_press (fixture->window, "Next");
-  kiosk_wait_for_label (fixture->window, "Type your PIN");
-  kiosk_type_digits (fixture->window, fixture->pin);
-  kiosk_press (fixture->window, "Sign in");
-  kiosk_wait_for_page (fixture->window, "home");
-  kiosk_wait_for_label (fixture->window, hello);
+  kiosk_sign_in (fixture->window, fixture->staff, fixture->pin, fixture->name);
 }
 
-static char *
-day_title (Fixture *fixture)
-{
-  GtkWidget *label = kiosk_find_widget (GTK_WIDGET (fixture->window), kiosk_has_css_class, "lh-page-title");
-
-  return label && GTK_IS_LABEL (label) ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
-}
-
-/* Opens Book a computer and shows a day with a free slot, from tomorrow
- * on, so that the test does not depend on the time of day. */
 static void
 show_a_free_slot (Fixture *fixture)
 {
-  kiosk_press (fixture->window, "Book a computer");
-  kiosk_wait_for_page (fixture->window, "book");
-  kiosk_press (fixture->window, "Tomorrow");
-  kiosk_wait_for (fixture->window, kiosk_label_prefix_shown, "Tomorrow: ", "tomorrow's slots");
-
-  for (guint day = 1; kiosk_find_button (fixture->window, "Free") == NULL; day++)
-    {
-      g_autofree char *title = day_title (fixture);
-
-      g_assert_cmpuint (day, <, 6);
-      g_assert_nonnull (title);
-      kiosk_press (fixture->window, "See the next day");
-      kiosk_wait_for (fixture->window, kiosk_label_gone, title, "the next day");
-      kiosk_wait_for_label (fixture->window, "Soonest free");
-    }
+  kiosk_show_a_free_slot (fixture->window);
 }
 
 /* The bookings the second list has and the first has not. */
