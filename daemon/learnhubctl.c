@@ -314,6 +314,8 @@ print_demo (const LhDemoCentre *demo, const char *db_path, gboolean json)
           for (guint r = 0; roles[r] != NULL; r++)
             json_builder_add_string_value (builder, roles[r]);
           json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "guest");
+          json_builder_add_boolean_value (builder, account->guest);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -336,7 +338,14 @@ print_demo (const LhDemoCentre *demo, const char *db_path, gboolean json)
 
       g_print ("  %s / %s  %s (%s)\n", account->staff_number, account->pin, account->name, roles_text);
     }
-  g_print ("  … and %u more (--json lists them all)\n", demo->accounts->len - 6);
+  for (guint i = 6; i < demo->accounts->len; i++)
+    {
+      const LhDemoAccount *account = g_ptr_array_index (demo->accounts, i);
+
+      if (account->guest)
+        g_print ("  %s / %s  %s (guest)\n", account->staff_number, account->pin, account->name);
+    }
+  g_print ("  … and more staff (--json lists them all)\n");
 }
 
 static gboolean

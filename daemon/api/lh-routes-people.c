@@ -8,6 +8,7 @@
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-groups.h"
+#include "lh-guests.h"
 #include "lh-people.h"
 #include "lh-pin-checker.h"
 #include "lh-problem.h"
@@ -218,4 +219,39 @@ lh_route_list_devices (LhRequest *request)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
+}
+
+void
+lh_route_register_guest (LhRequest *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhPerson) guest = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *pin = NULL;
+  const char *name;
+
+  body = lh_request_body_object (request, &error);
+  if (body == NULL || !lh_json_get_string (json_node_get_object (body), "name", &name, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  guest = lh_guests_register (request->store, request->session.person_id, name, request->now, &pin, &error);
+  if (guest == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, guest->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, guest->name);
+  json_builder_set_member_name (builder, "staff_number");
+  json_builder_add_string_value (builder, guest->staff_number);
+  json_builder_set_member_name (builder, "pin");
+  json_builder_add_string_value (builder, pin);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 201, builder);
 }

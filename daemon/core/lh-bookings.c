@@ -4,6 +4,7 @@
 #include "lh-bookings.h"
 
 #include "lh-error.h"
+#include "lh-people.h"
 #include "lh-rules.h"
 #include "lh-secret.h"
 #include "lh-time.h"
@@ -113,6 +114,23 @@ check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int h
   g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not open for all of that time",
                resource->name);
   return FALSE;
+}
+
+/* Guests may use the PCs; rooms are for staff. */
+static gboolean
+check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource, GError **error)
+{
+  g_autoptr(LhPerson) person = lh_people_get (store, person_id, error);
+
+  if (person == NULL)
+    return FALSE;
+  if (person->sponsor_id != 0 && !g_str_equal (resource->kind, "pc"))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "Guests can book a computer; %s is for staff", resource->name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The person's booked minutes and bookings within [from, to). */
@@ -265,7 +283,7 @@ lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person
   g_return_val_if_fail (centre != NULL, NULL);
 
   resource = lh_resources_get (store, resource_id, error);
-  if (resource == NULL ||
+  if (resource == NULL || !check_who_may_book (store, person_id, resource, error) ||
       !lh_rules_at (store, centre, start, &rules, error) ||
       !lh_rules_at (store, centre, now, &rules_now, error) ||
       !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error) ||

@@ -7,6 +7,7 @@
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-groups.h"
+#include "lh-guests.h"
 #include "lh-people.h"
 #include "lh-resources.h"
 #include "lh-rules.h"
@@ -123,6 +124,33 @@ add_people (LhStore *store, LhDemoCentre *demo, GRand *rand, gint64 now, GArray 
         g_array_append_val (learner_ids, id);
     }
   return lh_transaction_commit (tx, error);
+}
+
+/* Two guests, family of one member of staff, listed last among the
+ * accounts. */
+static gboolean
+add_guests (LhStore *store, LhDemoCentre *demo, GArray *learner_ids, gint64 now, GError **error)
+{
+  static const char * const guests[] = { "Yasmin Okafor", "Joe Okafor" };
+  gint64 sponsor = g_array_index (learner_ids, gint64, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (guests); i++)
+    {
+      LhDemoAccount *account = g_new0 (LhDemoAccount, 1);
+      g_autoptr(LhPerson) guest = lh_guests_register (store, sponsor, guests[i], now, &account->pin, error);
+
+      if (guest == NULL)
+        {
+          g_free (account);
+          return FALSE;
+        }
+      account->staff_number = g_strdup (guest->staff_number);
+      account->name = g_strdup (guest->name);
+      account->roles = guest->roles;
+      account->guest = TRUE;
+      g_ptr_array_add (demo->accounts, account);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -325,6 +353,8 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
     return NULL;
   demo->n_resources = pc_ids->len + 1;
   if (!add_rules_and_closures (store, centre, history_start (centre, now), now, error))
+    return NULL;
+  if (!add_guests (store, demo, learner_ids, now, error))
     return NULL;
   demo->device_token = lh_devices_add (store, demo->device_name, now, NULL, error);
   if (demo->device_token == NULL ||

@@ -13,6 +13,7 @@ typedef struct
   char  *pin;           /* (owned) */
   char  *name;          /* (owned) */
   guint  roles;
+  gboolean guest;       /* family or a friend of staff */
 } LhDemoAccount;
 
 typedef struct
@@ -28,7 +29,7 @@ void lh_demo_centre_free (LhDemoCentre *demo);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhDemoCentre, lh_demo_centre_free)
 
 /* Fills an empty database: 8 PCs and a group room with opening hours,
- * 40 staff (2 ULRs, 1 committee member, 1 admin) with PINs, a kiosk
+ * 40 staff (2 ULRs, 1 committee member, 1 admin) and 2 guests with PINs, a kiosk
  * device, and three months of bookings up to a week ahead, all made
  * through the same rules as real ones. Refuses a database with people. */
 LhDemoCentre *lh_demo_create (LhStore        *store,

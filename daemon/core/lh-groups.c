@@ -5,6 +5,7 @@
 
 #include "lh-bookings.h"
 #include "lh-error.h"
+#include "lh-people.h"
 #include "lh-time.h"
 
 void
@@ -199,6 +200,18 @@ lh_groups_join (LhStore *store, gint64 session_id, gint64 person_id, gint64 now,
   if (!lh_store_step (store, status, &has_row, error))
     return LH_PLACE_NONE;
   cancelled = sqlite3_column_int (status, 0) != 0;
+  {
+    g_autoptr(LhPerson) person = lh_people_get (store, person_id, error);
+
+    if (person == NULL)
+      return LH_PLACE_NONE;
+    if (person->sponsor_id != 0)
+      {
+        g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                     "Group study sessions are for staff; a guest can book a computer");
+        return LH_PLACE_NONE;
+      }
+  }
   if (cancelled || session->start_at <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,

@@ -112,8 +112,8 @@ lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
   else
     stmt = lh_store_prepare (store,
                              "INSERT INTO people (staff_number, name, department, work_pattern, "
-                             "hours_per_week, roles, created_at, updated_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
+                             "hours_per_week, roles, created_at, updated_at, sponsor_id) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, nullif (?8, 0))", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, person->staff_number, -1, SQLITE_TRANSIENT);
@@ -123,6 +123,8 @@ lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
   sqlite3_bind_double (stmt, 5, person->hours_per_week);
   sqlite3_bind_int (stmt, 6, (int) person->roles);
   sqlite3_bind_int64 (stmt, 7, now);
+  if (existing == NULL)
+    sqlite3_bind_int64 (stmt, 8, person->sponsor_id);
   if (!lh_store_exec (store, stmt, error))
     return FALSE;
   if (out_id != NULL)
@@ -144,10 +146,12 @@ person_from_row (LhStmt *stmt)
   person->work_pattern = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
   person->hours_per_week = sqlite3_column_double (stmt, 5);
   person->roles = (guint) sqlite3_column_int (stmt, 6);
+  person->sponsor_id = sqlite3_column_int64 (stmt, 7);
   return person;
 }
 
-#define PERSON_COLUMNS "id, staff_number, name, department, work_pattern, hours_per_week, roles"
+#define PERSON_COLUMNS \
+  "id, staff_number, name, department, work_pattern, hours_per_week, roles, coalesce(sponsor_id, 0)"
 
 static LhPerson *
 get_one (LhStore *store, LhStmt *stmt, GError **error)

@@ -25,6 +25,7 @@ typedef struct
   char   *work_pattern;  /* (owned) */
   double  hours_per_week;
   guint   roles;         /* LhRole bits */
+  gint64  sponsor_id;    /* a guest's sponsor; 0 for staff */
 } LhPerson;
 
 void      lh_person_free (LhPerson *person);

@@ -504,6 +504,40 @@ test_group_sessions (void)
 }
 
 static void
+test_guests (void)
+{
+  const char *staff, *pin;
+  g_autofree char *sponsor = NULL;
+  g_autofree char *guest = NULL;
+  g_autoptr(LhApiReply) registered = NULL, no_name = NULL, by_guest = NULL, room = NULL, pc = NULL;
+  g_autofree char *room_start = lh_api_day_at (weekday_ahead (9), 10);
+  g_autofree char *room_end = lh_api_day_at (weekday_ahead (9), 11);
+  g_autofree char *room_body = g_strdup_printf ("{\"resource_id\":9,\"start\":\"%s\",\"end\":\"%s\"}",
+                                                room_start, room_end);
+  g_autofree char *pc_body = NULL;
+
+  nth_account ("learner", 5, &staff, &pin);
+  sponsor = lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token, staff, pin);
+  registered = call ("POST", "/api/v1/guests", sponsor, "{\"name\":\"Samira Khan\"}");
+  g_assert_cmpuint (registered->status, ==, 201);
+  g_assert_true (g_str_has_prefix (lh_api_reply_string (registered, "staff_number"), "G"));
+  no_name = call ("POST", "/api/v1/guests", sponsor, "{\"name\":\"  \"}");
+  g_assert_cmpuint (no_name->status, ==, 422);
+
+  /* The guest signs in with what the sponsor was shown. */
+  guest = lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token,
+                          lh_api_reply_string (registered, "staff_number"),
+                          lh_api_reply_string (registered, "pin"));
+  by_guest = call ("POST", "/api/v1/guests", guest, "{\"name\":\"A friend\"}");
+  g_assert_cmpuint (by_guest->status, ==, 403);
+  room = call ("POST", "/api/v1/bookings", guest, room_body);
+  g_assert_cmpuint (room->status, ==, 422);
+  pc_body = free_slot_body (guest, 3);
+  pc = call ("POST", "/api/v1/bookings", guest, pc_body);
+  g_assert_cmpuint (pc->status, ==, 201);
+}
+
+static void
 test_devices_admin_only (void)
 {
   g_autofree char *admin = sign_in_as ("admin");
@@ -718,6 +752,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/bookings/refusals", test_booking_refusals);
   g_test_add_func ("/api/bookings/unknown-resource", test_unknown_resource);
   g_test_add_func ("/api/group-sessions", test_group_sessions);
+  g_test_add_func ("/api/guests", test_guests);
   g_test_add_func ("/api/devices/admin-only", test_devices_admin_only);
   g_test_add_func ("/api/events/needs-websocket", test_events_needs_websocket);
   g_test_add_func ("/api/unknown-paths", test_unknown_paths);

@@ -33,7 +33,8 @@ test_demo_centre (void)
   g_assert_no_error (error);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'pc'"), ==, 8);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'room'"), ==, 1);
-  g_assert_cmpuint (demo->accounts->len, ==, 40);
+  g_assert_cmpuint (demo->accounts->len, ==, 42);
+  g_assert_true (((LhDemoAccount *) g_ptr_array_index (demo->accounts, 41))->guest);
   for (guint i = 0; i < demo->accounts->len; i++)
     {
       const LhDemoAccount *a = g_ptr_array_index (demo->accounts, i);

@@ -191,7 +191,7 @@ test_demo_json (void)
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpuint (strlen (json_object_get_string_member (root, "device_token")), ==, 43);
   accounts = json_object_get_array_member (root, "accounts");
-  g_assert_cmpuint (json_array_get_length (accounts), ==, 40);
+  g_assert_cmpuint (json_array_get_length (accounts), ==, 42);
   for (guint i = 0; i < json_array_get_length (accounts); i++)
     {
       JsonObject *account = json_array_get_object_element (accounts, i);
