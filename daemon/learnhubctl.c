@@ -326,7 +326,7 @@ print_demo (const LhDemoCentre *demo, const char *db_path, gboolean json)
       return;
     }
 
-  g_print ("Demo centre created in %s: %u resources, %u staff, %u bookings.\n",
+  g_print ("Demo centre created in %s: %u resources, %u people (staff and their guests), %u bookings.\n",
            db_path, demo->n_resources, demo->accounts->len, demo->n_bookings);
   g_print ("Kiosk device “%s”, token: %s\n\nSign-ins (staff number / PIN):\n",
            demo->device_name, demo->device_token);
