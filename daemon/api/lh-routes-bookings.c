@@ -8,7 +8,11 @@
 #include "lh-bookings.h"
 #include "lh-calendar.h"
 #include "lh-error.h"
+#include "lh-people.h"
 #include "lh-time.h"
+
+/* How far back a calendar feed reaches. */
+#define FEED_PAST_DAYS 30
 
 /* Every open kiosk redraws that resource's day: the event says which, not
  * who. */
@@ -127,5 +131,33 @@ lh_route_booking_calendar (LhRequest *request)
       return;
     }
   ics = lh_calendar_for_booking (booking, request->centre->name);
+  lh_request_reply_text (request, 200, "text/calendar; charset=utf-8", ics);
+}
+
+void
+lh_route_person_calendar (LhRequest *request)
+{
+  const char *key = request->query != NULL ? g_hash_table_lookup (request->query, "key") : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhPerson) person = lh_people_get_by_calendar_key (request->store, request->path_id, key, &error);
+  g_autoptr(GPtrArray) bookings = NULL;
+  g_autofree char *ics = NULL;
+
+  /* Recent ones too, so that a phone that syncs late still shows them. */
+  if (person != NULL)
+    bookings = lh_bookings_list_upcoming (request->store, person->id,
+                                          request->now - FEED_PAST_DAYS * 24 * 3600, &error);
+  if (bookings == NULL)
+    {
+      /* A wrong key is "no such calendar", whoever the id is. */
+      if (g_error_matches (error, LH_ERROR, LH_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such calendar");
+        }
+      lh_request_reply_error (request, error);
+      return;
+    }
+  ics = lh_calendar_for_bookings (bookings, request->centre->name);
   lh_request_reply_text (request, 200, "text/calendar; charset=utf-8", ics);
 }

@@ -90,6 +90,12 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
   json_builder_add_string_value (builder, person->name);
   json_builder_set_member_name (builder, "staff_number");
   json_builder_add_string_value (builder, person->staff_number);
+  json_builder_set_member_name (builder, "calendar_feed_url");
+  {
+    g_autofree char *feed = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
+                                             person->id, person->calendar_key);
+    json_builder_add_string_value (builder, feed);
+  }
   json_builder_set_member_name (builder, "roles");
   json_builder_begin_array (builder);
   for (guint i = 0; roles[i] != NULL; i++)

@@ -88,6 +88,7 @@ void lh_route_create_booking  (LhRequest *request);
 void lh_route_my_bookings     (LhRequest *request);
 void lh_route_cancel_booking  (LhRequest *request);
 void lh_route_booking_calendar (LhRequest *request);
+void lh_route_person_calendar (LhRequest *request);
 /* lh-routes-groups.c */
 void lh_route_list_groups     (LhRequest *request);
 void lh_route_create_group    (LhRequest *request);

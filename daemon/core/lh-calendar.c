@@ -7,17 +7,12 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
-char *
-lh_calendar_for_booking (const LhBooking *booking, const char *centre_name)
+static icalcomponent *
+event_for_booking (const LhBooking *booking, const char *centre_name)
 {
-  g_autoptr(icalcomponent) calendar = NULL;
   icalcomponent *event;
   g_autofree char *uid = NULL;
   g_autofree char *summary = NULL;
-  char *text;
-  char *copy;
-
-  g_return_val_if_fail (booking != NULL, NULL);
 
   uid = g_strdup_printf ("booking-%" G_GINT64_FORMAT "@learnhub", booking->id);
   summary = g_strdup_printf ("%s at %s", booking->resource_name, centre_name);
@@ -31,14 +26,41 @@ lh_calendar_for_booking (const LhBooking *booking, const char *centre_name)
   icalcomponent_add_property (event, icalproperty_new_location (centre_name));
   icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (booking->status, "booked") ?
                                                                 ICAL_STATUS_CONFIRMED : ICAL_STATUS_CANCELLED));
+  return event;
+}
 
-  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
-                                  icalproperty_new_version ("2.0"),
-                                  icalproperty_new_prodid ("-//learnhub//learnhubd " PACKAGE_VERSION "//EN"),
-                                  event,
-                                  (void *) 0);
+static char *
+calendar_text (GPtrArray *events)
+{
+  g_autoptr(icalcomponent) calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                                           icalproperty_new_version ("2.0"),
+                                                           icalproperty_new_prodid ("-//learnhub//learnhubd "
+                                                                                    PACKAGE_VERSION "//EN"),
+                                                           (void *) 0);
+
+  for (guint i = 0; i < events->len; i++)
+    icalcomponent_add_component (calendar, g_ptr_array_index (events, i));
   /* libical's string belongs to its ring buffer; hand out our own copy. */
-  text = icalcomponent_as_ical_string (calendar);
-  copy = g_strdup (text);
-  return copy;
+  return g_strdup (icalcomponent_as_ical_string (calendar));
+}
+
+char *
+lh_calendar_for_booking (const LhBooking *booking, const char *centre_name)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+
+  g_return_val_if_fail (booking != NULL, NULL);
+  g_ptr_array_add (events, event_for_booking (booking, centre_name));
+  return calendar_text (events);
+}
+
+char *
+lh_calendar_for_bookings (GPtrArray *bookings, const char *centre_name)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+
+  g_return_val_if_fail (bookings != NULL, NULL);
+  for (guint i = 0; i < bookings->len; i++)
+    g_ptr_array_add (events, event_for_booking (g_ptr_array_index (bookings, i), centre_name));
+  return calendar_text (events);
 }

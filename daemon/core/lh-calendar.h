@@ -11,4 +11,9 @@ G_BEGIN_DECLS
 char *lh_calendar_for_booking (const LhBooking *booking,
                                const char      *centre_name);
 
+/* A VCALENDAR with a VEVENT for each of the bookings (element-type
+ * LhBooking): a person's feed. */
+char *lh_calendar_for_bookings (GPtrArray  *bookings,
+                                const char *centre_name);
+
 G_END_DECLS

@@ -17,6 +17,7 @@ lh_person_free (LhPerson *person)
   g_free (person->name);
   g_free (person->department);
   g_free (person->work_pattern);
+  g_free (person->calendar_key);
   g_free (person);
 }
 
@@ -147,11 +148,13 @@ person_from_row (LhStmt *stmt)
   person->hours_per_week = sqlite3_column_double (stmt, 5);
   person->roles = (guint) sqlite3_column_int (stmt, 6);
   person->sponsor_id = sqlite3_column_int64 (stmt, 7);
+  person->calendar_key = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   return person;
 }
 
 #define PERSON_COLUMNS \
-  "id, staff_number, name, department, work_pattern, hours_per_week, roles, coalesce(sponsor_id, 0)"
+  "id, staff_number, name, department, work_pattern, hours_per_week, roles, coalesce(sponsor_id, 0), " \
+  "calendar_key"
 
 static LhPerson *
 get_one (LhStore *store, LhStmt *stmt, GError **error)
@@ -191,6 +194,20 @@ lh_people_find (LhStore *store, const char *staff_number, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, staff_number, -1, SQLITE_TRANSIENT);
+  return get_one (store, stmt, error);
+}
+
+LhPerson *
+lh_people_get_by_calendar_key (LhStore *store, gint64 id, const char *key, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT " PERSON_COLUMNS " FROM people WHERE id = ?1 "
+                                             "AND calendar_key = ?2", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, key != NULL ? key : "", -1, SQLITE_TRANSIENT);
   return get_one (store, stmt, error);
 }
 

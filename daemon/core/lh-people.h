@@ -26,6 +26,7 @@ typedef struct
   double  hours_per_week;
   guint   roles;         /* LhRole bits */
   gint64  sponsor_id;    /* a guest's sponsor; 0 for staff */
+  char   *calendar_key;  /* (owned) opens their calendar feed */
 } LhPerson;
 
 void      lh_person_free (LhPerson *person);
@@ -58,6 +59,13 @@ LhPerson *lh_people_get       (LhStore        *store,
 LhPerson *lh_people_find      (LhStore        *store,
                                const char     *staff_number,
                                GError        **error);
+
+/* The person whose calendar key is key (the key is the permission), or
+ * LH_ERROR_NOT_FOUND. */
+LhPerson *lh_people_get_by_calendar_key (LhStore    *store,
+                                         gint64      id,
+                                         const char *key,
+                                         GError    **error);
 
 /* Stores only the Argon2id hash of pin. */
 gboolean  lh_people_set_pin   (LhStore        *store,
