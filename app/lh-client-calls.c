@@ -43,6 +43,45 @@ lh_client_get_health_finish (LhClient      *self,
 
 /* ---- sessions --------------------------------------------------------- */
 
+/* The sign-in's `notices`: what happened while the person was away. One
+ * that is not understood is skipped, never a reason to refuse the
+ * sign-in. */
+static GPtrArray *
+parse_promotions (LhClient   *self,
+                  JsonObject *body)
+{
+  GPtrArray *promotions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
+  JsonNode *node = json_object_get_member (body, "notices");
+  JsonArray *notices;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return promotions;
+  notices = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (notices); i++)
+    {
+      JsonNode *item = json_array_get_element (notices, i);
+      JsonObject *notice = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+      JsonNode *session_node = notice ? json_object_get_member (notice, "group_session") : NULL;
+      g_autoptr(GError) error = NULL;
+      LhGroupSession *session;
+
+      if (notice == NULL ||
+          g_strcmp0 (json_object_get_string_member_with_default (notice, "type", NULL),
+                     "waiting-list-promoted") != 0 ||
+          session_node == NULL || !JSON_NODE_HOLDS_OBJECT (session_node))
+        continue;
+      session = lh_group_session_from_json (json_node_get_object (session_node),
+                                            lh_client_get_time_zone (self), &error);
+      if (session == NULL)
+        {
+          g_debug ("Ignoring a notice: %s", error->message);
+          continue;
+        }
+      g_ptr_array_add (promotions, session);
+    }
+  return promotions;
+}
+
 static gpointer
 parse_session (LhClient    *self,
                JsonObject  *body,
@@ -63,6 +102,7 @@ parse_session (LhClient    *self,
     return NULL;
 
   lh_client_set_session (self, token, person);
+  lh_client_set_promotions (self, parse_promotions (self, body));
   return g_steal_pointer (&person);
 }
 
@@ -321,6 +361,150 @@ lh_client_cancel_booking_finish (LhClient      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lh_client_cancel_booking_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- group sessions --------------------------------------------------- */
+
+static gpointer
+parse_group_sessions (LhClient    *self,
+                      JsonObject  *body,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
+  JsonNode *node = json_object_get_member (body, "group_sessions");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No group sessions list");
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      LhGroupSession *session = NULL;
+
+      if (item == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "A group session is not an object");
+          return NULL;
+        }
+      session = lh_group_session_from_json (item, lh_client_get_time_zone (self), error);
+      if (session == NULL)
+        return NULL;
+      g_ptr_array_add (sessions, session);
+    }
+  return g_steal_pointer (&sessions);
+}
+
+void
+lh_client_list_group_sessions_async (LhClient            *self,
+                                     const char          *from,
+                                     const char          *to,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/group-sessions");
+  char separator = '?';
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (from != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (from, NULL, FALSE);
+
+      g_string_append_printf (path, "%cfrom=%s", separator, escaped);
+      separator = '&';
+    }
+  if (to != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (to, NULL, FALSE);
+
+      g_string_append_printf (path, "%cto=%s", separator, escaped);
+    }
+  lh_client_send_request (self, "GET", path->str, NULL, LH_AUTH_SESSION_OR_DEVICE, parse_group_sessions,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_group_sessions_async,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+lh_client_list_group_sessions_finish (LhClient      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_list_group_sessions_async, error);
+}
+
+static gpointer
+parse_group_place (LhClient    *self,
+                   JsonObject  *body,
+                   GError     **error)
+{
+  g_autofree LhGroupPlace *place = g_new0 (LhGroupPlace, 1);
+  const char *status = json_object_get_string_member_with_default (body, "status", NULL);
+
+  if (status == NULL || (!g_str_equal (status, "booked") && !g_str_equal (status, "waiting")))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No place status");
+      return NULL;
+    }
+  place->group_session_id = json_object_get_int_member_with_default (body, "group_session_id", 0);
+  place->waiting = g_str_equal (status, "waiting");
+  place->position = (int) CLAMP (json_object_get_int_member_with_default (body, "position", 0), 0, G_MAXINT);
+  return g_steal_pointer (&place);
+}
+
+void
+lh_client_join_group_session_async (LhClient            *self,
+                                    gint64               session_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  path = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places", session_id);
+  lh_client_send_request (self, "POST", path, NULL, LH_AUTH_SESSION, parse_group_place, g_free,
+                          lh_client_join_group_session_async, cancellable, callback, user_data);
+}
+
+LhGroupPlace *
+lh_client_join_group_session_finish (LhClient      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_join_group_session_async, error);
+}
+
+void
+lh_client_leave_group_session_async (LhClient            *self,
+                                     gint64               session_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  path = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places/mine", session_id);
+  lh_client_send_request (self, "DELETE", path, NULL, LH_AUTH_SESSION, NULL, NULL,
+                          lh_client_leave_group_session_async, cancellable, callback, user_data);
+}
+
+gboolean
+lh_client_leave_group_session_finish (LhClient      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lh_client_leave_group_session_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

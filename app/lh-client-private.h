@@ -43,6 +43,9 @@ gpointer    lh_client_check_finish       (LhClient      *self,
 void        lh_client_set_session        (LhClient       *self,
                                           const char     *token,
                                           const LhPerson *person);
+/* Takes promotions (element-type LhGroupSession) (transfer full). */
+void        lh_client_set_promotions     (LhClient  *self,
+                                          GPtrArray *promotions);
 void        lh_client_set_time_zone      (LhClient  *self,
                                           GTimeZone *tz);
 

@@ -20,6 +20,7 @@ struct _LhClient
   GError      *setup_error;      /* (owned) (nullable) the CA file failed to load */
   char        *session_token;    /* (owned) (nullable) set while signed in */
   LhPerson    *person;           /* (owned) (nullable) set while signed in */
+  GPtrArray   *promotions;       /* (owned) (element-type LhGroupSession) from the sign-in */
   GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
   LhEventStream *events;         /* (owned) (nullable) once connect_events() was called */
   gboolean     online;
@@ -309,6 +310,7 @@ lh_client_finalize (GObject *object)
   g_clear_error (&self->setup_error);
   g_free (self->session_token);
   g_clear_pointer (&self->person, lh_person_free);
+  g_clear_pointer (&self->promotions, g_ptr_array_unref);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (lh_client_parent_class)->finalize (object);
@@ -425,6 +427,7 @@ lh_client_init (LhClient *self)
 {
   self->online = TRUE;
   self->time_zone = g_time_zone_new_local ();
+  self->promotions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
 }
 
 LhClient *
@@ -495,6 +498,7 @@ lh_client_forget_session (LhClient *self)
     return;
   g_clear_pointer (&self->session_token, g_free);
   g_clear_pointer (&self->person, lh_person_free);
+  g_ptr_array_set_size (self->promotions, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
 
@@ -511,6 +515,25 @@ lh_client_set_session (LhClient       *self,
   g_clear_pointer (&self->person, lh_person_free);
   self->person = lh_person_copy (person);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+}
+
+void
+lh_client_set_promotions (LhClient  *self,
+                          GPtrArray *promotions)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (promotions != NULL);
+
+  g_clear_pointer (&self->promotions, g_ptr_array_unref);
+  self->promotions = promotions;
+}
+
+/* Returns: (transfer none) (element-type LhGroupSession) */
+GPtrArray *
+lh_client_get_promotions (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->promotions;
 }
 
 void

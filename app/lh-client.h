@@ -48,6 +48,10 @@ gboolean     lh_client_is_signed_in          (LhClient *self);
 LhPerson    *lh_client_get_person            (LhClient *self);
 GTimeZone   *lh_client_get_time_zone         (LhClient *self);
 SoupSession *lh_client_get_session           (LhClient *self);
+/* The group sessions in which the person got a place from a waiting list
+ * while away, from the sign-in's `notices` (transfer none) (element-type
+ * LhGroupSession): empty when signed out. */
+GPtrArray   *lh_client_get_promotions        (LhClient *self);
 /* Forgets the session locally, without telling the daemon. */
 void         lh_client_forget_session        (LhClient *self);
 
@@ -126,5 +130,39 @@ void         lh_client_cancel_booking_async  (LhClient            *self,
 gboolean     lh_client_cancel_booking_finish (LhClient      *self,
                                               GAsyncResult  *result,
                                               GError       **error);
+
+/* Group sessions from `from` to `to` ("YYYY-MM-DD", both nullable: the
+ * daemon's default, 14 days from today). Returns (transfer container)
+ * (element-type LhGroupSession), soonest first. */
+void         lh_client_list_group_sessions_async  (LhClient            *self,
+                                                   const char          *from,
+                                                   const char          *to,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray   *lh_client_list_group_sessions_finish (LhClient      *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
+
+/* A place, or the waiting list when it is full. */
+void          lh_client_join_group_session_async  (LhClient            *self,
+                                                   gint64               session_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* Returns: (transfer full) g_free() it. */
+LhGroupPlace *lh_client_join_group_session_finish (LhClient      *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
+
+/* Gives up the person's place, or leaves the waiting list. */
+void         lh_client_leave_group_session_async  (LhClient            *self,
+                                                   gint64               session_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean     lh_client_leave_group_session_finish (LhClient      *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-time-format.h"
+
 struct _LhHomePage
 {
   AdwBin     parent_instance;
@@ -12,7 +14,10 @@ struct _LhHomePage
   /* template children (unowned) */
   GtkLabel  *hello_label;
   GtkWidget *book_tile;
+  GtkWidget *groups_tile;
   GtkWidget *bookings_tile;
+  GtkWidget *notice_box;
+  GtkLabel  *notice_label;
 };
 
 G_DEFINE_FINAL_TYPE (LhHomePage, lh_home_page, ADW_TYPE_BIN)
@@ -26,6 +31,13 @@ lh_home_page_dispose (GObject *object)
 }
 
 static void
+notice_dismiss_clicked_cb (LhHomePage *self,
+                           GtkButton  *button)
+{
+  lh_home_page_set_notice (self, NULL);
+}
+
+static void
 lh_home_page_class_init (LhHomePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -36,7 +48,11 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, hello_label);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, book_tile);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, groups_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, bookings_tile);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_label);
+  gtk_widget_class_bind_template_callback (widget_class, notice_dismiss_clicked_cb);
 }
 
 static void
@@ -56,6 +72,7 @@ lh_home_page_set_person (LhHomePage     *self,
 
   /* Only learners may book; a tile that can only fail is not shown. */
   gtk_widget_set_visible (self->book_tile, person == NULL || lh_person_has_role (person, "learner"));
+  gtk_widget_set_visible (self->groups_tile, person == NULL || lh_person_has_role (person, "learner"));
   if (person == NULL || person->name == NULL)
     {
       gtk_label_set_label (self->hello_label, _("Hello"));
@@ -64,4 +81,37 @@ lh_home_page_set_person (LhHomePage     *self,
   /* Translators: a greeting with the person's name, e.g. "Hello, Amira Khan" */
   hello = g_strdup_printf (_("Hello, %s"), person->name);
   gtk_label_set_label (self->hello_label, hello);
+}
+
+void
+lh_home_page_set_notice (LhHomePage *self,
+                         const char *notice)
+{
+  g_return_if_fail (LH_IS_HOME_PAGE (self));
+
+  gtk_label_set_label (self->notice_label, notice ? notice : "");
+  gtk_widget_set_visible (self->notice_box, notice != NULL);
+}
+
+char *
+lh_home_page_format_promotions (GPtrArray *promotions)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (promotions != NULL, NULL);
+
+  for (guint i = 0; i < promotions->len; i++)
+    {
+      const LhGroupSession *session = g_ptr_array_index (promotions, i);
+      g_autofree char *day = lh_format_day_long (session->start);
+      g_autofree char *clock = lh_format_clock (session->start);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: "Good news: a place came free in Maths together on
+       * Wednesday 25 November, 13:00. It is yours." */
+      g_string_append_printf (text, _("Good news: a place came free in %s on %s, %s. It is yours."),
+                              session->title, day, clock);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

@@ -14,5 +14,11 @@ G_DECLARE_FINAL_TYPE (LhHomePage, lh_home_page, LH, HOME_PAGE, AdwBin)
 /* person (nullable): NULL clears the name. */
 void lh_home_page_set_person (LhHomePage     *self,
                               const LhPerson *person);
+/* A calm message above the tiles until dismissed; NULL hides it. */
+void lh_home_page_set_notice (LhHomePage     *self,
+                              const char     *notice);
+/* "Good news: a place came free in …", one line per session of
+ * promotions (element-type LhGroupSession); NULL if it is empty. */
+char *lh_home_page_format_promotions (GPtrArray *promotions);
 
 G_END_DECLS

@@ -75,6 +75,45 @@ lh_booking_free (LhBooking *booking)
   g_free (booking);
 }
 
+LhGroupSession *
+lh_group_session_copy (const LhGroupSession *session)
+{
+  LhGroupSession *copy;
+
+  g_return_val_if_fail (session != NULL, NULL);
+
+  copy = g_memdup2 (session, sizeof *session);
+  copy->title = g_strdup (session->title);
+  copy->topic = g_strdup (session->topic);
+  copy->room = g_strdup (session->room);
+  copy->start = g_date_time_ref (session->start);
+  copy->end = g_date_time_ref (session->end);
+  copy->my_place = g_strdup (session->my_place);
+  return copy;
+}
+
+void
+lh_group_session_free (LhGroupSession *session)
+{
+  if (session == NULL)
+    return;
+  g_free (session->title);
+  g_free (session->topic);
+  g_free (session->room);
+  g_clear_pointer (&session->start, g_date_time_unref);
+  g_clear_pointer (&session->end, g_date_time_unref);
+  g_free (session->my_place);
+  g_free (session);
+}
+
+gboolean
+lh_group_session_is_full (const LhGroupSession *session)
+{
+  g_return_val_if_fail (session != NULL, FALSE);
+
+  return session->places_taken >= session->capacity;
+}
+
 void
 lh_interval_free (LhInterval *interval)
 {
@@ -380,4 +419,51 @@ lh_availability_from_json (JsonObject  *object,
       g_ptr_array_add (availability->resources, day);
     }
   return g_steal_pointer (&availability);
+}
+
+LhGroupSession *
+lh_group_session_from_json (JsonObject  *object,
+                            GTimeZone   *tz,
+                            GError     **error)
+{
+  g_autoptr(LhGroupSession) session = g_new0 (LhGroupSession, 1);
+  const char *title;
+  const char *room;
+  JsonNode *my_place;
+  gint64 capacity, taken, waiting;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!get_int (object, "id", &session->id, error) ||
+      !get_int (object, "capacity", &capacity, error) ||
+      !get_int (object, "places_taken", &taken, error) ||
+      !get_int (object, "waiting", &waiting, error))
+    return NULL;
+  session->capacity = (int) CLAMP (capacity, 0, G_MAXINT);
+  session->places_taken = (int) CLAMP (taken, 0, G_MAXINT);
+  session->waiting = (int) CLAMP (waiting, 0, G_MAXINT);
+  title = get_string (object, "title", error);
+  if (title == NULL)
+    return NULL;
+  session->title = g_strdup (title);
+  room = get_string (object, "room", error);
+  if (room == NULL)
+    return NULL;
+  session->room = g_strdup (room);
+  if (json_object_has_member (object, "topic") && !json_object_get_null_member (object, "topic"))
+    session->topic = g_strdup (json_object_get_string_member_with_default (object, "topic", NULL));
+  if (session->topic != NULL && *session->topic == '\0')
+    g_clear_pointer (&session->topic, g_free);
+  my_place = json_object_get_member (object, "my_place");
+  if (my_place != NULL && JSON_NODE_HOLDS_VALUE (my_place) &&
+      json_node_get_value_type (my_place) == G_TYPE_STRING)
+    session->my_place = g_strdup (json_node_get_string (my_place));
+  session->my_position = (int) CLAMP (json_object_get_int_member_with_default (object, "my_position", 0), 0, G_MAXINT);
+  session->start = lh_parse_time (object, "start", tz, error);
+  if (session->start == NULL)
+    return NULL;
+  session->end = lh_parse_time (object, "end", tz, error);
+  if (session->end == NULL)
+    return NULL;
+  return g_steal_pointer (&session);
 }

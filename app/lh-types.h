@@ -53,6 +53,30 @@ typedef struct
   GPtrArray  *resources;    /* (owned) (element-type LhResourceDay) */
 } LhAvailability;
 
+/* A group study session, as GET /api/v1/group-sessions lists it. */
+typedef struct
+{
+  gint64     id;
+  char      *title;         /* (owned) */
+  char      *topic;         /* (owned) (nullable) */
+  char      *room;          /* (owned) */
+  GDateTime *start;         /* (owned) */
+  GDateTime *end;           /* (owned) */
+  int        capacity;
+  int        places_taken;
+  int        waiting;
+  char      *my_place;      /* (owned) (nullable) "booked", "waiting" or NULL */
+  int        my_position;   /* from 1 while waiting, else 0 */
+} LhGroupSession;
+
+/* The answer to taking a place: a place, or a place in the queue. */
+typedef struct
+{
+  gint64     group_session_id;
+  gboolean   waiting;
+  int        position;      /* from 1 while waiting, else 0 */
+} LhGroupPlace;
+
 #define LH_TYPE_PERSON  (lh_person_get_type ())
 #define LH_TYPE_BOOKING (lh_booking_get_type ())
 
@@ -65,6 +89,10 @@ gboolean        lh_person_has_role        (const LhPerson *person,
 GType           lh_booking_get_type       (void) G_GNUC_CONST;
 LhBooking      *lh_booking_copy           (const LhBooking *booking);
 void            lh_booking_free           (LhBooking *booking);
+
+LhGroupSession *lh_group_session_copy     (const LhGroupSession *session);
+void            lh_group_session_free     (LhGroupSession *session);
+gboolean        lh_group_session_is_full  (const LhGroupSession *session);
 
 void            lh_interval_free          (LhInterval *interval);
 void            lh_resource_day_free      (LhResourceDay *day);
@@ -83,9 +111,13 @@ LhBooking      *lh_booking_from_json      (JsonObject  *object,
                                            GError     **error);
 LhAvailability *lh_availability_from_json (JsonObject  *object,
                                            GError     **error);
+LhGroupSession *lh_group_session_from_json (JsonObject  *object,
+                                            GTimeZone   *tz,
+                                            GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPerson, lh_person_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhBooking, lh_booking_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhGroupSession, lh_group_session_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhInterval, lh_interval_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhResourceDay, lh_resource_day_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhAvailability, lh_availability_free)

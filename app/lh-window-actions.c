@@ -34,6 +34,11 @@ back_action (GtkWidget  *widget,
       if (!lh_book_page_go_back (self->book_page))
         lh_window_show_page (self, "home");
     }
+  else if (g_str_equal (name, "groups"))
+    {
+      if (!lh_groups_page_go_back (self->groups_page))
+        lh_window_show_page (self, "home");
+    }
   else if (g_str_equal (name, "bookings"))
     {
       if (!lh_bookings_page_go_back (self->bookings_page))
@@ -79,6 +84,19 @@ my_bookings_action (GtkWidget  *widget,
 }
 
 static void
+groups_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client))
+    return;
+  lh_groups_page_load (self->groups_page);
+  lh_window_show_page (self, "groups");
+}
+
+static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -119,6 +137,7 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.go-home", NULL, go_home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.book", NULL, book_action);
   gtk_widget_class_install_action (widget_class, "kiosk.my-bookings", NULL, my_bookings_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.groups", NULL, groups_action);
   gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_action);
   gtk_widget_class_install_action (widget_class, "kiosk.retry-connection", NULL, retry_connection_action);

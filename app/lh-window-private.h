@@ -4,6 +4,7 @@
 
 #include "lh-book-page.h"
 #include "lh-bookings-page.h"
+#include "lh-groups-page.h"
 #include "lh-home-page.h"
 #include "lh-idle-monitor.h"
 #include "lh-sign-in-page.h"
@@ -39,6 +40,7 @@ struct _LhWindow
   LhHomePage      *home_page;
   LhBookPage      *book_page;
   LhBookingsPage  *bookings_page;
+  LhGroupsPage    *groups_page;
 };
 
 void lh_window_show_page             (LhWindow   *self,

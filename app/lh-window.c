@@ -27,6 +27,9 @@ lh_window_show_page (LhWindow   *self,
   gboolean signed_in = lh_client_is_signed_in (self->client);
   gboolean welcome = g_str_equal (name, "welcome");
 
+  /* A notice on the home page stays until the person moves on. */
+  if (!g_str_equal (name, "home"))
+    lh_home_page_set_notice (self->home_page, NULL);
   gtk_stack_set_visible_child_name (self->stack, name);
   page = gtk_stack_get_page (self->stack, gtk_stack_get_visible_child (self->stack));
 
@@ -68,6 +71,8 @@ reset_pages (LhWindow *self)
   lh_home_page_set_person (self->home_page, NULL);
   lh_book_page_reset (self->book_page);
   lh_bookings_page_reset (self->bookings_page);
+  lh_groups_page_reset (self->groups_page);
+  lh_home_page_set_notice (self->home_page, NULL);
 }
 
 static void
@@ -105,9 +110,15 @@ static void
 signed_in_cb (LhWindow     *self,
               LhSignInPage *page)
 {
+  g_autofree char *notice = NULL;
+
   lh_home_page_set_person (self->home_page, lh_client_get_person (self->client));
   lh_idle_monitor_start (self->idle);
   lh_window_show_page (self, "home");
+  /* Places from a waiting list while the person was away: the daemon
+   * tells once, at sign-in (the event stream is the kiosk's, not theirs). */
+  notice = lh_home_page_format_promotions (lh_client_get_promotions (self->client));
+  lh_home_page_set_notice (self->home_page, notice);
 }
 
 static void
@@ -226,6 +237,7 @@ lh_window_constructed (GObject *object)
   lh_sign_in_page_set_client (self->sign_in_page, self->client);
   lh_book_page_set_client (self->book_page, self->client);
   lh_bookings_page_set_client (self->bookings_page, self->client);
+  lh_groups_page_set_client (self->groups_page, self->client);
 
   g_signal_connect_object (self->client, "session-ended",
                            G_CALLBACK (session_ended_cb), self, G_CONNECT_SWAPPED);
@@ -369,6 +381,7 @@ lh_window_class_init (LhWindowClass *klass)
   g_type_ensure (LH_TYPE_HOME_PAGE);
   g_type_ensure (LH_TYPE_BOOK_PAGE);
   g_type_ensure (LH_TYPE_BOOKINGS_PAGE);
+  g_type_ensure (LH_TYPE_GROUPS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LhWindow, toast_overlay);
@@ -386,6 +399,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, book_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, bookings_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, groups_page);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   lh_window_class_install_actions (widget_class);
