@@ -27,6 +27,11 @@ lh_message_for_error (const GError *error)
     case LH_CLIENT_ERROR_CONFLICT:
       return g_strdup (_("Someone else has just taken this time. Please pick another time."));
     case LH_CLIENT_ERROR_INVALID:
+      /* Only the daemon knows which rule refused it (a daily limit, a
+       * closure…) and what to do instead, so its words are shown. They are
+       * English until the daemon speaks the kiosk's language. */
+      if (error->message != NULL && error->message[0] != '\0')
+        return g_strdup (error->message);
       return g_strdup (_("This time cannot be booked. Please pick another time."));
     case LH_CLIENT_ERROR_LOCKED:
       {
