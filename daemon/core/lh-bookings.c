@@ -421,26 +421,16 @@ lh_bookings_get_by_calendar_key (LhStore *store, gint64 booking_id, const char *
 GPtrArray *
 lh_bookings_list_upcoming (LhStore *store, gint64 person_id, gint64 now, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_free);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              BOOKING_SELECT
                                              "WHERE b.person_id = ?1 AND b.end_at > ?2 AND b.status = 'booked' "
                                              "ORDER BY b.start_at", error);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
-    g_ptr_array_add (list, booking_from_row (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return lh_store_collect (store, stmt, (LhRowFunc) booking_from_row, (GDestroyNotify) lh_booking_free, error);
 }
 
 /* free = open − busy − the past. Busy is sorted by start. */

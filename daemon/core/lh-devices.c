@@ -132,33 +132,27 @@ lh_devices_revoke (LhStore *store, const char *name, gint64 now, GError **error)
   return lh_transaction_commit (tx, error);
 }
 
+static LhDevice *
+device_from_row (LhStmt *stmt)
+{
+  LhDevice *device = g_new0 (LhDevice, 1);
+
+  device->id = sqlite3_column_int64 (stmt, 0);
+  device->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  device->created_at = sqlite3_column_int64 (stmt, 2);
+  device->last_seen_at = sqlite3_column_int64 (stmt, 3);
+  device->revoked = sqlite3_column_int (stmt, 4) != 0;
+  return device;
+}
+
 GPtrArray *
 lh_devices_list (LhStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_device_free);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              "SELECT id, name, created_at, coalesce(last_seen_at, 0), revoked "
                                              "FROM devices ORDER BY name", error);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row;
 
   if (stmt == NULL)
     return NULL;
-  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
-    {
-      LhDevice *device = g_new0 (LhDevice, 1);
-
-      device->id = sqlite3_column_int64 (stmt, 0);
-      device->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      device->created_at = sqlite3_column_int64 (stmt, 2);
-      device->last_seen_at = sqlite3_column_int64 (stmt, 3);
-      device->revoked = sqlite3_column_int (stmt, 4) != 0;
-      g_ptr_array_add (devices, device);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&devices);
+  return lh_store_collect (store, stmt, (LhRowFunc) device_from_row, (GDestroyNotify) lh_device_free, error);
 }

@@ -151,27 +151,18 @@ lh_groups_create (LhStore *store, const LhCentre *centre, gint64 leader_id, gint
 GPtrArray *
 lh_groups_list (LhStore *store, gint64 from, gint64 to, gint64 person_id, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              SESSION_SELECT
                                              "WHERE g.status = 'scheduled' AND b.start_at >= ?2 "
                                              "AND b.start_at < ?3 ORDER BY b.start_at", error);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, from);
   sqlite3_bind_int64 (stmt, 3, to);
-  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
-    g_ptr_array_add (list, session_from_row (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return lh_store_collect (store, stmt, (LhRowFunc) session_from_row,
+                           (GDestroyNotify) lh_group_session_free, error);
 }
 
 LhPlaceStatus
@@ -296,27 +287,22 @@ lh_groups_leave (LhStore *store, gint64 session_id, gint64 person_id, gint64 now
 GPtrArray *
 lh_groups_take_promotions (LhStore *store, gint64 person_id, gint64 now, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
+  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              SESSION_SELECT
                                              "WHERE g.id IN (SELECT group_session_id FROM group_places "
                                              "WHERE person_id = ?1 AND status = 'booked' AND promoted_at IS NOT NULL "
                                              "AND seen_at IS NULL) AND b.end_at > ?2 ORDER BY b.start_at", error);
   g_autoptr(LhStmt) seen = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
-    g_ptr_array_add (list, session_from_row (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  list = lh_store_collect (store, stmt, (LhRowFunc) session_from_row,
+                           (GDestroyNotify) lh_group_session_free, error);
+  if (list == NULL)
+    return NULL;
   if (list->len == 0)
     return g_steal_pointer (&list);
   seen = lh_store_prepare (store,

@@ -149,35 +149,33 @@ load_hours (LhStore *store, LhResource *resource, GError **error)
   return TRUE;
 }
 
+static LhResource *
+resource_from_row (LhStmt *stmt)
+{
+  LhResource *resource = g_new0 (LhResource, 1);
+
+  resource->id = sqlite3_column_int64 (stmt, 0);
+  resource->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  resource->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  resource->capacity = sqlite3_column_int (stmt, 3);
+  return resource;
+}
+
 static GPtrArray *
 query_resources (LhStore *store, gint64 only_id, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_resource_free);
+  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              "SELECT id, name, kind, capacity FROM resources "
                                              "WHERE active = 1 AND (?1 = 0 OR id = ?1) "
                                              "ORDER BY kind = 'room', length(name), name", error);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, only_id);
-  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
-    {
-      LhResource *resource = g_new0 (LhResource, 1);
-
-      resource->id = sqlite3_column_int64 (stmt, 0);
-      resource->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      resource->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      resource->capacity = sqlite3_column_int (stmt, 3);
-      g_ptr_array_add (list, resource);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  list = lh_store_collect (store, stmt, (LhRowFunc) resource_from_row, (GDestroyNotify) lh_resource_free, error);
+  if (list == NULL)
+    return NULL;
   g_clear_pointer (&stmt, lh_stmt_release);
   for (guint i = 0; i < list->len; i++)
     if (!load_hours (store, g_ptr_array_index (list, i), error))

@@ -146,6 +146,27 @@ lh_store_exec (LhStore *self, LhStmt *stmt, GError **error)
   return lh_store_step (self, stmt, &has_row, error);
 }
 
+GPtrArray *
+lh_store_collect (LhStore *self, LhStmt *stmt, LhRowFunc from_row, GDestroyNotify free_func,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (self), NULL);
+  g_return_val_if_fail (stmt != NULL && from_row != NULL, NULL);
+
+  while (lh_store_step (self, stmt, &has_row, &local_error) && has_row)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 gint64
 lh_store_last_insert_id (LhStore *self)
 {

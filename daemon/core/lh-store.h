@@ -49,6 +49,17 @@ gboolean       lh_store_step               (LhStore     *self,
                                             gboolean    *has_row,
                                             GError     **error);
 
+/* Makes one object from the statement's current row. */
+typedef gpointer (*LhRowFunc) (LhStmt *stmt);
+
+/* Steps the (bound) statement through all its rows and returns what
+ * from_row made of each, in order; NULL with error if a step fails. */
+GPtrArray     *lh_store_collect            (LhStore        *self,
+                                            LhStmt         *stmt,
+                                            LhRowFunc       from_row,
+                                            GDestroyNotify  free_func,
+                                            GError        **error);
+
 gint64         lh_store_last_insert_id     (LhStore     *self);
 int            lh_store_changes            (LhStore     *self);
 
