@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "lh-busy.h"
 #include "lh-messages.h"
 #include "lh-slot-widgets.h"
 #include "lh-slots.h"
@@ -15,90 +14,47 @@
 
 #define N_DAYS 7
 #define N_SOONEST 4
-#define LOADING_DELAY_MS 150
 
 struct _LhBookPage
 {
-  AdwBin          parent_instance;
+  LhPage          parent_instance;
 
-  LhClient       *client;            /* (owned) (nullable) */
-  GCancellable   *load_cancellable;  /* (owned) (nullable) while a day loads */
   GCancellable   *book_cancellable;  /* (owned) (nullable) while booking */
-  guint           loading_id;        /* shows the spinner if loading is slow */
   GDateTime      *days[N_DAYS];      /* (owned) (nullable) midnights, centre's zone */
   guint           day_index;         /* the day shown */
   char           *loaded_date;       /* (owned) (nullable) the date the slots show */
   GPtrArray      *slots;             /* (owned) (nullable) (element-type GPtrArray<LhSlot>) */
   GPtrArray      *own;               /* (owned) (nullable) (element-type LhSlot) the person's */
   LhSlot         *selected;          /* (owned) (nullable) the slot being confirmed */
-  gboolean        reload_again;      /* the day changed while it was loading */
   GtkWidget      *day_buttons[N_DAYS];  /* (unowned) children of day_strip */
 
   /* template children (unowned) */
-  GtkStack       *view_stack;
   GtkFlowBox     *day_strip;
-  GtkWidget      *message_box;
-  GtkLabel       *message_label;
-  GtkWidget      *offline_note;
   GtkScrolledWindow *slots_scroller;
-  GtkStack       *content_stack;
-  GtkSpinner     *loading_spinner;
   GtkLabel       *day_title_label;
   GtkFlowBox     *soonest_box;
   GtkWidget      *nothing_free_box;
   GtkLabel       *nothing_free_label;
   GtkWidget      *next_day_button;
   GtkBox         *resources_box;
-  AdwStatusPage  *load_error_page;
-  GtkLabel       *confirm_facts_label;
   GtkLabel       *confirm_duration_label;
-  GtkWidget      *confirm_error_box;
-  GtkLabel       *confirm_error_label;
-  GtkWidget      *confirm_back_button;
-  GtkButton      *book_button;
-  GtkWidget      *confirm_offline_note;
   GtkLabel       *done_facts_label;
 };
 
-G_DEFINE_FINAL_TYPE (LhBookPage, lh_book_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LhBookPage, lh_book_page, LH_TYPE_PAGE)
 
 static void load_day (LhBookPage *self);
-
-static gboolean
-is_online (LhBookPage *self)
-{
-  return self->client == NULL || lh_client_get_online (self->client);
-}
 
 /* Offline, what was last known stays in view, but nothing can be booked
  * from it: the daemon could not say yes, and the slots may be stale. */
 static void
-update_online (LhBookPage *self)
+lh_book_page_update_online (LhPage   *page,
+                            gboolean  online)
 {
-  gboolean online = is_online (self);
+  LhBookPage *self = LH_BOOK_PAGE (page);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->soonest_box), online);
   gtk_widget_set_sensitive (GTK_WIDGET (self->resources_box), online);
-  gtk_widget_set_visible (self->offline_note, !online);
-  gtk_widget_set_visible (self->confirm_offline_note, !online);
-  if (!lh_busy_is_busy (self->book_button))
-    gtk_widget_set_sensitive (GTK_WIDGET (self->book_button), online);
-}
-
-static void
-show_message (LhBookPage *self,
-              const char *message)
-{
-  gtk_label_set_label (self->message_label, message ? message : "");
-  gtk_widget_set_visible (self->message_box, message != NULL);
-}
-
-static void
-show_confirm_error (LhBookPage *self,
-                    const char *message)
-{
-  gtk_label_set_label (self->confirm_error_label, message ? message : "");
-  gtk_widget_set_visible (self->confirm_error_box, message != NULL);
 }
 
 /* ---- confirm and book ------------------------------------------------- */
@@ -112,27 +68,23 @@ slot_clicked_cb (GtkButton  *button,
   g_autofree char *duration = NULL;
 
   if (slot == NULL || slot->state != LH_SLOT_FREE || self->book_cancellable != NULL ||
-      !is_online (self))
+      !lh_page_is_online (LH_PAGE (self)))
     return;
 
   g_clear_pointer (&self->selected, lh_slot_free);
   self->selected = lh_slot_copy (slot);
   facts = lh_format_slot_long (slot->resource_name, slot->start, slot->end);
   duration = lh_format_duration (lh_minutes_between (slot->start, slot->end));
-  gtk_label_set_label (self->confirm_facts_label, facts);
   gtk_label_set_label (self->confirm_duration_label, duration);
-  show_confirm_error (self, NULL);
-  show_message (self, NULL);
-  gtk_stack_set_visible_child_name (self->view_stack, "confirm");
-  gtk_widget_grab_focus (GTK_WIDGET (self->book_button));
+  lh_page_show_confirm (LH_PAGE (self), facts, FALSE);
 }
 
 static void
 back_to_day (LhBookPage *self,
              const char *message)
 {
-  show_message (self, message);
-  gtk_stack_set_visible_child_name (self->view_stack, "day");
+  lh_page_show_message (LH_PAGE (self), message);
+  lh_page_set_view (LH_PAGE (self), "day");
   load_day (self);
 }
 
@@ -152,9 +104,7 @@ create_booking_cb (GObject      *source,
 
   self = LH_BOOK_PAGE (user_data);
   g_clear_object (&self->book_cancellable);
-  lh_busy_end (self->book_button);
-  gtk_widget_set_sensitive (self->confirm_back_button, TRUE);
-  update_online (self);
+  lh_page_end_confirm (LH_PAGE (self));
 
   if (booking != NULL)
     {
@@ -164,7 +114,7 @@ create_booking_cb (GObject      *source,
       gtk_label_set_label (self->done_facts_label, facts);
       g_clear_pointer (&self->selected, lh_slot_free);
       g_clear_pointer (&self->loaded_date, g_free);
-      gtk_stack_set_visible_child_name (self->view_stack, "done");
+      lh_page_set_view (LH_PAGE (self), "done");
       return;
     }
 
@@ -192,7 +142,7 @@ create_booking_cb (GObject      *source,
   else
     {
       message = lh_message_for_error (error);
-      show_confirm_error (self, message);
+      lh_page_show_confirm_error (LH_PAGE (self), message);
     }
 }
 
@@ -202,16 +152,13 @@ book_clicked_cb (LhBookPage *self,
 {
   /* One request at a time, however often the button is pressed, and
    * none from a tap that lands after the answer. */
-  if (self->book_cancellable != NULL || self->selected == NULL || self->client == NULL ||
-      !is_online (self) ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "confirm") != 0)
+  if (self->book_cancellable != NULL || self->selected == NULL ||
+      !lh_page_can_confirm (LH_PAGE (self)))
     return;
 
-  show_confirm_error (self, NULL);
   self->book_cancellable = g_cancellable_new ();
-  lh_busy_begin (self->book_button);
-  gtk_widget_set_sensitive (self->confirm_back_button, FALSE);
-  lh_client_create_booking_async (self->client, self->selected->resource_id,
+  lh_page_begin_confirm (LH_PAGE (self));
+  lh_client_create_booking_async (lh_page_get_client (LH_PAGE (self)), self->selected->resource_id,
                                   self->selected->start, self->selected->end,
                                   self->book_cancellable, create_booking_cb, self);
 }
@@ -288,18 +235,10 @@ show_availability (LhBookPage     *self,
   self->own = g_steal_pointer (&own);
   g_free (self->loaded_date);
   self->loaded_date = g_strdup (availability->date);
-  gtk_stack_set_visible_child_name (self->content_stack, "slots");
+  lh_page_set_content (LH_PAGE (self), "slots");
   /* The new rows are not allocated yet, so the old bounds still hold. */
   if (same_day)
     gtk_adjustment_set_value (vadjustment, scrolled);
-}
-
-static void
-stop_loading_timer (LhBookPage *self)
-{
-  g_clear_handle_id (&self->loading_id, g_source_remove);
-  if (self->loading_spinner != NULL)
-    gtk_spinner_stop (self->loading_spinner);
 }
 
 static void
@@ -310,78 +249,45 @@ availability_cb (GObject      *source,
   LhBookPage *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(LhAvailability) availability = NULL;
-  g_autofree char *message = NULL;
 
   availability = lh_client_get_availability_finish (LH_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = LH_BOOK_PAGE (user_data);
-  g_clear_object (&self->load_cancellable);
-  stop_loading_timer (self);
-
   if (availability != NULL)
     show_availability (self, availability);
-  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
-    return;  /* the window signs out and says so */
-  else if (!self->reload_again)
-    {
-      g_debug ("Loading the day failed: %s", error->message);
-      message = lh_message_for_error (error);
-      adw_status_page_set_description (self->load_error_page, message);
-      g_clear_pointer (&self->loaded_date, g_free);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
-    }
-
-  /* The day changed again while it loaded: what came is already old. */
-  if (self->reload_again)
-    load_day (self);
-}
-
-static gboolean
-show_loading_cb (gpointer user_data)
-{
-  LhBookPage *self = user_data;
-
-  self->loading_id = 0;
-  gtk_spinner_start (self->loading_spinner);
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
-  return G_SOURCE_REMOVE;
+  if (lh_page_end_load (LH_PAGE (self), error))
+    g_clear_pointer (&self->loaded_date, g_free);
 }
 
 static void
 load_day (LhBookPage *self)
 {
+  LhPage *page = LH_PAGE (self);
   g_autofree char *date = NULL;
+  GCancellable *cancellable;
 
-  if (self->client == NULL || self->days[self->day_index] == NULL)
+  if (lh_page_get_client (page) == NULL || self->days[self->day_index] == NULL)
     return;
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  stop_loading_timer (self);
-  self->reload_again = FALSE;
 
   date = g_date_time_format (self->days[self->day_index], "%Y-%m-%d");
   /* Reloading the same day keeps the old slots in view until the new come. */
-  if (g_strcmp0 (date, self->loaded_date) != 0 ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "slots") != 0)
-    self->loading_id = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
-
-  self->load_cancellable = g_cancellable_new ();
-  lh_client_get_availability_async (self->client, date, self->load_cancellable,
+  cancellable = lh_page_begin_load (page, g_strcmp0 (date, self->loaded_date) == 0 &&
+                                          lh_page_content_is (page, "slots"));
+  lh_client_get_availability_async (lh_page_get_client (page), date, cancellable,
                                     availability_cb, self);
 }
 
-/* Shows the day again, without a spinner, and without a second request
- * while one is on its way. */
+/* Shows the day again, without a spinner; the confirm view stays as it
+ * is, going back to the day loads it. */
 static void
-refresh_day (LhBookPage *self)
+lh_book_page_refresh (LhPage *page)
 {
-  if (self->load_cancellable != NULL)
-    self->reload_again = TRUE;
-  else
-    load_day (self);
+  LhBookPage *self = LH_BOOK_PAGE (page);
+
+  if (self->days[self->day_index] != NULL && lh_page_view_is (page, "day"))
+    lh_page_refresh (page, FALSE);
 }
 
 static void
@@ -398,24 +304,16 @@ availability_changed_cb (LhBookPage *self,
   shown = g_date_time_format (self->days[self->day_index], "%Y-%m-%d");
   if (g_strcmp0 (shown, date) != 0)
     return;
-  /* The confirm view stays as it is; going back to the day loads it. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "day") != 0)
-    return;
-  g_debug ("%s changed elsewhere: showing it again", date);
-  refresh_day (self);
+  g_debug ("%s changed elsewhere", date);
+  lh_book_page_refresh (LH_PAGE (self));
 }
 
 static void
-online_changed_cb (LhBookPage *self,
-                   GParamSpec *pspec,
-                   LhClient   *client)
+lh_book_page_connect_client (LhPage   *page,
+                             LhClient *client)
 {
-  update_online (self);
-  /* Back in contact: what is shown may have changed meanwhile. */
-  if (is_online (self) && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      self->days[self->day_index] != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "day") == 0)
-    refresh_day (self);
+  g_signal_connect_object (client, "availability-changed",
+                           G_CALLBACK (availability_changed_cb), page, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -425,7 +323,7 @@ day_toggled_cb (GtkToggleButton *button,
   if (!gtk_toggle_button_get_active (button))
     return;
   self->day_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lh-day"));
-  show_message (self, NULL);
+  lh_page_show_message (LH_PAGE (self), NULL);
   load_day (self);
 }
 
@@ -438,16 +336,10 @@ next_day_clicked_cb (LhBookPage *self,
 }
 
 static void
-retry_clicked_cb (LhBookPage *self,
-                  GtkButton  *button)
-{
-  load_day (self);
-}
-
-static void
 build_day_strip (LhBookPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (self->client));
+  LhClient *client = lh_page_get_client (LH_PAGE (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client));
 
   lh_remove_children (GTK_WIDGET (self->day_strip));
   for (guint i = 0; i < N_DAYS; i++)
@@ -473,16 +365,7 @@ build_day_strip (LhBookPage *self)
 static void
 lh_book_page_dispose (GObject *object)
 {
-  LhBookPage *self = LH_BOOK_PAGE (object);
-
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
-  lh_book_page_reset (self);
-  /* view_stack is both a bound template child and the bin's child: let
-   * the bin drop it first, or dispose_template unparents it behind the
-   * bin's back. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_BOOK_PAGE);
+  lh_book_page_reset (LH_BOOK_PAGE (object));
 
   G_OBJECT_CLASS (lh_book_page_parent_class)->dispose (object);
 }
@@ -492,7 +375,6 @@ lh_book_page_finalize (GObject *object)
 {
   LhBookPage *self = LH_BOOK_PAGE (object);
 
-  g_clear_object (&self->client);
   for (guint i = 0; i < N_DAYS; i++)
     g_clear_pointer (&self->days[i], g_date_time_unref);
 
@@ -500,42 +382,39 @@ lh_book_page_finalize (GObject *object)
 }
 
 static void
+lh_book_page_load (LhPage *page)
+{
+  load_day (LH_BOOK_PAGE (page));
+}
+
+static void
 lh_book_page_class_init (LhBookPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LhPageClass *page_class = LH_PAGE_CLASS (klass);
 
   object_class->dispose = lh_book_page_dispose;
   object_class->finalize = lh_book_page_finalize;
+  page_class->connect_client = lh_book_page_connect_client;
+  page_class->update_online = lh_book_page_update_online;
+  page_class->load = lh_book_page_load;
+  page_class->refresh = lh_book_page_refresh;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-book-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, view_stack);
+  lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-book-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_strip);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, message_box);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, message_label);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, offline_note);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, slots_scroller);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_title_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, soonest_box);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, nothing_free_box);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, nothing_free_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, next_day_button);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, resources_box);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, load_error_page);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_facts_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_duration_label);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_error_box);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_error_label);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_back_button);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, book_button);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_offline_note);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_facts_label);
   gtk_widget_class_bind_template_callback (widget_class, book_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_day_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 }
 
 static void
@@ -545,33 +424,11 @@ lh_book_page_init (LhBookPage *self)
 }
 
 void
-lh_book_page_set_client (LhBookPage *self,
-                         LhClient   *client)
-{
-  g_return_if_fail (LH_IS_BOOK_PAGE (self));
-  g_return_if_fail (client == NULL || LH_IS_CLIENT (client));
-
-  if (self->client == client)
-    return;
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
-  g_set_object (&self->client, client);
-  if (client != NULL)
-    {
-      g_signal_connect_object (client, "availability-changed",
-                               G_CALLBACK (availability_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (client, "notify::online",
-                               G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  update_online (self);
-}
-
-void
 lh_book_page_start (LhBookPage *self)
 {
   g_return_if_fail (LH_IS_BOOK_PAGE (self));
 
-  if (self->client == NULL || self->book_cancellable != NULL)
+  if (lh_page_get_client (LH_PAGE (self)) == NULL || self->book_cancellable != NULL)
     return;
 
   lh_book_page_reset (self);
@@ -585,57 +442,34 @@ lh_book_page_reset (LhBookPage *self)
 {
   g_return_if_fail (LH_IS_BOOK_PAGE (self));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->book_cancellable);
   g_clear_object (&self->book_cancellable);
-  stop_loading_timer (self);
-
-  if (self->book_button != NULL)
+  if (self->day_strip != NULL)
     {
-      lh_busy_end (self->book_button);
-      gtk_widget_set_sensitive (self->confirm_back_button, TRUE);
       lh_remove_children (GTK_WIDGET (self->soonest_box));
       lh_remove_children (GTK_WIDGET (self->resources_box));
       lh_remove_children (GTK_WIDGET (self->day_strip));
-      show_message (self, NULL);
-      show_confirm_error (self, NULL);
-      gtk_label_set_label (self->confirm_facts_label, "");
       gtk_label_set_label (self->done_facts_label, "");
-      gtk_stack_set_visible_child_name (self->content_stack, "loading");
-      gtk_stack_set_visible_child_name (self->view_stack, "day");
-      update_online (self);
     }
   memset (self->day_buttons, 0, sizeof self->day_buttons);
   self->day_index = 0;
-  self->reload_again = FALSE;
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->own, g_ptr_array_unref);
   g_clear_pointer (&self->selected, lh_slot_free);
   g_clear_pointer (&self->loaded_date, g_free);
+  lh_page_reset (LH_PAGE (self), "day");
 }
 
 gboolean
 lh_book_page_go_back (LhBookPage *self)
 {
-  const char *view;
-
   g_return_val_if_fail (LH_IS_BOOK_PAGE (self), FALSE);
 
-  view = gtk_stack_get_visible_child_name (self->view_stack);
-  if (g_strcmp0 (view, "confirm") != 0)
+  if (!lh_page_view_is (LH_PAGE (self), "confirm"))
     return FALSE;
   /* A booking in flight will happen anyway: wait for its answer. */
   if (self->book_cancellable != NULL)
     return TRUE;
   back_to_day (self, NULL);
   return TRUE;
-}
-
-const char *
-lh_book_page_get_view (LhBookPage *self)
-{
-  g_return_val_if_fail (LH_IS_BOOK_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->view_stack);
 }

@@ -6,21 +6,18 @@
 #include <adwaita.h>
 
 #include "lh-client.h"
+#include "lh-page.h"
 
 G_BEGIN_DECLS
 
 #define LH_TYPE_BOOK_PAGE (lh_book_page_get_type ())
-G_DECLARE_FINAL_TYPE (LhBookPage, lh_book_page, LH, BOOK_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LhBookPage, lh_book_page, LH, BOOK_PAGE, LhPage)
 
-void        lh_book_page_set_client (LhBookPage *self,
-                                     LhClient   *client);
 /* Shows today's slots, loading them afresh. */
 void        lh_book_page_start      (LhBookPage *self);
 /* Forgets all it showed and cancels its requests. */
 void        lh_book_page_reset      (LhBookPage *self);
 /* Returns: TRUE if the page went back a view itself. */
 gboolean    lh_book_page_go_back    (LhBookPage *self);
-/* "day", "confirm" or "done" */
-const char *lh_book_page_get_view   (LhBookPage *self);
 
 G_END_DECLS

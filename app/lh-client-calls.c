@@ -6,6 +6,47 @@
 
 #include "lh-client-private.h"
 
+typedef gpointer (*LhItemFromJson) (JsonObject  *object,
+                                    GTimeZone   *tz,
+                                    GError     **error);
+
+/* The array @member of @body, each element parsed with @from_json. */
+static GPtrArray *
+parse_array (LhClient        *self,
+             JsonObject      *body,
+             const char      *member,
+             LhItemFromJson   from_json,
+             GDestroyNotify   item_free,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
+  JsonNode *node = json_object_get_member (body, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No %s list", member);
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gpointer item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An item of %s is not an object", member);
+          return NULL;
+        }
+      item = from_json (json_node_get_object (element), lh_client_get_time_zone (self), error);
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+  return g_steal_pointer (&items);
+}
+
 /* ---- health ----------------------------------------------------------- */
 
 static gpointer
@@ -114,22 +155,15 @@ lh_client_sign_in_async (LhClient            *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonObject) object = json_object_new ();
 
   g_return_if_fail (LH_IS_CLIENT (self));
   g_return_if_fail (staff_number != NULL);
   g_return_if_fail (pin != NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "staff_number");
-  json_builder_add_string_value (builder, staff_number);
-  json_builder_set_member_name (builder, "pin");
-  json_builder_add_string_value (builder, pin);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  lh_client_send_request (self, "POST", "/sessions", body, LH_AUTH_DEVICE, parse_session,
+  json_object_set_string_member (object, "staff_number", staff_number);
+  json_object_set_string_member (object, "pin", pin);
+  lh_client_send_request (self, "POST", "/sessions", object, LH_AUTH_DEVICE, parse_session,
                           (GDestroyNotify) lh_person_free, lh_client_sign_in_async,
                           cancellable, callback, user_data);
 }
@@ -238,12 +272,15 @@ parse_booking (LhClient    *self,
   return lh_booking_from_json (body, lh_client_get_time_zone (self), error);
 }
 
-static char *
-format_utc (GDateTime *time)
+static void
+set_utc_member (JsonObject *object,
+                const char *member,
+                GDateTime  *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  json_object_set_string_member (object, member, text);
 }
 
 void
@@ -255,28 +292,16 @@ lh_client_create_booking_async (LhClient            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
+  g_autoptr(JsonObject) object = json_object_new ();
 
   g_return_if_fail (LH_IS_CLIENT (self));
   g_return_if_fail (start != NULL);
   g_return_if_fail (end != NULL);
 
-  start_text = format_utc (start);
-  end_text = format_utc (end);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "resource_id");
-  json_builder_add_int_value (builder, resource_id);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_string_value (builder, start_text);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_string_value (builder, end_text);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  lh_client_send_request (self, "POST", "/bookings", body, LH_AUTH_SESSION, parse_booking,
+  json_object_set_int_member (object, "resource_id", resource_id);
+  set_utc_member (object, "start", start);
+  set_utc_member (object, "end", end);
+  lh_client_send_request (self, "POST", "/bookings", object, LH_AUTH_SESSION, parse_booking,
                           (GDestroyNotify) lh_booking_free, lh_client_create_booking_async,
                           cancellable, callback, user_data);
 }
@@ -295,26 +320,8 @@ parse_booking_list (LhClient    *self,
                     JsonObject  *body,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_free);
-  JsonArray *array = NULL;
-
-  if (json_object_has_member (body, "bookings"))
-    array = json_object_get_array_member (body, "bookings");
-  if (array == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No bookings list");
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *item = json_array_get_object_element (array, i);
-      LhBooking *booking = item ? lh_booking_from_json (item, lh_client_get_time_zone (self), error) : NULL;
-
-      if (booking == NULL)
-        return NULL;
-      g_ptr_array_add (bookings, booking);
-    }
-  return g_steal_pointer (&bookings);
+  return parse_array (self, body, "bookings", (LhItemFromJson) lh_booking_from_json,
+                      (GDestroyNotify) lh_booking_free, error);
 }
 
 void
@@ -359,10 +366,7 @@ lh_client_cancel_booking_finish (LhClient      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lh_client_cancel_booking_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return lh_client_check_done (self, result, lh_client_cancel_booking_async, error);
 }
 
 /* ---- group sessions --------------------------------------------------- */
@@ -372,32 +376,8 @@ parse_group_sessions (LhClient    *self,
                       JsonObject  *body,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
-  JsonNode *node = json_object_get_member (body, "group_sessions");
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No group sessions list");
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *item = json_array_get_object_element (array, i);
-      LhGroupSession *session = NULL;
-
-      if (item == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "A group session is not an object");
-          return NULL;
-        }
-      session = lh_group_session_from_json (item, lh_client_get_time_zone (self), error);
-      if (session == NULL)
-        return NULL;
-      g_ptr_array_add (sessions, session);
-    }
-  return g_steal_pointer (&sessions);
+  return parse_array (self, body, "group_sessions", (LhItemFromJson) lh_group_session_from_json,
+                      (GDestroyNotify) lh_group_session_free, error);
 }
 
 void
@@ -503,8 +483,5 @@ lh_client_leave_group_session_finish (LhClient      *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lh_client_leave_group_session_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return lh_client_check_done (self, result, lh_client_leave_group_session_async, error);
 }

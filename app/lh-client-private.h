@@ -24,11 +24,12 @@ typedef gpointer (*LhParseFunc) (LhClient    *self,
                                  GError     **error);
 
 /* Sends one request; the task returns parse's result (freed with
- * result_free), or TRUE if parse is NULL, or an LH_CLIENT_ERROR. */
+ * result_free), or TRUE if parse is NULL, or an LH_CLIENT_ERROR. body
+ * (nullable) is sent as JSON. */
 void        lh_client_send_request       (LhClient            *self,
                                           const char          *method,
                                           const char          *path,
-                                          JsonNode            *body,
+                                          JsonObject          *body,
                                           LhAuth               auth,
                                           LhParseFunc          parse,
                                           GDestroyNotify       result_free,
@@ -37,6 +38,10 @@ void        lh_client_send_request       (LhClient            *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
 gpointer    lh_client_check_finish       (LhClient      *self,
+                                          GAsyncResult  *result,
+                                          gpointer       source_tag,
+                                          GError       **error);
+gboolean    lh_client_check_done         (LhClient      *self,
                                           GAsyncResult  *result,
                                           gpointer       source_tag,
                                           GError       **error);

@@ -153,7 +153,7 @@ void
 lh_client_send_request (LhClient            *self,
                         const char          *method,
                         const char          *path,
-                        JsonNode            *body,
+                        JsonObject          *body,
                         LhAuth               auth,
                         LhParseFunc          parse,
                         GDestroyNotify       result_free,
@@ -221,7 +221,8 @@ lh_client_send_request (LhClient            *self,
     }
   if (body != NULL)
     {
-      g_autofree char *text = json_to_string (body, FALSE);
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), body);
+      g_autofree char *text = json_to_string (node, FALSE);
       gsize len = strlen (text);
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
 
@@ -232,16 +233,35 @@ lh_client_send_request (LhClient            *self,
                                     cancellable, request_cb, g_steal_pointer (&task));
 }
 
+static gboolean
+is_task_of (LhClient     *self,
+            GAsyncResult *result,
+            gpointer      source_tag)
+{
+  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
 gpointer
 lh_client_check_finish (LhClient      *self,
                         GAsyncResult  *result,
                         gpointer       source_tag,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  g_return_val_if_fail (is_task_of (self, result, source_tag), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For a call sent without a parse function. */
+gboolean
+lh_client_check_done (LhClient      *self,
+                      GAsyncResult  *result,
+                      gpointer       source_tag,
+                      GError       **error)
+{
+  g_return_val_if_fail (is_task_of (self, result, source_tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -370,6 +390,21 @@ lh_client_set_property (GObject      *object,
     }
 }
 
+static GParamSpec *
+construct_only_string (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+read_only_boolean (const char *name,
+                   gboolean    default_value)
+{
+  return g_param_spec_boolean (name, NULL, NULL, default_value,
+                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
 static void
 lh_client_class_init (LhClientClass *klass)
 {
@@ -381,24 +416,14 @@ lh_client_class_init (LhClientClass *klass)
   object_class->get_property = lh_client_get_property;
   object_class->set_property = lh_client_set_property;
 
-  properties[PROP_BASE_URL] =
-    g_param_spec_string ("base-url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEVICE_TOKEN] =
-    g_param_spec_string ("device-token", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CA_FILE] =
-    g_param_spec_string ("ca-file", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_URL] = construct_only_string ("base-url");
+  properties[PROP_DEVICE_TOKEN] = construct_only_string ("device-token");
+  properties[PROP_CA_FILE] = construct_only_string ("ca-file");
   /* With the event stream (lh_client_connect_events()): FALSE while it is
    * down, after it was open or an attempt failed. Without: FALSE after a
    * request could not reach the daemon, until one does. */
-  properties[PROP_ONLINE] =
-    g_param_spec_boolean ("online", NULL, NULL, TRUE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SIGNED_IN] =
-    g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLINE] = read_only_boolean ("online", TRUE);
+  properties[PROP_SIGNED_IN] = read_only_boolean ("signed-in", FALSE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The daemon answered 401 to a request made with the current session. */

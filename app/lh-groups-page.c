@@ -10,52 +10,32 @@
 #include "lh-slot-widgets.h"
 #include "lh-time-format.h"
 
-#define LOADING_DELAY_MS 150
-
 struct _LhGroupsPage
 {
-  AdwBin          parent_instance;
+  LhPage          parent_instance;
 
-  LhClient       *client;             /* (owned) (nullable) */
-  GCancellable   *load_cancellable;   /* (owned) (nullable) while the list loads */
   GCancellable   *join_cancellable;   /* (owned) (nullable) while joining */
   GCancellable   *leave_cancellable;  /* (owned) (nullable) while giving up a place */
-  guint           loading_id;         /* shows the spinner if loading is slow */
   GPtrArray      *sessions;           /* (owned) (nullable) (element-type LhGroupSession) shown */
   LhGroupSession *selected;           /* (owned) (nullable) the one being joined */
-  gboolean        reload_again;       /* changed while the list loaded */
-  gboolean        stale;              /* changed while the person was deciding */
   gboolean        leaving_waiting;    /* the place being given up is on a waiting list */
 
   /* template children (unowned) */
-  GtkStack       *view_stack;
-  GtkWidget      *message_box;
-  GtkLabel       *message_label;
-  GtkWidget      *offline_note;
-  GtkStack       *content_stack;
-  GtkSpinner     *loading_spinner;
   GtkScrolledWindow *scroller;
   GtkBox         *cards_box;
-  AdwStatusPage  *load_error_page;
   GtkLabel       *confirm_question_label;
-  GtkLabel       *confirm_facts_label;
-  GtkWidget      *confirm_error_box;
-  GtkLabel       *confirm_error_label;
-  GtkWidget      *confirm_offline_note;
-  GtkWidget      *confirm_back_button;
-  GtkButton      *join_button;
   GtkLabel       *done_title_label;
   GtkWidget      *done_next_label;
   GtkLabel       *done_facts_label;
 };
 
-G_DEFINE_FINAL_TYPE (LhGroupsPage, lh_groups_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LhGroupsPage, lh_groups_page, LH_TYPE_PAGE)
 
 /* Object data on a card's widgets. */
 #define SESSION_KEY "lh-group-session"   /* (unowned) LhGroupSession, on buttons */
 #define ASK_STACK_KEY "lh-ask-stack"     /* (unowned) GtkStack, on buttons */
 
-static void refresh (LhGroupsPage *self);
+static void lh_groups_page_refresh (LhPage *page);
 
 /* ---- words ------------------------------------------------------------ */
 
@@ -104,12 +84,6 @@ format_my_place (const LhGroupSession *session)
 /* ---- state ------------------------------------------------------------ */
 
 static gboolean
-is_online (LhGroupsPage *self)
-{
-  return self->client == NULL || lh_client_get_online (self->client);
-}
-
-static gboolean
 is_busy (LhGroupsPage *self)
 {
   return self->join_cancellable != NULL || self->leave_cancellable != NULL;
@@ -136,39 +110,12 @@ set_buttons_sensitive (GtkWidget *widget,
 /* Offline, the list stays in view, read-only: the daemon could not say
  * yes, and the places may have changed. */
 static void
-update_online (LhGroupsPage *self)
+lh_groups_page_update_online (LhPage   *page,
+                              gboolean  online)
 {
-  gboolean online = is_online (self);
+  LhGroupsPage *self = LH_GROUPS_PAGE (page);
 
   set_buttons_sensitive (GTK_WIDGET (self->cards_box), online && !is_busy (self));
-  gtk_widget_set_visible (self->offline_note, !online);
-  gtk_widget_set_visible (self->confirm_offline_note, !online);
-  if (!lh_busy_is_busy (self->join_button))
-    gtk_widget_set_sensitive (GTK_WIDGET (self->join_button), online);
-}
-
-static void
-show_message (LhGroupsPage *self,
-              const char   *message)
-{
-  gtk_label_set_label (self->message_label, message ? message : "");
-  gtk_widget_set_visible (self->message_box, message != NULL);
-}
-
-static void
-show_confirm_error (LhGroupsPage *self,
-                    const char   *message)
-{
-  gtk_label_set_label (self->confirm_error_label, message ? message : "");
-  gtk_widget_set_visible (self->confirm_error_box, message != NULL);
-}
-
-static void
-stop_loading_timer (LhGroupsPage *self)
-{
-  g_clear_handle_id (&self->loading_id, g_source_remove);
-  if (self->loading_spinner != NULL)
-    gtk_spinner_stop (self->loading_spinner);
 }
 
 static void
@@ -176,9 +123,9 @@ back_to_list (LhGroupsPage *self,
               const char   *message)
 {
   g_clear_pointer (&self->selected, lh_group_session_free);
-  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  lh_page_set_view (LH_PAGE (self), "list");
   lh_groups_page_load (self);
-  show_message (self, message);
+  lh_page_show_message (LH_PAGE (self), message);
 }
 
 /* ---- joining ---------------------------------------------------------- */
@@ -194,7 +141,7 @@ take_clicked_cb (GtkButton    *button,
   g_autofree char *facts = NULL;
   gboolean full;
 
-  if (session == NULL || is_busy (self) || !is_online (self))
+  if (session == NULL || is_busy (self) || !lh_page_is_online (LH_PAGE (self)))
     return;
 
   g_clear_pointer (&self->selected, lh_group_session_free);
@@ -207,12 +154,9 @@ take_clicked_cb (GtkButton    *button,
   /* Translators: the room, then how full the group is: "Group room · 3 places left" */
   facts = g_strdup_printf (_("%s · %s"), session->room, fullness);
   gtk_label_set_label (self->confirm_question_label, question);
-  gtk_label_set_label (self->confirm_facts_label, facts);
-  gtk_button_set_label (self->join_button, full ? _("Join the waiting list") : _("Take a place"));
-  show_confirm_error (self, NULL);
-  show_message (self, NULL);
-  gtk_stack_set_visible_child_name (self->view_stack, "confirm");
-  gtk_widget_grab_focus (GTK_WIDGET (self->join_button));
+  gtk_button_set_label (lh_page_get_confirm_button (LH_PAGE (self)),
+                        full ? _("Join the waiting list") : _("Take a place"));
+  lh_page_show_confirm (LH_PAGE (self), facts, FALSE);
 }
 
 static void
@@ -231,9 +175,7 @@ join_cb (GObject      *source,
 
   self = LH_GROUPS_PAGE (user_data);
   g_clear_object (&self->join_cancellable);
-  lh_busy_end (self->join_button);
-  gtk_widget_set_sensitive (self->confirm_back_button, TRUE);
-  update_online (self);
+  lh_page_end_confirm (LH_PAGE (self));
 
   if (place != NULL)
     {
@@ -250,7 +192,7 @@ join_cb (GObject      *source,
       gtk_widget_set_visible (self->done_next_label, place->waiting);
       gtk_label_set_label (self->done_facts_label, facts);
       g_clear_pointer (&self->selected, lh_group_session_free);
-      gtk_stack_set_visible_child_name (self->view_stack, "done");
+      lh_page_set_view (LH_PAGE (self), "done");
       return;
     }
 
@@ -266,7 +208,7 @@ join_cb (GObject      *source,
   else
     {
       message = lh_message_for_error (error);
-      show_confirm_error (self, message);
+      lh_page_show_confirm_error (LH_PAGE (self), message);
     }
 }
 
@@ -276,15 +218,12 @@ join_clicked_cb (LhGroupsPage *self,
 {
   /* One request at a time, however often the button is pressed, and
    * none from a tap that lands after the answer. */
-  if (is_busy (self) || self->selected == NULL || self->client == NULL || !is_online (self) ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "confirm") != 0)
+  if (is_busy (self) || self->selected == NULL || !lh_page_can_confirm (LH_PAGE (self)))
     return;
 
-  show_confirm_error (self, NULL);
   self->join_cancellable = g_cancellable_new ();
-  lh_busy_begin (self->join_button);
-  gtk_widget_set_sensitive (self->confirm_back_button, FALSE);
-  lh_client_join_group_session_async (self->client, self->selected->id,
+  lh_page_begin_confirm (LH_PAGE (self));
+  lh_client_join_group_session_async (lh_page_get_client (LH_PAGE (self)), self->selected->id,
                                       self->join_cancellable, join_cb, self);
 }
 
@@ -310,7 +249,7 @@ give_up_clicked_cb (GtkButton    *button,
 {
   GtkStack *ask = g_object_get_data (G_OBJECT (button), ASK_STACK_KEY);
 
-  if (ask == NULL || is_busy (self) || !is_online (self))
+  if (ask == NULL || is_busy (self) || !lh_page_is_online (LH_PAGE (self)))
     return;
   gtk_stack_set_visible_child_name (ask, "ask");
 }
@@ -324,8 +263,8 @@ keep_clicked_cb (GtkButton    *button,
   if (ask == NULL || self->leave_cancellable != NULL)
     return;
   gtk_stack_set_visible_child_name (ask, "actions");
-  if (self->stale)
-    refresh (self);
+  if (lh_page_is_stale (LH_PAGE (self)))
+    lh_groups_page_refresh (LH_PAGE (self));
 }
 
 static void
@@ -369,16 +308,17 @@ yes_clicked_cb (GtkButton    *button,
 {
   const LhGroupSession *session = g_object_get_data (G_OBJECT (button), SESSION_KEY);
 
-  if (session == NULL || is_busy (self) || self->client == NULL || !is_online (self))
+  if (session == NULL || is_busy (self) || lh_page_get_client (LH_PAGE (self)) == NULL ||
+      !lh_page_is_online (LH_PAGE (self)))
     return;
 
-  show_message (self, NULL);
+  lh_page_show_message (LH_PAGE (self), NULL);
   self->leave_cancellable = g_cancellable_new ();
   self->leaving_waiting = g_strcmp0 (session->my_place, "waiting") == 0;
   lh_busy_begin (button);
   /* Nothing else on the list can be pressed until the answer comes. */
   set_buttons_sensitive (GTK_WIDGET (self->cards_box), FALSE);
-  lh_client_leave_group_session_async (self->client, session->id,
+  lh_client_leave_group_session_async (lh_page_get_client (LH_PAGE (self)), session->id,
                                        self->leave_cancellable, leave_cb, self);
 }
 
@@ -538,8 +478,8 @@ show_sessions (LhGroupsPage *self,
 
   for (guint i = 0; i < sessions->len; i++)
     gtk_box_append (self->cards_box, card_new (self, g_ptr_array_index (sessions, i)));
-  gtk_stack_set_visible_child_name (self->content_stack, sessions->len > 0 ? "list" : "empty");
-  update_online (self);
+  lh_page_set_content (LH_PAGE (self), sessions->len > 0 ? "list" : "empty");
+  lh_page_update_online (LH_PAGE (self));
   /* Shown again after a change: stay where the person was reading. */
   gtk_adjustment_set_value (vadjustment, scrolled);
 }
@@ -549,52 +489,16 @@ list_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  LhGroupsPage *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
-  g_autofree char *message = NULL;
 
   sessions = lh_client_list_group_sessions_finish (LH_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self = LH_GROUPS_PAGE (user_data);
-  g_clear_object (&self->load_cancellable);
-  stop_loading_timer (self);
-
   if (sessions != NULL)
-    show_sessions (self, sessions);
-  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
-    return;  /* the window signs out and says so */
-  else if (!self->reload_again)
-    {
-      g_debug ("Loading the groups failed: %s", error->message);
-      message = lh_message_for_error (error);
-      adw_status_page_set_description (self->load_error_page, message);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
-    }
-
-  /* They changed again while the list loaded: what came is already old. */
-  if (self->reload_again)
-    lh_groups_page_load (self);
-}
-
-static gboolean
-show_loading_cb (gpointer user_data)
-{
-  LhGroupsPage *self = user_data;
-
-  self->loading_id = 0;
-  gtk_spinner_start (self->loading_spinner);
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-retry_clicked_cb (LhGroupsPage *self,
-                  GtkButton    *button)
-{
-  lh_groups_page_load (self);
+    show_sessions (LH_GROUPS_PAGE (user_data), sessions);
+  lh_page_end_load (LH_PAGE (user_data), error);
 }
 
 /* ---- changes made elsewhere ------------------------------------------- */
@@ -615,40 +519,34 @@ asking (LhGroupsPage *self)
   return FALSE;
 }
 
-/* Loads the list again without a second request while one is on its
- * way; while the person is deciding, only once they are done. */
+/* Loads the list again; while the person is deciding, only once they
+ * are done. */
 static void
-refresh (LhGroupsPage *self)
+lh_groups_page_refresh (LhPage *page)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") != 0 ||
-      is_busy (self) || asking (self))
-    self->stale = TRUE;
-  else if (self->load_cancellable != NULL)
-    self->reload_again = TRUE;
-  else
-    lh_groups_page_load (self);
+  LhGroupsPage *self = LH_GROUPS_PAGE (page);
+
+  lh_page_refresh (page, !lh_page_view_is (page, "list") || is_busy (self) || asking (self));
 }
 
 static void
-group_event_cb (LhGroupsPage *self,
-                const char   *type,
-                JsonNode     *data,
-                LhClient     *client)
+group_event_cb (LhPage     *page,
+                const char *type,
+                JsonNode   *data,
+                LhClient   *client)
 {
-  /* Not on screen: the page loads afresh when it is opened. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && lh_client_is_signed_in (client))
-    refresh (self);
+  lh_page_refresh_if_shown (page);
 }
 
 static void
-online_changed_cb (LhGroupsPage *self,
-                   GParamSpec   *pspec,
-                   LhClient     *client)
+lh_groups_page_connect_client (LhPage   *page,
+                               LhClient *client)
 {
-  update_online (self);
-  if (is_online (self) && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      lh_client_is_signed_in (client))
-    refresh (self);
+  g_signal_connect_object (client, "event::group-session-changed",
+                           G_CALLBACK (group_event_cb), page, G_CONNECT_SWAPPED);
+  /* Only reaches a stream opened as the person; harmless otherwise. */
+  g_signal_connect_object (client, "event::waiting-list-promoted",
+                           G_CALLBACK (group_event_cb), page, G_CONNECT_SWAPPED);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -656,27 +554,15 @@ online_changed_cb (LhGroupsPage *self,
 static void
 lh_groups_page_dispose (GObject *object)
 {
-  LhGroupsPage *self = LH_GROUPS_PAGE (object);
-
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
-  lh_groups_page_reset (self);
-  /* view_stack is both a bound template child and the bin's child: let
-   * the bin drop it first. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_GROUPS_PAGE);
+  lh_groups_page_reset (LH_GROUPS_PAGE (object));
 
   G_OBJECT_CLASS (lh_groups_page_parent_class)->dispose (object);
 }
 
 static void
-lh_groups_page_finalize (GObject *object)
+lh_groups_page_load_page (LhPage *page)
 {
-  LhGroupsPage *self = LH_GROUPS_PAGE (object);
-
-  g_clear_object (&self->client);
-
-  G_OBJECT_CLASS (lh_groups_page_parent_class)->finalize (object);
+  lh_groups_page_load (LH_GROUPS_PAGE (page));
 }
 
 static void
@@ -684,34 +570,24 @@ lh_groups_page_class_init (LhGroupsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LhPageClass *page_class = LH_PAGE_CLASS (klass);
 
   object_class->dispose = lh_groups_page_dispose;
-  object_class->finalize = lh_groups_page_finalize;
+  page_class->connect_client = lh_groups_page_connect_client;
+  page_class->update_online = lh_groups_page_update_online;
+  page_class->load = lh_groups_page_load_page;
+  page_class->refresh = lh_groups_page_refresh;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-groups-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, message_box);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, message_label);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, offline_note);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, loading_spinner);
+  lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-groups-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, cards_box);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, load_error_page);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, confirm_question_label);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, confirm_facts_label);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, confirm_error_box);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, confirm_error_label);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, confirm_offline_note);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, confirm_back_button);
-  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, join_button);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, done_title_label);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, done_next_label);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, done_facts_label);
   gtk_widget_class_bind_template_callback (widget_class, join_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, see_groups_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 }
 
 static void
@@ -721,52 +597,21 @@ lh_groups_page_init (LhGroupsPage *self)
 }
 
 void
-lh_groups_page_set_client (LhGroupsPage *self,
-                           LhClient     *client)
-{
-  g_return_if_fail (LH_IS_GROUPS_PAGE (self));
-  g_return_if_fail (client == NULL || LH_IS_CLIENT (client));
-
-  if (self->client == client)
-    return;
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
-  g_set_object (&self->client, client);
-  if (client != NULL)
-    {
-      g_signal_connect_object (client, "event::group-session-changed",
-                               G_CALLBACK (group_event_cb), self, G_CONNECT_SWAPPED);
-      /* Only reaches a stream opened as the person; harmless otherwise. */
-      g_signal_connect_object (client, "event::waiting-list-promoted",
-                               G_CALLBACK (group_event_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (client, "notify::online",
-                               G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  update_online (self);
-}
-
-void
 lh_groups_page_load (LhGroupsPage *self)
 {
+  LhPage *page = LH_PAGE (self);
+  GCancellable *cancellable;
+
   g_return_if_fail (LH_IS_GROUPS_PAGE (self));
 
-  if (self->client == NULL || is_busy (self))
+  if (lh_page_get_client (page) == NULL || is_busy (self))
     return;
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  stop_loading_timer (self);
-  self->reload_again = FALSE;
-  self->stale = FALSE;
-
-  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  lh_page_set_view (page, "list");
   /* A reload keeps the old list in view until the new one comes. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "list") != 0)
-    self->loading_id = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
-
-  self->load_cancellable = g_cancellable_new ();
+  cancellable = lh_page_begin_load (page, lh_page_content_is (page, "list"));
   /* The daemon's default: from today, for 14 days. */
-  lh_client_list_group_sessions_async (self->client, NULL, NULL, self->load_cancellable,
+  lh_client_list_group_sessions_async (lh_page_get_client (page), NULL, NULL, cancellable,
                                        list_cb, self);
 }
 
@@ -775,33 +620,20 @@ lh_groups_page_reset (LhGroupsPage *self)
 {
   g_return_if_fail (LH_IS_GROUPS_PAGE (self));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->join_cancellable);
   g_clear_object (&self->join_cancellable);
   g_cancellable_cancel (self->leave_cancellable);
   g_clear_object (&self->leave_cancellable);
-  stop_loading_timer (self);
-
   if (self->cards_box != NULL)
     {
-      lh_busy_end (self->join_button);
-      gtk_widget_set_sensitive (self->confirm_back_button, TRUE);
       lh_remove_children (GTK_WIDGET (self->cards_box));
-      show_message (self, NULL);
-      show_confirm_error (self, NULL);
       gtk_label_set_label (self->confirm_question_label, "");
-      gtk_label_set_label (self->confirm_facts_label, "");
       gtk_label_set_label (self->done_title_label, "");
       gtk_label_set_label (self->done_facts_label, "");
-      gtk_stack_set_visible_child_name (self->content_stack, "loading");
-      gtk_stack_set_visible_child_name (self->view_stack, "list");
-      update_online (self);
     }
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->selected, lh_group_session_free);
-  self->reload_again = FALSE;
-  self->stale = FALSE;
+  lh_page_reset (LH_PAGE (self), "list");
 }
 
 gboolean
@@ -809,23 +641,15 @@ lh_groups_page_go_back (LhGroupsPage *self)
 {
   g_return_val_if_fail (LH_IS_GROUPS_PAGE (self), FALSE);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "confirm") != 0)
+  if (!lh_page_view_is (LH_PAGE (self), "confirm"))
     return FALSE;
   /* A request in flight happens anyway: wait for its answer. */
   if (self->join_cancellable != NULL)
     return TRUE;
   g_clear_pointer (&self->selected, lh_group_session_free);
-  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  lh_page_set_view (LH_PAGE (self), "list");
   /* Changed elsewhere while the person was deciding. */
-  if (self->stale)
+  if (lh_page_is_stale (LH_PAGE (self)))
     lh_groups_page_load (self);
   return TRUE;
-}
-
-const char *
-lh_groups_page_get_view (LhGroupsPage *self)
-{
-  g_return_val_if_fail (LH_IS_GROUPS_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->view_stack);
 }

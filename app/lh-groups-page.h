@@ -7,22 +7,19 @@
 #include <adwaita.h>
 
 #include "lh-client.h"
+#include "lh-page.h"
 
 G_BEGIN_DECLS
 
 #define LH_TYPE_GROUPS_PAGE (lh_groups_page_get_type ())
-G_DECLARE_FINAL_TYPE (LhGroupsPage, lh_groups_page, LH, GROUPS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (LhGroupsPage, lh_groups_page, LH, GROUPS_PAGE, LhPage)
 
-void        lh_groups_page_set_client (LhGroupsPage *self,
-                                       LhClient     *client);
 /* Shows the list, loading it afresh. */
 void        lh_groups_page_load       (LhGroupsPage *self);
 /* Forgets all it showed and cancels its requests. */
 void        lh_groups_page_reset      (LhGroupsPage *self);
 /* Returns: TRUE if the page went back a view itself. */
 gboolean    lh_groups_page_go_back    (LhGroupsPage *self);
-/* "list", "confirm" or "done" */
-const char *lh_groups_page_get_view   (LhGroupsPage *self);
 
 /* "Maths together on Wednesday 25 November, 13:00 to 15:00" */
 char       *lh_format_group_session   (const LhGroupSession *session);

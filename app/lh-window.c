@@ -235,9 +235,9 @@ lh_window_constructed (GObject *object)
   g_assert (self->client != NULL);
 
   lh_sign_in_page_set_client (self->sign_in_page, self->client);
-  lh_book_page_set_client (self->book_page, self->client);
-  lh_bookings_page_set_client (self->bookings_page, self->client);
-  lh_groups_page_set_client (self->groups_page, self->client);
+  lh_page_set_client (LH_PAGE (self->book_page), self->client);
+  lh_page_set_client (LH_PAGE (self->bookings_page), self->client);
+  lh_page_set_client (LH_PAGE (self->groups_page), self->client);
 
   g_signal_connect_object (self->client, "session-ended",
                            G_CALLBACK (session_ended_cb), self, G_CONNECT_SWAPPED);

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* Makes the XDG folders the environment names, then starts GTK and
+ * libadwaita. No display is a failure, not a skip. */
+void       kiosk_test_init          (int    *argc,
+                                     char ***argv);
+
 typedef gboolean (*KioskPredicate) (GtkWidget *widget, gconstpointer data);
 typedef gboolean (*KioskCondition) (LhWindow *window, gconstpointer data);
 

@@ -549,14 +549,7 @@ main (int   argc,
 {
   int status;
 
-  for (const char *const *var = (const char *const[]) { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR", NULL };
-       *var != NULL; var++)
-    if (g_getenv (*var) != NULL)
-      g_mkdir_with_parents (g_getenv (*var), 0700);
-
-  /* No display is a failure, not a skip: gtk_test_init() aborts then. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kiosk_test_init (&argc, &argv);
 
   centre = lh_test_daemon_start (NULL);
   api = soup_session_new ();

@@ -451,39 +451,35 @@ test_unreachable (Fixture       *fixture,
   g_assert_false (lh_client_get_online (fixture->client));
 }
 
+/* Each test, with the number of the learner its fixture signs in as. */
+static const struct {
+  const char *path;
+  guint       learner;
+  void      (*func) (Fixture *fixture, gconstpointer data);
+} tests[] = {
+  { "/kiosk/sign-in", 0, test_sign_in },
+  { "/kiosk/wrong-pin", 1, test_wrong_pin },
+  { "/kiosk/book-and-cancel", 2, test_book_and_cancel },
+  { "/kiosk/book-twice", 3, test_book_twice },
+  { "/kiosk/taken-meanwhile", 4, test_taken_meanwhile },
+  { "/kiosk/idle-sign-out", 13, test_idle_sign_out },
+  { "/kiosk/idle-before-sign-in", 0, test_idle_before_sign_in },
+  { "/kiosk/unreachable", 14, test_unreachable },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  for (const char *const *var = (const char *const[]) { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR", NULL };
-       *var != NULL; var++)
-    if (g_getenv (*var) != NULL)
-      g_mkdir_with_parents (g_getenv (*var), 0700);
-
-  /* No display is a failure, not a skip: gtk_test_init() aborts then. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kiosk_test_init (&argc, &argv);
 
   centre = lh_test_daemon_start (NULL);
 
-  g_test_add ("/kiosk/sign-in", Fixture, GUINT_TO_POINTER (0),
-              fixture_set_up, test_sign_in, fixture_tear_down);
-  g_test_add ("/kiosk/wrong-pin", Fixture, GUINT_TO_POINTER (1),
-              fixture_set_up, test_wrong_pin, fixture_tear_down);
-  g_test_add ("/kiosk/book-and-cancel", Fixture, GUINT_TO_POINTER (2),
-              fixture_set_up, test_book_and_cancel, fixture_tear_down);
-  g_test_add ("/kiosk/book-twice", Fixture, GUINT_TO_POINTER (3),
-              fixture_set_up, test_book_twice, fixture_tear_down);
-  g_test_add ("/kiosk/taken-meanwhile", Fixture, GUINT_TO_POINTER (4),
-              fixture_set_up, test_taken_meanwhile, fixture_tear_down);
-  g_test_add ("/kiosk/idle-sign-out", Fixture, GUINT_TO_POINTER (13),
-              fixture_set_up, test_idle_sign_out, fixture_tear_down);
-  g_test_add ("/kiosk/idle-before-sign-in", Fixture, GUINT_TO_POINTER (0),
-              fixture_set_up, test_idle_before_sign_in, fixture_tear_down);
-  g_test_add ("/kiosk/unreachable", Fixture, GUINT_TO_POINTER (14),
-              fixture_set_up, test_unreachable, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add (tests[i].path, Fixture, GUINT_TO_POINTER (tests[i].learner),
+                fixture_set_up, tests[i].func, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_pointer (&centre, lh_test_daemon_stop);
