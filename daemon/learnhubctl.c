@@ -29,6 +29,7 @@ typedef struct
   char      *hours;           /* (owned) (nullable) */
   int        capacity;
   char      *from;            /* (owned) (nullable) rules set: YYYY-MM-DD */
+  char      *pc;              /* (owned) (nullable) device add: the PC it is the kiosk of */
   int        limits[7];       /* rules set: -1 keeps the value in force */
 } Ctl;
 
@@ -92,6 +93,24 @@ cmd_pin_set (Ctl *ctl, LhStore *store, GError **error)
   return TRUE;
 }
 
+/* The id of the PC called name, or 0 with an error. */
+static gint64
+find_pc (LhStore *store, const char *name, GError **error)
+{
+  g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
+
+  for (guint i = 0; resources != NULL && i < resources->len; i++)
+    {
+      const LhResource *resource = g_ptr_array_index (resources, i);
+
+      if (g_str_equal (resource->name, name) && g_str_equal (resource->kind, "pc"))
+        return resource->id;
+    }
+  if (resources != NULL)
+    g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no PC called “%s”", name);
+  return 0;
+}
+
 static gboolean
 cmd_device (Ctl *ctl, LhStore *store, GError **error)
 {
@@ -99,9 +118,15 @@ cmd_device (Ctl *ctl, LhStore *store, GError **error)
 
   if (g_strcmp0 (verb, "add") == 0 && ctl->args[1] != NULL && ctl->args[2] == NULL)
     {
-      g_autofree char *token = lh_devices_add (store, ctl->args[1], lh_time_now (), NULL, error);
+      g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
+      g_autofree char *token = NULL;
+      gint64 pc = 0;
 
-      if (token == NULL)
+      /* One step: a kiosk is never left registered without its PC. */
+      if (tx == NULL || (ctl->pc != NULL && (pc = find_pc (store, ctl->pc, error)) == 0) ||
+          (token = lh_devices_add (store, ctl->args[1], lh_time_now (), NULL, error)) == NULL ||
+          (pc != 0 && !lh_devices_set_pc (store, ctl->args[1], pc, error)) ||
+          !lh_transaction_commit (tx, error))
         return FALSE;
       g_printerr ("Device “%s” added. Give the kiosk this token (it is shown only now):\n", ctl->args[1]);
       g_print ("%s\n", token);
@@ -130,7 +155,7 @@ cmd_device (Ctl *ctl, LhStore *store, GError **error)
         }
       return TRUE;
     }
-  return usage_error (error, "device add NAME | device list | device revoke NAME");
+  return usage_error (error, "device add NAME [--pc \"PC 3\"] | device list | device revoke NAME");
 }
 
 static gboolean
@@ -403,6 +428,7 @@ main (int argc, char **argv)
     { "capacity", 0, 0, G_OPTION_ARG_INT, &ctl.capacity, "resource add: places", "N" },
     { "hours", 0, 0, G_OPTION_ARG_STRING, &ctl.hours, "resource add: opening hours", "HOURS" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date", "DATE" },
+    { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is", "NAME" },
     { "min-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MIN_MINUTES], "rules set: shortest booking", "N" },
     { "max-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MAX_MINUTES], "rules set: longest booking", "N" },
     { "horizon-days", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HORIZON_DAYS], "rules set: how far ahead", "N" },
@@ -462,10 +488,12 @@ main (int argc, char **argv)
       g_free (ctl.kind);
       g_free (ctl.hours);
       g_free (ctl.from);
+      g_free (ctl.pc);
       return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
     }
   g_free (ctl.kind);
   g_free (ctl.hours);
   g_free (ctl.from);
+  g_free (ctl.pc);
   return 0;
 }

@@ -261,3 +261,14 @@ lh_route_register_guest (LhRequest *request)
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 201, builder);
 }
+
+void
+lh_route_heartbeat (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lh_devices_heartbeat (request->store, request->device_id, request->now, &error))
+    lh_request_reply_error (request, error);
+  else
+    lh_request_reply_empty (request, 204);
+}

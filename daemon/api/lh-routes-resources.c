@@ -6,6 +6,7 @@
 
 #include "lh-api-json.h"
 #include "lh-bookings.h"
+#include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-rules.h"
 #include "lh-time.h"
@@ -130,6 +131,7 @@ lh_route_availability (LhRequest *request)
   for (guint i = 0; i < days->len; i++)
     {
       const LhResourceDay *day = g_ptr_array_index (days, i);
+      gboolean has_kiosk, online;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -138,6 +140,17 @@ lh_route_availability (LhRequest *request)
       json_builder_add_string_value (builder, day->resource->name);
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, day->resource->kind);
+      /* A PC whose kiosk went silent is offline, never "in use". */
+      json_builder_set_member_name (builder, "kiosk");
+      if (!lh_devices_pc_online (request->store, day->resource->id, request->now, &has_kiosk, &online, &error))
+        {
+          lh_request_reply_error (request, error);
+          return;
+        }
+      if (has_kiosk)
+        json_builder_add_string_value (builder, online ? "online" : "offline");
+      else
+        json_builder_add_null_value (builder);
       add_intervals (builder, "open", day->open, tz);
       add_busy (builder, day->busy, tz);
       add_intervals (builder, "free", day->free, tz);

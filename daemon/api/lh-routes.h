@@ -79,6 +79,7 @@ void lh_route_sign_in         (LhRequest *request);
 void lh_route_sign_out        (LhRequest *request);
 void lh_route_list_devices    (LhRequest *request);
 void lh_route_register_guest  (LhRequest *request);
+void lh_route_heartbeat       (LhRequest *request);
 /* lh-routes-resources.c */
 void lh_route_list_resources  (LhRequest *request);
 void lh_route_availability    (LhRequest *request);

@@ -47,6 +47,7 @@ static const LhRoute routes[] = {
   { "DELETE", "/api/v1/group-sessions/{id}/places/mine", LH_AUTH_SESSION, 0, lh_route_leave_group },
   { "POST", "/api/v1/guests", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_register_guest },
   { "GET", "/api/v1/devices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_devices },
+  { "POST", "/api/v1/devices/heartbeat", LH_AUTH_DEVICE, 0, lh_route_heartbeat },
   { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL, TRUE },
 };
 

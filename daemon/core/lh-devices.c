@@ -142,6 +142,8 @@ device_from_row (LhStmt *stmt)
   device->created_at = sqlite3_column_int64 (stmt, 2);
   device->last_seen_at = sqlite3_column_int64 (stmt, 3);
   device->revoked = sqlite3_column_int (stmt, 4) != 0;
+  device->resource_id = sqlite3_column_int64 (stmt, 5);
+  device->heartbeat_at = sqlite3_column_int64 (stmt, 6);
   return device;
 }
 
@@ -149,10 +151,87 @@ GPtrArray *
 lh_devices_list (LhStore *store, GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT id, name, created_at, coalesce(last_seen_at, 0), revoked "
+                                             "SELECT id, name, created_at, coalesce(last_seen_at, 0), revoked, "
+                                             "coalesce(resource_id, 0), coalesce(heartbeat_at, 0) "
                                              "FROM devices ORDER BY name", error);
 
   if (stmt == NULL)
     return NULL;
   return lh_store_collect (store, stmt, (LhRowFunc) device_from_row, (GDestroyNotify) lh_device_free, error);
+}
+
+gboolean
+lh_devices_set_pc (LhStore *store, const char *name, gint64 resource_id, GError **error)
+{
+  g_autoptr(LhStmt) kind = NULL;
+  g_autoptr(LhStmt) update = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  if (resource_id != 0)
+    {
+      kind = lh_store_prepare (store, "SELECT kind = 'pc' FROM resources WHERE id = ?1 AND active = 1", error);
+      if (kind == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (kind, 1, resource_id);
+      if (!lh_store_step (store, kind, &has_row, error))
+        return FALSE;
+      if (!has_row || !sqlite3_column_int (kind, 0))
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A kiosk can belong to a PC, not to a room");
+          return FALSE;
+        }
+    }
+  update = lh_store_prepare (store, "UPDATE devices SET resource_id = nullif (?2, 0) WHERE name = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 2, resource_id);
+  if (!lh_store_exec (store, update, &local_error))
+    {
+      if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That PC already has a kiosk");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (lh_store_changes (store) == 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No device called “%s”", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lh_devices_heartbeat (LhStore *store, gint64 device_id, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "UPDATE devices SET heartbeat_at = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, device_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  return lh_store_exec (store, stmt, error);
+}
+
+gboolean
+lh_devices_pc_online (LhStore *store, gint64 resource_id, gint64 now, gboolean *out_has_kiosk,
+                      gboolean *out_online, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT coalesce(heartbeat_at, 0) FROM devices "
+                                             "WHERE resource_id = ?1 AND revoked = 0", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resource_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_has_kiosk = has_row;
+  *out_online = has_row && now - sqlite3_column_int64 (stmt, 0) <= LH_DEVICE_SILENT_SECONDS;
+  return TRUE;
 }

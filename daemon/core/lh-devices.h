@@ -13,7 +13,12 @@ typedef struct
   gint64    created_at;
   gint64    last_seen_at;  /* 0: never */
   gboolean  revoked;
+  gint64    resource_id;   /* the PC it is the kiosk of; 0: a desk or display */
+  gint64    heartbeat_at;  /* 0: never */
 } LhDevice;
+
+/* A PC's kiosk is offline when it has not beaten for this long. */
+#define LH_DEVICE_SILENT_SECONDS 120
 
 void       lh_device_free (LhDevice *device);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhDevice, lh_device_free)
@@ -24,6 +29,28 @@ char      *lh_devices_add          (LhStore     *store,
                                     const char  *name,
                                     gint64       now,
                                     gint64      *out_id,
+                                    GError     **error);
+
+/* Makes the device the kiosk of the PC resource_id (0: of none). A PC has
+ * one kiosk. */
+gboolean   lh_devices_set_pc       (LhStore     *store,
+                                    const char  *name,
+                                    gint64       resource_id,
+                                    GError     **error);
+
+/* The device is alive now. */
+gboolean   lh_devices_heartbeat    (LhStore     *store,
+                                    gint64       device_id,
+                                    gint64       now,
+                                    GError     **error);
+
+/* Whether the PC's kiosk is online: *out_has_kiosk FALSE if the PC has
+ * none; else *out_online says if it beat within LH_DEVICE_SILENT_SECONDS. */
+gboolean   lh_devices_pc_online    (LhStore     *store,
+                                    gint64       resource_id,
+                                    gint64       now,
+                                    gboolean    *out_has_kiosk,
+                                    gboolean    *out_online,
                                     GError     **error);
 
 /* The id of the live device holding token, or LH_ERROR_UNAUTHORIZED. */

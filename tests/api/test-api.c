@@ -586,6 +586,17 @@ test_events_needs_websocket (void)
 }
 
 static void
+test_heartbeat (void)
+{
+  g_autofree char *token = sign_in_as ("learner");
+  g_autoptr(LhApiReply) beat = call ("POST", "/api/v1/devices/heartbeat", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) by_person = call ("POST", "/api/v1/devices/heartbeat", token, NULL);
+
+  g_assert_cmpuint (beat->status, ==, 204);
+  g_assert_cmpuint (by_person->status, ==, 401);
+}
+
+static void
 test_unknown_paths (void)
 {
   g_autoptr(LhApiReply) nothing = call ("GET", "/api/v1/nothing-here", NULL, NULL);
@@ -776,6 +787,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/guests", test_guests);
   g_test_add_func ("/api/devices/admin-only", test_devices_admin_only);
   g_test_add_func ("/api/events/needs-websocket", test_events_needs_websocket);
+  g_test_add_func ("/api/devices/heartbeat", test_heartbeat);
   g_test_add_func ("/api/unknown-paths", test_unknown_paths);
   /* Last: these check what the tests above saw. */
   g_test_add_func ("/api/document/lists-every-route", test_document_lists_every_route);

@@ -4,6 +4,7 @@
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-resources.h"
 
 #define NOW 1795000000
 
@@ -211,6 +212,41 @@ test_no_pin_never_signs_in (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
 }
 
+/* A PC's kiosk beats; silent for two minutes, the PC shows as offline. */
+static void
+test_pc_kiosk_heartbeat (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = lh_devices_add (f->ts->store, "PC 1 kiosk", NOW, NULL, &error);
+  g_autofree char *other = lh_devices_add (f->ts->store, "Spare kiosk", NOW, NULL, &error);
+  gint64 pc, room, device;
+  gboolean has_kiosk = TRUE, online = TRUE;
+
+  g_assert_true (lh_resources_add (f->ts->store, "PC 1", "pc", 1, &pc, &error));
+  g_assert_true (lh_resources_add (f->ts->store, "Group room", "room", 10, &room, &error));
+  g_assert_true (lh_devices_pc_online (f->ts->store, pc, NOW, &has_kiosk, &online, &error));
+  g_assert_false (has_kiosk);
+
+  g_assert_true (lh_devices_set_pc (f->ts->store, "PC 1 kiosk", pc, &error));
+  g_assert_true (lh_devices_pc_online (f->ts->store, pc, NOW, &has_kiosk, &online, &error));
+  g_assert_true (has_kiosk);
+  g_assert_false (online);   /* never beat yet */
+
+  g_assert_true (lh_devices_authenticate (f->ts->store, token, NOW, &device, &error));
+  g_assert_true (lh_devices_heartbeat (f->ts->store, device, NOW, &error));
+  g_assert_true (lh_devices_pc_online (f->ts->store, pc, NOW + 60, &has_kiosk, &online, &error));
+  g_assert_true (online);
+  g_assert_true (lh_devices_pc_online (f->ts->store, pc, NOW + LH_DEVICE_SILENT_SECONDS + 1, &has_kiosk, &online, &error));
+  g_assert_false (online);
+
+  /* One kiosk a PC, and none for a room. */
+  g_assert_false (lh_devices_set_pc (f->ts->store, "Spare kiosk", pc, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (lh_devices_set_pc (f->ts->store, "Spare kiosk", room, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+}
+
 static void
 test_pin_format (Fixture *f, gconstpointer data)
 {
@@ -236,6 +272,7 @@ main (int argc, char **argv)
   ADD ("/lh/auth/device-tokens", test_device_tokens);
   ADD ("/lh/auth/lock-rechecked-after-pin-check", test_lock_rechecked_after_pin_check);
   ADD ("/lh/auth/no-pin-never-signs-in", test_no_pin_never_signs_in);
+  ADD ("/lh/auth/pc-kiosk-heartbeat", test_pc_kiosk_heartbeat);
   ADD ("/lh/auth/pin-format", test_pin_format);
   return g_test_run ();
 }

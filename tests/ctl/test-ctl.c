@@ -114,6 +114,19 @@ test_device_resource_pin (void)
 
   ctl (&resource, db, "resource", "add", "PC 1", "--kind", "pc", "--hours", "Mon-Fri 08:00-20:00; Sat 09:00-13:00", NULL);
   g_assert_cmpint (resource.status, ==, 0);
+  {
+    /* A PC's own kiosk; a PC that does not exist registers nothing. */
+    g_auto(Run) pc_kiosk = { 0 };
+    g_auto(Run) no_pc = { 0 };
+    g_auto(Run) after = { 0 };
+
+    ctl (&pc_kiosk, db, "device", "add", "PC 1 kiosk", "--pc", "PC 1", NULL);
+    g_assert_cmpint (pc_kiosk.status, ==, 0);
+    ctl (&no_pc, db, "device", "add", "PC 9 kiosk", "--pc", "PC 9", NULL);
+    g_assert_cmpint (no_pc.status, ==, 1);
+    ctl (&after, db, "device", "list", NULL);
+    g_assert_null (strstr (after.out, "PC 9 kiosk"));
+  }
   ctl (&bad_hours, db, "resource", "add", "PC 2", "--hours", "weekdays 8 till late", NULL);
   g_assert_cmpint (bad_hours.status, ==, 1);
   g_assert_nonnull (strstr (bad_hours.err, "is not opening hours"));
