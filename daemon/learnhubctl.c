@@ -30,11 +30,11 @@ typedef struct
   int        capacity;
   char      *from;            /* (owned) (nullable) rules set: YYYY-MM-DD */
   char      *pc;              /* (owned) (nullable) device add: the PC it is the kiosk of */
-  int        limits[7];       /* rules set: -1 keeps the value in force */
+  int        limits[8];       /* rules set: -1 keeps the value in force */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
-enum { MIN_MINUTES, MAX_MINUTES, HORIZON_DAYS, DAY_MINUTES, WEEK_MINUTES, DAY_BOOKINGS, WEEK_BOOKINGS };
+enum { MIN_MINUTES, MAX_MINUTES, HORIZON_DAYS, DAY_MINUTES, WEEK_MINUTES, DAY_BOOKINGS, WEEK_BOOKINGS, HOLD_MINUTES };
 
 typedef gboolean (*CommandFunc) (Ctl *ctl, LhStore *store, GError **error);
 
@@ -212,6 +212,7 @@ print_rules (const LhRules *rules, GTimeZone *tz)
   g_print ("  book ahead          up to %d days\n", rules->horizon_days);
   g_print ("  per person per day  %s, %d booking(s) (0: no limit)\n", day, rules->max_bookings_per_day);
   g_print ("  per person per week %s, %d booking(s) (0: no limit)\n", week, rules->max_bookings_per_week);
+  g_print ("  a PC booking is held %d minutes for its person, then released\n", rules->hold_minutes);
 }
 
 static gboolean
@@ -249,6 +250,7 @@ cmd_rules (Ctl *ctl, LhStore *store, GError **error)
         [WEEK_MINUTES] = &rules.max_minutes_per_week,
         [DAY_BOOKINGS] = &rules.max_bookings_per_day,
         [WEEK_BOOKINGS] = &rules.max_bookings_per_week,
+        [HOLD_MINUTES] = &rules.hold_minutes,
       };
       gint64 from = now;
 
@@ -272,7 +274,7 @@ cmd_rules (Ctl *ctl, LhStore *store, GError **error)
     }
   return usage_error (error, "rules show | rules set [--from YYYY-MM-DD] [--min-minutes N] "
                              "[--max-minutes N] [--horizon-days N] [--day-minutes N] [--week-minutes N] "
-                             "[--day-bookings N] [--week-bookings N]   (0: no limit)");
+                             "[--day-bookings N] [--week-bookings N] [--hold-minutes N]   (0: no limit)");
 }
 
 static gboolean
@@ -320,6 +322,22 @@ print_demo (const LhDemoCentre *demo, const char *db_path, gboolean json)
       json_builder_add_string_value (builder, demo->device_token);
       json_builder_set_member_name (builder, "bookings");
       json_builder_add_int_value (builder, demo->n_bookings);
+      json_builder_set_member_name (builder, "pc_kiosks");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < demo->pc_kiosks->len; i++)
+        {
+          const LhDemoKiosk *kiosk = g_ptr_array_index (demo->pc_kiosks, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "pc");
+          json_builder_add_string_value (builder, kiosk->pc_name);
+          json_builder_set_member_name (builder, "device_name");
+          json_builder_add_string_value (builder, kiosk->device_name);
+          json_builder_set_member_name (builder, "token");
+          json_builder_add_string_value (builder, kiosk->token);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "accounts");
       json_builder_begin_array (builder);
       for (guint i = 0; i < demo->accounts->len; i++)
@@ -353,8 +371,14 @@ print_demo (const LhDemoCentre *demo, const char *db_path, gboolean json)
 
   g_print ("Demo centre created in %s: %u resources, %u people (staff and their guests), %u bookings.\n",
            db_path, demo->n_resources, demo->accounts->len, demo->n_bookings);
-  g_print ("Kiosk device “%s”, token: %s\n\nSign-ins (staff number / PIN):\n",
-           demo->device_name, demo->device_token);
+  g_print ("Kiosk device “%s”, token: %s\n", demo->device_name, demo->device_token);
+  for (guint i = 0; i < demo->pc_kiosks->len; i++)
+    {
+      const LhDemoKiosk *kiosk = g_ptr_array_index (demo->pc_kiosks, i);
+
+      g_print ("Kiosk of %s, token: %s\n", kiosk->pc_name, kiosk->token);
+    }
+  g_print ("\nSign-ins (staff number / PIN):\n");
   for (guint i = 0; i < demo->accounts->len && i < 6; i++)
     {
       const LhDemoAccount *account = g_ptr_array_index (demo->accounts, i);
@@ -436,6 +460,7 @@ main (int argc, char **argv)
     { "week-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[WEEK_MINUTES], "rules set: minutes per person per week", "N" },
     { "day-bookings", 0, 0, G_OPTION_ARG_INT, &ctl.limits[DAY_BOOKINGS], "rules set: bookings per person per day", "N" },
     { "week-bookings", 0, 0, G_OPTION_ARG_INT, &ctl.limits[WEEK_BOOKINGS], "rules set: bookings per person per week", "N" },
+    { "hold-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HOLD_MINUTES], "rules set: minutes a PC booking waits for its person", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre");

@@ -110,6 +110,12 @@ spawn_daemon (GStrv argv)
 LhTestDaemon *
 lh_test_daemon_start (const char * const *extra_args)
 {
+  return lh_test_daemon_start_with_setup (extra_args, NULL, NULL);
+}
+
+LhTestDaemon *
+lh_test_daemon_start_with_setup (const char * const *extra_args, LhTestSetupFunc setup, gpointer user_data)
+{
   g_autoptr(LhTestDaemon) daemon = g_new0 (LhTestDaemon, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -129,6 +135,8 @@ lh_test_daemon_start (const char * const *extra_args)
   daemon->demo = json_node_ref (json_parser_get_root (parser));
   daemon->device_token = g_strdup (json_object_get_string_member (json_node_get_object (daemon->demo),
                                                                   "device_token"));
+  if (setup != NULL)
+    setup (daemon->db_path, user_data);
 
   port = free_port ();
   listen = g_strdup_printf ("127.0.0.1:%u", port);

@@ -27,6 +27,14 @@ typedef struct
  * LEARNHUBD and LEARNHUBCTL, which meson sets for every test. */
 LhTestDaemon *lh_test_daemon_start (const char * const *extra_args);
 
+/* The same, running setup on the demo database (with learnhubctl, say)
+ * before the daemon starts. */
+typedef void (*LhTestSetupFunc) (const char *db_path,
+                                 gpointer    user_data);
+LhTestDaemon *lh_test_daemon_start_with_setup (const char * const *extra_args,
+                                               LhTestSetupFunc     setup,
+                                               gpointer            user_data);
+
 /* Stops the daemon with SIGTERM, checks it exited cleanly, removes the
  * temporary directory. */
 void          lh_test_daemon_stop  (LhTestDaemon *daemon);

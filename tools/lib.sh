@@ -5,12 +5,13 @@
 BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libsoup-3.0-dev
-  libjson-glib-dev libsodium-dev libnotify-dev libical-dev
+  libjson-glib-dev libsodium-dev libnotify-dev libical-dev libqrencode-dev
   glib-networking ca-certificates tzdata openssl
   desktop-file-utils appstream
 )
-# A display without a screen, a private session bus, and screenshots.
-RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell)
+# A display without a screen, a private session bus, and screenshots; curl
+# for the demo's PCs to say they are on.
+RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell curl)
 
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 

@@ -188,3 +188,58 @@ lh_json_add_group_session (JsonBuilder *builder, const LhGroupSession *session, 
   json_builder_add_int_value (builder, session->my_position);
   json_builder_end_object (builder);
 }
+
+void
+lh_json_add_usage (JsonBuilder *builder, const LhUsage *usage, gint64 can_extend_until, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, usage->id);
+  json_builder_set_member_name (builder, "resource_id");
+  json_builder_add_int_value (builder, usage->resource_id);
+  json_builder_set_member_name (builder, "resource_name");
+  json_builder_add_string_value (builder, usage->resource_name);
+  json_builder_set_member_name (builder, "booking_id");
+  json_builder_add_int_value (builder, usage->booking_id);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, usage->walk_up ? "walk-up" : "booked");
+  lh_json_add_time (builder, "started_at", usage->started_at, tz);
+  lh_json_add_time (builder, "ends_at", usage->ends_at, tz);
+  json_builder_set_member_name (builder, "ended_at");
+  if (usage->ended_at > 0)
+    {
+      g_autofree char *ended = lh_time_format_iso (usage->ended_at, tz);
+      json_builder_add_string_value (builder, ended);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "end_reason");
+  if (usage->end_reason != NULL)
+    json_builder_add_string_value (builder, usage->end_reason);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "can_extend_until");
+  if (can_extend_until > 0)
+    {
+      g_autofree char *until = lh_time_format_iso (can_extend_until, tz);
+      json_builder_add_string_value (builder, until);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+lh_json_availability_change (gint64 resource_id, gint64 at, GTimeZone *tz)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *date = lh_time_format_date (at, tz);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resource_id");
+  json_builder_add_int_value (builder, resource_id);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

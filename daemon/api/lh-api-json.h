@@ -7,6 +7,7 @@
 #include "lh-bookings.h"
 #include "lh-groups.h"
 #include "lh-resources.h"
+#include "lh-usage.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,18 @@ void      lh_json_add_resource (JsonBuilder      *builder,
 void      lh_json_add_group_session (JsonBuilder          *builder,
                                      const LhGroupSession *session,
                                      GTimeZone            *tz);
+
+/* A sitting at a PC; can_extend_until is 0 when it cannot be extended, or
+ * when that is not asked (the member is then null). */
+void      lh_json_add_usage    (JsonBuilder     *builder,
+                                const LhUsage   *usage,
+                                gint64           can_extend_until,
+                                GTimeZone       *tz);
+
+/* The data of an "availability-changed" event: which resource and local
+ * date, never who. */
+JsonNode *lh_json_availability_change (gint64     resource_id,
+                                       gint64     at,
+                                       GTimeZone *tz);
 
 G_END_DECLS

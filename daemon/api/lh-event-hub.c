@@ -6,7 +6,8 @@
 typedef struct
 {
   SoupWebsocketConnection *connection;  /* (owned) */
-  gint64                   person_id;
+  gint64                   person_id;   /* 0: a kiosk device's own stream */
+  gint64                   device_id;   /* the kiosk it runs on */
 } Listener;
 
 struct _LhEventHub
@@ -70,7 +71,8 @@ message_cb (SoupWebsocketConnection *connection, gint type, GBytes *message, gpo
 }
 
 void
-lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, gint64 person_id)
+lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, gint64 person_id,
+                  gint64 device_id)
 {
   Listener *listener;
 
@@ -80,6 +82,7 @@ lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, gint64 
   listener = g_new0 (Listener, 1);
   listener->connection = g_object_ref (connection);
   listener->person_id = person_id;
+  listener->device_id = device_id;
   g_object_set_data (G_OBJECT (connection), "lh-event-hub", self);
   soup_websocket_connection_set_keepalive_interval (connection, LH_EVENT_KEEPALIVE_SECONDS);
   /* A kiosk sends nothing, so a small limit costs nothing and caps abuse. */
@@ -90,15 +93,11 @@ lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, gint64 
   g_debug ("Event listener joined (%u now)", self->listeners->len);
 }
 
-void
-lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id)
+static char *
+event_text (const char *type, JsonNode *data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (LH_IS_EVENT_HUB (self));
-  g_return_if_fail (type != NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -110,16 +109,53 @@ lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
+  return json_to_string (root, FALSE);
+}
 
+static void
+send_to (Listener *listener, const char *text)
+{
+  if (soup_websocket_connection_get_state (listener->connection) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_send_text (listener->connection, text);
+}
+
+void
+lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+  g_return_if_fail (type != NULL);
+
+  text = event_text (type, data);
   for (guint i = 0; i < self->listeners->len; i++)
     {
       Listener *listener = g_ptr_array_index (self->listeners, i);
 
-      if (person_id != 0 && listener->person_id != person_id)
-        continue;
-      if (soup_websocket_connection_get_state (listener->connection) == SOUP_WEBSOCKET_STATE_OPEN)
-        soup_websocket_connection_send_text (listener->connection, text);
+      if (person_id == 0 || listener->person_id == person_id)
+        send_to (listener, text);
+    }
+}
+
+void
+lh_event_hub_publish_to_devices (LhEventHub *self, const char *type, JsonNode *data,
+                                 const gint64 *device_ids, guint n_devices, gint64 person_id)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+  g_return_if_fail (type != NULL);
+
+  text = event_text (type, data);
+  for (guint i = 0; i < self->listeners->len; i++)
+    {
+      Listener *listener = g_ptr_array_index (self->listeners, i);
+      gboolean wanted = person_id != 0 && listener->person_id == person_id;
+
+      for (guint j = 0; j < n_devices && !wanted; j++)
+        wanted = listener->person_id == 0 && listener->device_id == device_ids[j];
+      if (wanted)
+        send_to (listener, text);
     }
 }
 

@@ -18,11 +18,12 @@ G_DECLARE_FINAL_TYPE (LhEventHub, lh_event_hub, LH, EVENT_HUB, GObject)
 LhEventHub *lh_event_hub_new       (void);
 
 /* Takes a reference on connection until it closes. person_id is the
- * signed-in person (0 for a kiosk device), for events meant for one
- * person only. */
+ * signed-in person (0 for a kiosk device's own stream), for events meant
+ * for one person only; device_id the kiosk it comes from. */
 void        lh_event_hub_add       (LhEventHub              *self,
                                     SoupWebsocketConnection *connection,
-                                    gint64                   person_id);
+                                    gint64                   person_id,
+                                    gint64                   device_id);
 
 /* Sends {"type": type, "data": data} to every open connection, or only to
  * person_id's when it is not 0. data (transfer none) must name no one. */
@@ -30,6 +31,16 @@ void        lh_event_hub_publish   (LhEventHub              *self,
                                     const char              *type,
                                     JsonNode                *data,
                                     gint64                   person_id);
+
+/* Sends to the own streams of the kiosks device_ids (where the person
+ * concerned is signed in, say), and to person_id's streams if not 0. Such
+ * data may concern that person, and no one else. */
+void        lh_event_hub_publish_to_devices (LhEventHub   *self,
+                                             const char   *type,
+                                             JsonNode     *data,
+                                             const gint64 *device_ids,
+                                             guint         n_devices,
+                                             gint64        person_id);
 
 guint       lh_event_hub_get_n_connections (LhEventHub *self);
 

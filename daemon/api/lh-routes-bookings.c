@@ -19,20 +19,10 @@
 static void
 publish_availability (LhRequest *request, gint64 resource_id, gint64 start)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, request->centre->tz);
-  g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+  g_autoptr(JsonNode) data = lh_json_availability_change (resource_id, start, request->centre->tz);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "resource_id");
-  json_builder_add_int_value (builder, resource_id);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
-  json_builder_end_object (builder);
-  data = json_builder_get_root (builder);
   lh_event_hub_publish (request->events, "availability-changed", data, 0);
+  lh_housekeeper_reschedule (request->housekeeper);
 }
 
 void

@@ -138,8 +138,9 @@ publish_promoted (LhRequest *request, gint64 session_id, gint64 person_id)
   json_builder_add_int_value (builder, session_id);
   json_builder_end_object (builder);
   data = json_builder_get_root (builder);
-  /* Only to that person's kiosk; told again at the next sign-in if away. */
-  lh_event_hub_publish (request->events, "waiting-list-promoted", data, person_id);
+  /* Only to the kiosks where that person is signed in; told again at the
+   * next sign-in if away. */
+  lh_request_notify_person (request, "waiting-list-promoted", data, person_id);
 }
 
 void

@@ -58,7 +58,8 @@ sign_in_free (SignIn *sign_in)
 }
 
 static void
-reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *session)
+reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *session,
+                 const LhUsage *usage)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
@@ -115,6 +116,21 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  /* At a PC's own kiosk: the sitting this sign-in began. */
+  json_builder_set_member_name (builder, "usage");
+  if (usage != NULL)
+    {
+      gint64 can_extend_until;
+
+      if (!lh_usage_can_extend (request->store, request->centre, usage, &can_extend_until, &error))
+        {
+          lh_request_reply_error (request, error);
+          return;
+        }
+      lh_json_add_usage (builder, usage, can_extend_until, request->centre->tz);
+    }
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 201, builder);
 }
@@ -137,7 +153,22 @@ pin_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (token == NULL)
     lh_problem_reply (request->msg, error, locked_until, request->centre->tz);
   else
-    reply_signed_in (request, token, &session);
+    {
+      g_autoptr(LhUsage) usage = NULL;
+
+      /* At a PC someone else has booked now, the sign-in is refused
+       * after all: no session is left behind. */
+      if (lh_routes_begin_sitting (request, &session, &usage, &error))
+        reply_signed_in (request, token, &session, usage);
+      else
+        {
+          g_autoptr(GError) end_error = NULL;
+
+          if (!lh_auth_end_session (request->store, session.session_id, lh_time_now (), &end_error))
+            g_warning ("Could not end a refused session: %s", end_error->message);
+          lh_request_reply_error (request, error);
+        }
+    }
   soup_server_message_unpause (request->msg);
   sign_in_free (sign_in);
 }
@@ -178,8 +209,17 @@ void
 lh_route_sign_out (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
+  const char *reason = request->query != NULL ? g_hash_table_lookup (request->query, "reason") : NULL;
 
-  if (!lh_auth_end_session (request->store, request->session.session_id, request->now, &error))
+  if (reason != NULL && !g_str_equal (reason, "idle") && !g_str_equal (reason, "sign-out"))
+    {
+      g_set_error (&error, LH_ERROR, LH_ERROR_BAD_REQUEST, "reason is “sign-out” or “idle”");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  if (!lh_routes_end_sitting (request, g_strcmp0 (reason, "idle") == 0 ? LH_USAGE_END_IDLE
+                                                                        : LH_USAGE_END_SIGN_OUT, &error) ||
+      !lh_auth_end_session (request->store, request->session.session_id, request->now, &error))
     lh_request_reply_error (request, error);
   else
     lh_request_reply_empty (request, 204);
@@ -271,4 +311,6 @@ lh_route_heartbeat (LhRequest *request)
     lh_request_reply_error (request, error);
   else
     lh_request_reply_empty (request, 204);
+  /* A kiosk back from silence may make holds fall due. */
+  lh_housekeeper_reschedule (request->housekeeper);
 }

@@ -151,6 +151,19 @@ lh_route_availability (LhRequest *request)
         json_builder_add_string_value (builder, online ? "online" : "offline");
       else
         json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "in_use");
+      {
+        LhPcOutlook outlook = { 0 };
+
+        if (has_kiosk && online &&
+            !lh_usage_pc_outlook (request->store, request->centre, day->resource->id, request->now,
+                                  &outlook, &error))
+          {
+            lh_request_reply_error (request, error);
+            return;
+          }
+        json_builder_add_boolean_value (builder, outlook.in_use);
+      }
       add_intervals (builder, "open", day->open, tz);
       add_busy (builder, day->busy, tz);
       add_intervals (builder, "free", day->free, tz);
@@ -176,6 +189,7 @@ add_rules (JsonBuilder *builder, const LhRules *rules, GTimeZone *tz)
     { "max_minutes_per_week", G_STRUCT_OFFSET (LhRules, max_minutes_per_week) },
     { "max_bookings_per_day", G_STRUCT_OFFSET (LhRules, max_bookings_per_day) },
     { "max_bookings_per_week", G_STRUCT_OFFSET (LhRules, max_bookings_per_week) },
+    { "hold_minutes", G_STRUCT_OFFSET (LhRules, hold_minutes) },
   };
 
   json_builder_begin_object (builder);

@@ -10,8 +10,10 @@
 #include "lh-auth.h"
 #include "lh-centre.h"
 #include "lh-event-hub.h"
+#include "lh-housekeeper.h"
 #include "lh-pin-checker.h"
 #include "lh-store.h"
+#include "lh-usage.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +30,7 @@ typedef struct
   SoupServerMessage *msg;        /* (owned) */
   LhStore           *store;      /* (owned) */
   LhEventHub        *events;     /* (owned) */
+  LhHousekeeper     *housekeeper;  /* (owned) */
   LhPinChecker      *pins;       /* (owned) */
   const LhCentre    *centre;     /* (unowned) lives as long as the server */
   gint64             now;
@@ -73,6 +76,13 @@ void       lh_request_reply_empty (LhRequest *request,
 void       lh_request_reply_error (LhRequest    *request,
                                    const GError *error);
 
+/* Sends an event meant for one person to their own streams and to the
+ * kiosks where they are signed in now. */
+void       lh_request_notify_person (LhRequest  *request,
+                                     const char *type,
+                                     JsonNode   *data,
+                                     gint64      person_id);
+
 /* lh-routes-people.c */
 void lh_route_health          (LhRequest *request);
 void lh_route_sign_in         (LhRequest *request);
@@ -90,6 +100,22 @@ void lh_route_my_bookings     (LhRequest *request);
 void lh_route_cancel_booking  (LhRequest *request);
 void lh_route_booking_calendar (LhRequest *request);
 void lh_route_person_calendar (LhRequest *request);
+/* lh-routes-usage.c */
+void lh_route_this_device     (LhRequest *request);
+void lh_route_my_usage        (LhRequest *request);
+void lh_route_extend_usage    (LhRequest *request);
+/* Sits the person of a new session down if the device is a PC's kiosk:
+ * *out_usage stays NULL if not. FALSE, with the refusal, if they may not
+ * use that PC now. */
+gboolean lh_routes_begin_sitting (LhRequest           *request,
+                                  const LhSessionInfo *session,
+                                  LhUsage            **out_usage,
+                                  GError             **error);
+/* Ends the session's sitting, if any, and tells the kiosks. */
+gboolean lh_routes_end_sitting   (LhRequest           *request,
+                                  LhUsageEnd           reason,
+                                  GError             **error);
+
 /* lh-routes-groups.c */
 void lh_route_list_groups     (LhRequest *request);
 void lh_route_create_group    (LhRequest *request);

@@ -20,6 +20,7 @@ struct _LhServer
   SoupServer     *soup;    /* (owned) */
   LhStore        *store;   /* (owned) */
   LhEventHub     *events;  /* (owned) */
+  LhHousekeeper  *housekeeper;  /* (owned) */
   LhPinChecker   *pins;    /* (owned) */
   const LhCentre *centre;  /* (unowned) */
 };
@@ -47,7 +48,10 @@ static const LhRoute routes[] = {
   { "DELETE", "/api/v1/group-sessions/{id}/places/mine", LH_AUTH_SESSION, 0, lh_route_leave_group },
   { "POST", "/api/v1/guests", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_register_guest },
   { "GET", "/api/v1/devices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_devices },
+  { "GET", "/api/v1/devices/current", LH_AUTH_DEVICE, 0, lh_route_this_device },
   { "POST", "/api/v1/devices/heartbeat", LH_AUTH_DEVICE, 0, lh_route_heartbeat },
+  { "GET", "/api/v1/me/usage", LH_AUTH_SESSION, 0, lh_route_my_usage },
+  { "POST", "/api/v1/me/usage/extend", LH_AUTH_SESSION, 0, lh_route_extend_usage },
   { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL, TRUE },
 };
 
@@ -66,6 +70,7 @@ request_clear (LhRequest *request)
   g_clear_object (&request->msg);
   g_clear_object (&request->store);
   g_clear_object (&request->events);
+  g_clear_object (&request->housekeeper);
   g_clear_object (&request->pins);
   g_clear_pointer (&request->query, g_hash_table_unref);
 }
@@ -126,6 +131,21 @@ void
 lh_request_reply_error (LhRequest *request, const GError *error)
 {
   lh_problem_reply (request->msg, error, 0, request->centre->tz);
+}
+
+void
+lh_request_notify_person (LhRequest *request, const char *type, JsonNode *data, gint64 person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) devices = lh_auth_live_devices (request->store, person_id, request->now, &error);
+
+  if (devices == NULL)
+    {
+      g_warning ("Cannot tell where person %" G_GINT64_FORMAT " is signed in: %s", person_id, error->message);
+      devices = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  lh_event_hub_publish_to_devices (request->events, type, data, (const gint64 *) (gpointer) devices->data,
+                                   devices->len, person_id);
 }
 
 /* ---- dispatch ---------------------------------------------------------- */
@@ -249,6 +269,7 @@ prepare_request (LhServer *self, SoupServerMessage *msg, const char *path, GHash
   request->msg = g_object_ref (msg);
   request->store = g_object_ref (self->store);
   request->events = g_object_ref (self->events);
+  request->housekeeper = g_object_ref (self->housekeeper);
   request->pins = g_object_ref (self->pins);
   request->centre = self->centre;
   request->now = lh_time_now ();
@@ -303,8 +324,14 @@ events_early_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
       lh_problem_reply_status (msg, 400, "This address takes a WebSocket connection");
       return;
     }
-  g_object_set_data_full (G_OBJECT (msg), "lh-person-id",
-                          g_memdup2 (&request->session.person_id, sizeof (gint64)), g_free);
+  {
+    /* Who is listening, and on which kiosk. */
+    gint64 ids[2] = {
+      request->session.person_id,
+      request->signed_in ? request->session.device_id : request->device_id,
+    };
+    g_object_set_data_full (G_OBJECT (msg), "lh-listener-ids", g_memdup2 (ids, sizeof ids), g_free);
+  }
 }
 
 static void
@@ -312,11 +339,11 @@ events_connected_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
                      SoupWebsocketConnection *connection, gpointer user_data)
 {
   LhServer *self = user_data;
-  const gint64 *person_id = g_object_get_data (G_OBJECT (msg), "lh-person-id");
+  const gint64 *ids = g_object_get_data (G_OBJECT (msg), "lh-listener-ids");
 
   /* The early handler let it through, so it passed the checks. */
-  g_return_if_fail (person_id != NULL);
-  lh_event_hub_add (self->events, connection, *person_id);
+  g_return_if_fail (ids != NULL);
+  lh_event_hub_add (self->events, connection, ids[0], ids[1]);
 }
 
 /* Refuses an oversized body from its headers, before reading it. */
@@ -355,6 +382,7 @@ lh_server_dispose (GObject *object)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
   g_clear_object (&self->store);
+  g_clear_object (&self->housekeeper);
   g_clear_object (&self->events);
   g_clear_object (&self->pins);
 
@@ -384,6 +412,7 @@ lh_server_new (LhStore *store, const LhCentre *centre)
   self->store = g_object_ref (store);
   self->centre = centre;
   self->events = lh_event_hub_new ();
+  self->housekeeper = lh_housekeeper_new (store, centre, self->events);
   self->pins = lh_pin_checker_new ();
   self->soup = soup_server_new ("server-header", "learnhubd/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->soup, "/api", handle_api, self, NULL);
@@ -392,6 +421,8 @@ lh_server_new (LhStore *store, const LhCentre *centre)
                                      events_connected_cb, self, NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
+  /* What fell due while the daemon was down, and the timer for the rest. */
+  lh_housekeeper_run (self->housekeeper);
   return self;
 }
 

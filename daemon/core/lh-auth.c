@@ -246,3 +246,30 @@ lh_auth_end_session (LhStore *store, gint64 session_id, gint64 now, GError **err
   sqlite3_bind_int64 (stmt, 2, now);
   return lh_store_exec (store, stmt, error);
 }
+
+GArray *
+lh_auth_live_devices (LhStore *store, gint64 person_id, gint64 now, GError **error)
+{
+  g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT DISTINCT device_id FROM sessions WHERE person_id = ?1 "
+                                             "AND ended_at IS NULL AND expires_at > ?2", error);
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (devices, id);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&devices);
+}

@@ -79,4 +79,10 @@ gboolean lh_auth_end_session    (LhStore       *store,
                                  gint64         now,
                                  GError       **error);
 
+/* The devices where the person is signed in now (element-type gint64). */
+GArray  *lh_auth_live_devices   (LhStore       *store,
+                                 gint64         person_id,
+                                 gint64         now,
+                                 GError       **error);
+
 G_END_DECLS

@@ -29,12 +29,18 @@ lh_resource_day_free (LhResourceDay *day)
   g_free (day);
 }
 
-/* The opening periods of the local day starting at midnight, as times. */
+/* The opening periods of the local day starting at midnight, as times.
+ * With through_midnight, a period open until midnight runs on into the
+ * next day's period that opens at midnight (a centre open round the
+ * clock, or into a night shift), so that time can be booked across it. */
 static GArray *
-open_intervals (const LhResource *resource, const LhCentre *centre, gint64 midnight)
+open_intervals (const LhResource *resource, const LhCentre *centre, gint64 midnight,
+                gboolean through_midnight)
 {
   GArray *open = g_array_new (FALSE, FALSE, sizeof (LhInterval));
   int weekday = lh_time_local_weekday (midnight, centre->tz);
+  int next_weekday = weekday % 7 + 1;
+  gint64 next_midnight = lh_time_next_midnight (midnight, centre->tz);
 
   for (guint i = 0; i < resource->hours->len; i++)
     {
@@ -45,6 +51,13 @@ open_intervals (const LhResource *resource, const LhCentre *centre, gint64 midni
         continue;
       interval.start = lh_time_at_local_minute (midnight, p->opens_minute, centre->tz);
       interval.end = lh_time_at_local_minute (midnight, p->closes_minute, centre->tz);
+      for (guint j = 0; through_midnight && p->closes_minute == 24 * 60 && j < resource->hours->len; j++)
+        {
+          const LhOpeningPeriod *q = &g_array_index (resource->hours, LhOpeningPeriod, j);
+
+          if (q->weekday == next_weekday && q->opens_minute == 0)
+            interval.end = lh_time_at_local_minute (next_midnight, q->closes_minute, centre->tz);
+        }
       g_array_append_val (open, interval);
     }
   return open;
@@ -103,7 +116,7 @@ check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int h
       return FALSE;
     }
 
-  open = open_intervals (resource, centre, lh_time_local_midnight (start, centre->tz));
+  open = open_intervals (resource, centre, lh_time_local_midnight (start, centre->tz), TRUE);
   for (guint i = 0; i < open->len; i++)
     {
       const LhInterval *o = &g_array_index (open, LhInterval, i);
@@ -268,16 +281,53 @@ booking_from_row (LhStmt *stmt)
   "r.name, r.kind, b.calendar_key FROM bookings b JOIN resources r ON r.id = b.resource_id "
 
 LhBooking *
+lh_bookings_insert_locked (LhStore *store, gint64 person_id, const LhResource *resource,
+                           gint64 start, gint64 end, gint64 now, gboolean walk_up, GError **error)
+{
+  g_autoptr(LhStmt) insert = NULL;
+  g_autofree char *calendar_key = NULL;
+  guint8 unused_hash[LH_TOKEN_HASH_SIZE];
+  LhBooking *booking;
+
+  /* A walk-up starts in use, so it is checked in from its first second. */
+  insert = lh_store_prepare (store,
+                             "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, "
+                             "calendar_key, walk_up, checked_in_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?7 THEN ?5 END)", error);
+  if (insert == NULL)
+    return NULL;
+  calendar_key = lh_token_generate (unused_hash);
+  sqlite3_bind_int64 (insert, 1, resource->id);
+  sqlite3_bind_int64 (insert, 2, person_id);
+  sqlite3_bind_int64 (insert, 3, start);
+  sqlite3_bind_int64 (insert, 4, end);
+  sqlite3_bind_int64 (insert, 5, now);
+  sqlite3_bind_text (insert, 6, calendar_key, -1, SQLITE_STATIC);
+  sqlite3_bind_int (insert, 7, walk_up ? 1 : 0);
+  if (!lh_store_exec (store, insert, error))
+    return NULL;
+
+  booking = g_new0 (LhBooking, 1);
+  booking->id = lh_store_last_insert_id (store);
+  booking->resource_id = resource->id;
+  booking->person_id = person_id;
+  booking->start_at = start;
+  booking->end_at = end;
+  booking->created_at = now;
+  booking->status = g_strdup ("booked");
+  booking->resource_name = g_strdup (resource->name);
+  booking->resource_kind = g_strdup (resource->kind);
+  booking->calendar_key = g_steal_pointer (&calendar_key);
+  return booking;
+}
+
+LhBooking *
 lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person_id,
                            gint64 resource_id, gint64 start, gint64 end, gint64 now,
                            LhBookingPurpose purpose, GError **error)
 {
   g_autoptr(LhResource) resource = NULL;
-  g_autoptr(LhStmt) insert = NULL;
-  g_autofree char *calendar_key = NULL;
   LhRules rules, rules_now;
-  guint8 unused_hash[LH_TOKEN_HASH_SIZE];
-  LhBooking *booking;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
   g_return_val_if_fail (centre != NULL, NULL);
@@ -292,33 +342,113 @@ lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person
   /* A room held for a group is the centre's time, not the leader's own. */
   if (purpose == LH_BOOKING_FOR_SELF && !check_limits (store, centre, &rules, person_id, start, end, error))
     return NULL;
-  insert = lh_store_prepare (store,
-                             "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, "
-                             "calendar_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (insert == NULL)
-    return NULL;
-  calendar_key = lh_token_generate (unused_hash);
-  sqlite3_bind_int64 (insert, 1, resource_id);
-  sqlite3_bind_int64 (insert, 2, person_id);
-  sqlite3_bind_int64 (insert, 3, start);
-  sqlite3_bind_int64 (insert, 4, end);
-  sqlite3_bind_int64 (insert, 5, now);
-  sqlite3_bind_text (insert, 6, calendar_key, -1, SQLITE_STATIC);
-  if (!lh_store_exec (store, insert, error))
-    return NULL;
+  return lh_bookings_insert_locked (store, person_id, resource, start, end, now, FALSE, error);
+}
 
-  booking = g_new0 (LhBooking, 1);
-  booking->id = lh_store_last_insert_id (store);
-  booking->resource_id = resource_id;
-  booking->person_id = person_id;
-  booking->start_at = start;
-  booking->end_at = end;
-  booking->created_at = now;
-  booking->status = g_strdup ("booked");
-  booking->resource_name = g_steal_pointer (&resource->name);
-  booking->resource_kind = g_steal_pointer (&resource->kind);
-  booking->calendar_key = g_steal_pointer (&calendar_key);
-  return booking;
+/* The earliest start, in [from, until), of a booking of the resource or of
+ * the person's own (other than except_id); until if none. */
+static gboolean
+next_booking_start (LhStore *store, gint64 resource_id, gint64 person_id, gint64 except_id,
+                    gint64 from, gint64 until, gint64 *out_start, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT min(start_at) FROM bookings WHERE status = 'booked' "
+                                             "AND id <> ?3 AND (resource_id = ?1 OR person_id = ?2) "
+                                             "AND end_at > ?4 AND start_at < ?5", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resource_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_int64 (stmt, 3, except_id);
+  sqlite3_bind_int64 (stmt, 4, from);
+  sqlite3_bind_int64 (stmt, 5, until);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_start = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? until
+                                                           : MAX (from, sqlite3_column_int64 (stmt, 0));
+  return TRUE;
+}
+
+/* Seconds the person may still book in the day and week holding start. */
+static gboolean
+minutes_left (LhStore *store, const LhCentre *centre, const LhRules *rules, gint64 person_id,
+              gint64 start, gint64 *out_seconds, GError **error)
+{
+  gint64 day = lh_time_local_midnight (start, centre->tz);
+  gint64 week = lh_time_add_days (day, 1 - lh_time_local_weekday (start, centre->tz), centre->tz);
+  int minutes, count;
+
+  *out_seconds = G_MAXINT64;
+  if (rules->max_minutes_per_day > 0)
+    {
+      if (!count_booked (store, person_id, day, lh_time_next_midnight (day, centre->tz), &minutes, &count, error))
+        return FALSE;
+      *out_seconds = MIN (*out_seconds, (gint64) (rules->max_minutes_per_day - minutes) * 60);
+    }
+  if (rules->max_minutes_per_week > 0)
+    {
+      if (!count_booked (store, person_id, week, lh_time_add_days (week, 7, centre->tz), &minutes, &count, error))
+        return FALSE;
+      *out_seconds = MIN (*out_seconds, (gint64) (rules->max_minutes_per_week - minutes) * 60);
+    }
+  *out_seconds = MAX (*out_seconds, 0);
+  return TRUE;
+}
+
+gboolean
+lh_bookings_free_until (LhStore *store, const LhCentre *centre, gint64 person_id,
+                        const LhResource *resource, gint64 booking_start, gint64 from,
+                        gint64 except_id, gint64 *out_until, LhFreeBound *out_bound, GError **error)
+{
+  g_autoptr(GArray) open = NULL;
+  g_autofree char *date = lh_time_format_date (from, centre->tz);
+  g_autofree char *closed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 until = from, closing, next, longest, left;
+  LhFreeBound bound = LH_FREE_CLOSED;
+  LhRules rules;
+
+  *out_until = from;
+  if (out_bound != NULL)
+    *out_bound = LH_FREE_CLOSED;
+  closed = lh_closures_reason (store, date, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (closed != NULL)
+    return TRUE;
+  open = open_intervals (resource, centre, lh_time_local_midnight (from, centre->tz), TRUE);
+  for (guint i = 0; i < open->len; i++)
+    {
+      const LhInterval *o = &g_array_index (open, LhInterval, i);
+
+      if (o->start <= from && from < o->end)
+        until = o->end;
+    }
+  if (until == from)
+    return TRUE;
+  closing = until;
+  if (!lh_rules_at (store, centre, booking_start, &rules, error) ||
+      !minutes_left (store, centre, &rules, person_id, booking_start, &left, error) ||
+      !next_booking_start (store, resource->id, person_id, except_id, from, closing, &next, error))
+    return FALSE;
+  longest = booking_start + (gint64) rules.max_booking_minutes * 60;
+  /* The nearest bound wins. */
+  bound = LH_FREE_CLOSING;
+  if (next < until)
+    until = next, bound = LH_FREE_BOOKED;
+  if (longest < until)
+    until = longest, bound = LH_FREE_LONGEST;
+  if (left < until - from)
+    until = from + left, bound = LH_FREE_ALLOWANCE;
+  *out_until = MAX (until, from);
+  if (out_bound != NULL)
+    *out_bound = bound;
+  return TRUE;
 }
 
 LhBooking *
@@ -499,7 +629,7 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
       g_ptr_array_add (days, day);
       /* On a closure date nothing is open, whatever the weekly hours say. */
       day->open = closed != NULL ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
-                                 : open_intervals (day->resource, centre, midnight);
+                                 : open_intervals (day->resource, centre, midnight, FALSE);
       day->busy = g_array_new (FALSE, FALSE, sizeof (LhBusyInterval));
 
       stmt = lh_store_prepare (store,

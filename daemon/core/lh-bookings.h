@@ -86,6 +86,45 @@ LhBooking *lh_bookings_create_locked  (LhStore          *store,
                                        LhBookingPurpose  purpose,
                                        GError          **error);
 
+/* Inserts the booking without checking the rules, inside the caller's
+ * write transaction; the schema still refuses an overlap. A walk_up
+ * booking is the hold on a PC someone sat down at, checked in at once. */
+LhBooking *lh_bookings_insert_locked  (LhStore          *store,
+                                       gint64            person_id,
+                                       const LhResource *resource,
+                                       gint64            start,
+                                       gint64            end,
+                                       gint64            now,
+                                       gboolean          walk_up,
+                                       GError          **error);
+
+/* What ends the free time found by lh_bookings_free_until(). */
+typedef enum
+{
+  LH_FREE_CLOSED,     /* not open at all then */
+  LH_FREE_CLOSING,    /* the end of the opening period */
+  LH_FREE_BOOKED,     /* the next booking of it, or of the person's */
+  LH_FREE_LONGEST,    /* the rules' longest booking */
+  LH_FREE_ALLOWANCE,  /* the person's minutes left that day or week */
+} LhFreeBound;
+
+/* How far from `from` the resource stays free for the person, for a
+ * booking that starts (or started) at booking_start: until the next
+ * booking of the resource or of the person's own (except except_id), the
+ * end of the opening period holding from, the rules' longest booking, and
+ * the minutes the person has left that day and week. *out_until == from
+ * when it is not free at all. */
+gboolean   lh_bookings_free_until     (LhStore          *store,
+                                       const LhCentre   *centre,
+                                       gint64            person_id,
+                                       const LhResource *resource,
+                                       gint64            booking_start,
+                                       gint64            from,
+                                       gint64            except_id,
+                                       gint64           *out_until,
+                                       LhFreeBound      *out_bound,
+                                       GError          **error);
+
 /* Cancels the person's own booking; LH_ERROR_NOT_FOUND for anyone else's.
  * Tells which resource and start were freed (both nullable). */
 gboolean   lh_bookings_cancel         (LhStore        *store,

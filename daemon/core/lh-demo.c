@@ -56,6 +56,7 @@ lh_demo_centre_free (LhDemoCentre *demo)
 {
   g_free (demo->device_name);
   g_free (demo->device_token);
+  g_clear_pointer (&demo->pc_kiosks, g_ptr_array_unref);
   g_clear_pointer (&demo->accounts, g_ptr_array_unref);
   g_free (demo);
 }
@@ -301,6 +302,7 @@ add_rules_and_closures (LhStore *store, const LhCentre *centre, gint64 first_day
     .valid_from = first_day,
     .min_booking_minutes = 15, .max_booking_minutes = 120, .horizon_days = 60,
     .max_minutes_per_day = 180, .max_minutes_per_week = 360,
+    .hold_minutes = LH_RULES_DEFAULT_HOLD_MINUTES,
   };
   g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
   int year = g_date_time_get_year (today) + (g_date_time_get_month (today) == 12 &&
@@ -357,8 +359,12 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
   if (!add_guests (store, demo, learner_ids, now, error))
     return NULL;
   demo->device_token = lh_devices_add (store, demo->device_name, now, NULL, error);
-  if (demo->device_token == NULL ||
-      !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error))
+  if (demo->device_token == NULL)
+    return NULL;
+  demo->pc_kiosks = lh_demo_add_pc_kiosks (store, pc_ids, now, error);
+  if (demo->pc_kiosks == NULL ||
+      !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error) ||
+      !lh_demo_add_usage (store, centre, rand, learner_ids, pc_ids, history_start (centre, now), now, error))
     return NULL;
   return g_steal_pointer (&demo);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lh-centre.h"
+#include "lh-demo-usage.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ typedef struct
   char      *device_name;   /* (owned) */
   char      *device_token;  /* (owned) */
   GPtrArray *accounts;      /* (owned) (element-type LhDemoAccount) */
+  GPtrArray *pc_kiosks;     /* (owned) (element-type LhDemoKiosk) */
   guint      n_resources;
   guint      n_bookings;    /* bookings made, past and future */
 } LhDemoCentre;
@@ -29,9 +31,10 @@ void lh_demo_centre_free (LhDemoCentre *demo);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhDemoCentre, lh_demo_centre_free)
 
 /* Fills an empty database: 8 PCs and a group room with opening hours,
- * 40 staff (2 ULRs, 1 committee member, 1 admin) and 2 guests with PINs, a kiosk
- * device, and three months of bookings up to a week ahead, all made
- * through the same rules as real ones. Refuses a database with people. */
+ * 40 staff (2 ULRs, 1 committee member, 1 admin) and 2 guests with PINs, a
+ * desk kiosk and a kiosk on each PC, three months of bookings up to a
+ * week ahead and of sittings at the PCs, all made through the same rules
+ * as real ones. Refuses a database with people. */
 LhDemoCentre *lh_demo_create (LhStore        *store,
                               const LhCentre *centre,
                               gint64          now,

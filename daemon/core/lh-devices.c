@@ -7,6 +7,7 @@
 
 #include "lh-error.h"
 #include "lh-secret.h"
+#include "lh-usage.h"
 
 /* last_seen_at is for the admin's overview, not an audit trail: writing it
  * at most once a minute keeps sign-in free of needless disk syncs. */
@@ -100,6 +101,34 @@ lh_devices_authenticate (LhStore *store, const char *token, gint64 now, gint64 *
   return TRUE;
 }
 
+/* Whoever sits at the PC of a revoked kiosk has left it. */
+static gboolean
+end_sittings_on (LhStore *store, const char *name, gint64 now, GError **error)
+{
+  g_autoptr(GPtrArray) open = lh_usage_list_open (store, error);
+  g_autoptr(GPtrArray) devices = NULL;
+
+  if (open == NULL)
+    return FALSE;
+  devices = lh_devices_list (store, error);
+  if (devices == NULL)
+    return FALSE;
+  for (guint i = 0; i < open->len; i++)
+    {
+      LhUsage *usage = g_ptr_array_index (open, i);
+
+      for (guint j = 0; j < devices->len; j++)
+        {
+          const LhDevice *device = g_ptr_array_index (devices, j);
+
+          if (device->id == usage->device_id && g_str_equal (device->name, name) &&
+              !lh_usage_end_locked (store, usage, LH_USAGE_END_REVOKED, now, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 lh_devices_revoke (LhStore *store, const char *name, gint64 now, GError **error)
 {
@@ -120,6 +149,8 @@ lh_devices_revoke (LhStore *store, const char *name, gint64 now, GError **error)
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No device called “%s”", name);
       return FALSE;
     }
+  if (!end_sittings_on (store, name, now, error))
+    return FALSE;
   end_sessions = lh_store_prepare (store,
                                    "UPDATE sessions SET ended_at = ?2 WHERE ended_at IS NULL AND "
                                    "device_id = (SELECT id FROM devices WHERE name = ?1)", error);

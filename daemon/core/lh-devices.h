@@ -17,8 +17,10 @@ typedef struct
   gint64    heartbeat_at;  /* 0: never */
 } LhDevice;
 
-/* A PC's kiosk is offline when it has not beaten for this long. */
-#define LH_DEVICE_SILENT_SECONDS 120
+/* A kiosk beats this often; a PC's kiosk is offline when it has not beaten
+ * for LH_DEVICE_SILENT_SECONDS. */
+#define LH_DEVICE_HEARTBEAT_SECONDS 30
+#define LH_DEVICE_SILENT_SECONDS    120
 
 void       lh_device_free (LhDevice *device);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhDevice, lh_device_free)

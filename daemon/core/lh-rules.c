@@ -10,7 +10,7 @@
 
 #define RULES_COLUMNS \
   "valid_from, min_booking_minutes, max_booking_minutes, horizon_days, max_minutes_per_day, " \
-  "max_minutes_per_week, max_bookings_per_day, max_bookings_per_week"
+  "max_minutes_per_week, max_bookings_per_day, max_bookings_per_week, hold_minutes"
 
 static void
 rules_from_row (LhStmt *stmt, LhRules *rules)
@@ -23,6 +23,7 @@ rules_from_row (LhStmt *stmt, LhRules *rules)
   rules->max_minutes_per_week = sqlite3_column_int (stmt, 5);
   rules->max_bookings_per_day = sqlite3_column_int (stmt, 6);
   rules->max_bookings_per_week = sqlite3_column_int (stmt, 7);
+  rules->hold_minutes = sqlite3_column_int (stmt, 8);
 }
 
 gboolean
@@ -51,6 +52,7 @@ lh_rules_at (LhStore *store, const LhCentre *centre, gint64 t, LhRules *out_rule
   out_rules->min_booking_minutes = centre->min_booking_minutes;
   out_rules->max_booking_minutes = centre->max_booking_minutes;
   out_rules->horizon_days = centre->horizon_days;
+  out_rules->hold_minutes = LH_RULES_DEFAULT_HOLD_MINUTES;
   return TRUE;
 }
 
@@ -74,16 +76,18 @@ lh_rules_add_version (LhStore *store, const LhRules *rules, const char *created_
       rules->min_booking_minutes > rules->max_booking_minutes ||
       rules->horizon_days < 1 || rules->horizon_days > 366 ||
       rules->max_minutes_per_day < 0 || rules->max_minutes_per_week < 0 ||
-      rules->max_bookings_per_day < 0 || rules->max_bookings_per_week < 0)
+      rules->max_bookings_per_day < 0 || rules->max_bookings_per_week < 0 ||
+      rules->hold_minutes < 5 || rules->hold_minutes > 120)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Booking lengths run from 5 minutes to a day, the shortest no longer than the "
-                   "longest; bookings may be made 1 to 366 days ahead; limits are 0 (none) or more");
+                   "longest; bookings may be made 1 to 366 days ahead; limits are 0 (none) or more; "
+                   "a booking is held 5 to 120 minutes for its person to arrive");
       return FALSE;
     }
   stmt = lh_store_prepare (store,
                            "INSERT INTO rule_versions (" RULES_COLUMNS ", created_at, created_by) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rules->valid_from);
@@ -94,8 +98,9 @@ lh_rules_add_version (LhStore *store, const LhRules *rules, const char *created_
   sqlite3_bind_int (stmt, 6, rules->max_minutes_per_week);
   sqlite3_bind_int (stmt, 7, rules->max_bookings_per_day);
   sqlite3_bind_int (stmt, 8, rules->max_bookings_per_week);
-  sqlite3_bind_int64 (stmt, 9, now);
-  sqlite3_bind_text (stmt, 10, created_by, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 9, rules->hold_minutes);
+  sqlite3_bind_int64 (stmt, 10, now);
+  sqlite3_bind_text (stmt, 11, created_by, -1, SQLITE_TRANSIENT);
   if (!lh_store_exec (store, stmt, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))

@@ -19,7 +19,10 @@ typedef struct
   int    max_minutes_per_week;
   int    max_bookings_per_day;
   int    max_bookings_per_week;
+  int    hold_minutes;           /* a PC booking not checked in by then is released */
 } LhRules;
+
+#define LH_RULES_DEFAULT_HOLD_MINUTES 15
 
 /* The rules in force at time t: the latest version from at or before t, or
  * the centre's configured defaults before any version. */

@@ -30,6 +30,7 @@ struct _LhTransaction
 {
   LhStore  *store;    /* (unowned) */
   gboolean  done;
+  gboolean  nested;   /* a savepoint inside a transaction already open */
 };
 
 G_DEFINE_FINAL_TYPE (LhStore, lh_store, G_TYPE_OBJECT)
@@ -200,6 +201,18 @@ lh_store_begin (LhStore *self, GError **error)
 
   g_return_val_if_fail (LH_IS_STORE (self), NULL);
 
+  /* Inside a transaction already (one change made of several steps, such
+   * as the demo's months of history), a step is a savepoint: it can still
+   * fail alone, and everything is committed at once. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      if (!exec_script (self, "SAVEPOINT step", error))
+        return NULL;
+      tx = g_new0 (LhTransaction, 1);
+      tx->store = self;
+      tx->nested = TRUE;
+      return tx;
+    }
   /* IMMEDIATE takes the write lock at once, so the checks made inside the
    * transaction still hold when it commits. */
   if (!exec_script (self, "BEGIN IMMEDIATE", error))
@@ -214,7 +227,7 @@ lh_transaction_commit (LhTransaction *tx, GError **error)
 {
   g_return_val_if_fail (tx != NULL && !tx->done, FALSE);
 
-  if (!exec_script (tx->store, "COMMIT", error))
+  if (!exec_script (tx->store, tx->nested ? "RELEASE step" : "COMMIT", error))
     return FALSE;
   tx->done = TRUE;
   return TRUE;
@@ -227,7 +240,7 @@ lh_transaction_free (LhTransaction *tx)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!exec_script (tx->store, "ROLLBACK", &error))
+      if (!exec_script (tx->store, tx->nested ? "ROLLBACK TO step; RELEASE step" : "ROLLBACK", &error))
         g_warning ("Could not roll back: %s", error->message);
     }
   g_free (tx);

@@ -63,6 +63,8 @@ GPtrArray     *lh_store_collect            (LhStore        *self,
 gint64         lh_store_last_insert_id     (LhStore     *self);
 int            lh_store_changes            (LhStore     *self);
 
+/* A write transaction; begun inside another, it is a savepoint of it,
+ * committed with it. */
 LhTransaction *lh_store_begin              (LhStore     *self,
                                             GError     **error);
 gboolean       lh_transaction_commit       (LhTransaction *tx,

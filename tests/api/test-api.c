@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api-usage-tests.h"
 #include "lh-api-client.h"
 #include "lh-server.h"
 #include "lh-test-daemon.h"
@@ -201,9 +202,12 @@ test_resources (void)
 
   g_assert_cmpuint (with_device->status, ==, 200);
   list = json_object_get_array_member (json_node_get_object (with_device->json), "resources");
-  g_assert_cmpuint (json_array_get_length (list), ==, 9);
+  /* The demo's 8 PCs and room, and the usage tests' two PCs open round the
+   * clock: PCs first, shorter names first. */
+  g_assert_cmpuint (json_array_get_length (list), ==, 11);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "name"), ==, "PC 1");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 8), "kind"), ==, "room");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 9), "name"), ==, "PC Always 2");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 10), "kind"), ==, "room");
   g_assert_cmpuint (without->status, ==, 401);
   g_assert_cmpuint (bad->status, ==, 401);
 }
@@ -221,7 +225,7 @@ test_availability (void)
   path = g_strdup_printf ("/api/v1/availability?date=%s", tomorrow);
   ok = call ("GET", path, token, NULL);
   g_assert_cmpuint (ok->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (ok->json), "resources")), ==, 9);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (ok->json), "resources")), ==, 11);
   /* Never a name, nor a staff number. */
   for (guint i = 0; i < json_array_get_length (accounts); i++)
     {
@@ -608,167 +612,14 @@ test_unknown_paths (void)
   g_assert_cmpuint (bad_id->status, ==, 404);
 }
 
-/* ---- the document ------------------------------------------------------ */
-
-typedef struct
-{
-  char       *key;       /* "METHOD /path" */
-  GHashTable *statuses;  /* documented statuses */
-  JsonNode   *example;   /* (nullable) the success example */
-} DocRoute;
-
-static void
-doc_route_free (DocRoute *route)
-{
-  g_free (route->key);
-  g_hash_table_unref (route->statuses);
-  g_clear_pointer (&route->example, json_node_unref);
-  g_free (route);
-}
-
-static GHashTable *
-parse_document (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "api", "learnhub-api.md", NULL);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  GHashTable *routes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) doc_route_free);
-  DocRoute *current = NULL;
-  gboolean in_responses = FALSE;
-  g_autoptr(GString) block = NULL;
-  g_autoptr(GRegex) heading = g_regex_new ("^## (GET|POST|PUT|DELETE|PATCH) (/\\S+)$", 0, 0, NULL);
-  g_autoptr(GRegex) status = g_regex_new ("^- `(\\d{3})`", 0, 0, NULL);
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-
-      if (block != NULL)
-        {
-          if (g_str_has_prefix (lines[i], "```"))
-            {
-              g_autoptr(JsonParser) parser = json_parser_new ();
-
-              g_assert_true (json_parser_load_from_data (parser, block->str, -1, NULL));
-              if (in_responses && current != NULL && current->example == NULL)
-                current->example = json_node_ref (json_parser_get_root (parser));
-              g_string_free (g_steal_pointer (&block), TRUE);
-            }
-          else
-            g_string_append_printf (block, "%s\n", lines[i]);
-          continue;
-        }
-      if (g_str_has_prefix (lines[i], "```json"))
-        {
-          block = g_string_new (NULL);
-          continue;
-        }
-      if (g_regex_match (heading, lines[i], 0, &match))
-        {
-          current = g_new0 (DocRoute, 1);
-          current->key = g_strdup (lines[i] + 3);
-          current->statuses = g_hash_table_new (NULL, NULL);
-          g_hash_table_insert (routes, current->key, current);
-          in_responses = FALSE;
-          continue;
-        }
-      if (g_str_has_prefix (lines[i], "## "))
-        current = NULL;
-      if (current != NULL && g_str_equal (lines[i], "Responses:"))
-        in_responses = TRUE;
-      g_clear_pointer (&match, g_match_info_free);
-      if (current != NULL && in_responses && g_regex_match (status, lines[i], 0, &match))
-        {
-          g_autofree char *code = g_match_info_fetch (match, 1);
-          g_hash_table_add (current->statuses, GUINT_TO_POINTER (atoi (code)));
-        }
-    }
-  return routes;
-}
-
-static void
-test_document_lists_every_route (void)
-{
-  g_autoptr(GHashTable) doc = parse_document ();
-  guint n;
-  const LhRoute *routes = lh_server_get_routes (&n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *key = g_strdup_printf ("%s %s", routes[i].method, routes[i].path);
-
-      if (!g_hash_table_contains (doc, key))
-        g_error ("data/api/learnhub-api.md does not document %s", key);
-    }
-  g_assert_cmpuint (g_hash_table_size (doc), ==, n);
-}
-
-static void
-test_document_lists_every_status_seen (void)
-{
-  g_autoptr(GHashTable) doc = parse_document ();
-  GHashTableIter iter;
-  gpointer key, value;
-  guint n_routes;
-
-  lh_server_get_routes (&n_routes);
-  /* The tests above reached every route. */
-  g_assert_cmpuint (g_hash_table_size (lh_api_seen_statuses ()), ==, n_routes);
-  g_hash_table_iter_init (&iter, lh_api_seen_statuses ());
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      DocRoute *route = g_hash_table_lookup (doc, key);
-      GHashTableIter statuses;
-      gpointer status;
-
-      g_assert_nonnull (route);
-      g_hash_table_iter_init (&statuses, value);
-      while (g_hash_table_iter_next (&statuses, &status, NULL))
-        if (!g_hash_table_contains (route->statuses, status))
-          g_error ("%s answered %u, which data/api/learnhub-api.md does not list",
-                   (const char *) key, GPOINTER_TO_UINT (status));
-    }
-}
-
-static void
-test_document_examples_match (void)
-{
-  g_autoptr(GHashTable) doc = parse_document ();
-  GHashTableIter iter;
-  gpointer key, value;
-  guint checked = 0;
-
-  g_hash_table_iter_init (&iter, doc);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      DocRoute *route = value;
-      JsonNode *seen = g_hash_table_lookup (lh_api_seen_bodies (), key);
-      g_autoptr(GList) members = NULL;
-
-      if (route->example == NULL)
-        continue;
-      g_assert_nonnull (seen);
-      members = json_object_get_members (json_node_get_object (route->example));
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!json_object_has_member (json_node_get_object (seen), l->data))
-          g_error ("%s: the documented field “%s” is not in the response",
-                   (const char *) key, (const char *) l->data);
-      checked++;
-    }
-  g_assert_cmpuint (checked, >=, 6);
-}
-
 int
 main (int argc, char **argv)
 {
+  g_auto(GStrv) pc_kiosk_tokens = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  daemon_ = lh_test_daemon_start (NULL);
+  daemon_ = lh_test_daemon_start_with_setup (NULL, lh_api_usage_setup, &pc_kiosk_tokens);
   session_ = soup_session_new ();
 
   g_test_add_func ("/api/health", test_health);
@@ -789,10 +640,9 @@ main (int argc, char **argv)
   g_test_add_func ("/api/events/needs-websocket", test_events_needs_websocket);
   g_test_add_func ("/api/devices/heartbeat", test_heartbeat);
   g_test_add_func ("/api/unknown-paths", test_unknown_paths);
+  lh_api_usage_add_tests (daemon_, session_, pc_kiosk_tokens);
   /* Last: these check what the tests above saw. */
-  g_test_add_func ("/api/document/lists-every-route", test_document_lists_every_route);
-  g_test_add_func ("/api/document/lists-every-status-seen", test_document_lists_every_status_seen);
-  g_test_add_func ("/api/document/examples-match", test_document_examples_match);
+  lh_api_document_add_tests ();
 
   result = g_test_run ();
   g_clear_object (&session_);

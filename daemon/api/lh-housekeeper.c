@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-housekeeper"
+
+#include "lh-housekeeper.h"
+
+#include "lh-api-json.h"
+#include "lh-housekeeping.h"
+#include "lh-time.h"
+#include "lh-usage.h"
+
+/* Even with nothing foreseen, look again this often: a cheap guard against
+ * a change that forgot to reschedule. */
+#define LONGEST_WAIT_SECONDS (60 * 60)
+
+struct _LhHousekeeper
+{
+  GObject         parent_instance;
+
+  LhStore        *store;   /* (owned) */
+  const LhCentre *centre;  /* (unowned) */
+  LhEventHub     *events;  /* (owned) */
+  guint           timer_id;
+  gint64          due;     /* when the timer fires, 0 if none */
+};
+
+G_DEFINE_FINAL_TYPE (LhHousekeeper, lh_housekeeper, G_TYPE_OBJECT)
+
+static void
+lh_housekeeper_dispose (GObject *object)
+{
+  LhHousekeeper *self = LH_HOUSEKEEPER (object);
+
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->events);
+  G_OBJECT_CLASS (lh_housekeeper_parent_class)->dispose (object);
+}
+
+static void
+lh_housekeeper_class_init (LhHousekeeperClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lh_housekeeper_dispose;
+}
+
+static void
+lh_housekeeper_init (LhHousekeeper *self)
+{
+}
+
+LhHousekeeper *
+lh_housekeeper_new (LhStore *store, const LhCentre *centre, LhEventHub *events)
+{
+  LhHousekeeper *self = g_object_new (LH_TYPE_HOUSEKEEPER, NULL);
+
+  self->store = g_object_ref (store);
+  self->centre = centre;
+  self->events = g_object_ref (events);
+  return self;
+}
+
+static void
+publish_availability (LhHousekeeper *self, gint64 resource_id, gint64 at)
+{
+  g_autoptr(JsonNode) data = lh_json_availability_change (resource_id, at, self->centre->tz);
+
+  lh_event_hub_publish (self->events, "availability-changed", data, 0);
+}
+
+void
+lh_housekeeper_announce_ended (LhHousekeeper *self, GPtrArray *ended)
+{
+  g_return_if_fail (LH_IS_HOUSEKEEPER (self));
+
+  for (guint i = 0; ended != NULL && i < ended->len; i++)
+    {
+      const LhUsage *usage = g_ptr_array_index (ended, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) data = NULL;
+
+      lh_json_add_usage (builder, usage, 0, self->centre->tz);
+      data = json_builder_get_root (builder);
+      lh_event_hub_publish_to_devices (self->events, "usage-ended", data, &usage->device_id, 1,
+                                       usage->person_id);
+      publish_availability (self, usage->resource_id, usage->ended_at);
+      g_info ("Sitting %" G_GINT64_FORMAT " at %s ended (%s)", usage->id, usage->resource_name,
+              usage->end_reason);
+    }
+}
+
+static gboolean
+timer_cb (gpointer user_data)
+{
+  LhHousekeeper *self = user_data;
+
+  self->timer_id = 0;
+  self->due = 0;
+  lh_housekeeper_run (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+lh_housekeeper_reschedule (LhHousekeeper *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = lh_time_now ();
+  gint64 due;
+
+  g_return_if_fail (LH_IS_HOUSEKEEPER (self));
+
+  if (!lh_housekeeping_next_due (self->store, self->centre, now, &due, &error))
+    {
+      g_warning ("Cannot tell when housekeeping is next due: %s", error->message);
+      due = now + 60;
+    }
+  if (due == 0)
+    due = now + LONGEST_WAIT_SECONDS;
+  due = CLAMP (due, now + 1, now + LONGEST_WAIT_SECONDS);
+  if (self->timer_id != 0 && self->due == due)
+    return;
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->due = due;
+  self->timer_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, (guint) (due - now), timer_cb,
+                                               self, NULL);
+  g_source_set_name_by_id (self->timer_id, "[learnhubd] housekeeping");
+}
+
+void
+lh_housekeeper_run (LhHousekeeper *self)
+{
+  g_auto(LhHousekeeping) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LH_IS_HOUSEKEEPER (self));
+
+  lh_housekeeping_init (&result);
+  if (!lh_housekeeping_run (self->store, self->centre, lh_time_now (), &result, &error))
+    g_warning ("Housekeeping failed, will try again: %s", error->message);
+  lh_housekeeper_announce_ended (self, result.ended);
+  for (guint i = 0; i < result.released->len; i++)
+    {
+      const LhReleased *released = &g_array_index (result.released, LhReleased, i);
+
+      g_info ("Booking %" G_GINT64_FORMAT " released: not checked in", released->booking_id);
+      publish_availability (self, released->resource_id, released->start_at);
+    }
+  lh_housekeeper_reschedule (self);
+}

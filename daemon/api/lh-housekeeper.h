@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs lh_housekeeping_run() when the next thing falls due (a sitting's
+ * end, a kiosk's silence, a booking's hold), and tells the kiosks what it
+ * changed. One timer for the earliest such moment, moved whenever a
+ * request may have changed it: no fixed tick. */
+#pragma once
+
+#include "lh-centre.h"
+#include "lh-event-hub.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+#define LH_TYPE_HOUSEKEEPER (lh_housekeeper_get_type ())
+G_DECLARE_FINAL_TYPE (LhHousekeeper, lh_housekeeper, LH, HOUSEKEEPER, GObject)
+
+/* centre must outlive it. */
+LhHousekeeper *lh_housekeeper_new        (LhStore        *store,
+                                          const LhCentre *centre,
+                                          LhEventHub     *events);
+
+/* Does what is due now, then sets the timer for what comes next. */
+void           lh_housekeeper_run        (LhHousekeeper  *self);
+
+/* Something changed that may move the next due moment: set the timer
+ * again (cheap: a few indexed queries). */
+void           lh_housekeeper_reschedule (LhHousekeeper  *self);
+
+/* Tells the kiosk of a sitting that it has ended, and every kiosk that
+ * the PC's day changed. */
+void           lh_housekeeper_announce_ended (LhHousekeeper  *self,
+                                              GPtrArray      *ended);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The demo centre's PCs at work: a kiosk on each PC, and three months of
+ * sittings at them (bookings checked in, walk-ups, no-shows released),
+ * made through the same code as real ones. */
+#pragma once
+
+#include "lh-centre.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *pc_name;      /* (owned) */
+  char *device_name;  /* (owned) */
+  char *token;        /* (owned) */
+} LhDemoKiosk;
+
+void lh_demo_kiosk_free (LhDemoKiosk *kiosk);
+
+/* A kiosk device for each PC of pc_ids, alive as of now (element-type
+ * LhDemoKiosk, in PC order). */
+GPtrArray *lh_demo_add_pc_kiosks   (LhStore        *store,
+                                    GArray         *pc_ids,
+                                    gint64          now,
+                                    GError        **error);
+
+/* From history_start to now: most PC bookings checked in within minutes
+ * of their start and ended by signing out, idling or time up; about one
+ * in eight a no-show, released after the hold; and walk-ups in the gaps.
+ * Then two people sitting at PCs now, if the centre is open. */
+gboolean   lh_demo_add_usage       (LhStore        *store,
+                                    const LhCentre *centre,
+                                    GRand          *rand,
+                                    GArray         *learner_ids,
+                                    GArray         *pc_ids,
+                                    gint64          history_start,
+                                    gint64          now,
+                                    GError        **error);
+
+G_END_DECLS

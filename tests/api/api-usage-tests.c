@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sitting at a PC over the API: signing in on a PC's own kiosk checks in
+ * or starts a walk-up, someone else's booking refuses it, more time, the
+ * sign-in screen's "Reserved from", and signing out. */
+#include <string.h>
+
+#include "api-usage-tests.h"
+#include "lh-api-client.h"
+
+#define PC_NAME "PC Always"
+#define PC2_NAME "PC Always 2"
+
+static LhTestDaemon *daemon_;
+static SoupSession *session_;
+static char **pc_tokens_;  /* the kiosks of PC_NAME and PC2_NAME */
+
+void
+lh_api_usage_setup (const char *db_path, gpointer user_data)
+{
+  const char *pcs[] = { PC_NAME, PC2_NAME };
+  GStrvBuilder *tokens = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pcs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *device = g_strdup_printf ("%s kiosk", pcs[i]);
+      g_autofree char *added = lh_test_run_ctl (db_path, &error, "resource", "add", pcs[i],
+                                                "--hours", "Mon-Sun 00:00-24:00", NULL);
+      g_autofree char *token = NULL;
+
+      g_assert_no_error (error);
+      token = lh_test_run_ctl (db_path, &error, "device", "add", device, "--pc", pcs[i], NULL);
+      g_assert_no_error (error);
+      g_strv_builder_add (tokens, g_strstrip (token));
+    }
+  *(GStrv *) user_data = g_strv_builder_end (tokens);
+  g_strv_builder_unref (tokens);
+}
+
+static LhApiReply *
+call (const char *method, const char *path, const char *token, const char *body)
+{
+  return lh_api_call (session_, daemon_->base_url, method, path, token, body);
+}
+
+/* Demo accounts without history that the other tests leave alone (no
+ * lockout, no bookings): 100008, a learner, and 100003 and 100004, ULRs
+ * who are learners too. */
+#define AMIRA 7
+#define BEN   2
+#define CHLOE 3
+
+static void
+account (guint index, const char **staff, const char **pin)
+{
+  JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon_->demo), "accounts");
+  JsonObject *account = json_array_get_object_element (accounts, index);
+
+  *staff = json_object_get_string_member (account, "staff_number");
+  *pin = json_object_get_string_member (account, "pin");
+}
+
+static LhApiReply *
+sign_in (const char *device_token, guint index)
+{
+  const char *staff, *pin;
+  g_autofree char *body = NULL;
+
+  account (index, &staff, &pin);
+  body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+  return call ("POST", "/api/v1/sessions", device_token, body);
+}
+
+static gint64
+pc_id (const char *kiosk_token)
+{
+  g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/devices/current", kiosk_token, NULL);
+  JsonObject *pc;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  pc = json_object_get_object_member (json_node_get_object (reply->json), "pc");
+  g_assert_nonnull (pc);
+  return json_object_get_int_member (pc, "id");
+}
+
+/* The start of the next minute, and minutes on from it. */
+static char *
+minutes_from_now (int minutes)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) minute = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now),
+                                                     g_date_time_get_hour (now), g_date_time_get_minute (now), 0);
+  g_autoptr(GDateTime) at = g_date_time_add_minutes (minute, minutes + 1);
+
+  return g_date_time_format_iso8601 (at);
+}
+
+static void
+assert_same_time (const char *a, const char *b)
+{
+  g_autoptr(GDateTime) ta = g_date_time_new_from_iso8601 (a, NULL);
+  g_autoptr(GDateTime) tb = g_date_time_new_from_iso8601 (b, NULL);
+
+  g_assert_nonnull (ta);
+  g_assert_nonnull (tb);
+  g_assert_cmpint (g_date_time_to_unix (ta), ==, g_date_time_to_unix (tb));
+}
+
+static gint64
+book (const char *session_token, int from_minutes, int to_minutes)
+{
+  g_autofree char *start = minutes_from_now (from_minutes);
+  g_autofree char *end = minutes_from_now (to_minutes);
+  g_autofree char *body = g_strdup_printf ("{\"resource_id\":%" G_GINT64_FORMAT ",\"start\":\"%s\",\"end\":\"%s\"}",
+                                           pc_id (pc_tokens_[0]), start, end);
+  g_autoptr(LhApiReply) reply = call ("POST", "/api/v1/bookings", session_token, body);
+
+  g_assert_cmpuint (reply->status, ==, 201);
+  return lh_api_reply_int (reply, "id");
+}
+
+static JsonObject *
+usage_of (LhApiReply *reply)
+{
+  g_assert_nonnull (reply->json);
+  return json_object_get_object_member (json_node_get_object (reply->json), "usage");
+}
+
+static void
+test_desk_kiosk_has_no_pc (void)
+{
+  g_autoptr(LhApiReply) desk = call ("GET", "/api/v1/devices/current", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) pc = call ("GET", "/api/v1/devices/current", pc_tokens_[0], NULL);
+  g_autoptr(LhApiReply) nobody = call ("GET", "/api/v1/devices/current", NULL, NULL);
+  JsonObject *pc_object;
+
+  g_assert_cmpuint (desk->status, ==, 200);
+  g_assert_true (json_object_get_null_member (json_node_get_object (desk->json), "pc"));
+  g_assert_cmpint (lh_api_reply_int (desk, "heartbeat_seconds"), ==, 30);
+  g_assert_cmpuint (pc->status, ==, 200);
+  pc_object = json_object_get_object_member (json_node_get_object (pc->json), "pc");
+  g_assert_cmpstr (json_object_get_string_member (pc_object, "name"), ==, PC_NAME);
+  g_assert_false (json_object_get_boolean_member (pc_object, "in_use"));
+  g_assert_cmpuint (nobody->status, ==, 401);
+}
+
+/* Amira books the PC for half an hour from now at the desk, signs in at
+ * the PC and is checked in; "More time" adds half an hour, until Ben's
+ * booking; Chloe, signing in at the PC meanwhile, is refused. */
+static void
+test_check_in_extend_refuse (void)
+{
+  g_autoptr(LhApiReply) amira_desk = sign_in (daemon_->device_token, AMIRA);
+  g_autoptr(LhApiReply) ben_desk = sign_in (daemon_->device_token, BEN);
+  g_autoptr(LhApiReply) amira = NULL;
+  g_autoptr(LhApiReply) mine = NULL;
+  g_autoptr(LhApiReply) more = NULL;
+  g_autoptr(LhApiReply) no_more = NULL;
+  g_autoptr(LhApiReply) chloe = NULL;
+  g_autoptr(LhApiReply) screen = NULL;
+  g_autoptr(LhApiReply) desk_usage = NULL;
+  g_autoptr(LhApiReply) desk_extend = NULL;
+  g_autofree char *half_hour = minutes_from_now (30);
+  g_autofree char *hour = minutes_from_now (60);
+  const char *token;
+  JsonObject *usage;
+  gint64 booking;
+
+  g_assert_cmpuint (amira_desk->status, ==, 201);
+  /* At a desk kiosk, signing in is not sitting down. */
+  g_assert_true (json_object_get_null_member (json_node_get_object (amira_desk->json), "usage"));
+  booking = book (lh_api_reply_string (amira_desk, "token"), 0, 30);
+
+  amira = sign_in (pc_tokens_[0], AMIRA);
+  g_assert_cmpuint (amira->status, ==, 201);
+  token = lh_api_reply_string (amira, "token");
+  usage = usage_of (amira);
+  g_assert_cmpstr (json_object_get_string_member (usage, "kind"), ==, "booked");
+  g_assert_cmpint (json_object_get_int_member (usage, "booking_id"), ==, booking);
+  assert_same_time (json_object_get_string_member (usage, "ends_at"), half_hour);
+  assert_same_time (json_object_get_string_member (usage, "can_extend_until"), hour);
+
+  mine = call ("GET", "/api/v1/me/usage", token, NULL);
+  g_assert_cmpuint (mine->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (usage_of (mine), "id"), ==, json_object_get_int_member (usage, "id"));
+  screen = call ("GET", "/api/v1/devices/current", pc_tokens_[0], NULL);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (screen->json), "pc"),
+                                                 "in_use"));
+
+  more = call ("POST", "/api/v1/me/usage/extend", token, NULL);
+  g_assert_cmpuint (more->status, ==, 200);
+  assert_same_time (json_object_get_string_member (usage_of (more), "ends_at"), hour);
+
+  book (lh_api_reply_string (ben_desk, "token"), 60, 90);
+  no_more = call ("POST", "/api/v1/me/usage/extend", token, NULL);
+  g_assert_cmpuint (no_more->status, ==, 409);
+  g_assert_nonnull (strstr (no_more->text, "is booked from"));
+
+  /* Chloe at the same PC while Amira has it: refused, saying until when
+   * and which PC is free, never whose booking; and no session is made. */
+  chloe = sign_in (pc_tokens_[0], CHLOE);
+  g_assert_cmpuint (chloe->status, ==, 409);
+  /* Amira's booking starts on the minute: booked until, or reserved from. */
+  g_assert_true (strstr (chloe->text, PC_NAME " is booked until") != NULL ||
+                 strstr (chloe->text, PC_NAME " is reserved from") != NULL);
+  g_assert_nonnull (strstr (chloe->text, "is free now"));
+  g_assert_null (strstr (chloe->text, json_object_get_string_member (
+    json_object_get_object_member (json_node_get_object (amira->json), "person"), "name")));
+  g_assert_false (json_object_has_member (json_node_get_object (chloe->json), "token"));
+
+  desk_usage = call ("GET", "/api/v1/me/usage", lh_api_reply_string (ben_desk, "token"), NULL);
+  g_assert_cmpuint (desk_usage->status, ==, 200);
+  g_assert_null (usage_of (desk_usage));
+  desk_extend = call ("POST", "/api/v1/me/usage/extend", lh_api_reply_string (ben_desk, "token"), NULL);
+  g_assert_cmpuint (desk_extend->status, ==, 404);
+}
+
+/* With the other PC free, signing in there is walk-up use; signing out
+ * idle ends it and frees the PC at once. */
+static void
+test_walk_up_and_idle_sign_out (void)
+{
+  g_autoptr(LhApiReply) chloe = sign_in (pc_tokens_[1], CHLOE);
+  g_autoptr(LhApiReply) bad = NULL;
+  g_autoptr(LhApiReply) out = NULL;
+  g_autoptr(LhApiReply) after = NULL;
+  g_autoptr(LhApiReply) screen = NULL;
+  const char *token;
+
+  g_assert_cmpuint (chloe->status, ==, 201);
+  token = lh_api_reply_string (chloe, "token");
+  g_assert_cmpstr (json_object_get_string_member (usage_of (chloe), "kind"), ==, "walk-up");
+  g_assert_cmpstr (json_object_get_string_member (usage_of (chloe), "resource_name"), ==, PC2_NAME);
+
+  bad = call ("DELETE", "/api/v1/sessions/current?reason=lunch", token, NULL);
+  g_assert_cmpuint (bad->status, ==, 400);
+  out = call ("DELETE", "/api/v1/sessions/current?reason=idle", token, NULL);
+  g_assert_cmpuint (out->status, ==, 204);
+  after = call ("GET", "/api/v1/me/usage", token, NULL);
+  g_assert_cmpuint (after->status, ==, 401);
+  screen = call ("GET", "/api/v1/devices/current", pc_tokens_[1], NULL);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (screen->json), "pc"),
+                                                  "in_use"));
+}
+
+void
+lh_api_usage_add_tests (LhTestDaemon *daemon, SoupSession *session, GStrv pc_kiosk_tokens)
+{
+  daemon_ = daemon;
+  session_ = session;
+  pc_tokens_ = pc_kiosk_tokens;
+  g_test_add_func ("/api/usage/desk-kiosk-has-no-pc", test_desk_kiosk_has_no_pc);
+  g_test_add_func ("/api/usage/check-in-extend-refuse", test_check_in_extend_refuse);
+  g_test_add_func ("/api/usage/walk-up-and-idle-sign-out", test_walk_up_and_idle_sign_out);
+}
