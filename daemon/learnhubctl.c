@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
+#include "learnhubctl.h"
+
 #include "lh-config.h"
 #include "lh-demo.h"
 #include "lh-devices.h"
@@ -19,31 +21,23 @@
 #include "lh-store.h"
 #include "lh-time.h"
 
-typedef struct
-{
-  LhConfig  *config;          /* (owned) */
-  char     **args;            /* (unowned) the command's own arguments */
-  gboolean   json;
-  gboolean   skip_bad_rows;
-  char      *kind;            /* (owned) (nullable) */
-  char      *hours;           /* (owned) (nullable) */
-  int        capacity;
-  char      *from;            /* (owned) (nullable) rules set: YYYY-MM-DD */
-  char      *pc;              /* (owned) (nullable) device add: the PC it is the kiosk of */
-  int        limits[8];       /* rules set: -1 keeps the value in force */
-} Ctl;
-
-/* The options of "rules set", in the order of limits[] above. */
-enum { MIN_MINUTES, MAX_MINUTES, HORIZON_DAYS, DAY_MINUTES, WEEK_MINUTES, DAY_BOOKINGS, WEEK_BOOKINGS, HOLD_MINUTES };
-
-typedef gboolean (*CommandFunc) (Ctl *ctl, LhStore *store, GError **error);
-
-static gboolean
-usage_error (GError **error, const char *usage)
+gboolean
+lh_ctl_usage_error (GError **error, const char *usage)
 {
   g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "usage: learnhubctl %s", usage);
   return FALSE;
 }
+
+static void
+ctl_clear (Ctl *ctl)
+{
+  char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
+                       &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Ctl, ctl_clear)
 
 static gboolean
 cmd_init (Ctl *ctl, LhStore *store, GError **error)
@@ -62,7 +56,7 @@ cmd_import_staff (Ctl *ctl, LhStore *store, GError **error)
   gboolean ok;
 
   if (ctl->args[0] == NULL || ctl->args[1] != NULL)
-    return usage_error (error, "import-staff FILE.csv [--skip-bad-rows]");
+    return lh_ctl_usage_error (error, "import-staff FILE.csv [--skip-bad-rows]");
   if (!g_file_get_contents (ctl->args[0], &text, &length, error))
     return FALSE;
   ok = lh_roster_import (store, text, length, ctl->skip_bad_rows, lh_time_now (), &report, error);
@@ -82,7 +76,7 @@ cmd_pin_set (Ctl *ctl, LhStore *store, GError **error)
   /* Always a new random PIN: one typed on the command line would stay in
    * the shell's history and show in the process list. */
   if (ctl->args[0] == NULL || ctl->args[1] != NULL)
-    return usage_error (error, "pin-set STAFF_NUMBER   (gives a new random 6-digit PIN)");
+    return lh_ctl_usage_error (error, "pin-set STAFF_NUMBER   (gives a new random 6-digit PIN)");
   person = lh_people_find (store, ctl->args[0], error);
   if (person == NULL)
     return FALSE;
@@ -94,8 +88,8 @@ cmd_pin_set (Ctl *ctl, LhStore *store, GError **error)
 }
 
 /* The id of the PC called name, or 0 with an error. */
-static gint64
-find_pc (LhStore *store, const char *name, GError **error)
+gint64
+lh_ctl_find_resource (LhStore *store, const char *name, const char *kind, GError **error)
 {
   g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
 
@@ -103,11 +97,12 @@ find_pc (LhStore *store, const char *name, GError **error)
     {
       const LhResource *resource = g_ptr_array_index (resources, i);
 
-      if (g_str_equal (resource->name, name) && g_str_equal (resource->kind, "pc"))
+      if (g_str_equal (resource->name, name) && g_str_equal (resource->kind, kind))
         return resource->id;
     }
   if (resources != NULL)
-    g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no PC called “%s”", name);
+    g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no %s called “%s”",
+                 g_str_equal (kind, "pc") ? "PC" : kind, name);
   return 0;
 }
 
@@ -123,7 +118,7 @@ cmd_device (Ctl *ctl, LhStore *store, GError **error)
       gint64 pc = 0;
 
       /* One step: a kiosk is never left registered without its PC. */
-      if (tx == NULL || (ctl->pc != NULL && (pc = find_pc (store, ctl->pc, error)) == 0) ||
+      if (tx == NULL || (ctl->pc != NULL && (pc = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0) ||
           (token = lh_devices_add (store, ctl->args[1], lh_time_now (), NULL, error)) == NULL ||
           (pc != 0 && !lh_devices_set_pc (store, ctl->args[1], pc, error)) ||
           !lh_transaction_commit (tx, error))
@@ -155,7 +150,7 @@ cmd_device (Ctl *ctl, LhStore *store, GError **error)
         }
       return TRUE;
     }
-  return usage_error (error, "device add NAME [--pc \"PC 3\"] | device list | device revoke NAME");
+  return lh_ctl_usage_error (error, "device add NAME [--pc \"PC 3\"] | device list | device revoke NAME");
 }
 
 static gboolean
@@ -193,7 +188,7 @@ cmd_resource (Ctl *ctl, LhStore *store, GError **error)
         }
       return TRUE;
     }
-  return usage_error (error, "resource add NAME [--kind pc|room] [--capacity N] "
+  return lh_ctl_usage_error (error, "resource add NAME [--kind pc|room] [--capacity N] "
                              "[--hours \"Mon-Fri 08:00-20:00; Sat 09:00-13:00\"] | resource list");
 }
 
@@ -272,7 +267,7 @@ cmd_rules (Ctl *ctl, LhStore *store, GError **error)
       print_rules (&rules, tz);
       return TRUE;
     }
-  return usage_error (error, "rules show | rules set [--from YYYY-MM-DD] [--min-minutes N] "
+  return lh_ctl_usage_error (error, "rules show | rules set [--from YYYY-MM-DD] [--min-minutes N] "
                              "[--max-minutes N] [--horizon-days N] [--day-minutes N] [--week-minutes N] "
                              "[--day-bookings N] [--week-bookings N] [--hold-minutes N]   (0: no limit)");
 }
@@ -301,7 +296,7 @@ cmd_closure (Ctl *ctl, LhStore *store, GError **error)
                  (const char *) g_ptr_array_index (list, i + 1));
       return TRUE;
     }
-  return usage_error (error, "closure add YYYY-MM-DD \"REASON\" | closure list");
+  return lh_ctl_usage_error (error, "closure add YYYY-MM-DD \"REASON\" | closure list");
 }
 
 static void
@@ -403,7 +398,7 @@ cmd_demo (Ctl *ctl, LhStore *store, GError **error)
   g_autoptr(LhDemoCentre) demo = NULL;
 
   if (ctl->args[0] != NULL)
-    return usage_error (error, "demo [--json]");
+    return lh_ctl_usage_error (error, "demo [--json]");
   demo = lh_demo_create (store, ctl->config->centre, lh_time_now (), error);
   if (demo == NULL)
     return FALSE;
@@ -424,6 +419,8 @@ static const struct
   { "resource", cmd_resource, "Add or list PCs and rooms" },
   { "rules", cmd_rules, "Show the booking rules, or set new ones from a date" },
   { "closure", cmd_closure, "Add or list the dates the centre is closed" },
+  { "group", lh_ctl_group, "Set up a (weekly) group study session, or list them" },
+  { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "demo", cmd_demo, "Fill a new database with a demo centre" },
 };
 
@@ -442,7 +439,7 @@ main (int argc, char **argv)
 {
   g_autofree char *db_path = NULL;
   g_autofree char *config_path = NULL;
-  Ctl ctl = { 0 };
+  g_auto(Ctl) ctl = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The centre's database", "FILE" },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "Configuration file", "FILE" },
@@ -461,6 +458,16 @@ main (int argc, char **argv)
     { "day-bookings", 0, 0, G_OPTION_ARG_INT, &ctl.limits[DAY_BOOKINGS], "rules set: bookings per person per day", "N" },
     { "week-bookings", 0, 0, G_OPTION_ARG_INT, &ctl.limits[WEEK_BOOKINGS], "rules set: bookings per person per week", "N" },
     { "hold-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HOLD_MINUTES], "rules set: minutes a PC booking waits for its person", "N" },
+    { "leader", 0, 0, G_OPTION_ARG_STRING, &ctl.person, "group add: the ULR or admin who leads it (staff number)", "STAFF" },
+    { "assessor", 0, 0, G_OPTION_ARG_STRING, &ctl.person, "assessment add: the ULR who assesses (staff number)", "STAFF" },
+    { "room", 0, 0, G_OPTION_ARG_STRING, &ctl.room, "group add: the room", "NAME" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &ctl.title, "group add: its title", "TEXT" },
+    { "topic", 0, 0, G_OPTION_ARG_STRING, &ctl.topic, "group add: its topic", "TEXT" },
+    { "subject", 0, 0, G_OPTION_ARG_STRING, &ctl.subject, "assessment add: english, maths or esol", "SUBJECT" },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &ctl.place, "assessment add: where", "TEXT" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &ctl.start, "group/assessment add: local start", "\"YYYY-MM-DD HH:MM\"" },
+    { "minutes", 0, 0, G_OPTION_ARG_INT, &ctl.minutes, "group/assessment add: how long", "N" },
+    { "weeks", 0, 0, G_OPTION_ARG_INT, &ctl.weeks, "group add: weekly, this many weeks", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre");
@@ -510,15 +517,7 @@ main (int argc, char **argv)
       !func (&ctl, store, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);
-      g_free (ctl.kind);
-      g_free (ctl.hours);
-      g_free (ctl.from);
-      g_free (ctl.pc);
       return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
     }
-  g_free (ctl.kind);
-  g_free (ctl.hours);
-  g_free (ctl.from);
-  g_free (ctl.pc);
   return 0;
 }

@@ -11,9 +11,6 @@
 #include "lh-people.h"
 #include "lh-time.h"
 
-#define DEFAULT_DAYS 14
-#define MAX_DAYS     92
-
 /* Who changed is never said: every kiosk redraws the counts. */
 static void
 publish_changed (LhRequest *request, gint64 session_id)
@@ -29,39 +26,17 @@ publish_changed (LhRequest *request, gint64 session_id)
   lh_event_hub_publish (request->events, "group-session-changed", data, 0);
 }
 
-static gboolean
-query_day (LhRequest *request, const char *name, gint64 fallback, gint64 *out, GError **error)
-{
-  const char *text = request->query != NULL ? g_hash_table_lookup (request->query, name) : NULL;
-
-  if (text == NULL)
-    {
-      *out = fallback;
-      return TRUE;
-    }
-  return lh_time_parse_date (text, request->centre->tz, out, error);
-}
-
 void
 lh_route_list_groups (LhRequest *request)
 {
   GTimeZone *tz = request->centre->tz;
-  gint64 today = lh_time_local_midnight (request->now, tz);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 from, to;
 
-  if (!query_day (request, "from", today, &from, &error) ||
-      !query_day (request, "to", lh_time_add_days (from, DEFAULT_DAYS - 1, tz), &to, &error))
+  if (!lh_request_query_days (request, &from, &to, &error))
     {
-      lh_request_reply_error (request, error);
-      return;
-    }
-  to = lh_time_next_midnight (to, tz);
-  if (to <= from || to - from > (gint64) MAX_DAYS * 24 * 3600)
-    {
-      g_set_error (&error, LH_ERROR, LH_ERROR_INVALID, "Ask for 1 to %d days at a time", MAX_DAYS);
       lh_request_reply_error (request, error);
       return;
     }

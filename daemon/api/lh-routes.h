@@ -76,6 +76,16 @@ void       lh_request_reply_empty (LhRequest *request,
 void       lh_request_reply_error (LhRequest    *request,
                                    const GError *error);
 
+/* The days asked for by ?from=YYYY-MM-DD&to=YYYY-MM-DD (both included),
+ * as [*out_from, *out_to): by default LH_QUERY_DEFAULT_DAYS from today;
+ * LH_ERROR_INVALID beyond LH_QUERY_MAX_DAYS or with to before from. */
+#define LH_QUERY_DEFAULT_DAYS 14
+#define LH_QUERY_MAX_DAYS     92
+gboolean   lh_request_query_days (LhRequest *request,
+                                  gint64    *out_from,
+                                  gint64    *out_to,
+                                  GError   **error);
+
 /* Sends an event meant for one person to their own streams and to the
  * kiosks where they are signed in now. */
 void       lh_request_notify_person (LhRequest  *request,
@@ -100,6 +110,12 @@ void lh_route_my_bookings     (LhRequest *request);
 void lh_route_cancel_booking  (LhRequest *request);
 void lh_route_booking_calendar (LhRequest *request);
 void lh_route_person_calendar (LhRequest *request);
+/* lh-routes-assessments.c */
+void lh_route_list_assessments  (LhRequest *request);
+void lh_route_offer_assessment  (LhRequest *request);
+void lh_route_book_assessment   (LhRequest *request);
+void lh_route_cancel_assessment (LhRequest *request);
+
 /* lh-routes-usage.c */
 void lh_route_this_device     (LhRequest *request);
 void lh_route_my_usage        (LhRequest *request);

@@ -46,6 +46,10 @@ static const LhRoute routes[] = {
   { "POST", "/api/v1/group-sessions", LH_AUTH_SESSION, LH_ROLE_ULR | LH_ROLE_ADMIN, lh_route_create_group },
   { "POST", "/api/v1/group-sessions/{id}/places", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_join_group },
   { "DELETE", "/api/v1/group-sessions/{id}/places/mine", LH_AUTH_SESSION, 0, lh_route_leave_group },
+  { "GET", "/api/v1/assessment-slots", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_assessments },
+  { "POST", "/api/v1/assessment-slots", LH_AUTH_SESSION, LH_ROLE_ULR | LH_ROLE_ADMIN, lh_route_offer_assessment },
+  { "POST", "/api/v1/assessment-slots/{id}/booking", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_book_assessment },
+  { "DELETE", "/api/v1/assessment-slots/{id}/booking", LH_AUTH_SESSION, 0, lh_route_cancel_assessment },
   { "POST", "/api/v1/guests", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_register_guest },
   { "GET", "/api/v1/devices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_devices },
   { "GET", "/api/v1/devices/current", LH_AUTH_DEVICE, 0, lh_route_this_device },
@@ -131,6 +135,38 @@ void
 lh_request_reply_error (LhRequest *request, const GError *error)
 {
   lh_problem_reply (request->msg, error, 0, request->centre->tz);
+}
+
+/* A day of the query, YYYY-MM-DD, or fallback when it is not given. */
+static gboolean
+query_day (LhRequest *request, const char *name, gint64 fallback, gint64 *out, GError **error)
+{
+  const char *text = request->query != NULL ? g_hash_table_lookup (request->query, name) : NULL;
+
+  if (text == NULL)
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  return lh_time_parse_date (text, request->centre->tz, out, error);
+}
+
+gboolean
+lh_request_query_days (LhRequest *request, gint64 *out_from, gint64 *out_to, GError **error)
+{
+  GTimeZone *tz = request->centre->tz;
+  gint64 today = lh_time_local_midnight (request->now, tz);
+
+  if (!query_day (request, "from", today, out_from, error) ||
+      !query_day (request, "to", lh_time_add_days (*out_from, LH_QUERY_DEFAULT_DAYS - 1, tz), out_to, error))
+    return FALSE;
+  *out_to = lh_time_next_midnight (*out_to, tz);
+  if (*out_to <= *out_from || *out_to - *out_from > (gint64) LH_QUERY_MAX_DAYS * 24 * 3600)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Ask for 1 to %d days at a time", LH_QUERY_MAX_DAYS);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

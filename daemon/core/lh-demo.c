@@ -3,6 +3,7 @@
 
 #include "lh-demo.h"
 
+#include "lh-assessments.h"
 #include "lh-bookings.h"
 #include "lh-devices.h"
 #include "lh-error.h"
@@ -87,7 +88,7 @@ add_people (LhStore *store, LhDemoCentre *demo, GRand *rand, gint64 now, GArray 
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
 
-  /* Hash first: Argon2id is slow on purpose and must not hold the write lock. */
+  /* Hash first: Argon2id is slow on purpose, and the people are one short step. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       LhDemoAccount *account = g_new0 (LhDemoAccount, 1);
@@ -291,6 +292,56 @@ add_bookings (LhStore *store, const LhCentre *centre, LhDemoCentre *demo, GRand 
   return TRUE;
 }
 
+/* Skills assessments each week, from three months back to a fortnight
+ * ahead: English on Mondays, ESOL on Tuesdays, maths on Thursdays, with
+ * the two ULRs; most past ones were taken, some ahead are still free. */
+static gboolean
+add_assessments (LhStore *store, const LhCentre *centre, GRand *rand, GArray *learner_ids, gint64 now,
+                 GError **error)
+{
+  static const struct
+  {
+    int         weekday;
+    int         minute;
+    const char *subject;
+    guint       ulr;      /* index in learner_ids: the ULRs are learners too */
+  } weekly[] = {
+    { 1, 10 * 60, "english", 2 }, { 2, 11 * 60, "esol", 3 }, { 4, 14 * 60, "maths", 2 },
+  };
+  gint64 day = history_start (centre, now);
+  gint64 end = lh_time_add_days (lh_time_local_midnight (now, centre->tz), 14, centre->tz);
+
+  for (; day < end; day = lh_time_next_midnight (day, centre->tz))
+    for (guint w = 0; w < G_N_ELEMENTS (weekly); w++)
+      {
+        gint64 start = lh_time_at_local_minute (day, weekly[w].minute, centre->tz);
+        gint64 ulr = g_array_index (learner_ids, gint64, weekly[w].ulr);
+        g_autoptr(LhAssessmentSlot) slot = NULL;
+        g_autoptr(LhAssessmentSlot) booked = NULL;
+        g_autoptr(GError) local_error = NULL;
+        gint64 learner;
+
+        if (lh_time_local_weekday (day, centre->tz) != weekly[w].weekday ||
+            (start > now && start < now + 3600))
+          continue;
+        slot = lh_assessments_offer (store, ulr, ulr, weekly[w].subject, start, start + 45 * 60, "Quiet room",
+                                     start - 14 * 24 * 3600, error);
+        if (slot == NULL)
+          return FALSE;
+        if (g_rand_int_range (rand, 0, 10) >= (start < now ? 7 : 4))
+          continue;
+        learner = g_array_index (learner_ids, gint64, g_rand_int_range (rand, CLEAN_ACCOUNTS, learner_ids->len));
+        booked = lh_assessments_book (store, centre, slot->id, learner, MIN (start - 3 * 24 * 3600, now), &local_error);
+        /* A clash with their own bookings: nobody took it, as happens. */
+        if (booked == NULL && local_error->domain != LH_ERROR)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
 /* Rules as a centre changes them: tighter limits at first, a longer week
  * from a month ago; and the closures of a year: bank holidays ahead and a
  * staff training day that has passed. Each version is added as of its own
@@ -331,6 +382,7 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
   g_autoptr(GArray) learner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) pc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(LhStmt) count = NULL;
+  g_autoptr(LhTransaction) tx = NULL;
   gint64 room_id = 0;
   gboolean has_row;
 
@@ -348,6 +400,11 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
     }
   g_clear_pointer (&count, lh_stmt_release);
 
+  /* One transaction for the lot: each booking's own is a savepoint of
+   * it, so the demo is made in seconds, not one disk flush per booking. */
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return NULL;
   demo->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) demo_account_free);
   demo->device_name = g_strdup ("Centre kiosk 1");
   if (!add_people (store, demo, rand, now, learner_ids, error) ||
@@ -364,7 +421,9 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
   demo->pc_kiosks = lh_demo_add_pc_kiosks (store, pc_ids, now, error);
   if (demo->pc_kiosks == NULL ||
       !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error) ||
-      !lh_demo_add_usage (store, centre, rand, learner_ids, pc_ids, history_start (centre, now), now, error))
+      !lh_demo_add_usage (store, centre, rand, learner_ids, pc_ids, history_start (centre, now), now, error) ||
+      !add_assessments (store, centre, rand, learner_ids, now, error) ||
+      !lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&demo);
 }

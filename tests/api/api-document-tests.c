@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api-usage-tests.h"
+#include "api-test-parts.h"
 #include "lh-api-client.h"
 #include "lh-server.h"
 

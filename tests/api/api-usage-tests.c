@@ -4,38 +4,15 @@
  * sign-in screen's "Reserved from", and signing out. */
 #include <string.h>
 
-#include "api-usage-tests.h"
+#include "api-test-parts.h"
 #include "lh-api-client.h"
 
-#define PC_NAME "PC Always"
-#define PC2_NAME "PC Always 2"
+#define PC_NAME LH_API_ALWAYS_OPEN_PC
+#define PC2_NAME LH_API_ALWAYS_OPEN_PC " 2"
 
 static LhTestDaemon *daemon_;
 static SoupSession *session_;
 static char **pc_tokens_;  /* the kiosks of PC_NAME and PC2_NAME */
-
-void
-lh_api_usage_setup (const char *db_path, gpointer user_data)
-{
-  const char *pcs[] = { PC_NAME, PC2_NAME };
-  GStrvBuilder *tokens = g_strv_builder_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (pcs); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *device = g_strdup_printf ("%s kiosk", pcs[i]);
-      g_autofree char *added = lh_test_run_ctl (db_path, &error, "resource", "add", pcs[i],
-                                                "--hours", "Mon-Sun 00:00-24:00", NULL);
-      g_autofree char *token = NULL;
-
-      g_assert_no_error (error);
-      token = lh_test_run_ctl (db_path, &error, "device", "add", device, "--pc", pcs[i], NULL);
-      g_assert_no_error (error);
-      g_strv_builder_add (tokens, g_strstrip (token));
-    }
-  *(GStrv *) user_data = g_strv_builder_end (tokens);
-  g_strv_builder_unref (tokens);
-}
 
 static LhApiReply *
 call (const char *method, const char *path, const char *token, const char *body)

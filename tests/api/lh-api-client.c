@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lh-server.h"
+#include "lh-test-daemon.h"
 
 static GHashTable *seen_statuses;
 static GHashTable *seen_bodies;
@@ -175,4 +176,27 @@ lh_api_day_at (int day_offset, int hour)
                                              g_date_time_get_day_of_month (day), hour, 0, 0);
 
   return g_date_time_format_iso8601 (at);
+}
+
+void
+lh_api_setup_always_open_pcs (const char *db_path, gpointer user_data)
+{
+  const char *pcs[] = { LH_API_ALWAYS_OPEN_PC, LH_API_ALWAYS_OPEN_PC " 2" };
+  GStrvBuilder *tokens = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pcs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *device = g_strdup_printf ("%s kiosk", pcs[i]);
+      g_autofree char *added = lh_test_run_ctl (db_path, &error, "resource", "add", pcs[i],
+                                                "--hours", "Mon-Sun 00:00-24:00", NULL);
+      g_autofree char *token = NULL;
+
+      g_assert_no_error (error);
+      token = lh_test_run_ctl (db_path, &error, "device", "add", device, "--pc", pcs[i], NULL);
+      g_assert_no_error (error);
+      g_strv_builder_add (tokens, g_strstrip (token));
+    }
+  *(GStrv *) user_data = g_strv_builder_end (tokens);
+  g_strv_builder_unref (tokens);
 }

@@ -53,4 +53,12 @@ void        lh_api_client_forget (void);
 char       *lh_api_day_at        (int day_offset,
                                   int hour);
 
+/* Two PCs open round the clock, "PC Always" and "PC Always 2", each with
+ * its own kiosk, for tests of sitting at a PC whatever the hour they run
+ * at: a setup for lh_test_daemon_start_with_setup(), which stores the
+ * kiosks' tokens in *(GStrv *) user_data. */
+#define LH_API_ALWAYS_OPEN_PC "PC Always"
+void        lh_api_setup_always_open_pcs (const char *db_path,
+                                          gpointer    user_data);
+
 G_END_DECLS

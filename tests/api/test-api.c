@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api-usage-tests.h"
+#include "api-test-parts.h"
 #include "lh-api-client.h"
 #include "lh-server.h"
 #include "lh-test-daemon.h"
@@ -619,7 +619,7 @@ main (int argc, char **argv)
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  daemon_ = lh_test_daemon_start_with_setup (NULL, lh_api_usage_setup, &pc_kiosk_tokens);
+  daemon_ = lh_test_daemon_start_with_setup (NULL, lh_api_setup_always_open_pcs, &pc_kiosk_tokens);
   session_ = soup_session_new ();
 
   g_test_add_func ("/api/health", test_health);
@@ -641,6 +641,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/devices/heartbeat", test_heartbeat);
   g_test_add_func ("/api/unknown-paths", test_unknown_paths);
   lh_api_usage_add_tests (daemon_, session_, pc_kiosk_tokens);
+  lh_api_assessment_add_tests (daemon_, session_);
   /* Last: these check what the tests above saw. */
   lh_api_document_add_tests ();
 

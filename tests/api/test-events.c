@@ -168,6 +168,56 @@ test_booking_reaches_every_listener (void)
   g_assert_true (kiosk->closed);
 }
 
+/* The n-th message of the given type, waiting up to a second for it. */
+static JsonNode *
+wait_event (Listener *listener, const char *type)
+{
+  for (guint n = 0;; n++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *event;
+
+      g_assert_true (json_parser_load_from_data (parser, wait_message (listener, n), -1, NULL));
+      event = json_node_get_object (json_parser_get_root (parser));
+      if (g_str_equal (json_object_get_string_member (event, "type"), type))
+        return json_node_copy (json_object_get_member (event, "data"));
+    }
+}
+
+/* A PC's kiosk hears that its sitting ended when the person sat down at
+ * another PC; the other PCs' kiosks hear nothing of it. */
+static void
+test_usage_ended_reaches_the_pcs_kiosk (void)
+{
+  g_auto(GStrv) pc_tokens = NULL;
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start_with_setup (NULL, lh_api_setup_always_open_pcs, &pc_tokens);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(Listener) first_pc = NULL;
+  g_autoptr(Listener) desk = NULL;
+  g_autoptr(JsonNode) ended = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *staff, *pin;
+  JsonObject *usage;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  first_pc = listen_events (session, daemon->base_url, pc_tokens[0], NULL);
+  desk = listen_events (session, daemon->base_url, daemon->device_token, NULL);
+  g_assert_no_error (first_pc->error);
+  first = lh_api_sign_in (session, daemon->base_url, pc_tokens[0], staff, pin);
+  second = lh_api_sign_in (session, daemon->base_url, pc_tokens[1], staff, pin);
+
+  ended = wait_event (first_pc, "usage-ended");
+  usage = json_node_get_object (ended);
+  g_assert_cmpstr (json_object_get_string_member (usage, "resource_name"), ==, LH_API_ALWAYS_OPEN_PC);
+  g_assert_cmpstr (json_object_get_string_member (usage, "end_reason"), ==, "moved");
+  g_assert_false (json_object_get_null_member (usage, "ended_at"));
+  /* The desk's stream hears the PCs' days changed, not whose sitting. */
+  for (guint i = 0; i < desk->messages->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (desk->messages, i), "usage-ended"));
+  g_assert_cmpuint (desk->messages->len, >, 0);
+}
+
 static void
 test_listening_needs_a_token (void)
 {
@@ -191,6 +241,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/api/events/booking-reaches-every-listener", test_booking_reaches_every_listener);
   g_test_add_func ("/api/events/listening-needs-a-token", test_listening_needs_a_token);
+  g_test_add_func ("/api/events/usage-ended-reaches-the-pcs-kiosk", test_usage_ended_reaches_the_pcs_kiosk);
   result = g_test_run ();
   lh_api_client_forget ();
   return result;

@@ -54,6 +54,28 @@ test_demo_centre (void)
                                      "AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked' "
                                      "AND a.start_at < b.end_at AND b.start_at < a.end_at"), ==, 0);
 
+  /* A kiosk on each PC, and the PCs at work: sittings to the minute,
+   * checked-in bookings, walk-ups, no-shows released; none at two PCs at
+   * once, nor two people at one. */
+  g_assert_cmpuint (demo->pc_kiosks->len, ==, 8);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM devices WHERE resource_id IS NOT NULL"), ==, 8);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM usage_sessions WHERE ended_at IS NOT NULL"), >, 300);
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT end_reason) FROM usage_sessions"), >=, 3);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE walk_up = 1"), >, 20);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE released_at IS NOT NULL"), >, 20);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE checked_in_at IS NOT NULL AND walk_up = 0"), >, 300);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM usage_sessions a JOIN usage_sessions b ON a.id < b.id "
+                                     "AND (a.resource_id = b.resource_id OR a.person_id = b.person_id) "
+                                     "AND a.started_at < coalesce (b.ended_at, 1e12) "
+                                     "AND b.started_at < coalesce (a.ended_at, 1e12)"), ==, 0);
+
+  /* Skills assessments every week: most past ones taken, some ahead free. */
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT subject) FROM assessment_slots"), ==, 3);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NOT NULL "
+                                     "AND start_at < strftime('%s','now')"), >, 15);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NULL "
+                                     "AND start_at > strftime('%s','now')"), >, 0);
+
   /* The printed sign-ins work. */
   g_assert_true (lh_devices_authenticate (ts->store, demo->device_token, now, &device_id, &error));
   learner = g_ptr_array_index (demo->accounts, 0);

@@ -212,9 +212,77 @@ test_demo_json (void)
       g_assert_true (json_object_has_member (account, "pin"));
       g_assert_true (json_object_has_member (account, "roles"));
     }
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pc_kiosks")), ==, 8);
   ctl (&again, db, "demo", NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already has"));
+}
+
+/* "YYYY-MM-DD HH:MM" on the first given weekday (1 Monday) three weeks
+ * or more ahead, within the booking horizon and clear of the demo's bank
+ * holidays. */
+static char *
+weekday_ahead (int weekday, const char *hhmm)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, 21);
+
+  while (g_date_time_get_day_of_week (day) != weekday ||
+         (g_date_time_get_month (day) == 12 && g_date_time_get_day_of_month (day) >= 24) ||
+         (g_date_time_get_month (day) == 1 && g_date_time_get_day_of_month (day) == 1))
+    {
+      GDateTime *next = g_date_time_add_days (day, 1);
+      g_date_time_unref (day);
+      day = next;
+    }
+  return g_strdup_printf ("%04d-%02d-%02d %s", g_date_time_get_year (day), g_date_time_get_month (day),
+                          g_date_time_get_day_of_month (day), hhmm);
+}
+
+/* The timetable a ULR or admin sets up: a weekly group in the room, and
+ * assessment slots with a named ULR (never with someone who is not). */
+static void
+test_groups_and_assessments (void)
+{
+  g_autofree char *db = temp_path ("timetable.db");
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) group = { 0 };
+  g_auto(Run) groups = { 0 };
+  g_auto(Run) clash = { 0 };
+  g_auto(Run) slot = { 0 };
+  g_auto(Run) not_ulr = { 0 };
+  g_auto(Run) bad_start = { 0 };
+  g_auto(Run) slots = { 0 };
+  g_autofree char *group_start = weekday_ahead (3, "10:00");
+  g_autofree char *clash_start = weekday_ahead (3, "10:30");
+  g_autofree char *slot_start = weekday_ahead (2, "15:00");
+
+  ctl (&demo, db, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  ctl (&group, db, "group", "add", "--leader", "100003", "--room", "Group room", "--title", "English for work",
+       "--start", group_start, "--minutes", "90", "--capacity", "6", NULL);
+  g_assert_cmpint (group.status, ==, 0);
+  g_assert_nonnull (strstr (group.out, "“English for work” in Group room"));
+  ctl (&clash, db, "group", "add", "--leader", "100003", "--room", "Group room", "--title", "Clash",
+       "--start", clash_start, "--minutes", "30", "--capacity", "6", NULL);
+  g_assert_cmpint (clash.status, ==, 1);
+  ctl (&groups, db, "group", "list", NULL);
+  g_assert_cmpint (groups.status, ==, 0);
+
+  ctl (&slot, db, "assessment", "add", "--assessor", "100004", "--subject", "esol",
+       "--start", slot_start, "--minutes", "45", "--place", "Quiet room", NULL);
+  g_assert_cmpint (slot.status, ==, 0);
+  g_assert_nonnull (strstr (slot.out, "Assessment slot (esol) with"));
+  ctl (&not_ulr, db, "assessment", "add", "--assessor", "100001", "--subject", "maths",
+       "--start", slot_start, "--minutes", "45", NULL);
+  g_assert_cmpint (not_ulr.status, ==, 1);
+  g_assert_nonnull (strstr (not_ulr.err, "cannot be the assessor"));
+  ctl (&bad_start, db, "assessment", "add", "--assessor", "100004", "--subject", "maths",
+       "--start", "tomorrow", "--minutes", "45", NULL);
+  g_assert_cmpint (bad_start.status, ==, 2);
+  ctl (&slots, db, "assessment", "list", NULL);
+  g_assert_cmpint (slots.status, ==, 0);
+  g_assert_nonnull (strstr (slots.out, "esol"));
 }
 
 static void
@@ -236,6 +304,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ctl/device-resource-pin", test_device_resource_pin);
   g_test_add_func ("/ctl/rules-and-closures", test_rules_and_closures);
   g_test_add_func ("/ctl/demo-json", test_demo_json);
+  g_test_add_func ("/ctl/groups-and-assessments", test_groups_and_assessments);
   g_test_add_func ("/ctl/refuses-live-database", test_refuses_live_database);
   return g_test_run ();
 }

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What learnhubctl's commands share: its parsed options and how a command
+ * says it was called wrongly. */
+#pragma once
+
+#include "lh-config.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  LhConfig  *config;          /* (unowned) */
+  char     **args;            /* (unowned) the command's own arguments */
+  gboolean   json;
+  gboolean   skip_bad_rows;
+  char      *kind;            /* (owned) (nullable) */
+  char      *hours;           /* (owned) (nullable) */
+  int        capacity;
+  char      *from;            /* (owned) (nullable) rules set: YYYY-MM-DD */
+  char      *pc;              /* (owned) (nullable) device add: the PC it is the kiosk of */
+  int        limits[8];       /* rules set: -1 keeps the value in force */
+  char      *person;          /* (owned) (nullable) group/assessment add: leader or assessor */
+  char      *room;            /* (owned) (nullable) group add */
+  char      *title;           /* (owned) (nullable) group add */
+  char      *topic;           /* (owned) (nullable) group add */
+  char      *subject;         /* (owned) (nullable) assessment add */
+  char      *place;           /* (owned) (nullable) assessment add */
+  char      *start;           /* (owned) (nullable) "YYYY-MM-DD HH:MM", local */
+  int        minutes;
+  int        weeks;
+} Ctl;
+
+/* The options of "rules set", in the order of limits[] above. */
+enum { MIN_MINUTES, MAX_MINUTES, HORIZON_DAYS, DAY_MINUTES, WEEK_MINUTES, DAY_BOOKINGS, WEEK_BOOKINGS, HOLD_MINUTES };
+
+typedef gboolean (*CommandFunc) (Ctl *ctl, LhStore *store, GError **error);
+
+/* Always FALSE, with "usage: learnhubctl USAGE". */
+gboolean lh_ctl_usage_error (GError     **error,
+                             const char  *usage);
+
+/* The active resource of that kind ("pc" or "room") and name, or 0 with
+ * LH_ERROR_NOT_FOUND. */
+gint64   lh_ctl_find_resource (LhStore     *store,
+                               const char  *name,
+                               const char  *kind,
+                               GError     **error);
+
+/* learnhubctl-timetable.c */
+gboolean lh_ctl_group       (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_assessment  (Ctl *ctl, LhStore *store, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests of test-api kept in files of their own: sitting at a PC (on the
+ * PCs of lh_api_setup_always_open_pcs()), skills assessments, and the API
+ * document checked against what every test saw. */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "lh-test-daemon.h"
+
+void lh_api_usage_add_tests (LhTestDaemon *daemon,
+                             SoupSession  *session,
+                             GStrv         pc_kiosk_tokens);
+
+void lh_api_assessment_add_tests (LhTestDaemon *daemon,
+                                  SoupSession  *session);
+
+/* Last of all: they check what the tests before them saw. */
+void lh_api_document_add_tests (void);
