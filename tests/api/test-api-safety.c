@@ -13,8 +13,9 @@
 typedef struct
 {
   guint n_done;
-  guint n_created;
-  guint n_conflict;
+  guint n_created;   /* 201 */
+  guint n_waiting;   /* 202: in the waiting list */
+  guint n_conflict;  /* 409 */
 } Race;
 
 static void
@@ -26,6 +27,8 @@ race_reply_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (soup_message_get_status (msg) == 201)
     race->n_created++;
+  else if (soup_message_get_status (msg) == 202)
+    race->n_waiting++;
   else if (soup_message_get_status (msg) == 409)
     race->n_conflict++;
   race->n_done++;
@@ -74,46 +77,114 @@ free_body (SoupSession *session, LhTestDaemon *daemon, const char *token, int *o
   g_assert_not_reached ();
 }
 
-static void
-test_race_one_winner (void)
+/* Signs in RACERS different learners (none a ULR, who may assess). */
+static GPtrArray *
+sign_in_racers (SoupSession *session, LhTestDaemon *daemon)
 {
-  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64, NULL);
   JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon->demo), "accounts");
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *body = NULL;
-  Race race = { 0 };
-  int day;
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; tokens->len < RACERS; i++)
     {
       JsonObject *account = json_array_get_object_element (accounts, i);
       JsonArray *roles = json_object_get_array_member (account, "roles");
 
-      if (g_str_equal (json_array_get_string_element (roles, 0), "learner"))
+      if (json_array_get_length (roles) == 1 && g_str_equal (json_array_get_string_element (roles, 0), "learner") &&
+          !json_object_get_boolean_member (account, "guest"))
         g_ptr_array_add (tokens, lh_api_sign_in (session, daemon->base_url, daemon->device_token,
                                                  json_object_get_string_member (account, "staff_number"),
                                                  json_object_get_string_member (account, "pin")));
     }
-  body = free_body (session, daemon, g_ptr_array_index (tokens, 0), &day);
+  return tokens;
+}
 
-  /* All at once, each from a different person. */
-  for (guint i = 0; i < RACERS; i++)
+/* POSTs body (nullable) to path all at once, each from a different person. */
+static void
+race (SoupSession *session, LhTestDaemon *daemon, GPtrArray *tokens, const char *path, const char *body,
+      Race *race)
+{
+  for (guint i = 0; i < tokens->len; i++)
     {
-      g_autofree char *url = g_strconcat (daemon->base_url, "/api/v1/bookings", NULL);
+      g_autofree char *url = g_strconcat (daemon->base_url, path, NULL);
       g_autofree char *auth = g_strconcat ("Bearer ", (char *) g_ptr_array_index (tokens, i), NULL);
       g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
 
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, race_reply_cb, &race);
+      if (body != NULL)
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+          soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+        }
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, race_reply_cb, race);
     }
-  while (race.n_done < RACERS)
+  while (race->n_done < tokens->len)
     g_main_context_iteration (NULL, TRUE);
+}
 
-  g_assert_cmpuint (race.n_created, ==, 1);
-  g_assert_cmpuint (race.n_conflict, ==, RACERS - 1);
+static void
+test_race_one_winner (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64, NULL);
+  g_autoptr(GPtrArray) tokens = sign_in_racers (session, daemon);
+  g_autofree char *body = NULL;
+  Race result = { 0 };
+  int day;
+
+  body = free_body (session, daemon, g_ptr_array_index (tokens, 0), &day);
+  race (session, daemon, tokens, "/api/v1/bookings", body, &result);
+  g_assert_cmpuint (result.n_created, ==, 1);
+  g_assert_cmpuint (result.n_conflict, ==, RACERS - 1);
+}
+
+/* The last place of a group session, and one assessment slot: of many
+ * asking at once, one gets it (the others wait in line for the group, and
+ * are told it is taken for the slot). */
+static void
+test_race_last_place_and_slot (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64, NULL);
+  g_autoptr(GPtrArray) tokens = sign_in_racers (session, daemon);
+  const char *staff, *pin;
+  g_autofree char *ulr = NULL;
+  g_autoptr(LhApiReply) group = NULL;
+  g_autoptr(LhApiReply) slot = NULL;
+  g_autoptr(LhApiReply) places = NULL;
+  g_autofree char *places_path = NULL;
+  g_autofree char *slot_path = NULL;
+  g_autofree char *slot_start = lh_api_day_at (9, 6);
+  g_autofree char *slot_end = lh_api_day_at (9, 7);
+  g_autofree char *slot_body = g_strdup_printf ("{\"subject\":\"english\",\"start\":\"%s\",\"end\":\"%s\"}",
+                                                slot_start, slot_end);
+  Race for_place = { 0 };
+  Race for_slot = { 0 };
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner,ulr", &staff, &pin));
+  ulr = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  /* A group of one in the room, on the first weekday afternoon it is free. */
+  for (int day = 8; day <= 20 && (group == NULL || group->status != 201); day++)
+    {
+      g_autofree char *start = lh_api_day_at (day, 15);
+      g_autofree char *end = lh_api_day_at (day, 16);
+      g_autofree char *body = g_strdup_printf ("{\"resource_id\":9,\"title\":\"One to one\",\"start\":\"%s\","
+                                               "\"end\":\"%s\",\"capacity\":1}", start, end);
+
+      g_clear_pointer (&group, lh_api_reply_free);
+      group = lh_api_call (session, daemon->base_url, "POST", "/api/v1/group-sessions", ulr, body);
+    }
+  g_assert_cmpuint (group->status, ==, 201);
+  places_path = g_strdup_printf ("/api/v1/group-sessions/%" G_GINT64_FORMAT "/places", lh_api_reply_int (group, "id"));
+  race (session, daemon, tokens, places_path, NULL, &for_place);
+  g_assert_cmpuint (for_place.n_created, ==, 1);
+  g_assert_cmpuint (for_place.n_waiting, ==, RACERS - 1);
+
+  slot = lh_api_call (session, daemon->base_url, "POST", "/api/v1/assessment-slots", ulr, slot_body);
+  g_assert_cmpuint (slot->status, ==, 201);
+  slot_path = g_strdup_printf ("/api/v1/assessment-slots/%" G_GINT64_FORMAT "/booking", lh_api_reply_int (slot, "id"));
+  race (session, daemon, tokens, slot_path, NULL, &for_slot);
+  g_assert_cmpuint (for_slot.n_created, ==, 1);
+  g_assert_cmpuint (for_slot.n_conflict, ==, RACERS - 1);
 }
 
 typedef struct
@@ -338,6 +409,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/api/safety/race-one-winner", test_race_one_winner);
+  g_test_add_func ("/api/safety/race-last-place-and-slot", test_race_last_place_and_slot);
   g_test_add_func ("/api/safety/crash-keeps-confirmed-bookings", test_crash_keeps_confirmed_bookings);
   g_test_add_func ("/api/safety/clean-stop", test_clean_stop);
   g_test_add_func ("/api/safety/parallel-guesses-bounded", test_parallel_guesses_bounded);
