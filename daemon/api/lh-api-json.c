@@ -104,6 +104,16 @@ lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, GTimeZone *
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, booking->status);
   lh_json_add_time (builder, "created_at", booking->created_at, tz);
+  json_builder_set_member_name (builder, "checked_in_at");
+  if (booking->checked_in_at > 0)
+    {
+      g_autofree char *checked_in = lh_time_format_iso (booking->checked_in_at, tz);
+      json_builder_add_string_value (builder, checked_in);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "walk_up");
+  json_builder_add_boolean_value (builder, booking->walk_up);
   if (booking->calendar_key != NULL)
     {
       g_autofree char *url = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT "/calendar.ics?key=%s",

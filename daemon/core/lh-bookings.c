@@ -273,12 +273,15 @@ booking_from_row (LhStmt *stmt)
   booking->resource_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
   booking->resource_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   booking->calendar_key = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  booking->checked_in_at = sqlite3_column_int64 (stmt, 10);
+  booking->walk_up = sqlite3_column_int (stmt, 11) != 0;
   return booking;
 }
 
 #define BOOKING_SELECT \
   "SELECT b.id, b.resource_id, b.person_id, b.start_at, b.end_at, b.created_at, b.status, " \
-  "r.name, r.kind, b.calendar_key FROM bookings b JOIN resources r ON r.id = b.resource_id "
+  "r.name, r.kind, b.calendar_key, coalesce (b.checked_in_at, 0), b.walk_up " \
+  "FROM bookings b JOIN resources r ON r.id = b.resource_id "
 
 LhBooking *
 lh_bookings_insert_locked (LhStore *store, gint64 person_id, const LhResource *resource,
@@ -318,6 +321,8 @@ lh_bookings_insert_locked (LhStore *store, gint64 person_id, const LhResource *r
   booking->resource_name = g_strdup (resource->name);
   booking->resource_kind = g_strdup (resource->kind);
   booking->calendar_key = g_steal_pointer (&calendar_key);
+  booking->walk_up = walk_up;
+  booking->checked_in_at = walk_up ? now : 0;
   return booking;
 }
 

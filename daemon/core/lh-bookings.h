@@ -24,6 +24,8 @@ typedef struct
   char   *resource_kind;  /* (owned) */
   char   *status;         /* (owned) "booked" or "cancelled" */
   char   *calendar_key;   /* (owned) opens its calendar file without signing in */
+  gint64  checked_in_at;  /* 0: not (yet) checked in at its PC */
+  gboolean walk_up;       /* the hold of a PC someone sat down at */
 } LhBooking;
 
 void lh_booking_free (LhBooking *booking);

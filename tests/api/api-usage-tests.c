@@ -158,6 +158,26 @@ test_check_in_extend_refuse (void)
   assert_same_time (json_object_get_string_member (usage, "ends_at"), half_hour);
   assert_same_time (json_object_get_string_member (usage, "can_extend_until"), hour);
 
+  /* My bookings say it is checked in. */
+  {
+    g_autoptr(LhApiReply) bookings = call ("GET", "/api/v1/me/bookings", token, NULL);
+    JsonArray *list = json_object_get_array_member (json_node_get_object (bookings->json), "bookings");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *b = json_array_get_object_element (list, i);
+
+        if (json_object_get_int_member (b, "id") == booking)
+          {
+            found = TRUE;
+            g_assert_false (json_object_get_null_member (b, "checked_in_at"));
+            g_assert_false (json_object_get_boolean_member (b, "walk_up"));
+          }
+      }
+    g_assert_true (found);
+  }
+
   mine = call ("GET", "/api/v1/me/usage", token, NULL);
   g_assert_cmpuint (mine->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (usage_of (mine), "id"), ==, json_object_get_int_member (usage, "id"));
