@@ -91,6 +91,9 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
   json_builder_add_string_value (builder, person->name);
   json_builder_set_member_name (builder, "staff_number");
   json_builder_add_string_value (builder, person->staff_number);
+  /* A guest (family or a friend of staff) may book PCs only. */
+  json_builder_set_member_name (builder, "guest");
+  json_builder_add_boolean_value (builder, person->sponsor_id != 0);
   json_builder_set_member_name (builder, "calendar_feed_url");
   {
     g_autofree char *feed = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s",

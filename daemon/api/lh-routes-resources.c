@@ -83,6 +83,7 @@ lh_route_availability (LhRequest *request)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *canonical = NULL;
   g_autofree char *closed = NULL;
+  g_autoptr(GHashTable) pc_states = NULL;
   LhRules rules;
   gint64 midnight;
   gint64 today = lh_time_local_midnight (request->now, tz);
@@ -107,6 +108,8 @@ lh_route_availability (LhRequest *request)
   canonical = lh_time_format_date (midnight, tz);
   if (days != NULL && lh_rules_at (request->store, request->centre, midnight, &rules, &error))
     closed = lh_closures_reason (request->store, canonical, &error);
+  if (error == NULL)
+    pc_states = lh_usage_pc_states (request->store, request->now, &error);
   if (error != NULL)
     {
       lh_request_reply_error (request, error);
@@ -131,7 +134,7 @@ lh_route_availability (LhRequest *request)
   for (guint i = 0; i < days->len; i++)
     {
       const LhResourceDay *day = g_ptr_array_index (days, i);
-      gboolean has_kiosk, online;
+      const LhPcState *state;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -141,29 +144,14 @@ lh_route_availability (LhRequest *request)
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, day->resource->kind);
       /* A PC whose kiosk went silent is offline, never "in use". */
+      state = g_hash_table_lookup (pc_states, &day->resource->id);
       json_builder_set_member_name (builder, "kiosk");
-      if (!lh_devices_pc_online (request->store, day->resource->id, request->now, &has_kiosk, &online, &error))
-        {
-          lh_request_reply_error (request, error);
-          return;
-        }
-      if (has_kiosk)
-        json_builder_add_string_value (builder, online ? "online" : "offline");
+      if (state != NULL)
+        json_builder_add_string_value (builder, state->online ? "online" : "offline");
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "in_use");
-      {
-        LhPcOutlook outlook = { 0 };
-
-        if (has_kiosk && online &&
-            !lh_usage_pc_outlook (request->store, request->centre, day->resource->id, request->now,
-                                  &outlook, &error))
-          {
-            lh_request_reply_error (request, error);
-            return;
-          }
-        json_builder_add_boolean_value (builder, outlook.in_use);
-      }
+      json_builder_add_boolean_value (builder, state != NULL && state->in_use);
       add_intervals (builder, "open", day->open, tz);
       add_busy (builder, day->busy, tz);
       add_intervals (builder, "free", day->free, tz);

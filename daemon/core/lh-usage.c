@@ -579,3 +579,38 @@ lh_usage_pc_outlook (LhStore *store, const LhCentre *centre, gint64 resource_id,
   out_outlook->reserved_until = has_row ? sqlite3_column_int64 (next, 1) : 0;
   return TRUE;
 }
+
+GHashTable *
+lh_usage_pc_states (LhStore *store, gint64 now, GError **error)
+{
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT d.resource_id, coalesce (d.heartbeat_at, 0) >= ?1, "
+                           "EXISTS (SELECT 1 FROM usage_sessions u WHERE u.resource_id = d.resource_id "
+                           "        AND u.ended_at IS NULL) "
+                           "FROM devices d WHERE d.resource_id IS NOT NULL AND d.revoked = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, now - LH_DEVICE_SILENT_SECONDS);
+  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
+    {
+      LhPcState *state = g_new0 (LhPcState, 1);
+
+      state->online = sqlite3_column_int (stmt, 1) != 0;
+      /* Offline is never "in use": whoever sat there may have gone. */
+      state->in_use = state->online && sqlite3_column_int (stmt, 2) != 0;
+      g_hash_table_insert (states, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)), state);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&states);
+}

@@ -126,4 +126,17 @@ gboolean   lh_usage_pc_outlook   (LhStore             *store,
                                   LhPcOutlook         *out_outlook,
                                   GError             **error);
 
+/* Every PC kiosk's state at once, for the availability of a whole day:
+ * resource id (as gint64 *) → LhPcState *. A PC missing from it has no
+ * kiosk. */
+typedef struct
+{
+  gboolean online;  /* beaten within LH_DEVICE_SILENT_SECONDS */
+  gboolean in_use;  /* someone sits at it, and its kiosk is online */
+} LhPcState;
+
+GHashTable *lh_usage_pc_states   (LhStore             *store,
+                                  gint64               now,
+                                  GError             **error);
+
 G_END_DECLS

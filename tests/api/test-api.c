@@ -121,6 +121,7 @@ test_sign_in (void)
   person = json_object_get_object_member (json_node_get_object (reply->json), "person");
   g_assert_cmpstr (json_object_get_string_member (person, "staff_number"), ==, staff);
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (person, "roles"), 0), ==, "learner");
+  g_assert_false (json_object_get_boolean_member (person, "guest"));
 }
 
 static void
@@ -549,10 +550,18 @@ test_guests (void)
   no_name = call ("POST", "/api/v1/guests", sponsor, "{\"name\":\"  \"}");
   g_assert_cmpuint (no_name->status, ==, 422);
 
-  /* The guest signs in with what the sponsor was shown. */
-  guest = lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token,
-                          lh_api_reply_string (registered, "staff_number"),
-                          lh_api_reply_string (registered, "pin"));
+  /* The guest signs in with what the sponsor was shown, and is told so. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}",
+                                             lh_api_reply_string (registered, "staff_number"),
+                                             lh_api_reply_string (registered, "pin"));
+    g_autoptr(LhApiReply) signed_in = call ("POST", "/api/v1/sessions", daemon_->device_token, body);
+
+    g_assert_cmpuint (signed_in->status, ==, 201);
+    g_assert_true (json_object_get_boolean_member (json_object_get_object_member (
+      json_node_get_object (signed_in->json), "person"), "guest"));
+    guest = g_strdup (lh_api_reply_string (signed_in, "token"));
+  }
   by_guest = call ("POST", "/api/v1/guests", guest, "{\"name\":\"A friend\"}");
   g_assert_cmpuint (by_guest->status, ==, 403);
   room = call ("POST", "/api/v1/bookings", guest, room_body);
