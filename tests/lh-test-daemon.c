@@ -172,6 +172,20 @@ lh_test_daemon_restart (LhTestDaemon *daemon, int signal)
   wait_until_listening (daemon->port, daemon->process);
 }
 
+void
+lh_test_daemon_while_stopped (LhTestDaemon *daemon, LhTestSetupFunc func, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (daemon->process, SIGTERM);
+  g_subprocess_wait_check (daemon->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&daemon->process);
+  func (daemon->db_path, user_data);
+  daemon->process = spawn_daemon (daemon->argv);
+  wait_until_listening (daemon->port, daemon->process);
+}
+
 gboolean
 lh_test_daemon_account (LhTestDaemon *daemon, const char *roles,
                         const char **staff_number, const char **pin)

@@ -88,8 +88,10 @@ lh_json_add_time (JsonBuilder *builder, const char *member, gint64 unix_seconds,
 }
 
 void
-lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, GTimeZone *tz)
+lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, const LhCentre *centre)
 {
+  GTimeZone *tz = centre->tz;
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, booking->id);
@@ -116,8 +118,9 @@ lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, GTimeZone *
   json_builder_add_boolean_value (builder, booking->walk_up);
   if (booking->calendar_key != NULL)
     {
-      g_autofree char *url = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
-                                              booking->id, booking->calendar_key);
+      g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
+                                               booking->id, booking->calendar_key);
+      g_autofree char *url = lh_json_public_link (centre, path);
 
       json_builder_set_member_name (builder, "calendar_url");
       json_builder_add_string_value (builder, url);
@@ -252,4 +255,10 @@ lh_json_availability_change (gint64 resource_id, gint64 at, GTimeZone *tz)
   json_builder_add_string_value (builder, date);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+char *
+lh_json_public_link (const LhCentre *centre, const char *path)
+{
+  return centre->public_url != NULL ? g_strconcat (centre->public_url, path, NULL) : g_strdup (path);
 }

@@ -30,9 +30,15 @@ void      lh_json_add_time     (JsonBuilder *builder,
                                 const char  *member,
                                 gint64       unix_seconds,
                                 GTimeZone   *tz);
+/* Its calendar_url is absolute when the centre has a public_url. */
 void      lh_json_add_booking  (JsonBuilder     *builder,
                                 const LhBooking *booking,
-                                GTimeZone       *tz);
+                                const LhCentre  *centre);
+
+/* A link to path for a phone: on the centre's public_url if it has one,
+ * else path alone (relative to the kiosk's address). */
+char     *lh_json_public_link  (const LhCentre  *centre,
+                                const char      *path);
 void      lh_json_add_resource (JsonBuilder      *builder,
                                 const LhResource *resource);
 

@@ -61,7 +61,7 @@ lh_route_create_booking (LhRequest *request)
     }
   g_message ("Booking %" G_GINT64_FORMAT " made on %s", booking->id, booking->resource_name);
   builder = json_builder_new ();
-  lh_json_add_booking (builder, booking, request->centre->tz);
+  lh_json_add_booking (builder, booking, request->centre);
   lh_request_reply_builder (request, 201, builder);
   publish_availability (request, booking->resource_id, booking->start_at);
 }
@@ -84,7 +84,7 @@ lh_route_my_bookings (LhRequest *request)
   json_builder_set_member_name (builder, "bookings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < bookings->len; i++)
-    lh_json_add_booking (builder, g_ptr_array_index (bookings, i), request->centre->tz);
+    lh_json_add_booking (builder, g_ptr_array_index (bookings, i), request->centre);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);

@@ -96,8 +96,9 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
   json_builder_add_boolean_value (builder, person->sponsor_id != 0);
   json_builder_set_member_name (builder, "calendar_feed_url");
   {
-    g_autofree char *feed = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
+    g_autofree char *path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
                                              person->id, person->calendar_key);
+    g_autofree char *feed = lh_json_public_link (request->centre, path);
     json_builder_add_string_value (builder, feed);
   }
   json_builder_set_member_name (builder, "roles");

@@ -3,6 +3,8 @@
 
 #include "lh-centre.h"
 
+#include <string.h>
+
 #include "lh-error.h"
 
 #define GROUP "centre"
@@ -69,6 +71,7 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
   g_autoptr(LhCentre) centre = lh_centre_new_default ();
   g_autofree char *tz = g_key_file_get_string (key_file, GROUP, "timezone", NULL);
   g_autofree char *name = g_key_file_get_string (key_file, GROUP, "name", NULL);
+  g_autofree char *public_url = g_key_file_get_string (key_file, GROUP, "public-url", NULL);
 
   if (tz != NULL && !set_timezone (centre, tz, error))
     return NULL;
@@ -82,6 +85,22 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
         }
       g_free (centre->name);
       centre->name = g_steal_pointer (&name);
+    }
+  if (public_url != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (g_strstrip (public_url), G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL ||
+          (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "[centre] public-url must be an address such as https://learning.example.org:8443");
+          return NULL;
+        }
+      /* Links are made by appending their path. */
+      while (g_str_has_suffix (public_url, "/"))
+        public_url[strlen (public_url) - 1] = '\0';
+      centre->public_url = g_steal_pointer (&public_url);
     }
   if (!read_int (key_file, "min-booking-minutes", 5, 24 * 60, &centre->min_booking_minutes, error) ||
       !read_int (key_file, "max-booking-minutes", 5, 24 * 60, &centre->max_booking_minutes, error) ||
@@ -103,5 +122,6 @@ lh_centre_free (LhCentre *centre)
   g_clear_pointer (&centre->tz, g_time_zone_unref);
   g_free (centre->timezone_id);
   g_free (centre->name);
+  g_free (centre->public_url);
   g_free (centre);
 }

@@ -16,6 +16,9 @@ typedef struct
   int        max_booking_minutes;  /* longest booking */
   int        session_minutes;      /* how long a sign-in lasts */
   int        horizon_days;         /* how far ahead one may book */
+  char      *public_url;           /* (owned) (nullable) how phones reach the
+                                    * daemon, e.g. "https://learning.example.org:8443";
+                                    * NULL: links are relative to the kiosk's address */
 } LhCentre;
 
 LhCentre *lh_centre_new_default (void);

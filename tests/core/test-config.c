@@ -21,6 +21,23 @@ test_example_file_loads (void)
 }
 
 static void
+test_public_url (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhConfig) config = NULL;
+  int fd = g_file_open_tmp ("learnhub-conf-XXXXXX", &path, NULL);
+
+  close (fd);
+  g_assert_true (g_file_set_contents (path, "[centre]\npublic-url= https://learning.example.org:8443/ \n", -1, NULL));
+  config = lh_config_load (path, &error);
+  g_assert_no_error (error);
+  /* Trimmed, without the last slash: links append their path. */
+  g_assert_cmpstr (config->centre->public_url, ==, "https://learning.example.org:8443");
+  g_unlink (path);
+}
+
+static void
 test_bad_values_refused (void)
 {
   static const char * const bad[] = {
@@ -28,6 +45,8 @@ test_bad_values_refused (void)
     "[centre]\nmax-booking-minutes=lots\n",
     "[centre]\nmax-booking-minutes=0\n",
     "[centre]\nmin-booking-minutes=90\nmax-booking-minutes=60\n",
+    "[centre]\npublic-url=learning.example.org\n",
+    "[centre]\npublic-url=ftp://learning.example.org/\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -52,5 +71,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/config/example-file-loads", test_example_file_loads);
   g_test_add_func ("/lh/config/bad-values-refused", test_bad_values_refused);
+  g_test_add_func ("/lh/config/public-url", test_public_url);
   return g_test_run ();
 }
