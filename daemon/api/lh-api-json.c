@@ -88,6 +88,18 @@ lh_json_add_time (JsonBuilder *builder, const char *member, gint64 unix_seconds,
 }
 
 void
+lh_json_add_time_or_null (JsonBuilder *builder, const char *member, gint64 unix_seconds, GTimeZone *tz)
+{
+  if (unix_seconds > 0)
+    {
+      lh_json_add_time (builder, member, unix_seconds, tz);
+      return;
+    }
+  json_builder_set_member_name (builder, member);
+  json_builder_add_null_value (builder);
+}
+
+void
 lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, const LhCentre *centre)
 {
   GTimeZone *tz = centre->tz;
@@ -106,14 +118,7 @@ lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, const LhCen
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, booking->status);
   lh_json_add_time (builder, "created_at", booking->created_at, tz);
-  json_builder_set_member_name (builder, "checked_in_at");
-  if (booking->checked_in_at > 0)
-    {
-      g_autofree char *checked_in = lh_time_format_iso (booking->checked_in_at, tz);
-      json_builder_add_string_value (builder, checked_in);
-    }
-  else
-    json_builder_add_null_value (builder);
+  lh_json_add_time_or_null (builder, "checked_in_at", booking->checked_in_at, tz);
   json_builder_set_member_name (builder, "walk_up");
   json_builder_add_boolean_value (builder, booking->walk_up);
   if (booking->calendar_key != NULL)
@@ -218,27 +223,13 @@ lh_json_add_usage (JsonBuilder *builder, const LhUsage *usage, gint64 can_extend
   json_builder_add_string_value (builder, usage->walk_up ? "walk-up" : "booked");
   lh_json_add_time (builder, "started_at", usage->started_at, tz);
   lh_json_add_time (builder, "ends_at", usage->ends_at, tz);
-  json_builder_set_member_name (builder, "ended_at");
-  if (usage->ended_at > 0)
-    {
-      g_autofree char *ended = lh_time_format_iso (usage->ended_at, tz);
-      json_builder_add_string_value (builder, ended);
-    }
-  else
-    json_builder_add_null_value (builder);
+  lh_json_add_time_or_null (builder, "ended_at", usage->ended_at, tz);
   json_builder_set_member_name (builder, "end_reason");
   if (usage->end_reason != NULL)
     json_builder_add_string_value (builder, usage->end_reason);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "can_extend_until");
-  if (can_extend_until > 0)
-    {
-      g_autofree char *until = lh_time_format_iso (can_extend_until, tz);
-      json_builder_add_string_value (builder, until);
-    }
-  else
-    json_builder_add_null_value (builder);
+  lh_json_add_time_or_null (builder, "can_extend_until", can_extend_until, tz);
   json_builder_end_object (builder);
 }
 

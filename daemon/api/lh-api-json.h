@@ -31,6 +31,11 @@ void      lh_json_add_time     (JsonBuilder *builder,
                                 gint64       unix_seconds,
                                 GTimeZone   *tz);
 /* Its calendar_url is absolute when the centre has a public_url. */
+/* The same, or null when unix_seconds is 0 (not yet, never). */
+void      lh_json_add_time_or_null (JsonBuilder *builder,
+                                    const char  *member,
+                                    gint64       unix_seconds,
+                                    GTimeZone   *tz);
 void      lh_json_add_booking  (JsonBuilder     *builder,
                                 const LhBooking *booking,
                                 const LhCentre  *centre);

@@ -254,14 +254,7 @@ lh_route_list_devices (LhRequest *request)
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, device->name);
       lh_json_add_time (builder, "created_at", device->created_at, request->centre->tz);
-      json_builder_set_member_name (builder, "last_seen_at");
-      if (device->last_seen_at > 0)
-        {
-          g_autofree char *seen = lh_time_format_iso (device->last_seen_at, request->centre->tz);
-          json_builder_add_string_value (builder, seen);
-        }
-      else
-        json_builder_add_null_value (builder);
+      lh_json_add_time_or_null (builder, "last_seen_at", device->last_seen_at, request->centre->tz);
       json_builder_set_member_name (builder, "revoked");
       json_builder_add_boolean_value (builder, device->revoked);
       json_builder_end_object (builder);

@@ -181,14 +181,7 @@ add_rules (JsonBuilder *builder, const LhRules *rules, GTimeZone *tz)
   };
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "valid_from");
-  if (rules->valid_from > 0)
-    {
-      g_autofree char *from = lh_time_format_iso (rules->valid_from, tz);
-      json_builder_add_string_value (builder, from);
-    }
-  else
-    json_builder_add_null_value (builder);
+  lh_json_add_time_or_null (builder, "valid_from", rules->valid_from, tz);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       json_builder_set_member_name (builder, fields[i].name);

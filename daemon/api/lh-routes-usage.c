@@ -165,22 +165,8 @@ lh_route_this_device (LhRequest *request)
       json_builder_add_string_value (builder, resource->name);
       json_builder_set_member_name (builder, "in_use");
       json_builder_add_boolean_value (builder, outlook.in_use);
-      json_builder_set_member_name (builder, "reserved_from");
-      if (outlook.reserved_from > 0)
-        {
-          g_autofree char *from = lh_time_format_iso (outlook.reserved_from, request->centre->tz);
-          json_builder_add_string_value (builder, from);
-        }
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "reserved_until");
-      if (outlook.reserved_until > 0)
-        {
-          g_autofree char *until = lh_time_format_iso (outlook.reserved_until, request->centre->tz);
-          json_builder_add_string_value (builder, until);
-        }
-      else
-        json_builder_add_null_value (builder);
+      lh_json_add_time_or_null (builder, "reserved_from", outlook.reserved_from, request->centre->tz);
+      lh_json_add_time_or_null (builder, "reserved_until", outlook.reserved_until, request->centre->tz);
       json_builder_end_object (builder);
     }
   else

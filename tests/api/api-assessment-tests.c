@@ -18,10 +18,7 @@ call (const char *method, const char *path, const char *token, const char *body)
 static char *
 sign_in_as (const char *roles)
 {
-  const char *staff, *pin;
-
-  g_assert_true (lh_test_daemon_account (daemon_, roles, &staff, &pin));
-  return lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token, staff, pin);
+  return lh_api_sign_in_as (session_, daemon_, roles);
 }
 
 static char *

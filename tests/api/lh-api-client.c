@@ -151,6 +151,15 @@ lh_api_sign_in (SoupSession *session, const char *base_url, const char *device_t
   return g_strdup (lh_api_reply_string (reply, "token"));
 }
 
+char *
+lh_api_sign_in_as (SoupSession *session, LhTestDaemon *daemon, const char *roles)
+{
+  const char *staff, *pin;
+
+  g_assert_true (lh_test_daemon_account (daemon, roles, &staff, &pin));
+  return lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+}
+
 const char *
 lh_api_reply_string (LhApiReply *reply, const char *member)
 {

@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "lh-test-daemon.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -34,6 +36,12 @@ char       *lh_api_sign_in    (SoupSession *session,
                                const char  *device_token,
                                const char  *staff_number,
                                const char  *pin);
+
+/* Signs in the first demo account with exactly these roles (e.g.
+ * "learner,ulr") on the demo's desk kiosk; returns the session token. */
+char       *lh_api_sign_in_as (SoupSession  *session,
+                               LhTestDaemon *daemon,
+                               const char   *roles);
 
 /* A member of the reply's top-level object. */
 const char *lh_api_reply_string (LhApiReply *reply,
