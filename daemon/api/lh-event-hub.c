@@ -119,8 +119,23 @@ send_to (Listener *listener, const char *text)
     soup_websocket_connection_send_text (listener->connection, text);
 }
 
-void
-lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id)
+/* Whether an event for person_id (0: everyone, unless devices are named)
+ * and for the own streams of device_ids goes to listener. */
+static gboolean
+listener_wanted (const Listener *listener, gint64 person_id, const gint64 *device_ids, guint n_devices,
+                 gboolean to_everyone)
+{
+  if (to_everyone || (person_id != 0 && listener->person_id == person_id))
+    return TRUE;
+  for (guint j = 0; j < n_devices; j++)
+    if (listener->person_id == 0 && listener->device_id == device_ids[j])
+      return TRUE;
+  return FALSE;
+}
+
+static void
+publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, const gint64 *device_ids,
+         guint n_devices, gboolean to_everyone)
 {
   g_autofree char *text = NULL;
 
@@ -132,31 +147,22 @@ lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64
     {
       Listener *listener = g_ptr_array_index (self->listeners, i);
 
-      if (person_id == 0 || listener->person_id == person_id)
+      if (listener_wanted (listener, person_id, device_ids, n_devices, to_everyone))
         send_to (listener, text);
     }
+}
+
+void
+lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id)
+{
+  publish (self, type, data, person_id, NULL, 0, person_id == 0);
 }
 
 void
 lh_event_hub_publish_to_devices (LhEventHub *self, const char *type, JsonNode *data,
                                  const gint64 *device_ids, guint n_devices, gint64 person_id)
 {
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (LH_IS_EVENT_HUB (self));
-  g_return_if_fail (type != NULL);
-
-  text = event_text (type, data);
-  for (guint i = 0; i < self->listeners->len; i++)
-    {
-      Listener *listener = g_ptr_array_index (self->listeners, i);
-      gboolean wanted = person_id != 0 && listener->person_id == person_id;
-
-      for (guint j = 0; j < n_devices && !wanted; j++)
-        wanted = listener->person_id == 0 && listener->device_id == device_ids[j];
-      if (wanted)
-        send_to (listener, text);
-    }
+  publish (self, type, data, person_id, device_ids, n_devices, FALSE);
 }
 
 guint

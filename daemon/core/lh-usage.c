@@ -157,6 +157,28 @@ lh_usage_end_locked (LhStore *store, LhUsage *usage, LhUsageEnd reason, gint64 a
   return TRUE;
 }
 
+/* A write transaction holding the session's sitting; LH_ERROR_NOT_FOUND
+ * if it has none. */
+static LhTransaction *
+begin_with_current (LhStore *store, gint64 session_id, LhUsage **out_usage, GError **error)
+{
+  g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (tx == NULL)
+    return NULL;
+  *out_usage = lh_usage_get_current (store, session_id, &local_error);
+  if (*out_usage == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not using a PC");
+      return NULL;
+    }
+  return g_steal_pointer (&tx);
+}
+
 LhUsage *
 lh_usage_end_session (LhStore *store, gint64 session_id, LhUsageEnd reason, gint64 now, GError **error)
 {
@@ -166,13 +188,11 @@ lh_usage_end_session (LhStore *store, gint64 session_id, LhUsageEnd reason, gint
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
-  tx = lh_store_begin (store, error);
+  tx = begin_with_current (store, session_id, &usage, &local_error);
   if (tx == NULL)
-    return NULL;
-  usage = lh_usage_get_current (store, session_id, &local_error);
-  if (usage == NULL)
     {
-      if (local_error != NULL)
+      /* No sitting is no error here: the session simply had none. */
+      if (!g_error_matches (local_error, LH_ERROR, LH_ERROR_NOT_FOUND))
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
@@ -509,24 +529,14 @@ lh_usage_extend (LhStore *store, const LhCentre *centre, gint64 session_id, gint
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhUsage) usage = NULL;
   g_autoptr(LhResource) resource = NULL;
-  g_autoptr(GError) local_error = NULL;
   LhFreeBound bound;
   gint64 until;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
-  tx = lh_store_begin (store, error);
+  tx = begin_with_current (store, session_id, &usage, error);
   if (tx == NULL)
     return NULL;
-  usage = lh_usage_get_current (store, session_id, &local_error);
-  if (usage == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not using a PC");
-      return NULL;
-    }
   resource = lh_resources_get (store, usage->resource_id, error);
   if (resource == NULL ||
       !lh_bookings_free_until (store, centre, usage->person_id, resource, usage->booking_start,
