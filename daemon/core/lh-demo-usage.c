@@ -81,6 +81,25 @@ add_session (LhStore *store, gint64 person, gint64 pc, gint64 at, LhSessionInfo 
   return TRUE;
 }
 
+/* Whether the person or the PC has a sitting within [from, to) already:
+ * history is written booking by booking, not in the order it happened. */
+static gboolean
+sitting_overlaps (LhStore *store, gint64 person, gint64 pc, gint64 from, gint64 to, gboolean *out,
+                  GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT 1 FROM usage_sessions WHERE (person_id = ?1 OR resource_id = ?2) "
+                                             "AND started_at < ?4 AND coalesce (ended_at, ?4) > ?3", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person);
+  sqlite3_bind_int64 (stmt, 2, pc);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
+  return lh_store_step (store, stmt, out, error);
+}
+
 /* Sits the person at the PC at `at` and, unless until is 0, gets up
  * then (or when the time is up, if sooner). A refusal is no error: the
  * PC was not free, as happens. */
@@ -92,7 +111,12 @@ sit (LhStore *store, const LhCentre *centre, gint64 person, gint64 pc, gint64 at
   g_autoptr(LhUsage) usage = NULL;
   g_autoptr(LhUsage) ended = NULL;
   LhSessionInfo session = { 0 };
+  gboolean overlaps;
 
+  if (!sitting_overlaps (store, person, pc, at, until != 0 ? until : at + 1, &overlaps, error))
+    return FALSE;
+  if (overlaps)
+    return TRUE;
   if (!add_session (store, person, pc, at, &session, error))
     return FALSE;
   usage = lh_usage_begin (store, centre, &session, at, NULL, &local_error);
