@@ -8,12 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "lh-messages.h"
+#include "lh-qr-code.h"
 #include "lh-slot-widgets.h"
 #include "lh-slots.h"
 #include "lh-time-format.h"
+#include "lh-week-view.h"
 
 #define N_DAYS 7
 #define N_SOONEST 4
+/* Big enough for a phone held at arm's length to read. */
+#define QR_CODE_MIN_PX 220
 
 struct _LhBookPage
 {
@@ -27,10 +31,14 @@ struct _LhBookPage
   GPtrArray      *own;               /* (owned) (nullable) (element-type LhSlot) the person's */
   LhSlot         *selected;          /* (owned) (nullable) the slot being confirmed */
   GtkWidget      *day_buttons[N_DAYS];  /* (unowned) children of day_strip */
+  GtkWidget      *week_button;       /* (unowned) (nullable) the strip's last toggle */
+  gboolean        week_mode;         /* the whole week shown instead of a day */
 
   /* template children (unowned) */
   GtkFlowBox     *day_strip;
   GtkScrolledWindow *slots_scroller;
+  GtkStack       *mode_stack;
+  LhWeekView     *week_view;
   GtkLabel       *day_title_label;
   GtkFlowBox     *soonest_box;
   GtkWidget      *nothing_free_box;
@@ -39,6 +47,8 @@ struct _LhBookPage
   GtkBox         *resources_box;
   GtkLabel       *confirm_duration_label;
   GtkLabel       *done_facts_label;
+  GtkWidget      *done_qr_box;
+  GtkPicture     *done_qr_picture;
 };
 
 G_DEFINE_FINAL_TYPE (LhBookPage, lh_book_page, LH_TYPE_PAGE)
@@ -55,15 +65,15 @@ lh_book_page_update_online (LhPage   *page,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->soonest_box), online);
   gtk_widget_set_sensitive (GTK_WIDGET (self->resources_box), online);
+  lh_week_view_set_bookable (self->week_view, online);
 }
 
 /* ---- confirm and book ------------------------------------------------- */
 
 static void
-slot_clicked_cb (GtkButton  *button,
-                 LhBookPage *self)
+confirm_slot (LhBookPage   *self,
+              const LhSlot *slot)
 {
-  const LhSlot *slot = g_object_get_data (G_OBJECT (button), "lh-slot");
   g_autofree char *facts = NULL;
   g_autofree char *duration = NULL;
 
@@ -80,12 +90,61 @@ slot_clicked_cb (GtkButton  *button,
 }
 
 static void
+slot_clicked_cb (GtkButton  *button,
+                 LhBookPage *self)
+{
+  confirm_slot (self, g_object_get_data (G_OBJECT (button), "lh-slot"));
+}
+
+/* own: the person's bookings that day, for a refusal to explain itself. */
+static void
+week_slot_activated_cb (LhBookPage   *self,
+                        const LhSlot *slot,
+                        GPtrArray    *own,
+                        LhWeekView   *week_view)
+{
+  if (self->book_cancellable != NULL || !lh_page_view_is (LH_PAGE (self), "day"))
+    return;
+  g_clear_pointer (&self->own, g_ptr_array_unref);
+  self->own = own != NULL ? g_ptr_array_ref (own) : NULL;
+  confirm_slot (self, slot);
+}
+
+static void
 back_to_day (LhBookPage *self,
              const char *message)
 {
   lh_page_show_message (LH_PAGE (self), message);
   lh_page_set_view (LH_PAGE (self), "day");
-  load_day (self);
+  if (self->week_mode)
+    lh_week_view_reload (self->week_view);
+  else
+    load_day (self);
+}
+
+/* The booking's calendar link as a QR code, for a phone's camera. */
+static void
+show_calendar_code (LhBookPage      *self,
+                    const LhBooking *booking)
+{
+  LhClient *client = lh_page_get_client (LH_PAGE (self));
+  g_autofree char *url = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (booking != NULL && booking->calendar_url != NULL && client != NULL)
+    url = lh_client_resolve_url (client, booking->calendar_url);
+  if (url != NULL)
+    texture = lh_qr_code_render_at_least (url, QR_CODE_MIN_PX, NULL, &error);
+  if (error != NULL)
+    g_message ("The calendar link cannot be shown as a QR code: %s", error->message);
+
+  gtk_picture_set_paintable (self->done_qr_picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_qr_picture), texture != NULL ? url : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_qr_picture),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, texture != NULL ? url : "",
+                                  -1);
+  gtk_widget_set_visible (self->done_qr_box, texture != NULL);
 }
 
 static void
@@ -112,6 +171,7 @@ create_booking_cb (GObject      *source,
                                                     booking->start, booking->end);
 
       gtk_label_set_label (self->done_facts_label, facts);
+      show_calendar_code (self, booking);
       g_clear_pointer (&self->selected, lh_slot_free);
       g_clear_pointer (&self->loaded_date, g_free);
       lh_page_set_view (LH_PAGE (self), "done");
@@ -286,7 +346,11 @@ lh_book_page_refresh (LhPage *page)
 {
   LhBookPage *self = LH_BOOK_PAGE (page);
 
-  if (self->days[self->day_index] != NULL && lh_page_view_is (page, "day"))
+  if (!lh_page_view_is (page, "day"))
+    return;
+  if (self->week_mode)
+    lh_week_view_reload (self->week_view);
+  else if (self->days[self->day_index] != NULL)
     lh_page_refresh (page, FALSE);
 }
 
@@ -299,7 +363,16 @@ availability_changed_cb (LhBookPage *self,
   g_autofree char *shown = NULL;
 
   /* Not on screen: the page loads afresh when it is opened. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->days[self->day_index] == NULL)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->week_mode)
+    {
+      /* The confirm view stays as it is; going back loads the week. */
+      if (lh_page_view_is (LH_PAGE (self), "day"))
+        lh_week_view_date_changed (self->week_view, date);
+      return;
+    }
+  if (self->days[self->day_index] == NULL)
     return;
   shown = g_date_time_format (self->days[self->day_index], "%Y-%m-%d");
   if (g_strcmp0 (shown, date) != 0)
@@ -314,6 +387,7 @@ lh_book_page_connect_client (LhPage   *page,
 {
   g_signal_connect_object (client, "availability-changed",
                            G_CALLBACK (availability_changed_cb), page, G_CONNECT_SWAPPED);
+  lh_week_view_set_client (LH_BOOK_PAGE (page)->week_view, client);
 }
 
 static void
@@ -322,8 +396,15 @@ day_toggled_cb (GtkToggleButton *button,
 {
   if (!gtk_toggle_button_get_active (button))
     return;
-  self->day_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lh-day"));
   lh_page_show_message (LH_PAGE (self), NULL);
+  self->week_mode = GTK_WIDGET (button) == self->week_button;
+  gtk_stack_set_visible_child_name (self->mode_stack, self->week_mode ? "week" : "one-day");
+  if (self->week_mode)
+    {
+      lh_week_view_show_week (self->week_view, 0);
+      return;
+    }
+  self->day_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lh-day"));
   load_day (self);
 }
 
@@ -358,6 +439,12 @@ build_day_strip (LhBookPage *self)
       lh_flow_box_append (self->day_strip, button);
       self->day_buttons[i] = button;
     }
+
+  self->week_button = lh_week_button_new ();
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->week_button),
+                               GTK_TOGGLE_BUTTON (self->day_buttons[0]));
+  g_signal_connect (self->week_button, "toggled", G_CALLBACK (day_toggled_cb), self);
+  lh_flow_box_append (self->day_strip, self->week_button);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -394,6 +481,7 @@ lh_book_page_class_init (LhBookPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LhPageClass *page_class = LH_PAGE_CLASS (klass);
 
+  g_type_ensure (LH_TYPE_WEEK_VIEW);
   object_class->dispose = lh_book_page_dispose;
   object_class->finalize = lh_book_page_finalize;
   page_class->connect_client = lh_book_page_connect_client;
@@ -404,6 +492,8 @@ lh_book_page_class_init (LhBookPageClass *klass)
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-book-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_strip);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, slots_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, week_view);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, day_title_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, soonest_box);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, nothing_free_box);
@@ -412,9 +502,12 @@ lh_book_page_class_init (LhBookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, resources_box);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_duration_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_facts_label);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_qr_box);
+  gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_qr_picture);
   gtk_widget_class_bind_template_callback (widget_class, book_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_day_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, week_slot_activated_cb);
 }
 
 static void
@@ -450,8 +543,13 @@ lh_book_page_reset (LhBookPage *self)
       lh_remove_children (GTK_WIDGET (self->resources_box));
       lh_remove_children (GTK_WIDGET (self->day_strip));
       gtk_label_set_label (self->done_facts_label, "");
+      show_calendar_code (self, NULL);
+      lh_week_view_reset (self->week_view);
+      gtk_stack_set_visible_child_name (self->mode_stack, "one-day");
     }
   memset (self->day_buttons, 0, sizeof self->day_buttons);
+  self->week_button = NULL;
+  self->week_mode = FALSE;
   self->day_index = 0;
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->own, g_ptr_array_unref);

@@ -131,6 +131,7 @@ parse_session (LhClient    *self,
   const char *token = json_object_get_string_member_with_default (body, "token", NULL);
   JsonObject *person_object = json_object_get_object_member (body, "person");
   g_autoptr(LhPerson) person = NULL;
+  g_autoptr(LhUsage) usage = NULL;
 
   if (token == NULL || person_object == NULL)
     {
@@ -141,7 +142,11 @@ parse_session (LhClient    *self,
   person = lh_person_from_json (person_object, error);
   if (person == NULL)
     return NULL;
+  /* On a PC's own kiosk, signing in is sitting down at it. */
+  if (!lh_usage_member_from_json (body, lh_client_get_time_zone (self), &usage, error))
+    return NULL;
 
+  lh_client_set_usage (self, usage);
   lh_client_set_session (self, token, person);
   lh_client_set_promotions (self, parse_promotions (self, body));
   return g_steal_pointer (&person);
@@ -484,4 +489,41 @@ lh_client_leave_group_session_finish (LhClient      *self,
                                       GError       **error)
 {
   return lh_client_check_done (self, result, lh_client_leave_group_session_async, error);
+}
+
+/* ---- guests ----------------------------------------------------------- */
+
+static gpointer
+parse_guest (LhClient    *self,
+             JsonObject  *body,
+             GError     **error)
+{
+  return lh_guest_from_json (body, error);
+}
+
+void
+lh_client_register_guest_async (LhClient            *self,
+                                const char          *name,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (name != NULL);
+
+  json_object_set_string_member (object, "name", name);
+  lh_client_send_request (self, "POST", "/guests", object, LH_AUTH_SESSION, parse_guest,
+                          (GDestroyNotify) lh_guest_free, lh_client_register_guest_async,
+                          cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) the new guest, with the PIN shown this once. */
+LhGuest *
+lh_client_register_guest_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_register_guest_async, error);
 }

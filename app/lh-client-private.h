@@ -53,6 +53,9 @@ void        lh_client_set_promotions     (LhClient  *self,
                                           GPtrArray *promotions);
 void        lh_client_set_time_zone      (LhClient  *self,
                                           GTimeZone *tz);
+/* The sitting (nullable, copied), notified as `usage` when it changes. */
+void        lh_client_set_usage          (LhClient      *self,
+                                          const LhUsage *usage);
 
 /* lh-client-error.c */
 JsonObject *lh_client_parse_object       (GBytes  *bytes,

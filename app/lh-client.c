@@ -21,6 +21,7 @@ struct _LhClient
   char        *session_token;    /* (owned) (nullable) set while signed in */
   LhPerson    *person;           /* (owned) (nullable) set while signed in */
   GPtrArray   *promotions;       /* (owned) (element-type LhGroupSession) from the sign-in */
+  LhUsage     *usage;            /* (owned) (nullable) the sitting at this PC, while signed in */
   GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
   LhEventStream *events;         /* (owned) (nullable) once connect_events() was called */
   gboolean     online;
@@ -35,6 +36,7 @@ enum {
   PROP_CA_FILE,
   PROP_ONLINE,
   PROP_SIGNED_IN,
+  PROP_USAGE,
   N_PROPS
 };
 
@@ -331,6 +333,7 @@ lh_client_finalize (GObject *object)
   g_free (self->session_token);
   g_clear_pointer (&self->person, lh_person_free);
   g_clear_pointer (&self->promotions, g_ptr_array_unref);
+  g_clear_pointer (&self->usage, lh_usage_free);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (lh_client_parent_class)->finalize (object);
@@ -360,6 +363,9 @@ lh_client_get_property (GObject    *object,
       break;
     case PROP_SIGNED_IN:
       g_value_set_boolean (value, self->session_token != NULL);
+      break;
+    case PROP_USAGE:
+      g_value_set_boxed (value, self->usage);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -424,6 +430,10 @@ lh_client_class_init (LhClientClass *klass)
    * request could not reach the daemon, until one does. */
   properties[PROP_ONLINE] = read_only_boolean ("online", TRUE);
   properties[PROP_SIGNED_IN] = read_only_boolean ("signed-in", FALSE);
+  /* The sitting at this PC (LhUsage, nullable): see lh_client_get_usage(). */
+  properties[PROP_USAGE] =
+    g_param_spec_boxed ("usage", NULL, NULL, LH_TYPE_USAGE,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The daemon answered 401 to a request made with the current session. */
@@ -476,6 +486,24 @@ lh_client_get_base_url (LhClient *self)
   return self->base_url;
 }
 
+char *
+lh_client_resolve_url (LhClient   *self,
+                       const char *url)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    return g_strdup (url);
+  /* base_url has no trailing slash, and may have a path of its own. */
+  if (url[0] == '/')
+    return g_strconcat (self->base_url, url, NULL);
+  base = g_strconcat (self->base_url, "/", NULL);
+  return g_uri_resolve_relative (base, url, G_URI_FLAGS_NONE, NULL);
+}
+
 gboolean
 lh_client_get_online (LhClient *self)
 {
@@ -524,6 +552,7 @@ lh_client_forget_session (LhClient *self)
   g_clear_pointer (&self->session_token, g_free);
   g_clear_pointer (&self->person, lh_person_free);
   g_ptr_array_set_size (self->promotions, 0);
+  lh_client_set_usage (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
 
@@ -559,6 +588,27 @@ lh_client_get_promotions (LhClient *self)
 {
   g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
   return self->promotions;
+}
+
+/* Returns: (transfer none) (nullable) */
+LhUsage *
+lh_client_get_usage (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->usage;
+}
+
+void
+lh_client_set_usage (LhClient      *self,
+                     const LhUsage *usage)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (usage == NULL && self->usage == NULL)
+    return;
+  g_clear_pointer (&self->usage, lh_usage_free);
+  self->usage = usage ? lh_usage_copy (usage) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USAGE]);
 }
 
 void

@@ -6,7 +6,9 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "lh-timetable-types.h"
 #include "lh-types.h"
+#include "lh-usage.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +43,11 @@ LhClient    *lh_client_new                   (const char *base_url,
                                               const char *ca_file);
 
 const char  *lh_client_get_base_url          (LhClient *self);
+/* A link the daemon gave (a booking's calendar_url) as an absolute URL:
+ * a path is taken relative to the base URL, as requests are. Returns:
+ * (transfer full) (nullable) */
+char        *lh_client_resolve_url           (LhClient   *self,
+                                              const char *url);
 /* With the event stream: whether it is open. Without: whether the last
  * request reached the daemon. */
 gboolean     lh_client_get_online            (LhClient *self);
@@ -52,6 +59,10 @@ SoupSession *lh_client_get_session           (LhClient *self);
  * while away, from the sign-in's `notices` (transfer none) (element-type
  * LhGroupSession): empty when signed out. */
 GPtrArray   *lh_client_get_promotions        (LhClient *self);
+/* On a PC's own kiosk, the sitting of the person signed in (from the
+ * sign-in, GET /me/usage or more time), or NULL: none, or signed out.
+ * Changes are notified as the `usage` property. (transfer none) */
+LhUsage     *lh_client_get_usage             (LhClient *self);
 /* Forgets the session locally, without telling the daemon. */
 void         lh_client_forget_session        (LhClient *self);
 
@@ -164,5 +175,133 @@ void         lh_client_leave_group_session_async  (LhClient            *self,
 gboolean     lh_client_leave_group_session_finish (LhClient      *self,
                                                    GAsyncResult  *result,
                                                    GError       **error);
+
+/* Registers a guest of the person signed in (staff, not a guest). */
+void         lh_client_register_guest_async  (LhClient            *self,
+                                              const char          *name,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+LhGuest     *lh_client_register_guest_finish (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
+/* ---- My bookings (lh-client-mine.c) ---- */
+
+/* GET /api/v1/rules: the minutes after its start within which a PC
+ * booking must be checked in, or it is released (`hold_minutes`). */
+void         lh_client_get_hold_minutes_async          (LhClient            *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean     lh_client_get_hold_minutes_finish         (LhClient      *self,
+                                                        GAsyncResult  *result,
+                                                        int           *out_minutes,
+                                                        GError       **error);
+
+/* The assessment slots of the person signed in from `from` to `to`
+ * ("YYYY-MM-DD", at most 92 days), soonest first. Returns (transfer
+ * container) (element-type LhAssessmentSlot). */
+void         lh_client_list_my_assessment_slots_async  (LhClient            *self,
+                                                        const char          *from,
+                                                        const char          *to,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray   *lh_client_list_my_assessment_slots_finish (LhClient      *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+
+/* ---- a PC's own kiosk (lh-client-usage.c) ---- */
+
+/* GET /api/v1/devices/current: this kiosk, and its PC if it has one. */
+void         lh_client_get_device_async      (LhClient            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+LhDevice    *lh_client_get_device_finish     (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
+/* POST /api/v1/devices/heartbeat: this PC's kiosk is alive. */
+void         lh_client_send_heartbeat_async  (LhClient            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     lh_client_send_heartbeat_finish (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
+/* GET /api/v1/me/usage: the sitting, kept as lh_client_get_usage(). */
+void         lh_client_get_usage_async       (LhClient            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     lh_client_get_usage_finish      (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
+/* POST /api/v1/me/usage/extend: more time; the longer sitting is kept as
+ * lh_client_get_usage(). A 409 says why not in its message. */
+void         lh_client_extend_usage_async    (LhClient            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     lh_client_extend_usage_finish   (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
+/* As lh_client_sign_out_async(), recorded as the kiosk signing an idle
+ * person out (reason=idle); finish with lh_client_sign_out_finish(). */
+void         lh_client_sign_out_idle_async   (LhClient            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+
+/* ---- setting up the timetable, for ULRs and admins (lh-client-timetable.c) ---- */
+
+/* GET /api/v1/resources, the rooms only. Returns (transfer container)
+ * (element-type LhRoom). */
+void            lh_client_list_rooms_async             (LhClient            *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray      *lh_client_list_rooms_finish            (LhClient      *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+
+/* POST /api/v1/group-sessions: a group, or a weekly series of them, all
+ * or none. A 409 or 422 says why not in the error's message. Returns:
+ * (transfer full) the first session. */
+void            lh_client_create_group_session_async   (LhClient            *self,
+                                                        const LhGroupPlan   *plan,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+LhGroupSession *lh_client_create_group_session_finish  (LhClient      *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+
+/* POST /api/v1/assessment-slots, with the person signed in as the
+ * assessor. A 409 or 422 says why not in the error's message. */
+void            lh_client_offer_assessment_slot_async  (LhClient            *self,
+                                                        const LhSlotPlan    *plan,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+LhOfferedSlot  *lh_client_offer_assessment_slot_finish (LhClient      *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+
+/* GET /api/v1/assessment-slots as the person signed in (the next 14
+ * days): on the slots they assess, who booked. Returns (transfer
+ * container) (element-type LhOfferedSlot). */
+void            lh_client_list_offered_slots_async     (LhClient            *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray      *lh_client_list_offered_slots_finish    (LhClient      *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
 
 G_END_DECLS

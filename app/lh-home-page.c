@@ -16,6 +16,9 @@ struct _LhHomePage
   GtkWidget *book_tile;
   GtkWidget *groups_tile;
   GtkWidget *bookings_tile;
+  GtkWidget *guests_button;
+  GtkWidget *assessments_button;
+  GtkWidget *timetable_button;
   GtkWidget *notice_box;
   GtkLabel  *notice_label;
 };
@@ -50,6 +53,9 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, book_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, groups_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, bookings_tile);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, guests_button);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, assessments_button);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, timetable_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, notice_dismiss_clicked_cb);
@@ -72,7 +78,18 @@ lh_home_page_set_person (LhHomePage     *self,
 
   /* Only learners may book; a tile that can only fail is not shown. */
   gtk_widget_set_visible (self->book_tile, person == NULL || lh_person_has_role (person, "learner"));
-  gtk_widget_set_visible (self->groups_tile, person == NULL || lh_person_has_role (person, "learner"));
+  /* Guests use the PCs only: no groups, and no guests of their own. */
+  gtk_widget_set_visible (self->groups_tile, person == NULL ||
+                          (lh_person_has_role (person, "learner") && !person->guest));
+  gtk_widget_set_visible (self->guests_button, person != NULL && !person->guest &&
+                                               lh_person_has_role (person, "learner"));
+  /* Skills checks are for staff who learn; guests book computers only. */
+  gtk_widget_set_visible (self->assessments_button, person != NULL && !person->guest &&
+                                                    lh_person_has_role (person, "learner"));
+  /* ULRs and admins set up groups and assessment slots. */
+  gtk_widget_set_visible (self->timetable_button, person != NULL && !person->guest &&
+                                                  (lh_person_has_role (person, "ulr") ||
+                                                   lh_person_has_role (person, "admin")));
   if (person == NULL || person->name == NULL)
     {
       gtk_label_set_label (self->hello_label, _("Hello"));

@@ -29,6 +29,7 @@ struct _LhSignInPage
   Step          step;
 
   /* template children (unowned) */
+  GtkLabel     *pc_label;
   GtkLabel     *step_label;
   GtkLabel     *prompt_label;
   GtkLabel     *hint_label;
@@ -37,6 +38,7 @@ struct _LhSignInPage
   GtkLabel     *error_label;
   GtkButton    *next_button;
   GtkGrid      *keypad;
+  GtkWidget    *guest_key;     /* (unowned) G, that guest numbers start with */
 };
 
 G_DEFINE_FINAL_TYPE (LhSignInPage, lh_sign_in_page, ADW_TYPE_BIN)
@@ -86,6 +88,9 @@ update (LhSignInPage *self)
     }
   if (!lh_busy_is_busy (self->next_button))
     gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), digits->len > 0);
+  /* Guest numbers are G and digits; a PIN is only digits. */
+  gtk_widget_set_visible (self->guest_key, self->step == STEP_STAFF_NUMBER);
+  gtk_widget_set_sensitive (self->guest_key, self->staff_number->len == 0);
 }
 
 static void
@@ -115,6 +120,20 @@ sign_in_cb (GObject      *source,
 
   if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
     message = g_strdup (_("The staff number or the PIN is not right. Please type your PIN again, or tap Back to change the staff number."));
+  else if (error->domain == LH_CLIENT_ERROR &&
+           (error->code == LH_CLIENT_ERROR_CONFLICT || error->code == LH_CLIENT_ERROR_INVALID) &&
+           error->message != NULL && error->message[0] != '\0')
+    {
+      /* On a PC's own kiosk: someone else's booking, reserved soon, or
+       * closed. Only the daemon knows until when and which PC is free
+       * now, so its words are shown; and the keypad is ready for the
+       * next person, as nobody was signed in. */
+      message = g_strdup (error->message);
+      memset (self->pin->str, 0, self->pin->len);
+      g_string_truncate (self->pin, 0);
+      g_string_truncate (self->staff_number, 0);
+      self->step = STEP_STAFF_NUMBER;
+    }
   else
     message = lh_message_for_error (error);
   g_debug ("Sign-in failed: %s", error->message);
@@ -172,6 +191,12 @@ press_key (LhSignInPage *self,
       if (digits->len > 0)
         g_string_truncate (digits, digits->len - 1);
     }
+  else if (g_str_equal (key, "G"))
+    {
+      /* Only first, and only in a staff number. */
+      if (self->step == STEP_STAFF_NUMBER && digits->len == 0)
+        g_string_append (digits, key);
+    }
   else if (digits->len < max)
     g_string_append (digits, key);
 
@@ -200,6 +225,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
       char key[2] = { (char) c, '\0' };
 
       press_key (self, key);
+      return GDK_EVENT_STOP;
+    }
+  if (c == 'g' || c == 'G')
+    {
+      press_key (self, "G");
       return GDK_EVENT_STOP;
     }
   if (keyval == GDK_KEY_BackSpace)
@@ -255,6 +285,29 @@ build_keypad (LhSignInPage *self)
       g_signal_connect (button, "clicked", G_CALLBACK (key_clicked_cb), self);
       gtk_grid_attach (self->keypad, button, keys[i].column, keys[i].row, 1, 1);
     }
+
+  /* A wide key under the digits: "G  for a guest number". */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+    GtkWidget *letter = gtk_label_new ("G");
+    GtkWidget *words = gtk_label_new (_("for a guest number"));
+
+    gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (words, "lh-key-caption");
+    gtk_box_append (GTK_BOX (box), letter);
+    gtk_box_append (GTK_BOX (box), words);
+    self->guest_key = gtk_button_new ();
+    gtk_button_set_child (GTK_BUTTON (self->guest_key), box);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->guest_key),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("G, for a guest number"),
+                                    -1);
+    gtk_widget_add_css_class (self->guest_key, "lh-key");
+    gtk_widget_add_css_class (self->guest_key, "lh-key-guest");
+    gtk_widget_set_focus_on_click (self->guest_key, FALSE);
+    g_object_set_data (G_OBJECT (self->guest_key), "lh-key", (gpointer) "G");
+    g_signal_connect (self->guest_key, "clicked", G_CALLBACK (key_clicked_cb), self);
+    gtk_grid_attach (self->keypad, self->guest_key, 0, 4, 3, 1);
+  }
 }
 
 static void
@@ -298,6 +351,7 @@ lh_sign_in_page_class_init (LhSignInPageClass *klass)
                   LH_TYPE_PERSON | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-sign-in-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LhSignInPage, pc_label);
   gtk_widget_class_bind_template_child (widget_class, LhSignInPage, step_label);
   gtk_widget_class_bind_template_child (widget_class, LhSignInPage, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, LhSignInPage, hint_label);
@@ -369,4 +423,14 @@ lh_sign_in_page_go_back (LhSignInPage *self)
   show_error (self, NULL);
   update (self);
   return TRUE;
+}
+
+void
+lh_sign_in_page_set_pc (LhSignInPage *self,
+                        const char   *text)
+{
+  g_return_if_fail (LH_IS_SIGN_IN_PAGE (self));
+
+  gtk_label_set_label (self->pc_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pc_label), text != NULL);
 }

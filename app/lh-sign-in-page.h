@@ -18,5 +18,9 @@ void     lh_sign_in_page_set_client (LhSignInPage *self,
 void     lh_sign_in_page_reset      (LhSignInPage *self);
 /* Returns: TRUE if the page went back a step itself. */
 gboolean lh_sign_in_page_go_back    (LhSignInPage *self);
+/* On a PC's own kiosk, a line above the steps ("PC 3 · Reserved from
+ * 14:00"); NULL hides it. */
+void     lh_sign_in_page_set_pc     (LhSignInPage *self,
+                                     const char   *text);
 
 G_END_DECLS

@@ -167,3 +167,24 @@ lh_day_button_new (GDateTime *day,
   gtk_widget_add_css_class (button, "lh-day");
   return button;
 }
+
+GtkWidget *
+lh_week_button_new (void)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label;
+
+  label = gtk_label_new (_("All week"));
+  gtk_widget_add_css_class (label, "lh-day-name");
+  gtk_box_append (GTK_BOX (box), label);
+  label = gtk_label_new (_("Mon to Sun"));
+  gtk_widget_add_css_class (label, "lh-day-date");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "lh-day");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("All week, Monday to Sunday"),
+                                  -1);
+  return button;
+}

@@ -24,6 +24,9 @@ GtkWidget *lh_resource_row_new (const LhResourceDay *resource,
 GtkWidget *lh_day_button_new   (GDateTime *day,
                                 GDateTime *now);
 
+/* "All week" over "Mon to Sun", as a toggle button like a day's. */
+GtkWidget *lh_week_button_new  (void);
+
 /* Empties a GtkBox or a GtkFlowBox. */
 void       lh_remove_children  (GtkWidget *parent);
 /* Appends to a flow box, leaving the focus to the child itself. */

@@ -3,6 +3,8 @@
 
 #include "lh-types.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 G_DEFINE_BOXED_TYPE (LhPerson, lh_person, lh_person_copy, lh_person_free)
@@ -20,6 +22,7 @@ lh_person_copy (const LhPerson *person)
   copy->name = g_strdup (person->name);
   copy->staff_number = g_strdup (person->staff_number);
   copy->roles = g_strdupv (person->roles);
+  copy->guest = person->guest;
   return copy;
 }
 
@@ -44,6 +47,20 @@ lh_person_has_role (const LhPerson *person,
   return g_strv_contains ((const char * const *) person->roles, role);
 }
 
+void
+lh_guest_free (LhGuest *guest)
+{
+  if (guest == NULL)
+    return;
+  g_free (guest->name);
+  g_free (guest->staff_number);
+  /* Shown once: nothing of it is left behind in the heap. */
+  if (guest->pin != NULL)
+    memset (guest->pin, 0, strlen (guest->pin));
+  g_free (guest->pin);
+  g_free (guest);
+}
+
 LhBooking *
 lh_booking_copy (const LhBooking *booking)
 {
@@ -59,6 +76,9 @@ lh_booking_copy (const LhBooking *booking)
   copy->start = g_date_time_ref (booking->start);
   copy->end = g_date_time_ref (booking->end);
   copy->status = g_strdup (booking->status);
+  copy->calendar_url = g_strdup (booking->calendar_url);
+  copy->checked_in_at = booking->checked_in_at ? g_date_time_ref (booking->checked_in_at) : NULL;
+  copy->walk_up = booking->walk_up;
   return copy;
 }
 
@@ -72,6 +92,8 @@ lh_booking_free (LhBooking *booking)
   g_clear_pointer (&booking->start, g_date_time_unref);
   g_clear_pointer (&booking->end, g_date_time_unref);
   g_free (booking->status);
+  g_free (booking->calendar_url);
+  g_clear_pointer (&booking->checked_in_at, g_date_time_unref);
   g_free (booking);
 }
 
@@ -143,6 +165,7 @@ lh_availability_free (LhAvailability *availability)
   if (availability == NULL)
     return;
   g_free (availability->date);
+  g_free (availability->closed);
   g_clear_pointer (&availability->time_zone, g_time_zone_unref);
   g_clear_pointer (&availability->now, g_date_time_unref);
   g_clear_pointer (&availability->resources, g_ptr_array_unref);
@@ -234,6 +257,25 @@ lh_parse_time (JsonObject  *object,
   return g_date_time_to_timezone (parsed, tz);
 }
 
+/* Whether the person is a guest: the daemon's `guest` when it says so;
+ * else from the number, as learnhubd gives guests G and six digits. The
+ * daemon refuses what guests may not do either way. */
+static gboolean
+is_guest (JsonObject *object,
+          const char *staff_number)
+{
+  JsonNode *node = json_object_get_member (object, "guest");
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  if (staff_number == NULL || strlen (staff_number) != 7 || staff_number[0] != 'G')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isdigit (staff_number[i]))
+      return FALSE;
+  return TRUE;
+}
+
 LhPerson *
 lh_person_from_json (JsonObject  *object,
                      GError     **error)
@@ -254,6 +296,7 @@ lh_person_from_json (JsonObject  *object,
     return NULL;
   person->name = g_strdup (name);
   person->staff_number = g_strdup (json_object_get_string_member_with_default (object, "staff_number", NULL));
+  person->guest = is_guest (object, person->staff_number);
 
   node = get_member (object, "roles", JSON_NODE_ARRAY, error);
   if (node == NULL)
@@ -271,6 +314,26 @@ lh_person_from_json (JsonObject  *object,
   return g_steal_pointer (&person);
 }
 
+LhGuest *
+lh_guest_from_json (JsonObject  *object,
+                    GError     **error)
+{
+  g_autoptr(LhGuest) guest = g_new0 (LhGuest, 1);
+  const char *name, *number, *pin;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!get_int (object, "id", &guest->id, error) ||
+      (name = get_string (object, "name", error)) == NULL ||
+      (number = get_string (object, "staff_number", error)) == NULL ||
+      (pin = get_string (object, "pin", error)) == NULL)
+    return NULL;
+  guest->name = g_strdup (name);
+  guest->staff_number = g_strdup (number);
+  guest->pin = g_strdup (pin);
+  return g_steal_pointer (&guest);
+}
+
 LhBooking *
 lh_booking_from_json (JsonObject  *object,
                       GTimeZone   *tz,
@@ -278,6 +341,7 @@ lh_booking_from_json (JsonObject  *object,
 {
   g_autoptr(LhBooking) booking = g_new0 (LhBooking, 1);
   const char *name;
+  JsonNode *node;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -290,12 +354,22 @@ lh_booking_from_json (JsonObject  *object,
   booking->resource_name = g_strdup (name);
   booking->resource_kind = g_strdup (json_object_get_string_member_with_default (object, "resource_kind", "pc"));
   booking->status = g_strdup (json_object_get_string_member_with_default (object, "status", "booked"));
+  booking->calendar_url = g_strdup (json_object_get_string_member_with_default (object, "calendar_url", NULL));
   booking->start = lh_parse_time (object, "start", tz, error);
   if (booking->start == NULL)
     return NULL;
   booking->end = lh_parse_time (object, "end", tz, error);
   if (booking->end == NULL)
     return NULL;
+  /* null until checked in; older daemons leave both out. */
+  node = json_object_get_member (object, "checked_in_at");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      booking->checked_in_at = lh_parse_time (object, "checked_in_at", tz, error);
+      if (booking->checked_in_at == NULL)
+        return NULL;
+    }
+  booking->walk_up = json_object_get_boolean_member_with_default (object, "walk_up", FALSE);
   return g_steal_pointer (&booking);
 }
 
@@ -350,6 +424,10 @@ resource_day_from_json (JsonObject  *object,
     return NULL;
   day->name = g_strdup (name);
   day->kind = g_strdup (json_object_get_string_member_with_default (object, "kind", "pc"));
+  /* null for a resource without a kiosk of its own. */
+  day->kiosk_offline = g_strcmp0 (json_object_get_string_member_with_default (object, "kiosk", NULL),
+                                  "offline") == 0;
+  day->in_use = json_object_get_boolean_member_with_default (object, "in_use", FALSE);
   day->open = intervals_from_json (object, "open", tz, error);
   if (day->open == NULL)
     return NULL;
@@ -396,6 +474,7 @@ lh_availability_from_json (JsonObject  *object,
       !get_int (object, "max_minutes", &max_minutes, error))
     return NULL;
   availability->max_minutes = (int) max_minutes;
+  availability->closed = g_strdup (json_object_get_string_member_with_default (object, "closed", NULL));
 
   node = get_member (object, "resources", JSON_NODE_ARRAY, error);
   if (node == NULL)

@@ -14,7 +14,18 @@ typedef struct
   char   *name;          /* (owned) */
   char   *staff_number;  /* (owned) (nullable) */
   GStrv   roles;         /* (owned) never NULL */
+  gboolean guest;        /* family or a friend of staff: PCs only, no guests of their own */
 } LhPerson;
+
+/* A guest just registered (POST /api/v1/guests): the number and PIN are
+ * shown to the sponsor this once. */
+typedef struct
+{
+  gint64  id;
+  char   *name;          /* (owned) */
+  char   *staff_number;  /* (owned) the guest number, e.g. "G482913" */
+  char   *pin;           /* (owned) wiped when freed */
+} LhGuest;
 
 typedef struct
 {
@@ -25,6 +36,9 @@ typedef struct
   GDateTime *start;          /* (owned) */
   GDateTime *end;            /* (owned) */
   char      *status;         /* (owned) */
+  char      *calendar_url;   /* (owned) (nullable) the iCalendar link, relative to the daemon's address */
+  GDateTime *checked_in_at;  /* (owned) (nullable) when its person signed in on the PC's own kiosk */
+  gboolean   walk_up;        /* the hold of a PC someone sat down at without a booking */
 } LhBooking;
 
 typedef struct
@@ -42,6 +56,8 @@ typedef struct
   GPtrArray *open;  /* (owned) (element-type LhInterval) */
   GPtrArray *busy;  /* (owned) (element-type LhInterval) */
   GPtrArray *free;  /* (owned) (element-type LhInterval) */
+  gboolean   kiosk_offline;  /* its own kiosk is silent: "Out of order just now", never "in use" */
+  gboolean   in_use;         /* someone sits at it now ("In use now"); never while offline */
 } LhResourceDay;
 
 typedef struct
@@ -50,6 +66,7 @@ typedef struct
   GTimeZone  *time_zone;    /* (owned) the centre's */
   GDateTime  *now;          /* (owned) the daemon's clock */
   int         max_minutes;
+  char       *closed;       /* (owned) (nullable) why the centre is closed that day */
   GPtrArray  *resources;    /* (owned) (element-type LhResourceDay) */
 } LhAvailability;
 
@@ -86,6 +103,8 @@ void            lh_person_free            (LhPerson *person);
 gboolean        lh_person_has_role        (const LhPerson *person,
                                            const char     *role);
 
+void            lh_guest_free             (LhGuest *guest);
+
 GType           lh_booking_get_type       (void) G_GNUC_CONST;
 LhBooking      *lh_booking_copy           (const LhBooking *booking);
 void            lh_booking_free           (LhBooking *booking);
@@ -106,6 +125,8 @@ GDateTime      *lh_parse_time             (JsonObject  *object,
                                            GError     **error);
 LhPerson       *lh_person_from_json       (JsonObject  *object,
                                            GError     **error);
+LhGuest        *lh_guest_from_json        (JsonObject  *object,
+                                           GError     **error);
 LhBooking      *lh_booking_from_json      (JsonObject  *object,
                                            GTimeZone   *tz,
                                            GError     **error);
@@ -116,6 +137,7 @@ LhGroupSession *lh_group_session_from_json (JsonObject  *object,
                                             GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPerson, lh_person_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhGuest, lh_guest_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhBooking, lh_booking_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhGroupSession, lh_group_session_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhInterval, lh_interval_free)

@@ -11,6 +11,9 @@ struct _LhWelcomePage
   GtkWidget *start_button;
   GtkWidget *large_text_button;
   GtkWidget *high_contrast_button;
+  GtkWidget *pc_box;
+  GtkLabel  *pc_label;
+  GtkLabel  *reserved_label;
 };
 
 G_DEFINE_FINAL_TYPE (LhWelcomePage, lh_welcome_page, ADW_TYPE_BIN)
@@ -49,6 +52,9 @@ lh_welcome_page_class_init (LhWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, LhWelcomePage, large_text_button);
   gtk_widget_class_bind_template_child (widget_class, LhWelcomePage, high_contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, LhWelcomePage, pc_box);
+  gtk_widget_class_bind_template_child (widget_class, LhWelcomePage, pc_label);
+  gtk_widget_class_bind_template_child (widget_class, LhWelcomePage, reserved_label);
   gtk_widget_class_bind_template_callback (widget_class, toggle_changed_cb);
 }
 
@@ -56,4 +62,17 @@ static void
 lh_welcome_page_init (LhWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+lh_welcome_page_set_pc (LhWelcomePage *self,
+                        const char    *pc_name,
+                        const char    *reserved)
+{
+  g_return_if_fail (LH_IS_WELCOME_PAGE (self));
+
+  gtk_widget_set_visible (self->pc_box, pc_name != NULL);
+  gtk_label_set_label (self->pc_label, pc_name ? pc_name : "");
+  gtk_label_set_label (self->reserved_label, reserved ? reserved : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reserved_label), pc_name != NULL && reserved != NULL);
 }

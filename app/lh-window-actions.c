@@ -44,6 +44,21 @@ back_action (GtkWidget  *widget,
       if (!lh_bookings_page_go_back (self->bookings_page))
         lh_window_show_page (self, "home");
     }
+  else if (g_str_equal (name, "guests"))
+    {
+      if (!lh_guest_page_go_back (self->guest_page))
+        lh_window_show_page (self, "home");
+    }
+  else if (g_str_equal (name, "assessments"))
+    {
+      if (!lh_assessments_page_go_back (self->assessments_page))
+        lh_window_show_page (self, "home");
+    }
+  else if (g_str_equal (name, "timetable"))
+    {
+      if (!lh_timetable_page_go_back (self->timetable_page))
+        lh_window_show_page (self, "home");
+    }
 }
 
 static void
@@ -96,6 +111,52 @@ groups_action (GtkWidget  *widget,
   lh_window_show_page (self, "groups");
 }
 
+/* Only staff bring guests: the home page shows the way in to no one else. */
+static void
+guests_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+  LhPerson *person = lh_client_get_person (self->client);
+
+  if (!lh_client_is_signed_in (self->client) || person == NULL || person->guest)
+    return;
+  lh_guest_page_start (self->guest_page);
+  lh_window_show_page (self, "guests");
+}
+
+/* Guests book computers only: the home page shows them no way in. */
+static void
+assessments_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+  LhPerson *person = lh_client_get_person (self->client);
+
+  if (!lh_client_is_signed_in (self->client) || person == NULL || person->guest)
+    return;
+  lh_assessments_page_load (self->assessments_page);
+  lh_window_show_page (self, "assessments");
+}
+
+/* ULRs and admins set up groups and assessment slots: the home page shows
+ * the way in to no one else, and the daemon refuses anyone else. */
+static void
+timetable_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) ||
+      !lh_timetable_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_timetable_page_load (self->timetable_page);
+  lh_window_show_page (self, "timetable");
+}
+
 static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
@@ -138,6 +199,9 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.book", NULL, book_action);
   gtk_widget_class_install_action (widget_class, "kiosk.my-bookings", NULL, my_bookings_action);
   gtk_widget_class_install_action (widget_class, "kiosk.groups", NULL, groups_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.guests", NULL, guests_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.assessments", NULL, assessments_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.timetable", NULL, timetable_action);
   gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_action);
   gtk_widget_class_install_action (widget_class, "kiosk.retry-connection", NULL, retry_connection_action);

@@ -2,12 +2,16 @@
 /* Shared by lh-window.c and lh-window-actions.c. */
 #pragma once
 
+#include "lh-assessments-page.h"
 #include "lh-book-page.h"
 #include "lh-bookings-page.h"
 #include "lh-groups-page.h"
+#include "lh-guest-page.h"
 #include "lh-home-page.h"
 #include "lh-idle-monitor.h"
+#include "lh-notifier.h"
 #include "lh-sign-in-page.h"
+#include "lh-timetable-page.h"
 #include "lh-welcome-page.h"
 #include "lh-window.h"
 
@@ -23,6 +27,12 @@ struct _LhWindow
   gboolean         health_known;  /* GET /health answered: the centre's zone is known */
   gboolean         large_text;
   gboolean         high_contrast;
+  /* a PC's own kiosk (lh-window-pc.c) */
+  LhDevice        *device;             /* (owned) (nullable) what GET /devices/current said last */
+  GCancellable    *device_cancellable; /* (owned) (nullable) while asking it */
+  guint            reserved_timeout_id;/* when "Reserved from" turns to "until", or goes */
+  LhHeartbeat     *heartbeat;          /* (owned) */
+  LhNotifier      *notifier;           /* (owned) */
 
   /* template children (unowned) */
   AdwToastOverlay *toast_overlay;
@@ -34,6 +44,7 @@ struct _LhWindow
   GtkWidget       *sign_out_button;
   GtkLabel        *title_label;
   GtkRevealer     *offline_revealer;
+  LhSittingBar    *sitting_bar;
   GtkStack        *stack;
   LhWelcomePage   *welcome_page;
   LhSignInPage    *sign_in_page;
@@ -41,6 +52,9 @@ struct _LhWindow
   LhBookPage      *book_page;
   LhBookingsPage  *bookings_page;
   LhGroupsPage    *groups_page;
+  LhGuestPage     *guest_page;
+  LhAssessmentsPage *assessments_page;
+  LhTimetablePage *timetable_page;
 };
 
 void lh_window_show_page             (LhWindow   *self,
@@ -50,5 +64,11 @@ void lh_window_sign_out              (LhWindow   *self,
                                      const char *toast);
 void lh_window_check_health          (LhWindow   *self);
 void lh_window_class_install_actions (GtkWidgetClass *widget_class);
+
+/* lh-window-pc.c */
+void     lh_window_pc_setup          (LhWindow *self);
+void     lh_window_pc_dispose        (LhWindow *self);
+/* Signed in and sitting at this PC. */
+gboolean lh_window_pc_is_sitting     (LhWindow *self);
 
 G_END_DECLS

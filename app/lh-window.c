@@ -40,8 +40,12 @@ lh_window_show_page (LhWindow   *self,
   gtk_label_set_label (self->title_label, gtk_stack_page_get_title (page));
 
   /* Anywhere but the welcome page, someone who walked away is sent back
-   * there, so that the next person never sees what they left. */
-  if (welcome)
+   * there, so that the next person never sees what they left. Not while
+   * someone sits at this PC, though: they work in other programs, not in
+   * this window, so an untouched kiosk says nothing about them. Their
+   * sitting ends at its time (or when this kiosk's heartbeat stops), and
+   * the daemon signs them out then. */
+  if (welcome || lh_window_pc_is_sitting (self))
     {
       lh_idle_monitor_stop (self->idle);
       gtk_widget_set_visible (self->idle_overlay, FALSE);
@@ -72,6 +76,9 @@ reset_pages (LhWindow *self)
   lh_book_page_reset (self->book_page);
   lh_bookings_page_reset (self->bookings_page);
   lh_groups_page_reset (self->groups_page);
+  lh_guest_page_reset (self->guest_page);
+  lh_assessments_page_reset (self->assessments_page);
+  lh_timetable_page_reset (self->timetable_page);
   lh_home_page_set_notice (self->home_page, NULL);
 }
 
@@ -159,7 +166,11 @@ idle_expired_cb (LhWindow      *self,
                  LhIdleMonitor *idle)
 {
   if (lh_client_is_signed_in (self->client))
-    lh_window_sign_out (self, _("You were signed out because the screen was not used for a while."));
+    {
+      /* Recorded as the kiosk's doing, not the person's. */
+      lh_client_sign_out_idle_async (self->client, NULL, sign_out_cb, NULL);
+      back_to_welcome (self, _("You were signed out because the screen was not used for a while."));
+    }
   else
     back_to_welcome (self, NULL);
 }
@@ -238,11 +249,16 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->book_page), self->client);
   lh_page_set_client (LH_PAGE (self->bookings_page), self->client);
   lh_page_set_client (LH_PAGE (self->groups_page), self->client);
+  lh_page_set_client (LH_PAGE (self->guest_page), self->client);
+  lh_page_set_client (LH_PAGE (self->assessments_page), self->client);
+  lh_page_set_client (LH_PAGE (self->timetable_page), self->client);
 
   g_signal_connect_object (self->client, "session-ended",
                            G_CALLBACK (session_ended_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "notify::online",
                            G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A PC's own kiosk: which PC, its heartbeat, the time left. */
+  lh_window_pc_setup (self);
 
   lh_window_show_page (self, "welcome");
   lh_window_check_health (self);
@@ -259,6 +275,7 @@ lh_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->idle != NULL)
     lh_idle_monitor_stop (self->idle);
+  lh_window_pc_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_WINDOW);
 
@@ -382,6 +399,9 @@ lh_window_class_init (LhWindowClass *klass)
   g_type_ensure (LH_TYPE_BOOK_PAGE);
   g_type_ensure (LH_TYPE_BOOKINGS_PAGE);
   g_type_ensure (LH_TYPE_GROUPS_PAGE);
+  g_type_ensure (LH_TYPE_GUEST_PAGE);
+  g_type_ensure (LH_TYPE_TIMETABLE_PAGE);
+  g_type_ensure (LH_TYPE_SITTING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LhWindow, toast_overlay);
@@ -393,6 +413,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, sitting_bar);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, sign_in_page);
@@ -400,6 +421,9 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, book_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, bookings_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, groups_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, guest_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, assessments_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, timetable_page);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   lh_window_class_install_actions (widget_class);

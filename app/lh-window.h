@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "lh-client.h"
+#include "lh-heartbeat.h"
+#include "lh-sitting-bar.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +22,9 @@ LhClient   *lh_window_get_client            (LhWindow *self);
 const char *lh_window_get_visible_page_name (LhWindow *self);
 void        lh_window_show_toast            (LhWindow   *self,
                                              const char *message);
+/* On a PC's own kiosk (lh-window-pc.c), for tests: its heartbeat, and
+ * the time-left bar. (transfer none) */
+LhHeartbeat  *lh_window_get_heartbeat       (LhWindow *self);
+LhSittingBar *lh_window_get_sitting_bar     (LhWindow *self);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ add_slot (JsonBuilder *builder, const LhAssessmentSlot *slot, GTimeZone *tz)
   json_builder_add_int_value (builder, slot->id);
   json_builder_set_member_name (builder, "subject");
   json_builder_add_string_value (builder, slot->subject);
+  json_builder_set_member_name (builder, "assessor_id");
+  json_builder_add_int_value (builder, slot->assessor_id);
   json_builder_set_member_name (builder, "assessor");
   json_builder_add_string_value (builder, slot->assessor_name);
   lh_json_add_time (builder, "start", slot->start_at, tz);

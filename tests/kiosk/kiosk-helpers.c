@@ -5,6 +5,9 @@
 
 #include "kiosk-helpers.h"
 
+#include "lh-mine-item.h"
+#include "lh-mine-words.h"
+
 void
 kiosk_test_init (int    *argc,
                  char ***argv)
@@ -312,4 +315,37 @@ kiosk_show_a_free_slot (LhWindow *window)
       kiosk_wait_for (window, kiosk_label_gone, title, "the next day");
       kiosk_wait_for_label (window, "Soonest free");
     }
+}
+
+char *
+kiosk_booking_row_title (LhClient        *client,
+                         const LhBooking *booking)
+{
+  g_autoptr(LhMineItem) item = lh_mine_item_new_booking (booking);
+  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client));
+
+  return lh_mine_format_title (item, now);
+}
+
+void
+kiosk_setup_always_open_pcs (const char *db_path,
+                             gpointer    user_data)
+{
+  const char *pcs[] = { KIOSK_ALWAYS_OPEN_PC, KIOSK_ALWAYS_OPEN_PC " 2", KIOSK_ALWAYS_OPEN_PC " 3" };
+  g_autoptr(GStrvBuilder) tokens = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pcs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *device = g_strdup_printf ("%s kiosk", pcs[i]);
+      g_autofree char *added = lh_test_run_ctl (db_path, &error, "resource", "add", pcs[i],
+                                                "--hours", "Mon-Sun 00:00-24:00", NULL);
+      g_autofree char *token = NULL;
+
+      g_assert_no_error (error);
+      token = lh_test_run_ctl (db_path, &error, "device", "add", device, "--pc", pcs[i], NULL);
+      g_assert_no_error (error);
+      g_strv_builder_add (tokens, g_strstrip (token));
+    }
+  *(GStrv *) user_data = g_strv_builder_end (tokens);
 }

@@ -79,4 +79,17 @@ char      *kiosk_day_title          (LhWindow *window);
  * day. */
 void       kiosk_show_a_free_slot   (LhWindow *window);
 
+/* The title of a booking's row on My bookings, as the kiosk shows it
+ * now (in the centre's zone of the client). */
+char      *kiosk_booking_row_title  (LhClient        *client,
+                                     const LhBooking *booking);
+
+/* A setup for lh_test_daemon_start_with_setup(): PCs open all week,
+ * day and night ("PC Always", "PC Always 2", "PC Always 3"), each with
+ * a kiosk of its own, so that sitting down does not depend on the hour
+ * the test runs. user_data: a GStrv * set to their device tokens. */
+#define KIOSK_ALWAYS_OPEN_PC "PC Always"
+void       kiosk_setup_always_open_pcs (const char *db_path,
+                                        gpointer    user_data);
+
 G_END_DECLS

@@ -242,12 +242,12 @@ test_book_and_cancel (Fixture       *fixture,
   /* My bookings lists it, with the facts in one line. */
   kiosk_press (fixture->window, "My bookings");
   kiosk_wait_for_page (fixture->window, "bookings");
-  row_title = lh_format_booking_short (booking);
+  row_title = kiosk_booking_row_title (fixture->client, booking);
   kiosk_wait_for_label (fixture->window, row_title);
 
   row = gtk_widget_get_ancestor (kiosk_find_label (fixture->window, row_title), GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
-  g_signal_emit_by_name (kiosk_find_widget (row, kiosk_is_button, "Cancel"), "clicked");
+  g_signal_emit_by_name (kiosk_find_widget (row, kiosk_is_button, "Cancel booking"), "clicked");
   kiosk_wait_for_label (fixture->window, "Cancel this booking?");
   g_assert_nonnull (kiosk_find_label (fixture->window, facts));
   kiosk_press (fixture->window, "Yes, cancel it");

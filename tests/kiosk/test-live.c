@@ -440,14 +440,14 @@ test_my_bookings (void)
 
   booking = book_elsewhere (5, chosen->resource_id, chosen->start, chosen->end);
   g_assert_nonnull (booking);
-  row_title = lh_format_booking_short (booking);
+  row_title = kiosk_booking_row_title (kiosk.client, booking);
   if (!kiosk_wait_at_most (kiosk.window, kiosk_label_shown, row_title, 1000))
     {
       g_autofree char *text = kiosk_screen_text (kiosk.window);
 
       g_error ("My bookings did not show “%s” within a second (showing%s)", row_title, text);
     }
-  g_assert_nonnull (kiosk_find_button (kiosk.window, "Cancel"));
+  g_assert_nonnull (kiosk_find_button (kiosk.window, "Cancel booking"));
 
   kiosk_close (&kiosk);
 }
