@@ -21,6 +21,8 @@ struct _LhHousekeeper
   LhEventHub     *events;  /* (owned) */
   guint           timer_id;
   gint64          due;     /* when the timer fires, 0 if none */
+  GHashTable     *warned;  /* sitting id → the last warning sent for it, as
+                            * ends_at * 10 + minutes, so none goes twice */
 };
 
 G_DEFINE_FINAL_TYPE (LhHousekeeper, lh_housekeeper, G_TYPE_OBJECT)
@@ -31,6 +33,7 @@ lh_housekeeper_dispose (GObject *object)
   LhHousekeeper *self = LH_HOUSEKEEPER (object);
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_pointer (&self->warned, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->events);
   G_OBJECT_CLASS (lh_housekeeper_parent_class)->dispose (object);
@@ -45,6 +48,7 @@ lh_housekeeper_class_init (LhHousekeeperClass *klass)
 static void
 lh_housekeeper_init (LhHousekeeper *self)
 {
+  self->warned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 LhHousekeeper *
@@ -82,8 +86,38 @@ lh_housekeeper_announce_ended (LhHousekeeper *self, GPtrArray *ended)
       lh_event_hub_publish_to_devices (self->events, "usage-ended", data, &usage->device_id, 1,
                                        usage->person_id);
       publish_availability (self, usage->resource_id, usage->ended_at);
+      g_hash_table_remove (self->warned, &usage->id);
       g_info ("Sitting %" G_GINT64_FORMAT " at %s ended (%s)", usage->id, usage->resource_name,
               usage->end_reason);
+    }
+}
+
+/* "usage-ending" to the PC's kiosk (and the person's streams), 5 minutes
+ * and 1 minute before the end: the kiosk also times its warnings itself
+ * from ends_at, so that they come even while it is offline. */
+static void
+warn_ending (LhHousekeeper *self, GPtrArray *ending, gint64 now)
+{
+  for (guint i = 0; i < ending->len; i++)
+    {
+      const LhUsage *usage = g_ptr_array_index (ending, i);
+      int minutes = usage->ends_at - now > LH_HOUSEKEEPING_LAST_WARN_SECONDS ? 5 : 1;
+      gint64 code = usage->ends_at * 10 + minutes;
+      const gint64 *sent = g_hash_table_lookup (self->warned, &usage->id);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) data = NULL;
+
+      if (sent != NULL && *sent == code)
+        continue;
+      g_hash_table_insert (self->warned, g_memdup2 (&usage->id, sizeof usage->id), g_memdup2 (&code, sizeof code));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "minutes_left");
+      json_builder_add_int_value (builder, minutes);
+      json_builder_set_member_name (builder, "usage");
+      lh_json_add_usage (builder, usage, 0, self->centre->tz);
+      json_builder_end_object (builder);
+      data = json_builder_get_root (builder);
+      lh_event_hub_publish_to_devices (self->events, "usage-ending", data, &usage->device_id, 1, usage->person_id);
     }
 }
 
@@ -129,13 +163,15 @@ lh_housekeeper_run (LhHousekeeper *self)
 {
   g_auto(LhHousekeeping) result = { 0 };
   g_autoptr(GError) error = NULL;
+  gint64 now = lh_time_now ();
 
   g_return_if_fail (LH_IS_HOUSEKEEPER (self));
 
   lh_housekeeping_init (&result);
-  if (!lh_housekeeping_run (self->store, self->centre, lh_time_now (), &result, &error))
+  if (!lh_housekeeping_run (self->store, self->centre, now, &result, &error))
     g_warning ("Housekeeping failed, will try again: %s", error->message);
   lh_housekeeper_announce_ended (self, result.ended);
+  warn_ending (self, result.ending, now);
   for (guint i = 0; i < result.released->len; i++)
     {
       const LhReleased *released = &g_array_index (result.released, LhReleased, i);

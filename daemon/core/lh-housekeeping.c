@@ -14,6 +14,7 @@ lh_housekeeping_init (LhHousekeeping *result)
 {
   result->ended = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_usage_free);
   result->released = g_array_new (FALSE, FALSE, sizeof (LhReleased));
+  result->ending = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_usage_free);
 }
 
 void
@@ -21,6 +22,7 @@ lh_housekeeping_clear (LhHousekeeping *result)
 {
   g_clear_pointer (&result->ended, g_ptr_array_unref);
   g_clear_pointer (&result->released, g_array_unref);
+  g_clear_pointer (&result->ending, g_ptr_array_unref);
 }
 
 /* The last time the device said it was alive; a sitting's start counts. */
@@ -58,7 +60,8 @@ end_reason_at (LhStore *store, const LhCentre *centre, const LhUsage *usage, LhU
 }
 
 static gboolean
-end_sittings (LhStore *store, const LhCentre *centre, gint64 now, GPtrArray *ended, GError **error)
+end_sittings (LhStore *store, const LhCentre *centre, gint64 now, GPtrArray *ended, GPtrArray *ending,
+              GError **error)
 {
   g_autoptr(GPtrArray) open = lh_usage_list_open (store, error);
 
@@ -84,7 +87,11 @@ end_sittings (LhStore *store, const LhCentre *centre, gint64 now, GPtrArray *end
             return FALSE;
         }
       else
-        continue;
+        {
+          if (usage->ends_at - now <= LH_HOUSEKEEPING_WARN_SECONDS)
+            g_ptr_array_add (ending, g_steal_pointer (&usage));
+          continue;
+        }
       g_ptr_array_add (ended, g_steal_pointer (&usage));
     }
   return TRUE;
@@ -163,7 +170,7 @@ lh_housekeeping_run (LhStore *store, const LhCentre *centre, gint64 now, LhHouse
 
   tx = lh_store_begin (store, error);
   return tx != NULL &&
-         end_sittings (store, centre, now, result->ended, error) &&
+         end_sittings (store, centre, now, result->ended, result->ending, error) &&
          release_no_shows (store, centre, now, result->released, error) &&
          lh_transaction_commit (tx, error);
 }
@@ -199,6 +206,11 @@ lh_housekeeping_next_due (LhStore *store, const LhCentre *centre, gint64 now, gi
         return FALSE;
       take_earliest (&due, usage->ends_at);
       take_earliest (&due, heartbeat + LH_DEVICE_SILENT_SECONDS + 1);
+      /* The warnings still to come. */
+      if (usage->ends_at - LH_HOUSEKEEPING_WARN_SECONDS > now)
+        take_earliest (&due, usage->ends_at - LH_HOUSEKEEPING_WARN_SECONDS);
+      else if (usage->ends_at - LH_HOUSEKEEPING_LAST_WARN_SECONDS > now)
+        take_earliest (&due, usage->ends_at - LH_HOUSEKEEPING_LAST_WARN_SECONDS);
     }
   /* The next booking to fall out of its hold, by today's hold (a rule
    * change in between only moves the check, which looks again). */

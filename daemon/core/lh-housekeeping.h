@@ -17,10 +17,17 @@ typedef struct
   gint64 start_at;
 } LhReleased;
 
+/* A sitting is warned this long before its end, and again at the last
+ * minute. */
+#define LH_HOUSEKEEPING_WARN_SECONDS      (5 * 60)
+#define LH_HOUSEKEEPING_LAST_WARN_SECONDS 60
+
 typedef struct
 {
   GPtrArray *ended;     /* (element-type LhUsage) sittings ended */
   GArray    *released;  /* (element-type LhReleased) no-shows released */
+  GPtrArray *ending;    /* (element-type LhUsage) sittings within
+                         * LH_HOUSEKEEPING_WARN_SECONDS of their end */
 } LhHousekeeping;
 
 void     lh_housekeeping_init     (LhHousekeeping  *result);
@@ -39,7 +46,12 @@ gboolean lh_housekeeping_run      (LhStore         *store,
                                    LhHousekeeping  *result,
                                    GError         **error);
 
-/* When lh_housekeeping_run() will next have something to do: 0 for
+/* Also lists in result->ending the sittings that end within
+ * LH_HOUSEKEEPING_WARN_SECONDS (whoever reminds them keeps track of what
+ * was said already).
+ *
+ * When lh_housekeeping_run() will next have something to do (a warning
+ * included): 0 for
  * nothing foreseeable (a sign-in or a booking will tell). */
 gboolean lh_housekeeping_next_due (LhStore         *store,
                                    const LhCentre  *centre,

@@ -218,6 +218,72 @@ test_usage_ended_reaches_the_pcs_kiosk (void)
   g_assert_cmpuint (desk->messages->len, >, 0);
 }
 
+/* Waits up to seconds for an event of the given type. */
+static JsonNode *
+wait_event_for (Listener *listener, const char *type, double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  guint seen = 0;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      for (; seen < listener->messages->len; seen++)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonObject *event;
+
+          g_assert_true (json_parser_load_from_data (parser, g_ptr_array_index (listener->messages, seen), -1, NULL));
+          event = json_node_get_object (json_parser_get_root (parser));
+          if (g_str_equal (json_object_get_string_member (event, "type"), type))
+            return json_node_copy (json_object_get_member (event, "data"));
+        }
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+    }
+  g_error ("no %s event within %.0f s", type, seconds);
+}
+
+/* The daemon reminds a PC's kiosk 5 minutes before the sitting ends: a
+ * walk-up that runs up to someone's booking 5 minutes and 20 seconds from
+ * now is warned within about 20 seconds. */
+static void
+test_usage_ending_reminder (void)
+{
+  g_auto(GStrv) pc_tokens = NULL;
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start_with_setup (NULL, lh_api_setup_always_open_pcs, &pc_tokens);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(Listener) pc = NULL;
+  g_autoptr(JsonNode) ending = NULL;
+  g_autoptr(LhApiReply) device = NULL;
+  g_autoptr(LhApiReply) booked = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_seconds (now, 5 * 60 + 20);
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 30);
+  g_autofree char *start_text = g_date_time_format_iso8601 (start);
+  g_autofree char *end_text = g_date_time_format_iso8601 (end);
+  g_autofree char *ben = lh_api_sign_in_as (session, daemon, "learner,ulr");
+  g_autofree char *body = NULL;
+  g_autofree char *amira = NULL;
+  const char *staff, *pin;
+  JsonObject *data;
+
+  device = lh_api_call (session, daemon->base_url, "GET", "/api/v1/devices/current", pc_tokens[0], NULL);
+  body = g_strdup_printf ("{\"resource_id\":%" G_GINT64_FORMAT ",\"start\":\"%s\",\"end\":\"%s\"}",
+                          json_object_get_int_member (json_object_get_object_member (
+                            json_node_get_object (device->json), "pc"), "id"), start_text, end_text);
+  booked = lh_api_call (session, daemon->base_url, "POST", "/api/v1/bookings", ben, body);
+  g_assert_cmpuint (booked->status, ==, 201);
+
+  pc = listen_events (session, daemon->base_url, pc_tokens[0], NULL);
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  amira = lh_api_sign_in (session, daemon->base_url, pc_tokens[0], staff, pin);
+
+  ending = wait_event_for (pc, "usage-ending", 60);
+  data = json_node_get_object (ending);
+  g_assert_cmpint (json_object_get_int_member (data, "minutes_left"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data, "usage"), "kind"), ==,
+                   "walk-up");
+}
+
 static void
 test_listening_needs_a_token (void)
 {
@@ -242,6 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/events/booking-reaches-every-listener", test_booking_reaches_every_listener);
   g_test_add_func ("/api/events/listening-needs-a-token", test_listening_needs_a_token);
   g_test_add_func ("/api/events/usage-ended-reaches-the-pcs-kiosk", test_usage_ended_reaches_the_pcs_kiosk);
+  g_test_add_func ("/api/events/usage-ending-reminder", test_usage_ending_reminder);
   result = g_test_run ();
   lh_api_client_forget ();
   return result;

@@ -575,6 +575,31 @@ test_walk_up_through_midnight (Fixture *f, gconstpointer data)
   g_assert_cmpint (usage->ends_at, ==, NOW + 13 * HOUR + 30 * MINUTE);
 }
 
+/* Five minutes before the end, a sitting is listed for its warning, and
+ * the next thing due is that moment when nothing comes sooner. */
+static void
+test_ending_listed_for_warnings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhBooking) booking = book (f, f->amira, f->pc1, NOW, NOW + HOUR);
+  g_auto(LhHousekeeping) early = { 0 };
+  g_auto(LhHousekeeping) late = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsage) usage = sit (f, "1", f->kiosk1, NOW, NULL, NULL, &error);
+  gint64 next;
+
+  g_assert_no_error (error);
+  heartbeat (f, f->kiosk1, NOW + 54 * MINUTE);
+  g_assert_true (lh_housekeeping_next_due (f->ts->store, f->centre, NOW + 54 * MINUTE, &next, &error));
+  g_assert_cmpint (next, ==, NOW + 55 * MINUTE);
+  housekeep (f, NOW + 54 * MINUTE, &early);
+  g_assert_cmpuint (early.ending->len, ==, 0);
+  housekeep (f, NOW + 55 * MINUTE, &late);
+  g_assert_cmpuint (late.ending->len, ==, 1);
+  g_assert_cmpint (((LhUsage *) g_ptr_array_index (late.ending, 0))->id, ==, usage->id);
+  g_assert_true (lh_housekeeping_next_due (f->ts->store, f->centre, NOW + 55 * MINUTE, &next, &error));
+  g_assert_cmpint (next, ==, NOW + 56 * MINUTE + 1);
+}
+
 static void
 test_next_due_nothing (Fixture *f, gconstpointer data)
 {
@@ -612,6 +637,7 @@ main (int argc, char **argv)
   ADD ("/lh/usage/booking-end-and-closing", test_booking_end_and_closing);
   ADD ("/lh/usage/revoked-kiosk-ends-sitting", test_revoked_kiosk_ends_sitting);
   ADD ("/lh/usage/walk-up-through-midnight", test_walk_up_through_midnight);
+  ADD ("/lh/usage/ending-listed-for-warnings", test_ending_listed_for_warnings);
   ADD ("/lh/usage/next-due-nothing", test_next_due_nothing);
 #undef ADD
 
