@@ -637,10 +637,14 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
                                  : open_intervals (day->resource, centre, midnight, FALSE);
       day->busy = g_array_new (FALSE, FALSE, sizeof (LhBusyInterval));
 
+      /* No booking is longer than a day (the rules' longest is 1440
+       * minutes), so the index range starts a day back, not at the
+       * resource's first booking ever. */
       stmt = lh_store_prepare (store,
                                "SELECT start_at, end_at, person_id = ?4 FROM bookings "
                                "WHERE resource_id = ?1 AND status = 'booked' "
-                               "AND start_at < ?3 AND end_at > ?2 ORDER BY start_at", error);
+                               "AND start_at > ?2 - 86400 AND start_at < ?3 AND end_at > ?2 "
+                               "ORDER BY start_at", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, day->resource->id);
