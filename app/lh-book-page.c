@@ -28,6 +28,7 @@ struct _LhBookPage
   guint           day_index;         /* the day shown */
   char           *loaded_date;       /* (owned) (nullable) the date the slots show */
   GPtrArray      *slots;             /* (owned) (nullable) (element-type GPtrArray<LhSlot>) */
+  GPtrArray      *room_slots;        /* (owned) (nullable) the same, of the rooms */
   GPtrArray      *own;               /* (owned) (nullable) (element-type LhSlot) the person's */
   LhSlot         *selected;          /* (owned) (nullable) the slot being confirmed */
   GtkWidget      *day_buttons[N_DAYS];  /* (unowned) children of day_strip */
@@ -198,7 +199,11 @@ create_booking_cb (GObject      *source,
       back_to_day (self, message);
     }
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
-    back_to_day (self, _("This time cannot be booked any more. Please pick another time."));
+    {
+      /* A rule refused it: the daemon says which, and what to do instead. */
+      message = lh_message_for_error (error);
+      back_to_day (self, message);
+    }
   else
     {
       message = lh_message_for_error (error);
@@ -231,6 +236,52 @@ confirm_back_clicked_cb (LhBookPage *self,
 }
 
 /* ---- the day's slots -------------------------------------------------- */
+
+static gboolean
+may_book_rooms (LhBookPage *self)
+{
+  LhClient *client = lh_page_get_client (LH_PAGE (self));
+  LhPerson *person = client != NULL ? lh_client_get_person (client) : NULL;
+
+  return person != NULL && !person->guest;
+}
+
+static void
+append_rooms (LhBookPage     *self,
+              LhAvailability *availability,
+              GPtrArray      *own)
+{
+  gboolean titled = FALSE;
+
+  g_clear_pointer (&self->room_slots, g_ptr_array_unref);
+  self->room_slots = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  if (!may_book_rooms (self))
+    return;
+  for (guint i = 0; i < availability->resources->len; i++)
+    {
+      LhResourceDay *resource = g_ptr_array_index (availability->resources, i);
+      GPtrArray *resource_slots;
+
+      if (g_strcmp0 (resource->kind, "room") != 0)
+        continue;
+      if (!titled)
+        {
+          GtkWidget *title = gtk_label_new (_("Rooms, for staff"));
+
+          gtk_label_set_xalign (GTK_LABEL (title), 0);
+          gtk_widget_set_margin_top (title, 16);
+          gtk_widget_add_css_class (title, "lh-section-title");
+          gtk_box_append (self->resources_box, title);
+          titled = TRUE;
+        }
+      resource_slots = lh_slots_for_resource (resource, availability->now, availability->max_minutes, own);
+      /* The row points into the slots: keep them as long as the page. */
+      g_ptr_array_add (self->room_slots, resource_slots);
+      gtk_box_append (self->resources_box,
+                      lh_resource_row_new (resource, resource_slots, availability->now,
+                                           G_CALLBACK (slot_clicked_cb), self));
+    }
+}
 
 static void
 show_availability (LhBookPage     *self,
@@ -265,8 +316,13 @@ show_availability (LhBookPage     *self,
                                               availability->max_minutes, own);
       g_ptr_array_add (slots, resource_slots);
       gtk_box_append (self->resources_box,
-                      lh_resource_row_new (resource, resource_slots, G_CALLBACK (slot_clicked_cb), self));
+                      lh_resource_row_new (resource, resource_slots, availability->now,
+                                           G_CALLBACK (slot_clicked_cb), self));
     }
+
+  /* Then the rooms, for staff (guests may book the PCs only): never among
+   * the soonest free, which are computers. */
+  append_rooms (self, availability, own);
 
   soonest = lh_slots_soonest_free (slots, N_SOONEST);
   for (guint i = 0; i < soonest->len; i++)
@@ -552,6 +608,7 @@ lh_book_page_reset (LhBookPage *self)
   self->week_mode = FALSE;
   self->day_index = 0;
   g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->room_slots, g_ptr_array_unref);
   g_clear_pointer (&self->own, g_ptr_array_unref);
   g_clear_pointer (&self->selected, lh_slot_free);
   g_clear_pointer (&self->loaded_date, g_free);

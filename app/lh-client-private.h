@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by lh-client.c (the object and its request machinery),
- * lh-client-calls.c (one function per route) and lh-client-error.c. */
+/* Shared by lh-client.c (the object and its state), lh-client-request.c
+ * (sending a request and reading its answer), lh-client-calls.c (one
+ * function per route) and lh-client-error.c. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -56,6 +57,19 @@ void        lh_client_set_time_zone      (LhClient  *self,
 /* The sitting (nullable, copied), notified as `usage` when it changes. */
 void        lh_client_set_usage          (LhClient      *self,
                                           const LhUsage *usage);
+
+/* What lh-client-request.c needs of the client. */
+const GError *lh_client_get_setup_error  (LhClient *self);
+const char  *lh_client_get_device_token  (LhClient *self);
+const char  *lh_client_get_session_token (LhClient *self);
+/* An answer (TRUE) or a failure to reach the daemon (FALSE): the client
+ * is online or not, unless its event stream says. */
+void         lh_client_note_reachable    (LhClient   *self,
+                                          gboolean    reachable);
+/* A 401 to a request that carried token (nullable): if it is still the
+ * session's, the session is forgotten and session-ended emitted. */
+void         lh_client_session_refused   (LhClient   *self,
+                                          const char *token);
 
 /* lh-client-error.c */
 JsonObject *lh_client_parse_object       (GBytes  *bytes,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* LhClient itself: the session, the tokens, and sending a request and
- * reading its answer. The calls are in lh-client-calls.c. */
+/* LhClient itself: the daemon's address, the session, the tokens, the
+ * sitting and the event stream. Sending a request and reading its answer
+ * is in lh-client-request.c, the calls in lh-client-calls.c. */
 #define G_LOG_DOMAIN "lh-client"
 
 #include "lh-client-private.h"
@@ -50,22 +51,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  SoupMessage    *message;        /* (owned) */
-  char           *session_token;  /* (owned) (nullable) the one the request carried */
-  LhParseFunc     parse;          /* (nullable) NULL: no body wanted */
-  GDestroyNotify  result_free;
-} Request;
-
-static void
-request_free (Request *request)
-{
-  g_clear_object (&request->message);
-  g_free (request->session_token);
-  g_free (request);
-}
-
 static void
 set_online (LhClient *self,
             gboolean  online)
@@ -76,194 +61,46 @@ set_online (LhClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
 }
 
-static void
-request_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+/* ---- for the requests (lh-client-request.c) --------------------------- */
+
+const GError *
+lh_client_get_setup_error (LhClient *self)
 {
-  g_autoptr(GTask) task = user_data;
-  LhClient *self = g_task_get_source_object (task);
-  Request *request = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonObject) body = NULL;
-  gpointer parsed;
-  guint status;
-
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (bytes == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_debug ("%s %s failed: %s", soup_message_get_method (request->message),
-               g_uri_get_path (soup_message_get_uri (request->message)), error->message);
-      if (self->events == NULL)
-        set_online (self, FALSE);
-      g_task_return_new_error (task, LH_CLIENT_ERROR,
-                               error->domain == G_TLS_ERROR ? LH_CLIENT_ERROR_TLS : LH_CLIENT_ERROR_NETWORK,
-                               "%s", error->message);
-      return;
-    }
-
-  if (self->events == NULL)
-    set_online (self, TRUE);
-  status = soup_message_get_status (request->message);
-  g_debug ("%s %s: %u", soup_message_get_method (request->message),
-           g_uri_get_path (soup_message_get_uri (request->message)), status);
-
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      error = lh_client_error_from_problem (request->message, bytes, self->time_zone);
-      if (status == SOUP_STATUS_UNAUTHORIZED && request->session_token != NULL &&
-          g_strcmp0 (request->session_token, self->session_token) == 0)
-        {
-          /* The daemon ended the session (expired or signed out elsewhere). */
-          lh_client_forget_session (self);
-          g_signal_emit (self, signals[SIGNAL_SESSION_ENDED], 0);
-        }
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (request->parse == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  body = lh_client_parse_object (bytes, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  parsed = request->parse (self, body, &error);
-  if (parsed == NULL)
-    {
-      g_task_return_new_error (task, LH_CLIENT_ERROR, LH_CLIENT_ERROR_SERVER,
-                               "The server's answer was not understood: %s",
-                               error ? error->message : "empty");
-      return;
-    }
-  g_task_return_pointer (task, parsed, request->result_free);
+  return self->setup_error;
 }
 
+const char *
+lh_client_get_device_token (LhClient *self)
+{
+  return self->device_token;
+}
+
+const char *
+lh_client_get_session_token (LhClient *self)
+{
+  return self->session_token;
+}
+
+/* Without the event stream, each answer or failure says whether the
+ * daemon is there; once the stream runs, only the stream says. */
 void
-lh_client_send_request (LhClient            *self,
-                        const char          *method,
-                        const char          *path,
-                        JsonObject          *body,
-                        LhAuth               auth,
-                        LhParseFunc          parse,
-                        GDestroyNotify       result_free,
-                        gpointer             source_tag,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+lh_client_note_reachable (LhClient *self,
+                          gboolean  reachable)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *uri = g_strconcat (self->base_url, "/api/v1", path, NULL);
-  Request *request;
-  SoupMessageHeaders *headers;
-  const char *token = NULL;
-
-  g_task_set_source_tag (task, source_tag);
-
-  if (self->setup_error != NULL)
-    {
-      g_task_return_error (task, g_error_copy (self->setup_error));
-      return;
-    }
-
-  request = g_new0 (Request, 1);
-  request->parse = parse;
-  request->result_free = result_free;
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-
-  request->message = soup_message_new (method, uri);
-  if (request->message == NULL)
-    {
-      g_task_return_new_error (task, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NETWORK,
-                               "The server address “%s” is not valid", self->base_url);
-      return;
-    }
-
-  switch (auth)
-    {
-    case LH_AUTH_NONE:
-      break;
-    case LH_AUTH_DEVICE:
-      token = self->device_token;
-      break;
-    case LH_AUTH_SESSION:
-      token = self->session_token;
-      break;
-    case LH_AUTH_SESSION_OR_DEVICE:
-      token = self->session_token ? self->session_token : self->device_token;
-      break;
-    }
-  if (token == self->session_token)
-    request->session_token = g_strdup (token);
-  if (auth == LH_AUTH_SESSION && token == NULL)
-    {
-      g_task_return_new_error (task, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED,
-                               "Not signed in");
-      return;
-    }
-
-  headers = soup_message_get_request_headers (request->message);
-  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
-  if (token != NULL && *token != '\0')
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (headers, "Authorization", value);
-    }
-  if (body != NULL)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), body);
-      g_autofree char *text = json_to_string (node, FALSE);
-      gsize len = strlen (text);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
-
-      soup_message_set_request_body_from_bytes (request->message, "application/json", bytes);
-    }
-
-  soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                                    cancellable, request_cb, g_steal_pointer (&task));
+  if (self->events == NULL)
+    set_online (self, reachable);
 }
 
-static gboolean
-is_task_of (LhClient     *self,
-            GAsyncResult *result,
-            gpointer      source_tag)
+/* A 401 to a request that carried token: if it is still the session's,
+ * the daemon ended the session (expired or signed out elsewhere). */
+void
+lh_client_session_refused (LhClient   *self,
+                           const char *token)
 {
-  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
-}
-
-gpointer
-lh_client_check_finish (LhClient      *self,
-                        GAsyncResult  *result,
-                        gpointer       source_tag,
-                        GError       **error)
-{
-  g_return_val_if_fail (is_task_of (self, result, source_tag), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* For a call sent without a parse function. */
-gboolean
-lh_client_check_done (LhClient      *self,
-                      GAsyncResult  *result,
-                      gpointer       source_tag,
-                      GError       **error)
-{
-  g_return_val_if_fail (is_task_of (self, result, source_tag), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (token == NULL || g_strcmp0 (token, self->session_token) != 0)
+    return;
+  lh_client_forget_session (self);
+  g_signal_emit (self, signals[SIGNAL_SESSION_ENDED], 0);
 }
 
 /* ---- GObject ---------------------------------------------------------- */

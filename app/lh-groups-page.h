@@ -21,7 +21,4 @@ void        lh_groups_page_reset      (LhGroupsPage *self);
 /* Returns: TRUE if the page went back a view itself. */
 gboolean    lh_groups_page_go_back    (LhGroupsPage *self);
 
-/* "Maths together on Wednesday 25 November, 13:00 to 15:00" */
-char       *lh_format_group_session   (const LhGroupSession *session);
-
 G_END_DECLS

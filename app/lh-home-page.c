@@ -19,6 +19,7 @@ struct _LhHomePage
   GtkWidget *guests_button;
   GtkWidget *assessments_button;
   GtkWidget *timetable_button;
+  GtkWidget *more_box;
   GtkWidget *notice_box;
   GtkLabel  *notice_label;
 };
@@ -56,6 +57,7 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, guests_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, assessments_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, timetable_button);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, more_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, notice_dismiss_clicked_cb);
@@ -90,6 +92,9 @@ lh_home_page_set_person (LhHomePage     *self,
   gtk_widget_set_visible (self->timetable_button, person != NULL && !person->guest &&
                                                   (lh_person_has_role (person, "ulr") ||
                                                    lh_person_has_role (person, "admin")));
+  gtk_widget_set_visible (self->more_box, gtk_widget_get_visible (self->guests_button) ||
+                                          gtk_widget_get_visible (self->assessments_button) ||
+                                          gtk_widget_get_visible (self->timetable_button));
   if (person == NULL || person->name == NULL)
     {
       gtk_label_set_label (self->hello_label, _("Hello"));

@@ -40,6 +40,8 @@ lh_slot_button_new (const LhSlot *slot,
   g_autofree char *accessible = NULL;
   g_autofree char *clash = NULL;
   const char *state;
+  /* The screen reader's words, where the button's are short. */
+  const char *state_spoken = NULL;
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top;
@@ -60,6 +62,18 @@ lh_slot_button_new (const LhSlot *slot,
       clash = g_strdup_printf (_("On %s"), slot->clash_with);
       state = clash;
       gtk_widget_add_css_class (button, "lh-slot-clash");
+      break;
+    case LH_SLOT_OUT_OF_ORDER:
+      /* Translators: on the slot going on now of a PC that is off; the
+       * words beside the PC's name say "Out of order just now" */
+      state = _("Out of order");
+      state_spoken = _("Out of order just now");
+      gtk_widget_add_css_class (button, "lh-slot-out-of-order");
+      break;
+    case LH_SLOT_IN_USE:
+      /* Translators: on the slot going on now of a PC someone sits at */
+      state = _("In use now");
+      gtk_widget_add_css_class (button, "lh-slot-in-use");
       break;
     case LH_SLOT_TAKEN:
     default:
@@ -89,7 +103,8 @@ lh_slot_button_new (const LhSlot *slot,
   gtk_widget_set_sensitive (button, slot->state == LH_SLOT_FREE);
 
   /* Translators: what a screen reader says for a slot: "PC 4, 10:00 to 11:00, Free" */
-  accessible = g_strdup_printf (_("%s, %s, %s"), slot->resource_name, when, state);
+  accessible = g_strdup_printf (_("%s, %s, %s"), slot->resource_name, when,
+                                state_spoken != NULL ? state_spoken : state);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -98,21 +113,84 @@ lh_slot_button_new (const LhSlot *slot,
   return button;
 }
 
+/* "Out of order just now" or "In use now" with an icon, under the name. */
+static GtkWidget *
+pc_now_label_new (LhPcNow pc_now)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon;
+  GtkWidget *label;
+
+  if (pc_now == LH_PC_NOW_OUT_OF_ORDER)
+    {
+      icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "network-offline-symbolic",
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      label = gtk_label_new (_("Out of order just now"));
+      gtk_widget_add_css_class (box, "lh-pc-out-of-order");
+    }
+  else
+    {
+      icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "avatar-default-symbolic",
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      label = gtk_label_new (_("In use now"));
+      gtk_widget_add_css_class (box, "lh-pc-in-use");
+    }
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* The name column stays narrow: the words wrap instead. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "lh-pc-now");
+  return box;
+}
+
+static gboolean
+any_free (GPtrArray *slots)
+{
+  for (guint i = 0; i < slots->len; i++)
+    if (((LhSlot *) g_ptr_array_index (slots, i))->state == LH_SLOT_FREE)
+      return TRUE;
+  return FALSE;
+}
+
 GtkWidget *
 lh_resource_row_new (const LhResourceDay *resource,
                      GPtrArray           *slots,
+                     GDateTime           *now,
                      GCallback            clicked,
                      gpointer             user_data)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *about = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *name = gtk_label_new (resource->name);
+  LhPcNow pc_now = lh_slots_pc_now (resource, now);
   GtkWidget *flow;
 
   gtk_widget_add_css_class (row, "lh-resource-row");
+  gtk_widget_add_css_class (about, "lh-resource-about");
   gtk_widget_add_css_class (name, "lh-resource-name");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_set_valign (name, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (row), name);
+  gtk_widget_set_valign (about, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (about), name);
+  if (pc_now != LH_PC_NOW_USUAL)
+    gtk_box_append (GTK_BOX (about), pc_now_label_new (pc_now));
+  gtk_box_append (GTK_BOX (row), about);
+  gtk_widget_set_hexpand (times, TRUE);
+  gtk_box_append (GTK_BOX (row), times);
+
+  /* A PC that is off now may well be back later today. */
+  if (pc_now == LH_PC_NOW_OUT_OF_ORDER && any_free (slots))
+    {
+      GtkWidget *later = gtk_label_new (_("Off just now; you can still book it for later."));
+
+      gtk_label_set_xalign (GTK_LABEL (later), 0);
+      gtk_label_set_wrap (GTK_LABEL (later), TRUE);
+      gtk_widget_add_css_class (later, "lh-resource-later");
+      gtk_box_append (GTK_BOX (times), later);
+    }
 
   if (slots->len == 0)
     {
@@ -121,8 +199,8 @@ lh_resource_row_new (const LhResourceDay *resource,
 
       gtk_label_set_xalign (GTK_LABEL (none), 0);
       gtk_label_set_wrap (GTK_LABEL (none), TRUE);
-      gtk_widget_set_hexpand (none, TRUE);
-      gtk_box_append (GTK_BOX (row), none);
+      gtk_widget_add_css_class (none, "lh-resource-none");
+      gtk_box_append (GTK_BOX (times), none);
       return row;
     }
 
@@ -142,7 +220,7 @@ lh_resource_row_new (const LhResourceDay *resource,
       g_signal_connect (button, "clicked", clicked, user_data);
       lh_flow_box_append (GTK_FLOW_BOX (flow), button);
     }
-  gtk_box_append (GTK_BOX (row), flow);
+  gtk_box_append (GTK_BOX (times), flow);
   return row;
 }
 

@@ -10,14 +10,18 @@
 
 G_BEGIN_DECLS
 
-/* "10:00" over "Free", "Taken", "Yours" or "On PC 4"; with_name: "PC 4"
- * over "10:00 to 11:00". Only free slots can be pressed. */
+/* "10:00" over "Free", "Taken", "Yours", "On PC 4", "Out of order" or
+ * "In use now"; with_name: "PC 4" over "10:00 to 11:00". Only free slots
+ * can be pressed. */
 GtkWidget *lh_slot_button_new  (const LhSlot *slot,
                                 gboolean      with_name);
-/* The resource's name and its slots; clicked is connected to each slot
- * button's "clicked" (only free ones can be pressed). */
+/* The resource's name, how it is now (now: the daemon's clock; a PC
+ * that is off reads "Out of order just now" and may still be booked for
+ * later), and its slots; clicked is connected to each slot button's
+ * "clicked" (only free ones can be pressed). */
 GtkWidget *lh_resource_row_new (const LhResourceDay *resource,
                                 GPtrArray           *slots,
+                                GDateTime           *now,
                                 GCallback            clicked,
                                 gpointer             user_data);
 /* "Tomorrow" over "24 Nov", as a toggle button. */

@@ -210,8 +210,10 @@ lh_demo_add_usage (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
         return FALSE;
     }
 
-  /* Walk-ups: people who found a PC free, on working days. */
-  for (gint64 day = history_start; day < now; day = lh_time_next_midnight (day, centre->tz))
+  /* Walk-ups: people who found a PC free, on working days before today
+   * (today's limits are left to the people at the kiosk). */
+  for (gint64 day = history_start; day < lh_time_local_midnight (now, centre->tz);
+       day = lh_time_next_midnight (day, centre->tz))
     for (int n = 0; n < 4 && lh_time_local_weekday (day, centre->tz) <= 5; n++)
       {
         gint64 at = lh_time_at_local_minute (day, g_rand_int_range (rand, 8 * 60, 19 * 60), centre->tz);

@@ -317,6 +317,39 @@ kiosk_show_a_free_slot (LhWindow *window)
     }
 }
 
+static void
+take_screenshot (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  kiosk_spin (600);
+  g_spawn_sync (NULL, (char *[]) { (char *) "/usr/bin/import", (char *) "-window", (char *) "root", (char *) path, NULL },
+                NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+void
+kiosk_screenshot (LhWindow   *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("LH_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *hc_path = NULL;
+  gboolean large_text, high_contrast;
+
+  if (dir == NULL)
+    return;
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  take_screenshot (path);
+  g_object_get (window, "large-text", &large_text, "high-contrast", &high_contrast, NULL);
+  g_object_set (window, "high-contrast", TRUE, "large-text", TRUE, NULL);
+  hc_path = g_strdup_printf ("%s/%s-hc.png", dir, name);
+  take_screenshot (hc_path);
+  g_object_set (window, "high-contrast", high_contrast, "large-text", large_text, NULL);
+}
+
 char *
 kiosk_booking_row_title (LhClient        *client,
                          const LhBooking *booking)

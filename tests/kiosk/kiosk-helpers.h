@@ -79,6 +79,13 @@ char      *kiosk_day_title          (LhWindow *window);
  * day. */
 void       kiosk_show_a_free_slot   (LhWindow *window);
 
+/* For the README and to look at: only when asked (LH_TEST_SCREENSHOTS=DIR,
+ * with the test run alone, as the screen is the whole Xvfb root window),
+ * DIR/NAME.png; and the same in high contrast with large text,
+ * DIR/NAME-hc.png. */
+void       kiosk_screenshot         (LhWindow   *window,
+                                     const char *name);
+
 /* The title of a booking's row on My bookings, as the kiosk shows it
  * now (in the centre's zone of the client). */
 char      *kiosk_booking_row_title  (LhClient        *client,

@@ -144,6 +144,15 @@ typedef struct
 } SlotQuery;
 
 static gboolean
+in_resource_row (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_has_css_class (widget, "lh-resource-row"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_slot_button (GtkWidget *widget, gconstpointer data)
 {
   const SlotQuery *query = data;
@@ -153,9 +162,7 @@ is_slot_button (GtkWidget *widget, gconstpointer data)
       (slot = g_object_get_data (G_OBJECT (widget), "lh-slot")) == NULL)
     return FALSE;
   /* The row of every PC, not the soonest strip, which only has free ones. */
-  if (gtk_widget_get_ancestor (widget, GTK_TYPE_FLOW_BOX) == NULL ||
-      !gtk_widget_has_css_class (gtk_widget_get_parent (gtk_widget_get_ancestor (widget, GTK_TYPE_FLOW_BOX)),
-                                 "lh-resource-row"))
+  if (!in_resource_row (widget))
     return FALSE;
   return slot->resource_id == query->resource_id && g_date_time_equal (slot->start, query->start);
 }
@@ -292,7 +299,10 @@ book_elsewhere (guint       learner,
   wait_until (result_ready, &result, "the third booking");
   booking = lh_client_create_booking_finish (client, result, &error);
   g_clear_object (&result);
+  /* Refused: they hold another PC then, or have booked their day's time. */
   if (booking == NULL)
+    g_test_message ("learner %u could not book: %s", learner, error->message);
+  if (booking == NULL && !g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
     g_assert_error (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT);
   lh_client_sign_out_async (client, NULL, async_result_cb, &result);
   wait_until (result_ready, &result, "the third sign-out");
@@ -428,7 +438,8 @@ test_my_bookings (void)
   const char *staff, *pin, *name;
 
   kiosk_open (&kiosk);
-  kiosk_demo_learner (centre, 5, &staff, &pin, &name);
+  /* A learner without history, whose day has room for one more hour. */
+  kiosk_demo_learner (centre, 3, &staff, &pin, &name);
   kiosk_sign_in (kiosk.window, staff, pin, name);
   kiosk_show_a_free_slot (kiosk.window);
   chosen = lh_slot_copy (g_object_get_data (G_OBJECT (kiosk_find_button (kiosk.window, "Free")), "lh-slot"));
@@ -438,7 +449,7 @@ test_my_bookings (void)
   kiosk_wait_for_page (kiosk.window, "bookings");
   kiosk_wait_for (kiosk.window, bookings_loaded, NULL, "the list of bookings");
 
-  booking = book_elsewhere (5, chosen->resource_id, chosen->start, chosen->end);
+  booking = book_elsewhere (3, chosen->resource_id, chosen->start, chosen->end);
   g_assert_nonnull (booking);
   row_title = kiosk_booking_row_title (kiosk.client, booking);
   if (!kiosk_wait_at_most (kiosk.window, kiosk_label_shown, row_title, 1000))

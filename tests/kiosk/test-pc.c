@@ -389,39 +389,6 @@ button_gone (LhWindow *window, gconstpointer text)
   return kiosk_find_button (window, text) == NULL;
 }
 
-/* For the README: only when asked (LH_TEST_SCREENSHOTS=DIR), as the
- * screen is the whole Xvfb root window; and the same in high contrast
- * with large text, NAME-hc.png, to look at. */
-static void
-take_screenshot (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  kiosk_spin (600);
-  g_spawn_sync (NULL, (char *[]) { (char *) "/usr/bin/import", (char *) "-window", (char *) "root", (char *) path, NULL },
-                NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-}
-
-static void
-screenshot (LhWindow   *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("LH_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autofree char *hc_path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  take_screenshot (path);
-  g_object_set (window, "high-contrast", TRUE, "large-text", TRUE, NULL);
-  hc_path = g_strdup_printf ("%s/%s-hc.png", dir, name);
-  take_screenshot (hc_path);
-  g_object_set (window, "high-contrast", FALSE, "large-text", FALSE, NULL);
-}
-
 static void
 extend_queued_cb (SoupSession *session,
                   SoupMessage *message,
@@ -507,7 +474,7 @@ test_reserved_and_heartbeat (void)
 
   api_book (token, 0, start, end);
   kiosk_wait_for_label (kiosk.window, line);
-  screenshot (kiosk.window, "kiosk-pc-sign-in");
+  kiosk_screenshot (kiosk.window, "kiosk-pc-sign-in");
   g_assert_null (kiosk_find_label_prefix (kiosk.window, learners[3].name));
 
   kiosk_press (kiosk.window, "Tap to start");
@@ -591,7 +558,6 @@ test_more_time (void)
   sit_down (&kiosk, &learners[1]);
   kiosk_wait_for (kiosk.window, bar_says, until_end, "the end of the booking");
   g_assert_false (lh_client_get_usage (kiosk.client)->walk_up);
-  screenshot (kiosk.window, "kiosk-time-left");
 
   kiosk_wait_for (kiosk.window, kiosk_button_ready, "More time", "More time");
   button = kiosk_find_button (kiosk.window, "More time");
