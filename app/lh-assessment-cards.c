@@ -6,48 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-assessment-words.h"
-
-static GtkWidget *
-line_new (const char *icon_name,
-          const char *text,
-          const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *label = gtk_label_new (text);
-
-  if (icon_name != NULL)
-    {
-      GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
-
-      gtk_image_set_pixel_size (GTK_IMAGE (image), 24);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      gtk_widget_set_valign (image, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (image, 2);
-      gtk_box_append (GTK_BOX (box), image);
-    }
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (box, css_class);
-  return box;
-}
-
-static GtkWidget *
-button_new (const char *label,
-            const char *css_class,
-            const char *accessible)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_add_css_class (button, "lh-row-button");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  if (accessible != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    accessible, -1);
-  return button;
-}
+#include "lh-card-widgets.h"
 
 /* Give it back, asked Yes or No first. */
 static GtkWidget *
@@ -64,11 +23,11 @@ ask_new (LhAssessmentSlot                *slot,
   gtk_widget_add_css_class (question, "lh-section-title");
   gtk_box_append (GTK_BOX (ask), question);
 
-  button = button_new (_("No, keep it"), NULL, NULL);
+  button = lh_card_button_new (_("No, keep it"), NULL, NULL);
   g_object_set_data (G_OBJECT (button), LH_ASSESSMENT_ASK_KEY, ask_stack);
   g_signal_connect (button, "clicked", callbacks->keep, callbacks->user_data);
   gtk_box_append (GTK_BOX (yes_no), button);
-  button = button_new (_("Yes, give it back"), "destructive-action", NULL);
+  button = lh_card_button_new (_("Yes, give it back"), "destructive-action", NULL);
   g_object_set_data (G_OBJECT (button), LH_ASSESSMENT_SLOT_KEY, slot);
   g_signal_connect (button, "clicked", callbacks->yes, callbacks->user_data);
   gtk_box_append (GTK_BOX (yes_no), button);
@@ -106,8 +65,8 @@ card_new (LhAssessmentSlot                *slot,
   gtk_label_set_xalign (GTK_LABEL (when_label), 0);
   gtk_widget_add_css_class (when_label, "lh-assess-when");
   gtk_box_append (GTK_BOX (info), when_label);
-  gtk_box_append (GTK_BOX (info), line_new ("avatar-default-symbolic", where, NULL));
-  gtk_box_append (GTK_BOX (info), line_new (state_icon, state, "lh-assess-state"));
+  gtk_box_append (GTK_BOX (info), lh_card_line_new ("avatar-default-symbolic", where, NULL));
+  gtk_box_append (GTK_BOX (info), lh_card_line_new (state_icon, state, "lh-assess-state"));
   gtk_widget_set_hexpand (info, TRUE);
   gtk_box_append (GTK_BOX (card), info);
 
@@ -119,14 +78,14 @@ card_new (LhAssessmentSlot                *slot,
   if (slot->mine)
     {
       accessible = lh_assessment_format_give_back_a11y (slot);
-      button = button_new (_("Give it back"), NULL, accessible);
+      button = lh_card_button_new (_("Give it back"), NULL, accessible);
       g_object_set_data (G_OBJECT (button), LH_ASSESSMENT_ASK_KEY, ask_stack);
       g_signal_connect (button, "clicked", callbacks->give_back, callbacks->user_data);
     }
   else
     {
       accessible = lh_assessment_format_book_a11y (slot);
-      button = button_new (_("Book this"), "suggested-action", accessible);
+      button = lh_card_button_new (_("Book this"), "suggested-action", accessible);
       g_signal_connect (button, "clicked", callbacks->book, callbacks->user_data);
     }
   g_object_set_data (G_OBJECT (button), LH_ASSESSMENT_SLOT_KEY, slot);
@@ -168,7 +127,7 @@ lh_assessment_section_new (LhSubject                        subject,
   gtk_box_append (GTK_BOX (heading), title_label);
   gtk_widget_add_css_class (heading, "lh-assess-subject");
   gtk_box_append (GTK_BOX (section), heading);
-  gtk_box_append (GTK_BOX (section), line_new (NULL, about, "lh-assess-about"));
+  gtk_box_append (GTK_BOX (section), lh_card_line_new (NULL, about, "lh-assess-about"));
 
   for (guint i = 0; i < slots->len; i++)
     {
@@ -181,7 +140,7 @@ lh_assessment_section_new (LhSubject                        subject,
     {
       g_autofree char *have_one = lh_assessment_format_have_one (mine);
 
-      gtk_box_append (GTK_BOX (section), line_new ("object-select-symbolic", have_one, "lh-assess-have-one"));
+      gtk_box_append (GTK_BOX (section), lh_card_line_new ("object-select-symbolic", have_one, "lh-assess-have-one"));
     }
   for (guint i = 0; i < slots->len; i++)
     {
@@ -194,8 +153,8 @@ lh_assessment_section_new (LhSubject                        subject,
     }
   if (shown == 0)
     gtk_box_append (GTK_BOX (section),
-                    line_new (NULL, _("None in the next 2 weeks. A learning rep can tell you about later dates."),
-                              "lh-assess-none"));
+                    lh_card_line_new (NULL, _("None in the next 2 weeks. A learning rep can tell you about later dates."),
+                                      "lh-assess-none"));
   return section;
 }
 

@@ -43,24 +43,6 @@ is_busy (LhAssessmentsPage *self)
   return self->book_cancellable != NULL || self->give_back_cancellable != NULL;
 }
 
-static void
-set_buttons_sensitive (GtkWidget *widget,
-                       gboolean   sensitive)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child))
-        {
-          if (!lh_busy_is_busy (GTK_BUTTON (child)))
-            gtk_widget_set_sensitive (child, sensitive);
-        }
-      else
-        set_buttons_sensitive (child, sensitive);
-    }
-}
-
 /* Offline, the list stays in view, read-only. */
 static void
 lh_assessments_page_update_online (LhPage   *page,
@@ -68,7 +50,7 @@ lh_assessments_page_update_online (LhPage   *page,
 {
   LhAssessmentsPage *self = LH_ASSESSMENTS_PAGE (page);
 
-  set_buttons_sensitive (GTK_WIDGET (self->subjects_box), online && !is_busy (self));
+  lh_page_set_buttons_sensitive (GTK_WIDGET (self->subjects_box), online && !is_busy (self));
 }
 
 static void
@@ -276,7 +258,7 @@ yes_clicked_cb (GtkButton         *button,
   self->giving_back = lh_assessment_slot_copy (slot);
   lh_busy_begin (button);
   /* Nothing else on the list can be pressed until the answer comes. */
-  set_buttons_sensitive (GTK_WIDGET (self->subjects_box), FALSE);
+  lh_page_set_buttons_sensitive (GTK_WIDGET (self->subjects_box), FALSE);
   lh_client_give_back_assessment_slot_async (lh_page_get_client (LH_PAGE (self)), slot->id,
                                              self->give_back_cancellable, give_back_cb, self);
 }
@@ -352,20 +334,10 @@ lh_assessments_page_refresh (LhPage *page)
 }
 
 static void
-slot_changed_cb (LhPage     *page,
-                 const char *type,
-                 JsonNode   *data,
-                 LhClient   *client)
-{
-  lh_page_refresh_if_shown (page);
-}
-
-static void
 lh_assessments_page_connect_client (LhPage   *page,
                                     LhClient *client)
 {
-  g_signal_connect_object (client, "event::assessment-slot-changed",
-                           G_CALLBACK (slot_changed_cb), page, G_CONNECT_SWAPPED);
+  lh_page_refresh_on_event (page, client, "event::assessment-slot-changed");
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -426,9 +398,7 @@ lh_assessments_page_load (LhAssessmentsPage *self)
   if (lh_page_get_client (page) == NULL || is_busy (self))
     return;
 
-  lh_page_set_view (page, "list");
-  /* A reload keeps the old list in view until the new one comes. */
-  cancellable = lh_page_begin_load (page, lh_page_content_is (page, "list"));
+  cancellable = lh_page_begin_list_load (page);
   lh_client_list_assessment_slots_async (lh_page_get_client (page), cancellable, list_cb, self);
 }
 

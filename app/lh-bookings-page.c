@@ -429,27 +429,15 @@ availability_changed_cb (LhPage     *page,
 }
 
 static void
-event_cb (LhPage     *page,
-          const char *type,
-          JsonNode   *data,
-          LhClient   *client)
-{
-  /* A place given up moves the waiting list: positions change. */
-  lh_page_refresh_if_shown (page);
-}
-
-static void
 lh_bookings_page_connect_client (LhPage   *page,
                                  LhClient *client)
 {
   g_signal_connect_object (client, "availability-changed",
                            G_CALLBACK (availability_changed_cb), page, G_CONNECT_SWAPPED);
-  g_signal_connect_object (client, "event::group-session-changed",
-                           G_CALLBACK (event_cb), page, G_CONNECT_SWAPPED);
-  g_signal_connect_object (client, "event::waiting-list-promoted",
-                           G_CALLBACK (event_cb), page, G_CONNECT_SWAPPED);
-  g_signal_connect_object (client, "event::assessment-slot-changed",
-                           G_CALLBACK (event_cb), page, G_CONNECT_SWAPPED);
+  /* A place given up moves the waiting list: positions change. */
+  lh_page_refresh_on_event (page, client, "event::group-session-changed");
+  lh_page_refresh_on_event (page, client, "event::waiting-list-promoted");
+  lh_page_refresh_on_event (page, client, "event::assessment-slot-changed");
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -79,7 +79,27 @@ lh_client_list_rooms_finish (LhClient      *self,
   return lh_client_check_finish (self, result, lh_client_list_rooms_async, error);
 }
 
-/* ---- a group ---------------------------------------------------------- */
+/* ---- a group or a slot, set up ---------------------------------------- */
+
+/* POSTs body (transfer full) as the person; the task returns parse's
+ * result, freed with result_free. */
+static void
+post_plan (LhClient            *self,
+           const char          *path,
+           JsonObject          *body,
+           LhParseFunc          parse,
+           GDestroyNotify       result_free,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(JsonObject) owned = body;
+
+  lh_client_send_request (self, "POST", path, owned, LH_AUTH_SESSION, parse, result_free,
+                          source_tag, cancellable, callback, user_data);
+}
+
 
 static gpointer
 parse_group_session (LhClient    *self,
@@ -96,15 +116,12 @@ lh_client_create_group_session_async (LhClient            *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(JsonObject) body = NULL;
-
   g_return_if_fail (LH_IS_CLIENT (self));
   g_return_if_fail (plan != NULL);
 
-  body = lh_group_plan_to_json (plan);
-  lh_client_send_request (self, "POST", "/group-sessions", body, LH_AUTH_SESSION, parse_group_session,
-                          (GDestroyNotify) lh_group_session_free, lh_client_create_group_session_async,
-                          cancellable, callback, user_data);
+  post_plan (self, "/group-sessions", lh_group_plan_to_json (plan), parse_group_session,
+             (GDestroyNotify) lh_group_session_free, lh_client_create_group_session_async,
+             cancellable, callback, user_data);
 }
 
 LhGroupSession *
@@ -132,15 +149,12 @@ lh_client_offer_assessment_slot_async (LhClient            *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(JsonObject) body = NULL;
-
   g_return_if_fail (LH_IS_CLIENT (self));
   g_return_if_fail (plan != NULL);
 
-  body = lh_slot_plan_to_json (plan);
-  lh_client_send_request (self, "POST", "/assessment-slots", body, LH_AUTH_SESSION, parse_offered_slot,
-                          (GDestroyNotify) lh_offered_slot_free, lh_client_offer_assessment_slot_async,
-                          cancellable, callback, user_data);
+  post_plan (self, "/assessment-slots", lh_slot_plan_to_json (plan), parse_offered_slot,
+             (GDestroyNotify) lh_offered_slot_free, lh_client_offer_assessment_slot_async,
+             cancellable, callback, user_data);
 }
 
 LhOfferedSlot *

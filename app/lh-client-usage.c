@@ -76,16 +76,30 @@ parse_usage_body (LhClient    *self,
   return GINT_TO_POINTER (TRUE);
 }
 
+/* A request as the person whose answer is the sitting: it becomes the
+ * client's usage, and the task returns TRUE. */
+static void
+usage_request (LhClient            *self,
+               const char          *method,
+               const char          *path,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  lh_client_send_request (self, method, path, NULL, LH_AUTH_SESSION, parse_usage_body, NULL,
+                          source_tag, cancellable, callback, user_data);
+}
+
 void
 lh_client_get_usage_async (LhClient            *self,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_return_if_fail (LH_IS_CLIENT (self));
-
-  lh_client_send_request (self, "GET", "/me/usage", NULL, LH_AUTH_SESSION, parse_usage_body, NULL,
-                          lh_client_get_usage_async, cancellable, callback, user_data);
+  usage_request (self, "GET", "/me/usage", lh_client_get_usage_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -102,10 +116,7 @@ lh_client_extend_usage_async (LhClient            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_return_if_fail (LH_IS_CLIENT (self));
-
-  lh_client_send_request (self, "POST", "/me/usage/extend", NULL, LH_AUTH_SESSION, parse_usage_body, NULL,
-                          lh_client_extend_usage_async, cancellable, callback, user_data);
+  usage_request (self, "POST", "/me/usage/extend", lh_client_extend_usage_async, cancellable, callback, user_data);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-card-widgets.h"
 #include "lh-time-format.h"
 
 /* ---- words ------------------------------------------------------------ */
@@ -55,48 +56,6 @@ format_my_place (const LhGroupSession *session)
 
 /* ---- a card ----------------------------------------------------------- */
 
-static GtkWidget *
-line_new (const char *icon_name,
-          const char *text,
-          const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *label = gtk_label_new (text);
-
-  if (icon_name != NULL)
-    {
-      GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
-
-      gtk_image_set_pixel_size (GTK_IMAGE (image), 24);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      gtk_widget_set_valign (image, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (image, 2);
-      gtk_box_append (GTK_BOX (box), image);
-    }
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (box, css_class);
-  return box;
-}
-
-static GtkWidget *
-button_new (const char *label,
-            const char *css_class,
-            const char *accessible)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_add_css_class (button, "lh-row-button");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  if (accessible != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    accessible, -1);
-  return button;
-}
-
 GtkWidget *
 lh_group_card_new (LhGroupSession             *session,
                    const LhGroupCardCallbacks *callbacks)
@@ -128,15 +87,15 @@ lh_group_card_new (LhGroupSession             *session,
   gtk_widget_add_css_class (title, "lh-group-title");
   gtk_box_append (GTK_BOX (info), title);
   if (session->topic != NULL)
-    gtk_box_append (GTK_BOX (info), line_new (NULL, session->topic, "lh-group-topic"));
+    gtk_box_append (GTK_BOX (info), lh_card_line_new (NULL, session->topic, "lh-group-topic"));
   /* Translators: "Wednesday 25 November, 13:00 to 15:00" */
   when = g_strdup_printf (_("%s, %s to %s"), day, from, to);
-  gtk_box_append (GTK_BOX (info), line_new ("x-office-calendar-symbolic", when, NULL));
-  gtk_box_append (GTK_BOX (info), line_new ("mark-location-symbolic", session->room, NULL));
-  gtk_box_append (GTK_BOX (info), line_new ("system-users-symbolic", fullness, "lh-group-fullness"));
+  gtk_box_append (GTK_BOX (info), lh_card_line_new ("x-office-calendar-symbolic", when, NULL));
+  gtk_box_append (GTK_BOX (info), lh_card_line_new ("mark-location-symbolic", session->room, NULL));
+  gtk_box_append (GTK_BOX (info), lh_card_line_new ("system-users-symbolic", fullness, "lh-group-fullness"));
   if (mine != NULL)
-    gtk_box_append (GTK_BOX (info), line_new (waiting ? "alarm-symbolic" : "object-select-symbolic",
-                                              mine, "lh-group-mine"));
+    gtk_box_append (GTK_BOX (info), lh_card_line_new (waiting ? "alarm-symbolic" : "object-select-symbolic",
+                                                      mine, "lh-group-mine"));
   gtk_widget_set_hexpand (info, TRUE);
   gtk_box_append (GTK_BOX (card), info);
 
@@ -145,15 +104,15 @@ lh_group_card_new (LhGroupSession             *session,
     {
       /* Translators: what a screen reader says, "Take a place: Maths together on …" */
       accessible = g_strdup_printf (full ? _("Join the waiting list: %s") : _("Take a place: %s"), what);
-      button = button_new (full ? _("Join the waiting list") : _("Take a place"),
-                           full ? NULL : "suggested-action", accessible);
+      button = lh_card_button_new (full ? _("Join the waiting list") : _("Take a place"),
+                                   full ? NULL : "suggested-action", accessible);
       g_signal_connect (button, "clicked", callbacks->take, callbacks->user_data);
     }
   else
     {
       /* Translators: what a screen reader says, "Give up my place: Maths together on …" */
       accessible = g_strdup_printf (waiting ? _("Leave the waiting list: %s") : _("Give up my place: %s"), what);
-      button = button_new (waiting ? _("Leave the waiting list") : _("Give up my place"), NULL, accessible);
+      button = lh_card_button_new (waiting ? _("Leave the waiting list") : _("Give up my place"), NULL, accessible);
       g_signal_connect (button, "clicked", callbacks->give_up, callbacks->user_data);
     }
   g_object_set_data (G_OBJECT (button), LH_GROUP_SESSION_KEY, session);
@@ -173,11 +132,11 @@ lh_group_card_new (LhGroupSession             *session,
       gtk_widget_add_css_class (question, "lh-section-title");
       gtk_box_append (GTK_BOX (ask), question);
 
-      button = button_new (_("No"), NULL, NULL);
+      button = lh_card_button_new (_("No"), NULL, NULL);
       g_object_set_data (G_OBJECT (button), LH_GROUP_ASK_KEY, ask_stack);
       g_signal_connect (button, "clicked", callbacks->keep, callbacks->user_data);
       gtk_box_append (GTK_BOX (yes_no), button);
-      button = button_new (_("Yes"), "destructive-action", NULL);
+      button = lh_card_button_new (_("Yes"), "destructive-action", NULL);
       g_object_set_data (G_OBJECT (button), LH_GROUP_SESSION_KEY, session);
       g_signal_connect (button, "clicked", callbacks->yes, callbacks->user_data);
       gtk_box_append (GTK_BOX (yes_no), button);

@@ -41,24 +41,6 @@ is_busy (LhGroupsPage *self)
   return self->join_cancellable != NULL || self->leave_cancellable != NULL;
 }
 
-static void
-set_buttons_sensitive (GtkWidget *widget,
-                       gboolean   sensitive)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child))
-        {
-          if (!lh_busy_is_busy (GTK_BUTTON (child)))
-            gtk_widget_set_sensitive (child, sensitive);
-        }
-      else
-        set_buttons_sensitive (child, sensitive);
-    }
-}
-
 /* Offline, the list stays in view, read-only: the daemon could not say
  * yes, and the places may have changed. */
 static void
@@ -67,7 +49,7 @@ lh_groups_page_update_online (LhPage   *page,
 {
   LhGroupsPage *self = LH_GROUPS_PAGE (page);
 
-  set_buttons_sensitive (GTK_WIDGET (self->cards_box), online && !is_busy (self));
+  lh_page_set_buttons_sensitive (GTK_WIDGET (self->cards_box), online && !is_busy (self));
 }
 
 static void
@@ -269,7 +251,7 @@ yes_clicked_cb (GtkButton    *button,
   self->leaving_waiting = g_strcmp0 (session->my_place, "waiting") == 0;
   lh_busy_begin (button);
   /* Nothing else on the list can be pressed until the answer comes. */
-  set_buttons_sensitive (GTK_WIDGET (self->cards_box), FALSE);
+  lh_page_set_buttons_sensitive (GTK_WIDGET (self->cards_box), FALSE);
   lh_client_leave_group_session_async (lh_page_get_client (LH_PAGE (self)), session->id,
                                        self->leave_cancellable, leave_cb, self);
 }
@@ -331,23 +313,12 @@ lh_groups_page_refresh (LhPage *page)
 }
 
 static void
-group_event_cb (LhPage     *page,
-                const char *type,
-                JsonNode   *data,
-                LhClient   *client)
-{
-  lh_page_refresh_if_shown (page);
-}
-
-static void
 lh_groups_page_connect_client (LhPage   *page,
                                LhClient *client)
 {
-  g_signal_connect_object (client, "event::group-session-changed",
-                           G_CALLBACK (group_event_cb), page, G_CONNECT_SWAPPED);
+  lh_page_refresh_on_event (page, client, "event::group-session-changed");
   /* Only reaches a stream opened as the person; harmless otherwise. */
-  g_signal_connect_object (client, "event::waiting-list-promoted",
-                           G_CALLBACK (group_event_cb), page, G_CONNECT_SWAPPED);
+  lh_page_refresh_on_event (page, client, "event::waiting-list-promoted");
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -408,9 +379,7 @@ lh_groups_page_load (LhGroupsPage *self)
   if (lh_page_get_client (page) == NULL || is_busy (self))
     return;
 
-  lh_page_set_view (page, "list");
-  /* A reload keeps the old list in view until the new one comes. */
-  cancellable = lh_page_begin_load (page, lh_page_content_is (page, "list"));
+  cancellable = lh_page_begin_list_load (page);
   /* The daemon's default: from today, for 14 days. */
   lh_client_list_group_sessions_async (lh_page_get_client (page), NULL, NULL, cancellable,
                                        list_cb, self);

@@ -506,3 +506,50 @@ lh_page_reset (LhPage     *self,
   lh_page_set_view (self, first_view);
   lh_page_update_online (self);
 }
+
+GCancellable *
+lh_page_begin_list_load (LhPage *self)
+{
+  g_return_val_if_fail (LH_IS_PAGE (self), NULL);
+
+  lh_page_set_view (self, "list");
+  return lh_page_begin_load (self, lh_page_content_is (self, "list"));
+}
+
+static void
+refresh_event_cb (LhPage     *self,
+                  const char *type,
+                  JsonNode   *data,
+                  LhClient   *client)
+{
+  lh_page_refresh_if_shown (self);
+}
+
+void
+lh_page_refresh_on_event (LhPage     *self,
+                          LhClient   *client,
+                          const char *detailed_signal)
+{
+  g_return_if_fail (LH_IS_PAGE (self));
+  g_return_if_fail (LH_IS_CLIENT (client));
+
+  g_signal_connect_object (client, detailed_signal, G_CALLBACK (refresh_event_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+lh_page_set_buttons_sensitive (GtkWidget *widget,
+                               gboolean   sensitive)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        {
+          if (!lh_busy_is_busy (GTK_BUTTON (child)))
+            gtk_widget_set_sensitive (child, sensitive);
+        }
+      else
+        lh_page_set_buttons_sensitive (child, sensitive);
+    }
+}

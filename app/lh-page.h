@@ -72,5 +72,17 @@ void          lh_page_begin_confirm       (LhPage     *self);
 void          lh_page_end_confirm         (LhPage     *self);
 void          lh_page_reset               (LhPage     *self,
                                            const char *first_view);
+/* Shows the list view and begins loading it; a reload keeps the old
+ * list in view until the new one comes. */
+GCancellable *lh_page_begin_list_load     (LhPage     *self);
+/* Refreshes the page, if it is on screen, when client's event stream
+ * says detailed_signal ("event::group-session-changed"…). */
+void          lh_page_refresh_on_event    (LhPage     *self,
+                                           LhClient   *client,
+                                           const char *detailed_signal);
+/* The buttons anywhere inside widget follow sensitive; busy ones stay
+ * as they are. */
+void          lh_page_set_buttons_sensitive (GtkWidget *widget,
+                                             gboolean   sensitive);
 
 G_END_DECLS

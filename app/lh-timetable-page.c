@@ -415,20 +415,10 @@ lh_timetable_page_refresh (LhPage *page)
 }
 
 static void
-slot_event_cb (LhPage     *page,
-               const char *type,
-               JsonNode   *data,
-               LhClient   *client)
-{
-  lh_page_refresh_if_shown (page);
-}
-
-static void
 lh_timetable_page_connect_client (LhPage   *page,
                                   LhClient *client)
 {
-  g_signal_connect_object (client, "event::assessment-slot-changed",
-                           G_CALLBACK (slot_event_cb), page, G_CONNECT_SWAPPED);
+  lh_page_refresh_on_event (page, client, "event::assessment-slot-changed");
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -73,26 +73,34 @@ kiosk_api_call (const char  *method,
   return soup_message_get_status (message);
 }
 
+char *
+kiosk_api_sign_in_as (const char  *staff,
+                      const char  *pin,
+                      const char  *device_token,
+                      JsonObject **body)
+{
+  g_autofree char *json = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}", staff, pin);
+  g_autoptr(JsonObject) answer = NULL;
+  char *token;
+
+  g_assert_cmpuint (kiosk_api_call ("POST", "/sessions", device_token, json, &answer), ==, 201);
+  token = g_strdup (json_object_get_string_member (answer, "token"));
+  if (body != NULL)
+    *body = g_steal_pointer (&answer);
+  return token;
+}
+
 /* Signs in as the n-th demo learner on the kiosk with device_token (the
- * desk's, or a PC's: sitting down at it). Returns: (transfer full) the
- * session token; *body (nullable) the whole answer. */
+ * desk's, or a PC's: sitting down at it). */
 char *
 kiosk_api_sign_in (guint        learner,
                    const char  *device_token,
                    JsonObject **body)
 {
   const char *staff, *pin, *name;
-  g_autofree char *json = NULL;
-  g_autoptr(JsonObject) answer = NULL;
-  char *token;
 
   kiosk_demo_learner (api_daemon, learner, &staff, &pin, &name);
-  json = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}", staff, pin);
-  g_assert_cmpuint (kiosk_api_call ("POST", "/sessions", device_token, json, &answer), ==, 201);
-  token = g_strdup (json_object_get_string_member (answer, "token"));
-  if (body != NULL)
-    *body = g_steal_pointer (&answer);
-  return token;
+  return kiosk_api_sign_in_as (staff, pin, device_token, body);
 }
 
 gint64

@@ -24,6 +24,13 @@ guint       kiosk_api_call         (const char  *method,
                                     const char  *token,
                                     const char  *json,
                                     JsonObject **body);
+/* Signs in with staff number and PIN on the kiosk with device_token.
+ * Returns: (transfer full) the session token; *body (nullable) the
+ * whole answer. */
+char       *kiosk_api_sign_in_as   (const char   *staff,
+                                    const char   *pin,
+                                    const char   *device_token,
+                                    JsonObject  **body);
 /* Signs the n-th demo learner in on the kiosk with device_token (the
  * desk's, or a PC's: sitting down at it). Returns: (transfer full) the
  * session token; *body (nullable) the whole answer. */

@@ -240,6 +240,99 @@ kiosk_type_digits (LhWindow   *window,
     }
 }
 
+/* ---- windows and clients --------------------------------------------- */
+
+gboolean
+kiosk_window_mapped (LhWindow *window, gconstpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+gboolean
+kiosk_client_idle (LhWindow *window, gconstpointer client)
+{
+  return G_OBJECT (client)->ref_count == 1;
+}
+
+gboolean
+kiosk_stream_open (LhWindow *window, gconstpointer client)
+{
+  return lh_client_get_events_connected ((LhClient *) client);
+}
+
+void
+kiosk_async_result_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+gboolean
+kiosk_result_ready (LhWindow *window, gconstpointer result)
+{
+  return *(GAsyncResult * const *) result != NULL;
+}
+
+void
+kiosk_open_window (Kiosk        *kiosk,
+                   LhTestDaemon *daemon,
+                   const char   *device_token,
+                   int           width,
+                   int           height)
+{
+  kiosk->client = lh_client_new (daemon->base_url, device_token, NULL);
+  /* GTK owns toplevels; the test keeps its own reference to check that
+   * the window is finalised in the end. */
+  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (kiosk->window), width, height);
+  gtk_window_present (GTK_WINDOW (kiosk->window));
+  kiosk_wait_for (kiosk->window, kiosk_window_mapped, NULL, "the window to show");
+  kiosk_wait_for_page (kiosk->window, "welcome");
+}
+
+void
+kiosk_open_signed_in (Kiosk        *kiosk,
+                      LhTestDaemon *daemon,
+                      const char   *staff,
+                      const char   *pin,
+                      const char   *name)
+{
+  kiosk_open_window (kiosk, daemon, daemon->device_token, 0, 0);
+  kiosk_sign_in (kiosk->window, staff, pin, name);
+}
+
+void
+kiosk_open_learner (Kiosk        *kiosk,
+                    LhTestDaemon *daemon,
+                    guint         learner)
+{
+  const char *staff, *pin, *name;
+
+  kiosk_demo_learner (daemon, learner, &staff, &pin, &name);
+  kiosk_open_signed_in (kiosk, daemon, staff, pin, name);
+}
+
+void
+kiosk_close (Kiosk *kiosk)
+{
+  gint64 deadline;
+
+  gtk_window_destroy (GTK_WINDOW (kiosk->window));
+  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
+  /* The window is gone: no kiosk_wait_for(), which needs it for messages. */
+  deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  while (!kiosk_client_idle (NULL, kiosk->client))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for requests in flight to end");
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
+}
+
 /* ---- common journeys -------------------------------------------------- */
 
 void

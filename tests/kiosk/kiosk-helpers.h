@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 void       kiosk_test_init          (int    *argc,
                                      char ***argv);
 
+/* A kiosk window with a client of its own, as a test holds them. */
+typedef struct
+{
+  LhClient *client;  /* (owned) */
+  LhWindow *window;  /* (owned) */
+} Kiosk;
+
 typedef gboolean (*KioskPredicate) (GtkWidget *widget, gconstpointer data);
 typedef gboolean (*KioskCondition) (LhWindow *window, gconstpointer data);
 
@@ -60,6 +67,39 @@ void       kiosk_wait_for_label     (LhWindow *window, const char *text);
 void       kiosk_press              (LhWindow *window, const char *text);
 /* Presses the keypad's digit keys one by one. */
 void       kiosk_type_digits        (LhWindow *window, const char *digits);
+
+gboolean   kiosk_window_mapped      (LhWindow *window, gconstpointer data);
+/* Only the test's reference is left: no request still holds the client. */
+gboolean   kiosk_client_idle        (LhWindow *window, gconstpointer client);
+gboolean   kiosk_stream_open        (LhWindow *window, gconstpointer client);
+
+/* For async calls in tests: user_data is a GAsyncResult ** set to the
+ * (owned) result; kiosk_result_ready() waits for it. */
+void       kiosk_async_result_cb    (GObject      *source,
+                                     GAsyncResult *result,
+                                     gpointer      user_data);
+gboolean   kiosk_result_ready       (LhWindow *window, gconstpointer result);
+
+/* Makes a client of daemon's with device_token and a window on it (of
+ * this size; 0 for the default), shows it and waits for the welcome page. */
+void       kiosk_open_window        (Kiosk        *kiosk,
+                                     LhTestDaemon *daemon,
+                                     const char   *device_token,
+                                     int           width,
+                                     int           height);
+/* A window at the desk's kiosk, signed in as this person. */
+void       kiosk_open_signed_in     (Kiosk        *kiosk,
+                                     LhTestDaemon *daemon,
+                                     const char   *staff,
+                                     const char   *pin,
+                                     const char   *name);
+/* The same as the n-th demo learner (see kiosk_demo_learner()). */
+void       kiosk_open_learner       (Kiosk        *kiosk,
+                                     LhTestDaemon *daemon,
+                                     guint         learner);
+/* Destroys the window, waits for the requests in flight to end and
+ * checks that the window and the client are finalised. */
+void       kiosk_close              (Kiosk *kiosk);
 
 /* The n-th demo account that is only a learner (all owned by daemon). */
 void       kiosk_demo_learner       (LhTestDaemon  *daemon,

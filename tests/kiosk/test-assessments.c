@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-assessment-words.h"
 #include "lh-client.h"
@@ -16,74 +17,8 @@
 #include "lh-window.h"
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
-static SoupSession *api;      /* (owned) for checks through the API */
-
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
 
 /* ---- the API, as another program would use it ------------------------ */
-
-/* Sends a request; returns the status and sets *body (nullable) to the
- * answer's object, if any. */
-static guint
-api_call (const char  *method,
-          const char  *path,
-          const char  *token,
-          const char  *json,
-          JsonObject **body)
-{
-  g_autofree char *uri = g_strconcat (centre->base_url, "/api/v1", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
-    }
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) request = g_bytes_new (json, strlen (json));
-      soup_message_set_request_body_from_bytes (message, "application/json", request);
-    }
-  bytes = soup_session_send_and_read (api, message, NULL, &error);
-  g_assert_no_error (error);
-  if (body != NULL)
-    {
-      *body = NULL;
-      if (g_bytes_get_size (bytes) > 0 &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        *body = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-    }
-  return soup_message_get_status (message);
-}
-
-/* Returns: (transfer full) a session token. */
-static char *
-api_sign_in (const char *staff,
-             const char *pin)
-{
-  g_autofree char *json = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}", staff, pin);
-  g_autoptr(JsonObject) body = NULL;
-
-  g_assert_cmpuint (api_call ("POST", "/sessions", centre->device_token, json, &body), ==, 201);
-  return g_strdup (json_object_get_string_member (body, "token"));
-}
-
-static char *
-api_sign_in_learner (guint n)
-{
-  const char *staff, *pin, *name;
-
-  kiosk_demo_learner (centre, n, &staff, &pin, &name);
-  return api_sign_in (staff, pin);
-}
 
 /* The slot with this id as the person with token sees it, or NULL. */
 static JsonObject *
@@ -93,7 +28,7 @@ api_slot (const char *token,
   g_autoptr(JsonObject) body = NULL;
   JsonArray *slots;
 
-  g_assert_cmpuint (api_call ("GET", "/assessment-slots", token, NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/assessment-slots", token, NULL, &body), ==, 200);
   slots = json_object_get_array_member (body, "assessment_slots");
   for (guint i = 0; i < json_array_get_length (slots); i++)
     {
@@ -115,7 +50,7 @@ api_free_slot (const char *token)
   g_autoptr(GDateTime) soon = g_date_time_add_hours (now, 1);
   JsonArray *slots;
 
-  g_assert_cmpuint (api_call ("GET", "/assessment-slots", token, NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/assessment-slots", token, NULL, &body), ==, 200);
   slots = json_object_get_array_member (body, "assessment_slots");
   for (guint i = 0; i < json_array_get_length (slots); i++)
     {
@@ -142,8 +77,8 @@ api_offer (const char *subject,
   g_autoptr(GDateTime) now = NULL;
 
   g_assert_true (lh_test_daemon_account (centre, "learner,ulr", &staff, &pin));
-  token = api_sign_in (staff, pin);
-  g_assert_cmpuint (api_call ("GET", "/health", NULL, NULL, &health), ==, 200);
+  token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/health", NULL, NULL, &health), ==, 200);
   tz = g_time_zone_new_identifier (json_object_get_string_member (health, "timezone"));
   g_assert_nonnull (tz);
   now = g_date_time_new_now (tz);
@@ -166,7 +101,7 @@ api_offer (const char *subject,
       end_text = g_date_time_format (end, "%Y-%m-%dT%H:%M:%S%:z");
       json = g_strdup_printf ("{\"subject\": \"%s\", \"start\": \"%s\", \"end\": \"%s\", "
                               "\"place\": \"Quiet room\"}", subject, start_text, end_text);
-      if (api_call ("POST", "/assessment-slots", token, json, &created) == 201)
+      if (kiosk_api_call ("POST", "/assessment-slots", token, json, &created) == 201)
         return created;
       g_clear_pointer (&created, json_object_unref);
     }
@@ -180,57 +115,10 @@ api_book (const char *token,
 {
   g_autofree char *path = g_strdup_printf ("/assessment-slots/%" G_GINT64_FORMAT "/booking", id);
 
-  g_assert_cmpuint (api_call ("POST", path, token, NULL, NULL), ==, status);
+  g_assert_cmpuint (kiosk_api_call ("POST", path, token, NULL, NULL), ==, status);
 }
 
 /* ---- kiosks ----------------------------------------------------------- */
-
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static void
-kiosk_open_as (Kiosk      *kiosk,
-               const char *staff,
-               const char *pin,
-               const char *name)
-{
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
-  kiosk_sign_in (kiosk->window, staff, pin, name);
-}
-
-static void
-kiosk_open (Kiosk *kiosk,
-            guint  learner)
-{
-  const char *staff, *pin, *name;
-
-  kiosk_demo_learner (centre, learner, &staff, &pin, &name);
-  kiosk_open_as (kiosk, staff, pin, name);
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
-}
 
 static void
 open_assessments (Kiosk *kiosk)
@@ -353,8 +241,8 @@ test_book (void)
   Kiosk kiosk = { 0 };
   Kiosk other = { 0 };
   const char *staff, *pin, *name;
-  g_autofree char *token = api_sign_in_learner (0);
-  g_autofree char *other_token = api_sign_in_learner (1);
+  g_autofree char *token = kiosk_api_sign_in (0, centre->device_token, NULL);
+  g_autofree char *other_token = kiosk_api_sign_in (1, centre->device_token, NULL);
   g_autoptr(JsonObject) free_slot = api_free_slot (token);
   g_autoptr(JsonObject) mine = NULL;
   g_autoptr(JsonObject) seen = NULL;
@@ -369,7 +257,7 @@ test_book (void)
   GtkWidget *button;
 
   kiosk_demo_learner (centre, 0, &staff, &pin, &name);
-  kiosk_open (&kiosk, 0);
+  kiosk_open_learner (&kiosk, centre, 0);
   open_assessments (&kiosk);
   g_assert_nonnull (kiosk_find_label (kiosk.window, "English for speakers of other languages (ESOL)"));
   g_assert_nonnull (kiosk_find_label (kiosk.window, "English"));
@@ -415,7 +303,7 @@ test_book (void)
   g_assert_false (json_object_get_boolean_member (seen, "mine"));
   g_assert_false (json_object_has_member (seen, "learner"));
 
-  kiosk_open (&other, 1);
+  kiosk_open_learner (&other, centre, 1);
   open_assessments (&other);
   g_free (when);
   when = slot_when (&other, free_slot);
@@ -432,7 +320,7 @@ static void
 test_give_back (void)
 {
   Kiosk kiosk = { 0 };
-  g_autofree char *token = api_sign_in_learner (2);
+  g_autofree char *token = kiosk_api_sign_in (2, centre->device_token, NULL);
   g_autoptr(JsonObject) slot = api_offer ("english", 8);
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *when = NULL;
@@ -440,7 +328,7 @@ test_give_back (void)
 
   api_book (token, id, 201);
 
-  kiosk_open (&kiosk, 2);
+  kiosk_open_learner (&kiosk, centre, 2);
   open_assessments (&kiosk);
   when = slot_when (&kiosk, slot);
   wait_for_card (kiosk.window, when, "Booked for you");
@@ -471,13 +359,13 @@ static void
 test_changed_elsewhere (void)
 {
   Kiosk kiosk = { 0 };
-  g_autofree char *token = api_sign_in_learner (4);
+  g_autofree char *token = kiosk_api_sign_in (4, centre->device_token, NULL);
   g_autoptr(JsonObject) slot = api_offer ("esol", 15);
   g_autofree char *when = NULL;
   g_autofree char *path = NULL;
   gint64 id = json_object_get_int_member (slot, "id");
 
-  kiosk_open (&kiosk, 3);
+  kiosk_open_learner (&kiosk, centre, 3);
   open_assessments (&kiosk);
   when = slot_when (&kiosk, slot);
   wait_for_card (kiosk.window, when, "Free");
@@ -486,7 +374,7 @@ test_changed_elsewhere (void)
   wait_for_card (kiosk.window, when, "Taken");
 
   path = g_strdup_printf ("/assessment-slots/%" G_GINT64_FORMAT "/booking", id);
-  g_assert_cmpuint (api_call ("DELETE", path, token, NULL, NULL), ==, 204);
+  g_assert_cmpuint (kiosk_api_call ("DELETE", path, token, NULL, NULL), ==, 204);
   wait_for_card (kiosk.window, when, "Free");
   kiosk_close (&kiosk);
 }
@@ -497,15 +385,15 @@ static void
 test_refused (void)
 {
   Kiosk kiosk = { 0 };
-  g_autofree char *token = api_sign_in_learner (5);
-  g_autofree char *rival = api_sign_in_learner (4);
+  g_autofree char *token = kiosk_api_sign_in (5, centre->device_token, NULL);
+  g_autofree char *rival = kiosk_api_sign_in (4, centre->device_token, NULL);
   g_autoptr(JsonObject) early = api_offer ("maths", 9);
   g_autoptr(JsonObject) late = api_offer ("maths", 16);
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *early_when = NULL;
   g_autofree char *late_when = NULL;
 
-  kiosk_open (&kiosk, 5);
+  kiosk_open_learner (&kiosk, centre, 5);
   open_assessments (&kiosk);
   early_when = slot_when (&kiosk, early);
   late_when = slot_when (&kiosk, late);
@@ -554,7 +442,7 @@ test_hidden_for_guest (void)
       guest = json_array_get_object_element (accounts, i);
   g_assert_nonnull (guest);
 
-  kiosk_open_as (&kiosk, json_object_get_string_member (guest, "staff_number"),
+  kiosk_open_signed_in (&kiosk, centre, json_object_get_string_member (guest, "staff_number"),
                  json_object_get_string_member (guest, "pin"),
                  json_object_get_string_member (guest, "name"));
   g_assert_true (lh_client_get_person (kiosk.client)->guest);
@@ -575,7 +463,7 @@ main (int   argc,
   kiosk_test_init (&argc, &argv);
 
   centre = lh_test_daemon_start (NULL);
-  api = soup_session_new ();
+  kiosk_api_init (centre);
 
   g_test_add_func ("/kiosk/assessments/book", test_book);
   g_test_add_func ("/kiosk/assessments/give-back", test_give_back);
@@ -584,7 +472,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/assessments/hidden-for-guest", test_hidden_for_guest);
 
   status = g_test_run ();
-  g_clear_object (&api);
+  kiosk_api_shutdown ();
   g_clear_pointer (&centre, lh_test_daemon_stop);
   return status;
 }

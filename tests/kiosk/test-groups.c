@@ -9,81 +9,16 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-client.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
-static SoupSession *api;      /* (owned) for checks through the API */
 static gint64 reading_club;   /* a session with room, made by the ULR; 0 until made */
 
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
-
 /* ---- the API, as another program would use it ------------------------ */
-
-/* Sends a request; returns the status and sets *body (nullable) to the
- * answer's object, if any. */
-static guint
-api_call (const char  *method,
-          const char  *path,
-          const char  *token,
-          const char  *json,
-          JsonObject **body)
-{
-  g_autofree char *uri = g_strconcat (centre->base_url, "/api/v1", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
-    }
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) request = g_bytes_new (json, strlen (json));
-      soup_message_set_request_body_from_bytes (message, "application/json", request);
-    }
-  bytes = soup_session_send_and_read (api, message, NULL, &error);
-  g_assert_no_error (error);
-  if (body != NULL)
-    {
-      *body = NULL;
-      if (g_bytes_get_size (bytes) > 0 &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        *body = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-    }
-  return soup_message_get_status (message);
-}
-
-/* Returns: (transfer full) a session token. */
-static char *
-api_sign_in (const char *staff,
-             const char *pin)
-{
-  g_autofree char *json = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}", staff, pin);
-  g_autoptr(JsonObject) body = NULL;
-
-  g_assert_cmpuint (api_call ("POST", "/sessions", centre->device_token, json, &body), ==, 201);
-  return g_strdup (json_object_get_string_member (body, "token"));
-}
-
-static char *
-api_sign_in_learner (guint n)
-{
-  const char *staff, *pin, *name;
-
-  kiosk_demo_learner (centre, n, &staff, &pin, &name);
-  return api_sign_in (staff, pin);
-}
 
 /* The session with this id as the person with token sees it, or NULL. */
 static JsonObject *
@@ -93,7 +28,7 @@ api_group_session (const char *token,
   g_autoptr(JsonObject) body = NULL;
   JsonArray *sessions;
 
-  g_assert_cmpuint (api_call ("GET", "/group-sessions", token, NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/group-sessions", token, NULL, &body), ==, 200);
   sessions = json_object_get_array_member (body, "group_sessions");
   for (guint i = 0; i < json_array_get_length (sessions); i++)
     {
@@ -112,7 +47,7 @@ api_full_session (const char *token)
   g_autoptr(JsonObject) body = NULL;
   JsonArray *sessions;
 
-  g_assert_cmpuint (api_call ("GET", "/group-sessions", token, NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/group-sessions", token, NULL, &body), ==, 200);
   sessions = json_object_get_array_member (body, "group_sessions");
   for (guint i = 0; i < json_array_get_length (sessions); i++)
     {
@@ -149,11 +84,11 @@ make_group_session (const char *title,
   gint64 room = 0;
 
   g_assert_true (lh_test_daemon_account (centre, "learner,ulr", &staff, &pin));
-  token = api_sign_in (staff, pin);
-  g_assert_cmpuint (api_call ("GET", "/health", NULL, NULL, &health), ==, 200);
+  token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/health", NULL, NULL, &health), ==, 200);
   tz = g_time_zone_new_identifier (json_object_get_string_member (health, "timezone"));
   g_assert_nonnull (tz);
-  g_assert_cmpuint (api_call ("GET", "/resources", token, NULL, &resources), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/resources", token, NULL, &resources), ==, 200);
   list = json_object_get_array_member (resources, "resources");
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
@@ -186,7 +121,7 @@ make_group_session (const char *title,
       json = g_strdup_printf ("{\"resource_id\": %" G_GINT64_FORMAT ", \"title\": \"%s\", "
                               "\"topic\": \"Reading for pleasure\", \"start\": \"%s\", \"end\": \"%s\", "
                               "\"capacity\": %d}", room, title, start_text, end_text, capacity);
-      if (api_call ("POST", "/group-sessions", token, json, &created) == 201)
+      if (kiosk_api_call ("POST", "/group-sessions", token, json, &created) == 201)
         return json_object_get_int_member (created, "id");
     }
   g_error ("Could not set up %s", title);
@@ -201,45 +136,6 @@ ensure_reading_club (void)
 }
 
 /* ---- kiosks ----------------------------------------------------------- */
-
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static void
-kiosk_open (Kiosk *kiosk,
-            guint  learner)
-{
-  const char *staff, *pin, *name;
-
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
-  kiosk_demo_learner (centre, learner, &staff, &pin, &name);
-  kiosk_sign_in (kiosk->window, staff, pin, name);
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  /* The window is gone: kiosk_wait_for only needs it for messages. */
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
-}
 
 static void
 open_groups (Kiosk *kiosk)
@@ -361,12 +257,12 @@ test_take_place (void)
 {
   Kiosk kiosk = { 0 };
   gint64 id = ensure_reading_club ();
-  g_autofree char *token = api_sign_in_learner (0);
+  g_autofree char *token = kiosk_api_sign_in (0, centre->device_token, NULL);
   g_autoptr(JsonObject) session = NULL;
   guint posts = 0;
   GtkWidget *button;
 
-  kiosk_open (&kiosk, 0);
+  kiosk_open_learner (&kiosk, centre, 0);
   open_groups (&kiosk);
   wait_for_card (kiosk.window, "Reading club", "3 places left");
   press_in_card (kiosk.window, "Reading club", "Take a place");
@@ -401,7 +297,7 @@ static void
 test_waiting_list (void)
 {
   Kiosk kiosk = { 0 };
-  g_autofree char *token = api_sign_in_learner (1);
+  g_autofree char *token = kiosk_api_sign_in (1, centre->device_token, NULL);
   g_autoptr(JsonObject) full = api_full_session (token);
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(JsonObject) left = NULL;
@@ -419,7 +315,7 @@ test_waiting_list (void)
   g_assert_cmpint (waiting, ==, 3);
   fullness = g_strdup_printf ("Full — %" G_GINT64_FORMAT " waiting", waiting);
 
-  kiosk_open (&kiosk, 1);
+  kiosk_open_learner (&kiosk, centre, 1);
   open_groups (&kiosk);
   wait_for_card (kiosk.window, title, fullness);
   press_in_card (kiosk.window, title, "Join the waiting list");
@@ -457,14 +353,14 @@ test_give_up (void)
 {
   Kiosk kiosk = { 0 };
   gint64 id = ensure_reading_club ();
-  g_autofree char *token = api_sign_in_learner (2);
+  g_autofree char *token = kiosk_api_sign_in (2, centre->device_token, NULL);
   g_autofree char *path = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places", id);
   g_autoptr(JsonObject) joined = NULL;
   g_autoptr(JsonObject) session = NULL;
 
-  g_assert_cmpuint (api_call ("POST", path, token, NULL, &joined), ==, 201);
+  g_assert_cmpuint (kiosk_api_call ("POST", path, token, NULL, &joined), ==, 201);
 
-  kiosk_open (&kiosk, 2);
+  kiosk_open_learner (&kiosk, centre, 2);
   open_groups (&kiosk);
   wait_for_card (kiosk.window, "Reading club", "You have a place");
   press_in_card (kiosk.window, "Reading club", "Give up my place");
@@ -488,14 +384,14 @@ test_changed_elsewhere (void)
 {
   Kiosk kiosk = { 0 };
   gint64 id = ensure_reading_club ();
-  g_autofree char *token = api_sign_in_learner (4);
+  g_autofree char *token = kiosk_api_sign_in (4, centre->device_token, NULL);
   g_autofree char *path = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places", id);
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) joined = NULL;
   g_autofree char *left_text = NULL;
   gint64 left;
 
-  kiosk_open (&kiosk, 3);
+  kiosk_open_learner (&kiosk, centre, 3);
   open_groups (&kiosk);
   before = api_group_session (token, id);
   left = json_object_get_int_member (before, "capacity") - json_object_get_int_member (before, "places_taken");
@@ -503,7 +399,7 @@ test_changed_elsewhere (void)
   left_text = g_strdup_printf ("%" G_GINT64_FORMAT " places left", left);
   wait_for_card (kiosk.window, "Reading club", left_text);
 
-  g_assert_cmpuint (api_call ("POST", path, token, NULL, &joined), ==, 201);
+  g_assert_cmpuint (kiosk_api_call ("POST", path, token, NULL, &joined), ==, 201);
   g_free (left_text);
   left_text = left - 1 == 1 ? g_strdup ("1 place left")
                             : g_strdup_printf ("%" G_GINT64_FORMAT " places left", left - 1);
@@ -511,7 +407,7 @@ test_changed_elsewhere (void)
 
   g_free (path);
   path = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places/mine", id);
-  g_assert_cmpuint (api_call ("DELETE", path, token, NULL, NULL), ==, 204);
+  g_assert_cmpuint (kiosk_api_call ("DELETE", path, token, NULL, NULL), ==, 204);
   kiosk_close (&kiosk);
 }
 
@@ -522,18 +418,18 @@ test_promoted_notice (void)
 {
   Kiosk kiosk = { 0 };
   gint64 id = make_group_session ("Craft club", 15, 1);
-  g_autofree char *first = api_sign_in_learner (5);
-  g_autofree char *second = api_sign_in_learner (6);
+  g_autofree char *first = kiosk_api_sign_in (5, centre->device_token, NULL);
+  g_autofree char *second = kiosk_api_sign_in (6, centre->device_token, NULL);
   g_autofree char *path = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places", id);
   g_autofree char *mine = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places/mine", id);
   g_autoptr(JsonObject) a = NULL;
   g_autoptr(JsonObject) b = NULL;
 
-  g_assert_cmpuint (api_call ("POST", path, first, NULL, &a), ==, 201);
-  g_assert_cmpuint (api_call ("POST", path, second, NULL, &b), ==, 202);
-  g_assert_cmpuint (api_call ("DELETE", mine, first, NULL, NULL), ==, 204);
+  g_assert_cmpuint (kiosk_api_call ("POST", path, first, NULL, &a), ==, 201);
+  g_assert_cmpuint (kiosk_api_call ("POST", path, second, NULL, &b), ==, 202);
+  g_assert_cmpuint (kiosk_api_call ("DELETE", mine, first, NULL, NULL), ==, 204);
 
-  kiosk_open (&kiosk, 6);
+  kiosk_open_learner (&kiosk, centre, 6);
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown,
                   "Good news: a place came free in Craft club on ", "the good news");
   g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (kiosk_find_label_prefix (kiosk.window, "Good news: "))),
@@ -552,7 +448,7 @@ main (int   argc,
   kiosk_test_init (&argc, &argv);
 
   centre = lh_test_daemon_start (NULL);
-  api = soup_session_new ();
+  kiosk_api_init (centre);
 
   g_test_add_func ("/kiosk/groups/take-place", test_take_place);
   g_test_add_func ("/kiosk/groups/waiting-list", test_waiting_list);
@@ -561,7 +457,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/groups/promoted-notice", test_promoted_notice);
 
   status = g_test_run ();
-  g_clear_object (&api);
+  kiosk_api_shutdown ();
   g_clear_pointer (&centre, lh_test_daemon_stop);
   return status;
 }

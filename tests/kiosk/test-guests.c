@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-client.h"
 #include "lh-test-daemon.h"
@@ -18,13 +19,6 @@
                       "Ask a learning rep if one of your guests no longer comes."
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
-static SoupSession *api;      /* (owned) for checks through the API */
-
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
 
 /* What the kiosk showed once. */
 typedef struct
@@ -42,67 +36,6 @@ shown_clear (Shown *shown)
 
 /* ---- the API, as another program would use it ------------------------ */
 
-static guint
-api_call (const char  *method,
-          const char  *path,
-          const char  *token,
-          const char  *json,
-          JsonObject **body)
-{
-  g_autofree char *uri = g_strconcat (centre->base_url, "/api/v1", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
-    }
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) request = g_bytes_new (json, strlen (json));
-      soup_message_set_request_body_from_bytes (message, "application/json", request);
-    }
-  bytes = soup_session_send_and_read (api, message, NULL, &error);
-  g_assert_no_error (error);
-  if (body != NULL)
-    {
-      *body = NULL;
-      if (g_bytes_get_size (bytes) > 0 &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        *body = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-    }
-  return soup_message_get_status (message);
-}
-
-/* Returns: (transfer full) a session token, or NULL if refused. */
-static char *
-api_sign_in (const char  *staff,
-             const char  *pin,
-             JsonObject **person)
-{
-  g_autofree char *json = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}", staff, pin);
-  g_autoptr(JsonObject) body = NULL;
-
-  if (api_call ("POST", "/sessions", centre->device_token, json, &body) != 201)
-    return NULL;
-  if (person != NULL)
-    *person = json_object_ref (json_object_get_object_member (body, "person"));
-  return g_strdup (json_object_get_string_member (body, "token"));
-}
-
-static char *
-api_sign_in_learner (guint n)
-{
-  const char *staff, *pin, *name;
-
-  kiosk_demo_learner (centre, n, &staff, &pin, &name);
-  return api_sign_in (staff, pin, NULL);
-}
-
 /* Registers guests through the API until the daemon says no; returns how
  * many it took. */
 static guint
@@ -113,7 +46,7 @@ api_fill_guests (const char *token)
   for (;;)
     {
       g_autofree char *json = g_strdup_printf ("{\"name\": \"Friend %u\"}", added + 1);
-      guint status = api_call ("POST", "/guests", token, json, NULL);
+      guint status = kiosk_api_call ("POST", "/guests", token, json, NULL);
 
       if (status == 409)
         return added;
@@ -124,53 +57,6 @@ api_fill_guests (const char *token)
 }
 
 /* ---- kiosks ----------------------------------------------------------- */
-
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static void
-kiosk_open (Kiosk      *kiosk,
-            const char *staff,
-            const char *pin,
-            const char *name)
-{
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
-  kiosk_sign_in (kiosk->window, staff, pin, name);
-}
-
-static void
-kiosk_open_learner (Kiosk *kiosk,
-                    guint  learner)
-{
-  const char *staff, *pin, *name;
-
-  kiosk_demo_learner (centre, learner, &staff, &pin, &name);
-  kiosk_open (kiosk, staff, pin, name);
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
-}
 
 /* ---- the page --------------------------------------------------------- */
 
@@ -313,15 +199,17 @@ test_register_and_sign_in (void)
 {
   Kiosk kiosk = { 0 };
   Shown shown = { 0 };
-  g_autoptr(JsonObject) person = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  JsonObject *person;
   g_autofree char *token = NULL;
 
-  kiosk_open_learner (&kiosk, 3);
+  kiosk_open_learner (&kiosk, centre, 3);
   register_guest (&kiosk, "Samira Khan", &shown);
 
   /* The daemon agrees: the guest signs in with them. */
-  token = api_sign_in (shown.number, shown.pin, &person);
+  token = kiosk_api_sign_in_as (shown.number, shown.pin, centre->device_token, &answer);
   g_assert_nonnull (token);
+  person = json_object_get_object_member (answer, "person");
   g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Samira Khan");
   g_assert_cmpstr (json_object_get_string_member (person, "staff_number"), ==, shown.number);
 
@@ -354,7 +242,7 @@ test_hidden_for_guest (void)
       guest = json_array_get_object_element (accounts, i);
   g_assert_nonnull (guest);
 
-  kiosk_open (&kiosk, json_object_get_string_member (guest, "staff_number"),
+  kiosk_open_signed_in (&kiosk, centre, json_object_get_string_member (guest, "staff_number"),
               json_object_get_string_member (guest, "pin"),
               json_object_get_string_member (guest, "name"));
   g_assert_nonnull (kiosk_find_button (kiosk.window, "Book a computer"));
@@ -365,7 +253,7 @@ test_hidden_for_guest (void)
   kiosk_close (&kiosk);
 
   /* A member of staff does see it. */
-  kiosk_open_learner (&kiosk, 2);
+  kiosk_open_learner (&kiosk, centre, 2);
   g_assert_nonnull (kiosk_find_button (kiosk.window, GUEST_BUTTON));
   kiosk_close (&kiosk);
 }
@@ -375,13 +263,13 @@ static void
 test_limit (void)
 {
   Kiosk kiosk = { 0 };
-  g_autofree char *token = api_sign_in_learner (4);
+  g_autofree char *token = kiosk_api_sign_in (4, centre->device_token, NULL);
   g_autoptr(GRegex) code = g_regex_new ("G[0-9]{6}", 0, 0, NULL);
   g_autofree char *screen = NULL;
 
   g_assert_cmpuint (api_fill_guests (token), ==, 4);
 
-  kiosk_open_learner (&kiosk, 4);
+  kiosk_open_learner (&kiosk, centre, 4);
   open_guest_page (&kiosk);
   type_name_and_go_on (&kiosk, "One Too Many");
   kiosk_press (kiosk.window, "Yes, register my guest");
@@ -410,7 +298,7 @@ test_forgotten (void)
   Kiosk kiosk = { 0 };
   Shown shown = { 0 };
 
-  kiosk_open_learner (&kiosk, 5);
+  kiosk_open_learner (&kiosk, centre, 5);
 
   register_guest (&kiosk, "Olu Adeyemi", &shown);
   kiosk_press (kiosk.window, "Back");
@@ -433,7 +321,7 @@ test_forgotten_when_idle (void)
   Kiosk kiosk = { 0 };
   Shown shown = { 0 };
 
-  kiosk_open_learner (&kiosk, 5);
+  kiosk_open_learner (&kiosk, centre, 5);
   register_guest (&kiosk, "Kemi Adeyemi", &shown);
   /* Walked away with the PIN on the screen. */
   g_object_set (kiosk.window, "idle-timeout", 2, "idle-warning", 1, NULL);
@@ -450,11 +338,11 @@ test_double_tap (void)
 {
   Kiosk kiosk = { 0 };
   Shown shown = { 0 };
-  g_autofree char *token = api_sign_in_learner (6);
+  g_autofree char *token = kiosk_api_sign_in (6, centre->device_token, NULL);
   GtkWidget *button;
   guint posts = 0;
 
-  kiosk_open_learner (&kiosk, 6);
+  kiosk_open_learner (&kiosk, centre, 6);
   open_guest_page (&kiosk);
   type_name_and_go_on (&kiosk, "Tariq Mahmood");
 
@@ -491,7 +379,7 @@ main (int   argc,
   kiosk_test_init (&argc, &argv);
 
   centre = lh_test_daemon_start (NULL);
-  api = soup_session_new ();
+  kiosk_api_init (centre);
 
   g_test_add_func ("/kiosk/guests/register-and-sign-in", test_register_and_sign_in);
   g_test_add_func ("/kiosk/guests/hidden-for-guest", test_hidden_for_guest);
@@ -501,7 +389,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/guests/double-tap", test_double_tap);
 
   status = g_test_run ();
-  g_clear_object (&api);
+  kiosk_api_shutdown ();
   g_clear_pointer (&centre, lh_test_daemon_stop);
   return status;
 }

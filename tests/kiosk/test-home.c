@@ -54,12 +54,6 @@ typedef struct
   const char *screenshot;     /* (nullable) the name to save it as, when asked */
 } Case;
 
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
-
 /* ---- the centre ------------------------------------------------------- */
 
 static void
@@ -82,18 +76,6 @@ setup_centre (const char *db_path,
 }
 
 /* ---- kiosks ----------------------------------------------------------- */
-
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
 
 static gboolean
 bar_shown (LhWindow *window, gconstpointer data)
@@ -126,29 +108,13 @@ kiosk_sit_down (Kiosk      *kiosk,
 {
   if (c->booked)
     book_half_an_hour (c);
-  kiosk->client = lh_client_new (centre->base_url, pc_tokens[c->pc], NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_set_default_size (GTK_WINDOW (kiosk->window), SCREEN_WIDTH, SCREEN_HEIGHT);
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
+  kiosk_open_window (kiosk, centre, pc_tokens[c->pc], SCREEN_WIDTH, SCREEN_HEIGHT);
   if (c->large_text)
     kiosk_press (kiosk->window, "Large text");
   if (c->high_contrast)
     kiosk_press (kiosk->window, "High contrast");
   kiosk_sign_in (kiosk->window, c->person->staff, c->person->pin, c->person->name);
   kiosk_wait_for (kiosk->window, bar_shown, NULL, "the time-left bar");
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
 }
 
 /* ---- what fits -------------------------------------------------------- */

@@ -28,18 +28,6 @@ typedef struct
 
 /* ---- the API, to check what the kiosk did ----------------------------- */
 
-static void
-async_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_ready (LhWindow *window, gconstpointer data)
-{
-  return *(GAsyncResult * const *) data != NULL;
-}
-
 static GPtrArray *
 my_bookings (Fixture *fixture)
 {
@@ -47,8 +35,8 @@ my_bookings (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   GPtrArray *bookings;
 
-  lh_client_list_my_bookings_async (fixture->client, NULL, async_result_cb, &result);
-  kiosk_wait_for (fixture->window, result_ready, &result, "GET /me/bookings");
+  lh_client_list_my_bookings_async (fixture->client, NULL, kiosk_async_result_cb, &result);
+  kiosk_wait_for (fixture->window, kiosk_result_ready, &result, "GET /me/bookings");
   bookings = lh_client_list_my_bookings_finish (fixture->client, result, &error);
   g_assert_no_error (error);
   return bookings;
@@ -67,43 +55,26 @@ demo_learner (guint        n,
   kiosk_demo_learner (centre, n, staff, pin, name);
 }
 
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   guint learner = GPOINTER_TO_UINT (user_data);
+  Kiosk kiosk;
 
   demo_learner (learner, &fixture->staff, &fixture->pin, &fixture->name);
-  fixture->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  /* GTK owns toplevels; the test keeps its own reference to check that
-   * the window is finalised in the end. */
-  fixture->window = g_object_ref (lh_window_new (NULL, fixture->client));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  kiosk_wait_for (fixture->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (fixture->window, "welcome");
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  /* Only the test's reference: no request still holds the client. */
-  return G_OBJECT (client)->ref_count == 1;
+  kiosk_open_window (&kiosk, centre, centre->device_token, 0, 0);
+  fixture->client = kiosk.client;
+  fixture->window = kiosk.window;
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (g_steal_pointer (&fixture->window));
-  kiosk_wait_for (fixture->window, client_idle, fixture->client, "requests in flight to end");
-  g_assert_finalize_object (g_steal_pointer (&fixture->client));
+  Kiosk kiosk = { g_steal_pointer (&fixture->client), g_steal_pointer (&fixture->window) };
+
+  kiosk_close (&kiosk);
 }
 
 static void
@@ -403,14 +374,14 @@ test_taken_meanwhile (Fixture       *fixture,
       g_clear_error (&error);
       other = lh_client_new (centre->base_url, centre->device_token, NULL);
       demo_learner (n, &staff, &pin, &name);
-      lh_client_sign_in_async (other, staff, pin, NULL, async_result_cb, &result);
-      kiosk_wait_for (fixture->window, result_ready, &result, "the other sign-in");
+      lh_client_sign_in_async (other, staff, pin, NULL, kiosk_async_result_cb, &result);
+      kiosk_wait_for (fixture->window, kiosk_result_ready, &result, "the other sign-in");
       person = lh_client_sign_in_finish (other, result, &error);
       g_assert_no_error (error);
       g_clear_object (&result);
       lh_client_create_booking_async (other, slot->resource_id, slot->start, slot->end,
-                                      NULL, async_result_cb, &result);
-      kiosk_wait_for (fixture->window, result_ready, &result, "the other booking");
+                                      NULL, kiosk_async_result_cb, &result);
+      kiosk_wait_for (fixture->window, kiosk_result_ready, &result, "the other booking");
       booking = lh_client_create_booking_finish (other, result, &error);
       g_clear_object (&result);
       /* Refused: they hold another PC then, or have booked their day's
@@ -428,8 +399,8 @@ test_taken_meanwhile (Fixture       *fixture,
   after = my_bookings (fixture);
   g_assert_cmpuint (after->len, ==, before->len);
 
-  lh_client_sign_out_async (other, NULL, async_result_cb, &result);
-  kiosk_wait_for (fixture->window, result_ready, &result, "the other sign-out");
+  lh_client_sign_out_async (other, NULL, kiosk_async_result_cb, &result);
+  kiosk_wait_for (fixture->window, kiosk_result_ready, &result, "the other sign-out");
   g_assert_true (lh_client_sign_out_finish (other, result, NULL));
 }
 
@@ -490,12 +461,12 @@ test_unreachable (Fixture       *fixture,
   /* Swap in a client for a port nothing listens on. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
-  kiosk_wait_for (fixture->window, client_idle, fixture->client, "requests in flight to end");
+  kiosk_wait_for (fixture->window, kiosk_client_idle, fixture->client, "requests in flight to end");
   g_clear_object (&fixture->client);
   fixture->client = lh_client_new ("http://127.0.0.1:9", centre->device_token, NULL);
   fixture->window = g_object_ref (lh_window_new (NULL, fixture->client));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  kiosk_wait_for (fixture->window, window_mapped, NULL, "the window to show");
+  kiosk_wait_for (fixture->window, kiosk_window_mapped, NULL, "the window to show");
 
   kiosk_press (fixture->window, "Tap to start");
   kiosk_type_digits (fixture->window, fixture->staff);

@@ -22,12 +22,6 @@
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
-
 /* Every request one kiosk's SoupSession queued, as "METHOD /path". */
 typedef struct
 {
@@ -57,43 +51,11 @@ wait_until (Condition      condition,
 
 /* ---- kiosks ----------------------------------------------------------- */
 
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
-stream_open (LhWindow *window, gconstpointer client)
-{
-  return lh_client_get_events_connected ((LhClient *) client);
-}
-
 static void
 kiosk_open (Kiosk *kiosk)
 {
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
-  kiosk_wait_for (kiosk->window, stream_open, kiosk->client, "the event stream to open");
-}
-
-static gboolean
-client_idle (gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  wait_until (client_idle, kiosk->client, "requests in flight to end");
-  /* The open stream holds nothing: the client goes at once. */
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
+  kiosk_open_window (kiosk, centre, centre->device_token, 0, 0);
+  kiosk_wait_for (kiosk->window, kiosk_stream_open, kiosk->client, "the event stream to open");
 }
 
 static void
@@ -262,12 +224,6 @@ show_same_day (LhWindow     *b,
 
 /* ---- tests ------------------------------------------------------------ */
 
-static void
-async_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static gboolean
 result_ready (gconstpointer data)
 {
@@ -290,12 +246,12 @@ book_elsewhere (guint       learner,
   const char *staff, *pin, *name;
 
   kiosk_demo_learner (centre, learner, &staff, &pin, &name);
-  lh_client_sign_in_async (client, staff, pin, NULL, async_result_cb, &result);
+  lh_client_sign_in_async (client, staff, pin, NULL, kiosk_async_result_cb, &result);
   wait_until (result_ready, &result, "the third sign-in");
   person = lh_client_sign_in_finish (client, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  lh_client_create_booking_async (client, resource_id, start, end, NULL, async_result_cb, &result);
+  lh_client_create_booking_async (client, resource_id, start, end, NULL, kiosk_async_result_cb, &result);
   wait_until (result_ready, &result, "the third booking");
   booking = lh_client_create_booking_finish (client, result, &error);
   g_clear_object (&result);
@@ -304,7 +260,7 @@ book_elsewhere (guint       learner,
     g_test_message ("learner %u could not book: %s", learner, error->message);
   if (booking == NULL && !g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
     g_assert_error (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT);
-  lh_client_sign_out_async (client, NULL, async_result_cb, &result);
+  lh_client_sign_out_async (client, NULL, kiosk_async_result_cb, &result);
   wait_until (result_ready, &result, "the third sign-out");
   return g_steal_pointer (&booking);
 }

@@ -19,12 +19,6 @@
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 static GStrv pc_tokens;       /* (owned) the device tokens of the always-open PCs */
 
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
-
 static gboolean
 is_full (JsonObject *session, gconstpointer data)
 {
@@ -59,12 +53,6 @@ my_place (JsonObject *session)
 /* ---- kiosks ----------------------------------------------------------- */
 
 static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
 list_loaded (LhWindow *window, gconstpointer data)
 {
   return kiosk_label_shown (window, "Your bookings") || kiosk_label_shown (window, "You have no bookings");
@@ -75,34 +63,9 @@ static void
 kiosk_open (Kiosk *kiosk,
             guint  learner)
 {
-  const char *staff, *pin, *name;
-
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
-  kiosk_demo_learner (centre, learner, &staff, &pin, &name);
-  kiosk_sign_in (kiosk->window, staff, pin, name);
+  kiosk_open_learner (kiosk, centre, learner);
   kiosk_press (kiosk->window, "My bookings");
   kiosk_wait_for_page (kiosk->window, "bookings");
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
 }
 
 /* The row of My bookings with this title. */
@@ -443,7 +406,7 @@ test_one_list_fails (void)
   kiosk.client = lh_client_new (centre->base_url, centre->device_token, NULL);
   kiosk.window = g_object_ref (lh_window_new (NULL, kiosk.client));
   gtk_window_present (GTK_WINDOW (kiosk.window));
-  kiosk_wait_for (kiosk.window, window_mapped, NULL, "the window to show");
+  kiosk_wait_for (kiosk.window, kiosk_window_mapped, NULL, "the window to show");
   kiosk_demo_learner (centre, 4, &staff, &pin, &name);
   kiosk_sign_in (kiosk.window, staff, pin, name);
   g_signal_connect (lh_client_get_session (kiosk.client), "request-queued",

@@ -22,12 +22,6 @@
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 static GStrv pc_tokens;       /* (owned) the kiosks of the always-open PCs */
 
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
-
 /* ---- the rule, on a made-up day --------------------------------------- */
 
 static LhInterval *
@@ -237,18 +231,6 @@ scroll_to_row (LhWindow  *window,
 
 /* ---- kiosks ----------------------------------------------------------- */
 
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
 /* The desk kiosk, signed in as the n-th learner, on Book a computer,
  * today. */
 static void
@@ -257,29 +239,13 @@ kiosk_open (Kiosk *kiosk,
 {
   const char *staff, *pin, *name;
 
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_set_default_size (GTK_WINDOW (kiosk->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
+  kiosk_open_window (kiosk, centre, centre->device_token, 1280, 800);
   kiosk_demo_learner (centre, learner, &staff, &pin, &name);
   kiosk_sign_in (kiosk->window, staff, pin, name);
   kiosk_press (kiosk->window, "Book a computer");
   kiosk_wait_for_page (kiosk->window, "book");
   kiosk_wait_for (kiosk->window, kiosk_label_prefix_shown, "Today: ", "today's slots");
   kiosk_wait_for (kiosk->window, row_shown, KIOSK_ALWAYS_OPEN_PC, "its row");
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
 }
 
 /* The end of the hour going on now, in the centre's zone. */

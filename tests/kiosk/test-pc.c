@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-client.h"
 #include "lh-test-daemon.h"
@@ -36,16 +37,9 @@ static const Learner learners[] = {
 };
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
-static SoupSession *api;      /* (owned) for checks through the API */
 static GStrv pc_tokens;       /* (owned) the kiosks of pc_names */
 static GTimeZone *centre_tz;  /* (owned) */
 static GSubprocess *dunst;    /* (owned) the notification server */
-
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
 
 /* ---- the centre ------------------------------------------------------- */
 
@@ -84,60 +78,12 @@ setup_centre (const char *db_path,
 
 /* ---- the API, as another program would use it ------------------------ */
 
-static guint
-api_call (const char  *method,
-          const char  *path,
-          const char  *token,
-          const char  *json,
-          JsonObject **body)
-{
-  g_autofree char *uri = g_strconcat (centre->base_url, "/api/v1", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
-    }
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) request = g_bytes_new (json, strlen (json));
-      soup_message_set_request_body_from_bytes (message, "application/json", request);
-    }
-  bytes = soup_session_send_and_read (api, message, NULL, &error);
-  g_assert_no_error (error);
-  if (body != NULL)
-    {
-      *body = NULL;
-      if (g_bytes_get_size (bytes) > 0 &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        *body = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-    }
-  return soup_message_get_status (message);
-}
-
-/* Signs a learner in at the desk kiosk. Returns: (transfer full) a token. */
-static char *
-api_sign_in (const Learner *learner)
-{
-  g_autofree char *json = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}",
-                                           learner->staff, learner->pin);
-  g_autoptr(JsonObject) body = NULL;
-
-  g_assert_cmpuint (api_call ("POST", "/sessions", centre->device_token, json, &body), ==, 201);
-  return g_strdup (json_object_get_string_member (body, "token"));
-}
-
 static gint64
 pc_id (guint pc)
 {
   g_autoptr(JsonObject) body = NULL;
 
-  g_assert_cmpuint (api_call ("GET", "/devices/current", pc_tokens[pc], NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/devices/current", pc_tokens[pc], NULL, &body), ==, 200);
   return json_object_get_int_member (json_object_get_object_member (body, "pc"), "id");
 }
 
@@ -166,7 +112,7 @@ api_book (const char *token,
                                            pc_id (pc), start_text, end_text);
   g_autoptr(JsonObject) body = NULL;
 
-  g_assert_cmpuint (api_call ("POST", "/bookings", token, json, &body), ==, 201);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/bookings", token, json, &body), ==, 201);
 }
 
 /* What today's availability says of this PC's kiosk: "online",
@@ -180,7 +126,7 @@ api_kiosk_state (const char *pc_name)
   g_autoptr(JsonObject) body = NULL;
   JsonArray *resources;
 
-  g_assert_cmpuint (api_call ("GET", path, centre->device_token, NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", path, centre->device_token, NULL, &body), ==, 200);
   resources = json_object_get_array_member (body, "resources");
   for (guint i = 0; i < json_array_get_length (resources); i++)
     {
@@ -299,45 +245,12 @@ dunst_has (LhWindow *window, gconstpointer summary)
 
 /* ---- kiosks ----------------------------------------------------------- */
 
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
-stream_open (LhWindow *window, gconstpointer client)
-{
-  return lh_client_get_events_connected ((LhClient *) client);
-}
-
 static void
 kiosk_open (Kiosk      *kiosk,
             const char *token)
 {
-  kiosk->client = lh_client_new (centre->base_url, token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
-  kiosk_wait_for (kiosk->window, stream_open, kiosk->client, "the event stream to open");
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
+  kiosk_open_window (kiosk, centre, token, 0, 0);
+  kiosk_wait_for (kiosk->window, kiosk_stream_open, kiosk->client, "the event stream to open");
 }
 
 /* Sits the learner down at the kiosk's PC, on the keypad. */
@@ -426,7 +339,7 @@ test_demo_pc_sign_in_screen (void)
   JsonObject *pc;
   Kiosk kiosk = { 0 };
 
-  g_assert_cmpuint (api_call ("GET", "/devices/current", json_object_get_string_member (first, "token"),
+  g_assert_cmpuint (kiosk_api_call ("GET", "/devices/current", json_object_get_string_member (first, "token"),
                               NULL, &device), ==, 200);
   pc = json_object_get_object_member (device, "pc");
   kiosk_open (&kiosk, json_object_get_string_member (first, "token"));
@@ -455,7 +368,7 @@ test_demo_pc_sign_in_screen (void)
 static void
 test_reserved_and_heartbeat (void)
 {
-  g_autofree char *token = api_sign_in (&learners[3]);
+  g_autofree char *token = kiosk_api_sign_in_as (learners[3].staff, learners[3].pin, centre->device_token, NULL);
   g_autoptr(GDateTime) start = minutes_from_now (40);
   g_autoptr(GDateTime) end = minutes_from_now (70);
   g_autofree char *clock = lh_format_clock (start);
@@ -539,8 +452,8 @@ test_walk_up (void)
 static void
 test_more_time (void)
 {
-  g_autofree char *token = api_sign_in (&learners[1]);
-  g_autofree char *other = api_sign_in (&learners[2]);
+  g_autofree char *token = kiosk_api_sign_in_as (learners[1].staff, learners[1].pin, centre->device_token, NULL);
+  g_autofree char *other = kiosk_api_sign_in_as (learners[2].staff, learners[2].pin, centre->device_token, NULL);
   g_autoptr(GDateTime) start = minutes_from_now (0);
   g_autoptr(GDateTime) end = minutes_from_now (30);
   g_autoptr(GDateTime) later = minutes_from_now (60);
@@ -595,7 +508,7 @@ test_more_time (void)
 static void
 test_refused (void)
 {
-  g_autofree char *token = api_sign_in (&learners[3]);
+  g_autofree char *token = kiosk_api_sign_in_as (learners[3].staff, learners[3].pin, centre->device_token, NULL);
   g_autoptr(GDateTime) start = minutes_from_now (0);
   g_autoptr(GDateTime) end = minutes_from_now (30);
   Kiosk kiosk = { 0 };
@@ -669,9 +582,9 @@ make_group_session (const char *title)
 
   g_assert_true (lh_test_daemon_account (centre, "learner,ulr", &staff, &pin));
   json_in = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}", staff, pin);
-  g_assert_cmpuint (api_call ("POST", "/sessions", centre->device_token, json_in, &signed_in), ==, 201);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/sessions", centre->device_token, json_in, &signed_in), ==, 201);
   token = g_strdup (json_object_get_string_member (signed_in, "token"));
-  g_assert_cmpuint (api_call ("GET", "/resources", token, NULL, &resources), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/resources", token, NULL, &resources), ==, 200);
   list = json_object_get_array_member (resources, "resources");
   for (guint i = 0; i < json_array_get_length (list); i++)
     if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (list, i), "kind"), "room") == 0)
@@ -698,7 +611,7 @@ make_group_session (const char *title)
       end_text = g_date_time_format_iso8601 (end);
       json = g_strdup_printf ("{\"resource_id\": %" G_GINT64_FORMAT ", \"title\": \"%s\", \"start\": \"%s\", "
                               "\"end\": \"%s\", \"capacity\": 1}", room, title, start_text, end_text);
-      if (api_call ("POST", "/group-sessions", token, json, &created) == 201)
+      if (kiosk_api_call ("POST", "/group-sessions", token, json, &created) == 201)
         return json_object_get_int_member (created, "id");
     }
   g_error ("Could not set up %s", title);
@@ -711,20 +624,20 @@ static void
 test_good_news_live (void)
 {
   gint64 id = make_group_session ("Spreadsheets club");
-  g_autofree char *first = api_sign_in (&learners[1]);
-  g_autofree char *second = api_sign_in (&learners[0]);
+  g_autofree char *first = kiosk_api_sign_in_as (learners[1].staff, learners[1].pin, centre->device_token, NULL);
+  g_autofree char *second = kiosk_api_sign_in_as (learners[0].staff, learners[0].pin, centre->device_token, NULL);
   g_autofree char *places = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places", id);
   g_autofree char *mine = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places/mine", id);
   Kiosk kiosk = { 0 };
 
-  g_assert_cmpuint (api_call ("POST", places, first, NULL, NULL), ==, 201);
-  g_assert_cmpuint (api_call ("POST", places, second, NULL, NULL), ==, 202);
+  g_assert_cmpuint (kiosk_api_call ("POST", places, first, NULL, NULL), ==, 201);
+  g_assert_cmpuint (kiosk_api_call ("POST", places, second, NULL, NULL), ==, 202);
 
   kiosk_open (&kiosk, pc_tokens[1]);
   sit_down (&kiosk, &learners[0]);
   g_assert_null (kiosk_find_label_prefix (kiosk.window, "Good news: "));
 
-  g_assert_cmpuint (api_call ("DELETE", mine, first, NULL, NULL), ==, 204);
+  g_assert_cmpuint (kiosk_api_call ("DELETE", mine, first, NULL, NULL), ==, 204);
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown,
                   "Good news: a place came free in Spreadsheets club on ", "the good news");
   kiosk_wait_for (kiosk.window, dunst_has, "Good news", "dunst to have the good news");
@@ -737,17 +650,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(JsonObject) health = NULL;
   int status;
 
   kiosk_test_init (&argc, &argv);
   start_dunst ();
 
   centre = lh_test_daemon_start_with_setup (NULL, setup_centre, &pc_tokens);
-  api = soup_session_new ();
-  g_assert_cmpuint (api_call ("GET", "/health", NULL, NULL, &health), ==, 200);
-  centre_tz = g_time_zone_new_identifier (json_object_get_string_member (health, "timezone"));
-  g_assert_nonnull (centre_tz);
+  kiosk_api_init (centre);
+  centre_tz = g_time_zone_ref (kiosk_api_time_zone ());
 
   g_test_add_func ("/kiosk/pc/demo-pc-sign-in-screen", test_demo_pc_sign_in_screen);
   g_test_add_func ("/kiosk/pc/reserved-and-heartbeat", test_reserved_and_heartbeat);
@@ -758,7 +668,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/pc/good-news-live", test_good_news_live);
 
   status = g_test_run ();
-  g_clear_object (&api);
+  kiosk_api_shutdown ();
   g_clear_pointer (&centre, lh_test_daemon_stop);
   g_clear_pointer (&pc_tokens, g_strfreev);
   g_clear_pointer (&centre_tz, g_time_zone_unref);

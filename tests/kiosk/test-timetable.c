@@ -9,69 +9,16 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-client.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
-static SoupSession *api;      /* (owned) for checks through the API */
 static GTimeZone *centre_tz;  /* (owned) */
 
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
-
 /* ---- the API, as another program would use it ------------------------ */
-
-static guint
-api_call (const char  *method,
-          const char  *path,
-          const char  *token,
-          const char  *json,
-          JsonObject **body)
-{
-  g_autofree char *uri = g_strconcat (centre->base_url, "/api/v1", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
-    }
-  if (json != NULL)
-    {
-      g_autoptr(GBytes) request = g_bytes_new (json, strlen (json));
-      soup_message_set_request_body_from_bytes (message, "application/json", request);
-    }
-  bytes = soup_session_send_and_read (api, message, NULL, &error);
-  g_assert_no_error (error);
-  if (body != NULL)
-    {
-      *body = NULL;
-      if (g_bytes_get_size (bytes) > 0 &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        *body = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-    }
-  return soup_message_get_status (message);
-}
-
-static char *
-api_sign_in (const char *staff,
-             const char *pin)
-{
-  g_autofree char *json = g_strdup_printf ("{\"staff_number\": \"%s\", \"pin\": \"%s\"}", staff, pin);
-  g_autoptr(JsonObject) body = NULL;
-
-  g_assert_cmpuint (api_call ("POST", "/sessions", centre->device_token, json, &body), ==, 201);
-  return g_strdup (json_object_get_string_member (body, "token"));
-}
 
 /* The demo account with exactly these roles: staff number, PIN, name. */
 static void
@@ -102,7 +49,7 @@ api_sign_in_ulr (void)
   const char *staff, *pin, *name;
 
   demo_account ("learner,ulr", &staff, &pin, &name);
-  return api_sign_in (staff, pin);
+  return kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
 }
 
 /* The centre's day `days` after today, at midnight. */
@@ -151,7 +98,7 @@ api_count_groups (const char *token,
   JsonArray *sessions;
   guint count = 0;
 
-  g_assert_cmpuint (api_call ("GET", path, token, NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", path, token, NULL, &body), ==, 200);
   sessions = json_object_get_array_member (body, "group_sessions");
   for (guint i = 0; i < json_array_get_length (sessions); i++)
     if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (sessions, i), "title"),
@@ -169,7 +116,7 @@ api_slots_at (const char *token,
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   JsonArray *slots;
 
-  g_assert_cmpuint (api_call ("GET", "/assessment-slots", token, NULL, &body), ==, 200);
+  g_assert_cmpuint (kiosk_api_call ("GET", "/assessment-slots", token, NULL, &body), ==, 200);
   slots = json_object_get_array_member (body, "assessment_slots");
   for (guint i = 0; i < json_array_get_length (slots); i++)
     {
@@ -184,24 +131,13 @@ api_slots_at (const char *token,
 
 /* ---- kiosks ----------------------------------------------------------- */
 
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
 static void
 kiosk_open (Kiosk      *kiosk,
             const char *staff,
             const char *pin,
             const char *name)
 {
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_set_default_size (GTK_WINDOW (kiosk->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
+  kiosk_open_window (kiosk, centre, centre->device_token, 1280, 800);
   kiosk_sign_in (kiosk->window, staff, pin, name);
 }
 
@@ -213,23 +149,6 @@ kiosk_open_as (Kiosk      *kiosk,
 
   demo_account (roles, &staff, &pin, &name);
   kiosk_open (kiosk, staff, pin, name);
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  while (!client_idle (NULL, kiosk->client))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
 }
 
 static gboolean
@@ -524,9 +443,9 @@ test_assessment_slot (void)
   kiosk_wait_for_label (kiosk.window, "Room 2");
   kiosk_wait_for_label (kiosk.window, "Free: nobody has booked it yet");
   kiosk_demo_learner (centre, 0, &staff, &pin, &name);
-  learner_token = api_sign_in (staff, pin);
+  learner_token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
   path = g_strdup_printf ("/assessment-slots/%" G_GINT64_FORMAT "/booking", json_object_get_int_member (slot, "id"));
-  g_assert_cmpuint (api_call ("POST", path, learner_token, NULL, &booked), ==, 201);
+  g_assert_cmpuint (kiosk_api_call ("POST", path, learner_token, NULL, &booked), ==, 201);
   who = g_strdup_printf ("Booked by %s", name);
   kiosk_wait_for_label (kiosk.window, who);
   kiosk_close (&kiosk);
@@ -553,16 +472,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(JsonObject) health = NULL;
   int status;
 
   kiosk_test_init (&argc, &argv);
 
   centre = lh_test_daemon_start (NULL);
-  api = soup_session_new ();
-  g_assert_cmpuint (api_call ("GET", "/health", NULL, NULL, &health), ==, 200);
-  centre_tz = g_time_zone_new_identifier (json_object_get_string_member (health, "timezone"));
-  g_assert_nonnull (centre_tz);
+  kiosk_api_init (centre);
+  centre_tz = g_time_zone_ref (kiosk_api_time_zone ());
 
   g_test_add_func ("/kiosk/timetable/button", test_button);
   g_test_add_func ("/kiosk/timetable/group-two-weeks", test_group_two_weeks);
@@ -571,7 +487,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/timetable/admin-not-assessor", test_admin_not_assessor);
   status = g_test_run ();
 
-  g_clear_object (&api);
+  kiosk_api_shutdown ();
   g_clear_pointer (&centre_tz, g_time_zone_unref);
   g_clear_pointer (&centre, lh_test_daemon_stop);
   return status;

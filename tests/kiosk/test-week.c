@@ -20,31 +20,7 @@
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 
-typedef struct
-{
-  LhClient *client;  /* (owned) */
-  LhWindow *window;  /* (owned) */
-} Kiosk;
-
 /* ---- kiosks and the API ----------------------------------------------- */
-
-static gboolean
-window_mapped (LhWindow *window, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
-stream_open (LhWindow *window, gconstpointer client)
-{
-  return lh_client_get_events_connected ((LhClient *) client);
-}
-
-static gboolean
-client_idle (LhWindow *window, gconstpointer client)
-{
-  return G_OBJECT (client)->ref_count == 1;
-}
 
 static void
 kiosk_open (Kiosk *kiosk,
@@ -52,35 +28,10 @@ kiosk_open (Kiosk *kiosk,
 {
   const char *staff, *pin, *name;
 
-  kiosk->client = lh_client_new (centre->base_url, centre->device_token, NULL);
-  kiosk->window = g_object_ref (lh_window_new (NULL, kiosk->client));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  kiosk_wait_for (kiosk->window, window_mapped, NULL, "the window to show");
-  kiosk_wait_for_page (kiosk->window, "welcome");
-  kiosk_wait_for (kiosk->window, stream_open, kiosk->client, "the event stream to open");
+  kiosk_open_window (kiosk, centre, centre->device_token, 0, 0);
+  kiosk_wait_for (kiosk->window, kiosk_stream_open, kiosk->client, "the event stream to open");
   kiosk_demo_learner (centre, learner, &staff, &pin, &name);
   kiosk_sign_in (kiosk->window, staff, pin, name);
-}
-
-static void
-kiosk_close (Kiosk *kiosk)
-{
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  g_assert_finalize_object (g_steal_pointer (&kiosk->window));
-  kiosk_wait_for (NULL, client_idle, kiosk->client, "requests in flight to end");
-  g_assert_finalize_object (g_steal_pointer (&kiosk->client));
-}
-
-static void
-async_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_ready (LhWindow *window, gconstpointer data)
-{
-  return *(GAsyncResult * const *) data != NULL;
 }
 
 /* Books through the API alone, as another kiosk would; NULL if the
@@ -99,19 +50,19 @@ book_elsewhere (guint      learner,
   const char *staff, *pin, *name;
 
   kiosk_demo_learner (centre, learner, &staff, &pin, &name);
-  lh_client_sign_in_async (client, staff, pin, NULL, async_result_cb, &result);
-  kiosk_wait_for (NULL, result_ready, &result, "the other sign-in");
+  lh_client_sign_in_async (client, staff, pin, NULL, kiosk_async_result_cb, &result);
+  kiosk_wait_for (NULL, kiosk_result_ready, &result, "the other sign-in");
   person = lh_client_sign_in_finish (client, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  lh_client_create_booking_async (client, resource_id, start, end, NULL, async_result_cb, &result);
-  kiosk_wait_for (NULL, result_ready, &result, "the other booking");
+  lh_client_create_booking_async (client, resource_id, start, end, NULL, kiosk_async_result_cb, &result);
+  kiosk_wait_for (NULL, kiosk_result_ready, &result, "the other booking");
   booking = lh_client_create_booking_finish (client, result, &error);
   g_clear_object (&result);
   if (booking == NULL)
     g_assert_error (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT);
-  lh_client_sign_out_async (client, NULL, async_result_cb, &result);
-  kiosk_wait_for (NULL, result_ready, &result, "the other sign-out");
+  lh_client_sign_out_async (client, NULL, kiosk_async_result_cb, &result);
+  kiosk_wait_for (NULL, kiosk_result_ready, &result, "the other sign-out");
   return g_steal_pointer (&booking);
 }
 
@@ -536,8 +487,8 @@ test_tap_and_book (void)
   kiosk_wait_for_label (kiosk.window, "Scan to add this to your phone's calendar");
 
   /* The daemon has it, as tapped. */
-  lh_client_list_my_bookings_async (kiosk.client, NULL, async_result_cb, &result);
-  kiosk_wait_for (kiosk.window, result_ready, &result, "GET /me/bookings");
+  lh_client_list_my_bookings_async (kiosk.client, NULL, kiosk_async_result_cb, &result);
+  kiosk_wait_for (kiosk.window, kiosk_result_ready, &result, "GET /me/bookings");
   bookings = lh_client_list_my_bookings_finish (kiosk.client, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);  /* it holds the client */

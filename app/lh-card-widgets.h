@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The pieces of a card on the Join a group and Book a skills check
+ * pages: a line of text after an icon, and a row button. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A wrapping line of text after an icon (nullable, not read out), with
+ * css_class (nullable) on the line. */
+GtkWidget *lh_card_line_new   (const char *icon_name,
+                               const char *text,
+                               const char *css_class);
+/* A row button with css_class (nullable), read out as accessible
+ * (nullable: its label). */
+GtkWidget *lh_card_button_new (const char *label,
+                               const char *css_class,
+                               const char *accessible);
+
+G_END_DECLS
