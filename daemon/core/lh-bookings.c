@@ -607,17 +607,20 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
 {
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_resource_day_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 next_midnight = lh_time_next_midnight (midnight, centre->tz);
   g_autofree char *date = lh_time_format_date (midnight, centre->tz);
   g_autofree char *closed = NULL;
-  g_autoptr(GError) closed_error = NULL;
+  gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
-  closed = lh_closures_reason (store, date, &closed_error);
-  if (closed_error != NULL)
+  closed = lh_closures_reason (store, date, &local_error);
+  if (local_error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&closed_error));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   resources = lh_resources_list (store, error);
@@ -625,45 +628,51 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
     return NULL;
   while (resources->len > 0)
     {
-      g_autoptr(LhStmt) stmt = NULL;
-      g_autoptr(GError) local_error = NULL;
       LhResourceDay *day = g_new0 (LhResourceDay, 1);
-      gboolean has_row;
 
       day->resource = g_ptr_array_steal_index (resources, 0);
       g_ptr_array_add (days, day);
+      g_hash_table_insert (by_id, &day->resource->id, day);
       /* On a closure date nothing is open, whatever the weekly hours say. */
       day->open = closed != NULL ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
                                  : open_intervals (day->resource, centre, midnight, FALSE);
       day->busy = g_array_new (FALSE, FALSE, sizeof (LhBusyInterval));
+    }
 
-      /* No booking is longer than a day (the rules' longest is 1440
-       * minutes), so the index range starts a day back, not at the
-       * resource's first booking ever. */
-      stmt = lh_store_prepare (store,
-                               "SELECT start_at, end_at, person_id = ?4 FROM bookings "
-                               "WHERE resource_id = ?1 AND status = 'booked' "
-                               "AND start_at > ?2 - 86400 AND start_at < ?3 AND end_at > ?2 "
-                               "ORDER BY start_at", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, day->resource->id);
-      sqlite3_bind_int64 (stmt, 2, midnight);
-      sqlite3_bind_int64 (stmt, 3, next_midnight);
-      sqlite3_bind_int64 (stmt, 4, person_id);
-      while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
-        {
-          LhBusyInterval b = {
-            sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-            sqlite3_column_int (stmt, 2) != 0
-          };
-          g_array_append_val (day->busy, b);
-        }
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+  /* Every resource's bookings of the day in one index range: no booking
+   * is longer than a day (the rules' longest is 1440 minutes), so the
+   * range starts a day back. */
+  stmt = lh_store_prepare (store,
+                           "SELECT resource_id, start_at, end_at, person_id = ?3 FROM bookings "
+                           "WHERE status = 'booked' AND start_at > ?1 - 86400 AND start_at < ?2 "
+                           "AND end_at > ?1 ORDER BY start_at", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, midnight);
+  sqlite3_bind_int64 (stmt, 2, next_midnight);
+  sqlite3_bind_int64 (stmt, 3, person_id);
+  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
+    {
+      gint64 resource_id = sqlite3_column_int64 (stmt, 0);
+      LhResourceDay *day = g_hash_table_lookup (by_id, &resource_id);
+      LhBusyInterval b = {
+        sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+        sqlite3_column_int (stmt, 3) != 0
+      };
+
+      /* An inactive resource is not listed, nor its bookings. */
+      if (day != NULL)
+        g_array_append_val (day->busy, b);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  for (guint i = 0; i < days->len; i++)
+    {
+      LhResourceDay *day = g_ptr_array_index (days, i);
+
       day->free = free_intervals (day->open, day->busy, now);
     }
   return g_steal_pointer (&days);
