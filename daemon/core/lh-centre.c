@@ -43,6 +43,8 @@ lh_centre_new_default (void)
   centre->max_booking_minutes = 120;
   centre->session_minutes = 30;
   centre->horizon_days = 60;
+  centre->advice_retention_months = 24;
+  centre->facility_minutes_per_week = 5 * 60;
   return centre;
 }
 
@@ -105,7 +107,10 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
   if (!read_int (key_file, "min-booking-minutes", 5, 24 * 60, &centre->min_booking_minutes, error) ||
       !read_int (key_file, "max-booking-minutes", 5, 24 * 60, &centre->max_booking_minutes, error) ||
       !read_int (key_file, "session-minutes", 1, 24 * 60, &centre->session_minutes, error) ||
-      !read_int (key_file, "horizon-days", 1, 366, &centre->horizon_days, error))
+      !read_int (key_file, "horizon-days", 1, 366, &centre->horizon_days, error) ||
+      !read_int (key_file, "advice-retention-months", 1, 120, &centre->advice_retention_months, error) ||
+      !read_int (key_file, "ulr-facility-minutes-per-week", 0, 40 * 60, &centre->facility_minutes_per_week,
+                 error))
     return NULL;
   if (centre->min_booking_minutes > centre->max_booking_minutes)
     {
@@ -123,5 +128,6 @@ lh_centre_free (LhCentre *centre)
   g_free (centre->timezone_id);
   g_free (centre->name);
   g_free (centre->public_url);
+  g_clear_pointer (&centre->note_key, lh_note_key_free);
   g_free (centre);
 }

@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "lh-note-key.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -19,6 +21,11 @@ typedef struct
   char      *public_url;           /* (owned) (nullable) how phones reach the
                                     * daemon, e.g. "https://learning.example.org:8443";
                                     * NULL: links are relative to the kiosk's address */
+  int        advice_retention_months;  /* advice records go this long after
+                                        * the last contact */
+  int        facility_minutes_per_week;  /* a ULR's agreed facility time */
+  LhNoteKey *note_key;             /* (owned) (nullable) seals advice notes;
+                                    * set by whoever opens the database */
 } LhCentre;
 
 LhCentre *lh_centre_new_default (void);

@@ -12,6 +12,7 @@ lh_config_free (LhConfig *config)
   g_free (config->listen);
   g_free (config->tls_cert);
   g_free (config->tls_key);
+  g_free (config->notes_key);
   g_clear_pointer (&config->centre, lh_centre_free);
   g_free (config);
 }
@@ -43,6 +44,7 @@ lh_config_load (const char *path, GError **error)
     config->listen = g_strdup ("127.0.0.1:8080");
   config->tls_cert = g_key_file_get_string (key_file, "daemon", "tls-certificate", NULL);
   config->tls_key = g_key_file_get_string (key_file, "daemon", "tls-key", NULL);
+  config->notes_key = g_key_file_get_string (key_file, "daemon", "notes-key", NULL);
   config->centre = lh_centre_new_from_key_file (key_file, error);
   if (config->centre == NULL)
     {
@@ -51,4 +53,25 @@ lh_config_load (const char *path, GError **error)
       return NULL;
     }
   return g_steal_pointer (&config);
+}
+
+gboolean
+lh_config_open_note_key (LhConfig *config, GError **error)
+{
+  g_autofree char *path = NULL;
+  LhNoteKey *key;
+
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  /* The database's path is known only once options have been applied. */
+  path = config->notes_key != NULL ? g_strdup (config->notes_key) : g_strconcat (config->database, ".key", NULL);
+  key = lh_note_key_open (path, error);
+  if (key == NULL)
+    {
+      g_prefix_error (error, "Notes key %s: ", path);
+      return FALSE;
+    }
+  g_clear_pointer (&config->centre->note_key, lh_note_key_free);
+  config->centre->note_key = key;
+  return TRUE;
 }

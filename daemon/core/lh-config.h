@@ -25,6 +25,8 @@ typedef struct
   char     *listen;     /* (owned) */
   char     *tls_cert;   /* (owned) (nullable) */
   char     *tls_key;    /* (owned) (nullable) */
+  char     *notes_key;  /* (owned) the notes key's file: [daemon] notes-key,
+                         * by default the database's path + ".key" */
   LhCentre *centre;     /* (owned) */
 } LhConfig;
 
@@ -33,6 +35,9 @@ typedef struct
 LhConfig *lh_config_load (const char  *path,
                           GError     **error);
 void      lh_config_free (LhConfig    *config);
+/* Opens (creating if need be) the notes key into config->centre. */
+gboolean  lh_config_open_note_key (LhConfig  *config,
+                                   GError   **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhConfig, lh_config_free)
 
 G_END_DECLS
