@@ -26,6 +26,9 @@ typedef struct
   gint64  created_at;
 } LhAdviceNote;
 
+void lh_advice_note_free (LhAdviceNote *note);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhAdviceNote, lh_advice_note_free)
+
 typedef struct
 {
   gint64  id;
@@ -37,6 +40,9 @@ typedef struct
   gint64  created_at;
 } LhPlanItem;
 
+void lh_plan_item_free (LhPlanItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPlanItem, lh_plan_item_free)
+
 typedef struct
 {
   gint64  id;
@@ -47,12 +53,17 @@ typedef struct
   gint64  next_due_at;
 } LhLearningMot;
 
+void lh_learning_mot_free (LhLearningMot *mot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhLearningMot, lh_learning_mot_free)
+
 typedef struct
 {
   gint64    id;
   char     *name;       /* (owned) */
   gboolean  shared;     /* chosen by the learner, not (only) by a request */
 } LhSupporter;
+
+void lh_supporter_free (LhSupporter *supporter);
 
 typedef struct
 {
@@ -157,8 +168,18 @@ gboolean        lh_advice_confirm_deletion (LhStore      *store,
                                             gint64        now,
                                             GError      **error);
 
-/* Learners whose deletion waits for a ULR, for ulr_id's learners. */
-GArray         *lh_advice_deletions_for_ulr (LhStore     *store,
+typedef struct
+{
+  gint64  learner_id;
+  char   *learner_name;  /* (owned) */
+  gint64  asked_at;
+} LhDeletionAsk;
+
+void lh_deletion_ask_free (LhDeletionAsk *ask);
+
+/* The learners ulr_id supports who asked for their record to be deleted,
+ * oldest first (element-type LhDeletionAsk). */
+GPtrArray      *lh_advice_deletions_for_ulr (LhStore     *store,
                                              gint64       ulr_id,
                                              GError     **error);
 

@@ -434,7 +434,9 @@ lh_store_open (const char *path, GError **error)
   if (!exec_script (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_script (self, "PRAGMA synchronous = FULL", error) ||
       !exec_script (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec_script (self, "PRAGMA busy_timeout = 5000", error))
+      !exec_script (self, "PRAGMA busy_timeout = 5000", error) ||
+      /* A deleted advice record leaves no bytes behind in free pages. */
+      !exec_script (self, "PRAGMA secure_delete = ON", error))
     return NULL;
   if (!check_integrity (self, error) || !migrate (self, error))
     {

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the advice modules (lh-advice, lh-dropins, lh-advice-record,
+ * lh-facility-time) share: sealing free text, checking it, and reading
+ * requests. */
+#pragma once
+
+#include "lh-advice.h"
+#include "lh-advice-record.h"
+#include "lh-centre.h"
+#include "lh-people.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+/* Checks a free text: valid UTF-8, at most max_chars, and not empty
+ * (after trimming) unless optional. what names it in the error. */
+gboolean lh_advice_text_check   (const char     *text,
+                                 int             max_chars,
+                                 gboolean        optional,
+                                 const char     *what,
+                                 GError        **error);
+
+/* Binds text sealed with the centre's notes key (NULL or "" binds NULL). */
+gboolean lh_advice_bind_sealed  (LhStmt         *stmt,
+                                 int             column,
+                                 const LhCentre *centre,
+                                 const char     *text,
+                                 GError        **error);
+
+/* Opens column's sealed text into *out_text (NULL for a NULL column). */
+gboolean lh_advice_column_open  (LhStmt         *stmt,
+                                 int             column,
+                                 const LhCentre *centre,
+                                 char          **out_text,
+                                 GError        **error);
+
+/* Reads the (bound) statement's rows, made with LH_ADVICE_REQUEST_SELECT,
+ * as LhAdviceRequests, with positions and waits for those waiting. */
+#define LH_ADVICE_REQUEST_SELECT \
+  "SELECT r.id, r.learner_id, l.name, r.topic, r.mode, r.contact, r.note, r.status, " \
+  "r.dropin_id, r.ticket, COALESCE(s.place, d.place, ''), r.slot_id, " \
+  "COALESCE(s.start_at, d.start_at), COALESCE(s.end_at, d.end_at), r.ulr_id, u.name, r.desk, " \
+  "r.created_at, r.called_at, r.started_at, r.ended_at, " \
+  "(SELECT group_concat(o.outcome, ',') FROM advice_outcomes o WHERE o.request_id = r.id) " \
+  "FROM advice_requests r LEFT JOIN people l ON l.id = r.learner_id " \
+  "LEFT JOIN advice_dropins d ON d.id = r.dropin_id LEFT JOIN advice_slots s ON s.id = r.slot_id " \
+  "LEFT JOIN people u ON u.id = r.ulr_id "
+
+GPtrArray *lh_advice_collect_requests (LhStore        *store,
+                                       const LhCentre *centre,
+                                       LhStmt         *stmt,
+                                       gint64          now,
+                                       GError        **error);
+
+/* The request whatever the viewer: for the modules' own checks. */
+LhAdviceRequest *lh_advice_request_get_unchecked (LhStore        *store,
+                                                  const LhCentre *centre,
+                                                  gint64          request_id,
+                                                  gint64          now,
+                                                  GError        **error);
+
+/* How long a conversation has taken lately, in minutes. */
+int        lh_advice_service_minutes  (LhStore        *store,
+                                       gint64          now,
+                                       GError        **error);
+
+/* Marks the drop-in's waiting (and called, not started) requests unseen,
+ * at `at`. */
+gboolean   lh_advice_send_home        (LhStore        *store,
+                                       gint64          dropin_id,
+                                       gint64          at,
+                                       GError        **error);
+
+/* The learner, for ulr_id who supports them, about to read or add to
+ * their record; LH_ERROR_NOT_FOUND for anyone else (and for the learner
+ * themself: a ULR does not support their own record). */
+LhPerson  *lh_advice_learner_for_ulr  (LhStore        *store,
+                                       gint64          learner_id,
+                                       gint64          ulr_id,
+                                       GError        **error);
+
+#define LH_PLAN_ITEM_SELECT \
+  "SELECT id, coalesce(goal_id, 0), body, coalesce(due_at, 0), coalesce(done_at, 0), created_by, created_at, " \
+  "learner_id FROM learning_plan_items "
+
+/* A row of LH_PLAN_ITEM_SELECT, its text opened. */
+gboolean   lh_advice_plan_item_from_row (LhStmt         *stmt,
+                                         const LhCentre *centre,
+                                         LhPlanItem    **out_item,
+                                         GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-dropins"
+
+#include "lh-dropins.h"
+
+#include "lh-advice-private.h"
+#include "lh-error.h"
+#include "lh-facility-time.h"
+#include "lh-people.h"
+
+#define DROPIN_MAX_SECONDS (10 * 3600)
+#define SLOT_MIN_MINUTES   15
+#define SLOT_MAX_MINUTES   120
+
+void
+lh_dropin_ulr_free (LhDropinUlr *ulr)
+{
+  g_free (ulr->name);
+  g_free (ulr->desk);
+  g_free (ulr);
+}
+
+void
+lh_dropin_free (LhDropin *dropin)
+{
+  g_free (dropin->place);
+  g_clear_pointer (&dropin->ulrs, g_ptr_array_unref);
+  g_free (dropin);
+}
+
+void
+lh_advice_slot_free (LhAdviceSlot *slot)
+{
+  g_free (slot->ulr_name);
+  g_free (slot->place);
+  g_free (slot);
+}
+
+static gboolean
+check_ulr (LhStore *store, gint64 person_id, GError **error)
+{
+  g_autoptr(LhPerson) person = lh_people_get (store, person_id, error);
+
+  if (person == NULL)
+    {
+      if (error != NULL && g_error_matches (*error, LH_ERROR, LH_ERROR_NOT_FOUND))
+        {
+          g_clear_error (error);
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "There is nobody with id %" G_GINT64_FORMAT, person_id);
+        }
+      return FALSE;
+    }
+  if (!(person->roles & LH_ROLE_ULR))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a union learning rep", person->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_place (const char *place, gboolean optional, GError **error)
+{
+  return lh_advice_text_check (place, 100, optional, "place", error);
+}
+
+/* ---- drop-ins ----------------------------------------------------------- */
+
+static gboolean
+read_ulrs (LhStore *store, LhDropin *dropin, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT u.ulr_id, p.name, u.desk, u.alert_length "
+                                             "FROM advice_dropin_ulrs u JOIN people p ON p.id = u.ulr_id "
+                                             "WHERE u.dropin_id = ?1 ORDER BY u.desk", error);
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dropin->id);
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+    {
+      LhDropinUlr *ulr = g_new0 (LhDropinUlr, 1);
+
+      ulr->ulr_id = sqlite3_column_int64 (stmt, 0);
+      ulr->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      ulr->desk = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      ulr->alert_length = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (dropin->ulrs, ulr);
+    }
+  return ok && lh_advice_count_waiting (store, dropin->id, &dropin->n_waiting, error);
+}
+
+#define DROPIN_SELECT "SELECT id, place, start_at, end_at, coalesce(closed_at, 0) FROM advice_dropins "
+
+static LhDropin *
+dropin_from_row (LhStmt *stmt)
+{
+  LhDropin *dropin = g_new0 (LhDropin, 1);
+
+  dropin->id = sqlite3_column_int64 (stmt, 0);
+  dropin->place = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  dropin->start_at = sqlite3_column_int64 (stmt, 2);
+  dropin->end_at = sqlite3_column_int64 (stmt, 3);
+  dropin->closed_at = sqlite3_column_int64 (stmt, 4);
+  dropin->ulrs = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_dropin_ulr_free);
+  return dropin;
+}
+
+/* The (bound) statement's drop-ins, each with its ULRs. */
+static GPtrArray *
+collect_dropins (LhStore *store, LhStmt *stmt, GError **error)
+{
+  g_autoptr(GPtrArray) dropins = lh_store_collect (store, stmt, (LhRowFunc) dropin_from_row,
+                                                   (GDestroyNotify) lh_dropin_free, error);
+
+  if (dropins == NULL)
+    return NULL;
+  for (guint i = 0; i < dropins->len; i++)
+    if (!read_ulrs (store, g_ptr_array_index (dropins, i), error))
+      return NULL;
+  return g_steal_pointer (&dropins);
+}
+
+LhDropin *
+lh_dropins_get (LhStore *store, gint64 dropin_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store, DROPIN_SELECT "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, dropin_id);
+  found = collect_dropins (store, stmt, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no drop-in %" G_GINT64_FORMAT, dropin_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
+GPtrArray *
+lh_dropins_list (LhStore *store, gint64 from, gint64 to, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store,
+                           DROPIN_SELECT "WHERE closed_at IS NULL AND end_at > ?1 AND start_at < ?2 "
+                           "ORDER BY start_at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  return collect_dropins (store, stmt, error);
+}
+
+static gboolean
+check_ulrs (LhStore *store, const LhDropinUlr * const *ulrs, guint n_ulrs, gint64 start, gint64 end,
+            GError **error)
+{
+  g_autoptr(LhStmt) busy = NULL;
+
+  if (n_ulrs == 0 || n_ulrs > LH_DROPIN_MAX_ULRS)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A drop-in has 1 to %d ULRs", LH_DROPIN_MAX_ULRS);
+      return FALSE;
+    }
+  busy = lh_store_prepare (store,
+                           "SELECT p.name FROM advice_dropin_ulrs u JOIN advice_dropins d ON d.id = u.dropin_id "
+                           "JOIN people p ON p.id = u.ulr_id WHERE u.ulr_id = ?1 AND d.closed_at IS NULL "
+                           "AND d.start_at < ?3 AND d.end_at > ?2", error);
+  if (busy == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_ulrs; i++)
+    {
+      gboolean has_row;
+
+      if (!check_ulr (store, ulrs[i]->ulr_id, error) ||
+          !lh_advice_text_check (ulrs[i]->desk, 40, FALSE, "desk", error))
+        return FALSE;
+      if (ulrs[i]->alert_length < 0 || ulrs[i]->alert_length > 100)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The queue alert is 0 (never) to 100 people");
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (ulrs[j]->ulr_id == ulrs[i]->ulr_id || g_strcmp0 (ulrs[j]->desk, ulrs[i]->desk) == 0)
+          {
+            g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Each ULR and each desk comes once");
+            return FALSE;
+          }
+      sqlite3_reset (busy);
+      sqlite3_bind_int64 (busy, 1, ulrs[i]->ulr_id);
+      sqlite3_bind_int64 (busy, 2, start);
+      sqlite3_bind_int64 (busy, 3, end);
+      if (!lh_store_step (store, busy, &has_row, error))
+        return FALSE;
+      if (has_row)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is at another drop-in then",
+                       (const char *) sqlite3_column_text (busy, 0));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+LhDropin *
+lh_dropins_open (LhStore *store, gint64 opened_by, const char *place, gint64 start, gint64 end,
+                 const LhDropinUlr * const *ulrs, guint n_ulrs, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhStmt) insert = NULL;
+  g_autoptr(LhStmt) staff = NULL;
+  g_autoptr(LhDropin) dropin = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  if (!check_place (place, FALSE, error))
+    return NULL;
+  if (end <= start || end <= now)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A drop-in ends after it starts, and not in the past");
+      return NULL;
+    }
+  if (end - start > DROPIN_MAX_SECONDS)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A drop-in lasts at most 10 hours");
+      return NULL;
+    }
+  tx = lh_store_begin (store, error);
+  if (tx == NULL || !check_ulrs (store, ulrs, n_ulrs, start, end, error))
+    return NULL;
+  insert = lh_store_prepare (store,
+                             "INSERT INTO advice_dropins (place, start_at, end_at, opened_by, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (insert == NULL)
+    return NULL;
+  sqlite3_bind_text (insert, 1, place, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 2, start);
+  sqlite3_bind_int64 (insert, 3, end);
+  sqlite3_bind_int64 (insert, 4, opened_by);
+  sqlite3_bind_int64 (insert, 5, now);
+  if (!lh_store_exec (store, insert, error))
+    return NULL;
+  id = lh_store_last_insert_id (store);
+  staff = lh_store_prepare (store,
+                            "INSERT INTO advice_dropin_ulrs (dropin_id, ulr_id, desk, alert_length) "
+                            "VALUES (?1, ?2, ?3, ?4)", error);
+  if (staff == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ulrs; i++)
+    {
+      g_autofree char *desk = g_strstrip (g_strdup (ulrs[i]->desk));
+
+      sqlite3_reset (staff);
+      sqlite3_bind_int64 (staff, 1, id);
+      sqlite3_bind_int64 (staff, 2, ulrs[i]->ulr_id);
+      sqlite3_bind_text (staff, 3, desk, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (staff, 4, ulrs[i]->alert_length);
+      if (!lh_store_exec (store, staff, error))
+        return NULL;
+    }
+  dropin = lh_dropins_get (store, id, error);
+  if (dropin == NULL || !lh_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&dropin);
+}
+
+LhDropin *
+lh_dropins_current_for_ulr (LhStore *store, gint64 ulr_id, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT d.id FROM advice_dropins d JOIN advice_dropin_ulrs u ON u.dropin_id = d.id "
+                           "WHERE u.ulr_id = ?1 AND d.closed_at IS NULL AND d.start_at <= ?2 AND d.end_at > ?2 "
+                           "ORDER BY d.start_at LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ulr_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at a drop-in open now");
+      return NULL;
+    }
+  return lh_dropins_get (store, sqlite3_column_int64 (stmt, 0), error);
+}
+
+static gboolean
+staffs (const LhDropin *dropin, gint64 ulr_id)
+{
+  for (guint i = 0; i < dropin->ulrs->len; i++)
+    if (((LhDropinUlr *) g_ptr_array_index (dropin->ulrs, i))->ulr_id == ulr_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whoever still waits goes home, each ULR's time there is facility time,
+ * and the drop-in is closed at `at`. */
+static gboolean
+close_at (LhStore *store, const LhDropin *dropin, gint64 at, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) close = lh_store_prepare (store, "UPDATE advice_dropins SET closed_at = ?2 WHERE id = ?1",
+                                              error);
+
+  if (close == NULL || !lh_advice_send_home (store, dropin->id, at, error))
+    return FALSE;
+  sqlite3_bind_int64 (close, 1, dropin->id);
+  sqlite3_bind_int64 (close, 2, at);
+  if (!lh_store_exec (store, close, error))
+    return FALSE;
+  for (guint i = 0; i < dropin->ulrs->len && at > dropin->start_at; i++)
+    {
+      LhDropinUlr *ulr = g_ptr_array_index (dropin->ulrs, i);
+
+      if (!lh_facility_time_log (store, ulr->ulr_id, "drop-in", dropin->start_at, at, dropin->id, 0, now, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+LhDropin *
+lh_dropins_close (LhStore *store, gint64 dropin_id, gint64 ulr_id, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhDropin) dropin = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return NULL;
+  dropin = lh_dropins_get (store, dropin_id, error);
+  if (dropin == NULL)
+    return NULL;
+  if (!staffs (dropin, ulr_id))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at drop-in %" G_GINT64_FORMAT, dropin_id);
+      return NULL;
+    }
+  if (dropin->closed_at != 0 || dropin->end_at <= now)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That drop-in has closed already");
+      return NULL;
+    }
+  if (!close_at (store, dropin, now, now, error))
+    return NULL;
+  g_clear_pointer (&dropin, lh_dropin_free);
+  dropin = lh_dropins_get (store, dropin_id, error);
+  if (dropin == NULL || !lh_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&dropin);
+}
+
+gboolean
+lh_dropins_close_ended (LhStore *store, gint64 now, guint *out_n_closed, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GPtrArray) ended = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+  stmt = lh_store_prepare (store, DROPIN_SELECT "WHERE closed_at IS NULL AND end_at <= ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  ended = collect_dropins (store, stmt, error);
+  if (ended == NULL)
+    return FALSE;
+  for (guint i = 0; i < ended->len; i++)
+    {
+      LhDropin *dropin = g_ptr_array_index (ended, i);
+
+      if (!close_at (store, dropin, dropin->end_at, now, error))
+        return FALSE;
+    }
+  if (!lh_transaction_commit (tx, error))
+    return FALSE;
+  if (out_n_closed != NULL)
+    *out_n_closed = ended->len;
+  return TRUE;
+}
+
+gboolean
+lh_dropins_next_end (LhStore *store, gint64 now, gint64 *out_end, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  stmt = lh_store_prepare (store, "SELECT min(end_at) FROM advice_dropins WHERE closed_at IS NULL", error);
+  if (stmt == NULL || !lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_end = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+lh_dropins_set_alert (LhStore *store, gint64 dropin_id, gint64 ulr_id, int alert_length, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  if (alert_length < 0 || alert_length > 100)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The queue alert is 0 (never) to 100 people");
+      return FALSE;
+    }
+  stmt = lh_store_prepare (store,
+                           "UPDATE advice_dropin_ulrs SET alert_length = ?3 WHERE dropin_id = ?1 AND ulr_id = ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dropin_id);
+  sqlite3_bind_int64 (stmt, 2, ulr_id);
+  sqlite3_bind_int (stmt, 3, alert_length);
+  if (!lh_store_exec (store, stmt, error))
+    return FALSE;
+  if (lh_store_changes (store) != 1)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at drop-in %" G_GINT64_FORMAT, dropin_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+lh_dropins_ulrs_to_alert (LhStore *store, gint64 dropin_id, int n_waiting, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT ulr_id FROM advice_dropin_ulrs WHERE dropin_id = ?1 AND alert_length > 0 "
+                           "AND alert_length + 1 = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, dropin_id);
+  sqlite3_bind_int (stmt, 2, n_waiting);
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
+/* ---- appointment slots ---------------------------------------------------- */
+
+/* ?1 is who asks: "mine" for their own booking, never whose otherwise. */
+#define SLOT_SELECT \
+  "SELECT s.id, s.ulr_id, p.name, s.start_at, s.end_at, s.place, r.id IS NOT NULL, " \
+  "coalesce(r.learner_id = ?1, 0) FROM advice_slots s JOIN people p ON p.id = s.ulr_id " \
+  "LEFT JOIN advice_requests r ON r.slot_id = s.id AND r.status IN ('waiting', 'called', 'started', 'done') "
+
+static LhAdviceSlot *
+slot_from_row (LhStmt *stmt)
+{
+  LhAdviceSlot *slot = g_new0 (LhAdviceSlot, 1);
+
+  slot->id = sqlite3_column_int64 (stmt, 0);
+  slot->ulr_id = sqlite3_column_int64 (stmt, 1);
+  slot->ulr_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  slot->start_at = sqlite3_column_int64 (stmt, 3);
+  slot->end_at = sqlite3_column_int64 (stmt, 4);
+  slot->place = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  slot->taken = sqlite3_column_int (stmt, 6) != 0;
+  slot->mine = sqlite3_column_int (stmt, 7) != 0;
+  return slot;
+}
+
+LhAdviceSlot *
+lh_advice_slots_get (LhStore *store, gint64 slot_id, gint64 viewer_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store, SLOT_SELECT "WHERE s.id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, viewer_id);
+  sqlite3_bind_int64 (stmt, 2, slot_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no advice slot %" G_GINT64_FORMAT, slot_id);
+      return NULL;
+    }
+  return slot_from_row (stmt);
+}
+
+GPtrArray *
+lh_advice_slots_list (LhStore *store, gint64 from, gint64 to, gint64 viewer_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store, SLOT_SELECT "WHERE s.start_at >= ?2 AND s.start_at < ?3 ORDER BY s.start_at, s.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, viewer_id);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
+  return lh_store_collect (store, stmt, (LhRowFunc) slot_from_row, (GDestroyNotify) lh_advice_slot_free, error);
+}
+
+LhAdviceSlot *
+lh_advice_slots_offer (LhStore *store, gint64 created_by, gint64 ulr_id, gint64 start, gint64 end,
+                       const char *place, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) insert = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  if (start < now)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already passed");
+      return NULL;
+    }
+  if (end - start < SLOT_MIN_MINUTES * 60 || end - start > SLOT_MAX_MINUTES * 60)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "An appointment takes %d to %d minutes",
+                   SLOT_MIN_MINUTES, SLOT_MAX_MINUTES);
+      return NULL;
+    }
+  if (!check_place (place, TRUE, error) || !check_ulr (store, ulr_id, error))
+    return NULL;
+  insert = lh_store_prepare (store,
+                             "INSERT INTO advice_slots (ulr_id, start_at, end_at, place, created_by, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (insert == NULL)
+    return NULL;
+  sqlite3_bind_int64 (insert, 1, ulr_id);
+  sqlite3_bind_int64 (insert, 2, start);
+  sqlite3_bind_int64 (insert, 3, end);
+  sqlite3_bind_text (insert, 4, place != NULL ? place : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 5, created_by);
+  sqlite3_bind_int64 (insert, 6, now);
+  if (!lh_store_exec (store, insert, &local_error))
+    {
+      if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You offer another time for advice then");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return lh_advice_slots_get (store, lh_store_last_insert_id (store), created_by, error);
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-note-key"
+
+#include "lh-note-key.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lh-error.h"
+
+struct _LhNoteKey
+{
+  guint8 bytes[crypto_secretbox_KEYBYTES];
+};
+
+static LhNoteKey *
+key_alloc (void)
+{
+  /* Locked memory, zeroed on free: the key never reaches swap. */
+  LhNoteKey *key = sodium_malloc (sizeof (LhNoteKey));
+
+  g_assert (key != NULL);
+  return key;
+}
+
+LhNoteKey *
+lh_note_key_new_random (void)
+{
+  LhNoteKey *key;
+
+  g_assert (sodium_init () >= 0);
+  key = key_alloc ();
+  crypto_secretbox_keygen (key->bytes);
+  return key;
+}
+
+void
+lh_note_key_free (LhNoteKey *key)
+{
+  if (key != NULL)
+    sodium_free (key);
+}
+
+static gboolean
+create_key_file (const char *path, GError **error)
+{
+  g_autoptr(LhNoteKey) key = lh_note_key_new_random ();
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  gssize written;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      /* Another process made it first: read theirs. */
+      if (saved == EEXIST)
+        return TRUE;
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create it: %s", g_strerror (saved));
+      return FALSE;
+    }
+  written = write (fd, key->bytes, sizeof key->bytes);
+  /* The key must be on disk before any note is sealed with it. */
+  if (written != (gssize) sizeof key->bytes || fsync (fd) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      g_unlink (path);
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot write it: %s", g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  g_message ("Created a new notes key at %s; keep it out of database backups", path);
+  return TRUE;
+}
+
+LhNoteKey *
+lh_note_key_open (const char *path, GError **error)
+{
+  g_autoptr(LhNoteKey) key = NULL;
+  GStatBuf st;
+  int fd;
+  gssize got;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "libsodium did not start");
+      return NULL;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_key_file (path, error))
+    return NULL;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot read it: %s", g_strerror (errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+    {
+      close (fd);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "Only its owner may read it (chmod 600), since it opens every advice note");
+      return NULL;
+    }
+  if (st.st_size != crypto_secretbox_KEYBYTES)
+    {
+      close (fd);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "It is not a notes key (%d bytes expected)",
+                   crypto_secretbox_KEYBYTES);
+      return NULL;
+    }
+  key = key_alloc ();
+  got = read (fd, key->bytes, sizeof key->bytes);
+  close (fd);
+  if (got != (gssize) sizeof key->bytes)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot read it whole");
+      return NULL;
+    }
+  return g_steal_pointer (&key);
+}
+
+GBytes *
+lh_note_key_seal (const LhNoteKey *key, const char *text)
+{
+  gsize len, size;
+  guint8 *sealed;
+
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = strlen (text);
+  size = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len;
+  sealed = g_malloc (size);
+  randombytes_buf (sealed, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy (sealed + crypto_secretbox_NONCEBYTES, (const guint8 *) text, len, sealed, key->bytes);
+  return g_bytes_new_take (sealed, size);
+}
+
+char *
+lh_note_key_open_text (const LhNoteKey *key, const void *sealed, gsize size, GError **error)
+{
+  const guint8 *bytes = sealed;
+  gsize len;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sealed == NULL || size < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "A sealed note is too short");
+      return NULL;
+    }
+  len = size - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+  text = g_malloc (len + 1);
+  if (crypto_secretbox_open_easy ((guint8 *) text, bytes + crypto_secretbox_NONCEBYTES,
+                                  size - crypto_secretbox_NONCEBYTES, bytes, key->bytes) != 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "A note does not open with this notes key");
+      return NULL;
+    }
+  text[len] = '\0';
+  return g_steal_pointer (&text);
+}
