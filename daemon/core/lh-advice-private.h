@@ -64,6 +64,28 @@ int        lh_advice_service_minutes  (LhStore        *store,
                                        gint64          now,
                                        GError        **error);
 
+/* How many ULRs staff the drop-in (at least 1), and the wait that the
+ * people ahead make for them. */
+int        lh_advice_n_ulrs           (LhStore        *store,
+                                       gint64          dropin_id,
+                                       GError        **error);
+int        lh_advice_estimate_wait    (int             people,
+                                       int             service_minutes,
+                                       int             n_ulrs);
+
+/* Runs sql, an UPDATE of request ?1 at time ?2 guarded by its status;
+ * FALSE with LH_ERROR_CONFLICT if another request moved it first. */
+gboolean   lh_advice_move_request     (LhStore        *store,
+                                       gint64          request_id,
+                                       const char     *sql,
+                                       gint64          now,
+                                       GError        **error);
+
+/* LH_ERROR_INVALID unless person_id is a ULR. */
+gboolean   lh_advice_check_ulr        (LhStore        *store,
+                                       gint64          person_id,
+                                       GError        **error);
+
 /* Marks the drop-in's waiting (and called, not started) requests unseen,
  * at `at`. */
 gboolean   lh_advice_send_home        (LhStore        *store,
