@@ -4,6 +4,7 @@
 #include "lh-demo.h"
 
 #include "lh-assessments.h"
+#include "lh-demo-advice.h"
 #include "lh-bookings.h"
 #include "lh-devices.h"
 #include "lh-error.h"
@@ -459,6 +460,8 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
       !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error) ||
       !lh_demo_add_usage (store, centre, rand, learner_ids, pc_ids, history_start (centre, now), now, error) ||
       !add_assessments (store, centre, rand, learner_ids, now, error) ||
+      !lh_demo_add_advice (store, centre, rand, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now,
+                           error) ||
       !lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&demo);

@@ -23,13 +23,15 @@ test_demo_centre (void)
   g_autoptr(LhCentre) centre = lh_centre_new_default ();
   g_autoptr(GError) error = NULL;
   gint64 now = lh_time_now ();
-  g_autoptr(LhDemoCentre) demo = lh_demo_create (ts->store, centre, now, &error);
+  g_autoptr(LhDemoCentre) demo = NULL;
   g_autoptr(LhDemoCentre) again = NULL;
   const LhDemoAccount *learner;
   g_autofree char *token = NULL;
   gint64 device_id;
   guint ulrs = 0, committee = 0, admins = 0;
 
+  centre->note_key = lh_note_key_new_random ();
+  demo = lh_demo_create (ts->store, centre, now, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'pc'"), ==, 8);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'room'"), ==, 1);
@@ -75,6 +77,28 @@ test_demo_centre (void)
                                      "AND start_at < strftime('%s','now')"), >, 15);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NULL "
                                      "AND start_at > strftime('%s','now')"), >, 0);
+
+  /* Advice: weekly drop-ins with both ULRs, served in ticket order, with
+   * outcomes and no-shows; appointments; a drop-in open now with people
+   * waiting and one being seen; the newcomer's own record; facility time
+   * for both ULRs, logged and added. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_dropins WHERE closed_at IS NOT NULL"), >, 20);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'done' "
+                                     "AND mode = 'queue'"), >, 40);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'no-show'"), >, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'done' "
+                                     "AND mode = 'appointment'"), >, 5);
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT topic) FROM advice_requests"), >=, 8);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests r JOIN advice_dropins d "
+                                     "ON d.id = r.dropin_id WHERE r.called_at < r.created_at "
+                                     "OR r.ended_at > d.end_at"), ==, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'waiting' "
+                                     "AND mode = 'queue'"), >, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'started'"), ==, 1);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM learning_plan_items"), ==, 3);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM learning_mots"), ==, 1);
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT ulr_id) FROM facility_time"), ==, 2);
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT activity) FROM facility_time"), >=, 5);
 
   /* The printed sign-ins work. */
   g_assert_true (lh_devices_authenticate (ts->store, demo->device_token, now, &device_id, &error));
