@@ -13,9 +13,8 @@
 #include "lh-people.h"
 #include "lh-time.h"
 
-/* "YYYY-MM-DD HH:MM", local to the centre. */
-static gboolean
-parse_local (const char *text, GTimeZone *tz, gint64 *out, GError **error)
+gboolean
+lh_ctl_parse_local (const char *text, GTimeZone *tz, gint64 *out, GError **error)
 {
   g_auto(GStrv) parts = text != NULL ? g_strsplit (text, " ", 2) : NULL;
   guint hour, minute;
@@ -33,9 +32,8 @@ parse_local (const char *text, GTimeZone *tz, gint64 *out, GError **error)
   return TRUE;
 }
 
-/* The person of the staff number, who must have one of roles. */
-static LhPerson *
-find_staff (LhStore *store, const char *staff_number, guint roles, const char *what, GError **error)
+LhPerson *
+lh_ctl_find_staff (LhStore *store, const char *staff_number, guint roles, const char *what, GError **error)
 {
   g_autoptr(LhPerson) person = lh_people_find (store, staff_number, error);
 
@@ -59,13 +57,13 @@ lh_ctl_group (Ctl *ctl, LhStore *store, GError **error)
   if (g_strcmp0 (verb, "add") == 0 && ctl->args[1] == NULL && ctl->person != NULL && ctl->room != NULL &&
       ctl->title != NULL && ctl->start != NULL && ctl->minutes > 0 && ctl->capacity > 0)
     {
-      g_autoptr(LhPerson) leader = find_staff (store, ctl->person, LH_ROLE_ULR | LH_ROLE_ADMIN, "leader", error);
+      g_autoptr(LhPerson) leader = lh_ctl_find_staff (store, ctl->person, LH_ROLE_ULR | LH_ROLE_ADMIN, "leader", error);
       g_autoptr(LhGroupSession) session = NULL;
       g_autofree char *when = NULL;
       gint64 room, start;
 
       if (leader == NULL || (room = lh_ctl_find_resource (store, ctl->room, "room", error)) == 0 ||
-          !parse_local (ctl->start, centre->tz, &start, error))
+          !lh_ctl_parse_local (ctl->start, centre->tz, &start, error))
         return FALSE;
       session = lh_groups_create (store, centre, leader->id, room, ctl->title, ctl->topic != NULL ? ctl->topic : "",
                                   start, start + (gint64) ctl->minutes * 60, ctl->capacity,
@@ -107,12 +105,12 @@ lh_ctl_assessment (Ctl *ctl, LhStore *store, GError **error)
   if (g_strcmp0 (verb, "add") == 0 && ctl->args[1] == NULL && ctl->person != NULL && ctl->subject != NULL &&
       ctl->start != NULL && ctl->minutes > 0)
     {
-      g_autoptr(LhPerson) assessor = find_staff (store, ctl->person, LH_ROLE_ULR, "assessor", error);
+      g_autoptr(LhPerson) assessor = lh_ctl_find_staff (store, ctl->person, LH_ROLE_ULR, "assessor", error);
       g_autoptr(LhAssessmentSlot) slot = NULL;
       g_autofree char *when = NULL;
       gint64 start;
 
-      if (assessor == NULL || !parse_local (ctl->start, centre->tz, &start, error))
+      if (assessor == NULL || !lh_ctl_parse_local (ctl->start, centre->tz, &start, error))
         return FALSE;
       slot = lh_assessments_offer (store, assessor->id, assessor->id, ctl->subject, start,
                                    start + (gint64) ctl->minutes * 60, ctl->place, now, error);

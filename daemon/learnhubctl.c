@@ -36,6 +36,7 @@ ctl_clear (Ctl *ctl)
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&ctl->ulrs, g_strfreev);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Ctl, ctl_clear)
 
@@ -421,6 +422,8 @@ static const struct
   { "closure", cmd_closure, "Add or list the dates the centre is closed" },
   { "group", lh_ctl_group, "Set up a (weekly) group study session, or list them" },
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
+  { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
+  { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
   { "demo", cmd_demo, "Fill a new database with a demo centre" },
 };
 
@@ -464,10 +467,11 @@ main (int argc, char **argv)
     { "title", 0, 0, G_OPTION_ARG_STRING, &ctl.title, "group add: its title", "TEXT" },
     { "topic", 0, 0, G_OPTION_ARG_STRING, &ctl.topic, "group add: its topic", "TEXT" },
     { "subject", 0, 0, G_OPTION_ARG_STRING, &ctl.subject, "assessment add: english, maths or esol", "SUBJECT" },
-    { "place", 0, 0, G_OPTION_ARG_STRING, &ctl.place, "assessment add: where", "TEXT" },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &ctl.start, "group/assessment add: local start", "\"YYYY-MM-DD HH:MM\"" },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &ctl.place, "assessment/dropin/advice-slot add: where", "TEXT" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &ctl.start, "group/assessment/dropin/advice-slot add: local start", "\"YYYY-MM-DD HH:MM\"" },
     { "minutes", 0, 0, G_OPTION_ARG_INT, &ctl.minutes, "group/assessment add: how long", "N" },
-    { "weeks", 0, 0, G_OPTION_ARG_INT, &ctl.weeks, "group add: weekly, this many weeks", "N" },
+    { "weeks", 0, 0, G_OPTION_ARG_INT, &ctl.weeks, "group/dropin add: weekly, this many weeks", "N" },
+    { "ulr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ctl.ulrs, "dropin/advice-slot add: a ULR (staff number; again for more)", "STAFF" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre");
@@ -513,6 +517,12 @@ main (int argc, char **argv)
   ctl.config = config;
   ctl.args = argv + 2;
 
+  /* The demo writes sealed notes; the key's path follows --db. */
+  if (!lh_config_open_note_key (config, &error))
+    {
+      g_printerr ("learnhubctl: Cannot open the notes key: %s\n", error->message);
+      return 1;
+    }
   if ((store = lh_store_open (config->database, &error)) == NULL ||
       !func (&ctl, store, &error))
     {

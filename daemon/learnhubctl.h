@@ -4,6 +4,7 @@
 #pragma once
 
 #include "lh-config.h"
+#include "lh-people.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ typedef struct
   char      *start;           /* (owned) (nullable) "YYYY-MM-DD HH:MM", local */
   int        minutes;
   int        weeks;
+  char     **ulrs;            /* (owned) (nullable) dropin/advice-slot add: staff numbers */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -47,8 +49,25 @@ gint64   lh_ctl_find_resource (LhStore     *store,
                                const char  *kind,
                                GError     **error);
 
+/* "YYYY-MM-DD HH:MM", local to the centre (the --start option). */
+gboolean  lh_ctl_parse_local (const char  *text,
+                              GTimeZone   *tz,
+                              gint64      *out,
+                              GError     **error);
+
+/* The person of the staff number, who must have one of roles to be the
+ * `what` of something. */
+LhPerson *lh_ctl_find_staff  (LhStore     *store,
+                              const char  *staff_number,
+                              guint        roles,
+                              const char  *what,
+                              GError     **error);
+
 /* learnhubctl-timetable.c */
 gboolean lh_ctl_group       (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_assessment  (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-advice.c */
+gboolean lh_ctl_dropin      (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
 
 G_END_DECLS

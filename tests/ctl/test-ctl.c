@@ -285,6 +285,80 @@ test_groups_and_assessments (void)
   g_assert_nonnull (strstr (slots.out, "esol"));
 }
 
+static gboolean
+file_contains (const char *path, const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_strstr_len (contents, (gssize) length, needle) != NULL;
+}
+
+/* Drop-ins and appointment slots set up ahead; and nothing an admin can
+ * run shows what a learner told a ULR, nor does the database file. */
+static void
+test_advice_timetable_and_privacy (void)
+{
+  g_autofree char *db = temp_path ("advice.db");
+  g_autofree char *key = g_strconcat (db, ".key", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *start = weekday_ahead (5, "12:00");
+  /* Said in the demo's record of the first learner, and sealed. */
+  const char *secrets[] = { "write better emails", "Keen and practical", "Confident speaker",
+                            "Functional Skills English" };
+  const char *listings[][2] = { { "dropin", "list" }, { "advice-slot", "list" }, { "assessment", "list" },
+                                { "group", "list" }, { "device", "list" }, { "resource", "list" },
+                                { "rules", "show" }, { "closure", "list" } };
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) dropin = { 0 };
+  g_auto(Run) not_ulr = { 0 };
+  g_auto(Run) slot = { 0 };
+  g_auto(Run) usage = { 0 };
+  GStatBuf st;
+
+  ctl (&demo, db, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (g_stat (key, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  ctl (&dropin, db, "dropin", "add", "--ulr", "100003", "--ulr", "100004", "--place", "Canteen",
+       "--start", start, "--minutes", "60", "--weeks", "3", NULL);
+  g_assert_cmpint (dropin.status, ==, 0);
+  g_assert_nonnull (strstr (dropin.out, "Drop-in at Canteen"));
+  g_assert_nonnull (strstr (dropin.out, "with 2 ULRs"));
+  ctl (&not_ulr, db, "dropin", "add", "--ulr", "100001", "--place", "Canteen", "--start", start,
+       "--minutes", "60", NULL);
+  g_assert_cmpint (not_ulr.status, ==, 1);
+  g_assert_nonnull (strstr (not_ulr.err, "cannot be the ULR"));
+  ctl (&slot, db, "advice-slot", "add", "--ulr", "100004", "--start", start, "--minutes", "30", NULL);
+  /* Tomasz is at the canteen drop-in then, but a slot is his own diary:
+   * only his other slots clash. */
+  g_assert_cmpint (slot.status, ==, 0);
+  ctl (&usage, db, "dropin", "add", "--place", "Canteen", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (listings); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      ctl (&run, db, listings[i][0], listings[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      for (guint j = 0; j < G_N_ELEMENTS (secrets); j++)
+        {
+          g_assert_null (strstr (run.out, secrets[j]));
+          g_assert_null (strstr (run.err, secrets[j]));
+        }
+      if (g_str_equal (listings[i][0], "dropin"))
+        g_assert_nonnull (strstr (run.out, "Canteen"));
+    }
+  for (guint j = 0; j < G_N_ELEMENTS (secrets); j++)
+    {
+      g_assert_false (file_contains (db, secrets[j]));
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS) && file_contains (wal, secrets[j]));
+    }
+}
+
 static void
 test_refuses_live_database (void)
 {
@@ -305,6 +379,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ctl/rules-and-closures", test_rules_and_closures);
   g_test_add_func ("/ctl/demo-json", test_demo_json);
   g_test_add_func ("/ctl/groups-and-assessments", test_groups_and_assessments);
+  g_test_add_func ("/ctl/advice-timetable-and-privacy", test_advice_timetable_and_privacy);
   g_test_add_func ("/ctl/refuses-live-database", test_refuses_live_database);
   return g_test_run ();
 }
