@@ -520,7 +520,7 @@ main (int argc, char **argv)
   /* The demo writes sealed notes; the key's path follows --db. */
   if (!lh_config_open_note_key (config, &error))
     {
-      g_printerr ("learnhubctl: Cannot open the notes key: %s\n", error->message);
+      g_printerr ("learnhubctl: %s\n", error->message);
       return 1;
     }
   if ((store = lh_store_open (config->database, &error)) == NULL ||

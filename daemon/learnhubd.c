@@ -118,7 +118,7 @@ main (int argc, char **argv)
   /* After the options: the key's default path follows the database's. */
   if (!lh_config_open_note_key (config, &error))
     {
-      fail ("Cannot open the notes key: %s", error->message);
+      fail ("%s", error->message);
       return 1;
     }
   store = lh_store_open (config->database, &error);

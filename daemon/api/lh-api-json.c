@@ -78,6 +78,30 @@ lh_json_get_string (JsonObject *object, const char *member, const char **out_val
   return TRUE;
 }
 
+gboolean
+lh_json_get_bool (JsonObject *object, const char *member, gboolean *out_value, GError **error)
+{
+  JsonNode *node = member_value (object, member, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“%s” must be true or false", member);
+      return FALSE;
+    }
+  *out_value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+lh_json_has (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node);
+}
+
 void
 lh_json_add_time (JsonBuilder *builder, const char *member, gint64 unix_seconds, GTimeZone *tz)
 {
@@ -97,6 +121,81 @@ lh_json_add_time_or_null (JsonBuilder *builder, const char *member, gint64 unix_
     }
   json_builder_set_member_name (builder, member);
   json_builder_add_null_value (builder);
+}
+
+void
+lh_json_add_date_or_null (JsonBuilder *builder, const char *member, gint64 unix_seconds, GTimeZone *tz)
+{
+  json_builder_set_member_name (builder, member);
+  if (unix_seconds > 0)
+    {
+      g_autofree char *text = lh_time_format_date (unix_seconds, tz);
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+lh_json_add_id_or_null (JsonBuilder *builder, const char *member, gint64 id)
+{
+  json_builder_set_member_name (builder, member);
+  if (id > 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+lh_json_add_advice_request (JsonBuilder *builder, const LhAdviceRequest *request, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, request->id);
+  /* Anonymised by retention or deletion: nobody is named. */
+  lh_json_add_id_or_null (builder, "learner_id", request->learner_id);
+  add_string_or_null (builder, "learner", request->learner_id > 0 ? request->learner_name : NULL);
+  json_builder_set_member_name (builder, "topic");
+  json_builder_add_string_value (builder, request->topic);
+  json_builder_set_member_name (builder, "mode");
+  json_builder_add_string_value (builder, request->mode);
+  add_string_or_null (builder, "contact", request->contact);
+  add_string_or_null (builder, "note", request->note);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, request->status);
+  lh_json_add_id_or_null (builder, "dropin_id", request->dropin_id);
+  lh_json_add_id_or_null (builder, "ticket", request->ticket);
+  add_string_or_null (builder, "place", request->place);
+  lh_json_add_id_or_null (builder, "slot_id", request->slot_id);
+  lh_json_add_time_or_null (builder, "start", request->start_at, tz);
+  lh_json_add_time_or_null (builder, "end", request->end_at, tz);
+  lh_json_add_id_or_null (builder, "ulr_id", request->ulr_id);
+  add_string_or_null (builder, "ulr", request->ulr_id > 0 ? request->ulr_name : NULL);
+  add_string_or_null (builder, "desk", request->desk);
+  lh_json_add_time (builder, "created_at", request->created_at, tz);
+  lh_json_add_time_or_null (builder, "called_at", request->called_at, tz);
+  lh_json_add_time_or_null (builder, "started_at", request->started_at, tz);
+  lh_json_add_time_or_null (builder, "ended_at", request->ended_at, tz);
+  json_builder_set_member_name (builder, "position");
+  json_builder_add_int_value (builder, request->position);
+  json_builder_set_member_name (builder, "wait_minutes");
+  json_builder_add_int_value (builder, request->wait_minutes);
+  json_builder_set_member_name (builder, "outcomes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; request->outcomes != NULL && request->outcomes[i] != NULL; i++)
+    json_builder_add_string_value (builder, request->outcomes[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
 void
@@ -244,6 +343,18 @@ lh_json_availability_change (gint64 resource_id, gint64 at, GTimeZone *tz)
   json_builder_add_int_value (builder, resource_id);
   json_builder_set_member_name (builder, "date");
   json_builder_add_string_value (builder, date);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+lh_json_queue_change (gint64 dropin_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "dropin_id");
+  json_builder_add_int_value (builder, dropin_id);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

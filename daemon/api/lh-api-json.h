@@ -4,6 +4,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lh-advice.h"
 #include "lh-bookings.h"
 #include "lh-groups.h"
 #include "lh-resources.h"
@@ -25,6 +26,13 @@ gboolean  lh_json_get_string   (JsonObject  *object,
                                 const char  *member,
                                 const char **out_value,
                                 GError     **error);
+gboolean  lh_json_get_bool     (JsonObject  *object,
+                                const char  *member,
+                                gboolean    *out_value,
+                                GError     **error);
+/* Whether an optional member is given: present and not null. */
+gboolean  lh_json_has          (JsonObject  *object,
+                                const char  *member);
 
 void      lh_json_add_time     (JsonBuilder *builder,
                                 const char  *member,
@@ -36,6 +44,15 @@ void      lh_json_add_time_or_null (JsonBuilder *builder,
                                     const char  *member,
                                     gint64       unix_seconds,
                                     GTimeZone   *tz);
+/* A local date, "YYYY-MM-DD", or null when unix_seconds is 0. */
+void      lh_json_add_date_or_null (JsonBuilder *builder,
+                                    const char  *member,
+                                    gint64       unix_seconds,
+                                    GTimeZone   *tz);
+/* A whole number, or null when it is 0 (none). */
+void      lh_json_add_id_or_null (JsonBuilder *builder,
+                                  const char  *member,
+                                  gint64       id);
 void      lh_json_add_booking  (JsonBuilder     *builder,
                                 const LhBooking *booking,
                                 const LhCentre  *centre);
@@ -57,6 +74,14 @@ void      lh_json_add_usage    (JsonBuilder     *builder,
                                 const LhUsage   *usage,
                                 gint64           can_extend_until,
                                 GTimeZone       *tz);
+
+/* An advice request, for its learner and their ULRs only. */
+void      lh_json_add_advice_request (JsonBuilder           *builder,
+                                      const LhAdviceRequest *request,
+                                      GTimeZone             *tz);
+
+/* The data of a "queue-changed" event: which drop-in, never who. */
+JsonNode *lh_json_queue_change (gint64 dropin_id);
 
 /* The data of an "availability-changed" event: which resource and local
  * date, never who. */

@@ -3,7 +3,9 @@
 
 #include "lh-housekeeper.h"
 
+#include "lh-advice-record.h"
 #include "lh-api-json.h"
+#include "lh-dropins.h"
 #include "lh-housekeeping.h"
 #include "lh-time.h"
 #include "lh-usage.h"
@@ -11,6 +13,9 @@
 /* Even with nothing foreseen, look again this often: a cheap guard against
  * a change that forgot to reschedule. */
 #define LONGEST_WAIT_SECONDS (60 * 60)
+/* Advice records past their retention go at most this often: a month's
+ * limit needs no finer grain, and it is a scan. */
+#define RETENTION_EVERY_SECONDS (60 * 60)
 
 struct _LhHousekeeper
 {
@@ -23,6 +28,7 @@ struct _LhHousekeeper
   gint64          due;     /* when the timer fires, 0 if none */
   GHashTable     *warned;  /* sitting id → the last warning sent for it, as
                             * ends_at * 10 + minutes, so none goes twice */
+  gint64          retention_at;  /* when retention last ran, 0 never */
 };
 
 G_DEFINE_FINAL_TYPE (LhHousekeeper, lh_housekeeper, G_TYPE_OBJECT)
@@ -121,6 +127,59 @@ warn_ending (LhHousekeeper *self, GPtrArray *ending, gint64 now)
     }
 }
 
+/* Drop-ins whose end passed close by themselves (whoever still waited is
+ * "unseen"); every display and desk hears of each. */
+static void
+close_ended_dropins (LhHousekeeper *self, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) open = lh_dropins_list (self->store, 0, now + 1, &error);
+  g_autoptr(GArray) ended = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_closed = 0;
+
+  if (open == NULL)
+    {
+      g_warning ("Cannot list the drop-ins, will try again: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < open->len; i++)
+    {
+      const LhDropin *dropin = g_ptr_array_index (open, i);
+
+      if (dropin->end_at <= now)
+        g_array_append_val (ended, dropin->id);
+    }
+  if (ended->len == 0)
+    return;
+  if (!lh_dropins_close_ended (self->store, now, &n_closed, &error))
+    {
+      g_warning ("Cannot close the drop-ins that ended, will try again: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < ended->len; i++)
+    {
+      g_autoptr(JsonNode) data = lh_json_queue_change (g_array_index (ended, gint64, i));
+
+      lh_event_hub_publish (self->events, "queue-changed", data, 0);
+    }
+  g_info ("%u drop-in(s) closed at their end", n_closed);
+}
+
+static void
+expire_advice (LhHousekeeper *self, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_deleted = 0;
+
+  if (self->retention_at != 0 && now - self->retention_at < RETENTION_EVERY_SECONDS)
+    return;
+  self->retention_at = now;
+  if (!lh_advice_expire (self->store, self->centre, now, &n_deleted, &error))
+    g_warning ("Cannot delete the advice records past their retention: %s", error->message);
+  else if (n_deleted > 0)
+    g_info ("%u advice record(s) past their retention deleted", n_deleted);
+}
+
 static gboolean
 timer_cb (gpointer user_data)
 {
@@ -137,15 +196,18 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 now = lh_time_now ();
-  gint64 due;
+  gint64 due, dropin_end = 0;
 
   g_return_if_fail (LH_IS_HOUSEKEEPER (self));
 
-  if (!lh_housekeeping_next_due (self->store, self->centre, now, &due, &error))
+  if (!lh_housekeeping_next_due (self->store, self->centre, now, &due, &error) ||
+      !lh_dropins_next_end (self->store, now, &dropin_end, &error))
     {
       g_warning ("Cannot tell when housekeeping is next due: %s", error->message);
       due = now + 60;
     }
+  if (dropin_end > 0 && (due == 0 || dropin_end < due))
+    due = dropin_end;
   if (due == 0)
     due = now + LONGEST_WAIT_SECONDS;
   due = CLAMP (due, now + 1, now + LONGEST_WAIT_SECONDS);
@@ -179,5 +241,7 @@ lh_housekeeper_run (LhHousekeeper *self)
       g_info ("Booking %" G_GINT64_FORMAT " released: not checked in", released->booking_id);
       publish_availability (self, released->resource_id, released->start_at);
     }
+  close_ended_dropins (self, now);
+  expire_advice (self, now);
   lh_housekeeper_reschedule (self);
 }

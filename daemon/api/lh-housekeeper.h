@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs lh_housekeeping_run() when the next thing falls due (a sitting's
- * end, a kiosk's silence, a booking's hold), and tells the kiosks what it
- * changed. One timer for the earliest such moment, moved whenever a
+ * end, a kiosk's silence, a booking's hold, a drop-in's end), and tells
+ * the kiosks what it changed; advice records past their retention go at
+ * most once an hour. One timer for the earliest such moment, moved whenever a
  * request may have changed it: no fixed tick. */
 #pragma once
 

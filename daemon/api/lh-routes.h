@@ -138,4 +138,36 @@ void lh_route_create_group    (LhRequest *request);
 void lh_route_join_group      (LhRequest *request);
 void lh_route_leave_group     (LhRequest *request);
 
+/* lh-routes-advice.c */
+void lh_route_list_dropins          (LhRequest *request);
+void lh_route_open_dropin           (LhRequest *request);
+void lh_route_close_dropin          (LhRequest *request);
+void lh_route_dropin_alert          (LhRequest *request);
+void lh_route_create_advice_request (LhRequest *request);
+void lh_route_get_advice_request    (LhRequest *request);
+void lh_route_leave_advice_request  (LhRequest *request);
+void lh_route_start_advice          (LhRequest *request);
+void lh_route_no_show_advice        (LhRequest *request);
+void lh_route_finish_advice         (LhRequest *request);
+void lh_route_queue                 (LhRequest *request);
+void lh_route_queue_next            (LhRequest *request);
+/* lh-routes-advice-slots.c */
+void lh_route_list_advice_slots     (LhRequest *request);
+void lh_route_offer_advice_slot     (LhRequest *request);
+/* lh-routes-record.c */
+void lh_route_list_ulrs             (LhRequest *request);
+void lh_route_ulr_requests          (LhRequest *request);
+void lh_route_my_record             (LhRequest *request);
+void lh_route_learner_record        (LhRequest *request);
+void lh_route_add_advice_note       (LhRequest *request);
+void lh_route_add_plan_item         (LhRequest *request);
+void lh_route_plan_item_done        (LhRequest *request);
+void lh_route_add_mot               (LhRequest *request);
+void lh_route_share_record          (LhRequest *request);
+void lh_route_unshare_record        (LhRequest *request);
+void lh_route_ask_deletion          (LhRequest *request);
+void lh_route_confirm_deletion      (LhRequest *request);
+void lh_route_my_facility_time      (LhRequest *request);
+void lh_route_add_facility_time     (LhRequest *request);
+
 G_END_DECLS

@@ -15,5 +15,12 @@ void lh_api_usage_add_tests (LhTestDaemon *daemon,
 void lh_api_assessment_add_tests (LhTestDaemon *daemon,
                                   SoupSession  *session);
 
+/* Advice from a ULR: the queue, the record and that it leaks nowhere;
+ * then its events (each opens and closes its own drop-in). */
+void lh_api_advice_add_tests (LhTestDaemon *daemon,
+                              SoupSession  *session);
+void lh_api_advice_events_add_tests (LhTestDaemon *daemon,
+                                     SoupSession  *session);
+
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

@@ -160,6 +160,44 @@ lh_api_sign_in_as (SoupSession *session, LhTestDaemon *daemon, const char *roles
   return lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
 }
 
+char *
+lh_api_sign_in_person (SoupSession *session, LhTestDaemon *daemon, const char *staff_number, const char *pin,
+                       gint64 *out_id, char **out_name)
+{
+  g_autofree char *body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff_number, pin);
+  g_autoptr(LhApiReply) reply = lh_api_call (session, daemon->base_url, "POST", "/api/v1/sessions",
+                                             daemon->device_token, body);
+  JsonObject *person;
+
+  g_assert_cmpuint (reply->status, ==, 201);
+  person = json_object_get_object_member (json_node_get_object (reply->json), "person");
+  *out_id = json_object_get_int_member (person, "id");
+  *out_name = g_strdup (json_object_get_string_member (person, "name"));
+  return g_strdup (lh_api_reply_string (reply, "token"));
+}
+
+char *
+lh_api_sign_in_nth (SoupSession *session, LhTestDaemon *daemon, const char *roles, guint n, gint64 *out_id,
+                    char **out_name)
+{
+  JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon->demo), "accounts");
+
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+      JsonArray *r = json_object_get_array_member (account, "roles");
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint k = 0; k < json_array_get_length (r); k++)
+        g_string_append_printf (joined, "%s%s", k > 0 ? "," : "", json_array_get_string_element (r, k));
+      if (!g_str_equal (joined->str, roles) || json_object_get_boolean_member (account, "guest") || n-- > 0)
+        continue;
+      return lh_api_sign_in_person (session, daemon, json_object_get_string_member (account, "staff_number"),
+                                    json_object_get_string_member (account, "pin"), out_id, out_name);
+    }
+  g_assert_not_reached ();
+}
+
 const char *
 lh_api_reply_string (LhApiReply *reply, const char *member)
 {
@@ -208,4 +246,23 @@ lh_api_setup_always_open_pcs (const char *db_path, gpointer user_data)
     }
   *(GStrv *) user_data = g_strv_builder_end (tokens);
   g_strv_builder_unref (tokens);
+}
+
+void
+lh_api_setup_advice_people (const char *db_path, gpointer user_data)
+{
+  g_autoptr(GString) csv = g_string_new ("staff_number,name,hours_per_week,roles,pin\n");
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *path = g_build_filename (dir, "advice-people.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *learners[] = { "Ann", "Ben", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal" };
+
+  g_string_append (csv, "AU1,Una Upton,37.5,learner;ulr," LH_API_ADVICE_PIN "\n");
+  g_string_append (csv, "AU2,Vic Vance,37.5,learner;ulr," LH_API_ADVICE_PIN "\n");
+  for (guint i = 0; i < G_N_ELEMENTS (learners); i++)
+    g_string_append_printf (csv, "AL%u,%s Adams,37.5,learner," LH_API_ADVICE_PIN "\n", i + 1, learners[i]);
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  out = lh_test_run_ctl (db_path, &error, "import-staff", path, NULL);
+  g_assert_no_error (error);
 }

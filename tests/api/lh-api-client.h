@@ -43,6 +43,23 @@ char       *lh_api_sign_in_as (SoupSession  *session,
                                LhTestDaemon *daemon,
                                const char   *roles);
 
+/* Signs in on the desk kiosk; returns the session token and sets the
+ * person's id and name. */
+char       *lh_api_sign_in_person (SoupSession  *session,
+                                   LhTestDaemon *daemon,
+                                   const char   *staff_number,
+                                   const char   *pin,
+                                   gint64       *out_id,
+                                   char        **out_name);
+/* The same for the n-th demo account (not a guest) whose roles are
+ * exactly roles ("learner,ulr"). */
+char       *lh_api_sign_in_nth (SoupSession  *session,
+                                LhTestDaemon *daemon,
+                                const char   *roles,
+                                guint         n,
+                                gint64       *out_id,
+                                char        **out_name);
+
 /* A member of the reply's top-level object. */
 const char *lh_api_reply_string (LhApiReply *reply,
                                  const char *member);
@@ -68,5 +85,13 @@ char       *lh_api_day_at        (int day_offset,
 #define LH_API_ALWAYS_OPEN_PC "PC Always"
 void        lh_api_setup_always_open_pcs (const char *db_path,
                                           gpointer    user_data);
+
+/* People of the advice tests' own, apart from the demo's (whose ULRs
+ * staff the demo's live drop-in): ULRs "AU1" and "AU2" and learners
+ * "AL1" to "AL8", all with PIN LH_API_ADVICE_PIN. A setup for
+ * lh_test_daemon_start_with_setup(). */
+#define LH_API_ADVICE_PIN "2468"
+void        lh_api_setup_advice_people (const char *db_path,
+                                        gpointer    user_data);
 
 G_END_DECLS

@@ -618,6 +618,13 @@ test_unknown_paths (void)
   g_assert_cmpuint (bad_id->status, ==, 404);
 }
 
+static void
+setup (const char *db_path, gpointer user_data)
+{
+  lh_api_setup_always_open_pcs (db_path, user_data);
+  lh_api_setup_advice_people (db_path, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -625,7 +632,7 @@ main (int argc, char **argv)
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  daemon_ = lh_test_daemon_start_with_setup (NULL, lh_api_setup_always_open_pcs, &pc_kiosk_tokens);
+  daemon_ = lh_test_daemon_start_with_setup (NULL, setup, &pc_kiosk_tokens);
   session_ = soup_session_new ();
 
   g_test_add_func ("/api/health", test_health);
@@ -648,6 +655,8 @@ main (int argc, char **argv)
   g_test_add_func ("/api/unknown-paths", test_unknown_paths);
   lh_api_usage_add_tests (daemon_, session_, pc_kiosk_tokens);
   lh_api_assessment_add_tests (daemon_, session_);
+  lh_api_advice_add_tests (daemon_, session_);
+  lh_api_advice_events_add_tests (daemon_, session_);
   /* Last: these check what the tests above saw. */
   lh_api_document_add_tests ();
 

@@ -23,6 +23,12 @@ run (const char * const *argv)
 LhBenchCentre *
 lh_bench_centre_new (guint n_pcs, guint n_people, guint16 port)
 {
+  return lh_bench_centre_new_with_ulrs (n_pcs, n_people, 0, port);
+}
+
+LhBenchCentre *
+lh_bench_centre_new_with_ulrs (guint n_pcs, guint n_people, guint n_ulrs, guint16 port)
+{
   LhBenchCentre *centre = g_new0 (LhBenchCentre, 1);
   g_autoptr(GString) csv = g_string_new ("staff_number,name,hours_per_week,roles,pin\n");
   g_autofree char *csv_path = NULL;
@@ -41,7 +47,8 @@ lh_bench_centre_new (guint n_pcs, guint n_people, guint16 port)
       g_free (run (add));
     }
   for (guint i = 0; i < n_people; i++)
-    g_string_append_printf (csv, "B%03u,Bench %u,37.5,learner,%04u\n", i, i, 1000 + i);
+    g_string_append_printf (csv, "B%03u,Bench %u,37.5,%s,%04u\n", i, i, i < n_ulrs ? "learner;ulr" : "learner",
+                            1000 + i);
   g_file_set_contents (csv_path, csv->str, -1, NULL);
   {
     const char *import[] = { LEARNHUBCTL_PATH, "--db", centre->db, "import-staff", csv_path, NULL };
@@ -70,7 +77,7 @@ lh_bench_centre_new (guint n_pcs, guint n_people, guint16 port)
 void
 lh_bench_centre_free (LhBenchCentre *centre)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", ".lock" };
+  static const char * const suffixes[] = { "", "-wal", "-shm", ".lock", ".key" };
   g_autofree char *csv = g_build_filename (centre->dir, "staff.csv", NULL);
 
   g_subprocess_send_signal (centre->daemon, SIGTERM);

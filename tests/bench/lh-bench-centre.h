@@ -22,6 +22,11 @@ typedef struct
 LhBenchCentre *lh_bench_centre_new   (guint n_pcs,
                                       guint n_people,
                                       guint16 port);
+/* The same, the first n_ulrs people also ULRs. */
+LhBenchCentre *lh_bench_centre_new_with_ulrs (guint   n_pcs,
+                                              guint   n_people,
+                                              guint   n_ulrs,
+                                              guint16 port);
 void           lh_bench_centre_free  (LhBenchCentre *centre);
 
 /* "Bearer <session token>" of person i. */
