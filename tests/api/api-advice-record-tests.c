@@ -72,7 +72,7 @@ test_record_written_by_a_ulr (void)
   g_assert_cmpuint (adv_status_of ("POST", done_path, adv.learner_a.token, "{\"done\": \"yes\"}"), ==, 400);
   g_assert_cmpuint (adv_status_of ("POST", done_path, adv.ulr1.token, "{\"done\": false}"), ==, 200);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/plan-items/999999/done", adv.learner_a.token, "{\"done\": true}"),
-                     ==, 404);
+                    ==, 404);
   g_assert_cmpuint (adv_status_of ("POST", done_path, NULL, "{\"done\": true}"), ==, 401);
 
   mot = adv_call ("POST", mots, adv.ulr1.token, mot_body);
@@ -97,7 +97,7 @@ test_record_written_by_a_ulr (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (adv_object_of (by_her), "plan")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (adv_object_of (by_her), "mots")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (adv_object_of (by_her), "open_requests")),
-                     ==, 0);
+                    ==, 0);
   g_assert_true (adv_list_has_id (json_object_get_array_member (adv_object_of (by_her), "requests"), adv.a_request));
   g_assert_cmpuint (adv_status_of ("GET", "/api/v1/me/record", NULL, NULL), ==, 401);
 
@@ -123,7 +123,7 @@ test_share_and_stop (void)
   g_assert_cmpuint (adv_status_of ("GET", record, adv.ulr2.token, NULL), ==, 200);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/record/shares", adv.learner_d.token, not_ulr), ==, 422);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/record/shares", adv.learner_d.token, "{\"ulr_id\":\"x\"}"),
-                     ==, 400);
+                    ==, 400);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/record/shares", NULL, body), ==, 401);
   g_assert_cmpuint (adv_status_of ("DELETE", unshare, adv.learner_d.token, NULL), ==, 204);
   g_assert_cmpuint (adv_status_of ("DELETE", unshare, adv.learner_d.token, NULL), ==, 404);
@@ -247,7 +247,7 @@ test_bad_requests_change_nothing (void)
   g_assert_cmpstr (before->text, ==, after->text);
   record = adv_call ("GET", "/api/v1/me/record", adv.learner_d.token, NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (adv_object_of (record), "open_requests")),
-                     ==, 0);
+                    ==, 0);
   g_assert_null (strstr (record->text, "knitting"));
 }
 
@@ -279,7 +279,7 @@ test_facility_time (void)
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/facility-time", adv.ulr1.token, later), ==, 422);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/facility-time", adv.ulr1.token, noted), ==, 422);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/facility-time", adv.ulr1.token, "{\"minutes\":\"90\"}"),
-                     ==, 400);
+                    ==, 400);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/facility-time", adv.learner_b.token, body), ==, 403);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/facility-time", NULL, body), ==, 401);
 
