@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-client.h"
+#include "lh-display-window.h"
 #include "lh-window.h"
 
 struct _LhApplication
@@ -19,6 +20,7 @@ struct _LhApplication
   char           *ca_file;
   int             idle_timeout;  /* 0: from the settings */
   gboolean        fullscreen;
+  gboolean        display;       /* the public queue display (or the settings say) */
 };
 
 G_DEFINE_FINAL_TYPE (LhApplication, lh_application, ADW_TYPE_APPLICATION)
@@ -93,9 +95,18 @@ lh_application_activate (GApplication *application)
   g_debug ("Daemon at %s", url);
 
   client = lh_client_new (url, token, *ca_file ? ca_file : NULL);
-  window = GTK_WINDOW (lh_window_new (GTK_APPLICATION (self), client));
+  /* A queue display fills a screen on the wall: nobody signs in there. */
+  if (self->display || (self->settings != NULL && g_settings_get_boolean (self->settings, "display")))
+    {
+      window = GTK_WINDOW (lh_display_window_new (GTK_APPLICATION (self), client));
+      if (self->settings != NULL)
+        g_settings_bind (self->settings, "high-contrast", window, "high-contrast", G_SETTINGS_BIND_GET);
+      self->fullscreen = TRUE;
+    }
+  else
+    window = GTK_WINDOW (lh_window_new (GTK_APPLICATION (self), client));
 
-  if (self->settings != NULL)
+  if (self->settings != NULL && LH_IS_WINDOW (window))
     {
       g_settings_bind (self->settings, "large-text", window, "large-text", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "high-contrast", window, "high-contrast", G_SETTINGS_BIND_DEFAULT);
@@ -103,7 +114,7 @@ lh_application_activate (GApplication *application)
       if (self->idle_timeout <= 0)
         g_settings_bind (self->settings, "idle-timeout", window, "idle-timeout", G_SETTINGS_BIND_GET);
     }
-  if (self->idle_timeout > 0)
+  if (self->idle_timeout > 0 && LH_IS_WINDOW (window))
     g_object_set (window, "idle-timeout", self->idle_timeout, NULL);
 
   if (self->fullscreen)
@@ -142,6 +153,7 @@ lh_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "ca-file", "^ay", &self->ca_file);
   g_variant_dict_lookup (options, "idle-timeout", "i", &self->idle_timeout);
   self->fullscreen = g_variant_dict_contains (options, "fullscreen");
+  self->display = g_variant_dict_contains (options, "display");
   return -1;
 }
 
@@ -182,6 +194,8 @@ lh_application_init (LhApplication *self)
       N_("Trust only the certificate authorities in this PEM file"), N_("FILE") },
     { "fullscreen", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Fill the whole screen"), NULL },
+    { "display", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Be the queue display of the advice drop-ins: ticket numbers only, full screen"), NULL },
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("Sign out after this many seconds without a touch"), N_("SECONDS") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-desk-page.h"
 #include "lh-time-format.h"
 
 struct _LhHomePage
@@ -15,11 +16,13 @@ struct _LhHomePage
   GtkLabel  *hello_label;
   GtkWidget *book_tile;
   GtkWidget *groups_tile;
+  GtkWidget *advice_tile;
   GtkWidget *bookings_tile;
   GtkWidget *guests_button;
   GtkWidget *assessments_button;
   GtkWidget *timetable_button;
   GtkWidget *more_box;
+  GtkWidget *ulr_box;
   GtkWidget *notice_box;
   GtkLabel  *notice_label;
 };
@@ -53,11 +56,13 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, hello_label);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, book_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, groups_tile);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, advice_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, bookings_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, guests_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, assessments_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, timetable_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, more_box);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, ulr_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, notice_dismiss_clicked_cb);
@@ -83,6 +88,9 @@ lh_home_page_set_person (LhHomePage     *self,
   /* Guests use the PCs only: no groups, and no guests of their own. */
   gtk_widget_set_visible (self->groups_tile, person == NULL ||
                           (lh_person_has_role (person, "learner") && !person->guest));
+  /* Advice from a ULR is for staff who learn; guests use the PCs only. */
+  gtk_widget_set_visible (self->advice_tile, person == NULL ||
+                          (lh_person_has_role (person, "learner") && !person->guest));
   gtk_widget_set_visible (self->guests_button, person != NULL && !person->guest &&
                                                lh_person_has_role (person, "learner"));
   /* Skills checks are for staff who learn; guests book computers only. */
@@ -95,6 +103,8 @@ lh_home_page_set_person (LhHomePage     *self,
   gtk_widget_set_visible (self->more_box, gtk_widget_get_visible (self->guests_button) ||
                                           gtk_widget_get_visible (self->assessments_button) ||
                                           gtk_widget_get_visible (self->timetable_button));
+  /* ULRs run drop-ins and log their facility time. */
+  gtk_widget_set_visible (self->ulr_box, lh_desk_page_is_for (person));
   if (person == NULL || person->name == NULL)
     {
       gtk_label_set_label (self->hello_label, _("Hello"));

@@ -54,9 +54,30 @@ back_action (GtkWidget  *widget,
       if (!lh_assessments_page_go_back (self->assessments_page))
         lh_window_show_page (self, "home");
     }
+  else if (g_str_equal (name, "advice"))
+    {
+      if (!lh_advice_page_go_back (self->advice_page))
+        lh_window_show_page (self, "home");
+    }
+  else if (g_str_equal (name, "record"))
+    {
+      /* Opened from the advice page or the home page: back to home. */
+      if (!lh_record_page_go_back (self->record_page))
+        lh_window_show_page (self, "home");
+    }
   else if (g_str_equal (name, "timetable"))
     {
       if (!lh_timetable_page_go_back (self->timetable_page))
+        lh_window_show_page (self, "home");
+    }
+  else if (g_str_equal (name, "desk"))
+    {
+      if (!lh_desk_page_go_back (self->desk_page))
+        lh_window_show_page (self, "home");
+    }
+  else if (g_str_equal (name, "facility"))
+    {
+      if (!lh_facility_page_go_back (self->facility_page))
         lh_window_show_page (self, "home");
     }
 }
@@ -157,6 +178,71 @@ timetable_action (GtkWidget  *widget,
   lh_window_show_page (self, "timetable");
 }
 
+/* Asking a ULR for advice is for staff who learn, not guests: the home
+ * page shows them no way in, and the daemon refuses anyone else. */
+static gboolean
+may_ask_advice (LhWindow *self)
+{
+  LhPerson *person = lh_client_get_person (self->client);
+
+  return lh_client_is_signed_in (self->client) && person != NULL && !person->guest &&
+         lh_person_has_role (person, "learner");
+}
+
+static void
+advice_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!may_ask_advice (self))
+    return;
+  lh_advice_page_start (self->advice_page);
+  lh_window_show_page (self, "advice");
+}
+
+static void
+advice_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!may_ask_advice (self))
+    return;
+  lh_record_page_load (self->record_page);
+  lh_window_show_page (self, "record");
+}
+
+/* Drop-ins and facility time are a ULR's: the home page shows the way in
+ * to no one else, and the daemon refuses anyone else. */
+static void
+desk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_desk_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_desk_page_load (self->desk_page);
+  lh_window_show_page (self, "desk");
+}
+
+static void
+facility_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_desk_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_facility_page_load (self->facility_page);
+  lh_window_show_page (self, "facility");
+}
+
 static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
@@ -202,6 +288,10 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.guests", NULL, guests_action);
   gtk_widget_class_install_action (widget_class, "kiosk.assessments", NULL, assessments_action);
   gtk_widget_class_install_action (widget_class, "kiosk.timetable", NULL, timetable_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.advice", NULL, advice_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.advice-record", NULL, advice_record_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.desk", NULL, desk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.facility-time", NULL, facility_action);
   gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_action);
   gtk_widget_class_install_action (widget_class, "kiosk.retry-connection", NULL, retry_connection_action);

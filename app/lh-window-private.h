@@ -2,14 +2,19 @@
 /* Shared by lh-window.c and lh-window-actions.c. */
 #pragma once
 
+#include "lh-advice-page.h"
 #include "lh-assessments-page.h"
 #include "lh-book-page.h"
+#include "lh-desk-alerts.h"
+#include "lh-desk-page.h"
+#include "lh-facility-page.h"
 #include "lh-bookings-page.h"
 #include "lh-groups-page.h"
 #include "lh-guest-page.h"
 #include "lh-home-page.h"
 #include "lh-idle-monitor.h"
 #include "lh-notifier.h"
+#include "lh-record-page.h"
 #include "lh-sign-in-page.h"
 #include "lh-timetable-page.h"
 #include "lh-welcome-page.h"
@@ -33,6 +38,7 @@ struct _LhWindow
   guint            reserved_timeout_id;/* when "Reserved from" turns to "until", or goes */
   LhHeartbeat     *heartbeat;          /* (owned) */
   LhNotifier      *notifier;           /* (owned) */
+  LhDeskAlerts    *desk_alerts;        /* (owned) a ULR's notifications */
 
   /* template children (unowned) */
   AdwToastOverlay *toast_overlay;
@@ -55,6 +61,10 @@ struct _LhWindow
   LhGuestPage     *guest_page;
   LhAssessmentsPage *assessments_page;
   LhTimetablePage *timetable_page;
+  LhDeskPage      *desk_page;
+  LhFacilityPage  *facility_page;
+  LhAdvicePage    *advice_page;
+  LhRecordPage    *record_page;
 };
 
 void lh_window_show_page             (LhWindow   *self,

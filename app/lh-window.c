@@ -79,6 +79,10 @@ reset_pages (LhWindow *self)
   lh_guest_page_reset (self->guest_page);
   lh_assessments_page_reset (self->assessments_page);
   lh_timetable_page_reset (self->timetable_page);
+  lh_desk_page_reset (self->desk_page);
+  lh_facility_page_reset (self->facility_page);
+  lh_advice_page_reset (self->advice_page);
+  lh_record_page_reset (self->record_page);
   lh_home_page_set_notice (self->home_page, NULL);
 }
 
@@ -252,6 +256,10 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->guest_page), self->client);
   lh_page_set_client (LH_PAGE (self->assessments_page), self->client);
   lh_page_set_client (LH_PAGE (self->timetable_page), self->client);
+  lh_page_set_client (LH_PAGE (self->desk_page), self->client);
+  lh_page_set_client (LH_PAGE (self->facility_page), self->client);
+  lh_page_set_client (LH_PAGE (self->advice_page), self->client);
+  lh_page_set_client (LH_PAGE (self->record_page), self->client);
 
   g_signal_connect_object (self->client, "session-ended",
                            G_CALLBACK (session_ended_cb), self, G_CONNECT_SWAPPED);
@@ -259,6 +267,10 @@ lh_window_constructed (GObject *object)
                            G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
   /* A PC's own kiosk: which PC, its heartbeat, the time left. */
   lh_window_pc_setup (self);
+  /* A ULR signed in here hears of appointments and long queues. */
+  self->desk_alerts = lh_desk_alerts_new (self->client, self->notifier);
+  /* "Your ticket was called" reaches someone looking elsewhere too. */
+  lh_advice_page_set_notifier (self->advice_page, self->notifier);
 
   lh_window_show_page (self, "welcome");
   lh_window_check_health (self);
@@ -275,6 +287,7 @@ lh_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->idle != NULL)
     lh_idle_monitor_stop (self->idle);
+  g_clear_object (&self->desk_alerts);
   lh_window_pc_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_WINDOW);
@@ -401,6 +414,10 @@ lh_window_class_init (LhWindowClass *klass)
   g_type_ensure (LH_TYPE_GROUPS_PAGE);
   g_type_ensure (LH_TYPE_GUEST_PAGE);
   g_type_ensure (LH_TYPE_TIMETABLE_PAGE);
+  g_type_ensure (LH_TYPE_DESK_PAGE);
+  g_type_ensure (LH_TYPE_FACILITY_PAGE);
+  g_type_ensure (LH_TYPE_ADVICE_PAGE);
+  g_type_ensure (LH_TYPE_RECORD_PAGE);
   g_type_ensure (LH_TYPE_SITTING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-window.ui");
@@ -424,6 +441,10 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, guest_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, assessments_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, timetable_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, desk_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, facility_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, advice_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, record_page);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   lh_window_class_install_actions (widget_class);

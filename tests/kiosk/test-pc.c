@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kiosk-api.h"
+#include "kiosk-dunst.h"
 #include "kiosk-helpers.h"
 #include "lh-client.h"
 #include "lh-test-daemon.h"
@@ -39,7 +40,6 @@ static const Learner learners[] = {
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 static GStrv pc_tokens;       /* (owned) the kiosks of pc_names */
 static GTimeZone *centre_tz;  /* (owned) */
-static GSubprocess *dunst;    /* (owned) the notification server */
 
 /* ---- the centre ------------------------------------------------------- */
 
@@ -141,103 +141,9 @@ api_kiosk_state (const char *pc_name)
 /* ---- dunst ------------------------------------------------------------ */
 
 static gboolean
-bus_name_owned (const char *name)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
-
-/* dunst on the test's own session bus (dbus-run-session) and display
- * (xvfb-run), started before any window so that it is the server. */
-static void
-start_dunst (void)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_error ("No session bus: run the kiosk tests under dbus-run-session");
-  if (bus_name_owned ("org.freedesktop.Notifications"))
-    g_error ("Another notification server is on this session bus");
-  dunst = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                            &error, "dunst", NULL);
-  if (dunst == NULL)
-    g_error ("Cannot start dunst (apt-get install dunst): %s", error->message);
-  while (!bus_name_owned ("org.freedesktop.Notifications"))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("dunst did not take org.freedesktop.Notifications within 10 s");
-      g_usleep (50 * 1000);
-    }
-}
-
-static void
-stop_dunst (void)
-{
-  if (dunst == NULL)
-    return;
-  g_subprocess_send_signal (dunst, SIGTERM);
-  g_subprocess_wait (dunst, NULL, NULL);
-  g_clear_object (&dunst);
-}
-
-/* dunstctl's output, as JSON for "history". Returns: (transfer full) */
-static char *
-dunstctl (const char *command)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                              &error, "dunstctl", command, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
-}
-
-/* The notification dunst received with this summary, as dunstctl history
- * lists it (once shown notifications are closed into the history). */
-static JsonObject *
-dunst_find (const char *summary)
-{
-  g_autofree char *closed = dunstctl ("close-all");
-  g_autofree char *history = dunstctl ("history");
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *outer, *list;
-
-  if (!json_parser_load_from_data (parser, history, -1, NULL))
-    return NULL;
-  outer = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "data");
-  if (outer == NULL || json_array_get_length (outer) == 0)
-    return NULL;
-  list = json_array_get_array_element (outer, 0);
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *item = json_array_get_object_element (list, i);
-      JsonObject *field = json_object_get_object_member (item, "summary");
-
-      if (field != NULL && g_strcmp0 (json_object_get_string_member (field, "data"), summary) == 0)
-        return json_object_ref (item);
-    }
-  return NULL;
-}
-
-static gboolean
 dunst_has (LhWindow *window, gconstpointer summary)
 {
-  g_autoptr(JsonObject) found = dunst_find (summary);
+  g_autoptr(JsonObject) found = kiosk_dunst_find (summary);
 
   kiosk_spin (100);
   return found != NULL;
@@ -557,7 +463,7 @@ test_warning_notification (void)
   g_assert_true (bar_says (kiosk.window, "6 minutes left"));
   kiosk_wait_for (kiosk.window, dunst_has, summary, "dunst to have the 5-minute warning");
   g_assert_true (bar_says (kiosk.window, "5 minutes left"));
-  found = dunst_find (summary);
+  found = kiosk_dunst_find (summary);
   g_assert_nonnull (found);
   g_assert_true (g_str_has_prefix (json_object_get_string_member (json_object_get_object_member (found, "body"), "data"),
                                    body));
@@ -653,7 +559,7 @@ main (int   argc,
   int status;
 
   kiosk_test_init (&argc, &argv);
-  start_dunst ();
+  kiosk_dunst_start ();
 
   centre = lh_test_daemon_start_with_setup (NULL, setup_centre, &pc_tokens);
   kiosk_api_init (centre);
@@ -672,6 +578,6 @@ main (int   argc,
   g_clear_pointer (&centre, lh_test_daemon_stop);
   g_clear_pointer (&pc_tokens, g_strfreev);
   g_clear_pointer (&centre_tz, g_time_zone_unref);
-  stop_dunst ();
+  kiosk_dunst_stop ();
   return status;
 }

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The questions of Talk to a ULR: how (today's drop-in or a booked
+ * time), which time, what about, how to be reached, the optional note,
+ * and the facts on the confirm view. */
+#define G_LOG_DOMAIN "lh-advice-page"
+
+#include "lh-advice-page-private.h"
+
+#include <glib/gi18n.h>
+
+#include "lh-advice-choices.h"
+#include "lh-advice-words.h"
+#include "lh-slot-widgets.h"
+
+/* ---- how: the drop-in and the free times ------------------------------ */
+
+void
+lh_advice_page_show_how (LhAdvicePage *self)
+{
+  LhDropin *dropin = lh_advice_page_today_dropin (self);
+  g_autoptr(GDateTime) now = lh_advice_page_now (self);
+  guint n_free = self->slots ? self->slots->len : 0;
+  g_autofree char *facts = NULL;
+
+  if (dropin != NULL)
+    {
+      g_autofree char *when = lh_advice_format_dropin (dropin, now);
+      g_autofree char *waiting = lh_advice_format_waiting (dropin->waiting);
+
+      facts = g_strdup_printf ("%s\n%s", when, waiting);
+    }
+  else
+    facts = g_strdup (_("There is no drop-in today. You can book a time instead."));
+  gtk_label_set_label (self->queue_facts_label, facts);
+  /* Without a drop-in, the tile stays in view with its reason. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->queue_button), dropin != NULL);
+
+  g_free (facts);
+  if (n_free > 0)
+    facts = g_strdup_printf (ngettext ("%u free time in the next 2 weeks",
+                                       "%u free times in the next 2 weeks", n_free), n_free);
+  else
+    facts = g_strdup (_("No free times in the next 2 weeks"));
+  gtk_label_set_label (self->book_facts_label, facts);
+}
+
+static void
+slot_clicked_cb (GtkButton    *button,
+                 LhAdvicePage *self)
+{
+  LhAdviceSlot *slot = g_object_get_data (G_OBJECT (button), LH_ADVICE_SLOT_KEY);
+
+  if (slot == NULL || lh_advice_page_is_busy (self))
+    return;
+  g_clear_pointer (&self->slot, lh_advice_slot_free);
+  self->slot = lh_advice_slot_copy (slot);
+  lh_advice_page_show_step (self, "contact");
+}
+
+void
+lh_advice_page_show_slots (LhAdvicePage *self,
+            GPtrArray    *slots)
+{
+  g_autoptr(GDateTime) now = lh_advice_page_now (self);
+  g_autoptr(GPtrArray) free_slots = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_advice_slot_free);
+
+  /* The buttons point into the old list: drop them first. */
+  lh_remove_children (GTK_WIDGET (self->slots_box));
+  for (guint i = 0; i < slots->len; i++)
+    {
+      LhAdviceSlot *slot = g_ptr_array_index (slots, i);
+
+      /* Taken ones are nobody's business; begun ones cannot be booked. */
+      if (!slot->taken && g_date_time_compare (slot->start, now) > 0)
+        g_ptr_array_add (free_slots, lh_advice_slot_copy (slot));
+    }
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  self->slots = g_steal_pointer (&free_slots);
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      GtkWidget *button = lh_advice_slot_button_new (g_ptr_array_index (self->slots, i), now);
+
+      g_signal_connect (button, "clicked", G_CALLBACK (slot_clicked_cb), self);
+      lh_flow_box_append (self->slots_box, button);
+    }
+  gtk_widget_set_visible (self->slots_empty_label, self->slots->len == 0);
+}
+
+void
+lh_advice_page_queue_clicked_cb (LhAdvicePage *self,
+                  GtkButton    *button)
+{
+  LhDropin *dropin = lh_advice_page_today_dropin (self);
+
+  if (dropin == NULL || lh_advice_page_is_busy (self))
+    return;
+  self->appointment = FALSE;
+  self->dropin_id = dropin->id;
+  g_clear_pointer (&self->slot, lh_advice_slot_free);
+  lh_advice_page_show_step (self, "contact");
+}
+
+void
+lh_advice_page_book_clicked_cb (LhAdvicePage *self,
+                 GtkButton    *button)
+{
+  if (lh_advice_page_is_busy (self))
+    return;
+  self->appointment = TRUE;
+  lh_advice_page_show_step (self, "slots");
+}
+
+/* ---- topic, contact, note --------------------------------------------- */
+
+void
+lh_advice_page_topic_clicked_cb (GtkButton    *button,
+                  LhAdvicePage *self)
+{
+  int topic = lh_advice_choice_get (GTK_WIDGET (button));
+
+  if (topic < 0 || lh_advice_page_is_busy (self))
+    return;
+  self->topic = (LhTopic) topic;
+  lh_advice_page_show_how (self);
+  lh_advice_page_show_step (self, "how");
+}
+
+void
+lh_advice_page_contact_clicked_cb (GtkButton    *button,
+                    LhAdvicePage *self)
+{
+  int contact = lh_advice_choice_get (GTK_WIDGET (button));
+
+  if (contact < 0 || lh_advice_page_is_busy (self))
+    return;
+  self->contact = (LhContact) contact;
+  lh_advice_page_show_step (self, "note");
+}
+
+char *
+lh_advice_page_get_note (LhAdvicePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+void
+lh_advice_page_note_changed_cb (LhAdvicePage  *self,
+                 GtkTextBuffer *buffer)
+{
+  int count = gtk_text_buffer_get_char_count (buffer);
+  g_autofree char *text = NULL;
+
+  if (count > NOTE_MAX_CHARS)
+    text = g_strdup_printf (_("This is %d characters too long. Please make it shorter."), count - NOTE_MAX_CHARS);
+  else if (count > NOTE_MAX_CHARS - 200)
+    text = g_strdup_printf (ngettext ("%d character left", "%d characters left", NOTE_MAX_CHARS - count),
+                            NOTE_MAX_CHARS - count);
+  gtk_label_set_label (self->note_count_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_count_label), text != NULL);
+  gtk_widget_set_sensitive (self->note_next_button, count <= NOTE_MAX_CHARS);
+}
+
+void
+lh_advice_page_show_confirm (LhAdvicePage *self)
+{
+  g_autoptr(GDateTime) now = lh_advice_page_now (self);
+  g_autofree char *topic = lh_topic_title (self->topic);
+  g_autofree char *contact = lh_contact_title (self->contact);
+  g_autofree char *how = NULL;
+  g_autofree char *facts = NULL;
+  LhDropin *dropin = lh_advice_page_today_dropin (self);
+
+  if (self->appointment && self->slot != NULL)
+    {
+      g_autofree char *when = lh_advice_format_when (self->slot->start, self->slot->end);
+      g_autofree char *with = lh_advice_format_with (self->slot->ulr, self->slot->place);
+
+      gtk_label_set_label (self->confirm_question_label, _("Book this time with a ULR?"));
+      how = g_strdup_printf ("%s\n%s", when, with);
+    }
+  else
+    {
+      gtk_label_set_label (self->confirm_question_label, _("Join the drop-in queue?"));
+      how = dropin ? lh_advice_format_dropin (dropin, now) : g_strdup (_("Today's drop-in"));
+    }
+  /* Translators: the confirm view's facts: how and when, then
+   * "About: Careers advice", then "We reach you: By phone" */
+  facts = g_strdup_printf (_("%s\nAbout: %s\nWe reach you: %s"), how, topic, contact);
+  lh_page_show_confirm (LH_PAGE (self), facts, FALSE);
+}
+
+void
+lh_advice_page_skip_clicked_cb (LhAdvicePage *self,
+                 GtkButton    *button)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  lh_advice_page_show_confirm (self);
+}
+
+void
+lh_advice_page_note_next_clicked_cb (LhAdvicePage *self,
+                      GtkButton    *button)
+{
+  if (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->note_view)) > NOTE_MAX_CHARS)
+    return;
+  lh_advice_page_show_confirm (self);
+}
