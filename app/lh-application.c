@@ -154,6 +154,10 @@ lh_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "idle-timeout", "i", &self->idle_timeout);
   self->fullscreen = g_variant_dict_contains (options, "fullscreen");
   self->display = g_variant_dict_contains (options, "display");
+  /* A queue display is a program of its own, beside the kiosk on the same
+   * machine if need be: not a second window of the kiosk's instance. */
+  if (self->display)
+    g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
 
