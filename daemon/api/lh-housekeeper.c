@@ -133,36 +133,21 @@ static void
 close_ended_dropins (LhHousekeeper *self, gint64 now)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) open = lh_dropins_list (self->store, 0, now + 1, &error);
-  g_autoptr(GArray) ended = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n_closed = 0;
+  g_autoptr(GArray) closed = NULL;
 
-  if (open == NULL)
-    {
-      g_warning ("Cannot list the drop-ins, will try again: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < open->len; i++)
-    {
-      const LhDropin *dropin = g_ptr_array_index (open, i);
-
-      if (dropin->end_at <= now)
-        g_array_append_val (ended, dropin->id);
-    }
-  if (ended->len == 0)
-    return;
-  if (!lh_dropins_close_ended (self->store, now, &n_closed, &error))
+  if (!lh_dropins_close_ended (self->store, now, &closed, &error))
     {
       g_warning ("Cannot close the drop-ins that ended, will try again: %s", error->message);
       return;
     }
-  for (guint i = 0; i < ended->len; i++)
+  for (guint i = 0; i < closed->len; i++)
     {
-      g_autoptr(JsonNode) data = lh_json_queue_change (g_array_index (ended, gint64, i));
+      g_autoptr(JsonNode) data = lh_json_queue_change (g_array_index (closed, gint64, i));
 
       lh_event_hub_publish (self->events, "queue-changed", data, 0);
     }
-  g_info ("%u drop-in(s) closed at their end", n_closed);
+  if (closed->len > 0)
+    g_info ("%u drop-in(s) closed at their end", closed->len);
 }
 
 static void
@@ -201,7 +186,7 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
   g_return_if_fail (LH_IS_HOUSEKEEPER (self));
 
   if (!lh_housekeeping_next_due (self->store, self->centre, now, &due, &error) ||
-      !lh_dropins_next_end (self->store, now, &dropin_end, &error))
+      !lh_dropins_next_end (self->store, &dropin_end, &error))
     {
       g_warning ("Cannot tell when housekeeping is next due: %s", error->message);
       due = now + 60;

@@ -338,7 +338,7 @@ lh_dropins_close (LhStore *store, gint64 dropin_id, gint64 ulr_id, gint64 now, G
 }
 
 gboolean
-lh_dropins_close_ended (LhStore *store, gint64 now, guint *out_n_closed, GError **error)
+lh_dropins_close_ended (LhStore *store, gint64 now, GArray **out_closed, GError **error)
 {
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhStmt) stmt = NULL;
@@ -365,13 +365,17 @@ lh_dropins_close_ended (LhStore *store, gint64 now, guint *out_n_closed, GError 
     }
   if (!lh_transaction_commit (tx, error))
     return FALSE;
-  if (out_n_closed != NULL)
-    *out_n_closed = ended->len;
+  if (out_closed != NULL)
+    {
+      *out_closed = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ended->len);
+      for (guint i = 0; i < ended->len; i++)
+        g_array_append_val (*out_closed, ((LhDropin *) g_ptr_array_index (ended, i))->id);
+    }
   return TRUE;
 }
 
 gboolean
-lh_dropins_next_end (LhStore *store, gint64 now, gint64 *out_end, GError **error)
+lh_dropins_next_end (LhStore *store, gint64 *out_end, GError **error)
 {
   g_autoptr(LhStmt) stmt = NULL;
   gboolean has_row;

@@ -75,15 +75,16 @@ LhDropin  *lh_dropins_close     (LhStore            *store,
                                  gint64              now,
                                  GError            **error);
 
-/* Closes every drop-in whose end has passed. */
+/* Closes every drop-in whose end has passed, at its end; their ids in
+ * *out_closed (element-type gint64), for telling the displays. */
 gboolean   lh_dropins_close_ended (LhStore          *store,
                                    gint64            now,
-                                   guint            *out_n_closed,
+                                   GArray          **out_closed,
                                    GError          **error);
 
-/* The soonest end of a drop-in not yet closed, or 0. */
+/* The soonest end of a drop-in not yet closed (past ones included: they
+ * are due at once), or 0 when there is none. */
 gboolean   lh_dropins_next_end  (LhStore            *store,
-                                 gint64              now,
                                  gint64             *out_end,
                                  GError            **error);
 

@@ -658,7 +658,7 @@ test_dropin_close_and_alert (Fixture *f, gconstpointer data)
   g_autoptr(LhFacilitySummary) sue = NULL;
   g_autoptr(GArray) alert = NULL;
   g_autoptr(GError) error = NULL;
-  guint n = 0;
+  g_autoptr(GArray) closed_ids = NULL;
   gint64 later;
 
   /* Dev asked to hear when more than 2 wait: at the third. */
@@ -685,11 +685,16 @@ test_dropin_close_and_alert (Fixture *f, gconstpointer data)
 
   /* A drop-in closes by itself at its end, and logs its whole time once. */
   later = NOW + 3 * DAY;
-  open_dropin (f, later, later + HOUR, FALSE);
-  g_assert_true (lh_dropins_close_ended (f->ts->store, later + 2 * HOUR, &n, &error));
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_true (lh_dropins_close_ended (f->ts->store, later + 3 * HOUR, &n, &error));
-  g_assert_cmpuint (n, ==, 0);
+  {
+    gint64 id = open_dropin (f, later, later + HOUR, FALSE);
+
+    g_assert_true (lh_dropins_close_ended (f->ts->store, later + 2 * HOUR, &closed_ids, &error));
+    g_assert_cmpuint (closed_ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (closed_ids, gint64, 0), ==, id);
+    g_clear_pointer (&closed_ids, g_array_unref);
+    g_assert_true (lh_dropins_close_ended (f->ts->store, later + 3 * HOUR, &closed_ids, &error));
+    g_assert_cmpuint (closed_ids->len, ==, 0);
+  }
   g_clear_pointer (&sue, lh_facility_summary_free);
   sue = lh_facility_time_summary (f->ts->store, f->centre, f->sue, later, &error);
   g_assert_cmpint (sue->week_minutes, ==, 120);
