@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "lh-types.h"
+#include "lh-json-read.h"
 
 static const char * const topic_names[LH_N_TOPICS] = {
   "english-maths", "esol", "digital", "courses-funding", "apprenticeships",
@@ -54,199 +54,6 @@ lh_contact_from_string (const char *text,
   return FALSE;
 }
 
-/* ---- reading fields --------------------------------------------------- */
-
-/* NULL for a member that is missing or null: the API's "none". */
-static JsonNode *
-value_or_null (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node == NULL || JSON_NODE_HOLDS_NULL (node) ? NULL : node;
-}
-
-static gboolean
-opt_string (JsonObject  *object,
-            const char  *member,
-            char       **out,
-            GError     **error)
-{
-  JsonNode *node = value_or_null (object, member);
-
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not a string", member);
-      return FALSE;
-    }
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-req_string (JsonObject  *object,
-            const char  *member,
-            char       **out,
-            GError     **error)
-{
-  if (!opt_string (object, member, out, error))
-    return FALSE;
-  if (*out == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is missing", member);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A whole number, or 0 for none; required ones must be there. */
-static gboolean
-get_int (JsonObject  *object,
-         const char  *member,
-         gboolean     required,
-         gint64      *out,
-         GError     **error)
-{
-  JsonNode *node = value_or_null (object, member);
-
-  *out = 0;
-  if (node == NULL && !required)
-    return TRUE;
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not a whole number", member);
-      return FALSE;
-    }
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-get_small_int (JsonObject  *object,
-               const char  *member,
-               int         *out,
-               GError     **error)
-{
-  gint64 value;
-
-  if (!get_int (object, member, FALSE, &value, error))
-    return FALSE;
-  *out = (int) CLAMP (value, 0, G_MAXINT);
-  return TRUE;
-}
-
-static gboolean
-get_bool (JsonObject  *object,
-          const char  *member,
-          gboolean    *out,
-          GError     **error)
-{
-  JsonNode *node = value_or_null (object, member);
-
-  *out = FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not true or false", member);
-      return FALSE;
-    }
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-opt_time (JsonObject  *object,
-          const char  *member,
-          GTimeZone   *tz,
-          GDateTime  **out,
-          GError     **error)
-{
-  if (value_or_null (object, member) == NULL)
-    return TRUE;
-  *out = lh_parse_time (object, member, tz, error);
-  return *out != NULL;
-}
-
-static gboolean
-req_time (JsonObject  *object,
-          const char  *member,
-          GTimeZone   *tz,
-          GDateTime  **out,
-          GError     **error)
-{
-  *out = lh_parse_time (object, member, tz, error);
-  return *out != NULL;
-}
-
-static GStrv
-get_strings (JsonObject *object,
-             const char *member)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = value_or_null (object, member);
-
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
-        }
-    }
-  return g_strv_builder_end (builder);
-}
-
-typedef gpointer (*ParseFunc) (JsonObject *object, GTimeZone *tz, GError **error);
-
-/* A list member of objects, each parsed; a missing list is empty. */
-static GPtrArray *
-get_list (JsonObject     *object,
-          const char     *member,
-          ParseFunc       parse,
-          GDestroyNotify  free_func,
-          GTimeZone      *tz,
-          GError        **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
-  JsonNode *node = value_or_null (object, member);
-  JsonArray *array;
-
-  if (node == NULL)
-    return g_steal_pointer (&list);
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not a list", member);
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An item of “%s” is not an object", member);
-          return NULL;
-        }
-      item = parse (json_node_get_object (element), tz, error);
-      if (item == NULL)
-        {
-          g_prefix_error (error, "In “%s”: ", member);
-          return NULL;
-        }
-      g_ptr_array_add (list, item);
-    }
-  return g_steal_pointer (&list);
-}
-
 /* ---- requests --------------------------------------------------------- */
 
 LhAdviceRequest *
@@ -258,13 +65,16 @@ lh_advice_request_copy (const LhAdviceRequest *request)
 
   copy = g_new0 (LhAdviceRequest, 1);
   *copy = *request;
+  copy->learner = g_strdup (request->learner);
   copy->status = g_strdup (request->status);
+  copy->note = g_strdup (request->note);
   copy->place = g_strdup (request->place);
   copy->start = request->start ? g_date_time_ref (request->start) : NULL;
   copy->end = request->end ? g_date_time_ref (request->end) : NULL;
   copy->ulr = g_strdup (request->ulr);
   copy->desk = g_strdup (request->desk);
   copy->created_at = request->created_at ? g_date_time_ref (request->created_at) : NULL;
+  copy->called_at = request->called_at ? g_date_time_ref (request->called_at) : NULL;
   copy->outcomes = g_strdupv (request->outcomes);
   return copy;
 }
@@ -274,13 +84,16 @@ lh_advice_request_free (LhAdviceRequest *request)
 {
   if (request == NULL)
     return;
+  g_free (request->learner);
   g_free (request->status);
+  g_free (request->note);
   g_free (request->place);
   g_clear_pointer (&request->start, g_date_time_unref);
   g_clear_pointer (&request->end, g_date_time_unref);
   g_free (request->ulr);
   g_free (request->desk);
   g_clear_pointer (&request->created_at, g_date_time_unref);
+  g_clear_pointer (&request->called_at, g_date_time_unref);
   g_strfreev (request->outcomes);
   g_free (request);
 }
@@ -309,23 +122,27 @@ lh_advice_request_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
 
   request->topic = LH_TOPIC_OTHER;
-  if (!get_int (object, "id", TRUE, &request->id, error) ||
-      !get_int (object, "learner_id", FALSE, &request->learner_id, error) ||
-      !req_string (object, "status", &request->status, error) ||
-      !opt_string (object, "topic", &topic, error) ||
-      !opt_string (object, "mode", &mode, error) ||
-      !opt_string (object, "contact", &contact, error) ||
-      !get_int (object, "dropin_id", FALSE, &request->dropin_id, error) ||
-      !get_int (object, "slot_id", FALSE, &request->slot_id, error) ||
-      !get_int (object, "ticket", FALSE, &ticket, error) ||
-      !opt_string (object, "place", &request->place, error) ||
-      !opt_time (object, "start", tz, &request->start, error) ||
-      !opt_time (object, "end", tz, &request->end, error) ||
-      !opt_string (object, "ulr", &request->ulr, error) ||
-      !opt_string (object, "desk", &request->desk, error) ||
-      !opt_time (object, "created_at", tz, &request->created_at, error) ||
-      !get_small_int (object, "position", &request->position, error) ||
-      !get_small_int (object, "wait_minutes", &request->wait_minutes, error))
+  request->contact = LH_N_CONTACTS;
+  if (!lh_json_read_int (object, "id", TRUE, &request->id, error) ||
+      !lh_json_read_int (object, "learner_id", FALSE, &request->learner_id, error) ||
+      !lh_json_read_string (object, "learner", FALSE, &request->learner, error) ||
+      !lh_json_read_string (object, "status", TRUE, &request->status, error) ||
+      !lh_json_read_string (object, "topic", FALSE, &topic, error) ||
+      !lh_json_read_string (object, "mode", FALSE, &mode, error) ||
+      !lh_json_read_string (object, "contact", FALSE, &contact, error) ||
+      !lh_json_read_string (object, "note", FALSE, &request->note, error) ||
+      !lh_json_read_int (object, "dropin_id", FALSE, &request->dropin_id, error) ||
+      !lh_json_read_int (object, "slot_id", FALSE, &request->slot_id, error) ||
+      !lh_json_read_int (object, "ticket", FALSE, &ticket, error) ||
+      !lh_json_read_string (object, "place", FALSE, &request->place, error) ||
+      !lh_json_read_time (object, "start", FALSE, tz, &request->start, error) ||
+      !lh_json_read_time (object, "end", FALSE, tz, &request->end, error) ||
+      !lh_json_read_string (object, "ulr", FALSE, &request->ulr, error) ||
+      !lh_json_read_string (object, "desk", FALSE, &request->desk, error) ||
+      !lh_json_read_time (object, "created_at", FALSE, tz, &request->created_at, error) ||
+      !lh_json_read_time (object, "called_at", FALSE, tz, &request->called_at, error) ||
+      !lh_json_read_small_int (object, "position", &request->position, error) ||
+      !lh_json_read_small_int (object, "wait_minutes", &request->wait_minutes, error))
     return NULL;
   /* A topic added to the daemon later is still the person's: shown as
    * "Something else" rather than hidden. */
@@ -335,45 +152,11 @@ lh_advice_request_from_json (JsonObject  *object,
     g_debug ("Unknown way to be reached “%s”", contact);
   request->appointment = g_strcmp0 (mode, "appointment") == 0 || (mode == NULL && request->slot_id != 0);
   request->ticket = (int) CLAMP (ticket, 0, G_MAXINT);
-  request->outcomes = get_strings (object, "outcomes");
+  request->outcomes = lh_json_read_strings (object, "outcomes");
   return g_steal_pointer (&request);
 }
 
-/* ---- drop-ins, slots, ULRs -------------------------------------------- */
-
-void
-lh_dropin_free (LhDropin *dropin)
-{
-  if (dropin == NULL)
-    return;
-  g_free (dropin->place);
-  g_clear_pointer (&dropin->start, g_date_time_unref);
-  g_clear_pointer (&dropin->end, g_date_time_unref);
-  g_free (dropin);
-}
-
-LhDropin *
-lh_dropin_from_json (JsonObject  *object,
-                     GTimeZone   *tz,
-                     GError     **error)
-{
-  g_autoptr(LhDropin) dropin = g_new0 (LhDropin, 1);
-  JsonNode *ulrs;
-
-  g_return_val_if_fail (object != NULL, NULL);
-
-  if (!get_int (object, "id", TRUE, &dropin->id, error) ||
-      !req_string (object, "place", &dropin->place, error) ||
-      !req_time (object, "start", tz, &dropin->start, error) ||
-      !req_time (object, "end", tz, &dropin->end, error) ||
-      !get_bool (object, "open", &dropin->open, error) ||
-      !get_small_int (object, "waiting", &dropin->waiting, error))
-    return NULL;
-  ulrs = value_or_null (object, "ulrs");
-  if (ulrs != NULL && JSON_NODE_HOLDS_ARRAY (ulrs))
-    dropin->n_ulrs = json_array_get_length (json_node_get_array (ulrs));
-  return g_steal_pointer (&dropin);
-}
+/* ---- slots, ULRs, drop-ins -------------------------------------------- */
 
 LhAdviceSlot *
 lh_advice_slot_copy (const LhAdviceSlot *slot)
@@ -412,14 +195,14 @@ lh_advice_slot_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!get_int (object, "id", TRUE, &slot->id, error) ||
-      !get_int (object, "ulr_id", FALSE, &slot->ulr_id, error) ||
-      !req_string (object, "ulr", &slot->ulr, error) ||
-      !opt_string (object, "place", &slot->place, error) ||
-      !req_time (object, "start", tz, &slot->start, error) ||
-      !req_time (object, "end", tz, &slot->end, error) ||
-      !get_bool (object, "taken", &slot->taken, error) ||
-      !get_bool (object, "mine", &slot->mine, error))
+  if (!lh_json_read_int (object, "id", TRUE, &slot->id, error) ||
+      !lh_json_read_int (object, "ulr_id", FALSE, &slot->ulr_id, error) ||
+      !lh_json_read_string (object, "ulr", TRUE, &slot->ulr, error) ||
+      !lh_json_read_string (object, "place", FALSE, &slot->place, error) ||
+      !lh_json_read_time (object, "start", TRUE, tz, &slot->start, error) ||
+      !lh_json_read_time (object, "end", TRUE, tz, &slot->end, error) ||
+      !lh_json_read_bool (object, "taken", &slot->taken, error) ||
+      !lh_json_read_bool (object, "mine", &slot->mine, error))
     return NULL;
   if (slot->place != NULL && *slot->place == '\0')
     g_clear_pointer (&slot->place, g_free);
@@ -433,6 +216,7 @@ lh_ulr_free (LhUlr *ulr)
   if (ulr == NULL)
     return;
   g_free (ulr->name);
+  g_free (ulr->desk);
   g_free (ulr);
 }
 
@@ -441,13 +225,17 @@ lh_ulr_from_json (JsonObject  *object,
                   GError     **error)
 {
   g_autoptr(LhUlr) ulr = g_new0 (LhUlr, 1);
+  gint64 alert;
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!get_int (object, "id", TRUE, &ulr->id, error) ||
-      !req_string (object, "name", &ulr->name, error) ||
-      !get_bool (object, "shared", &ulr->shared, error))
+  if (!lh_json_read_int (object, "id", TRUE, &ulr->id, error) ||
+      !lh_json_read_string (object, "name", TRUE, &ulr->name, error) ||
+      !lh_json_read_bool (object, "shared", &ulr->shared, error) ||
+      !lh_json_read_string (object, "desk", FALSE, &ulr->desk, error) ||
+      !lh_json_read_int (object, "alert_length", FALSE, &alert, error))
     return NULL;
+  ulr->alert_length = (int) CLAMP (alert, 0, 100);
   return g_steal_pointer (&ulr);
 }
 
@@ -455,6 +243,56 @@ static gpointer
 ulr_parse (JsonObject *object, GTimeZone *tz, GError **error)
 {
   return lh_ulr_from_json (object, error);
+}
+
+void
+lh_dropin_free (LhDropin *dropin)
+{
+  if (dropin == NULL)
+    return;
+  g_free (dropin->place);
+  g_clear_pointer (&dropin->start, g_date_time_unref);
+  g_clear_pointer (&dropin->end, g_date_time_unref);
+  g_clear_pointer (&dropin->ulrs, g_ptr_array_unref);
+  g_free (dropin);
+}
+
+LhDropin *
+lh_dropin_from_json (JsonObject  *object,
+                     GTimeZone   *tz,
+                     GError     **error)
+{
+  g_autoptr(LhDropin) dropin = g_new0 (LhDropin, 1);
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!lh_json_read_int (object, "id", TRUE, &dropin->id, error) ||
+      !lh_json_read_string (object, "place", TRUE, &dropin->place, error) ||
+      !lh_json_read_time (object, "start", TRUE, tz, &dropin->start, error) ||
+      !lh_json_read_time (object, "end", TRUE, tz, &dropin->end, error) ||
+      !lh_json_read_bool (object, "open", &dropin->open, error) ||
+      !lh_json_read_small_int (object, "waiting", &dropin->waiting, error))
+    return NULL;
+  dropin->ulrs = lh_json_read_list (object, "ulrs", FALSE, ulr_parse, (GDestroyNotify) lh_ulr_free, tz, error);
+  if (dropin->ulrs == NULL)
+    return NULL;
+  return g_steal_pointer (&dropin);
+}
+
+const LhUlr *
+lh_dropin_find_ulr (const LhDropin *dropin,
+                    gint64          ulr_id)
+{
+  g_return_val_if_fail (dropin != NULL, NULL);
+
+  for (guint i = 0; i < dropin->ulrs->len; i++)
+    {
+      const LhUlr *ulr = g_ptr_array_index (dropin->ulrs, i);
+
+      if (ulr->id == ulr_id)
+        return ulr;
+    }
+  return NULL;
 }
 
 /* ---- the record ------------------------------------------------------- */
@@ -475,11 +313,11 @@ note_parse (JsonObject *object, GTimeZone *tz, GError **error)
 {
   g_autoptr(LhAdviceNote) note = g_new0 (LhAdviceNote, 1);
 
-  if (!get_int (object, "id", TRUE, &note->id, error) ||
-      !get_int (object, "request_id", FALSE, &note->request_id, error) ||
-      !req_string (object, "author", &note->author, error) ||
-      !req_string (object, "text", &note->text, error) ||
-      !req_time (object, "created_at", tz, &note->created_at, error))
+  if (!lh_json_read_int (object, "id", TRUE, &note->id, error) ||
+      !lh_json_read_int (object, "request_id", FALSE, &note->request_id, error) ||
+      !lh_json_read_string (object, "author", TRUE, &note->author, error) ||
+      !lh_json_read_string (object, "text", TRUE, &note->text, error) ||
+      !lh_json_read_time (object, "created_at", TRUE, tz, &note->created_at, error))
     return NULL;
   return g_steal_pointer (&note);
 }
@@ -502,11 +340,11 @@ lh_plan_item_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!get_int (object, "id", TRUE, &item->id, error) ||
-      !get_int (object, "goal_id", FALSE, &item->goal_id, error) ||
-      !req_string (object, "text", &item->text, error) ||
-      !opt_string (object, "due", &item->due, error) ||
-      !get_bool (object, "done", &item->done, error))
+  if (!lh_json_read_int (object, "id", TRUE, &item->id, error) ||
+      !lh_json_read_int (object, "goal_id", FALSE, &item->goal_id, error) ||
+      !lh_json_read_string (object, "text", TRUE, &item->text, error) ||
+      !lh_json_read_string (object, "due", FALSE, &item->due, error) ||
+      !lh_json_read_bool (object, "done", &item->done, error))
     return NULL;
   return g_steal_pointer (&item);
 }
@@ -534,11 +372,11 @@ mot_parse (JsonObject *object, GTimeZone *tz, GError **error)
 {
   g_autoptr(LhMot) mot = g_new0 (LhMot, 1);
 
-  if (!get_int (object, "id", TRUE, &mot->id, error) ||
-      !req_string (object, "ulr", &mot->ulr, error) ||
-      !req_time (object, "held_at", tz, &mot->held_at, error) ||
-      !req_string (object, "summary", &mot->summary, error) ||
-      !opt_string (object, "next_due", &mot->next_due, error))
+  if (!lh_json_read_int (object, "id", TRUE, &mot->id, error) ||
+      !lh_json_read_string (object, "ulr", TRUE, &mot->ulr, error) ||
+      !lh_json_read_time (object, "held_at", TRUE, tz, &mot->held_at, error) ||
+      !lh_json_read_string (object, "summary", TRUE, &mot->summary, error) ||
+      !lh_json_read_string (object, "next_due", FALSE, &mot->next_due, error))
     return NULL;
   return g_steal_pointer (&mot);
 }
@@ -574,28 +412,32 @@ lh_advice_record_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  record->requests = get_list (object, "requests", request_parse,
-                               (GDestroyNotify) lh_advice_request_free, tz, error);
+  record->requests = lh_json_read_list (object, "requests", FALSE, request_parse,
+                                        (GDestroyNotify) lh_advice_request_free, tz, error);
   if (record->requests == NULL)
     return NULL;
-  record->open_requests = get_list (object, "open_requests", request_parse,
-                                    (GDestroyNotify) lh_advice_request_free, tz, error);
+  record->open_requests = lh_json_read_list (object, "open_requests", FALSE, request_parse,
+                                             (GDestroyNotify) lh_advice_request_free, tz, error);
   if (record->open_requests == NULL)
     return NULL;
-  record->notes = get_list (object, "notes", note_parse, (GDestroyNotify) lh_advice_note_free, tz, error);
+  record->notes = lh_json_read_list (object, "notes", FALSE, note_parse,
+                                     (GDestroyNotify) lh_advice_note_free, tz, error);
   if (record->notes == NULL)
     return NULL;
-  record->plan = get_list (object, "plan", plan_item_parse, (GDestroyNotify) lh_plan_item_free, tz, error);
+  record->plan = lh_json_read_list (object, "plan", FALSE, plan_item_parse,
+                                    (GDestroyNotify) lh_plan_item_free, tz, error);
   if (record->plan == NULL)
     return NULL;
-  record->mots = get_list (object, "mots", mot_parse, (GDestroyNotify) lh_mot_free, tz, error);
+  record->mots = lh_json_read_list (object, "mots", FALSE, mot_parse,
+                                    (GDestroyNotify) lh_mot_free, tz, error);
   if (record->mots == NULL)
     return NULL;
-  record->supporters = get_list (object, "supporters", ulr_parse, (GDestroyNotify) lh_ulr_free, tz, error);
+  record->supporters = lh_json_read_list (object, "supporters", FALSE, ulr_parse,
+                                          (GDestroyNotify) lh_ulr_free, tz, error);
   if (record->supporters == NULL)
     return NULL;
-  if (!opt_time (object, "deletion_asked_at", tz, &record->deletion_asked, error) ||
-      !opt_string (object, "delete_after", &record->delete_after, error))
+  if (!lh_json_read_time (object, "deletion_asked_at", FALSE, tz, &record->deletion_asked, error) ||
+      !lh_json_read_string (object, "delete_after", FALSE, &record->delete_after, error))
     return NULL;
   return g_steal_pointer (&record);
 }

@@ -45,17 +45,20 @@ const char *lh_contact_to_string   (LhContact   contact);
 gboolean    lh_contact_from_string (const char *text,
                                     LhContact  *out);
 
-/* An advice request as the learner sees it. The record lists its past
- * requests with id, topic, status and outcomes only: the rest is then
- * 0 or NULL. */
+/* An advice request, as the learner sees it or, with learner and note,
+ * as their ULR does once they called it (POST /queue/next, GET
+ * /advice-requests/{id}). The record and GET /ulr/requests list some
+ * members only: the rest is then 0 or NULL. */
 typedef struct
 {
   gint64     id;
   gint64     learner_id;    /* 0 when not said */
-  LhTopic    topic;         /* LH_TOPIC_OTHER for one the kiosk does not know */
+  char      *learner;       /* (owned) (nullable) the learner's name, for their ULR */
+  LhTopic    topic;         /* LH_TOPIC_OTHER for none or one the kiosk does not know */
   gboolean   appointment;   /* mode: a booked slot, else a drop-in queue */
   char      *status;        /* (owned) "waiting", "called", "started", "done", "no-show", "left", "unseen" */
-  LhContact  contact;
+  LhContact  contact;       /* LH_N_CONTACTS for none or one the kiosk does not know */
+  char      *note;          /* (owned) (nullable) the learner's own words, for their ULR */
   gint64     dropin_id;     /* 0: none */
   gint64     slot_id;       /* 0: none */
   int        ticket;        /* 0: none */
@@ -65,21 +68,23 @@ typedef struct
   char      *ulr;           /* (owned) (nullable) the ULR who took it */
   char      *desk;          /* (owned) (nullable) where to go once called */
   GDateTime *created_at;    /* (owned) (nullable) */
+  GDateTime *called_at;     /* (owned) (nullable) */
   int        position;      /* from 1 while waiting, else 0 */
   int        wait_minutes;  /* an estimate while waiting, else 0 */
   GStrv      outcomes;      /* (owned) never NULL */
 } LhAdviceRequest;
 
-/* A drop-in advice session (GET /api/v1/dropins). */
+/* A drop-in advice session (GET /api/v1/dropins), with its ULRs and
+ * where they sit. */
 typedef struct
 {
   gint64     id;
   char      *place;    /* (owned) */
   GDateTime *start;    /* (owned) */
   GDateTime *end;      /* (owned) */
-  gboolean   open;
+  gboolean   open;     /* now, and not closed */
   int        waiting;
-  guint      n_ulrs;
+  GPtrArray *ulrs;     /* (owned) (element-type LhUlr) never NULL */
 } LhDropin;
 
 /* A ULR's appointment slot (GET /api/v1/advice-slots). */
@@ -95,13 +100,16 @@ typedef struct
   gboolean   mine;
 } LhAdviceSlot;
 
-/* A ULR (GET /api/v1/ulrs), or one supporting the learner (`shared`: the
- * learner chose to share their record with them). */
+/* A ULR (GET /api/v1/ulrs), one supporting the learner (`shared`: the
+ * learner chose to share their record with them), or one of a drop-in
+ * (desk and alert_length). */
 typedef struct
 {
   gint64    id;
-  char     *name;   /* (owned) */
+  char     *name;          /* (owned) */
   gboolean  shared;
+  char     *desk;          /* (owned) (nullable) "Desk 1", in a drop-in */
+  int       alert_length;  /* in a drop-in: a queue longer than this tells them; 0: never */
 } LhUlr;
 
 typedef struct
@@ -151,6 +159,9 @@ void             lh_advice_request_free      (LhAdviceRequest *request);
 /* A request that is not over yet. */
 gboolean         lh_advice_request_is_open   (const LhAdviceRequest *request);
 void             lh_dropin_free              (LhDropin *dropin);
+/* The ULR with this id among the drop-in's, or NULL. (transfer none) */
+const LhUlr     *lh_dropin_find_ulr          (const LhDropin *dropin,
+                                              gint64          ulr_id);
 LhAdviceSlot    *lh_advice_slot_copy         (const LhAdviceSlot *slot);
 void             lh_advice_slot_free         (LhAdviceSlot *slot);
 void             lh_ulr_free                 (LhUlr *ulr);

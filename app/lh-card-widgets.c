@@ -4,12 +4,25 @@
 #include "lh-card-widgets.h"
 
 GtkWidget *
+lh_card_label_new (const char *text,
+                   const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+GtkWidget *
 lh_card_line_new (const char *icon_name,
                   const char *text,
                   const char *css_class)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = lh_card_label_new (text, NULL);
 
   if (icon_name != NULL)
     {
@@ -21,8 +34,6 @@ lh_card_line_new (const char *icon_name,
       gtk_widget_set_margin_top (image, 2);
       gtk_box_append (GTK_BOX (box), image);
     }
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
   if (css_class != NULL)
     gtk_widget_add_css_class (box, css_class);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The pieces of a card on the Join a group and Book a skills check
- * pages: a line of text after an icon, and a row button. */
+ * pages, the advice record and a ULR's desk: a line of text (after an
+ * icon, or alone), and a row button. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -11,6 +12,9 @@ G_BEGIN_DECLS
  * css_class (nullable) on the line. */
 GtkWidget *lh_card_line_new   (const char *icon_name,
                                const char *text,
+                               const char *css_class);
+/* A wrapping, left-aligned label with css_class (nullable). */
+GtkWidget *lh_card_label_new  (const char *text,
                                const char *css_class);
 /* A row button with css_class (nullable), read out as accessible
  * (nullable: its label). */

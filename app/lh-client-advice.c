@@ -5,61 +5,17 @@
 #include "lh-client-advice.h"
 
 #include "lh-client-private.h"
-
-typedef gpointer (*ItemParse) (JsonObject *object, GTimeZone *tz, GError **error);
-
-/* The objects of list @member of @body, each parsed. */
-static GPtrArray *
-parse_list (JsonObject      *body,
-            const char      *member,
-            ItemParse        parse,
-            GDestroyNotify   free_func,
-            GTimeZone       *tz,
-            GError         **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
-  JsonNode *node = json_object_get_member (body, member);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No %s list", member);
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An item of %s is not an object", member);
-          return NULL;
-        }
-      item = parse (json_node_get_object (element), tz, error);
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (list, item);
-    }
-  return g_steal_pointer (&list);
-}
+#include "lh-json-read.h"
 
 /* ---- drop-ins and slots ----------------------------------------------- */
-
-static gpointer
-dropin_parse (JsonObject *object, GTimeZone *tz, GError **error)
-{
-  return lh_dropin_from_json (object, tz, error);
-}
 
 static gpointer
 parse_dropins (LhClient    *self,
                JsonObject  *body,
                GError     **error)
 {
-  return parse_list (body, "dropins", dropin_parse, (GDestroyNotify) lh_dropin_free,
-                     lh_client_get_time_zone (self), error);
+  return lh_json_read_list (body, "dropins", TRUE, (LhJsonItemParse) lh_dropin_from_json,
+                            (GDestroyNotify) lh_dropin_free, lh_client_get_time_zone (self), error);
 }
 
 void
@@ -84,18 +40,12 @@ lh_client_list_dropins_finish (LhClient      *self,
 }
 
 static gpointer
-slot_parse (JsonObject *object, GTimeZone *tz, GError **error)
-{
-  return lh_advice_slot_from_json (object, tz, error);
-}
-
-static gpointer
 parse_slots (LhClient    *self,
              JsonObject  *body,
              GError     **error)
 {
-  return parse_list (body, "advice_slots", slot_parse, (GDestroyNotify) lh_advice_slot_free,
-                     lh_client_get_time_zone (self), error);
+  return lh_json_read_list (body, "advice_slots", TRUE, (LhJsonItemParse) lh_advice_slot_from_json,
+                            (GDestroyNotify) lh_advice_slot_free, lh_client_get_time_zone (self), error);
 }
 
 void
@@ -255,7 +205,7 @@ parse_ulrs (LhClient    *self,
             JsonObject  *body,
             GError     **error)
 {
-  return parse_list (body, "ulrs", ulr_parse, (GDestroyNotify) lh_ulr_free, NULL, error);
+  return lh_json_read_list (body, "ulrs", TRUE, ulr_parse, (GDestroyNotify) lh_ulr_free, NULL, error);
 }
 
 void

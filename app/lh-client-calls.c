@@ -5,47 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lh-client-private.h"
-
-typedef gpointer (*LhItemFromJson) (JsonObject  *object,
-                                    GTimeZone   *tz,
-                                    GError     **error);
-
-/* The array @member of @body, each element parsed with @from_json. */
-static GPtrArray *
-parse_array (LhClient        *self,
-             JsonObject      *body,
-             const char      *member,
-             LhItemFromJson   from_json,
-             GDestroyNotify   item_free,
-             GError         **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
-  JsonNode *node = json_object_get_member (body, member);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No %s list", member);
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An item of %s is not an object", member);
-          return NULL;
-        }
-      item = from_json (json_node_get_object (element), lh_client_get_time_zone (self), error);
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (items, item);
-    }
-  return g_steal_pointer (&items);
-}
+#include "lh-json-read.h"
 
 /* ---- health ----------------------------------------------------------- */
 
@@ -325,8 +285,8 @@ parse_booking_list (LhClient    *self,
                     JsonObject  *body,
                     GError     **error)
 {
-  return parse_array (self, body, "bookings", (LhItemFromJson) lh_booking_from_json,
-                      (GDestroyNotify) lh_booking_free, error);
+  return lh_json_read_list (body, "bookings", TRUE, (LhJsonItemParse) lh_booking_from_json,
+                            (GDestroyNotify) lh_booking_free, lh_client_get_time_zone (self), error);
 }
 
 void
@@ -381,8 +341,8 @@ parse_group_sessions (LhClient    *self,
                       JsonObject  *body,
                       GError     **error)
 {
-  return parse_array (self, body, "group_sessions", (LhItemFromJson) lh_group_session_from_json,
-                      (GDestroyNotify) lh_group_session_free, error);
+  return lh_json_read_list (body, "group_sessions", TRUE, (LhJsonItemParse) lh_group_session_from_json,
+                            (GDestroyNotify) lh_group_session_free, lh_client_get_time_zone (self), error);
 }
 
 void

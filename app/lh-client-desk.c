@@ -5,45 +5,7 @@
 #include "lh-client-desk.h"
 
 #include "lh-client-private.h"
-
-typedef gpointer (*ItemParse) (JsonObject *object, GTimeZone *tz, GError **error);
-
-/* The objects of list @member of @body, each parsed. */
-static GPtrArray *
-parse_list (LhClient       *self,
-            JsonObject     *body,
-            const char     *member,
-            ItemParse       parse,
-            GDestroyNotify  free_func,
-            GError        **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
-  JsonNode *node = json_object_get_member (body, member);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No %s list", member);
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An item of %s is not an object", member);
-          return NULL;
-        }
-      item = parse (json_node_get_object (element), lh_client_get_time_zone (self), error);
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (list, item);
-    }
-  return g_steal_pointer (&list);
-}
+#include "lh-json-read.h"
 
 static char *
 time_text (GDateTime *time)
@@ -54,32 +16,9 @@ time_text (GDateTime *time)
 /* ---- ULRs and drop-ins ------------------------------------------------ */
 
 static gpointer
-parse_dropins (LhClient *self, JsonObject *body, GError **error)
-{
-  return parse_list (self, body, "dropins", (ItemParse) lh_desk_dropin_from_json,
-                     (GDestroyNotify) lh_desk_dropin_free, error);
-}
-
-void
-lh_client_list_desk_dropins_async (LhClient *self, GCancellable *cancellable,
-                                   GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_return_if_fail (LH_IS_CLIENT (self));
-  lh_client_send_request (self, "GET", "/dropins", NULL, LH_AUTH_SESSION_OR_DEVICE, parse_dropins,
-                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_desk_dropins_async,
-                          cancellable, callback, user_data);
-}
-
-GPtrArray *
-lh_client_list_desk_dropins_finish (LhClient *self, GAsyncResult *result, GError **error)
-{
-  return lh_client_check_finish (self, result, lh_client_list_desk_dropins_async, error);
-}
-
-static gpointer
 parse_dropin (LhClient *self, JsonObject *body, GError **error)
 {
-  return lh_desk_dropin_from_json (body, lh_client_get_time_zone (self), error);
+  return lh_dropin_from_json (body, lh_client_get_time_zone (self), error);
 }
 
 void
@@ -116,11 +55,11 @@ lh_client_open_dropin_async (LhClient *self, const char *place, GDateTime *start
       json_object_set_array_member (body, "ulrs", ulrs);
     }
   lh_client_send_request (self, "POST", "/dropins", body, LH_AUTH_SESSION, parse_dropin,
-                          (GDestroyNotify) lh_desk_dropin_free, lh_client_open_dropin_async,
+                          (GDestroyNotify) lh_dropin_free, lh_client_open_dropin_async,
                           cancellable, callback, user_data);
 }
 
-LhDeskDropin *
+LhDropin *
 lh_client_open_dropin_finish (LhClient *self, GAsyncResult *result, GError **error)
 {
   return lh_client_check_finish (self, result, lh_client_open_dropin_async, error);
@@ -169,8 +108,8 @@ lh_client_set_queue_alert_finish (LhClient *self, GAsyncResult *result, GError *
 static gpointer
 parse_queues (LhClient *self, JsonObject *body, GError **error)
 {
-  return parse_list (self, body, "queues", (ItemParse) lh_queue_from_json,
-                     (GDestroyNotify) lh_queue_free, error);
+  return lh_json_read_list (body, "queues", TRUE, (LhJsonItemParse) lh_queue_from_json,
+                            (GDestroyNotify) lh_queue_free, lh_client_get_time_zone (self), error);
 }
 
 void
@@ -192,7 +131,7 @@ lh_client_get_queues_finish (LhClient *self, GAsyncResult *result, GError **erro
 static gpointer
 parse_request (LhClient *self, JsonObject *body, GError **error)
 {
-  return lh_desk_request_from_json (body, lh_client_get_time_zone (self), error);
+  return lh_advice_request_from_json (body, lh_client_get_time_zone (self), error);
 }
 
 void
@@ -205,33 +144,14 @@ lh_client_call_next_async (LhClient *self, gint64 dropin_id, GCancellable *cance
   if (dropin_id > 0)
     json_object_set_int_member (body, "dropin_id", dropin_id);
   lh_client_send_request (self, "POST", "/queue/next", body, LH_AUTH_SESSION, parse_request,
-                          (GDestroyNotify) lh_desk_request_free, lh_client_call_next_async,
+                          (GDestroyNotify) lh_advice_request_free, lh_client_call_next_async,
                           cancellable, callback, user_data);
 }
 
-LhDeskRequest *
+LhAdviceRequest *
 lh_client_call_next_finish (LhClient *self, GAsyncResult *result, GError **error)
 {
   return lh_client_check_finish (self, result, lh_client_call_next_async, error);
-}
-
-void
-lh_client_get_request_async (LhClient *self, gint64 request_id, GCancellable *cancellable,
-                             GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (LH_IS_CLIENT (self));
-  path = g_strdup_printf ("/advice-requests/%" G_GINT64_FORMAT, request_id);
-  lh_client_send_request (self, "GET", path, NULL, LH_AUTH_SESSION, parse_request,
-                          (GDestroyNotify) lh_desk_request_free, lh_client_get_request_async,
-                          cancellable, callback, user_data);
-}
-
-LhDeskRequest *
-lh_client_get_request_finish (LhClient *self, GAsyncResult *result, GError **error)
-{
-  return lh_client_check_finish (self, result, lh_client_get_request_async, error);
 }
 
 /* POST /advice-requests/{id}/what with body (nullable). */

@@ -28,12 +28,10 @@ typedef struct
   int         alert_length;  /* -1: the daemon's default */
 } LhDeskChoice;
 
-/* GET /api/v1/dropins (today, for 14 days), with their ULRs and desks.
- * (lh_client_list_ulrs_async() of lh-client-advice.h lists the ULRs.)
- * Returns (element-type LhDeskDropin). */
-void       lh_client_list_desk_dropins_async  (LhClient *self, GCancellable *cancellable,
-                                               GAsyncReadyCallback callback, gpointer user_data);
-GPtrArray *lh_client_list_desk_dropins_finish (LhClient *self, GAsyncResult *result, GError **error);
+/* The drop-ins with their ULRs and desks are
+ * lh_client_list_dropins_async(), the ULRs lh_client_list_ulrs_async()
+ * and a request lh_client_get_advice_request_async(), of
+ * lh-client-advice.h. */
 
 /* POST /api/v1/dropins: choices (element-type LhDeskChoice, n_choices of
  * them; none: the person signed in at Desk 1). */
@@ -42,7 +40,7 @@ void       lh_client_open_dropin_async       (LhClient *self, const char *place,
                                               const LhDeskChoice *choices, guint n_choices,
                                               GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
-LhDeskDropin *lh_client_open_dropin_finish   (LhClient *self, GAsyncResult *result, GError **error);
+LhDropin  *lh_client_open_dropin_finish       (LhClient *self, GAsyncResult *result, GError **error);
 
 /* POST /api/v1/dropins/{id}/close */
 void       lh_client_close_dropin_async      (LhClient *self, gint64 dropin_id, GCancellable *cancellable,
@@ -62,14 +60,9 @@ void       lh_client_get_queues_async        (LhClient *self, GCancellable *canc
 GPtrArray *lh_client_get_queues_finish       (LhClient *self, GAsyncResult *result, GError **error);
 
 /* POST /api/v1/queue/next: the next ticket of the drop-in, in full. */
-void           lh_client_call_next_async     (LhClient *self, gint64 dropin_id, GCancellable *cancellable,
+void             lh_client_call_next_async    (LhClient *self, gint64 dropin_id, GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
-LhDeskRequest *lh_client_call_next_finish    (LhClient *self, GAsyncResult *result, GError **error);
-
-/* GET /api/v1/advice-requests/{id} */
-void           lh_client_get_request_async   (LhClient *self, gint64 request_id, GCancellable *cancellable,
-                                              GAsyncReadyCallback callback, gpointer user_data);
-LhDeskRequest *lh_client_get_request_finish  (LhClient *self, GAsyncResult *result, GError **error);
+LhAdviceRequest *lh_client_call_next_finish   (LhClient *self, GAsyncResult *result, GError **error);
 
 /* POST /api/v1/advice-requests/{id}/start and /no-show */
 void       lh_client_start_request_async     (LhClient *self, gint64 request_id, GCancellable *cancellable,

@@ -69,32 +69,19 @@ queue_of (LhDeskPage *self,
 }
 
 /* The drop-in the ULR staffs that is open now or comes next today. */
-static const LhDeskDropin *
+static const LhDropin *
 find_mine (LhDeskPage *self,
            GDateTime  *now)
 {
   for (guint i = 0; self->dropins != NULL && i < self->dropins->len; i++)
     {
-      const LhDeskDropin *dropin = g_ptr_array_index (self->dropins, i);
+      const LhDropin *dropin = g_ptr_array_index (self->dropins, i);
 
       if (dropin->open && lh_same_day (dropin->start, now) && g_date_time_compare (dropin->end, now) > 0 &&
-          lh_desk_dropin_find_ulr (dropin, me (self)) != NULL)
+          lh_dropin_find_ulr (dropin, me (self)) != NULL)
         return dropin;
     }
   return NULL;
-}
-
-static GtkWidget *
-line (const char *text,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static char *
@@ -168,8 +155,8 @@ alert_changed_cb (LhDeskPage *self)
 /* ---- Call next -------------------------------------------------------- */
 
 static void
-show_request (LhDeskPage          *self,
-              const LhDeskRequest *request)
+show_request (LhDeskPage            *self,
+              const LhAdviceRequest *request)
 {
   self->record_learner = request->learner_id;
   gtk_widget_set_visible (self->record_button, request->learner_id > 0);
@@ -181,7 +168,7 @@ static void
 call_next_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LhDeskRequest) request = NULL;
+  g_autoptr(LhAdviceRequest) request = NULL;
   LhDeskPage *self;
 
   request = lh_client_call_next_finish (LH_CLIENT (source), result, &error);
@@ -224,10 +211,10 @@ static void
 fetch_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LhDeskRequest) request = NULL;
+  g_autoptr(LhAdviceRequest) request = NULL;
   LhDeskPage *self;
 
-  request = lh_client_get_request_finish (LH_CLIENT (source), result, &error);
+  request = lh_client_get_advice_request_finish (LH_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_DESK_PAGE (user_data);
@@ -255,7 +242,7 @@ open_request_clicked_cb (GtkButton  *button,
   self->action_cancellable = g_cancellable_new ();
   lh_busy_begin (button);
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->work_box), FALSE);
-  lh_client_get_request_async (client_of (self), *id, self->action_cancellable, fetch_cb, self);
+  lh_client_get_advice_request_async (client_of (self), *id, self->action_cancellable, fetch_cb, self);
 }
 
 /* ---- building the list ------------------------------------------------ */
@@ -281,11 +268,11 @@ static void open_form_clicked_cb (LhDeskPage *self, GtkButton *button);
 
 static void
 add_dropin_panel (LhDeskPage         *self,
-                  const LhDeskDropin *dropin,
+                  const LhDropin *dropin,
                   GDateTime          *now)
 {
   const LhQueue *queue = queue_of (self, dropin->id);
-  const LhDeskUlr *ulr = lh_desk_dropin_find_ulr (dropin, me (self));
+  const LhUlr *ulr = lh_dropin_find_ulr (dropin, me (self));
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   g_autofree char *from = lh_format_clock (dropin->start);
@@ -301,16 +288,16 @@ add_dropin_panel (LhDeskPage         *self,
   /* Translators: "Your drop-in: Learning centre, 12:00 to 14:00, Desk 1" */
   title = g_strdup_printf (_("Your drop-in: %s, %s to %s, %s"), dropin->place, from, to,
                            ulr && ulr->desk ? ulr->desk : "");
-  gtk_box_append (GTK_BOX (card), line (title, "lh-section-title"));
+  gtk_box_append (GTK_BOX (card), lh_card_label_new (title, "lh-section-title"));
   if (!started)
     {
       g_autofree char *opens = g_strdup_printf (_("It opens at %s."), from);
 
-      gtk_box_append (GTK_BOX (card), line (opens, "lh-lead"));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (opens, "lh-lead"));
     }
 
   waiting = lh_advice_format_waiting (n_waiting);
-  gtk_box_append (GTK_BOX (card), line (waiting, "lh-desk-waiting"));
+  gtk_box_append (GTK_BOX (card), lh_card_label_new (waiting, "lh-desk-waiting"));
   if (queue != NULL && queue->waiting->len > 0)
     {
       g_autofree char *tickets = lh_desk_format_tickets (queue->waiting);
@@ -318,7 +305,7 @@ add_dropin_panel (LhDeskPage         *self,
       /* Translators: the tickets waiting, first first, and the wait: "Tickets 7   8   9 · About 30 minutes" */
       g_autofree char *text = g_strdup_printf (_("Tickets %s · %s"), tickets, wait);
 
-      gtk_box_append (GTK_BOX (card), line (text, "lh-desk-tickets"));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (text, "lh-desk-tickets"));
     }
   for (guint i = 0; queue != NULL && i < queue->serving->len; i++)
     {
@@ -326,7 +313,7 @@ add_dropin_panel (LhDeskPage         *self,
       g_autofree char *text = g_strdup_printf (_("Ticket %d is at %s"), serving->ticket,
                                                serving->desk ? serving->desk : "");
 
-      gtk_box_append (GTK_BOX (card), line (text, NULL));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (text, NULL));
     }
 
   self->call_button = gtk_button_new ();
@@ -365,7 +352,7 @@ add_no_dropin (LhDeskPage *self)
 {
   GtkWidget *button = gtk_button_new ();
 
-  gtk_box_append (self->desk_box, line (_("You have no drop-in open today."), "lh-lead"));
+  gtk_box_append (self->desk_box, lh_card_label_new (_("You have no drop-in open today."), "lh-lead"));
   gtk_button_set_child (GTK_BUTTON (button),
                         g_object_new (ADW_TYPE_BUTTON_CONTENT, "icon-name", "list-add-symbolic",
                                       "label", _("Open a drop-in"), "halign", GTK_ALIGN_CENTER, NULL));
@@ -384,12 +371,12 @@ add_work (LhDeskPage *self,
   GPtrArray *deletions = self->work ? self->work->deletions : NULL;
 
   if (requests != NULL && requests->len > 0)
-    gtk_box_append (self->work_box, line (_("In hand"), "lh-section-title"));
+    gtk_box_append (self->work_box, lh_card_label_new (_("In hand"), "lh-section-title"));
   for (guint i = 0; requests != NULL && i < requests->len; i++)
     {
-      const LhDeskRequest *request = g_ptr_array_index (requests, i);
+      const LhAdviceRequest *request = g_ptr_array_index (requests, i);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-      g_autofree char *topic = lh_desk_topic_words (request->topic);
+      g_autofree char *topic = lh_topic_title (request->topic);
       g_autofree char *what = NULL;
       g_autofree char *when = NULL;
       gboolean going = g_strcmp0 (request->status, "called") == 0 || g_strcmp0 (request->status, "started") == 0;
@@ -410,7 +397,7 @@ add_work (LhDeskPage *self,
       what = g_strdup_printf (_("%s · %s · %s"), when, request->learner ? request->learner : "", topic);
       gtk_widget_add_css_class (row, "lh-tt-slot");
       gtk_widget_add_css_class (row, "card");
-      gtk_box_append (GTK_BOX (row), line (what, "lh-tt-slot-when"));
+      gtk_box_append (GTK_BOX (row), lh_card_label_new (what, "lh-tt-slot-when"));
       gtk_widget_set_hexpand (gtk_widget_get_first_child (row), TRUE);
       gtk_box_append (GTK_BOX (row), row_button (going ? _("Carry on") : _("Open"), what, request->id,
                                                  G_CALLBACK (open_request_clicked_cb), self));
@@ -418,7 +405,7 @@ add_work (LhDeskPage *self,
     }
 
   if (deletions != NULL && deletions->len > 0)
-    gtk_box_append (self->work_box, line (_("Asked for their record to be deleted"), "lh-section-title"));
+    gtk_box_append (self->work_box, lh_card_label_new (_("Asked for their record to be deleted"), "lh-section-title"));
   for (guint i = 0; deletions != NULL && i < deletions->len; i++)
     {
       const LhDeletionAsk *ask = g_ptr_array_index (deletions, i);
@@ -427,7 +414,7 @@ add_work (LhDeskPage *self,
 
       gtk_widget_add_css_class (row, "lh-tt-slot");
       gtk_widget_add_css_class (row, "card");
-      gtk_box_append (GTK_BOX (row), line (ask->learner, "lh-tt-slot-when"));
+      gtk_box_append (GTK_BOX (row), lh_card_label_new (ask->learner, "lh-tt-slot-when"));
       gtk_widget_set_hexpand (gtk_widget_get_first_child (row), TRUE);
       gtk_box_append (GTK_BOX (row), row_button (_("Delete the record"), accessible, ask->learner_id,
                                                  G_CALLBACK (delete_clicked_cb), self));
@@ -439,7 +426,7 @@ void
 lh_desk_page_show_desk (LhDeskPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client_of (self)));
-  const LhDeskDropin *mine = find_mine (self, now);
+  const LhDropin *mine = find_mine (self, now);
 
   g_clear_handle_id (&self->alert_id, g_source_remove);
   self->call_button = NULL;

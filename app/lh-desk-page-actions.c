@@ -115,7 +115,7 @@ static void
 open_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LhDeskDropin) dropin = lh_client_open_dropin_finish (LH_CLIENT (source), result, &error);
+  g_autoptr(LhDropin) dropin = lh_client_open_dropin_finish (LH_CLIENT (source), result, &error);
   LhDeskPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -31,7 +31,7 @@ struct _LhDeskPage
   gboolean       alert_again;         /* changed while it was being sent */
   guint          pending;             /* answers still to come for the list */
   GError        *load_error;          /* (owned) (nullable) the first of them that failed */
-  GPtrArray     *dropins;             /* (owned) (nullable) (element-type LhDeskDropin) */
+  GPtrArray     *dropins;             /* (owned) (nullable) (element-type LhDropin) */
   GPtrArray     *queues;              /* (owned) (nullable) (element-type LhQueue) */
   LhUlrWork     *work;                /* (owned) (nullable) */
   GPtrArray     *rooms;               /* (owned) (nullable) (element-type LhRoom) */

@@ -4,6 +4,7 @@
 #include "lh-desk-page-private.h"
 
 #include "lh-busy.h"
+#include "lh-client-advice.h"
 #include "lh-desk-record.h"
 #include "lh-slot-widgets.h"
 
@@ -74,7 +75,7 @@ static void
 dropins_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *dropins = lh_client_list_desk_dropins_finish (LH_CLIENT (source), result, &error);
+  GPtrArray *dropins = lh_client_list_dropins_finish (LH_CLIENT (source), result, &error);
   LhDeskPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -138,7 +139,7 @@ lh_desk_page_load (LhDeskPage *self)
   cancellable = lh_page_begin_list_load (LH_PAGE (self));
   g_clear_error (&self->load_error);
   self->pending = 3;
-  lh_client_list_desk_dropins_async (client, cancellable, dropins_cb, self);
+  lh_client_list_dropins_async (client, cancellable, dropins_cb, self);
   lh_client_get_queues_async (client, cancellable, queues_cb, self);
   lh_client_get_ulr_work_async (client, cancellable, work_cb, self);
 }
@@ -157,7 +158,7 @@ static void
 record_clicked_cb (LhDeskPage *self,
                    GtkButton  *button)
 {
-  const LhDeskRequest *request = lh_desk_request_view_get_request (self->request_view);
+  const LhAdviceRequest *request = lh_desk_request_view_get_request (self->request_view);
 
   if (self->record_learner <= 0 || is_busy (self))
     return;

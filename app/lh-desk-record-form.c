@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-card-widgets.h"
 #include "lh-date-stepper.h"
 
 struct _LhDeskRecordForm
@@ -57,19 +58,6 @@ changed_cb (LhDeskRecordForm *self)
 }
 
 static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
 private_line (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -79,7 +67,7 @@ private_line (void)
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box),
-                  label_new (_("Only you, other ULRs they chose and they themselves can read this."),
+                  lh_card_label_new (_("Only you, other ULRs they chose and they themselves can read this."),
                              "lh-advice-private"));
   return box;
 }
@@ -92,11 +80,11 @@ build (LhDeskRecordForm *self)
   GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  self->title_label = GTK_LABEL (label_new (NULL, "lh-page-title"));
+  self->title_label = GTK_LABEL (lh_card_label_new (NULL, "lh-page-title"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (box), private_line ());
 
-  self->text_title_label = GTK_LABEL (label_new (NULL, "lh-field-title"));
+  self->text_title_label = GTK_LABEL (lh_card_label_new (NULL, "lh-field-title"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->text_title_label));
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);

@@ -8,6 +8,7 @@
 
 #include "lh-advice-words.h"
 #include "lh-card-widgets.h"
+#include "lh-record-sections.h"
 #include "lh-time-format.h"
 
 typedef struct
@@ -16,19 +17,6 @@ typedef struct
   GCallback add_step;
   gpointer  user_data;
 } Callbacks;
-
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 static GtkWidget *
 item_button (const char *label,
@@ -56,21 +44,10 @@ plan_row (const LhPlanItem *item,
           const Callbacks  *callbacks)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *info = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   g_autofree char *accessible = NULL;
   GtkWidget *button;
 
-  gtk_box_append (GTK_BOX (info), label_new (item->text, step ? "lh-record-step" : "lh-record-title"));
-  if (item->due != NULL)
-    {
-      g_autofree char *date = lh_advice_format_date (item->due);
-      /* Translators: when a goal or step of the learning plan is due: "By 30 June 2027" */
-      g_autofree char *due = g_strdup_printf (_("By %s"), date);
-
-      gtk_box_append (GTK_BOX (info), lh_card_line_new ("x-office-calendar-symbolic", due, NULL));
-    }
-  gtk_widget_set_hexpand (info, TRUE);
-  gtk_box_append (GTK_BOX (row), info);
+  gtk_box_append (GTK_BOX (row), lh_record_plan_info_new (item, step));
 
   /* Done or not in words and an icon, not by colour alone. */
   accessible = item->done ? g_strdup_printf (_("Done: %s. Press to mark it not done."), item->text)
@@ -119,9 +96,9 @@ fill_plan (GtkBox               *box,
 {
   GtkWidget *others = NULL;
 
-  gtk_box_append (box, label_new (_("Learning plan"), "lh-section-title"));
+  gtk_box_append (box, lh_card_label_new (_("Learning plan"), "lh-section-title"));
   if (record->plan->len == 0)
-    gtk_box_append (box, label_new (_("No plan yet."), "lh-record-none"));
+    gtk_box_append (box, lh_card_label_new (_("No plan yet."), "lh-record-none"));
   for (guint i = 0; i < record->plan->len; i++)
     {
       const LhPlanItem *goal = g_ptr_array_index (record->plan, i);
@@ -176,8 +153,8 @@ entry_card (GDateTime  *when,
   /* Translators: who wrote a note or held a MOT, and when: "Tue 24 Nov, Dev Patel" */
   g_autofree char *head = g_strdup_printf (_("%s, %s"), day, who ? who : "");
 
-  gtk_box_append (GTK_BOX (card), label_new (head, "lh-record-strong"));
-  gtk_box_append (GTK_BOX (card), label_new (text, "lh-lead"));
+  gtk_box_append (GTK_BOX (card), lh_card_label_new (head, "lh-record-strong"));
+  gtk_box_append (GTK_BOX (card), lh_card_label_new (text, "lh-lead"));
   if (next != NULL)
     {
       g_autofree char *date = lh_advice_format_date (next);
@@ -203,9 +180,9 @@ lh_desk_record_sections_fill (GtkBox               *box,
 
   fill_plan (box, record, &callbacks);
 
-  gtk_box_append (box, label_new (_("Notes"), "lh-section-title"));
+  gtk_box_append (box, lh_card_label_new (_("Notes"), "lh-section-title"));
   if (record->notes->len == 0)
-    gtk_box_append (box, label_new (_("No notes yet."), "lh-record-none"));
+    gtk_box_append (box, lh_card_label_new (_("No notes yet."), "lh-record-none"));
   for (guint i = 0; i < record->notes->len; i++)
     {
       const LhAdviceNote *note = g_ptr_array_index (record->notes, i);
@@ -213,9 +190,9 @@ lh_desk_record_sections_fill (GtkBox               *box,
       gtk_box_append (box, entry_card (note->created_at, note->author, note->text, NULL));
     }
 
-  gtk_box_append (box, label_new (_("Learning MOTs"), "lh-section-title"));
+  gtk_box_append (box, lh_card_label_new (_("Learning MOTs"), "lh-section-title"));
   if (record->mots->len == 0)
-    gtk_box_append (box, label_new (_("No learning MOT yet."), "lh-record-none"));
+    gtk_box_append (box, lh_card_label_new (_("No learning MOT yet."), "lh-record-none"));
   for (guint i = 0; i < record->mots->len; i++)
     {
       const LhMot *mot = g_ptr_array_index (record->mots, i);

@@ -7,6 +7,7 @@
 
 #include "lh-advice-words.h"
 #include "lh-busy.h"
+#include "lh-card-widgets.h"
 #include "lh-client-advice.h"
 #include "lh-client-desk.h"
 #include "lh-desk-record-form.h"
@@ -83,19 +84,6 @@ update_buttons (LhDeskRecord *self)
   if (!lh_busy_is_busy (lh_desk_record_form_get_submit (self->form)))
     gtk_widget_set_sensitive (GTK_WIDGET (lh_desk_record_form_get_submit (self->form)),
                               self->online && !is_busy (self));
-}
-
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static void
@@ -412,9 +400,9 @@ build (LhDeskRecord *self)
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
 
-  self->title_label = GTK_LABEL (label_new (NULL, "lh-page-title"));
+  self->title_label = GTK_LABEL (lh_card_label_new (NULL, "lh-page-title"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
-  self->status_label = GTK_LABEL (label_new (_("Loading their record…"), "lh-lead"));
+  self->status_label = GTK_LABEL (lh_card_label_new (_("Loading their record…"), "lh-lead"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_label));
 
   self->error_box = message_box ("dialog-warning-symbolic", "lh-error", &self->error_label);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-advice-words.h"
 #include "lh-busy.h"
 #include "lh-client-desk.h"
 #include "lh-desk-words.h"
@@ -19,7 +20,7 @@ struct _LhDeskRequestView
   AdwBin         parent_instance;
 
   LhClient      *client;        /* (owned) (nullable) */
-  LhDeskRequest *request;       /* (owned) (nullable) */
+  LhAdviceRequest *request;     /* (owned) (nullable) */
   GCancellable  *cancellable;   /* (owned) (nullable) while a request is in flight */
   gboolean       online;
 
@@ -458,8 +459,8 @@ lh_desk_request_view_set_client (LhDeskRequestView *self,
 }
 
 void
-lh_desk_request_view_show (LhDeskRequestView   *self,
-                           const LhDeskRequest *request)
+lh_desk_request_view_show (LhDeskRequestView     *self,
+                           const LhAdviceRequest *request)
 {
   g_autofree char *ticket = NULL;
   g_autofree char *topic = NULL;
@@ -469,7 +470,7 @@ lh_desk_request_view_show (LhDeskRequestView   *self,
   g_return_if_fail (request != NULL);
 
   lh_desk_request_view_reset (self);
-  self->request = lh_desk_request_copy (request);
+  self->request = lh_advice_request_copy (request);
 
   if (request->ticket > 0)
     ticket = g_strdup_printf (_("Ticket %d"), request->ticket);
@@ -485,7 +486,7 @@ lh_desk_request_view_show (LhDeskRequestView   *self,
     ticket = g_strdup (_("Appointment"));
   gtk_label_set_label (self->ticket_label, ticket);
   gtk_label_set_label (self->who_label, request->learner ? request->learner : "");
-  topic = lh_desk_topic_words (request->topic);
+  topic = lh_topic_title (request->topic);
   gtk_label_set_label (self->topic_label, topic);
   contact = lh_desk_contact_words (request->contact);
   gtk_label_set_label (self->contact_label, contact);
@@ -495,7 +496,7 @@ lh_desk_request_view_show (LhDeskRequestView   *self,
   update_buttons (self);
 }
 
-const LhDeskRequest *
+const LhAdviceRequest *
 lh_desk_request_view_get_request (LhDeskRequestView *self)
 {
   g_return_val_if_fail (LH_IS_DESK_REQUEST_VIEW (self), NULL);
@@ -525,7 +526,7 @@ lh_desk_request_view_reset (LhDeskRequestView *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->request, lh_desk_request_free);
+  g_clear_pointer (&self->request, lh_advice_request_free);
   if (self->outcomes_box == NULL)
     return;
   lh_busy_end (GTK_BUTTON (self->start_button));

@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "lh-client.h"
-#include "lh-desk-types.h"
+#include "lh-advice-types.h"
 
 G_BEGIN_DECLS
 
@@ -21,10 +21,10 @@ void                 lh_desk_request_view_set_client  (LhDeskRequestView   *self
                                                        LhClient            *client);
 /* Shows request (copied): Start and No-show if called or booked, the
  * Finish form if started. */
-void                 lh_desk_request_view_show        (LhDeskRequestView   *self,
-                                                       const LhDeskRequest *request);
+void                 lh_desk_request_view_show        (LhDeskRequestView     *self,
+                                                       const LhAdviceRequest *request);
 /* (transfer none) (nullable) */
-const LhDeskRequest *lh_desk_request_view_get_request (LhDeskRequestView   *self);
+const LhAdviceRequest *lh_desk_request_view_get_request (LhDeskRequestView   *self);
 /* Whether a request of its own is in flight. */
 gboolean             lh_desk_request_view_is_busy     (LhDeskRequestView   *self);
 void                 lh_desk_request_view_update_online (LhDeskRequestView *self,

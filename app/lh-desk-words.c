@@ -49,24 +49,12 @@ lh_desk_outcomes (guint *n_outcomes)
 }
 
 char *
-lh_desk_topic_words (const char *topic)
+lh_desk_contact_words (LhContact contact)
 {
-  LhTopic value = LH_TOPIC_OTHER;
-
-  /* One added to the daemon after this kiosk: "Something else". */
-  if (topic != NULL && !lh_topic_from_string (topic, &value))
-    value = LH_TOPIC_OTHER;
-  return lh_topic_title (value);
-}
-
-char *
-lh_desk_contact_words (const char *contact)
-{
-  LhContact value = LH_CONTACT_HERE;
-
-  if (contact == NULL || !lh_contact_from_string (contact, &value))
+  /* None, or one added to the daemon after this kiosk. */
+  if (contact >= LH_N_CONTACTS)
     return g_strdup (_("Not said"));
-  return lh_contact_title (value);
+  return lh_contact_title (contact);
 }
 
 const char *

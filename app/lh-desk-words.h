@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "lh-advice-types.h"
 #include "lh-desk-types.h"
 
 G_BEGIN_DECLS
@@ -21,10 +22,10 @@ typedef struct
 
 const LhDeskOutcome *lh_desk_outcomes         (guint *n_outcomes);
 
-/* The topic and the way to be reached in the learner's words (those of
- * lh-advice-words.h), from the API's names. (transfer full) */
-char       *lh_desk_topic_words               (const char *topic);
-char       *lh_desk_contact_words             (const char *contact);
+/* The way to be reached in the learner's words (lh_contact_title() of
+ * lh-advice-words.h, which also names the topic), or "Not said".
+ * (transfer full) */
+char       *lh_desk_contact_words             (LhContact contact);
 /* "Training", "Drop-in"… */
 const char *lh_desk_activity_words            (const char *activity);
 /* The activities a ULR logs by hand, NULL-terminated. */

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-card-widgets.h"
 #include "lh-client-desk.h"
 #include "lh-desk-words.h"
+#include "lh-style.h"
 #include "lh-time-format.h"
 
 #define LOADING_DELAY_MS 150
@@ -45,19 +47,6 @@ static void load (LhDisplayWindow *self);
 
 /* ---- one drop-in's queue ---------------------------------------------- */
 
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* "7 → Desk 1", read out as a sentence. */
 static GtkWidget *
 serving_row (const LhServing *serving)
@@ -69,12 +58,12 @@ serving_row (const LhServing *serving)
   const char *desk = serving->desk ? serving->desk : _("the desk");
 
   gtk_widget_add_css_class (row, "lh-queue-serving-row");
-  gtk_box_append (GTK_BOX (row), text_label (ticket, "lh-queue-ticket"));
+  gtk_box_append (GTK_BOX (row), lh_card_label_new (ticket, "lh-queue-ticket"));
   gtk_image_set_pixel_size (GTK_IMAGE (arrow), 72);
   gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (row), arrow);
-  gtk_box_append (GTK_BOX (row), text_label (desk, "lh-queue-desk"));
+  gtk_box_append (GTK_BOX (row), lh_card_label_new (desk, "lh-queue-desk"));
   /* "Desk 1" on one line, whatever the width. */
   gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_last_child (row)), FALSE);
   gtk_widget_set_halign (row, GTK_ALIGN_START);
@@ -107,11 +96,11 @@ queue_card (LhDisplayWindow *self,
 
   /* Translators: the drop-in's place and hours, "Learning centre, 12:00 to 14:00" */
   title = g_strdup_printf (_("%s, %s to %s"), queue->place, from, to);
-  gtk_box_append (GTK_BOX (serving), text_label (title, "lh-queue-place"));
+  gtk_box_append (GTK_BOX (serving), lh_card_label_new (title, "lh-queue-place"));
 
   if (!queue->open)
     {
-      gtk_box_append (GTK_BOX (serving), text_label (_("This drop-in has finished for today."), "lh-queue-none"));
+      gtk_box_append (GTK_BOX (serving), lh_card_label_new (_("This drop-in has finished for today."), "lh-queue-none"));
       gtk_box_append (GTK_BOX (card), serving);
       return card;
     }
@@ -119,24 +108,24 @@ queue_card (LhDisplayWindow *self,
     {
       g_autofree char *opens = g_strdup_printf (_("Opens at %s"), from);
 
-      gtk_box_append (GTK_BOX (serving), text_label (opens, "lh-queue-none"));
+      gtk_box_append (GTK_BOX (serving), lh_card_label_new (opens, "lh-queue-none"));
     }
 
-  gtk_box_append (GTK_BOX (serving), text_label (_("Now seeing"), "lh-queue-col-title"));
+  gtk_box_append (GTK_BOX (serving), lh_card_label_new (_("Now seeing"), "lh-queue-col-title"));
   if (queue->serving->len == 0)
-    gtk_box_append (GTK_BOX (serving), text_label (_("Nobody just now"), "lh-queue-none"));
+    gtk_box_append (GTK_BOX (serving), lh_card_label_new (_("Nobody just now"), "lh-queue-none"));
   for (guint i = 0; i < queue->serving->len; i++)
     gtk_box_append (GTK_BOX (serving), serving_row (g_ptr_array_index (queue->serving, i)));
 
-  gtk_box_append (GTK_BOX (waiting), text_label (_("Waiting"), "lh-queue-col-title"));
+  gtk_box_append (GTK_BOX (waiting), lh_card_label_new (_("Waiting"), "lh-queue-col-title"));
   tickets = lh_desk_format_tickets (queue->waiting);
-  gtk_box_append (GTK_BOX (waiting), text_label (tickets, queue->waiting->len > 0 ? "lh-queue-waiting" : "lh-queue-none"));
+  gtk_box_append (GTK_BOX (waiting), lh_card_label_new (tickets, queue->waiting->len > 0 ? "lh-queue-waiting" : "lh-queue-none"));
   if (queue->waiting->len > 0)
     {
       wait = lh_desk_format_wait (queue->wait_minutes);
       /* Translators: under the waiting numbers, "Wait: About 30 minutes" */
       wait_line = g_strdup_printf (_("Wait: %s"), wait);
-      gtk_box_append (GTK_BOX (waiting), text_label (wait_line, "lh-queue-wait"));
+      gtk_box_append (GTK_BOX (waiting), lh_card_label_new (wait_line, "lh-queue-wait"));
     }
 
   gtk_box_append (GTK_BOX (card), serving);
@@ -248,20 +237,6 @@ online_changed_cb (LhDisplayWindow *self,
 }
 
 /* ---- GObject ---------------------------------------------------------- */
-
-static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;  /* (owned) for the life of the process */
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/learnhub/Kiosk/kiosk.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 static void
 lh_display_window_constructed (GObject *object)
@@ -379,7 +354,7 @@ lh_display_window_class_init (LhDisplayWindowClass *klass)
 static void
 lh_display_window_init (LhDisplayWindow *self)
 {
-  ensure_style ();
+  lh_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

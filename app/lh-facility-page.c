@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-card-widgets.h"
 #include "lh-client-desk.h"
 #include "lh-desk-words.h"
 #include "lh-messages.h"
@@ -40,19 +41,6 @@ struct _LhFacilityPage
 
 G_DEFINE_FINAL_TYPE (LhFacilityPage, lh_facility_page, LH_TYPE_PAGE)
 
-static GtkWidget *
-line (const char *text,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* ---- the summary ------------------------------------------------------ */
 
 static void add_clicked_cb (LhFacilityPage *self, GtkButton *button);
@@ -67,9 +55,9 @@ show_report (LhFacilityPage         *self,
 
   lh_remove_children (GTK_WIDGET (self->summary_box));
   lh_remove_children (GTK_WIDGET (self->entries_box));
-  gtk_box_append (self->summary_box, line (_("Your facility time"), "lh-page-title"));
-  gtk_box_append (self->summary_box, line (week, "lh-facts"));
-  gtk_box_append (self->summary_box, line (year, "lh-lead"));
+  gtk_box_append (self->summary_box, lh_card_label_new (_("Your facility time"), "lh-page-title"));
+  gtk_box_append (self->summary_box, lh_card_label_new (week, "lh-facts"));
+  gtk_box_append (self->summary_box, lh_card_label_new (year, "lh-lead"));
   gtk_button_set_child (GTK_BUTTON (button),
                         g_object_new (ADW_TYPE_BUTTON_CONTENT, "icon-name", "list-add-symbolic",
                                       "label", _("Add other duty time"), "halign", GTK_ALIGN_CENTER, NULL));
@@ -79,9 +67,9 @@ show_report (LhFacilityPage         *self,
   g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->summary_box, button);
 
-  gtk_box_append (self->entries_box, line (_("This week"), "lh-section-title"));
+  gtk_box_append (self->entries_box, lh_card_label_new (_("This week"), "lh-section-title"));
   if (report->entries->len == 0)
-    gtk_box_append (self->entries_box, line (_("Nothing logged this week yet."), "lh-tt-none"));
+    gtk_box_append (self->entries_box, lh_card_label_new (_("Nothing logged this week yet."), "lh-tt-none"));
   for (guint i = 0; i < report->entries->len; i++)
     {
       const LhFacilityItem *entry = g_ptr_array_index (report->entries, i);
@@ -95,11 +83,11 @@ show_report (LhFacilityPage         *self,
 
       gtk_widget_add_css_class (row, "card");
       gtk_widget_add_css_class (row, "lh-tt-slot");
-      gtk_box_append (GTK_BOX (row), line (text, "lh-tt-slot-when"));
+      gtk_box_append (GTK_BOX (row), lh_card_label_new (text, "lh-tt-slot-when"));
       if (entry->note != NULL && *entry->note != '\0')
-        gtk_box_append (GTK_BOX (row), line (entry->note, NULL));
+        gtk_box_append (GTK_BOX (row), lh_card_label_new (entry->note, NULL));
       if (entry->automatic)
-        gtk_box_append (GTK_BOX (row), line (_("Logged by itself"), "lh-tt-slot-free"));
+        gtk_box_append (GTK_BOX (row), lh_card_label_new (_("Logged by itself"), "lh-tt-slot-free"));
       gtk_box_append (self->entries_box, row);
     }
   lh_page_set_content (LH_PAGE (self), "list");
@@ -184,13 +172,13 @@ build_form (LhFacilityPage *self)
   GtkFlowBox *activities_box = choice_box ();
   GtkWidget *steppers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
 
-  gtk_box_append (self->form_box, line (_("What was it?"), "lh-field-title"));
+  gtk_box_append (self->form_box, lh_card_label_new (_("What was it?"), "lh-field-title"));
   for (guint i = 0; activities[i] != NULL; i++)
     add_choice (activities_box, self->activity_buttons, lh_desk_activity_words (activities[i]),
                 (gpointer) activities[i], NULL);
   gtk_box_append (self->form_box, GTK_WIDGET (activities_box));
 
-  gtk_box_append (self->form_box, line (_("Which day?"), "lh-field-title"));
+  gtk_box_append (self->form_box, lh_card_label_new (_("Which day?"), "lh-field-title"));
   self->days_box = choice_box ();
   gtk_box_append (self->form_box, GTK_WIDGET (self->days_box));
 
@@ -200,7 +188,7 @@ build_form (LhFacilityPage *self)
   gtk_box_append (GTK_BOX (steppers), GTK_WIDGET (self->length_stepper));
   gtk_box_append (self->form_box, steppers);
 
-  gtk_box_append (self->form_box, line (_("A note, if you want"), "lh-field-title"));
+  gtk_box_append (self->form_box, lh_card_label_new (_("A note, if you want"), "lh-field-title"));
   self->note_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_max_length (self->note_entry, 200);
   gtk_widget_add_css_class (GTK_WIDGET (self->note_entry), "lh-name-entry");

@@ -10,19 +10,6 @@
 #include "lh-card-widgets.h"
 #include "lh-time-format.h"
 
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* A part of the page: its heading after an icon, then a box for its
  * items (returned). */
 static GtkWidget *
@@ -33,7 +20,7 @@ section_new (GtkBox     *page,
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *title_label = label_new (title, "lh-record-heading");
+  GtkWidget *title_label = lh_card_label_new (title, "lh-record-heading");
   GtkWidget *items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   gtk_image_set_pixel_size (GTK_IMAGE (image), 32);
@@ -63,7 +50,7 @@ static void
 add_none (GtkWidget  *items,
           const char *text)
 {
-  gtk_box_append (GTK_BOX (items), label_new (text, "lh-record-none"));
+  gtk_box_append (GTK_BOX (items), lh_card_label_new (text, "lh-record-none"));
 }
 
 /* ---- now -------------------------------------------------------------- */
@@ -101,26 +88,23 @@ fill_open (GtkWidget      *items,
           title = g_strdup_printf (_("Ticket %d"), request->ticket);
           line = g_strdup_printf ("%s\n%s", position, wait);
         }
-      gtk_box_append (GTK_BOX (card), label_new (title, "lh-record-title"));
-      gtk_box_append (GTK_BOX (card), label_new (line, "lh-record-strong"));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (title, "lh-record-title"));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (line, "lh-record-strong"));
       gtk_box_append (GTK_BOX (card), lh_card_line_new (lh_topic_icon (request->topic), topic, NULL));
     }
 }
 
 /* ---- the learning plan ------------------------------------------------ */
 
-static GtkWidget *
-plan_item_new (LhPlanItem              *item,
-               gboolean                 step,
-               const LhRecordCallbacks *callbacks)
+GtkWidget *
+lh_record_plan_info_new (const LhPlanItem *item,
+                         gboolean          step)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *info = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-  g_autofree char *a11y = NULL;
 
-  gtk_box_append (GTK_BOX (info), label_new (item->text, step ? "lh-record-step" : "lh-record-title"));
+  g_return_val_if_fail (item != NULL, NULL);
+
+  gtk_box_append (GTK_BOX (info), lh_card_label_new (item->text, step ? "lh-record-step" : "lh-record-title"));
   if (item->due != NULL)
     {
       g_autofree char *date = lh_advice_format_date (item->due);
@@ -130,7 +114,20 @@ plan_item_new (LhPlanItem              *item,
       gtk_box_append (GTK_BOX (info), lh_card_line_new ("x-office-calendar-symbolic", due, NULL));
     }
   gtk_widget_set_hexpand (info, TRUE);
-  gtk_box_append (GTK_BOX (row), info);
+  return info;
+}
+
+static GtkWidget *
+plan_item_new (LhPlanItem              *item,
+               gboolean                 step,
+               const LhRecordCallbacks *callbacks)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+  g_autofree char *a11y = NULL;
+
+  gtk_box_append (GTK_BOX (row), lh_record_plan_info_new (item, step));
 
   /* Done or not in words and an icon, not by colour alone. */
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content),
@@ -193,8 +190,8 @@ fill_notes (GtkWidget      *items,
       /* Translators: who wrote a note, and when: "Dev Patel, Tuesday 24 November" */
       g_autofree char *by = g_strdup_printf (_("%s, %s"), note->author, day);
 
-      gtk_box_append (GTK_BOX (card), label_new (by, "lh-record-title"));
-      gtk_box_append (GTK_BOX (card), label_new (note->text, NULL));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (by, "lh-record-title"));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (note->text, NULL));
     }
   if (record->notes->len == 0)
     add_none (items, _("No notes yet."));
@@ -213,8 +210,8 @@ fill_mots (GtkWidget      *items,
       /* Translators: a learning check-up: "Tuesday 24 November 2026, with Dev Patel" */
       g_autofree char *title = g_strdup_printf (_("%s %s, with %s"), day, year, mot->ulr);
 
-      gtk_box_append (GTK_BOX (card), label_new (title, "lh-record-title"));
-      gtk_box_append (GTK_BOX (card), label_new (mot->summary, NULL));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (title, "lh-record-title"));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (mot->summary, NULL));
       if (mot->next_due != NULL)
         {
           g_autofree char *date = lh_advice_format_date (mot->next_due);
@@ -246,7 +243,7 @@ fill_past (GtkWidget      *items,
       topic = lh_topic_title (request->topic);
       status = lh_advice_format_status (request);
       gtk_box_append (GTK_BOX (card), lh_card_line_new (lh_topic_icon (request->topic), topic, "lh-record-title"));
-      gtk_box_append (GTK_BOX (card), label_new (status, "lh-record-strong"));
+      gtk_box_append (GTK_BOX (card), lh_card_label_new (status, "lh-record-strong"));
       for (guint j = 0; request->outcomes[j] != NULL; j++)
         {
           g_autofree char *outcome = lh_advice_format_outcome (request->outcomes[j]);
@@ -266,7 +263,7 @@ fill_supporters (GtkWidget               *items,
                  LhAdviceRecord          *record,
                  const LhRecordCallbacks *callbacks)
 {
-  gtk_box_append (GTK_BOX (items), label_new (_("Only you and these ULRs can read your record. "
+  gtk_box_append (GTK_BOX (items), lh_card_label_new (_("Only you and these ULRs can read your record. "
                                                 "Nobody else can, not even the centre's managers."), NULL));
   for (guint i = 0; i < record->supporters->len; i++)
     {
@@ -275,8 +272,8 @@ fill_supporters (GtkWidget               *items,
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
       GtkWidget *info = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
-      gtk_box_append (GTK_BOX (info), label_new (ulr->name, "lh-record-title"));
-      gtk_box_append (GTK_BOX (info), label_new (ulr->shared ? _("You shared your record with them")
+      gtk_box_append (GTK_BOX (info), lh_card_label_new (ulr->name, "lh-record-title"));
+      gtk_box_append (GTK_BOX (info), lh_card_label_new (ulr->shared ? _("You shared your record with them")
                                                              : _("Your ULR: they talked with you"), NULL));
       gtk_widget_set_hexpand (info, TRUE);
       gtk_box_append (GTK_BOX (row), info);

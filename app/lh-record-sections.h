@@ -24,11 +24,16 @@ typedef struct
   gpointer  user_data;
 } LhRecordCallbacks;
 
+/* A plan item's words: its text (a goal's, or a step's) and when it is
+ * due; the ULR's view of the record shows them the same. */
+GtkWidget *lh_record_plan_info_new (const LhPlanItem *item,
+                                    gboolean          step);
+
 /* Fills box with every part of record, which must outlive the widgets;
  * now is for "Today". */
-void lh_record_sections_fill (GtkBox                  *box,
-                              LhAdviceRecord          *record,
-                              GDateTime               *now,
-                              const LhRecordCallbacks *callbacks);
+void       lh_record_sections_fill (GtkBox                  *box,
+                                    LhAdviceRecord          *record,
+                                    GDateTime               *now,
+                                    const LhRecordCallbacks *callbacks);
 
 G_END_DECLS

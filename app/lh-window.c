@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-style.h"
+
 G_DEFINE_FINAL_TYPE (LhWindow, lh_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -227,20 +229,6 @@ online_changed_cb (LhWindow   *self,
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;  /* (owned) for the life of the process */
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/learnhub/Kiosk/kiosk.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 lh_window_constructed (GObject *object)
 {
   LhWindow *self = LH_WINDOW (object);
@@ -456,7 +444,7 @@ lh_window_init (LhWindow *self)
   self->cancellable = g_cancellable_new ();
   self->idle = lh_idle_monitor_new ();
 
-  ensure_style ();
+  lh_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   lh_idle_monitor_watch (self->idle, GTK_WIDGET (self));

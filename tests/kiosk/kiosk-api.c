@@ -103,6 +103,25 @@ kiosk_api_sign_in (guint        learner,
   return kiosk_api_sign_in_as (staff, pin, device_token, body);
 }
 
+void
+kiosk_api_close_dropins (const char *token)
+{
+  g_autoptr(JsonObject) body = NULL;
+  JsonArray *dropins;
+
+  g_assert_cmpuint (kiosk_api_call ("GET", "/dropins", token, NULL, &body), ==, 200);
+  dropins = json_object_get_array_member (body, "dropins");
+  for (guint i = 0; i < json_array_get_length (dropins); i++)
+    {
+      JsonObject *dropin = json_array_get_object_element (dropins, i);
+      g_autofree char *path = g_strdup_printf ("/dropins/%" G_GINT64_FORMAT "/close",
+                                               json_object_get_int_member (dropin, "id"));
+
+      /* Not theirs, or later: 404 or 200, either will do. */
+      kiosk_api_call ("POST", path, token, NULL, NULL);
+    }
+}
+
 gint64
 kiosk_api_resource_id (const char *token,
                        const char *name)

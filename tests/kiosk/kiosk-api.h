@@ -37,6 +37,9 @@ char       *kiosk_api_sign_in_as   (const char   *staff,
 char       *kiosk_api_sign_in      (guint         learner,
                                     const char   *device_token,
                                     JsonObject  **body);
+/* Closes the drop-ins the ULR signed in with token staffs today, so
+ * that they can open one of their own. */
+void        kiosk_api_close_dropins (const char *token);
 gint64      kiosk_api_resource_id  (const char *token,
                                     const char *name);
 /* ISO 8601 with the offset, as the API wants it. */

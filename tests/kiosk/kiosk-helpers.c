@@ -336,11 +336,42 @@ kiosk_close (Kiosk *kiosk)
 /* ---- common journeys -------------------------------------------------- */
 
 void
-kiosk_demo_learner (LhTestDaemon  *daemon,
-                    guint          n,
-                    const char   **staff,
-                    const char   **pin,
-                    const char   **name)
+kiosk_fill_screen (GtkWindow *window)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  gtk_window_set_default_size (window, geometry.width, geometry.height);
+}
+
+static gboolean
+only_learner (JsonArray *roles)
+{
+  return json_array_get_length (roles) == 1 &&
+         g_strcmp0 (json_array_get_string_element (roles, 0), "learner") == 0;
+}
+
+static gboolean
+has_ulr (JsonArray *roles)
+{
+  for (guint j = 0; j < json_array_get_length (roles); j++)
+    if (g_strcmp0 (json_array_get_string_element (roles, j), "ulr") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The n-th demo account whose roles match; FALSE if there are fewer. */
+static gboolean
+demo_account (LhTestDaemon  *daemon,
+              guint          n,
+              gboolean     (*match) (JsonArray *roles),
+              const char   **staff,
+              const char   **pin,
+              const char   **name)
 {
   JsonArray *accounts = json_object_get_array_member (json_node_get_object (daemon->demo), "accounts");
   guint seen = 0;
@@ -348,19 +379,37 @@ kiosk_demo_learner (LhTestDaemon  *daemon,
   for (guint i = 0; i < json_array_get_length (accounts); i++)
     {
       JsonObject *account = json_array_get_object_element (accounts, i);
-      JsonArray *roles = json_object_get_array_member (account, "roles");
 
-      if (json_array_get_length (roles) != 1 ||
-          g_strcmp0 (json_array_get_string_element (roles, 0), "learner") != 0)
-        continue;
-      if (seen++ < n)
+      if (!match (json_object_get_array_member (account, "roles")) || seen++ < n)
         continue;
       *staff = json_object_get_string_member (account, "staff_number");
       *pin = json_object_get_string_member (account, "pin");
       *name = json_object_get_string_member (account, "name");
-      return;
+      return TRUE;
     }
-  g_error ("The demo centre has fewer than %u learners", n + 1);
+  return FALSE;
+}
+
+void
+kiosk_demo_learner (LhTestDaemon  *daemon,
+                    guint          n,
+                    const char   **staff,
+                    const char   **pin,
+                    const char   **name)
+{
+  if (!demo_account (daemon, n, only_learner, staff, pin, name))
+    g_error ("The demo centre has fewer than %u learners", n + 1);
+}
+
+void
+kiosk_demo_ulr (LhTestDaemon  *daemon,
+                guint          n,
+                const char   **staff,
+                const char   **pin,
+                const char   **name)
+{
+  if (!demo_account (daemon, n, has_ulr, staff, pin, name))
+    g_error ("No demo ULR number %u", n);
 }
 
 void

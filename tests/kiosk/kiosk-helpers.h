@@ -107,6 +107,16 @@ void       kiosk_demo_learner       (LhTestDaemon  *daemon,
                                      const char   **staff,
                                      const char   **pin,
                                      const char   **name);
+/* As big as the first monitor, as --fullscreen makes a window. */
+void       kiosk_fill_screen        (GtkWindow *window);
+/* The n-th demo account with the ULR role (all owned by daemon). The
+ * demo's two ULRs staff today's live drop-in; the first has a
+ * conversation started in it. */
+void       kiosk_demo_ulr           (LhTestDaemon  *daemon,
+                                     guint          n,
+                                     const char   **staff,
+                                     const char   **pin,
+                                     const char   **name);
 /* From the welcome page to the home page, on the keypad. */
 void       kiosk_sign_in            (LhWindow   *window,
                                      const char *staff,

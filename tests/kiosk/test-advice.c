@@ -119,26 +119,13 @@ api_no_show (gint64 request_id)
 
 /* ---- kiosks ----------------------------------------------------------- */
 
-/* The window as big as the screen (Xvfb's, 1280x800 or 1920x1080), so
- * that screenshots show the page at that size. */
-static void
-fill_screen (LhWindow *window)
-{
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
-  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-  GdkRectangle geometry;
-
-  if (monitor == NULL)
-    return;
-  gdk_monitor_get_geometry (monitor, &geometry);
-  gtk_window_set_default_size (GTK_WINDOW (window), geometry.width, geometry.height);
-  kiosk_spin (100);
-}
-
 static void
 open_advice (Kiosk *kiosk)
 {
-  fill_screen (kiosk->window);
+  /* As big as the screen (Xvfb's, 1280x800 or 1920x1080), so that
+   * screenshots show the page at that size. */
+  kiosk_fill_screen (GTK_WINDOW (kiosk->window));
+  kiosk_spin (100);
   kiosk_screenshot (kiosk->window, "advice-home");
   kiosk_press (kiosk->window, "Talk to a ULR");
   kiosk_wait_for_page (kiosk->window, "advice");

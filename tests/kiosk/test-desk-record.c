@@ -26,55 +26,6 @@
 
 static LhTestDaemon *centre;  /* (owned) */
 
-/* The n-th demo ULR (as in test-desk.c): the demo's two staff today's
- * live drop-in. */
-static void
-demo_ulr (guint        n,
-          const char **staff,
-          const char **pin,
-          const char **name)
-{
-  JsonArray *accounts = json_object_get_array_member (json_node_get_object (centre->demo), "accounts");
-  guint seen = 0;
-
-  for (guint i = 0; i < json_array_get_length (accounts); i++)
-    {
-      JsonObject *account = json_array_get_object_element (accounts, i);
-      JsonArray *roles = json_object_get_array_member (account, "roles");
-      gboolean ulr = FALSE;
-
-      for (guint j = 0; j < json_array_get_length (roles); j++)
-        ulr = ulr || g_strcmp0 (json_array_get_string_element (roles, j), "ulr") == 0;
-      if (!ulr || seen++ < n)
-        continue;
-      *staff = json_object_get_string_member (account, "staff_number");
-      *pin = json_object_get_string_member (account, "pin");
-      *name = json_object_get_string_member (account, "name");
-      return;
-    }
-  g_error ("No demo ULR number %u", n);
-}
-
-/* Closes the drop-ins the ULR staffs today, so that they open their own. */
-static void
-close_dropins_of (const char *token)
-{
-  g_autoptr(JsonObject) body = NULL;
-  JsonArray *dropins;
-
-  g_assert_cmpuint (kiosk_api_call ("GET", "/dropins", token, NULL, &body), ==, 200);
-  dropins = json_object_get_array_member (body, "dropins");
-  for (guint i = 0; i < json_array_get_length (dropins); i++)
-    {
-      JsonObject *dropin = json_array_get_object_element (dropins, i);
-      g_autofree char *path = g_strdup_printf ("/dropins/%" G_GINT64_FORMAT "/close",
-                                               json_object_get_int_member (dropin, "id"));
-
-      /* Not theirs, or later: 404 or 200, either will do. */
-      kiosk_api_call ("POST", path, token, NULL, NULL);
-    }
-}
-
 /* The n-th demo learner's id, and their record as they see it. */
 static gint64
 learner_id (guint        n,
@@ -197,17 +148,6 @@ find_by_text (JsonArray  *array,
   return NULL;
 }
 
-static void
-fill_screen (GtkWindow *window)
-{
-  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
-  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-  GdkRectangle geometry;
-
-  gdk_monitor_get_geometry (monitor, &geometry);
-  gtk_window_set_default_size (window, geometry.width, geometry.height);
-}
-
 /* ---- the test --------------------------------------------------------- */
 
 static void
@@ -231,11 +171,11 @@ test_record (void)
   gint64 ulr_id, learner, other = 0;
   GtkWidget *submit;
 
-  demo_ulr (1, &staff, &pin, &name);
+  kiosk_demo_ulr (centre, 1, &staff, &pin, &name);
   kiosk_demo_learner (centre, 0, &learner_staff, &learner_pin, &learner_name);
   token = kiosk_api_sign_in_as (staff, pin, centre->device_token, &session);
   ulr_id = json_object_get_int_member (json_object_get_object_member (session, "person"), "id");
-  close_dropins_of (token);
+  kiosk_api_close_dropins (token);
   learner = learner_id (0, NULL);
 
   /* A learner the ULR does not support (one of the demo's with a record
@@ -251,7 +191,7 @@ test_record (void)
   g_assert_cmpint (other, >, 0);
 
   kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
-  fill_screen (GTK_WINDOW (kiosk.window));
+  kiosk_fill_screen (GTK_WINDOW (kiosk.window));
   kiosk_press (kiosk.window, "Run a drop-in");
   kiosk_wait_for_page (kiosk.window, "desk");
   kiosk_press (kiosk.window, "Open a drop-in");

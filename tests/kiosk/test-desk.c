@@ -15,6 +15,7 @@
 #include "kiosk-api.h"
 #include "kiosk-dunst.h"
 #include "kiosk-helpers.h"
+#include "lh-advice-words.h"
 #include "lh-desk-words.h"
 #include "lh-display-window.h"
 #include "lh-stepper.h"
@@ -37,36 +38,6 @@ setup_centre (const char *db_path,
   *(char **) user_data = g_strstrip (token);
 }
 
-/* The n-th demo ULR: staff number, PIN and name (owned by the daemon).
- * The demo's two ULRs staff today's live drop-in; the first has a
- * conversation started in it. */
-static void
-demo_ulr (guint        n,
-          const char **staff,
-          const char **pin,
-          const char **name)
-{
-  JsonArray *accounts = json_object_get_array_member (json_node_get_object (centre->demo), "accounts");
-  guint seen = 0;
-
-  for (guint i = 0; i < json_array_get_length (accounts); i++)
-    {
-      JsonObject *account = json_array_get_object_element (accounts, i);
-      JsonArray *roles = json_object_get_array_member (account, "roles");
-      gboolean ulr = FALSE;
-
-      for (guint j = 0; j < json_array_get_length (roles); j++)
-        ulr = ulr || g_strcmp0 (json_array_get_string_element (roles, j), "ulr") == 0;
-      if (!ulr || seen++ < n)
-        continue;
-      *staff = json_object_get_string_member (account, "staff_number");
-      *pin = json_object_get_string_member (account, "pin");
-      *name = json_object_get_string_member (account, "name");
-      return;
-    }
-  g_error ("No demo ULR number %u", n);
-}
-
 /* Closes the drop-ins the ULR staffs today, through the API, so that
  * they can open one of their own. */
 static void
@@ -74,20 +45,8 @@ close_dropins_of (const char *staff,
                   const char *pin)
 {
   g_autofree char *token = kiosk_api_sign_in_as (staff, pin, display_token, NULL);
-  g_autoptr(JsonObject) body = NULL;
-  JsonArray *dropins;
 
-  g_assert_cmpuint (kiosk_api_call ("GET", "/dropins", token, NULL, &body), ==, 200);
-  dropins = json_object_get_array_member (body, "dropins");
-  for (guint i = 0; i < json_array_get_length (dropins); i++)
-    {
-      JsonObject *dropin = json_array_get_object_element (dropins, i);
-      g_autofree char *path = g_strdup_printf ("/dropins/%" G_GINT64_FORMAT "/close",
-                                               json_object_get_int_member (dropin, "id"));
-
-      /* Not theirs, or later: 404 or 200, either will do. */
-      kiosk_api_call ("POST", path, token, NULL, NULL);
-    }
+  kiosk_api_close_dropins (token);
   kiosk_api_call ("DELETE", "/sessions/current", token, NULL, NULL);
 }
 
@@ -185,18 +144,6 @@ display_screenshot (LhDisplayWindow *display,
   gtk_widget_set_visible (GTK_WIDGET (kiosk), TRUE);
 }
 
-/* As big as the screen, as --fullscreen makes them. */
-static void
-fill_screen (GtkWindow *window)
-{
-  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
-  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-  GdkRectangle geometry;
-
-  gdk_monitor_get_geometry (monitor, &geometry);
-  gtk_window_set_default_size (window, geometry.width, geometry.height);
-}
-
 /* ---- the kiosk -------------------------------------------------------- */
 
 static gboolean
@@ -241,7 +188,7 @@ test_desk (void)
   Kiosk kiosk = { 0 };
   g_autoptr(LhClient) display_client = lh_client_new (centre->base_url, display_token, NULL);
   LhDisplayWindow *display = g_object_ref (lh_display_window_new (NULL, display_client));
-  g_autofree char *topic = lh_desk_topic_words ("esol");
+  g_autofree char *topic = lh_topic_title (LH_TOPIC_ESOL);
   g_autofree char *first_text = NULL;
   g_autofree char *called = NULL;
   g_autofree char *finished = NULL;
@@ -251,16 +198,16 @@ test_desk (void)
   int first, second;
 
   /* The second demo ULR, out of the demo's live drop-in, which closes. */
-  demo_ulr (1, &staff, &pin, &name);
+  kiosk_demo_ulr (centre, 1, &staff, &pin, &name);
   kiosk_demo_learner (centre, 0, &learner_staff, &learner_pin, &learner_name);
-  fill_screen (GTK_WINDOW (display));
+  kiosk_fill_screen (GTK_WINDOW (display));
   gtk_window_present (GTK_WINDOW (display));
   wait_for_display_label (display, "Now seeing");
   close_dropins_of (staff, pin);
   wait_for_display_label (display, "No drop-in today");
 
   kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
-  fill_screen (GTK_WINDOW (kiosk.window));
+  kiosk_fill_screen (GTK_WINDOW (kiosk.window));
   kiosk_wait_for (kiosk.window, kiosk_stream_open, kiosk.client, "the event stream to open");
 
   /* Open a drop-in, by tapping only. */
@@ -356,9 +303,9 @@ test_facility_time (void)
   Kiosk kiosk = { 0 };
   g_autoptr(GDateTime) now = NULL;
 
-  demo_ulr (1, &staff, &pin, &name);
+  kiosk_demo_ulr (centre, 1, &staff, &pin, &name);
   kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
-  fill_screen (GTK_WINDOW (kiosk.window));
+  kiosk_fill_screen (GTK_WINDOW (kiosk.window));
   now = g_date_time_new_now (lh_client_get_time_zone (kiosk.client));
 
   kiosk_press (kiosk.window, "My facility time");
