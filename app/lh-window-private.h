@@ -13,6 +13,10 @@
 #include "lh-guest-page.h"
 #include "lh-home-page.h"
 #include "lh-idle-monitor.h"
+
+/* A ULR at the desk talks with someone for minutes on end without
+ * touching the screen: there, the idle sign-out waits at least this long. */
+#define LH_WINDOW_DESK_IDLE_SECONDS (10 * 60)
 #include "lh-notifier.h"
 #include "lh-record-page.h"
 #include "lh-sign-in-page.h"
@@ -28,6 +32,7 @@ struct _LhWindow
 
   LhClient        *client;        /* (owned) */
   LhIdleMonitor   *idle;          /* (owned) */
+  int              idle_timeout;  /* seconds, as configured (idle-timeout) */
   GCancellable    *cancellable;   /* (owned) the window's own requests */
   gboolean         health_known;  /* GET /health answered: the centre's zone is known */
   gboolean         large_text;

@@ -47,6 +47,9 @@ lh_window_show_page (LhWindow   *self,
    * this window, so an untouched kiosk says nothing about them. Their
    * sitting ends at its time (or when this kiosk's heartbeat stops), and
    * the daemon signs them out then. */
+  g_object_set (self->idle, "timeout",
+                g_str_equal (name, "desk") ? MAX (self->idle_timeout, LH_WINDOW_DESK_IDLE_SECONDS)
+                                           : self->idle_timeout, NULL);
   if (welcome || lh_window_pc_is_sitting (self))
     {
       lh_idle_monitor_stop (self->idle);
@@ -309,7 +312,7 @@ lh_window_get_property (GObject    *object,
       g_value_set_object (value, self->client);
       break;
     case PROP_IDLE_TIMEOUT:
-      g_object_get_property (G_OBJECT (self->idle), "timeout", value);
+      g_value_set_int (value, self->idle_timeout);
       break;
     case PROP_IDLE_WARNING:
       g_object_get_property (G_OBJECT (self->idle), "warning", value);
@@ -339,6 +342,7 @@ lh_window_set_property (GObject      *object,
       self->client = g_value_dup_object (value);
       break;
     case PROP_IDLE_TIMEOUT:
+      self->idle_timeout = g_value_get_int (value);
       g_object_set_property (G_OBJECT (self->idle), "timeout", value);
       break;
     case PROP_IDLE_WARNING:
@@ -443,6 +447,7 @@ lh_window_init (LhWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   self->idle = lh_idle_monitor_new ();
+  g_object_get (self->idle, "timeout", &self->idle_timeout, NULL);
 
   lh_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));

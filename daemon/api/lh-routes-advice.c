@@ -38,6 +38,19 @@ reply_advice (LhRequest *request, guint status, const LhAdviceRequest *advice)
   lh_request_reply_builder (request, status, builder);
 }
 
+/* A ULR staffing a drop-in stays signed in until it ends: a sign-in of
+ * 30 minutes would end theirs halfway through. Not worth failing the
+ * request over. */
+static void
+keep_signed_in (LhRequest *request, gint64 until)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lh_auth_keep_session_until (request->store, request->session.session_id, until, &error))
+    g_warning ("Cannot keep session %" G_GINT64_FORMAT " until the drop-in ends: %s",
+               request->session.session_id, error->message);
+}
+
 /* The body, or an empty object when there is none (it is optional). */
 static JsonNode *
 optional_body (LhRequest *request, GError **error)
@@ -212,6 +225,9 @@ lh_route_open_dropin (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
+  for (guint i = 0; i < dropin->ulrs->len; i++)
+    if (((LhDropinUlr *) g_ptr_array_index (dropin->ulrs, i))->ulr_id == request->session.person_id)
+      keep_signed_in (request, dropin->end_at);
   reply_dropin (request, 201, dropin);
   publish_queue_changed (request, dropin->id);
   /* Its end is a new moment for the housekeeper to close it. */
@@ -555,6 +571,7 @@ lh_route_queue_next (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
+  keep_signed_in (request, advice->end_at);
   reply_advice (request, 200, advice);
   publish_queue_changed (request, advice->dropin_id);
 

@@ -273,3 +273,20 @@ lh_auth_live_devices (LhStore *store, gint64 person_id, gint64 now, GError **err
     }
   return g_steal_pointer (&devices);
 }
+
+gboolean
+lh_auth_keep_session_until (LhStore *store, gint64 session_id, gint64 until, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  stmt = lh_store_prepare (store,
+                           "UPDATE sessions SET expires_at = max (expires_at, ?2) "
+                           "WHERE id = ?1 AND ended_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, until);
+  return lh_store_exec (store, stmt, error);
+}

@@ -74,6 +74,13 @@ gboolean lh_auth_check_session  (LhStore       *store,
                                  LhSessionInfo *out_session,
                                  GError       **error);
 
+/* Keeps the session alive until `until` at least: a ULR at a drop-in is
+ * signed in for as long as it runs, as someone sitting at a PC is. */
+gboolean lh_auth_keep_session_until (LhStore   *store,
+                                     gint64     session_id,
+                                     gint64     until,
+                                     GError   **error);
+
 gboolean lh_auth_end_session    (LhStore       *store,
                                  gint64         session_id,
                                  gint64         now,

@@ -61,6 +61,27 @@ test_sign_in_and_session (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
 }
 
+/* A ULR at a drop-in stays signed in until it ends; never shorter, and
+ * not after signing out. */
+static void
+test_session_kept_until (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sign_in (f, "100001", "4821", NOW, NULL, &error);
+  LhSessionInfo session;
+
+  g_assert_true (lh_auth_check_session (f->ts->store, token, NOW, &session, &error));
+  g_assert_true (lh_auth_keep_session_until (f->ts->store, session.session_id, NOW + 2 * 3600, &error));
+  g_assert_true (lh_auth_keep_session_until (f->ts->store, session.session_id, NOW + 60, &error));
+  g_assert_true (lh_auth_check_session (f->ts->store, token, NOW + 2 * 3600 - 1, &session, &error));
+  g_assert_false (lh_auth_check_session (f->ts->store, token, NOW + 2 * 3600, &session, &error));
+  g_clear_error (&error);
+  g_assert_true (lh_auth_end_session (f->ts->store, session.session_id, NOW + 60, &error));
+  g_assert_true (lh_auth_keep_session_until (f->ts->store, session.session_id, NOW + 3 * 3600, &error));
+  g_assert_false (lh_auth_check_session (f->ts->store, token, NOW + 120, &session, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
 static void
 test_sign_out_ends_session (Fixture *f, gconstpointer data)
 {
@@ -266,6 +287,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/lh/auth/sign-in-and-session", test_sign_in_and_session);
   ADD ("/lh/auth/sign-out-ends-session", test_sign_out_ends_session);
+  ADD ("/lh/auth/session-kept-until", test_session_kept_until);
   ADD ("/lh/auth/wrong-pin-and-unknown-alike", test_wrong_pin_and_unknown_alike);
   ADD ("/lh/auth/five-wrong-pins-lock-for-15-minutes", test_five_wrong_pins_lock_for_15_minutes);
   ADD ("/lh/auth/success-resets-count", test_success_resets_count);

@@ -325,6 +325,29 @@ test_facility_time (void)
   kiosk_close (&kiosk);
 }
 
+/* A ULR talks with someone for minutes without touching the screen: at
+ * the desk the idle sign-out waits 10 minutes; anywhere else, as set. */
+static void
+test_desk_idle (void)
+{
+  const char *staff = NULL, *pin = NULL, *name = NULL;
+  Kiosk kiosk = { 0 };
+
+  kiosk_demo_ulr (centre, 1, &staff, &pin, &name);
+  kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  g_object_set (kiosk.window, "idle-timeout", 2, "idle-warning", 1, NULL);
+  kiosk_press (kiosk.window, "Run a drop-in");
+  kiosk_wait_for_page (kiosk.window, "desk");
+  kiosk_spin (4000);
+  g_assert_true (lh_client_is_signed_in (kiosk.client));
+  kiosk_wait_for_page (kiosk.window, "desk");
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_page (kiosk.window, "home");
+  kiosk_wait_for_page (kiosk.window, "welcome");
+  g_assert_false (lh_client_is_signed_in (kiosk.client));
+  kiosk_close (&kiosk);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -337,6 +360,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/kiosk/desk/drop-in", test_desk);
   g_test_add_func ("/kiosk/desk/facility-time", test_facility_time);
+  g_test_add_func ("/kiosk/desk/idle-waits-at-the-desk", test_desk_idle);
   status = g_test_run ();
 
   kiosk_api_shutdown ();
