@@ -14,6 +14,7 @@ struct _LhDeskAlerts
 
   LhClient   *client;    /* (owned) */
   LhNotifier *notifier;  /* (owned) */
+  GPtrArray  *shown;     /* (owned) (element-type utf8) keys of what is on screen */
 };
 
 G_DEFINE_FINAL_TYPE (LhDeskAlerts, lh_desk_alerts, G_TYPE_OBJECT)
@@ -24,14 +25,37 @@ object_of (JsonNode *data)
   return data != NULL && JSON_NODE_HOLDS_OBJECT (data) ? json_node_get_object (data) : NULL;
 }
 
-/* Only for a ULR signed in here: the event may still be on its way after
- * they signed out. */
+/* Only for the ULR it was sent to, signed in here: the event may still be
+ * on its way after they signed out, or someone else signed in since. */
 static gboolean
-for_a_ulr (LhDeskAlerts *self)
+for_this_ulr (LhDeskAlerts *self,
+              JsonObject   *object)
 {
   LhPerson *person = lh_client_get_person (self->client);
 
-  return lh_client_is_signed_in (self->client) && person != NULL && lh_person_has_role (person, "ulr");
+  return lh_client_is_signed_in (self->client) && person != NULL && lh_person_has_role (person, "ulr") &&
+         json_object_get_int_member_with_default (object, "ulr_id", 0) == person->id;
+}
+
+static void
+show (LhDeskAlerts *self,
+      const char   *key,
+      const char   *summary,
+      const char   *body)
+{
+  if (!g_ptr_array_find_with_equal_func (self->shown, key, g_str_equal, NULL))
+    g_ptr_array_add (self->shown, g_strdup (key));
+  lh_notifier_show (self->notifier, key, summary, body, FALSE, NULL);
+}
+
+void
+lh_desk_alerts_withdraw (LhDeskAlerts *self)
+{
+  g_return_if_fail (LH_IS_DESK_ALERTS (self));
+
+  for (guint i = 0; i < self->shown->len; i++)
+    lh_notifier_close (self->notifier, g_ptr_array_index (self->shown, i));
+  g_ptr_array_set_size (self->shown, 0);
 }
 
 static void
@@ -45,7 +69,7 @@ arrived_cb (LhDeskAlerts *self,
   g_autofree char *summary = NULL;
   g_autofree char *key = NULL;
 
-  if (object == NULL || !for_a_ulr (self))
+  if (object == NULL || !for_this_ulr (self, object))
     return;
   if (json_object_has_member (object, "start"))
     start = lh_parse_time (object, "start", lh_client_get_time_zone (client), NULL);
@@ -62,7 +86,7 @@ arrived_cb (LhDeskAlerts *self,
     summary = g_strdup (_("A new advice appointment"));
   key = g_strdup_printf ("advice-%" G_GINT64_FORMAT,
                          json_object_get_int_member_with_default (object, "request_id", 0));
-  lh_notifier_show (self->notifier, key, summary, _("See it under Run a drop-in."), FALSE, NULL);
+  show (self, key, summary, _("See it under Run a drop-in."));
 }
 
 static void
@@ -75,7 +99,7 @@ queue_long_cb (LhDeskAlerts *self,
   g_autofree char *summary = NULL;
   int waiting;
 
-  if (object == NULL || !for_a_ulr (self))
+  if (object == NULL || !for_this_ulr (self, object))
     return;
   waiting = (int) json_object_get_int_member_with_default (object, "waiting", 0);
   if (waiting <= 0)
@@ -84,7 +108,7 @@ queue_long_cb (LhDeskAlerts *self,
   summary = g_strdup_printf (ngettext ("%d person is waiting at the drop-in",
                                        "%d people are waiting at the drop-in", waiting), waiting);
   /* One at a time: a longer queue replaces the last. */
-  lh_notifier_show (self->notifier, "queue-long", summary, NULL, FALSE, NULL);
+  show (self, "queue-long", summary, NULL);
 }
 
 static void
@@ -96,6 +120,7 @@ lh_desk_alerts_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->client, self);
   g_clear_object (&self->client);
   g_clear_object (&self->notifier);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lh_desk_alerts_parent_class)->dispose (object);
 }
@@ -109,6 +134,7 @@ lh_desk_alerts_class_init (LhDeskAlertsClass *klass)
 static void
 lh_desk_alerts_init (LhDeskAlerts *self)
 {
+  self->shown = g_ptr_array_new_with_free_func (g_free);
 }
 
 LhDeskAlerts *

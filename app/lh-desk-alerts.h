@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 #define LH_TYPE_DESK_ALERTS (lh_desk_alerts_get_type ())
 G_DECLARE_FINAL_TYPE (LhDeskAlerts, lh_desk_alerts, LH, DESK_ALERTS, GObject)
 
-LhDeskAlerts *lh_desk_alerts_new (LhClient   *client,
-                                  LhNotifier *notifier);
+LhDeskAlerts *lh_desk_alerts_new      (LhClient     *client,
+                                       LhNotifier   *notifier);
+/* Takes what it showed off the screen: the ULR has signed out. */
+void          lh_desk_alerts_withdraw (LhDeskAlerts *self);
 
 G_END_DECLS

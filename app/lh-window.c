@@ -89,6 +89,8 @@ reset_pages (LhWindow *self)
   lh_advice_page_reset (self->advice_page);
   lh_record_page_reset (self->record_page);
   lh_home_page_set_notice (self->home_page, NULL);
+  if (self->desk_alerts != NULL)
+    lh_desk_alerts_withdraw (self->desk_alerts);
 }
 
 static void

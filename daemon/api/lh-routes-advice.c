@@ -304,6 +304,10 @@ alert_ulrs (LhRequest *request, gint64 dropin_id)
       json_builder_add_int_value (builder, dropin_id);
       json_builder_set_member_name (builder, "waiting");
       json_builder_add_int_value (builder, waiting);
+      /* Whom it is for: a kiosk where someone else signed in since says
+       * nothing. */
+      json_builder_set_member_name (builder, "ulr_id");
+      json_builder_add_int_value (builder, g_array_index (ulrs, gint64, i));
       json_builder_end_object (builder);
       data = json_builder_get_root (builder);
       lh_request_notify_person (request, "queue-long", data, g_array_index (ulrs, gint64, i));
@@ -323,6 +327,8 @@ announce_appointment (LhRequest *request, const LhAdviceRequest *advice)
   json_builder_set_member_name (builder, "mode");
   json_builder_add_string_value (builder, advice->mode);
   lh_json_add_time (builder, "start", advice->start_at, request->centre->tz);
+  json_builder_set_member_name (builder, "ulr_id");
+  json_builder_add_int_value (builder, advice->ulr_id);
   json_builder_end_object (builder);
   data = json_builder_get_root (builder);
   lh_request_notify_person (request, "advice-request-arrived", data, advice->ulr_id);

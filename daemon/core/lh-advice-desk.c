@@ -73,10 +73,12 @@ lh_advice_call_next (LhStore *store, const LhCentre *centre, gint64 dropin_id, g
     return NULL;
   next = lh_store_prepare (store,
                            "SELECT id FROM advice_requests WHERE dropin_id = ?1 AND status = 'waiting' "
-                           "ORDER BY ticket LIMIT 1", error);
+                           "AND learner_id <> ?2 ORDER BY ticket LIMIT 1", error);
   if (next == NULL)
     return NULL;
   sqlite3_bind_int64 (next, 1, dropin->id);
+  /* A ULR in the queue themself is seen by a colleague. */
+  sqlite3_bind_int64 (next, 2, ulr_id);
   if (!lh_store_step (store, next, &has_row, error))
     return NULL;
   if (!has_row)
@@ -124,14 +126,28 @@ get_own (LhStore *store, const LhCentre *centre, gint64 request_id, gint64 ulr_i
   return g_steal_pointer (&request);
 }
 
-/* Called, or an appointment still to come: the ULR may start it or mark
- * it a no-show. */
+/* An appointment may start a little early, as people arrive. */
+#define APPOINTMENT_EARLY_SECONDS (15 * 60)
+
+/* Called, or an appointment whose time has come: the ULR may start it
+ * (an appointment from a quarter of an hour before) or mark it a no-show
+ * (from its start on: before then, the learner may still come). */
 static gboolean
-check_startable (const LhAdviceRequest *request, GError **error)
+check_startable (const LhAdviceRequest *request, gboolean no_show, gint64 now, GError **error)
 {
-  if (g_strcmp0 (request->status, "called") == 0 ||
-      (g_strcmp0 (request->status, "waiting") == 0 && g_strcmp0 (request->mode, "appointment") == 0))
+  gboolean appointment = g_strcmp0 (request->mode, "appointment") == 0;
+
+  if (g_strcmp0 (request->status, "called") == 0)
     return TRUE;
+  if (appointment && g_strcmp0 (request->status, "waiting") == 0)
+    {
+      if (now >= request->start_at - (no_show ? 0 : APPOINTMENT_EARLY_SECONDS))
+        return TRUE;
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
+                   no_show ? "The appointment has not begun: they may still come"
+                           : "It is too early to start that appointment");
+      return FALSE;
+    }
   g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                g_strcmp0 (request->status, "waiting") == 0 ? "Call that ticket first"
                                                            : "That request has started or is over");
@@ -139,8 +155,8 @@ check_startable (const LhAdviceRequest *request, GError **error)
 }
 
 static LhAdviceRequest *
-move_own (LhStore *store, const LhCentre *centre, gint64 request_id, gint64 ulr_id, const char *sql, gint64 now,
-          GError **error)
+move_own (LhStore *store, const LhCentre *centre, gint64 request_id, gint64 ulr_id, gboolean no_show,
+          const char *sql, gint64 now, GError **error)
 {
   g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
   g_autoptr(LhAdviceRequest) request = NULL;
@@ -148,7 +164,8 @@ move_own (LhStore *store, const LhCentre *centre, gint64 request_id, gint64 ulr_
   if (tx == NULL)
     return NULL;
   request = get_own (store, centre, request_id, ulr_id, now, error);
-  if (request == NULL || !check_startable (request, error) || !lh_advice_move_request (store, request_id, sql, now, error))
+  if (request == NULL || !check_startable (request, no_show, now, error) ||
+      !lh_advice_move_request (store, request_id, sql, now, error))
     return NULL;
   g_clear_pointer (&request, lh_advice_request_free);
   request = lh_advice_request_get_unchecked (store, centre, request_id, now, error);
@@ -162,7 +179,7 @@ lh_advice_start (LhStore *store, const LhCentre *centre, gint64 request_id, gint
                  GError **error)
 {
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
-  return move_own (store, centre, request_id, ulr_id,
+  return move_own (store, centre, request_id, ulr_id, FALSE,
                    "UPDATE advice_requests SET status = 'started', started_at = ?2 "
                    "WHERE id = ?1 AND status IN ('called', 'waiting')", now, error);
 }
@@ -172,7 +189,7 @@ lh_advice_no_show (LhStore *store, const LhCentre *centre, gint64 request_id, gi
                    GError **error)
 {
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
-  return move_own (store, centre, request_id, ulr_id,
+  return move_own (store, centre, request_id, ulr_id, TRUE,
                    "UPDATE advice_requests SET status = 'no-show', ended_at = ?2 "
                    "WHERE id = ?1 AND status IN ('called', 'waiting')", now, error);
 }
@@ -232,7 +249,7 @@ lh_advice_finish (LhStore *store, const LhCentre *centre, gint64 request_id, gin
                      now, error) ||
       !insert_outcomes (store, request_id, outcomes, error))
     return NULL;
-  if (note != NULL && note[0] != '\0')
+  if (!lh_advice_text_is_blank (note))
     {
       g_autoptr(LhAdviceNote) added = lh_advice_note_add (store, centre, request->learner_id, ulr_id, request_id,
                                                           note, now, error);

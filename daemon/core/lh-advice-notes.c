@@ -34,8 +34,9 @@ lh_advice_note_add (LhStore *store, const LhCentre *centre, gint64 learner_id, g
         return NULL;
       if (request->learner_id != learner_id)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "%s has no advice request %" G_GINT64_FORMAT,
-                       learner->name, request_id);
+          /* The same words as for no such request: another's is not there. */
+          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no advice request %" G_GINT64_FORMAT,
+                       request_id);
           return NULL;
         }
     }
@@ -110,6 +111,11 @@ lh_plan_item_add (LhStore *store, const LhCentre *centre, gint64 learner_id, gin
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That date has passed");
       return NULL;
     }
+  if (due_at > now + 5 * 366 * (gint64) 24 * 3600)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A plan looks up to five years ahead");
+      return NULL;
+    }
   if (goal_id != 0)
     {
       g_autoptr(LhPlanItem) goal = get_item (store, centre, goal_id, &owner, error);
@@ -118,8 +124,7 @@ lh_plan_item_add (LhStore *store, const LhCentre *centre, gint64 learner_id, gin
         return NULL;
       if (owner != learner_id || goal->goal_id != 0)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "%s has no goal %" G_GINT64_FORMAT, learner->name,
-                       goal_id);
+          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no plan item %" G_GINT64_FORMAT, goal_id);
           return NULL;
         }
     }
@@ -213,9 +218,9 @@ lh_learning_mot_add (LhStore *store, const LhCentre *centre, gint64 learner_id, 
 
       next_due_at = lh_time_local_midnight (g_date_time_to_unix (next), centre->tz);
     }
-  if (next_due_at <= held_at)
+  if (next_due_at <= held_at || next_due_at > held_at + 2 * 366 * (gint64) 24 * 3600)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The next learning MOT comes after this one");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The next learning MOT comes after this one, within two years");
       return NULL;
     }
   ulr = lh_people_get (store, ulr_id, error);

@@ -20,7 +20,10 @@ gboolean lh_advice_text_check   (const char     *text,
                                  const char     *what,
                                  GError        **error);
 
-/* Binds text sealed with the centre's notes key (NULL or "" binds NULL). */
+/* Whether text is NULL or only white space: an optional text not given. */
+gboolean lh_advice_text_is_blank (const char *text);
+
+/* Binds text sealed with the centre's notes key (a blank text binds NULL). */
 gboolean lh_advice_bind_sealed  (LhStmt         *stmt,
                                  int             column,
                                  const LhCentre *centre,

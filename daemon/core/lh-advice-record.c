@@ -395,7 +395,7 @@ lh_advice_ask_deletion (LhStore *store, gint64 learner_id, gint64 now, GError **
 }
 
 /* Everything that names or describes the learner goes; what is left of
- * their requests (topic, outcome, times) names nobody. */
+ * their requests (topic, outcome, the day) names nobody. */
 static gboolean
 erase (LhStore *store, gint64 learner_id, gint64 now, GError **error)
 {
@@ -406,9 +406,15 @@ erase (LhStore *store, gint64 learner_id, gint64 now, GError **error)
     "DELETE FROM learning_mots WHERE learner_id = ?1",
     "DELETE FROM advice_shares WHERE learner_id = ?1",
     "DELETE FROM advice_deletion_requests WHERE learner_id = ?1",
-    "UPDATE advice_requests SET learner_id = NULL, contact = NULL, note = NULL, "
+    "UPDATE facility_time SET request_id = NULL "
+    "WHERE request_id IN (SELECT id FROM advice_requests WHERE learner_id = ?1)",
+    /* No ULR, desk or time to the second, either: matched against who
+     * signed in where and when, they would name the learner again. */
+    "UPDATE advice_requests SET learner_id = NULL, contact = NULL, note = NULL, ulr_id = NULL, desk = NULL, "
     "status = CASE WHEN status IN ('waiting', 'called', 'started') THEN 'left' ELSE status END, "
-    "ended_at = coalesce(ended_at, ?2) WHERE learner_id = ?1",
+    "created_at = created_at - created_at % 86400, called_at = called_at - called_at % 86400, "
+    "started_at = started_at - started_at % 86400, "
+    "ended_at = coalesce(ended_at, ?2) - coalesce(ended_at, ?2) % 86400 WHERE learner_id = ?1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)

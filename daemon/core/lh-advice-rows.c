@@ -39,13 +39,22 @@ lh_advice_text_check (const char *text, int max_chars, gboolean optional, const 
 }
 
 gboolean
+lh_advice_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 lh_advice_bind_sealed (LhStmt *stmt, int column, const LhCentre *centre, const char *text, GError **error)
 {
   g_autoptr(GBytes) sealed = NULL;
   gsize size;
   const void *data;
 
-  if (text == NULL || text[0] == '\0')
+  if (lh_advice_text_is_blank (text))
     {
       sqlite3_bind_null (stmt, column);
       return TRUE;
@@ -263,20 +272,14 @@ lh_advice_move_request (LhStore *store, gint64 request_id, const char *sql, gint
 gboolean
 lh_advice_check_ulr (LhStore *store, gint64 person_id, GError **error)
 {
-  g_autoptr(LhPerson) person = lh_people_get (store, person_id, error);
+  g_autoptr(LhPerson) person = lh_people_get (store, person_id, NULL);
 
-  if (person == NULL)
+  /* One answer for nobody and for someone who is not a ULR, naming no
+   * one: an id must not turn into a name here. */
+  if (person == NULL || !(person->roles & LH_ROLE_ULR))
     {
-      if (error != NULL && g_error_matches (*error, LH_ERROR, LH_ERROR_NOT_FOUND))
-        {
-          g_clear_error (error);
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "There is nobody with id %" G_GINT64_FORMAT, person_id);
-        }
-      return FALSE;
-    }
-  if (!(person->roles & LH_ROLE_ULR))
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a union learning rep", person->name);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "Person %" G_GINT64_FORMAT " is not one of the centre's union learning reps", person_id);
       return FALSE;
     }
   return TRUE;

@@ -95,6 +95,11 @@ lh_advice_slots_offer (LhStore *store, gint64 created_by, gint64 ulr_id, gint64 
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already passed");
       return NULL;
     }
+  if (start > now + 366 * 24 * 3600)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Offer times up to a year ahead");
+      return NULL;
+    }
   if (end - start < SLOT_MIN_MINUTES * 60 || end - start > SLOT_MAX_MINUTES * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "An appointment takes %d to %d minutes",

@@ -334,16 +334,26 @@ lh_advice_request_leave (LhStore *store, gint64 request_id, gint64 learner_id, g
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  stmt = lh_store_prepare (store, "SELECT status FROM advice_requests WHERE id = ?1 AND learner_id = ?2", error);
+  stmt = lh_store_prepare (store,
+                           "SELECT r.status, r.mode = 'appointment' AND s.start_at <= ?3 FROM advice_requests r "
+                           "LEFT JOIN advice_slots s ON s.id = r.slot_id WHERE r.id = ?1 AND r.learner_id = ?2",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, request_id);
   sqlite3_bind_int64 (stmt, 2, learner_id);
+  sqlite3_bind_int64 (stmt, 3, now);
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You have no advice request %" G_GINT64_FORMAT, request_id);
+      return FALSE;
+    }
+  /* Its time has come: the ULR marks whether they came. */
+  if (sqlite3_column_int (stmt, 1) != 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That appointment has begun");
       return FALSE;
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "waiting") != 0)

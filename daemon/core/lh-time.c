@@ -55,6 +55,14 @@ lh_time_parse_iso (const char *text, gint64 *out_unix_seconds, GError **error)
                    "A time must have an offset, such as 2026-11-24T10:00:00Z");
       return FALSE;
     }
+  /* Nothing learnhub keeps lies outside these years, and GLib cannot
+   * write out a time near the end of year 9999 in every zone. */
+  if (g_date_time_get_year (dt) < LH_TIME_FIRST_YEAR || g_date_time_get_year (dt) > LH_TIME_LAST_YEAR)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A time lies between the years %d and %d",
+                   LH_TIME_FIRST_YEAR, LH_TIME_LAST_YEAR);
+      return FALSE;
+    }
   *out_unix_seconds = g_date_time_to_unix (dt);
   return TRUE;
 }
@@ -74,7 +82,7 @@ lh_time_parse_date (const char *text, GTimeZone *tz, gint64 *out_midnight, GErro
     {
       int y = atoi (text), m = atoi (text + 5), d = atoi (text + 8);
 
-      if (g_date_valid_dmy (d, m, y))
+      if (g_date_valid_dmy (d, m, y) && y >= LH_TIME_FIRST_YEAR && y <= LH_TIME_LAST_YEAR)
         dt = g_date_time_new (tz, y, m, d, 0, 0, 0);
     }
   if (dt == NULL)

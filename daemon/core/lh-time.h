@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* Times and dates outside these years are refused as input. */
+#define LH_TIME_FIRST_YEAR 2000
+#define LH_TIME_LAST_YEAR  2200
+
 gint64     lh_time_now              (void);
 
 /* ISO-8601 with offset, in tz. */

@@ -608,6 +608,11 @@ test_retention (Fixture *f, gconstpointer data)
     unchecked = lh_advice_request_get_unchecked_for_test (f, request_id, later);
     g_assert_cmpint (unchecked->learner_id, ==, 0);
     g_assert_null (unchecked->note);
+    /* Nor who saw them, where, or to the second. */
+    g_assert_cmpint (unchecked->ulr_id, ==, 0);
+    g_assert_null (unchecked->desk);
+    g_assert_cmpint (unchecked->created_at % DAY, ==, 0);
+    g_assert_cmpint (unchecked->ended_at % DAY, ==, 0);
     g_assert_cmpstr (unchecked->topic, ==, "esol");
     g_assert_cmpstr (unchecked->outcomes[0], ==, "learning-plan-agreed");
   }
@@ -700,6 +705,58 @@ test_dropin_close_and_alert (Fixture *f, gconstpointer data)
   g_assert_cmpint (sue->week_minutes, ==, 120);
 }
 
+/* An appointment is the learner's until its time: the ULR cannot mark a
+ * no-show before it begins, nor start it more than a quarter of an hour
+ * early; the learner cannot give it back once it has begun. */
+static void
+test_appointment_times (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhAdviceSlot) slot = lh_advice_slots_offer (f->ts->store, f->dev, f->dev, NOW + DAY, NOW + DAY + 30 * MINUTE,
+                                                        "", NOW, &error);
+  g_autoptr(LhAdviceSlot) far = lh_advice_slots_offer (f->ts->store, f->dev, f->dev, NOW + 400 * (gint64) DAY,
+                                                       NOW + 400 * (gint64) DAY + 30 * MINUTE, "", NOW, &error);
+  g_autoptr(LhAdviceRequest) booked = NULL;
+  g_autoptr(LhAdviceRequest) moved = NULL;
+
+  g_assert_null (far);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_clear_error (&error);
+  booked = lh_advice_request_create (f->ts->store, f->centre, f->amira, "careers", "appointment", "here", "   ", 0,
+                                     slot->id, NOW, &error);
+  g_assert_no_error (error);
+  /* A note of only spaces is no note. */
+  g_assert_null (booked->note);
+  moved = lh_advice_no_show (f->ts->store, f->centre, booked->id, f->dev, NOW + DAY - MINUTE, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  moved = lh_advice_start (f->ts->store, f->centre, booked->id, f->dev, NOW + DAY - 20 * MINUTE, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (lh_advice_request_leave (f->ts->store, booked->id, f->amira, NOW + DAY + MINUTE, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  moved = lh_advice_start (f->ts->store, f->centre, booked->id, f->dev, NOW + DAY - 10 * MINUTE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (moved->status, ==, "started");
+}
+
+/* A ULR waiting in the queue themself is seen by a colleague. */
+static void
+test_ulr_never_calls_self (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhAdviceRequest) own = join (f, f->sue, NULL, NOW);
+  g_autoptr(LhAdviceRequest) none = NULL;
+  g_autoptr(LhAdviceRequest) by_dev = NULL;
+  g_autoptr(GError) error = NULL;
+
+  none = lh_advice_call_next (f->ts->store, f->centre, 0, f->sue, NOW, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  by_dev = call_next (f, f->dev);
+  g_assert_cmpint (by_dev->id, ==, own->id);
+}
+
 static void
 test_facility_time_rules (Fixture *f, gconstpointer data)
 {
@@ -749,6 +806,8 @@ main (int argc, char **argv)
   ADD ("/lh/advice/deletion-on-request", test_deletion_on_request);
   ADD ("/lh/advice/dropin-close-and-alert", test_dropin_close_and_alert);
   ADD ("/lh/advice/facility-time-rules", test_facility_time_rules);
+  ADD ("/lh/advice/appointment-times", test_appointment_times);
+  ADD ("/lh/advice/ulr-never-calls-self", test_ulr_never_calls_self);
 #undef ADD
   g_test_add_func ("/lh/advice/note-key-file", test_note_key_file);
   return g_test_run ();
