@@ -32,7 +32,7 @@ static void
 ctl_clear (Ctl *ctl)
 {
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
-                       &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start };
+                       &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -420,6 +420,7 @@ static const struct
   { "resource", cmd_resource, "Add or list PCs and rooms" },
   { "rules", cmd_rules, "Show the booking rules, or set new ones from a date" },
   { "closure", cmd_closure, "Add or list the dates the centre is closed" },
+  { "terms", lh_ctl_terms, "Import a version of the learning agreement's terms, or show them" },
   { "group", lh_ctl_group, "Set up a (weekly) group study session, or list them" },
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
@@ -471,6 +472,7 @@ main (int argc, char **argv)
     { "start", 0, 0, G_OPTION_ARG_STRING, &ctl.start, "group/assessment/dropin/advice-slot add: local start", "\"YYYY-MM-DD HH:MM\"" },
     { "minutes", 0, 0, G_OPTION_ARG_INT, &ctl.minutes, "group/assessment add: how long", "N" },
     { "weeks", 0, 0, G_OPTION_ARG_INT, &ctl.weeks, "group/dropin add: weekly, this many weeks", "N" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &ctl.at, "terms show: the terms in force on this date", "DATE" },
     { "ulr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ctl.ulrs, "dropin/advice-slot add: a ULR (staff number; again for more)", "STAFF" },
     { NULL }
   };

@@ -31,6 +31,7 @@ typedef struct
   int        minutes;
   int        weeks;
   char     **ulrs;            /* (owned) (nullable) dropin/advice-slot add: staff numbers */
+  char      *at;              /* (owned) (nullable) terms show: YYYY-MM-DD */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -66,6 +67,8 @@ LhPerson *lh_ctl_find_staff  (LhStore     *store,
 /* learnhubctl-timetable.c */
 gboolean lh_ctl_group       (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_assessment  (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-terms.c */
+gboolean lh_ctl_terms       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-advice.c */
 gboolean lh_ctl_dropin      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);

@@ -104,6 +104,8 @@ void lh_route_heartbeat       (LhRequest *request);
 void lh_route_list_resources  (LhRequest *request);
 void lh_route_availability    (LhRequest *request);
 void lh_route_rules           (LhRequest *request);
+/* lh-routes-terms.c */
+void lh_route_terms           (LhRequest *request);
 /* lh-routes-bookings.c */
 void lh_route_create_booking  (LhRequest *request);
 void lh_route_my_bookings     (LhRequest *request);

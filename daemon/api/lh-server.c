@@ -36,6 +36,7 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/resources", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_resources },
   { "GET", "/api/v1/availability", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_availability },
   { "GET", "/api/v1/rules", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_rules },
+  { "GET", "/api/v1/terms", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_terms },
   { "POST", "/api/v1/bookings", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_create_booking },
   { "GET", "/api/v1/me/bookings", LH_AUTH_SESSION, 0, lh_route_my_bookings },
   { "DELETE", "/api/v1/bookings/{id}", LH_AUTH_SESSION, 0, lh_route_cancel_booking },

@@ -44,7 +44,6 @@ lh_centre_new_default (void)
   centre->session_minutes = 30;
   centre->horizon_days = 60;
   centre->advice_retention_months = 24;
-  centre->facility_minutes_per_week = 5 * 60;
   return centre;
 }
 
@@ -108,9 +107,7 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
       !read_int (key_file, "max-booking-minutes", 5, 24 * 60, &centre->max_booking_minutes, error) ||
       !read_int (key_file, "session-minutes", 1, 24 * 60, &centre->session_minutes, error) ||
       !read_int (key_file, "horizon-days", 1, 366, &centre->horizon_days, error) ||
-      !read_int (key_file, "advice-retention-months", 1, 120, &centre->advice_retention_months, error) ||
-      !read_int (key_file, "ulr-facility-minutes-per-week", 0, 40 * 60, &centre->facility_minutes_per_week,
-                 error))
+      !read_int (key_file, "advice-retention-months", 1, 120, &centre->advice_retention_months, error))
     return NULL;
   if (centre->min_booking_minutes > centre->max_booking_minutes)
     {

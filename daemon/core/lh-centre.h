@@ -23,7 +23,6 @@ typedef struct
                                     * NULL: links are relative to the kiosk's address */
   int        advice_retention_months;  /* advice records go this long after
                                         * the last contact */
-  int        facility_minutes_per_week;  /* a ULR's agreed facility time */
   LhNoteKey *note_key;             /* (owned) (nullable) seals advice notes;
                                     * set by whoever opens the database */
 } LhCentre;

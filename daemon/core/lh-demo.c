@@ -3,6 +3,10 @@
 
 #include "lh-demo.h"
 
+#include <gio/gio.h>
+
+#include "lh-demo-resources.h"
+
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
 #include "lh-bookings.h"
@@ -14,6 +18,7 @@
 #include "lh-resources.h"
 #include "lh-rules.h"
 #include "lh-secret.h"
+#include "lh-terms.h"
 #include "lh-time.h"
 
 #define HISTORY_DAYS 91
@@ -379,6 +384,24 @@ add_assessments (LhStore *store, const LhCentre *centre, GRand *rand, GArray *le
   return TRUE;
 }
 
+/* The demo's learning agreement (data/demo/terms.conf), in force since
+ * April: the example a centre copies is the one the demo runs on. */
+static gboolean
+add_terms (LhStore *store, const LhCentre *centre, gint64 now, GError **error)
+{
+  /* Named, not looked up globally: a static library's resource is
+   * registered only if something refers to it. */
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (lh_demo_get_resource (), "/org/learnhub/demo/terms.conf", 0,
+                                                    error);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_auto(LhTerms) terms = { 0 };
+
+  if (bytes == NULL || !g_key_file_load_from_bytes (key_file, bytes, G_KEY_FILE_NONE, error) ||
+      !lh_terms_from_key_file (key_file, centre->tz, &terms, error))
+    return FALSE;
+  return lh_terms_add_version (store, centre, &terms, "demo", now, error);
+}
+
 /* Rules as a centre changes them: tighter limits at first, a longer week
  * from a month ago; and the closures of a year: bank holidays ahead and a
  * staff training day that has passed. Each version is added as of its own
@@ -448,7 +471,8 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
       !add_resources (store, pc_ids, &room_id, error))
     return NULL;
   demo->n_resources = pc_ids->len + 1;
-  if (!add_rules_and_closures (store, centre, history_start (centre, now), now, error))
+  if (!add_terms (store, centre, now, error) ||
+      !add_rules_and_closures (store, centre, history_start (centre, now), now, error))
     return NULL;
   if (!add_guests (store, demo, learner_ids, now, error))
     return NULL;

@@ -6,10 +6,10 @@
 #include "lh-advice-private.h"
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-terms.h"
 #include "lh-time.h"
 
 #define MANUAL_MAX_MINUTES (12 * 60)
-#define WEEKS_PER_YEAR     52
 
 static const char * const manual_activities[] = { "training", "meeting", "promotion", "other", NULL };
 
@@ -162,28 +162,31 @@ lh_facility_time_summary (LhStore *store, const LhCentre *centre, gint64 ulr_id,
 {
   g_autoptr(LhFacilitySummary) summary = g_new0 (LhFacilitySummary, 1);
   g_autoptr(LhStmt) stmt = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) new_year = NULL;
+  g_auto(LhTerms) terms = { 0 };
   gint64 today, week_end, year_end;
+  int weeks;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
   g_return_val_if_fail (centre != NULL, NULL);
 
+  /* The week and the agreement year, each by the terms in force then. */
+  if (!lh_terms_at (store, at, &terms, error))
+    return NULL;
   today = lh_time_local_midnight (at, centre->tz);
   summary->week_start = lh_time_add_days (today, 1 - lh_time_local_weekday (at, centre->tz), centre->tz);
   week_end = lh_time_add_days (summary->week_start, 7, centre->tz);
-  local = g_date_time_new_from_unix_utc (at);
+  summary->year_start = lh_terms_year_start (&terms, at, centre->tz);
   {
-    g_autoptr(GDateTime) here = g_date_time_to_timezone (local, centre->tz);
-    g_autoptr(GDateTime) next_year = NULL;
+    g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (summary->year_start);
+    g_autoptr(GDateTime) here = g_date_time_to_timezone (start, centre->tz);
+    g_autoptr(GDateTime) next = g_date_time_add_years (here, 1);
 
-    new_year = g_date_time_new (centre->tz, g_date_time_get_year (here), 1, 1, 0, 0, 0);
-    next_year = g_date_time_add_years (new_year, 1);
-    summary->year_start = g_date_time_to_unix (new_year);
-    year_end = g_date_time_to_unix (next_year);
+    year_end = g_date_time_to_unix (next);
   }
-  summary->week_agreed_minutes = centre->facility_minutes_per_week;
-  summary->year_agreed_minutes = centre->facility_minutes_per_week * WEEKS_PER_YEAR;
+  summary->week_agreed_minutes = terms.ulr_facility_minutes_per_week;
+  /* A year of weeks, at the weekly figure. */
+  weeks = (int) ((year_end - summary->year_start + 3 * 24 * 3600) / (7 * 24 * 3600));
+  summary->year_agreed_minutes = terms.ulr_facility_minutes_per_week * weeks;
   if (!sum_minutes (store, ulr_id, summary->week_start, week_end, &summary->week_minutes, error) ||
       !sum_minutes (store, ulr_id, summary->year_start, year_end, &summary->year_minutes, error))
     return NULL;

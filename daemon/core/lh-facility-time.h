@@ -52,7 +52,7 @@ typedef struct
   gint64     week_start;      /* Monday, local midnight */
   int        week_minutes;
   int        week_agreed_minutes;
-  gint64     year_start;      /* 1 January, local midnight */
+  gint64     year_start;      /* the agreement year's first day, local midnight */
   int        year_minutes;
   int        year_agreed_minutes;
   GPtrArray *entries;         /* (owned) (element-type LhFacilityEntry) this
@@ -62,7 +62,8 @@ typedef struct
 void lh_facility_summary_free (LhFacilitySummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhFacilitySummary, lh_facility_summary_free)
 
-/* Used against agreed for the week and the year that hold at. */
+/* Used against agreed (the terms' ULR facility hours a week) for the week
+ * and the agreement year that hold at. */
 LhFacilitySummary *lh_facility_time_summary (LhStore        *store,
                                              const LhCentre *centre,
                                              gint64          ulr_id,

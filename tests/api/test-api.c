@@ -255,6 +255,31 @@ test_rules (void)
   g_assert_cmpuint (none->status, ==, 401);
 }
 
+/* The demo's agreement (data/demo/terms.conf) from April 2026; before it,
+ * learnhub's defaults, named as such. */
+static void
+test_terms (void)
+{
+  g_autoptr(LhApiReply) now = call ("GET", "/api/v1/terms", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) before = call ("GET", "/api/v1/terms?at=2026-03-31", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) in_year = call ("GET", "/api/v1/terms?at=2027-03-31", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) bad = call ("GET", "/api/v1/terms?at=31/03/2027", daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) none = call ("GET", "/api/v1/terms", NULL, NULL);
+
+  g_assert_cmpuint (now->status, ==, 200);
+  g_assert_cmpstr (lh_api_reply_string (now, "name"), ==, "Riverside Depot Learning Agreement 2026");
+  g_assert_cmpstr (lh_api_reply_string (now, "in_force_from"), ==, "2026-04-01");
+  g_assert_cmpint (lh_api_reply_int (now, "paid_learning_minutes"), ==, 52 * 60 + 30);
+  g_assert_cmpint (lh_api_reply_int (now, "ulr_facility_minutes_per_week"), ==, 300);
+  g_assert_cmpuint (before->status, ==, 200);
+  g_assert_cmpstr (lh_api_reply_string (before, "name"), ==, "Model learning agreement");
+  g_assert_true (json_object_get_null_member (json_node_get_object (before->json), "in_force_from"));
+  /* The agreement year runs April to March. */
+  g_assert_cmpstr (lh_api_reply_string (in_year, "year_start"), ==, "2026-04-01");
+  g_assert_cmpuint (bad->status, ==, 400);
+  g_assert_cmpuint (none->status, ==, 401);
+}
+
 static void
 test_book_list_cancel (void)
 {
@@ -643,6 +668,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/resources", test_resources);
   g_test_add_func ("/api/availability", test_availability);
   g_test_add_func ("/api/rules", test_rules);
+  g_test_add_func ("/api/terms", test_terms);
   g_test_add_func ("/api/bookings/book-list-cancel", test_book_list_cancel);
   g_test_add_func ("/api/bookings/calendar", test_booking_calendar);
   g_test_add_func ("/api/bookings/refusals", test_booking_refusals);

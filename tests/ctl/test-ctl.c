@@ -359,6 +359,58 @@ test_advice_timetable_and_privacy (void)
     }
 }
 
+/* The demo runs on its example agreement; a review is imported from a
+ * file as a version from its date, and a file with a wrong term changes
+ * nothing. */
+static void
+test_terms (void)
+{
+  g_autofree char *db = temp_path ("terms.db");
+  g_autofree char *review = g_strconcat (db, ".review.conf", NULL);
+  g_autofree char *typo = g_strconcat (db, ".typo.conf", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 40);
+  g_autofree char *from = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *text = g_strdup_printf ("[agreement]\nname=Reviewed agreement\nin-force-from=%s\n"
+                                           "[time-off]\npaid-learning-hours=75\n", from);
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) shown = { 0 };
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) ahead = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  ctl (&demo, db, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  ctl (&shown, db, "terms", "show", NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out, "Riverside Depot Learning Agreement 2026, in force from 2026-04-01"));
+  g_assert_nonnull (strstr (shown.out, "52 hours 30 minutes a year"));
+
+  g_assert_true (g_file_set_contents (typo, "[agreement]\nname=T\nin-force-from=2030-01-01\n[ulr]\nfacilty=5\n", -1,
+                                      NULL));
+  ctl (&refused, db, "terms", "import", typo, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "[ulr] facilty is not one of the terms"));
+
+  g_assert_true (g_file_set_contents (review, text, -1, NULL));
+  ctl (&imported, db, "terms", "import", review, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "“Reviewed agreement” in force from"));
+  ctl (&again, db, "terms", "show", NULL);
+  g_assert_nonnull (strstr (again.out, "Riverside Depot"));
+  g_assert_nonnull (strstr (again.out, "Versions:"));
+  ctl (&ahead, db, "terms", "show", "--at", from, NULL);
+  g_assert_cmpint (ahead.status, ==, 0);
+  g_assert_nonnull (strstr (ahead.out, "Reviewed agreement, in force from"));
+  g_assert_nonnull (strstr (ahead.out, "75 hours a year"));
+  ctl (&usage, db, "terms", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  g_remove (review);
+  g_remove (typo);
+}
+
 static void
 test_refuses_live_database (void)
 {
@@ -380,6 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ctl/demo-json", test_demo_json);
   g_test_add_func ("/ctl/groups-and-assessments", test_groups_and_assessments);
   g_test_add_func ("/ctl/advice-timetable-and-privacy", test_advice_timetable_and_privacy);
+  g_test_add_func ("/ctl/terms", test_terms);
   g_test_add_func ("/ctl/refuses-live-database", test_refuses_live_database);
   return g_test_run ();
 }
