@@ -6,9 +6,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lh-error.h"
@@ -407,6 +409,47 @@ check_integrity (LhStore *self, GError **error)
   return TRUE;
 }
 
+/* The database holds who asked a ULR about what: only its owner (the
+ * daemon's user) may read it. A new one is made so, before SQLite opens
+ * it (its -wal and -shm files take the same mode); an older one open to
+ * others is closed to them, and the log says so. */
+static gboolean
+keep_private (const char *path, GError **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", path, g_strerror (errno));
+          return FALSE;
+        }
+      if (fd >= 0)
+        close (fd);
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_stat (file, &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        {
+          if (g_chmod (file, st.st_mode & 0700) != 0)
+            {
+              g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot make %s private: %s", file,
+                           g_strerror (errno));
+              return FALSE;
+            }
+          g_message ("%s was readable by others than its owner; it is not any more", file);
+        }
+    }
+  return TRUE;
+}
+
 LhStore *
 lh_store_open (const char *path, GError **error)
 {
@@ -419,7 +462,7 @@ lh_store_open (const char *path, GError **error)
   self->path = g_strdup (path);
   g_resources_register (lh_schema_get_resource ());
 
-  if (!ensure_parent_dir (path, error) || !take_lock (self, error))
+  if (!ensure_parent_dir (path, error) || !take_lock (self, error) || !keep_private (path, error))
     return NULL;
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

@@ -32,6 +32,37 @@ test_new_database_is_migrated (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2 /* FULL */);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* It holds who asked a ULR about what: its owner alone reads it, and its
+ * WAL too; an older one open to all is closed to them. */
+static void
+test_private_to_its_owner (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autofree char *wal = g_strconcat (ts->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (ts->store, "CREATE TABLE t (x)", &error);
+
+  g_assert_true (lh_store_exec (ts->store, stmt, &error));
+  g_assert_cmpuint (mode_of (ts->path), ==, 0600);
+  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_clear_pointer (&stmt, lh_stmt_release);
+  g_clear_object (&ts->store);
+
+  g_assert_cmpint (g_chmod (ts->path, 0644), ==, 0);
+  ts->store = lh_store_open (ts->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (ts->path), ==, 0600);
+}
+
 static void
 test_second_open_refused (void)
 {
@@ -181,6 +212,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/store/new-database-is-migrated", test_new_database_is_migrated);
+  g_test_add_func ("/lh/store/private-to-its-owner", test_private_to_its_owner);
   g_test_add_func ("/lh/store/second-open-refused", test_second_open_refused);
   g_test_add_func ("/lh/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/lh/store/migrates-version-zero", test_migrates_version_zero);
