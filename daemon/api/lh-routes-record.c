@@ -7,18 +7,18 @@
 
 #include "lh-routes.h"
 
-#include "lh-advice-extra.h"
 #include "lh-advice-record.h"
 #include "lh-api-json.h"
 #include "lh-error.h"
 #include "lh-facility-time.h"
+#include "lh-people.h"
 #include "lh-time.h"
 
 void
 lh_route_list_ulrs (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) ulrs = lh_advice_list_ulrs (request->store, &error);
+  g_autoptr(GPtrArray) ulrs = lh_people_list_with_role (request->store, LH_ROLE_ULR, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   if (ulrs == NULL)
@@ -31,7 +31,7 @@ lh_route_list_ulrs (LhRequest *request)
   json_builder_begin_array (builder);
   for (guint i = 0; i < ulrs->len; i++)
     {
-      const LhUlr *ulr = g_ptr_array_index (ulrs, i);
+      const LhPerson *ulr = g_ptr_array_index (ulrs, i);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");

@@ -489,34 +489,21 @@ lh_advice_deletions_for_ulr (LhStore *store, gint64 ulr_id, GError **error)
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
+  /* Only the learners this ULR supports (SUPPORTERS_SQL, from the ULR's
+   * side): the others' asks are not theirs to know of. */
   stmt = lh_store_prepare (store,
                            "SELECT d.learner_id, p.name, d.asked_at FROM advice_deletion_requests d "
-                           "JOIN people p ON p.id = d.learner_id WHERE d.learner_id <> ?1 "
+                           "JOIN people p ON p.id = d.learner_id "
+                           "WHERE d.learner_id <> ?1 AND EXISTS (SELECT 1 FROM people u WHERE u.id = ?1 "
+                           "AND (u.roles & 2) <> 0) AND d.learner_id IN ("
+                           "SELECT learner_id FROM advice_requests WHERE ulr_id = ?1 AND status <> 'left' "
+                           "UNION SELECT learner_id FROM advice_shares WHERE ulr_id = ?1) "
                            "ORDER BY d.asked_at", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ulr_id);
-  {
-    g_autoptr(GPtrArray) all = lh_store_collect (store, stmt, (LhRowFunc) deletion_from_row,
-                                                 (GDestroyNotify) lh_deletion_ask_free, error);
-    g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_deletion_ask_free);
-
-    if (all == NULL)
-      return NULL;
-    /* Only the learners this ULR supports: the others' asks are not theirs
-     * to know of. */
-    for (guint i = 0; i < all->len; i++)
-      {
-        LhDeletionAsk *ask = g_ptr_array_index (all, i);
-        gboolean supports;
-
-        if (!lh_advice_is_supporter (store, ask->learner_id, ulr_id, &supports, error))
-          return NULL;
-        if (supports)
-          g_ptr_array_add (mine, g_ptr_array_steal_index (all, i--));
-      }
-    return g_steal_pointer (&mine);
-  }
+  return lh_store_collect (store, stmt, (LhRowFunc) deletion_from_row, (GDestroyNotify) lh_deletion_ask_free,
+                           error);
 }
 
 gboolean

@@ -171,6 +171,21 @@ get_one (LhStore *store, LhStmt *stmt, GError **error)
   return person_from_row (stmt);
 }
 
+GPtrArray *
+lh_people_list_with_role (LhStore *store, guint role, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM people WHERE (roles & ?1) <> 0 ORDER BY name, id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) role);
+  return lh_store_collect (store, stmt, (LhRowFunc) person_from_row, (GDestroyNotify) lh_person_free, error);
+}
+
 LhPerson *
 lh_people_get (LhStore *store, gint64 id, GError **error)
 {

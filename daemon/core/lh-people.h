@@ -52,6 +52,11 @@ gboolean  lh_people_save      (LhStore        *store,
                                gboolean       *out_created,
                                GError        **error);
 
+/* Everyone with any of the role bits, by name (element-type LhPerson). */
+GPtrArray *lh_people_list_with_role (LhStore   *store,
+                                     guint      role,
+                                     GError   **error);
+
 LhPerson *lh_people_get       (LhStore        *store,
                                gint64          id,
                                GError        **error);
