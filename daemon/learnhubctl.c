@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <string.h>
 
 #include "learnhubctl.h"
 
@@ -32,7 +33,8 @@ static void
 ctl_clear (Ctl *ctl)
 {
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
-                       &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at };
+                       &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
+                       &ctl->reason, &ctl->date };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -407,6 +409,29 @@ cmd_demo (Ctl *ctl, LhStore *store, GError **error)
   return TRUE;
 }
 
+/* GOption takes "-1.5" for an option. No option of learnhubctl begins
+ * with a digit, so a negative number (not an option's value) is hidden
+ * from it, its minus skipped, and put back after. */
+static void
+hide_negative_numbers (int argc, char **argv, GPtrArray *hidden)
+{
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && g_ascii_isdigit (argv[i][1]) &&
+        !(g_str_has_prefix (argv[i - 1], "--") && strchr (argv[i - 1], '=') == NULL))
+      {
+        argv[i]++;
+        g_ptr_array_add (hidden, argv[i]);
+      }
+}
+
+static void
+restore_negative_numbers (int argc, char **argv, GPtrArray *hidden)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_ptr_array_find (hidden, argv[i], NULL))
+      argv[i]--;
+}
+
 static const struct
 {
   const char  *name;
@@ -421,6 +446,7 @@ static const struct
   { "rules", cmd_rules, "Show the booking rules, or set new ones from a date" },
   { "closure", cmd_closure, "Add or list the dates the centre is closed" },
   { "terms", lh_ctl_terms, "Import a version of the learning agreement's terms, or show them" },
+  { "time-off", lh_ctl_time_off, "Paid time off: a balance and its history, approve or reject requests, adjust" },
   { "group", lh_ctl_group, "Set up a (weekly) group study session, or list them" },
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
@@ -472,7 +498,9 @@ main (int argc, char **argv)
     { "start", 0, 0, G_OPTION_ARG_STRING, &ctl.start, "group/assessment/dropin/advice-slot add: local start", "\"YYYY-MM-DD HH:MM\"" },
     { "minutes", 0, 0, G_OPTION_ARG_INT, &ctl.minutes, "group/assessment add: how long", "N" },
     { "weeks", 0, 0, G_OPTION_ARG_INT, &ctl.weeks, "group/dropin add: weekly, this many weeks", "N" },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &ctl.at, "terms show: the terms in force on this date", "DATE" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &ctl.at, "terms show, time-off show/history: as on this date", "DATE" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &ctl.reason, "time-off approve/reject/adjust: why", "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &ctl.date, "time-off adjust: the day the time fell", "DATE" },
     { "ulr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ctl.ulrs, "dropin/advice-slot add: a ULR (staff number; again for more)", "STAFF" },
     { NULL }
   };
@@ -481,6 +509,7 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(LhStore) store = NULL;
   g_autoptr(LhConfig) config = NULL;
+  g_autoptr(GPtrArray) negative = g_ptr_array_new ();
   CommandFunc func = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (ctl.limits); i++)
@@ -490,11 +519,13 @@ main (int argc, char **argv)
   g_log_writer_default_set_use_stderr (TRUE);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, help);
+  hide_negative_numbers (argc, argv, negative);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);
       return 2;
     }
+  restore_negative_numbers (argc, argv, negative);
   for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
       func = commands[i].func;

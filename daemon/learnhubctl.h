@@ -31,7 +31,9 @@ typedef struct
   int        minutes;
   int        weeks;
   char     **ulrs;            /* (owned) (nullable) dropin/advice-slot add: staff numbers */
-  char      *at;              /* (owned) (nullable) terms show: YYYY-MM-DD */
+  char      *at;              /* (owned) (nullable) terms/time-off show: YYYY-MM-DD */
+  char      *reason;          /* (owned) (nullable) time-off approve/reject/adjust */
+  char      *date;            /* (owned) (nullable) time-off adjust: YYYY-MM-DD */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -72,5 +74,7 @@ gboolean lh_ctl_terms       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-advice.c */
 gboolean lh_ctl_dropin      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-time-off.c */
+gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
 
 G_END_DECLS

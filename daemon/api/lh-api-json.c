@@ -199,7 +199,45 @@ lh_json_add_advice_request (JsonBuilder *builder, const LhAdviceRequest *request
 }
 
 void
-lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, const LhCentre *centre)
+lh_json_add_time_off_members (JsonBuilder *builder, const LhTimeOffRequest *request, GTimeZone *tz)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, request->id);
+  json_builder_set_member_name (builder, "paid");
+  json_builder_add_boolean_value (builder, request->paid);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, request->status);
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, request->category);
+  json_builder_set_member_name (builder, "activity");
+  json_builder_add_string_value (builder, request->activity);
+  add_string_or_null (builder, "what", request->what);
+  json_builder_set_member_name (builder, "minutes");
+  json_builder_add_int_value (builder, request->minutes);
+  lh_json_add_time (builder, "start", request->start_at, tz);
+  lh_json_add_time (builder, "end", request->end_at, tz);
+  /* The ledger keeps "" for an approval given without a reason. */
+  add_string_or_null (builder, "decision_reason",
+                      request->decision_reason != NULL && request->decision_reason[0] != '\0'
+                        ? request->decision_reason : NULL);
+}
+
+void
+lh_json_add_time_off (JsonBuilder *builder, const LhTimeOffRequest *request, GTimeZone *tz)
+{
+  if (request == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  lh_json_add_time_off_members (builder, request, tz);
+  json_builder_end_object (builder);
+}
+
+void
+lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, const LhTimeOffRequest *time_off,
+                     const LhCentre *centre)
 {
   GTimeZone *tz = centre->tz;
 
@@ -229,6 +267,8 @@ lh_json_add_booking (JsonBuilder *builder, const LhBooking *booking, const LhCen
       json_builder_set_member_name (builder, "calendar_url");
       json_builder_add_string_value (builder, url);
     }
+  json_builder_set_member_name (builder, "time_off");
+  lh_json_add_time_off (builder, time_off, tz);
   json_builder_end_object (builder);
 }
 

@@ -8,6 +8,7 @@
 #include "lh-bookings.h"
 #include "lh-groups.h"
 #include "lh-resources.h"
+#include "lh-time-off.h"
 #include "lh-usage.h"
 
 G_BEGIN_DECLS
@@ -53,9 +54,22 @@ void      lh_json_add_date_or_null (JsonBuilder *builder,
 void      lh_json_add_id_or_null (JsonBuilder *builder,
                                   const char  *member,
                                   gint64       id);
-void      lh_json_add_booking  (JsonBuilder     *builder,
-                                const LhBooking *booking,
-                                const LhCentre  *centre);
+/* time_off (nullable) is the request made with it: null for a walk-up,
+ * or a booking from before time off was asked for. */
+void      lh_json_add_booking  (JsonBuilder            *builder,
+                                const LhBooking        *booking,
+                                const LhTimeOffRequest *time_off,
+                                const LhCentre         *centre);
+
+/* A time-off request as the learner sees it, or null when request is
+ * NULL. The _members form adds its members to an object already begun,
+ * for callers that add more (the admin's list). */
+void      lh_json_add_time_off (JsonBuilder            *builder,
+                                const LhTimeOffRequest *request,
+                                GTimeZone              *tz);
+void      lh_json_add_time_off_members (JsonBuilder            *builder,
+                                        const LhTimeOffRequest *request,
+                                        GTimeZone              *tz);
 
 /* A link to path for a phone: on the centre's public_url if it has one,
  * else path alone (relative to the kiosk's address). */

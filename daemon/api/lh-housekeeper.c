@@ -7,6 +7,7 @@
 #include "lh-api-json.h"
 #include "lh-dropins.h"
 #include "lh-housekeeping.h"
+#include "lh-routes.h"
 #include "lh-time.h"
 #include "lh-usage.h"
 
@@ -226,6 +227,9 @@ lh_housekeeper_run (LhHousekeeper *self)
       g_info ("Booking %" G_GINT64_FORMAT " released: not checked in", released->booking_id);
       publish_availability (self, released->resource_id, released->start_at);
     }
+  /* A booking released may take a waiting time-off request with it. */
+  if (result.released->len > 0)
+    lh_routes_publish_time_off_pending (self->store, self->events);
   close_ended_dropins (self, now);
   expire_advice (self, now);
   lh_housekeeper_reschedule (self);

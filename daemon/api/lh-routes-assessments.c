@@ -8,6 +8,7 @@
 #include "lh-api-json.h"
 #include "lh-assessments.h"
 #include "lh-error.h"
+#include "lh-time-off.h"
 #include "lh-time.h"
 
 /* Every kiosk redraws the slots; the event says which, not who. */
@@ -26,9 +27,8 @@ publish_changed (LhRequest *request, gint64 slot_id)
 }
 
 static void
-add_slot (JsonBuilder *builder, const LhAssessmentSlot *slot, GTimeZone *tz)
+add_slot_members (JsonBuilder *builder, const LhAssessmentSlot *slot, GTimeZone *tz)
 {
-  json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, slot->id);
   json_builder_set_member_name (builder, "subject");
@@ -51,6 +51,13 @@ add_slot (JsonBuilder *builder, const LhAssessmentSlot *slot, GTimeZone *tz)
       json_builder_set_member_name (builder, "learner");
       json_builder_add_string_value (builder, slot->learner_name);
     }
+}
+
+static void
+add_slot (JsonBuilder *builder, const LhAssessmentSlot *slot, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  add_slot_members (builder, slot, tz);
   json_builder_end_object (builder);
 }
 
@@ -61,6 +68,19 @@ reply_slot (LhRequest *request, guint status, const LhAssessmentSlot *slot)
 
   add_slot (builder, slot, request->centre->tz);
   lh_request_reply_builder (request, status, builder);
+}
+
+/* The slot's time-off request, or NULL (none, or it cannot be read: the
+ * booking stands all the same). */
+static LhTimeOffRequest *
+time_off_for (LhRequest *request, gint64 slot_id)
+{
+  g_autoptr(GError) error = NULL;
+  LhTimeOffRequest *time_off = lh_time_off_get_for (request->store, LH_TIME_OFF_FOR_ASSESSMENT, slot_id, &error);
+
+  if (error != NULL)
+    g_warning ("Cannot read the time off of assessment slot %" G_GINT64_FORMAT ": %s", slot_id, error->message);
+  return time_off;
 }
 
 void
@@ -139,22 +159,37 @@ void
 lh_route_book_assessment (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LhAssessmentSlot) slot = lh_assessments_book (request->store, request->centre, request->path_id,
-                                                          request->session.person_id, request->now, &error);
+  g_autoptr(LhAssessmentSlot) slot = NULL;
+  g_autoptr(LhTimeOffRequest) time_off = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean paid;
 
-  if (slot == NULL)
+  if (!lh_routes_read_paid_body (request, &paid, &error) ||
+      (slot = lh_assessments_book_paid (request->store, request->centre, request->path_id,
+                                        request->session.person_id, paid, request->now, &error)) == NULL)
     {
       lh_request_reply_error (request, error);
       return;
     }
-  reply_slot (request, 201, slot);
+  time_off = time_off_for (request, slot->id);
+  json_builder_begin_object (builder);
+  add_slot_members (builder, slot, request->centre->tz);
+  json_builder_set_member_name (builder, "time_off");
+  lh_json_add_time_off (builder, time_off, request->centre->tz);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 201, builder);
   publish_changed (request, slot->id);
+  if (time_off != NULL && g_str_equal (time_off->status, "pending"))
+    lh_routes_publish_time_off_pending (request->store, request->events);
 }
 
 void
 lh_route_cancel_assessment (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
+  /* Read before: was it waiting for a decision? A slot keeps the
+   * requests of everyone who held it; the count tells. */
+  guint pending = lh_routes_pending_time_off (request->store);
 
   if (!lh_assessments_cancel (request->store, request->path_id, request->session.person_id, request->now, &error))
     {
@@ -163,4 +198,6 @@ lh_route_cancel_assessment (LhRequest *request)
     }
   lh_request_reply_empty (request, 204);
   publish_changed (request, request->path_id);
+  if (lh_routes_pending_time_off (request->store) != pending)
+    lh_routes_publish_time_off_pending (request->store, request->events);
 }

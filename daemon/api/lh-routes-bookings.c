@@ -9,6 +9,7 @@
 #include "lh-calendar.h"
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-time-off.h"
 #include "lh-time.h"
 
 /* How far back a calendar feed reaches. */
@@ -25,16 +26,31 @@ publish_availability (LhRequest *request, gint64 resource_id, gint64 start)
   lh_housekeeper_reschedule (request->housekeeper);
 }
 
+/* The booking's time-off request, or NULL (none, or it cannot be read:
+ * the booking stands all the same). */
+static LhTimeOffRequest *
+time_off_for (LhRequest *request, gint64 booking_id)
+{
+  g_autoptr(GError) error = NULL;
+  LhTimeOffRequest *time_off = lh_time_off_get_for (request->store, LH_TIME_OFF_FOR_BOOKING, booking_id, &error);
+
+  if (error != NULL)
+    g_warning ("Cannot read the time off of booking %" G_GINT64_FORMAT ": %s", booking_id, error->message);
+  return time_off;
+}
+
 void
 lh_route_create_booking (LhRequest *request)
 {
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LhBooking) booking = NULL;
+  g_autoptr(LhTimeOffRequest) time_off = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   JsonObject *object;
   const char *start_text, *end_text;
   gint64 resource_id, start, end;
+  gboolean paid;
 
   body = lh_request_body_object (request, &error);
   if (body == NULL)
@@ -46,24 +62,28 @@ lh_route_create_booking (LhRequest *request)
   if (!lh_json_get_int (object, "resource_id", &resource_id, &error) ||
       !lh_json_get_string (object, "start", &start_text, &error) ||
       !lh_json_get_string (object, "end", &end_text, &error) ||
+      !lh_routes_read_paid (object, &paid, &error) ||
       !lh_time_parse_iso (start_text, &start, &error) ||
       !lh_time_parse_iso (end_text, &end, &error))
     {
       lh_request_reply_error (request, error);
       return;
     }
-  booking = lh_bookings_create (request->store, request->centre, request->session.person_id,
-                                resource_id, start, end, request->now, &error);
+  booking = lh_bookings_create_paid (request->store, request->centre, request->session.person_id,
+                                     resource_id, start, end, paid, request->now, &error);
   if (booking == NULL)
     {
       lh_request_reply_error (request, error);
       return;
     }
   g_message ("Booking %" G_GINT64_FORMAT " made on %s", booking->id, booking->resource_name);
+  time_off = time_off_for (request, booking->id);
   builder = json_builder_new ();
-  lh_json_add_booking (builder, booking, request->centre);
+  lh_json_add_booking (builder, booking, time_off, request->centre);
   lh_request_reply_builder (request, 201, builder);
   publish_availability (request, booking->resource_id, booking->start_at);
+  if (time_off != NULL && g_str_equal (time_off->status, "pending"))
+    lh_routes_publish_time_off_pending (request->store, request->events);
 }
 
 void
@@ -84,7 +104,12 @@ lh_route_my_bookings (LhRequest *request)
   json_builder_set_member_name (builder, "bookings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < bookings->len; i++)
-    lh_json_add_booking (builder, g_ptr_array_index (bookings, i), request->centre);
+    {
+      const LhBooking *booking = g_ptr_array_index (bookings, i);
+      g_autoptr(LhTimeOffRequest) time_off = time_off_for (request, booking->id);
+
+      lh_json_add_booking (builder, booking, time_off, request->centre);
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
@@ -94,8 +119,12 @@ void
 lh_route_cancel_booking (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(LhTimeOffRequest) time_off = NULL;
   gint64 resource_id, start;
 
+  /* Read before: was it waiting for a decision? Only told once it is
+   * known to be theirs and cancelled. */
+  time_off = time_off_for (request, request->path_id);
   if (!lh_bookings_cancel (request->store, request->session.person_id, request->path_id,
                            request->now, &resource_id, &start, &error))
     {
@@ -104,6 +133,8 @@ lh_route_cancel_booking (LhRequest *request)
     }
   lh_request_reply_empty (request, 204);
   publish_availability (request, resource_id, start);
+  if (time_off != NULL && g_str_equal (time_off->status, "pending"))
+    lh_routes_publish_time_off_pending (request->store, request->events);
 }
 
 void

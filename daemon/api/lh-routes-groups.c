@@ -9,6 +9,7 @@
 #include "lh-error.h"
 #include "lh-groups.h"
 #include "lh-people.h"
+#include "lh-time-off.h"
 #include "lh-time.h"
 
 /* Who changed is never said: every kiosk redraws the counts. */
@@ -123,15 +124,25 @@ lh_route_join_group (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(LhTimeOffRequest) time_off = NULL;
+  LhPlaceStatus place;
+  gboolean paid;
   int position = 0;
-  LhPlaceStatus place = lh_groups_join (request->store, request->path_id, request->session.person_id,
-                                        request->now, &position, &error);
 
+  if (!lh_routes_read_paid_body (request, &paid, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  place = lh_groups_join_paid (request->store, request->centre, request->path_id, request->session.person_id,
+                               paid, request->now, &position, &error);
   if (place == LH_PLACE_NONE)
     {
       lh_request_reply_error (request, error);
       return;
     }
+  /* NULL if it cannot be read: the place stands all the same. */
+  time_off = lh_time_off_get_for_group (request->store, request->path_id, request->session.person_id, NULL);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "group_session_id");
   json_builder_add_int_value (builder, request->path_id);
@@ -139,9 +150,13 @@ lh_route_join_group (LhRequest *request)
   json_builder_add_string_value (builder, place == LH_PLACE_BOOKED ? "booked" : "waiting");
   json_builder_set_member_name (builder, "position");
   json_builder_add_int_value (builder, place == LH_PLACE_WAITING ? position : 0);
+  json_builder_set_member_name (builder, "time_off");
+  lh_json_add_time_off (builder, time_off, request->centre->tz);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, place == LH_PLACE_BOOKED ? 201 : 202, builder);
   publish_changed (request, request->path_id);
+  if (time_off != NULL && g_str_equal (time_off->status, "pending"))
+    lh_routes_publish_time_off_pending (request->store, request->events);
 }
 
 void
@@ -149,6 +164,9 @@ lh_route_leave_group (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
   gint64 promoted = 0;
+  /* Which place is theirs is core's to know: whether one stopped waiting
+   * for a decision shows in the count. */
+  guint pending = lh_routes_pending_time_off (request->store);
 
   if (!lh_groups_leave (request->store, request->path_id, request->session.person_id, request->now,
                         &promoted, &error))
@@ -160,4 +178,6 @@ lh_route_leave_group (LhRequest *request)
   publish_changed (request, request->path_id);
   if (promoted != 0)
     publish_promoted (request, request->path_id, promoted);
+  if (lh_routes_pending_time_off (request->store) != pending)
+    lh_routes_publish_time_off_pending (request->store, request->events);
 }

@@ -93,6 +93,27 @@ void       lh_request_notify_person (LhRequest  *request,
                                      JsonNode   *data,
                                      gint64      person_id);
 
+/* lh-routes-time-off.c */
+void lh_route_my_time_off       (LhRequest *request);
+void lh_route_time_off_requests (LhRequest *request);
+void lh_route_approve_time_off  (LhRequest *request);
+void lh_route_reject_time_off   (LhRequest *request);
+/* The optional "paid" member of a booking's body (absent or null: own
+ * time), or LH_ERROR_BAD_REQUEST if it is not true or false. */
+gboolean lh_routes_read_paid      (JsonObject *object,
+                                   gboolean   *out_paid,
+                                   GError    **error);
+/* The same from a body that may be empty (own time). */
+gboolean lh_routes_read_paid_body (LhRequest  *request,
+                                   gboolean   *out_paid,
+                                   GError    **error);
+/* How many requests wait for an admin now (0 if that cannot be read). */
+guint    lh_routes_pending_time_off (LhStore    *store);
+/* Tells every stream how many requests wait now: admins' kiosks read
+ * the list again. */
+void     lh_routes_publish_time_off_pending (LhStore    *store,
+                                             LhEventHub *events);
+
 /* lh-routes-people.c */
 void lh_route_health          (LhRequest *request);
 void lh_route_sign_in         (LhRequest *request);

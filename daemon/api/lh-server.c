@@ -55,6 +55,11 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/devices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_devices },
   { "GET", "/api/v1/devices/current", LH_AUTH_DEVICE, 0, lh_route_this_device },
   { "POST", "/api/v1/devices/heartbeat", LH_AUTH_DEVICE, 0, lh_route_heartbeat },
+  /* Paid time off for learning: admins are the employer's contact point. */
+  { "GET", "/api/v1/me/time-off", LH_AUTH_SESSION, 0, lh_route_my_time_off },
+  { "GET", "/api/v1/time-off/requests", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_time_off_requests },
+  { "POST", "/api/v1/time-off/requests/{id}/approve", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_approve_time_off },
+  { "POST", "/api/v1/time-off/requests/{id}/reject", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_reject_time_off },
   { "GET", "/api/v1/me/usage", LH_AUTH_SESSION, 0, lh_route_my_usage },
   { "POST", "/api/v1/me/usage/extend", LH_AUTH_SESSION, 0, lh_route_extend_usage },
   /* Advice from a ULR. A record's routes answer 404, not 403, to anyone

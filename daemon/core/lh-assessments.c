@@ -5,6 +5,7 @@
 
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-time-off.h"
 #include "lh-time.h"
 
 void
@@ -207,6 +208,14 @@ LhAssessmentSlot *
 lh_assessments_book (LhStore *store, const LhCentre *centre, gint64 slot_id, gint64 person_id,
                      gint64 now, GError **error)
 {
+  return lh_assessments_book_paid (store, centre, slot_id, person_id, FALSE, now, error);
+}
+
+LhAssessmentSlot *
+lh_assessments_book_paid (LhStore *store, const LhCentre *centre, gint64 slot_id, gint64 person_id,
+                          gboolean paid, gint64 now, GError **error)
+{
+  g_autoptr(LhTimeOffRequest) request = NULL;
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhAssessmentSlot) slot = NULL;
   g_autoptr(LhPerson) person = NULL;
@@ -261,6 +270,10 @@ lh_assessments_book (LhStore *store, const LhCentre *centre, gint64 slot_id, gin
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Someone has just booked that one");
       return NULL;
     }
+  request = lh_time_off_request_locked (store, centre, person_id, LH_TIME_OFF_FOR_ASSESSMENT, slot_id,
+                                        slot->start_at, slot->end_at, paid, now, error);
+  if (request == NULL)
+    return NULL;
   g_clear_pointer (&slot, lh_assessment_slot_free);
   slot = get_slot (store, slot_id, person_id, error);
   if (slot == NULL || !lh_transaction_commit (tx, error))
@@ -299,5 +312,8 @@ lh_assessments_cancel (LhStore *store, gint64 slot_id, gint64 person_id, gint64 
   if (give_back == NULL)
     return FALSE;
   sqlite3_bind_int64 (give_back, 1, slot_id);
-  return lh_store_exec (store, give_back, error) && lh_transaction_commit (tx, error);
+  return lh_store_exec (store, give_back, error) &&
+         lh_time_off_cancel_locked (store, LH_TIME_OFF_FOR_ASSESSMENT, slot_id, "given back by the learner",
+                                    person_id, now, error) &&
+         lh_transaction_commit (tx, error);
 }

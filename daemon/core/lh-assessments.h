@@ -71,6 +71,17 @@ LhAssessmentSlot *lh_assessments_book   (LhStore        *store,
                                          gint64          now,
                                          GError        **error);
 
+/* The same, asking for the time as work time (paid TRUE: assessment and
+ * exam time) or the person's own, in the same transaction; a refusal of
+ * paid time books nothing. lh_assessments_book() books in own time. */
+LhAssessmentSlot *lh_assessments_book_paid (LhStore        *store,
+                                            const LhCentre *centre,
+                                            gint64          slot_id,
+                                            gint64          person_id,
+                                            gboolean        paid,
+                                            gint64          now,
+                                            GError        **error);
+
 /* Gives the person's slot back, free for others. LH_ERROR_NOT_FOUND if
  * it is not theirs; LH_ERROR_CONFLICT once it has started. */
 gboolean          lh_assessments_cancel (LhStore        *store,

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lh-bookings"
 
-#include "lh-bookings.h"
+#include "lh-bookings-private.h"
 
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-rules.h"
 #include "lh-secret.h"
 #include "lh-time.h"
+#include "lh-time-off.h"
 
 void
 lh_booking_free (LhBooking *booking)
@@ -19,23 +20,13 @@ lh_booking_free (LhBooking *booking)
   g_free (booking);
 }
 
-void
-lh_resource_day_free (LhResourceDay *day)
-{
-  g_clear_pointer (&day->resource, lh_resource_free);
-  g_clear_pointer (&day->open, g_array_unref);
-  g_clear_pointer (&day->busy, g_array_unref);
-  g_clear_pointer (&day->free, g_array_unref);
-  g_free (day);
-}
-
 /* The opening periods of the local day starting at midnight, as times.
  * With through_midnight, a period open until midnight runs on into the
  * next day's period that opens at midnight (a centre open round the
  * clock, or into a night shift), so that time can be booked across it. */
-static GArray *
-open_intervals (const LhResource *resource, const LhCentre *centre, gint64 midnight,
-                gboolean through_midnight)
+GArray *
+lh_bookings_open_intervals (const LhResource *resource, const LhCentre *centre, gint64 midnight,
+                            gboolean through_midnight)
 {
   GArray *open = g_array_new (FALSE, FALSE, sizeof (LhInterval));
   int weekday = lh_time_local_weekday (midnight, centre->tz);
@@ -116,7 +107,7 @@ check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int h
       return FALSE;
     }
 
-  open = open_intervals (resource, centre, lh_time_local_midnight (start, centre->tz), TRUE);
+  open = lh_bookings_open_intervals (resource, centre, lh_time_local_midnight (start, centre->tz), TRUE);
   for (guint i = 0; i < open->len; i++)
     {
       const LhInterval *o = &g_array_index (open, LhInterval, i);
@@ -426,7 +417,7 @@ lh_bookings_free_until (LhStore *store, const LhCentre *centre, gint64 person_id
     }
   if (closed != NULL)
     return TRUE;
-  open = open_intervals (resource, centre, lh_time_local_midnight (from, centre->tz), TRUE);
+  open = lh_bookings_open_intervals (resource, centre, lh_time_local_midnight (from, centre->tz), TRUE);
   for (guint i = 0; i < open->len; i++)
     {
       const LhInterval *o = &g_array_index (open, LhInterval, i);
@@ -460,14 +451,26 @@ LhBooking *
 lh_bookings_create (LhStore *store, const LhCentre *centre, gint64 person_id,
                     gint64 resource_id, gint64 start, gint64 end, gint64 now, GError **error)
 {
+  return lh_bookings_create_paid (store, centre, person_id, resource_id, start, end, FALSE, now, error);
+}
+
+LhBooking *
+lh_bookings_create_paid (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 resource_id,
+                         gint64 start, gint64 end, gboolean paid, gint64 now, GError **error)
+{
   g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
   g_autoptr(LhBooking) booking = NULL;
+  g_autoptr(LhTimeOffRequest) request = NULL;
 
   if (tx == NULL)
     return NULL;
   booking = lh_bookings_create_locked (store, centre, person_id, resource_id, start, end, now,
                                        LH_BOOKING_FOR_SELF, error);
-  if (booking == NULL || !lh_transaction_commit (tx, error))
+  if (booking == NULL)
+    return NULL;
+  request = lh_time_off_request_locked (store, centre, person_id, LH_TIME_OFF_FOR_BOOKING, booking->id,
+                                        start, end, paid, now, error);
+  if (request == NULL || !lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&booking);
 }
@@ -525,7 +528,10 @@ lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 
     return FALSE;
   sqlite3_bind_int64 (cancel, 1, booking_id);
   sqlite3_bind_int64 (cancel, 2, now);
-  return lh_store_exec (store, cancel, error) && lh_transaction_commit (tx, error);
+  return lh_store_exec (store, cancel, error) &&
+         lh_time_off_cancel_locked (store, LH_TIME_OFF_FOR_BOOKING, booking_id, "cancelled by the learner",
+                                    person_id, now, error) &&
+         lh_transaction_commit (tx, error);
 }
 
 LhBooking *
@@ -566,114 +572,4 @@ lh_bookings_list_upcoming (LhStore *store, gint64 person_id, gint64 now, GError 
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, now);
   return lh_store_collect (store, stmt, (LhRowFunc) booking_from_row, (GDestroyNotify) lh_booking_free, error);
-}
-
-/* free = open − busy − the past. Busy is sorted by start. */
-static GArray *
-free_intervals (GArray *open, GArray *busy, gint64 now)
-{
-  GArray *free = g_array_new (FALSE, FALSE, sizeof (LhInterval));
-
-  for (guint i = 0; i < open->len; i++)
-    {
-      LhInterval o = g_array_index (open, LhInterval, i);
-      gint64 cursor = MAX (o.start, now);
-
-      for (guint j = 0; j < busy->len && cursor < o.end; j++)
-        {
-          const LhBusyInterval *b = &g_array_index (busy, LhBusyInterval, j);
-
-          if (b->end <= cursor || b->start >= o.end)
-            continue;
-          if (b->start > cursor)
-            {
-              LhInterval gap = { cursor, b->start };
-              g_array_append_val (free, gap);
-            }
-          cursor = MAX (cursor, b->end);
-        }
-      if (cursor < o.end)
-        {
-          LhInterval rest = { cursor, o.end };
-          g_array_append_val (free, rest);
-        }
-    }
-  return free;
-}
-
-GPtrArray *
-lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnight,
-                          gint64 person_id, gint64 now, GError **error)
-{
-  g_autoptr(GPtrArray) resources = NULL;
-  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_resource_day_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(LhStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gint64 next_midnight = lh_time_next_midnight (midnight, centre->tz);
-  g_autofree char *date = lh_time_format_date (midnight, centre->tz);
-  g_autofree char *closed = NULL;
-  gboolean has_row;
-
-  g_return_val_if_fail (LH_IS_STORE (store), NULL);
-
-  closed = lh_closures_reason (store, date, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  resources = lh_resources_list (store, error);
-  if (resources == NULL)
-    return NULL;
-  while (resources->len > 0)
-    {
-      LhResourceDay *day = g_new0 (LhResourceDay, 1);
-
-      day->resource = g_ptr_array_steal_index (resources, 0);
-      g_ptr_array_add (days, day);
-      g_hash_table_insert (by_id, &day->resource->id, day);
-      /* On a closure date nothing is open, whatever the weekly hours say. */
-      day->open = closed != NULL ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
-                                 : open_intervals (day->resource, centre, midnight, FALSE);
-      day->busy = g_array_new (FALSE, FALSE, sizeof (LhBusyInterval));
-    }
-
-  /* Every resource's bookings of the day in one index range: no booking
-   * is longer than a day (the rules' longest is 1440 minutes), so the
-   * range starts a day back. */
-  stmt = lh_store_prepare (store,
-                           "SELECT resource_id, start_at, end_at, person_id = ?3 FROM bookings "
-                           "WHERE status = 'booked' AND start_at > ?1 - 86400 AND start_at < ?2 "
-                           "AND end_at > ?1 ORDER BY start_at", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, midnight);
-  sqlite3_bind_int64 (stmt, 2, next_midnight);
-  sqlite3_bind_int64 (stmt, 3, person_id);
-  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
-    {
-      gint64 resource_id = sqlite3_column_int64 (stmt, 0);
-      LhResourceDay *day = g_hash_table_lookup (by_id, &resource_id);
-      LhBusyInterval b = {
-        sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-        sqlite3_column_int (stmt, 3) != 0
-      };
-
-      /* An inactive resource is not listed, nor its bookings. */
-      if (day != NULL)
-        g_array_append_val (day->busy, b);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  for (guint i = 0; i < days->len; i++)
-    {
-      LhResourceDay *day = g_ptr_array_index (days, i);
-
-      day->free = free_intervals (day->open, day->busy, now);
-    }
-  return g_steal_pointer (&days);
 }

@@ -70,6 +70,20 @@ LhBooking *lh_bookings_create         (LhStore        *store,
                                        gint64          now,
                                        GError        **error);
 
+/* The same, asking for the time as work time (paid TRUE) or the person's
+ * own: the time-off request is made in the same transaction, and a
+ * refusal of it (see lh_time_off_request_locked()) books nothing.
+ * lh_bookings_create() books in own time. */
+LhBooking *lh_bookings_create_paid    (LhStore        *store,
+                                       const LhCentre *centre,
+                                       gint64          person_id,
+                                       gint64          resource_id,
+                                       gint64          start,
+                                       gint64          end,
+                                       gboolean        paid,
+                                       gint64          now,
+                                       GError        **error);
+
 typedef enum
 {
   LH_BOOKING_FOR_SELF,   /* a person's own time: their limits apply */

@@ -8,6 +8,7 @@
 #include "lh-resources.h"
 #include "lh-secret.h"
 #include "lh-time.h"
+#include "lh-time-off.h"
 #include "lh-usage.h"
 
 void
@@ -177,7 +178,9 @@ release (LhStore *store, gint64 booking_id, gint64 at, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, booking_id);
   sqlite3_bind_int64 (stmt, 2, at);
-  return lh_store_exec (store, stmt, error);
+  return lh_store_exec (store, stmt, error) &&
+         lh_time_off_cancel_locked (store, LH_TIME_OFF_FOR_BOOKING, booking_id, "released: nobody came for it", 0,
+                                    at, error);
 }
 
 gboolean

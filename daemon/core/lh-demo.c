@@ -9,6 +9,7 @@
 
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
+#include "lh-demo-time-off.h"
 #include "lh-bookings.h"
 #include "lh-devices.h"
 #include "lh-error.h"
@@ -482,10 +483,13 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
   demo->pc_kiosks = lh_demo_add_pc_kiosks (store, pc_ids, now, error);
   if (demo->pc_kiosks == NULL ||
       !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error) ||
+      !lh_demo_add_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, pc_ids, history_start (centre, now), now,
+                             error) ||
       !lh_demo_add_usage (store, centre, rand, learner_ids, pc_ids, history_start (centre, now), now, error) ||
       !add_assessments (store, centre, rand, learner_ids, now, error) ||
       !lh_demo_add_advice (store, centre, rand, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now,
                            error) ||
+      !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       !lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&demo);

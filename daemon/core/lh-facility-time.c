@@ -7,6 +7,7 @@
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-terms.h"
+#include "lh-time-off.h"
 #include "lh-time.h"
 
 #define MANUAL_MAX_MINUTES (12 * 60)
@@ -66,7 +67,10 @@ insert_entry (LhStore *store, gint64 ulr_id, const char *activity, gint64 start,
   sqlite3_bind_int64 (insert, 6, request_id);
   sqlite3_bind_text (insert, 7, note != NULL ? note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (insert, 8, now);
-  return lh_store_exec (store, insert, error);
+  /* Facility time is time off like any other: into the ledger with it. */
+  return lh_store_exec (store, insert, error) &&
+         lh_time_off_log_facility_locked (store, ulr_id, lh_store_last_insert_id (store), activity, start, minutes,
+                                          now, error);
 }
 
 LhFacilityEntry *
@@ -75,7 +79,9 @@ lh_facility_time_add (LhStore *store, gint64 ulr_id, const char *activity, gint6
 {
   g_autoptr(LhPerson) ulr = NULL;
   g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(LhTransaction) tx = NULL;
   gboolean has_row;
+  gint64 facility_id;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
@@ -105,13 +111,17 @@ lh_facility_time_add (LhStore *store, gint64 ulr_id, const char *activity, gint6
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Facility time is for union learning reps");
       return NULL;
     }
-  if (!insert_entry (store, ulr_id, activity, start, minutes, 0, 0, note, now, error))
+  tx = lh_store_begin (store, error);
+  if (tx == NULL || !insert_entry (store, ulr_id, activity, start, minutes, 0, 0, note, now, error))
     return NULL;
-  stmt = lh_store_prepare (store, ENTRY_SELECT "WHERE id = ?1", error);
+  /* The ledger entry was inserted last: the entry's id comes from it. */
+  facility_id = lh_store_last_insert_id (store);
+  stmt = lh_store_prepare (store, ENTRY_SELECT "WHERE id = (SELECT facility_id FROM time_off_ledger WHERE id = ?1)",
+                           error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, lh_store_last_insert_id (store));
-  if (!lh_store_step (store, stmt, &has_row, error))
+  sqlite3_bind_int64 (stmt, 1, facility_id);
+  if (!lh_store_step (store, stmt, &has_row, error) || !lh_transaction_commit (tx, error))
     return NULL;
   return entry_from_row (stmt);
 }
@@ -135,25 +145,6 @@ lh_facility_time_log (LhStore *store, gint64 ulr_id, const char *activity, gint6
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-sum_minutes (LhStore *store, gint64 ulr_id, gint64 from, gint64 to, int *out_minutes, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT coalesce(sum(minutes), 0) FROM facility_time "
-                                             "WHERE ulr_id = ?1 AND start_at >= ?2 AND start_at < ?3", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ulr_id);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *out_minutes = sqlite3_column_int (stmt, 0);
   return TRUE;
 }
 
@@ -187,8 +178,8 @@ lh_facility_time_summary (LhStore *store, const LhCentre *centre, gint64 ulr_id,
   /* A year of weeks, at the weekly figure. */
   weeks = (int) ((year_end - summary->year_start + 3 * 24 * 3600) / (7 * 24 * 3600));
   summary->year_agreed_minutes = terms.ulr_facility_minutes_per_week * weeks;
-  if (!sum_minutes (store, ulr_id, summary->week_start, week_end, &summary->week_minutes, error) ||
-      !sum_minutes (store, ulr_id, summary->year_start, year_end, &summary->year_minutes, error))
+  if (!lh_time_off_facility_minutes (store, ulr_id, summary->week_start, week_end, &summary->week_minutes, error) ||
+      !lh_time_off_facility_minutes (store, ulr_id, summary->year_start, year_end, &summary->year_minutes, error))
     return NULL;
   stmt = lh_store_prepare (store,
                            ENTRY_SELECT "WHERE ulr_id = ?1 AND start_at >= ?2 AND start_at < ?3 "

@@ -6,6 +6,7 @@
 #include "lh-bookings.h"
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-time-off.h"
 #include "lh-time.h"
 
 void
@@ -169,6 +170,14 @@ LhPlaceStatus
 lh_groups_join (LhStore *store, gint64 session_id, gint64 person_id, gint64 now,
                 int *out_position, GError **error)
 {
+  return lh_groups_join_paid (store, NULL, session_id, person_id, FALSE, now, out_position, error);
+}
+
+LhPlaceStatus
+lh_groups_join_paid (LhStore *store, const LhCentre *centre, gint64 session_id, gint64 person_id, gboolean paid,
+                     gint64 now, int *out_position, GError **error)
+{
+  g_autoptr(LhTimeOffRequest) request = NULL;
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhGroupSession) session = NULL;
   g_autoptr(LhGroupSession) after = NULL;
@@ -227,6 +236,13 @@ lh_groups_join (LhStore *store, gint64 session_id, gint64 person_id, gint64 now,
   sqlite3_bind_int64 (insert, 4, now);
   if (!lh_store_exec (store, insert, error))
     return LH_PLACE_NONE;
+  /* A place on the waiting list holds its time off too, so that the
+   * place it may get is not refused for want of it. */
+  request = lh_time_off_request_locked (store, centre, person_id, LH_TIME_OFF_FOR_GROUP_PLACE,
+                                        lh_store_last_insert_id (store), session->start_at, session->end_at, paid,
+                                        now, error);
+  if (request == NULL)
+    return LH_PLACE_NONE;
   after = get_session (store, session_id, person_id, error);
   if (after == NULL || !lh_transaction_commit (tx, error))
     return LH_PLACE_NONE;
@@ -256,13 +272,17 @@ lh_groups_leave (LhStore *store, gint64 session_id, gint64 person_id, gint64 now
     }
   leave = lh_store_prepare (store,
                             "UPDATE group_places SET status = 'left' WHERE group_session_id = ?1 "
-                            "AND person_id = ?2 AND status IN ('booked', 'waiting')", error);
+                            "AND person_id = ?2 AND status IN ('booked', 'waiting') RETURNING id", error);
   if (leave == NULL)
     return FALSE;
   sqlite3_bind_int64 (leave, 1, session_id);
   sqlite3_bind_int64 (leave, 2, person_id);
-  if (!lh_store_exec (store, leave, error))
+  if (!lh_store_step (store, leave, &has_row, error))
     return FALSE;
+  if (has_row && !lh_time_off_cancel_locked (store, LH_TIME_OFF_FOR_GROUP_PLACE, sqlite3_column_int64 (leave, 0),
+                                             "the learner gave up the place", person_id, now, error))
+    return FALSE;
+  g_clear_pointer (&leave, lh_stmt_release);
 
   /* A place freed before the start goes to whoever has waited longest. */
   if (session->my_place == LH_PLACE_BOOKED && session->start_at > now)

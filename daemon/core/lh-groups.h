@@ -69,6 +69,19 @@ LhPlaceStatus   lh_groups_join         (LhStore        *store,
                                         int            *out_position,
                                         GError        **error);
 
+/* The same, asking for the place's time as work time (paid TRUE) or the
+ * person's own, in the same transaction: a refusal of paid time (see
+ * lh_time_off_request_locked()) takes no place. lh_groups_join() joins
+ * in own time. centre may be NULL for own time. */
+LhPlaceStatus   lh_groups_join_paid    (LhStore        *store,
+                                        const LhCentre *centre,
+                                        gint64          session_id,
+                                        gint64          person_id,
+                                        gboolean        paid,
+                                        gint64          now,
+                                        int            *out_position,
+                                        GError        **error);
+
 /* Gives up the person's place or leaves the waiting list. A freed place
  * goes to the first in the waiting list: *out_promoted_id is that person
  * (0 if none). */

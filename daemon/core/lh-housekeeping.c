@@ -7,6 +7,7 @@
 #include "lh-devices.h"
 #include "lh-resources.h"
 #include "lh-rules.h"
+#include "lh-time-off.h"
 #include "lh-usage.h"
 
 void
@@ -152,7 +153,9 @@ release_no_shows (LhStore *store, const LhCentre *centre, gint64 now, GArray *re
         return FALSE;
       sqlite3_bind_int64 (release, 1, r->booking_id);
       sqlite3_bind_int64 (release, 2, now);
-      if (!lh_store_exec (store, release, error))
+      if (!lh_store_exec (store, release, error) ||
+          !lh_time_off_cancel_locked (store, LH_TIME_OFF_FOR_BOOKING, r->booking_id,
+                                      "released: nobody came for it", 0, now, error))
         return FALSE;
       g_array_append_val (released, *r);
     }
@@ -172,6 +175,7 @@ lh_housekeeping_run (LhStore *store, const LhCentre *centre, gint64 now, LhHouse
   return tx != NULL &&
          end_sittings (store, centre, now, result->ended, result->ending, error) &&
          release_no_shows (store, centre, now, result->released, error) &&
+         lh_time_off_settle_locked (store, now, &result->settled, error) &&
          lh_transaction_commit (tx, error);
 }
 
@@ -227,6 +231,13 @@ lh_housekeeping_next_due (LhStore *store, const LhCentre *centre, gint64 now, gi
     return FALSE;
   if (has_row && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     take_earliest (&due, sqlite3_column_int64 (stmt, 0) + (gint64) rules.hold_minutes * 60);
+  {
+    gint64 settle_due;
+
+    if (!lh_time_off_next_due (store, &settle_due, error))
+      return FALSE;
+    take_earliest (&due, settle_due);
+  }
   *out_due = due;
   return TRUE;
 }

@@ -28,6 +28,7 @@ typedef struct
   GArray    *released;  /* (element-type LhReleased) no-shows released */
   GPtrArray *ending;    /* (element-type LhUsage) sittings within
                          * LH_HOUSEKEEPING_WARN_SECONDS of their end */
+  guint      settled;   /* time-off requests settled from actual use */
 } LhHousekeeping;
 
 void     lh_housekeeping_init     (LhHousekeeping  *result);
@@ -39,7 +40,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhHousekeeping, lh_housekeeping_clear)
  * booking has ended (at that end: "closing" if the PC closed then, else
  * "booking-end"); releases each PC booking not checked in within the
  * hold time, if that PC's kiosk is online (a kiosk that was down must
- * not cost anyone their booking). One transaction. */
+ * not cost anyone their booking); settles the time off of what is over
+ * (lh_time_off_settle_locked()). One transaction. */
 gboolean lh_housekeeping_run      (LhStore         *store,
                                    const LhCentre  *centre,
                                    gint64           now,

@@ -94,6 +94,7 @@ lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
   g_autoptr(LhPerson) existing = NULL;
   g_autoptr(LhStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean guest;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
   g_return_val_if_fail (person != NULL, FALSE);
@@ -105,16 +106,19 @@ lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
       return FALSE;
     }
 
+  guest = existing != NULL ? existing->sponsor_id != 0 : person->sponsor_id != 0;
   if (existing != NULL)
     stmt = lh_store_prepare (store,
                              "UPDATE people SET name = ?2, department = ?3, work_pattern = ?4, "
-                             "hours_per_week = ?5, roles = ?6, updated_at = ?7 "
+                             "hours_per_week = ?5, roles = ?6, updated_at = ?7, days_per_week = ?9, "
+                             "apprentice = ?10, esol_learner = ?11 "
                              "WHERE staff_number = ?1", error);
   else
     stmt = lh_store_prepare (store,
                              "INSERT INTO people (staff_number, name, department, work_pattern, "
-                             "hours_per_week, roles, created_at, updated_at, sponsor_id) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, nullif (?8, 0))", error);
+                             "hours_per_week, roles, created_at, updated_at, sponsor_id, days_per_week, "
+                             "apprentice, esol_learner) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, nullif (?8, 0), ?9, ?10, ?11)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, person->staff_number, -1, SQLITE_TRANSIENT);
@@ -126,6 +130,9 @@ lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
   sqlite3_bind_int64 (stmt, 7, now);
   if (existing == NULL)
     sqlite3_bind_int64 (stmt, 8, person->sponsor_id);
+  sqlite3_bind_double (stmt, 9, !guest && person->days_per_week > 0 ? person->days_per_week : 5);
+  sqlite3_bind_int (stmt, 10, !guest && person->apprentice);
+  sqlite3_bind_int (stmt, 11, !guest && person->esol_learner);
   if (!lh_store_exec (store, stmt, error))
     return FALSE;
   if (out_id != NULL)
@@ -149,12 +156,15 @@ person_from_row (LhStmt *stmt)
   person->roles = (guint) sqlite3_column_int (stmt, 6);
   person->sponsor_id = sqlite3_column_int64 (stmt, 7);
   person->calendar_key = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  person->days_per_week = sqlite3_column_double (stmt, 9);
+  person->apprentice = sqlite3_column_int (stmt, 10) != 0;
+  person->esol_learner = sqlite3_column_int (stmt, 11) != 0;
   return person;
 }
 
 #define PERSON_COLUMNS \
   "id, staff_number, name, department, work_pattern, hours_per_week, roles, coalesce(sponsor_id, 0), " \
-  "calendar_key"
+  "calendar_key, days_per_week, apprentice, esol_learner"
 
 static LhPerson *
 get_one (LhStore *store, LhStmt *stmt, GError **error)

@@ -18,15 +18,19 @@ typedef enum
 
 typedef struct
 {
-  gint64  id;
-  char   *staff_number;  /* (owned) */
-  char   *name;          /* (owned) */
-  char   *department;    /* (owned) */
-  char   *work_pattern;  /* (owned) */
-  double  hours_per_week;
-  guint   roles;         /* LhRole bits */
-  gint64  sponsor_id;    /* a guest's sponsor; 0 for staff */
-  char   *calendar_key;  /* (owned) opens their calendar feed */
+  gint64    id;
+  char     *staff_number;   /* (owned) */
+  char     *name;           /* (owned) */
+  char     *department;     /* (owned) */
+  char     *work_pattern;   /* (owned) */
+  double    hours_per_week;
+  guint     roles;          /* LhRole bits */
+  gint64    sponsor_id;     /* a guest's sponsor; 0 for staff */
+  char     *calendar_key;   /* (owned) opens their calendar feed */
+  double    days_per_week;  /* their hours are spread over, to show hours
+                             * as days; saving 0 saves 5 */
+  gboolean  apprentice;     /* apprentice study days are theirs */
+  gboolean  esol_learner;   /* ESOL taught hours are theirs */
 } LhPerson;
 
 void      lh_person_free (LhPerson *person);
@@ -43,8 +47,10 @@ gboolean  lh_staff_number_check (const char *staff_number,
                                  GError    **error);
 
 /* Adds the person, or updates everything but the PIN of the person with the
- * same staff number. Must run inside a transaction the caller holds, or on
- * its own. */
+ * same staff number. days_per_week 0 saves 5; a guest always has 5 days,
+ * and is neither an apprentice nor an ESOL learner (their time off is not
+ * the employer's to give). Must run inside a transaction the caller holds,
+ * or on its own. */
 gboolean  lh_people_save      (LhStore        *store,
                                const LhPerson *person,
                                gint64          now,

@@ -22,6 +22,9 @@ typedef enum
   COL_HOURS_PER_WEEK,
   COL_ROLES,
   COL_PIN,
+  COL_DAYS_PER_WEEK,
+  COL_APPRENTICE,
+  COL_ESOL,
   N_COLUMNS
 } Column;
 
@@ -37,6 +40,9 @@ static const struct
   { "hours_per_week", TRUE },
   { "roles", TRUE },
   { "pin", FALSE },
+  { "days_per_week", FALSE },
+  { "apprentice", FALSE },
+  { "esol", FALSE },
 };
 
 /* A row checked and ready to save; pin_hash is computed before the write
@@ -109,6 +115,30 @@ field (const LhCsvRow *row, const int index_of[N_COLUMNS], Column c)
   return g_strstrip (g_strdup (row->fields[index_of[c]]));
 }
 
+/* A yes-or-no cell: empty is no, as HR systems leave it. */
+static gboolean
+parse_flag (const char *column, const char *text, gboolean *out, GError **error)
+{
+  static const char * const yes[] = { "yes", "true", "1" };
+  static const char * const no[] = { "", "no", "false", "0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_ascii_strcasecmp (text, yes[i]) == 0)
+      {
+        *out = TRUE;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_ascii_strcasecmp (text, no[i]) == 0)
+      {
+        *out = FALSE;
+        return TRUE;
+      }
+  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s “%s” is not yes or no (yes, no, true, false, 1, 0)",
+               column, text);
+  return FALSE;
+}
+
 static RosterRow *
 check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, GError **error)
 {
@@ -119,8 +149,13 @@ check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, G
   g_autofree char *hours = field (row, index_of, COL_HOURS_PER_WEEK);
   g_autofree char *roles_text = field (row, index_of, COL_ROLES);
   g_autofree char *pin = field (row, index_of, COL_PIN);
+  g_autofree char *days = field (row, index_of, COL_DAYS_PER_WEEK);
+  g_autofree char *apprentice_text = field (row, index_of, COL_APPRENTICE);
+  g_autofree char *esol_text = field (row, index_of, COL_ESOL);
   char *end = NULL;
   double hours_per_week;
+  double days_per_week = 5;
+  gboolean apprentice, esol_learner;
   guint roles;
 
   if (g_strv_length (row->fields) != n_header)
@@ -147,6 +182,19 @@ check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, G
     return NULL;
   if (pin[0] != '\0' && !lh_pin_check_format (pin, error))
     return NULL;
+  if (days[0] != '\0')
+    {
+      days_per_week = g_ascii_strtod (days, &end);
+      if (*end != '\0' || !(days_per_week > 0 && days_per_week <= 7))
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "days_per_week “%s” is not a number of days above 0 and at most 7", days);
+          return NULL;
+        }
+    }
+  if (!parse_flag ("apprentice", apprentice_text, &apprentice, error) ||
+      !parse_flag ("esol", esol_text, &esol_learner, error))
+    return NULL;
 
   out = g_new0 (RosterRow, 1);
   out->person.staff_number = g_steal_pointer (&staff_number);
@@ -155,6 +203,9 @@ check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, G
   out->person.work_pattern = field (row, index_of, COL_WORK_PATTERN);
   out->person.hours_per_week = hours_per_week;
   out->person.roles = roles;
+  out->person.days_per_week = days_per_week;
+  out->person.apprentice = apprentice;
+  out->person.esol_learner = esol_learner;
   if (pin[0] != '\0')
     out->pin_hash = lh_pin_hash (pin, NULL);
   return out;

@@ -18,8 +18,10 @@ void lh_roster_report_clear (LhRosterReport *report);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhRosterReport, lh_roster_report_clear)
 
 /* Columns, by header name in any order: staff_number, name, hours_per_week,
- * roles (required); department, work_pattern, pin (optional). A person
- * already on the roster is updated (their PIN only if the row has one).
+ * roles (required); department, work_pattern, pin, days_per_week (over 0,
+ * at most 7; 5 if left out), apprentice and esol (yes/no, true/false, 1/0;
+ * no if left out) (optional). A person already on the roster is updated
+ * (their PIN only if the row has one), a column left out with its default.
  * Every bad row is reported in report->row_errors. If any row is bad and
  * skip_bad_rows is FALSE, nothing is imported and LH_ERROR_INVALID is set.
  * The import is one transaction: all of it or none. */

@@ -23,8 +23,8 @@ const char * const lh_terms_activities[] = {
 
 /* What a centre has before it imports its own: the model agreement's
  * lower figure of 5 days a year, everything else at its plainest. */
-static void
-set_defaults (LhTerms *terms)
+void
+lh_terms_init_defaults (LhTerms *terms)
 {
   memset (terms, 0, sizeof *terms);
   terms->name = g_strdup ("Model learning agreement");
@@ -197,7 +197,7 @@ lh_terms_from_key_file (GKeyFile *key_file, GTimeZone *tz, LhTerms *out_terms, G
 
   g_return_val_if_fail (key_file != NULL && tz != NULL && out_terms != NULL, FALSE);
 
-  set_defaults (&terms);
+  lh_terms_init_defaults (&terms);
   if (!check_known (key_file, error))
     return FALSE;
   from = g_key_file_get_string (key_file, "agreement", "in-force-from", NULL);
@@ -277,7 +277,7 @@ lh_terms_at (LhStore *store, gint64 t, LhTerms *out_terms, GError **error)
   if (has_row)
     terms_from_row (stmt, out_terms);
   else
-    set_defaults (out_terms);
+    lh_terms_init_defaults (out_terms);
   return TRUE;
 }
 

@@ -38,6 +38,9 @@ typedef struct
 void lh_terms_clear (LhTerms *terms);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhTerms, lh_terms_clear)
 
+/* The built-in defaults, which stand before any version. */
+void     lh_terms_init_defaults (LhTerms *terms);
+
 /* Reads the terms from key_file over the built-in defaults, the date it
  * comes into force ([agreement] in-force-from, YYYY-MM-DD) as local
  * midnight in tz. LH_ERROR_INVALID naming the group and key of the first

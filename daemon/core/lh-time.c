@@ -176,6 +176,15 @@ lh_time_format_date (gint64 unix_seconds, GTimeZone *tz)
 }
 
 char *
+lh_time_format_long_date (gint64 unix_seconds, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) dt = local_date_time (unix_seconds, tz);
+
+  g_return_val_if_fail (dt != NULL, NULL);
+  return g_date_time_format (dt, "%-d %B %Y");
+}
+
+char *
 lh_time_format_duration (int minutes)
 {
   int h = minutes / 60, m = minutes % 60;

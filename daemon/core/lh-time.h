@@ -59,6 +59,10 @@ gint64     lh_time_add_days         (gint64      midnight,
 char      *lh_time_format_date      (gint64      unix_seconds,
                                      GTimeZone  *tz);
 
+/* "31 March 2027", for a sentence. */
+char      *lh_time_format_long_date (gint64      unix_seconds,
+                                     GTimeZone  *tz);
+
 /* Minutes as people say them: "45 minutes", "2 hours", "1 hour 30 minutes". */
 char      *lh_time_format_duration  (int         minutes);
 

@@ -40,7 +40,6 @@ void        adv_person_clear (Person *person);
 char       *adv_iso         (gint64 unix_seconds);
 char       *adv_date_of     (gint64 unix_seconds);
 gint64      adv_now_seconds (void);
-char       *adv_path_of     (const char *format, ...) G_GNUC_PRINTF (1, 2);
 char       *adv_queue_body  (const char *topic, const char *note, gint64 dropin);
 JsonObject *adv_object_of   (LhApiReply *reply);
 /* The queue of dropin in GET /api/v1/queue, or NULL. */

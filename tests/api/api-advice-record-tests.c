@@ -10,10 +10,10 @@
 void
 test_record_written_by_a_ulr (void)
 {
-  g_autofree char *notes = adv_path_of ("/api/v1/learners/%" G_GINT64_FORMAT "/notes", adv.learner_a.id);
-  g_autofree char *plan = adv_path_of ("/api/v1/learners/%" G_GINT64_FORMAT "/plan-items", adv.learner_a.id);
-  g_autofree char *mots = adv_path_of ("/api/v1/learners/%" G_GINT64_FORMAT "/mots", adv.learner_a.id);
-  g_autofree char *record = adv_path_of ("/api/v1/learners/%" G_GINT64_FORMAT "/record", adv.learner_a.id);
+  g_autofree char *notes = lh_api_path ("/api/v1/learners/%" G_GINT64_FORMAT "/notes", adv.learner_a.id);
+  g_autofree char *plan = lh_api_path ("/api/v1/learners/%" G_GINT64_FORMAT "/plan-items", adv.learner_a.id);
+  g_autofree char *mots = lh_api_path ("/api/v1/learners/%" G_GINT64_FORMAT "/mots", adv.learner_a.id);
+  g_autofree char *record = lh_api_path ("/api/v1/learners/%" G_GINT64_FORMAT "/record", adv.learner_a.id);
   g_autofree char *note_body = g_strdup_printf ("{\"text\":\"%s\",\"request_id\":%" G_GINT64_FORMAT "}", adv.secrets[2],
                                                 adv.a_request);
   g_autofree char *due = adv_date_of (adv_now_seconds () + 30 * 86400);
@@ -63,7 +63,7 @@ test_record_written_by_a_ulr (void)
   g_assert_cmpuint (adv_status_of ("POST", plan, adv.learner_b.token, "{\"text\":\"x\"}"), ==, 403);
   g_assert_cmpuint (adv_status_of ("POST", plan, NULL, "{\"text\":\"x\"}"), ==, 401);
 
-  done_path = adv_path_of ("/api/v1/plan-items/%" G_GINT64_FORMAT "/done", adv.plan_step);
+  done_path = lh_api_path ("/api/v1/plan-items/%" G_GINT64_FORMAT "/done", adv.plan_step);
   done = adv_call ("POST", done_path, adv.learner_a.token, "{\"done\": true}");
   g_assert_cmpuint (done->status, ==, 200);
   g_assert_true (json_object_get_boolean_member (adv_object_of (done), "done"));
@@ -115,8 +115,8 @@ test_share_and_stop (void)
 {
   g_autofree char *body = g_strdup_printf ("{\"ulr_id\":%" G_GINT64_FORMAT "}", adv.ulr2.id);
   g_autofree char *not_ulr = g_strdup_printf ("{\"ulr_id\":%" G_GINT64_FORMAT "}", adv.learner_a.id);
-  g_autofree char *record = adv_path_of ("/api/v1/learners/%" G_GINT64_FORMAT "/record", adv.learner_d.id);
-  g_autofree char *unshare = adv_path_of ("/api/v1/me/record/shares/%" G_GINT64_FORMAT, adv.ulr2.id);
+  g_autofree char *record = lh_api_path ("/api/v1/learners/%" G_GINT64_FORMAT "/record", adv.learner_d.id);
+  g_autofree char *unshare = lh_api_path ("/api/v1/me/record/shares/%" G_GINT64_FORMAT, adv.ulr2.id);
 
   g_assert_cmpuint (adv_status_of ("GET", record, adv.ulr2.token, NULL), ==, 404);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/me/record/shares", adv.learner_d.token, body), ==, 204);
@@ -196,7 +196,7 @@ test_slots_and_appointments (void)
 
   /* Given back, the slot is free again. */
   g_clear_pointer (&path, g_free);
-  path = adv_path_of ("/api/v1/advice-requests/%" G_GINT64_FORMAT, lh_api_reply_int (booked, "id"));
+  path = lh_api_path ("/api/v1/advice-requests/%" G_GINT64_FORMAT, lh_api_reply_int (booked, "id"));
   g_assert_cmpuint (adv_status_of ("DELETE", path, adv.learner_c.token, NULL), ==, 404);
   g_assert_cmpuint (adv_status_of ("DELETE", path, adv.learner_d.token, NULL), ==, 204);
   {
@@ -338,7 +338,7 @@ test_no_route_leaks_the_record (void)
 void
 test_deletion (void)
 {
-  g_autofree char *confirm = adv_path_of ("/api/v1/learners/%" G_GINT64_FORMAT "/record/deletion", adv.served_by_ulr1);
+  g_autofree char *confirm = lh_api_path ("/api/v1/learners/%" G_GINT64_FORMAT "/record/deletion", adv.served_by_ulr1);
   const char *token = adv.served_by_ulr1 == adv.learner_b.id ? adv.learner_b.token : adv.learner_c.token;
   g_autoptr(LhApiReply) work = NULL;
   JsonArray *deletions;

@@ -77,17 +77,6 @@ adv_now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-char *
-adv_path_of (const char *format, ...)
-{
-  va_list args;
-  char *path;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-  return path;
-}
 
 char *
 adv_queue_body (const char *topic, const char *note, gint64 dropin)
@@ -191,7 +180,7 @@ test_ulrs_and_dropins (void)
 static void
 test_alert_length (void)
 {
-  g_autofree char *path = adv_path_of ("/api/v1/dropins/%" G_GINT64_FORMAT "/alert", adv.dropin_id);
+  g_autofree char *path = lh_api_path ("/api/v1/dropins/%" G_GINT64_FORMAT "/alert", adv.dropin_id);
 
   g_assert_cmpuint (adv_status_of ("POST", path, adv.ulr2.token, "{\"queue_length\": 3}"), ==, 204);
   g_assert_cmpuint (adv_status_of ("POST", path, adv.ulr2.token, "{\"queue_length\": 0}"), ==, 204);
@@ -243,7 +232,7 @@ test_join_call_finish (void)
   g_assert_null (strstr (queue->text, adv.secrets[0]));
   g_assert_cmpuint (adv_status_of ("GET", "/api/v1/queue", NULL, NULL), ==, 401);
 
-  path = adv_path_of ("/api/v1/advice-requests/%" G_GINT64_FORMAT, adv.a_request);
+  path = lh_api_path ("/api/v1/advice-requests/%" G_GINT64_FORMAT, adv.a_request);
   mine = adv_call ("GET", path, adv.learner_a.token, NULL);
   g_assert_cmpuint (mine->status, ==, 200);
   g_assert_cmpstr (lh_api_reply_string (mine, "note"), ==, adv.secrets[0]);
@@ -379,11 +368,11 @@ test_two_ulrs_call_at_once (void)
 
   /* ulr2's learner did not come; ulr1's did. */
   {
-    g_autofree char *no_show = adv_path_of ("/api/v1/advice-requests/%" G_GINT64_FORMAT "/no-show",
+    g_autofree char *no_show = lh_api_path ("/api/v1/advice-requests/%" G_GINT64_FORMAT "/no-show",
                                         json_object_get_int_member (by_ulr2, "id"));
-    g_autofree char *start = adv_path_of ("/api/v1/advice-requests/%" G_GINT64_FORMAT "/start",
+    g_autofree char *start = lh_api_path ("/api/v1/advice-requests/%" G_GINT64_FORMAT "/start",
                                       json_object_get_int_member (by_ulr1, "id"));
-    g_autofree char *finish = adv_path_of ("/api/v1/advice-requests/%" G_GINT64_FORMAT "/finish",
+    g_autofree char *finish = lh_api_path ("/api/v1/advice-requests/%" G_GINT64_FORMAT "/finish",
                                        json_object_get_int_member (by_ulr1, "id"));
     g_autoptr(LhApiReply) marked = adv_call ("POST", no_show, adv.ulr2.token, NULL);
 
@@ -410,7 +399,7 @@ test_leave_the_queue (void)
   guint again;
 
   g_assert_cmpuint (joined->status, ==, 201);
-  path = adv_path_of ("/api/v1/advice-requests/%" G_GINT64_FORMAT, lh_api_reply_int (joined, "id"));
+  path = lh_api_path ("/api/v1/advice-requests/%" G_GINT64_FORMAT, lh_api_reply_int (joined, "id"));
   g_assert_cmpuint (adv_status_of ("DELETE", path, adv.learner_d.token, NULL), ==, 204);
   again = adv_status_of ("DELETE", path, adv.learner_d.token, NULL);
   g_assert_true (again == 404 || again == 409);
@@ -429,7 +418,7 @@ test_close_the_dropin (void)
 {
   g_autofree char *body = adv_queue_body ("dyslexia", "D again", adv.dropin_id);
   g_autoptr(LhApiReply) joined = adv_call ("POST", "/api/v1/advice-requests", adv.learner_d.token, body);
-  g_autofree char *close = adv_path_of ("/api/v1/dropins/%" G_GINT64_FORMAT "/close", adv.dropin_id);
+  g_autofree char *close = lh_api_path ("/api/v1/dropins/%" G_GINT64_FORMAT "/close", adv.dropin_id);
   g_autofree char *request = NULL;
   g_autoptr(LhApiReply) closed = NULL;
   g_autoptr(LhApiReply) unseen = NULL;
@@ -447,7 +436,7 @@ test_close_the_dropin (void)
   g_assert_false (json_object_get_boolean_member (adv_object_of (closed), "open"));
   g_assert_cmpuint (adv_status_of ("POST", close, adv.ulr2.token, NULL), ==, 409);
 
-  request = adv_path_of ("/api/v1/advice-requests/%" G_GINT64_FORMAT, lh_api_reply_int (joined, "id"));
+  request = lh_api_path ("/api/v1/advice-requests/%" G_GINT64_FORMAT, lh_api_reply_int (joined, "id"));
   unseen = adv_call ("GET", request, adv.learner_d.token, NULL);
   g_assert_cmpstr (lh_api_reply_string (unseen, "status"), ==, "unseen");
   queue = adv_call ("GET", "/api/v1/queue", adv.daemon->device_token, NULL);

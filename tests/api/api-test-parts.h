@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests of test-api kept in files of their own: sitting at a PC (on the
- * PCs of lh_api_setup_always_open_pcs()), skills assessments, and the API
- * document checked against what every test saw. */
+ * PCs of lh_api_setup_always_open_pcs()), skills assessments, advice, paid
+ * time off, and the API document checked against what every test saw. */
 #pragma once
 
 #include <libsoup/soup.h>
@@ -21,6 +21,11 @@ void lh_api_advice_add_tests (LhTestDaemon *daemon,
                               SoupSession  *session);
 void lh_api_advice_events_add_tests (LhTestDaemon *daemon,
                                      SoupSession  *session);
+
+/* Paid time off for learning, on two daemons of its own (started here,
+ * stopped by lh_api_time_off_stop() once the tests ran). */
+void lh_api_time_off_add_tests (SoupSession *session);
+void lh_api_time_off_stop      (void);
 
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

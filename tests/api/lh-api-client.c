@@ -213,6 +213,33 @@ lh_api_reply_int (LhApiReply *reply, const char *member)
 }
 
 char *
+lh_api_path (const char *format, ...)
+{
+  va_list args;
+  char *path;
+
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+  return path;
+}
+
+int
+lh_api_weekday_ahead (int from)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (int d = from; d < from + 7; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, d);
+
+      if (g_date_time_get_day_of_week (day) <= 5)
+        return d;
+    }
+  g_assert_not_reached ();
+}
+
+char *
 lh_api_day_at (int day_offset, int hour)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");

@@ -74,6 +74,13 @@ GHashTable *lh_api_seen_bodies   (void);
 /* Frees what was recorded. */
 void        lh_api_client_forget (void);
 
+/* A path from a printf format. */
+char       *lh_api_path          (const char *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+
+/* The next weekday (Monday to Friday) at least `from` days ahead. */
+int         lh_api_weekday_ahead (int from);
+
 /* ISO time of local day offset (0 today) at hour:00 in Europe/London. */
 char       *lh_api_day_at        (int day_offset,
                                   int hour);

@@ -459,27 +459,12 @@ group_body (int day, int weeks, int capacity)
                           start, end, capacity, weeks);
 }
 
-/* The next weekday at least `from` days ahead (the room is open Mon–Fri). */
-static int
-weekday_ahead (int from)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  for (int d = from; d < from + 7; d++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (now, d);
-      if (g_date_time_get_day_of_week (day) <= 5)
-        return d;
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_group_sessions (void)
 {
   g_autofree char *ulr = sign_in_as ("learner,ulr");
   g_autofree char *learner = sign_in_as ("learner");
-  g_autofree char *body = group_body (weekday_ahead (8), 2, 1);
+  g_autofree char *body = group_body (lh_api_weekday_ahead (8), 2, 1);
   g_autofree char *places = NULL;
   g_autofree char *mine = NULL;
   g_autoptr(LhApiReply) created = call ("POST", "/api/v1/group-sessions", ulr, body);
@@ -558,8 +543,8 @@ test_guests (void)
   g_autofree char *sponsor = NULL;
   g_autofree char *guest = NULL;
   g_autoptr(LhApiReply) registered = NULL, no_name = NULL, by_guest = NULL, room = NULL, pc = NULL;
-  g_autofree char *room_start = lh_api_day_at (weekday_ahead (9), 10);
-  g_autofree char *room_end = lh_api_day_at (weekday_ahead (9), 11);
+  g_autofree char *room_start = lh_api_day_at (lh_api_weekday_ahead (9), 10);
+  g_autofree char *room_end = lh_api_day_at (lh_api_weekday_ahead (9), 11);
   g_autofree char *room_body = g_strdup_printf ("{\"resource_id\":9,\"start\":\"%s\",\"end\":\"%s\"}",
                                                 room_start, room_end);
   g_autofree char *pc_body = NULL;
@@ -683,10 +668,12 @@ main (int argc, char **argv)
   lh_api_assessment_add_tests (daemon_, session_);
   lh_api_advice_add_tests (daemon_, session_);
   lh_api_advice_events_add_tests (daemon_, session_);
+  lh_api_time_off_add_tests (session_);
   /* Last: these check what the tests above saw. */
   lh_api_document_add_tests ();
 
   result = g_test_run ();
+  lh_api_time_off_stop ();
   g_clear_object (&session_);
   g_clear_pointer (&daemon_, lh_test_daemon_stop);
   lh_api_client_forget ();

@@ -5,6 +5,7 @@
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-time-off.h"
 #include "lh-time.h"
 
 static int
@@ -113,10 +114,137 @@ test_demo_centre (void)
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
 }
 
+static int
+count_for (LhStore *store, const char *sql, gint64 id)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, NULL);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static const LhTimeOffCategory *
+category (const LhTimeOffBalance *balance, const char *name)
+{
+  for (guint i = 0; i < balance->n_categories; i++)
+    if (g_str_equal (balance->categories[i].category, name))
+      return &balance->categories[i];
+  g_assert_not_reached ();
+}
+
+/* Paid time off: approved and rejected by the admin, taken from the
+ * sittings, a few requests ahead waiting, adjustments for time used
+ * elsewhere; and Amira Khan's balance adds up. */
+static void
+test_demo_time_off (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(LhCentre) centre = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  gint64 now = lh_time_now ();
+  g_autoptr(LhDemoCentre) demo = NULL;
+  g_autoptr(LhPerson) amira = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  LhTimeOffBalance balance;
+  const LhTimeOffCategory *learning, *assessment;
+  gint64 last_year = 0;
+  int taken = 0, booked = 0, waiting = 0, own = 0, assessment_taken = 0;
+
+  centre->note_key = lh_note_key_new_random ();
+  demo = lh_demo_create (ts->store, centre, now, &error);
+  g_assert_no_error (error);
+
+  /* Waiting for the admin: a few, all ahead; none left behind. */
+  pending = lh_time_off_list_pending (ts->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, >=, 3);
+  for (guint i = 0; i < pending->len; i++)
+    g_assert_cmpint (((LhTimeOffRequest *) g_ptr_array_index (pending, i))->start_at, >, now);
+  /* Decided by the admin, a couple rejected with a reason the learner
+   * reads; settled from the sittings, a no-show's time given back. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'approved' "
+                                     "AND actor_name = 'Priya Patel (100006)' AND actor_id IS NOT NULL"), >, 100);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'rejected' "
+                                     "AND length(reason) > 10"), >=, 2);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'taken' "
+                                     "AND taken_delta > 0"), >, 100);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'taken' "
+                                     "AND taken_delta > 0 AND category = 'assessment'"), >, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'cancelled' "
+                                     "AND reason LIKE 'released%'"), >, 10);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_requests r JOIN group_places g "
+                                     "ON g.id = r.group_place_id WHERE r.paid = 1 AND r.status = 'taken'"), >, 5);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_requests WHERE status IN "
+                                     "('pending', 'approved', 'own', 'rejected') AND end_at < strftime('%s','now')"),
+                   ==, 0);
+  /* Each learner was told of them long ago. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_requests WHERE decided_at IS NOT NULL "
+                                     "AND decision_seen_at IS NULL"), ==, 0);
+  /* The admin's adjustments, each with its reason and who made it. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'adjusted' "
+                                     "AND reason <> '' AND actor_name = 'Priya Patel (100006)'"), >=, 5);
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT category) FROM time_off_ledger "
+                                     "WHERE kind = 'adjusted'"), ==, 4);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM people WHERE apprentice = 1"), ==, 1);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM people WHERE esol_learner = 1"), ==, 1);
+  /* The other first accounts keep their clean slate. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_requests r JOIN people p ON p.id = r.person_id "
+                                     "WHERE p.staff_number BETWEEN '100002' AND '100009'"), ==, 0);
+
+  /* Amira: some taken, some booked, one waiting, some matched time, and
+   * each balance is what her requests and the ledger say. Her history may
+   * fall in two agreement years (early in April, or late in March for
+   * what is ahead): every year from two months back to three weeks ahead
+   * counts, each once. */
+  amira = lh_people_find (ts->store, "100001", &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    {
+      static const int days[] = { -60, 0, 21 };
+      gint64 at = now + (gint64) days[i] * 86400;
+
+      g_assert_true (lh_time_off_balance (ts->store, centre, amira->id, at, &balance, &error));
+      g_assert_no_error (error);
+      if (balance.year_start == last_year)
+        continue;
+      last_year = balance.year_start;
+      g_assert_cmpint (balance.minutes_per_day, ==, 450);
+      learning = category (&balance, "learning");
+      assessment = category (&balance, "assessment");
+      g_assert_cmpint (learning->matched_cap_minutes, ==, 15 * 60);
+      g_assert_cmpint (learning->matched_minutes, ==, MIN (learning->own_minutes, learning->matched_cap_minutes));
+      g_assert_cmpint (learning->entitled_minutes, ==, learning->base_minutes + learning->matched_minutes);
+      g_assert_cmpint (learning->remaining_minutes, ==, learning->entitled_minutes - learning->taken_minutes -
+                                                         learning->booked_minutes - learning->pending_minutes);
+      g_assert_cmpint (assessment->remaining_minutes, ==, assessment->entitled_minutes - assessment->taken_minutes -
+                                                           assessment->booked_minutes - assessment->pending_minutes);
+      taken += learning->taken_minutes;
+      booked += learning->booked_minutes;
+      waiting += learning->pending_minutes;
+      own += learning->own_minutes;
+      assessment_taken += assessment->taken_minutes;
+    }
+  g_assert_cmpint (taken, >, 6 * 60);
+  g_assert_cmpint (own, >, 0);
+  g_assert_cmpint (assessment_taken, >=, 3 * 60 + 45);
+  g_assert_cmpint (booked, ==, count_for (ts->store, "SELECT sum(end_at - start_at) / 60 FROM time_off_requests "
+                                                     "WHERE person_id = ?1 AND status = 'approved'", amira->id));
+  g_assert_cmpint (waiting, ==, count_for (ts->store, "SELECT sum(end_at - start_at) / 60 FROM time_off_requests "
+                                                      "WHERE person_id = ?1 AND status = 'pending'", amira->id));
+  g_assert_cmpint (booked, >, 0);
+  g_assert_cmpint (count_for (ts->store, "SELECT count(*) FROM time_off_requests WHERE person_id = ?1 "
+                                         "AND status = 'pending'", amira->id), ==, 1);
+  /* Nothing of it in the week a newcomer books in as her. */
+  g_assert_cmpint (count_for (ts->store, "SELECT count(*) FROM bookings WHERE person_id = ?1 AND status = 'booked' "
+                                         "AND abs(start_at - strftime('%s','now')) < 8 * 86400", amira->id), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/demo/centre", test_demo_centre);
+  g_test_add_func ("/lh/demo/time-off", test_demo_time_off);
   return g_test_run ();
 }

@@ -142,6 +142,124 @@ test_reimport_updates (void)
   g_assert_cmpuint (person->roles, ==, LH_ROLE_LEARNER | LH_ROLE_COMMITTEE);
 }
 
+/* The time-off columns: how many days the hours are spread over, and
+ * whether the apprentice and ESOL entitlements are theirs. */
+static void
+test_time_off_columns (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+  g_auto(LhRosterReport) again = { 0 };
+  g_autoptr(LhPerson) ann = NULL;
+  g_autoptr(LhPerson) bob = NULL;
+  g_autoptr(LhPerson) cy = NULL;
+  g_autoptr(LhPerson) dee = NULL;
+  g_autoptr(LhPerson) reimported = NULL;
+  const char *csv =
+    "staff_number,name,hours_per_week,roles,days_per_week,apprentice,esol\n"
+    "1,Ann,37.5,learner,5,yes,no\n"
+    "2,Bob,22.5,learner,3,FALSE,True\n"
+    "3,Cy,16,learner,2.5,1,0\n"
+    "4,Dee,37.5,learner,,,\n";
+
+  g_assert_true (import (ts->store, csv, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 4);
+  ann = lh_people_find (ts->store, "1", &error);
+  bob = lh_people_find (ts->store, "2", &error);
+  cy = lh_people_find (ts->store, "3", &error);
+  dee = lh_people_find (ts->store, "4", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (ann->days_per_week, ==, 5);
+  g_assert_true (ann->apprentice);
+  g_assert_false (ann->esol_learner);
+  g_assert_cmpfloat (bob->days_per_week, ==, 3);
+  g_assert_false (bob->apprentice);
+  g_assert_true (bob->esol_learner);
+  g_assert_cmpfloat (cy->days_per_week, ==, 2.5);
+  g_assert_true (cy->apprentice);
+  /* Empty cells take the defaults. */
+  g_assert_cmpfloat (dee->days_per_week, ==, 5);
+  g_assert_false (dee->apprentice);
+  g_assert_false (dee->esol_learner);
+
+  /* A file without the columns: everyone back to the defaults. */
+  g_assert_true (import (ts->store, "staff_number,name,hours_per_week,roles\n1,Ann,37.5,learner\n",
+                         FALSE, &again, &error));
+  g_assert_no_error (error);
+  reimported = lh_people_find (ts->store, "1", &error);
+  g_assert_cmpfloat (reimported->days_per_week, ==, 5);
+  g_assert_false (reimported->apprentice);
+}
+
+static void
+test_time_off_columns_bad (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+  const char *csv =
+    "staff_number,name,hours_per_week,roles,days_per_week,apprentice,esol\n"
+    "1,Ann,37.5,learner,0,no,no\n"
+    "2,Bob,37.5,learner,8,no,no\n"
+    "3,Cy,37.5,learner,four,no,no\n"
+    "4,Dee,37.5,learner,-2,no,no\n"
+    "5,Eve,37.5,learner,5,maybe,no\n"
+    "6,Fay,37.5,learner,5,no,y\n"
+    "7,Gus,37.5,learner,7,no,no\n";
+
+  g_assert_false (import (ts->store, csv, FALSE, &report, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_cmpint (count_people (ts->store), ==, 0);
+  g_assert_cmpuint (report.row_errors->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (report.row_errors, 0), ==,
+                   "line 2: days_per_week “0” is not a number of days above 0 and at most 7");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 1), "line 3: days_per_week “8”"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 2), "line 4: days_per_week “four”"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 3), "line 5: days_per_week “-2”"));
+  g_assert_cmpstr (g_ptr_array_index (report.row_errors, 4), ==,
+                   "line 6: apprentice “maybe” is not yes or no (yes, no, true, false, 1, 0)");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 5), "line 7: esol “y”"));
+  g_clear_error (&error);
+  lh_roster_report_clear (&report);
+
+  /* With --skip-bad-rows only the good row comes in. */
+  g_assert_true (import (ts->store, csv, TRUE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpuint (report.skipped, ==, 6);
+}
+
+/* A guest's time off is not the employer's to give: 5 days, no apprentice
+ * or ESOL entitlement, whatever is asked. */
+static void
+test_guest_time_off_fields (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  LhPerson sponsor = { .staff_number = (char *) "1", .name = (char *) "Ann", .hours_per_week = 37.5,
+                       .roles = LH_ROLE_LEARNER, .days_per_week = 4, .esol_learner = TRUE };
+  LhPerson guest = { .staff_number = (char *) "G1", .name = (char *) "Joe", .roles = LH_ROLE_LEARNER,
+                     .days_per_week = 2, .apprentice = TRUE, .esol_learner = TRUE };
+  g_autoptr(LhPerson) saved_sponsor = NULL;
+  g_autoptr(LhPerson) saved_guest = NULL;
+  gint64 sponsor_id, guest_id;
+
+  g_assert_true (lh_people_save (ts->store, &sponsor, NOW, &sponsor_id, NULL, &error));
+  guest.sponsor_id = sponsor_id;
+  g_assert_true (lh_people_save (ts->store, &guest, NOW, &guest_id, NULL, &error));
+  g_assert_no_error (error);
+  saved_sponsor = lh_people_get (ts->store, sponsor_id, &error);
+  saved_guest = lh_people_get (ts->store, guest_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (saved_sponsor->days_per_week, ==, 4);
+  g_assert_true (saved_sponsor->esol_learner);
+  g_assert_cmpfloat (saved_guest->days_per_week, ==, 5);
+  g_assert_false (saved_guest->apprentice);
+  g_assert_false (saved_guest->esol_learner);
+}
+
 static void
 test_bad_header_refused (void)
 {
@@ -170,5 +288,8 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/roster/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/lh/roster/reimport-updates", test_reimport_updates);
   g_test_add_func ("/lh/roster/bad-header-refused", test_bad_header_refused);
+  g_test_add_func ("/lh/roster/time-off-columns", test_time_off_columns);
+  g_test_add_func ("/lh/roster/time-off-columns-bad", test_time_off_columns_bad);
+  g_test_add_func ("/lh/roster/guest-time-off-fields", test_guest_time_off_fields);
   return g_test_run ();
 }

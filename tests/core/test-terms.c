@@ -81,7 +81,7 @@ test_demo_file (Fixture *f, gconstpointer data)
   g_assert_cmpint (terms.assessment_minutes, ==, 7 * 60 + 30);
   g_assert_cmpint (terms.apprentice_study_days, ==, 10);
   g_assert_cmpint (terms.ulr_facility_minutes_per_week, ==, 5 * 60);
-  g_assert_true (terms.auto_approve);
+  g_assert_false (terms.auto_approve);
   g_assert_cmpint (terms.suppression_threshold, ==, 5);
 }
 

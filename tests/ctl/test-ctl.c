@@ -5,54 +5,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ctl-run.h"
 #include "lh-test-daemon.h"
-
-typedef struct
-{
-  int   status;
-  char *out;  /* (owned) */
-  char *err;  /* (owned) */
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-ctl (Run *run, const char *db, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-  const char *arg;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("LEARNHUBCTL"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static char *
-temp_path (const char *name)
-{
-  g_autofree char *dir = g_dir_make_tmp ("learnhub-ctl-XXXXXX", NULL);
-  return g_build_filename (dir, name, NULL);
-}
 
 static void
 test_init_and_import (void)
@@ -85,6 +39,23 @@ test_init_and_import (void)
   ctl (&imported, db, "import-staff", good, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   g_assert_nonnull (strstr (imported.out, "Added 1, updated 1"));
+
+  {
+    /* The time-off columns: a bad cell names its line and column. */
+    g_autofree char *time_off = g_strconcat (db, ".time-off.csv", NULL);
+    g_auto(Run) bad_days = { 0 };
+    g_auto(Run) good_days = { 0 };
+
+    g_assert_true (g_file_set_contents (time_off, "staff_number,name,hours_per_week,roles,days_per_week,apprentice,esol\n"
+                                                  "4,Di,30,learner,4,yes,no\n5,Ed,30,learner,9,no,no\n", -1, NULL));
+    ctl (&bad_days, db, "import-staff", time_off, NULL);
+    g_assert_cmpint (bad_days.status, ==, 1);
+    g_assert_nonnull (strstr (bad_days.err, "line 3: days_per_week “9” is not a number of days"));
+    ctl (&good_days, db, "import-staff", time_off, "--skip-bad-rows", NULL);
+    g_assert_cmpint (good_days.status, ==, 0);
+    g_assert_nonnull (strstr (good_days.out, "Added 1, updated 0, skipped 1"));
+    g_remove (time_off);
+  }
 }
 
 static void
