@@ -22,6 +22,7 @@ lh_assessment_slot_copy (const LhAssessmentSlot *slot)
   copy->place = g_strdup (slot->place);
   copy->start = g_date_time_ref (slot->start);
   copy->end = g_date_time_ref (slot->end);
+  copy->time_off = slot->time_off ? lh_time_off_copy (slot->time_off) : NULL;
   return copy;
 }
 
@@ -34,6 +35,7 @@ lh_assessment_slot_free (LhAssessmentSlot *slot)
   g_free (slot->place);
   g_clear_pointer (&slot->start, g_date_time_unref);
   g_clear_pointer (&slot->end, g_date_time_unref);
+  g_clear_pointer (&slot->time_off, lh_time_off_free);
   g_free (slot);
 }
 
@@ -125,6 +127,9 @@ lh_assessment_slot_from_json (JsonObject  *object,
     return NULL;
   slot->end = lh_parse_time (object, "end", tz, error);
   if (slot->end == NULL)
+    return NULL;
+  /* Only the answer to booking it carries it. */
+  if (!lh_time_off_member_from_json (object, tz, &slot->time_off, error))
     return NULL;
   return g_steal_pointer (&slot);
 }

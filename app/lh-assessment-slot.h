@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "lh-time-off-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -28,6 +30,7 @@ typedef struct
   GDateTime *end;       /* (owned) */
   gboolean   taken;
   gboolean   mine;      /* taken by the person signed in */
+  LhTimeOff *time_off;  /* (owned) (nullable) once booked: work time or own */
 } LhAssessmentSlot;
 
 LhAssessmentSlot *lh_assessment_slot_copy      (const LhAssessmentSlot *slot);

@@ -9,8 +9,12 @@
 #include "lh-assessment-words.h"
 #include "lh-busy.h"
 #include "lh-client-assessments.h"
+#include "lh-client-time-off.h"
 #include "lh-messages.h"
+#include "lh-paid-failure.h"
 #include "lh-slot-widgets.h"
+#include "lh-time-choice.h"
+#include "lh-time-off-words.h"
 
 struct _LhAssessmentsPage
 {
@@ -27,8 +31,10 @@ struct _LhAssessmentsPage
   GtkBox            *subjects_box;
   GtkLabel          *confirm_question_label;
   GtkLabel          *confirm_reassure_label;
+  LhTimeChoice      *time_choice;
   GtkLabel          *done_title_label;
   GtkLabel          *done_facts_label;
+  GtkLabel          *done_time_off_label;
 };
 
 G_DEFINE_FINAL_TYPE (LhAssessmentsPage, lh_assessments_page, LH_TYPE_PAGE)
@@ -101,40 +107,36 @@ book_this_clicked_cb (GtkButton         *button,
   facts = g_strdup_printf (_("%s\n%s"), when, where);
   gtk_label_set_label (self->confirm_question_label, question);
   gtk_label_set_label (self->confirm_reassure_label, reassure);
+  /* Nothing chosen: the person always says which. */
+  lh_time_choice_ask (self->time_choice, lh_page_get_client (LH_PAGE (self)), "skills-for-life",
+                      slot->start, slot->end);
   lh_page_show_confirm (LH_PAGE (self), facts, FALSE);
 }
 
 static void
-book_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+show_booked (LhAssessmentsPage      *self,
+             const LhAssessmentSlot *slot)
 {
-  LhAssessmentsPage *self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhAssessmentSlot) slot = NULL;
+  g_autofree char *title = lh_assessment_format_booked (slot);
+  g_autofree char *when = lh_assessment_format_when (slot);
+  g_autofree char *where = lh_assessment_format_where (slot);
+  g_autofree char *facts = g_strdup_printf (_("%s\n%s"), when, where);
+  g_autofree char *time_off = slot->time_off ? lh_time_off_format_outcome (slot->time_off) : NULL;
+
+  gtk_label_set_label (self->done_title_label, title);
+  gtk_label_set_label (self->done_facts_label, facts);
+  /* Approved, waiting for approval, or the person's own time. */
+  gtk_label_set_label (self->done_time_off_label, time_off ? time_off : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->done_time_off_label), time_off != NULL);
+  g_clear_pointer (&self->selected, lh_assessment_slot_free);
+  lh_page_set_view (LH_PAGE (self), "done");
+}
+
+static void
+book_failed (LhAssessmentsPage *self,
+             const GError      *error)
+{
   g_autofree char *message = NULL;
-
-  slot = lh_client_book_assessment_slot_finish (LH_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = LH_ASSESSMENTS_PAGE (user_data);
-  g_clear_object (&self->book_cancellable);
-  lh_page_end_confirm (LH_PAGE (self));
-
-  if (slot != NULL)
-    {
-      g_autofree char *title = lh_assessment_format_booked (slot);
-      g_autofree char *when = lh_assessment_format_when (slot);
-      g_autofree char *where = lh_assessment_format_where (slot);
-      g_autofree char *facts = g_strdup_printf (_("%s\n%s"), when, where);
-
-      gtk_label_set_label (self->done_title_label, title);
-      gtk_label_set_label (self->done_facts_label, facts);
-      g_clear_pointer (&self->selected, lh_assessment_slot_free);
-      lh_page_set_view (LH_PAGE (self), "done");
-      return;
-    }
 
   g_debug ("Booking failed: %s", error->message);
   if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
@@ -152,18 +154,64 @@ book_cb (GObject      *source,
 }
 
 static void
+book_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LhAssessmentsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhAssessmentSlot) slot = NULL;
+
+  slot = lh_client_book_assessment_paid_finish (LH_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LH_ASSESSMENTS_PAGE (user_data);
+  if (slot == NULL)
+    {
+      /* Still busy while it asks whether the paid time was refused. */
+      lh_page_check_paid_failure (LH_PAGE (self), self->time_choice, &self->book_cancellable, error,
+                                  (LhPaidFailedFunc) book_failed);
+      return;
+    }
+  g_clear_object (&self->book_cancellable);
+  lh_page_end_confirm (LH_PAGE (self));
+  show_booked (self, slot);
+}
+
+static void
 confirm_clicked_cb (LhAssessmentsPage *self,
                     GtkButton         *button)
 {
   /* One request however often the button is pressed, and none from a
-   * tap that lands after the answer. */
-  if (is_busy (self) || self->selected == NULL || !lh_page_can_confirm (LH_PAGE (self)))
+   * tap that lands after the answer; none before the person said whose
+   * time it is. */
+  if (is_busy (self) || self->selected == NULL || !lh_page_can_confirm (LH_PAGE (self)) ||
+      !lh_time_choice_get_chosen (self->time_choice))
     return;
 
   self->book_cancellable = g_cancellable_new ();
+  lh_time_choice_clear_refusal (self->time_choice);
   lh_page_begin_confirm (LH_PAGE (self));
-  lh_client_book_assessment_slot_async (lh_page_get_client (LH_PAGE (self)), self->selected->id,
+  lh_client_book_assessment_paid_async (lh_page_get_client (LH_PAGE (self)), self->selected->id,
+                                        lh_time_choice_get_paid (self->time_choice),
                                         self->book_cancellable, book_cb, self);
+}
+
+/* Chosen: Book next, in view even in large text. */
+static void
+time_picked_cb (LhAssessmentsPage *self,
+                LhTimeChoice      *choice)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (lh_page_get_confirm_button (LH_PAGE (self))));
+}
+
+/* The refusal's one tap: the same check, in the person's own time. */
+static void
+book_own_time_cb (LhAssessmentsPage *self,
+                  LhTimeChoice      *choice)
+{
+  confirm_clicked_cb (self, NULL);
 }
 
 static void
@@ -369,14 +417,19 @@ lh_assessments_page_class_init (LhAssessmentsPageClass *klass)
   page_class->load = lh_assessments_page_load_page;
   page_class->refresh = lh_assessments_page_refresh;
 
+  g_type_ensure (LH_TYPE_TIME_CHOICE);
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-assessments-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, subjects_box);
   gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, confirm_question_label);
   gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, confirm_reassure_label);
+  gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, time_choice);
   gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, done_title_label);
   gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, done_facts_label);
+  gtk_widget_class_bind_template_child (widget_class, LhAssessmentsPage, done_time_off_label);
   gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, book_own_time_cb);
   gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, see_all_clicked_cb);
 }
@@ -418,6 +471,8 @@ lh_assessments_page_reset (LhAssessmentsPage *self)
       gtk_label_set_label (self->confirm_reassure_label, "");
       gtk_label_set_label (self->done_title_label, "");
       gtk_label_set_label (self->done_facts_label, "");
+      gtk_label_set_label (self->done_time_off_label, "");
+      lh_time_choice_reset (self->time_choice);
     }
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->selected, lh_assessment_slot_free);

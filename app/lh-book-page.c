@@ -1,56 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lh-book-page"
 
-#include "lh-book-page.h"
+#include "lh-book-page-private.h"
 
 #include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "lh-messages.h"
-#include "lh-qr-code.h"
 #include "lh-slot-widgets.h"
-#include "lh-slots.h"
 #include "lh-time-format.h"
-#include "lh-week-view.h"
 
-#define N_DAYS 7
 #define N_SOONEST 4
-/* Big enough for a phone held at arm's length to read. */
-#define QR_CODE_MIN_PX 220
-
-struct _LhBookPage
-{
-  LhPage          parent_instance;
-
-  GCancellable   *book_cancellable;  /* (owned) (nullable) while booking */
-  GDateTime      *days[N_DAYS];      /* (owned) (nullable) midnights, centre's zone */
-  guint           day_index;         /* the day shown */
-  char           *loaded_date;       /* (owned) (nullable) the date the slots show */
-  GPtrArray      *slots;             /* (owned) (nullable) (element-type GPtrArray<LhSlot>) */
-  GPtrArray      *room_slots;        /* (owned) (nullable) the same, of the rooms */
-  GPtrArray      *own;               /* (owned) (nullable) (element-type LhSlot) the person's */
-  LhSlot         *selected;          /* (owned) (nullable) the slot being confirmed */
-  GtkWidget      *day_buttons[N_DAYS];  /* (unowned) children of day_strip */
-  GtkWidget      *week_button;       /* (unowned) (nullable) the strip's last toggle */
-  gboolean        week_mode;         /* the whole week shown instead of a day */
-
-  /* template children (unowned) */
-  GtkFlowBox     *day_strip;
-  GtkScrolledWindow *slots_scroller;
-  GtkStack       *mode_stack;
-  LhWeekView     *week_view;
-  GtkLabel       *day_title_label;
-  GtkFlowBox     *soonest_box;
-  GtkWidget      *nothing_free_box;
-  GtkLabel       *nothing_free_label;
-  GtkWidget      *next_day_button;
-  GtkBox         *resources_box;
-  GtkLabel       *confirm_duration_label;
-  GtkLabel       *done_facts_label;
-  GtkWidget      *done_qr_box;
-  GtkPicture     *done_qr_picture;
-};
 
 G_DEFINE_FINAL_TYPE (LhBookPage, lh_book_page, LH_TYPE_PAGE)
 
@@ -69,32 +29,13 @@ lh_book_page_update_online (LhPage   *page,
   lh_week_view_set_bookable (self->week_view, online);
 }
 
-/* ---- confirm and book ------------------------------------------------- */
-
-static void
-confirm_slot (LhBookPage   *self,
-              const LhSlot *slot)
-{
-  g_autofree char *facts = NULL;
-  g_autofree char *duration = NULL;
-
-  if (slot == NULL || slot->state != LH_SLOT_FREE || self->book_cancellable != NULL ||
-      !lh_page_is_online (LH_PAGE (self)))
-    return;
-
-  g_clear_pointer (&self->selected, lh_slot_free);
-  self->selected = lh_slot_copy (slot);
-  facts = lh_format_slot_long (slot->resource_name, slot->start, slot->end);
-  duration = lh_format_duration (lh_minutes_between (slot->start, slot->end));
-  gtk_label_set_label (self->confirm_duration_label, duration);
-  lh_page_show_confirm (LH_PAGE (self), facts, FALSE);
-}
+/* ---- picking a slot -------------------------------------------------- */
 
 static void
 slot_clicked_cb (GtkButton  *button,
                  LhBookPage *self)
 {
-  confirm_slot (self, g_object_get_data (G_OBJECT (button), "lh-slot"));
+  lh_book_page_confirm_slot (self, g_object_get_data (G_OBJECT (button), "lh-slot"));
 }
 
 /* own: the person's bookings that day, for a refusal to explain itself. */
@@ -108,12 +49,12 @@ week_slot_activated_cb (LhBookPage   *self,
     return;
   g_clear_pointer (&self->own, g_ptr_array_unref);
   self->own = own != NULL ? g_ptr_array_ref (own) : NULL;
-  confirm_slot (self, slot);
+  lh_book_page_confirm_slot (self, slot);
 }
 
-static void
-back_to_day (LhBookPage *self,
-             const char *message)
+void
+lh_book_page_back_to_day (LhBookPage *self,
+                          const char *message)
 {
   lh_page_show_message (LH_PAGE (self), message);
   lh_page_set_view (LH_PAGE (self), "day");
@@ -121,118 +62,6 @@ back_to_day (LhBookPage *self,
     lh_week_view_reload (self->week_view);
   else
     load_day (self);
-}
-
-/* The booking's calendar link as a QR code, for a phone's camera. */
-static void
-show_calendar_code (LhBookPage      *self,
-                    const LhBooking *booking)
-{
-  LhClient *client = lh_page_get_client (LH_PAGE (self));
-  g_autofree char *url = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (booking != NULL && booking->calendar_url != NULL && client != NULL)
-    url = lh_client_resolve_url (client, booking->calendar_url);
-  if (url != NULL)
-    texture = lh_qr_code_render_at_least (url, QR_CODE_MIN_PX, NULL, &error);
-  if (error != NULL)
-    g_message ("The calendar link cannot be shown as a QR code: %s", error->message);
-
-  gtk_picture_set_paintable (self->done_qr_picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_qr_picture), texture != NULL ? url : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_qr_picture),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, texture != NULL ? url : "",
-                                  -1);
-  gtk_widget_set_visible (self->done_qr_box, texture != NULL);
-}
-
-static void
-create_booking_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  LhBookPage *self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhBooking) booking = NULL;
-  g_autofree char *message = NULL;
-
-  booking = lh_client_create_booking_finish (LH_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = LH_BOOK_PAGE (user_data);
-  g_clear_object (&self->book_cancellable);
-  lh_page_end_confirm (LH_PAGE (self));
-
-  if (booking != NULL)
-    {
-      g_autofree char *facts = lh_format_slot_long (booking->resource_name,
-                                                    booking->start, booking->end);
-
-      gtk_label_set_label (self->done_facts_label, facts);
-      show_calendar_code (self, booking);
-      g_clear_pointer (&self->selected, lh_slot_free);
-      g_clear_pointer (&self->loaded_date, g_free);
-      lh_page_set_view (LH_PAGE (self), "done");
-      return;
-    }
-
-  g_debug ("Booking failed: %s", error->message);
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
-    return;  /* the window signs out and says so */
-
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) && self->selected != NULL &&
-      lh_slots_find_overlap (self->own, self->selected->start, self->selected->end) != NULL)
-    {
-      /* The daemon lets nobody hold two computers at once. */
-      back_to_day (self, _("You already have a computer booked at that time. Please pick another time."));
-    }
-  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) && self->selected != NULL)
-    {
-      g_autofree char *clock = lh_format_clock (self->selected->start);
-
-      /* Translators: "PC 4" and "10:00" */
-      message = g_strdup_printf (_("Sorry, someone else has just booked %s at %s. Please pick another time."),
-                                 self->selected->resource_name, clock);
-      back_to_day (self, message);
-    }
-  else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
-    {
-      /* A rule refused it: the daemon says which, and what to do instead. */
-      message = lh_message_for_error (error);
-      back_to_day (self, message);
-    }
-  else
-    {
-      message = lh_message_for_error (error);
-      lh_page_show_confirm_error (LH_PAGE (self), message);
-    }
-}
-
-static void
-book_clicked_cb (LhBookPage *self,
-                 GtkButton  *button)
-{
-  /* One request at a time, however often the button is pressed, and
-   * none from a tap that lands after the answer. */
-  if (self->book_cancellable != NULL || self->selected == NULL ||
-      !lh_page_can_confirm (LH_PAGE (self)))
-    return;
-
-  self->book_cancellable = g_cancellable_new ();
-  lh_page_begin_confirm (LH_PAGE (self));
-  lh_client_create_booking_async (lh_page_get_client (LH_PAGE (self)), self->selected->resource_id,
-                                  self->selected->start, self->selected->end,
-                                  self->book_cancellable, create_booking_cb, self);
-}
-
-static void
-confirm_back_clicked_cb (LhBookPage *self,
-                         GtkButton  *button)
-{
-  lh_book_page_go_back (self);
 }
 
 /* ---- the day's slots -------------------------------------------------- */
@@ -556,12 +385,7 @@ lh_book_page_class_init (LhBookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, nothing_free_label);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, next_day_button);
   gtk_widget_class_bind_template_child (widget_class, LhBookPage, resources_box);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, confirm_duration_label);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_facts_label);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_qr_box);
-  gtk_widget_class_bind_template_child (widget_class, LhBookPage, done_qr_picture);
-  gtk_widget_class_bind_template_callback (widget_class, book_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
+  lh_book_page_class_init_confirm (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, next_day_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, week_slot_activated_cb);
 }
@@ -598,8 +422,7 @@ lh_book_page_reset (LhBookPage *self)
       lh_remove_children (GTK_WIDGET (self->soonest_box));
       lh_remove_children (GTK_WIDGET (self->resources_box));
       lh_remove_children (GTK_WIDGET (self->day_strip));
-      gtk_label_set_label (self->done_facts_label, "");
-      show_calendar_code (self, NULL);
+      lh_book_page_reset_confirm (self);
       lh_week_view_reset (self->week_view);
       gtk_stack_set_visible_child_name (self->mode_stack, "one-day");
     }
@@ -625,6 +448,6 @@ lh_book_page_go_back (LhBookPage *self)
   /* A booking in flight will happen anyway: wait for its answer. */
   if (self->book_cancellable != NULL)
     return TRUE;
-  back_to_day (self, NULL);
+  lh_book_page_back_to_day (self, NULL);
   return TRUE;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Book a computer: a strip of days, the soonest free slots, every PC's
- * slots for the day; then a confirm view and a done view. */
+ * slots for the day; then a confirm view (work time or own time, always
+ * asked) and a done view. */
 #pragma once
 
 #include <adwaita.h>

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-client-assessments.h"
+#include "lh-client-time-off.h"
 #include "lh-messages.h"
 #include "lh-mine-item.h"
 #include "lh-mine-row.h"
@@ -37,7 +38,8 @@ struct _LhBookingsPage
 
 G_DEFINE_FINAL_TYPE (LhBookingsPage, lh_bookings_page, LH_TYPE_PAGE)
 
-/* One load: the three lists and the rules, asked for at once. */
+/* One load: the three lists, the rules and the time off, asked for at
+ * once. */
 typedef struct
 {
   LhBookingsPage *self;         /* (unowned) only while cancellable is not cancelled */
@@ -46,6 +48,8 @@ typedef struct
   GPtrArray      *bookings;     /* (owned) (nullable) */
   GPtrArray      *sessions;     /* (owned) (nullable) */
   GPtrArray      *slots;        /* (owned) (nullable) */
+  gboolean        staff;        /* not a guest: whose time each is in is asked */
+  LhTimeOffBalance *time_off;   /* (owned) (nullable) whose time each is in */
   GError         *bookings_error;
   GError         *sessions_error;
   GError         *slots_error;
@@ -59,6 +63,7 @@ load_free (Load *load)
   g_clear_pointer (&load->bookings, g_ptr_array_unref);
   g_clear_pointer (&load->sessions, g_ptr_array_unref);
   g_clear_pointer (&load->slots, g_ptr_array_unref);
+  g_clear_pointer (&load->time_off, lh_time_off_balance_free);
   g_clear_error (&load->bookings_error);
   g_clear_error (&load->sessions_error);
   g_clear_error (&load->slots_error);
@@ -290,6 +295,10 @@ show_items (LhBookingsPage *self,
 
   if (load->hold_minutes >= 0)
     self->hold_minutes = load->hold_minutes;
+  lh_mine_items_add_time_off (items, load->time_off);
+  /* A guest's time is always their own: nothing to say. */
+  for (guint i = 0; !load->staff && i < items->len; i++)
+    g_clear_pointer (&((LhMineItem *) g_ptr_array_index (items, i))->time_off, lh_time_off_free);
 
   clear_list (self);
   for (guint i = 0; i < items->len; i++)
@@ -390,6 +399,21 @@ slots_cb (GObject      *source,
 }
 
 static void
+time_off_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without it, the list still shows, only without whose time each is. */
+  load->time_off = lh_client_get_my_time_off_finish (LH_CLIENT (source), result, &error);
+  if (load->time_off == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No time off: %s", error->message);
+  load_step (load);
+}
+
+static void
 hold_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -438,6 +462,8 @@ lh_bookings_page_connect_client (LhPage   *page,
   lh_page_refresh_on_event (page, client, "event::group-session-changed");
   lh_page_refresh_on_event (page, client, "event::waiting-list-promoted");
   lh_page_refresh_on_event (page, client, "event::assessment-slot-changed");
+  /* Only reaches a stream opened as the person: approved, or not. */
+  lh_page_refresh_on_event (page, client, "event::time-off-decided");
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -497,6 +523,7 @@ lh_bookings_page_load (LhBookingsPage *self)
 {
   LhPage *page = LH_PAGE (self);
   LhClient *client;
+  LhPerson *person;
   Load *load;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) last = NULL;
@@ -515,7 +542,10 @@ lh_bookings_page_load (LhBookingsPage *self)
   load->hold_minutes = -1;
   /* A reload keeps the old list in view until the new one comes. */
   load->cancellable = g_object_ref (lh_page_begin_load (page, lh_page_content_is (page, "list")));
-  load->pending = 4;
+  person = lh_client_get_person (client);
+  /* Paid time off is for staff: a guest's time is their own. */
+  load->staff = person != NULL && !person->guest;
+  load->pending = load->staff ? 5 : 4;
 
   now = g_date_time_new_now (lh_client_get_time_zone (client));
   last = g_date_time_add_days (now, AHEAD_DAYS);
@@ -527,6 +557,8 @@ lh_bookings_page_load (LhBookingsPage *self)
   lh_client_list_group_sessions_async (client, from, to, load->cancellable, sessions_cb, load);
   lh_client_list_my_assessment_slots_async (client, from, to, load->cancellable, slots_cb, load);
   lh_client_get_hold_minutes_async (client, load->cancellable, hold_cb, load);
+  if (load->staff)
+    lh_client_get_my_time_off_async (client, NULL, load->cancellable, time_off_cb, load);
 }
 
 void

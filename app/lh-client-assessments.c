@@ -72,39 +72,6 @@ lh_client_list_assessment_slots_finish (LhClient      *self,
   return lh_client_check_finish (self, result, lh_client_list_assessment_slots_async, error);
 }
 
-static gpointer
-parse_slot (LhClient    *self,
-            JsonObject  *body,
-            GError     **error)
-{
-  return lh_assessment_slot_from_json (body, lh_client_get_time_zone (self), error);
-}
-
-void
-lh_client_book_assessment_slot_async (LhClient            *self,
-                                      gint64               slot_id,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (LH_IS_CLIENT (self));
-
-  path = g_strdup_printf ("/assessment-slots/%" G_GINT64_FORMAT "/booking", slot_id);
-  lh_client_send_request (self, "POST", path, NULL, LH_AUTH_SESSION, parse_slot,
-                          (GDestroyNotify) lh_assessment_slot_free, lh_client_book_assessment_slot_async,
-                          cancellable, callback, user_data);
-}
-
-LhAssessmentSlot *
-lh_client_book_assessment_slot_finish (LhClient      *self,
-                                       GAsyncResult  *result,
-                                       GError       **error)
-{
-  return lh_client_check_finish (self, result, lh_client_book_assessment_slot_async, error);
-}
-
 void
 lh_client_give_back_assessment_slot_async (LhClient            *self,
                                            gint64               slot_id,

@@ -19,18 +19,6 @@ GPtrArray        *lh_client_list_assessment_slots_finish  (LhClient      *self,
                                                            GAsyncResult  *result,
                                                            GError       **error);
 
-/* Books the slot for the person signed in. A 409 or 422 says why not in
- * the error's message. */
-void              lh_client_book_assessment_slot_async    (LhClient            *self,
-                                                           gint64               slot_id,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-/* Returns: (transfer full) the slot, now `mine`. */
-LhAssessmentSlot *lh_client_book_assessment_slot_finish   (LhClient      *self,
-                                                           GAsyncResult  *result,
-                                                           GError       **error);
-
 /* Gives the person's slot back, free for others. */
 void              lh_client_give_back_assessment_slot_async  (LhClient            *self,
                                                               gint64               slot_id,

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lh-client-private.h"
+#include "lh-client-time-off.h"
 #include "lh-json-read.h"
 
 /* ---- health ----------------------------------------------------------- */
@@ -229,25 +230,8 @@ lh_client_get_availability_finish (LhClient      *self,
 
 /* ---- bookings --------------------------------------------------------- */
 
-static gpointer
-parse_booking (LhClient    *self,
-               JsonObject  *body,
-               GError     **error)
-{
-  return lh_booking_from_json (body, lh_client_get_time_zone (self), error);
-}
-
-static void
-set_utc_member (JsonObject *object,
-                const char *member,
-                GDateTime  *time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-
-  json_object_set_string_member (object, member, text);
-}
-
+/* Own time, as a paid booking that is not paid: the daemon reads no
+ * "paid" as FALSE, so one call serves both. */
 void
 lh_client_create_booking_async (LhClient            *self,
                                 gint64               resource_id,
@@ -257,18 +241,7 @@ lh_client_create_booking_async (LhClient            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-
-  g_return_if_fail (LH_IS_CLIENT (self));
-  g_return_if_fail (start != NULL);
-  g_return_if_fail (end != NULL);
-
-  json_object_set_int_member (object, "resource_id", resource_id);
-  set_utc_member (object, "start", start);
-  set_utc_member (object, "end", end);
-  lh_client_send_request (self, "POST", "/bookings", object, LH_AUTH_SESSION, parse_booking,
-                          (GDestroyNotify) lh_booking_free, lh_client_create_booking_async,
-                          cancellable, callback, user_data);
+  lh_client_book_paid_async (self, resource_id, start, end, FALSE, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full) the new booking. */
@@ -277,7 +250,7 @@ lh_client_create_booking_finish (LhClient      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return lh_client_check_finish (self, result, lh_client_create_booking_async, error);
+  return lh_client_book_paid_finish (self, result, error);
 }
 
 static gpointer
@@ -382,49 +355,6 @@ lh_client_list_group_sessions_finish (LhClient      *self,
                                       GError       **error)
 {
   return lh_client_check_finish (self, result, lh_client_list_group_sessions_async, error);
-}
-
-static gpointer
-parse_group_place (LhClient    *self,
-                   JsonObject  *body,
-                   GError     **error)
-{
-  g_autofree LhGroupPlace *place = g_new0 (LhGroupPlace, 1);
-  const char *status = json_object_get_string_member_with_default (body, "status", NULL);
-
-  if (status == NULL || (!g_str_equal (status, "booked") && !g_str_equal (status, "waiting")))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No place status");
-      return NULL;
-    }
-  place->group_session_id = json_object_get_int_member_with_default (body, "group_session_id", 0);
-  place->waiting = g_str_equal (status, "waiting");
-  place->position = (int) CLAMP (json_object_get_int_member_with_default (body, "position", 0), 0, G_MAXINT);
-  return g_steal_pointer (&place);
-}
-
-void
-lh_client_join_group_session_async (LhClient            *self,
-                                    gint64               session_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (LH_IS_CLIENT (self));
-
-  path = g_strdup_printf ("/group-sessions/%" G_GINT64_FORMAT "/places", session_id);
-  lh_client_send_request (self, "POST", path, NULL, LH_AUTH_SESSION, parse_group_place, g_free,
-                          lh_client_join_group_session_async, cancellable, callback, user_data);
-}
-
-LhGroupPlace *
-lh_client_join_group_session_finish (LhClient      *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return lh_client_check_finish (self, result, lh_client_join_group_session_async, error);
 }
 
 void

@@ -52,6 +52,10 @@ void        lh_client_set_session        (LhClient       *self,
 /* Takes promotions (element-type LhGroupSession) (transfer full). */
 void        lh_client_set_promotions     (LhClient  *self,
                                           GPtrArray *promotions);
+/* Decisions on the person's time off that the daemon told once and the
+ * kiosk has not shown yet (element-type LhTimeOff) (transfer none):
+ * emptied at every change of person. */
+GPtrArray  *lh_client_get_time_off_decisions (LhClient *self);
 void        lh_client_set_time_zone      (LhClient  *self,
                                           GTimeZone *tz);
 /* The sitting (nullable, copied), notified as `usage` when it changes. */

@@ -22,6 +22,7 @@ struct _LhClient
   char        *session_token;    /* (owned) (nullable) set while signed in */
   LhPerson    *person;           /* (owned) (nullable) set while signed in */
   GPtrArray   *promotions;       /* (owned) (element-type LhGroupSession) from the sign-in */
+  GPtrArray   *time_off_decisions; /* (owned) (element-type LhTimeOff) told by the daemon, not shown yet */
   LhUsage     *usage;            /* (owned) (nullable) the sitting at this PC, while signed in */
   GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
   LhEventStream *events;         /* (owned) (nullable) once connect_events() was called */
@@ -170,6 +171,7 @@ lh_client_finalize (GObject *object)
   g_free (self->session_token);
   g_clear_pointer (&self->person, lh_person_free);
   g_clear_pointer (&self->promotions, g_ptr_array_unref);
+  g_clear_pointer (&self->time_off_decisions, g_ptr_array_unref);
   g_clear_pointer (&self->usage, lh_usage_free);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
@@ -300,6 +302,7 @@ lh_client_init (LhClient *self)
   self->online = TRUE;
   self->time_zone = g_time_zone_new_local ();
   self->promotions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
+  self->time_off_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_time_off_free);
 }
 
 LhClient *
@@ -389,6 +392,7 @@ lh_client_forget_session (LhClient *self)
   g_clear_pointer (&self->session_token, g_free);
   g_clear_pointer (&self->person, lh_person_free);
   g_ptr_array_set_size (self->promotions, 0);
+  g_ptr_array_set_size (self->time_off_decisions, 0);
   lh_client_set_usage (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
@@ -405,6 +409,8 @@ lh_client_set_session (LhClient       *self,
   self->session_token = g_strdup (token);
   g_clear_pointer (&self->person, lh_person_free);
   self->person = lh_person_copy (person);
+  /* Never the last person's. */
+  g_ptr_array_set_size (self->time_off_decisions, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
 
@@ -425,6 +431,14 @@ lh_client_get_promotions (LhClient *self)
 {
   g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
   return self->promotions;
+}
+
+/* Returns: (transfer none) (element-type LhTimeOff) */
+GPtrArray *
+lh_client_get_time_off_decisions (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->time_off_decisions;
 }
 
 /* Returns: (transfer none) (nullable) */

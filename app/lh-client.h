@@ -155,17 +155,6 @@ GPtrArray   *lh_client_list_group_sessions_finish (LhClient      *self,
                                                    GAsyncResult  *result,
                                                    GError       **error);
 
-/* A place, or the waiting list when it is full. */
-void          lh_client_join_group_session_async  (LhClient            *self,
-                                                   gint64               session_id,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
-/* Returns: (transfer full) g_free() it. */
-LhGroupPlace *lh_client_join_group_session_finish (LhClient      *self,
-                                                   GAsyncResult  *result,
-                                                   GError       **error);
-
 /* Gives up the person's place, or leaves the waiting list. */
 void         lh_client_leave_group_session_async  (LhClient            *self,
                                                    gint64               session_id,

@@ -6,9 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "lh-busy.h"
+#include "lh-client-time-off.h"
 #include "lh-group-cards.h"
 #include "lh-messages.h"
+#include "lh-paid-failure.h"
 #include "lh-slot-widgets.h"
+#include "lh-time-choice.h"
+#include "lh-time-off-words.h"
 
 struct _LhGroupsPage
 {
@@ -24,9 +28,11 @@ struct _LhGroupsPage
   GtkScrolledWindow *scroller;
   GtkBox         *cards_box;
   GtkLabel       *confirm_question_label;
+  LhTimeChoice   *time_choice;
   GtkLabel       *done_title_label;
   GtkWidget      *done_next_label;
   GtkLabel       *done_facts_label;
+  GtkLabel       *done_time_off_label;
 };
 
 G_DEFINE_FINAL_TYPE (LhGroupsPage, lh_groups_page, LH_TYPE_PAGE)
@@ -90,45 +96,43 @@ take_clicked_cb (GtkButton    *button,
   gtk_label_set_label (self->confirm_question_label, question);
   gtk_button_set_label (lh_page_get_confirm_button (LH_PAGE (self)),
                         full ? _("Join the waiting list") : _("Take a place"));
+  /* Nothing chosen: the person always says which. A place on the
+   * waiting list holds its time too. */
+  lh_time_choice_ask (self->time_choice, lh_page_get_client (LH_PAGE (self)), "group-study",
+                      session->start, session->end);
   lh_page_show_confirm (LH_PAGE (self), facts, FALSE);
 }
 
 static void
-join_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+show_joined (LhGroupsPage       *self,
+             const LhGroupPlace *place)
 {
-  LhGroupsPage *self;
-  g_autoptr(GError) error = NULL;
-  g_autofree LhGroupPlace *place = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *facts = NULL;
+  g_autofree char *what = lh_format_group_session (self->selected);
+  g_autofree char *time_off = place->time_off ? lh_time_off_format_outcome (place->time_off) : NULL;
 
-  place = lh_client_join_group_session_finish (LH_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (place->waiting)
+    message = g_strdup_printf (_("You are number %d on the waiting list."), place->position);
+  else
+    message = g_strdup (_("You have a place."));
+  /* Translators: "Maths together on Wednesday 25 November, 13:00 to 15:00, Group room" */
+  facts = g_strdup_printf (_("%s, %s"), what, self->selected->room);
+  gtk_label_set_label (self->done_title_label, message);
+  gtk_widget_set_visible (self->done_next_label, place->waiting);
+  gtk_label_set_label (self->done_facts_label, facts);
+  /* Approved, waiting for approval, or the person's own time. */
+  gtk_label_set_label (self->done_time_off_label, time_off ? time_off : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->done_time_off_label), time_off != NULL);
+  g_clear_pointer (&self->selected, lh_group_session_free);
+  lh_page_set_view (LH_PAGE (self), "done");
+}
 
-  self = LH_GROUPS_PAGE (user_data);
-  g_clear_object (&self->join_cancellable);
-  lh_page_end_confirm (LH_PAGE (self));
-
-  if (place != NULL)
-    {
-      g_autofree char *facts = NULL;
-      g_autofree char *what = lh_format_group_session (self->selected);
-
-      if (place->waiting)
-        message = g_strdup_printf (_("You are number %d on the waiting list."), place->position);
-      else
-        message = g_strdup (_("You have a place."));
-      /* Translators: "Maths together on Wednesday 25 November, 13:00 to 15:00, Group room" */
-      facts = g_strdup_printf (_("%s, %s"), what, self->selected->room);
-      gtk_label_set_label (self->done_title_label, message);
-      gtk_widget_set_visible (self->done_next_label, place->waiting);
-      gtk_label_set_label (self->done_facts_label, facts);
-      g_clear_pointer (&self->selected, lh_group_session_free);
-      lh_page_set_view (LH_PAGE (self), "done");
-      return;
-    }
+static void
+join_failed (LhGroupsPage *self,
+             const GError *error)
+{
+  g_autofree char *message = NULL;
 
   g_debug ("Joining failed: %s", error->message);
   if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
@@ -147,18 +151,64 @@ join_cb (GObject      *source,
 }
 
 static void
+join_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LhGroupsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhGroupPlace) place = NULL;
+
+  place = lh_client_join_group_paid_finish (LH_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LH_GROUPS_PAGE (user_data);
+  if (place == NULL)
+    {
+      /* Still busy while it asks whether the paid time was refused. */
+      lh_page_check_paid_failure (LH_PAGE (self), self->time_choice, &self->join_cancellable, error,
+                                  (LhPaidFailedFunc) join_failed);
+      return;
+    }
+  g_clear_object (&self->join_cancellable);
+  lh_page_end_confirm (LH_PAGE (self));
+  show_joined (self, place);
+}
+
+static void
 join_clicked_cb (LhGroupsPage *self,
                  GtkButton    *button)
 {
   /* One request at a time, however often the button is pressed, and
-   * none from a tap that lands after the answer. */
-  if (is_busy (self) || self->selected == NULL || !lh_page_can_confirm (LH_PAGE (self)))
+   * none from a tap that lands after the answer; none before the person
+   * said whose time it is. */
+  if (is_busy (self) || self->selected == NULL || !lh_page_can_confirm (LH_PAGE (self)) ||
+      !lh_time_choice_get_chosen (self->time_choice))
     return;
 
   self->join_cancellable = g_cancellable_new ();
+  lh_time_choice_clear_refusal (self->time_choice);
   lh_page_begin_confirm (LH_PAGE (self));
-  lh_client_join_group_session_async (lh_page_get_client (LH_PAGE (self)), self->selected->id,
-                                      self->join_cancellable, join_cb, self);
+  lh_client_join_group_paid_async (lh_page_get_client (LH_PAGE (self)), self->selected->id,
+                                   lh_time_choice_get_paid (self->time_choice),
+                                   self->join_cancellable, join_cb, self);
+}
+
+/* Chosen: Book next, in view even in large text. */
+static void
+time_picked_cb (LhGroupsPage *self,
+                LhTimeChoice *choice)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (lh_page_get_confirm_button (LH_PAGE (self))));
+}
+
+/* The refusal's one tap: the same group, in the person's own time. */
+static void
+book_own_time_cb (LhGroupsPage *self,
+                  LhTimeChoice *choice)
+{
+  join_clicked_cb (self, NULL);
 }
 
 static void
@@ -350,14 +400,19 @@ lh_groups_page_class_init (LhGroupsPageClass *klass)
   page_class->load = lh_groups_page_load_page;
   page_class->refresh = lh_groups_page_refresh;
 
+  g_type_ensure (LH_TYPE_TIME_CHOICE);
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-groups-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, confirm_question_label);
+  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, time_choice);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, done_title_label);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, done_next_label);
   gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, done_facts_label);
+  gtk_widget_class_bind_template_child (widget_class, LhGroupsPage, done_time_off_label);
   gtk_widget_class_bind_template_callback (widget_class, join_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, book_own_time_cb);
   gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, see_groups_clicked_cb);
 }
@@ -400,6 +455,8 @@ lh_groups_page_reset (LhGroupsPage *self)
       gtk_label_set_label (self->confirm_question_label, "");
       gtk_label_set_label (self->done_title_label, "");
       gtk_label_set_label (self->done_facts_label, "");
+      gtk_label_set_label (self->done_time_off_label, "");
+      lh_time_choice_reset (self->time_choice);
     }
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->selected, lh_group_session_free);

@@ -5,8 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-approval-words.h"
+#include "lh-approvals-page.h"
 #include "lh-desk-page.h"
 #include "lh-time-format.h"
+#include "lh-time-off-page.h"
 
 struct _LhHomePage
 {
@@ -20,10 +23,15 @@ struct _LhHomePage
   GtkWidget *bookings_tile;
   GtkWidget *guests_button;
   GtkWidget *assessments_button;
+  GtkWidget *time_off_button;
   GtkWidget *timetable_button;
   GtkWidget *more_box;
   GtkWidget *ulr_box;
+  GtkWidget *admin_box;
+  GtkWidget *approvals_button;
+  GtkLabel  *approvals_label;
   GtkWidget *notice_box;
+  GtkImage  *notice_icon;
   GtkLabel  *notice_label;
 };
 
@@ -60,10 +68,15 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, bookings_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, guests_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, assessments_button);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, time_off_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, timetable_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, more_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, ulr_box);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, admin_box);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, approvals_button);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, approvals_label);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_icon);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, notice_dismiss_clicked_cb);
 }
@@ -100,11 +113,19 @@ lh_home_page_set_person (LhHomePage     *self,
   gtk_widget_set_visible (self->timetable_button, person != NULL && !person->guest &&
                                                   (lh_person_has_role (person, "ulr") ||
                                                    lh_person_has_role (person, "admin")));
-  gtk_widget_set_visible (self->more_box, gtk_widget_get_visible (self->guests_button) ||
+  /* Paid time off for learning is for staff who learn. */
+  gtk_widget_set_visible (self->time_off_button, lh_time_off_page_is_for (person));
+  gtk_widget_set_visible (self->more_box, gtk_widget_get_visible (self->time_off_button) ||
+                                          gtk_widget_get_visible (self->guests_button) ||
                                           gtk_widget_get_visible (self->assessments_button) ||
                                           gtk_widget_get_visible (self->timetable_button));
   /* ULRs run drop-ins and log their facility time. */
   gtk_widget_set_visible (self->ulr_box, lh_desk_page_is_for (person));
+  /* The employer's contact point approves paid time off; no one else
+   * ever sees the way in. */
+  gtk_widget_set_visible (self->admin_box, lh_approvals_page_is_for (person));
+  if (person == NULL)
+    lh_home_page_set_approvals (self, -1);
   if (person == NULL || person->name == NULL)
     {
       gtk_label_set_label (self->hello_label, _("Hello"));
@@ -116,6 +137,25 @@ lh_home_page_set_person (LhHomePage     *self,
 }
 
 void
+lh_home_page_set_approvals (LhHomePage *self,
+                            int         pending)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (LH_IS_HOME_PAGE (self));
+
+  label = lh_approval_format_home_button (pending);
+  gtk_label_set_label (self->approvals_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->approvals_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  /* Something waits: the button stands out. */
+  if (pending > 0)
+    gtk_widget_add_css_class (self->approvals_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->approvals_button, "suggested-action");
+}
+
+void
 lh_home_page_set_notice (LhHomePage *self,
                          const char *notice)
 {
@@ -123,6 +163,34 @@ lh_home_page_set_notice (LhHomePage *self,
 
   gtk_label_set_label (self->notice_label, notice ? notice : "");
   gtk_widget_set_visible (self->notice_box, notice != NULL);
+  /* Good news until lh_home_page_add_notice() says otherwise. */
+  gtk_image_set_from_icon_name (self->notice_icon, "emblem-ok-symbolic");
+  gtk_widget_remove_css_class (self->notice_box, "lh-message");
+  gtk_widget_add_css_class (self->notice_box, "lh-good-news");
+}
+
+void
+lh_home_page_add_notice (LhHomePage *self,
+                         const char *notice,
+                         gboolean    good_news)
+{
+  g_autofree char *both = NULL;
+  gboolean was_good;
+
+  g_return_if_fail (LH_IS_HOME_PAGE (self));
+  g_return_if_fail (notice != NULL);
+
+  was_good = !gtk_widget_get_visible (self->notice_box) || gtk_widget_has_css_class (self->notice_box, "lh-good-news");
+  if (gtk_widget_get_visible (self->notice_box))
+    both = g_strdup_printf ("%s\n%s", gtk_label_get_label (self->notice_label), notice);
+  lh_home_page_set_notice (self, both != NULL ? both : notice);
+  /* A "no" among them: no tick, the calm look of a message. */
+  if (!(good_news && was_good))
+    {
+      gtk_image_set_from_icon_name (self->notice_icon, "dialog-information-symbolic");
+      gtk_widget_remove_css_class (self->notice_box, "lh-good-news");
+      gtk_widget_add_css_class (self->notice_box, "lh-message");
+    }
 }
 
 char *

@@ -14,9 +14,18 @@ G_DECLARE_FINAL_TYPE (LhHomePage, lh_home_page, LH, HOME_PAGE, AdwBin)
 /* person (nullable): NULL clears the name. */
 void lh_home_page_set_person (LhHomePage     *self,
                               const LhPerson *person);
+/* The count on Time off to approve (only admins see it); pending < 0:
+ * not known. */
+void lh_home_page_set_approvals (LhHomePage     *self,
+                                 int             pending);
 /* A calm message above the tiles until dismissed; NULL hides it. */
 void lh_home_page_set_notice (LhHomePage     *self,
                               const char     *notice);
+/* The same, a line under the message already shown, if any; without
+ * good_news (a request turned down), in the look of a plain message. */
+void lh_home_page_add_notice (LhHomePage     *self,
+                              const char     *notice,
+                              gboolean        good_news);
 /* "Good news: a place came free in …", one line per session of
  * promotions (element-type LhGroupSession); NULL if it is empty. */
 char *lh_home_page_format_promotions (GPtrArray *promotions);

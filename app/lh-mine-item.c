@@ -13,6 +13,7 @@ lh_mine_item_new_booking (const LhBooking *booking)
   item = g_new0 (LhMineItem, 1);
   item->kind = LH_MINE_BOOKING;
   item->booking = lh_booking_copy (booking);
+  item->time_off = booking->time_off ? lh_time_off_copy (booking->time_off) : NULL;
   return item;
 }
 
@@ -41,6 +42,7 @@ lh_mine_item_new_assessment (const LhAssessmentSlot *slot)
   item = g_new0 (LhMineItem, 1);
   item->kind = LH_MINE_ASSESSMENT;
   item->slot = lh_assessment_slot_copy (slot);
+  item->time_off = slot->time_off ? lh_time_off_copy (slot->time_off) : NULL;
   return item;
 }
 
@@ -56,6 +58,7 @@ lh_mine_item_copy (const LhMineItem *item)
   copy->booking = item->booking ? lh_booking_copy (item->booking) : NULL;
   copy->session = item->session ? lh_group_session_copy (item->session) : NULL;
   copy->slot = item->slot ? lh_assessment_slot_copy (item->slot) : NULL;
+  copy->time_off = item->time_off ? lh_time_off_copy (item->time_off) : NULL;
   return copy;
 }
 
@@ -67,6 +70,7 @@ lh_mine_item_free (LhMineItem *item)
   g_clear_pointer (&item->booking, lh_booking_free);
   g_clear_pointer (&item->session, lh_group_session_free);
   g_clear_pointer (&item->slot, lh_assessment_slot_free);
+  g_clear_pointer (&item->time_off, lh_time_off_free);
   g_free (item);
 }
 
@@ -191,4 +195,43 @@ lh_mine_items_collect (GPtrArray *bookings,
     }
   g_ptr_array_sort (items, compare_items);
   return items;
+}
+
+/* What each kind of thing asks of the person's time, as the daemon
+ * names it. */
+static const char *
+item_activity (const LhMineItem *item)
+{
+  switch (item->kind)
+    {
+    case LH_MINE_BOOKING:
+      return "centre-learning";
+    case LH_MINE_GROUP_PLACE:
+    case LH_MINE_WAITING:
+      return "group-study";
+    case LH_MINE_ASSESSMENT:
+    default:
+      return "skills-for-life";
+    }
+}
+
+void
+lh_mine_items_add_time_off (GPtrArray              *items,
+                            const LhTimeOffBalance *balance)
+{
+  g_return_if_fail (items != NULL);
+
+  for (guint i = 0; balance != NULL && i < items->len; i++)
+    {
+      LhMineItem *item = g_ptr_array_index (items, i);
+      const LhTimeOff *found;
+
+      /* A walk-up asks nothing; a booking says its own. */
+      if (item->time_off != NULL || lh_mine_item_is_walk_up (item))
+        continue;
+      found = lh_time_off_balance_find (balance, item_activity (item), lh_mine_item_get_start (item),
+                                        lh_mine_item_get_end (item));
+      if (found != NULL)
+        item->time_off = lh_time_off_copy (found);
+    }
 }

@@ -23,6 +23,7 @@ typedef struct
   LhBooking        *booking;  /* (owned) (nullable) for LH_MINE_BOOKING */
   LhGroupSession   *session;  /* (owned) (nullable) for a place or the waiting list */
   LhAssessmentSlot *slot;     /* (owned) (nullable) for LH_MINE_ASSESSMENT */
+  LhTimeOff        *time_off; /* (owned) (nullable) work time or own, if known */
 } LhMineItem;
 
 LhMineItem *lh_mine_item_new_booking    (const LhBooking        *booking);
@@ -51,6 +52,11 @@ gboolean    lh_mine_item_same           (const LhMineItem *a,
 GPtrArray  *lh_mine_items_collect       (GPtrArray *bookings,
                                          GPtrArray *sessions,
                                          GPtrArray *slots);
+/* Gives each item that does not know it yet its time-off request, from
+ * the requests of balance (nullable): a group place's and an
+ * assessment's are only told there. */
+void        lh_mine_items_add_time_off  (GPtrArray              *items,
+                                         const LhTimeOffBalance *balance);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhMineItem, lh_mine_item_free)
 

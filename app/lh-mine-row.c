@@ -4,6 +4,7 @@
 #include "lh-mine-row.h"
 
 #include "lh-mine-words.h"
+#include "lh-time-off-words.h"
 
 #define ITEM_KEY   "lh-mine-item"    /* (owned) LhMineItem, on the row */
 #define BUTTON_KEY "lh-mine-button"  /* (unowned) GtkButton, on the row */
@@ -80,6 +81,7 @@ lh_mine_row_new (const LhMineItem *item,
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *time_off = NULL;
   const char *state_icon_name;
 
   g_return_val_if_fail (item != NULL && now != NULL, NULL);
@@ -122,6 +124,19 @@ lh_mine_row_new (const LhMineItem *item,
   if (lh_mine_state_is_urgent (item, now))
     gtk_widget_add_css_class (state_box, "lh-mine-urgent");
   gtk_box_append (GTK_BOX (text), state_box);
+
+  /* "Work time (paid) · waiting for approval", or "Own time". */
+  time_off = item->time_off ? lh_time_off_format_state (item->time_off) : NULL;
+  if (time_off != NULL)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *image = image_new (lh_time_off_state_icon (item->time_off), 24);
+
+      gtk_widget_set_valign (image, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (line), image);
+      gtk_box_append (GTK_BOX (line), wrapping_label (time_off, "lh-mine-time-off"));
+      gtk_box_append (GTK_BOX (text), line);
+    }
   gtk_box_append (GTK_BOX (box), text);
 
   if (action != NULL)

@@ -79,6 +79,7 @@ lh_booking_copy (const LhBooking *booking)
   copy->calendar_url = g_strdup (booking->calendar_url);
   copy->checked_in_at = booking->checked_in_at ? g_date_time_ref (booking->checked_in_at) : NULL;
   copy->walk_up = booking->walk_up;
+  copy->time_off = booking->time_off ? lh_time_off_copy (booking->time_off) : NULL;
   return copy;
 }
 
@@ -94,6 +95,7 @@ lh_booking_free (LhBooking *booking)
   g_free (booking->status);
   g_free (booking->calendar_url);
   g_clear_pointer (&booking->checked_in_at, g_date_time_unref);
+  g_clear_pointer (&booking->time_off, lh_time_off_free);
   g_free (booking);
 }
 
@@ -134,6 +136,15 @@ lh_group_session_is_full (const LhGroupSession *session)
   g_return_val_if_fail (session != NULL, FALSE);
 
   return session->places_taken >= session->capacity;
+}
+
+void
+lh_group_place_free (LhGroupPlace *place)
+{
+  if (place == NULL)
+    return;
+  g_clear_pointer (&place->time_off, lh_time_off_free);
+  g_free (place);
 }
 
 void
@@ -370,6 +381,8 @@ lh_booking_from_json (JsonObject  *object,
         return NULL;
     }
   booking->walk_up = json_object_get_boolean_member_with_default (object, "walk_up", FALSE);
+  if (!lh_time_off_member_from_json (object, tz, &booking->time_off, error))
+    return NULL;
   return g_steal_pointer (&booking);
 }
 
@@ -545,4 +558,27 @@ lh_group_session_from_json (JsonObject  *object,
   if (session->end == NULL)
     return NULL;
   return g_steal_pointer (&session);
+}
+
+LhGroupPlace *
+lh_group_place_from_json (JsonObject  *object,
+                          GTimeZone   *tz,
+                          GError     **error)
+{
+  g_autoptr(LhGroupPlace) place = g_new0 (LhGroupPlace, 1);
+  const char *status = json_object_get_string_member_with_default (object, "status", NULL);
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (status == NULL || (!g_str_equal (status, "booked") && !g_str_equal (status, "waiting")))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No place status");
+      return NULL;
+    }
+  place->group_session_id = json_object_get_int_member_with_default (object, "group_session_id", 0);
+  place->waiting = g_str_equal (status, "waiting");
+  place->position = (int) CLAMP (json_object_get_int_member_with_default (object, "position", 0), 0, G_MAXINT);
+  if (!lh_time_off_member_from_json (object, tz, &place->time_off, error))
+    return NULL;
+  return g_steal_pointer (&place);
 }

@@ -6,6 +6,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "lh-time-off-types.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -39,6 +41,7 @@ typedef struct
   char      *calendar_url;   /* (owned) (nullable) the iCalendar link, relative to the daemon's address */
   GDateTime *checked_in_at;  /* (owned) (nullable) when its person signed in on the PC's own kiosk */
   gboolean   walk_up;        /* the hold of a PC someone sat down at without a booking */
+  LhTimeOff *time_off;       /* (owned) (nullable) work time or own: none for a walk-up */
 } LhBooking;
 
 typedef struct
@@ -92,6 +95,7 @@ typedef struct
   gint64     group_session_id;
   gboolean   waiting;
   int        position;      /* from 1 while waiting, else 0 */
+  LhTimeOff *time_off;      /* (owned) (nullable) work time or own */
 } LhGroupPlace;
 
 #define LH_TYPE_PERSON  (lh_person_get_type ())
@@ -112,6 +116,8 @@ void            lh_booking_free           (LhBooking *booking);
 LhGroupSession *lh_group_session_copy     (const LhGroupSession *session);
 void            lh_group_session_free     (LhGroupSession *session);
 gboolean        lh_group_session_is_full  (const LhGroupSession *session);
+
+void            lh_group_place_free       (LhGroupPlace *place);
 
 void            lh_interval_free          (LhInterval *interval);
 void            lh_resource_day_free      (LhResourceDay *day);
@@ -135,11 +141,16 @@ LhAvailability *lh_availability_from_json (JsonObject  *object,
 LhGroupSession *lh_group_session_from_json (JsonObject  *object,
                                             GTimeZone   *tz,
                                             GError     **error);
+/* The answer to taking a place in a group session. */
+LhGroupPlace   *lh_group_place_from_json  (JsonObject  *object,
+                                           GTimeZone   *tz,
+                                           GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPerson, lh_person_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhGuest, lh_guest_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhBooking, lh_booking_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhGroupSession, lh_group_session_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhGroupPlace, lh_group_place_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhInterval, lh_interval_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhResourceDay, lh_resource_day_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhAvailability, lh_availability_free)

@@ -80,6 +80,13 @@ back_action (GtkWidget  *widget,
       if (!lh_facility_page_go_back (self->facility_page))
         lh_window_show_page (self, "home");
     }
+  else if (g_str_equal (name, "time-off"))
+    lh_window_show_page (self, "home");
+  else if (g_str_equal (name, "approvals"))
+    {
+      if (!lh_approvals_page_go_back (self->approvals_page))
+        lh_window_show_page (self, "home");
+    }
 }
 
 static void
@@ -243,6 +250,36 @@ facility_action (GtkWidget  *widget,
   lh_window_show_page (self, "facility");
 }
 
+/* Approving time off is the employer's contact point's: the home page
+ * shows the way in to no one else, and the daemon refuses anyone else. */
+static void
+approvals_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_approvals_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_approvals_page_load (self->approvals_page);
+  lh_window_show_page (self, "approvals");
+}
+
+/* Paid time off is for staff who learn: the home page shows the way in
+ * to no one else. */
+static void
+time_off_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_time_off_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_time_off_page_start (self->time_off_page);
+  lh_window_show_page (self, "time-off");
+}
+
 static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
@@ -292,6 +329,8 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.advice-record", NULL, advice_record_action);
   gtk_widget_class_install_action (widget_class, "kiosk.desk", NULL, desk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.facility-time", NULL, facility_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.approvals", NULL, approvals_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.time-off", NULL, time_off_action);
   gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_action);
   gtk_widget_class_install_action (widget_class, "kiosk.retry-connection", NULL, retry_connection_action);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lh-advice-page.h"
+#include "lh-approvals-page.h"
 #include "lh-assessments-page.h"
 #include "lh-book-page.h"
 #include "lh-desk-alerts.h"
@@ -20,6 +21,7 @@
 #include "lh-notifier.h"
 #include "lh-record-page.h"
 #include "lh-sign-in-page.h"
+#include "lh-time-off-page.h"
 #include "lh-timetable-page.h"
 #include "lh-welcome-page.h"
 #include "lh-window.h"
@@ -70,6 +72,8 @@ struct _LhWindow
   LhFacilityPage  *facility_page;
   LhAdvicePage    *advice_page;
   LhRecordPage    *record_page;
+  LhTimeOffPage   *time_off_page;
+  LhApprovalsPage *approvals_page;
 };
 
 void lh_window_show_page             (LhWindow   *self,
@@ -85,5 +89,10 @@ void     lh_window_pc_setup          (LhWindow *self);
 void     lh_window_pc_dispose        (LhWindow *self);
 /* Signed in and sitting at this PC. */
 gboolean lh_window_pc_is_sitting     (LhWindow *self);
+
+/* lh-window-time-off.c: decisions on paid time off, told to the person */
+void     lh_window_time_off_setup     (LhWindow *self);
+/* Just signed in: decisions made while they were away. */
+void     lh_window_time_off_signed_in (LhWindow *self);
 
 G_END_DECLS

@@ -88,6 +88,8 @@ reset_pages (LhWindow *self)
   lh_facility_page_reset (self->facility_page);
   lh_advice_page_reset (self->advice_page);
   lh_record_page_reset (self->record_page);
+  lh_time_off_page_reset (self->time_off_page);
+  lh_approvals_page_reset (self->approvals_page);
   lh_home_page_set_notice (self->home_page, NULL);
   if (self->desk_alerts != NULL)
     lh_desk_alerts_withdraw (self->desk_alerts);
@@ -137,6 +139,18 @@ signed_in_cb (LhWindow     *self,
    * tells once, at sign-in (the event stream is the kiosk's, not theirs). */
   notice = lh_home_page_format_promotions (lh_client_get_promotions (self->client));
   lh_home_page_set_notice (self->home_page, notice);
+  /* Approved or not while they were away: told once, on the home page. */
+  lh_window_time_off_signed_in (self);
+  /* An admin sees at once how many requests wait for them. */
+  lh_approvals_page_count (self->approvals_page);
+}
+
+static void
+approvals_pending_cb (LhWindow        *self,
+                      GParamSpec      *pspec,
+                      LhApprovalsPage *page)
+{
+  lh_home_page_set_approvals (self->home_page, lh_approvals_page_get_pending (page));
 }
 
 static void
@@ -253,6 +267,10 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->facility_page), self->client);
   lh_page_set_client (LH_PAGE (self->advice_page), self->client);
   lh_page_set_client (LH_PAGE (self->record_page), self->client);
+  lh_page_set_client (LH_PAGE (self->time_off_page), self->client);
+  lh_page_set_client (LH_PAGE (self->approvals_page), self->client);
+  g_signal_connect_object (self->approvals_page, "notify::pending",
+                           G_CALLBACK (approvals_pending_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->client, "session-ended",
                            G_CALLBACK (session_ended_cb), self, G_CONNECT_SWAPPED);
@@ -264,6 +282,8 @@ lh_window_constructed (GObject *object)
   self->desk_alerts = lh_desk_alerts_new (self->client, self->notifier);
   /* "Your ticket was called" reaches someone looking elsewhere too. */
   lh_advice_page_set_notifier (self->advice_page, self->notifier);
+  /* So does "your paid time was approved". */
+  lh_window_time_off_setup (self);
 
   lh_window_show_page (self, "welcome");
   lh_window_check_health (self);
@@ -412,6 +432,8 @@ lh_window_class_init (LhWindowClass *klass)
   g_type_ensure (LH_TYPE_FACILITY_PAGE);
   g_type_ensure (LH_TYPE_ADVICE_PAGE);
   g_type_ensure (LH_TYPE_RECORD_PAGE);
+  g_type_ensure (LH_TYPE_TIME_OFF_PAGE);
+  g_type_ensure (LH_TYPE_APPROVALS_PAGE);
   g_type_ensure (LH_TYPE_SITTING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-window.ui");
@@ -439,6 +461,8 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, facility_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, advice_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, record_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, time_off_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, approvals_page);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   lh_window_class_install_actions (widget_class);

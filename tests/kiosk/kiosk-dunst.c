@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <signal.h>
 
+#include "kiosk-helpers.h"
+
 static GSubprocess *dunst;  /* (owned) (nullable) the one this test started */
 
 static gboolean
@@ -105,4 +107,14 @@ kiosk_dunst_find (const char *summary)
         return json_object_ref (item);
     }
   return NULL;
+}
+
+gboolean
+kiosk_dunst_has (LhWindow      *window,
+                 gconstpointer  summary)
+{
+  g_autoptr(JsonObject) found = kiosk_dunst_find (summary);
+
+  kiosk_spin (100);
+  return found != NULL;
 }

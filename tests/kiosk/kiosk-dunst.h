@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lh-window.h"
+
 G_BEGIN_DECLS
 
 /* Starts dunst before any window, so that it is the server. A dunst that
@@ -18,5 +20,9 @@ void        kiosk_dunst_stop  (void);
  * lists it (shown ones are closed into the history first), or NULL.
  * Returns: (transfer full) (nullable) */
 JsonObject *kiosk_dunst_find  (const char *summary);
+/* A KioskCondition: dunst has the notification with this summary. It
+ * waits a little each time, as asking dunstctl is slow. */
+gboolean    kiosk_dunst_has   (LhWindow      *window,
+                               gconstpointer  summary);
 
 G_END_DECLS

@@ -364,6 +364,14 @@ has_ulr (JsonArray *roles)
   return FALSE;
 }
 
+/* The admin alone: lh_test_daemon_account (daemon, "admin", …)'s. */
+static gboolean
+only_admin (JsonArray *roles)
+{
+  return json_array_get_length (roles) == 1 &&
+         g_strcmp0 (json_array_get_string_element (roles, 0), "admin") == 0;
+}
+
 /* The n-th demo account whose roles match; FALSE if there are fewer. */
 static gboolean
 demo_account (LhTestDaemon  *daemon,
@@ -410,6 +418,16 @@ kiosk_demo_ulr (LhTestDaemon  *daemon,
 {
   if (!demo_account (daemon, n, has_ulr, staff, pin, name))
     g_error ("No demo ULR number %u", n);
+}
+
+void
+kiosk_demo_admin (LhTestDaemon  *daemon,
+                  const char   **staff,
+                  const char   **pin,
+                  const char   **name)
+{
+  if (!demo_account (daemon, 0, only_admin, staff, pin, name))
+    g_error ("No demo admin");
 }
 
 void

@@ -117,6 +117,11 @@ void       kiosk_demo_ulr           (LhTestDaemon  *daemon,
                                      const char   **staff,
                                      const char   **pin,
                                      const char   **name);
+/* The demo's admin, the employer's contact point (all owned by daemon). */
+void       kiosk_demo_admin         (LhTestDaemon  *daemon,
+                                     const char   **staff,
+                                     const char   **pin,
+                                     const char   **name);
 /* From the welcome page to the home page, on the keypad. */
 void       kiosk_sign_in            (LhWindow   *window,
                                      const char *staff,

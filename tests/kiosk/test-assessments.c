@@ -272,6 +272,7 @@ test_book (void)
   parsed = slot_parse (&kiosk, free_slot);
   question = lh_assessment_format_question (parsed);
   kiosk_wait_for (kiosk.window, confirm_shown, question, "the confirm view");
+  kiosk_press (kiosk.window, "My own time");
   g_assert_nonnull (kiosk_find_label_prefix (kiosk.window, "A short, friendly check of where you are with "));
 
   g_signal_connect (lh_client_get_session (kiosk.client), "request-queued",
@@ -402,6 +403,7 @@ test_refused (void)
   press_in_card (kiosk.window, early_when, "Book this");
   kiosk_wait_for (kiosk.window, confirm_shown, "Book a maths check on ", "the confirm view");
   api_book (rival, json_object_get_int_member (early, "id"), 201);
+  kiosk_press (kiosk.window, "My own time");
   kiosk_press (kiosk.window, "Yes, book it");
   kiosk_wait_for_label (kiosk.window, "Someone has just booked that one.");
   wait_for_card (kiosk.window, early_when, "Taken");
@@ -409,6 +411,7 @@ test_refused (void)
   /* One maths check at a time. */
   press_in_card (kiosk.window, late_when, "Book this");
   kiosk_wait_for (kiosk.window, confirm_shown, "Book a maths check on ", "the confirm view");
+  kiosk_press (kiosk.window, "My own time");
   kiosk_press (kiosk.window, "Yes, book it");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Your maths check is booked.", "the done view");
   kiosk_press (kiosk.window, "See all skills checks");
@@ -420,6 +423,7 @@ test_refused (void)
 
     press_in_card (kiosk.window, another_when, "Book this");
     kiosk_wait_for (kiosk.window, confirm_shown, "Book a maths check on ", "the confirm view");
+    kiosk_press (kiosk.window, "My own time");
     kiosk_press (kiosk.window, "Yes, book it");
     kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "You already have this assessment booked on ",
                     "the daemon's reason");

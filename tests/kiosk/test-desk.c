@@ -50,17 +50,6 @@ close_dropins_of (const char *staff,
   kiosk_api_call ("DELETE", "/sessions/current", token, NULL, NULL);
 }
 
-/* ---- dunst ----------------------------------------------------------- */
-
-static gboolean
-dunst_has (LhWindow *window, gconstpointer summary)
-{
-  g_autoptr(JsonObject) found = kiosk_dunst_find (summary);
-
-  kiosk_spin (100);
-  return found != NULL;
-}
-
 /* ---- the display ------------------------------------------------------ */
 
 static gboolean
@@ -230,7 +219,7 @@ test_desk (void)
   second = join_queue (1, NULL);
   g_assert_cmpint (second, >, first);
   kiosk_wait_for_label (kiosk.window, "2 people are waiting");
-  kiosk_wait_for (kiosk.window, dunst_has, "2 people are waiting at the drop-in", "the queue-long notification");
+  kiosk_wait_for (kiosk.window, kiosk_dunst_has, "2 people are waiting at the drop-in", "the queue-long notification");
   kiosk_screenshot (kiosk.window, "desk-queue");
 
   /* The display: the numbers waiting, nobody seen yet. */

@@ -267,6 +267,7 @@ test_take_place (void)
   wait_for_card (kiosk.window, "Reading club", "3 places left");
   press_in_card (kiosk.window, "Reading club", "Take a place");
   kiosk_wait_for (kiosk.window, confirm_shown, "Join Reading club on ", "the confirm view");
+  kiosk_press (kiosk.window, "My own time");
 
   g_signal_connect (lh_client_get_session (kiosk.client), "request-queued",
                     G_CALLBACK (request_queued_cb), &posts);
@@ -320,6 +321,7 @@ test_waiting_list (void)
   wait_for_card (kiosk.window, title, fullness);
   press_in_card (kiosk.window, title, "Join the waiting list");
   kiosk_wait_for (kiosk.window, confirm_shown, "Join Maths together on ", "the confirm view");
+  kiosk_press (kiosk.window, "My own time");
   kiosk_press (kiosk.window, "Join the waiting list");
 
   done = g_strdup_printf ("You are number %" G_GINT64_FORMAT " on the waiting list.", waiting + 1);

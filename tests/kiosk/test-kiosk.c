@@ -199,6 +199,7 @@ test_book_and_cancel (Fixture       *fixture,
 
   kiosk_press (fixture->window, "Free");
   kiosk_wait_for_label (fixture->window, "Book this time?");
+  kiosk_press (fixture->window, "My own time");
   kiosk_press (fixture->window, "Book it");
   kiosk_wait_for_label (fixture->window, "It is booked");
 
@@ -281,6 +282,7 @@ test_book_a_room (Fixture       *fixture,
   g_assert_nonnull (kiosk_find_label (fixture->window, "Rooms, for staff"));
   g_signal_emit_by_name (free, "clicked");
   kiosk_wait_for_label (fixture->window, "Book this time?");
+  kiosk_press (fixture->window, "My own time");
   kiosk_press (fixture->window, "Book it");
   kiosk_wait_for_label (fixture->window, "It is booked");
 
@@ -314,6 +316,7 @@ test_book_twice (Fixture       *fixture,
   show_a_free_slot (fixture);
   kiosk_press (fixture->window, "Free");
   kiosk_wait_for_label (fixture->window, "Book this time?");
+  kiosk_press (fixture->window, "My own time");
 
   g_signal_connect (lh_client_get_session (fixture->client), "request-queued",
                     G_CALLBACK (count_booking_posts_cb), &posts);
@@ -362,6 +365,7 @@ test_taken_meanwhile (Fixture       *fixture,
   g_assert_nonnull (slot);
   kiosk_press (fixture->window, "Free");
   kiosk_wait_for_label (fixture->window, "Book this time?");
+  kiosk_press (fixture->window, "My own time");
 
   /* Someone else, on another kiosk, books the same time first. The demo
    * learners have bookings of their own, and nobody may hold two PCs at

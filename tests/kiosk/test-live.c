@@ -311,6 +311,7 @@ test_booked_elsewhere (void)
   requests_watch (&requests, b.client);
   g_signal_emit_by_name (button, "clicked");
   kiosk_wait_for_label (a.window, "Book this time?");
+  kiosk_press (a.window, "My own time");
   kiosk_press (a.window, "Book it");
   pressed = g_get_monotonic_time ();
 
@@ -487,6 +488,7 @@ test_daemon_restart (void)
   /* And it books again. */
   kiosk_press (kiosk.window, "Free");
   kiosk_wait_for_label (kiosk.window, "Book this time?");
+  kiosk_press (kiosk.window, "My own time");
   kiosk_wait_for (kiosk.window, kiosk_button_ready, "Book it", "Book it");
 
   kiosk_close (&kiosk);

@@ -138,17 +138,6 @@ api_kiosk_state (const char *pc_name)
   g_error ("No %s in the availability", pc_name);
 }
 
-/* ---- dunst ------------------------------------------------------------ */
-
-static gboolean
-dunst_has (LhWindow *window, gconstpointer summary)
-{
-  g_autoptr(JsonObject) found = kiosk_dunst_find (summary);
-
-  kiosk_spin (100);
-  return found != NULL;
-}
-
 /* ---- kiosks ----------------------------------------------------------- */
 
 static void
@@ -461,7 +450,7 @@ test_warning_notification (void)
   /* The bar's clock moved on to 5 minutes and 1.5 s before the end. */
   set_bar_clock (&kiosk, 5 * 60 * G_USEC_PER_SEC + 1500 * 1000);
   g_assert_true (bar_says (kiosk.window, "6 minutes left"));
-  kiosk_wait_for (kiosk.window, dunst_has, summary, "dunst to have the 5-minute warning");
+  kiosk_wait_for (kiosk.window, kiosk_dunst_has, summary, "dunst to have the 5-minute warning");
   g_assert_true (bar_says (kiosk.window, "5 minutes left"));
   found = kiosk_dunst_find (summary);
   g_assert_nonnull (found);
@@ -546,7 +535,7 @@ test_good_news_live (void)
   g_assert_cmpuint (kiosk_api_call ("DELETE", mine, first, NULL, NULL), ==, 204);
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown,
                   "Good news: a place came free in Spreadsheets club on ", "the good news");
-  kiosk_wait_for (kiosk.window, dunst_has, "Good news", "dunst to have the good news");
+  kiosk_wait_for (kiosk.window, kiosk_dunst_has, "Good news", "dunst to have the good news");
   kiosk_press (kiosk.window, "Sign out");
   kiosk_wait_for_page (kiosk.window, "welcome");
   kiosk_close (&kiosk);

@@ -482,6 +482,7 @@ test_tap_and_book (void)
   g_clear_pointer (&slot, lh_slot_free);
   slot = lh_slot_copy (g_object_get_data (G_OBJECT (cell), "lh-slot"));
   g_signal_emit_by_name (cell, "clicked");
+  kiosk_press (kiosk.window, "My own time");
   kiosk_press (kiosk.window, "Book it");
   kiosk_wait_for_label (kiosk.window, "It is booked");
   kiosk_wait_for_label (kiosk.window, "Scan to add this to your phone's calendar");
