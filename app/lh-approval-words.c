@@ -48,19 +48,6 @@ lh_approval_format_who (const LhApproval *approval)
   return g_strdup_printf (_("%s, staff number %s"), name_of (approval), approval->staff_number);
 }
 
-/* An assessment's `what` is its subject. */
-static const char *
-subject_words (const char *subject)
-{
-  if (g_strcmp0 (subject, "english") == 0)
-    return _("English");
-  if (g_strcmp0 (subject, "maths") == 0)
-    return _("Maths");
-  if (g_strcmp0 (subject, "esol") == 0)
-    return _("ESOL (English for speakers of other languages)");
-  return subject;
-}
-
 char *
 lh_approval_format_what (const LhApproval *approval)
 {
@@ -68,14 +55,14 @@ lh_approval_format_what (const LhApproval *approval)
 
   g_return_val_if_fail (approval != NULL, NULL);
 
+  /* The daemon never says which group or which skill to an admin: that
+   * would tell the employer what the worker needs to learn. */
   what = approval->what ? approval->what : "";
   if (g_strcmp0 (approval->activity, "group-study") == 0)
-    /* Translators: "Group session: Maths together" */
-    return g_strdup_printf (_("Group session: %s"), what);
+    return g_strdup (_("A group study session"));
   if (g_strcmp0 (approval->activity, "skills-for-life") == 0 ||
       g_strcmp0 (approval->category, "assessment") == 0)
-    /* Translators: "Skills check: Maths" */
-    return g_strdup_printf (_("Skills check: %s"), subject_words (what));
+    return g_strdup (_("A skills check"));
   if (*what == '\0')
     return g_strdup (_("Learning at the centre"));
   return g_strdup (what);

@@ -219,6 +219,19 @@ activity_words (const char *activity)
   return _("a computer");
 }
 
+/* An assessment's `what` is its subject. */
+static const char *
+subject_words (const char *subject)
+{
+  if (g_strcmp0 (subject, "english") == 0)
+    return _("English");
+  if (g_strcmp0 (subject, "maths") == 0)
+    return _("Maths");
+  if (g_strcmp0 (subject, "esol") == 0)
+    return _("ESOL (English for speakers of other languages)");
+  return subject;
+}
+
 char *
 lh_time_off_format_request (const LhTimeOff *time_off)
 {
@@ -227,6 +240,8 @@ lh_time_off_format_request (const LhTimeOff *time_off)
   g_return_val_if_fail (time_off != NULL, NULL);
 
   what = time_off->what != NULL && *time_off->what != '\0' ? time_off->what : activity_words (time_off->activity);
+  if (g_strcmp0 (time_off->category, "assessment") == 0 && time_off->what != NULL && *time_off->what != '\0')
+    what = subject_words (time_off->what);
   if (time_off->start == NULL || time_off->end == NULL)
     return g_strdup (what);
   return lh_format_slot_long (what, time_off->start, time_off->end);

@@ -272,6 +272,14 @@ time_off_history (Ctl *ctl, LhStore *store, const char *staff_number, GError **e
   return TRUE;
 }
 
+/* What the request is for: a PC by name; a group place or an assessment
+ * only by its kind, as the daemon tells an admin no more. */
+static const char *
+what_of (const LhTimeOffRequest *request)
+{
+  return request->what != NULL && *request->what != '\0' ? request->what : request->activity;
+}
+
 static gboolean
 time_off_pending (Ctl *ctl, LhStore *store, GError **error)
 {
@@ -289,7 +297,7 @@ time_off_pending (Ctl *ctl, LhStore *store, GError **error)
       g_autofree char *hours = format_hm (request->minutes);
 
       g_print ("%6" G_GINT64_FORMAT "  %s (%s)  %s  %s, %s  %s\n", request->id, request->person_name,
-               request->staff_number, when, request->what != NULL ? request->what : request->activity,
+               request->staff_number, when, what_of (request),
                category_label (request->category), hours);
     }
   return TRUE;
@@ -316,7 +324,7 @@ time_off_decide (Ctl *ctl, LhStore *store, const char *id_text, gboolean approve
   words = category_words (request->category);
   g_print ("%s request %" G_GINT64_FORMAT ": %s (%s), %s %s, %s of %s\n", approve ? "Approved" : "Rejected",
            request->id, request->person_name, request->staff_number,
-           request->what != NULL ? request->what : request->activity, when, hours, words);
+           what_of (request), when, hours, words);
   if (!approve)
     g_print ("The booking stands, in their own time. They are told why: “%s”\n", ctl->reason);
   return TRUE;

@@ -42,6 +42,7 @@ lh_time_off_request_free (LhTimeOffRequest *request)
   g_free (request->activity);
   g_free (request->status);
   g_free (request->what);
+  g_free (request->decision);
   g_free (request->decision_reason);
   g_free (request);
 }
@@ -90,6 +91,7 @@ lh_time_off_request_from_row (LhStmt *stmt)
   request->decided_at = sqlite3_column_int64 (stmt, 15);
   request->decision_reason = column_dup (stmt, 16);
   request->created_at = sqlite3_column_int64 (stmt, 17);
+  request->decision = column_dup (stmt, 18);
   return request;
 }
 
@@ -398,27 +400,57 @@ lh_time_off_take_decisions (LhStore *store, gint64 person_id, gint64 now, GError
   decisions = collect_requests (store,
                                 "WHERE r.person_id = ?1 AND r.decided_at IS NOT NULL AND r.decision_seen_at IS NULL "
                                 "ORDER BY r.decided_at, r.id", person_id, now, error);
-  if (decisions == NULL || decisions->len == 0)
-    return g_steal_pointer (&decisions);
-  seen = lh_store_prepare (store,
-                           "UPDATE time_off_requests SET decision_seen_at = ?2 "
-                           "WHERE person_id = ?1 AND decided_at IS NOT NULL AND decision_seen_at IS NULL", error);
-  if (seen == NULL)
+  if (decisions == NULL)
     return NULL;
-  sqlite3_bind_int64 (seen, 1, person_id);
-  sqlite3_bind_int64 (seen, 2, now);
-  if (!lh_store_exec (store, seen, error))
-    return NULL;
+  /* Exactly those told now: one decided meanwhile waits for next time. */
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      LhTimeOffRequest *decided = g_ptr_array_index (decisions, i);
+
+      seen = lh_store_prepare (store, "UPDATE time_off_requests SET decision_seen_at = ?2 WHERE id = ?1", error);
+      if (seen == NULL)
+        return NULL;
+      sqlite3_bind_int64 (seen, 1, decided->id);
+      sqlite3_bind_int64 (seen, 2, now);
+      if (!lh_store_exec (store, seen, error))
+        return NULL;
+      g_clear_pointer (&seen, lh_stmt_release);
+      /* What they are told is the decision, whatever became of the
+       * request since (taken, or cancelled). */
+      if (decided->decision != NULL)
+        {
+          g_free (decided->status);
+          decided->status = g_strdup (decided->decision);
+        }
+    }
   return g_steal_pointer (&decisions);
+}
+
+void
+lh_time_off_request_hide_need (LhTimeOffRequest *request)
+{
+  /* Which group or which skill would tell the employer what the worker
+   * needs to learn: only PC time is named. */
+  if (request->booking_id == 0)
+    {
+      g_free (request->what);
+      request->what = g_strdup ("");
+    }
 }
 
 GPtrArray *
 lh_time_off_list_pending (LhStore *store, GError **error)
 {
+  g_autoptr(GPtrArray) pending = NULL;
+
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
-  return collect_requests (store, "WHERE r.status = 'pending' ORDER BY r.start_at, r.id",
-                           0, 0, error);
+  pending = collect_requests (store, "WHERE r.status = 'pending' ORDER BY r.start_at, r.id", 0, 0, error);
+  if (pending == NULL)
+    return NULL;
+  for (guint i = 0; i < pending->len; i++)
+    lh_time_off_request_hide_need (g_ptr_array_index (pending, i));
+  return g_steal_pointer (&pending);
 }
 
 static LhLedgerEntry *

@@ -26,7 +26,9 @@ G_BEGIN_DECLS
   "coalesce(r.decided_at, 0), " \
   "(SELECT nullif(l.reason, '') FROM time_off_ledger l WHERE l.request_id = r.id " \
   "   AND l.kind IN ('approved', 'rejected') AND r.decided_at IS NOT NULL ORDER BY l.id DESC LIMIT 1), " \
-  "r.created_at " \
+  "r.created_at, " \
+  "(SELECT l.kind FROM time_off_ledger l WHERE l.request_id = r.id " \
+  "   AND l.kind IN ('approved', 'rejected') AND r.decided_at IS NOT NULL ORDER BY l.id DESC LIMIT 1) " \
   "FROM time_off_requests r JOIN people p ON p.id = r.person_id "
 
 LhTimeOffRequest *lh_time_off_request_from_row (LhStmt *stmt);

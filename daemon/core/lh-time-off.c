@@ -307,6 +307,8 @@ settle_one (LhStore *store, const LhTimeOffRequest *request, int used, gint64 no
     .reason = used == 0 ? "not used" : "from actual use",
   };
 
+  if (g_strcmp0 (request->status, "pending") == 0)
+    entry.pending_delta = -request->minutes;
   if (approved)
     {
       entry.booked_delta = -request->minutes;
@@ -377,7 +379,7 @@ lh_time_off_cancel_locked (LhStore *store, LhTimeOffSource source, gint64 source
     }
   /* A PC booking cancelled once its person has sat at it keeps what
    * they used: nothing used is ever lost from the record. */
-  if (source == LH_TIME_OFF_FOR_BOOKING && g_strcmp0 (request->status, "pending") != 0)
+  if (source == LH_TIME_OFF_FOR_BOOKING)
     {
       if (!booking_used_minutes (store, source_id, now, &used, error))
         return FALSE;
@@ -416,9 +418,29 @@ still_held (LhStore *store, const LhTimeOffRequest *request, gboolean *out_held,
   return TRUE;
 }
 
+/* Nobody decided it before its time was over: not approved, and the
+ * learner is told as of any decision. */
+static gboolean
+reject_undecided (LhStore *store, const LhTimeOffRequest *request, gint64 now, GError **error)
+{
+  LhLedgerWrite entry = {
+    .person_id = request->person_id,
+    .category = request->category,
+    .kind = "rejected",
+    .at = request->start_at,
+    .minutes = request->minutes,
+    .pending_delta = -request->minutes,
+    .request_id = request->id,
+    .reason = "Not decided before the time came, so it counts as your own time",
+  };
+
+  return lh_time_off_ledger_add (store, &entry, now, error) &&
+         set_status (store, request->id, "rejected", TRUE, now, error);
+}
+
 #define DUE_WHERE \
   "FROM time_off_requests r LEFT JOIN bookings b ON b.id = r.booking_id " \
-  "WHERE r.status IN ('approved', 'rejected', 'own') " \
+  "WHERE r.status IN ('pending', 'approved', 'rejected', 'own') " \
   "AND NOT EXISTS (SELECT 1 FROM usage_sessions u WHERE u.booking_id = r.booking_id AND u.ended_at IS NULL) "
 
 gboolean
@@ -455,6 +477,13 @@ lh_time_off_settle_locked (LhStore *store, gint64 now, guint *out_settled, GErro
 
       if (request == NULL)
         return FALSE;
+      if (g_strcmp0 (request->status, "pending") == 0)
+        {
+          if (!reject_undecided (store, request, now, error))
+            return FALSE;
+          g_free (request->status);
+          request->status = g_strdup ("rejected");
+        }
       if (request->booking_id != 0)
         {
           if (!booking_used_minutes (store, request->booking_id, now, &used, error))
@@ -535,6 +564,11 @@ lh_time_off_decide (LhStore *store, gint64 request_id, gboolean approve, const c
                    request->status);
       return NULL;
     }
+  if (actor->actor_id != 0 && actor->actor_id == request->person_id)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_FORBIDDEN, "Your own request is for another admin to decide");
+      return NULL;
+    }
   if (!check_reason (reason, !approve, error))
     return NULL;
   entry.person_id = request->person_id;
@@ -555,6 +589,7 @@ lh_time_off_decide (LhStore *store, gint64 request_id, gboolean approve, const c
   request = get_request (store, request_id, error);
   if (request == NULL || !lh_transaction_commit (tx, error))
     return NULL;
+  lh_time_off_request_hide_need (request);
   return g_steal_pointer (&request);
 }
 

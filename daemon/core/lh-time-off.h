@@ -55,6 +55,8 @@ typedef struct
   char     *what;             /* (owned) "PC 3", the group's title, the
                                * assessment's subject */
   gint64    decided_at;       /* 0: not decided by an admin */
+  char     *decision;         /* (owned) (nullable) "approved" or
+                               * "rejected", whatever became of it since */
   char     *decision_reason;  /* (owned) (nullable) */
   gint64    created_at;
 } LhTimeOffRequest;
@@ -99,8 +101,9 @@ gboolean lh_time_off_cancel_locked    (LhStore         *store,
  * time is what its sittings actually used within it, to the minute; a
  * group place or an assessment is taken whole. Paid time beyond the
  * approved minutes, and all of own or rejected time, counts as own time.
- * Pending requests wait for their decision. *out_settled (nullable)
- * counts them. */
+ * A request nobody decided before its time was over is rejected by
+ * learnhubd, saying so, and settled as own time: its minutes must not
+ * stay spent for ever. *out_settled (nullable) counts them. */
 gboolean lh_time_off_settle_locked    (LhStore         *store,
                                        gint64           now,
                                        guint           *out_settled,
@@ -112,10 +115,14 @@ gboolean lh_time_off_next_due         (LhStore         *store,
                                        GError         **error);
 
 /* An admin approves or rejects a pending request (LH_ERROR_CONFLICT if it
- * is not pending, LH_ERROR_NOT_FOUND for no such request). A rejected
- * request's booking stands, in the learner's own time. reason (nullable,
- * at most 200 characters) is required to reject. The learner is told
- * when they next look (lh_time_off_take_decisions). */
+ * is not pending, LH_ERROR_NOT_FOUND for no such request,
+ * LH_ERROR_FORBIDDEN for the admin's own). A rejected request's booking
+ * stands, in the learner's own time. reason (nullable, at most 200
+ * characters) is required to reject. The learner is told when they next
+ * look (lh_time_off_take_decisions). The request returned has its need
+ * hidden (lh_time_off_request_hide_need()). A request still pending when
+ * its time is over is settled as not approved (see
+ * lh_time_off_settle_locked()). */
 LhTimeOffRequest *lh_time_off_decide  (LhStore         *store,
                                        gint64           request_id,
                                        gboolean         approve,
@@ -231,13 +238,20 @@ GPtrArray *lh_time_off_list_mine      (LhStore        *store,
                                        GError        **error);
 
 /* Decisions the person has not been told of (element-type
- * LhTimeOffRequest), marked as told. */
+ * LhTimeOffRequest), marked as told; each one's status is the decision
+ * ("approved" or "rejected"), whatever became of the request since. */
 GPtrArray *lh_time_off_take_decisions (LhStore        *store,
                                        gint64          person_id,
                                        gint64          now,
                                        GError        **error);
 
-/* Every pending request, soonest first, for the admin. */
+/* Blanks `what` of a group place or an assessment: the admin sees that
+ * it is group study or an assessment, never which one, as that would
+ * tell the employer what the worker needs to learn. */
+void       lh_time_off_request_hide_need (LhTimeOffRequest *request);
+
+/* Every pending request, soonest first, for the admin (the need hidden,
+ * see lh_time_off_request_hide_need()). */
 GPtrArray *lh_time_off_list_pending   (LhStore        *store,
                                        GError        **error);
 

@@ -328,6 +328,74 @@ test_facility_time_in_ledger (Fixture *f, gconstpointer data)
   g_assert_cmpuint (summary->entries->len, ==, 1);
 }
 
+/* Nobody decides in time: not approved, told so, the time spent as own
+ * time; a pending request cancelled gives its minutes back; an admin's
+ * list never says which group or which skill; no one decides their own. */
+static void
+test_undecided_and_hidden (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhBooking) undecided = book (f, f->amira, "2026-11-24", 10, 60, TRUE, &error);
+  g_autoptr(LhBooking) cancelled = book (f, f->amira, "2026-11-25", 10, 60, TRUE, &error);
+  g_autoptr(LhGroupSession) group = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) told = NULL;
+  g_autoptr(GArray) hours = lh_opening_hours_parse ("Mon-Fri 08:00-20:00", &error);
+  gint64 now = date (f, "2026-11-23") + 9 * HOUR;
+  const LhActor herself = { f->amira, "Amira (1)" };
+  const LhActor admin = TEST_ADMIN;
+  LhPerson ulr = { .staff_number = (char *) "3", .name = (char *) "Sue", .hours_per_week = 37.5,
+                   .roles = LH_ROLE_LEARNER | LH_ROLE_ULR };
+  gint64 sue, room;
+  gint64 start = date (f, "2026-11-26") + 13 * HOUR;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_people_save (f->ts->store, &ulr, now, &sue, NULL, &error));
+  g_assert_true (lh_resources_add (f->ts->store, "Room 1", "room", 8, &room, &error));
+  g_assert_true (lh_resources_set_hours (f->ts->store, room, (LhOpeningPeriod *) hours->data, hours->len, &error));
+  group = lh_groups_create (f->ts->store, f->centre, sue, room, "Reading for pleasure", "", start,
+                            start + HOUR, 4, 1, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_groups_join_paid (f->ts->store, f->centre, group->id, f->amira, TRUE, now, NULL, &error), ==,
+                   LH_PLACE_BOOKED);
+  g_assert_cmpint (category (f, f->amira, now, "learning").pending_minutes, ==, 180);
+
+  /* The admin sees PC time by name, never the group's title. */
+  pending = lh_time_off_list_pending (f->ts->store, &error);
+  g_assert_cmpuint (pending->len, ==, 3);
+  g_assert_cmpstr (((LhTimeOffRequest *) pending->pdata[0])->what, ==, "PC 1");
+  g_assert_cmpstr (((LhTimeOffRequest *) pending->pdata[2])->what, ==, "");
+  g_assert_cmpstr (((LhTimeOffRequest *) pending->pdata[2])->activity, ==, "group-study");
+
+  /* Nobody decides their own request. */
+  g_assert_null (lh_time_off_decide (f->ts->store, ((LhTimeOffRequest *) pending->pdata[0])->id, TRUE, NULL,
+                                     &herself, now, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* Cancelled while waiting: its minutes come back. */
+  g_assert_true (lh_bookings_cancel (f->ts->store, f->amira, cancelled->id, now, NULL, NULL, &error));
+  g_assert_cmpint (category (f, f->amira, now, "learning").pending_minutes, ==, 120);
+
+  /* Still waiting when its hour comes, and used: not approved, told so,
+   * and the 50 minutes used are own time. */
+  sit (f, undecided->start_at, undecided->start_at + 50 * MINUTE);
+  housekeep (f, undecided->end_at);
+  g_assert_cmpint (category (f, f->amira, now, "learning").pending_minutes, ==, 60);
+  g_assert_cmpint (category (f, f->amira, now, "learning").own_minutes, ==, 50);
+  g_assert_cmpint (category (f, f->amira, now, "learning").taken_minutes, ==, 0);
+  told = lh_time_off_take_decisions (f->ts->store, f->amira, now, &error);
+  g_assert_cmpuint (told->len, ==, 1);
+  /* Told as the decision it was, though the request is settled since. */
+  g_assert_cmpstr (((LhTimeOffRequest *) told->pdata[0])->status, ==, "rejected");
+  g_assert_nonnull (strstr (((LhTimeOffRequest *) told->pdata[0])->decision_reason, "own time"));
+
+  /* Deciding it now is too late. */
+  g_assert_null (lh_time_off_decide (f->ts->store, ((LhTimeOffRequest *) told->pdata[0])->id, TRUE, NULL, &admin,
+                                     now, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,6 +411,8 @@ main (int argc, char **argv)
   ADD ("facility-time-in-ledger", test_facility_time_in_ledger);
 #undef ADD
   g_test_add ("/time-off/approval-and-rejection", Fixture, NULL, setup_approval, test_approval_and_rejection,
+              teardown);
+  g_test_add ("/time-off/undecided-and-hidden", Fixture, NULL, setup_approval, test_undecided_and_hidden,
               teardown);
   return g_test_run ();
 }
