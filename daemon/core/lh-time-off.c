@@ -39,6 +39,13 @@ category_index (const char *category)
 }
 
 /* Who a person is in the audit trail, as they are now. */
+static void
+actor_of (const LhPerson *person, LhActor *out_actor, char **out_name)
+{
+  *out_name = g_strdup_printf ("%s (%s)", person->name, person->staff_number);
+  *out_actor = (LhActor) { person->id, *out_name };
+}
+
 static gboolean
 person_actor (LhStore *store, gint64 person_id, LhActor *out_actor, char **out_name, GError **error)
 {
@@ -51,8 +58,7 @@ person_actor (LhStore *store, gint64 person_id, LhActor *out_actor, char **out_n
   person = lh_people_get (store, person_id, error);
   if (person == NULL)
     return FALSE;
-  *out_name = g_strdup_printf ("%s (%s)", person->name, person->staff_number);
-  *out_actor = (LhActor) { person_id, *out_name };
+  actor_of (person, out_actor, out_name);
   return TRUE;
 }
 
@@ -160,18 +166,14 @@ set_over_entitlement (GError **error, const char *category, const LhTimeOffCateg
 }
 
 static gboolean
-check_paid (LhStore *store, const LhCentre *centre, gint64 person_id, LhTimeOffSource source, gint64 start,
+check_paid (LhStore *store, const LhCentre *centre, const LhPerson *person, LhTimeOffSource source, gint64 start,
             int minutes, gboolean *out_auto, GError **error)
 {
   const char *category = sources[source].category;
   g_auto(LhTerms) terms = { 0 };
-  g_autoptr(LhPerson) person = NULL;
   LhTimeOffBalance balance;
   const LhTimeOffCategory *left = NULL;
 
-  person = lh_people_get (store, person_id, error);
-  if (person == NULL)
-    return FALSE;
   if (person->sponsor_id != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
@@ -189,7 +191,7 @@ check_paid (LhStore *store, const LhCentre *centre, gint64 person_id, LhTimeOffS
                    source == LH_TIME_OFF_FOR_BOOKING ? "time on a computer" : "group study");
       return FALSE;
     }
-  if (!lh_time_off_balance (store, centre, person_id, start, &balance, error))
+  if (!lh_time_off_balance (store, centre, person->id, start, &balance, error))
     return FALSE;
   for (guint i = 0; i < balance.n_categories; i++)
     if (g_strcmp0 (balance.categories[i].category, category) == 0)
@@ -216,6 +218,7 @@ lh_time_off_request_locked (LhStore *store, const LhCentre *centre, gint64 perso
   gint64 request_id;
   LhLedgerWrite entry = { 0 };
   g_autofree char *actor_name = NULL;
+  g_autoptr(LhPerson) person = NULL;
   LhActor actor;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
@@ -223,8 +226,11 @@ lh_time_off_request_locked (LhStore *store, const LhCentre *centre, gint64 perso
   g_return_val_if_fail (!paid || centre != NULL, NULL);
   g_return_val_if_fail (end > start, NULL);
 
-  if (!person_actor (store, person_id, &actor, &actor_name, error) ||
-      (paid && !check_paid (store, centre, person_id, source, start, minutes, &auto_approve, error)))
+  person = lh_people_get (store, person_id, error);
+  if (person == NULL)
+    return NULL;
+  actor_of (person, &actor, &actor_name);
+  if (paid && !check_paid (store, centre, person, source, start, minutes, &auto_approve, error))
     return NULL;
   sql = g_strdup_printf ("INSERT INTO time_off_requests (person_id, category, activity, paid, %s, start_at, "
                          "end_at, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

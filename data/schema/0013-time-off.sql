@@ -77,6 +77,8 @@ CREATE TABLE time_off_ledger (
   recorded_at     INTEGER NOT NULL
 );
 CREATE INDEX time_off_ledger_by_person ON time_off_ledger (person_id, at);
+-- Settling a PC booking reads its sittings, each time housekeeping runs.
+CREATE INDEX usage_by_booking ON usage_sessions (booking_id);
 CREATE INDEX time_off_ledger_by_request ON time_off_ledger (request_id) WHERE request_id IS NOT NULL;
 
 CREATE TRIGGER time_off_ledger_never_edited
