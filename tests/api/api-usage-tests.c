@@ -135,6 +135,7 @@ test_check_in_extend_refuse (void)
   g_autoptr(LhApiReply) more = NULL;
   g_autoptr(LhApiReply) no_more = NULL;
   g_autoptr(LhApiReply) chloe = NULL;
+  g_autoptr(LhApiReply) beat = NULL;
   g_autoptr(LhApiReply) screen = NULL;
   g_autoptr(LhApiReply) desk_usage = NULL;
   g_autoptr(LhApiReply) desk_extend = NULL;
@@ -195,13 +196,18 @@ test_check_in_extend_refuse (void)
   g_assert_nonnull (strstr (no_more->text, "is booked from"));
 
   /* Chloe at the same PC while Amira has it: refused, saying until when
-   * and which PC is free, never whose booking; and no session is made. */
+   * and which PC is free, never whose booking; and no session is made.
+   * The other PC, open round the clock with its kiosk on, is free
+   * whatever the hour (the demo's PCs close in the evening). */
+  beat = call ("POST", "/api/v1/devices/heartbeat", pc_tokens_[1], NULL);
+  g_assert_cmpuint (beat->status, ==, 204);
   chloe = sign_in (pc_tokens_[0], CHLOE);
   g_assert_cmpuint (chloe->status, ==, 409);
   /* Amira's booking starts on the minute: booked until, or reserved from. */
   g_assert_true (strstr (chloe->text, PC_NAME " is booked until") != NULL ||
                  strstr (chloe->text, PC_NAME " is reserved from") != NULL);
   g_assert_nonnull (strstr (chloe->text, "is free now"));
+  g_assert_nonnull (strstr (chloe->text, PC2_NAME));
   g_assert_null (strstr (chloe->text, json_object_get_string_member (
     json_object_get_object_member (json_node_get_object (amira->json), "person"), "name")));
   g_assert_false (json_object_has_member (json_node_get_object (chloe->json), "token"));
