@@ -137,29 +137,6 @@ check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource
   return TRUE;
 }
 
-/* The person's booked minutes and bookings within [from, to). */
-static gboolean
-count_booked (LhStore *store, gint64 person_id, gint64 from, gint64 to, int *minutes, int *count,
-              GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT coalesce(sum(end_at - start_at), 0) / 60, count(*) "
-                                             "FROM bookings WHERE person_id = ?1 AND status = 'booked' "
-                                             "AND start_at >= ?2 AND start_at < ?3", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *minutes = sqlite3_column_int (stmt, 0);
-  *count = sqlite3_column_int (stmt, 1);
-  return TRUE;
-}
-
 static gboolean
 check_one_limit (const char *period, int minutes_limit, int bookings_limit,
                  int booked_minutes, int booked_count, int new_minutes, GError **error)
@@ -197,56 +174,22 @@ check_limits (LhStore *store, const LhCentre *centre, const LhRules *rules, gint
 {
   gint64 day = lh_time_local_midnight (start, centre->tz);
   gint64 week = lh_time_add_days (day, 1 - lh_time_local_weekday (start, centre->tz), centre->tz);
+  gint64 next_day = lh_time_next_midnight (day, centre->tz);
+  gint64 next_week = lh_time_add_days (week, 7, centre->tz);
   int new_minutes = (int) ((end - start) / 60);
   int minutes, count;
 
   if (rules->max_minutes_per_day > 0 || rules->max_bookings_per_day > 0)
-    if (!count_booked (store, person_id, day, lh_time_next_midnight (day, centre->tz), &minutes, &count, error) ||
+    if (!lh_bookings_count_booked (store, person_id, day, next_day, &minutes, &count, error) ||
         !check_one_limit ("day", rules->max_minutes_per_day, rules->max_bookings_per_day,
                           minutes, count, new_minutes, error))
       return FALSE;
   if (rules->max_minutes_per_week > 0 || rules->max_bookings_per_week > 0)
-    if (!count_booked (store, person_id, week, lh_time_add_days (week, 7, centre->tz), &minutes, &count, error) ||
+    if (!lh_bookings_count_booked (store, person_id, week, next_week, &minutes, &count, error) ||
         !check_one_limit ("week", rules->max_minutes_per_week, rules->max_bookings_per_week,
                           minutes, count, new_minutes, error))
       return FALSE;
   return TRUE;
-}
-
-/* A plain explanation of the first clash, or TRUE if there is none. */
-static gboolean
-check_free (LhStore *store, const LhCentre *centre, const LhResource *resource,
-            gint64 person_id, gint64 start, gint64 end, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT b.start_at, b.end_at, b.resource_id = ?1, r.name "
-                                             "FROM bookings b JOIN resources r ON r.id = b.resource_id "
-                                             "WHERE b.status = 'booked' AND b.start_at < ?3 AND b.end_at > ?2 "
-                                             "AND (b.resource_id = ?1 OR b.person_id = ?4) "
-                                             "ORDER BY b.resource_id = ?1 DESC LIMIT 1", error);
-  gboolean has_row;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, resource->id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  sqlite3_bind_int64 (stmt, 4, person_id);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  if (!has_row)
-    return TRUE;
-  from = lh_time_format_hhmm (sqlite3_column_int64 (stmt, 0), centre->tz);
-  to = lh_time_format_hhmm (sqlite3_column_int64 (stmt, 1), centre->tz);
-  if (sqlite3_column_int (stmt, 2))
-    g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is booked from %s to %s",
-                 resource->name, from, to);
-  else
-    g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You already have %s booked from %s to %s",
-                 (const char *) sqlite3_column_text (stmt, 3), from, to);
-  return FALSE;
 }
 
 static LhBooking *
@@ -333,38 +276,12 @@ lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person
       !lh_rules_at (store, centre, start, &rules, error) ||
       !lh_rules_at (store, centre, now, &rules_now, error) ||
       !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error) ||
-      !check_free (store, centre, resource, person_id, start, end, error))
+      !lh_bookings_check_free (store, centre, resource, person_id, start, end, error))
     return NULL;
   /* A room held for a group is the centre's time, not the leader's own. */
   if (purpose == LH_BOOKING_FOR_SELF && !check_limits (store, centre, &rules, person_id, start, end, error))
     return NULL;
   return lh_bookings_insert_locked (store, person_id, resource, start, end, now, FALSE, error);
-}
-
-/* The earliest start, in [from, until), of a booking of the resource or of
- * the person's own (other than except_id); until if none. */
-static gboolean
-next_booking_start (LhStore *store, gint64 resource_id, gint64 person_id, gint64 except_id,
-                    gint64 from, gint64 until, gint64 *out_start, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT min(start_at) FROM bookings WHERE status = 'booked' "
-                                             "AND id <> ?3 AND (resource_id = ?1 OR person_id = ?2) "
-                                             "AND end_at > ?4 AND start_at < ?5", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, resource_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  sqlite3_bind_int64 (stmt, 3, except_id);
-  sqlite3_bind_int64 (stmt, 4, from);
-  sqlite3_bind_int64 (stmt, 5, until);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *out_start = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? until
-                                                           : MAX (from, sqlite3_column_int64 (stmt, 0));
-  return TRUE;
 }
 
 /* Seconds the person may still book in the day and week holding start. */
@@ -379,13 +296,15 @@ minutes_left (LhStore *store, const LhCentre *centre, const LhRules *rules, gint
   *out_seconds = G_MAXINT64;
   if (rules->max_minutes_per_day > 0)
     {
-      if (!count_booked (store, person_id, day, lh_time_next_midnight (day, centre->tz), &minutes, &count, error))
+      if (!lh_bookings_count_booked (store, person_id, day, lh_time_next_midnight (day, centre->tz),
+                                     &minutes, &count, error))
         return FALSE;
       *out_seconds = MIN (*out_seconds, (gint64) (rules->max_minutes_per_day - minutes) * 60);
     }
   if (rules->max_minutes_per_week > 0)
     {
-      if (!count_booked (store, person_id, week, lh_time_add_days (week, 7, centre->tz), &minutes, &count, error))
+      if (!lh_bookings_count_booked (store, person_id, week, lh_time_add_days (week, 7, centre->tz),
+                                     &minutes, &count, error))
         return FALSE;
       *out_seconds = MIN (*out_seconds, (gint64) (rules->max_minutes_per_week - minutes) * 60);
     }
@@ -430,7 +349,7 @@ lh_bookings_free_until (LhStore *store, const LhCentre *centre, gint64 person_id
   closing = until;
   if (!lh_rules_at (store, centre, booking_start, &rules, error) ||
       !minutes_left (store, centre, &rules, person_id, booking_start, &left, error) ||
-      !next_booking_start (store, resource->id, person_id, except_id, from, closing, &next, error))
+      !lh_bookings_next_start (store, resource->id, person_id, except_id, from, closing, &next, error))
     return FALSE;
   longest = booking_start + (gint64) rules.max_booking_minutes * 60;
   /* The nearest bound wins. */

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * time a person takes to tap "Book it". */
 #define LH_BOOKING_GRACE_SECONDS 60
 
+/* The longest a booking can be: the rules cap max_booking_minutes at a day,
+ * more time stops at it, and schema 14's triggers refuse longer. So the
+ * bookings overlapping [s, e) all start in (s - this, e): every lookup by
+ * time reads a range bounded on both sides, however many years are kept. */
+#define LH_BOOKING_MAX_SECONDS (24 * 3600)
+
 typedef struct
 {
   gint64  id;

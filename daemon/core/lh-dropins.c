@@ -143,9 +143,11 @@ check_ulrs (LhStore *store, const LhDropinUlr * const *ulrs, guint n_ulrs, gint6
       return FALSE;
     }
   busy = lh_store_prepare (store,
-                           "SELECT p.name FROM advice_dropin_ulrs u JOIN advice_dropins d ON d.id = u.dropin_id "
-                           "JOIN people p ON p.id = u.ulr_id WHERE u.ulr_id = ?1 AND d.closed_at IS NULL "
-                           "AND d.start_at < ?3 AND d.end_at > ?2", error);
+                           /* From the open drop-ins (advice_dropins_open, end_at>?), not
+                            * every one the ULR ever staffed. */
+                           "SELECT p.name FROM advice_dropins d CROSS JOIN advice_dropin_ulrs u "
+                           "ON u.dropin_id = d.id AND u.ulr_id = ?1 JOIN people p ON p.id = u.ulr_id "
+                           "WHERE d.closed_at IS NULL AND d.start_at < ?3 AND d.end_at > ?2", error);
   if (busy == NULL)
     return FALSE;
   for (guint i = 0; i < n_ulrs; i++)
@@ -254,8 +256,10 @@ lh_dropins_current_for_ulr (LhStore *store, gint64 ulr_id, gint64 now, GError **
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
   stmt = lh_store_prepare (store,
-                           "SELECT d.id FROM advice_dropins d JOIN advice_dropin_ulrs u ON u.dropin_id = d.id "
-                           "WHERE u.ulr_id = ?1 AND d.closed_at IS NULL AND d.start_at <= ?2 AND d.end_at > ?2 "
+                           /* Plan: d from advice_dropins_open (end_at>?), u by its key. */
+                           "SELECT d.id FROM advice_dropins d CROSS JOIN advice_dropin_ulrs u "
+                           "ON u.dropin_id = d.id AND u.ulr_id = ?1 "
+                           "WHERE d.closed_at IS NULL AND d.start_at <= ?2 AND d.end_at > ?2 "
                            "ORDER BY d.start_at LIMIT 1", error);
   if (stmt == NULL)
     return NULL;

@@ -19,7 +19,7 @@ lh_group_session_free (LhGroupSession *session)
 }
 
 /* One row per session, with its counts and the given person's place. */
-#define SESSION_SELECT \
+#define SESSION_COLUMNS \
   "SELECT g.id, coalesce(g.series_id, g.id), b.resource_id, r.name, g.title, g.topic, b.start_at, " \
   "b.end_at, g.capacity, " \
   "(SELECT count(*) FROM group_places p WHERE p.group_session_id = g.id AND p.status = 'booked'), " \
@@ -28,8 +28,10 @@ lh_group_session_free (LhGroupSession *session)
   "   AND p.status IN ('booked', 'waiting')), " \
   "(SELECT count(*) FROM group_places p, group_places mine WHERE mine.group_session_id = g.id " \
   "   AND mine.person_id = ?1 AND mine.status = 'waiting' AND p.group_session_id = g.id " \
-  "   AND p.status = 'waiting' AND p.id <= mine.id) " \
-  "FROM group_sessions g JOIN bookings b ON b.id = g.booking_id JOIN resources r ON r.id = b.resource_id "
+  "   AND p.status = 'waiting' AND p.id <= mine.id) "
+#define SESSION_SELECT \
+  SESSION_COLUMNS "FROM group_sessions g JOIN bookings b ON b.id = g.booking_id " \
+  "JOIN resources r ON r.id = b.resource_id "
 
 static LhGroupSession *
 session_from_row (LhStmt *stmt)
@@ -152,10 +154,15 @@ lh_groups_create (LhStore *store, const LhCentre *centre, gint64 leader_id, gint
 GPtrArray *
 lh_groups_list (LhStore *store, gint64 from, gint64 to, gint64 person_id, GError **error)
 {
+  /* From the rooms' bookings in the range (bookings_by_start, start_at>?
+   * AND start_at<?), not every session ever held: a scheduled session's
+   * room is always booked (its booking cannot be cancelled alone). */
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             SESSION_SELECT
-                                             "WHERE g.status = 'scheduled' AND b.start_at >= ?2 "
-                                             "AND b.start_at < ?3 ORDER BY b.start_at", error);
+                                             SESSION_COLUMNS
+                                             "FROM bookings b CROSS JOIN group_sessions g ON g.booking_id = b.id "
+                                             "JOIN resources r ON r.id = b.resource_id "
+                                             "WHERE b.status = 'booked' AND g.status = 'scheduled' "
+                                             "AND b.start_at >= ?2 AND b.start_at < ?3 ORDER BY b.start_at", error);
 
   if (stmt == NULL)
     return NULL;

@@ -35,10 +35,11 @@ lh_usage_free (LhUsage *usage)
   g_free (usage);
 }
 
-#define USAGE_SELECT \
+#define USAGE_COLUMNS \
   "SELECT u.id, u.person_id, u.resource_id, u.booking_id, u.device_id, u.session_id, " \
-  "u.started_at, b.end_at, coalesce (u.ended_at, 0), b.walk_up, r.name, u.end_reason, b.start_at " \
-  "FROM usage_sessions u JOIN bookings b ON b.id = u.booking_id JOIN resources r ON r.id = u.resource_id "
+  "u.started_at, b.end_at, coalesce (u.ended_at, 0), b.walk_up, r.name, u.end_reason, b.start_at "
+#define USAGE_JOINS "JOIN bookings b ON b.id = u.booking_id JOIN resources r ON r.id = u.resource_id "
+#define USAGE_SELECT USAGE_COLUMNS "FROM usage_sessions u " USAGE_JOINS
 
 static LhUsage *
 usage_from_row (LhStmt *stmt)
@@ -83,8 +84,11 @@ get_usage (LhStore *store, gint64 id, GError **error)
 GPtrArray *
 lh_usage_list_open (LhStore *store, GError **error)
 {
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, USAGE_SELECT "WHERE u.ended_at IS NULL ORDER BY u.id",
-                                             error);
+  /* The open sittings alone, from the partial index of them (one a PC),
+   * not every sitting ever: ORDER BY u.id alone would scan the table. */
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             USAGE_COLUMNS "FROM usage_sessions u INDEXED BY usage_one_per_pc "
+                                             USAGE_JOINS "WHERE u.ended_at IS NULL ORDER BY u.id", error);
 
   if (stmt == NULL)
     return NULL;
@@ -291,10 +295,12 @@ find_booking_now (LhStore *store, gint64 resource_id, gint64 person_id, gint64 n
                   gint64 *out_id, gint64 *out_end, gboolean *out_mine, GError **error)
 {
   /* Someone else's time now comes first; then the person's own, which
-   * may start a few minutes from now. */
+   * may start a few minutes from now. Plan: bookings_by_resource_time
+   * (resource_id=? AND start_at>? AND start_at<?), a day back at most. */
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              "SELECT id, end_at, person_id = ?2 FROM bookings "
                                              "WHERE resource_id = ?1 AND status = 'booked' AND end_at > ?3 "
+                                             "AND start_at > ?5 AND start_at <= ?3 + ?4 "
                                              "AND (start_at <= ?3 OR (person_id = ?2 AND start_at <= ?3 + ?4)) "
                                              "ORDER BY person_id = ?2, start_at LIMIT 1", error);
   gboolean has_row;
@@ -305,6 +311,7 @@ find_booking_now (LhStore *store, gint64 resource_id, gint64 person_id, gint64 n
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, LH_USAGE_EARLY_SECONDS);
+  sqlite3_bind_int64 (stmt, 5, now - LH_BOOKING_MAX_SECONDS);
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   *out_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
@@ -577,12 +584,13 @@ lh_usage_pc_outlook (LhStore *store, const LhCentre *centre, gint64 resource_id,
 
   next = lh_store_prepare (store,
                            "SELECT start_at, end_at FROM bookings WHERE resource_id = ?1 AND status = 'booked' "
-                           "AND end_at > ?2 AND start_at < ?3 ORDER BY start_at LIMIT 1", error);
+                           "AND end_at > ?2 AND start_at > ?4 AND start_at < ?3 ORDER BY start_at LIMIT 1", error);
   if (next == NULL)
     return FALSE;
   sqlite3_bind_int64 (next, 1, resource_id);
   sqlite3_bind_int64 (next, 2, now);
   sqlite3_bind_int64 (next, 3, lh_time_next_midnight (lh_time_local_midnight (now, centre->tz), centre->tz));
+  sqlite3_bind_int64 (next, 4, now - LH_BOOKING_MAX_SECONDS);
   if (!lh_store_step (store, next, &has_row, error))
     return FALSE;
   out_outlook->reserved_from = has_row ? sqlite3_column_int64 (next, 0) : 0;
