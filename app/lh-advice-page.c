@@ -26,9 +26,8 @@ GDateTime *
 lh_advice_page_now (LhAdvicePage *self)
 {
   LhClient *client = lh_page_get_client (LH_PAGE (self));
-  GTimeZone *tz = client ? lh_client_get_time_zone (client) : NULL;
 
-  return tz ? g_date_time_new_now (tz) : g_date_time_new_now_local ();
+  return client ? lh_client_now (client) : g_date_time_new_now_local ();
 }
 
 /* Today's drop-in that has not ended: the one open now, else the next. */

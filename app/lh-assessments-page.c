@@ -320,7 +320,7 @@ show_slots (LhAssessmentsPage *self,
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double scrolled = gtk_adjustment_get_value (vadjustment);
   g_autoptr(GPtrArray) ahead = g_ptr_array_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = lh_client_now (lh_page_get_client (LH_PAGE (self)));
   const LhAssessmentCardCallbacks callbacks = {
     .book = G_CALLBACK (book_this_clicked_cb),
     .give_back = G_CALLBACK (give_back_clicked_cb),

@@ -305,7 +305,7 @@ static void
 build_day_strip (LhBookPage *self)
 {
   LhClient *client = lh_page_get_client (LH_PAGE (self));
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client));
+  g_autoptr(GDateTime) now = lh_client_now (client);
 
   lh_remove_children (GTK_WIDGET (self->day_strip));
   for (guint i = 0; i < N_DAYS; i++)

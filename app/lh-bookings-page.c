@@ -288,7 +288,7 @@ show_items (LhBookingsPage *self,
             Load           *load)
 {
   LhClient *client = lh_page_get_client (LH_PAGE (self));
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client));
+  g_autoptr(GDateTime) now = lh_client_now (client);
   g_autoptr(GPtrArray) items = lh_mine_items_collect (load->bookings, load->sessions, load->slots);
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double scrolled = gtk_adjustment_get_value (vadjustment);
@@ -547,7 +547,7 @@ lh_bookings_page_load (LhBookingsPage *self)
   load->staff = person != NULL && !person->guest;
   load->pending = load->staff ? 5 : 4;
 
-  now = g_date_time_new_now (lh_client_get_time_zone (client));
+  now = lh_client_now (client);
   last = g_date_time_add_days (now, AHEAD_DAYS);
   from = g_date_time_format (now, "%Y-%m-%d");
   to = g_date_time_format (last, "%Y-%m-%d");

@@ -58,6 +58,9 @@ void        lh_client_set_promotions     (LhClient  *self,
 GPtrArray  *lh_client_get_time_off_decisions (LhClient *self);
 void        lh_client_set_time_zone      (LhClient  *self,
                                           GTimeZone *tz);
+/* An answer's Date header: the daemon's clock (nullable). */
+void        lh_client_note_server_date   (LhClient   *self,
+                                          const char *date);
 /* The sitting (nullable, copied), notified as `usage` when it changes. */
 void        lh_client_set_usage          (LhClient      *self,
                                           const LhUsage *usage);

@@ -55,6 +55,8 @@ request_cb (GObject      *source,
     }
 
   lh_client_note_reachable (self, TRUE);
+  lh_client_note_server_date (self, soup_message_headers_get_one (soup_message_get_response_headers (request->message),
+                                                                 "Date"));
   status = soup_message_get_status (request->message);
   g_debug ("%s %s: %u", soup_message_get_method (request->message),
            g_uri_get_path (soup_message_get_uri (request->message)), status);

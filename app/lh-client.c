@@ -25,6 +25,7 @@ struct _LhClient
   GPtrArray   *time_off_decisions; /* (owned) (element-type LhTimeOff) told by the daemon, not shown yet */
   LhUsage     *usage;            /* (owned) (nullable) the sitting at this PC, while signed in */
   GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
+  GTimeSpan    clock_offset;     /* the daemon's clock less this PC's */
   LhEventStream *events;         /* (owned) (nullable) once connect_events() was called */
   gboolean     online;
 };
@@ -372,6 +373,42 @@ lh_client_get_time_zone (LhClient *self)
 {
   g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
   return self->time_zone;
+}
+
+/* "Now" is the centre's: the daemon's clock, not this PC's, which may be
+ * wrong (and which tests move). */
+gint64
+lh_client_get_real_time (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), g_get_real_time ());
+  return g_get_real_time () + self->clock_offset;
+}
+
+/* Returns: (transfer full) now, in the centre's time zone. */
+GDateTime *
+lh_client_now (LhClient *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  utc = g_date_time_new_from_unix_utc (lh_client_get_real_time (self) / G_USEC_PER_SEC);
+  return g_date_time_to_timezone (utc, self->time_zone);
+}
+
+void
+lh_client_note_server_date (LhClient   *self,
+                            const char *date)
+{
+  g_autoptr(GDateTime) server = date ? soup_date_time_new_from_http_string (date) : NULL;
+  GTimeSpan offset;
+
+  if (server == NULL)
+    return;
+  /* The header is to the second: clocks less than two seconds apart
+   * agree, so a kiosk whose clock is right never jitters. */
+  offset = g_date_time_to_unix (server) * G_USEC_PER_SEC - g_get_real_time ();
+  if (ABS (offset - self->clock_offset) >= 2 * G_USEC_PER_SEC)
+    self->clock_offset = ABS (offset) >= 2 * G_USEC_PER_SEC ? offset : 0;
 }
 
 /* Returns: (transfer none), for diagnostics and tests. */

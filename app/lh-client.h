@@ -54,6 +54,11 @@ gboolean     lh_client_get_online            (LhClient *self);
 gboolean     lh_client_is_signed_in          (LhClient *self);
 LhPerson    *lh_client_get_person            (LhClient *self);
 GTimeZone   *lh_client_get_time_zone         (LhClient *self);
+/* The centre's clock, as the daemon's answers tell it (their Date
+ * header): microseconds since 1970 like g_get_real_time(), and now in the
+ * centre's time zone (transfer full). */
+gint64       lh_client_get_real_time         (LhClient *self);
+GDateTime   *lh_client_now                   (LhClient *self);
 SoupSession *lh_client_get_session           (LhClient *self);
 /* The group sessions in which the person got a place from a waiting list
  * while away, from the sign-in's `notices` (transfer none) (element-type

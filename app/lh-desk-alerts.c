@@ -75,7 +75,7 @@ arrived_cb (LhDeskAlerts *self,
     start = lh_parse_time (object, "start", lh_client_get_time_zone (client), NULL);
   if (start != NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client));
+      g_autoptr(GDateTime) now = lh_client_now (client);
       g_autofree char *day = lh_format_day_name (start, now);
       g_autofree char *clock = lh_format_clock (start);
 

@@ -425,7 +425,7 @@ add_work (LhDeskPage *self,
 void
 lh_desk_page_show_desk (LhDeskPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client_of (self)));
+  g_autoptr(GDateTime) now = lh_client_now (client_of (self));
   const LhDropin *mine = find_mine (self, now);
 
   g_clear_handle_id (&self->alert_id, g_source_remove);

@@ -33,8 +33,7 @@ form_ready (LhDeskPage *self)
     return;
   g_clear_object (&self->form_cancellable);
   gtk_spinner_stop (self->open_spinner);
-  lh_dropin_form_set_choices (self->dropin_form, self->rooms, self->ulrs, lh_desk_page_me (self),
-                              lh_client_get_time_zone (client));
+  lh_dropin_form_set_choices (self->dropin_form, self->rooms, self->ulrs, lh_desk_page_me (self), client);
   gtk_stack_set_visible_child_name (self->open_stack, "form");
   lh_page_update_online (LH_PAGE (self));
 }
@@ -163,7 +162,7 @@ open_clicked_cb (LhDeskPage *self,
     }
   show_open_error (self, NULL);
   /* From this minute: a start a second ago is not "in the past". */
-  start = g_date_time_new_now (lh_client_get_time_zone (client));
+  start = lh_client_now (client);
   end = g_date_time_add_minutes (start, lh_dropin_form_get_minutes (self->dropin_form));
   self->action_cancellable = g_cancellable_new ();
   lh_busy_begin (button);

@@ -67,9 +67,7 @@ is_busy (LhDeskRecord *self)
 static GDateTime *
 now_here (LhDeskRecord *self)
 {
-  GTimeZone *tz = self->client ? lh_client_get_time_zone (self->client) : NULL;
-
-  return tz ? g_date_time_new_now (tz) : g_date_time_new_now_local ();
+  return self->client ? lh_client_now (self->client) : g_date_time_new_now_local ();
 }
 
 static void

@@ -138,7 +138,7 @@ static void
 show_queues (LhDisplayWindow *self,
              GPtrArray       *queues)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (self->client));
+  g_autoptr(GDateTime) now = lh_client_now (self->client);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queues_box))) != NULL)

@@ -18,7 +18,7 @@ struct _LhDropinForm
 {
   AdwBin      parent_instance;
 
-  GTimeZone  *tz;           /* (owned) (nullable) */
+  LhClient   *client;       /* (owned) (nullable) for the centre's clock */
   char       *place;        /* (owned) (nullable) the one chosen */
   GArray     *chosen;       /* (owned) (element-type LhDeskChoice) */
   GPtrArray  *desks;        /* (owned) the desks' names, "Desk 1"… */
@@ -129,7 +129,7 @@ ulr_toggled_cb (LhDropinForm    *self,
 static void
 length_changed_cb (LhDropinForm *self)
 {
-  g_autoptr(GDateTime) now = self->tz ? g_date_time_new_now (self->tz) : g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = self->client ? lh_client_now (self->client) : g_date_time_new_now_local ();
   g_autoptr(GDateTime) end = g_date_time_add_minutes (now, lh_stepper_get_value (self->length_stepper));
   g_autofree char *clock = lh_format_clock (end);
   g_autofree char *text = NULL;
@@ -179,7 +179,7 @@ lh_dropin_form_finalize (GObject *object)
 {
   LhDropinForm *self = LH_DROPIN_FORM (object);
 
-  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_object (&self->client);
   g_free (self->place);
   g_array_unref (self->chosen);
   g_ptr_array_unref (self->desks);
@@ -242,7 +242,7 @@ lh_dropin_form_set_choices (LhDropinForm *self,
                             GPtrArray    *rooms,
                             GPtrArray    *ulrs,
                             gint64        me,
-                            GTimeZone    *tz)
+                            LhClient     *client)
 {
   GtkWidget *first;
   GtkToggleButton *group;
@@ -250,8 +250,7 @@ lh_dropin_form_set_choices (LhDropinForm *self,
   g_return_if_fail (LH_IS_DROPIN_FORM (self));
   g_return_if_fail (rooms != NULL && ulrs != NULL);
 
-  g_clear_pointer (&self->tz, g_time_zone_unref);
-  self->tz = tz ? g_time_zone_ref (tz) : NULL;
+  g_set_object (&self->client, client);
   remove_all (self->places_box);
   remove_all (self->ulrs_box);
   g_ptr_array_set_size (self->ulr_buttons, 0);

@@ -15,12 +15,13 @@ G_DECLARE_FINAL_TYPE (LhDropinForm, lh_dropin_form, LH, DROPIN_FORM, AdwBin)
 
 GtkWidget  *lh_dropin_form_new         (void);
 /* Shows the choices afresh: rooms (element-type LhRoom), ulrs
- * (element-type LhUlr); me is the ULR signed in, chosen already. */
+ * (element-type LhUlr); me is the ULR signed in, chosen already; the
+ * client tells the centre's time. */
 void        lh_dropin_form_set_choices (LhDropinForm *self,
                                         GPtrArray    *rooms,
                                         GPtrArray    *ulrs,
                                         gint64        me,
-                                        GTimeZone    *tz);
+                                        LhClient     *client);
 /* (transfer none) */
 const char *lh_dropin_form_get_place   (LhDropinForm *self);
 int         lh_dropin_form_get_minutes (LhDropinForm *self);

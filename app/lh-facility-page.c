@@ -201,7 +201,7 @@ build_form (LhFacilityPage *self)
 static void
 fill_days (LhFacilityPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (lh_page_get_client (LH_PAGE (self))));
+  g_autoptr(GDateTime) now = lh_client_now (lh_page_get_client (LH_PAGE (self)));
 
   g_ptr_array_set_size (self->day_buttons, 0);
   while (gtk_widget_get_first_child (GTK_WIDGET (self->days_box)) != NULL)

@@ -44,9 +44,8 @@ static GDateTime *
 now_here (LhRecordPage *self)
 {
   LhClient *client = lh_page_get_client (LH_PAGE (self));
-  GTimeZone *tz = client ? lh_client_get_time_zone (client) : NULL;
 
-  return tz ? g_date_time_new_now (tz) : g_date_time_new_now_local ();
+  return client ? lh_client_now (client) : g_date_time_new_now_local ();
 }
 
 static void

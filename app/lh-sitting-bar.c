@@ -23,7 +23,7 @@ struct _LhSittingBar
   LhClient     *client;        /* (owned) (nullable) */
   LhNotifier   *notifier;      /* (owned) (nullable) */
   GCancellable *extending;     /* (owned) (nullable) while "More time" is in flight */
-  GTimeSpan     clock_offset;  /* tests only: added to the real clock */
+  GTimeSpan     clock_offset;  /* tests only: added to the centre's clock */
   guint         tick_id;       /* the next update, 0 when none */
   gint64        usage_id;      /* the sitting the warnings belong to, 0 when none */
   gint64        ends_at;       /* its end, Unix seconds */
@@ -53,7 +53,7 @@ static GTimeSpan
 until (LhSittingBar *self,
        GDateTime    *time)
 {
-  gint64 now = g_get_real_time () + self->clock_offset;
+  gint64 now = (self->client ? lh_client_get_real_time (self->client) : g_get_real_time ()) + self->clock_offset;
 
   return g_date_time_to_unix (time) * G_USEC_PER_SEC - now;
 }

@@ -110,7 +110,7 @@ show_balance (LhTimeOffPage    *self,
               LhTimeOffBalance *balance)
 {
   LhClient *client = lh_page_get_client (LH_PAGE (self));
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client));
+  g_autoptr(GDateTime) now = lh_client_now (client);
   g_autofree char *year = lh_time_off_format_year (balance->year_start, balance->year_end);
   g_autofree char *year_text = NULL;
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);

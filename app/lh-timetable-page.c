@@ -60,14 +60,11 @@ get_person (LhTimetablePage *self)
   return client != NULL ? lh_client_get_person (client) : NULL;
 }
 
-/* Now in the centre's time zone (the kiosk's own until the daemon said). */
+/* Now by the centre's clock, in its time zone. */
 static GDateTime *
 centre_now (LhTimetablePage *self)
 {
-  GTimeZone *tz = lh_client_get_time_zone (lh_page_get_client (LH_PAGE (self)));
-  g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : NULL;
-
-  return g_date_time_new_now (tz != NULL ? tz : local);
+  return lh_client_now (lh_page_get_client (LH_PAGE (self)));
 }
 
 static void

@@ -117,7 +117,7 @@ cell_clicked_cb (GtkButton  *button,
 static void
 build_grid (LhWeekView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (self->client));
+  g_autoptr(GDateTime) now = lh_client_now (self->client);
 
   lh_week_grid_fill (self->week_grid, self->days, N_WEEK_DAYS, now,
                      G_CALLBACK (cell_clicked_cb), self);
@@ -386,7 +386,7 @@ lh_week_view_show_week (LhWeekView *self,
     return;
   cancel_all (self);
   self->week = week;
-  now = g_date_time_new_now (lh_client_get_time_zone (self->client));
+  now = lh_client_now (self->client);
   today = lh_day_start (now, 0);
   for (guint i = 0; i < N_WEEK_DAYS; i++)
     {

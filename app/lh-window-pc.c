@@ -55,7 +55,7 @@ static void
 show_pc (LhWindow *self)
 {
   LhDevicePc *pc = self->device ? self->device->pc : NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (self->client));
+  g_autoptr(GDateTime) now = lh_client_now (self->client);
   g_autofree char *reserved = NULL;
   g_autofree char *line = NULL;
 

@@ -9,6 +9,7 @@
 
 #include "lh-config.h"
 #include "lh-server.h"
+#include "lh-time.h"
 #include "lh-store.h"
 
 static gboolean
@@ -128,11 +129,13 @@ main (int argc, char **argv)
       return 1;
     }
   server = lh_server_new (store, config->centre);
+  lh_server_set_connection_limits (server, config->max_connections, config->idle_seconds);
   if (!lh_server_listen (server, config->listen, certificate, &error))
     {
       fail ("Cannot listen on %s: %s", config->listen, error->message);
       return 1;
     }
+  g_debug ("At most %u connections", lh_server_get_max_connections (server));
 
   uris = lh_server_get_uris (server);
   for (GSList *l = uris; l != NULL; l = l->next)
@@ -141,6 +144,9 @@ main (int argc, char **argv)
       g_message ("Serving %s on %s", config->database, uri);
     }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (lh_time_clock_offset () != 0)
+    g_message ("The clock is moved by %" G_GINT64_FORMAT " s (%s): for tests only",
+               lh_time_clock_offset (), LH_TIME_OFFSET_VARIABLE);
 
   g_main_loop_run (loop);
 

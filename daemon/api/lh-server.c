@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lh-api-json.h"
+#include "lh-config.h"
+#include "lh-connections.h"
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-people.h"
@@ -22,6 +24,9 @@ struct _LhServer
   LhEventHub     *events;  /* (owned) */
   LhHousekeeper  *housekeeper;  /* (owned) */
   LhPinChecker   *pins;    /* (owned) */
+  LhConnections  *connections;  /* (owned) (nullable) once listening */
+  guint           max_connections;
+  guint           idle_seconds;
   const LhCentre *centre;  /* (unowned) */
 };
 
@@ -161,10 +166,29 @@ lh_request_reply_text (LhRequest *request, guint status, const char *content_typ
   soup_server_message_set_response (request->msg, content_type, SOUP_MEMORY_COPY, text, strlen (text));
 }
 
+/* libsoup 3.2 drops a 204's Content-Length as it writes the headers,
+ * which leaves the answer "ended by closing": it then closed the
+ * connection without saying so, and a client's next request on it met a
+ * reset. Saying "no body" again once the headers are out keeps it alive. */
+static void
+no_content_wrote_headers_cb (SoupServerMessage *msg, gpointer user_data)
+{
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_NONE);
+}
+
 void
 lh_request_reply_empty (LhRequest *request, guint status)
 {
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
+
   soup_server_message_set_status (request->msg, status, NULL);
+  if (status == SOUP_STATUS_NO_CONTENT)
+    {
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_NONE);
+      g_signal_connect (request->msg, "wrote-headers", G_CALLBACK (no_content_wrote_headers_cb), NULL);
+    }
+  else
+    soup_message_headers_set_content_length (headers, 0);
 }
 
 void
@@ -297,6 +321,17 @@ authenticate (LhRequest *request, const LhRoute *route, GError **error)
   return lh_devices_authenticate (request->store, token, request->now, &request->device_id, error);
 }
 
+/* libsoup dates every answer by the real clock; the kiosks take the
+ * centre's "now" from it, so it must be the daemon's own clock. */
+static void
+set_date_header (SoupServerMessage *msg)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (lh_time_now ());
+  g_autofree char *text = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Date", text);
+}
+
 static const LhRoute *
 find_route (const char *method, const char *path, gint64 *out_id, gboolean *path_known)
 {
@@ -323,6 +358,7 @@ prepare_request (LhServer *self, SoupServerMessage *msg, const char *path, GHash
   gboolean path_known;
   gint64 path_id = 0;
 
+  set_date_header (msg);
   route = find_route (soup_server_message_get_method (msg), path, &path_id, &path_known);
   if (route == NULL)
     {
@@ -450,6 +486,9 @@ lh_server_dispose (GObject *object)
 {
   LhServer *self = LH_SERVER (object);
 
+  if (self->connections != NULL)
+    lh_connections_stop (self->connections);
+  g_clear_object (&self->connections);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -470,6 +509,7 @@ lh_server_class_init (LhServerClass *klass)
 static void
 lh_server_init (LhServer *self)
 {
+  self->idle_seconds = LH_CONFIG_IDLE_SECONDS;
 }
 
 LhServer *
@@ -560,10 +600,30 @@ lh_server_listen (LhServer *self, const char *address, GTlsCertificate *certific
     return FALSE;
   g_socket_set_listen_backlog (listener, LISTEN_BACKLOG);
   if (!g_socket_bind (listener, G_SOCKET_ADDRESS (socket_address), TRUE, error) ||
-      !g_socket_listen (listener, error))
+      !g_socket_listen (listener, error) ||
+      !soup_server_listen_socket (self->soup, listener,
+                                  certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     return FALSE;
-  return soup_server_listen_socket (self->soup, listener,
-                                    certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+  /* libsoup listens, but lh-connections accepts: see lh-connections.h. */
+  g_clear_object (&self->connections);
+  self->connections = lh_connections_new (self->soup, listener, certificate,
+                                          self->max_connections, self->idle_seconds);
+  return TRUE;
+}
+
+void
+lh_server_set_connection_limits (LhServer *self, guint max_connections, guint idle_seconds)
+{
+  g_return_if_fail (LH_IS_SERVER (self));
+  self->max_connections = max_connections;
+  self->idle_seconds = idle_seconds;
+}
+
+guint
+lh_server_get_max_connections (LhServer *self)
+{
+  g_return_val_if_fail (LH_IS_SERVER (self), 0);
+  return self->connections != NULL ? lh_connections_get_max (self->connections) : 0;
 }
 
 GSList *
@@ -578,6 +638,8 @@ lh_server_disconnect (LhServer *self)
 {
   g_return_if_fail (LH_IS_SERVER (self));
   lh_event_hub_close_all (self->events);
+  if (self->connections != NULL)
+    lh_connections_stop (self->connections);
   soup_server_disconnect (self->soup);
 }
 

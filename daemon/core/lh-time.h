@@ -11,7 +11,14 @@ G_BEGIN_DECLS
 #define LH_TIME_FIRST_YEAR 2000
 #define LH_TIME_LAST_YEAR  2200
 
+/* The one clock of learnhubd and learnhubctl: the real time, moved by
+ * LEARNHUB_CLOCK_OFFSET seconds when that is set (for tests only). */
+#define LH_TIME_OFFSET_VARIABLE "LEARNHUB_CLOCK_OFFSET"
+
 gint64     lh_time_now              (void);
+
+/* Seconds the clock is moved by; 0 in normal use. */
+gint64     lh_time_clock_offset     (void);
 
 /* ISO-8601 with offset, in tz. */
 char      *lh_time_format_iso       (gint64      unix_seconds,

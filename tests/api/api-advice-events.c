@@ -8,6 +8,7 @@
 #include "api-test-parts.h"
 #include "lh-api-client.h"
 #include "lh-api-listener.h"
+#include "lh-test-clock.h"
 
 static LhTestDaemon *daemon_;
 static SoupSession *session_;
@@ -52,7 +53,7 @@ iso (gint64 unix_seconds)
 static gint64
 open_dropin (const Person *ulr1, const Person *ulr2, gint64 end_in_seconds)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = lh_test_clock_now ();
   g_autofree char *start = iso (now - 60);
   g_autofree char *end = iso (now + end_in_seconds);
   g_autofree char *body = g_strdup_printf ("{\"place\":\"Canteen\",\"start\":\"%s\",\"end\":\"%s\","

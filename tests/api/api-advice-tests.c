@@ -10,6 +10,7 @@
 #include "api-advice-private.h"
 #include "api-test-parts.h"
 #include "lh-server.h"
+#include "lh-test-clock.h"
 
 static const char * const secrets[] = {
   "NOTE-A-zebra-8841", "ULRNOTE-A-quokka-5521", "ULRNOTE2-A-okapi-3310", "PLAN-A-narwhal-7702",
@@ -74,7 +75,7 @@ adv_date_of (gint64 unix_seconds)
 gint64
 adv_now_seconds (void)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return lh_test_clock_now ();
 }
 
 

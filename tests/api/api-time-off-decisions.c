@@ -8,6 +8,7 @@
 
 #include "api-time-off-private.h"
 #include "lh-api-listener.h"
+#include "lh-test-clock.h"
 
 static gint64
 request_id_of (LhApiReply *booked)
@@ -175,7 +176,7 @@ test_time_off_group_place_waits (void)
   g_autofree char *admin = lh_api_sign_in_as (tow.session, d, "admin");
   g_autofree char *token = to_sign_in (d, "TO4", NULL);
   g_autoptr(LhApiListener) hears = lh_api_listen (tow.session, d->base_url, d->device_token);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (NULL);
   int day = 8;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;

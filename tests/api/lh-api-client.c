@@ -5,6 +5,7 @@
 
 #include "lh-server.h"
 #include "lh-test-daemon.h"
+#include "lh-test-clock.h"
 
 static GHashTable *seen_statuses;
 static GHashTable *seen_bodies;
@@ -227,7 +228,7 @@ lh_api_path (const char *format, ...)
 int
 lh_api_weekday_ahead (int from)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (NULL);
 
   for (int d = from; d < from + 7; d++)
     {
@@ -243,7 +244,7 @@ char *
 lh_api_day_at (int day_offset, int hour)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (tz);
   g_autoptr(GDateTime) day = g_date_time_add_days (now, day_offset);
   g_autoptr(GDateTime) at = g_date_time_new (tz, g_date_time_get_year (day),
                                              g_date_time_get_month (day),

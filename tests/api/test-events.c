@@ -6,6 +6,7 @@
 
 #include "lh-api-client.h"
 #include "lh-test-daemon.h"
+#include "lh-test-clock.h"
 
 typedef struct
 {
@@ -255,7 +256,7 @@ test_usage_ending_reminder (void)
   g_autoptr(JsonNode) ending = NULL;
   g_autoptr(LhApiReply) device = NULL;
   g_autoptr(LhApiReply) booked = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (lh_test_clock_now ());
   g_autoptr(GDateTime) start = g_date_time_add_seconds (now, 5 * 60 + 20);
   g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 30);
   g_autofree char *start_text = g_date_time_format_iso8601 (start);

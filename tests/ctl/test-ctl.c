@@ -7,6 +7,7 @@
 
 #include "ctl-run.h"
 #include "lh-test-daemon.h"
+#include "lh-test-clock.h"
 
 static void
 test_init_and_import (void)
@@ -195,7 +196,7 @@ test_demo_json (void)
 static char *
 weekday_ahead (int weekday, const char *hhmm)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (NULL);
   g_autoptr(GDateTime) day = g_date_time_add_days (now, 21);
 
   while (g_date_time_get_day_of_week (day) != weekday ||
@@ -339,7 +340,7 @@ test_terms (void)
   g_autofree char *db = temp_path ("terms.db");
   g_autofree char *review = g_strconcat (db, ".review.conf", NULL);
   g_autofree char *typo = g_strconcat (db, ".typo.conf", NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (NULL);
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 40);
   g_autofree char *from = g_date_time_format (later, "%Y-%m-%d");
   g_autofree char *text = g_strdup_printf ("[agreement]\nname=Reviewed agreement\nin-force-from=%s\n"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kiosk-helpers.h"
+#include "lh-test-clock.h"
 
 static LhTestDaemon *api_daemon;  /* (unowned) */
 static SoupSession *api;          /* (owned) */
@@ -178,7 +179,7 @@ kiosk_api_book_pc (const char *token,
 GDateTime *
 kiosk_api_minute_now (int minutes_on)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (api_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (api_tz);
   g_autoptr(GDateTime) minute = g_date_time_new (api_tz, g_date_time_get_year (now), g_date_time_get_month (now),
                                                  g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
                                                  g_date_time_get_minute (now), 0);
@@ -189,7 +190,7 @@ kiosk_api_minute_now (int minutes_on)
 int
 kiosk_api_seconds_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (api_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (api_tz);
 
   return g_date_time_get_second (now);
 }
@@ -199,7 +200,7 @@ kiosk_api_seconds_now (void)
 static char *
 kiosk_api_days_query (const char *path)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (api_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (api_tz);
   g_autoptr(GDateTime) last = g_date_time_add_days (now, 30);
   g_autofree char *from = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");

@@ -7,6 +7,7 @@
 
 #include "lh-mine-item.h"
 #include "lh-mine-words.h"
+#include "lh-test-clock.h"
 
 void
 kiosk_test_init (int    *argc,
@@ -515,7 +516,7 @@ kiosk_booking_row_title (LhClient        *client,
                          const LhBooking *booking)
 {
   g_autoptr(LhMineItem) item = lh_mine_item_new_booking (booking);
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (client));
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (lh_client_get_time_zone (client));
 
   return lh_mine_format_title (item, now);
 }

@@ -6,6 +6,7 @@
 #include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-time-format.h"
+#include "lh-test-clock.h"
 
 /* ---- the centre's people ---------------------------------------------- */
 
@@ -137,7 +138,7 @@ kiosk_time_off_decide (const char *admin,
 GDateTime *
 kiosk_time_off_tomorrow_at (int hour)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (kiosk_api_time_zone ());
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (kiosk_api_time_zone ());
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
 
   return g_date_time_new (kiosk_api_time_zone (), g_date_time_get_year (tomorrow),

@@ -15,6 +15,7 @@
 #include "lh-test-daemon.h"
 #include "lh-time-format.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 static LhTestDaemon *centre;     /* (owned) one demo centre for the whole program */
 static char         *ulr_token;  /* (owned) the ULR's session, on the demo kiosk */
@@ -59,7 +60,7 @@ static JsonObject *
 api_offer_slot (int days,
                 int hour)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (kiosk_api_time_zone ());
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (kiosk_api_time_zone ());
   g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
   g_autoptr(GDateTime) start = g_date_time_new (kiosk_api_time_zone (), g_date_time_get_year (day),
                                                 g_date_time_get_month (day), g_date_time_get_day_of_month (day),
@@ -306,7 +307,7 @@ test_appointment (void)
   g_autoptr(JsonObject) request = NULL;
   g_autoptr(GDateTime) start = kiosk_api_parse_time (slot, "start");
   g_autoptr(GDateTime) end = kiosk_api_parse_time (slot, "end");
-  g_autoptr(GDateTime) now = g_date_time_new_now (kiosk_api_time_zone ());
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (kiosk_api_time_zone ());
   g_autofree char *day_line = lh_advice_format_slot_day (start, now);
   g_autofree char *time_line = NULL;
   g_autofree char *when = lh_advice_format_when (start, end);

@@ -15,6 +15,7 @@
 #include "lh-client.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 
@@ -46,7 +47,7 @@ static JsonObject *
 api_free_slot (const char *token)
 {
   g_autoptr(JsonObject) body = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (lh_test_clock_now ());
   g_autoptr(GDateTime) soon = g_date_time_add_hours (now, 1);
   JsonArray *slots;
 
@@ -81,7 +82,7 @@ api_offer (const char *subject,
   g_assert_cmpuint (kiosk_api_call ("GET", "/health", NULL, NULL, &health), ==, 200);
   tz = g_time_zone_new_identifier (json_object_get_string_member (health, "timezone"));
   g_assert_nonnull (tz);
-  now = g_date_time_new_now (tz);
+  now = lh_test_clock_now_in (tz);
   for (int days = 2; days <= 12; days++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (now, days);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The kiosk's client trusts the daemon's certificate only through the
- * system CAs or the CA file it is given, and never accepts another. */
+ * system CAs or the CA file it is given, and never accepts another; and
+ * it keeps the centre's time, not its PC's. */
 #include <glib/gstdio.h>
 
 #include "lh-client.h"
+#include "lh-test-clock.h"
 #include "lh-test-daemon.h"
 
 typedef struct
@@ -70,10 +72,49 @@ test_tls (void)
   g_rmdir (dir);
 }
 
+/* Once the daemon has answered, the kiosk's "now" is the daemon's (the
+ * tests' clock, set in main() a long way from this PC's), in the centre's
+ * zone. */
+static void
+test_centre_clock (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhClient) client = lh_client_new (daemon->base_url, daemon->device_token, NULL);
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) expected = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_assert_true (check_health (client, &error));
+  g_assert_no_error (error);
+
+  now = lh_client_now (client);
+  g_assert_cmpint (ABS (g_date_time_to_unix (now) - lh_test_clock_now ()), <=, 2);
+  g_assert_cmpint (ABS (lh_client_get_real_time (client) / G_USEC_PER_SEC - lh_test_clock_now ()), <=, 2);
+  g_assert_cmpint (ABS (lh_client_get_real_time (client) - g_get_real_time ()), >, G_TIME_SPAN_DAY);
+  /* The demo centre is in Europe/London. */
+  expected = lh_test_clock_now_in (london);
+  g_assert_cmpint (g_date_time_get_utc_offset (now), ==, g_date_time_get_utc_offset (expected));
+}
+
+/* One of two fixed moments, whichever is more than a week from this PC's
+ * clock, so that the kiosk's clock and the PC's are seen to differ. */
+static void
+set_clock_far_from_this_pc (void)
+{
+  const char *moments[] = { LH_TEST_CLOCK_DEFAULT, "2027-07-13T10:00:00+01:00" };
+  g_autoptr(GDateTime) first = g_date_time_new_from_iso8601 (moments[0], NULL);
+  gint64 distance = ABS (g_date_time_to_unix (first) - g_get_real_time () / G_USEC_PER_SEC);
+
+  lh_test_clock_set (moments[distance > 7 * 86400 ? 0 : 1]);
+}
+
 int
 main (int argc, char **argv)
 {
+  set_clock_far_from_this_pc ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kiosk/client/tls", test_tls);
+  g_test_add_func ("/kiosk/client/centre-clock", test_centre_clock);
   return g_test_run ();
 }

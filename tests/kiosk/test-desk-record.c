@@ -18,6 +18,7 @@
 #include "lh-client-desk.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 #define NOTE "Looked at the ESOL course at the college together."
 #define GOAL "Pass ESOL Entry 3"
@@ -120,7 +121,7 @@ static char *
 date_on (int months_on,
          int months_back)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (kiosk_api_time_zone ());
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (kiosk_api_time_zone ());
   GDate date;
 
   g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),

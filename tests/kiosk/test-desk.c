@@ -21,6 +21,7 @@
 #include "lh-stepper.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 #define NOTE "I would like to improve my writing"
 
@@ -295,7 +296,7 @@ test_facility_time (void)
   kiosk_demo_ulr (centre, 1, &staff, &pin, &name);
   kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
   kiosk_fill_screen (GTK_WINDOW (kiosk.window));
-  now = g_date_time_new_now (lh_client_get_time_zone (kiosk.client));
+  now = lh_test_clock_now_in (lh_client_get_time_zone (kiosk.client));
 
   kiosk_press (kiosk.window, "My facility time");
   kiosk_wait_for_page (kiosk.window, "facility");

@@ -14,6 +14,7 @@
 #include "lh-client.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 static gint64 reading_club;   /* a session with room, made by the ULR; 0 until made */
@@ -99,7 +100,7 @@ make_group_session (const char *title,
     }
   g_assert_cmpint (room, !=, 0);
 
-  now = g_date_time_new_now (tz);
+  now = lh_test_clock_now_in (tz);
   for (int days = 2; days <= 12; days++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (now, days);

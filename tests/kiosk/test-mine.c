@@ -15,6 +15,7 @@
 #include "lh-test-daemon.h"
 #include "lh-time-format.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 static GStrv pc_tokens;       /* (owned) the device tokens of the always-open PCs */
@@ -136,7 +137,7 @@ expected_title (const char *what,
                 GDateTime  *start,
                 const char *rest)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (kiosk_api_time_zone ());
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (kiosk_api_time_zone ());
   g_autofree char *when = lh_mine_format_when (start, now);
 
   return g_strdup_printf ("%s, %s%s", what, when, rest);

@@ -19,6 +19,7 @@
 #include "lh-test-daemon.h"
 #include "lh-time-format.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 #define N_PCS 4
 static const char *pc_names[N_PCS] = { "PC 21", "PC 22", "PC 23", "PC 24" };
@@ -91,7 +92,7 @@ pc_id (guint pc)
 static GDateTime *
 minutes_from_now (int minutes)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (centre_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (centre_tz);
   g_autoptr(GDateTime) minute = g_date_time_new (centre_tz, g_date_time_get_year (now), g_date_time_get_month (now),
                                                  g_date_time_get_day_of_month (now),
                                                  g_date_time_get_hour (now), g_date_time_get_minute (now), 0);
@@ -120,7 +121,7 @@ api_book (const char *token,
 static char *
 api_kiosk_state (const char *pc_name)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (centre_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (centre_tz);
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *path = g_strdup_printf ("/availability?date=%s", date);
   g_autoptr(JsonObject) body = NULL;
@@ -212,7 +213,7 @@ static void
 set_bar_clock (Kiosk     *kiosk,
                GTimeSpan  before)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (lh_test_clock_now ());
   LhUsage *usage = lh_client_get_usage (kiosk->client);
 
   lh_sitting_bar_set_clock_offset (lh_window_get_sitting_bar (kiosk->window),
@@ -230,7 +231,7 @@ test_demo_pc_sign_in_screen (void)
   JsonObject *first = json_array_get_object_element (kiosks, 0);
   const char *pc_name = json_object_get_string_member (first, "pc");
   g_autoptr(JsonObject) device = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now (centre_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (centre_tz);
   JsonObject *pc;
   Kiosk kiosk = { 0 };
 
@@ -471,7 +472,7 @@ make_group_session (const char *title)
   g_autofree char *token = NULL;
   g_autoptr(JsonObject) signed_in = NULL;
   g_autoptr(JsonObject) resources = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now (centre_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (centre_tz);
   JsonArray *list;
   gint64 room = 0;
 

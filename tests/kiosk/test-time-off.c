@@ -21,6 +21,7 @@
 #include "lh-time-format.h"
 #include "lh-time-off-words.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 #define SCREEN_WIDTH 1280
 #define SCREEN_HEIGHT 800
@@ -224,7 +225,7 @@ test_group_and_assessment (void)
   g_autoptr(JsonObject) sessions = NULL;
   g_autoptr(JsonObject) slots = NULL;
   g_autoptr(JsonObject) assessment = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (lh_test_clock_now ());
   g_autoptr(GDateTime) soon = g_date_time_add_hours (now, 1);
   g_autoptr(LhAssessmentSlot) slot = NULL;
   g_autoptr(GError) error = NULL;

@@ -14,6 +14,7 @@
 #include "lh-client.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 static LhTestDaemon *centre;  /* (owned) one demo centre for the whole program */
 static GTimeZone *centre_tz;  /* (owned) */
@@ -56,7 +57,7 @@ api_sign_in_ulr (void)
 static GDateTime *
 centre_day (int days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (centre_tz);
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (centre_tz);
   g_autoptr(GDateTime) today = g_date_time_new (centre_tz, g_date_time_get_year (now), g_date_time_get_month (now),
                                                 g_date_time_get_day_of_month (now), 0, 0, 0);
 

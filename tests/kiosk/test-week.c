@@ -15,6 +15,7 @@
 #include "lh-time-format.h"
 #include "lh-week-view.h"
 #include "lh-window.h"
+#include "lh-test-clock.h"
 
 #define CLOSURE_REASON "Boiler repairs"
 
@@ -171,7 +172,7 @@ static char *
 expected_dates (Kiosk *kiosk,
                 int    week)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (lh_client_get_time_zone (kiosk->client));
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (lh_client_get_time_zone (kiosk->client));
   g_autoptr(GString) dates = g_string_new (NULL);
 
   for (int i = 0; i < 7; i++)
@@ -326,7 +327,7 @@ test_seven_days (void)
   g_assert_nonnull (kiosk_find_widget (g_ptr_array_index (today, 0), kiosk_is_label, "Today"));
 
   /* The days before today are not asked for, and say why they are empty. */
-  now = g_date_time_new_now (lh_client_get_time_zone (kiosk.client));
+  now = lh_test_clock_now_in (lh_client_get_time_zone (kiosk.client));
   notes = week_widgets (&kiosk, "lh-week-note-title");
   for (guint i = 0; i < notes->len; i++)
     past += g_str_equal (gtk_label_get_text (g_ptr_array_index (notes, i)), "Already past");
@@ -618,7 +619,7 @@ test_closed_day (void)
 
   /* Next week's Wednesday, in the centre's zone, which the kiosk knows. */
   kiosk_open (&kiosk, 7);
-  now = g_date_time_new_now (lh_client_get_time_zone (kiosk.client));
+  now = lh_test_clock_now_in (lh_client_get_time_zone (kiosk.client));
   wednesday = lh_day_start (now, 7 + 3 - g_date_time_get_day_of_week (now));
   date = g_date_time_format (wednesday, "%Y-%m-%d");
   kiosk_close (&kiosk);
