@@ -38,10 +38,12 @@ lh_test_clock_now_in (GTimeZone *tz)
 }
 
 /* Before main(), while the test has one thread: every test starts on the
- * same moment, whatever the real date. */
+ * same moment (or the one meson gives it), whatever the real date. */
 __attribute__((constructor)) static void
 set_default_clock (void)
 {
+  const char *moment = g_getenv (LH_TEST_CLOCK_MOMENT_VARIABLE);
+
   if (g_getenv (OFFSET_VARIABLE) == NULL)
-    lh_test_clock_set (LH_TEST_CLOCK_DEFAULT);
+    lh_test_clock_set (moment != NULL ? moment : LH_TEST_CLOCK_DEFAULT);
 }

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 /* A Tuesday in term time, the centre open, in winter (GMT = UTC). */
 #define LH_TEST_CLOCK_DEFAULT "2027-01-12T10:00:00Z"
+/* Or this moment, when set (meson sets it for tests/api/test-moments). */
+#define LH_TEST_CLOCK_MOMENT_VARIABLE "LH_TEST_MOMENT"
 
 /* Moves the clock so that it reads moment (ISO-8601 with an offset) now.
  * Call it before any thread or process is started. */
