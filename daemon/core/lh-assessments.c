@@ -3,6 +3,7 @@
 
 #include "lh-assessments.h"
 
+#include "lh-bookings.h"
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-time-off.h"
@@ -185,7 +186,8 @@ check_learner_free (LhStore *store, const LhCentre *centre, const LhAssessmentSl
     }
   clash = lh_store_prepare (store,
                             "SELECT r.name FROM bookings b JOIN resources r ON r.id = b.resource_id "
-                            "WHERE b.person_id = ?1 AND b.status = 'booked' AND b.start_at < ?3 AND b.end_at > ?2 "
+                            "WHERE b.person_id = ?1 AND b.status = 'booked' AND b.start_at > ?4 "
+                            "AND b.start_at < ?3 AND b.end_at > ?2 "
                             "UNION ALL SELECT 'another assessment' FROM assessment_slots WHERE learner_id = ?1 "
                             "AND status = 'open' AND start_at < ?3 AND end_at > ?2 LIMIT 1", error);
   if (clash == NULL)
@@ -193,6 +195,7 @@ check_learner_free (LhStore *store, const LhCentre *centre, const LhAssessmentSl
   sqlite3_bind_int64 (clash, 1, person_id);
   sqlite3_bind_int64 (clash, 2, slot->start_at);
   sqlite3_bind_int64 (clash, 3, slot->end_at);
+  sqlite3_bind_int64 (clash, 4, slot->start_at - LH_BOOKING_MAX_SECONDS);
   if (!lh_store_step (store, clash, &has_row, error))
     return FALSE;
   if (has_row)

@@ -182,6 +182,21 @@ lh_store_changes (LhStore *self)
   return sqlite3_changes (self->db);
 }
 
+guint64
+lh_store_take_vm_steps (LhStore *self)
+{
+  guint64 steps = 0;
+
+  g_return_val_if_fail (LH_IS_STORE (self), 0);
+
+  /* A trigger's program runs inside the statement that fires it, so its
+   * steps are counted there. */
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (self->db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (self->db, stmt))
+    steps += (guint64) sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, TRUE);
+  return steps;
+}
+
 /* For the fixed statements of opening and migrating, which take no input. */
 static gboolean
 exec_script (LhStore *self, const char *sql, GError **error)

@@ -63,6 +63,11 @@ GPtrArray     *lh_store_collect            (LhStore        *self,
 gint64         lh_store_last_insert_id     (LhStore     *self);
 int            lh_store_changes            (LhStore     *self);
 
+/* The steps SQLite's virtual machine took in the store's statements since
+ * the last call: the work a query did, whatever the machine, for tests
+ * that hold a query's cost to the history kept. */
+guint64        lh_store_take_vm_steps      (LhStore     *self);
+
 /* A write transaction; begun inside another, it is a savepoint of it,
  * committed with it. */
 LhTransaction *lh_store_begin              (LhStore     *self,

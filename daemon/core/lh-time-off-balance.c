@@ -382,10 +382,12 @@ lh_time_off_list_mine (LhStore *store, gint64 person_id, gint64 now, GError **er
 {
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
-  /* A pending request stays listed until it is decided, even once over. */
+  /* A pending request stays listed until it is decided, even once over.
+   * The IN term, time_off_requests_live_by_person's own WHERE word for
+   * word, reads the person's requests not yet settled, not all of theirs. */
   return collect_requests (store,
-                           "WHERE r.person_id = ?1 AND (r.status = 'pending' OR "
-                           "  (r.status IN ('approved', 'rejected', 'own') AND r.end_at > ?2)) "
+                           "WHERE r.status IN ('pending', 'approved', 'rejected', 'own') AND r.person_id = ?1 "
+                           "AND (r.status = 'pending' OR r.end_at > ?2) "
                            "ORDER BY r.start_at, r.id", person_id, now, error);
 }
 

@@ -355,7 +355,8 @@ check_not_booked_elsewhere (LhStore *store, const LhCentre *centre, gint64 perso
                                              "SELECT r.name, b.start_at FROM bookings b "
                                              "JOIN resources r ON r.id = b.resource_id "
                                              "WHERE b.person_id = ?1 AND b.resource_id <> ?2 AND r.kind = 'pc' "
-                                             "AND b.status = 'booked' AND b.end_at > ?3 AND b.start_at <= ?3 + ?4 "
+                                             "AND b.status = 'booked' AND b.end_at > ?3 "
+                                             "AND b.start_at > ?5 AND b.start_at <= ?3 + ?4 "
                                              "ORDER BY b.start_at LIMIT 1", error);
   gboolean has_row;
   g_autofree char *from = NULL;
@@ -366,6 +367,7 @@ check_not_booked_elsewhere (LhStore *store, const LhCentre *centre, gint64 perso
   sqlite3_bind_int64 (stmt, 2, resource_id);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, LH_USAGE_EARLY_SECONDS);
+  sqlite3_bind_int64 (stmt, 5, now - LH_BOOKING_MAX_SECONDS);
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   if (!has_row)

@@ -80,3 +80,10 @@ CREATE INDEX group_places_unseen ON group_places (person_id)
 -- A learner's assessment slots by end: the ones still to come.
 DROP INDEX assessment_slots_by_learner;
 CREATE INDEX assessment_slots_by_learner ON assessment_slots (learner_id, end_at) WHERE learner_id IS NOT NULL;
+
+-- A person's time off not yet settled (My time off), and decisions they
+-- have not been told of, not every request they ever made.
+CREATE INDEX time_off_requests_live_by_person ON time_off_requests (person_id, start_at)
+  WHERE status IN ('pending', 'approved', 'rejected', 'own');
+CREATE INDEX time_off_requests_unseen ON time_off_requests (person_id)
+  WHERE decided_at IS NOT NULL AND decision_seen_at IS NULL;
