@@ -34,7 +34,7 @@ ctl_clear (Ctl *ctl)
 {
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
                        &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
-                       &ctl->reason, &ctl->date };
+                       &ctl->reason, &ctl->date, &ctl->years };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -399,10 +399,19 @@ static gboolean
 cmd_demo (Ctl *ctl, LhStore *store, GError **error)
 {
   g_autoptr(LhDemoCentre) demo = NULL;
+  guint64 years = 0;
 
   if (ctl->args[0] != NULL)
-    return lh_ctl_usage_error (error, "demo [--json]");
-  demo = lh_demo_create (store, ctl->config->centre, lh_time_now (), error);
+    return lh_ctl_usage_error (error, "demo [--years N] [--json]");
+  /* Checked before anything is written: a bad value leaves the file as
+   * it was. */
+  if (ctl->years != NULL && !g_ascii_string_to_unsigned (ctl->years, 10, 1, LH_DEMO_MAX_YEARS, &years, NULL))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "--years takes a whole number from 1 to %d, not “%s”",
+                   LH_DEMO_MAX_YEARS, ctl->years);
+      return FALSE;
+    }
+  demo = lh_demo_create_with_years (store, ctl->config->centre, (guint) years, lh_time_now (), error);
   if (demo == NULL)
     return FALSE;
   print_demo (demo, lh_store_get_path (store), ctl->json);
@@ -451,7 +460,7 @@ static const struct
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
-  { "demo", cmd_demo, "Fill a new database with a demo centre" },
+  { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history)" },
 };
 
 static char *
@@ -474,6 +483,7 @@ main (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The centre's database", "FILE" },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "Configuration file", "FILE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &ctl.json, "demo: print JSON for scripts", NULL },
+    { "years", 0, 0, G_OPTION_ARG_STRING, &ctl.years, "demo: years of history before the last three months, 1 to 10", "N" },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &ctl.skip_bad_rows, "import-staff: import the good rows of a file with bad ones", NULL },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &ctl.kind, "resource add: pc or room", "KIND" },
     { "capacity", 0, 0, G_OPTION_ARG_INT, &ctl.capacity, "resource add: places", "N" },

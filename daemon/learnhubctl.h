@@ -34,6 +34,7 @@ typedef struct
   char      *at;              /* (owned) (nullable) terms/time-off show: YYYY-MM-DD */
   char      *reason;          /* (owned) (nullable) time-off approve/reject/adjust */
   char      *date;            /* (owned) (nullable) time-off adjust: YYYY-MM-DD */
+  char      *years;           /* (owned) (nullable) demo: years of history, as typed */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */

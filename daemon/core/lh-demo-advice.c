@@ -279,17 +279,16 @@ add_own_record (LhStore *store, const LhCentre *centre, GArray *learner_ids, gin
 }
 
 gboolean
-lh_demo_add_advice (LhStore *store, const LhCentre *centre, GRand *rand, GArray *learner_ids, guint first_random,
-                    gint64 history_start, gint64 now, GError **error)
+lh_demo_add_advice_days (LhStore *store, const LhCentre *centre, GRand *rand, GArray *learner_ids, guint first_random,
+                         gint64 from, gint64 until, gint64 now, GError **error)
 {
   gint64 today = lh_time_local_midnight (now, centre->tz);
-  gint64 end = lh_time_add_days (today, 14, centre->tz);
   gint64 live_start = now - HOUR - now % (30 * MINUTE);
   int n_day = 0;
 
   g_return_val_if_fail (learner_ids->len > first_random && first_random > 3, FALSE);
 
-  for (gint64 day = history_start; day < end; day = lh_time_next_midnight (day, centre->tz), n_day++)
+  for (gint64 day = from; day < until; day = lh_time_next_midnight (day, centre->tz), n_day++)
     {
       int weekday = lh_time_local_weekday (day, centre->tz);
       gint64 start = 0, finish = 0;
@@ -310,6 +309,18 @@ lh_demo_add_advice (LhStore *store, const LhCentre *centre, GRand *rand, GArray 
           (day < today && !add_other_duties (store, centre, learner_ids, day, n_day, now, error)))
         return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+lh_demo_add_advice (LhStore *store, const LhCentre *centre, GRand *rand, GArray *learner_ids, guint first_random,
+                    gint64 history_start, gint64 now, GError **error)
+{
+  gint64 end = lh_time_add_days (lh_time_local_midnight (now, centre->tz), 14, centre->tz);
+  gint64 live_start = now - HOUR - now % (30 * MINUTE);
+
+  if (!lh_demo_add_advice_days (store, centre, rand, learner_ids, first_random, history_start, end, now, error))
+    return FALSE;
   /* Past drop-ins close as their time ends, logging the ULRs' time. */
   if (!lh_dropins_close_ended (store, now, NULL, error))
     return FALSE;

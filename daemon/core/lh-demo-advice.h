@@ -22,4 +22,17 @@ gboolean lh_demo_add_advice (LhStore        *store,
                              gint64          now,
                              GError        **error);
 
+/* The weekly drop-ins, appointments and other duties of the days from
+ * `from` to `until`, as lh_demo_add_advice makes them, as of now; the
+ * drop-ins are left to be closed. For years of history. */
+gboolean lh_demo_add_advice_days (LhStore        *store,
+                                  const LhCentre *centre,
+                                  GRand          *rand,
+                                  GArray         *learner_ids,
+                                  guint           first_random,
+                                  gint64          from,
+                                  gint64          until,
+                                  gint64          now,
+                                  GError        **error);
+
 G_END_DECLS

@@ -83,14 +83,17 @@ add_session (LhStore *store, gint64 person, gint64 pc, gint64 at, LhSessionInfo 
 }
 
 /* Whether the person or the PC has a sitting within [from, to) already:
- * history is written booking by booking, not in the order it happened. */
+ * history is written booking by booking, not in the order it happened. A
+ * sitting is within its booking, never longer than a day: the range of
+ * usage_by_start read is a day's, however long the history. */
 static gboolean
 sitting_overlaps (LhStore *store, gint64 person, gint64 pc, gint64 from, gint64 to, gboolean *out,
                   GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              "SELECT 1 FROM usage_sessions WHERE (person_id = ?1 OR resource_id = ?2) "
-                                             "AND started_at < ?4 AND coalesce (ended_at, ?4) > ?3", error);
+                                             "AND started_at > ?3 - 86400 AND started_at < ?4 "
+                                             "AND coalesce (ended_at, ?4) > ?3", error);
 
   if (stmt == NULL)
     return FALSE;

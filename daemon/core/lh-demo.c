@@ -3,12 +3,10 @@
 
 #include "lh-demo.h"
 
-#include <gio/gio.h>
-
-#include "lh-demo-resources.h"
-
+#include "lh-advice-record.h"
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
+#include "lh-demo-history.h"
 #include "lh-demo-time-off.h"
 #include "lh-bookings.h"
 #include "lh-devices.h"
@@ -386,21 +384,15 @@ add_assessments (LhStore *store, const LhCentre *centre, GRand *rand, GArray *le
 }
 
 /* The demo's learning agreement (data/demo/terms.conf), in force since
- * April: the example a centre copies is the one the demo runs on. */
+ * April: the example a centre copies is the one the demo runs on. After
+ * years of history it is a review, imported as of the day it came in. */
 static gboolean
-add_terms (LhStore *store, const LhCentre *centre, gint64 now, GError **error)
+add_terms (LhStore *store, const LhCentre *centre, guint years, gint64 now, GError **error)
 {
-  /* Named, not looked up globally: a static library's resource is
-   * registered only if something refers to it. */
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (lh_demo_get_resource (), "/org/learnhub/demo/terms.conf", 0,
-                                                    error);
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_auto(LhTerms) terms = { 0 };
 
-  if (bytes == NULL || !g_key_file_load_from_bytes (key_file, bytes, G_KEY_FILE_NONE, error) ||
-      !lh_terms_from_key_file (key_file, centre->tz, &terms, error))
-    return FALSE;
-  return lh_terms_add_version (store, centre, &terms, "demo", now, error);
+  return lh_demo_read_terms (centre, &terms, error) &&
+         lh_terms_add_version (store, centre, &terms, "demo", years > 0 ? MIN (terms.valid_from, now) : now, error);
 }
 
 /* Rules as a centre changes them: tighter limits at first, a longer week
@@ -438,6 +430,12 @@ add_rules_and_closures (LhStore *store, const LhCentre *centre, gint64 first_day
 LhDemoCentre *
 lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **error)
 {
+  return lh_demo_create_with_years (store, centre, 0, now, error);
+}
+
+LhDemoCentre *
+lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, gint64 now, GError **error)
+{
   g_autoptr(LhDemoCentre) demo = g_new0 (LhDemoCentre, 1);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
   g_autoptr(GArray) learner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -448,6 +446,7 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
   gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (years <= LH_DEMO_MAX_YEARS, NULL);
 
   count = lh_store_prepare (store, "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM resources)", error);
   if (count == NULL || !lh_store_step (store, count, &has_row, error))
@@ -472,7 +471,11 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
       !add_resources (store, pc_ids, &room_id, error))
     return NULL;
   demo->n_resources = pc_ids->len + 1;
-  if (!add_terms (store, centre, now, error) ||
+  if (years > 0 &&
+      !lh_demo_add_dated_history (store, centre, lh_demo_history_first_day (centre, years, now),
+                                  history_start (centre, now), error))
+    return NULL;
+  if (!add_terms (store, centre, years, now, error) ||
       !add_rules_and_closures (store, centre, history_start (centre, now), now, error))
     return NULL;
   if (!add_guests (store, demo, learner_ids, now, error))
@@ -481,8 +484,21 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
   if (demo->device_token == NULL)
     return NULL;
   demo->pc_kiosks = lh_demo_add_pc_kiosks (store, pc_ids, now, error);
-  if (demo->pc_kiosks == NULL ||
-      !add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error) ||
+  if (demo->pc_kiosks == NULL)
+    return NULL;
+  /* The years before the last three months, which come through the
+   * rules' own code on top of them. */
+  if (years > 0)
+    {
+      guint n_bookings = 0;
+
+      if (!lh_demo_add_history (store, centre, learner_ids, CLEAN_ACCOUNTS, pc_ids, room_id,
+                                lh_demo_history_first_day (centre, years, now), history_start (centre, now), now,
+                                &n_bookings, error))
+        return NULL;
+      demo->n_bookings += n_bookings;
+    }
+  if (!add_bookings (store, centre, demo, rand, learner_ids, pc_ids, room_id, now, error) ||
       !lh_demo_add_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, pc_ids, history_start (centre, now), now,
                              error) ||
       !lh_demo_add_usage (store, centre, rand, learner_ids, pc_ids, history_start (centre, now), now, error) ||
@@ -490,6 +506,7 @@ lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **err
       !lh_demo_add_advice (store, centre, rand, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now,
                            error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
+      (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
       !lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&demo);

@@ -40,4 +40,16 @@ LhDemoCentre *lh_demo_create (LhStore        *store,
                               gint64          now,
                               GError        **error);
 
+/* The most years of history lh_demo_create_with_years makes. */
+#define LH_DEMO_MAX_YEARS 10
+
+/* The same centre with `years` (0 to LH_DEMO_MAX_YEARS) of history before
+ * its last three months (lh-demo-history.c): for benchmarks and the
+ * committee's reports. 0 is lh_demo_create. */
+LhDemoCentre *lh_demo_create_with_years (LhStore        *store,
+                                         const LhCentre *centre,
+                                         guint           years,
+                                         gint64          now,
+                                         GError        **error);
+
 G_END_DECLS
