@@ -102,9 +102,7 @@ end_sittings (LhStore *store, const LhCentre *centre, gint64 now, GPtrArray *end
  * booking nobody came to on a PC whose kiosk was off stays so for good:
  * each query bounds start_at from below (a booking under way began less
  * than a day ago) so that those never pile up in its range. Plan: SEARCH b
- * USING INDEX bookings_by_start (start_at>? AND start_at<?) for those
- * under way, (start_at>?) for the next hold to end: what is still ahead,
- * as far as the rules' horizon. */
+ * USING INDEX bookings_by_start (start_at>? AND start_at<?). */
 #define AWAITING_CHECK_IN \
   "FROM bookings b JOIN resources r ON r.id = b.resource_id " \
   "JOIN devices d ON d.resource_id = b.resource_id AND d.revoked = 0 " \
@@ -227,9 +225,16 @@ lh_housekeeping_next_due (LhStore *store, const LhCentre *centre, gint64 now, gi
    * change in between only moves the check, which looks again). */
   if (!lh_rules_at (store, centre, now, &rules, error))
     return FALSE;
+  /* Asked after every change: per PC with a kiosk, its first booking not
+   * checked in (bookings_by_resource_time, resource_id=? AND start_at>?,
+   * LIMIT 1), not every booking still ahead. */
   stmt = lh_store_prepare (store,
-                           "SELECT min (b.start_at) " AWAITING_CHECK_IN
-                           "AND b.start_at > ?1 - ?2 AND b.end_at > ?1", error);
+                           "SELECT min ((SELECT b.start_at FROM bookings b WHERE b.resource_id = d.resource_id "
+                           "             AND b.status = 'booked' AND b.start_at > ?1 - ?2 AND b.end_at > ?1 "
+                           "             AND b.checked_in_at IS NULL AND b.walk_up = 0 "
+                           "             ORDER BY b.start_at LIMIT 1)) "
+                           "FROM devices d JOIN resources r ON r.id = d.resource_id "
+                           "WHERE d.resource_id IS NOT NULL AND d.revoked = 0 AND r.kind = 'pc'", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
@@ -241,7 +246,7 @@ lh_housekeeping_next_due (LhStore *store, const LhCentre *centre, gint64 now, gi
   {
     gint64 settle_due;
 
-    if (!lh_time_off_next_due (store, &settle_due, error))
+    if (!lh_time_off_next_due (store, now, &settle_due, error))
       return FALSE;
     take_earliest (&due, settle_due);
   }

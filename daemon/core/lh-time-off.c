@@ -460,7 +460,10 @@ lh_time_off_settle_locked (LhStore *store, gint64 now, guint *out_settled, GErro
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
   /* A PC booking extended at its PC is over at its new end. */
-  due = lh_store_prepare (store, "SELECT r.id " DUE_WHERE "AND max(r.end_at, coalesce(b.end_at, 0)) <= ?1",
+  /* r.end_at <= ?1 first: the past of time_off_requests_by_status, not
+   * the requests still ahead. */
+  due = lh_store_prepare (store, "SELECT r.id " DUE_WHERE "AND r.end_at <= ?1 "
+                          "AND max(r.end_at, coalesce(b.end_at, 0)) <= ?1",
                           error);
   if (due == NULL)
     return FALSE;
@@ -507,16 +510,33 @@ lh_time_off_settle_locked (LhStore *store, gint64 now, guint *out_settled, GErro
 }
 
 gboolean
-lh_time_off_next_due (LhStore *store, gint64 *out_due, GError **error)
+lh_time_off_next_due (LhStore *store, gint64 now, gint64 *out_due, GError **error)
 {
   g_autoptr(LhStmt) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
-  stmt = lh_store_prepare (store, "SELECT coalesce(min(max(r.end_at, coalesce(b.end_at, 0))), 0) " DUE_WHERE,
-                           error);
-  if (stmt == NULL || !lh_store_step (store, stmt, &has_row, error))
+  /* The housekeeper asks after every change, so this reads no more than
+   * a few rows: exactly, the requests past their own end and not settled
+   * yet (their booking runs on, or a sitting holds it); of those still
+   * ahead, only the first end of each status (each a request's earliest
+   * due, as its booking ends no earlier), which is early enough. Plan:
+   * time_off_requests_by_status (status=? AND end_at<?), then for each
+   * status (status=? AND end_at>?) LIMIT 1. The IN term lets SQLite use
+   * that partial index for one status. */
+  stmt = lh_store_prepare (store,
+                           "SELECT coalesce (min (due), 0) FROM ("
+                           "SELECT max(r.end_at, coalesce(b.end_at, 0)) AS due " DUE_WHERE "AND r.end_at <= ?1 "
+                           "UNION ALL "
+                           "SELECT (SELECT end_at FROM time_off_requests "
+                           "        WHERE status IN ('pending', 'approved', 'rejected', 'own') "
+                           "        AND status = s.column1 AND end_at > ?1 ORDER BY end_at LIMIT 1) "
+                           "FROM (VALUES ('pending'), ('approved'), ('rejected'), ('own')) s)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   *out_due = sqlite3_column_int64 (stmt, 0);
   return TRUE;

@@ -109,8 +109,10 @@ gboolean lh_time_off_settle_locked    (LhStore         *store,
                                        guint           *out_settled,
                                        GError         **error);
 
-/* When the next request falls due for settling, or 0. */
+/* When the next request falls due for settling, or 0; perhaps a little
+ * before (settling then finds nothing to do), never after. */
 gboolean lh_time_off_next_due         (LhStore         *store,
+                                       gint64           now,
                                        gint64          *out_due,
                                        GError         **error);
 
