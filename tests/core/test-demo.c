@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "lh-auth.h"
 #include "lh-core-test.h"
 #include "lh-demo.h"
@@ -8,13 +10,40 @@
 #include "lh-time-off.h"
 #include "lh-time.h"
 
-static int
-count (LhStore *store, const char *sql)
+/* The demo is laid out around the now it is given: the tests give it
+ * their own, so that they pass at any real moment (a Tuesday in term
+ * time, in the morning). */
+#define FIXED_NOW "2027-01-12T10:00:00+00:00"
+
+static gint64
+fixed_now (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now;
+
+  g_assert_true (lh_time_parse_iso (FIXED_NOW, &now, &error));
+  g_assert_no_error (error);
+  return now;
+}
+
+/* The first column of sql's one row; ?1 is bound to now where it is
+ * used. */
+static gint64
+count_at (LhStore *store, const char *sql, gint64 now)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, NULL);
 
+  g_assert_nonnull (stmt);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, now);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static int
+count (LhStore *store, const char *sql)
+{
+  return (int) count_at (store, sql, 0);
 }
 
 static void
@@ -23,7 +52,7 @@ test_demo_centre (void)
   g_autoptr(LhTestStore) ts = lh_test_store_new ();
   g_autoptr(LhCentre) centre = lh_centre_new_default ();
   g_autoptr(GError) error = NULL;
-  gint64 now = lh_time_now ();
+  gint64 now = fixed_now ();
   g_autoptr(LhDemoCentre) demo = NULL;
   g_autoptr(LhDemoCentre) again = NULL;
   const LhDemoAccount *learner;
@@ -50,8 +79,8 @@ test_demo_centre (void)
   g_assert_cmpuint (admins, ==, 1);
 
   /* Months of history and some of the week ahead. */
-  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE start_at < strftime('%s','now','-60 days')"), >, 100);
-  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE start_at > strftime('%s','now')"), >, 10);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings WHERE start_at < ?1 - 60 * 86400", now), >, 100);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings WHERE start_at > ?1", now), >, 10);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE status = 'cancelled'"), >, 0);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings a JOIN bookings b ON a.resource_id = b.resource_id "
                                      "AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked' "
@@ -74,10 +103,10 @@ test_demo_centre (void)
 
   /* Skills assessments every week: most past ones taken, some ahead free. */
   g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT subject) FROM assessment_slots"), ==, 3);
-  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NOT NULL "
-                                     "AND start_at < strftime('%s','now')"), >, 15);
-  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NULL "
-                                     "AND start_at > strftime('%s','now')"), >, 0);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NOT NULL "
+                                        "AND start_at < ?1", now), >, 15);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NULL "
+                                        "AND start_at > ?1", now), >, 0);
 
   /* Advice: weekly drop-ins with both ULRs, served in ticket order, with
    * outcomes and no-shows; appointments; a drop-in open now with people
@@ -124,6 +153,17 @@ count_for (LhStore *store, const char *sql, gint64 id)
   return sqlite3_column_int (stmt, 0);
 }
 
+static int
+count_for2 (LhStore *store, const char *sql, gint64 id, gint64 at)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, NULL);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
 static const LhTimeOffCategory *
 category (const LhTimeOffBalance *balance, const char *name)
 {
@@ -142,7 +182,7 @@ test_demo_time_off (void)
   g_autoptr(LhTestStore) ts = lh_test_store_new ();
   g_autoptr(LhCentre) centre = lh_centre_new_default ();
   g_autoptr(GError) error = NULL;
-  gint64 now = lh_time_now ();
+  gint64 now = fixed_now ();
   g_autoptr(LhDemoCentre) demo = NULL;
   g_autoptr(LhPerson) amira = NULL;
   g_autoptr(GPtrArray) pending = NULL;
@@ -175,9 +215,8 @@ test_demo_time_off (void)
                                      "AND reason LIKE 'released%'"), >, 10);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_requests r JOIN group_places g "
                                      "ON g.id = r.group_place_id WHERE r.paid = 1 AND r.status = 'taken'"), >, 5);
-  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_requests WHERE status IN "
-                                     "('pending', 'approved', 'own', 'rejected') AND end_at < strftime('%s','now')"),
-                   ==, 0);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM time_off_requests WHERE status IN "
+                                        "('pending', 'approved', 'own', 'rejected') AND end_at < ?1", now), ==, 0);
   /* Each learner was told of them long ago. */
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM time_off_requests WHERE decided_at IS NOT NULL "
                                      "AND decision_seen_at IS NULL"), ==, 0);
@@ -236,8 +275,189 @@ test_demo_time_off (void)
   g_assert_cmpint (count_for (ts->store, "SELECT count(*) FROM time_off_requests WHERE person_id = ?1 "
                                          "AND status = 'pending'", amira->id), ==, 1);
   /* Nothing of it in the week a newcomer books in as her. */
-  g_assert_cmpint (count_for (ts->store, "SELECT count(*) FROM bookings WHERE person_id = ?1 AND status = 'booked' "
-                                         "AND abs(start_at - strftime('%s','now')) < 8 * 86400", amira->id), ==, 0);
+  g_assert_cmpint (count_for2 (ts->store, "SELECT count(*) FROM bookings WHERE person_id = ?1 AND status = 'booked' "
+                                          "AND abs(start_at - ?2) < 8 * 86400", amira->id, now), ==, 0);
+}
+
+/* Whether needle is anywhere in the file at path (a missing file has
+ * nothing). */
+static gboolean
+file_contains (const char *path, const char *needle)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &bytes, &length, NULL))
+    return FALSE;
+  /* Byte by byte: the file has NULs, where strstr would stop. */
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (bytes + i, needle, strlen (needle)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Years of history: it reaches back that far, spread over the years with
+ * their quiet weeks; nothing overlaps; the ledger keeps every agreement
+ * year within what the terms give; advice notes are sealed, and nothing
+ * of advice is older than the retention. */
+static void
+test_demo_years (void)
+{
+  static const char * const said[] = {
+    "Talked through the Level 1 English course", "Nervous about tests", "forklift licence",
+  };
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(LhCentre) centre = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhDemoCentre) demo = NULL;
+  g_autoptr(LhStmt) learners = NULL;
+  g_autoptr(GDateTime) back = NULL;
+  gint64 now = fixed_now (), first_day, recent;
+  gint64 started = g_get_monotonic_time ();
+  guint n_years = 0;
+
+  centre->note_key = lh_note_key_new_random ();
+  demo = lh_demo_create_with_years (ts->store, centre, 2, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (demo);
+  g_test_message ("Two years of history in %.1f s", (g_get_monotonic_time () - started) / 1e6);
+  g_assert_cmpuint (demo->accounts->len, ==, 42);
+  g_assert_cmpuint (demo->n_bookings, >, 5000);
+  {
+    g_autoptr(GDateTime) here = g_date_time_new_from_unix_local (now);
+    back = g_date_time_add_years (here, -2);
+  }
+  first_day = g_date_time_to_unix (back) - 86400;
+  recent = now - 92 * 86400;
+
+  /* Back two years, in every quarter of them, quieter in August than in
+   * the months around it; the last three months as without --years. */
+  g_assert_cmpint (count_at (ts->store, "SELECT min(start_at) FROM bookings", now), >=, first_day);
+  g_assert_cmpint (count_at (ts->store, "SELECT min(start_at) FROM bookings", now), <, first_day + 7 * 86400);
+  for (gint64 from = first_day + 86400; from + 91 * 86400 < recent; from += 91 * 86400)
+    {
+      g_autoptr(LhStmt) stmt = lh_store_prepare (ts->store, "SELECT count(*) FROM bookings WHERE start_at >= ?1 "
+                                                 "AND start_at < ?1 + 91 * 86400", NULL);
+
+      sqlite3_bind_int64 (stmt, 1, from);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 600);
+    }
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE strftime('%m', start_at, 'unixepoch') = '08'"),
+                   <, count (ts->store, "SELECT count(*) FROM bookings "
+                                        "WHERE strftime('%m', start_at, 'unixepoch') = '06'"));
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings WHERE start_at > ?1", now), >, 10);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'started'"), ==, 1);
+
+  /* What happened in those years: cancellations, no-shows released,
+   * walk-ups, sittings, group places and skills checks. */
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings WHERE released_at < ?1 - 365 * 86400", now),
+                   >, 100);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings WHERE released_at IS NULL "
+                                        "AND status = 'cancelled' AND start_at < ?1 - 365 * 86400", now), >, 100);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings WHERE walk_up = 1 "
+                                        "AND start_at < ?1 - 365 * 86400", now), >, 100);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM usage_sessions WHERE started_at < ?1 - 365 * 86400",
+                             now), >, 1000);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM group_places p JOIN group_sessions g "
+                                        "ON g.id = p.group_session_id JOIN bookings b ON b.id = g.booking_id "
+                                        "WHERE b.start_at < ?1 - 365 * 86400", now), >, 100);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM assessment_slots WHERE learner_id IS NOT NULL "
+                                        "AND start_at < ?1 - 365 * 86400", now), >, 50);
+
+  /* No PC or person booked twice at once; every sitting within its
+   * booking, and none at two PCs at once, nor two people at one. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings a JOIN bookings b ON b.resource_id = a.resource_id "
+                                     "AND b.id <> a.id AND a.status = 'booked' AND b.status = 'booked' "
+                                     "AND b.start_at >= a.start_at AND b.start_at < a.end_at"), ==, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings a JOIN bookings b ON b.person_id = a.person_id "
+                                     "AND b.id <> a.id AND a.status = 'booked' AND b.status = 'booked' "
+                                     "AND b.start_at >= a.start_at AND b.start_at < a.end_at"), ==, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM usage_sessions u JOIN bookings b ON b.id = u.booking_id "
+                                     "WHERE u.started_at < b.start_at OR coalesce (u.ended_at, 0) > b.end_at"), ==, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM usage_sessions a JOIN usage_sessions b ON b.id <> a.id "
+                                     "AND (b.resource_id = a.resource_id OR b.person_id = a.person_id) "
+                                     "AND b.started_at >= a.started_at "
+                                     "AND b.started_at < coalesce (a.ended_at, 1e12)"), ==, 0);
+  /* Nothing on a day the centre was closed: two Christmases among them. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM closures WHERE date LIKE '%-12-25'"), >=, 2);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings b JOIN closures c "
+                                     "ON c.date = date (b.start_at, 'unixepoch', 'localtime')"), ==, 0);
+
+  /* Staff who joined over the years, and who have left (and cannot sign
+   * in); the agreement and the rules as dated versions, each imported as
+   * of its own date. */
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM people WHERE created_at > ?1 - 700 * 86400 "
+                                        "AND created_at < ?1 - 90 * 86400", now), >, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM people WHERE pin_hash IS NULL"), >=, 10);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM terms_versions"), ==, 3);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM terms_versions WHERE created_at > valid_from + 86400 "
+                                     "AND valid_from > (SELECT min(valid_from) FROM terms_versions)"), ==, 0);
+  g_assert_cmpint (count_at (ts->store, "SELECT min(valid_from) FROM terms_versions", now), <=, first_day);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM rule_versions"), >=, 3);
+
+  /* The ledger: paid time in every category of every agreement year
+   * within what the terms gave that year; nothing left waiting. */
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT person_id) FROM time_off_ledger "
+                                     "WHERE kind = 'taken' AND taken_delta > 0"), >, 20);
+  learners = lh_store_prepare (ts->store, "SELECT DISTINCT person_id FROM time_off_ledger", NULL);
+  while (sqlite3_step (learners) == SQLITE_ROW)
+    for (gint64 at = first_day; at < now + 30 * 86400;)
+      {
+        LhTimeOffBalance balance;
+
+        g_assert_true (lh_time_off_balance (ts->store, centre, sqlite3_column_int64 (learners, 0), at, &balance,
+                                            &error));
+        g_assert_no_error (error);
+        for (guint c = 0; c < balance.n_categories; c++)
+          {
+            const LhTimeOffCategory *category = &balance.categories[c];
+
+            g_assert_cmpint (category->taken_minutes + category->booked_minutes + category->pending_minutes, <=,
+                             category->entitled_minutes);
+            g_assert_cmpint (category->pending_minutes, >=, 0);
+          }
+        at = balance.year_end;
+        n_years++;
+      }
+  g_clear_pointer (&learners, lh_stmt_release);
+  g_assert_cmpuint (n_years, >, 60);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM time_off_requests WHERE status IN "
+                                        "('pending', 'approved', 'own', 'rejected') AND end_at < ?1", now), ==, 0);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'taken' "
+                                        "AND taken_delta > 0 AND at < ?1 - 365 * 86400", now), >, 200);
+
+  /* Advice: notes over the years, each sealed, so that none is in the
+   * database file; and no record whose last contact is older than the
+   * retention, as learnhubd's housekeeping would have left it. */
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM advice_notes WHERE created_at < ?1 - 365 * 86400", now),
+                   >, 50);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM advice_requests WHERE created_at < ?1 - 365 * 86400",
+                             now), >, 200);
+  g_clear_object (&ts->store);
+  for (guint i = 0; i < G_N_ELEMENTS (said); i++)
+    {
+      g_autofree char *wal = g_strconcat (ts->path, "-wal", NULL);
+
+      g_assert_false (file_contains (ts->path, said[i]));
+      g_assert_false (file_contains (wal, said[i]));
+    }
+  ts->store = lh_store_open (ts->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDateTime) here = g_date_time_new_from_unix_local (now);
+    g_autoptr(GDateTime) cutoff = g_date_time_add_months (here, -centre->advice_retention_months);
+
+    g_assert_cmpint (count_at (ts->store,
+                               "SELECT count(*) FROM (SELECT learner_id, max(t) AS last FROM ("
+                               "SELECT learner_id, coalesce(ended_at, created_at) AS t FROM advice_requests "
+                               "WHERE learner_id IS NOT NULL "
+                               "UNION ALL SELECT learner_id, created_at FROM advice_notes "
+                               "UNION ALL SELECT learner_id, max(created_at, coalesce(done_at, 0)) "
+                               "FROM learning_plan_items "
+                               "UNION ALL SELECT learner_id, held_at FROM learning_mots) GROUP BY learner_id) "
+                               "WHERE last < ?1", g_date_time_to_unix (cutoff)), ==, 0);
+  }
 }
 
 int
@@ -246,5 +466,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/demo/centre", test_demo_centre);
   g_test_add_func ("/lh/demo/time-off", test_demo_time_off);
+  g_test_add_func ("/lh/demo/years", test_demo_years);
   return g_test_run ();
 }

@@ -190,6 +190,39 @@ test_demo_json (void)
   g_assert_nonnull (strstr (again.err, "already has"));
 }
 
+/* demo --years takes a whole number of years from 1 to 10; anything
+ * else is refused, in plain words, before anything is written. */
+static void
+test_demo_bad_years (void)
+{
+  static const char * const bad[] = { "0", "11", "-1", "2.5", "two", "", "3x", "99999999999999999999" };
+  g_autofree char *db = temp_path ("demo.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) resources = { 0 };
+
+  ctl (&init, db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_true (g_file_get_contents (db, &before, &before_length, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *option = g_strconcat ("--years=", bad[i], NULL);
+      g_auto(Run) refused = { 0 };
+
+      ctl (&refused, db, "demo", option, NULL);
+      g_assert_cmpint (refused.status, ==, 2);
+      g_assert_nonnull (strstr (refused.err, "--years takes a whole number from 1 to 10"));
+      g_assert_cmpstr (refused.out, ==, "");
+    }
+  g_assert_true (g_file_get_contents (db, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  ctl (&resources, db, "resource", "list", NULL);
+  g_assert_cmpint (resources.status, ==, 0);
+  g_assert_cmpstr (resources.out, ==, "");
+}
+
 /* "YYYY-MM-DD HH:MM" on the first given weekday (1 Monday) three weeks
  * or more ahead, within the booking horizon and clear of the demo's bank
  * holidays. */
@@ -402,6 +435,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ctl/device-resource-pin", test_device_resource_pin);
   g_test_add_func ("/ctl/rules-and-closures", test_rules_and_closures);
   g_test_add_func ("/ctl/demo-json", test_demo_json);
+  g_test_add_func ("/ctl/demo-bad-years", test_demo_bad_years);
   g_test_add_func ("/ctl/groups-and-assessments", test_groups_and_assessments);
   g_test_add_func ("/ctl/advice-timetable-and-privacy", test_advice_timetable_and_privacy);
   g_test_add_func ("/ctl/terms", test_terms);
