@@ -10,11 +10,22 @@ typedef struct
   gint64                   device_id;   /* the kiosk it runs on */
 } Listener;
 
+/* An event published while the hub is held, sent once it is released. */
+typedef struct
+{
+  char     *text;        /* (owned) */
+  gint64    person_id;
+  gint64   *device_ids;  /* (owned) */
+  guint     n_devices;
+  gboolean  to_everyone;
+} Held;
+
 struct _LhEventHub
 {
   GObject    parent_instance;
 
   GPtrArray *listeners;  /* (owned) (element-type Listener) */
+  GPtrArray *held;       /* (owned) (element-type Held) (nullable) while held */
 };
 
 G_DEFINE_FINAL_TYPE (LhEventHub, lh_event_hub, G_TYPE_OBJECT)
@@ -28,10 +39,19 @@ listener_free (Listener *listener)
 }
 
 static void
+held_free (Held *held)
+{
+  g_free (held->text);
+  g_free (held->device_ids);
+  g_free (held);
+}
+
+static void
 lh_event_hub_finalize (GObject *object)
 {
   LhEventHub *self = LH_EVENT_HUB (object);
 
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_ptr_array_unref (self->listeners);
   G_OBJECT_CLASS (lh_event_hub_parent_class)->finalize (object);
 }
@@ -134,6 +154,19 @@ listener_wanted (const Listener *listener, gint64 person_id, const gint64 *devic
 }
 
 static void
+send_text (LhEventHub *self, const char *text, gint64 person_id, const gint64 *device_ids, guint n_devices,
+           gboolean to_everyone)
+{
+  for (guint i = 0; i < self->listeners->len; i++)
+    {
+      Listener *listener = g_ptr_array_index (self->listeners, i);
+
+      if (listener_wanted (listener, person_id, device_ids, n_devices, to_everyone))
+        send_to (listener, text);
+    }
+}
+
+static void
 publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, const gint64 *device_ids,
          guint n_devices, gboolean to_everyone)
 {
@@ -143,12 +176,44 @@ publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, c
   g_return_if_fail (type != NULL);
 
   text = event_text (type, data);
-  for (guint i = 0; i < self->listeners->len; i++)
+  if (self->held != NULL)
     {
-      Listener *listener = g_ptr_array_index (self->listeners, i);
+      Held *held = g_new0 (Held, 1);
 
-      if (listener_wanted (listener, person_id, device_ids, n_devices, to_everyone))
-        send_to (listener, text);
+      held->text = g_steal_pointer (&text);
+      held->person_id = person_id;
+      held->device_ids = g_memdup2 (device_ids, n_devices * sizeof (gint64));
+      held->n_devices = n_devices;
+      held->to_everyone = to_everyone;
+      g_ptr_array_add (self->held, held);
+      return;
+    }
+  send_text (self, text, person_id, device_ids, n_devices, to_everyone);
+}
+
+void
+lh_event_hub_hold (LhEventHub *self)
+{
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+  g_return_if_fail (self->held == NULL);
+
+  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
+}
+
+void
+lh_event_hub_release (LhEventHub *self, gboolean send)
+{
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+  g_return_if_fail (self->held != NULL);
+
+  held = g_steal_pointer (&self->held);
+  for (guint i = 0; send && i < held->len; i++)
+    {
+      const Held *event = g_ptr_array_index (held, i);
+
+      send_text (self, event->text, event->person_id, event->device_ids, event->n_devices, event->to_everyone);
     }
 }
 

@@ -42,6 +42,12 @@ void        lh_event_hub_publish_to_devices (LhEventHub   *self,
                                              guint         n_devices,
                                              gint64        person_id);
 
+/* Holds what is published from now on, until released: then it is sent,
+ * in order, or dropped (what it told of was not committed). */
+void        lh_event_hub_hold      (LhEventHub              *self);
+void        lh_event_hub_release   (LhEventHub              *self,
+                                    gboolean                 send);
+
 guint       lh_event_hub_get_n_connections (LhEventHub *self);
 
 /* Closes every connection (on shutdown), with "going away". */

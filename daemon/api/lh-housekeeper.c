@@ -30,6 +30,8 @@ struct _LhHousekeeper
   GHashTable     *warned;  /* sitting id → the last warning sent for it, as
                             * ends_at * 10 + minutes, so none goes twice */
   gint64          retention_at;  /* when retention last ran, 0 never */
+  guint           holds;         /* while > 0, rescheduling waits */
+  gboolean        reschedule_held;
 };
 
 G_DEFINE_FINAL_TYPE (LhHousekeeper, lh_housekeeper, G_TYPE_OBJECT)
@@ -186,6 +188,11 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
 
   g_return_if_fail (LH_IS_HOUSEKEEPER (self));
 
+  if (self->holds > 0)
+    {
+      self->reschedule_held = TRUE;
+      return;
+    }
   if (!lh_housekeeping_next_due (self->store, self->centre, now, &due, &error) ||
       !lh_dropins_next_end (self->store, &dropin_end, &error))
     {
@@ -233,4 +240,24 @@ lh_housekeeper_run (LhHousekeeper *self)
   close_ended_dropins (self, now);
   expire_advice (self, now);
   lh_housekeeper_reschedule (self);
+}
+
+void
+lh_housekeeper_hold (LhHousekeeper *self)
+{
+  g_return_if_fail (LH_IS_HOUSEKEEPER (self));
+  self->holds++;
+}
+
+void
+lh_housekeeper_release (LhHousekeeper *self)
+{
+  g_return_if_fail (LH_IS_HOUSEKEEPER (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds == 0 && self->reschedule_held)
+    {
+      self->reschedule_held = FALSE;
+      lh_housekeeper_reschedule (self);
+    }
 }

@@ -27,6 +27,11 @@ void           lh_housekeeper_run        (LhHousekeeper  *self);
  * again (cheap: a few indexed queries). */
 void           lh_housekeeper_reschedule (LhHousekeeper  *self);
 
+/* While held, rescheduling waits, and happens once on the last release:
+ * several changes committed together set the timer once. */
+void           lh_housekeeper_hold       (LhHousekeeper  *self);
+void           lh_housekeeper_release    (LhHousekeeper  *self);
+
 /* Tells the kiosk of a sitting that it has ended, and every kiosk that
  * the PC's day changed. */
 void           lh_housekeeper_announce_ended (LhHousekeeper  *self,

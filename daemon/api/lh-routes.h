@@ -52,6 +52,8 @@ typedef struct
   LhRouteHandler  handler; /* (nullable) NULL for the WebSocket route */
   gboolean        query_token;  /* also takes ?token= (WebSocket clients
                                  * that cannot send headers) */
+  gboolean        answers_later; /* the handler pauses the message and
+                                  * answers from a callback */
 } LhRoute;
 
 LhRequest *lh_request_ref   (LhRequest *request);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lh-api-json.h"
+#include "lh-batch.h"
 #include "lh-config.h"
 #include "lh-connections.h"
 #include "lh-devices.h"
@@ -23,6 +24,7 @@ struct _LhServer
   LhStore        *store;   /* (owned) */
   LhEventHub     *events;  /* (owned) */
   LhHousekeeper  *housekeeper;  /* (owned) */
+  LhBatch        *batch;   /* (owned) */
   LhPinChecker   *pins;    /* (owned) */
   LhConnections  *connections;  /* (owned) (nullable) once listening */
   guint           max_connections;
@@ -36,7 +38,8 @@ G_DEFINE_FINAL_TYPE (LhServer, lh_server, G_TYPE_OBJECT)
 
 static const LhRoute routes[] = {
   { "GET", "/api/v1/health", LH_AUTH_NONE, 0, lh_route_health },
-  { "POST", "/api/v1/sessions", LH_AUTH_DEVICE, 0, lh_route_sign_in },
+  /* The PIN is checked on a worker thread, answered from there. */
+  { "POST", "/api/v1/sessions", LH_AUTH_DEVICE, 0, lh_route_sign_in, FALSE, TRUE },
   { "DELETE", "/api/v1/sessions/current", LH_AUTH_SESSION, 0, lh_route_sign_out },
   { "GET", "/api/v1/resources", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_resources },
   { "GET", "/api/v1/availability", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_availability },
@@ -410,8 +413,11 @@ handle_api (SoupServer *soup, SoupServerMessage *msg, const char *path,
     return;
   if (route->handler == NULL)
     lh_problem_reply_status (msg, 400, "This address takes a WebSocket connection");
-  else
+  else if (route->answers_later || g_str_equal (soup_server_message_get_method (msg), "GET"))
     route->handler (request);
+  else
+    /* A change: committed with the others of this moment (group commit). */
+    lh_batch_add (((LhServer *) user_data)->batch, request, route->handler);
 }
 
 /* The WebSocket upgrade is libsoup's; the checks before it are ours. A
@@ -486,6 +492,7 @@ lh_server_dispose (GObject *object)
 {
   LhServer *self = LH_SERVER (object);
 
+  g_clear_pointer (&self->batch, lh_batch_free);
   if (self->connections != NULL)
     lh_connections_stop (self->connections);
   g_clear_object (&self->connections);
@@ -525,6 +532,7 @@ lh_server_new (LhStore *store, const LhCentre *centre)
   self->centre = centre;
   self->events = lh_event_hub_new ();
   self->housekeeper = lh_housekeeper_new (store, centre, self->events);
+  self->batch = lh_batch_new (store, self->events, self->housekeeper);
   self->pins = lh_pin_checker_new ();
   self->soup = soup_server_new ("server-header", "learnhubd/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->soup, "/api", handle_api, self, NULL);

@@ -240,6 +240,13 @@ lh_store_begin (LhStore *self, GError **error)
 }
 
 gboolean
+lh_store_in_transaction (LhStore *self)
+{
+  g_return_val_if_fail (LH_IS_STORE (self), FALSE);
+  return !sqlite3_get_autocommit (self->db);
+}
+
+gboolean
 lh_transaction_commit (LhTransaction *tx, GError **error)
 {
   g_return_val_if_fail (tx != NULL && !tx->done, FALSE);
@@ -253,7 +260,8 @@ lh_transaction_commit (LhTransaction *tx, GError **error)
 void
 lh_transaction_free (LhTransaction *tx)
 {
-  if (!tx->done)
+  /* SQLite may have rolled it all back already, on a full disk say. */
+  if (!tx->done && !sqlite3_get_autocommit (tx->store->db))
     {
       g_autoptr(GError) error = NULL;
 

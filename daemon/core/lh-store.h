@@ -68,6 +68,10 @@ int            lh_store_changes            (LhStore     *self);
  * that hold a query's cost to the history kept. */
 guint64        lh_store_take_vm_steps      (LhStore     *self);
 
+/* Whether a transaction is open (one that failed badly, on a full disk
+ * say, may have been rolled back whole by SQLite). */
+gboolean       lh_store_in_transaction     (LhStore     *self);
+
 /* A write transaction; begun inside another, it is a savepoint of it,
  * committed with it. */
 LhTransaction *lh_store_begin              (LhStore     *self,
