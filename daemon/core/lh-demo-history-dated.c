@@ -93,7 +93,7 @@ add_terms (LhStore *store, const LhCentre *centre, gint64 first_day, GError **er
 /* Rules as a centre changes them: cautious at first, then a longer day
  * and week once the PCs were less in demand than feared. */
 static gboolean
-add_rules (LhStore *store, gint64 first_day, gint64 recent_start, GError **error)
+add_rules (LhStore *store, const LhCentre *centre, gint64 first_day, gint64 recent_start, GError **error)
 {
   LhRules rules = {
     .valid_from = first_day,
@@ -104,7 +104,7 @@ add_rules (LhStore *store, gint64 first_day, gint64 recent_start, GError **error
 
   if (!lh_rules_add_version (store, &rules, "demo", first_day, error))
     return FALSE;
-  rules.valid_from = first_day + (recent_start - first_day) / 2 / DAY * DAY;
+  rules.valid_from = lh_time_local_midnight (first_day + (recent_start - first_day) / 2, centre->tz);
   rules.horizon_days = 60;
   rules.max_minutes_per_day = 240;
   rules.max_minutes_per_week = 480;
@@ -199,6 +199,6 @@ lh_demo_add_dated_history (LhStore *store, const LhCentre *centre, gint64 first_
   g_return_val_if_fail (first_day < recent_start, FALSE);
 
   return add_terms (store, centre, first_day, error) &&
-         add_rules (store, first_day, recent_start, error) &&
+         add_rules (store, centre, first_day, recent_start, error) &&
          add_closures (store, centre, first_day, recent_start, error);
 }
