@@ -93,13 +93,20 @@ add_person (LhHistory *history, gint64 id, gint64 joined, gint64 left, GError **
 static gboolean
 add_people (LhHistory *history, GError **error)
 {
+  g_autoptr(LhStmt) staff = lh_store_prepare (history->store,
+                                              "UPDATE people SET created_at = ?1, updated_at = ?1 "
+                                              "WHERE sponsor_id IS NULL", error);
   g_autoptr(LhStmt) joined = lh_store_prepare (history->store,
                                                "UPDATE people SET created_at = ?2, updated_at = ?2 WHERE id = ?1",
                                                error);
   gint64 before = lh_time_add_days (history->first_day, -30, history->centre->tz);
   gint64 last_join = lh_time_add_days (history->until, -90, history->centre->tz);
 
-  if (joined == NULL)
+  if (staff == NULL || joined == NULL)
+    return FALSE;
+  /* The admin and the ULRs too: on the roster before the history. */
+  sqlite3_bind_int64 (staff, 1, before);
+  if (!lh_store_exec (history->store, staff, error))
     return FALSE;
   for (guint i = 0; i < history->learner_ids->len; i++)
     {
@@ -109,6 +116,7 @@ add_people (LhHistory *history, GError **error)
       gint64 from = i >= history->n_clean + 12 && g_rand_int_range (history->rand, 0, 10) < 4
                       ? random_day (history, history->first_day, last_join) : before;
 
+      sqlite3_reset (joined);
       sqlite3_bind_int64 (joined, 1, id);
       sqlite3_bind_int64 (joined, 2, from);
       if (!lh_store_exec (history->store, joined, error) ||
