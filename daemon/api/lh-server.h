@@ -29,6 +29,15 @@ gboolean       lh_server_listen     (LhServer        *self,
                                      GTlsCertificate *certificate,
                                      GError         **error);
 
+/* Before listening: at most max_connections open (0: from the descriptor
+ * limit), and a connection with no request for idle_seconds is closed (0:
+ * never; by default LH_CONFIG_IDLE_SECONDS). */
+void           lh_server_set_connection_limits (LhServer *self,
+                                                guint     max_connections,
+                                                guint     idle_seconds);
+/* The cap in force, once listening. */
+guint          lh_server_get_max_connections   (LhServer *self);
+
 /* The base URLs it listens on, e.g. "https://127.0.0.1:8443/". */
 GSList        *lh_server_get_uris   (LhServer        *self);
 

@@ -23,6 +23,28 @@ default_database (void)
   return g_build_filename (g_get_user_data_dir (), "learnhub", "learnhub.db", NULL);
 }
 
+/* A count of at least 0 (0 when absent: the caller's default). */
+static gboolean
+get_count (GKeyFile *key_file, const char *key, guint fallback, guint *out, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 value;
+
+  if (!g_key_file_has_key (key_file, "daemon", key, NULL))
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  value = g_key_file_get_int64 (key_file, "daemon", key, &local_error);
+  if (local_error != NULL || value < 0 || value > G_MAXINT)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[daemon] %s must be a whole number, 0 or more", key);
+      return FALSE;
+    }
+  *out = (guint) value;
+  return TRUE;
+}
+
 LhConfig *
 lh_config_load (const char *path, GError **error)
 {
@@ -45,6 +67,13 @@ lh_config_load (const char *path, GError **error)
   config->tls_cert = g_key_file_get_string (key_file, "daemon", "tls-certificate", NULL);
   config->tls_key = g_key_file_get_string (key_file, "daemon", "tls-key", NULL);
   config->notes_key = g_key_file_get_string (key_file, "daemon", "notes-key", NULL);
+  if (!get_count (key_file, "max-connections", 0, &config->max_connections, error) ||
+      !get_count (key_file, "connection-idle-seconds", LH_CONFIG_IDLE_SECONDS, &config->idle_seconds, error))
+    {
+      if (path != NULL)
+        g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
   config->centre = lh_centre_new_from_key_file (key_file, error);
   if (config->centre == NULL)
     {

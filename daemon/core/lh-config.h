@@ -6,6 +6,8 @@
  *   listen=127.0.0.1:8080
  *   tls-certificate=/etc/learnhub/tls.crt
  *   tls-key=/etc/learnhub/tls.key
+ *   max-connections=0
+ *   connection-idle-seconds=60
  *
  *   [centre]
  *   timezone=Europe/London
@@ -18,6 +20,8 @@
 G_BEGIN_DECLS
 
 #define LH_CONFIG_DEFAULT_PATH "/etc/learnhub/learnhubd.conf"
+/* [daemon] connection-idle-seconds when not given. */
+#define LH_CONFIG_IDLE_SECONDS 60
 
 typedef struct
 {
@@ -28,6 +32,8 @@ typedef struct
   char     *notes_key;  /* (owned) the notes key's file: [daemon] notes-key,
                          * by default the database's path + ".key" */
   LhCentre *centre;     /* (owned) */
+  guint     max_connections;  /* 0: from the descriptor limit */
+  guint     idle_seconds;     /* a connection with no request is closed (0: never) */
 } LhConfig;
 
 /* Loads path; with path NULL, the default file if it exists, else the
