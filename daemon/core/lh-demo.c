@@ -427,6 +427,25 @@ add_rules_and_closures (LhStore *store, const LhCentre *centre, gint64 first_day
          lh_closures_add (store, training, "Staff training day", error);
 }
 
+/* Sets one of the connection's pragmas to an integer, and tells the
+ * value it had. */
+static gboolean
+set_pragma (LhStore *store, const char *pragma, int value, int *out_old, GError **error)
+{
+  g_autofree char *get_sql = g_strdup_printf ("PRAGMA %s", pragma);
+  g_autofree char *set_sql = g_strdup_printf ("PRAGMA %s = %d", pragma, value);
+  g_autoptr(LhStmt) get = lh_store_prepare (store, get_sql, error);
+  g_autoptr(LhStmt) set = NULL;
+  gboolean has_row;
+
+  if (get == NULL || !lh_store_step (store, get, &has_row, error))
+    return FALSE;
+  if (out_old != NULL)
+    *out_old = sqlite3_column_int (get, 0);
+  set = lh_store_prepare (store, set_sql, error);
+  return set != NULL && lh_store_exec (store, set, error);
+}
+
 LhDemoCentre *
 lh_demo_create (LhStore *store, const LhCentre *centre, gint64 now, GError **error)
 {
@@ -443,6 +462,7 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
   g_autoptr(LhStmt) count = NULL;
   g_autoptr(LhTransaction) tx = NULL;
   gint64 room_id = 0;
+  int cache_size = 0, temp_store = 0;
   gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
@@ -461,7 +481,13 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
   g_clear_pointer (&count, lh_stmt_release);
 
   /* One transaction for the lot: each booking's own is a savepoint of
-   * it, so the demo is made in seconds, not one disk flush per booking. */
+   * it, so the demo is made in seconds, not one disk flush per booking.
+   * Those savepoints journal every page they change: in memory, not in
+   * a temporary file (a write for each, hundreds of thousands for
+   * years), with a cache that holds what is made (64 MiB at most). */
+  if (!set_pragma (store, "temp_store", 2, &temp_store, error) ||
+      !set_pragma (store, "cache_size", -64 * 1024, &cache_size, error))
+    return NULL;
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return NULL;
@@ -507,7 +533,9 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
                            error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
-      !lh_transaction_commit (tx, error))
+      !lh_transaction_commit (tx, error) ||
+      !set_pragma (store, "cache_size", cache_size, NULL, error) ||
+      !set_pragma (store, "temp_store", temp_store, NULL, error))
     return NULL;
   return g_steal_pointer (&demo);
 }
