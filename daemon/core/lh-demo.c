@@ -408,7 +408,9 @@ add_rules_and_closures (LhStore *store, const LhCentre *centre, gint64 first_day
     .max_minutes_per_day = 180, .max_minutes_per_week = 360,
     .hold_minutes = LH_RULES_DEFAULT_HOLD_MINUTES,
   };
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  /* The centre's date, not the machine's. */
+  g_autoptr(GDateTime) today = g_date_time_to_timezone (utc, centre->tz);
   int year = g_date_time_get_year (today) + (g_date_time_get_month (today) == 12 &&
                                              g_date_time_get_day_of_month (today) > 26);
   g_autofree char *christmas = g_strdup_printf ("%d-12-25", year);
