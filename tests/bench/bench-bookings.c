@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* N concurrent clients booking distinct slots through the API of a real
  * learnhubd on loopback, against the bare SQLite rate for the same insert
- * with the same durability, measured in the same run.
+ * with the same durability, measured in the same run: on a new centre and
+ * on one with years of history, side by side, taking turns.
  *
- *   bench-bookings [--seconds S] [--clients 1,8,32]
+ *   bench-bookings [--seconds S] [--clients 1,8,32] [--years 5]
  *
  * Built, not run as a test; see docs/benchmarks.md. */
 #include <gio/gio.h>
@@ -107,9 +108,12 @@ count_overlaps (const char *db_path)
   guint n;
 
   sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* b starts less than a day before a ends (a booking is at most a day
+   * long): a range per booking, not every pair of a PC's years. */
   sqlite3_prepare_v2 (db, "SELECT count(*) FROM bookings a JOIN bookings b ON a.resource_id = b.resource_id "
                           "AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked' "
-                          "AND a.start_at < b.end_at AND b.start_at < a.end_at", -1, &stmt, NULL);
+                          "AND b.start_at > a.start_at - 86400 AND b.start_at < a.end_at AND a.start_at < b.end_at",
+                      -1, &stmt, NULL);
   sqlite3_step (stmt);
   n = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -154,11 +158,18 @@ bare_sqlite_rate (const char *dir, double seconds)
   return n / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 }
 
+typedef struct
+{
+  double rate, p50, p99;
+  guint  failed, overlaps;
+} Result;
+
 /* Each round takes its own PCs and people, from offset on, so rounds never
  * meet. */
-static void
-bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds, double bare)
+static Result
+bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
 {
+  Result result;
   Bench bench = { 0 };
   Client clients[MAX_CLIENTS] = { 0 };
   gint64 started;
@@ -188,31 +199,49 @@ bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds, dou
   elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   g_array_sort (bench.latencies, lh_bench_compare_gint64);
   rate = bench.ok / elapsed;
-  g_print ("| %2u | %8.0f | %6.2f | %6.2f | %5.2f | %u | %u |\n", n, rate,
-           lh_bench_percentile_ms (bench.latencies, 0.50), lh_bench_percentile_ms (bench.latencies, 0.99),
-           rate / bare, bench.failed, count_overlaps (centre->db));
+  result.rate = rate;
+  result.p50 = lh_bench_percentile_ms (bench.latencies, 0.50);
+  result.p99 = lh_bench_percentile_ms (bench.latencies, 0.99);
+  result.failed = bench.failed;
+  result.overlaps = count_overlaps (centre->db);
   for (guint i = 0; i < n; i++)
     g_free (clients[i].auth);
   g_array_unref (bench.latencies);
   g_free (bench.url);
   g_object_unref (bench.session);
+  return result;
+}
+
+static void
+remove_bare (const char *dir)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", ".lock" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *b = g_strconcat (dir, "/bare.db", suffixes[i], NULL);
+      g_remove (b);
+    }
 }
 
 int
 main (int argc, char **argv)
 {
   double seconds = 5;
+  int years = 5;
   g_autofree char *clients_text = NULL;
   const GOptionEntry entries[] = {
     { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &seconds, "Seconds per measurement (default 5)", "S" },
     { "clients", 0, 0, G_OPTION_ARG_STRING, &clients_text, "Client counts (default 1,8,32)", "LIST" },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, "Years of history of the old centre (default 5)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— booking throughput through the API");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) counts = NULL;
-  LhBenchCentre *centre;
-  double bare;
+  LhBenchCentre *centre, *aged;
+  double bare, bare_after;
+  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (Result));
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -220,27 +249,46 @@ main (int argc, char **argv)
   counts = g_strsplit (clients_text != NULL ? clients_text : "1,8,32", ",", -1);
 
   centre = lh_bench_centre_new (MAX_CLIENTS, MAX_CLIENTS, 18391);
+  aged = lh_bench_centre_new_full (MAX_CLIENTS, MAX_CLIENTS, 0, years, 18392);
   bare = bare_sqlite_rate (centre->dir, seconds);
-  g_print ("Bare SQLite (WAL, synchronous=FULL, one transaction per insert): %.0f inserts/s\n\n", bare);
-  g_print ("| clients | bookings/s | p50 ms | p99 ms | API / bare | refused | double-booked |\n");
-  g_print ("|---|---|---|---|---|---|---|\n");
+  remove_bare (centre->dir);
+  /* New and old take turns at each client count, so that a busy moment of
+   * the machine does not fall on one alone. */
   for (guint i = 0, offset = 0; counts[i] != NULL; i++)
     {
       guint n = (guint) atoi (counts[i]);
+      Result r;
 
       if (n < 1 || offset + n > MAX_CLIENTS)
         g_error ("the client counts add up to at most %d", MAX_CLIENTS);
-      bench_clients (centre, offset, n, seconds, bare);
+      r = bench_clients (centre, offset, n, seconds);
+      g_array_append_val (results, r);
+      r = bench_clients (aged, offset, n, seconds);
+      g_array_append_val (results, r);
       offset += n;
     }
-  {
-    const char *suffixes[] = { "", "-wal", "-shm", ".lock" };
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *b = g_strconcat (centre->dir, "/bare.db", suffixes[i], NULL);
-        g_remove (b);
-      }
-  }
+  bare_after = bare_sqlite_rate (centre->dir, seconds);
+  remove_bare (centre->dir);
+
+  g_print ("Bare SQLite (WAL, synchronous=FULL, one transaction per insert): %.0f inserts/s before, "
+           "%.0f after; ratios below are to their mean, %.0f\n", bare, bare_after, (bare + bare_after) / 2);
+  g_print ("Old centre: %d years of history, %d PCs, 6 bookings a day each (written in %.1f s)\n\n",
+           years, MAX_CLIENTS, aged->history_seconds);
+  bare = (bare + bare_after) / 2;
+  g_print ("| clients | new: bookings/s | p50 ms | p99 ms | / bare | %d years: bookings/s | p50 ms | p99 ms | / bare "
+           "| p50 old/new | refused | double-booked |\n", years);
+  g_print ("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  for (guint i = 0; counts[i] != NULL; i++)
+    {
+      const Result *fresh = &g_array_index (results, Result, 2 * i);
+      const Result *old = &g_array_index (results, Result, 2 * i + 1);
+
+      g_print ("| %2d | %6.0f | %6.2f | %6.2f | %4.2f | %6.0f | %6.2f | %6.2f | %4.2f | %4.2f | %u | %u |\n",
+               atoi (counts[i]), fresh->rate, fresh->p50, fresh->p99, fresh->rate / bare,
+               old->rate, old->p50, old->p99, old->rate / bare, old->p50 / fresh->p50,
+               fresh->failed + old->failed, fresh->overlaps + old->overlaps);
+    }
+  lh_bench_centre_free (aged);
   lh_bench_centre_free (centre);
   return 0;
 }

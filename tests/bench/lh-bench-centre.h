@@ -15,6 +15,7 @@ typedef struct
   char        *base_url;      /* (owned) */
   char        *device_token;  /* (owned) */
   GSubprocess *daemon;        /* (owned) */
+  double       history_seconds;  /* to write its years of history */
 } LhBenchCentre;
 
 /* n_pcs PCs open round the clock, people B000… with PIN 1000+i, a device,
@@ -27,6 +28,13 @@ LhBenchCentre *lh_bench_centre_new_with_ulrs (guint   n_pcs,
                                               guint   n_people,
                                               guint   n_ulrs,
                                               guint16 port);
+/* The same, with `years` of past bookings on every PC before learnhubd
+ * starts (0: none): a centre that has run that long. */
+LhBenchCentre *lh_bench_centre_new_full (guint   n_pcs,
+                                         guint   n_people,
+                                         guint   n_ulrs,
+                                         int     years,
+                                         guint16 port);
 void           lh_bench_centre_free  (LhBenchCentre *centre);
 
 /* "Bearer <session token>" of person i. */
