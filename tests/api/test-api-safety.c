@@ -35,30 +35,30 @@ race_reply_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static char *
-slot_body (int day, int hour)
+slot_body (int pc, int day, int hour)
 {
   g_autofree char *start = lh_api_day_at (day, hour);
   g_autofree char *end = lh_api_day_at (day, hour + 1);
 
-  return g_strdup_printf ("{\"resource_id\":8,\"start\":\"%s\",\"end\":\"%s\"}", start, end);
+  return g_strdup_printf ("{\"resource_id\":%d,\"start\":\"%s\",\"end\":\"%s\"}", pc, start, end);
 }
 
-/* Seven days ahead (always within the booking horizon and a weekday's
- * opening hours are from 07:00); find an hour nobody has booked on PC 8. */
+/* Within the booking horizon (a weekday's opening hours are from 07:00),
+ * an hour nobody has booked on PC pc (1 to 8), from from_day on. */
 static char *
-free_body (SoupSession *session, LhTestDaemon *daemon, const char *token, int *out_day)
+free_body_on (SoupSession *session, LhTestDaemon *daemon, const char *token, int pc, int from_day, int *out_day)
 {
-  for (int day = 1; day <= 14; day++)
+  for (int day = from_day; day <= 14; day++)
     for (int hour = 7; hour < 20; hour++)
       {
-        g_autofree char *body = slot_body (day, hour);
+        g_autofree char *body = slot_body (pc, day, hour);
         g_autofree char *start = lh_api_day_at (day, hour);
         g_autofree char *date = g_strndup (start, 10);
         g_autofree char *path = g_strdup_printf ("/api/v1/availability?date=%s", date);
         g_autoptr(LhApiReply) reply = lh_api_call (session, daemon->base_url, "GET", path, token, NULL);
         JsonArray *resources = json_object_get_array_member (json_node_get_object (reply->json), "resources");
-        JsonObject *pc8 = json_array_get_object_element (resources, 7);
-        JsonArray *free = json_object_get_array_member (pc8, "free");
+        JsonObject *resource = json_array_get_object_element (resources, pc - 1);
+        JsonArray *free = json_object_get_array_member (resource, "free");
         g_autoptr(GDateTime) want = g_date_time_new_from_iso8601 (start, NULL);
 
         for (guint i = 0; i < json_array_get_length (free); i++)
@@ -75,6 +75,12 @@ free_body (SoupSession *session, LhTestDaemon *daemon, const char *token, int *o
           }
       }
   g_assert_not_reached ();
+}
+
+static char *
+free_body (SoupSession *session, LhTestDaemon *daemon, const char *token, int *out_day)
+{
+  return free_body_on (session, daemon, token, 8, 1, out_day);
 }
 
 /* Signs in RACERS different learners (none a ULR, who may assess). */
@@ -325,6 +331,91 @@ test_crash_keeps_confirmed_bookings (void)
   g_assert_cmpuint (count_my_bookings (session, daemon, token), ==, before + confirmed);
 }
 
+typedef struct
+{
+  guint  n_done;
+  guint  statuses[RACERS];
+} Group;
+
+typedef struct
+{
+  Group *group;
+  guint  index;
+} GroupReply;
+
+static void
+group_reply_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GroupReply *reply = user_data;
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+
+  reply->group->statuses[reply->index] = soup_message_get_status (msg);
+  reply->group->n_done++;
+  g_free (reply);
+}
+
+/* Bookings that arrive together are committed together (group commit):
+ * one refused undoes none of the others, and a crash straight after they
+ * were confirmed loses none. Half the racers ask for the same hour of PC
+ * 8 (one gets it), the others each for a free hour of a PC of their own. */
+static void
+test_group_commit_keeps_each (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64, NULL);
+  g_autoptr(GPtrArray) tokens = sign_in_racers (session, daemon);
+  g_autofree char *shared = NULL;
+  char *bodies[RACERS];
+  Group group = { 0 };
+  guint before = 0, after = 0, created = 0, shared_created = 0;
+  int day;
+
+  shared = free_body (session, daemon, g_ptr_array_index (tokens, 0), &day);
+  for (guint i = 0; i < RACERS; i++)
+    {
+      const char *token = g_ptr_array_index (tokens, i);
+
+      bodies[i] = i < RACERS / 2 ? g_strdup (shared)
+                                 : free_body_on (session, daemon, token, (int) (i - RACERS / 2 + 1), 1, &day);
+      before += count_my_bookings (session, daemon, token);
+    }
+  for (guint i = 0; i < RACERS; i++)
+    {
+      g_autofree char *url = g_strconcat (daemon->base_url, "/api/v1/bookings", NULL);
+      g_autofree char *auth = g_strconcat ("Bearer ", (char *) g_ptr_array_index (tokens, i), NULL);
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (bodies[i], strlen (bodies[i]));
+      GroupReply *reply = g_new0 (GroupReply, 1);
+
+      reply->group = &group;
+      reply->index = i;
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, group_reply_cb, reply);
+    }
+  while (group.n_done < RACERS)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < RACERS; i++)
+    {
+      /* Refused for its own reason (taken, or a clash or limit of that
+       * person's own), never for another's. */
+      g_assert_true (group.statuses[i] == 201 || group.statuses[i] == 409 || group.statuses[i] == 422);
+      created += group.statuses[i] == 201;
+      shared_created += i < RACERS / 2 && group.statuses[i] == 201;
+    }
+  g_assert_cmpuint (shared_created, ==, 1);
+  g_assert_cmpuint (created, >, 1);
+
+  lh_test_daemon_restart (daemon, SIGKILL);
+  g_clear_object (&session);
+  session = soup_session_new ();
+  for (guint i = 0; i < RACERS; i++)
+    after += count_my_bookings (session, daemon, g_ptr_array_index (tokens, i));
+  g_assert_cmpuint (after, ==, before + created);
+}
+
 /* SIGTERM: exit status 0 (checked by lh_test_daemon_stop), and the data is
  * there on the next start. */
 static void
@@ -411,6 +502,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/safety/race-one-winner", test_race_one_winner);
   g_test_add_func ("/api/safety/race-last-place-and-slot", test_race_last_place_and_slot);
   g_test_add_func ("/api/safety/crash-keeps-confirmed-bookings", test_crash_keeps_confirmed_bookings);
+  g_test_add_func ("/api/safety/group-commit-keeps-each", test_group_commit_keeps_each);
   g_test_add_func ("/api/safety/clean-stop", test_clean_stop);
   g_test_add_func ("/api/safety/parallel-guesses-bounded", test_parallel_guesses_bounded);
   g_test_add_func ("/api/safety/sign-in-flood-bounded", test_sign_in_flood_bounded);
