@@ -44,7 +44,7 @@ struct _LhConnections
   guint            max_connections;
   guint            refused_max;
   guint            idle_seconds;
-  gulong           handler_ids[2];
+  gulong           handler_ids[3];
   gboolean         warned_full;
   gboolean         warned_fds;
 };
@@ -204,6 +204,8 @@ request_started_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data
   g_signal_connect_object (msg, "got-headers", G_CALLBACK (got_headers_cb), self, 0);
 }
 
+/* "request-finished" and "request-aborted": libsoup keeps a connection
+ * alive after a 500 too, which it calls aborted. */
 static void
 request_finished_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
 {
@@ -458,8 +460,8 @@ lh_connections_new (SoupServer *soup, GSocket *listener, GTlsCertificate *certif
   self->idle_seconds = idle_seconds;
   self->spare_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
   self->handler_ids[0] = g_signal_connect (soup, "request-started", G_CALLBACK (request_started_cb), self);
-  /* Not "request-aborted": libsoup ends those connections itself. */
   self->handler_ids[1] = g_signal_connect (soup, "request-finished", G_CALLBACK (request_finished_cb), self);
+  self->handler_ids[2] = g_signal_connect (soup, "request-aborted", G_CALLBACK (request_finished_cb), self);
   g_socket_set_blocking (listener, FALSE);
   start_accepting (self);
   return self;

@@ -5,6 +5,8 @@
  * 204 keeps its connection alive. Raw sockets, so that every byte and
  * every close is the test's own. */
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -29,9 +31,11 @@ typedef struct
 
 /* Starts learnhubd with config_text as its [daemon] group and, if
  * fd_limit is not 0, that many descriptors (children inherit the limit;
- * ours is put back after). */
+ * ours is put back after); extra_args (nullable) and setup (nullable) as
+ * for lh_test_daemon_start_with_setup (). */
 static Daemon *
-daemon_start (const char *config_text, rlim_t fd_limit)
+daemon_start_full (const char *config_text, rlim_t fd_limit, const char * const *extra_args,
+                   LhTestSetupFunc setup, gpointer user_data)
 {
   Daemon *d = g_new0 (Daemon, 1);
   g_autofree char *text = g_strdup_printf ("[daemon]\n%s\n", config_text != NULL ? config_text : "");
@@ -52,11 +56,23 @@ daemon_start (const char *config_text, rlim_t fd_limit)
       g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &lowered), ==, 0);
     }
   {
-    const char *args[] = { "--config", d->config_path, NULL };
-    d->daemon = lh_test_daemon_start (args);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) args = NULL;
+
+    g_strv_builder_add_many (builder, "--config", d->config_path, NULL);
+    if (extra_args != NULL)
+      g_strv_builder_addv (builder, (const char **) extra_args);
+    args = g_strv_builder_end (builder);
+    d->daemon = lh_test_daemon_start_with_setup ((const char * const *) args, setup, user_data);
   }
   g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &saved), ==, 0);
   return d;
+}
+
+static Daemon *
+daemon_start (const char *config_text, rlim_t fd_limit)
+{
+  return daemon_start_full (config_text, fd_limit, NULL, NULL, NULL);
 }
 
 static void
@@ -392,6 +408,55 @@ test_no_content_keeps_alive (void)
   daemon_stop (d);
 }
 
+/* Every booking's calendar is a 500: the column it is found by is gone. */
+static void
+break_calendars (const char *db_path, gpointer user_data)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE bookings RENAME COLUMN calendar_key TO gone",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+#define BROKEN_CALENDAR "/api/v1/bookings/1/calendar.ics?key=none"
+
+/* libsoup keeps a connection alive after a 500 too, but calls it
+ * "aborted", not "finished": it must be as idle as after any answer. */
+static void
+test_server_error_keeps_alive (void)
+{
+  g_autofree char *debug = g_strdup (g_getenv ("G_DEBUG"));
+  g_autoptr(GSocket) kept = NULL;
+  Daemon *d;
+  guint before;
+
+  /* A 500 is logged as a warning, which must not end this daemon. */
+  g_unsetenv ("G_DEBUG");
+  d = daemon_start_full ("connection-idle-seconds=2", 0, NULL, break_calendars, NULL);
+  if (debug != NULL)
+    g_setenv ("G_DEBUG", debug, TRUE);
+  before = daemon_fds_stable (d);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GSocket) socket = raw_connect (d);
+
+      g_assert_cmpuint (raw_get (socket, BROKEN_CALENDAR), ==, 500);
+      g_socket_close (socket, NULL);
+    }
+  g_assert_cmpuint (daemon_fds_settle (d, before, FALSE), <=, before);
+
+  kept = raw_connect (d);
+  g_assert_cmpuint (raw_get (kept, BROKEN_CALENDAR), ==, 500);
+  g_assert_cmpuint (raw_get (kept, "/api/v1/health"), ==, 200);
+  g_assert_cmpuint (raw_get (kept, BROKEN_CALENDAR), ==, 500);
+  g_assert_true (raw_closed_by_daemon (kept, 5));
+  g_assert_cmpuint (daemon_fds_settle (d, before, FALSE), <=, before);
+  daemon_stop (d);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,5 +466,6 @@ main (int argc, char **argv)
   g_test_add_func ("/descriptors/out-of-descriptors", test_out_of_descriptors);
   g_test_add_func ("/descriptors/idle-timeout", test_idle_timeout);
   g_test_add_func ("/descriptors/no-content-keeps-alive", test_no_content_keeps_alive);
+  g_test_add_func ("/descriptors/server-error-keeps-alive", test_server_error_keeps_alive);
   return g_test_run ();
 }
