@@ -174,8 +174,9 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
 
   if (conn == NULL)
     return;
-  /* A request is in hand: no longer idle, however long it takes. */
-  g_clear_handle_id (&conn->timer_id, g_source_remove);
+  /* The body, if any, has as long again to come (libsoup reads it even
+   * when the answer is already set, as for a refused one). */
+  conn_arm_timer (conn);
   if (!conn->refused)
     return;
   lh_problem_reply_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
@@ -183,6 +184,16 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
   headers = soup_server_message_get_response_headers (msg);
   soup_message_headers_replace (headers, "Retry-After", "5");
   soup_message_headers_replace (headers, "Connection", "close");
+}
+
+static void
+got_body_cb (SoupServerMessage *msg, gpointer user_data)
+{
+  Conn *conn = conn_for_msg (user_data, msg);
+
+  /* The request is in hand: no longer idle, however long its answer takes. */
+  if (conn != NULL)
+    g_clear_handle_id (&conn->timer_id, g_source_remove);
 }
 
 static void
@@ -202,6 +213,7 @@ request_started_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data
       conn->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (msg_disconnected_cb), conn);
     }
   g_signal_connect_object (msg, "got-headers", G_CALLBACK (got_headers_cb), self, 0);
+  g_signal_connect_object (msg, "got-body", G_CALLBACK (got_body_cb), self, 0);
 }
 
 /* "request-finished" and "request-aborted": libsoup keeps a connection

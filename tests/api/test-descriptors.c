@@ -408,6 +408,15 @@ test_no_content_keeps_alive (void)
   daemon_stop (d);
 }
 
+static void
+raw_send_text (GSocket *socket, const char *text, gsize len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_socket_send (socket, text, len, NULL, &error), ==, (gssize) len);
+  g_assert_no_error (error);
+}
+
 /* Every booking's calendar is a 500: the column it is found by is gone. */
 static void
 break_calendars (const char *db_path, gpointer user_data)
@@ -457,6 +466,31 @@ test_server_error_keeps_alive (void)
   daemon_stop (d);
 }
 
+/* A request that stops halfway holds its connection no longer than an
+ * idle one: in its headers, or in a body it announced. */
+static void
+test_stalled_request_times_out (void)
+{
+  Daemon *d = daemon_start ("connection-idle-seconds=1", 0);
+  static const char half_headers[] = "GET /api/v1/health HTTP/1.1\r\nHost: 127.";
+  static const char half_body[] = "POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"staff";
+  g_autoptr(GSocket) headers = raw_connect (d);
+  g_autoptr(GSocket) body = raw_connect (d);
+  g_autoptr(GSocket) after = raw_connect (d);
+  guint before = daemon_fds_stable (d) - 3;
+
+  g_assert_cmpuint (raw_get (after, "/api/v1/health"), ==, 200);
+  raw_send_text (headers, half_headers, strlen (half_headers));
+  raw_send_text (after, half_body, strlen (half_body));
+  raw_send_text (body, half_body, strlen (half_body));
+  g_assert_true (raw_closed_by_daemon (headers, 5));
+  g_assert_true (raw_closed_by_daemon (body, 5));
+  g_assert_true (raw_closed_by_daemon (after, 5));
+  g_assert_cmpuint (daemon_fds_settle (d, before, FALSE), <=, before);
+  daemon_stop (d);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,5 +501,6 @@ main (int argc, char **argv)
   g_test_add_func ("/descriptors/idle-timeout", test_idle_timeout);
   g_test_add_func ("/descriptors/no-content-keeps-alive", test_no_content_keeps_alive);
   g_test_add_func ("/descriptors/server-error-keeps-alive", test_server_error_keeps_alive);
+  g_test_add_func ("/descriptors/stalled-request-times-out", test_stalled_request_times_out);
   return g_test_run ();
 }
