@@ -408,6 +408,11 @@ lh_connections_stop (LhConnections *self)
   g_hash_table_iter_init (&iter, self->conns);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &conn))
     {
+      /* libsoup closes what it still has with a blocking close, which on
+       * TLS waits for a handshake in progress, or for room to send the
+       * close_notify: ended sockets have neither to wait for. */
+      if (conn->msg != NULL)
+        g_socket_shutdown (conn->socket, TRUE, TRUE, NULL);
       g_hash_table_iter_steal (&iter);
       conn_free (conn);
     }

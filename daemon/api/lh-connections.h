@@ -29,7 +29,10 @@ LhConnections *lh_connections_new         (SoupServer      *soup,
                                            guint            max_connections,
                                            guint            idle_seconds);
 
-/* Stops accepting and forgets every connection (libsoup closes them). */
+/* Stops accepting and forgets every connection: libsoup closes them
+ * (soup_server_disconnect), their sockets already ended so that no TLS
+ * close or handshake keeps it waiting. WebSockets are left to their
+ * owner. */
 void           lh_connections_stop        (LhConnections   *self);
 
 /* Open client connections, HTTP and WebSocket. */

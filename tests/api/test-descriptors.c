@@ -491,6 +491,51 @@ test_stalled_request_times_out (void)
   daemon_stop (d);
 }
 
+/* A TLS ClientHello's record header and a few of its bytes, no more. */
+static const char half_hello[] = { 0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03 };
+
+/* A TLS client that says nothing, or stops in its handshake, is idle:
+ * it is closed in time, and does not hold up the daemon's stop. */
+static void
+test_tls_handshake_stalls (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-fd-tls-XXXXXX", NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *cert = lh_test_make_certificate (dir, &key);
+  const char *args[] = { "--tls-cert", cert, "--tls-key", key, NULL };
+  Daemon *d = daemon_start_full ("connection-idle-seconds=1", 0, args, NULL, NULL);
+  g_autoptr(GSocket) silent = raw_connect (d);
+  g_autoptr(GSocket) stalled = raw_connect (d);
+  guint before = daemon_fds_stable (d) - 2;
+  gint64 deadline;
+
+  raw_send_text (stalled, half_hello, sizeof half_hello);
+  g_assert_true (raw_closed_by_daemon (silent, 5));
+  g_assert_true (raw_closed_by_daemon (stalled, 5));
+  /* The handshakes' worker threads may have left a wakeup descriptor. */
+  g_assert_cmpuint (daemon_fds_settle (d, before + FD_SLACK, FALSE), <=, before + FD_SLACK);
+  daemon_stop (d);
+
+  /* No idle timeout to end it: stopping must, and at once. */
+  d = daemon_start_full ("connection-idle-seconds=0", 0, args, NULL, NULL);
+  g_clear_object (&stalled);
+  stalled = raw_connect (d);
+  raw_send_text (stalled, half_hello, sizeof half_hello);
+  g_usleep (200 * 1000);
+  g_subprocess_send_signal (d->daemon->process, SIGTERM);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_subprocess_get_identifier (d->daemon->process) != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_null (g_subprocess_get_identifier (d->daemon->process));
+  daemon_stop (d);
+  g_remove (cert);
+  g_remove (key);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -502,5 +547,6 @@ main (int argc, char **argv)
   g_test_add_func ("/descriptors/no-content-keeps-alive", test_no_content_keeps_alive);
   g_test_add_func ("/descriptors/server-error-keeps-alive", test_server_error_keeps_alive);
   g_test_add_func ("/descriptors/stalled-request-times-out", test_stalled_request_times_out);
+  g_test_add_func ("/descriptors/tls-handshake-stalls", test_tls_handshake_stalls);
   return g_test_run ();
 }
