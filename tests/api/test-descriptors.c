@@ -491,6 +491,51 @@ test_stalled_request_times_out (void)
   daemon_stop (d);
 }
 
+/* Requests sent together, then the client's end: each is answered, in
+ * order, and then the connection is closed. */
+static void
+test_pipelined_then_end (void)
+{
+  Daemon *d = daemon_start (NULL, 0);
+  g_autoptr(GSocket) socket = raw_connect (d);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint before = daemon_fds_stable (d) - 1;
+
+  for (guint i = 0; i < 3; i++)
+    g_string_append (text, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  g_string_append (text, "GET /api/v1/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  raw_send_text (socket, text->str, text->len);
+  g_assert_true (g_socket_shutdown (socket, FALSE, TRUE, NULL));
+
+  /* The answers may come together: read all, up to the daemon's close. */
+  g_string_truncate (text, 0);
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      char buffer[4096];
+      gssize n = g_socket_receive (socket, buffer, sizeof buffer, NULL, &error);
+
+      g_assert_no_error (error);
+      if (n == 0)
+        break;
+      g_string_append_len (text, buffer, n);
+    }
+  {
+    const char *at = text->str;
+
+    for (guint i = 0; i < 4; i++)
+      {
+        at = strstr (at, "HTTP/1.1 ");
+        g_assert_nonnull (at);
+        g_assert_true (g_str_has_prefix (at, i < 3 ? "HTTP/1.1 200 " : "HTTP/1.1 404 "));
+        at++;
+      }
+    g_assert_null (strstr (at, "HTTP/1.1 "));
+  }
+  g_assert_cmpuint (daemon_fds_settle (d, before, FALSE), <=, before);
+  daemon_stop (d);
+}
+
 /* A TLS ClientHello's record header and a few of its bytes, no more. */
 static const char half_hello[] = { 0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03 };
 
@@ -547,6 +592,7 @@ main (int argc, char **argv)
   g_test_add_func ("/descriptors/no-content-keeps-alive", test_no_content_keeps_alive);
   g_test_add_func ("/descriptors/server-error-keeps-alive", test_server_error_keeps_alive);
   g_test_add_func ("/descriptors/stalled-request-times-out", test_stalled_request_times_out);
+  g_test_add_func ("/descriptors/pipelined-then-end", test_pipelined_then_end);
   g_test_add_func ("/descriptors/tls-handshake-stalls", test_tls_handshake_stalls);
   return g_test_run ();
 }

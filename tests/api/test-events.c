@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The live event stream: every listener hears of a booking made or
  * cancelled anywhere within a second, and learns nothing about who. */
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -300,6 +301,60 @@ test_listening_needs_a_token (void)
   g_assert_cmpuint (forged->status, ==, 401);
 }
 
+/* Over TLS, with connections closed after a second with no request: a
+ * kiosk's event stream is no idle connection, and stays open to hear. */
+static void
+test_tls_stream_outlives_idle_timeout (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-events-tls-XXXXXX", NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *cert = lh_test_make_certificate (dir, &key);
+  g_autofree char *config = g_build_filename (dir, "learnhubd.conf", NULL);
+  const char *args[] = { "--config", config, "--tls-cert", cert, "--tls-key", key, NULL };
+  g_autoptr(LhTestDaemon) daemon = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) ca = g_tls_file_database_new (cert, &error);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("tls-database", ca, NULL);
+  g_autoptr(Listener) kiosk = NULL;
+  g_autoptr(LhApiReply) booked = NULL;
+  g_autofree char *start = lh_api_day_at (7, 20);
+  g_autofree char *end = lh_api_day_at (7, 21);
+  g_autofree char *token = NULL;
+
+  g_assert_no_error (error);
+  g_file_set_contents (config, "[daemon]\nconnection-idle-seconds=1\n", -1, &error);
+  g_assert_no_error (error);
+  daemon = lh_test_daemon_start (args);
+  g_assert_true (g_str_has_prefix (daemon->base_url, "https://"));
+  kiosk = listen_events (session, daemon->base_url, daemon->device_token, NULL);
+  g_assert_no_error (kiosk->error);
+
+  spin_until (&kiosk->closed, 3);
+  g_assert_false (kiosk->closed);
+  token = lh_api_sign_in_as (session, daemon, "learner");
+  for (gint64 resource_id = 1; resource_id <= 8; resource_id++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"resource_id\":%" G_GINT64_FORMAT ",\"start\":\"%s\",\"end\":\"%s\"}",
+                                               resource_id, start, end);
+
+      g_clear_pointer (&booked, lh_api_reply_free);
+      booked = lh_api_call (session, daemon->base_url, "POST", "/api/v1/bookings", token, body);
+      if (booked->status == 201)
+        break;
+    }
+  g_assert_cmpuint (booked->status, ==, 201);
+  assert_availability_event (wait_message (kiosk, 0), json_object_get_int_member (
+                               json_node_get_object (booked->json), "resource_id"));
+  spin_until (&kiosk->closed, 2);
+  g_assert_false (kiosk->closed);
+
+  g_clear_pointer (&daemon, lh_test_daemon_stop);
+  g_remove (config);
+  g_remove (cert);
+  g_remove (key);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -310,6 +365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/events/listening-needs-a-token", test_listening_needs_a_token);
   g_test_add_func ("/api/events/usage-ended-reaches-the-pcs-kiosk", test_usage_ended_reaches_the_pcs_kiosk);
   g_test_add_func ("/api/events/usage-ending-reminder", test_usage_ending_reminder);
+  g_test_add_func ("/api/events/tls-stream-outlives-idle-timeout", test_tls_stream_outlives_idle_timeout);
   result = g_test_run ();
   lh_api_client_forget ();
   return result;
