@@ -179,11 +179,10 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
   conn_arm_timer (conn);
   if (!conn->refused)
     return;
-  lh_problem_reply_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+  lh_problem_refuse_early (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
                            "The centre's server has too many connections open: try again in a few seconds");
   headers = soup_server_message_get_response_headers (msg);
   soup_message_headers_replace (headers, "Retry-After", "5");
-  soup_message_headers_replace (headers, "Connection", "close");
 }
 
 static void

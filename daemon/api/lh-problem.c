@@ -109,3 +109,13 @@ lh_problem_reply_status (SoupServerMessage *msg, guint status, const char *detai
       }
   g_return_if_reached ();
 }
+
+void
+lh_problem_refuse_early (SoupServerMessage *msg,
+                         guint              status,
+                         const char        *detail)
+{
+  lh_problem_reply_status (msg, status, detail);
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+}

@@ -21,4 +21,11 @@ void  lh_problem_reply_status     (SoupServerMessage *msg,
                                    guint              status,
                                    const char        *detail);
 
+/* The same, answered from the request's headers: the body still on its
+ * way is read and dropped, not kept (libsoup 3.2 reads it all even when
+ * the answer is set), and the connection closes after the answer. */
+void  lh_problem_refuse_early     (SoupServerMessage *msg,
+                                   guint              status,
+                                   const char        *detail);
+
 G_END_DECLS

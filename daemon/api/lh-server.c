@@ -470,7 +470,7 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
    * hold all of it in memory before we saw it: refuse it. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED ||
       soup_message_headers_get_content_length (headers) > LH_SERVER_MAX_BODY)
-    lh_problem_reply_status (msg, 413, "Request bodies need a Content-Length of at most 64 KiB");
+    lh_problem_refuse_early (msg, 413, "Request bodies need a Content-Length of at most 64 KiB");
 }
 
 static void

@@ -291,6 +291,54 @@ test_chunked_body_refused (void)
   g_assert_cmpuint (soup_message_get_status (msg), ==, 413);
 }
 
+static gint64
+resident_kib (GSubprocess *process)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (process));
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoll (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+/* A body far over the limit, announced by its length: refused from the
+ * headers, and what still arrives is dropped, not kept in memory. */
+static void
+test_huge_body_not_kept (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", daemon->port,
+                                                                            NULL, NULL);
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  const gsize chunk = 64 * 1024, total = 96 * 1024 * 1024;
+  g_autofree char *zeros = g_malloc0 (chunk);
+  g_autofree char *headers = g_strdup_printf ("POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                              "Content-Type: application/json\r\n"
+                                              "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", total);
+  char answer[4096] = { 0 };
+  gsize got = 0;
+  gint64 before;
+
+  g_assert_nonnull (connection);
+  before = resident_kib (daemon->process);
+  g_assert_true (g_output_stream_write_all (out, headers, strlen (headers), NULL, NULL, NULL));
+  /* The daemon may close before all of it is sent: that is fine. */
+  for (gsize sent = 0; sent < total; sent += chunk)
+    if (!g_output_stream_write_all (out, zeros, chunk, NULL, NULL, NULL))
+      break;
+  g_input_stream_read_all (in, answer, sizeof answer - 1, &got, NULL, NULL);
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 413"));
+  g_assert_nonnull (strstr (answer, "Connection: close"));
+  g_test_message ("resident before %" G_GINT64_FORMAT " KiB, after %" G_GINT64_FORMAT " KiB",
+                  before, resident_kib (daemon->process));
+  g_assert_cmpint (resident_kib (daemon->process) - before, <, 32 * 1024);
+}
+
 static guint
 count_my_bookings (SoupSession *session, LhTestDaemon *daemon, const char *token)
 {
@@ -507,6 +555,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/safety/parallel-guesses-bounded", test_parallel_guesses_bounded);
   g_test_add_func ("/api/safety/sign-in-flood-bounded", test_sign_in_flood_bounded);
   g_test_add_func ("/api/safety/chunked-body-refused", test_chunked_body_refused);
+  g_test_add_func ("/api/safety/huge-body-not-kept", test_huge_body_not_kept);
   g_test_add_func ("/api/safety/tls", test_tls);
   g_test_add_func ("/api/safety/refuses-network-without-tls", test_refuses_network_without_tls);
   result = g_test_run ();
