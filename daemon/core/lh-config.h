@@ -7,7 +7,7 @@
  *   tls-certificate=/etc/learnhub/tls.crt
  *   tls-key=/etc/learnhub/tls.key
  *   max-connections=0
- *   connection-idle-seconds=60
+ *   connection-idle-seconds=75
  *
  *   [centre]
  *   timezone=Europe/London
@@ -20,8 +20,10 @@
 G_BEGIN_DECLS
 
 #define LH_CONFIG_DEFAULT_PATH "/etc/learnhub/learnhubd.conf"
-/* [daemon] connection-idle-seconds when not given. */
-#define LH_CONFIG_IDLE_SECONDS 60
+/* [daemon] connection-idle-seconds when not given: longer than a client
+ * keeps an idle connection (libsoup's 60 s), so that the kiosk, not the
+ * daemon, closes it, and never while sending on it. */
+#define LH_CONFIG_IDLE_SECONDS 75
 
 typedef struct
 {
