@@ -355,6 +355,109 @@ lh_store_get_latest_version (void)
   return (int) g_strv_length (names);
 }
 
+/* A migration may leave rewrites of schema text in temp.schema_edits
+ * (name, old, new), for changes that leave every byte on disk as it is:
+ * SQLite's documented writable_schema procedure, inside the migration's
+ * transaction. Each old text must occur exactly once in its object's SQL,
+ * or nothing is changed. */
+static gboolean
+apply_schema_edits (LhStore *self, GError **error)
+{
+  g_autoptr(LhStmt) edits = NULL;
+  g_autoptr(LhStmt) update = NULL;
+  g_autofree char *bump = NULL;
+  const char *result;
+  int defensive = 0;
+  int rc;
+  gboolean ok = FALSE;
+
+  if (query_int (self, "SELECT count(*) FROM temp.sqlite_schema WHERE name = 'schema_edits'") != 1)
+    return TRUE;
+
+  /* Counted before anything is written, so that a mismatch changes nothing. */
+  edits = lh_store_prepare (self,
+                            "SELECT e.name, e.old, e.new, "
+                            "(SELECT (length (s.sql) - length (replace (s.sql, e.old, ''))) / length (e.old) "
+                            " FROM main.sqlite_schema s WHERE s.name = e.name) "
+                            "FROM temp.schema_edits e ORDER BY e.rowid", error);
+  if (edits == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (edits)) == SQLITE_ROW)
+    if (sqlite3_column_type (edits, 3) == SQLITE_NULL || sqlite3_column_int (edits, 3) != 1)
+      {
+        g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                     "the schema of %s does not hold “%s” exactly once (%d times); "
+                     "it was changed by something other than learnhub",
+                     sqlite3_column_text (edits, 0), sqlite3_column_text (edits, 1),
+                     sqlite3_column_int (edits, 3));
+        return FALSE;
+      }
+  if (rc != SQLITE_DONE)
+    {
+      lh_store_set_error (self, error, rc, "Reading the schema edits");
+      return FALSE;
+    }
+  sqlite3_reset (edits);
+
+  /* Defensive mode forbids writable_schema; put back as it was after. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  if (defensive)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+  /* The schema version is bumped so that any other connection rereads it. */
+  bump = g_strdup_printf ("PRAGMA schema_version = %d", query_int (self, "PRAGMA schema_version") + 1);
+  if (!exec_script (self, "PRAGMA writable_schema = ON", error))
+    goto out;
+  update = lh_store_prepare (self, "UPDATE main.sqlite_schema SET sql = replace (sql, ?2, ?3) WHERE name = ?1",
+                             error);
+  if (update == NULL)
+    goto out;
+  /* One at a time, as two edits may fall in the same object. */
+  while ((rc = sqlite3_step (edits)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 3; i++)
+        sqlite3_bind_value (update, i + 1, sqlite3_column_value (edits, i));
+      if (!lh_store_exec (self, update, error))
+        goto out;
+      lh_stmt_release (update);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lh_store_set_error (self, error, rc, "Editing the schema");
+      goto out;
+    }
+  ok = exec_script (self, bump, error);
+
+out:
+  sqlite3_reset (edits);
+  /* RESET also makes this connection reread the schema it now holds. */
+  if (!exec_script (self, "PRAGMA writable_schema = RESET", ok ? error : NULL))
+    ok = FALSE;
+  if (defensive)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  if (!ok || !exec_script (self, "DROP TABLE temp.schema_edits", error))
+    return FALSE;
+
+  {
+    g_autoptr(LhStmt) check = lh_store_prepare (self, "PRAGMA integrity_check", error);
+
+    if (check == NULL)
+      return FALSE;
+    if (sqlite3_step (check) != SQLITE_ROW)
+      {
+        lh_store_set_error (self, error, sqlite3_errcode (self->db), "Checking the edited schema");
+        return FALSE;
+      }
+    result = (const char *) sqlite3_column_text (check, 0);
+    if (g_strcmp0 (result, "ok") != 0)
+      {
+        g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                     "the edited schema does not check out: %s", result);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
 static gboolean
 apply_migration (LhStore *self, int version, const char *name, GError **error)
 {
@@ -379,6 +482,7 @@ apply_migration (LhStore *self, int version, const char *name, GError **error)
   tx = lh_store_begin (self, error);
   if (tx == NULL ||
       !exec_script (self, sql, error) ||
+      !apply_schema_edits (self, error) ||
       !exec_script (self, set_version, error) ||
       !lh_transaction_commit (tx, error))
     {

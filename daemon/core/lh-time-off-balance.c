@@ -383,10 +383,10 @@ lh_time_off_list_mine (LhStore *store, gint64 person_id, gint64 now, GError **er
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
   /* A pending request stays listed until it is decided, even once over.
-   * The IN term, time_off_requests_live_by_person's own WHERE word for
+   * The OR term, time_off_requests_live_by_person's own WHERE word for
    * word, reads the person's requests not yet settled, not all of theirs. */
   return collect_requests (store,
-                           "WHERE r.status IN ('pending', 'approved', 'rejected', 'own') AND r.person_id = ?1 "
+                           "WHERE (r.status = 'pending' OR r.status = 'approved' OR r.status = 'rejected' OR r.status = 'own') AND r.person_id = ?1 "
                            "AND (r.status = 'pending' OR r.end_at > ?2) "
                            "ORDER BY r.start_at, r.id", person_id, now, error);
 }
@@ -447,11 +447,11 @@ lh_time_off_list_pending (LhStore *store, GError **error)
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
-  /* The IN term is time_off_requests_by_status's own WHERE, word for word,
+  /* The OR term is time_off_requests_by_status's own WHERE, word for word,
    * which SQLite needs to read that partial index (status=?) rather than
    * every request ever made. */
   pending = collect_requests (store,
-                              "WHERE r.status IN ('pending', 'approved', 'rejected', 'own') "
+                              "WHERE (r.status = 'pending' OR r.status = 'approved' OR r.status = 'rejected' OR r.status = 'own') "
                               "AND r.status = 'pending' ORDER BY r.start_at, r.id", 0, 0, error);
   if (pending == NULL)
     return NULL;

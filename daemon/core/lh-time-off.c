@@ -446,7 +446,7 @@ reject_undecided (LhStore *store, const LhTimeOffRequest *request, gint64 now, G
 
 #define DUE_WHERE \
   "FROM time_off_requests r LEFT JOIN bookings b ON b.id = r.booking_id " \
-  "WHERE r.status IN ('pending', 'approved', 'rejected', 'own') " \
+  "WHERE (r.status = 'pending' OR r.status = 'approved' OR r.status = 'rejected' OR r.status = 'own') " \
   "AND NOT EXISTS (SELECT 1 FROM usage_sessions u WHERE u.booking_id = r.booking_id AND u.ended_at IS NULL) "
 
 gboolean
@@ -523,14 +523,14 @@ lh_time_off_next_due (LhStore *store, gint64 now, gint64 *out_due, GError **erro
    * ahead, only the first end of each status (each a request's earliest
    * due, as its booking ends no earlier), which is early enough. Plan:
    * time_off_requests_by_status (status=? AND end_at<?), then for each
-   * status (status=? AND end_at>?) LIMIT 1. The IN term lets SQLite use
+   * status (status=? AND end_at>?) LIMIT 1. The OR term lets SQLite use
    * that partial index for one status. */
   stmt = lh_store_prepare (store,
                            "SELECT coalesce (min (due), 0) FROM ("
                            "SELECT max(r.end_at, coalesce(b.end_at, 0)) AS due " DUE_WHERE "AND r.end_at <= ?1 "
                            "UNION ALL "
                            "SELECT (SELECT end_at FROM time_off_requests "
-                           "        WHERE status IN ('pending', 'approved', 'rejected', 'own') "
+                           "        WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' OR status = 'own') "
                            "        AND status = s.column1 AND end_at > ?1 ORDER BY end_at LIMIT 1) "
                            "FROM (VALUES ('pending'), ('approved'), ('rejected'), ('own')) s)", error);
   if (stmt == NULL)

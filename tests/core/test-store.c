@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "lh-core-test.h"
@@ -116,6 +117,57 @@ test_migrates_version_zero (void)
   g_assert_cmpint (lh_store_get_schema_version (store), ==, lh_store_get_latest_version ());
 }
 
+static void
+exec_ok (LhStore *store, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static int
+query_int (LhStore *store, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static void
+assert_integrity_ok (LhStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "PRAGMA integrity_check", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+}
+
+static guint
+count_ephemeral (LhStore *store, const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN ", sql, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, explain, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "OpenEphemeral") == 0)
+      n++;
+  return n;
+}
+
+#define COUNT_IN_LISTS \
+  "SELECT count(*) FROM sqlite_schema WHERE tbl_name IN ('time_off_requests', 'time_off_ledger') " \
+  "AND sql LIKE '% IN (''%'"
+
 /* A real database from schema version 1 (tests/data/schema-v1.db), migrated
  * to the latest version with nothing lost; bookings made before calendar
  * links each get their own key. */
@@ -149,6 +201,211 @@ test_migrates_version_one (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 3);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
   g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 3);
+  g_assert_cmpint (query_int (store, COUNT_IN_LISTS), ==, 0);
+  assert_integrity_ok (store);
+}
+
+#define INSERT_REQUEST \
+  "INSERT INTO time_off_requests (person_id, category, activity, paid, booking_id, start_at, end_at, " \
+  "status, created_at) VALUES (1, ?1, 'study', 1, ?3, 10, 20, ?2, 1)"
+#define INSERT_LEDGER \
+  "INSERT INTO time_off_ledger (person_id, category, kind, at, minutes, actor_name, recorded_at) " \
+  "VALUES (1, ?1, ?2, 1, 60, 'learnhubd', 1)"
+
+/* Schema 15 codes the time-off tables' word lists as OR chains: the
+ * writes a booking makes build no ephemeral table, and read the partial
+ * indexes the same way. */
+static void
+assert_no_ephemeral_in_writes (LhStore *store)
+{
+  static const char * const writes[] = {
+    "INSERT INTO time_off_requests (person_id, category, activity, paid, booking_id, start_at, end_at, "
+    "status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT INTO time_off_requests (person_id, category, activity, paid, group_place_id, start_at, end_at, "
+    "status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT INTO time_off_requests (person_id, category, activity, paid, assessment_slot_id, start_at, end_at, "
+    "status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT INTO time_off_ledger (person_id, category, kind, at, minutes, pending_delta, booked_delta, "
+    "taken_delta, own_delta, request_id, facility_id, reason, actor_id, actor_name, recorded_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif(?10, 0), nullif(?11, 0), ?12, nullif(?13, 0), ?14, ?15)",
+    "UPDATE time_off_requests SET status = ?2 WHERE id = ?1",
+    "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    {
+      g_test_message ("%s", writes[i]);
+      g_assert_cmpuint (count_ephemeral (store, writes[i]), ==, 0);
+    }
+}
+
+static void
+test_time_off_checks (void)
+{
+  static const char * const request_categories[] = { "learning", "assessment", "esol", "apprentice" };
+  static const char * const request_statuses[] = { "pending", "approved", "rejected", "own", "cancelled", "taken" };
+  static const char * const ledger_categories[] = { "learning", "assessment", "esol", "apprentice", "facility" };
+  static const char * const ledger_kinds[] = { "requested", "approved", "rejected", "cancelled", "taken", "adjusted" };
+  static const char * const bad_requests[][2] = {
+    { "bogus", "pending" }, { "learning", "bogus" }, { "Learning", "pending" },
+    { "facility", "pending" }, { "learning", "" },
+  };
+  static const char * const bad_ledger[][2] = {
+    { "bogus", "requested" }, { "learning", "bogus" }, { "learning", "pending" }, { "", "taken" },
+  };
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  LhStmt *insert;
+  int booking = 0;
+
+  assert_no_ephemeral_in_writes (ts->store);
+  /* Only the checks are under test: the rows point at nothing. */
+  exec_ok (ts->store, "PRAGMA foreign_keys = OFF");
+
+  insert = lh_store_prepare (ts->store, INSERT_REQUEST, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < G_N_ELEMENTS (request_categories); c++)
+    for (guint s = 0; s < G_N_ELEMENTS (request_statuses); s++)
+      {
+        sqlite3_bind_text (insert, 1, request_categories[c], -1, SQLITE_STATIC);
+        sqlite3_bind_text (insert, 2, request_statuses[s], -1, SQLITE_STATIC);
+        sqlite3_bind_int (insert, 3, ++booking);
+        g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+        lh_stmt_release (insert);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_requests); i++)
+    {
+      int rc;
+
+      sqlite3_bind_text (insert, 1, bad_requests[i][0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, bad_requests[i][1], -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert, 3, ++booking);
+      rc = sqlite3_step (insert);
+      g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
+      g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT_CHECK);
+      lh_stmt_release (insert);
+    }
+
+  insert = lh_store_prepare (ts->store, INSERT_LEDGER, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < G_N_ELEMENTS (ledger_categories); c++)
+    for (guint k = 0; k < G_N_ELEMENTS (ledger_kinds); k++)
+      {
+        sqlite3_bind_text (insert, 1, ledger_categories[c], -1, SQLITE_STATIC);
+        sqlite3_bind_text (insert, 2, ledger_kinds[k], -1, SQLITE_STATIC);
+        g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+        lh_stmt_release (insert);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ledger); i++)
+    {
+      sqlite3_bind_text (insert, 1, bad_ledger[i][0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, bad_ledger[i][1], -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_CONSTRAINT_CHECK);
+      lh_stmt_release (insert);
+    }
+
+  g_assert_cmpint (query_int (ts->store, "SELECT count(*) FROM time_off_requests"), ==,
+                   G_N_ELEMENTS (request_categories) * G_N_ELEMENTS (request_statuses));
+  g_assert_cmpint (query_int (ts->store, "SELECT count(*) FROM time_off_ledger"), ==,
+                   G_N_ELEMENTS (ledger_categories) * G_N_ELEMENTS (ledger_kinds));
+  /* Each partial index holds the requests not settled, and only those. */
+  g_assert_cmpint (query_int (ts->store,
+                              "SELECT count(*) FROM time_off_requests INDEXED BY time_off_requests_by_status "
+                              "WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' "
+                              "OR status = 'own') AND status = 'own'"), ==,
+                   G_N_ELEMENTS (request_categories));
+  assert_integrity_ok (ts->store);
+}
+
+/* Puts back the IN lists schema 15 replaced, as a database still at
+ * schema 14 has them, through the migration's own list of edits. */
+static void
+revert_to_schema_14 (const char *path)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/learnhub/schema/0015-check-or-chains.sql", 0, NULL);
+  g_autofree char *edits = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  sqlite3_stmt *count;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, edits, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (int id = 1; id <= 6; id++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("UPDATE sqlite_master SET sql = (SELECT replace (sqlite_master.sql, e.new, e.old) "
+                         "FROM temp.schema_edits e WHERE e.rowid = %d) "
+                         "WHERE name = (SELECT name FROM temp.schema_edits WHERE rowid = %d)", id, id);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_changes (db), ==, 1);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; PRAGMA user_version = 14",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, COUNT_IN_LISTS, -1, &count, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (count, 0), ==, 4);  /* two tables, two indexes */
+  sqlite3_finalize (count);
+  sqlite3_close (db);
+}
+
+/* A schema 14 database with time off in it: schema 15 keeps every row,
+ * and refuses a schema it does not recognise rather than guess. */
+static void
+test_migrates_check_lists (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStore) store = NULL;
+  LhStmt *insert;
+
+  exec_ok (ts->store, "PRAGMA foreign_keys = OFF");
+  for (int i = 1; i <= 3; i++)
+    {
+      insert = lh_store_prepare (ts->store, INSERT_REQUEST, &error);
+      g_assert_no_error (error);
+      sqlite3_bind_text (insert, 1, "esol", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, i == 1 ? "pending" : "taken", -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert, 3, i);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      lh_stmt_release (insert);
+
+      insert = lh_store_prepare (ts->store, INSERT_LEDGER, &error);
+      g_assert_no_error (error);
+      sqlite3_bind_text (insert, 1, "facility", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, "adjusted", -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      lh_stmt_release (insert);
+    }
+  g_clear_object (&ts->store);
+
+  revert_to_schema_14 (ts->path);
+  store = lh_store_open (ts->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_store_get_schema_version (store), ==, lh_store_get_latest_version ());
+  g_assert_cmpint (query_int (store, COUNT_IN_LISTS), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM time_off_requests"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'adjusted'"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema "
+                                     "WHERE type = 'trigger' AND tbl_name = 'time_off_ledger'"), ==, 2);
+  assert_no_ephemeral_in_writes (store);
+  assert_integrity_ok (store);
+  g_clear_object (&store);
+
+  /* Marked as schema 14 again, but with the edits' old texts gone. */
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (ts->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 14", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = lh_store_open (ts->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INTERNAL);
+  g_assert_nonnull (strstr (error->message, "exactly once"));
+  g_assert_nonnull (strstr (error->message, "0015"));
+  g_test_message ("%s", error->message);
 }
 
 static void
@@ -217,6 +474,8 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/lh/store/migrates-version-zero", test_migrates_version_zero);
   g_test_add_func ("/lh/store/migrates-version-one", test_migrates_version_one);
+  g_test_add_func ("/lh/store/migrates-check-lists", test_migrates_check_lists);
+  g_test_add_func ("/lh/store/time-off-checks", test_time_off_checks);
   g_test_add_func ("/lh/store/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/lh/store/damaged-file-refused", test_damaged_file_refused);
   g_test_add_func ("/lh/store/transaction-rolls-back-when-dropped", test_transaction_rolls_back_when_dropped);
