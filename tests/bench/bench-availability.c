@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lh-bench-centre.h"
+#include "lh-time.h"
 
 #define N_PCS  30
 #define N_DAYS 14
@@ -130,7 +131,7 @@ main (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new ("— availability of 30 PCs over 14 days");
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
-  gint64 today = g_get_real_time () / G_USEC_PER_SEC / 86400 * 86400;
+  gint64 today = lh_time_now () / 86400 * 86400;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

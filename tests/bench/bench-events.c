@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lh-bench-centre.h"
+#include "lh-time.h"
 
 typedef struct
 {
@@ -124,7 +125,7 @@ main (int argc, char **argv)
   }
   cpu_after = cpu_seconds (centre->daemon);
 
-  first_slot = (g_get_real_time () / G_USEC_PER_SEC / 86400 + 1) * 86400;
+  first_slot = (lh_time_now () / 86400 + 1) * 86400;
   for (int b = 0; b < n_bookings; b++)
     {
       g_autofree char *s = lh_bench_iso (first_slot + b * 900);

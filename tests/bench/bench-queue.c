@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lh-bench-centre.h"
+#include "lh-time.h"
 
 typedef struct
 {
@@ -172,7 +173,7 @@ main (int argc, char **argv)
   requests_url = g_strconcat (centre->base_url, "/api/v1/advice-requests", NULL);
   next_url = g_strconcat (centre->base_url, "/api/v1/queue/next", NULL);
 
-  now = g_get_real_time () / G_USEC_PER_SEC;
+  now = lh_time_now ();
   start = lh_bench_iso (now - 60);
   end = lh_bench_iso (now + 9 * 3600);
   dropin = g_strdup_printf ("{\"place\":\"Bench\",\"start\":\"%s\",\"end\":\"%s\"}", start, end);

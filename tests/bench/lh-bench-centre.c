@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lh-bench-centre.h"
 
+#include "lh-time.h"
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
@@ -133,7 +135,7 @@ lh_bench_centre_new_full (guint n_pcs, guint n_people, guint n_ulrs, int years, 
     {
       gint64 t0 = g_get_monotonic_time ();
 
-      add_history (centre->db, years, g_get_real_time () / G_USEC_PER_SEC / 86400 * 86400);
+      add_history (centre->db, years, lh_time_now () / 86400 * 86400);
       centre->history_seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
     }
   {
