@@ -77,6 +77,9 @@ reply (SoupServerMessage *msg, guint index, const char *detail, gint64 locked_un
   body = json_to_string (root, FALSE);
   length = strlen (body);
   soup_server_message_set_status (msg, problems[index].status, NULL);
+  /* It may replace an answer already made (a group that then failed to
+   * commit): libsoup's set_response() appends to the body. */
+  soup_message_body_truncate (soup_server_message_get_response_body (msg));
   soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, body, length);
 }
 

@@ -24,17 +24,21 @@
 
 typedef struct _Bench Bench;
 
+/* Each client is a kiosk: a session of its own, with one connection
+ * kept open. (One session shared by all would open and close connections
+ * all the time: it asks for a new one when it sends the next request
+ * before the last answer has given its connection back.) */
 typedef struct
 {
-  Bench  *bench;       /* (unowned) */
-  guint   index;
-  char   *auth;        /* (owned) "Bearer …" */
-  guint   next_slot;
+  Bench       *bench;      /* (unowned) */
+  SoupSession *session;    /* (owned) */
+  guint        index;
+  char        *auth;       /* (owned) "Bearer …" */
+  guint        next_slot;
 } Client;
 
 struct _Bench
 {
-  SoupSession *session;    /* (owned) */
   char        *url;        /* (owned) …/api/v1/bookings */
   gint64       first_slot; /* unix time of slot 0 */
   gint64       deadline;   /* monotonic */
@@ -97,7 +101,7 @@ send_one (Client *client)
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
   pending->client = client;
   pending->started = g_get_monotonic_time ();
-  soup_session_send_and_read_async (bench->session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, pending);
+  soup_session_send_and_read_async (client->session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, pending);
 }
 
 static guint
@@ -176,7 +180,6 @@ bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
   double elapsed, rate;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  bench.session = soup_session_new_with_options ("max-conns", MAX_CLIENTS, "max-conns-per-host", MAX_CLIENTS, NULL);
   bench.url = g_strconcat (centre->base_url, "/api/v1/bookings", NULL);
   bench.latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.n_clients = n;
@@ -187,7 +190,8 @@ bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
     {
       clients[i].bench = &bench;
       clients[i].index = i;
-      clients[i].auth = lh_bench_sign_in (centre, bench.session, offset + i);
+      clients[i].session = soup_session_new_with_options ("max-conns", 1, "max-conns-per-host", 1, NULL);
+      clients[i].auth = lh_bench_sign_in (centre, clients[i].session, offset + i);
     }
   started = g_get_monotonic_time ();
   bench.deadline = started + (gint64) (seconds * G_USEC_PER_SEC);
@@ -205,10 +209,12 @@ bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
   result.failed = bench.failed;
   result.overlaps = count_overlaps (centre->db);
   for (guint i = 0; i < n; i++)
-    g_free (clients[i].auth);
+    {
+      g_free (clients[i].auth);
+      g_object_unref (clients[i].session);
+    }
   g_array_unref (bench.latencies);
   g_free (bench.url);
-  g_object_unref (bench.session);
   return result;
 }
 
