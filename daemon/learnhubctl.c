@@ -20,6 +20,7 @@
 #include "lh-rules.h"
 #include "lh-secret.h"
 #include "lh-store.h"
+#include "lh-text.h"
 #include "lh-time.h"
 
 gboolean
@@ -441,6 +442,22 @@ restore_negative_numbers (int argc, char **argv, GPtrArray *hidden)
       argv[i]--;
 }
 
+/* Every argument, options' values too, is one line of text: a name or a
+ * reason with a line break or a control character in it would be stored
+ * as it came, and shown later where it does not belong. */
+static gboolean
+check_arguments (int argc, char **argv, GError **error)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("argument %d", i);
+
+      if (!lh_text_check (argv[i], -1, LH_TEXT_LINE, 0, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static const struct
 {
   const char  *name;
@@ -529,6 +546,11 @@ main (int argc, char **argv)
   g_log_writer_default_set_use_stderr (TRUE);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, help);
+  if (!check_arguments (argc, argv, &error))
+    {
+      g_printerr ("learnhubctl: %s\n", error->message);
+      return 2;
+    }
   hide_negative_numbers (argc, argv, negative);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

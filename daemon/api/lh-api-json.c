@@ -4,7 +4,31 @@
 #include "lh-api-json.h"
 
 #include "lh-error.h"
+#include "lh-text.h"
 #include "lh-time.h"
+
+/* json-glib decodes "\u0000" into a string that then ends there:
+ * "Eve\u0000Hidden" would be read as "Eve", and a staff number with junk
+ * after a NUL as the staff number. So a NUL, raw or escaped, is refused
+ * in the body as sent. A backslash is only valid inside a string, where
+ * it always starts a two-character escape, so skipping the escaped
+ * character keeps "\\u0000" (a backslash, then "u0000") apart. */
+static gboolean
+holds_nul (const char *data, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] == '\0')
+        return TRUE;
+      if (data[i] == '\\' && i + 1 < length)
+        {
+          if (data[i + 1] == 'u' && i + 5 < length && g_ascii_strncasecmp (data + i + 2, "0000", 4) == 0)
+            return TRUE;
+          i++;
+        }
+    }
+  return FALSE;
+}
 
 JsonNode *
 lh_json_parse_object (const char *data, gsize length, GError **error)
@@ -16,6 +40,11 @@ lh_json_parse_object (const char *data, gsize length, GError **error)
   if (data == NULL || length == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "The request has no JSON body");
+      return NULL;
+    }
+  if (holds_nul (data, length))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "The body holds a NUL character, which no text may hold");
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
@@ -66,6 +95,9 @@ gboolean
 lh_json_get_string (JsonObject *object, const char *member, const char **out_value, GError **error)
 {
   JsonNode *node = member_value (object, member, error);
+  g_autoptr(GError) text_error = NULL;
+  g_autofree char *what = NULL;
+  const char *value;
 
   if (node == NULL)
     return FALSE;
@@ -74,7 +106,16 @@ lh_json_get_string (JsonObject *object, const char *member, const char **out_val
       g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“%s” must be a string", member);
       return FALSE;
     }
-  *out_value = json_node_get_string (node);
+  /* Line breaks and tabs may be in a note; no other control character
+   * belongs in any member. */
+  value = json_node_get_string (node);
+  what = g_strdup_printf ("“%s”", member);
+  if (!lh_text_check (value, -1, LH_TEXT_LINES, 0, what, &text_error))
+    {
+      g_set_error_literal (error, LH_ERROR, LH_ERROR_BAD_REQUEST, text_error->message);
+      return FALSE;
+    }
+  *out_value = value;
   return TRUE;
 }
 

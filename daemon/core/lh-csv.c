@@ -35,6 +35,18 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  /* Said apart from other bad bytes: a NUL would end a field early. */
+  if (length > 0 && memchr (text, '\0', length) != NULL)
+    {
+      const char *nul = memchr (text, '\0', length);
+      guint nul_line = 1;
+
+      for (const char *c = text; c < nul; c++)
+        nul_line += *c == '\n';
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "line %u: a NUL character, which no text may hold",
+                   nul_line);
+      return NULL;
+    }
   if (!g_utf8_validate_len (text, length, NULL))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,

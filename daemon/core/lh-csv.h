@@ -17,8 +17,8 @@ void       lh_csv_row_free (LhCsvRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhCsvRow, lh_csv_row_free)
 
 /* Returns the rows (blank lines skipped), or NULL with LH_ERROR_INVALID
- * naming the line, for text that is not UTF-8, an unterminated quote, or a
- * field longer than max_field bytes. */
+ * naming the line, for text that is not UTF-8 or holds a NUL, an
+ * unterminated quote, or a field longer than max_field characters. */
 GPtrArray *lh_csv_parse (const char *text,
                          gsize       length,
                          gsize       max_field,

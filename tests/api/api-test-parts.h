@@ -27,5 +27,9 @@ void lh_api_advice_events_add_tests (LhTestDaemon *daemon,
 void lh_api_time_off_add_tests (SoupSession *session);
 void lh_api_time_off_stop      (void);
 
+/* Text cut short by a NUL, or with control characters: refused. */
+void lh_api_input_add_tests (LhTestDaemon *daemon,
+                             SoupSession  *session);
+
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

@@ -73,6 +73,20 @@ test_not_utf8_refused (void)
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
 }
 
+/* A NUL would end a C string early: "Eve\0Hidden" is refused, naming
+ * its line, not read as "Eve". */
+static void
+test_nul_refused (void)
+{
+  static const char csv[] = "name\nAnn\nEve\0Hidden\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = lh_csv_parse (csv, sizeof csv - 1, 200, &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "line 3: a NUL character"));
+}
+
 static void
 test_huge_field_refused (void)
 {
@@ -103,6 +117,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/csv/limits-count-characters", test_limits_count_characters);
   g_test_add_func ("/lh/csv/unclosed-quote-refused", test_unclosed_quote_refused);
   g_test_add_func ("/lh/csv/not-utf8-refused", test_not_utf8_refused);
+  g_test_add_func ("/lh/csv/nul-refused", test_nul_refused);
   g_test_add_func ("/lh/csv/huge-field-refused", test_huge_field_refused);
   g_test_add_func ("/lh/csv/text-after-quote-refused", test_text_after_quote_refused);
   return g_test_run ();
