@@ -7,6 +7,7 @@
 
 #include "lh-error.h"
 #include "lh-secret.h"
+#include "lh-text.h"
 
 static int
 count_guests (LhStore *store, gint64 sponsor_id, GError **error)
@@ -39,9 +40,10 @@ lh_guests_register (LhStore *store, gint64 sponsor_id, const char *name, gint64 
   g_return_val_if_fail (out_pin != NULL, NULL);
 
   clean = g_strstrip (g_strdup (name != NULL ? name : ""));
-  if (clean[0] == '\0' || !g_utf8_validate (clean, -1, NULL) || g_utf8_strlen (clean, -1) > 100)
+  if (clean[0] == '\0' || !lh_text_check (clean, -1, LH_TEXT_LINE, LH_PERSON_NAME_MAX_CHARS, "name", NULL))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Give your guest's name, up to 100 characters");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Give your guest's name on one line, up to %d characters",
+                   LH_PERSON_NAME_MAX_CHARS);
       return NULL;
     }
   sponsor = lh_people_get (store, sponsor_id, error);
@@ -80,10 +82,16 @@ lh_guests_register (LhStore *store, gint64 sponsor_id, const char *name, gint64 
       g_autofree char *number = g_strdup_printf ("G%06u", randombytes_uniform (1000000));
       g_autoptr(LhPerson) taken = lh_people_find (store, number, NULL);
 
-      if (taken == NULL || tries > 20)
+      if (taken == NULL)
         {
           guest.staff_number = g_steal_pointer (&number);
           break;
+        }
+      /* Never someone else's number: that would be their account. */
+      if (tries > 20)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "No free guest number was found");
+          return NULL;
         }
     }
   if (!lh_people_save (store, &guest, now, &id, NULL, error) ||

@@ -67,6 +67,8 @@ lh_roles_to_strv (guint roles)
   return g_strv_builder_end (builder);
 }
 
+/* Letters and digits, with single dashes between them ("100013",
+ * "HR-0042"): never a lone "-", nor a dash at either end. */
 gboolean
 lh_staff_number_check (const char *staff_number, GError **error)
 {
@@ -78,13 +80,30 @@ lh_staff_number_check (const char *staff_number, GError **error)
       return FALSE;
     }
   for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isalnum (staff_number[i]) && staff_number[i] != '-')
-      {
-        g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                     "a staff number has only letters, digits and dashes");
-        return FALSE;
-      }
+    {
+      gboolean dash = staff_number[i] == '-';
+
+      if (!g_ascii_isalnum (staff_number[i]) && !dash)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "a staff number has only letters, digits and dashes");
+          return FALSE;
+        }
+      if (dash && (i == 0 || i == len - 1 || staff_number[i - 1] == '-'))
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "a staff number starts and ends with a letter or digit, with single dashes between");
+          return FALSE;
+        }
+    }
   return TRUE;
+}
+
+gboolean
+lh_staff_number_is_guests (const char *staff_number)
+{
+  return staff_number != NULL && g_ascii_toupper (staff_number[0]) == 'G' && strlen (staff_number) == 7 &&
+         strspn (staff_number + 1, "0123456789") == 6;
 }
 
 gboolean
@@ -106,7 +125,18 @@ lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
       return FALSE;
     }
 
-  guest = existing != NULL ? existing->sponsor_id != 0 : person->sponsor_id != 0;
+  /* A guest is never made staff in place, nor staff a guest: a roster row
+   * with a guest's number would otherwise hand the guest's PIN the row's
+   * roles. */
+  if (existing != NULL && (existing->sponsor_id != 0) != (person->sponsor_id != 0))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
+                   existing->sponsor_id != 0 ? "%s is a guest’s number, not a member of staff’s"
+                                             : "%s is a member of staff’s number, not a guest’s",
+                   person->staff_number);
+      return FALSE;
+    }
+  guest = person->sponsor_id != 0;
   if (existing != NULL)
     stmt = lh_store_prepare (store,
                              "UPDATE people SET name = ?2, department = ?3, work_pattern = ?4, "

@@ -16,6 +16,9 @@ typedef enum
 
 #define LH_ROLE_ALL (LH_ROLE_LEARNER | LH_ROLE_ULR | LH_ROLE_COMMITTEE | LH_ROLE_ADMIN)
 
+/* A name is one line of at most this many characters. */
+#define LH_PERSON_NAME_MAX_CHARS 100
+
 typedef struct
 {
   gint64    id;
@@ -43,11 +46,17 @@ gboolean  lh_roles_parse      (const char *text,
 /* Bits to names, in a fixed order. */
 GStrv     lh_roles_to_strv    (guint       roles);
 
+/* 1 to 32 letters and digits, with single dashes between them, or
+ * LH_ERROR_INVALID. */
 gboolean  lh_staff_number_check (const char *staff_number,
                                  GError    **error);
+/* Whether it has the form of a guest's number, G and six digits (in any
+ * case): the roster may not take one. */
+gboolean  lh_staff_number_is_guests (const char *staff_number);
 
 /* Adds the person, or updates everything but the PIN of the person with the
- * same staff number. days_per_week 0 saves 5; a guest always has 5 days,
+ * same staff number; LH_ERROR_CONFLICT if that is a guest and person is
+ * not (sponsor_id 0), or the other way round. days_per_week 0 saves 5; a guest always has 5 days,
  * and is neither an apprentice nor an ESOL learner (their time off is not
  * the employer's to give). Must run inside a transaction the caller holds,
  * or on its own. */

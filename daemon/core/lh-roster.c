@@ -10,6 +10,7 @@
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-secret.h"
+#include "lh-text.h"
 
 #define MAX_FIELD 200
 
@@ -115,6 +116,15 @@ field (const LhCsvRow *row, const int index_of[N_COLUMNS], Column c)
   return g_strstrip (g_strdup (row->fields[index_of[c]]));
 }
 
+/* A quoted CSV cell may hold a line break; none of ours may. */
+static gboolean
+check_line (const LhCsvRow *row, const int index_of[N_COLUMNS], Column c, const char *what, GError **error)
+{
+  g_autofree char *text = field (row, index_of, c);
+
+  return lh_text_check (text, -1, LH_TEXT_LINE, 0, what, error);
+}
+
 /* A yes-or-no cell: empty is no, as HR systems leave it. */
 static gboolean
 parse_flag (const char *column, const char *text, gboolean *out, GError **error)
@@ -166,11 +176,24 @@ check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, G
     }
   if (!lh_staff_number_check (staff_number, error))
     return NULL;
+  /* Guests are registered by their sponsors, never imported: a row with
+   * a guest's number would take over the guest's account. */
+  if (lh_staff_number_is_guests (staff_number))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "%s has the form of a guest’s number (G and six digits), which the roster may not use",
+                   staff_number);
+      return NULL;
+    }
   if (name[0] == '\0')
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "the name is empty");
       return NULL;
     }
+  if (!lh_text_check (name, -1, LH_TEXT_LINE, LH_PERSON_NAME_MAX_CHARS, "the name", error) ||
+      !check_line (row, index_of, COL_DEPARTMENT, "the department", error) ||
+      !check_line (row, index_of, COL_WORK_PATTERN, "the work pattern", error))
+    return NULL;
   hours_per_week = g_ascii_strtod (hours, &end);
   if (hours[0] == '\0' || *end != '\0' || !(hours_per_week >= 0 && hours_per_week <= 100))
     {

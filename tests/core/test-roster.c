@@ -5,6 +5,7 @@
 #include "lh-core-test.h"
 #include "lh-devices.h"
 #include "lh-error.h"
+#include "lh-guests.h"
 #include "lh-people.h"
 #include "lh-roster.h"
 
@@ -278,6 +279,125 @@ test_bad_header_refused (void)
   g_assert_nonnull (strstr (error->message, "salary"));
 }
 
+/* A roster row with a guest's number once updated the guest in place, and
+ * the guest's PIN then opened the row's roles, admin included. */
+static void
+test_guest_number_not_importable (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhRosterReport) report = { 0 };
+  LhPerson sponsor = { .staff_number = (char *) "100001", .name = (char *) "Ann", .hours_per_week = 37.5,
+                       .roles = LH_ROLE_LEARNER };
+  g_autoptr(LhPerson) guest = NULL;
+  g_autoptr(LhPerson) after = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *lower = NULL;
+  gint64 sponsor_id;
+
+  g_assert_true (lh_people_save (ts->store, &sponsor, NOW, &sponsor_id, NULL, &error));
+  guest = lh_guests_register (ts->store, sponsor_id, "Joe Guest", NOW, &pin, &error);
+  g_assert_no_error (error);
+
+  csv = g_strdup_printf ("staff_number,name,hours_per_week,roles,pin\n%s,Real Employee G,37.5,admin,\n",
+                         guest->staff_number);
+  g_assert_false (import (ts->store, csv, FALSE, &report, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_cmpuint (report.row_errors->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report.row_errors, 0), "guest"));
+  g_clear_error (&error);
+  lh_roster_report_clear (&report);
+  g_assert_true (import (ts->store, csv, TRUE, &report, &error));
+  g_assert_cmpuint (report.skipped, ==, 1);
+  g_assert_cmpuint (report.updated, ==, 0);
+  lh_roster_report_clear (&report);
+
+  /* Nor in lower case, which is another number but the same form. */
+  lower = g_ascii_strdown (csv, -1);
+  g_assert_false (import (ts->store, lower, FALSE, &report, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  after = lh_people_get (ts->store, guest->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->name, ==, "Joe Guest");
+  g_assert_cmpuint (after->roles, ==, LH_ROLE_LEARNER);
+  g_assert_cmpint (after->sponsor_id, ==, sponsor_id);
+}
+
+/* Whatever the caller, saving staff over a guest (or a guest over staff)
+ * is refused, not done in place. */
+static void
+test_guest_never_saved_as_staff (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  LhPerson sponsor = { .staff_number = (char *) "100001", .name = (char *) "Ann", .hours_per_week = 37.5,
+                       .roles = LH_ROLE_LEARNER };
+  LhPerson guest = { .staff_number = (char *) "G000001", .name = (char *) "Joe", .roles = LH_ROLE_LEARNER };
+  LhPerson as_staff = { .staff_number = (char *) "G000001", .name = (char *) "Joe", .hours_per_week = 37.5,
+                        .roles = LH_ROLE_ADMIN };
+  LhPerson guest_over_staff = { .staff_number = (char *) "100001", .name = (char *) "Ann", .roles = LH_ROLE_LEARNER };
+  g_autoptr(LhPerson) after = NULL;
+  gint64 sponsor_id;
+
+  g_assert_true (lh_people_save (ts->store, &sponsor, NOW, &sponsor_id, NULL, &error));
+  guest.sponsor_id = guest_over_staff.sponsor_id = sponsor_id;
+  g_assert_true (lh_people_save (ts->store, &guest, NOW, NULL, NULL, &error));
+  g_assert_false (lh_people_save (ts->store, &as_staff, NOW, NULL, NULL, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (lh_people_save (ts->store, &guest_over_staff, NOW, NULL, NULL, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = lh_people_find (ts->store, "G000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->roles, ==, LH_ROLE_LEARNER);
+}
+
+/* Names are one line; staff numbers are letters and digits with single
+ * dashes between them. */
+static void
+test_bad_names_and_numbers (void)
+{
+  const char *rows[] = {
+    "1,\"Ann\nLee\",37.5,learner,,\n",
+    "1,Ann\tLee,37.5,learner,,\n",
+    "1,Ann,37.5,learner,\"Ware\nhouse\",\n",
+    "1,Ann,37.5,learner,,\"shifts\r\nnights\"\n",
+    "-,Ann,37.5,learner,,\n",
+    "--,Ann,37.5,learner,,\n",
+    "-12,Ann,37.5,learner,,\n",
+    "12-,Ann,37.5,learner,,\n",
+    "1--2,Ann,37.5,learner,,\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(LhTestStore) ts = lh_test_store_new ();
+      g_autoptr(GError) error = NULL;
+      g_auto(LhRosterReport) report = { 0 };
+      g_autofree char *csv = g_strconcat ("staff_number,name,hours_per_week,roles,department,work_pattern\n",
+                                          rows[i], NULL);
+
+      g_assert_false (import (ts->store, csv, FALSE, &report, &error));
+      g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+      g_assert_cmpuint (report.row_errors->len, ==, 1);
+      g_assert_cmpint (count_people (ts->store), ==, 0);
+    }
+  {
+    g_autoptr(LhTestStore) ts = lh_test_store_new ();
+    g_autoptr(GError) error = NULL;
+    g_auto(LhRosterReport) report = { 0 };
+
+    g_assert_true (import (ts->store, "staff_number,name,hours_per_week,roles\nHR-0042,Zoë Ó Briain,37.5,learner\n",
+                           FALSE, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.added, ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -291,5 +411,8 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/roster/time-off-columns", test_time_off_columns);
   g_test_add_func ("/lh/roster/time-off-columns-bad", test_time_off_columns_bad);
   g_test_add_func ("/lh/roster/guest-time-off-fields", test_guest_time_off_fields);
+  g_test_add_func ("/lh/roster/guest-number-not-importable", test_guest_number_not_importable);
+  g_test_add_func ("/lh/roster/guest-never-saved-as-staff", test_guest_never_saved_as_staff);
+  g_test_add_func ("/lh/roster/bad-names-and-numbers", test_bad_names_and_numbers);
   return g_test_run ();
 }
