@@ -355,7 +355,7 @@ time_off_adjust (Ctl *ctl, LhStore *store, char **args, GError **error)
   if (person == NULL)
     return FALSE;
   ctl_actor_init (&actor);
-  if (!lh_time_off_adjust (store, person->id, args[1], minutes, at, ctl->reason, &actor.actor, now, error) ||
+  if (!lh_time_off_adjust (store, centre, person->id, args[1], minutes, at, ctl->reason, &actor.actor, now, error) ||
       !lh_time_off_balance (store, centre, person->id, at, &balance, error))
     return FALSE;
   amount = format_hm (ABS (minutes));

@@ -356,6 +356,12 @@ add_adjustments (LhHistory *history, GError **error)
 
       if (person == NULL)
         return FALSE;
+      /* They were the ESOL learner or the apprentice all along: time is
+       * only recorded for those it is for. */
+      person->esol_learner |= g_str_equal (adjustments[a].category, "esol");
+      person->apprentice |= g_str_equal (adjustments[a].category, "apprentice");
+      if (!lh_people_save (history->store, person, history->first_day, NULL, NULL, error))
+        return FALSE;
       /* Each whole agreement year of the history, going back. */
       for (gint64 start = lh_time_add_days (year, -365, history->centre->tz); start >= history->first_day;
            year = start, start = lh_time_add_days (start, -365, history->centre->tz))
@@ -364,7 +370,7 @@ add_adjustments (LhHistory *history, GError **error)
             gint64 at = lh_time_at_local_minute (random_day (history, start + 7 * DAY, year - 7 * DAY), 9 * 60,
                                                  history->centre->tz);
 
-            if (!lh_time_off_adjust (history->store, person->id, adjustments[a].category, adjustments[a].minutes, at,
+            if (!lh_time_off_adjust (history->store, history->centre, person->id, adjustments[a].category, adjustments[a].minutes, at,
                                      adjustments[a].reason, &admin, at + DAY, error))
               return FALSE;
           }

@@ -406,7 +406,7 @@ adjust (Demo *demo, const char *staff_number, gint64 person, const char *categor
       person = found->id;
     }
   /* Recorded the next day, as the admin would have. */
-  return lh_time_off_adjust (demo->store, person, category, minutes, at, reason, &demo->admin,
+  return lh_time_off_adjust (demo->store, demo->centre, person, category, minutes, at, reason, &demo->admin,
                              MIN (at + DAY, demo->now), error);
 }
 

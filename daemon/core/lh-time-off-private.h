@@ -57,6 +57,12 @@ gboolean lh_time_off_ledger_add (LhStore             *store,
                                  gint64               now,
                                  GError             **error);
 
+/* A decision's or an adjustment's reason: required or not, at most 200
+ * characters, or LH_ERROR_INVALID. */
+gboolean lh_time_off_check_reason (const char  *reason,
+                                   gboolean     required,
+                                   GError     **error);
+
 /* A category's name as a person reads it ("paid learning time"). */
 const char *lh_time_off_category_words (const char *category);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Moving time off: a booking's request, its approval or rejection,
- * cancellation, settling from actual use, and an admin's adjustments.
- * Every movement is a new ledger entry. */
+ * cancellation, settling from actual use (an admin's adjustments are in
+ * lh-time-off-adjust.c). Every movement is a new ledger entry. */
 #define G_LOG_DOMAIN "lh-time-off"
 
 #include "lh-time-off-private.h"
@@ -27,15 +27,6 @@ static int
 minutes_between (gint64 start, gint64 end)
 {
   return (int) ((end - start + 30) / 60);
-}
-
-static int
-category_index (const char *category)
-{
-  for (int i = 0; lh_time_off_categories[i] != NULL; i++)
-    if (g_strcmp0 (lh_time_off_categories[i], category) == 0)
-      return i;
-  return -1;
 }
 
 /* Who a person is in the audit trail, as they are now. */
@@ -551,8 +542,8 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-check_reason (const char *reason, gboolean required, GError **error)
+gboolean
+lh_time_off_check_reason (const char *reason, gboolean required, GError **error)
 {
   if (required && is_blank (reason))
     {
@@ -595,7 +586,7 @@ lh_time_off_decide (LhStore *store, gint64 request_id, gboolean approve, const c
       g_set_error (error, LH_ERROR, LH_ERROR_FORBIDDEN, "Your own request is for another admin to decide");
       return NULL;
     }
-  if (!check_reason (reason, !approve, error))
+  if (!lh_time_off_check_reason (reason, !approve, error))
     return NULL;
   entry.person_id = request->person_id;
   entry.category = request->category;
@@ -617,53 +608,6 @@ lh_time_off_decide (LhStore *store, gint64 request_id, gboolean approve, const c
     return NULL;
   lh_time_off_request_hide_need (request);
   return g_steal_pointer (&request);
-}
-
-gboolean
-lh_time_off_adjust (LhStore *store, gint64 person_id, const char *category, int minutes, gint64 at,
-                    const char *reason, const LhActor *actor, gint64 now, GError **error)
-{
-  g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhPerson) person = NULL;
-  LhLedgerWrite entry = { 0 };
-
-  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
-  g_return_val_if_fail (actor != NULL && actor->name != NULL, FALSE);
-
-  if (category_index (category) < 0)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "Adjust learning, assessment, esol or apprentice time, not “%s”", category ? category : "");
-      return FALSE;
-    }
-  if (minutes == 0 || ABS (minutes) > 366 * 24 * 60)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Adjust by some minutes, up to a year's worth");
-      return FALSE;
-    }
-  if (at > now || at < now - 366 * 24 * 3600)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Adjust time from the past year, not the future");
-      return FALSE;
-    }
-  if (!check_reason (reason, TRUE, error))
-    return FALSE;
-  tx = lh_store_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  person = lh_people_get (store, person_id, error);
-  if (person == NULL)
-    return FALSE;
-  entry.person_id = person_id;
-  entry.category = lh_time_off_categories[category_index (category)];
-  entry.kind = "adjusted";
-  entry.at = at;
-  entry.minutes = minutes;
-  entry.taken_delta = minutes;
-  entry.reason = reason;
-  entry.actor_id = actor->actor_id;
-  entry.actor_name = actor->name;
-  return lh_time_off_ledger_add (store, &entry, now, error) && lh_transaction_commit (tx, error);
 }
 
 gboolean

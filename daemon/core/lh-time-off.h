@@ -138,8 +138,13 @@ LhTimeOffRequest *lh_time_off_decide  (LhStore         *store,
  * course elsewhere, a correction. reason is required (1..200
  * characters); at is when the time fell (it decides the year; at most a
  * year back, not in the future). category is one of
- * lh_time_off_categories. */
+ * lh_time_off_categories. Refused (LH_ERROR_INVALID) for a guest, and
+ * for ESOL or apprentice time for someone the roster does not mark so;
+ * refused (LH_ERROR_CONFLICT) if it would take more than is left in the
+ * agreement year holding at, or give back more than was taken or booked:
+ * a balance never goes below zero. Nothing is written when it is refused. */
 gboolean lh_time_off_adjust           (LhStore         *store,
+                                       const LhCentre  *centre,
                                        gint64           person_id,
                                        const char      *category,
                                        int              minutes,
@@ -167,8 +172,10 @@ typedef struct
   int         taken_minutes;
   int         booked_minutes;    /* approved, not yet taken */
   int         pending_minutes;   /* waiting for a decision */
-  int         remaining_minutes; /* entitled - taken - booked - pending,
-                                  * may be below 0 after an adjustment */
+  int         remaining_minutes; /* entitled - taken - booked - pending;
+                                  * below 0 only if the entitlement shrank
+                                  * after the time was given (new terms,
+                                  * fewer hours) */
   /* learning only, else 0: */
   int         base_minutes;      /* the agreement's, pro-rated */
   int         own_minutes;       /* own time used this year */

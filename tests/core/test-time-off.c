@@ -61,7 +61,7 @@ test_own_time_and_over_entitlement (Fixture *f, gconstpointer data)
 
   /* An exam day and more leave only 30 minutes: an hour is refused, in
    * words that give the balance and the way out; nothing is booked. */
-  g_assert_true (lh_time_off_adjust (f->ts->store, f->amira, "learning", 3120, date (f, "2026-11-02"),
+  g_assert_true (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "learning", 3120, date (f, "2026-11-02"),
                                      "Course at the college", &admin_actor, at, &error));
   g_assert_no_error (error);
   refused = book (f, f->amira, "2026-11-25", 10, 60, TRUE, &error);
@@ -207,9 +207,9 @@ test_adjustment_and_audit (Fixture *f, gconstpointer data)
   LhTimeOffBalance balance;
 
   /* An exam day taken off site, then a correction of half an hour. */
-  g_assert_true (lh_time_off_adjust (f->ts->store, f->amira, "assessment", 450, date (f, "2026-11-10"),
+  g_assert_true (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "assessment", 450, date (f, "2026-11-10"),
                                      "Maths exam at the college", &admin_actor, now, &error));
-  g_assert_true (lh_time_off_adjust (f->ts->store, f->amira, "assessment", -30, date (f, "2026-11-10"),
+  g_assert_true (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "assessment", -30, date (f, "2026-11-10"),
                                      "Correction: the exam was 7 hours", &admin_actor, now, &error));
   g_assert_no_error (error);
   g_assert_cmpint (category (f, f->amira, now, "assessment").taken_minutes, ==, 420);
@@ -224,19 +224,19 @@ test_adjustment_and_audit (Fixture *f, gconstpointer data)
   g_assert_cmpint (entry->recorded_at, ==, now);
 
   /* Bad adjustments change nothing. */
-  g_assert_false (lh_time_off_adjust (f->ts->store, f->amira, "holiday", 60, now, "x", &admin_actor, now, &error));
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "holiday", 60, now, "x", &admin_actor, now, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (lh_time_off_adjust (f->ts->store, f->amira, "learning", 60, now, "", &admin_actor, now, &error));
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "learning", 60, now, "", &admin_actor, now, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (lh_time_off_adjust (f->ts->store, f->amira, "learning", 0, now, "x", &admin_actor, now, &error));
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "learning", 0, now, "x", &admin_actor, now, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (lh_time_off_adjust (f->ts->store, f->amira, "learning", 60, now + DAY, "x", &admin_actor, now, &error));
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "learning", 60, now + DAY, "x", &admin_actor, now, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (lh_time_off_adjust (f->ts->store, 9999, "learning", 60, now, "x", &admin_actor, now, &error));
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, 9999, "learning", 60, now, "x", &admin_actor, now, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_true (lh_time_off_balance (f->ts->store, f->centre, f->amira, now, &balance, &error));
@@ -396,6 +396,51 @@ test_undecided_and_hidden (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
 }
 
+/* An adjustment is held to the entitlement like any other movement: no
+ * ESOL hours for someone not marked ESOL, no balance below zero, and a
+ * refusal writes nothing. */
+static void
+test_adjustment_keeps_balance (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 now = date (f, "2026-11-23") + 12 * HOUR;
+  gint64 at = date (f, "2026-11-10");
+
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "esol", 60, at, "ESOL class",
+                                      &admin_actor, now, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not marked as an ESOL learner"));
+  g_clear_error (&error);
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "apprentice", 60, at, "Study day",
+                                      &admin_actor, now, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* 7.5 hours of assessment time: 7h 31m would leave -1 minute. */
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "assessment", 451, at, "Exam",
+                                      &admin_actor, now, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "below zero"));
+  g_clear_error (&error);
+  /* Nothing taken yet, so nothing to give back. */
+  g_assert_false (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "learning", -60, at, "Correction",
+                                      &admin_actor, now, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  history = lh_time_off_history (f->ts->store, f->amira, date (f, "2026-04-01"), date (f, "2027-04-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+
+  /* All that is left, and all of it back, are fine. */
+  g_assert_true (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "assessment", 450, at, "Exam",
+                                     &admin_actor, now, &error));
+  g_assert_true (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "assessment", -450, at, "Correction",
+                                     &admin_actor, now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (category (f, f->amira, now, "assessment").remaining_minutes, ==, 450);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -407,6 +452,7 @@ main (int argc, char **argv)
   ADD ("usage-shorter-than-booking", test_usage_shorter_than_booking);
   ADD ("no-show-gives-time-back", test_no_show_gives_time_back);
   ADD ("adjustment-and-audit", test_adjustment_and_audit);
+  ADD ("adjustment-keeps-balance", test_adjustment_keeps_balance);
   ADD ("group-place-and-assessment", test_group_place_and_assessment);
   ADD ("facility-time-in-ledger", test_facility_time_in_ledger);
 #undef ADD

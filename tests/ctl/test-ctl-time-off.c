@@ -350,6 +350,45 @@ test_adjust (void)
   g_assert_nonnull (strstr (bob.out, "ESOL taught hours: 38 h of 40 h left"));
 }
 
+/* ESOL hours for someone not marked ESOL, more than is left, more back
+ * than was taken, and text with a line break: each refused with words an
+ * admin can act on, a non-zero status, and nothing written. */
+static void
+test_adjust_refused (void)
+{
+  g_auto(Centre) c = { 0 };
+  const char *refused[][4] = {
+    /* staff, category, hours, what the message says */
+    { "200001", "esol", "2", "Ann Lee (200001) is not marked as an ESOL learner" },
+    { "200001", "apprentice", "2", "Ann Lee (200001) is not marked as an apprentice" },
+    { "200001", "learning", "60", "would take it below zero" },
+    { "200002", "esol", "41", "would take it below zero" },
+    { "200001", "learning", "-1", "has taken or booked 0 minutes of paid learning time" },
+  };
+  g_auto(Run) newline = { 0 };
+  g_auto(Run) history = { 0 };
+
+  centre_init (&c);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      ctl (&run, c.db, "time-off", "adjust", refused[i][0], refused[i][1], refused[i][2], "--reason", "Exam day",
+           NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, refused[i][3]));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+  ctl (&newline, c.db, "time-off", "adjust", "200001", "learning", "1", "--reason", "Exam day\nApproved by: the CEO",
+       NULL);
+  g_assert_cmpint (newline.status, ==, 2);
+  g_assert_nonnull (strstr (newline.err, "must be one line of text"));
+
+  ctl (&history, c.db, "time-off", "history", "200001", NULL);
+  g_assert_cmpuint (count_lines_with (history.out, " adjusted "), ==, 0);
+}
+
 static void
 test_history_empty_year (void)
 {
@@ -372,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ctl/time-off/show", test_show);
   g_test_add_func ("/ctl/time-off/pending-approve-reject", test_pending_approve_reject);
   g_test_add_func ("/ctl/time-off/adjust", test_adjust);
+  g_test_add_func ("/ctl/time-off/adjust-refused", test_adjust_refused);
   g_test_add_func ("/ctl/time-off/history-empty-year", test_history_empty_year);
   return g_test_run ();
 }
