@@ -225,13 +225,31 @@ lh_route_open_dropin (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  for (guint i = 0; i < dropin->ulrs->len; i++)
+  /* Running it now: signed in till it ends (one set up ahead is not). */
+  for (guint i = 0; i < dropin->ulrs->len && dropin->start_at <= request->now; i++)
     if (((LhDropinUlr *) g_ptr_array_index (dropin->ulrs, i))->ulr_id == request->session.person_id)
       keep_signed_in (request, dropin->end_at);
   reply_dropin (request, 201, dropin);
   publish_queue_changed (request, dropin->id);
   /* Its end is a new moment for the housekeeper to close it. */
   lh_housekeeper_reschedule (request->housekeeper);
+}
+
+/* The ULR is at their desk: their facility time at the drop-in on now
+ * counts from here (being named at it is not being there). */
+void
+lh_route_dropin_here (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhDropin) dropin = lh_dropins_here (request->store, request->session.person_id, request->now, &error);
+
+  if (dropin == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  keep_signed_in (request, dropin->end_at);
+  reply_dropin (request, 200, dropin);
 }
 
 void

@@ -167,6 +167,7 @@ void lh_route_leave_group     (LhRequest *request);
 void lh_route_list_dropins          (LhRequest *request);
 void lh_route_open_dropin           (LhRequest *request);
 void lh_route_close_dropin          (LhRequest *request);
+void lh_route_dropin_here           (LhRequest *request);
 void lh_route_dropin_alert          (LhRequest *request);
 void lh_route_create_advice_request (LhRequest *request);
 void lh_route_get_advice_request    (LhRequest *request);

@@ -75,6 +75,7 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/ulrs", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_ulrs },
   { "GET", "/api/v1/dropins", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_dropins },
   { "POST", "/api/v1/dropins", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_open_dropin },
+  { "POST", "/api/v1/dropins/here", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_dropin_here },
   { "POST", "/api/v1/dropins/{id}/close", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_close_dropin },
   { "POST", "/api/v1/dropins/{id}/alert", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_dropin_alert },
   { "GET", "/api/v1/advice-slots", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_advice_slots },

@@ -69,7 +69,8 @@ lh_advice_call_next (LhStore *store, const LhCentre *centre, gint64 dropin_id, g
       if (ulr->ulr_id == ulr_id)
         desk = ulr->desk;
     }
-  if (!check_hands_free (store, ulr_id, error))
+  /* Calling a ticket is being there. */
+  if (!check_hands_free (store, ulr_id, error) || !lh_dropins_mark_here (store, dropin->id, ulr_id, now, error))
     return NULL;
   next = lh_store_prepare (store,
                            "SELECT id FROM advice_requests WHERE dropin_id = ?1 AND status = 'waiting' "

@@ -109,16 +109,19 @@ check_not_queued (LhStore *store, gint64 learner_id, GError **error)
 }
 
 /* The drop-in to join: the one asked for, if it is on today and not over;
- * else the one open now, else the next one today. */
+ * else the one open now, else the next one today. When more than one is
+ * open now the learner chooses: never a queue picked for them that
+ * someone could have opened alongside the real one. */
 static gint64
 find_dropin (LhStore *store, const LhCentre *centre, gint64 dropin_id, gint64 now, GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT id FROM advice_dropins WHERE closed_at IS NULL "
+                                             "SELECT id, start_at <= ?1 FROM advice_dropins WHERE closed_at IS NULL "
                                              "AND end_at > ?1 AND start_at < ?2 AND (?3 = 0 OR id = ?3) "
-                                             "ORDER BY start_at, id LIMIT 1", error);
+                                             "ORDER BY start_at, id LIMIT 2", error);
   gint64 tomorrow = lh_time_next_midnight (lh_time_local_midnight (now, centre->tz), centre->tz);
   gboolean has_row;
+  gint64 id;
 
   if (stmt == NULL)
     return 0;
@@ -128,7 +131,20 @@ find_dropin (LhStore *store, const LhCentre *centre, gint64 dropin_id, gint64 no
   if (!lh_store_step (store, stmt, &has_row, error))
     return 0;
   if (has_row)
-    return sqlite3_column_int64 (stmt, 0);
+    {
+      gboolean first_open = sqlite3_column_int (stmt, 1) != 0;
+
+      id = sqlite3_column_int64 (stmt, 0);
+      if (!lh_store_step (store, stmt, &has_row, error))
+        return 0;
+      if (has_row && first_open && sqlite3_column_int (stmt, 1) != 0)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
+                       "More than one drop-in is on now: choose the one to join");
+          return 0;
+        }
+      return id;
+    }
   if (dropin_id != 0)
     {
       g_autoptr(LhDropin) dropin = lh_dropins_get (store, dropin_id, error);

@@ -9,6 +9,12 @@
 #include "lh-people.h"
 
 #define DROPIN_MAX_SECONDS (10 * 3600)
+/* A ULR who opens a drop-in a little late may start it when it began;
+ * any earlier would let a queue, and facility time, reach into the past. */
+#define DROPIN_LATE_SECONDS (15 * 60)
+/* Drop-ins are set up for up to half a year ahead (learnhubctl's 26
+ * weeks); a year leaves room, and nothing lasts beyond it. */
+#define DROPIN_AHEAD_SECONDS (366 * 24 * 3600)
 
 void
 lh_dropin_ulr_free (LhDropinUlr *ulr)
@@ -38,7 +44,8 @@ static gboolean
 read_ulrs (LhStore *store, LhDropin *dropin, GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT u.ulr_id, p.name, u.desk, u.alert_length "
+                                             "SELECT u.ulr_id, p.name, u.desk, u.alert_length, "
+                                             "coalesce(u.joined_at, 0) "
                                              "FROM advice_dropin_ulrs u JOIN people p ON p.id = u.ulr_id "
                                              "WHERE u.dropin_id = ?1 ORDER BY u.desk", error);
   gboolean has_row = FALSE;
@@ -55,6 +62,7 @@ read_ulrs (LhStore *store, LhDropin *dropin, GError **error)
       ulr->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       ulr->desk = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       ulr->alert_length = sqlite3_column_int (stmt, 3);
+      ulr->joined_at = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (dropin->ulrs, ulr);
     }
   return ok && lh_advice_count_waiting (store, dropin->id, &dropin->n_waiting, error);
@@ -143,11 +151,15 @@ check_ulrs (LhStore *store, const LhDropinUlr * const *ulrs, guint n_ulrs, gint6
       return FALSE;
     }
   busy = lh_store_prepare (store,
-                           /* From the open drop-ins (advice_dropins_open, end_at>?), not
-                            * every one the ULR ever staffed. */
+                           /* Closed ones too: a ULR is at one drop-in at a time, and the
+                            * time of one closed early is facility time already. A drop-in
+                            * lasts at most DROPIN_MAX_SECONDS, so those that overlap
+                            * [?2, ?3) end in (?2, ?3 + max): a range of
+                            * advice_dropins_by_time, not every one ever held. */
                            "SELECT p.name FROM advice_dropins d CROSS JOIN advice_dropin_ulrs u "
                            "ON u.dropin_id = d.id AND u.ulr_id = ?1 JOIN people p ON p.id = u.ulr_id "
-                           "WHERE d.closed_at IS NULL AND d.start_at < ?3 AND d.end_at > ?2", error);
+                           "WHERE d.end_at > ?2 AND d.end_at < ?3 + ?4 AND d.start_at < ?3 "
+                           "AND coalesce(d.closed_at, d.end_at) > ?2", error);
   if (busy == NULL)
     return FALSE;
   for (guint i = 0; i < n_ulrs; i++)
@@ -172,6 +184,7 @@ check_ulrs (LhStore *store, const LhDropinUlr * const *ulrs, guint n_ulrs, gint6
       sqlite3_bind_int64 (busy, 1, ulrs[i]->ulr_id);
       sqlite3_bind_int64 (busy, 2, start);
       sqlite3_bind_int64 (busy, 3, end);
+      sqlite3_bind_int64 (busy, 4, DROPIN_MAX_SECONDS);
       if (!lh_store_step (store, busy, &has_row, error))
         return FALSE;
       if (has_row)
@@ -208,6 +221,17 @@ lh_dropins_open (LhStore *store, gint64 opened_by, const char *place, gint64 sta
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A drop-in lasts at most 10 hours");
       return NULL;
     }
+  if (start < now - DROPIN_LATE_SECONDS)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "A drop-in starts at most 15 minutes before it is opened, not earlier");
+      return NULL;
+    }
+  if (start > now + DROPIN_AHEAD_SECONDS)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Set up drop-ins up to a year ahead");
+      return NULL;
+    }
   tx = lh_store_begin (store, error);
   if (tx == NULL || !check_ulrs (store, ulrs, n_ulrs, start, end, error))
     return NULL;
@@ -224,9 +248,11 @@ lh_dropins_open (LhStore *store, gint64 opened_by, const char *place, gint64 sta
   if (!lh_store_exec (store, insert, error))
     return NULL;
   id = lh_store_last_insert_id (store);
+  /* Whoever opens it as it starts is there; every other ULR named is there
+   * once they say so themselves (lh_dropins_here()). */
   staff = lh_store_prepare (store,
-                            "INSERT INTO advice_dropin_ulrs (dropin_id, ulr_id, desk, alert_length) "
-                            "VALUES (?1, ?2, ?3, ?4)", error);
+                            "INSERT INTO advice_dropin_ulrs (dropin_id, ulr_id, desk, alert_length, joined_at) "
+                            "VALUES (?1, ?2, ?3, ?4, nullif(?5, 0))", error);
   if (staff == NULL)
     return NULL;
   for (guint i = 0; i < n_ulrs; i++)
@@ -238,6 +264,7 @@ lh_dropins_open (LhStore *store, gint64 opened_by, const char *place, gint64 sta
       sqlite3_bind_int64 (staff, 2, ulrs[i]->ulr_id);
       sqlite3_bind_text (staff, 3, desk, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (staff, 4, ulrs[i]->alert_length);
+      sqlite3_bind_int64 (staff, 5, ulrs[i]->ulr_id == opened_by && start <= now ? start : 0);
       if (!lh_store_exec (store, staff, error))
         return NULL;
     }
@@ -298,14 +325,83 @@ close_at (LhStore *store, const LhDropin *dropin, gint64 at, gint64 now, GError 
   sqlite3_bind_int64 (close, 2, at);
   if (!lh_store_exec (store, close, error))
     return FALSE;
-  for (guint i = 0; i < dropin->ulrs->len && at > dropin->start_at; i++)
+  for (guint i = 0; i < dropin->ulrs->len; i++)
     {
       LhDropinUlr *ulr = g_ptr_array_index (dropin->ulrs, i);
+      gint64 from = MAX (dropin->start_at, ulr->joined_at);
 
-      if (!lh_facility_time_log (store, ulr->ulr_id, "drop-in", dropin->start_at, at, dropin->id, 0, now, error))
+      /* Named but never there: no time of theirs to log. */
+      if (ulr->joined_at == 0 || at <= from)
+        continue;
+      if (!lh_facility_time_log (store, ulr->ulr_id, "drop-in", from, at, dropin->id, 0, now, error))
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+lh_dropins_mark_here (LhStore *store, gint64 dropin_id, gint64 ulr_id, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  /* From the start at the earliest: a ULR at their desk before it counts
+   * from when it began. */
+  stmt = lh_store_prepare (store,
+                           "UPDATE advice_dropin_ulrs SET joined_at = "
+                           "max(?3, (SELECT start_at FROM advice_dropins WHERE id = ?1)) "
+                           "WHERE dropin_id = ?1 AND ulr_id = ?2 AND joined_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dropin_id);
+  sqlite3_bind_int64 (stmt, 2, ulr_id);
+  sqlite3_bind_int64 (stmt, 3, now);
+  return lh_store_exec (store, stmt, error);
+}
+
+LhDropin *
+lh_dropins_here (LhStore *store, gint64 ulr_id, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(LhDropin) dropin = NULL;
+  gboolean has_row;
+  gint64 id;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return NULL;
+  stmt = lh_store_prepare (store,
+                           /* Plan: d from advice_dropins_open (end_at>?), u by its key. Up
+                            * to DROPIN_LATE_SECONDS before it starts: a ULR at the desk
+                            * early. */
+                           "SELECT d.id FROM advice_dropins d CROSS JOIN advice_dropin_ulrs u "
+                           "ON u.dropin_id = d.id AND u.ulr_id = ?1 "
+                           "WHERE d.closed_at IS NULL AND d.start_at <= ?2 + ?3 AND d.end_at > ?2 "
+                           "ORDER BY d.start_at LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ulr_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, DROPIN_LATE_SECONDS);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at a drop-in open now");
+      return NULL;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, lh_stmt_release);
+  if (!lh_dropins_mark_here (store, id, ulr_id, now, error))
+    return NULL;
+  dropin = lh_dropins_get (store, id, error);
+  if (dropin == NULL || !lh_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&dropin);
 }
 
 LhDropin *
@@ -332,7 +428,11 @@ lh_dropins_close (LhStore *store, gint64 dropin_id, gint64 ulr_id, gint64 now, G
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That drop-in has closed already");
       return NULL;
     }
-  if (!close_at (store, dropin, now, now, error))
+  if (!lh_dropins_mark_here (store, dropin_id, ulr_id, now, error))
+    return NULL;
+  g_clear_pointer (&dropin, lh_dropin_free);
+  dropin = lh_dropins_get (store, dropin_id, error);
+  if (dropin == NULL || !close_at (store, dropin, now, now, error))
     return NULL;
   g_clear_pointer (&dropin, lh_dropin_free);
   dropin = lh_dropins_get (store, dropin_id, error);

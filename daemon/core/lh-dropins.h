@@ -19,6 +19,7 @@ typedef struct
   char   *desk;          /* (owned) e.g. "Desk 1" */
   int     alert_length;  /* tell this ULR when more than this many wait;
                           * 0: never */
+  gint64  joined_at;     /* when they were there from; 0: not (yet) */
 } LhDropinUlr;
 
 typedef struct
@@ -36,11 +37,14 @@ void lh_dropin_free (LhDropin *dropin);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhDropin, lh_dropin_free)
 void lh_dropin_ulr_free (LhDropinUlr *ulr);
 
-/* Opens a drop-in with the ULRs given (name ignored). LH_ERROR_INVALID for
- * a place over 100 characters, an end before the start or in the past, a
- * session over 10 hours, no ULR or more than LH_DROPIN_MAX_ULRS, someone
- * who is not a ULR, a desk given twice; LH_ERROR_CONFLICT when one of the
- * ULRs staffs another drop-in then. */
+/* Opens a drop-in with the ULRs given (name and joined_at ignored).
+ * LH_ERROR_INVALID for a place over 100 characters, an end before the
+ * start or in the past, a start more than 15 minutes before now or more
+ * than a year ahead, a session over 10 hours, no ULR or more than
+ * LH_DROPIN_MAX_ULRS, someone who is not a ULR, a desk given twice;
+ * LH_ERROR_CONFLICT when one of the ULRs staffs another drop-in then,
+ * closed or not. The ULR opening it (opened_by) is there from its start
+ * if it has started; the others once they say so. */
 LhDropin  *lh_dropins_open      (LhStore            *store,
                                  gint64              opened_by,
                                  const char         *place,
@@ -67,6 +71,21 @@ LhDropin  *lh_dropins_current_for_ulr (LhStore      *store,
                                        gint64        now,
                                        GError      **error);
 
+/* The ULR says they are at the drop-in they staff that is on now (or
+ * starts within 15 minutes); their facility time there counts from now,
+ * or from its start if later. LH_ERROR_NOT_FOUND when there is none.
+ * Saying it again changes nothing. */
+LhDropin  *lh_dropins_here      (LhStore            *store,
+                                 gint64              ulr_id,
+                                 gint64              now,
+                                 GError            **error);
+/* The same for a given drop-in, inside the caller's transaction (calling a
+ * ticket, closing it): no check that it is on. */
+gboolean   lh_dropins_mark_here (LhStore            *store,
+                                 gint64              dropin_id,
+                                 gint64              ulr_id,
+                                 gint64              now,
+                                 GError            **error);
 /* One of its ULRs closes it now. LH_ERROR_NOT_FOUND unless ulr_id staffs
  * it; LH_ERROR_CONFLICT if it has closed or ended already. */
 LhDropin  *lh_dropins_close     (LhStore            *store,

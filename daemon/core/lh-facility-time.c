@@ -73,6 +73,41 @@ insert_entry (LhStore *store, gint64 ulr_id, const char *activity, gint64 start,
                                           now, error);
 }
 
+/* Narrows [*start, *end) to the part before, between or after the ULR's
+ * entries that it overlaps: one person's time is never counted twice.
+ * Entries last at most a day, so those that overlap start in
+ * (*start - day, *end): a range of facility_time_by_ulr. */
+static gboolean
+clip_to_free (LhStore *store, gint64 ulr_id, gint64 *start, gint64 *end, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT start_at, start_at + 60 * minutes FROM facility_time "
+                                             "WHERE ulr_id = ?1 AND start_at > ?2 - 86400 AND start_at < ?3 "
+                                             "AND start_at + 60 * minutes > ?2 ORDER BY start_at", error);
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ulr_id);
+  sqlite3_bind_int64 (stmt, 2, *start);
+  sqlite3_bind_int64 (stmt, 3, *end);
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+    {
+      gint64 from = sqlite3_column_int64 (stmt, 0);
+      gint64 to = sqlite3_column_int64 (stmt, 1);
+
+      if (from <= *start)
+        *start = MAX (*start, to);
+      else if (from < *end)
+        {
+          *end = from;
+          break;
+        }
+    }
+  return ok;
+}
+
 LhFacilityEntry *
 lh_facility_time_add (LhStore *store, gint64 ulr_id, const char *activity, gint64 start, int minutes,
                       const char *note, gint64 now, GError **error)
@@ -112,7 +147,20 @@ lh_facility_time_add (LhStore *store, gint64 ulr_id, const char *activity, gint6
       return NULL;
     }
   tx = lh_store_begin (store, error);
-  if (tx == NULL || !insert_entry (store, ulr_id, activity, start, minutes, 0, 0, note, now, error))
+  if (tx == NULL)
+    return NULL;
+  {
+    gint64 free_start = start, free_end = start + (gint64) minutes * 60;
+
+    if (!clip_to_free (store, ulr_id, &free_start, &free_end, error))
+      return NULL;
+    if (free_start != start || free_end != start + (gint64) minutes * 60)
+      {
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You have facility time logged for some of that time already");
+        return NULL;
+      }
+  }
+  if (!insert_entry (store, ulr_id, activity, start, minutes, 0, 0, note, now, error))
     return NULL;
   /* The ledger entry was inserted last: the entry's id comes from it. */
   facility_id = lh_store_last_insert_id (store);
@@ -131,10 +179,15 @@ lh_facility_time_log (LhStore *store, gint64 ulr_id, const char *activity, gint6
                       gint64 dropin_id, gint64 request_id, gint64 now, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  int minutes = (int) MIN ((end - start + 30) / 60, 24 * 60);
+  int minutes;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
+  /* What is not counted already (an appointment in the middle of a
+   * drop-in, say, keeps its own time). */
+  if (!clip_to_free (store, ulr_id, &start, &end, error))
+    return FALSE;
+  minutes = (int) MIN ((end - start + 30) / 60, 24 * 60);
   if (minutes < 1)
     return TRUE;
   /* Logged once: a second time (a retried close) is no error. */

@@ -54,7 +54,9 @@ static gint64
 open_dropin (const Person *ulr1, const Person *ulr2, gint64 end_in_seconds)
 {
   gint64 now = lh_test_clock_now ();
-  g_autofree char *start = iso (now - 60);
+  /* From now: the same ULRs' drop-in of the test before, closed, holds the
+   * minutes before. */
+  g_autofree char *start = iso (now);
   g_autofree char *end = iso (now + end_in_seconds);
   g_autofree char *body = g_strdup_printf ("{\"place\":\"Canteen\",\"start\":\"%s\",\"end\":\"%s\","
                                            "\"ulrs\":[{\"id\":%" G_GINT64_FORMAT ",\"desk\":\"Desk 1\"},"

@@ -153,6 +153,19 @@ test_ulrs_and_dropins (void)
   g_assert_false (adv_list_has_id (json_object_get_array_member (adv_object_of (ulrs), "ulrs"), adv.learner_a.id));
   g_assert_cmpuint (adv_status_of ("GET", "/api/v1/ulrs", NULL, NULL), ==, 401);
 
+  /* Back-dated nearly ten hours, to be the first queue learners join (and
+   * ten hours of facility time); set in 2199, to stay signed in till then. */
+  {
+    g_autofree char *long_ago = adv_iso (now - 9 * 3600 - 50 * 60);
+    g_autofree char *soon = adv_iso (now + 10 * 60);
+    g_autofree char *back_dated = g_strdup_printf ("{\"place\":\"Hall\",\"start\":\"%s\",\"end\":\"%s\"}",
+                                                   long_ago, soon);
+
+    g_assert_cmpuint (adv_status_of ("POST", "/api/v1/dropins", adv.ulr1.token, back_dated), ==, 422);
+    g_assert_cmpuint (adv_status_of ("POST", "/api/v1/dropins", adv.ulr1.token,
+                                     "{\"place\":\"Hall\",\"start\":\"2199-01-01T10:00:00Z\","
+                                     "\"end\":\"2199-01-01T18:00:00Z\"}"), ==, 422);
+  }
   opened = adv_call ("POST", "/api/v1/dropins", adv.ulr1.token, body);
   g_assert_cmpuint (opened->status, ==, 201);
   adv.dropin_id = lh_api_reply_int (opened, "id");
@@ -429,6 +442,11 @@ test_close_the_dropin (void)
   gboolean logged = FALSE;
 
   g_assert_cmpuint (joined->status, ==, 201);
+  /* ulr2 was named at it by ulr1; their time counts once they say they
+   * are there (a learner cannot, nor a bare kiosk). */
+  g_assert_cmpuint (adv_status_of ("POST", "/api/v1/dropins/here", adv.learner_b.token, NULL), ==, 403);
+  g_assert_cmpuint (adv_status_of ("POST", "/api/v1/dropins/here", adv.daemon->device_token, NULL), ==, 401);
+  g_assert_cmpuint (adv_status_of ("POST", "/api/v1/dropins/here", adv.ulr2.token, NULL), ==, 200);
   g_assert_cmpuint (adv_status_of ("POST", close, adv.learner_b.token, NULL), ==, 403);
   g_assert_cmpuint (adv_status_of ("POST", close, NULL, NULL), ==, 401);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/dropins/999999/close", adv.ulr1.token, NULL), ==, 404);
@@ -443,7 +461,9 @@ test_close_the_dropin (void)
   queue = adv_call ("GET", "/api/v1/queue", adv.daemon->device_token, NULL);
   g_assert_null (adv_find_queue (queue, adv.dropin_id));
 
-  facility = adv_call ("GET", "/api/v1/me/facility-time", adv.ulr2.token, NULL);
+  /* ulr1 opened it a minute after its start: that minute is theirs.
+   * (ulr2 came just now: no whole minute yet.) */
+  facility = adv_call ("GET", "/api/v1/me/facility-time", adv.ulr1.token, NULL);
   entries = json_object_get_array_member (adv_object_of (facility), "entries");
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
