@@ -83,6 +83,23 @@ lh_client_close_dropin_finish (LhClient *self, GAsyncResult *result, GError **er
   return lh_client_check_done (self, result, lh_client_close_dropin_async, error);
 }
 
+/* The ULR is at their desk: their facility time at the drop-in on now
+ * counts from here. */
+void
+lh_client_dropin_here_async (LhClient *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+  lh_client_send_request (self, "POST", "/dropins/here", NULL, LH_AUTH_SESSION, NULL, NULL,
+                          lh_client_dropin_here_async, cancellable, callback, user_data);
+}
+
+gboolean
+lh_client_dropin_here_finish (LhClient *self, GAsyncResult *result, GError **error)
+{
+  return lh_client_check_done (self, result, lh_client_dropin_here_async, error);
+}
+
 void
 lh_client_set_queue_alert_async (LhClient *self, gint64 dropin_id, int queue_length,
                                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)

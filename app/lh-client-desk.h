@@ -46,6 +46,9 @@ LhDropin  *lh_client_open_dropin_finish       (LhClient *self, GAsyncResult *res
 void       lh_client_close_dropin_async      (LhClient *self, gint64 dropin_id, GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
 gboolean   lh_client_close_dropin_finish     (LhClient *self, GAsyncResult *result, GError **error);
+void       lh_client_dropin_here_async       (LhClient *self, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+gboolean   lh_client_dropin_here_finish      (LhClient *self, GAsyncResult *result, GError **error);
 
 /* POST /api/v1/dropins/{id}/alert: 0 for never. */
 void       lh_client_set_queue_alert_async   (LhClient *self, gint64 dropin_id, int queue_length,

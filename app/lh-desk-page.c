@@ -125,6 +125,16 @@ work_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   one_answer (self, error);
 }
 
+static void
+here_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No drop-in of theirs on now (404) is the usual answer out of hours:
+   * nothing to show for it. */
+  lh_client_dropin_here_finish (LH_CLIENT (source), result, &error);
+}
+
 void
 lh_desk_page_load (LhDeskPage *self)
 {
@@ -139,6 +149,8 @@ lh_desk_page_load (LhDeskPage *self)
   cancellable = lh_page_begin_list_load (LH_PAGE (self));
   g_clear_error (&self->load_error);
   self->pending = 3;
+  /* At the desk: the daemon counts this ULR's time at the drop-in from now. */
+  lh_client_dropin_here_async (client, NULL, here_cb, NULL);
   lh_client_list_dropins_async (client, cancellable, dropins_cb, self);
   lh_client_get_queues_async (client, cancellable, queues_cb, self);
   lh_client_get_ulr_work_async (client, cancellable, work_cb, self);

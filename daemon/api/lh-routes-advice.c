@@ -96,6 +96,8 @@ add_dropin (JsonBuilder *builder, const LhDropin *dropin, gint64 now, GTimeZone 
       json_builder_add_string_value (builder, ulr->desk);
       json_builder_set_member_name (builder, "alert_length");
       json_builder_add_int_value (builder, ulr->alert_length);
+      json_builder_set_member_name (builder, "here");
+      json_builder_add_boolean_value (builder, ulr->joined_at != 0);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
