@@ -73,6 +73,7 @@ code_from_problem (const char *type,
     { "payload-too-large", LH_CLIENT_ERROR_BAD_REQUEST },
     { "invalid", LH_CLIENT_ERROR_INVALID },
     { "locked", LH_CLIENT_ERROR_LOCKED },
+    { "kiosk-slowed", LH_CLIENT_ERROR_KIOSK_SLOWED },
     { "unavailable", LH_CLIENT_ERROR_UNAVAILABLE },
     { "internal", LH_CLIENT_ERROR_SERVER },
   };

@@ -23,6 +23,7 @@ typedef enum
   LH_CLIENT_ERROR_CONFLICT,
   LH_CLIENT_ERROR_INVALID,
   LH_CLIENT_ERROR_LOCKED,
+  LH_CLIENT_ERROR_KIOSK_SLOWED,  /* this kiosk got too many PINs wrong */
   LH_CLIENT_ERROR_UNAVAILABLE,
   LH_CLIENT_ERROR_NETWORK,
   LH_CLIENT_ERROR_TLS,
@@ -30,7 +31,8 @@ typedef enum
 } LhClientError;
 
 GQuark     lh_client_error_quark            (void);
-/* For LH_CLIENT_ERROR_LOCKED: when the lock ends (transfer none, nullable). */
+/* For LH_CLIENT_ERROR_LOCKED and LH_CLIENT_ERROR_KIOSK_SLOWED: when the
+ * lock or the wait ends (transfer none, nullable). */
 GDateTime *lh_client_error_get_locked_until (const GError *error);
 /* The problem's `title` (transfer none, nullable); the message is `detail`. */
 const char *lh_client_error_get_title       (const GError *error);

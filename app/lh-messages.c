@@ -43,6 +43,17 @@ lh_message_for_error (const GError *error)
           return g_strdup_printf (_("Too many wrong PINs. You can try again at %s."), clock);
         return g_strdup (_("Too many wrong PINs. Please try again in 15 minutes."));
       }
+    case LH_CLIENT_ERROR_KIOSK_SLOWED:
+      {
+        GDateTime *until = lh_client_error_get_locked_until (error);
+        g_autofree char *clock = until ? lh_format_clock (until) : NULL;
+
+        /* The kiosk is held, not the person: another kiosk works. */
+        if (clock != NULL)
+          /* Translators: %s is a time of day, e.g. 14:35 */
+          return g_strdup_printf (_("Too many wrong PINs at this kiosk. Please use another kiosk, or try again here at %s."), clock);
+        return g_strdup (_("This kiosk is still checking a PIN. Please wait a moment and try again."));
+      }
     case LH_CLIENT_ERROR_NETWORK:
     case LH_CLIENT_ERROR_TLS:
     case LH_CLIENT_ERROR_UNAVAILABLE:

@@ -140,7 +140,8 @@ sign_in_cb (GObject      *source,
 
   /* A PIN that did not work is not kept; a network failure keeps it to retry. */
   if (error->domain == LH_CLIENT_ERROR &&
-      (error->code == LH_CLIENT_ERROR_UNAUTHORIZED || error->code == LH_CLIENT_ERROR_LOCKED))
+      (error->code == LH_CLIENT_ERROR_UNAUTHORIZED || error->code == LH_CLIENT_ERROR_LOCKED ||
+       error->code == LH_CLIENT_ERROR_KIOSK_SLOWED))
     g_string_truncate (self->pin, 0);
   update (self);
   show_error (self, message);

@@ -149,8 +149,14 @@ cmd_device (Ctl *ctl, LhStore *store, GError **error)
           const LhDevice *device = g_ptr_array_index (devices, i);
           g_autofree char *seen = device->last_seen_at > 0 ?
             lh_time_format_iso (device->last_seen_at, ctl->config->centre->tz) : g_strdup ("never");
+          g_autofree char *slowed = device->slowed_until > 0 ?
+            lh_time_format_iso (device->slowed_until, ctl->config->centre->tz) : NULL;
 
           g_print ("%-30s last seen %s%s\n", device->name, seen, device->revoked ? " (revoked)" : "");
+          /* Where someone may be guessing PINs: the admin should look. */
+          if (slowed != NULL)
+            g_print ("%-30s %" G_GINT64_FORMAT " wrong PINs; made to wait until %s\n", "",
+                     device->wrong_pins, slowed);
         }
       return TRUE;
     }

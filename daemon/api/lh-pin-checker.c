@@ -12,9 +12,10 @@ struct _LhPinChecker
 {
   GObject      parent_instance;
 
-  GThreadPool *pool;       /* (owned) */
-  GHashTable  *in_flight;  /* (owned) person ids being checked (main thread only) */
-  guint        queued;     /* checks accepted and not yet answered */
+  GThreadPool *pool;               /* (owned) */
+  GHashTable  *numbers_in_flight;  /* (owned) staff numbers being checked (main thread only) */
+  GHashTable  *devices_in_flight;  /* (owned) device ids with a check under way (main thread only) */
+  guint        queued;             /* checks accepted and not yet answered */
 };
 
 G_DEFINE_FINAL_TYPE (LhPinChecker, lh_pin_checker, G_TYPE_OBJECT)
@@ -22,9 +23,10 @@ G_DEFINE_FINAL_TYPE (LhPinChecker, lh_pin_checker, G_TYPE_OBJECT)
 typedef struct
 {
   LhPinChecker *checker;    /* (owned) */
-  GTask        *task;       /* (owned) */
-  gint64        person_id;
-  char         *hash;       /* (owned) */
+  GTask        *task;          /* (owned) */
+  gint64        device_id;
+  char         *staff_number;  /* (owned) */
+  char         *hash;          /* (owned) */
   char         *pin;        /* (owned) wiped when freed */
   gboolean      ok;
 } Check;
@@ -34,6 +36,7 @@ check_free (Check *check)
 {
   g_object_unref (check->checker);
   g_clear_object (&check->task);
+  g_free (check->staff_number);
   g_free (check->hash);
   memset (check->pin, 0, strlen (check->pin));
   g_free (check->pin);
@@ -47,8 +50,8 @@ check_done_cb (gpointer user_data)
   Check *check = user_data;
 
   check->checker->queued--;
-  if (check->person_id != 0)
-    g_hash_table_remove (check->checker->in_flight, &check->person_id);
+  g_hash_table_remove (check->checker->numbers_in_flight, check->staff_number);
+  g_hash_table_remove (check->checker->devices_in_flight, &check->device_id);
   g_task_return_boolean (check->task, check->ok);
   check_free (check);
   return G_SOURCE_REMOVE;
@@ -71,7 +74,8 @@ lh_pin_checker_finalize (GObject *object)
 
   /* Every queued check holds a reference, so the pool is idle by now. */
   g_thread_pool_free (self->pool, FALSE, TRUE);
-  g_hash_table_unref (self->in_flight);
+  g_hash_table_unref (self->numbers_in_flight);
+  g_hash_table_unref (self->devices_in_flight);
   G_OBJECT_CLASS (lh_pin_checker_parent_class)->finalize (object);
 }
 
@@ -85,7 +89,8 @@ static void
 lh_pin_checker_init (LhPinChecker *self)
 {
   self->pool = g_thread_pool_new (verify_in_thread, NULL, LH_PIN_CHECKER_THREADS, FALSE, NULL);
-  self->in_flight = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->numbers_in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->devices_in_flight = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 LhPinChecker *
@@ -98,15 +103,25 @@ lh_pin_checker_new (void)
 }
 
 gboolean
-lh_pin_checker_check_async (LhPinChecker *self, gint64 person_id, const char *hash, const char *pin,
+lh_pin_checker_check_async (LhPinChecker *self, gint64 device_id, const char *staff_number,
+                            const char *hash, const char *pin,
                             GAsyncReadyCallback callback, gpointer user_data, GError **error)
 {
   Check *check;
 
   g_return_val_if_fail (LH_IS_PIN_CHECKER (self), FALSE);
-  g_return_val_if_fail (hash != NULL && pin != NULL, FALSE);
+  g_return_val_if_fail (staff_number != NULL && hash != NULL && pin != NULL, FALSE);
 
-  if (person_id != 0 && g_hash_table_contains (self->in_flight, &person_id))
+  /* A kiosk has one person at its keypad: more at once is a script, and
+   * it must not take the workers from the other kiosks. */
+  if (g_hash_table_contains (self->devices_in_flight, &device_id))
+    {
+      g_set_error_literal (error, LH_ERROR, LH_ERROR_SLOWED,
+                           "A PIN from this kiosk is being checked; try again in a moment");
+      return FALSE;
+    }
+  /* By the number typed, not the person: an unknown number answers alike. */
+  if (g_hash_table_contains (self->numbers_in_flight, staff_number))
     {
       g_set_error_literal (error, LH_ERROR, LH_ERROR_LOCKED,
                            "A PIN for this staff number is being checked; try again in a moment");
@@ -122,11 +137,12 @@ lh_pin_checker_check_async (LhPinChecker *self, gint64 person_id, const char *ha
   check = g_new0 (Check, 1);
   check->checker = g_object_ref (self);
   check->task = g_task_new (self, NULL, callback, user_data);
-  check->person_id = person_id;
+  check->device_id = device_id;
+  check->staff_number = g_strdup (staff_number);
   check->hash = g_strdup (hash);
   check->pin = g_strdup (pin);
-  if (person_id != 0)
-    g_hash_table_add (self->in_flight, g_memdup2 (&person_id, sizeof person_id));
+  g_hash_table_add (self->numbers_in_flight, g_strdup (staff_number));
+  g_hash_table_add (self->devices_in_flight, g_memdup2 (&device_id, sizeof device_id));
   self->queued++;
   g_thread_pool_push (self->pool, check, NULL);
   return TRUE;

@@ -27,6 +27,7 @@ static const struct
   { LH_ERROR_TOO_LARGE, 413, "payload-too-large", "The request is too large" },
   { LH_ERROR_INVALID, 422, "invalid", "That cannot be done" },
   { LH_ERROR_LOCKED, 429, "locked", "Too many tries; please wait" },
+  { LH_ERROR_SLOWED, 429, "kiosk-slowed", "Too many wrong PINs at this kiosk; please wait" },
   { LH_ERROR_BUSY, 503, "unavailable", "The centre's server is busy; please try again" },
   { LH_ERROR_INTERNAL, 500, "internal", "Something went wrong on the centre's server" },
 };

@@ -197,10 +197,10 @@ lh_route_sign_in (LhRequest *request)
 
   sign_in = g_new0 (SignIn, 1);
   sign_in->request = lh_request_ref (request);
-  if (!lh_auth_begin_sign_in (request->store, staff_number, request->now, &sign_in->attempt,
-                              &locked_until, &error) ||
-      !lh_pin_checker_check_async (request->pins, sign_in->attempt.person_id, sign_in->attempt.pin_hash,
-                                   pin, pin_checked_cb, sign_in, &error))
+  if (!lh_auth_begin_sign_in (request->store, request->device_id, staff_number, request->now,
+                              &sign_in->attempt, &locked_until, &error) ||
+      !lh_pin_checker_check_async (request->pins, request->device_id, staff_number,
+                                   sign_in->attempt.pin_hash, pin, pin_checked_cb, sign_in, &error))
     {
       lh_problem_reply (request->msg, error, locked_until, request->centre->tz);
       sign_in_free (sign_in);
@@ -257,6 +257,10 @@ lh_route_list_devices (LhRequest *request)
       lh_json_add_time_or_null (builder, "last_seen_at", device->last_seen_at, request->centre->tz);
       json_builder_set_member_name (builder, "revoked");
       json_builder_add_boolean_value (builder, device->revoked);
+      /* A kiosk where someone may be guessing PINs. */
+      json_builder_set_member_name (builder, "wrong_pins");
+      json_builder_add_int_value (builder, device->wrong_pins);
+      lh_json_add_time_or_null (builder, "slowed_until", device->slowed_until, request->centre->tz);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -7,6 +7,7 @@
 
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-pin-guard.h"
 #include "lh-secret.h"
 
 static void
@@ -25,17 +26,41 @@ lh_sign_in_attempt_clear (LhSignInAttempt *attempt)
   g_clear_pointer (&attempt->pin_hash, g_free);
 }
 
+/* The lock of a staff number nobody has, kept by its hash: it must lock
+ * as a real one does, or the answers would tell which numbers are real. */
+static gboolean
+unknown_number_locked_until (LhStore *store, const guint8 *number_hash, gint64 *locked_until, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT blocked_until FROM pin_failures "
+                                             "WHERE subject = 'staff-number' AND subject_key = ?1", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, number_hash, LH_TOKEN_HASH_SIZE, SQLITE_STATIC);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *locked_until = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
 gboolean
-lh_auth_begin_sign_in (LhStore *store, const char *staff_number, gint64 now,
+lh_auth_begin_sign_in (LhStore *store, gint64 device_id, const char *staff_number, gint64 now,
                        LhSignInAttempt *attempt, gint64 *out_locked_until, GError **error)
 {
   g_autoptr(LhStmt) stmt = NULL;
   gboolean has_row;
+  gint64 unknown_locked_until = 0;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
   g_return_val_if_fail (attempt != NULL, FALSE);
 
   memset (attempt, 0, sizeof *attempt);
+  /* A kiosk made to wait learns nothing about the staff number. */
+  if (!lh_pin_guard_check_device (store, device_id, now, out_locked_until, error))
+    return FALSE;
+  lh_token_hash (staff_number != NULL ? staff_number : "", attempt->number_hash);
   stmt = lh_store_prepare (store,
                            "SELECT id, pin_hash, locked_until FROM people WHERE staff_number = ?1",
                            error);
@@ -44,6 +69,14 @@ lh_auth_begin_sign_in (LhStore *store, const char *staff_number, gint64 now,
   sqlite3_bind_text (stmt, 1, staff_number != NULL ? staff_number : "", -1, SQLITE_TRANSIENT);
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
+  /* Looked up for real numbers too, so that both take the same steps. */
+  if (!unknown_number_locked_until (store, attempt->number_hash, &unknown_locked_until, error))
+    return FALSE;
+  if (!has_row && unknown_locked_until > now)
+    {
+      set_locked_error (error, unknown_locked_until, out_locked_until);
+      return FALSE;
+    }
   if (has_row && sqlite3_column_int64 (stmt, 2) > now)
     {
       set_locked_error (error, sqlite3_column_int64 (stmt, 2), out_locked_until);
@@ -72,6 +105,47 @@ record_failure (LhStore *store, gint64 person_id, gint64 now, gint64 *locked_unt
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int (stmt, 3, LH_AUTH_MAX_FAILED_PINS);
+  sqlite3_bind_int (stmt, 4, LH_AUTH_LOCK_SECONDS);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *locked_until = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* The same count and lock as record_failure(), for a number nobody has. */
+static gboolean
+record_unknown_number_failure (LhStore *store, const guint8 *number_hash, gint64 now,
+                               gint64 *locked_until, GError **error)
+{
+  g_autoptr(LhStmt) prune = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  /* A few spent rows at a time: each is pruned once, and the table stays
+   * as small as the guessing the kiosks' waits allow. */
+  prune = lh_store_prepare (store,
+                            "DELETE FROM pin_failures WHERE (subject, subject_key) IN ("
+                            "  SELECT subject, subject_key FROM pin_failures "
+                            "  WHERE subject = 'staff-number' AND failures = 0 AND blocked_until <= ?1 "
+                            "  LIMIT 16)", error);
+  if (prune == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (prune, 1, now);
+  if (!lh_store_exec (store, prune, error))
+    return FALSE;
+  stmt = lh_store_prepare (store,
+                           "INSERT INTO pin_failures (subject, subject_key, failures, last_failure_at) "
+                           "VALUES ('staff-number', ?1, 1, ?2) "
+                           "ON CONFLICT (subject, subject_key) DO UPDATE SET "
+                           "  blocked_until = CASE WHEN failures + 1 >= ?3 THEN ?2 + ?4 ELSE blocked_until END, "
+                           "  failures = CASE WHEN failures + 1 >= ?3 THEN 0 ELSE failures + 1 END, "
+                           "  last_failure_at = ?2 "
+                           "RETURNING blocked_until", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, number_hash, LH_TOKEN_HASH_SIZE, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int (stmt, 3, LH_AUTH_MAX_FAILED_PINS);
   sqlite3_bind_int (stmt, 4, LH_AUTH_LOCK_SECONDS);
@@ -129,7 +203,7 @@ create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_
   sqlite3_bind_int64 (insert, 2, person_id);
   sqlite3_bind_int64 (insert, 3, device_id);
   sqlite3_bind_int64 (insert, 4, now);
-  sqlite3_bind_int64 (insert, 5, now + session_minutes * 60);
+  sqlite3_bind_int64 (insert, 5, now + MIN ((gint64) session_minutes * 60, LH_AUTH_SESSION_MAX_SECONDS));
   if (!lh_store_exec (store, insert, error))
     return NULL;
   session_id = lh_store_last_insert_id (store);
@@ -142,7 +216,7 @@ create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_
       out_session->person_id = person_id;
       out_session->device_id = device_id;
       out_session->roles = person->roles;
-      out_session->expires_at = now + session_minutes * 60;
+      out_session->expires_at = now + MIN ((gint64) session_minutes * 60, LH_AUTH_SESSION_MAX_SECONDS);
     }
   return g_steal_pointer (&token);
 }
@@ -158,22 +232,25 @@ lh_auth_finish_sign_in (LhStore *store, const LhSignInAttempt *attempt, gint64 d
 
   /* Matching the dummy hash is no success. */
   pin_ok = pin_ok && attempt->has_pin;
-  if (attempt->person_id != 0 && !pin_ok)
+  if (!pin_ok)
     {
-      gint64 locked_until = 0;
+      gint64 locked_until = 0, slowed_until = 0;
 
-      if (!record_failure (store, attempt->person_id, now, &locked_until, error))
+      /* Known or not, the staff number counts alike and locks alike. */
+      if (attempt->person_id != 0 ? !record_failure (store, attempt->person_id, now, &locked_until, error)
+                                  : !record_unknown_number_failure (store, attempt->number_hash, now,
+                                                                    &locked_until, error))
+        return NULL;
+      if (!lh_pin_guard_record_failure (store, device_id, now, &slowed_until, error))
         return NULL;
       if (locked_until > now)
         {
-          g_message ("Staff number of person %" G_GINT64_FORMAT " locked after %d wrong PINs",
-                     attempt->person_id, LH_AUTH_MAX_FAILED_PINS);
+          /* Which person is not logged: that would tell the journal's
+           * reader which numbers are real for no gain. */
+          g_message ("A staff number was locked after %d wrong PINs", LH_AUTH_MAX_FAILED_PINS);
           set_locked_error (error, locked_until, out_locked_until);
           return NULL;
         }
-    }
-  if (!pin_ok)
-    {
       g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED,
                    "That staff number and PIN do not match");
       return NULL;
@@ -189,7 +266,7 @@ lh_auth_sign_in (LhStore *store, gint64 device_id, const char *staff_number, con
 {
   g_auto(LhSignInAttempt) attempt = { 0 };
 
-  if (!lh_auth_begin_sign_in (store, staff_number, now, &attempt, out_locked_until, error))
+  if (!lh_auth_begin_sign_in (store, device_id, staff_number, now, &attempt, out_locked_until, error))
     return NULL;
   return lh_auth_finish_sign_in (store, &attempt, device_id, lh_pin_verify (attempt.pin_hash, pin),
                                  session_minutes, now, out_session, out_locked_until, error);
@@ -281,12 +358,14 @@ lh_auth_keep_session_until (LhStore *store, gint64 session_id, gint64 until, GEr
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
+  /* Never past LH_AUTH_SESSION_MAX_SECONDS from sign-in, whatever asks. */
   stmt = lh_store_prepare (store,
-                           "UPDATE sessions SET expires_at = max (expires_at, ?2) "
+                           "UPDATE sessions SET expires_at = max (expires_at, min (?2, created_at + ?3)) "
                            "WHERE id = ?1 AND ended_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, session_id);
   sqlite3_bind_int64 (stmt, 2, until);
+  sqlite3_bind_int64 (stmt, 3, LH_AUTH_SESSION_MAX_SECONDS);
   return lh_store_exec (store, stmt, error);
 }

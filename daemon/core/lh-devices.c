@@ -175,6 +175,8 @@ device_from_row (LhStmt *stmt)
   device->revoked = sqlite3_column_int (stmt, 4) != 0;
   device->resource_id = sqlite3_column_int64 (stmt, 5);
   device->heartbeat_at = sqlite3_column_int64 (stmt, 6);
+  device->wrong_pins = sqlite3_column_int64 (stmt, 7);
+  device->slowed_until = sqlite3_column_int64 (stmt, 8);
   return device;
 }
 
@@ -182,9 +184,12 @@ GPtrArray *
 lh_devices_list (LhStore *store, GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT id, name, created_at, coalesce(last_seen_at, 0), revoked, "
-                                             "coalesce(resource_id, 0), coalesce(heartbeat_at, 0) "
-                                             "FROM devices ORDER BY name", error);
+                                             "SELECT d.id, d.name, d.created_at, coalesce(d.last_seen_at, 0), d.revoked, "
+                                             "coalesce(d.resource_id, 0), coalesce(d.heartbeat_at, 0), "
+                                             "coalesce(f.failures, 0), coalesce(f.blocked_until, 0) "
+                                             "FROM devices d LEFT JOIN pin_failures f "
+                                             "  ON f.subject = 'device' AND f.subject_key = d.id "
+                                             "ORDER BY d.name", error);
 
   if (stmt == NULL)
     return NULL;

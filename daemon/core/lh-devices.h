@@ -15,6 +15,8 @@ typedef struct
   gboolean  revoked;
   gint64    resource_id;   /* the PC it is the kiosk of; 0: a desk or display */
   gint64    heartbeat_at;  /* 0: never */
+  gint64    wrong_pins;    /* wrong PINs counted against it now (see lh-pin-guard.h) */
+  gint64    slowed_until;  /* it waits until then before a sign-in; 0: never made to */
 } LhDevice;
 
 /* A kiosk beats this often; a PC's kiosk is offline when it has not beaten

@@ -21,6 +21,7 @@ typedef enum
   LH_ERROR_INVALID,        /* well-formed but breaks a rule: 422 */
   LH_ERROR_LOCKED,         /* too many attempts: 429 */
   LH_ERROR_BUSY,           /* the database is held by another process */
+  LH_ERROR_SLOWED,         /* this kiosk got too many PINs wrong and waits: 429 */
 } LhError;
 
 GQuark lh_error_quark (void);

@@ -193,87 +193,6 @@ test_race_last_place_and_slot (void)
   g_assert_cmpuint (for_slot.n_conflict, ==, RACERS - 1);
 }
 
-typedef struct
-{
-  guint n_done;
-  guint counts[600];
-} Burst;
-
-static void
-burst_reply_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Burst *burst = user_data;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
-
-  burst->counts[MIN (soup_message_get_status (msg), 599)]++;
-  burst->n_done++;
-}
-
-/* Sends all the bodies to POST /api/v1/sessions at once. */
-static void
-sign_in_burst (SoupSession *session, LhTestDaemon *daemon, GPtrArray *bodies, Burst *burst)
-{
-  g_autofree char *url = g_strconcat (daemon->base_url, "/api/v1/sessions", NULL);
-  g_autofree char *auth = g_strconcat ("Bearer ", daemon->device_token, NULL);
-
-  for (guint i = 0; i < bodies->len; i++)
-    {
-      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-      const char *body = g_ptr_array_index (bodies, i);
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, burst_reply_cb, burst);
-    }
-  while (burst->n_done < bodies->len)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Guesses fired in parallel at one staff number: no more PINs are judged
- * than the lockout allows, so the right one hidden among them cannot slip
- * through. */
-static void
-test_parallel_guesses_bounded (void)
-{
-  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 64, NULL);
-  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
-  const char *staff, *pin;
-  Burst burst = { 0 };
-
-  g_assert_true (lh_test_daemon_account (daemon, "learner,committee", &staff, &pin));
-  for (int i = 0; i < 40; i++)
-    g_ptr_array_add (bodies, g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff,
-                                              i == 20 ? pin : (g_str_equal (pin, "0000") ? "1111" : "0000")));
-  sign_in_burst (session, daemon, bodies, &burst);
-  g_assert_cmpuint (burst.counts[401] + burst.counts[201], <=, 5);
-  g_assert_cmpuint (burst.counts[401] + burst.counts[201] + burst.counts[429], ==, 40);
-}
-
-/* Many people signing in at once: PIN checks are queued within bounds,
- * and the rest are told to try again instead of exhausting memory. */
-static void
-test_sign_in_flood_bounded (void)
-{
-  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 128, "max-conns-per-host", 128, NULL);
-  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LhApiReply) chunked = NULL;
-  Burst burst = { 0 };
-
-  for (int i = 0; i < 60; i++)
-    g_ptr_array_add (bodies, g_strdup_printf ("{\"staff_number\":\"X%d\",\"pin\":\"1234\"}", i));
-  sign_in_burst (session, daemon, bodies, &burst);
-  for (guint s = 0; s < 600; s++)
-    if (burst.counts[s] > 0)
-      g_test_message ("status %u: %u", s, burst.counts[s]);
-  g_assert_cmpuint (burst.counts[401] + burst.counts[503], ==, 60);
-  g_assert_cmpuint (burst.counts[503], >, 0);
-  g_assert_cmpuint (burst.counts[401], >=, 18);
-}
-
 /* A chunked body has no length to check first: refused before it is read. */
 static void
 test_chunked_body_refused (void)
@@ -552,8 +471,6 @@ main (int argc, char **argv)
   g_test_add_func ("/api/safety/crash-keeps-confirmed-bookings", test_crash_keeps_confirmed_bookings);
   g_test_add_func ("/api/safety/group-commit-keeps-each", test_group_commit_keeps_each);
   g_test_add_func ("/api/safety/clean-stop", test_clean_stop);
-  g_test_add_func ("/api/safety/parallel-guesses-bounded", test_parallel_guesses_bounded);
-  g_test_add_func ("/api/safety/sign-in-flood-bounded", test_sign_in_flood_bounded);
   g_test_add_func ("/api/safety/chunked-body-refused", test_chunked_body_refused);
   g_test_add_func ("/api/safety/huge-body-not-kept", test_huge_body_not_kept);
   g_test_add_func ("/api/safety/tls", test_tls);
