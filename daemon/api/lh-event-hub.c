@@ -3,9 +3,18 @@
 
 #include "lh-event-hub.h"
 
+#include <sodium.h>
+#include <string.h>
+
+#include "lh-auth.h"
+#include "lh-devices.h"
+#include "lh-error.h"
+#include "lh-time.h"
+
 typedef struct
 {
   SoupWebsocketConnection *connection;  /* (owned) */
+  char                    *token;       /* (owned) checked again and again; wiped on free */
   gint64                   person_id;   /* 0: a kiosk device's own stream */
   gint64                   device_id;   /* the kiosk it runs on */
 } Listener;
@@ -24,8 +33,10 @@ struct _LhEventHub
 {
   GObject    parent_instance;
 
+  LhStore   *store;      /* (owned) */
   GPtrArray *listeners;  /* (owned) (element-type Listener) */
   GPtrArray *held;       /* (owned) (element-type Held) (nullable) while held */
+  guint      check_id;   /* the tokens' check, while there are listeners */
 };
 
 G_DEFINE_FINAL_TYPE (LhEventHub, lh_event_hub, G_TYPE_OBJECT)
@@ -35,6 +46,8 @@ listener_free (Listener *listener)
 {
   g_signal_handlers_disconnect_by_data (listener->connection, listener);
   g_object_unref (listener->connection);
+  sodium_memzero (listener->token, strlen (listener->token));
+  g_free (listener->token);
   g_free (listener);
 }
 
@@ -51,8 +64,10 @@ lh_event_hub_finalize (GObject *object)
 {
   LhEventHub *self = LH_EVENT_HUB (object);
 
+  g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_pointer (&self->held, g_ptr_array_unref);
   g_ptr_array_unref (self->listeners);
+  g_object_unref (self->store);
   G_OBJECT_CLASS (lh_event_hub_parent_class)->finalize (object);
 }
 
@@ -69,10 +84,94 @@ lh_event_hub_init (LhEventHub *self)
 }
 
 LhEventHub *
-lh_event_hub_new (void)
+lh_event_hub_new (LhStore *store)
 {
-  return g_object_new (LH_TYPE_EVENT_HUB, NULL);
+  LhEventHub *self;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  self = g_object_new (LH_TYPE_EVENT_HUB, NULL);
+  self->store = g_object_ref (store);
+  return self;
 }
+
+/* ---- whether a stream may go on --------------------------------------- */
+
+/* The checks a request with the listener's token would pass now: a session
+ * not ended, not expired, on a kiosk not revoked; or a kiosk not revoked.
+ * Each is one lookup of the token's hash. */
+static gboolean
+token_holds (LhEventHub *self, const Listener *listener, gint64 now, GError **error)
+{
+  if (listener->person_id != 0)
+    {
+      LhSessionInfo session;
+
+      return lh_auth_check_session (self->store, listener->token, now, &session, error);
+    }
+  else
+    {
+      gint64 device_id;
+
+      return lh_devices_authenticate (self->store, listener->token, now, &device_id, error);
+    }
+}
+
+/* Closes the listener's stream unless its token still holds; returns
+ * whether it holds. The listener may be gone when this returns FALSE. */
+static gboolean
+keep_if_token_holds (LhEventHub *self, Listener *listener, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  SoupWebsocketConnection *connection = listener->connection;
+
+  if (soup_websocket_connection_get_state (connection) != SOUP_WEBSOCKET_STATE_OPEN)
+    return FALSE;
+  if (token_holds (self, listener, now, &error))
+    return TRUE;
+  if (g_error_matches (error, LH_ERROR, LH_ERROR_UNAUTHORIZED))
+    {
+      g_debug ("Closing the event stream of person %" G_GINT64_FORMAT " on device %" G_GINT64_FORMAT
+               ": %s", listener->person_id, listener->device_id, error->message);
+      /* A close frame's reason is at most 123 bytes. */
+      soup_websocket_connection_close (connection, LH_EVENT_CLOSE_UNAUTHORIZED,
+                                       strlen (error->message) <= 123 ? error->message : "Please sign in");
+    }
+  else
+    {
+      /* Unchecked is not allowed: the client connects again, and is checked then. */
+      g_message ("Cannot check an event stream's token, closing it: %s", error->message);
+      soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR,
+                                       "The token could not be checked; connect again");
+    }
+  return FALSE;
+}
+
+/* The listeners as they are now: closing one may remove it from the hub's
+ * own array while it is walked. */
+static GPtrArray *
+listeners_now (LhEventHub *self)
+{
+  GPtrArray *listeners = g_ptr_array_copy (self->listeners, NULL, NULL);
+
+  /* The copy took the free function: it must not free the listeners. */
+  g_ptr_array_set_free_func (listeners, NULL);
+  return listeners;
+}
+
+static gboolean
+check_cb (gpointer user_data)
+{
+  LhEventHub *self = user_data;
+  g_autoptr(GPtrArray) listeners = listeners_now (self);
+  gint64 now = lh_time_now ();
+
+  for (guint i = 0; i < listeners->len; i++)
+    keep_if_token_holds (self, g_ptr_array_index (listeners, i), now);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- listeners -------------------------------------------------------- */
 
 static void
 closed_cb (SoupWebsocketConnection *connection, gpointer user_data)
@@ -82,6 +181,8 @@ closed_cb (SoupWebsocketConnection *connection, gpointer user_data)
 
   g_debug ("Event listener left (%u remain)", hub->listeners->len - 1);
   g_ptr_array_remove_fast (hub->listeners, listener);
+  if (hub->listeners->len == 0)
+    g_clear_handle_id (&hub->check_id, g_source_remove);
 }
 
 /* Listeners only listen: whatever a client sends is ignored. */
@@ -91,16 +192,18 @@ message_cb (SoupWebsocketConnection *connection, gint type, GBytes *message, gpo
 }
 
 void
-lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, gint64 person_id,
-                  gint64 device_id)
+lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, const char *token,
+                  gint64 person_id, gint64 device_id)
 {
   Listener *listener;
 
   g_return_if_fail (LH_IS_EVENT_HUB (self));
   g_return_if_fail (SOUP_IS_WEBSOCKET_CONNECTION (connection));
+  g_return_if_fail (token != NULL);
 
   listener = g_new0 (Listener, 1);
   listener->connection = g_object_ref (connection);
+  listener->token = g_strdup (token);
   listener->person_id = person_id;
   listener->device_id = device_id;
   g_object_set_data (G_OBJECT (connection), "lh-event-hub", self);
@@ -110,6 +213,8 @@ lh_event_hub_add (LhEventHub *self, SoupWebsocketConnection *connection, gint64 
   g_signal_connect (connection, "closed", G_CALLBACK (closed_cb), listener);
   g_signal_connect (connection, "message", G_CALLBACK (message_cb), listener);
   g_ptr_array_add (self->listeners, listener);
+  if (self->check_id == 0)
+    self->check_id = g_timeout_add (LH_EVENT_CHECK_MILLISECONDS, check_cb, self);
   g_debug ("Event listener joined (%u now)", self->listeners->len);
 }
 
@@ -157,12 +262,20 @@ static void
 send_text (LhEventHub *self, const char *text, gint64 person_id, const gint64 *device_ids, guint n_devices,
            gboolean to_everyone)
 {
-  for (guint i = 0; i < self->listeners->len; i++)
-    {
-      Listener *listener = g_ptr_array_index (self->listeners, i);
+  g_autoptr(GPtrArray) listeners = listeners_now (self);
+  gint64 now = lh_time_now ();
 
-      if (listener_wanted (listener, person_id, device_ids, n_devices, to_everyone))
-        send_to (listener, text);
+  for (guint i = 0; i < listeners->len; i++)
+    {
+      Listener *listener = g_ptr_array_index (listeners, i);
+
+      if (!listener_wanted (listener, person_id, device_ids, n_devices, to_everyone))
+        continue;
+      /* What is meant for the person must not wait on the next check to
+       * find their session ended: a sign-out may have come just before. */
+      if (person_id != 0 && listener->person_id == person_id && !keep_if_token_holds (self, listener, now))
+        continue;
+      send_to (listener, text);
     }
 }
 

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The live event stream: every kiosk keeps one WebSocket open and is told
- * what changed the moment it changes, so that no kiosk polls. */
+ * what changed the moment it changes, so that no kiosk polls. A stream
+ * lasts only as long as the token it was opened with. */
 #pragma once
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+
+#include "lh-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,21 +15,36 @@ G_BEGIN_DECLS
  * without closing is noticed and dropped. */
 #define LH_EVENT_KEEPALIVE_SECONDS 30
 
+/* Every stream's token is checked again this often, so that a stream ends
+ * within about a second of its session (signed out, time up) or its kiosk
+ * (revoked). */
+#define LH_EVENT_CHECK_MILLISECONDS 1000
+
+/* The close code of a stream whose token no longer holds, the reason being
+ * the 401's words: HTTP's 401 in the range kept for applications. */
+#define LH_EVENT_CLOSE_UNAUTHORIZED 4401
+
 #define LH_TYPE_EVENT_HUB (lh_event_hub_get_type ())
 G_DECLARE_FINAL_TYPE (LhEventHub, lh_event_hub, LH, EVENT_HUB, GObject)
 
-LhEventHub *lh_event_hub_new       (void);
+/* Checks the streams' tokens in store. */
+LhEventHub *lh_event_hub_new       (LhStore                 *store);
 
-/* Takes a reference on connection until it closes. person_id is the
- * signed-in person (0 for a kiosk device's own stream), for events meant
- * for one person only; device_id the kiosk it comes from. */
+/* Takes a reference on connection until it closes. token is what it was
+ * opened with, a session's (person_id is then the signed-in person, for
+ * events meant for one person only) or a kiosk's own (person_id 0);
+ * device_id is the kiosk it comes from. The connection is closed with
+ * LH_EVENT_CLOSE_UNAUTHORIZED once the token no longer holds. */
 void        lh_event_hub_add       (LhEventHub              *self,
                                     SoupWebsocketConnection *connection,
+                                    const char              *token,
                                     gint64                   person_id,
                                     gint64                   device_id);
 
 /* Sends {"type": type, "data": data} to every open connection, or only to
- * person_id's when it is not 0. data (transfer none) must name no one. */
+ * person_id's when it is not 0. data (transfer none) must name no one.
+ * What is meant for one person goes only to streams whose session still
+ * holds at that moment. */
 void        lh_event_hub_publish   (LhEventHub              *self,
                                     const char              *type,
                                     JsonNode                *data,

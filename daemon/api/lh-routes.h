@@ -50,8 +50,6 @@ typedef struct
   LhAuthKind      auth;
   guint           roles;   /* LhRole bits, any of which will do; 0: any */
   LhRouteHandler  handler; /* (nullable) NULL for the WebSocket route */
-  gboolean        query_token;  /* also takes ?token= (WebSocket clients
-                                 * that cannot send headers) */
   gboolean        answers_later; /* the handler pauses the message and
                                   * answers from a callback */
 } LhRoute;

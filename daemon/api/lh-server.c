@@ -39,7 +39,7 @@ G_DEFINE_FINAL_TYPE (LhServer, lh_server, G_TYPE_OBJECT)
 static const LhRoute routes[] = {
   { "GET", "/api/v1/health", LH_AUTH_NONE, 0, lh_route_health },
   /* The PIN is checked on a worker thread, answered from there. */
-  { "POST", "/api/v1/sessions", LH_AUTH_DEVICE, 0, lh_route_sign_in, FALSE, TRUE },
+  { "POST", "/api/v1/sessions", LH_AUTH_DEVICE, 0, lh_route_sign_in, TRUE },
   { "DELETE", "/api/v1/sessions/current", LH_AUTH_SESSION, 0, lh_route_sign_out },
   { "GET", "/api/v1/resources", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_resources },
   { "GET", "/api/v1/availability", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_availability },
@@ -101,7 +101,7 @@ static const LhRoute routes[] = {
   { "POST", "/api/v1/learners/{id}/record/deletion", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_confirm_deletion },
   { "GET", "/api/v1/me/facility-time", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_my_facility_time },
   { "POST", "/api/v1/me/facility-time", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_add_facility_time },
-  { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL, TRUE },
+  { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL },
 };
 
 const LhRoute *
@@ -276,19 +276,14 @@ path_matches (const char *pattern, const char *path, gint64 *out_id)
 }
 
 static const char *
-bearer_token (LhRequest *request, const LhRoute *route)
+bearer_token (LhRequest *request)
 {
   const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg),
                                                      "Authorization");
 
-  if (header == NULL && route->query_token && request->query != NULL)
-    header = g_hash_table_lookup (request->query, "token");
-  else if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     return NULL;
-  else
-    header += 7;
-  if (header == NULL)
-    return NULL;
+  header += 7;
   /* Our tokens are 43 characters; anything far longer is not one. */
   if (*header == '\0' || strlen (header) > 128)
     return NULL;
@@ -298,7 +293,7 @@ bearer_token (LhRequest *request, const LhRoute *route)
 static gboolean
 authenticate (LhRequest *request, const LhRoute *route, GError **error)
 {
-  const char *token = bearer_token (request, route);
+  const char *token = bearer_token (request);
   g_autoptr(GError) session_error = NULL;
 
   if (route->auth == LH_AUTH_NONE)
@@ -428,9 +423,20 @@ events_early_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
                  GHashTable *query, gpointer user_data)
 {
   const LhRoute *route = NULL;
-  g_autoptr(LhRequest) request = prepare_request (user_data, msg, path, query, &route);
+  g_autoptr(LhRequest) request = NULL;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
+  /* Addresses end up in proxies' and servers' logs, and a token there
+   * would outlive the stream: refused, so that no client comes to rely
+   * on it. (A header is also what a web page cannot send to us.) */
+  if (query != NULL && g_hash_table_contains (query, "token"))
+    {
+      set_date_header (msg);
+      lh_problem_reply_status (msg, 400, "Send the token as an “Authorization: Bearer” header, "
+                                         "not in the address: addresses are logged");
+      return;
+    }
+  request = prepare_request (user_data, msg, path, query, &route);
   if (request == NULL)
     return;
   /* Answer a plain request in our own words, not libsoup's HTML page. */
@@ -447,6 +453,8 @@ events_early_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
     };
     g_object_set_data_full (G_OBJECT (msg), "lh-listener-ids", g_memdup2 (ids, sizeof ids), g_free);
   }
+  /* The stream lasts as long as this token holds. */
+  g_object_set_data_full (G_OBJECT (msg), "lh-listener-token", g_strdup (bearer_token (request)), g_free);
 }
 
 static void
@@ -455,10 +463,11 @@ events_connected_cb (SoupServer *soup, SoupServerMessage *msg, const char *path,
 {
   LhServer *self = user_data;
   const gint64 *ids = g_object_get_data (G_OBJECT (msg), "lh-listener-ids");
+  const char *token = g_object_get_data (G_OBJECT (msg), "lh-listener-token");
 
   /* The early handler let it through, so it passed the checks. */
-  g_return_if_fail (ids != NULL);
-  lh_event_hub_add (self->events, connection, ids[0], ids[1]);
+  g_return_if_fail (ids != NULL && token != NULL);
+  lh_event_hub_add (self->events, connection, token, ids[0], ids[1]);
 }
 
 /* Refuses an oversized body from its headers, before reading it. */
@@ -531,7 +540,7 @@ lh_server_new (LhStore *store, const LhCentre *centre)
   self = g_object_new (LH_TYPE_SERVER, NULL);
   self->store = g_object_ref (store);
   self->centre = centre;
-  self->events = lh_event_hub_new ();
+  self->events = lh_event_hub_new (store);
   self->housekeeper = lh_housekeeper_new (store, centre, self->events);
   self->batch = lh_batch_new (store, self->events, self->housekeeper);
   self->pins = lh_pin_checker_new ();

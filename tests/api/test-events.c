@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The live event stream: every listener hears of a booking made or
- * cancelled anywhere within a second, and learns nothing about who. */
+ * cancelled anywhere within a second, and learns nothing about who. A
+ * stream ends with the session or kiosk it was opened by. */
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lh-api-client.h"
+#include "lh-event-hub.h"
+#include "lh-secret.h"
 #include "lh-test-daemon.h"
 #include "lh-test-clock.h"
 
@@ -16,6 +20,8 @@ typedef struct
   guint                    status;      /* of the handshake */
   gboolean                 done;
   gboolean                 closed;
+  gushort                  close_code;  /* once closed */
+  char                    *close_reason;  /* (owned) (nullable) once closed */
   GPtrArray               *messages;    /* (owned) (element-type utf8) */
 } Listener;
 
@@ -24,6 +30,7 @@ listener_free (Listener *listener)
 {
   g_clear_object (&listener->connection);
   g_clear_error (&listener->error);
+  g_free (listener->close_reason);
   g_ptr_array_unref (listener->messages);
   g_free (listener);
 }
@@ -40,7 +47,11 @@ message_cb (SoupWebsocketConnection *connection, gint type, GBytes *message, gpo
 static void
 closed_cb (SoupWebsocketConnection *connection, gpointer user_data)
 {
-  ((Listener *) user_data)->closed = TRUE;
+  Listener *listener = user_data;
+
+  listener->closed = TRUE;
+  listener->close_code = soup_websocket_connection_get_close_code (connection);
+  listener->close_reason = g_strdup (soup_websocket_connection_get_close_data (connection));
 }
 
 static void
@@ -139,7 +150,7 @@ test_booking_reaches_every_listener (void)
   token = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
   kiosk = listen_events (session, daemon->base_url, daemon->device_token, NULL);
   g_assert_no_error (kiosk->error);
-  person = listen_events (session, daemon->base_url, NULL, token);
+  person = listen_events (session, daemon->base_url, token, NULL);
   g_assert_no_error (person->error);
 
   /* Some PC is free at 20:00 a week ahead (opening hours end at 21:00). */
@@ -292,13 +303,173 @@ test_listening_needs_a_token (void)
   g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(Listener) none = listen_events (session, daemon->base_url, NULL, NULL);
-  g_autoptr(Listener) forged = listen_events (session, daemon->base_url, NULL, "forged");
+  g_autoptr(Listener) forged = listen_events (session, daemon->base_url, "forged", NULL);
 
   g_assert_null (none->connection);
   g_assert_nonnull (none->error);
   g_assert_cmpuint (none->status, ==, 401);
   g_assert_null (forged->connection);
   g_assert_cmpuint (forged->status, ==, 401);
+}
+
+/* Addresses are logged by proxies: a token in one is refused, even a good
+ * one, even beside a good header, so that no client comes to rely on it. */
+static void
+test_token_in_the_address_is_refused (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = lh_api_sign_in_as (session, daemon, "learner");
+  g_autoptr(Listener) person = listen_events (session, daemon->base_url, NULL, token);
+  g_autoptr(Listener) kiosk = listen_events (session, daemon->base_url, NULL, daemon->device_token);
+  g_autoptr(Listener) both = listen_events (session, daemon->base_url, daemon->device_token, daemon->device_token);
+
+  g_assert_null (person->connection);
+  g_assert_cmpuint (person->status, ==, 400);
+  g_assert_null (kiosk->connection);
+  g_assert_cmpuint (kiosk->status, ==, 400);
+  g_assert_null (both->connection);
+  g_assert_cmpuint (both->status, ==, 400);
+}
+
+/* Runs sql on the running daemon's database with ?1 the token's hash and
+ * ?2 now: a session's time up, or a kiosk revoked from another process. */
+static void
+change_by_token (LhTestDaemon *daemon, const char *sql, const char *token)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint8 hash[LH_TOKEN_HASH_SIZE];
+
+  lh_token_hash (token, hash);
+  g_assert_cmpint (sqlite3_open (daemon->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, lh_test_clock_now ());
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The stream was closed by the daemon within about a second, saying why. */
+static void
+assert_closed_unauthorized (Listener *listener)
+{
+  spin_until (&listener->closed, 2.5);
+  g_assert_true (listener->closed);
+  g_assert_cmpuint (listener->close_code, ==, LH_EVENT_CLOSE_UNAUTHORIZED);
+  g_assert_nonnull (listener->close_reason);
+  g_assert_cmpstr (listener->close_reason, !=, "");
+}
+
+/* Whether any message of the listener's is an event of type. */
+static gboolean
+heard (Listener *listener, const char *type)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"type\":\"%s\"", type);
+
+  for (guint i = 0; i < listener->messages->len; i++)
+    if (strstr (g_ptr_array_index (listener->messages, i), quoted) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+typedef enum
+{
+  END_BY_SIGNING_OUT,
+  END_BY_TIME_UP,
+} SessionEnd;
+
+/* A person has two sessions at the desk, each with its stream. One ends;
+ * at once the person sits down at a PC and then at another, which ends
+ * the first sitting: the live session's stream hears of it, the ended
+ * one's hears nothing more of the person, and is closed. */
+static void
+check_stream_ends_with_session (SessionEnd how)
+{
+  g_auto(GStrv) pc_tokens = NULL;
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start_with_setup (NULL, lh_api_setup_always_open_pcs, &pc_tokens);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(Listener) ended = NULL;
+  g_autoptr(Listener) live = NULL;
+  g_autoptr(Listener) kiosk = NULL;
+  g_autoptr(JsonNode) heard_live = NULL;
+  g_autofree char *ending = NULL;
+  g_autofree char *staying = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *staff, *pin;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  ending = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  staying = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  ended = listen_events (session, daemon->base_url, ending, NULL);
+  live = listen_events (session, daemon->base_url, staying, NULL);
+  kiosk = listen_events (session, daemon->base_url, daemon->device_token, NULL);
+  g_assert_no_error (ended->error);
+  g_assert_no_error (live->error);
+
+  if (how == END_BY_SIGNING_OUT)
+    {
+      g_autoptr(LhApiReply) out = lh_api_call (session, daemon->base_url, "DELETE", "/api/v1/sessions/current",
+                                               ending, NULL);
+
+      g_assert_cmpuint (out->status, ==, 204);
+    }
+  else
+    change_by_token (daemon, "UPDATE sessions SET expires_at = ?2 WHERE token_hash = ?1", ending);
+  first = lh_api_sign_in (session, daemon->base_url, pc_tokens[0], staff, pin);
+  second = lh_api_sign_in (session, daemon->base_url, pc_tokens[1], staff, pin);
+
+  heard_live = wait_event (live, "usage-ended");
+  g_assert_false (heard (ended, "usage-ended"));
+  assert_closed_unauthorized (ended);
+  g_assert_false (heard (ended, "usage-ended"));
+  /* Streams whose token holds stay, past several checks. */
+  g_assert_false (live->closed);
+  g_assert_false (kiosk->closed);
+}
+
+static void
+test_stream_ends_at_sign_out (void)
+{
+  check_stream_ends_with_session (END_BY_SIGNING_OUT);
+}
+
+static void
+test_stream_ends_when_session_expires (void)
+{
+  check_stream_ends_with_session (END_BY_TIME_UP);
+}
+
+/* A revoked kiosk's own stream closes, and so do the streams of the
+ * sessions signed in on it; another kiosk's stays open. */
+static void
+test_streams_end_when_kiosk_revoked (void)
+{
+  g_auto(GStrv) pc_tokens = NULL;
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start_with_setup (NULL, lh_api_setup_always_open_pcs, &pc_tokens);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = NULL;
+  g_autoptr(Listener) pc = NULL;
+  g_autoptr(Listener) person = NULL;
+  g_autoptr(Listener) desk = NULL;
+  const char *staff, *pin;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  token = lh_api_sign_in (session, daemon->base_url, pc_tokens[0], staff, pin);
+  pc = listen_events (session, daemon->base_url, pc_tokens[0], NULL);
+  person = listen_events (session, daemon->base_url, token, NULL);
+  desk = listen_events (session, daemon->base_url, daemon->device_token, NULL);
+  g_assert_no_error (pc->error);
+  g_assert_no_error (person->error);
+
+  change_by_token (daemon, "UPDATE devices SET revoked = 1 WHERE token_hash = ?1", pc_tokens[0]);
+  assert_closed_unauthorized (pc);
+  assert_closed_unauthorized (person);
+  g_assert_false (desk->closed);
 }
 
 /* Over TLS, with connections closed after a second with no request: a
@@ -363,6 +534,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/api/events/booking-reaches-every-listener", test_booking_reaches_every_listener);
   g_test_add_func ("/api/events/listening-needs-a-token", test_listening_needs_a_token);
+  g_test_add_func ("/api/events/token-in-the-address-is-refused", test_token_in_the_address_is_refused);
+  g_test_add_func ("/api/events/stream-ends-at-sign-out", test_stream_ends_at_sign_out);
+  g_test_add_func ("/api/events/stream-ends-when-session-expires", test_stream_ends_when_session_expires);
+  g_test_add_func ("/api/events/streams-end-when-kiosk-revoked", test_streams_end_when_kiosk_revoked);
   g_test_add_func ("/api/events/usage-ended-reaches-the-pcs-kiosk", test_usage_ended_reaches_the_pcs_kiosk);
   g_test_add_func ("/api/events/usage-ending-reminder", test_usage_ending_reminder);
   g_test_add_func ("/api/events/tls-stream-outlives-idle-timeout", test_tls_stream_outlives_idle_timeout);
