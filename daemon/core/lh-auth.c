@@ -283,17 +283,19 @@ lh_auth_check_session (LhStore *store, const char *token, gint64 now,
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
   g_return_val_if_fail (out_session != NULL, FALSE);
 
+  /* The cap holds here too, whatever code moved expires_at on. */
   stmt = lh_store_prepare (store,
-                           "SELECT s.id, s.person_id, s.device_id, p.roles, s.expires_at "
+                           "SELECT s.id, s.person_id, s.device_id, p.roles, min (s.expires_at, s.created_at + ?3) "
                            "FROM sessions s JOIN people p ON p.id = s.person_id "
                            "JOIN devices d ON d.id = s.device_id "
                            "WHERE s.token_hash = ?1 AND s.ended_at IS NULL "
-                           "AND s.expires_at > ?2 AND d.revoked = 0", error);
+                           "AND min (s.expires_at, s.created_at + ?3) > ?2 AND d.revoked = 0", error);
   if (stmt == NULL)
     return FALSE;
   lh_token_hash (token, hash);
   sqlite3_bind_blob (stmt, 1, hash, sizeof hash, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, LH_AUTH_SESSION_MAX_SECONDS);
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
@@ -330,7 +332,8 @@ lh_auth_live_devices (LhStore *store, gint64 person_id, gint64 now, GError **err
   g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              "SELECT DISTINCT device_id FROM sessions WHERE person_id = ?1 "
-                                             "AND ended_at IS NULL AND expires_at > ?2", error);
+                                             "AND ended_at IS NULL AND expires_at > ?2 "
+                                             "AND created_at + ?3 > ?2", error);
   g_autoptr(GError) local_error = NULL;
   gboolean has_row;
 
@@ -338,6 +341,7 @@ lh_auth_live_devices (LhStore *store, gint64 person_id, gint64 now, GError **err
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, LH_AUTH_SESSION_MAX_SECONDS);
   while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -286,6 +286,16 @@ test_pin_format (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
 }
 
+static void
+exec_sql (Fixture *f, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (f->ts->store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lh_store_exec (f->ts->store, stmt, &error));
+}
+
 /* A drop-in in 2199 does not keep its ULR signed in till then: a session
  * lives LH_AUTH_SESSION_MAX_SECONDS from its sign-in at most. */
 static void
@@ -300,6 +310,13 @@ test_session_life_capped (Fixture *f, gconstpointer data)
   g_assert_true (lh_auth_keep_session_until (f->ts->store, session.session_id, year_2199, &error));
   g_assert_true (lh_auth_check_session (f->ts->store, token, NOW + 12 * 3600 - 1, &session, &error));
   g_assert_cmpint (session.expires_at, ==, NOW + LH_AUTH_SESSION_MAX_SECONDS);
+  g_assert_false (lh_auth_check_session (f->ts->store, token, NOW + 12 * 3600, &session, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* Nor does anything else that moves expires_at on (a sitting at a PC
+   * writes it itself). */
+  exec_sql (f, "UPDATE sessions SET expires_at = 7289654400");
   g_assert_false (lh_auth_check_session (f->ts->store, token, NOW + 12 * 3600, &session, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
   g_clear_error (&error);

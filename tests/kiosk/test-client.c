@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The kiosk's client trusts the daemon's certificate only through the
  * system CAs or the CA file it is given, and never accepts another; and
- * it keeps the centre's time, not its PC's. */
+ * it keeps the centre's time, not its PC's; and it words a kiosk made to
+ * wait after wrong PINs. */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lh-client.h"
+#include "lh-client-private.h"
+#include "lh-messages.h"
 #include "lh-test-clock.h"
 #include "lh-test-daemon.h"
 
@@ -97,6 +101,26 @@ test_centre_clock (void)
   g_assert_cmpint (g_date_time_get_utc_offset (now), ==, g_date_time_get_utc_offset (expected));
 }
 
+/* A kiosk made to wait after wrong PINs: the daemon's reason, not its
+ * detail, picks the words, which send the person to another kiosk and say
+ * when this one is free again. */
+static void
+test_kiosk_slowed_worded (void)
+{
+  const char *problem = "{\"type\":\"https://learnhub.example/problems/kiosk-slowed\",\"title\":\"t\","
+                        "\"status\":429,\"detail\":\"d\",\"locked_until\":\"2026-12-03T14:35:00Z\"}";
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", "http://127.0.0.1/api/v1/sessions");
+  g_autoptr(GBytes) bytes = g_bytes_new_static (problem, strlen (problem));
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GError) error = lh_client_error_from_problem (msg, bytes, utc);
+  g_autofree char *words = NULL;
+
+  g_assert_error (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_KIOSK_SLOWED);
+  words = lh_message_for_error (error);
+  g_assert_nonnull (strstr (words, "another kiosk"));
+  g_assert_nonnull (strstr (words, "14:35"));
+}
+
 /* One of two fixed moments, whichever is more than a week from this PC's
  * clock, so that the kiosk's clock and the PC's are seen to differ. */
 static void
@@ -116,5 +140,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kiosk/client/tls", test_tls);
   g_test_add_func ("/kiosk/client/centre-clock", test_centre_clock);
+  g_test_add_func ("/kiosk/client/kiosk-slowed-worded", test_kiosk_slowed_worded);
   return g_test_run ();
 }
