@@ -277,16 +277,17 @@ fill_supporters (GtkWidget               *items,
                                                              : _("Your ULR: they talked with you"), NULL));
       gtk_widget_set_hexpand (info, TRUE);
       gtk_box_append (GTK_BOX (row), info);
-      if (ulr->shared)
-        {
-          g_autofree char *a11y = g_strdup_printf (_("Stop sharing your record with %s"), ulr->name);
-          GtkWidget *button = lh_card_button_new (_("Stop sharing"), NULL, a11y);
+      /* The learner decides who reads it: any of them can be taken off,
+       * a ULR who talked with them as well as one they shared it with. */
+      {
+        g_autofree char *a11y = g_strdup_printf (_("Stop %s seeing your record"), ulr->name);
+        GtkWidget *button = lh_card_button_new (ulr->shared ? _("Stop sharing") : _("Remove"), NULL, a11y);
 
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          g_object_set_data (G_OBJECT (button), LH_RECORD_ULR_KEY, ulr);
-          g_signal_connect (button, "clicked", callbacks->stop_sharing, callbacks->user_data);
-          gtk_box_append (GTK_BOX (row), button);
-        }
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        g_object_set_data (G_OBJECT (button), LH_RECORD_ULR_KEY, ulr);
+        g_signal_connect (button, "clicked", callbacks->stop_sharing, callbacks->user_data);
+        gtk_box_append (GTK_BOX (row), button);
+      }
       gtk_box_append (GTK_BOX (card), row);
     }
 }

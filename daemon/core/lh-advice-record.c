@@ -60,11 +60,14 @@ lh_advice_record_free (LhAdviceRecord *record)
 }
 
 /* The ULRs supporting ?1: those who took one of their requests (not one
- * the learner gave back first) and those they chose; each still a ULR. */
+ * the learner gave back first, nor one from before the learner took them
+ * off) and those they chose; each still a ULR. */
 #define SUPPORTERS_SQL \
   "SELECT p.id, p.name, max(x.shared) FROM (" \
-  "SELECT ulr_id, 0 AS shared FROM advice_requests WHERE learner_id = ?1 AND ulr_id IS NOT NULL " \
-  "AND status <> 'left' UNION ALL SELECT ulr_id, 1 FROM advice_shares WHERE learner_id = ?1) x " \
+  "SELECT q.ulr_id, 0 AS shared FROM advice_requests q WHERE q.learner_id = ?1 AND q.ulr_id IS NOT NULL " \
+  "AND q.status <> 'left' AND NOT EXISTS (SELECT 1 FROM advice_removals r WHERE r.learner_id = ?1 " \
+  "AND r.ulr_id = q.ulr_id AND r.removed_at >= q.created_at) " \
+  "UNION ALL SELECT ulr_id, 1 FROM advice_shares WHERE learner_id = ?1) x " \
   "JOIN people p ON p.id = x.ulr_id WHERE (p.roles & 2) <> 0 "
 
 gboolean
@@ -314,6 +317,39 @@ lh_advice_record_get (LhStore *store, const LhCentre *centre, gint64 learner_id,
   return g_steal_pointer (&record);
 }
 
+/* The learner takes a ULR off their record: a share, and what the
+ * requests that ULR took gave them. */
+static gboolean
+take_off (LhStore *store, gint64 learner_id, gint64 ulr_id, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhStmt) unshare = NULL;
+  g_autoptr(LhStmt) remove = NULL;
+  gboolean supports;
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL || !lh_advice_is_supporter (store, learner_id, ulr_id, &supports, error))
+    return FALSE;
+  if (!supports)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "They cannot see your record");
+      return FALSE;
+    }
+  unshare = lh_store_prepare (store, "DELETE FROM advice_shares WHERE learner_id = ?1 AND ulr_id = ?2", error);
+  remove = lh_store_prepare (store,
+                             "INSERT OR REPLACE INTO advice_removals (learner_id, ulr_id, removed_at) "
+                             "VALUES (?1, ?2, ?3)", error);
+  if (unshare == NULL || remove == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (unshare, 1, learner_id);
+  sqlite3_bind_int64 (unshare, 2, ulr_id);
+  sqlite3_bind_int64 (remove, 1, learner_id);
+  sqlite3_bind_int64 (remove, 2, ulr_id);
+  sqlite3_bind_int64 (remove, 3, now);
+  return lh_store_exec (store, unshare, error) && lh_store_exec (store, remove, error) &&
+         lh_transaction_commit (tx, error);
+}
+
 gboolean
 lh_advice_share (LhStore *store, gint64 learner_id, gint64 ulr_id, gboolean share, gint64 now, GError **error)
 {
@@ -323,21 +359,7 @@ lh_advice_share (LhStore *store, gint64 learner_id, gint64 ulr_id, gboolean shar
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
   if (!share)
-    {
-      stmt = lh_store_prepare (store, "DELETE FROM advice_shares WHERE learner_id = ?1 AND ulr_id = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, learner_id);
-      sqlite3_bind_int64 (stmt, 2, ulr_id);
-      if (!lh_store_exec (store, stmt, error))
-        return FALSE;
-      if (lh_store_changes (store) == 0)
-        {
-          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "Your record is not shared with them");
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return take_off (store, learner_id, ulr_id, now, error);
   ulr = lh_people_get (store, ulr_id, NULL);
   if (ulr == NULL || !(ulr->roles & LH_ROLE_ULR) || ulr_id == learner_id)
     {
@@ -496,7 +518,9 @@ lh_advice_deletions_for_ulr (LhStore *store, gint64 ulr_id, GError **error)
                            "JOIN people p ON p.id = d.learner_id "
                            "WHERE d.learner_id <> ?1 AND EXISTS (SELECT 1 FROM people u WHERE u.id = ?1 "
                            "AND (u.roles & 2) <> 0) AND d.learner_id IN ("
-                           "SELECT learner_id FROM advice_requests WHERE ulr_id = ?1 AND status <> 'left' "
+                           "SELECT q.learner_id FROM advice_requests q WHERE q.ulr_id = ?1 AND q.status <> 'left' "
+                           "AND NOT EXISTS (SELECT 1 FROM advice_removals r WHERE r.learner_id = q.learner_id "
+                           "AND r.ulr_id = ?1 AND r.removed_at >= q.created_at) "
                            "UNION SELECT learner_id FROM advice_shares WHERE ulr_id = ?1) "
                            "ORDER BY d.asked_at", error);
   if (stmt == NULL)

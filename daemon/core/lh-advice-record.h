@@ -143,8 +143,10 @@ LhLearningMot  *lh_learning_mot_add      (LhStore        *store,
                                           gint64          now,
                                           GError        **error);
 
-/* The learner shares their record with a ULR, or stops sharing (a ULR who
- * took one of their requests still supports them). */
+/* The learner shares their record with a ULR, or takes any ULR who can
+ * read it off (shared, or one who took their requests: those taken before
+ * no longer let them in). LH_ERROR_NOT_FOUND to take off one who cannot
+ * read it. */
 gboolean        lh_advice_share          (LhStore        *store,
                                           gint64          learner_id,
                                           gint64          ulr_id,

@@ -444,6 +444,31 @@ test_access (Fixture *f, gconstpointer data)
   step = lh_plan_item_set_done (f->ts->store, f->centre, goal->id, f->amira, TRUE, NOW, &error);
   g_assert_no_error (error);
   g_assert_cmpint (step->done_at, ==, NOW);
+
+  /* Sue took her request, so reads her record; Amira takes her off, and
+   * she reads it no more (nor adds to it). Dev is not on it to take off. */
+  g_assert_true (lh_advice_share (f->ts->store, f->amira, f->sue, FALSE, NOW + 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&sue, lh_advice_record_free);
+  sue = lh_advice_record_get (f->ts->store, f->centre, f->amira, f->sue, NOW + 1, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  g_assert_null (sue);
+  g_clear_error (&error);
+  g_clear_pointer (&note, lh_advice_note_free);
+  note = lh_advice_note_add (f->ts->store, f->centre, f->amira, f->sue, 0, "still here", NOW + 1, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&own, lh_advice_record_free);
+  own = lh_advice_record_get (f->ts->store, f->centre, f->amira, f->amira, NOW + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (own->supporters->len, ==, 0);
+  g_assert_false (lh_advice_share (f->ts->store, f->amira, f->dev, FALSE, NOW + 1, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Her choice again: shared, Sue reads it. */
+  g_assert_true (lh_advice_share (f->ts->store, f->amira, f->sue, TRUE, NOW + 2, &error));
+  sue = lh_advice_record_get (f->ts->store, f->centre, f->amira, f->sue, NOW + 2, &error);
+  g_assert_no_error (error);
 }
 
 static void

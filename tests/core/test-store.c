@@ -343,7 +343,7 @@ revert_to_schema_14 (const char *path)
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
                                      "ALTER TABLE advice_dropin_ulrs DROP COLUMN joined_at; "
-                                     "DROP TABLE pin_failures; "
+                                     "DROP TABLE pin_failures; DROP TABLE advice_removals; "
                                      "PRAGMA user_version = 14",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, COUNT_IN_LISTS, -1, &count, NULL), ==, SQLITE_OK);
