@@ -17,6 +17,9 @@
 /* Advice records past their retention go at most this often: a month's
  * limit needs no finer grain, and it is a scan. */
 #define RETENTION_EVERY_SECONDS (60 * 60)
+/* An erasure's old copies left in the WAL, because a reader held it, are
+ * cleared at the next try this soon after. */
+#define SCRUB_RETRY_SECONDS 60
 
 struct _LhHousekeeper
 {
@@ -165,7 +168,24 @@ expire_advice (LhHousekeeper *self, gint64 now)
   if (!lh_advice_expire (self->store, self->centre, now, &n_deleted, &error))
     g_warning ("Cannot delete the advice records past their retention: %s", error->message);
   else if (n_deleted > 0)
-    g_info ("%u advice record(s) past their retention deleted", n_deleted);
+    {
+      g_info ("%u advice record(s) past their retention deleted", n_deleted);
+      lh_store_scrub_when_committed (self->store);
+    }
+}
+
+/* An erasure whose old copies a reader kept in the WAL: they go now. */
+static void
+retry_scrub (LhHousekeeper *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lh_store_scrub_pending (self->store) || lh_store_in_transaction (self->store))
+    return;
+  if (lh_store_scrub (self->store, &error))
+    g_message ("Erased advice records are now gone from the WAL too");
+  else
+    g_message ("%s", error->message);
 }
 
 static gboolean
@@ -201,6 +221,8 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
     }
   if (dropin_end > 0 && (due == 0 || dropin_end < due))
     due = dropin_end;
+  if (lh_store_scrub_pending (self->store) && (due == 0 || now + SCRUB_RETRY_SECONDS < due))
+    due = now + SCRUB_RETRY_SECONDS;
   if (due == 0)
     due = now + LONGEST_WAIT_SECONDS;
   due = CLAMP (due, now + 1, now + LONGEST_WAIT_SECONDS);
@@ -238,6 +260,7 @@ lh_housekeeper_run (LhHousekeeper *self)
   if (result.released->len > 0)
     lh_routes_publish_time_off_pending (self->store, self->events);
   close_ended_dropins (self, now);
+  retry_scrub (self);
   expire_advice (self, now);
   lh_housekeeper_reschedule (self);
 }

@@ -434,6 +434,10 @@ lh_route_confirm_deletion (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
+  /* Gone from the WAL too, once the erasure is on disk; should a reader
+   * hold the WAL then, the housekeeper tries again soon. */
+  lh_store_scrub_when_committed (request->store);
+  lh_housekeeper_reschedule (request->housekeeper);
   lh_request_reply_empty (request, 204);
 }
 

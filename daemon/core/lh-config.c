@@ -84,22 +84,64 @@ lh_config_load (const char *path, GError **error)
   return g_steal_pointer (&config);
 }
 
+char *
+lh_config_default_note_key_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "learnhub", "notes.key", NULL);
+}
+
+/* Where the notes key is, and whether it is an old one beside the
+ * database. Never by default beside the database: a backup of the
+ * database's directory would carry the key that opens its notes. */
+static char *
+find_note_key (const LhConfig *config, gboolean *out_beside_database)
+{
+  const char *credentials = g_getenv ("CREDENTIALS_DIRECTORY");
+  g_autofree char *beside = g_strconcat (config->database, ".key", NULL);
+
+  *out_beside_database = FALSE;
+  if (config->notes_key != NULL)
+    return g_strdup (config->notes_key);
+  /* systemd's LoadCredential= (learnhubd.service): root's copy in
+   * /etc/learnhub, handed to the service alone. */
+  if (credentials != NULL && credentials[0] != '\0')
+    {
+      g_autofree char *path = g_build_filename (credentials, LH_CONFIG_NOTE_KEY_CREDENTIAL, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+  /* Where older learnhubs made it: still read, so their notes open. */
+  if (g_file_test (beside, G_FILE_TEST_EXISTS))
+    {
+      *out_beside_database = TRUE;
+      return g_steal_pointer (&beside);
+    }
+  return lh_config_default_note_key_path ();
+}
+
 gboolean
 lh_config_open_note_key (LhConfig *config, GError **error)
 {
   g_autofree char *path = NULL;
+  gboolean beside_database;
   LhNoteKey *key;
 
   g_return_val_if_fail (config != NULL, FALSE);
 
   /* The database's path is known only once options have been applied. */
-  path = config->notes_key != NULL ? g_strdup (config->notes_key) : g_strconcat (config->database, ".key", NULL);
+  path = find_note_key (config, &beside_database);
   key = lh_note_key_open (path, error);
   if (key == NULL)
     {
       g_prefix_error (error, "Notes key %s: ", path);
       return FALSE;
     }
+  if (beside_database)
+    g_message ("The notes key %s is beside the database, so a backup of the database carries what opens its "
+               "notes. Move it apart: to /etc/learnhub/notes.key for the system service, or to %s, "
+               "or where [daemon] notes-key says (see the README)",
+               path, lh_config_default_note_key_path ());
   g_clear_pointer (&config->centre->note_key, lh_note_key_free);
   config->centre->note_key = key;
   return TRUE;

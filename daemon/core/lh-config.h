@@ -6,6 +6,7 @@
  *   listen=127.0.0.1:8080
  *   tls-certificate=/etc/learnhub/tls.crt
  *   tls-key=/etc/learnhub/tls.key
+ *   notes-key=/etc/learnhub/notes.key
  *   max-connections=0
  *   connection-idle-seconds=75
  *
@@ -31,8 +32,8 @@ typedef struct
   char     *listen;     /* (owned) */
   char     *tls_cert;   /* (owned) (nullable) */
   char     *tls_key;    /* (owned) (nullable) */
-  char     *notes_key;  /* (owned) the notes key's file: [daemon] notes-key,
-                         * by default the database's path + ".key" */
+  char     *notes_key;  /* (owned) (nullable) [daemon] notes-key: the notes
+                         * key's file (see lh_config_open_note_key()) */
   LhCentre *centre;     /* (owned) */
   guint     max_connections;  /* 0: from the descriptor limit */
   guint     idle_seconds;     /* a connection with no request is closed (0: never) */
@@ -43,9 +44,19 @@ typedef struct
 LhConfig *lh_config_load (const char  *path,
                           GError     **error);
 void      lh_config_free (LhConfig    *config);
-/* Opens (creating if need be) the notes key into config->centre. */
+/* The systemd credential that holds the notes key (LoadCredential=). */
+#define LH_CONFIG_NOTE_KEY_CREDENTIAL "notes-key"
+
+/* Opens the notes key into config->centre, kept apart from the database:
+ * where [daemon] notes-key says; else the systemd credential
+ * "notes-key" in $CREDENTIALS_DIRECTORY; else, for a centre set up by an
+ * older learnhub, the database's path + ".key" (logging that it should
+ * move); else lh_config_default_note_key_path(). Creates it there (mode
+ * 0600) if need be, but never in the credentials directory. */
 gboolean  lh_config_open_note_key (LhConfig  *config,
                                    GError   **error);
+/* $XDG_CONFIG_HOME/learnhub/notes.key: the user's, not the centre's data. */
+char     *lh_config_default_note_key_path (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhConfig, lh_config_free)
 
 G_END_DECLS

@@ -46,33 +46,75 @@ lh_note_key_free (LhNoteKey *key)
     sodium_free (key);
 }
 
+/* The key must be on disk, its name included, before any note is sealed
+ * with it. */
+static gboolean
+write_all_and_sync (int fd, const guint8 *bytes, gsize size)
+{
+  return write (fd, bytes, size) == (gssize) size && fsync (fd) == 0;
+}
+
+static gboolean
+sync_dir (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
 static gboolean
 create_key_file (const char *path, GError **error)
 {
   g_autoptr(LhNoteKey) key = lh_note_key_new_random ();
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  gssize written;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *partial = g_strconcat (path, ".XXXXXX", NULL);
+  int fd, saved;
 
+  /* Its own directory, apart from the database's, may be new. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      saved = errno;
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      int saved = errno;
-      /* Another process made it first: read theirs. */
-      if (saved == EEXIST)
-        return TRUE;
+      saved = errno;
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create it: %s", g_strerror (saved));
       return FALSE;
     }
-  written = write (fd, key->bytes, sizeof key->bytes);
-  /* The key must be on disk before any note is sealed with it. */
-  if (written != (gssize) sizeof key->bytes || fsync (fd) != 0)
+  if (!write_all_and_sync (fd, key->bytes, sizeof key->bytes))
     {
-      int saved = errno;
+      saved = errno;
       close (fd);
-      g_unlink (path);
+      g_unlink (partial);
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot write it: %s", g_strerror (saved));
       return FALSE;
     }
   close (fd);
+  /* Written whole under another name, then linked in: a process starting
+   * at the same moment finds no key or all of it. If it made one first
+   * (EEXIST), both use theirs. */
+  if (link (partial, path) != 0 && errno != EEXIST)
+    {
+      saved = errno;
+      g_unlink (partial);
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create it: %s", g_strerror (saved));
+      return FALSE;
+    }
+  g_unlink (partial);
+  if (!sync_dir (dir))
+    {
+      saved = errno;
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot write it: %s", g_strerror (saved));
+      return FALSE;
+    }
   g_message ("Created a new notes key at %s; keep it out of database backups", path);
   return TRUE;
 }

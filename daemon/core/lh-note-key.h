@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 typedef struct _LhNoteKey LhNoteKey;
 
-/* Reads the key at path, creating it (mode 0600) when it does not exist.
+/* Reads the key at path, creating it (mode 0600, and its directory 0700)
+ * when it does not exist.
  * LH_ERROR_INVALID for a file of the wrong size, or one that others than
  * its owner may read. */
 LhNoteKey *lh_note_key_open       (const char      *path,

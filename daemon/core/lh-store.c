@@ -17,6 +17,11 @@
 #include "lh-schema-resources.h"
 
 #define SCHEMA_PATH "/org/learnhub/schema"
+/* How long a statement waits for a lock another connection holds. */
+#define BUSY_TIMEOUT_MS 5000
+/* How long a scrub waits for a reader elsewhere to let go of the WAL: it
+ * runs on the daemon's one thread, and the housekeeper tries again. */
+#define SCRUB_TIMEOUT_MS 20
 
 struct _LhStore
 {
@@ -26,6 +31,7 @@ struct _LhStore
   sqlite3    *db;          /* (owned) */
   int         lock_fd;     /* (owned) flock()ed "<path>.lock", or -1 */
   GHashTable *statements;  /* (owned) sql text -> (owned) sqlite3_stmt */
+  gboolean    scrub_pending;  /* erased rows may still be in the WAL */
 };
 
 struct _LhTransaction
@@ -254,6 +260,14 @@ lh_transaction_commit (LhTransaction *tx, GError **error)
   if (!exec_script (tx->store, tx->nested ? "RELEASE step" : "COMMIT", error))
     return FALSE;
   tx->done = TRUE;
+  /* The erasure is on disk only now: its old copies can go. */
+  if (!tx->nested && tx->store->scrub_pending)
+    {
+      g_autoptr(GError) scrub_error = NULL;
+
+      if (!lh_store_scrub (tx->store, &scrub_error))
+        g_message ("%s", scrub_error->message);
+    }
   return TRUE;
 }
 
@@ -600,12 +614,13 @@ lh_store_open (const char *path, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   /* WAL with synchronous=FULL: a confirmed booking survives a power cut. */
   if (!exec_script (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_script (self, "PRAGMA synchronous = FULL", error) ||
       !exec_script (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec_script (self, "PRAGMA busy_timeout = 5000", error) ||
-      /* A deleted advice record leaves no bytes behind in free pages. */
+      /* A deleted advice record leaves no bytes behind in free pages;
+       * lh_store_scrub() deals with the WAL's older copies of them. */
       !exec_script (self, "PRAGMA secure_delete = ON", error))
     return NULL;
   if (!check_integrity (self, error) || !migrate (self, error))
@@ -628,4 +643,68 @@ lh_store_get_schema_version (LhStore *self)
 {
   g_return_val_if_fail (LH_IS_STORE (self), -1);
   return query_int (self, "PRAGMA user_version");
+}
+
+void
+lh_store_scrub_when_committed (LhStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LH_IS_STORE (self));
+
+  self->scrub_pending = TRUE;
+  /* Inside a transaction, its (outermost) commit scrubs. */
+  if (!sqlite3_get_autocommit (self->db))
+    return;
+  if (!lh_store_scrub (self, &error))
+    g_message ("%s", error->message);
+}
+
+gboolean
+lh_store_scrub_pending (LhStore *self)
+{
+  g_return_val_if_fail (LH_IS_STORE (self), FALSE);
+  return self->scrub_pending;
+}
+
+gboolean
+lh_store_scrub (LhStore *self, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row, busy;
+
+  g_return_val_if_fail (LH_IS_STORE (self), FALSE);
+
+  self->scrub_pending = TRUE;
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BUSY, "%s: cannot clear the WAL inside a transaction", self->path);
+      return FALSE;
+    }
+  /* TRUNCATE copies every page into the database, then waits for readers
+   * to stop reading the WAL and cuts it to nothing: no old image of an
+   * erased row is left in it to be read back. */
+  sqlite3_busy_timeout (self->db, SCRUB_TIMEOUT_MS);
+  stmt = lh_store_prepare (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  has_row = FALSE;
+  if (stmt != NULL && !lh_store_step (self, stmt, &has_row, error))
+    g_clear_pointer (&stmt, lh_stmt_release);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (stmt == NULL)
+    {
+      g_prefix_error (error, "%s: clearing the WAL: ", self->path);
+      return FALSE;
+    }
+  /* One row: busy, frames in the WAL, frames checkpointed. */
+  busy = !has_row || sqlite3_column_int (stmt, 0) != 0;
+  if (busy)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
+                   "%s: another reader holds the WAL, so erased records may still be in it; "
+                   "trying again later", self->path);
+      return FALSE;
+    }
+  self->scrub_pending = FALSE;
+  g_debug ("%s: WAL cleared", self->path);
+  return TRUE;
 }

@@ -79,6 +79,20 @@ LhTransaction *lh_store_begin              (LhStore     *self,
 gboolean       lh_transaction_commit       (LhTransaction *tx,
                                             GError       **error);
 
+/* Erasure that leaves no copy behind. secure_delete zeroes a deleted
+ * row's bytes in the database's pages, but the WAL keeps the pages as
+ * they were until it is checkpointed and cut short. lh_store_scrub()
+ * copies the WAL into the database and truncates it to nothing; it fails
+ * (LH_ERROR_BUSY) while a reader elsewhere (a backup, an sqlite3 shell)
+ * holds an older snapshot, or inside a transaction, and the store keeps
+ * it pending (lh_store_scrub_pending()) until a later call gets through.
+ * lh_store_scrub_when_committed() is for a caller that erased: it scrubs
+ * now, or when the transaction it is in commits, and logs a failure. */
+void           lh_store_scrub_when_committed (LhStore *self);
+gboolean       lh_store_scrub              (LhStore     *self,
+                                            GError     **error);
+gboolean       lh_store_scrub_pending      (LhStore     *self);
+
 /* Turns an SQLite result code into an LH_ERROR with context. */
 void           lh_store_set_error          (LhStore     *self,
                                             GError     **error,

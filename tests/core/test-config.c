@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lh-config.h"
 #include "lh-error.h"
+#include "lh-note-key.h"
 
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -65,12 +66,126 @@ test_bad_values_refused (void)
     }
 }
 
+/* A configuration whose database is dir/centre.db (notes-key, if given,
+ * as [daemon] notes-key), with its notes key opened. */
+static LhConfig *
+load_with_key (const char *dir, const char *notes_key)
+{
+  g_autofree char *path = g_build_filename (dir, "learnhubd.conf", NULL);
+  g_autofree char *text = g_strdup_printf ("[daemon]\ndatabase=%s/centre.db\n%s%s\n", dir,
+                                           notes_key != NULL ? "notes-key=" : "",
+                                           notes_key != NULL ? notes_key : "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhConfig) config = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  config = lh_config_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_config_open_note_key (config, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  return g_steal_pointer (&config);
+}
+
+/* Whether what config's key seals opens with the key in file path. */
+static gboolean
+sealed_with (LhConfig *config, const char *path)
+{
+  g_autoptr(LhNoteKey) key = lh_note_key_open (path, NULL);
+  g_autoptr(GBytes) sealed = lh_note_key_seal (config->centre->note_key, "a note");
+  g_autofree char *text = NULL;
+  gsize size;
+  const void *data = g_bytes_get_data (sealed, &size);
+
+  g_assert_nonnull (key);
+  text = lh_note_key_open_text (key, data, size, NULL);
+  return g_strcmp0 (text, "a note") == 0;
+}
+
+static void
+write_key (const char *path)
+{
+  g_autoptr(LhNoteKey) key = lh_note_key_open (path, NULL);
+
+  g_assert_nonnull (key);
+}
+
+/* The notes key is kept apart from the database, so that a backup of
+ * the database carries nothing that opens its notes: by default in the
+ * user's config directory, or as a systemd credential, or where the
+ * configuration says. A key an older learnhub made beside the database
+ * is still used, so that its notes still open. */
+static void
+test_note_key_apart_from_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-key-XXXXXX", NULL);
+  g_autofree char *beside = g_build_filename (dir, "centre.db.key", NULL);
+  g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
+  g_autofree char *credential = g_build_filename (credentials, LH_CONFIG_NOTE_KEY_CREDENTIAL, NULL);
+  g_autofree char *chosen = g_build_filename (dir, "chosen", "notes.key", NULL);
+  g_autofree char *fallback = lh_config_default_note_key_path ();
+  g_autoptr(LhConfig) by_default = NULL;
+  g_autoptr(LhConfig) by_credential = NULL;
+  g_autoptr(LhConfig) by_config = NULL;
+  g_autoptr(LhConfig) old_install = NULL;
+  g_autoptr(LhConfig) missing_credential = NULL;
+
+  g_assert_true (g_str_has_prefix (fallback, g_get_user_config_dir ()));
+  by_default = load_with_key (dir, NULL);
+  g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  g_assert_true (sealed_with (by_default, fallback));
+
+  /* learnhubd.service: LoadCredential=notes-key:/etc/learnhub/notes.key */
+  g_assert_cmpint (g_mkdir (credentials, 0700), ==, 0);
+  write_key (credential);
+  g_setenv ("CREDENTIALS_DIRECTORY", credentials, TRUE);
+  by_credential = load_with_key (dir, NULL);
+  g_assert_true (sealed_with (by_credential, credential));
+  g_assert_false (sealed_with (by_credential, fallback));
+
+  by_config = load_with_key (dir, chosen);
+  g_assert_true (sealed_with (by_config, chosen));
+  g_assert_false (sealed_with (by_config, credential));
+
+  /* An older centre's, beside its database; never made there anew. */
+  g_unlink (credential);
+  write_key (beside);
+  old_install = load_with_key (dir, NULL);
+  g_assert_true (sealed_with (old_install, beside));
+  g_unlink (beside);
+  missing_credential = load_with_key (dir, NULL);
+  g_assert_true (sealed_with (missing_credential, fallback));
+  g_assert_false (g_file_test (credential, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  g_unsetenv ("CREDENTIALS_DIRECTORY");
+
+  g_unlink (chosen);
+  g_rmdir (credentials);
+  {
+    g_autofree char *chosen_dir = g_path_get_dirname (chosen);
+    g_rmdir (chosen_dir);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *config_home = g_dir_make_tmp ("learnhub-config-XXXXXX", NULL);
+  g_autofree char *key = g_build_filename (config_home, "learnhub", "notes.key", NULL);
+  g_autofree char *key_dir = g_path_get_dirname (key);
+  int status;
+
+  /* Before GLib reads it: the default notes key goes here, not home. */
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/config/example-file-loads", test_example_file_loads);
   g_test_add_func ("/lh/config/bad-values-refused", test_bad_values_refused);
   g_test_add_func ("/lh/config/public-url", test_public_url);
-  return g_test_run ();
+  g_test_add_func ("/lh/config/note-key-apart-from-database", test_note_key_apart_from_database);
+  status = g_test_run ();
+  g_unlink (key);
+  g_rmdir (key_dir);
+  g_rmdir (config_home);
+  return status;
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* memmem() */
+#define _GNU_SOURCE
 #include <gio/gio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "lh-core-test.h"
 #include "lh-error.h"
@@ -468,6 +471,101 @@ test_transaction_rolls_back_when_dropped (void)
   g_assert_cmpint (sqlite3_column_int (count, 0), ==, 0);
 }
 
+/* Whether the database, its WAL or a rollback journal holds these bytes
+ * anywhere, as one reading the files would find them. */
+static gboolean
+files_hold (const char *db_path, const char *needle)
+{
+  static const char * const suffixes[] = { "", "-wal", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize size = 0;
+
+      if (g_file_get_contents (path, &contents, &size, NULL) &&
+          memmem (contents, size, needle, strlen (needle)) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define SECRET "erase me 7f3a9c: a learning need nobody else may read"
+
+static void
+put_and_delete_secret (LhStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) create = lh_store_prepare (store, "CREATE TABLE secrets (body BLOB)", &error);
+  g_autoptr(LhStmt) insert = NULL;
+  g_autoptr(LhStmt) delete = NULL;
+  g_autoptr(LhTransaction) tx = NULL;
+
+  g_assert_true (lh_store_exec (store, create, &error));
+  insert = lh_store_prepare (store, "INSERT INTO secrets (body) VALUES (?1)", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_blob (insert, 1, SECRET, strlen (SECRET), SQLITE_STATIC);
+  g_assert_true (lh_store_exec (store, insert, &error));
+  delete = lh_store_prepare (store, "DELETE FROM secrets", &error);
+  tx = lh_store_begin (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_store_exec (store, delete, &error));
+  g_assert_true (lh_transaction_commit (tx, &error));
+}
+
+/* secure_delete zeroes a deleted row in the pages written after, but the
+ * WAL keeps the pages as they were: after the scrub, no file holds it. A
+ * reader holding the WAL stops the scrub, which says so and stays
+ * pending until a later one gets through. */
+static void
+test_scrub_leaves_no_copy (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader = NULL;
+
+  put_and_delete_secret (ts->store);
+  g_assert_true (files_hold (ts->path, SECRET));
+  g_assert_false (lh_store_scrub_pending (ts->store));
+
+  /* A backup or an sqlite3 shell reading an older snapshot. */
+  g_assert_cmpint (sqlite3_open_v2 (ts->path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN; SELECT count(*) FROM secrets", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (lh_store_scrub (ts->store, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_true (lh_store_scrub_pending (ts->store));
+  g_assert_true (files_hold (ts->path, SECRET));
+
+  g_assert_cmpint (sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (reader);
+  g_assert_true (lh_store_scrub (ts->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (lh_store_scrub_pending (ts->store));
+  g_assert_false (files_hold (ts->path, SECRET));
+}
+
+/* Asked for inside a transaction (a batch of requests), the scrub waits
+ * for the commit that puts the erasure on disk. */
+static void
+test_scrub_when_committed (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhTransaction) outer = NULL;
+
+  outer = lh_store_begin (ts->store, &error);
+  g_assert_no_error (error);
+  put_and_delete_secret (ts->store);
+  lh_store_scrub_when_committed (ts->store);
+  g_assert_true (lh_store_scrub_pending (ts->store));
+  g_assert_true (lh_transaction_commit (outer, &error));
+  g_assert_no_error (error);
+  g_assert_false (lh_store_scrub_pending (ts->store));
+  g_assert_false (files_hold (ts->path, SECRET));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -483,5 +581,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/store/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/lh/store/damaged-file-refused", test_damaged_file_refused);
   g_test_add_func ("/lh/store/transaction-rolls-back-when-dropped", test_transaction_rolls_back_when_dropped);
+  g_test_add_func ("/lh/store/scrub-leaves-no-copy", test_scrub_leaves_no_copy);
+  g_test_add_func ("/lh/store/scrub-when-committed", test_scrub_when_committed);
   return g_test_run ();
 }

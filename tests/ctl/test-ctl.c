@@ -306,7 +306,8 @@ static void
 test_advice_timetable_and_privacy (void)
 {
   g_autofree char *db = temp_path ("advice.db");
-  g_autofree char *key = g_strconcat (db, ".key", NULL);
+  g_autofree char *beside = g_strconcat (db, ".key", NULL);
+  g_autofree char *key = g_build_filename (g_get_user_config_dir (), "learnhub", "notes.key", NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *start = weekday_ahead (5, "12:00");
   /* Said in the demo's record of the first learner, and sealed. */
@@ -324,6 +325,8 @@ test_advice_timetable_and_privacy (void)
 
   ctl (&demo, db, "demo", NULL);
   g_assert_cmpint (demo.status, ==, 0);
+  /* The notes key is apart from the database, out of its backups. */
+  g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (key, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
