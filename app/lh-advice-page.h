@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Talk to a ULR: a learner asks a union learning rep for advice, one
  * question per screen (what about, how: today's drop-in queue or a
- * booked time, how to be reached, an optional private note), confirms,
+ * booked time, how to be reached, an optional note for the ULR), confirms,
  * and gets a ticket with their place in the queue, kept up to date, or
  * their appointment. Someone with a request still open sees it at once. */
 #pragma once

@@ -67,8 +67,9 @@ private_line (void)
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box),
-                  lh_card_label_new (_("Only you, other ULRs they chose and they themselves can read this."),
-                             "lh-advice-private"));
+                  lh_card_label_new (_("They can read this on their advice record, and so can the ULRs who "
+                                       "support them. Nobody else can, not even the centre’s managers."),
+                                     "lh-advice-private"));
   return box;
 }
 
@@ -187,7 +188,7 @@ lh_desk_record_form_start (LhDeskRecordForm *self,
   switch (kind)
     {
     case LH_RECORD_FORM_NOTE:
-      title = g_strdup (_("Add a private note"));
+      title = g_strdup (_("Add a note to their record"));
       gtk_label_set_label (self->text_title_label, _("The note"));
       gtk_button_set_label (GTK_BUTTON (self->submit_button), _("Add the note"));
       break;

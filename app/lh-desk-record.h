@@ -2,9 +2,9 @@
 /* A learner's record as one of their ULRs sees it at the desk (GET
  * /api/v1/learners/{id}/record): the learning plan, goals with their
  * steps, each ticked done by a tap; the notes; the learning MOTs. From it
- * the ULR adds a private note, a goal or a step, or a learning MOT (each
- * on an LhDeskRecordForm of its own), and the record loads again after
- * each. "back" asks to leave the record. */
+ * the ULR adds a note (the learner reads it too), a goal or a step, or a
+ * learning MOT (each on an LhDeskRecordForm of its own), and the record
+ * loads again after each. "back" asks to leave the record. */
 #pragma once
 
 #include <adwaita.h>

@@ -285,7 +285,9 @@ build_finish_form (LhDeskRequestView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *title = gtk_label_new (_("What came out of it? Tap all that apply."));
-  GtkWidget *note_title = gtk_label_new (_("A private note, if you want (only you and the learner’s other reps can read it)"));
+  /* The learner reads it on their record: it is theirs, not the ULR's. */
+  GtkWidget *note_title = gtk_label_new (_("A note for their advice record, if you want. They can read it "
+                                           "there, and so can the ULRs who support them. Nobody else can."));
   GtkFlowBox *flow = GTK_FLOW_BOX (gtk_flow_box_new ());
   guint n_outcomes;
   const LhDeskOutcome *outcomes = lh_desk_outcomes (&n_outcomes);
@@ -342,7 +344,7 @@ build_finish_form (LhDeskRequestView *self)
   gtk_entry_set_max_length (self->note_entry, 2000);
   gtk_widget_add_css_class (GTK_WIDGET (self->note_entry), "lh-name-entry");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("A private note, if you want"), -1);
+                                  _("A note for their advice record, if you want"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_entry));
 
   self->finish_button = big_button (_("Finish"), TRUE);

@@ -2,8 +2,9 @@
 /* A request a ULR has called or has in hand, in full: the ticket, who,
  * the topic in plain words, how to reach them and their note; Start and
  * No-show, then, once started, the Finish form: the outcomes as toggle
- * buttons and an optional private note. It sends those requests itself
- * and says when the request is over with "ended". */
+ * buttons and an optional note for the learner's record (they read it
+ * too). It sends those requests itself and says when the request is over
+ * with "ended". */
 #pragma once
 
 #include <adwaita.h>

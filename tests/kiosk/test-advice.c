@@ -297,7 +297,7 @@ test_leave (void)
   kiosk_close (&kiosk);
 }
 
-/* Booking a time, with a private note, and giving it back. */
+/* Booking a time, with a note for the ULR, and giving it back. */
 static void
 test_appointment (void)
 {
@@ -333,7 +333,7 @@ test_appointment (void)
   gtk_widget_activate (button);
   kiosk_wait_for_label (kiosk.window, "How should we reach you?");
   kiosk_press (kiosk.window, "By phone");
-  kiosk_wait_for_label (kiosk.window, "Only you and your ULR can read this.");
+  kiosk_wait_for_label (kiosk.window, "Only you and your ULRs can read this.");
   note = GTK_TEXT_VIEW (kiosk_find_widget (GTK_WIDGET (kiosk.window), kiosk_has_css_class, "lh-advice-note"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "I would like to work with machines", -1);
   kiosk_press (kiosk.window, "Next");

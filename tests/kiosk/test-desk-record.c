@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A learner's record, for their ULR, at the desk: real widgets under
  * Xvfb against a real learnhubd with the demo centre. A ULR calls a
- * learner's ticket and, from "See their record", adds a private note, a
+ * learner's ticket and, from "See their record", adds a note, a
  * goal with a date and a step towards it, ticks the step done and
  * records a learning MOT, all by tapping but for the words; the API then
  * returns each in the learner's record. An empty note and one the daemon
@@ -219,7 +219,9 @@ test_record (void)
   /* A note: empty, it says so; the daemon's refusal in its words; then
    * one that goes, its button off while it is in flight. */
   kiosk_press (kiosk.window, "Add a note");
-  kiosk_wait_for_label (kiosk.window, "Only you, other ULRs they chose and they themselves can read this.");
+  /* The learner reads every note on their record: the form says so. */
+  kiosk_wait_for_label (kiosk.window, "They can read this on their advice record, and so can the ULRs who "
+                                      "support them. Nobody else can, not even the centre’s managers.");
   kiosk_press (kiosk.window, "Add the note");
   kiosk_wait_for_label (kiosk.window, "Please write the note first.");
   long_note = g_strnfill (2001, 'a');
