@@ -182,3 +182,32 @@ lh_route_person_calendar (LhRequest *request)
   ics = lh_calendar_for_bookings (bookings, request->centre->name);
   lh_request_reply_text (request, 200, "text/calendar; charset=utf-8", ics);
 }
+
+/* A new link to the person's own feed, for a phone to subscribe to. Only
+ * the key's hash is kept, so this is the one time it is shown; the link
+ * before it stops working (a lost or shared phone, say). */
+void
+lh_route_new_calendar_feed (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = lh_calendar_new_feed_key (request->store, request->session.person_id, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (key == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
+                          request->session.person_id, key);
+  url = lh_json_public_link (request->centre, path);
+  g_message ("Person %" G_GINT64_FORMAT " has a new calendar feed link", request->session.person_id);
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "calendar_feed_url");
+  json_builder_add_string_value (builder, url);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 201, builder);
+}

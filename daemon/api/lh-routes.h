@@ -133,6 +133,7 @@ void lh_route_my_bookings     (LhRequest *request);
 void lh_route_cancel_booking  (LhRequest *request);
 void lh_route_booking_calendar (LhRequest *request);
 void lh_route_person_calendar (LhRequest *request);
+void lh_route_new_calendar_feed (LhRequest *request);
 /* lh-routes-assessments.c */
 void lh_route_list_assessments  (LhRequest *request);
 void lh_route_offer_assessment  (LhRequest *request);

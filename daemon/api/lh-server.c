@@ -51,6 +51,7 @@ static const LhRoute routes[] = {
   /* No token: a phone opens it from a link whose key is the permission. */
   { "GET", "/api/v1/bookings/{id}/calendar.ics", LH_AUTH_NONE, 0, lh_route_booking_calendar },
   { "GET", "/api/v1/people/{id}/calendar.ics", LH_AUTH_NONE, 0, lh_route_person_calendar },
+  { "POST", "/api/v1/me/calendar-feed", LH_AUTH_SESSION, 0, lh_route_new_calendar_feed },
   { "GET", "/api/v1/group-sessions", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_groups },
   { "POST", "/api/v1/group-sessions", LH_AUTH_SESSION, LH_ROLE_ULR | LH_ROLE_ADMIN, lh_route_create_group },
   { "POST", "/api/v1/group-sessions/{id}/places", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_join_group },

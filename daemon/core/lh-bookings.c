@@ -206,15 +206,14 @@ booking_from_row (LhStmt *stmt)
   booking->status = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   booking->resource_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
   booking->resource_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-  booking->calendar_key = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-  booking->checked_in_at = sqlite3_column_int64 (stmt, 10);
-  booking->walk_up = sqlite3_column_int (stmt, 11) != 0;
+  booking->checked_in_at = sqlite3_column_int64 (stmt, 9);
+  booking->walk_up = sqlite3_column_int (stmt, 10) != 0;
   return booking;
 }
 
 #define BOOKING_SELECT \
   "SELECT b.id, b.resource_id, b.person_id, b.start_at, b.end_at, b.created_at, b.status, " \
-  "r.name, r.kind, b.calendar_key, coalesce (b.checked_in_at, 0), b.walk_up " \
+  "r.name, r.kind, coalesce (b.checked_in_at, 0), b.walk_up " \
   "FROM bookings b JOIN resources r ON r.id = b.resource_id "
 
 LhBooking *
@@ -223,23 +222,24 @@ lh_bookings_insert_locked (LhStore *store, gint64 person_id, const LhResource *r
 {
   g_autoptr(LhStmt) insert = NULL;
   g_autofree char *calendar_key = NULL;
-  guint8 unused_hash[LH_TOKEN_HASH_SIZE];
+  guint8 key_hash[LH_TOKEN_HASH_SIZE];
   LhBooking *booking;
 
   /* A walk-up starts in use, so it is checked in from its first second. */
   insert = lh_store_prepare (store,
                              "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, "
-                             "calendar_key, walk_up, checked_in_at) "
+                             "calendar_key_hash, walk_up, checked_in_at) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?7 THEN ?5 END)", error);
   if (insert == NULL)
     return NULL;
-  calendar_key = lh_token_generate (unused_hash);
+  /* Only its hash is kept: the key is given out once, in this booking. */
+  calendar_key = lh_token_generate (key_hash);
   sqlite3_bind_int64 (insert, 1, resource->id);
   sqlite3_bind_int64 (insert, 2, person_id);
   sqlite3_bind_int64 (insert, 3, start);
   sqlite3_bind_int64 (insert, 4, end);
   sqlite3_bind_int64 (insert, 5, now);
-  sqlite3_bind_text (insert, 6, calendar_key, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (insert, 6, key_hash, sizeof key_hash, SQLITE_STATIC);
   sqlite3_bind_int (insert, 7, walk_up ? 1 : 0);
   if (!lh_store_exec (store, insert, error))
     return NULL;
@@ -457,17 +457,19 @@ LhBooking *
 lh_bookings_get_by_calendar_key (LhStore *store, gint64 booking_id, const char *key, GError **error)
 {
   g_autoptr(LhStmt) stmt = NULL;
+  guint8 hash[LH_TOKEN_HASH_SIZE];
   gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
   stmt = lh_store_prepare (store,
                            BOOKING_SELECT
-                           "WHERE b.id = ?1 AND b.calendar_key = ?2 AND b.status = 'booked'", error);
+                           "WHERE b.id = ?1 AND b.calendar_key_hash = ?2 AND b.status = 'booked'", error);
   if (stmt == NULL)
     return NULL;
+  lh_token_hash (key != NULL ? key : "", hash);
   sqlite3_bind_int64 (stmt, 1, booking_id);
-  sqlite3_bind_text (stmt, 2, key != NULL ? key : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_TRANSIENT);
   if (!lh_store_step (store, stmt, &has_row, error))
     return NULL;
   if (!has_row)

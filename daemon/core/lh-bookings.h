@@ -29,7 +29,9 @@ typedef struct
   char   *resource_name;  /* (owned) */
   char   *resource_kind;  /* (owned) */
   char   *status;         /* (owned) "booked" or "cancelled" */
-  char   *calendar_key;   /* (owned) opens its calendar file without signing in */
+  char   *calendar_key;   /* (owned) (nullable) opens its calendar file without
+                           * signing in; only in the booking just made, as
+                           * only its hash is kept */
   gint64  checked_in_at;  /* 0: not (yet) checked in at its PC */
   gboolean walk_up;       /* the hold of a PC someone sat down at */
 } LhBooking;

@@ -5,6 +5,9 @@
 
 #include <libical/ical.h>
 
+#include "lh-error.h"
+#include "lh-secret.h"
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 static icalcomponent *
@@ -63,4 +66,29 @@ lh_calendar_for_bookings (GPtrArray *bookings, const char *centre_name)
   for (guint i = 0; i < bookings->len; i++)
     g_ptr_array_add (events, event_for_booking (g_ptr_array_index (bookings, i), centre_name));
   return calendar_text (events);
+}
+
+char *
+lh_calendar_new_feed_key (LhStore *store, gint64 person_id, GError **error)
+{
+  g_autoptr(LhStmt) update = NULL;
+  g_autofree char *key = NULL;
+  guint8 hash[LH_TOKEN_HASH_SIZE];
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  update = lh_store_prepare (store, "UPDATE people SET calendar_key_hash = ?2 WHERE id = ?1", error);
+  if (update == NULL)
+    return NULL;
+  key = lh_token_generate (hash);
+  sqlite3_bind_int64 (update, 1, person_id);
+  sqlite3_bind_blob (update, 2, hash, sizeof hash, SQLITE_TRANSIENT);
+  if (!lh_store_exec (store, update, error))
+    return NULL;
+  if (lh_store_changes (store) == 0)
+    {
+      g_set_error_literal (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such person");
+      return NULL;
+    }
+  return g_steal_pointer (&key);
 }

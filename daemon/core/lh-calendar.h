@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lh-bookings.h"
+#include "lh-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,11 @@ char *lh_calendar_for_booking (const LhBooking *booking,
  * LhBooking): a person's feed. */
 char *lh_calendar_for_bookings (GPtrArray  *bookings,
                                 const char *centre_name);
+
+/* A new key for the person's calendar feed. Only its hash is kept, so the
+ * key is shown this once; the key before it stops working. */
+char *lh_calendar_new_feed_key (LhStore    *store,
+                                gint64      person_id,
+                                GError    **error);
 
 G_END_DECLS

@@ -77,12 +77,12 @@ insert_booking (LhHistory *history, gint64 resource, gint64 person, gint64 start
 {
   g_autoptr(LhStmt) insert = lh_store_prepare (history->store,
                                                "INSERT INTO bookings (resource_id, person_id, start_at, end_at, "
-                                               "status, created_at, cancelled_at, calendar_key, checked_in_at, "
+                                               "status, created_at, cancelled_at, calendar_key_hash, checked_in_at, "
                                                "walk_up, released_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                                                "nullif(?7, 0), ?8, nullif(?9, 0), ?10, nullif(?11, 0))", error);
-  guint8 unused_hash[LH_TOKEN_HASH_SIZE];
-  /* Unguessable, as every booking's: its calendar link still opens. */
-  g_autofree char *key = lh_token_generate (unused_hash);
+  guint8 key_hash[LH_TOKEN_HASH_SIZE];
+  /* Unguessable, as every booking's, and kept only as its hash. */
+  g_autofree char *unused_key = lh_token_generate (key_hash);
 
   if (insert == NULL)
     return FALSE;
@@ -93,7 +93,7 @@ insert_booking (LhHistory *history, gint64 resource, gint64 person, gint64 start
   sqlite3_bind_text (insert, 5, status, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 6, made);
   sqlite3_bind_int64 (insert, 7, cancelled);
-  sqlite3_bind_text (insert, 8, key, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (insert, 8, key_hash, sizeof key_hash, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 9, checked_in);
   sqlite3_bind_int (insert, 10, walk_up);
   sqlite3_bind_int64 (insert, 11, released);

@@ -185,16 +185,15 @@ person_from_row (LhStmt *stmt)
   person->hours_per_week = sqlite3_column_double (stmt, 5);
   person->roles = (guint) sqlite3_column_int (stmt, 6);
   person->sponsor_id = sqlite3_column_int64 (stmt, 7);
-  person->calendar_key = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-  person->days_per_week = sqlite3_column_double (stmt, 9);
-  person->apprentice = sqlite3_column_int (stmt, 10) != 0;
-  person->esol_learner = sqlite3_column_int (stmt, 11) != 0;
+  person->days_per_week = sqlite3_column_double (stmt, 8);
+  person->apprentice = sqlite3_column_int (stmt, 9) != 0;
+  person->esol_learner = sqlite3_column_int (stmt, 10) != 0;
   return person;
 }
 
 #define PERSON_COLUMNS \
   "id, staff_number, name, department, work_pattern, hours_per_week, roles, coalesce(sponsor_id, 0), " \
-  "calendar_key, days_per_week, apprentice, esol_learner"
+  "days_per_week, apprentice, esol_learner"
 
 static LhPerson *
 get_one (LhStore *store, LhStmt *stmt, GError **error)
@@ -257,12 +256,14 @@ lh_people_get_by_calendar_key (LhStore *store, gint64 id, const char *key, GErro
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              "SELECT " PERSON_COLUMNS " FROM people WHERE id = ?1 "
-                                             "AND calendar_key = ?2", error);
+                                             "AND calendar_key_hash = ?2", error);
+  guint8 hash[LH_TOKEN_HASH_SIZE];
 
   if (stmt == NULL)
     return NULL;
+  lh_token_hash (key != NULL ? key : "", hash);
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, key != NULL ? key : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_TRANSIENT);
   return get_one (store, stmt, error);
 }
 

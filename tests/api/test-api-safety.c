@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What must hold whatever happens: concurrent requests for one slot, a
- * crash right after a confirmed booking, a clean stop, TLS. */
+ * crash right after a confirmed booking, a clean stop, TLS, calendar
+ * links that a copy of the database does not give away. */
+/* memmem() */
+#define _GNU_SOURCE
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -460,6 +463,98 @@ test_refuses_network_without_tls (void)
   g_assert_nonnull (strstr (err, "without TLS"));
 }
 
+/* The key in a calendar link (after "key=") and the id of the person or
+ * booking it opens. */
+static const char *
+link_key (const char *url, const char *kind, gint64 *out_id)
+{
+  const char *id = strstr (url, kind);
+  const char *key = strstr (url, "?key=");
+
+  g_assert_nonnull (id);
+  g_assert_nonnull (key);
+  *out_id = g_ascii_strtoll (id + strlen (kind), NULL, 10);
+  return key + strlen ("?key=");
+}
+
+/* Whether text appears in the database, its WAL or its journal. */
+static gboolean
+database_holds (LhTestDaemon *daemon, const char *text)
+{
+  static const char * const suffixes[] = { "", "-wal", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (daemon->db_path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_get_contents (path, &contents, &length, NULL) &&
+          memmem (contents, length, text, strlen (text)) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+get_status (SoupSession *session, LhTestDaemon *daemon, const char *url)
+{
+  g_autoptr(LhApiReply) reply = lh_api_call (session, daemon->base_url, "GET", url, NULL, NULL);
+
+  return reply->status;
+}
+
+/* Calendar keys are kept only hashed: a copy of the database opens no
+ * one's calendar. A new feed link ends the old one, and a key opens only
+ * its own person's feed. */
+static void
+test_calendar_keys (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GPtrArray) tokens = sign_in_racers (session, daemon);
+  const char *mine = g_ptr_array_index (tokens, 0);
+  g_autoptr(LhApiReply) booked = NULL, first = NULL, second = NULL, other = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *crossed = NULL, *crossed_back = NULL;
+  const char *booking_key, *first_key, *second_key, *other_key;
+  gint64 booking_id, my_id, my_id_again, other_id;
+  int day;
+
+  body = free_body (session, daemon, mine, &day);
+  booked = lh_api_call (session, daemon->base_url, "POST", "/api/v1/bookings", mine, body);
+  g_assert_cmpuint (booked->status, ==, 201);
+  booking_key = link_key (lh_api_reply_string (booked, "calendar_url"), "/bookings/", &booking_id);
+  first = lh_api_call (session, daemon->base_url, "POST", "/api/v1/me/calendar-feed", mine, NULL);
+  g_assert_cmpuint (first->status, ==, 201);
+  first_key = link_key (lh_api_reply_string (first, "calendar_feed_url"), "/people/", &my_id);
+  g_assert_cmpuint (get_status (session, daemon, lh_api_reply_string (first, "calendar_feed_url")), ==, 200);
+
+  g_assert_false (database_holds (daemon, booking_key));
+  g_assert_false (database_holds (daemon, first_key));
+
+  /* A new link: the old one stops working. */
+  second = lh_api_call (session, daemon->base_url, "POST", "/api/v1/me/calendar-feed", mine, NULL);
+  g_assert_cmpuint (second->status, ==, 201);
+  second_key = link_key (lh_api_reply_string (second, "calendar_feed_url"), "/people/", &my_id_again);
+  g_assert_cmpint (my_id_again, ==, my_id);
+  g_assert_cmpstr (first_key, !=, second_key);
+  g_assert_cmpuint (get_status (session, daemon, lh_api_reply_string (first, "calendar_feed_url")), ==, 404);
+  g_assert_cmpuint (get_status (session, daemon, lh_api_reply_string (second, "calendar_feed_url")), ==, 200);
+  g_assert_false (database_holds (daemon, second_key));
+
+  /* One person's key opens no one else's feed, either way round. */
+  other = lh_api_call (session, daemon->base_url, "POST", "/api/v1/me/calendar-feed",
+                       g_ptr_array_index (tokens, 1), NULL);
+  g_assert_cmpuint (other->status, ==, 201);
+  other_key = link_key (lh_api_reply_string (other, "calendar_feed_url"), "/people/", &other_id);
+  g_assert_cmpint (other_id, !=, my_id);
+  crossed = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s", other_id, second_key);
+  crossed_back = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s", my_id, other_key);
+  g_assert_cmpuint (get_status (session, daemon, crossed), ==, 404);
+  g_assert_cmpuint (get_status (session, daemon, crossed_back), ==, 404);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -475,6 +570,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/safety/huge-body-not-kept", test_huge_body_not_kept);
   g_test_add_func ("/api/safety/tls", test_tls);
   g_test_add_func ("/api/safety/refuses-network-without-tls", test_refuses_network_without_tls);
+  g_test_add_func ("/api/safety/calendar-keys", test_calendar_keys);
   result = g_test_run ();
   lh_api_client_forget ();
   return result;

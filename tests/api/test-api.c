@@ -359,17 +359,13 @@ test_booking_calendar (void)
 
   /* The person's own feed lists it too; a wrong key finds nothing. */
   {
-    const char *staff, *pin;
-    g_autofree char *json = NULL;
-    g_autoptr(LhApiReply) signed_in = NULL, feed = NULL, bad_feed = NULL;
+    g_autoptr(LhApiReply) made = NULL, feed = NULL, bad_feed = NULL;
     g_autofree char *feed_url = NULL;
     g_autofree char *bad_url = NULL;
 
-    g_assert_true (lh_test_daemon_account (daemon_, "learner", &staff, &pin));
-    json = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
-    signed_in = call ("POST", "/api/v1/sessions", daemon_->device_token, json);
-    feed_url = g_strdup (json_object_get_string_member (json_object_get_object_member (
-                           json_node_get_object (signed_in->json), "person"), "calendar_feed_url"));
+    made = call ("POST", "/api/v1/me/calendar-feed", token, NULL);
+    g_assert_cmpuint (made->status, ==, 201);
+    feed_url = g_strdup (lh_api_reply_string (made, "calendar_feed_url"));
     feed = call ("GET", feed_url, NULL, NULL);
     g_assert_cmpuint (feed->status, ==, 200);
     g_assert_nonnull (strstr (feed->text, "BEGIN:VEVENT"));

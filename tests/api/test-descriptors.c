@@ -424,7 +424,7 @@ break_calendars (const char *db_path, gpointer user_data)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE bookings RENAME COLUMN calendar_key TO gone",
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE bookings RENAME COLUMN calendar_key_hash TO gone",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }

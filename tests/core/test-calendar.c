@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include <libical/ical.h>
 
 #include "lh-calendar.h"
+#include "lh-core-test.h"
+#include "lh-error.h"
+#include "lh-people.h"
+
+#define NOW 1795435200
 
 /* What we write, libical reads back as the same event. */
 static void
@@ -29,10 +36,79 @@ test_booking_round_trip (void)
   icalcomponent_free (calendar);
 }
 
+static gint64
+add_person (LhStore *store, const char *staff_number)
+{
+  LhPerson person = { .staff_number = (char *) staff_number, .name = (char *) "Amira Khan",
+                      .hours_per_week = 37.5, .roles = LH_ROLE_LEARNER };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (lh_people_save (store, &person, NOW, &id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+opens (LhStore *store, gint64 person_id, const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhPerson) person = lh_people_get_by_calendar_key (store, person_id, key, &error);
+
+  if (person == NULL)
+    g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  return person != NULL;
+}
+
+/* A feed key opens its own person's feed until a new one is made, and
+ * the database holds only its hash. A person has none until they ask. */
+static void
+test_feed_keys (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 amira = add_person (ts->store, "100001");
+  gint64 other = add_person (ts->store, "100002");
+  g_autofree char *first = NULL, *second = NULL, *theirs = NULL;
+  g_autoptr(LhStmt) stored = NULL;
+
+  g_assert_false (opens (ts->store, amira, ""));
+  first = lh_calendar_new_feed_key (ts->store, amira, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (first), >=, 32);
+  g_assert_true (opens (ts->store, amira, first));
+
+  stored = lh_store_prepare (ts->store, "SELECT count(*) FROM people WHERE id = ?1 "
+                                        "AND length (calendar_key_hash) = 32 AND instr (calendar_key_hash, ?2) = 0",
+                             &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stored, 1, amira);
+  sqlite3_bind_text (stored, 2, first, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stored), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stored, 0), ==, 1);
+
+  second = lh_calendar_new_feed_key (ts->store, amira, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_false (opens (ts->store, amira, first));
+  g_assert_true (opens (ts->store, amira, second));
+
+  /* Another person's key opens only theirs. */
+  theirs = lh_calendar_new_feed_key (ts->store, other, &error);
+  g_assert_no_error (error);
+  g_assert_false (opens (ts->store, amira, theirs));
+  g_assert_false (opens (ts->store, other, second));
+  g_assert_true (opens (ts->store, other, theirs));
+
+  g_assert_null (lh_calendar_new_feed_key (ts->store, 9999, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/calendar/booking-round-trip", test_booking_round_trip);
+  g_test_add_func ("/lh/calendar/feed-keys", test_feed_keys);
   return g_test_run ();
 }

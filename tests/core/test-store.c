@@ -172,8 +172,8 @@ count_ephemeral (LhStore *store, const char *sql)
   "AND sql LIKE '% IN (''%'"
 
 /* A real database from schema version 1 (tests/data/schema-v1.db), migrated
- * to the latest version with nothing lost; bookings made before calendar
- * links each get their own key. */
+ * to the latest version with nothing lost; no calendar key is left in plain
+ * text (schema 19 keeps only hashes, and the old keys stop working). */
 static void
 test_migrates_version_one (void)
 {
@@ -195,7 +195,8 @@ test_migrates_version_one (void)
   stmt = lh_store_prepare (store,
                            "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM devices), "
                            "(SELECT count(*) FROM bookings), (SELECT count(*) FROM bookings WHERE status = 'cancelled'), "
-                           "(SELECT count(DISTINCT calendar_key) FROM bookings WHERE length(calendar_key) >= 32)",
+                           "(SELECT count(*) FROM pragma_table_info ('bookings') WHERE name = 'calendar_key') + "
+                           "(SELECT count(*) FROM pragma_table_info ('people') WHERE name = 'calendar_key')",
                            &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -203,7 +204,7 @@ test_migrates_version_one (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 3);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
-  g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 3);
+  g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 0);
   g_assert_cmpint (query_int (store, COUNT_IN_LISTS), ==, 0);
   assert_integrity_ok (store);
 }
@@ -347,6 +348,15 @@ revert_to_schema_14 (const char *path)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
                                      "ALTER TABLE advice_dropin_ulrs DROP COLUMN joined_at; "
                                      "DROP TABLE pin_failures; DROP TABLE advice_removals; "
+                                     "ALTER TABLE bookings DROP COLUMN calendar_key_hash; "
+                                     "ALTER TABLE people DROP COLUMN calendar_key_hash; "
+                                     "ALTER TABLE bookings ADD COLUMN calendar_key TEXT; "
+                                     "ALTER TABLE people ADD COLUMN calendar_key TEXT; "
+                                     "CREATE UNIQUE INDEX bookings_by_calendar_key ON bookings (calendar_key); "
+                                     "CREATE UNIQUE INDEX people_by_calendar_key ON people (calendar_key); "
+                                     "CREATE TRIGGER people_calendar_key AFTER INSERT ON people "
+                                     "WHEN NEW.calendar_key IS NULL BEGIN UPDATE people SET calendar_key = "
+                                     "lower(hex(randomblob(24))) WHERE id = NEW.id; END; "
                                      "PRAGMA user_version = 14",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, COUNT_IN_LISTS, -1, &count, NULL), ==, SQLITE_OK);
