@@ -51,21 +51,11 @@ lh_approval_format_who (const LhApproval *approval)
 char *
 lh_approval_format_what (const LhApproval *approval)
 {
-  const char *what;
-
   g_return_val_if_fail (approval != NULL, NULL);
 
-  /* The daemon never says which group or which skill to an admin: that
-   * would tell the employer what the worker needs to learn. */
-  what = approval->what ? approval->what : "";
-  if (g_strcmp0 (approval->activity, "group-study") == 0)
-    return g_strdup (_("A group study session"));
-  if (g_strcmp0 (approval->activity, "skills-for-life") == 0 ||
-      g_strcmp0 (approval->category, "assessment") == 0)
-    return g_strdup (_("A skills check"));
-  if (*what == '\0')
-    return g_strdup (_("Learning at the centre"));
-  return g_strdup (what);
+  /* The daemon says no more to an admin: which PC, group or skill, or
+   * the hour, would tell the employer what the worker needs to learn. */
+  return g_strdup (_("Paid time off for learning"));
 }
 
 const char *
@@ -73,101 +63,44 @@ lh_approval_icon_name (const LhApproval *approval)
 {
   g_return_val_if_fail (approval != NULL, NULL);
 
-  if (g_strcmp0 (approval->activity, "group-study") == 0)
-    return "system-users-symbolic";
-  if (g_strcmp0 (approval->activity, "skills-for-life") == 0 ||
-      g_strcmp0 (approval->category, "assessment") == 0)
-    return "document-edit-symbolic";
-  return "computer-symbolic";
+  return "emblem-documents-symbolic";
 }
 
 char *
 lh_approval_format_when (const LhApproval *approval)
 {
-  g_autofree char *day = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
   g_return_val_if_fail (approval != NULL, NULL);
 
-  day = lh_format_day_long (approval->start);
-  from = lh_format_clock (approval->start);
-  to = lh_format_clock (approval->end);
-  /* Translators: "Tuesday 24 November, 10:00 to 11:00" */
-  return g_strdup_printf (_("%s, %s to %s"), day, from, to);
+  return lh_format_day_long (approval->day);
 }
 
 char *
 lh_approval_format_length (const LhApproval *approval)
 {
-  g_autofree char *length = NULL;
-  const char *category;
-
   g_return_val_if_fail (approval != NULL, NULL);
 
-  length = lh_format_duration (approval->minutes);
-  category = approval->category;
-  /* Translators: %s is a length of time, e.g. "1 hour 30 minutes" */
-  if (g_strcmp0 (category, "assessment") == 0)
-    return g_strdup_printf (_("%s of paid assessment and exam time"), length);
-  if (g_strcmp0 (category, "esol") == 0)
-    return g_strdup_printf (_("%s of paid ESOL time"), length);
-  if (g_strcmp0 (category, "apprentice") == 0)
-    return g_strdup_printf (_("%s of paid apprentice study time"), length);
-  return g_strdup_printf (_("%s of paid learning time"), length);
-}
-
-char *
-lh_approval_format_left (const LhApproval *approval)
-{
-  g_autofree char *amount = NULL;
-  const char *category;
-
-  g_return_val_if_fail (approval != NULL, NULL);
-
-  if (!approval->has_remaining)
-    return NULL;
-  category = approval->category;
-  /* The daemon counts this request as spent already. */
-  if (approval->remaining_minutes < 0)
-    {
-      amount = lh_format_duration (-approval->remaining_minutes);
-      /* Translators: %s is a length of time, e.g. "2 hours" */
-      return g_strdup_printf (_("This would be %s over what the agreement gives for the year."), amount);
-    }
-  if (approval->remaining_minutes == 0)
-    return g_strdup (_("Nothing left this year after this and their other bookings."));
-  amount = lh_format_duration (approval->remaining_minutes);
-  /* Translators: %s is a length of time, e.g. "44 hours 30 minutes";
-   * the year is the agreement's */
-  if (g_strcmp0 (category, "assessment") == 0)
-    return g_strdup_printf (_("Left this year, after this and their other bookings: %s of paid assessment and exam time"), amount);
-  if (g_strcmp0 (category, "esol") == 0)
-    return g_strdup_printf (_("Left this year, after this and their other bookings: %s of paid ESOL time"), amount);
-  if (g_strcmp0 (category, "apprentice") == 0)
-    return g_strdup_printf (_("Left this year, after this and their other bookings: %s of paid apprentice study time"), amount);
-  return g_strdup_printf (_("Left this year, after this and their other bookings: %s of paid learning time"), amount);
+  return lh_format_duration (approval->minutes);
 }
 
 char *
 lh_approval_format_approve_a11y (const LhApproval *approval)
 {
-  g_autofree char *what = lh_approval_format_what (approval);
   g_autofree char *when = lh_approval_format_when (approval);
+  g_autofree char *length = lh_format_duration (approval->minutes);
 
-  /* Translators: "Approve paid time off for Amira Khan: PC 3, Tuesday 24
-   * November, 10:00 to 11:00" */
-  return g_strdup_printf (_("Approve paid time off for %s: %s, %s"), name_of (approval), what, when);
+  /* Translators: "Approve paid time off for Amira Khan: Tuesday 24
+   * November, 1 hour 30 minutes" */
+  return g_strdup_printf (_("Approve paid time off for %s: %s, %s"), name_of (approval), when, length);
 }
 
 char *
 lh_approval_format_reject_a11y (const LhApproval *approval)
 {
-  g_autofree char *what = lh_approval_format_what (approval);
   g_autofree char *when = lh_approval_format_when (approval);
+  g_autofree char *length = lh_format_duration (approval->minutes);
 
   /* Translators: as for approving */
-  return g_strdup_printf (_("Reject paid time off for %s: %s, %s"), name_of (approval), what, when);
+  return g_strdup_printf (_("Reject paid time off for %s: %s, %s"), name_of (approval), when, length);
 }
 
 char *
@@ -182,31 +115,32 @@ lh_approval_format_reject_title (const LhApproval *approval)
 char *
 lh_approval_format_reject_facts (const LhApproval *approval)
 {
-  g_autofree char *what = lh_approval_format_what (approval);
   g_autofree char *when = lh_approval_format_when (approval);
   g_autofree char *length = lh_format_duration (approval->minutes);
 
-  /* Translators: "PC 3, Tuesday 24 November, 10:00 to 11:00 (1 hour).
-   * The booking stays, in their own time." */
-  return g_strdup_printf (_("%s, %s (%s). The booking stays, in their own time."), what, when, length);
+  /* Translators: "Tuesday 24 November, 1 hour 30 minutes. The booking
+   * stays, in their own time." */
+  return g_strdup_printf (_("%s, %s. The booking stays, in their own time."), when, length);
 }
 
 char *
 lh_approval_format_approved (const LhApproval *approval)
 {
-  g_autofree char *what = lh_approval_format_what (approval);
+  g_autofree char *when = lh_approval_format_when (approval);
 
-  /* Translators: "Approved: PC 3 for Amira Khan. They will be told." */
-  return g_strdup_printf (_("Approved: %s for %s. They will be told."), what, name_of (approval));
+  /* Translators: "Approved: Amira Khan's time off on Tuesday 24 November.
+   * They will be told." */
+  return g_strdup_printf (_("Approved: %s’s time off on %s. They will be told."), name_of (approval), when);
 }
 
 char *
 lh_approval_format_rejected (const LhApproval *approval)
 {
-  g_autofree char *what = lh_approval_format_what (approval);
+  g_autofree char *when = lh_approval_format_when (approval);
 
-  /* Translators: "Rejected: PC 3 for Amira Khan. They will be told why." */
-  return g_strdup_printf (_("Rejected: %s for %s. They will be told why."), what, name_of (approval));
+  /* Translators: "Rejected: Amira Khan's time off on Tuesday 24 November.
+   * They will be told why." */
+  return g_strdup_printf (_("Rejected: %s’s time off on %s. They will be told why."), name_of (approval), when);
 }
 
 char *

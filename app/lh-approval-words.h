@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The words of Time off to approve, for the employer's contact point:
- * who asks, for what, when, how long, what they have left, and what
- * happened. Whole sentences per category, so that translators never glue
- * words. Every function returns a new string (transfer full). */
+ * who asks, on which day, how long, and what happened; never at what
+ * time nor for what learning (the daemon does not say). Whole sentences,
+ * so that translators never glue words. Every function returns a new string (transfer full). */
 #pragma once
 
 #include "lh-client-approvals.h"
@@ -16,19 +16,14 @@ char *lh_approval_format_home_button   (int pending);
 char *lh_approval_format_waiting       (guint n_waiting);
 /* "Amira Khan, staff number 100001" */
 char *lh_approval_format_who           (const LhApproval *approval);
-/* "PC 3", "Group session: Maths together", "Skills check: Maths" */
+/* "Paid time off for learning": every request is that to an admin. */
 char *lh_approval_format_what          (const LhApproval *approval);
-/* The icon for what it is: a PC, a group, a skills check. */
+/* The icon beside it. */
 const char *lh_approval_icon_name      (const LhApproval *approval);
-/* "Tuesday 24 November, 10:00 to 11:00" */
+/* "Tuesday 24 November" */
 char *lh_approval_format_when          (const LhApproval *approval);
-/* "1 hour 30 minutes of paid learning time" */
+/* "1 hour 30 minutes" */
 char *lh_approval_format_length        (const LhApproval *approval);
-/* "Left this year, after this and their other bookings: 44 hours 30
- * minutes of paid learning time" (the daemon counts booked and waiting
- * time as spent), or that there is none left, or by how much it is
- * over; NULL if the daemon did not say. */
-char *lh_approval_format_left          (const LhApproval *approval);
 /* What a screen reader says for a request's buttons. */
 char *lh_approval_format_approve_a11y  (const LhApproval *approval);
 char *lh_approval_format_reject_a11y   (const LhApproval *approval);

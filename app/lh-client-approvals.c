@@ -6,6 +6,7 @@
 #include "lh-client-approvals.h"
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 #include "lh-client-private.h"
 #include "lh-json-read.h"
@@ -23,11 +24,8 @@ lh_approval_copy (const LhApproval *approval)
   copy->person_name = g_strdup (approval->person_name);
   copy->staff_number = g_strdup (approval->staff_number);
   copy->status = g_strdup (approval->status);
-  copy->category = g_strdup (approval->category);
-  copy->activity = g_strdup (approval->activity);
-  copy->what = g_strdup (approval->what);
-  copy->start = approval->start ? g_date_time_ref (approval->start) : NULL;
-  copy->end = approval->end ? g_date_time_ref (approval->end) : NULL;
+  copy->kind = g_strdup (approval->kind);
+  copy->day = approval->day ? g_date_time_ref (approval->day) : NULL;
   copy->decision_reason = g_strdup (approval->decision_reason);
   return copy;
 }
@@ -40,13 +38,35 @@ lh_approval_free (LhApproval *approval)
   g_free (approval->person_name);
   g_free (approval->staff_number);
   g_free (approval->status);
-  g_free (approval->category);
-  g_free (approval->activity);
-  g_free (approval->what);
-  g_clear_pointer (&approval->start, g_date_time_unref);
-  g_clear_pointer (&approval->end, g_date_time_unref);
+  g_free (approval->kind);
+  g_clear_pointer (&approval->day, g_date_time_unref);
   g_free (approval->decision_reason);
   g_free (approval);
+}
+
+/* "2026-12-08" as the day's midnight in tz (nullable: local). */
+static gboolean
+read_day (JsonObject  *object,
+          const char  *member,
+          GTimeZone   *tz,
+          GDateTime  **out,
+          GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : NULL;
+  int year, month, day;
+
+  *out = NULL;
+  if (!lh_json_read_string (object, member, TRUE, &text, error))
+    return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not a date", member);
+      return FALSE;
+    }
+  *out = g_date_time_new (tz != NULL ? tz : local, year, month, day, 0, 0, 0);
+  return *out != NULL;
 }
 
 LhApproval *
@@ -55,7 +75,6 @@ lh_approval_from_json (JsonObject  *object,
                        GError     **error)
 {
   g_autoptr(LhApproval) approval = g_new0 (LhApproval, 1);
-  gint64 remaining = 0;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -65,17 +84,11 @@ lh_approval_from_json (JsonObject  *object,
       !lh_json_read_string (object, "person_name", FALSE, &approval->person_name, error) ||
       !lh_json_read_string (object, "staff_number", FALSE, &approval->staff_number, error) ||
       !lh_json_read_string (object, "status", TRUE, &approval->status, error) ||
-      !lh_json_read_string (object, "category", TRUE, &approval->category, error) ||
-      !lh_json_read_string (object, "activity", TRUE, &approval->activity, error) ||
-      !lh_json_read_string (object, "what", FALSE, &approval->what, error) ||
+      !lh_json_read_string (object, "kind", TRUE, &approval->kind, error) ||
+      !read_day (object, "day", tz, &approval->day, error) ||
       !lh_json_read_small_int (object, "minutes", &approval->minutes, error) ||
-      !lh_json_read_time (object, "start", TRUE, tz, &approval->start, error) ||
-      !lh_json_read_time (object, "end", TRUE, tz, &approval->end, error) ||
-      !lh_json_read_string (object, "decision_reason", FALSE, &approval->decision_reason, error) ||
-      !lh_json_read_int (object, "remaining_minutes", FALSE, &remaining, error))
+      !lh_json_read_string (object, "decision_reason", FALSE, &approval->decision_reason, error))
     return NULL;
-  approval->has_remaining = json_object_has_member (object, "remaining_minutes");
-  approval->remaining_minutes = (int) CLAMP (remaining, G_MININT, G_MAXINT);
   return g_steal_pointer (&approval);
 }
 

@@ -11,25 +11,21 @@
 
 G_BEGIN_DECLS
 
-/* A paid time-off request as an admin sees it. Times are in the centre's
- * zone. */
+/* A paid time-off request as an admin sees it: who, the day and the
+ * length. Never its hour, its kind of learning, nor its PC, group or
+ * slot: joined with the public lists, those would tell the employer what
+ * the worker needs to learn. */
 typedef struct
 {
   gint64     id;
   gint64     person_id;
-  char      *person_name;        /* (owned) */
-  char      *staff_number;       /* (owned) */
-  char      *status;             /* (owned) pending, approved, rejected… */
-  char      *category;           /* (owned) learning, assessment, esol, apprentice */
-  char      *activity;           /* (owned) centre-learning, group-study, skills-for-life… */
-  char      *what;               /* (owned) "PC 3", a group's title, an assessment's subject */
+  char      *person_name;        /* (owned) (nullable) the list's only */
+  char      *staff_number;       /* (owned) (nullable) the list's only */
+  char      *status;             /* (owned) pending, approved, rejected */
+  char      *kind;               /* (owned) "learning" */
+  GDateTime *day;                /* (owned) its local midnight, in the centre's zone */
   int        minutes;
-  GDateTime *start;              /* (owned) */
-  GDateTime *end;                /* (owned) */
   char      *decision_reason;    /* (owned) (nullable) */
-  gboolean   has_remaining;      /* the list gives it; a decision does not */
-  int        remaining_minutes;  /* what the learner has left in the category,
-                                  * this request counted as spent; may be < 0 */
 } LhApproval;
 
 LhApproval *lh_approval_copy      (const LhApproval *approval);
@@ -41,7 +37,7 @@ LhApproval *lh_approval_from_json (JsonObject  *object,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhApproval, lh_approval_free)
 
-/* GET /api/v1/time-off/requests: every request waiting, soonest first.
+/* GET /api/v1/time-off/requests: every request waiting, by day.
  * Returns (transfer container) (element-type LhApproval). */
 void        lh_client_list_approvals_async   (LhClient            *self,
                                               GCancellable        *cancellable,

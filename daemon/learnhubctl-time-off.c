@@ -99,20 +99,6 @@ format_days (int minutes, int minutes_per_day)
   return g_strdup_printf (" (%.1f day%s)", days, ABS (days - 1.0) < 0.05 ? "" : "s");
 }
 
-/* "2026-12-08 10:00–11:00", the end's date too if it is another day. */
-static char *
-format_span (gint64 start, gint64 end, GTimeZone *tz)
-{
-  g_autofree char *day = lh_time_format_date (start, tz);
-  g_autofree char *from = lh_time_format_hhmm (start, tz);
-  g_autofree char *end_day = lh_time_format_date (end, tz);
-  g_autofree char *to = lh_time_format_hhmm (end, tz);
-
-  if (g_str_equal (day, end_day))
-    return g_strdup_printf ("%s %s–%s", day, from, to);
-  return g_strdup_printf ("%s %s–%s %s", day, from, end_day, to);
-}
-
 static LhPerson *
 find_person (LhStore *store, const char *staff_number, GError **error)
 {
@@ -240,6 +226,26 @@ time_off_show (Ctl *ctl, LhStore *store, const char *staff_number, GError **erro
   return TRUE;
 }
 
+/* A booking's time as the employer may know it: learning, whichever kind
+ * (an assessment's day, joined with the public list of slots taken,
+ * would say which skill). What an admin entered by hand keeps its own. */
+static const char *
+category_of (const LhLedgerEntry *entry)
+{
+  return entry->request_id != 0 ? "learning" : entry->category;
+}
+
+/* The day a request falls on, never its hour: see category_of(). */
+static char *
+format_request (const LhTimeOffRequest *request, GTimeZone *tz)
+{
+  g_autofree char *day = lh_time_format_date (request->start_at, tz);
+  g_autofree char *hours = format_hm (request->minutes);
+
+  return g_strdup_printf ("%s (%s), %s, %s of paid time for learning", request->person_name,
+                          request->staff_number, day, hours);
+}
+
 static gboolean
 time_off_history (Ctl *ctl, LhStore *store, const char *staff_number, GError **error)
 {
@@ -260,26 +266,20 @@ time_off_history (Ctl *ctl, LhStore *store, const char *staff_number, GError **e
     {
       const LhLedgerEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *date = lh_time_format_date (entry->at, centre->tz);
-      g_autofree char *time = lh_time_format_hhmm (entry->at, centre->tz);
       g_autofree char *minutes = format_hm (entry->minutes);
       g_autofree char *recorded_date = lh_time_format_date (entry->recorded_at, centre->tz);
       g_autofree char *recorded_time = lh_time_format_hhmm (entry->recorded_at, centre->tz);
 
-      g_print ("  %s %s  %-10s %-9s %11s  %s%s%s by %s, recorded %s %s\n", date, time, entry->category,
+      g_print ("  %s  %-10s %-9s %11s  %s%s%s by %s, recorded %s %s\n", date, category_of (entry),
                entry->kind, minutes, entry->reason[0] != '\0' ? "“" : "", entry->reason,
                entry->reason[0] != '\0' ? "”" : "—", entry->actor_name, recorded_date, recorded_time);
     }
   return TRUE;
 }
 
-/* What the request is for: a PC by name; a group place or an assessment
- * only by its kind, as the daemon tells an admin no more. */
-static const char *
-what_of (const LhTimeOffRequest *request)
-{
-  return request->what != NULL && *request->what != '\0' ? request->what : request->activity;
-}
-
+/* Who, the day and the length: what a line manager needs. Which PC,
+ * group or assessment, its hour or its kind would let the employer join
+ * it to what the public lists say was taken when. */
 static gboolean
 time_off_pending (Ctl *ctl, LhStore *store, GError **error)
 {
@@ -288,17 +288,15 @@ time_off_pending (Ctl *ctl, LhStore *store, GError **error)
 
   if (requests == NULL)
     return FALSE;
+  lh_time_off_sort_for_approver (requests, tz);
   if (requests->len == 0)
     g_print ("No requests are waiting for a decision\n");
   for (guint i = 0; i < requests->len; i++)
     {
       const LhTimeOffRequest *request = g_ptr_array_index (requests, i);
-      g_autofree char *when = format_span (request->start_at, request->end_at, tz);
-      g_autofree char *hours = format_hm (request->minutes);
+      g_autofree char *line = format_request (request, tz);
 
-      g_print ("%6" G_GINT64_FORMAT "  %s (%s)  %s  %s, %s  %s\n", request->id, request->person_name,
-               request->staff_number, when, what_of (request),
-               category_label (request->category), hours);
+      g_print ("%6" G_GINT64_FORMAT "  %s\n", request->id, line);
     }
   return TRUE;
 }
@@ -308,9 +306,7 @@ time_off_decide (Ctl *ctl, LhStore *store, const char *id_text, gboolean approve
 {
   g_auto(CtlActor) actor = { 0 };
   g_autoptr(LhTimeOffRequest) request = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *hours = NULL;
-  g_autofree char *words = NULL;
+  g_autofree char *line = NULL;
   gint64 id;
 
   if (!parse_request_id (id_text, &id, error))
@@ -319,12 +315,8 @@ time_off_decide (Ctl *ctl, LhStore *store, const char *id_text, gboolean approve
   request = lh_time_off_decide (store, id, approve, ctl->reason, &actor.actor, lh_time_now (), error);
   if (request == NULL)
     return FALSE;
-  when = format_span (request->start_at, request->end_at, ctl->config->centre->tz);
-  hours = format_hm (request->minutes);
-  words = category_words (request->category);
-  g_print ("%s request %" G_GINT64_FORMAT ": %s (%s), %s %s, %s of %s\n", approve ? "Approved" : "Rejected",
-           request->id, request->person_name, request->staff_number,
-           what_of (request), when, hours, words);
+  line = format_request (request, ctl->config->centre->tz);
+  g_print ("%s request %" G_GINT64_FORMAT ": %s\n", approve ? "Approved" : "Rejected", request->id, line);
   if (!approve)
     g_print ("The booking stands, in their own time. They are told why: “%s”\n", ctl->reason);
   return TRUE;

@@ -11,7 +11,6 @@
 #include "lh-api-query.h"
 #include "lh-error.h"
 #include "lh-people.h"
-#include "lh-terms.h"
 #include "lh-time-off.h"
 #include "lh-time.h"
 
@@ -166,22 +165,28 @@ lh_route_my_time_off (LhRequest *request)
 
 /* ---- the admin's decisions --------------------------------------------- */
 
-/* What is left of the request's category for its learner, in the year of
- * its start. */
-static gboolean
-remaining_for (LhRequest *request, GArray *terms, const LhTimeOffRequest *pending, int *out_remaining,
-               GError **error)
+/* A request as its approver sees it: who, the day and the length. A line
+ * manager needs no more to release a worker. The hour, the kind of
+ * learning (an assessment, ESOL), the PC, group or slot would let the
+ * employer join it to the public lists of what was taken when, and so
+ * learn what the worker needs to learn; the learner sees those on
+ * /me/time-off. */
+static void
+add_for_approver (JsonBuilder *builder, const LhTimeOffRequest *request, GTimeZone *tz)
 {
-  LhTimeOffBalance balance = { 0 };
-
-  *out_remaining = 0;
-  if (!lh_time_off_balance_with_terms (request->store, request->centre, terms, pending->person_id,
-                                       pending->start_at, &balance, error))
-    return FALSE;
-  for (guint i = 0; i < balance.n_categories; i++)
-    if (g_str_equal (balance.categories[i].category, pending->category))
-      *out_remaining = balance.categories[i].remaining_minutes;
-  return TRUE;
+  add_int (builder, "id", request->id);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, request->status);
+  /* Every category a booking draws on is learning to the employer. */
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, "learning");
+  lh_json_add_date_or_null (builder, "day", request->start_at, tz);
+  add_int (builder, "minutes", request->minutes);
+  json_builder_set_member_name (builder, "decision_reason");
+  if (request->decision_reason != NULL && request->decision_reason[0] != '\0')
+    json_builder_add_string_value (builder, request->decision_reason);
+  else
+    json_builder_add_null_value (builder);
 }
 
 void
@@ -190,36 +195,28 @@ lh_route_time_off_requests (LhRequest *request)
   GTimeZone *tz = request->centre->tz;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pending = NULL;
-  g_autoptr(GArray) terms = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  if ((pending = lh_time_off_list_pending (request->store, &error)) == NULL ||
-      (terms = lh_terms_list (request->store, &error)) == NULL)
+  if ((pending = lh_time_off_list_pending (request->store, &error)) == NULL)
     {
       lh_request_reply_error (request, error);
       return;
     }
+  lh_time_off_sort_for_approver (pending, tz);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "requests");
   json_builder_begin_array (builder);
   for (guint i = 0; i < pending->len; i++)
     {
       const LhTimeOffRequest *one = g_ptr_array_index (pending, i);
-      int remaining;
 
-      if (!remaining_for (request, terms, one, &remaining, &error))
-        {
-          lh_request_reply_error (request, error);
-          return;
-        }
       json_builder_begin_object (builder);
-      lh_json_add_time_off_members (builder, one, tz);
+      add_for_approver (builder, one, tz);
       add_int (builder, "person_id", one->person_id);
       json_builder_set_member_name (builder, "person_name");
       json_builder_add_string_value (builder, one->person_name);
       json_builder_set_member_name (builder, "staff_number");
       json_builder_add_string_value (builder, one->staff_number);
-      add_int (builder, "remaining_minutes", remaining);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -276,7 +273,9 @@ decide (LhRequest *request, gboolean approve)
       return;
     }
   g_message ("Time-off request %" G_GINT64_FORMAT " %s by %s", decided->id, decided->status, actor_name);
-  lh_json_add_time_off (builder, decided, request->centre->tz);
+  json_builder_begin_object (builder);
+  add_for_approver (builder, decided, request->centre->tz);
+  json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
   publish_decided (request, decided);
   lh_routes_publish_time_off_pending (request->store, request->events);

@@ -431,13 +431,57 @@ lh_time_off_take_decisions (LhStore *store, gint64 person_id, gint64 now, GError
 void
 lh_time_off_request_hide_need (LhTimeOffRequest *request)
 {
-  /* Which group or which skill would tell the employer what the worker
-   * needs to learn: only PC time is named. */
-  if (request->booking_id == 0)
+  /* Which PC, group or skill, joined with what the public lists say was
+   * taken, would tell the employer what the worker needs to learn. */
+  g_free (request->what);
+  request->what = g_strdup ("");
+}
+
+typedef struct
+{
+  char                   *day;      /* (owned) */
+  const LhTimeOffRequest *request;  /* (unowned) */
+} DayKey;
+
+static int
+compare_day_keys (gconstpointer a, gconstpointer b)
+{
+  const DayKey *x = a, *y = b;
+  int by_day = g_strcmp0 (x->day, y->day);
+
+  if (by_day != 0)
+    return by_day;
+  return x->request->id < y->request->id ? -1 : x->request->id > y->request->id;
+}
+
+void
+lh_time_off_sort_for_approver (GPtrArray *requests, GTimeZone *tz)
+{
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (DayKey), requests->len);
+  GDestroyNotify free_func = (GDestroyNotify) lh_time_off_request_free;
+
+  g_return_if_fail (requests != NULL && tz != NULL);
+
+  for (guint i = 0; i < requests->len; i++)
     {
-      g_free (request->what);
-      request->what = g_strdup ("");
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (
+        ((LhTimeOffRequest *) g_ptr_array_index (requests, i))->start_at);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (start, tz);
+      DayKey key = { g_date_time_format (local, "%Y-%m-%d"), g_ptr_array_index (requests, i) };
+
+      g_array_append_val (keys, key);
     }
+  g_array_sort (keys, compare_day_keys);
+  /* Steal the elements, put them back in the new order. */
+  g_ptr_array_set_free_func (requests, NULL);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      DayKey *key = &g_array_index (keys, DayKey, i);
+
+      g_ptr_array_index (requests, i) = (gpointer) key->request;
+      g_free (key->day);
+    }
+  g_ptr_array_set_free_func (requests, free_func);
 }
 
 GPtrArray *

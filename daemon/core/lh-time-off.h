@@ -254,10 +254,16 @@ GPtrArray *lh_time_off_take_decisions (LhStore        *store,
                                        gint64          now,
                                        GError        **error);
 
-/* Blanks `what` of a group place or an assessment: the admin sees that
- * it is group study or an assessment, never which one, as that would
- * tell the employer what the worker needs to learn. */
+/* Blanks `what`: the admin never learns which PC, group or assessment a
+ * request is for, as joined with the public lists of what is taken when
+ * it would tell the employer what the worker needs to learn. */
 void       lh_time_off_request_hide_need (LhTimeOffRequest *request);
+
+/* Puts the admin's list in the order of its local day, then of the
+ * request's id: never in order of the hour, which the admin is not told
+ * (element-type LhTimeOffRequest). */
+void       lh_time_off_sort_for_approver (GPtrArray   *requests,
+                                          GTimeZone   *tz);
 
 /* Every pending request, soonest first, for the admin (the need hidden,
  * see lh_time_off_request_hide_need()). */

@@ -74,15 +74,13 @@ test_time_off_approve_and_reject (void)
   JsonObject *listed;
   guint n_pending = json_array_get_length (to_array_of (list, "requests"));
 
-  /* The admin sees who asks, and what they would have left. */
+  /* The admin sees who asks. */
   listed = to_find (to_array_of (list, "requests"), first_id);
   g_assert_nonnull (listed);
   g_assert_cmpint (json_object_get_int_member (listed, "person_id"), ==, learner_id);
   g_assert_cmpstr (json_object_get_string_member (listed, "person_name"), ==, "Tara Owen");
   g_assert_cmpstr (json_object_get_string_member (listed, "staff_number"), ==, "TO3");
   g_assert_cmpstr (json_object_get_string_member (listed, "status"), ==, "pending");
-  g_assert_cmpint (json_object_get_int_member (listed, "remaining_minutes"),
-                   ==, to_minutes (before, "learning", "remaining_minutes") - 120);
   g_assert_nonnull (to_find (to_array_of (list, "requests"), second_id));
   /* Every stream hears how many wait, and nothing of whose. */
   waiting = lh_api_listener_wait (hears_other, "time-off-requests-changed", "pending", n_pending);
@@ -217,4 +215,101 @@ test_time_off_group_place_waits (void)
   g_assert_cmpuint (status_of ("DELETE", mine, token, NULL), ==, 204);
   fewer = lh_api_listener_wait (hears, "time-off-requests-changed", "pending", n_pending);
   g_assert_nonnull (fewer);
+}
+
+/* The local day of an ISO time, as the admin's list gives it. */
+static char *
+local_day_of (const char *iso)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (at, london);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* What the admin is told of a request: exactly who, the day, the length. */
+static void
+assert_approver_view (JsonObject *request, gboolean with_person)
+{
+  static const char * const allowed[] = {
+    "id", "status", "kind", "day", "minutes", "decision_reason", "person_id", "person_name", "staff_number", NULL
+  };
+  g_autoptr(GList) members = json_object_get_members (request);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    g_assert_true (g_strv_contains (allowed, l->data));
+  g_assert_cmpuint (g_list_length (members), ==, with_person ? 9 : 6);
+  g_assert_cmpstr (json_object_get_string_member (request, "kind"), ==, "learning");
+}
+
+/* Issue 12, item 4: "Mohammed Ali, assessment, 2026-12-08T11:00Z" matched
+ * slot 42, ESOL, in the public list. The admin gets the day and the
+ * length, and nothing to join with what was taken when: no hour, no
+ * category or activity, no PC, group, slot or subject. */
+void
+test_time_off_approver_sees_day_and_length (void)
+{
+  LhTestDaemon *d = tow.waiting;
+  g_autofree char *ulr = lh_api_sign_in_as (tow.session, d, "learner,ulr");
+  g_autofree char *admin = lh_api_sign_in_as (tow.session, d, "admin");
+  g_autofree char *learner = to_sign_in (d, "TO1", NULL);
+  int day = lh_api_weekday_ahead (10);
+  g_autofree char *slot_start = lh_api_day_at (day, 11);
+  g_autofree char *slot_end = lh_api_day_at (day, 12);
+  g_autofree char *slot = g_strdup_printf ("{\"subject\":\"esol\",\"start\":\"%s\",\"end\":\"%s\","
+                                           "\"place\":\"Room Q\"}", slot_start, slot_end);
+  g_autoptr(LhApiReply) offered = to_call (d, "POST", "/api/v1/assessment-slots", ulr, slot);
+  g_autofree char *booking = NULL;
+  g_autofree char *pc_body = to_pc_hour (d, learner, "\"paid\":true");
+  g_autoptr(LhApiReply) pc = to_call (d, "POST", "/api/v1/bookings", learner, pc_body);
+  g_autoptr(LhApiReply) booked = NULL, list = NULL, decided = NULL, mine = NULL;
+  g_autofree char *expected_day = local_day_of (slot_start);
+  g_autofree char *hour = NULL;
+  g_autofree char *approve = NULL;
+  JsonObject *listed;
+  JsonArray *requests;
+  gint64 request_id;
+
+  g_assert_cmpuint (offered->status, ==, 201);
+  g_assert_cmpuint (pc->status, ==, 201);
+  booking = lh_api_path ("/api/v1/assessment-slots/%" G_GINT64_FORMAT "/booking", lh_api_reply_int (offered, "id"));
+  booked = to_call (d, "POST", booking, learner, "{\"paid\":true}");
+  request_id = request_id_of (booked);
+
+  list = admin_list (admin);
+  requests = to_array_of (list, "requests");
+  listed = to_find (requests, request_id);
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (json_object_get_string_member (listed, "day"), ==, expected_day);
+  g_assert_cmpint (json_object_get_int_member (listed, "minutes"), ==, 60);
+  g_assert_cmpstr (json_object_get_string_member (listed, "person_name"), ==, "Tia Olsen");
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    assert_approver_view (json_array_get_object_element (requests, i), TRUE);
+  /* Nowhere in the list, whatever the member: the hour, the subject, the
+   * place, the PC, the kind of learning. */
+  hour = g_strndup (slot_start + 10, 6);  /* "T11:00" */
+  g_assert_null (strstr (list->text, hour));
+  g_assert_null (strstr (list->text, "esol"));
+  g_assert_null (strstr (list->text, "Room Q"));
+  g_assert_null (strstr (list->text, "PC"));
+  g_assert_null (strstr (list->text, "assessment"));
+  g_assert_null (strstr (list->text, "skills-for-life"));
+  g_assert_null (strstr (list->text, "slot"));
+
+  /* Nor in what a decision answers. */
+  approve = lh_api_path ("/api/v1/time-off/requests/%" G_GINT64_FORMAT "/approve", request_id);
+  decided = to_call (d, "POST", approve, admin, NULL);
+  g_assert_cmpuint (decided->status, ==, 200);
+  assert_approver_view (json_node_get_object (decided->json), FALSE);
+  g_assert_cmpstr (lh_api_reply_string (decided, "day"), ==, expected_day);
+  g_assert_null (strstr (decided->text, hour));
+  g_assert_null (strstr (decided->text, "esol"));
+
+  /* The learner keeps every detail of their own. */
+  mine = to_balance (d, learner);
+  listed = to_find (to_array_of (mine, "requests"), request_id);
+  g_assert_cmpstr (json_object_get_string_member (listed, "what"), ==, "esol");
+  g_assert_cmpstr (json_object_get_string_member (listed, "category"), ==, "assessment");
+  g_assert_nonnull (json_object_get_string_member (listed, "start"));
 }

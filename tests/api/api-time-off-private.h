@@ -60,3 +60,4 @@ JsonArray  *to_array_of    (LhApiReply   *reply,
 /* api-time-off-decisions.c */
 void test_time_off_approve_and_reject (void);
 void test_time_off_group_place_waits (void);
+void test_time_off_approver_sees_day_and_length (void);

@@ -469,6 +469,7 @@ lh_api_time_off_add_tests (SoupSession *session)
   g_test_add_func ("/api/time-off/group-place-and-assessment-paid", test_group_place_and_assessment_paid);
   g_test_add_func ("/api/time-off/approve-and-reject", test_time_off_approve_and_reject);
   g_test_add_func ("/api/time-off/group-place-waits", test_time_off_group_place_waits);
+  g_test_add_func ("/api/time-off/approver-sees-day-and-length", test_time_off_approver_sees_day_and_length);
 }
 
 void

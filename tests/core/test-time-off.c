@@ -360,10 +360,10 @@ test_undecided_and_hidden (Fixture *f, gconstpointer data)
                    LH_PLACE_BOOKED);
   g_assert_cmpint (category (f, f->amira, now, "learning").pending_minutes, ==, 180);
 
-  /* The admin sees PC time by name, never the group's title. */
+  /* The admin is never told which PC or group (issue 12, item 4). */
   pending = lh_time_off_list_pending (f->ts->store, &error);
   g_assert_cmpuint (pending->len, ==, 3);
-  g_assert_cmpstr (((LhTimeOffRequest *) pending->pdata[0])->what, ==, "PC 1");
+  g_assert_cmpstr (((LhTimeOffRequest *) pending->pdata[0])->what, ==, "");
   g_assert_cmpstr (((LhTimeOffRequest *) pending->pdata[2])->what, ==, "");
   g_assert_cmpstr (((LhTimeOffRequest *) pending->pdata[2])->activity, ==, "group-study");
 
@@ -441,6 +441,45 @@ test_adjustment_keeps_balance (Fixture *f, gconstpointer data)
   g_assert_cmpint (category (f, f->amira, now, "assessment").remaining_minutes, ==, 450);
 }
 
+
+static LhTimeOffRequest *
+request_at (gint64 id, const char *iso)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (iso, NULL);
+  LhTimeOffRequest *request = g_new0 (LhTimeOffRequest, 1);
+
+  request->id = id;
+  request->start_at = g_date_time_to_unix (at);
+  return request;
+}
+
+/* The admin's list goes by local day, then by id: its order within a day
+ * must not give away the hours the admin is not told (issue 12, item 4). */
+static void
+test_sorted_for_approver (void)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_time_off_request_free);
+  const gint64 expected[] = { 3, 1, 2, 4 };
+
+  g_ptr_array_add (requests, request_at (4, "2026-06-26T07:00:00Z"));
+  g_ptr_array_add (requests, request_at (2, "2026-06-25T09:00:00Z"));
+  /* 00:30 on the 25th in London: the 25th, not the 24th. */
+  g_ptr_array_add (requests, request_at (1, "2026-06-24T23:30:00Z"));
+  g_ptr_array_add (requests, request_at (3, "2026-06-24T22:00:00Z"));
+  lh_time_off_sort_for_approver (requests, london);
+  g_assert_cmpuint (requests->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < requests->len; i++)
+    g_assert_cmpint (((LhTimeOffRequest *) requests->pdata[i])->id, ==, expected[i]);
+
+  /* Two on one day in the opposite order of their hours keep id order. */
+  g_ptr_array_set_size (requests, 0);
+  g_ptr_array_add (requests, request_at (8, "2026-06-25T08:00:00Z"));
+  g_ptr_array_add (requests, request_at (7, "2026-06-25T15:00:00Z"));
+  lh_time_off_sort_for_approver (requests, london);
+  g_assert_cmpint (((LhTimeOffRequest *) requests->pdata[0])->id, ==, 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -458,6 +497,7 @@ main (int argc, char **argv)
 #undef ADD
   g_test_add ("/time-off/approval-and-rejection", Fixture, NULL, setup_approval, test_approval_and_rejection,
               teardown);
+  g_test_add_func ("/time-off/sorted-for-approver", test_sorted_for_approver);
   g_test_add ("/time-off/undecided-and-hidden", Fixture, NULL, setup_approval, test_undecided_and_hidden,
               teardown);
   return g_test_run ();
