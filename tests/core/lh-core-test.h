@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lh-people.h"
 #include "lh-store.h"
 
 typedef struct
@@ -45,3 +46,18 @@ lh_test_store_free (LhTestStore *ts)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhTestStore, lh_test_store_free)
+
+/* A person on the roster since created_at, full time, with roles; their
+ * id. */
+static inline gint64
+lh_test_add_person (LhStore *store, const char *staff, const char *name, guint roles, gint64 created_at)
+{
+  LhPerson person = { .staff_number = (char *) staff, .name = (char *) name,
+                      .hours_per_week = 37.5, .roles = roles };
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (lh_people_save (store, &person, created_at, &id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}

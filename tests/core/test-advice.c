@@ -36,18 +36,6 @@ typedef struct
 } Fixture;
 
 static gint64
-add_person (LhStore *store, const char *staff, const char *name, guint roles)
-{
-  LhPerson person = { .staff_number = (char *) staff, .name = (char *) name,
-                      .hours_per_week = 37.5, .roles = roles };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_assert_true (lh_people_save (store, &person, NOW - 30 * DAY, &id, NULL, &error));
-  return id;
-}
-
-static gint64
 open_dropin (Fixture *f, gint64 start, gint64 end, gboolean both)
 {
   LhDropinUlr sue = { .ulr_id = f->sue, .desk = (char *) "Desk 1" };
@@ -67,13 +55,13 @@ setup (Fixture *f, gconstpointer data)
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
   f->centre->note_key = lh_note_key_new_random ();
-  f->sue = add_person (f->ts->store, "1", "Sue Bennett", LH_ROLE_LEARNER | LH_ROLE_ULR);
-  f->dev = add_person (f->ts->store, "2", "Dev Patel", LH_ROLE_LEARNER | LH_ROLE_ULR);
-  f->amira = add_person (f->ts->store, "3", "Amira Khan", LH_ROLE_LEARNER);
-  f->ben = add_person (f->ts->store, "4", "Ben Okafor", LH_ROLE_LEARNER);
-  f->cara = add_person (f->ts->store, "5", "Cara Doyle", LH_ROLE_LEARNER);
-  f->admin = add_person (f->ts->store, "6", "Pat Admin", LH_ROLE_LEARNER | LH_ROLE_ADMIN);
-  f->committee = add_person (f->ts->store, "7", "Chris Committee", LH_ROLE_LEARNER | LH_ROLE_COMMITTEE);
+  f->sue = lh_test_add_person (f->ts->store, "1", "Sue Bennett", LH_ROLE_LEARNER | LH_ROLE_ULR, NOW - 30 * DAY);
+  f->dev = lh_test_add_person (f->ts->store, "2", "Dev Patel", LH_ROLE_LEARNER | LH_ROLE_ULR, NOW - 30 * DAY);
+  f->amira = lh_test_add_person (f->ts->store, "3", "Amira Khan", LH_ROLE_LEARNER, NOW - 30 * DAY);
+  f->ben = lh_test_add_person (f->ts->store, "4", "Ben Okafor", LH_ROLE_LEARNER, NOW - 30 * DAY);
+  f->cara = lh_test_add_person (f->ts->store, "5", "Cara Doyle", LH_ROLE_LEARNER, NOW - 30 * DAY);
+  f->admin = lh_test_add_person (f->ts->store, "6", "Pat Admin", LH_ROLE_LEARNER | LH_ROLE_ADMIN, NOW - 30 * DAY);
+  f->committee = lh_test_add_person (f->ts->store, "7", "Chris Committee", LH_ROLE_LEARNER | LH_ROLE_COMMITTEE, NOW - 30 * DAY);
   f->dropin = open_dropin (f, NOW - HOUR, NOW + 2 * HOUR, TRUE);
 }
 

@@ -23,18 +23,6 @@ typedef struct
   gint64       ulr, amira, ben, guest;
 } Fixture;
 
-static gint64
-add_person (LhStore *store, const char *staff, const char *name, guint roles)
-{
-  LhPerson person = { .staff_number = (char *) staff, .name = (char *) name,
-                      .hours_per_week = 37.5, .roles = roles };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_assert_true (lh_people_save (store, &person, NOW - DAY, &id, NULL, &error));
-  return id;
-}
-
 static void
 setup (Fixture *f, gconstpointer data)
 {
@@ -44,9 +32,9 @@ setup (Fixture *f, gconstpointer data)
 
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
-  f->ulr = add_person (f->ts->store, "1", "Sue Bennett", LH_ROLE_LEARNER | LH_ROLE_ULR);
-  f->amira = add_person (f->ts->store, "2", "Amira Khan", LH_ROLE_LEARNER);
-  f->ben = add_person (f->ts->store, "3", "Ben Okafor", LH_ROLE_LEARNER);
+  f->ulr = lh_test_add_person (f->ts->store, "1", "Sue Bennett", LH_ROLE_LEARNER | LH_ROLE_ULR, NOW - DAY);
+  f->amira = lh_test_add_person (f->ts->store, "2", "Amira Khan", LH_ROLE_LEARNER, NOW - DAY);
+  f->ben = lh_test_add_person (f->ts->store, "3", "Ben Okafor", LH_ROLE_LEARNER, NOW - DAY);
   guest = lh_guests_register (f->ts->store, f->amira, "Samira Khan", NOW - DAY, &pin, &error);
   g_assert_no_error (error);
   f->guest = guest->id;

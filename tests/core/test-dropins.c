@@ -26,27 +26,15 @@ typedef struct
   gint64       sue, dev, amira;
 } Fixture;
 
-static gint64
-add_person (LhStore *store, const char *staff, const char *name, guint roles)
-{
-  LhPerson person = { .staff_number = (char *) staff, .name = (char *) name,
-                      .hours_per_week = 37.5, .roles = roles };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_assert_true (lh_people_save (store, &person, NOW - 30 * DAY, &id, NULL, &error));
-  return id;
-}
-
 static void
 setup (Fixture *f, gconstpointer data)
 {
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
   f->centre->note_key = lh_note_key_new_random ();
-  f->sue = add_person (f->ts->store, "1", "Sue Bennett", LH_ROLE_LEARNER | LH_ROLE_ULR);
-  f->dev = add_person (f->ts->store, "2", "Dev Patel", LH_ROLE_LEARNER | LH_ROLE_ULR);
-  f->amira = add_person (f->ts->store, "3", "Amira Khan", LH_ROLE_LEARNER);
+  f->sue = lh_test_add_person (f->ts->store, "1", "Sue Bennett", LH_ROLE_LEARNER | LH_ROLE_ULR, NOW - 30 * DAY);
+  f->dev = lh_test_add_person (f->ts->store, "2", "Dev Patel", LH_ROLE_LEARNER | LH_ROLE_ULR, NOW - 30 * DAY);
+  f->amira = lh_test_add_person (f->ts->store, "3", "Amira Khan", LH_ROLE_LEARNER, NOW - 30 * DAY);
 }
 
 static void
