@@ -3,6 +3,14 @@
 
 #include "lh-conn-stream.h"
 
+#include <string.h>
+
+/* libsoup 3.2 gives up on a request head over 64 KiB by closing the
+ * connection, with no answer (HEADER_SIZE_LIMIT in soup-message-io-data.c).
+ * The stream sees the head first, and answers 431, or 414 if the request
+ * line alone is that long, before libsoup gives up. */
+#define HEAD_LIMIT (64 * 1024)
+
 /* ---- the input side: where the end of stream is held back ------------- */
 
 #define LH_TYPE_CONN_INPUT (lh_conn_input_get_type ())
@@ -17,6 +25,15 @@ struct _LhConnInput
   gboolean      idle;
   gboolean      gone;       /* the peer left while idle: nothing more to read */
   GSource      *gone_source;  /* (owned) (nullable) */
+
+  /* A request head on its way: from the connection's start, or from idle,
+   * until the empty line that ends it. Bytes libsoup read ahead before are
+   * not counted, so a head is never taken as longer than it is. */
+  gboolean      in_head;
+  gboolean      in_request_line;
+  gsize         head_bytes;
+  guint         newlines;     /* line ends in a row, as libsoup counts them */
+  guint         refused;      /* 431 or 414 once answered: what comes is dropped */
 };
 
 static void lh_conn_input_pollable_init (GPollableInputStreamInterface *iface);
@@ -77,6 +94,109 @@ held_back (LhConnInput *self, gssize n_read, GError **error)
   return -1;
 }
 
+static void
+head_start (LhConnInput *self)
+{
+  self->in_head = TRUE;
+  self->in_request_line = TRUE;
+  self->head_bytes = 0;
+  /* As if just after a line end: bytes read ahead may have held the rest
+   * of the head, and a stray line end then ends the watch, never a count. */
+  self->newlines = 1;
+}
+
+/* The status to refuse the head with, once n more bytes of it are in. */
+static guint
+head_watch (LhConnInput *self, const char *bytes, gsize n)
+{
+  for (gsize i = 0; i < n && self->in_head; i++)
+    {
+      if (bytes[i] == '\n')
+        {
+          self->in_request_line = FALSE;
+          /* "\n\n" or "\n\r\n" ends the head, as libsoup reads it. */
+          if (++self->newlines == 2)
+            self->in_head = FALSE;
+        }
+      else if (bytes[i] != '\r')
+        self->newlines = 0;
+    }
+  if (!self->in_head)
+    return 0;
+  self->head_bytes += n;
+  if (self->head_bytes <= HEAD_LIMIT)
+    return 0;
+  return self->in_request_line ? 414 : 431;
+}
+
+/* A minimal answer written past libsoup, which has no message to answer
+ * with yet; then the connection only drains until the peer closes (so that
+ * closing does not reset it before the answer is read) or the owner's idle
+ * timeout ends it. */
+static void
+head_refuse (LhConnInput *self, guint status)
+{
+  /* As lh-problem.c words them. */
+  static const char body_431[] =
+    "{\"type\":\"https://learnhub.example/problems/headers-too-large\","
+    "\"title\":\"The request's headers are too large\",\"status\":431,"
+    "\"detail\":\"A request's headers are limited to 64 KiB\"}";
+  static const char body_414[] =
+    "{\"type\":\"https://learnhub.example/problems/uri-too-long\","
+    "\"title\":\"The address is too long\",\"status\":414,"
+    "\"detail\":\"A request's address is limited to 8 KiB\"}";
+  const char *body = status == 414 ? body_414 : body_431;
+  g_autofree char *answer = NULL;
+  GOutputStream *output;
+
+  self->refused = status;
+  g_message ("Refusing a request head over %u bytes (%u)", HEAD_LIMIT, status);
+  if (self->owner == NULL)
+    return;
+  answer = g_strdup_printf ("HTTP/1.1 %u %s\r\nContent-Type: application/problem+json\r\n"
+                            "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                            status, status == 414 ? "URI Too Long" : "Request Header Fields Too Large",
+                            strlen (body), body);
+  output = g_io_stream_get_output_stream (self->owner->base);
+  /* Best effort: a peer that does not read its answer does not get it. */
+  if (G_IS_POLLABLE_OUTPUT_STREAM (output) && g_pollable_output_stream_can_poll (G_POLLABLE_OUTPUT_STREAM (output)))
+    g_pollable_output_stream_write_nonblocking (G_POLLABLE_OUTPUT_STREAM (output), answer, strlen (answer),
+                                                NULL, NULL);
+  if (G_IS_SOCKET_CONNECTION (self->owner->base))
+    g_socket_shutdown (g_socket_connection_get_socket (G_SOCKET_CONNECTION (self->owner->base)),
+                       FALSE, TRUE, NULL);
+}
+
+/* What the base read, once the head is watched: after a refusal, libsoup
+ * sees nothing until the peer leaves, and then an error (not an end of
+ * stream, which it would take for the end of the head). */
+static gssize
+watched (LhConnInput *self, const void *buffer, gssize n_read, GError **error)
+{
+  guint status;
+
+  if (self->refused != 0)
+    {
+      if (n_read < 0 && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        return n_read;
+      g_clear_error (error);
+      if (n_read > 0)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK, "Dropping a refused request");
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED, "Refused a request head (%u)",
+                     self->refused);
+      return -1;
+    }
+  if (n_read <= 0 || !self->in_head)
+    return n_read;
+  status = head_watch (self, buffer, (gsize) n_read);
+  if (status == 0)
+    return n_read;
+  head_refuse (self, status);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK, "Dropping a refused request");
+  return -1;
+}
+
 static gssize
 lh_conn_input_read (GInputStream *stream, void *buffer, gsize count,
                     GCancellable *cancellable, GError **error)
@@ -88,7 +208,18 @@ lh_conn_input_read (GInputStream *stream, void *buffer, gsize count,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK, "The connection is closing");
       return -1;
     }
-  return held_back (self, g_input_stream_read (self->base, buffer, count, cancellable, error), error);
+  for (;;)
+    {
+      gssize n = watched (self, buffer,
+                          held_back (self, g_input_stream_read (self->base, buffer, count, cancellable, error),
+                                     error),
+                          error);
+
+      /* Blocking, a refused request is dropped here until its end. */
+      if (n >= 0 || self->refused == 0 || !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        return n;
+      g_clear_error (error);
+    }
 }
 
 static gssize
@@ -101,10 +232,12 @@ lh_conn_input_read_nonblocking (GPollableInputStream *stream, void *buffer, gsiz
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK, "The connection is closing");
       return -1;
     }
-  return held_back (self,
-                    g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (self->base),
-                                                              buffer, count, NULL, error),
-                    error);
+  return watched (self, buffer,
+                  held_back (self,
+                             g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (self->base),
+                                                                       buffer, count, NULL, error),
+                             error),
+                  error);
 }
 
 static gboolean
@@ -190,6 +323,7 @@ lh_conn_input_pollable_init (GPollableInputStreamInterface *iface)
 static void
 lh_conn_input_init (LhConnInput *self)
 {
+  head_start (self);
 }
 
 /* ---- the stream ---------------------------------------------------------- */
@@ -330,4 +464,7 @@ lh_conn_stream_set_idle (LhConnStream *self, gboolean idle)
   g_return_if_fail (LH_IS_CONN_STREAM (self));
 
   self->input->idle = idle;
+  /* Idle: what comes next is a new request's head. */
+  if (idle)
+    head_start (self->input);
 }

@@ -6,7 +6,9 @@
  * nobody left to close the connection, and the socket would stay in
  * CLOSE-WAIT for ever (fixed upstream by libsoup commit d20c6601). The
  * stream tells its owner instead, who takes the connection back from
- * libsoup and closes it. See lh-connections.c. */
+ * libsoup and closes it. See lh-connections.c. And a request head over
+ * libsoup's 64 KiB, which libsoup would end with a reset, is answered 431
+ * (414 for a request line that long) by the stream itself. */
 #pragma once
 
 #include <gio/gio.h>

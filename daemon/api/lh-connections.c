@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <gio/gnetworking.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -165,6 +166,14 @@ conn_for_msg (LhConnections *self, SoupServerMessage *msg)
 
 /* ---- libsoup's view: requests -------------------------------------------- */
 
+static gsize
+uri_length (GUri *uri)
+{
+  const char *query = g_uri_get_query (uri);
+
+  return strlen (g_uri_get_path (uri)) + (query != NULL ? 1 + strlen (query) : 0);
+}
+
 static void
 got_headers_cb (SoupServerMessage *msg, gpointer user_data)
 {
@@ -177,6 +186,11 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
   /* The body, if any, has as long again to come (libsoup reads it even
    * when the answer is already set, as for a refused one). */
   conn_arm_timer (conn);
+  if (uri_length (soup_server_message_get_uri (msg)) > LH_CONNECTIONS_MAX_URI)
+    {
+      lh_problem_refuse_early (msg, 414, "A request's address is limited to 8 KiB");
+      return;
+    }
   if (!conn->refused)
     return;
   lh_problem_refuse_early (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,

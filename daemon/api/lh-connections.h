@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define LH_CONNECTIONS_REFUSED_MAX 32
 /* Seconds a refused connection has to send its request. */
 #define LH_CONNECTIONS_REFUSED_IDLE 5
+/* The longest address (path and query) a request may have: 414 past it. */
+#define LH_CONNECTIONS_MAX_URI (8 * 1024)
 
 #define LH_TYPE_CONNECTIONS (lh_connections_get_type ())
 G_DECLARE_FINAL_TYPE (LhConnections, lh_connections, LH, CONNECTIONS, GObject)

@@ -25,6 +25,9 @@ static const struct
   { -1, 405, "method-not-allowed", "That cannot be done here" },
   { LH_ERROR_CONFLICT, 409, "conflict", "That clashes with something already there" },
   { LH_ERROR_TOO_LARGE, 413, "payload-too-large", "The request is too large" },
+  /* Answered from the request's head, with no GError behind them. */
+  { -1, 414, "uri-too-long", "The address is too long" },
+  { -1, 431, "headers-too-large", "The request's headers are too large" },
   { LH_ERROR_INVALID, 422, "invalid", "That cannot be done" },
   { LH_ERROR_LOCKED, 429, "locked", "Too many tries; please wait" },
   { LH_ERROR_SLOWED, 429, "kiosk-slowed", "Too many wrong PINs at this kiosk; please wait" },

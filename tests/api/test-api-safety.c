@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What must hold whatever happens: concurrent requests for one slot, a
  * crash right after a confirmed booking, a clean stop, TLS, calendar
- * links that a copy of the database does not give away. */
+ * links that a copy of the database does not give away, heads too large
+ * for libsoup. */
 /* memmem() */
 #define _GNU_SOURCE
 #include <glib/gstdio.h>
@@ -555,6 +556,67 @@ test_calendar_keys (void)
   g_assert_cmpuint (get_status (session, daemon, crossed_back), ==, 404);
 }
 
+/* What a raw connection gets back for request, up to the server's end:
+ * libsoup's own client would refuse to send such heads. */
+static char *
+raw_exchange (LhTestDaemon *daemon, const char *request, gsize length)
+{
+  g_autoptr(GUri) uri = g_uri_parse (daemon->base_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) answer = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri), (guint16) g_uri_get_port (uri),
+                                                NULL, &error);
+  g_assert_no_error (error);
+  g_socket_set_timeout (g_socket_connection_get_socket (connection), 10);
+  /* The server may answer, and stop reading, before all of it is sent. */
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), request, length,
+                             NULL, NULL, NULL);
+  while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                                   buffer, sizeof buffer, NULL, &error)) > 0)
+    g_string_append_len (answer, buffer, n);
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&answer), FALSE);
+}
+
+/* A head over libsoup's 64 KiB, which libsoup answers by closing, gets
+ * 431 (or 414 when its request line is that long), and a 20 KB address
+ * gets 414, not a reset; the daemon still serves the next connection. */
+static void
+test_oversized_heads (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *filler = g_strnfill (100 * 1024, 'a');
+  g_autofree char *path = g_strnfill (20 * 1024, 'a');
+  g_autofree char *big_header = g_strdup_printf ("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n"
+                                                 "X-Filler: %s\r\n\r\n", filler);
+  g_autofree char *long_line = g_strdup_printf ("GET /api/v1/health?%s HTTP/1.1\r\nHost: x\r\n\r\n", filler);
+  g_autofree char *long_uri = g_strdup_printf ("GET /api/v1/health?%s HTTP/1.1\r\nHost: x\r\n\r\n", path);
+  g_autofree char *answer = NULL;
+  g_autoptr(LhApiReply) health = NULL;
+
+  answer = raw_exchange (daemon, big_header, strlen (big_header));
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 431 "));
+  g_assert_nonnull (strstr (answer, "headers-too-large"));
+  g_clear_pointer (&answer, g_free);
+
+  answer = raw_exchange (daemon, long_line, strlen (long_line));
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 414 "));
+  g_clear_pointer (&answer, g_free);
+
+  answer = raw_exchange (daemon, long_uri, strlen (long_uri));
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 414 "));
+  g_assert_nonnull (strstr (answer, "uri-too-long"));
+
+  health = lh_api_call (session, daemon->base_url, "GET", "/api/v1/health", NULL, NULL);
+  g_assert_cmpuint (health->status, ==, 200);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -571,6 +633,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/safety/tls", test_tls);
   g_test_add_func ("/api/safety/refuses-network-without-tls", test_refuses_network_without_tls);
   g_test_add_func ("/api/safety/calendar-keys", test_calendar_keys);
+  g_test_add_func ("/api/safety/oversized-heads", test_oversized_heads);
   result = g_test_run ();
   lh_api_client_forget ();
   return result;
