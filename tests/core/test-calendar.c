@@ -36,19 +36,6 @@ test_booking_round_trip (void)
   icalcomponent_free (calendar);
 }
 
-static gint64
-add_person (LhStore *store, const char *staff_number)
-{
-  LhPerson person = { .staff_number = (char *) staff_number, .name = (char *) "Amira Khan",
-                      .hours_per_week = 37.5, .roles = LH_ROLE_LEARNER };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_assert_true (lh_people_save (store, &person, NOW, &id, NULL, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 static gboolean
 opens (LhStore *store, gint64 person_id, const char *key)
 {
@@ -67,8 +54,8 @@ test_feed_keys (void)
 {
   g_autoptr(LhTestStore) ts = lh_test_store_new ();
   g_autoptr(GError) error = NULL;
-  gint64 amira = add_person (ts->store, "100001");
-  gint64 other = add_person (ts->store, "100002");
+  gint64 amira = lh_test_add_person (ts->store, "100001", "Amira Khan", LH_ROLE_LEARNER, NOW);
+  gint64 other = lh_test_add_person (ts->store, "100002", "Samira Khan", LH_ROLE_LEARNER, NOW);
   g_autofree char *first = NULL, *second = NULL, *theirs = NULL;
   g_autoptr(LhStmt) stored = NULL;
 
