@@ -5,7 +5,6 @@
 #include "lh-routes.h"
 
 #include "lh-api-json.h"
-#include "lh-api-query.h"
 #include "lh-bookings.h"
 #include "lh-devices.h"
 #include "lh-error.h"
@@ -89,7 +88,7 @@ lh_route_availability (LhRequest *request)
   gint64 midnight;
   gint64 today = lh_time_local_midnight (request->now, tz);
 
-  if (!lh_api_query_check (request->msg, &error) || !lh_time_parse_date (date, tz, &midnight, &error))
+  if (!lh_time_parse_date (date, tz, &midnight, &error))
     {
       lh_request_reply_error (request, error);
       return;

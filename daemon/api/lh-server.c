@@ -13,6 +13,7 @@
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-api-query.h"
 #include "lh-problem.h"
 #include "lh-time.h"
 
@@ -370,6 +371,12 @@ prepare_request (LhServer *self, SoupServerMessage *msg, const char *path, GHash
   if (soup_server_message_get_request_body (msg)->length > LH_SERVER_MAX_BODY)
     {
       lh_problem_reply_status (msg, 413, "Request bodies are limited to 64 KiB");
+      return NULL;
+    }
+  /* Every route's parameters whole: none cut short by a NUL. */
+  if (!lh_api_query_check (msg, &error))
+    {
+      lh_problem_reply (msg, error, 0, NULL);
       return NULL;
     }
 

@@ -96,6 +96,8 @@ test_query_with_nul (void)
     { "/api/v1/group-sessions?from=", "%00x" },
     { "/api/v1/assessment-slots?to=", "%00" },
     { "/api/v1/me/time-off?date=", "%00x" },
+    /* Every route, not only those that read a date. */
+    { "/api/v1/dropins?from=", "%00x" },
   };
   g_autofree char *learner = lh_api_sign_in_as (session_, daemon_, "learner");
 
