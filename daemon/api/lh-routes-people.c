@@ -94,13 +94,6 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
   /* A guest (family or a friend of staff) may book PCs only. */
   json_builder_set_member_name (builder, "guest");
   json_builder_add_boolean_value (builder, person->sponsor_id != 0);
-  json_builder_set_member_name (builder, "calendar_feed_url");
-  {
-    g_autofree char *path = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT "/calendar.ics?key=%s",
-                                             person->id, person->calendar_key);
-    g_autofree char *feed = lh_json_public_link (request->centre, path);
-    json_builder_add_string_value (builder, feed);
-  }
   json_builder_set_member_name (builder, "roles");
   json_builder_begin_array (builder);
   for (guint i = 0; roles[i] != NULL; i++)

@@ -17,7 +17,6 @@ lh_person_free (LhPerson *person)
   g_free (person->name);
   g_free (person->department);
   g_free (person->work_pattern);
-  g_free (person->calendar_key);
   g_free (person);
 }
 

@@ -29,8 +29,6 @@ typedef struct
   double    hours_per_week;
   guint     roles;          /* LhRole bits */
   gint64    sponsor_id;     /* a guest's sponsor; 0 for staff */
-  char     *calendar_key;   /* (owned) (nullable) never read back: only its
-                             * hash is kept (lh_calendar_new_feed_key) */
   double    days_per_week;  /* their hours are spread over, to show hours
                              * as days; saving 0 saves 5 */
   gboolean  apprentice;     /* apprentice study days are theirs */
