@@ -138,10 +138,13 @@ lh_config_open_note_key (LhConfig *config, GError **error)
       return FALSE;
     }
   if (beside_database)
-    g_message ("The notes key %s is beside the database, so a backup of the database carries what opens its "
-               "notes. Move it apart: to /etc/learnhub/notes.key for the system service, or to %s, "
-               "or where [daemon] notes-key says (see the README)",
-               path, lh_config_default_note_key_path ());
+    {
+      g_autofree char *apart = lh_config_default_note_key_path ();
+
+      g_message ("The notes key %s is beside the database, so a backup of the database carries what opens its "
+                 "notes. Move it apart: to /etc/learnhub/notes.key for the system service, or to %s, "
+                 "or where [daemon] notes-key says (see the README)", path, apart);
+    }
   g_clear_pointer (&config->centre->note_key, lh_note_key_free);
   config->centre->note_key = key;
   return TRUE;

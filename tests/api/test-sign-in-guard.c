@@ -112,8 +112,10 @@ test_known_and_unknown_alike (void)
   g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start_with_setup (NULL, add_kiosks, &kiosks);
   g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 16, "max-conns-per-host", 16, NULL);
   const char *numbers[2], *pin;
-  g_autofree char *answers[2][2] = { { NULL, NULL }, { NULL, NULL } };
-  g_autofree char *locks[2] = { NULL, NULL };
+  /* Freed one by one at the end: g_autofree on an array frees only its
+   * first element. */
+  char *answers[2][2] = { { NULL, NULL }, { NULL, NULL } };
+  char *locks[2] = { NULL, NULL };
 
   g_assert_true (lh_test_daemon_account (daemon, "learner", &numbers[0], &pin));
   numbers[1] = "U404404";
@@ -156,6 +158,12 @@ test_known_and_unknown_alike (void)
                                   lh_api_reply_string (locked, "detail"));
     }
   g_assert_cmpstr (locks[0], ==, locks[1]);
+  for (guint n = 0; n < 2; n++)
+    {
+      g_free (answers[n][0]);
+      g_free (answers[n][1]);
+      g_free (locks[n]);
+    }
 }
 
 /* Sequential wrong PINs from one kiosk, each to a staff number nobody has
