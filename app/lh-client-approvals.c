@@ -6,7 +6,6 @@
 #include "lh-client-approvals.h"
 
 #include <gio/gio.h>
-#include <stdio.h>
 
 #include "lh-client-private.h"
 #include "lh-json-read.h"
@@ -52,20 +51,15 @@ read_day (JsonObject  *object,
           GDateTime  **out,
           GError     **error)
 {
-  g_autofree char *text = NULL;
   g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : NULL;
-  int year, month, day;
+  GDate *date = NULL;
 
   *out = NULL;
-  if (!lh_json_read_string (object, member, TRUE, &text, error))
+  if (!lh_json_read_date (object, member, &date, error))
     return FALSE;
-  if (sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not a date", member);
-      return FALSE;
-    }
-  *out = g_date_time_new (tz != NULL ? tz : local, year, month, day, 0, 0, 0);
+  *out = g_date_time_new (tz != NULL ? tz : local, g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date), 0, 0, 0);
+  g_date_free (date);
   return *out != NULL;
 }
 

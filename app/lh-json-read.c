@@ -4,6 +4,7 @@
 #include "lh-json-read.h"
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 #include "lh-types.h"
 
@@ -134,6 +135,28 @@ lh_json_read_time (JsonObject  *object,
     return TRUE;
   *out = lh_parse_time (object, member, tz, error);
   return *out != NULL;
+}
+
+gboolean
+lh_json_read_date (JsonObject  *object,
+                   const char  *member,
+                   GDate      **out,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+  int year, month, day;
+
+  *out = NULL;
+  if (!lh_json_read_string (object, member, TRUE, &text, error))
+    return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not a date", member);
+      return FALSE;
+    }
+  *out = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
 }
 
 GStrv

@@ -44,6 +44,11 @@ gboolean   lh_json_read_time      (JsonObject  *object,
                                    GTimeZone   *tz,
                                    GDateTime  **out,
                                    GError     **error);
+/* A required date, "2026-04-01". *out is (owned). */
+gboolean   lh_json_read_date      (JsonObject  *object,
+                                   const char  *member,
+                                   GDate      **out,
+                                   GError     **error);
 /* The strings of a list member, never NULL; anything else is skipped. */
 GStrv      lh_json_read_strings   (JsonObject  *object,
                                    const char  *member);

@@ -4,7 +4,6 @@
 #include "lh-time-off-types.h"
 
 #include <gio/gio.h>
-#include <stdio.h>
 
 #include "lh-json-read.h"
 
@@ -144,28 +143,6 @@ category_from_json (JsonObject  *object,
   return g_steal_pointer (&category);
 }
 
-/* "2026-04-01" */
-static gboolean
-read_date (JsonObject  *object,
-           const char  *member,
-           GDate      **out,
-           GError     **error)
-{
-  g_autofree char *text = NULL;
-  int year, month, day;
-
-  *out = NULL;
-  if (!lh_json_read_string (object, member, TRUE, &text, error))
-    return FALSE;
-  if (sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Field “%s” is not a date", member);
-      return FALSE;
-    }
-  *out = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
 
 void
 lh_time_off_balance_free (LhTimeOffBalance *balance)
@@ -190,8 +167,8 @@ lh_time_off_balance_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!read_date (object, "year_start", &balance->year_start, error) ||
-      !read_date (object, "year_end", &balance->year_end, error))
+  if (!lh_json_read_date (object, "year_start", &balance->year_start, error) ||
+      !lh_json_read_date (object, "year_end", &balance->year_end, error))
     return NULL;
   /* 7.5 comes as a double, 8 as a whole number. */
   hours = json_object_get_member (object, "hours_per_day");

@@ -15,8 +15,8 @@
 
 #include "lh-error.h"
 #include "lh-schema-resources.h"
+#include "lh-store-private.h"
 
-#define SCHEMA_PATH "/org/learnhub/schema"
 /* How long a statement waits for a lock another connection holds. */
 #define BUSY_TIMEOUT_MS 5000
 /* How long a scrub waits for a reader elsewhere to let go of the WAL: it
@@ -203,9 +203,8 @@ lh_store_take_vm_steps (LhStore *self)
   return steps;
 }
 
-/* For the fixed statements of opening and migrating, which take no input. */
-static gboolean
-exec_script (LhStore *self, const char *sql, GError **error)
+gboolean
+lh_store_exec_script (LhStore *self, const char *sql, GError **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -229,7 +228,7 @@ lh_store_begin (LhStore *self, GError **error)
    * fail alone, and everything is committed at once. */
   if (!sqlite3_get_autocommit (self->db))
     {
-      if (!exec_script (self, "SAVEPOINT step", error))
+      if (!lh_store_exec_script (self, "SAVEPOINT step", error))
         return NULL;
       tx = g_new0 (LhTransaction, 1);
       tx->store = self;
@@ -238,7 +237,7 @@ lh_store_begin (LhStore *self, GError **error)
     }
   /* IMMEDIATE takes the write lock at once, so the checks made inside the
    * transaction still hold when it commits. */
-  if (!exec_script (self, "BEGIN IMMEDIATE", error))
+  if (!lh_store_exec_script (self, "BEGIN IMMEDIATE", error))
     return NULL;
   tx = g_new0 (LhTransaction, 1);
   tx->store = self;
@@ -257,7 +256,7 @@ lh_transaction_commit (LhTransaction *tx, GError **error)
 {
   g_return_val_if_fail (tx != NULL && !tx->done, FALSE);
 
-  if (!exec_script (tx->store, tx->nested ? "RELEASE step" : "COMMIT", error))
+  if (!lh_store_exec_script (tx->store, tx->nested ? "RELEASE step" : "COMMIT", error))
     return FALSE;
   tx->done = TRUE;
   /* The erasure is on disk only now: its old copies can go. */
@@ -279,14 +278,14 @@ lh_transaction_free (LhTransaction *tx)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!exec_script (tx->store, tx->nested ? "ROLLBACK TO step; RELEASE step" : "ROLLBACK", &error))
+      if (!lh_store_exec_script (tx->store, tx->nested ? "ROLLBACK TO step; RELEASE step" : "ROLLBACK", &error))
         g_warning ("Could not roll back: %s", error->message);
     }
   g_free (tx);
 }
 
-static int
-query_int (LhStore *self, const char *sql)
+int
+lh_store_query_int (LhStore *self, const char *sql)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (self, sql, NULL);
 
@@ -335,195 +334,6 @@ take_lock (LhStore *self, GError **error)
                    "stop it first", self->path);
       return FALSE;
     }
-  return TRUE;
-}
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Migration files are named NNNN-what.sql; sorted by name, their numbers
- * must run 1, 2, 3… */
-static char **
-list_migrations (void)
-{
-  g_auto(GStrv) names = g_resources_enumerate_children (SCHEMA_PATH, 0, NULL);
-  g_autoptr(GPtrArray) sql = g_ptr_array_new_null_terminated (8, g_free, TRUE);
-
-  if (names == NULL)
-    return g_new0 (char *, 1);
-  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_has_suffix (names[i], ".sql"))
-      g_ptr_array_add (sql, g_strdup (names[i]));
-  return (char **) g_ptr_array_steal (sql, NULL);
-}
-
-int
-lh_store_get_latest_version (void)
-{
-  g_auto(GStrv) names = list_migrations ();
-
-  return (int) g_strv_length (names);
-}
-
-/* A migration may leave rewrites of schema text in temp.schema_edits
- * (name, old, new), for changes that leave every byte on disk as it is:
- * SQLite's documented writable_schema procedure, inside the migration's
- * transaction. Each old text must occur exactly once in its object's SQL,
- * or nothing is changed. */
-static gboolean
-apply_schema_edits (LhStore *self, GError **error)
-{
-  g_autoptr(LhStmt) edits = NULL;
-  g_autoptr(LhStmt) update = NULL;
-  g_autofree char *bump = NULL;
-  const char *result;
-  int defensive = 0;
-  int rc;
-  gboolean ok = FALSE;
-
-  if (query_int (self, "SELECT count(*) FROM temp.sqlite_schema WHERE name = 'schema_edits'") != 1)
-    return TRUE;
-
-  /* Counted before anything is written, so that a mismatch changes nothing. */
-  edits = lh_store_prepare (self,
-                            "SELECT e.name, e.old, e.new, "
-                            "(SELECT (length (s.sql) - length (replace (s.sql, e.old, ''))) / length (e.old) "
-                            " FROM main.sqlite_schema s WHERE s.name = e.name) "
-                            "FROM temp.schema_edits e ORDER BY e.rowid", error);
-  if (edits == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (edits)) == SQLITE_ROW)
-    if (sqlite3_column_type (edits, 3) == SQLITE_NULL || sqlite3_column_int (edits, 3) != 1)
-      {
-        g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                     "the schema of %s does not hold “%s” exactly once (%d times); "
-                     "it was changed by something other than learnhub",
-                     sqlite3_column_text (edits, 0), sqlite3_column_text (edits, 1),
-                     sqlite3_column_int (edits, 3));
-        return FALSE;
-      }
-  if (rc != SQLITE_DONE)
-    {
-      lh_store_set_error (self, error, rc, "Reading the schema edits");
-      return FALSE;
-    }
-  sqlite3_reset (edits);
-
-  /* Defensive mode forbids writable_schema; put back as it was after. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
-  if (defensive)
-    sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
-  /* The schema version is bumped so that any other connection rereads it. */
-  bump = g_strdup_printf ("PRAGMA schema_version = %d", query_int (self, "PRAGMA schema_version") + 1);
-  if (!exec_script (self, "PRAGMA writable_schema = ON", error))
-    goto out;
-  update = lh_store_prepare (self, "UPDATE main.sqlite_schema SET sql = replace (sql, ?2, ?3) WHERE name = ?1",
-                             error);
-  if (update == NULL)
-    goto out;
-  /* One at a time, as two edits may fall in the same object. */
-  while ((rc = sqlite3_step (edits)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < 3; i++)
-        sqlite3_bind_value (update, i + 1, sqlite3_column_value (edits, i));
-      if (!lh_store_exec (self, update, error))
-        goto out;
-      lh_stmt_release (update);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lh_store_set_error (self, error, rc, "Editing the schema");
-      goto out;
-    }
-  ok = exec_script (self, bump, error);
-
-out:
-  sqlite3_reset (edits);
-  /* RESET also makes this connection reread the schema it now holds. */
-  if (!exec_script (self, "PRAGMA writable_schema = RESET", ok ? error : NULL))
-    ok = FALSE;
-  if (defensive)
-    sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  if (!ok || !exec_script (self, "DROP TABLE temp.schema_edits", error))
-    return FALSE;
-
-  {
-    g_autoptr(LhStmt) check = lh_store_prepare (self, "PRAGMA integrity_check", error);
-
-    if (check == NULL)
-      return FALSE;
-    if (sqlite3_step (check) != SQLITE_ROW)
-      {
-        lh_store_set_error (self, error, sqlite3_errcode (self->db), "Checking the edited schema");
-        return FALSE;
-      }
-    result = (const char *) sqlite3_column_text (check, 0);
-    if (g_strcmp0 (result, "ok") != 0)
-      {
-        g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                     "the edited schema does not check out: %s", result);
-        return FALSE;
-      }
-  }
-  return TRUE;
-}
-
-static gboolean
-apply_migration (LhStore *self, int version, const char *name, GError **error)
-{
-  g_autofree char *path = g_strdup_printf ("%s/%s", SCHEMA_PATH, name);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-  g_autofree char *sql = NULL;
-  g_autofree char *set_version = NULL;
-  g_autoptr(LhTransaction) tx = NULL;
-
-  if (bytes == NULL)
-    return FALSE;
-  if (atoi (name) != version)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                   "Migration %s is out of sequence (expected number %d)", name, version);
-      return FALSE;
-    }
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  /* user_version cannot take a bound parameter; version is our own integer. */
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
-
-  tx = lh_store_begin (self, error);
-  if (tx == NULL ||
-      !exec_script (self, sql, error) ||
-      !apply_schema_edits (self, error) ||
-      !exec_script (self, set_version, error) ||
-      !lh_transaction_commit (tx, error))
-    {
-      g_prefix_error (error, "Migration %s: ", name);
-      return FALSE;
-    }
-  g_message ("Migrated %s to schema version %d", self->path, version);
-  return TRUE;
-}
-
-static gboolean
-migrate (LhStore *self, GError **error)
-{
-  g_auto(GStrv) names = list_migrations ();
-  int latest = (int) g_strv_length (names);
-  int current = lh_store_get_schema_version (self);
-
-  if (current > latest)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                   "%s has schema version %d, newer than this learnhub knows (%d); "
-                   "upgrade learnhub", self->path, current, latest);
-      return FALSE;
-    }
-  for (int v = current + 1; v <= latest; v++)
-    if (!apply_migration (self, v, names[v - 1], error))
-      return FALSE;
   return TRUE;
 }
 
@@ -616,19 +426,25 @@ lh_store_open (const char *path, GError **error)
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   /* WAL with synchronous=FULL: a confirmed booking survives a power cut. */
-  if (!exec_script (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec_script (self, "PRAGMA synchronous = FULL", error) ||
-      !exec_script (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!lh_store_exec_script (self, "PRAGMA journal_mode = WAL", error) ||
+      !lh_store_exec_script (self, "PRAGMA synchronous = FULL", error) ||
+      !lh_store_exec_script (self, "PRAGMA foreign_keys = ON", error) ||
       /* A deleted advice record leaves no bytes behind in free pages;
        * lh_store_scrub() deals with the WAL's older copies of them. */
-      !exec_script (self, "PRAGMA secure_delete = ON", error))
+      !lh_store_exec_script (self, "PRAGMA secure_delete = ON", error))
     return NULL;
-  if (!check_integrity (self, error) || !migrate (self, error))
+  if (!check_integrity (self, error) || !lh_store_migrate (self, error))
     {
       g_prefix_error (error, "%s: ", path);
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+sqlite3 *
+lh_store_get_db (LhStore *self)
+{
+  return self->db;
 }
 
 const char *
@@ -642,7 +458,7 @@ int
 lh_store_get_schema_version (LhStore *self)
 {
   g_return_val_if_fail (LH_IS_STORE (self), -1);
-  return query_int (self, "PRAGMA user_version");
+  return lh_store_query_int (self, "PRAGMA user_version");
 }
 
 void
