@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the time-off files share: the request row and the ledger insert. */
+/* What the time-off files share: the request row, its status and the
+ * ledger insert. */
 #pragma once
 
 #include "lh-time-off.h"
@@ -62,6 +63,25 @@ gboolean lh_time_off_ledger_add (LhStore             *store,
 gboolean lh_time_off_check_reason (const char  *reason,
                                    gboolean     required,
                                    GError     **error);
+
+/* The request by id, or LH_ERROR_NOT_FOUND. */
+LhTimeOffRequest *lh_time_off_get_request (LhStore  *store,
+                                           gint64    request_id,
+                                           GError  **error);
+/* Sets a request's status; `decided` also stamps when it was decided. */
+gboolean lh_time_off_set_status   (LhStore     *store,
+                                   gint64       request_id,
+                                   const char  *status,
+                                   gboolean     decided,
+                                   gint64       now,
+                                   GError     **error);
+/* Who person_id is in the audit trail (0: learnhubd); *out_name owns the
+ * actor's name. */
+gboolean lh_time_off_person_actor (LhStore  *store,
+                                   gint64    person_id,
+                                   LhActor  *out_actor,
+                                   char    **out_name,
+                                   GError  **error);
 
 /* A category's name as a person reads it ("paid learning time"). */
 const char *lh_time_off_category_words (const char *category);
