@@ -130,3 +130,127 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
     }
   return g_steal_pointer (&rows);
 }
+
+gboolean
+lh_csv_map_header (const LhCsvRow *header, const LhCsvColumn *columns, int n_columns, int *index_of,
+                   GError **error)
+{
+  for (int c = 0; c < n_columns; c++)
+    index_of[c] = -1;
+  for (int i = 0; header->fields[i] != NULL; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (g_strstrip (header->fields[i]), -1);
+      int found = -1;
+
+      for (int c = 0; c < n_columns; c++)
+        if (g_str_equal (name, columns[c].name))
+          found = c;
+      if (found < 0)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "line %u: unknown column “%s”", header->line, name);
+          return FALSE;
+        }
+      if (index_of[found] >= 0)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "line %u: column “%s” appears twice", header->line, name);
+          return FALSE;
+        }
+      index_of[found] = i;
+    }
+  for (int c = 0; c < n_columns; c++)
+    if (columns[c].required && index_of[c] < 0)
+      {
+        g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                     "line %u: the column “%s” is missing", header->line, columns[c].name);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+char *
+lh_csv_field (const LhCsvRow *row, const int *index_of, int c)
+{
+  if (index_of[c] < 0 || index_of[c] >= (int) g_strv_length (row->fields))
+    return g_strdup ("");
+  return g_strstrip (g_strdup (row->fields[index_of[c]]));
+}
+
+gboolean
+lh_csv_check_width (const LhCsvRow *row, guint n_header, GError **error)
+{
+  if (g_strv_length (row->fields) == n_header)
+    return TRUE;
+  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "has %u fields, the header has %u",
+               g_strv_length (row->fields), n_header);
+  return FALSE;
+}
+
+void
+lh_csv_report_clear (LhCsvReport *report)
+{
+  g_clear_pointer (&report->row_errors, g_ptr_array_unref);
+}
+
+GPtrArray *
+lh_csv_check_rows (const char *csv, gsize length, gsize max_field, const LhCsvColumn *columns, int n_columns,
+                   LhCsvCheckFunc check, GDestroyNotify free_row, const char *key_name, gboolean skip_bad_rows,
+                   LhCsvReport *report, GError **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func (free_row);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *index_of = g_new (int, n_columns);
+  guint n_header;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  memset (report, 0, sizeof *report);
+  report->row_errors = g_ptr_array_new_with_free_func (g_free);
+
+  rows = lh_csv_parse (csv, length, max_field, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The file is empty");
+      return NULL;
+    }
+  if (!lh_csv_map_header (g_ptr_array_index (rows, 0), columns, n_columns, index_of, error))
+    return NULL;
+  n_header = g_strv_length (((LhCsvRow *) g_ptr_array_index (rows, 0))->fields);
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const LhCsvRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GError) row_error = NULL;
+      const char *key = NULL;
+      gpointer checked = lh_csv_check_width (row, n_header, &row_error)
+                         ? check (row, index_of, &key, &row_error) : NULL;
+
+      if (checked != NULL && g_hash_table_contains (seen, key))
+        {
+          g_set_error (&row_error, LH_ERROR, LH_ERROR_INVALID, "%s %s appears twice in the file", key_name, key);
+          g_clear_pointer (&checked, free_row);
+        }
+      if (checked == NULL)
+        {
+          g_ptr_array_add (report->row_errors, g_strdup_printf ("line %u: %s", row->line, row_error->message));
+          continue;
+        }
+      g_hash_table_add (seen, (gpointer) key);
+      g_ptr_array_add (good, checked);
+    }
+
+  if (report->row_errors->len > 0 && !skip_bad_rows)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "%u row(s) have errors, so nothing was imported. Fix them, "
+                   "or import the good rows only with --skip-bad-rows",
+                   report->row_errors->len);
+      return NULL;
+    }
+  report->skipped = report->row_errors->len;
+  return g_steal_pointer (&good);
+}

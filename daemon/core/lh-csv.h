@@ -24,4 +24,67 @@ GPtrArray *lh_csv_parse (const char *text,
                          gsize       max_field,
                          GError    **error);
 
+/* A column of a file with a header row: its name (lower case) and
+ * whether a file must have it. */
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+} LhCsvColumn;
+
+/* Maps each of columns to its place in header (index_of[c], -1 when
+ * the file leaves it out), in any order and any case. LH_ERROR_INVALID
+ * for an unknown column, one twice, or a required one missing. */
+gboolean   lh_csv_map_header (const LhCsvRow    *header,
+                              const LhCsvColumn *columns,
+                              int                n_columns,
+                              int               *index_of,
+                              GError           **error);
+/* Column c of row, trimmed ("" when the file has no such column). */
+char      *lh_csv_field      (const LhCsvRow    *row,
+                              const int         *index_of,
+                              int                c);
+/* LH_ERROR_INVALID unless row has as many fields as the header. */
+gboolean   lh_csv_check_width (const LhCsvRow   *row,
+                               guint             n_header,
+                               GError          **error);
+
+/* What an import made of a file: rows added and updated, bad rows
+ * skipped, and each bad row's error ("line 4: …"). */
+typedef struct
+{
+  guint      added;
+  guint      updated;
+  guint      skipped;
+  GPtrArray *row_errors;  /* (owned) (element-type utf8) */
+} LhCsvReport;
+
+void lh_csv_report_clear (LhCsvReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhCsvReport, lh_csv_report_clear)
+
+/* Checks one row (after its width); returns what to save, and in
+ * *out_key (owned by the result) what names the row, or NULL with error. */
+typedef gpointer (*LhCsvCheckFunc) (const LhCsvRow  *row,
+                                    const int       *index_of,
+                                    const char     **out_key,
+                                    GError         **error);
+
+/* Reads a file of records with a header row: parses it, maps the header
+ * to columns, checks each row with check (a key twice is an error naming
+ * key_name, e.g. "staff number"), and returns the good rows, freed with
+ * free_row. Every bad row is reported in report->row_errors; if any row
+ * is bad and skip_bad_rows is FALSE, returns NULL with LH_ERROR_INVALID
+ * so that nothing is imported. */
+GPtrArray *lh_csv_check_rows (const char        *csv,
+                              gsize              length,
+                              gsize              max_field,
+                              const LhCsvColumn *columns,
+                              int                n_columns,
+                              LhCsvCheckFunc     check,
+                              GDestroyNotify     free_row,
+                              const char        *key_name,
+                              gboolean           skip_bad_rows,
+                              LhCsvReport       *report,
+                              GError           **error);
+
 G_END_DECLS

@@ -29,11 +29,7 @@ typedef enum
   N_COLUMNS
 } Column;
 
-static const struct
-{
-  const char *name;
-  gboolean    required;
-} columns[N_COLUMNS] = {
+static const LhCsvColumn columns[N_COLUMNS] = {
   { "staff_number", TRUE },
   { "name", TRUE },
   { "department", FALSE },
@@ -65,55 +61,10 @@ roster_row_free (RosterRow *row)
   g_free (row);
 }
 
-void
-lh_roster_report_clear (LhRosterReport *report)
-{
-  g_clear_pointer (&report->row_errors, g_ptr_array_unref);
-}
-
-static gboolean
-map_header (const LhCsvRow *header, int index_of[N_COLUMNS], GError **error)
-{
-  for (int c = 0; c < N_COLUMNS; c++)
-    index_of[c] = -1;
-  for (int i = 0; header->fields[i] != NULL; i++)
-    {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (header->fields[i]), -1);
-      int found = -1;
-
-      for (int c = 0; c < N_COLUMNS; c++)
-        if (g_str_equal (name, columns[c].name))
-          found = c;
-      if (found < 0)
-        {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "line %u: unknown column “%s”", header->line, name);
-          return FALSE;
-        }
-      if (index_of[found] >= 0)
-        {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "line %u: column “%s” appears twice", header->line, name);
-          return FALSE;
-        }
-      index_of[found] = i;
-    }
-  for (int c = 0; c < N_COLUMNS; c++)
-    if (columns[c].required && index_of[c] < 0)
-      {
-        g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                     "line %u: the column “%s” is missing", header->line, columns[c].name);
-        return FALSE;
-      }
-  return TRUE;
-}
-
 static char *
 field (const LhCsvRow *row, const int index_of[N_COLUMNS], Column c)
 {
-  if (index_of[c] < 0 || index_of[c] >= (int) g_strv_length (row->fields))
-    return g_strdup ("");
-  return g_strstrip (g_strdup (row->fields[index_of[c]]));
+  return lh_csv_field (row, index_of, c);
 }
 
 /* A quoted CSV cell may hold a line break; none of ours may. */
@@ -149,8 +100,8 @@ parse_flag (const char *column, const char *text, gboolean *out, GError **error)
   return FALSE;
 }
 
-static RosterRow *
-check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, GError **error)
+static gpointer
+check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   RosterRow *out;
@@ -168,12 +119,6 @@ check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, G
   gboolean apprentice, esol_learner;
   guint roles;
 
-  if (g_strv_length (row->fields) != n_header)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "has %u fields, the header has %u",
-                   g_strv_length (row->fields), n_header);
-      return NULL;
-    }
   if (!lh_staff_number_check (staff_number, error))
     return NULL;
   /* Guests are registered by their sponsors, never imported: a row with
@@ -231,6 +176,7 @@ check_row (const LhCsvRow *row, const int index_of[N_COLUMNS], guint n_header, G
   out->person.esol_learner = esol_learner;
   if (pin[0] != '\0')
     out->pin_hash = lh_pin_hash (pin, NULL);
+  *out_key = out->person.staff_number;
   return out;
 }
 
@@ -238,63 +184,16 @@ gboolean
 lh_roster_import (LhStore *store, const char *csv, gsize length, gboolean skip_bad_rows,
                   gint64 now, LhRosterReport *report, GError **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func ((GDestroyNotify) roster_row_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) good = NULL;
   g_autoptr(LhTransaction) tx = NULL;
-  int index_of[N_COLUMNS];
-  guint n_header;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  memset (report, 0, sizeof *report);
-  report->row_errors = g_ptr_array_new_with_free_func (g_free);
-
-  rows = lh_csv_parse (csv, length, MAX_FIELD, error);
-  if (rows == NULL)
+  good = lh_csv_check_rows (csv, length, MAX_FIELD, columns, N_COLUMNS, check_row,
+                            (GDestroyNotify) roster_row_free, "staff number", skip_bad_rows, report, error);
+  if (good == NULL)
     return FALSE;
-  if (rows->len == 0)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The file is empty");
-      return FALSE;
-    }
-  if (!map_header (g_ptr_array_index (rows, 0), index_of, error))
-    return FALSE;
-  n_header = g_strv_length (((LhCsvRow *) g_ptr_array_index (rows, 0))->fields);
-
-  for (guint i = 1; i < rows->len; i++)
-    {
-      const LhCsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GError) row_error = NULL;
-      RosterRow *checked = check_row (row, index_of, n_header, &row_error);
-
-      if (checked != NULL && g_hash_table_contains (seen, checked->person.staff_number))
-        {
-          g_set_error (&row_error, LH_ERROR, LH_ERROR_INVALID,
-                       "staff number %s appears twice in the file", checked->person.staff_number);
-          g_clear_pointer (&checked, roster_row_free);
-        }
-      if (checked == NULL)
-        {
-          g_ptr_array_add (report->row_errors,
-                           g_strdup_printf ("line %u: %s", row->line, row_error->message));
-          continue;
-        }
-      g_hash_table_add (seen, checked->person.staff_number);
-      g_ptr_array_add (good, checked);
-    }
-
-  if (report->row_errors->len > 0 && !skip_bad_rows)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "%u row(s) have errors, so nothing was imported. Fix them, "
-                   "or import the good rows only with --skip-bad-rows",
-                   report->row_errors->len);
-      return FALSE;
-    }
-  report->skipped = report->row_errors->len;
-
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return FALSE;

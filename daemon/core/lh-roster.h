@@ -2,20 +2,14 @@
 /* Importing the staff roster from a CSV file. */
 #pragma once
 
+#include "lh-csv.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  guint      added;
-  guint      updated;
-  guint      skipped;
-  GPtrArray *row_errors;  /* (owned) (element-type utf8) "line 4: …" */
-} LhRosterReport;
-
-void lh_roster_report_clear (LhRosterReport *report);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhRosterReport, lh_roster_report_clear)
+/* The roster's import report is a CSV import's. */
+typedef LhCsvReport LhRosterReport;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhRosterReport, lh_csv_report_clear)
 
 /* Columns, by header name in any order: staff_number, name, hours_per_week,
  * roles (required); department, work_pattern, pin, days_per_week (over 0,

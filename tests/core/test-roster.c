@@ -223,7 +223,7 @@ test_time_off_columns_bad (void)
                    "line 6: apprentice “maybe” is not yes or no (yes, no, true, false, 1, 0)");
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report.row_errors, 5), "line 7: esol “y”"));
   g_clear_error (&error);
-  lh_roster_report_clear (&report);
+  lh_csv_report_clear (&report);
 
   /* With --skip-bad-rows only the good row comes in. */
   g_assert_true (import (ts->store, csv, TRUE, &report, &error));
@@ -272,7 +272,7 @@ test_bad_header_refused (void)
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "hours_per_week"));
   g_clear_error (&error);
-  lh_roster_report_clear (&report);
+  lh_csv_report_clear (&report);
 
   g_assert_false (import (ts->store, "staff_number,name,hours_per_week,roles,salary\n", FALSE, &report, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
@@ -307,11 +307,11 @@ test_guest_number_not_importable (void)
   g_assert_cmpuint (report.row_errors->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (report.row_errors, 0), "guest"));
   g_clear_error (&error);
-  lh_roster_report_clear (&report);
+  lh_csv_report_clear (&report);
   g_assert_true (import (ts->store, csv, TRUE, &report, &error));
   g_assert_cmpuint (report.skipped, ==, 1);
   g_assert_cmpuint (report.updated, ==, 0);
-  lh_roster_report_clear (&report);
+  lh_csv_report_clear (&report);
 
   /* Nor in lower case, which is another number but the same form. */
   lower = g_ascii_strdown (csv, -1);
