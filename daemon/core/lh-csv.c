@@ -193,6 +193,30 @@ lh_csv_report_clear (LhCsvReport *report)
   g_clear_pointer (&report->row_errors, g_ptr_array_unref);
 }
 
+static int
+compare_lines (gconstpointer a, gconstpointer b)
+{
+  guint64 line_a = g_ascii_strtoull (*(const char * const *) a + strlen ("line "), NULL, 10);
+  guint64 line_b = g_ascii_strtoull (*(const char * const *) b + strlen ("line "), NULL, 10);
+
+  return (line_a > line_b) - (line_a < line_b);
+}
+
+gboolean
+lh_csv_report_check (LhCsvReport *report, gboolean skip_bad_rows, GError **error)
+{
+  /* Rows found bad at different steps, in the order of the file. */
+  g_ptr_array_sort (report->row_errors, compare_lines);
+  report->skipped = report->row_errors->len;
+  if (report->row_errors->len == 0 || skip_bad_rows)
+    return TRUE;
+  g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+               "%u row(s) have errors, so nothing was imported. Fix them, "
+               "or import the good rows only with --skip-bad-rows",
+               report->row_errors->len);
+  return FALSE;
+}
+
 GPtrArray *
 lh_csv_check_rows (const char *csv, gsize length, gsize max_field, const LhCsvColumn *columns, int n_columns,
                    LhCsvCheckFunc check, GDestroyNotify free_row, const char *key_name, gboolean skip_bad_rows,
@@ -243,14 +267,7 @@ lh_csv_check_rows (const char *csv, gsize length, gsize max_field, const LhCsvCo
       g_ptr_array_add (good, checked);
     }
 
-  if (report->row_errors->len > 0 && !skip_bad_rows)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "%u row(s) have errors, so nothing was imported. Fix them, "
-                   "or import the good rows only with --skip-bad-rows",
-                   report->row_errors->len);
-      return NULL;
-    }
-  report->skipped = report->row_errors->len;
+  if (!lh_csv_report_check (report, skip_bad_rows, error))
+    return NULL;
   return g_steal_pointer (&good);
 }

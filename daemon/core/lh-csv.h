@@ -62,6 +62,13 @@ typedef struct
 void lh_csv_report_clear (LhCsvReport *report);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LhCsvReport, lh_csv_report_clear)
 
+/* Sorts the bad rows' errors ("line N: …") by line and counts them as
+ * skipped; FALSE with LH_ERROR_INVALID ("nothing
+ * was imported") when there are any and skip_bad_rows is FALSE. */
+gboolean lh_csv_report_check (LhCsvReport  *report,
+                              gboolean      skip_bad_rows,
+                              GError      **error);
+
 /* Checks one row (after its width); returns what to save, and in
  * *out_key (owned by the result) what names the row, or NULL with error. */
 typedef gpointer (*LhCsvCheckFunc) (const LhCsvRow  *row,

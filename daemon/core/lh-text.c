@@ -59,3 +59,24 @@ lh_text_check (const char *text, gssize length, LhTextShape shape, guint max_cha
     }
   return TRUE;
 }
+
+gboolean
+lh_text_one_of (const char * const *names, const char *name, const char *what, GError **error)
+{
+  g_autofree char *list = NULL;
+
+  if (name != NULL && g_strv_contains (names, name))
+    return TRUE;
+  list = g_strjoinv (", ", (char **) names);
+  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The %s is one of %s", what, list);
+  return FALSE;
+}
+
+gboolean
+lh_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

@@ -28,4 +28,14 @@ gboolean lh_text_check (const char  *text,
                         const char  *what,
                         GError     **error);
 
+/* Whether text is NULL, empty or only white space. */
+gboolean lh_text_is_blank (const char *text);
+
+/* Whether name is one of names (NULL-terminated); otherwise
+ * LH_ERROR_INVALID: "The <what> is one of a, b, c". */
+gboolean lh_text_one_of (const char * const *names,
+                         const char         *name,
+                         const char         *what,
+                         GError            **error);
+
 G_END_DECLS

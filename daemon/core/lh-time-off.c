@@ -9,6 +9,7 @@
 
 #include "lh-error.h"
 #include "lh-people.h"
+#include "lh-text.h"
 #include "lh-time.h"
 
 #define REASON_MAX_CHARS 200
@@ -270,19 +271,10 @@ lh_time_off_request_locked (LhStore *store, const LhCentre *centre, gint64 perso
   return lh_time_off_get_request (store, request_id, error);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 lh_time_off_check_reason (const char *reason, gboolean required, GError **error)
 {
-  if (required && is_blank (reason))
+  if (required && lh_text_is_blank (reason))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Give a reason, so that the learner knows why");
       return FALSE;

@@ -348,6 +348,7 @@ revert_to_schema_14 (const char *path)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
                                      "ALTER TABLE advice_dropin_ulrs DROP COLUMN joined_at; "
                                      "DROP TABLE pin_failures; DROP TABLE advice_removals; "
+                                     "DROP TABLE equipment_events; DROP TABLE equipment; "
                                      "ALTER TABLE bookings DROP COLUMN calendar_key_hash; "
                                      "ALTER TABLE people DROP COLUMN calendar_key_hash; "
                                      "ALTER TABLE bookings ADD COLUMN calendar_key TEXT; "

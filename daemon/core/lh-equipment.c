@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The equipment inventory: adding and editing items, their status, and
+ * the history that every change writes (the CSV import is in
+ * lh-equipment-import.c). */
+#define G_LOG_DOMAIN "lh-equipment"
+
+#include "lh-equipment.h"
+
+#include "lh-error.h"
+#include "lh-text.h"
+
+const char * const lh_equipment_kinds[] = {
+  "computer", "monitor", "desk", "chair", "lockable-cabinet", "headset", "printer", "accessibility", "other", NULL,
+};
+
+const char * const lh_equipment_statuses[] = { "working", "faulty", "in-repair", "retired", NULL };
+
+#define EQUIPMENT_SELECT \
+  "SELECT e.id, e.asset_tag, e.kind, e.description, e.location, e.status, coalesce(e.resource_id, 0), " \
+  "r.name, e.created_at FROM equipment e LEFT JOIN resources r ON r.id = e.resource_id "
+
+void
+lh_equipment_free (LhEquipment *item)
+{
+  g_free (item->asset_tag);
+  g_free (item->kind);
+  g_free (item->description);
+  g_free (item->location);
+  g_free (item->status);
+  g_free (item->resource_name);
+  g_free (item);
+}
+
+void
+lh_equipment_event_free (LhEquipmentEvent *event)
+{
+  g_free (event->what);
+  g_free (event->status);
+  g_free (event->note);
+  g_free (event->actor_name);
+  g_free (event);
+}
+
+static char *
+column_dup (LhStmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static LhEquipment *
+item_from_row (LhStmt *stmt)
+{
+  LhEquipment *item = g_new0 (LhEquipment, 1);
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->asset_tag = column_dup (stmt, 1);
+  item->kind = column_dup (stmt, 2);
+  item->description = column_dup (stmt, 3);
+  item->location = column_dup (stmt, 4);
+  item->status = column_dup (stmt, 5);
+  item->resource_id = sqlite3_column_int64 (stmt, 6);
+  item->resource_name = column_dup (stmt, 7);
+  item->created_at = sqlite3_column_int64 (stmt, 8);
+  return item;
+}
+
+gboolean
+lh_equipment_kind_check (const char *kind, GError **error)
+{
+  return lh_text_one_of (lh_equipment_kinds, kind, "kind of equipment", error);
+}
+
+gboolean
+lh_equipment_status_check (const char *status, GError **error)
+{
+  return lh_text_one_of (lh_equipment_statuses, status, "status", error);
+}
+
+static gboolean
+is_bookable_pc (LhStore *store, gint64 resource_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT kind = 'pc' AND active FROM resources WHERE id = ?1",
+                                             error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resource_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row || sqlite3_column_int (stmt, 0) == 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Resource %" G_GINT64_FORMAT " is not a bookable PC",
+                   resource_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lh_equipment_fields_check (LhStore *store, const LhEquipmentFields *fields, GError **error)
+{
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  if (fields->asset_tag == NULL || fields->asset_tag[0] == '\0')
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The asset tag is empty");
+      return FALSE;
+    }
+  if (!lh_text_check (fields->asset_tag, -1, LH_TEXT_LINE, LH_ASSET_TAG_MAX_CHARS, "the asset tag", error) ||
+      !lh_equipment_kind_check (fields->kind, error) ||
+      (fields->status != NULL && !lh_equipment_status_check (fields->status, error)) ||
+      !lh_text_check (fields->description != NULL ? fields->description : "", -1, LH_TEXT_LINE, 200,
+                      "the description", error) ||
+      !lh_text_check (fields->location != NULL ? fields->location : "", -1, LH_TEXT_LINE, 100, "the location",
+                      error))
+    return FALSE;
+  if (fields->resource_id != 0)
+    {
+      if (!g_str_equal (fields->kind, "computer"))
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Only a computer can be a bookable PC, not a %s",
+                       fields->kind);
+          return FALSE;
+        }
+      if (!is_bookable_pc (store, fields->resource_id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_event (LhStore *store, gint64 item_id, const char *what, const char *status, const char *note,
+           const LhEquipmentActor *actor, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) insert = lh_store_prepare (store,
+                                               "INSERT INTO equipment_events (equipment_id, at, what, status, note, "
+                                               "actor_id, actor_name) VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0), ?7)",
+                                               error);
+
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, item_id);
+  sqlite3_bind_int64 (insert, 2, now);
+  sqlite3_bind_text (insert, 3, what, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, note != NULL ? note : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 6, actor->actor_id);
+  sqlite3_bind_text (insert, 7, actor->actor_name, -1, SQLITE_STATIC);
+  return lh_store_exec (store, insert, error);
+}
+
+LhEquipment *
+lh_equipment_get (LhStore *store, const char *asset_tag, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store, EQUIPMENT_SELECT "WHERE e.asset_tag = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, asset_tag, -1, SQLITE_STATIC);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no item with the asset tag “%s”", asset_tag);
+      return NULL;
+    }
+  return item_from_row (stmt);
+}
+
+GPtrArray *
+lh_equipment_list (LhStore *store, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_equipment_free);
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store, EQUIPMENT_SELECT "ORDER BY e.kind, e.asset_tag", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+    g_ptr_array_add (items, item_from_row (stmt));
+  return ok ? g_steal_pointer (&items) : NULL;
+}
+
+/* The asset tag was looked up before the write, so a conflict is the
+ * other unique index: the PC's. */
+static gboolean
+pc_taken_error (const LhEquipmentFields *fields, GError *local_error, GError **error)
+{
+  if (!g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_error_free (local_error);
+  g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
+               "Another working item is already PC %" G_GINT64_FORMAT "; retire it first", fields->resource_id);
+  return FALSE;
+}
+
+static gboolean
+insert_item (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor, const char *note,
+             gint64 now, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LhStmt) insert = lh_store_prepare (store,
+                                               "INSERT INTO equipment (asset_tag, kind, description, location, "
+                                               "status, resource_id, created_at) "
+                                               "VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0), ?7)", error);
+  const char *status = fields->status != NULL ? fields->status : "working";
+
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, fields->asset_tag, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, fields->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, fields->description != NULL ? fields->description : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, fields->location != NULL ? fields->location : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 6, fields->resource_id);
+  sqlite3_bind_int64 (insert, 7, now);
+  if (!lh_store_exec (store, insert, &local_error))
+    return pc_taken_error (fields, g_steal_pointer (&local_error), error);
+  return add_event (store, lh_store_last_insert_id (store), "added", status, note, actor, now, error);
+}
+
+static gboolean
+update_item (LhStore *store, const LhEquipment *old, const LhEquipmentFields *fields,
+             const LhEquipmentActor *actor, const char *note, gint64 now, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LhStmt) update = NULL;
+  const char *status = fields->status != NULL ? fields->status : old->status;
+  const char *description = fields->description != NULL ? fields->description : old->description;
+  const char *location = fields->location != NULL ? fields->location : old->location;
+  gboolean edited = !g_str_equal (description, old->description) || !g_str_equal (location, old->location) ||
+                    fields->resource_id != old->resource_id;
+
+  if (!g_str_equal (fields->kind, old->kind))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "%s is a %s, and an item's kind does not change: retire it and add a new one",
+                   old->asset_tag, old->kind);
+      return FALSE;
+    }
+  update = lh_store_prepare (store,
+                             "UPDATE equipment SET description = ?2, location = ?3, status = ?4, "
+                             "resource_id = nullif(?5, 0) WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, old->id);
+  sqlite3_bind_text (update, 2, description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 3, location, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 4, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 5, fields->resource_id);
+  if (!lh_store_exec (store, update, &local_error))
+    return pc_taken_error (fields, g_steal_pointer (&local_error), error);
+  if (edited && !add_event (store, old->id, "edited", status, note, actor, now, error))
+    return FALSE;
+  if (!g_str_equal (status, old->status) && !add_event (store, old->id, "status", status, note, actor, now, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+lh_equipment_save (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor,
+                   const char *note, gint64 now, gboolean *out_created, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhEquipment) old = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL && actor->actor_name != NULL, FALSE);
+
+  if (!lh_equipment_fields_check (store, fields, error) ||
+      (note != NULL && !lh_text_check (note, -1, LH_TEXT_LINE, LH_EQUIPMENT_NOTE_MAX_CHARS, "the note", error)))
+    return FALSE;
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+  old = lh_equipment_get (store, fields->asset_tag, &local_error);
+  if (old == NULL && !g_error_matches (local_error, LH_ERROR, LH_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!(old == NULL ? insert_item (store, fields, actor, note, now, error)
+                    : update_item (store, old, fields, actor, note, now, error)))
+    return FALSE;
+  if (out_created != NULL)
+    *out_created = old == NULL;
+  return lh_transaction_commit (tx, error);
+}
+
+gboolean
+lh_equipment_set_status (LhStore *store, const char *asset_tag, const char *status, const char *note,
+                         const LhEquipmentActor *actor, gint64 now, GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhEquipment) item = NULL;
+  LhEquipmentFields fields = { 0 };
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  if (!lh_equipment_status_check (status, error))
+    return FALSE;
+  /* Why an item stopped working is what the repairer and the committee
+   * need to know. */
+  if (!g_str_equal (status, "working") && lh_text_is_blank (note))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say why the item is %s", status);
+      return FALSE;
+    }
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+  item = lh_equipment_get (store, asset_tag, error);
+  if (item == NULL)
+    return FALSE;
+  if (g_str_equal (item->status, status))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is already %s", asset_tag, status);
+      return FALSE;
+    }
+  fields = (LhEquipmentFields) { item->asset_tag, item->kind, NULL, NULL, status, item->resource_id };
+  return lh_equipment_save (store, &fields, actor, note, now, NULL, error) && lh_transaction_commit (tx, error);
+}
+
+GPtrArray *
+lh_equipment_history (LhStore *store, const char *asset_tag, GError **error)
+{
+  g_autoptr(LhEquipment) item = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_equipment_event_free);
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  item = lh_equipment_get (store, asset_tag, error);
+  stmt = item != NULL ? lh_store_prepare (store,
+                                          "SELECT at, what, status, note, actor_name FROM equipment_events "
+                                          "WHERE equipment_id = ?1 ORDER BY at, id", error) : NULL;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item->id);
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+    {
+      LhEquipmentEvent *event = g_new0 (LhEquipmentEvent, 1);
+
+      event->at = sqlite3_column_int64 (stmt, 0);
+      event->what = column_dup (stmt, 1);
+      event->status = column_dup (stmt, 2);
+      event->note = column_dup (stmt, 3);
+      event->actor_name = column_dup (stmt, 4);
+      g_ptr_array_add (events, event);
+    }
+  return ok ? g_steal_pointer (&events) : NULL;
+}

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The centre's equipment: each item by its asset tag, its kind, where it
+ * is, whether it works, and for a computer the bookable PC it is; with
+ * every change kept as the item's history. */
+#pragma once
+
+#include "lh-csv.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+/* NULL-terminated: "computer", "monitor", "desk", "chair",
+ * "lockable-cabinet", "headset", "printer", "accessibility", "other". */
+extern const char * const lh_equipment_kinds[];
+/* NULL-terminated: "working", "faulty", "in-repair", "retired". */
+extern const char * const lh_equipment_statuses[];
+
+#define LH_ASSET_TAG_MAX_CHARS 40
+#define LH_EQUIPMENT_NOTE_MAX_CHARS 500
+
+typedef struct
+{
+  gint64  id;
+  char   *asset_tag;      /* (owned) */
+  char   *kind;           /* (owned) one of lh_equipment_kinds */
+  char   *description;    /* (owned) e.g. "Large-key keyboard", may be "" */
+  char   *location;       /* (owned) may be "" */
+  char   *status;         /* (owned) one of lh_equipment_statuses */
+  gint64  resource_id;    /* a computer's PC, or 0 */
+  char   *resource_name;  /* (owned) (nullable) that PC's name */
+  gint64  created_at;
+} LhEquipment;
+
+void lh_equipment_free (LhEquipment *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhEquipment, lh_equipment_free)
+
+/* What a person or a CSV row says of an item. status NULL keeps an
+ * item's status (and is "working" for a new one); resource_id 0 is no PC. */
+typedef struct
+{
+  const char *asset_tag;
+  const char *kind;
+  const char *description;
+  const char *location;
+  const char *status;
+  gint64      resource_id;
+} LhEquipmentFields;
+
+/* Who changed an item, for its history: a person, or (actor_id 0) a
+ * program such as "learnhubctl". */
+typedef struct
+{
+  gint64      actor_id;
+  const char *actor_name;
+} LhEquipmentActor;
+
+typedef struct
+{
+  gint64  at;
+  char   *what;        /* (owned) "added", "status", "edited", … */
+  char   *status;      /* (owned) the item's status from then on */
+  char   *note;        /* (owned) may be "" */
+  char   *actor_name;  /* (owned) */
+} LhEquipmentEvent;
+
+void lh_equipment_event_free (LhEquipmentEvent *event);
+
+/* LH_ERROR_INVALID naming the choices, unless name is one of them. */
+gboolean     lh_equipment_kind_check   (const char              *kind,
+                                        GError                 **error);
+gboolean     lh_equipment_status_check (const char              *status,
+                                        GError                 **error);
+/* The fields checked as text and against each other (a PC only for a
+ * computer, a PC that is one), before any write. */
+gboolean     lh_equipment_fields_check (LhStore                 *store,
+                                        const LhEquipmentFields *fields,
+                                        GError                 **error);
+
+/* Adds the item, or updates the one with its asset tag (whose kind must
+ * be the same), writing its history; inside the caller's transaction if
+ * there is one. A PC that another working item already is gives
+ * LH_ERROR_CONFLICT. */
+gboolean     lh_equipment_save         (LhStore                 *store,
+                                        const LhEquipmentFields *fields,
+                                        const LhEquipmentActor  *actor,
+                                        const char              *note,
+                                        gint64                   now,
+                                        gboolean                *out_created,
+                                        GError                 **error);
+/* The item of that asset tag, or LH_ERROR_NOT_FOUND. */
+LhEquipment *lh_equipment_get          (LhStore                 *store,
+                                        const char              *asset_tag,
+                                        GError                 **error);
+/* Every item, retired ones too, by kind then asset tag. */
+GPtrArray   *lh_equipment_list         (LhStore                 *store,
+                                        GError                 **error);
+/* Changes the item's status, with why (required when it leaves
+ * "working"); LH_ERROR_CONFLICT when it already has that status. */
+gboolean     lh_equipment_set_status   (LhStore                 *store,
+                                        const char              *asset_tag,
+                                        const char              *status,
+                                        const char              *note,
+                                        const LhEquipmentActor  *actor,
+                                        gint64                   now,
+                                        GError                 **error);
+/* The item's history, oldest first (element-type LhEquipmentEvent). */
+GPtrArray   *lh_equipment_history      (LhStore                 *store,
+                                        const char              *asset_tag,
+                                        GError                 **error);
+
+/* Imports items from CSV. Columns, by header name in any order:
+ * asset_tag and kind (required); location, description, status, pc (the
+ * name of the bookable PC a computer is) (optional). An item already in
+ * the inventory is updated (its status only if the row gives one). Every
+ * bad row is reported; if any is bad and skip_bad_rows is FALSE, nothing
+ * is imported and LH_ERROR_INVALID is set. One transaction: all or none. */
+gboolean     lh_equipment_import       (LhStore                 *store,
+                                        const char              *csv,
+                                        gsize                    length,
+                                        gboolean                 skip_bad_rows,
+                                        const LhEquipmentActor  *actor,
+                                        gint64                   now,
+                                        LhCsvReport             *report,
+                                        GError                 **error);
+
+G_END_DECLS

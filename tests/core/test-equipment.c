@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "lh-core-test.h"
+#include "lh-equipment.h"
+#include "lh-error.h"
+#include "lh-resources.h"
+
+#define NOW 1795000000
+
+static const LhEquipmentActor admin = { 0, "learnhubctl" };
+
+static gint64
+add_resource (LhStore *store, const char *name, const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (lh_resources_add (store, name, kind, 1, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+save (LhStore *store, const LhEquipmentFields *fields, gint64 at)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lh_equipment_save (store, fields, &admin, NULL, at, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static int
+count (LhStore *store, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static void
+test_add_and_list (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(LhEquipment) item = NULL;
+  gint64 pc = add_resource (ts->store, "PC 1", "pc");
+  gboolean created = FALSE;
+
+  g_assert_true (lh_equipment_save (ts->store,
+                                    &(LhEquipmentFields) { "LC-0001", "computer", "Dell OptiPlex", "Room 1", NULL, pc },
+                                    &admin, NULL, NOW, &created, &error));
+  g_assert_no_error (error);
+  g_assert_true (created);
+  save (ts->store, &(LhEquipmentFields) { "LC-0100", "desk", NULL, "Room 1", NULL, 0 }, NOW);
+  save (ts->store, &(LhEquipmentFields) { "LC-0050", "accessibility", "Large-key keyboard", "Room 1", NULL, 0 }, NOW);
+
+  items = lh_equipment_list (ts->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+  /* By kind, then asset tag. */
+  g_assert_cmpstr (((LhEquipment *) items->pdata[0])->asset_tag, ==, "LC-0050");
+  g_assert_cmpstr (((LhEquipment *) items->pdata[1])->asset_tag, ==, "LC-0001");
+  g_assert_cmpstr (((LhEquipment *) items->pdata[2])->asset_tag, ==, "LC-0100");
+
+  item = lh_equipment_get (ts->store, "LC-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (item->kind, ==, "computer");
+  g_assert_cmpstr (item->status, ==, "working");
+  g_assert_cmpstr (item->resource_name, ==, "PC 1");
+  g_assert_cmpint (item->created_at, ==, NOW);
+
+  history = lh_equipment_history (ts->store, "LC-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((LhEquipmentEvent *) history->pdata[0])->what, ==, "added");
+  g_assert_cmpstr (((LhEquipmentEvent *) history->pdata[0])->actor_name, ==, "learnhubctl");
+
+  g_assert_null (lh_equipment_get (ts->store, "LC-9999", &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+}
+
+/* Bad fields are refused before anything is written. */
+static void
+test_bad_fields (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  gint64 room = add_resource (ts->store, "Room 1", "room");
+  gint64 pc = add_resource (ts->store, "PC 1", "pc");
+  g_autofree char *long_tag = g_strnfill (LH_ASSET_TAG_MAX_CHARS + 1, 'A');
+  const LhEquipmentFields bad[] = {
+    { "", "desk", NULL, NULL, NULL, 0 },
+    { long_tag, "desk", NULL, NULL, NULL, 0 },
+    { "LC\n1", "desk", NULL, NULL, NULL, 0 },
+    { "LC-1", "sofa", NULL, NULL, NULL, 0 },
+    { "LC-1", NULL, NULL, NULL, NULL, 0 },
+    { "LC-1", "desk", NULL, NULL, "broken", 0 },
+    { "LC-1", "desk", NULL, "Room\t1", NULL, 0 },
+    { "LC-1", "desk", NULL, NULL, NULL, pc },          /* a desk is not a PC */
+    { "LC-1", "computer", NULL, NULL, NULL, room },    /* a room is not a PC */
+    { "LC-1", "computer", NULL, NULL, NULL, 999 },     /* no such resource */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lh_equipment_save (ts->store, &bad[i], &admin, NULL, NOW, NULL, &error));
+      g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+    }
+  g_assert_cmpint (count (ts->store, "equipment"), ==, 0);
+  g_assert_cmpint (count (ts->store, "equipment_events"), ==, 0);
+}
+
+/* A status change is history: who, when and why; the kind never
+ * changes; a PC is one working computer at a time. */
+static void
+test_status_and_history (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(LhEquipment) item = NULL;
+  const LhEquipmentActor person = { lh_test_add_person (ts->store, "100001", "Sam Admin", LH_ROLE_ADMIN, NOW),
+                                    "Sam Admin (100001)" };
+  gint64 pc = add_resource (ts->store, "PC 1", "pc");
+  const LhEquipmentEvent *event;
+
+  save (ts->store, &(LhEquipmentFields) { "LC-0001", "computer", NULL, "Room 1", NULL, pc }, NOW);
+
+  /* Out of working needs a reason; the same status again is a conflict. */
+  g_assert_false (lh_equipment_set_status (ts->store, "LC-0001", "faulty", "  ", &person, NOW + 60, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (lh_equipment_set_status (ts->store, "LC-0001", "faulty", "No picture", &person, NOW + 60, &error));
+  g_assert_no_error (error);
+  g_assert_false (lh_equipment_set_status (ts->store, "LC-0001", "faulty", "Still", &person, NOW + 90, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (lh_equipment_set_status (ts->store, "LC-0404", "working", NULL, &person, NOW, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (lh_equipment_set_status (ts->store, "LC-0001", "working", NULL, &person, NOW + 120, &error));
+  g_assert_no_error (error);
+
+  /* Moved: an edit, and the status kept. */
+  save (ts->store, &(LhEquipmentFields) { "LC-0001", "computer", NULL, "Room 2", NULL, pc }, NOW + 180);
+  history = lh_equipment_history (ts->store, "LC-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 4);
+  event = history->pdata[1];
+  g_assert_cmpstr (event->what, ==, "status");
+  g_assert_cmpstr (event->status, ==, "faulty");
+  g_assert_cmpstr (event->note, ==, "No picture");
+  g_assert_cmpstr (event->actor_name, ==, "Sam Admin (100001)");
+  g_assert_cmpint (event->at, ==, NOW + 60);
+  g_assert_cmpstr (((LhEquipmentEvent *) history->pdata[2])->status, ==, "working");
+  g_assert_cmpstr (((LhEquipmentEvent *) history->pdata[3])->what, ==, "edited");
+  g_assert_cmpstr (((LhEquipmentEvent *) history->pdata[3])->status, ==, "working");
+
+  /* A desk does not become a chair. */
+  g_assert_false (lh_equipment_save (ts->store, &(LhEquipmentFields) { "LC-0001", "monitor", NULL, NULL, NULL, 0 },
+                                     &admin, NULL, NOW, NULL, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* PC 1 is LC-0001 while it is not retired. */
+  g_assert_false (lh_equipment_save (ts->store, &(LhEquipmentFields) { "LC-0002", "computer", NULL, NULL, NULL, pc },
+                                     &admin, NULL, NOW, NULL, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (count (ts->store, "equipment"), ==, 1);
+  g_assert_true (lh_equipment_set_status (ts->store, "LC-0001", "retired", "Replaced", &person, NOW + 240, &error));
+  g_assert_no_error (error);
+  save (ts->store, &(LhEquipmentFields) { "LC-0002", "computer", NULL, NULL, NULL, pc }, NOW + 300);
+  item = lh_equipment_get (ts->store, "LC-0002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item->resource_id, ==, pc);
+}
+
+static gboolean
+import (LhStore *store, const char *csv, gboolean skip, LhCsvReport *report, GError **error)
+{
+  return lh_equipment_import (store, csv, strlen (csv), skip, &admin, NOW, report, error);
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhCsvReport) report = { 0 };
+  g_auto(LhCsvReport) again = { 0 };
+  g_autoptr(LhEquipment) item = NULL;
+  const char *csv =
+    "Asset_Tag,kind,location,description,status,pc\n"
+    "LC-0001,computer,Room 1,Dell OptiPlex 7010,,PC 1\n"
+    "LC-0002,computer,Room 1,,faulty,PC 2\n"
+    "LC-0100,desk,Room 1,,,\n"
+    "LC-0200,lockable-cabinet,\"Room 1, by the door\",,,\n";
+
+  add_resource (ts->store, "PC 1", "pc");
+  add_resource (ts->store, "PC 2", "pc");
+  g_assert_true (import (ts->store, csv, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 4);
+  g_assert_cmpuint (report.updated, ==, 0);
+  item = lh_equipment_get (ts->store, "LC-0200", &error);
+  g_assert_cmpstr (item->location, ==, "Room 1, by the door");
+  g_clear_pointer (&item, lh_equipment_free);
+  item = lh_equipment_get (ts->store, "LC-0002", &error);
+  g_assert_cmpstr (item->status, ==, "faulty");
+  g_assert_cmpstr (item->resource_name, ==, "PC 2");
+  g_clear_pointer (&item, lh_equipment_free);
+
+  /* The next month's export: an empty status keeps the item's. */
+  g_assert_true (import (ts->store, "asset_tag,kind,location\nLC-0002,computer,Room 2\n", FALSE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again.updated, ==, 1);
+  item = lh_equipment_get (ts->store, "LC-0002", &error);
+  g_assert_cmpstr (item->status, ==, "faulty");
+  g_assert_cmpstr (item->location, ==, "Room 2");
+}
+
+/* Every bad row is named by its line, and nothing of the file is kept;
+ * with skip_bad_rows, the good rows only. */
+static void
+test_import_bad_rows (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LhCsvReport) report = { 0 };
+  g_auto(LhCsvReport) skipped = { 0 };
+  const char *csv =
+    "asset_tag,kind,pc\n"
+    "LC-0001,computer,PC 1\n"      /* good */
+    "LC-0002,sofa,\n"              /* line 3: no such kind */
+    "LC-0003,computer,PC 9\n"      /* line 4: no such PC */
+    "LC-0001,desk,\n"              /* line 5: twice */
+    "LC-0004,desk\n"               /* line 6: a field short */
+    "LC-0005,computer,PC 1\n"      /* line 7: PC 1 is LC-0001 */
+    "LC-0006,chair,\n"             /* line 8: an item with another kind */
+    "LC-0007,desk,\n";             /* good */
+
+  add_resource (ts->store, "PC 1", "pc");
+  save (ts->store, &(LhEquipmentFields) { "LC-0006", "desk", NULL, NULL, NULL, 0 }, NOW);
+
+  g_assert_false (import (ts->store, csv, FALSE, &report, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (report.row_errors->len, ==, 6);
+  for (guint i = 0; i < report.row_errors->len; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("line %u: ", i + 3);
+
+      g_assert_true (g_str_has_prefix (report.row_errors->pdata[i], prefix));
+    }
+  g_assert_cmpint (count (ts->store, "equipment"), ==, 1);
+  g_assert_cmpint (count (ts->store, "equipment_events"), ==, 1);
+
+  g_assert_true (import (ts->store, csv, TRUE, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped.added, ==, 2);
+  g_assert_cmpuint (skipped.skipped, ==, 6);
+  g_assert_cmpint (count (ts->store, "equipment"), ==, 3);
+  /* Each saved item has its one "added", and nothing of a refused row. */
+  g_assert_cmpint (count (ts->store, "equipment_events"), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lh/equipment/add-and-list", test_add_and_list);
+  g_test_add_func ("/lh/equipment/bad-fields", test_bad_fields);
+  g_test_add_func ("/lh/equipment/status-and-history", test_status_and_history);
+  g_test_add_func ("/lh/equipment/import", test_import);
+  g_test_add_func ("/lh/equipment/import-bad-rows", test_import_bad_rows);
+
+  return g_test_run ();
+}
