@@ -35,7 +35,7 @@ ctl_clear (Ctl *ctl)
 {
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
                        &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
-                       &ctl->reason, &ctl->date, &ctl->years };
+                       &ctl->reason, &ctl->date, &ctl->years, &ctl->location, &ctl->description };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -64,10 +64,7 @@ cmd_import_staff (Ctl *ctl, LhStore *store, GError **error)
   if (!g_file_get_contents (ctl->args[0], &text, &length, error))
     return FALSE;
   ok = lh_roster_import (store, text, length, ctl->skip_bad_rows, lh_time_now (), &report, error);
-  for (guint i = 0; report.row_errors != NULL && i < report.row_errors->len; i++)
-    g_printerr ("%s: %s\n", ctl->args[0], (const char *) g_ptr_array_index (report.row_errors, i));
-  if (ok)
-    g_print ("Added %u, updated %u, skipped %u bad row(s)\n", report.added, report.updated, report.skipped);
+  lh_ctl_print_import (ctl->args[0], &report, ok);
   return ok;
 }
 
@@ -483,6 +480,7 @@ static const struct
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
+  { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history)" },
 };
 
@@ -508,11 +506,13 @@ main (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &ctl.json, "demo: print JSON for scripts", NULL },
     { "years", 0, 0, G_OPTION_ARG_STRING, &ctl.years, "demo: years of history before the last three months, 1 to 10", "N" },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &ctl.skip_bad_rows, "import-staff: import the good rows of a file with bad ones", NULL },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &ctl.kind, "resource add: pc or room", "KIND" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &ctl.kind, "resource add: pc or room; equipment add: computer, desk…", "KIND" },
     { "capacity", 0, 0, G_OPTION_ARG_INT, &ctl.capacity, "resource add: places", "N" },
     { "hours", 0, 0, G_OPTION_ARG_STRING, &ctl.hours, "resource add: opening hours", "HOURS" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date", "DATE" },
-    { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is", "NAME" },
+    { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is; equipment add: the PC a computer is", "NAME" },
+    { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &ctl.description, "equipment add: what it is, e.g. its make", "TEXT" },
     { "min-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MIN_MINUTES], "rules set: shortest booking", "N" },
     { "max-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MAX_MINUTES], "rules set: longest booking", "N" },
     { "horizon-days", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HORIZON_DAYS], "rules set: how far ahead", "N" },
@@ -532,7 +532,7 @@ main (int argc, char **argv)
     { "minutes", 0, 0, G_OPTION_ARG_INT, &ctl.minutes, "group/assessment add: how long", "N" },
     { "weeks", 0, 0, G_OPTION_ARG_INT, &ctl.weeks, "group/dropin add: weekly, this many weeks", "N" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &ctl.at, "terms show, time-off show/history: as on this date", "DATE" },
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &ctl.reason, "time-off approve/reject/adjust: why", "TEXT" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &ctl.reason, "time-off approve/reject/adjust, equipment status: why", "TEXT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &ctl.date, "time-off adjust: the day the time fell", "DATE" },
     { "ulr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ctl.ulrs, "dropin/advice-slot add: a ULR (staff number; again for more)", "STAFF" },
     { NULL }

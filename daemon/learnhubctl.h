@@ -4,6 +4,7 @@
 #pragma once
 
 #include "lh-config.h"
+#include "lh-csv.h"
 #include "lh-people.h"
 #include "lh-store.h"
 
@@ -35,6 +36,8 @@ typedef struct
   char      *reason;          /* (owned) (nullable) time-off approve/reject/adjust */
   char      *date;            /* (owned) (nullable) time-off adjust: YYYY-MM-DD */
   char      *years;           /* (owned) (nullable) demo: years of history, as typed */
+  char      *location;        /* (owned) (nullable) equipment add */
+  char      *description;     /* (owned) (nullable) equipment add */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -75,6 +78,12 @@ gboolean lh_ctl_terms       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-advice.c */
 gboolean lh_ctl_dropin      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-equipment.c */
+gboolean lh_ctl_equipment   (Ctl *ctl, LhStore *store, GError **error);
+/* A CSV import's bad rows on stderr, and what it did if it did. */
+void     lh_ctl_print_import (const char        *path,
+                              const LhCsvReport *report,
+                              gboolean           ok);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
 

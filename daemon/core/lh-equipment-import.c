@@ -95,7 +95,7 @@ row_fields (LhStore *store, GHashTable *pcs, const ItemRow *row, LhEquipmentFiel
       out->resource_id = GPOINTER_TO_INT (g_hash_table_lookup (pcs, pc));
       if (out->resource_id == 0)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "there is no PC called “%s”", pc);
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "There is no PC called “%s”", pc);
           return FALSE;
         }
     }

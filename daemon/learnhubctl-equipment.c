@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* learnhubctl's equipment inventory: importing it from an asset register,
+ * adding or editing an item, changing its status, listing it, and an
+ * item's history. */
+#define G_LOG_DOMAIN "learnhubctl"
+
+#include "learnhubctl.h"
+
+#include "lh-equipment.h"
+#include "lh-error.h"
+#include "lh-time.h"
+
+#define USAGE \
+  "equipment import FILE.csv [--skip-bad-rows]\n" \
+  "       learnhubctl equipment add ASSET_TAG --kind KIND [--location TEXT] [--description TEXT] [--pc NAME]\n" \
+  "       learnhubctl equipment status ASSET_TAG working|faulty|in-repair|retired [--reason TEXT]\n" \
+  "       learnhubctl equipment list\n" \
+  "       learnhubctl equipment history ASSET_TAG"
+
+/* Who changed an item, in its history. */
+static const LhEquipmentActor ctl_actor = { 0, "learnhubctl" };
+
+void
+lh_ctl_print_import (const char *path, const LhCsvReport *report, gboolean ok)
+{
+  for (guint i = 0; report->row_errors != NULL && i < report->row_errors->len; i++)
+    g_printerr ("%s: %s\n", path, (const char *) g_ptr_array_index (report->row_errors, i));
+  if (ok)
+    g_print ("Added %u, updated %u, skipped %u bad row(s)\n", report->added, report->updated, report->skipped);
+}
+
+static gboolean
+equipment_import (Ctl *ctl, LhStore *store, const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_auto(LhCsvReport) report = { 0 };
+  gsize length;
+  gboolean ok;
+
+  if (!g_file_get_contents (path, &text, &length, error))
+    return FALSE;
+  ok = lh_equipment_import (store, text, length, ctl->skip_bad_rows, &ctl_actor, lh_time_now (), &report, error);
+  lh_ctl_print_import (path, &report, ok);
+  return ok;
+}
+
+static gboolean
+equipment_add (Ctl *ctl, LhStore *store, const char *asset_tag, GError **error)
+{
+  LhEquipmentFields fields = {
+    .asset_tag = asset_tag,
+    .kind = ctl->kind,
+    .description = ctl->description,
+    .location = ctl->location,
+  };
+  gboolean created = FALSE;
+
+  if (ctl->kind == NULL)
+    return lh_ctl_usage_error (error, USAGE);
+  if (ctl->pc != NULL && (fields.resource_id = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0)
+    return FALSE;
+  if (!lh_equipment_save (store, &fields, &ctl_actor, NULL, lh_time_now (), &created, error))
+    return FALSE;
+  g_print ("%s %s\n", created ? "Added" : "Updated", asset_tag);
+  return TRUE;
+}
+
+static void
+print_item (const LhEquipment *item)
+{
+  g_print ("%-12s %-17s %-10s %-20s %-8s %s\n", item->asset_tag, item->kind, item->status, item->location,
+           item->resource_name != NULL ? item->resource_name : "", item->description);
+}
+
+static gboolean
+equipment_list (LhStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) items = lh_equipment_list (store, error);
+
+  if (items == NULL)
+    return FALSE;
+  if (items->len == 0)
+    {
+      g_print ("No equipment yet: add it with “learnhubctl equipment add” or “equipment import”\n");
+      return TRUE;
+    }
+  g_print ("%-12s %-17s %-10s %-20s %-8s %s\n", "ASSET TAG", "KIND", "STATUS", "LOCATION", "PC", "DESCRIPTION");
+  for (guint i = 0; i < items->len; i++)
+    print_item (g_ptr_array_index (items, i));
+  return TRUE;
+}
+
+static gboolean
+equipment_history (Ctl *ctl, LhStore *store, const char *asset_tag, GError **error)
+{
+  g_autoptr(GPtrArray) events = lh_equipment_history (store, asset_tag, error);
+
+  if (events == NULL)
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    {
+      const LhEquipmentEvent *event = g_ptr_array_index (events, i);
+      GTimeZone *tz = ctl->config->centre->tz;
+      g_autofree char *day = lh_time_format_date (event->at, tz);
+      g_autofree char *hhmm = lh_time_format_hhmm (event->at, tz);
+
+      g_print ("%s %s  %-8s %-10s %s%s%s\n", day, hhmm, event->what, event->status, event->actor_name,
+               event->note[0] != '\0' ? ": " : "", event->note);
+    }
+  return TRUE;
+}
+
+gboolean
+lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
+{
+  const char *verb = ctl->args[0];
+  guint n_args = g_strv_length (ctl->args);
+
+  if (g_strcmp0 (verb, "import") == 0 && n_args == 2)
+    return equipment_import (ctl, store, ctl->args[1], error);
+  if (g_strcmp0 (verb, "add") == 0 && n_args == 2)
+    return equipment_add (ctl, store, ctl->args[1], error);
+  if (g_strcmp0 (verb, "status") == 0 && n_args == 3)
+    {
+      if (!lh_equipment_set_status (store, ctl->args[1], ctl->args[2], ctl->reason, &ctl_actor, lh_time_now (),
+                                    error))
+        return FALSE;
+      g_print ("%s is %s\n", ctl->args[1], ctl->args[2]);
+      return TRUE;
+    }
+  if (g_strcmp0 (verb, "list") == 0 && n_args == 1)
+    return equipment_list (store, error);
+  if (g_strcmp0 (verb, "history") == 0 && n_args == 2)
+    return equipment_history (ctl, store, ctl->args[1], error);
+  return lh_ctl_usage_error (error, USAGE);
+}
