@@ -6,6 +6,7 @@
 #include "lh-advice-record.h"
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
+#include "lh-demo-equipment.h"
 #include "lh-demo-history.h"
 #include "lh-demo-time-off.h"
 #include "lh-bookings.h"
@@ -533,6 +534,9 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
       !add_assessments (store, centre, rand, learner_ids, now, error) ||
       !lh_demo_add_advice (store, centre, rand, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now,
                            error) ||
+      !lh_demo_add_equipment (store, pc_ids,
+                              years > 0 ? lh_demo_history_first_day (centre, years, now) : history_start (centre, now),
+                              now, error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
       !lh_transaction_commit (tx, error) ||

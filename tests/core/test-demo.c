@@ -65,6 +65,18 @@ test_demo_centre (void)
   g_assert_no_error (error);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'pc'"), ==, 8);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'room'"), ==, 1);
+  /* The inventory: a working computer for each PC, the kit around them,
+   * a monitor away for repair, a printer repaired, a chair replaced. */
+  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT resource_id) FROM equipment "
+                                     "WHERE kind = 'computer' AND status = 'working'"), ==, 8);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment WHERE kind = 'lockable-cabinet'"), ==, 2);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment WHERE status = 'in-repair'"), ==, 1);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment WHERE status = 'retired'"), ==, 1);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment_events e JOIN equipment i "
+                                     "ON i.id = e.equipment_id WHERE i.kind = 'printer' AND e.what = 'status'"),
+                   ==, 3);
+  /* All of it history: nothing dated after now. */
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM equipment_events WHERE at > ?1", now), ==, 0);
   g_assert_cmpuint (demo->accounts->len, ==, 42);
   g_assert_true (((LhDemoAccount *) g_ptr_array_index (demo->accounts, 41))->guest);
   for (guint i = 0; i < demo->accounts->len; i++)

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The demo centre's equipment: an inventory imported when the centre
+ * opened, with three months of its history (a chair broken and replaced,
+ * a printer repaired, a monitor away for repair now). */
+#pragma once
+
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+/* The inventory, as of opened_at (when the centre's history starts), with a computer for each PC of
+ * pc_ids (in order: PC 1 first), and its changes up to now, made by the
+ * centre's admin. */
+gboolean lh_demo_add_equipment (LhStore     *store,
+                                GArray      *pc_ids,
+                                gint64       opened_at,
+                                gint64       now,
+                                GError     **error);
+
+G_END_DECLS
