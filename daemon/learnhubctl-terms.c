@@ -37,6 +37,15 @@ print_minutes (const char *what, int minutes, const char *per)
   g_print ("  %-34s %s %s\n", what, minutes > 0 ? text : "none", minutes > 0 ? per : "");
 }
 
+static gboolean
+minimum_kit_agreed (const LhTerms *terms)
+{
+  for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
+    if (terms->equipment_minimum[k] > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 print_terms (const LhTerms *terms, GTimeZone *tz)
 {
@@ -62,6 +71,12 @@ print_terms (const LhTerms *terms, GTimeZone *tz)
   g_print ("  %-34s %s\n", "Requests within entitlement",
            terms->auto_approve ? "approved at once" : "wait for the employer's contact point");
   g_print ("  %-34s counts below %d are not shown\n", "Reports", terms->suppression_threshold);
+  g_print ("  %-34s ", "Minimum working equipment");
+  for (int k = 0, n = 0; k < LH_EQUIPMENT_N_KINDS; k++)
+    if (terms->equipment_minimum[k] > 0)
+      g_print ("%s%s %d", n++ > 0 ? ", " : "", lh_equipment_kinds[k], terms->equipment_minimum[k]);
+  g_print ("%s\n", minimum_kit_agreed (terms) ? "" : "none agreed");
+  g_print ("  %-34s %d days\n", "A fault fixed within", terms->fault_days_at_most);
 }
 
 gboolean

@@ -64,6 +64,17 @@ item_from_row (LhStmt *stmt)
   return item;
 }
 
+G_STATIC_ASSERT (G_N_ELEMENTS (lh_equipment_kinds) == LH_EQUIPMENT_N_KINDS + 1);
+
+int
+lh_equipment_kind_index (const char *kind)
+{
+  for (int i = 0; kind != NULL && lh_equipment_kinds[i] != NULL; i++)
+    if (g_str_equal (lh_equipment_kinds[i], kind))
+      return i;
+  return -1;
+}
+
 gboolean
 lh_equipment_kind_check (const char *kind, GError **error)
 {

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /* NULL-terminated: "computer", "monitor", "desk", "chair",
  * "lockable-cabinet", "headset", "printer", "accessibility", "other". */
 extern const char * const lh_equipment_kinds[];
+#define LH_EQUIPMENT_N_KINDS 9
 /* NULL-terminated: "working", "faulty", "in-repair", "retired". */
 extern const char * const lh_equipment_statuses[];
 
@@ -64,6 +65,9 @@ typedef struct
 } LhEquipmentEvent;
 
 void lh_equipment_event_free (LhEquipmentEvent *event);
+
+/* kind's place in lh_equipment_kinds, or -1. */
+int          lh_equipment_kind_index   (const char              *kind);
 
 /* LH_ERROR_INVALID naming the choices, unless name is one of them. */
 gboolean     lh_equipment_kind_check   (const char              *kind,

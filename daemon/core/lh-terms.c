@@ -4,6 +4,7 @@
 #include "lh-terms.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lh-error.h"
@@ -41,6 +42,8 @@ lh_terms_init_defaults (LhTerms *terms)
   terms->ulr_facility_minutes_per_week = 300;
   terms->auto_approve = TRUE;
   terms->suppression_threshold = 5;
+  /* No minimum kit until the agreement says; a fault fixed within a week. */
+  terms->fault_days_at_most = 7;
 }
 
 void
@@ -83,6 +86,20 @@ static const struct
   { "ulr", "facility-hours-per-week", KIND_HOURS, 0, 40 * 60,
     G_STRUCT_OFFSET (LhTerms, ulr_facility_minutes_per_week) },
   { "committee", "suppression-threshold", KIND_INT, 1, 100, G_STRUCT_OFFSET (LhTerms, suppression_threshold) },
+#define MINIMUM(key, kind) \
+  { "equipment", key, KIND_INT, 0, 10000, G_STRUCT_OFFSET (LhTerms, equipment_minimum[kind]) }
+  /* In the order of lh_equipment_kinds. */
+  MINIMUM ("minimum-computers", 0),
+  MINIMUM ("minimum-monitors", 1),
+  MINIMUM ("minimum-desks", 2),
+  MINIMUM ("minimum-chairs", 3),
+  MINIMUM ("minimum-lockable-cabinets", 4),
+  MINIMUM ("minimum-headsets", 5),
+  MINIMUM ("minimum-printers", 6),
+  MINIMUM ("minimum-accessibility-items", 7),
+  MINIMUM ("minimum-other-items", 8),
+#undef MINIMUM
+  { "equipment", "fault-open-days-at-most", KIND_INT, 1, 365, G_STRUCT_OFFSET (LhTerms, fault_days_at_most) },
 };
 
 static gboolean
@@ -232,7 +249,37 @@ lh_terms_from_key_file (GKeyFile *key_file, GTimeZone *tz, LhTerms *out_terms, G
 #define TERMS_COLUMNS \
   "valid_from, name, year_start_month, paid_learning_minutes, paid_activities, full_time_minutes_per_week, " \
   "pro_rata, matched_time, matched_cap_minutes, esol_taught_minutes, assessment_minutes, " \
-  "apprentice_study_days, ulr_facility_minutes_per_week, auto_approve, suppression_threshold"
+  "apprentice_study_days, ulr_facility_minutes_per_week, auto_approve, suppression_threshold, " \
+  "equipment_minimums, fault_days_at_most"
+
+/* The minimums as stored: "computer=8;desk=8", the kinds with one. */
+static char *
+minimums_to_text (const LhTerms *terms)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
+    if (terms->equipment_minimum[k] > 0)
+      g_string_append_printf (text, "%s%s=%d", text->len > 0 ? ";" : "", lh_equipment_kinds[k],
+                              terms->equipment_minimum[k]);
+  return g_string_free (text, FALSE);
+}
+
+static void
+minimums_from_text (const char *text, LhTerms *terms)
+{
+  g_auto(GStrv) pairs = g_strsplit (text, ";", -1);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *equals = strchr (pairs[i], '=');
+      g_autofree char *kind = equals != NULL ? g_strndup (pairs[i], equals - pairs[i]) : NULL;
+      int k = lh_equipment_kind_index (kind);
+
+      if (k >= 0)
+        terms->equipment_minimum[k] = atoi (equals + 1);
+    }
+}
 
 static void
 terms_from_row (LhStmt *stmt, LhTerms *terms)
@@ -255,6 +302,8 @@ terms_from_row (LhStmt *stmt, LhTerms *terms)
   terms->ulr_facility_minutes_per_week = sqlite3_column_int (stmt, 12);
   terms->auto_approve = sqlite3_column_int (stmt, 13) != 0;
   terms->suppression_threshold = sqlite3_column_int (stmt, 14);
+  minimums_from_text ((const char *) sqlite3_column_text (stmt, 15), terms);
+  terms->fault_days_at_most = sqlite3_column_int (stmt, 16);
 }
 
 gboolean
@@ -314,6 +363,7 @@ lh_terms_add_version (LhStore *store, const LhCentre *centre, const LhTerms *ter
   g_autoptr(LhStmt) insert = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *activities = NULL;
+  g_autofree char *minimums = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
@@ -335,9 +385,11 @@ lh_terms_add_version (LhStore *store, const LhCentre *centre, const LhTerms *ter
       return FALSE;
     }
   activities = g_strjoinv (";", terms->paid_activities);
+  minimums = minimums_to_text (terms);
   insert = lh_store_prepare (store,
                              "INSERT INTO terms_versions (" TERMS_COLUMNS ", created_at, created_by) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?18, ?19, "
+                             "?16, ?17)",
                              error);
   if (insert == NULL)
     return FALSE;
@@ -358,6 +410,8 @@ lh_terms_add_version (LhStore *store, const LhCentre *centre, const LhTerms *ter
   sqlite3_bind_int (insert, 15, terms->suppression_threshold);
   sqlite3_bind_int64 (insert, 16, now);
   sqlite3_bind_text (insert, 17, created_by, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 18, minimums, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (insert, 19, terms->fault_days_at_most);
   if (!lh_store_exec (store, insert, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))

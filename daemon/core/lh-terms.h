@@ -2,12 +2,14 @@
 /* The learning agreement's terms, kept as dated versions: paid time off
  * for learning and what draws on it, matched time, ESOL, assessments,
  * apprentices, ULR facility time, pro-rating, the agreement year, automatic
- * approval and the committee's suppression threshold. A period is always
+ * approval, the committee's suppression threshold, and the minimum
+ * equipment with the longest a fault may stay open. A period is always
  * judged by the version in force in it. Imported from a GKeyFile (see
  * data/demo/terms.conf). */
 #pragma once
 
 #include "lh-centre.h"
+#include "lh-equipment.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -33,6 +35,10 @@ typedef struct
   int      ulr_facility_minutes_per_week;
   gboolean auto_approve;               /* requests within entitlement */
   int      suppression_threshold;      /* counts below are not reported */
+  int      equipment_minimum[LH_EQUIPMENT_N_KINDS];  /* working items the
+                                        * centre must have, by
+                                        * lh_equipment_kinds; 0: none agreed */
+  int      fault_days_at_most;         /* a fault open longer is overdue */
 } LhTerms;
 
 void lh_terms_clear (LhTerms *terms);

@@ -37,3 +37,10 @@ CREATE TABLE equipment_events (
 );
 CREATE INDEX equipment_events_by_item ON equipment_events (equipment_id, at);
 CREATE INDEX equipment_events_by_time ON equipment_events (at);
+
+-- The agreement's minimum kit (kind=count;… of the kinds it names) and
+-- the longest a fault may stay open before it is overdue.
+ALTER TABLE terms_versions ADD COLUMN equipment_minimums TEXT NOT NULL DEFAULT ''
+  CHECK (length(equipment_minimums) <= 400);
+ALTER TABLE terms_versions ADD COLUMN fault_days_at_most INTEGER NOT NULL DEFAULT 7
+  CHECK (fault_days_at_most BETWEEN 1 AND 365);

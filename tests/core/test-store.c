@@ -349,6 +349,8 @@ revert_to_schema_14 (const char *path)
                                      "ALTER TABLE advice_dropin_ulrs DROP COLUMN joined_at; "
                                      "DROP TABLE pin_failures; DROP TABLE advice_removals; "
                                      "DROP TABLE equipment_events; DROP TABLE equipment; "
+                                     "ALTER TABLE terms_versions DROP COLUMN equipment_minimums; "
+                                     "ALTER TABLE terms_versions DROP COLUMN fault_days_at_most; "
                                      "ALTER TABLE bookings DROP COLUMN calendar_key_hash; "
                                      "ALTER TABLE people DROP COLUMN calendar_key_hash; "
                                      "ALTER TABLE bookings ADD COLUMN calendar_key TEXT; "

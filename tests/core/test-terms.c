@@ -83,6 +83,11 @@ test_demo_file (Fixture *f, gconstpointer data)
   g_assert_cmpint (terms.ulr_facility_minutes_per_week, ==, 5 * 60);
   g_assert_false (terms.auto_approve);
   g_assert_cmpint (terms.suppression_threshold, ==, 5);
+  g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("computer")], ==, 8);
+  g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("chair")], ==, 16);
+  g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("lockable-cabinet")], ==, 2);
+  g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("headset")], ==, 0);
+  g_assert_cmpint (terms.fault_days_at_most, ==, 5);
 }
 
 static void
@@ -101,6 +106,9 @@ test_bad_files (Fixture *f, gconstpointer data)
     { "[agreement]\nname=A\nin-force-from=2026-04-01\n[time-off]\npaid-learnig-hours=3\n", "paid-learnig-hours" },
     { "[agreement]\nname=A\nin-force-from=2026-04-01\n[ulr]\nfacility-hours-per-week=41\n", "facility-hours-per-week" },
     { "[agreement]\nname=A\nin-force-from=2026-04-01\n[committee]\nsuppression-threshold=0\n", "suppression-threshold" },
+    { "[agreement]\nname=A\nin-force-from=2026-04-01\n[equipment]\nminimum-computers=-1\n", "minimum-computers" },
+    { "[agreement]\nname=A\nin-force-from=2026-04-01\n[equipment]\nminimum-sofas=2\n", "minimum-sofas" },
+    { "[agreement]\nname=A\nin-force-from=2026-04-01\n[equipment]\nfault-open-days-at-most=0\n", "fault-open-days-at-most" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -166,6 +174,25 @@ test_versions_by_date (Fixture *f, gconstpointer data)
   versions = lh_terms_list (f->ts->store, &error);
   g_assert_cmpuint (versions->len, ==, 2);
   g_assert_cmpstr (g_array_index (versions, LhTerms, 0).name, ==, "First");
+  /* The minimum kit comes back as it was imported; a kind left out has none. */
+  {
+    g_auto(LhTerms) kit = { 0 };
+    g_auto(LhTerms) kept = { 0 };
+
+    parse (f, "[agreement]\nname=Kit\nin-force-from=2027-04-01\n[equipment]\nminimum-computers=12\n"
+              "minimum-lockable-cabinets=3\nfault-open-days-at-most=10\n", &kit);
+    g_assert_true (lh_terms_add_version (f->ts->store, f->centre, &kit, "test", NOW, &error));
+    g_assert_no_error (error);
+    g_assert_true (lh_terms_at (f->ts->store, date (f, "2027-04-01"), &kept, &error));
+    for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
+      g_assert_cmpint (kept.equipment_minimum[k], ==, kit.equipment_minimum[k]);
+    g_assert_cmpint (kept.equipment_minimum[0], ==, 12);
+    g_assert_cmpint (kept.equipment_minimum[4], ==, 3);
+    g_assert_cmpint (kept.fault_days_at_most, ==, 10);
+    /* Older versions have no minimum, and a week for a fault. */
+    g_assert_cmpint (after.equipment_minimum[0], ==, 0);
+    g_assert_cmpint (after.fault_days_at_most, ==, 7);
+  }
 }
 
 static void
