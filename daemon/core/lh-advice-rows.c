@@ -3,7 +3,6 @@
  * requests with their queue positions. */
 #define G_LOG_DOMAIN "lh-advice"
 
-
 #include "lh-advice-private.h"
 #include "lh-error.h"
 #include "lh-people.h"

@@ -5,7 +5,6 @@
 
 #include "lh-advice-sealed.h"
 
-
 #include "lh-advice-private.h"
 #include "lh-error.h"
 
@@ -37,8 +36,12 @@ what_text (const char *topic, const char *contact, const char * const *outcomes)
   for (guint i = 0; i < sorted->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "," : "", (const char *) g_ptr_array_index (sorted, i));
   g_string_append_c (text, '\n');
-  /* Only checked names reach here, and all of them fit. */
-  g_assert (text->len <= WHAT_CHARS);
+  /* Checked names all fit; a row changed by something else may not. */
+  if (text->len > WHAT_CHARS)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
   while (text->len < WHAT_CHARS)
     g_string_append_c (text, ' ');
   return g_string_free (text, FALSE);
@@ -53,6 +56,11 @@ lh_advice_bind_what (LhStmt *stmt, int column, const LhCentre *centre, const cha
   g_return_val_if_fail (topic != NULL, FALSE);
 
   text = what_text (topic, contact, outcomes);
+  if (text == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "A request's topic, contact and outcomes are too long to seal");
+      return FALSE;
+    }
   return lh_advice_bind_sealed (stmt, column, centre, text, error);
 }
 
