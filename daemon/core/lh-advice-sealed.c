@@ -165,7 +165,8 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
   lh_store_scrub_when_committed (store);
   if (!lh_transaction_commit (tx, error))
     return FALSE;
-  g_message ("Sealed the topics, contacts and outcomes of %u advice requests from before schema 20", n);
+  if (n > 0)
+    g_message ("Sealed the topics, contacts and outcomes of %u advice requests from before schema 20", n);
   return TRUE;
 }
 
