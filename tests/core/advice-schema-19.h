@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Undoes migration 0020 (sealed requests) on a database with no advice
- * requests: back to schema 19's plain topic, contact and outcomes. */
+/* Undoes migration 0020 (sealed requests): back to schema 19's plain
+ * topic, contact and outcomes. Requests already there lose what was
+ * sealed, and read as topic "other", with no contact and no outcome. */
 #pragma once
 
 #define LH_TEST_UNDO_ADVICE_SEALED \
