@@ -10,6 +10,7 @@
 
 #include "learnhubctl.h"
 
+#include "lh-advice-sealed.h"
 #include "lh-config.h"
 #include "lh-demo.h"
 #include "lh-devices.h"
@@ -594,7 +595,7 @@ main (int argc, char **argv)
       g_printerr ("learnhubctl: %s\n", error->message);
       return 1;
     }
-  if ((store = lh_store_open (config->database, &error)) == NULL ||
+  if ((store = lh_advice_store_open (config->database, config->centre, &error)) == NULL ||
       !func (&ctl, store, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "lh-advice-sealed.h"
 #include "lh-config.h"
 #include "lh-server.h"
 #include "lh-time.h"
@@ -122,7 +123,7 @@ main (int argc, char **argv)
       fail ("%s", error->message);
       return 1;
     }
-  store = lh_store_open (config->database, &error);
+  store = lh_advice_store_open (config->database, config->centre, &error);
   if (store == NULL)
     {
       fail ("%s", error->message);

@@ -428,8 +428,8 @@ lh_route_confirm_deletion (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lh_advice_confirm_deletion (request->store, request->path_id, request->session.person_id, request->now,
-                                   &error))
+  if (!lh_advice_confirm_deletion (request->store, request->centre, request->path_id, request->session.person_id,
+                                   request->now, &error))
     {
       lh_request_reply_error (request, error);
       return;

@@ -195,24 +195,19 @@ lh_advice_no_show (LhStore *store, const LhCentre *centre, gint64 request_id, gi
                    "WHERE id = ?1 AND status IN ('called', 'waiting')", now, error);
 }
 
+/* The outcomes are sealed with the topic and contact: one value,
+ * sealed again. */
 static gboolean
-insert_outcomes (LhStore *store, gint64 request_id, const char * const *outcomes, GError **error)
+seal_outcomes (LhStore *store, const LhCentre *centre, const LhAdviceRequest *request,
+               const char * const *outcomes, GError **error)
 {
-  g_autoptr(LhStmt) insert = lh_store_prepare (store,
-                                               "INSERT OR IGNORE INTO advice_outcomes (request_id, outcome) "
-                                               "VALUES (?1, ?2)", error);
+  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
 
-  if (insert == NULL)
+  if (update == NULL)
     return FALSE;
-  for (guint i = 0; outcomes[i] != NULL; i++)
-    {
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 1, request_id);
-      sqlite3_bind_text (insert, 2, outcomes[i], -1, SQLITE_TRANSIENT);
-      if (!lh_store_exec (store, insert, error))
-        return FALSE;
-    }
-  return TRUE;
+  sqlite3_bind_int64 (update, 1, request->id);
+  return lh_advice_bind_what (update, 2, centre, request->topic, request->contact, outcomes, error) &&
+         lh_store_exec (store, update, error);
 }
 
 LhAdviceRequest *
@@ -248,7 +243,7 @@ lh_advice_finish (LhStore *store, const LhCentre *centre, gint64 request_id, gin
   if (!lh_advice_move_request (store, request_id,
                      "UPDATE advice_requests SET status = 'done', ended_at = ?2 WHERE id = ?1 AND status = 'started'",
                      now, error) ||
-      !insert_outcomes (store, request_id, outcomes, error))
+      !seal_outcomes (store, centre, request, outcomes, error))
     return NULL;
   if (!lh_advice_text_is_blank (note))
     {

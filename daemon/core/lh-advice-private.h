@@ -37,14 +37,42 @@ gboolean lh_advice_column_open  (LhStmt         *stmt,
                                  char          **out_text,
                                  GError        **error);
 
+/* Binds what was asked (topic), how to reach the learner (contact, may be
+ * NULL) and what came of it (outcomes, may be NULL) as one value sealed
+ * with the notes key, padded to one size whatever it holds
+ * (lh-advice-sealed.c). The names are checked before. */
+gboolean lh_advice_bind_what    (LhStmt             *stmt,
+                                 int                 column,
+                                 const LhCentre     *centre,
+                                 const char         *topic,
+                                 const char         *contact,
+                                 const char * const *outcomes,
+                                 GError            **error);
+
+/* Opens column's value bound by lh_advice_bind_what(): *out_contact is
+ * NULL when none was kept; *out_outcomes is sorted, maybe empty. */
+gboolean lh_advice_column_open_what (LhStmt         *stmt,
+                                     int             column,
+                                     const LhCentre *centre,
+                                     char          **out_topic,
+                                     char          **out_contact,
+                                     GStrv          *out_outcomes,
+                                     GError        **error);
+
+/* Seals learner_id's requests again without the way to reach them: for
+ * erasure, which keeps only the topic, outcomes and the day. */
+gboolean lh_advice_forget_contacts (LhStore        *store,
+                                    const LhCentre *centre,
+                                    gint64          learner_id,
+                                    GError        **error);
+
 /* Reads the (bound) statement's rows, made with LH_ADVICE_REQUEST_SELECT,
  * as LhAdviceRequests, with positions and waits for those waiting. */
 #define LH_ADVICE_REQUEST_SELECT \
-  "SELECT r.id, r.learner_id, l.name, r.topic, r.mode, r.contact, r.note, r.status, " \
+  "SELECT r.id, r.learner_id, l.name, r.sealed, r.mode, r.note, r.status, " \
   "r.dropin_id, r.ticket, COALESCE(s.place, d.place, ''), r.slot_id, " \
   "COALESCE(s.start_at, d.start_at), COALESCE(s.end_at, d.end_at), r.ulr_id, u.name, r.desk, " \
-  "r.created_at, r.called_at, r.started_at, r.ended_at, " \
-  "(SELECT group_concat(o.outcome, ',') FROM advice_outcomes o WHERE o.request_id = r.id) " \
+  "r.created_at, r.called_at, r.started_at, r.ended_at " \
   "FROM advice_requests r LEFT JOIN people l ON l.id = r.learner_id " \
   "LEFT JOIN advice_dropins d ON d.id = r.dropin_id LEFT JOIN advice_slots s ON s.id = r.slot_id " \
   "LEFT JOIN people u ON u.id = r.ulr_id "

@@ -419,7 +419,7 @@ lh_advice_ask_deletion (LhStore *store, gint64 learner_id, gint64 now, GError **
 /* Everything that names or describes the learner goes; what is left of
  * their requests (topic, outcome, the day) names nobody. */
 static gboolean
-erase (LhStore *store, gint64 learner_id, gint64 now, GError **error)
+erase (LhStore *store, const LhCentre *centre, gint64 learner_id, gint64 now, GError **error)
 {
   static const char * const statements[] = {
     "DELETE FROM advice_notes WHERE learner_id = ?1",
@@ -432,13 +432,16 @@ erase (LhStore *store, gint64 learner_id, gint64 now, GError **error)
     "WHERE request_id IN (SELECT id FROM advice_requests WHERE learner_id = ?1)",
     /* No ULR, desk or time to the second, either: matched against who
      * signed in where and when, they would name the learner again. */
-    "UPDATE advice_requests SET learner_id = NULL, contact = NULL, note = NULL, ulr_id = NULL, desk = NULL, "
+    "UPDATE advice_requests SET learner_id = NULL, note = NULL, ulr_id = NULL, desk = NULL, "
     "status = CASE WHEN status IN ('waiting', 'called', 'started') THEN 'left' ELSE status END, "
     "created_at = created_at - created_at % 86400, called_at = called_at - called_at % 86400, "
     "started_at = started_at - started_at % 86400, "
     "ended_at = coalesce(ended_at, ?2) - coalesce(ended_at, ?2) % 86400 WHERE learner_id = ?1",
   };
 
+  /* Before the requests lose the learner they are found by. */
+  if (!lh_advice_forget_contacts (store, centre, learner_id, error))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
       g_autoptr(LhStmt) stmt = lh_store_prepare (store, statements[i], error);
@@ -455,7 +458,8 @@ erase (LhStore *store, gint64 learner_id, gint64 now, GError **error)
 }
 
 gboolean
-lh_advice_confirm_deletion (LhStore *store, gint64 learner_id, gint64 ulr_id, gint64 now, GError **error)
+lh_advice_confirm_deletion (LhStore *store, const LhCentre *centre, gint64 learner_id, gint64 ulr_id, gint64 now,
+                            GError **error)
 {
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhPerson) learner = NULL;
@@ -486,7 +490,7 @@ lh_advice_confirm_deletion (LhStore *store, gint64 learner_id, gint64 ulr_id, gi
         return FALSE;
       }
   }
-  if (!erase (store, learner_id, now, error) || !lh_transaction_commit (tx, error))
+  if (!erase (store, centre, learner_id, now, error) || !lh_transaction_commit (tx, error))
     return FALSE;
   g_message ("Deleted the advice record of person %" G_GINT64_FORMAT " at their request, confirmed by %"
              G_GINT64_FORMAT, learner_id, ulr_id);
@@ -560,7 +564,7 @@ lh_advice_expire (LhStore *store, const LhCentre *centre, gint64 now, guint *out
     return FALSE;
   g_clear_pointer (&stmt, lh_stmt_release);
   for (guint i = 0; i < expired->len; i++)
-    if (!erase (store, g_array_index (expired, gint64, i), now, error))
+    if (!erase (store, centre, g_array_index (expired, gint64, i), now, error))
       return FALSE;
   if (!lh_transaction_commit (tx, error))
     return FALSE;

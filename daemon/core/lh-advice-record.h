@@ -164,11 +164,12 @@ gboolean        lh_advice_ask_deletion   (LhStore        *store,
  * notes go; requests stay only as topic, outcome and time, with no one
  * named. LH_ERROR_NOT_FOUND unless ulr_id supports the learner;
  * LH_ERROR_CONFLICT when the learner has not asked. */
-gboolean        lh_advice_confirm_deletion (LhStore      *store,
-                                            gint64        learner_id,
-                                            gint64        ulr_id,
-                                            gint64        now,
-                                            GError      **error);
+gboolean        lh_advice_confirm_deletion (LhStore        *store,
+                                            const LhCentre *centre,
+                                            gint64          learner_id,
+                                            gint64          ulr_id,
+                                            gint64          now,
+                                            GError        **error);
 
 typedef struct
 {

@@ -3,9 +3,6 @@
  * requests with their queue positions. */
 #define G_LOG_DOMAIN "lh-advice"
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "lh-advice-private.h"
 #include "lh-error.h"
 #include "lh-people.h"
@@ -88,43 +85,33 @@ lh_advice_column_open (LhStmt *stmt, int column, const LhCentre *centre, char **
   return *out_text != NULL;
 }
 
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
 static LhAdviceRequest *
 request_from_row (LhStmt *stmt, const LhCentre *centre, GError **error)
 {
   g_autoptr(LhAdviceRequest) request = g_new0 (LhAdviceRequest, 1);
-  const char *outcomes = (const char *) sqlite3_column_text (stmt, 21);
 
   request->id = sqlite3_column_int64 (stmt, 0);
   request->learner_id = sqlite3_column_int64 (stmt, 1);
   request->learner_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  request->topic = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  request->mode = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  request->contact = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  if (!lh_advice_column_open (stmt, 6, centre, &request->note, error))
+  if (!lh_advice_column_open_what (stmt, 3, centre, &request->topic, &request->contact, &request->outcomes, error))
     return NULL;
-  request->status = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-  request->dropin_id = sqlite3_column_int64 (stmt, 8);
-  request->ticket = sqlite3_column_int (stmt, 9);
-  request->place = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-  request->slot_id = sqlite3_column_int64 (stmt, 11);
-  request->start_at = sqlite3_column_int64 (stmt, 12);
-  request->end_at = sqlite3_column_int64 (stmt, 13);
-  request->ulr_id = sqlite3_column_int64 (stmt, 14);
-  request->ulr_name = g_strdup ((const char *) sqlite3_column_text (stmt, 15));
-  request->desk = g_strdup ((const char *) sqlite3_column_text (stmt, 16));
-  request->created_at = sqlite3_column_int64 (stmt, 17);
-  request->called_at = sqlite3_column_int64 (stmt, 18);
-  request->started_at = sqlite3_column_int64 (stmt, 19);
-  request->ended_at = sqlite3_column_int64 (stmt, 20);
-  request->outcomes = outcomes != NULL ? g_strsplit (outcomes, ",", -1) : g_new0 (char *, 1);
-  /* group_concat() promises no order; people read them in one. */
-  qsort (request->outcomes, g_strv_length (request->outcomes), sizeof (char *), compare_strings);
+  request->mode = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  if (!lh_advice_column_open (stmt, 5, centre, &request->note, error))
+    return NULL;
+  request->status = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  request->dropin_id = sqlite3_column_int64 (stmt, 7);
+  request->ticket = sqlite3_column_int (stmt, 8);
+  request->place = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  request->slot_id = sqlite3_column_int64 (stmt, 10);
+  request->start_at = sqlite3_column_int64 (stmt, 11);
+  request->end_at = sqlite3_column_int64 (stmt, 12);
+  request->ulr_id = sqlite3_column_int64 (stmt, 13);
+  request->ulr_name = g_strdup ((const char *) sqlite3_column_text (stmt, 14));
+  request->desk = g_strdup ((const char *) sqlite3_column_text (stmt, 15));
+  request->created_at = sqlite3_column_int64 (stmt, 16);
+  request->called_at = sqlite3_column_int64 (stmt, 17);
+  request->started_at = sqlite3_column_int64 (stmt, 18);
+  request->ended_at = sqlite3_column_int64 (stmt, 19);
   return g_steal_pointer (&request);
 }
 

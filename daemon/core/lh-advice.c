@@ -176,19 +176,18 @@ insert_queued (LhStore *store, const LhCentre *centre, gint64 learner_id, const 
   ticket = sqlite3_column_int (take, 0);
   advance = lh_store_prepare (store, "UPDATE advice_dropins SET next_ticket = next_ticket + 1 WHERE id = ?1", error);
   insert = lh_store_prepare (store,
-                             "INSERT INTO advice_requests (learner_id, topic, mode, contact, note, dropin_id, ticket, "
-                             "status, created_at) VALUES (?1, ?2, 'queue', ?3, ?4, ?5, ?6, 'waiting', ?7)", error);
+                             "INSERT INTO advice_requests (learner_id, sealed, mode, note, dropin_id, ticket, "
+                             "status, created_at) VALUES (?1, ?2, 'queue', ?3, ?4, ?5, 'waiting', ?6)", error);
   if (advance == NULL || insert == NULL)
     return 0;
   sqlite3_bind_int64 (advance, 1, dropin_id);
   sqlite3_bind_int64 (insert, 1, learner_id);
-  sqlite3_bind_text (insert, 2, topic, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, contact, -1, SQLITE_TRANSIENT);
-  if (!lh_advice_bind_sealed (insert, 4, centre, note, error))
+  if (!lh_advice_bind_what (insert, 2, centre, topic, contact, NULL, error) ||
+      !lh_advice_bind_sealed (insert, 3, centre, note, error))
     return 0;
-  sqlite3_bind_int64 (insert, 5, dropin_id);
-  sqlite3_bind_int (insert, 6, ticket);
-  sqlite3_bind_int64 (insert, 7, now);
+  sqlite3_bind_int64 (insert, 4, dropin_id);
+  sqlite3_bind_int (insert, 5, ticket);
+  sqlite3_bind_int64 (insert, 6, now);
   if (!lh_store_exec (store, advance, error) || !lh_store_exec (store, insert, error))
     return 0;
   return lh_store_last_insert_id (store);
@@ -221,19 +220,18 @@ insert_appointment (LhStore *store, const LhCentre *centre, gint64 learner_id, c
       return 0;
     }
   insert = lh_store_prepare (store,
-                             "INSERT INTO advice_requests (learner_id, topic, mode, contact, note, slot_id, ulr_id, "
-                             "status, created_at) VALUES (?1, ?2, 'appointment', ?3, ?4, ?5, ?6, 'waiting', ?7)",
+                             "INSERT INTO advice_requests (learner_id, sealed, mode, note, slot_id, ulr_id, "
+                             "status, created_at) VALUES (?1, ?2, 'appointment', ?3, ?4, ?5, 'waiting', ?6)",
                              error);
   if (insert == NULL)
     return 0;
   sqlite3_bind_int64 (insert, 1, learner_id);
-  sqlite3_bind_text (insert, 2, topic, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, contact, -1, SQLITE_TRANSIENT);
-  if (!lh_advice_bind_sealed (insert, 4, centre, note, error))
+  if (!lh_advice_bind_what (insert, 2, centre, topic, contact, NULL, error) ||
+      !lh_advice_bind_sealed (insert, 3, centre, note, error))
     return 0;
-  sqlite3_bind_int64 (insert, 5, slot_id);
-  sqlite3_bind_int64 (insert, 6, slot->ulr_id);
-  sqlite3_bind_int64 (insert, 7, now);
+  sqlite3_bind_int64 (insert, 4, slot_id);
+  sqlite3_bind_int64 (insert, 5, slot->ulr_id);
+  sqlite3_bind_int64 (insert, 6, now);
   /* The one-request-per-slot index settles a race the check above lost. */
   if (!lh_store_exec (store, insert, &local_error))
     {

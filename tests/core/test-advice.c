@@ -644,7 +644,7 @@ test_deletion_on_request (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   fill_record (f);
   /* Not asked: a ULR cannot delete on their own. */
-  g_assert_false (lh_advice_confirm_deletion (f->ts->store, f->amira, f->sue, NOW, &error));
+  g_assert_false (lh_advice_confirm_deletion (f->ts->store, f->centre, f->amira, f->sue, NOW, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_true (lh_advice_ask_deletion (f->ts->store, f->amira, NOW, &error));
@@ -654,10 +654,10 @@ test_deletion_on_request (Fixture *f, gconstpointer data)
   asks = lh_advice_deletions_for_ulr (f->ts->store, f->dev, &error);
   g_assert_cmpuint (asks->len, ==, 0);
   /* Only a ULR of theirs confirms. */
-  g_assert_false (lh_advice_confirm_deletion (f->ts->store, f->amira, f->dev, NOW, &error));
+  g_assert_false (lh_advice_confirm_deletion (f->ts->store, f->centre, f->amira, f->dev, NOW, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_true (lh_advice_confirm_deletion (f->ts->store, f->amira, f->sue, NOW, &error));
+  g_assert_true (lh_advice_confirm_deletion (f->ts->store, f->centre, f->amira, f->sue, NOW, &error));
   g_assert_no_error (error);
   record = lh_advice_record_get (f->ts->store, f->centre, f->amira, f->amira, NOW, &error);
   g_assert_no_error (error);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "lh-advice.h"
+#include "lh-advice-counts.h"
 #include "lh-auth.h"
 #include "lh-core-test.h"
 #include "lh-demo.h"
@@ -44,6 +46,21 @@ static int
 count (LhStore *store, const char *sql)
 {
   return (int) count_at (store, sql, 0);
+}
+
+/* How many topics people asked about in the year to now: sealed, they
+ * are counted with the key. */
+static int
+topics_asked (LhStore *store, const LhCentre *centre, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhAdviceCounts) counts = lh_advice_count (store, centre, now - 366 * 86400, now + 86400, &error);
+  int topics = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; lh_advice_topics[i] != NULL; i++)
+    topics += counts->by_topic[i] > 0;
+  return topics;
 }
 
 static void
@@ -130,7 +147,7 @@ test_demo_centre (void)
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'no-show'"), >, 0);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'done' "
                                      "AND mode = 'appointment'"), >, 5);
-  g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT topic) FROM advice_requests"), >=, 8);
+  g_assert_cmpint (topics_asked (ts->store, centre, now), >=, 8);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests r JOIN advice_dropins d "
                                      "ON d.id = r.dropin_id WHERE r.called_at < r.created_at "
                                      "OR r.ended_at > d.end_at"), ==, 0);

@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "advice-schema-19.h"
+#include "equipment-schema-20.h"
 #include "lh-core-test.h"
 #include "lh-error.h"
 
@@ -346,11 +348,10 @@ revert_to_schema_14 (const char *path)
     }
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
+                                     LH_TEST_UNDO_EQUIPMENT
+                                     LH_TEST_UNDO_ADVICE_SEALED
                                      "ALTER TABLE advice_dropin_ulrs DROP COLUMN joined_at; "
                                      "DROP TABLE pin_failures; DROP TABLE advice_removals; "
-                                     "DROP TABLE equipment_events; DROP TABLE equipment; "
-                                     "ALTER TABLE terms_versions DROP COLUMN equipment_minimums; "
-                                     "ALTER TABLE terms_versions DROP COLUMN fault_days_at_most; "
                                      "ALTER TABLE bookings DROP COLUMN calendar_key_hash; "
                                      "ALTER TABLE people DROP COLUMN calendar_key_hash; "
                                      "ALTER TABLE bookings ADD COLUMN calendar_key TEXT; "

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Schema version 20: the centre's equipment (issue 13). The learning
+-- Schema version 21: the centre's equipment (issue 13). The learning
 -- agreement fixes the minimum kit of each kind and says the employer
 -- maintains it; the committee checks the working items against it.
 

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-advice"
+
+#include "lh-advice-counts.h"
+
+#include "lh-advice-private.h"
+#include "lh-error.h"
+
+void
+lh_advice_counts_free (LhAdviceCounts *counts)
+{
+  g_free (counts->by_topic);
+  g_free (counts->by_outcome);
+  g_free (counts);
+}
+
+static void
+count_name (const char * const *names, int *counts, const char *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], name))
+      {
+        counts[i]++;
+        return;
+      }
+}
+
+LhAdviceCounts *
+lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, GError **error)
+{
+  g_autoptr(LhAdviceCounts) counts = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  if (from >= to)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it starts");
+      return NULL;
+    }
+  /* advice_requests_by_time: the period's requests, not every year's. */
+  stmt = lh_store_prepare (store, "SELECT sealed FROM advice_requests WHERE created_at >= ?1 AND created_at < ?2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  counts = g_new0 (LhAdviceCounts, 1);
+  counts->by_topic = g_new0 (int, g_strv_length ((char **) lh_advice_topics));
+  counts->by_outcome = g_new0 (int, g_strv_length ((char **) lh_advice_outcomes));
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+    {
+      g_autofree char *topic = NULL;
+      g_autofree char *contact = NULL;
+      g_auto(GStrv) outcomes = NULL;
+
+      if (!lh_advice_column_open_what (stmt, 0, centre, &topic, &contact, &outcomes, error))
+        return NULL;
+      counts->requests++;
+      count_name (lh_advice_topics, counts->by_topic, topic);
+      for (guint i = 0; outcomes[i] != NULL; i++)
+        count_name (lh_advice_outcomes, counts->by_outcome, outcomes[i]);
+    }
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&counts);
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A request's topic, contact and outcomes, sealed together, and the
+ * sealing of requests a migration left in plain text. */
+#define G_LOG_DOMAIN "lh-advice"
+
+#include "lh-advice-sealed.h"
+
+#include "lh-advice-private.h"
+#include "lh-error.h"
+
+/* Every sealed value holds this many characters, padded with spaces: the
+ * longest topic, contact and every outcome fit (checked below), so that
+ * the size of a sealed value tells neither the topic nor how many
+ * outcomes there were. */
+#define WHAT_CHARS 256
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* "topic\ncontact\noutcome,outcome\n", outcomes sorted and each once,
+ * then spaces up to WHAT_CHARS. */
+static char *
+what_text (const char *topic, const char *contact, const char * const *outcomes)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *text = g_string_new (topic);
+
+  g_string_append_printf (text, "\n%s\n", contact != NULL ? contact : "");
+  for (guint i = 0; outcomes != NULL && outcomes[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (sorted, outcomes[i], g_str_equal, NULL))
+      g_ptr_array_add (sorted, (gpointer) outcomes[i]);
+  g_ptr_array_sort (sorted, compare_strings);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "," : "", (const char *) g_ptr_array_index (sorted, i));
+  g_string_append_c (text, '\n');
+  /* Checked names all fit; a row changed by something else may not. */
+  if (text->len > WHAT_CHARS)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  while (text->len < WHAT_CHARS)
+    g_string_append_c (text, ' ');
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+lh_advice_bind_what (LhStmt *stmt, int column, const LhCentre *centre, const char *topic, const char *contact,
+                     const char * const *outcomes, GError **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (topic != NULL, FALSE);
+
+  text = what_text (topic, contact, outcomes);
+  if (text == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "A request's topic, contact and outcomes are too long to seal");
+      return FALSE;
+    }
+  return lh_advice_bind_sealed (stmt, column, centre, text, error);
+}
+
+gboolean
+lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, char **out_topic,
+                            char **out_contact, GStrv *out_outcomes, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                   "A request is not sealed yet: open the database with its notes key");
+      return FALSE;
+    }
+  if (!lh_advice_column_open (stmt, column, centre, &text, error))
+    return FALSE;
+  lines = g_strsplit (text, "\n", 4);
+  if (g_strv_length (lines) != 4 || lines[0][0] == '\0')
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "A sealed request does not read as one");
+      return FALSE;
+    }
+  *out_topic = g_strdup (lines[0]);
+  *out_contact = lines[1][0] != '\0' ? g_strdup (lines[1]) : NULL;
+  *out_outcomes = lines[2][0] != '\0' ? g_strsplit (lines[2], ",", -1) : g_new0 (char *, 1);
+  return TRUE;
+}
+
+gboolean
+lh_advice_forget_contacts (LhStore *store, const LhCentre *centre, gint64 learner_id, GError **error)
+{
+  g_autoptr(LhStmt) rows = lh_store_prepare (store, "SELECT id, sealed FROM advice_requests WHERE learner_id = ?1",
+                                             error);
+  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (rows == NULL || update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rows, 1, learner_id);
+  while ((ok = lh_store_step (store, rows, &has_row, error)) && has_row)
+    {
+      g_autofree char *topic = NULL;
+      g_autofree char *contact = NULL;
+      g_auto(GStrv) outcomes = NULL;
+
+      if (!lh_advice_column_open_what (rows, 1, centre, &topic, &contact, &outcomes, error))
+        return FALSE;
+      lh_stmt_release (update);
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (rows, 0));
+      if (!lh_advice_bind_what (update, 2, centre, topic, NULL, (const char * const *) outcomes, error) ||
+          !lh_store_exec (store, update, error))
+        return FALSE;
+    }
+  return ok;
+}
+
+/* ---- requests from before schema 20 -------------------------------------- */
+
+static gboolean
+seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
+{
+  g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
+  g_autoptr(LhStmt) rows = NULL;
+  g_autoptr(LhStmt) update = NULL;
+  gboolean has_row = FALSE;
+  gboolean ok;
+  guint n = 0;
+
+  if (tx == NULL)
+    return FALSE;
+  rows = lh_store_prepare (store, "SELECT request_id, topic, contact, outcomes FROM advice_unsealed", error);
+  update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
+  if (rows == NULL || update == NULL)
+    return FALSE;
+  while ((ok = lh_store_step (store, rows, &has_row, error)) && has_row)
+    {
+      const char *outcomes = (const char *) sqlite3_column_text (rows, 3);
+      g_auto(GStrv) split = g_strsplit (outcomes != NULL ? outcomes : "", ",", -1);
+
+      lh_stmt_release (update);
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (rows, 0));
+      if (!lh_advice_bind_what (update, 2, centre, (const char *) sqlite3_column_text (rows, 1),
+                                (const char *) sqlite3_column_text (rows, 2),
+                                outcomes != NULL ? (const char * const *) split : NULL, error) ||
+          !lh_store_exec (store, update, error))
+        return FALSE;
+      n++;
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&rows, lh_stmt_release);
+  {
+    /* secure_delete zeroes the table's pages; the scrub, the WAL's. */
+    g_autoptr(LhStmt) drop = lh_store_prepare (store, "DROP TABLE advice_unsealed", error);
+
+    if (drop == NULL || !lh_store_exec (store, drop, error))
+      return FALSE;
+  }
+  lh_store_scrub_when_committed (store);
+  if (!lh_transaction_commit (tx, error))
+    return FALSE;
+  if (n > 0)
+    g_message ("Sealed the topics, contacts and outcomes of %u advice requests from before schema 20", n);
+  return TRUE;
+}
+
+LhStore *
+lh_advice_store_open (const char *path, const LhCentre *centre, GError **error)
+{
+  g_autoptr(LhStore) store = lh_store_open (path, error);
+  g_autoptr(LhStmt) pending = NULL;
+  gboolean has_row;
+
+  if (store == NULL)
+    return NULL;
+  pending = lh_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'advice_unsealed'",
+                              error);
+  if (pending == NULL || !lh_store_step (store, pending, &has_row, error))
+    return NULL;
+  g_clear_pointer (&pending, lh_stmt_release);
+  if (has_row && !seal_unsealed (store, centre, error))
+    {
+      g_prefix_error (error, "%s: sealing advice requests: ", path);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
