@@ -3,10 +3,14 @@
 
 #include "lh-core-test.h"
 #include "lh-equipment.h"
+#include "lh-equipment-compliance.h"
 #include "lh-error.h"
 #include "lh-resources.h"
+#include "lh-terms.h"
+#include "lh-time.h"
 
 #define NOW 1795000000
+#define DAY (24 * (gint64) 3600)
 
 static const LhEquipmentActor admin = { 0, "learnhubctl" };
 
@@ -271,6 +275,103 @@ test_import_bad_rows (void)
   g_assert_cmpint (count (ts->store, "equipment_events"), ==, 3);
 }
 
+static void
+add_terms (LhStore *store, const LhCentre *centre, gint64 from, int computers, int chairs)
+{
+  g_auto(LhTerms) terms = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  lh_terms_init_defaults (&terms);
+  terms.valid_from = from;
+  terms.equipment_minimum[lh_equipment_kind_index ("computer")] = computers;
+  terms.equipment_minimum[lh_equipment_kind_index ("chair")] = chairs;
+  g_assert_true (lh_terms_add_version (store, centre, &terms, "test", NOW, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_status (LhStore *store, const char *tag, const char *status, gint64 at)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lh_equipment_set_status (store, tag, status, "test", &admin, at, &error));
+  g_assert_no_error (error);
+}
+
+/* Working items against the minimum in force at each moment: a computer
+ * out for two days, a chair replaced at once (no dip), and a review of
+ * the agreement that asks for more computers than the centre has. */
+static void
+test_compliance (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(LhCentre) centre = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  gint64 today = lh_time_local_midnight (NOW, centre->tz);
+  LhEquipmentCompliance out[LH_EQUIPMENT_N_KINDS];
+  int computer = lh_equipment_kind_index ("computer");
+  int chair = lh_equipment_kind_index ("chair");
+
+  add_terms (ts->store, centre, today - 30 * DAY, 2, 1);
+  add_terms (ts->store, centre, today + 5 * DAY, 3, 1);
+  save (ts->store, &(LhEquipmentFields) { "C-1", "computer", NULL, NULL, NULL, 0 }, today - 10 * DAY);
+  save (ts->store, &(LhEquipmentFields) { "C-2", "computer", NULL, NULL, NULL, 0 }, today - 10 * DAY);
+  save (ts->store, &(LhEquipmentFields) { "CH-1", "chair", NULL, NULL, NULL, 0 }, today - 10 * DAY);
+  set_status (ts->store, "C-1", "faulty", today + 1 * DAY);
+  set_status (ts->store, "C-1", "in-repair", today + 2 * DAY);
+  set_status (ts->store, "C-1", "working", today + 3 * DAY);
+  set_status (ts->store, "CH-1", "retired", today + 2 * DAY);
+  save (ts->store, &(LhEquipmentFields) { "CH-2", "chair", NULL, NULL, NULL, 0 }, today + 2 * DAY);
+  /* After the period: not in it. */
+  save (ts->store, &(LhEquipmentFields) { "C-3", "computer", NULL, NULL, NULL, 0 }, today + 8 * DAY);
+
+  g_assert_true (lh_equipment_compliance (ts->store, today, today + 7 * DAY, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out[computer].kind, ==, "computer");
+  g_assert_cmpint (out[computer].minimum, ==, 3);
+  g_assert_cmpint (out[computer].working_at_end, ==, 2);
+  g_assert_cmpint (out[computer].working_lowest, ==, 1);
+  /* Days 1 to 3 with one of two, days 5 to 7 with two of three. */
+  g_assert_cmpint (out[computer].seconds_below, ==, 4 * DAY);
+  g_assert_cmpint (out[chair].working_lowest, ==, 1);
+  g_assert_cmpint (out[chair].working_at_end, ==, 1);
+  g_assert_cmpint (out[chair].seconds_below, ==, 0);
+  g_assert_cmpint (out[lh_equipment_kind_index ("desk")].minimum, ==, 0);
+
+  /* Before anything was there, everything agreed was missing. */
+  g_assert_true (lh_equipment_compliance (ts->store, today - 20 * DAY, today - 10 * DAY, out, &error));
+  g_assert_cmpint (out[computer].working_at_end, ==, 0);
+  g_assert_cmpint (out[computer].seconds_below, ==, 10 * DAY);
+
+  g_assert_false (lh_equipment_compliance (ts->store, today, today, out, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+}
+
+/* The status at the period's start is one lookup per item, the changes
+ * an index range by time: never the whole history. */
+static void
+test_compliance_query_plans (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  const char *queries[][2] = {
+    { "EXPLAIN QUERY PLAN SELECT e.status FROM equipment_events e WHERE e.equipment_id = 1 AND e.at <= 5 "
+      "ORDER BY e.at DESC, e.id DESC LIMIT 1", "USING INDEX equipment_events_by_item (equipment_id=? AND at<?)" },
+    { "EXPLAIN QUERY PLAN SELECT e.at, e.equipment_id, i.kind, e.status FROM equipment_events e "
+      "JOIN equipment i ON i.id = e.equipment_id WHERE e.at > 1 AND e.at < 5 ORDER BY e.at, e.id",
+      "USING INDEX equipment_events_by_time (at>? AND at<?)" },
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(LhStmt) stmt = lh_store_prepare (ts->store, queries[q][0], NULL);
+      g_autoptr(GString) plan = g_string_new (NULL);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+      g_assert_nonnull (strstr (plan->str, queries[q][1]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +383,8 @@ main (int   argc,
   g_test_add_func ("/lh/equipment/status-and-history", test_status_and_history);
   g_test_add_func ("/lh/equipment/import", test_import);
   g_test_add_func ("/lh/equipment/import-bad-rows", test_import_bad_rows);
+  g_test_add_func ("/lh/equipment/compliance", test_compliance);
+  g_test_add_func ("/lh/equipment/compliance-query-plans", test_compliance_query_plans);
 
   return g_test_run ();
 }
