@@ -74,6 +74,15 @@ lh_route_terms (LhRequest *request)
   add_int (builder, "ulr_facility_minutes_per_week", terms.ulr_facility_minutes_per_week);
   add_bool (builder, "auto_approve", terms.auto_approve);
   add_int (builder, "suppression_threshold", terms.suppression_threshold);
+  /* Working items of each kind the centre must have; a kind left out has
+   * no minimum. */
+  json_builder_set_member_name (builder, "equipment_minimum");
+  json_builder_begin_object (builder);
+  for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
+    if (terms.equipment_minimum[k] > 0)
+      add_int (builder, lh_equipment_kinds[k], terms.equipment_minimum[k]);
+  json_builder_end_object (builder);
+  add_int (builder, "fault_days_at_most", terms.fault_days_at_most);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
 }

@@ -81,6 +81,15 @@ void       lh_request_reply_error (LhRequest    *request,
  * LH_ERROR_INVALID beyond LH_QUERY_MAX_DAYS or with to before from. */
 #define LH_QUERY_DEFAULT_DAYS 14
 #define LH_QUERY_MAX_DAYS     92
+/* The same with the route's own bounds: by default default_days from
+ * default_from_days after today (negative: before), at most max_days. */
+gboolean   lh_request_query_period (LhRequest *request,
+                                    int        default_from_days,
+                                    int        default_days,
+                                    int        max_days,
+                                    gint64    *out_from,
+                                    gint64    *out_to,
+                                    GError   **error);
 gboolean   lh_request_query_days (LhRequest *request,
                                   gint64    *out_from,
                                   gint64    *out_to,
@@ -125,6 +134,9 @@ void lh_route_heartbeat       (LhRequest *request);
 void lh_route_list_resources  (LhRequest *request);
 void lh_route_availability    (LhRequest *request);
 void lh_route_rules           (LhRequest *request);
+/* lh-routes-equipment.c */
+void lh_route_list_equipment       (LhRequest *request);
+void lh_route_equipment_compliance (LhRequest *request);
 /* lh-routes-terms.c */
 void lh_route_terms           (LhRequest *request);
 /* lh-routes-bookings.c */

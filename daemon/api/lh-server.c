@@ -103,6 +103,11 @@ static const LhRoute routes[] = {
   { "POST", "/api/v1/learners/{id}/record/deletion", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_confirm_deletion },
   { "GET", "/api/v1/me/facility-time", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_my_facility_time },
   { "POST", "/api/v1/me/facility-time", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_add_facility_time },
+  /* Equipment: the inventory is the admin's; how it stands against the
+   * agreement, the committee's too. */
+  { "GET", "/api/v1/equipment", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_equipment },
+  { "GET", "/api/v1/equipment/compliance", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE,
+    lh_route_equipment_compliance },
   { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL },
 };
 
@@ -218,21 +223,28 @@ query_day (LhRequest *request, const char *name, gint64 fallback, gint64 *out, G
 }
 
 gboolean
-lh_request_query_days (LhRequest *request, gint64 *out_from, gint64 *out_to, GError **error)
+lh_request_query_period (LhRequest *request, int default_from_days, int default_days, int max_days,
+                         gint64 *out_from, gint64 *out_to, GError **error)
 {
   GTimeZone *tz = request->centre->tz;
   gint64 today = lh_time_local_midnight (request->now, tz);
 
-  if (!query_day (request, "from", today, out_from, error) ||
-      !query_day (request, "to", lh_time_add_days (*out_from, LH_QUERY_DEFAULT_DAYS - 1, tz), out_to, error))
+  if (!query_day (request, "from", lh_time_add_days (today, default_from_days, tz), out_from, error) ||
+      !query_day (request, "to", lh_time_add_days (*out_from, default_days - 1, tz), out_to, error))
     return FALSE;
   *out_to = lh_time_next_midnight (*out_to, tz);
-  if (*out_to <= *out_from || *out_to - *out_from > (gint64) LH_QUERY_MAX_DAYS * 24 * 3600)
+  if (*out_to <= *out_from || *out_to - *out_from > (gint64) max_days * 24 * 3600)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Ask for 1 to %d days at a time", LH_QUERY_MAX_DAYS);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Ask for 1 to %d days at a time", max_days);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+lh_request_query_days (LhRequest *request, gint64 *out_from, gint64 *out_to, GError **error)
+{
+  return lh_request_query_period (request, 0, LH_QUERY_DEFAULT_DAYS, LH_QUERY_MAX_DAYS, out_from, out_to, error);
 }
 
 void

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* The inventory, as of opened_at (when the centre's history starts), with a computer for each PC of
+/* The inventory, as of opened_at (when it was installed), with a computer for each PC of
  * pc_ids (in order: PC 1 first), and its changes up to now, made by the
  * centre's admin. */
 gboolean lh_demo_add_equipment (LhStore     *store,

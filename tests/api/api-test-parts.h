@@ -31,5 +31,9 @@ void lh_api_time_off_stop      (void);
 void lh_api_input_add_tests (LhTestDaemon *daemon,
                              SoupSession  *session);
 
+/* The inventory and the equipment against the agreement. */
+void lh_api_equipment_add_tests (LhTestDaemon *daemon,
+                                 SoupSession  *session);
+
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The centre's equipment: the inventory for the admin, and how it stood
+ * against the agreed minimum over a period, for the admin and the joint
+ * learning committee. Neither names a person. */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-routes.h"
+
+#include "lh-equipment-compliance.h"
+#include "lh-equipment.h"
+#include "lh-error.h"
+#include "lh-time.h"
+
+/* A quarter by default: the committee reviews usage quarterly. */
+#define COMPLIANCE_DEFAULT_DAYS 91
+/* Five years at most: a period's changes are read, not its bookings. */
+#define COMPLIANCE_MAX_DAYS (5 * 366)
+
+static void
+add_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder, const char *name, gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_item (JsonBuilder *builder, const LhEquipment *item)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "asset_tag", item->asset_tag);
+  add_string (builder, "kind", item->kind);
+  add_string (builder, "description", item->description);
+  add_string (builder, "location", item->location);
+  add_string (builder, "status", item->status);
+  json_builder_set_member_name (builder, "pc");
+  if (item->resource_id != 0)
+    {
+      json_builder_begin_object (builder);
+      add_int (builder, "id", item->resource_id);
+      add_string (builder, "name", item->resource_name);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+void
+lh_route_list_equipment (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = lh_equipment_list (request->store, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (items == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add_item (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}
+
+void
+lh_route_equipment_compliance (LhRequest *request)
+{
+  GTimeZone *tz = request->centre->tz;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS];
+  gint64 from, to;
+
+  /* The last quarter, today included. */
+  if (!lh_request_query_period (request, 1 - COMPLIANCE_DEFAULT_DAYS, COMPLIANCE_DEFAULT_DAYS, COMPLIANCE_MAX_DAYS,
+                                &from, &to, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  from_text = lh_time_format_date (from, tz);
+  to_text = lh_time_format_date (to - 1, tz);
+  /* What has happened: a period running on past now ends now. */
+  if (from >= request->now)
+    {
+      g_set_error (&error, LH_ERROR, LH_ERROR_INVALID, "That period has not begun yet");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  if (!lh_equipment_compliance (request->store, from, MIN (to, request->now), kinds, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "from", from_text);
+  add_string (builder, "to", to_text);
+  json_builder_set_member_name (builder, "kinds");
+  json_builder_begin_array (builder);
+  for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", kinds[k].kind);
+      add_int (builder, "minimum", kinds[k].minimum);
+      add_int (builder, "working", kinds[k].working_at_end);
+      add_int (builder, "working_lowest", kinds[k].working_lowest);
+      add_int (builder, "minutes_below_minimum", kinds[k].seconds_below / 60);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The equipment routes on the demo centre: the inventory is the admin's
+ * alone; how it stands against the agreement is the admin's and the
+ * committee's, with the demo's monitor away for repair below the
+ * minimum since it failed. */
+#include <string.h>
+
+#include "api-test-parts.h"
+#include "lh-api-client.h"
+
+#define DAY_MINUTES (24 * 60)
+
+static LhTestDaemon *daemon_;
+static SoupSession *session_;
+
+static LhApiReply *
+call (const char *method, const char *path, const char *token)
+{
+  return lh_api_call (session_, daemon_->base_url, method, path, token, NULL);
+}
+
+static JsonObject *
+kind_entry (LhApiReply *reply, const char *kind)
+{
+  JsonArray *kinds = json_object_get_array_member (json_node_get_object (reply->json), "kinds");
+
+  for (guint i = 0; i < json_array_get_length (kinds); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (kinds, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "kind"), kind))
+        return entry;
+    }
+  g_assert_not_reached ();
+}
+
+/* Every role but the one that may, another's token, and none. */
+static void
+test_who_may (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
+  g_autofree char *learner = lh_api_sign_in_as (session_, daemon_, "learner");
+  g_autofree char *ulr = lh_api_sign_in_as (session_, daemon_, "learner,ulr");
+  const struct { const char *path; const char *token; guint status; } cases[] = {
+    { "/api/v1/equipment", admin, 200 },
+    { "/api/v1/equipment", committee, 403 },
+    { "/api/v1/equipment", learner, 403 },
+    { "/api/v1/equipment", ulr, 403 },
+    { "/api/v1/equipment", daemon_->device_token, 401 },
+    { "/api/v1/equipment", NULL, 401 },
+    { "/api/v1/equipment/compliance", admin, 200 },
+    { "/api/v1/equipment/compliance", committee, 200 },
+    { "/api/v1/equipment/compliance", learner, 403 },
+    { "/api/v1/equipment/compliance", ulr, 403 },
+    { "/api/v1/equipment/compliance", daemon_->device_token, 401 },
+    { "/api/v1/equipment/compliance", NULL, 401 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LhApiReply) reply = call ("GET", cases[i].path, cases[i].token);
+
+      g_assert_cmpuint (reply->status, ==, cases[i].status);
+    }
+}
+
+static void
+test_inventory (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/equipment", admin);
+  JsonArray *items;
+  guint computers = 0, in_repair = 0;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  items = json_object_get_array_member (json_node_get_object (reply->json), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *kind = json_object_get_string_member (item, "kind");
+
+      if (g_str_equal (kind, "computer"))
+        {
+          JsonObject *pc = json_object_get_object_member (item, "pc");
+
+          /* Each computer is a bookable PC, by id and name. */
+          g_assert_nonnull (pc);
+          g_assert_cmpint (json_object_get_int_member (pc, "id"), >, 0);
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (pc, "name"), "PC "));
+          computers++;
+        }
+      else
+        g_assert_true (json_object_get_null_member (item, "pc"));
+      if (g_str_equal (json_object_get_string_member (item, "status"), "in-repair"))
+        in_repair++;
+    }
+  g_assert_cmpuint (computers, ==, 8);
+  g_assert_cmpuint (in_repair, ==, 1);
+}
+
+static void
+test_compliance (void)
+{
+  g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
+  g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/equipment/compliance", committee);
+  g_autoptr(LhApiReply) terms = call ("GET", "/api/v1/terms", committee);
+  JsonObject *monitor, *computer, *minimum;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  /* The agreement's minimum, as the terms give it. */
+  g_assert_cmpuint (terms->status, ==, 200);
+  minimum = json_object_get_object_member (json_node_get_object (terms->json), "equipment_minimum");
+  g_assert_cmpint (json_object_get_int_member (minimum, "computer"), ==, 8);
+  g_assert_cmpint (lh_api_reply_int (terms, "fault_days_at_most"), ==, 5);
+
+  computer = kind_entry (reply, "computer");
+  g_assert_cmpint (json_object_get_int_member (computer, "minimum"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (computer, "working"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (computer, "minutes_below_minimum"), ==, 0);
+  /* The demo's monitor failed four days ago and is away for repair. */
+  monitor = kind_entry (reply, "monitor");
+  g_assert_cmpint (json_object_get_int_member (monitor, "minimum"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (monitor, "working"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (monitor, "working_lowest"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (monitor, "minutes_below_minimum"), >=, 4 * DAY_MINUTES);
+  g_assert_cmpint (json_object_get_int_member (monitor, "minutes_below_minimum"), <, 4 * DAY_MINUTES + 60);
+  g_assert_cmpint (json_object_get_int_member (kind_entry (reply, "headset"), "minimum"), ==, 0);
+}
+
+static void
+test_compliance_bad_periods (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  const struct { const char *query; guint status; } cases[] = {
+    { "?from=2026-12-01&to=2026-11-01", 422 },   /* ends before it begins */
+    { "?from=2001-01-01&to=2026-12-01", 422 },   /* longer than five years */
+    { "?from=2099-01-01&to=2099-01-31", 422 },   /* has not begun */
+    { "?from=yesterday", 400 },
+    { "?from=2026-02-30", 400 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/api/v1/equipment/compliance", cases[i].query, NULL);
+      g_autoptr(LhApiReply) reply = call ("GET", path, admin);
+
+      g_assert_cmpuint (reply->status, ==, cases[i].status);
+    }
+}
+
+void
+lh_api_equipment_add_tests (LhTestDaemon *daemon, SoupSession *session)
+{
+  daemon_ = daemon;
+  session_ = session;
+  g_test_add_func ("/api/equipment/who-may", test_who_may);
+  g_test_add_func ("/api/equipment/inventory", test_inventory);
+  g_test_add_func ("/api/equipment/compliance", test_compliance);
+  g_test_add_func ("/api/equipment/compliance-bad-periods", test_compliance_bad_periods);
+}
