@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The questions of Talk to a ULR: how (today's drop-in or a booked
- * time), which time, what about, how to be reached, the optional note,
- * and the facts on the confirm view. */
+/* The questions of Talk to a ULR: how (a drop-in, chosen when more than
+ * one is on, or a booked time), which time, what about, how to be
+ * reached, the optional note, and the facts on the confirm view. */
 #define G_LOG_DOMAIN "lh-advice-page"
 
 #include "lh-advice-page-private.h"
@@ -17,19 +17,19 @@
 void
 lh_advice_page_show_how (LhAdvicePage *self)
 {
-  g_autoptr(GPtrArray) today = lh_advice_page_joinable_dropins (self);
-  LhDropin *dropin = today->len > 0 ? g_ptr_array_index (today, 0) : NULL;
+  g_autoptr(GPtrArray) joinable = lh_advice_page_joinable_dropins (self);
+  LhDropin *dropin = joinable->len > 0 ? g_ptr_array_index (joinable, 0) : NULL;
   g_autoptr(GDateTime) now = lh_advice_page_now (self);
   guint n_free = self->slots ? self->slots->len : 0;
   g_autofree char *facts = NULL;
 
   /* The list to choose from stays as the daemon has it, also for a
    * learner who is looking at it. */
-  lh_dropin_chooser_set_dropins (self->dropin_chooser, today, now);
-  if (today->len > 1)
+  lh_dropin_chooser_set_dropins (self->dropin_chooser, joinable, now);
+  if (joinable->len > 1)
     facts = g_strdup_printf (ngettext ("%u drop-in is on now: you choose which next",
-                                       "%u drop-ins are on now: you choose which next", today->len),
-                             today->len);
+                                       "%u drop-ins are on now: you choose which next", joinable->len),
+                             joinable->len);
   else if (dropin != NULL)
     {
       g_autofree char *when = lh_advice_format_dropin (dropin, now);
@@ -98,20 +98,20 @@ void
 lh_advice_page_queue_clicked_cb (LhAdvicePage *self,
                   GtkButton    *button)
 {
-  g_autoptr(GPtrArray) today = lh_advice_page_joinable_dropins (self);
+  g_autoptr(GPtrArray) joinable = lh_advice_page_joinable_dropins (self);
 
-  if (today->len == 0 || lh_advice_page_is_busy (self))
+  if (joinable->len == 0 || lh_advice_page_is_busy (self))
     return;
   self->appointment = FALSE;
   g_clear_pointer (&self->slot, lh_advice_slot_free);
   /* Nobody is put in a queue they did not choose. */
-  self->dropin_from_list = today->len > 1;
+  self->dropin_from_list = joinable->len > 1;
   if (self->dropin_from_list)
     {
       lh_advice_page_show_step (self, "dropins");
       return;
     }
-  self->dropin_id = ((LhDropin *) g_ptr_array_index (today, 0))->id;
+  self->dropin_id = ((LhDropin *) g_ptr_array_index (joinable, 0))->id;
   lh_advice_page_show_step (self, "contact");
 }
 
