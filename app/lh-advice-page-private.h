@@ -8,6 +8,7 @@
 
 #include "lh-advice-ticket.h"
 #include "lh-advice-types.h"
+#include "lh-dropin-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ struct _LhAdvicePage
   LhTopic          topic;
   gboolean         appointment;
   gint64           dropin_id;
+  gboolean         dropin_from_list;      /* chosen among several, so Back returns to them */
   LhAdviceSlot    *slot;                  /* (owned) (nullable) */
   LhContact        contact;
 
@@ -42,6 +44,7 @@ struct _LhAdvicePage
   GtkLabel        *queue_facts_label;
   GtkButton       *book_button;
   GtkLabel        *book_facts_label;
+  LhDropinChooser *dropin_chooser;
   GtkFlowBox      *slots_box;
   GtkWidget       *slots_empty_label;
   GtkFlowBox      *contacts_box;
@@ -56,8 +59,13 @@ struct _LhAdvicePage
 gboolean   lh_advice_page_is_busy        (LhAdvicePage *self);
 /* Now in the centre's time zone. (transfer full) */
 GDateTime *lh_advice_page_now            (LhAdvicePage *self);
-/* Today's drop-in that has not ended, or NULL. (transfer none) */
-LhDropin  *lh_advice_page_today_dropin   (LhAdvicePage *self);
+/* The drop-ins a learner can join: every one open now, else the next
+ * today; more than one to choose from, one, or none.
+ * (transfer container) (element-type LhDropin) */
+GPtrArray *lh_advice_page_joinable_dropins (LhAdvicePage *self);
+/* The drop-in of this id in the list loaded last, or NULL. (transfer none) */
+LhDropin  *lh_advice_page_find_dropin    (LhAdvicePage *self,
+                                          gint64        dropin_id);
 void       lh_advice_page_show_step      (LhAdvicePage *self,
                                           const char   *step);
 /* Loads the drop-ins, the free times and the record (or, on the ticket,
@@ -76,6 +84,9 @@ void       lh_advice_page_queue_clicked_cb     (LhAdvicePage *self,
                                                 GtkButton    *button);
 void       lh_advice_page_book_clicked_cb      (LhAdvicePage *self,
                                                 GtkButton    *button);
+void       lh_advice_page_dropin_chosen_cb     (LhAdvicePage    *self,
+                                                gint64           dropin_id,
+                                                LhDropinChooser *chooser);
 void       lh_advice_page_topic_clicked_cb     (GtkButton    *button,
                                                 LhAdvicePage *self);
 void       lh_advice_page_contact_clicked_cb   (GtkButton    *button,

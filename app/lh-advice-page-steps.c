@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The questions of Talk to a ULR: how (today's drop-in or a booked
- * time), which time, what about, how to be reached, the optional note,
- * and the facts on the confirm view. */
+/* The questions of Talk to a ULR: how (a drop-in, chosen when more than
+ * one is on, or a booked time), which time, what about, how to be
+ * reached, the optional note, and the facts on the confirm view. */
 #define G_LOG_DOMAIN "lh-advice-page"
 
 #include "lh-advice-page-private.h"
@@ -17,12 +17,20 @@
 void
 lh_advice_page_show_how (LhAdvicePage *self)
 {
-  LhDropin *dropin = lh_advice_page_today_dropin (self);
+  g_autoptr(GPtrArray) joinable = lh_advice_page_joinable_dropins (self);
+  LhDropin *dropin = joinable->len > 0 ? g_ptr_array_index (joinable, 0) : NULL;
   g_autoptr(GDateTime) now = lh_advice_page_now (self);
   guint n_free = self->slots ? self->slots->len : 0;
   g_autofree char *facts = NULL;
 
-  if (dropin != NULL)
+  /* The list to choose from stays as the daemon has it, also for a
+   * learner who is looking at it. */
+  lh_dropin_chooser_set_dropins (self->dropin_chooser, joinable, now);
+  if (joinable->len > 1)
+    facts = g_strdup_printf (ngettext ("%u drop-in is on now: you choose which next",
+                                       "%u drop-ins are on now: you choose which next", joinable->len),
+                             joinable->len);
+  else if (dropin != NULL)
     {
       g_autofree char *when = lh_advice_format_dropin (dropin, now);
       g_autofree char *waiting = lh_advice_format_waiting (dropin->waiting);
@@ -90,13 +98,32 @@ void
 lh_advice_page_queue_clicked_cb (LhAdvicePage *self,
                   GtkButton    *button)
 {
-  LhDropin *dropin = lh_advice_page_today_dropin (self);
+  g_autoptr(GPtrArray) joinable = lh_advice_page_joinable_dropins (self);
 
-  if (dropin == NULL || lh_advice_page_is_busy (self))
+  if (joinable->len == 0 || lh_advice_page_is_busy (self))
     return;
   self->appointment = FALSE;
-  self->dropin_id = dropin->id;
   g_clear_pointer (&self->slot, lh_advice_slot_free);
+  /* Nobody is put in a queue they did not choose. */
+  self->dropin_from_list = joinable->len > 1;
+  if (self->dropin_from_list)
+    {
+      lh_advice_page_show_step (self, "dropins");
+      return;
+    }
+  self->dropin_id = ((LhDropin *) g_ptr_array_index (joinable, 0))->id;
+  lh_advice_page_show_step (self, "contact");
+}
+
+void
+lh_advice_page_dropin_chosen_cb (LhAdvicePage    *self,
+                                 gint64           dropin_id,
+                                 LhDropinChooser *chooser)
+{
+  if (lh_advice_page_find_dropin (self, dropin_id) == NULL || lh_advice_page_is_busy (self))
+    return;
+  self->appointment = FALSE;
+  self->dropin_id = dropin_id;
   lh_advice_page_show_step (self, "contact");
 }
 
@@ -176,7 +203,7 @@ lh_advice_page_show_confirm (LhAdvicePage *self)
   g_autofree char *contact = lh_contact_title (self->contact);
   g_autofree char *how = NULL;
   g_autofree char *facts = NULL;
-  LhDropin *dropin = lh_advice_page_today_dropin (self);
+  LhDropin *dropin = lh_advice_page_find_dropin (self, self->dropin_id);
 
   if (self->appointment && self->slot != NULL)
     {

@@ -30,17 +30,39 @@ lh_advice_page_now (LhAdvicePage *self)
   return client ? lh_client_now (client) : g_date_time_new_now_local ();
 }
 
-/* Today's drop-in that has not ended: the one open now, else the next. */
-LhDropin *
-lh_advice_page_today_dropin (LhAdvicePage *self)
+GPtrArray *
+lh_advice_page_joinable_dropins (LhAdvicePage *self)
 {
   g_autoptr(GDateTime) now = lh_advice_page_now (self);
+  GPtrArray *joinable = g_ptr_array_new ();
 
+  /* As the daemon has it: every one open now, else the next today. */
   for (guint i = 0; self->dropins != NULL && i < self->dropins->len; i++)
     {
       LhDropin *dropin = g_ptr_array_index (self->dropins, i);
 
+      if (dropin->open)
+        g_ptr_array_add (joinable, dropin);
+    }
+  for (guint i = 0; joinable->len == 0 && self->dropins != NULL && i < self->dropins->len; i++)
+    {
+      LhDropin *dropin = g_ptr_array_index (self->dropins, i);
+
       if (lh_same_day (dropin->start, now) && g_date_time_compare (dropin->end, now) > 0)
+        g_ptr_array_add (joinable, dropin);
+    }
+  return joinable;
+}
+
+LhDropin *
+lh_advice_page_find_dropin (LhAdvicePage *self,
+                            gint64        dropin_id)
+{
+  for (guint i = 0; self->dropins != NULL && i < self->dropins->len; i++)
+    {
+      LhDropin *dropin = g_ptr_array_index (self->dropins, i);
+
+      if (dropin->id == dropin_id)
         return dropin;
     }
   return NULL;
@@ -240,7 +262,7 @@ ask_cb (GObject      *source,
            g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
     /* The slot was just taken, or the drop-in is over: choose again
      * from what there is now. */
-    back_to (self, self->appointment ? "slots" : "how", message);
+    back_to (self, self->appointment ? "slots" : self->dropin_from_list ? "dropins" : "how", message);
   else
     lh_page_show_confirm_error (LH_PAGE (self), message);
 }
@@ -291,7 +313,7 @@ lh_advice_page_refresh (LhPage *page)
   else
     lh_page_refresh (page, lh_advice_page_is_busy (self) || !lh_page_view_is (page, "list") ||
                            !(lh_page_content_is (page, "how") || lh_page_content_is (page, "slots") ||
-                             lh_page_content_is (page, "topic")));
+                             lh_page_content_is (page, "dropins") || lh_page_content_is (page, "topic")));
 }
 
 static void
@@ -338,12 +360,14 @@ lh_advice_page_class_init (LhAdvicePageClass *klass)
   page_class->refresh = lh_advice_page_refresh;
 
   g_type_ensure (LH_TYPE_ADVICE_TICKET);
+  g_type_ensure (LH_TYPE_DROPIN_CHOOSER);
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-advice-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, topics_box);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, queue_button);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, queue_facts_label);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, book_button);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, book_facts_label);
+  gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, dropin_chooser);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, slots_box);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, slots_empty_label);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, contacts_box);
@@ -354,6 +378,8 @@ lh_advice_page_class_init (LhAdvicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, ticket);
   gtk_widget_class_bind_template_callback_full (widget_class, "queue_clicked_cb",
                                                 G_CALLBACK (lh_advice_page_queue_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "dropin_chosen_cb",
+                                                G_CALLBACK (lh_advice_page_dropin_chosen_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "book_clicked_cb",
                                                 G_CALLBACK (lh_advice_page_book_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "skip_clicked_cb",
@@ -421,6 +447,7 @@ lh_advice_page_reset (LhAdvicePage *self)
   g_clear_pointer (&self->slot, lh_advice_slot_free);
   self->pending = 0;
   self->dropin_id = 0;
+  self->dropin_from_list = FALSE;
   self->appointment = FALSE;
   if (self->ticket != NULL)
     {
@@ -457,8 +484,8 @@ lh_advice_page_go_back (LhAdvicePage *self)
   if (lh_page_content_is (page, "note"))
     lh_advice_page_show_step (self, "contact");
   else if (lh_page_content_is (page, "contact"))
-    lh_advice_page_show_step (self, self->appointment ? "slots" : "how");
-  else if (lh_page_content_is (page, "slots"))
+    lh_advice_page_show_step (self, self->appointment ? "slots" : self->dropin_from_list ? "dropins" : "how");
+  else if (lh_page_content_is (page, "slots") || lh_page_content_is (page, "dropins"))
     lh_advice_page_show_step (self, "how");
   else if (lh_page_content_is (page, "how"))
     lh_advice_page_show_step (self, "topic");

@@ -122,8 +122,9 @@ lh_ctl_assessment (Ctl *ctl, LhStore *store, GError **error)
     }
   if (g_strcmp0 (verb, "list") == 0 && ctl->args[1] == NULL)
     {
-      /* The admin sees what the kiosk shows anyone: taken or free, never
-       * who. */
+      /* The admin sees what the kiosk shows anyone: the free slots. A
+       * taken one's subject and time would say what someone's time off
+       * is for. */
       g_autoptr(GPtrArray) slots = lh_assessments_list (store, now, now + 92 * 24 * 3600, 0, error);
 
       if (slots == NULL)

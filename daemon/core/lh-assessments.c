@@ -145,8 +145,12 @@ lh_assessments_list (LhStore *store, gint64 from, gint64 to, gint64 person_id, G
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
+  /* A taken slot's subject and time, beside the approver's "who, the
+   * day, the length", would say what someone needs to learn: only its
+   * learner and its assessor see it. */
   stmt = lh_store_prepare (store,
                            SLOT_SELECT "WHERE s.status = 'open' AND s.start_at >= ?2 AND s.start_at < ?3 "
+                           "AND (s.learner_id IS NULL OR ?1 IN (s.learner_id, s.assessor_id)) "
                            "ORDER BY s.start_at, s.id", error);
   if (stmt == NULL)
     return NULL;

@@ -51,8 +51,8 @@ LhAssessmentSlot *lh_assessments_offer  (LhStore        *store,
                                          GError        **error);
 
 /* Open slots starting in [from, to), soonest first, as person_id sees
- * them: the learner's name only on the slots person_id booked or
- * assesses. */
+ * them: the free ones, and the taken ones person_id booked or assesses,
+ * with the learner's name. */
 GPtrArray        *lh_assessments_list   (LhStore        *store,
                                          gint64          from,
                                          gint64          to,

@@ -313,3 +313,82 @@ test_time_off_approver_sees_day_and_length (void)
   g_assert_cmpstr (json_object_get_string_member (listed, "category"), ==, "assessment");
   g_assert_nonnull (json_object_get_string_member (listed, "start"));
 }
+
+/* The slots of the list at path that token reads, asserted 200. */
+static LhApiReply *
+slots_seen_by (const char *path, const char *token)
+{
+  LhApiReply *list = to_call (tow.waiting, "GET", path, token, NULL);
+
+  g_assert_cmpuint (list->status, ==, 200);
+  return list;
+}
+
+/* Issue 12, item 4, the other half: the admin reads "Tess Ortega, that
+ * day, 60 minutes" on their list, then the list of assessment slots open
+ * to every session and kiosk, looking for the one 60-minute slot taken
+ * that day and its subject. A taken slot is shown to its learner and its
+ * assessor only; everyone else sees the free ones, to book. */
+void
+test_time_off_public_lists_hide_taken (void)
+{
+  LhTestDaemon *d = tow.waiting;
+  g_autofree char *ulr = lh_api_sign_in_as (tow.session, d, "learner,ulr");
+  g_autofree char *admin = lh_api_sign_in_as (tow.session, d, "admin");
+  g_autofree char *learner = to_sign_in (d, "TO5", NULL);
+  g_autofree char *colleague = to_sign_in (d, "TO4", NULL);
+  int day = lh_api_weekday_ahead (11);
+  g_autofree char *start = lh_api_day_at (day, 14);
+  g_autofree char *end = lh_api_day_at (day, 15);
+  g_autofree char *later = lh_api_day_at (day, 16);
+  g_autofree char *english = g_strdup_printf ("{\"subject\":\"english\",\"start\":\"%s\",\"end\":\"%s\","
+                                              "\"place\":\"Room E\"}", start, end);
+  g_autofree char *maths = g_strdup_printf ("{\"subject\":\"maths\",\"start\":\"%s\",\"end\":\"%s\","
+                                            "\"place\":\"Room E\"}", end, later);
+  g_autoptr(LhApiReply) taken = to_call (d, "POST", "/api/v1/assessment-slots", ulr, english);
+  g_autoptr(LhApiReply) free_slot = to_call (d, "POST", "/api/v1/assessment-slots", ulr, maths);
+  g_autoptr(LhApiReply) booked = NULL, approver = NULL, own = NULL, assessor = NULL;
+  g_autofree char *booking = NULL;
+  g_autofree char *expected_day = local_day_of (start);
+  g_autofree char *list_path = NULL;
+  const char *outsiders[] = { admin, colleague, d->device_token };
+  JsonObject *listed;
+
+  g_assert_cmpuint (taken->status, ==, 201);
+  g_assert_cmpuint (free_slot->status, ==, 201);
+  booking = lh_api_path ("/api/v1/assessment-slots/%" G_GINT64_FORMAT "/booking", lh_api_reply_int (taken, "id"));
+  booked = to_call (d, "POST", booking, learner, "{\"paid\":true}");
+
+  /* The approver's half: who, the day, the length. */
+  approver = admin_list (admin);
+  listed = to_find (to_array_of (approver, "requests"), request_id_of (booked));
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (json_object_get_string_member (listed, "day"), ==, expected_day);
+  g_assert_cmpint (json_object_get_int_member (listed, "minutes"), ==, 60);
+
+  /* The public half, to the admin, a colleague and a bare kiosk: no taken
+   * slot that day to match it with, the free one still there. */
+  list_path = g_strdup_printf ("/api/v1/assessment-slots?from=%s&to=%s", expected_day, expected_day);
+  for (guint i = 0; i < G_N_ELEMENTS (outsiders); i++)
+    {
+      g_autoptr(LhApiReply) seen = slots_seen_by (list_path, outsiders[i]);
+      JsonArray *slots = to_array_of (seen, "assessment_slots");
+
+      for (guint j = 0; j < json_array_get_length (slots); j++)
+        g_assert_false (json_object_get_boolean_member (json_array_get_object_element (slots, j), "taken"));
+      g_assert_null (to_find (slots, lh_api_reply_int (taken, "id")));
+      g_assert_nonnull (to_find (slots, lh_api_reply_int (free_slot, "id")));
+      g_assert_null (strstr (seen->text, "english"));
+    }
+
+  /* The learner and the assessor still see it, taken. */
+  own = slots_seen_by (list_path, learner);
+  listed = to_find (to_array_of (own, "assessment_slots"), lh_api_reply_int (taken, "id"));
+  g_assert_nonnull (listed);
+  g_assert_true (json_object_get_boolean_member (listed, "taken"));
+  g_assert_true (json_object_get_boolean_member (listed, "mine"));
+  assessor = slots_seen_by (list_path, ulr);
+  listed = to_find (to_array_of (assessor, "assessment_slots"), lh_api_reply_int (taken, "id"));
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (json_object_get_string_member (listed, "learner"), ==, "Tess Ortega");
+}

@@ -61,3 +61,4 @@ JsonArray  *to_array_of    (LhApiReply   *reply,
 void test_time_off_approve_and_reject (void);
 void test_time_off_group_place_waits (void);
 void test_time_off_approver_sees_day_and_length (void);
+void test_time_off_public_lists_hide_taken (void);

@@ -173,7 +173,8 @@ setup_people (const char *db_path, gpointer user_data)
                     "TO1,Tia Olsen,37.5,learner," TO_PIN "\n"
                     "TO2,Tom Ortiz,1,learner," TO_PIN "\n"
                     "TO3,Tara Owen,37.5,learner," TO_PIN "\n"
-                    "TO4,Theo Oakes,37.5,learner," TO_PIN "\n";
+                    "TO4,Theo Oakes,37.5,learner," TO_PIN "\n"
+                    "TO5,Tess Ortega,37.5,learner," TO_PIN "\n";
 
   g_assert_true (g_file_set_contents (path, csv, -1, NULL));
   out = lh_test_run_ctl (db_path, &error, "import-staff", path, NULL);
@@ -470,6 +471,7 @@ lh_api_time_off_add_tests (SoupSession *session)
   g_test_add_func ("/api/time-off/approve-and-reject", test_time_off_approve_and_reject);
   g_test_add_func ("/api/time-off/group-place-waits", test_time_off_group_place_waits);
   g_test_add_func ("/api/time-off/approver-sees-day-and-length", test_time_off_approver_sees_day_and_length);
+  g_test_add_func ("/api/time-off/public-lists-hide-taken", test_time_off_public_lists_hide_taken);
 }
 
 void

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "test-advice"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "kiosk-api.h"
 #include "kiosk-helpers.h"
@@ -16,6 +17,9 @@
 #include "lh-time-format.h"
 #include "lh-window.h"
 #include "lh-test-clock.h"
+
+#define SECOND_ULR_STAFF "U900"
+#define SECOND_ULR_PIN   "482913"
 
 static LhTestDaemon *centre;     /* (owned) one demo centre for the whole program */
 static char         *ulr_token;  /* (owned) the ULR's session, on the demo kiosk */
@@ -189,6 +193,83 @@ slot_button_shown (LhWindow *window, gconstpointer query)
   return kiosk_find_widget (GTK_WIDGET (window), is_slot_button, query) != NULL;
 }
 
+/* A third ULR, who staffs no drop-in yet, so that two can be on at once. */
+static void
+add_second_ulr (const char *db_path,
+                gpointer    user_data)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *csv = g_build_filename (dir, "second-ulr.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "staff_number,name,hours_per_week,roles,pin\n"
+                                      SECOND_ULR_STAFF ",Priya Shah,37.5,learner;ulr," SECOND_ULR_PIN "\n",
+                                      -1, NULL));
+  imported = lh_test_run_ctl (db_path, &error, "import-staff", csv, NULL);
+  g_assert_no_error (error);
+}
+
+/* The third ULR opens a drop-in in the canteen, on now for an hour.
+ * Returns its id; *token their session. */
+static gint64
+api_open_canteen_dropin (char **token)
+{
+  g_autoptr(GDateTime) start = kiosk_api_minute_now (0);
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 60);
+  g_autofree char *start_text = kiosk_api_time_text (start);
+  g_autofree char *end_text = kiosk_api_time_text (end);
+  g_autofree char *json = g_strdup_printf ("{\"place\": \"Canteen\", \"start\": \"%s\", \"end\": \"%s\"}",
+                                           start_text, end_text);
+  g_autoptr(JsonObject) dropin = NULL;
+
+  *token = kiosk_api_sign_in_as (SECOND_ULR_STAFF, SECOND_ULR_PIN, centre->device_token, NULL);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/dropins", *token, json, &dropin), ==, 201);
+  return json_object_get_int_member (dropin, "id");
+}
+
+static gboolean
+is_dropin_button (GtkWidget *widget, gconstpointer place)
+{
+  return gtk_widget_has_css_class (widget, "lh-dropin-choice") && gtk_widget_get_mapped (widget) &&
+         kiosk_find_widget (widget, kiosk_is_label, place) != NULL;
+}
+
+static gboolean
+dropin_button_shown (LhWindow *window, gconstpointer place)
+{
+  return kiosk_find_widget (GTK_WIDGET (window), is_dropin_button, place) != NULL;
+}
+
+/* Laid out as a touch target: at least 48 px high and wide. */
+static gboolean
+dropin_button_big_enough (LhWindow *window, gconstpointer place)
+{
+  GtkWidget *button = kiosk_find_widget (GTK_WIDGET (window), is_dropin_button, place);
+
+  return button != NULL && gtk_widget_get_height (button) >= 48 && gtk_widget_get_width (button) >= 48;
+}
+
+static gboolean
+dropin_button_gone (LhWindow *window, gconstpointer place)
+{
+  return !dropin_button_shown (window, place);
+}
+
+/* From the first question to the list of drop-ins, by tapping. */
+static void
+tap_to_dropins (Kiosk *kiosk)
+{
+  kiosk_wait_for_label (kiosk->window, "What would you like to talk about?");
+  kiosk_press (kiosk->window, "Careers advice");
+  kiosk_wait_for_label (kiosk->window, "2 drop-ins are on now: you choose which next");
+  kiosk_screenshot (kiosk->window, "advice-how-two-dropins");
+  kiosk_press (kiosk->window, "Join today's drop-in queue");
+  kiosk_wait_for_label (kiosk->window, "Which drop-in would you like to join?");
+  kiosk_wait_for (kiosk->window, dropin_button_shown, "Learning centre", "the demo's drop-in");
+  kiosk_wait_for (kiosk->window, dropin_button_shown, "Canteen", "the canteen's drop-in");
+}
+
 /* ---- tests ------------------------------------------------------------ */
 
 /* Into the queue by tapping: the ticket and place the API gives; the
@@ -294,6 +375,77 @@ test_leave (void)
   kiosk_wait_for_label (kiosk.window, "What would you like to talk about?");
   request = api_request (token, id);
   g_assert_cmpstr (json_object_get_string_member (request, "status"), ==, "left");
+  kiosk_close (&kiosk);
+}
+
+/* Two drop-ins on at once: the learner sees both, with where, until
+ * when, how many wait and who is there, taps the second and is in its
+ * queue. One that closes while they choose is refused in plain words,
+ * and the list shown again without it. */
+static void
+test_choose_dropin (void)
+{
+  Kiosk kiosk = { 0 };
+  g_autofree char *second_token = NULL;
+  gint64 second_id = api_open_canteen_dropin (&second_token);
+  g_autofree char *token = kiosk_api_sign_in (4, centre->device_token, NULL);
+  g_autofree char *late_token = kiosk_api_sign_in (5, centre->device_token, NULL);
+  g_autoptr(JsonObject) request = NULL;
+  g_autoptr(JsonObject) late_record = NULL;
+  g_autofree char *close_path = g_strdup_printf ("/dropins/%" G_GINT64_FORMAT "/close", second_id);
+  g_autofree char *leave_path = NULL;
+  GtkWidget *button;
+  gint64 id;
+
+  kiosk_open_learner (&kiosk, centre, 4);
+  open_advice (&kiosk);
+  tap_to_dropins (&kiosk);
+  kiosk_wait_for_label (kiosk.window, "With Priya Shah");
+  kiosk_wait_for_label (kiosk.window, "With Sue Bennett, Tomasz Nowak");
+  kiosk_screenshot (kiosk.window, "advice-dropins");
+  kiosk_wait_for (kiosk.window, dropin_button_big_enough, "Canteen", "a drop-in button of 48 px or more");
+  button = kiosk_find_widget (GTK_WIDGET (kiosk.window), is_dropin_button, "Canteen");
+  gtk_widget_activate (button);
+  kiosk_wait_for_label (kiosk.window, "How should we reach you?");
+  kiosk_press (kiosk.window, "Here at the centre");
+  kiosk_press (kiosk.window, "Skip");
+  kiosk_wait_for_label (kiosk.window, "Join the drop-in queue?");
+  {
+    g_autofree char *screen = kiosk_screen_text (kiosk.window);
+
+    g_assert_nonnull (strstr (screen, ", Canteen\n"));
+  }
+  kiosk_press (kiosk.window, "Yes, ask");
+  kiosk_wait_for_label (kiosk.window, "Your ticket");
+  kiosk_wait_for_label (kiosk.window, "Canteen");
+  id = learner_open_request (token);
+  request = api_request (token, id);
+  g_assert_cmpint (json_object_get_int_member (request, "dropin_id"), ==, second_id);
+  leave_path = g_strdup_printf ("/advice-requests/%" G_GINT64_FORMAT, id);
+  g_assert_cmpuint (kiosk_api_call ("DELETE", leave_path, token, NULL, NULL), ==, 204);
+  kiosk_close (&kiosk);
+
+  /* The canteen's drop-in closes while the next learner confirms. */
+  kiosk_open_learner (&kiosk, centre, 5);
+  open_advice (&kiosk);
+  tap_to_dropins (&kiosk);
+  gtk_widget_activate (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_dropin_button, "Canteen"));
+  /* Back from how to be reached is back to the drop-ins, to choose again. */
+  kiosk_wait_for_label (kiosk.window, "How should we reach you?");
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_label (kiosk.window, "Which drop-in would you like to join?");
+  gtk_widget_activate (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_dropin_button, "Canteen"));
+  kiosk_press (kiosk.window, "Here at the centre");
+  kiosk_press (kiosk.window, "Skip");
+  kiosk_wait_for_label (kiosk.window, "Join the drop-in queue?");
+  g_assert_cmpuint (kiosk_api_call ("POST", close_path, second_token, NULL, NULL), ==, 200);
+  kiosk_press (kiosk.window, "Yes, ask");
+  kiosk_wait_for_label (kiosk.window, "That drop-in is not on today, or is over.");
+  kiosk_wait_for_label (kiosk.window, "Which drop-in would you like to join?");
+  kiosk_wait_for (kiosk.window, dropin_button_gone, "Canteen", "the closed drop-in gone");
+  kiosk_wait_for (kiosk.window, dropin_button_shown, "Learning centre", "the drop-in still on");
+  g_assert_cmpuint (kiosk_api_call ("GET", "/me/record", late_token, NULL, &late_record), ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (late_record, "open_requests")), ==, 0);
   kiosk_close (&kiosk);
 }
 
@@ -452,12 +604,13 @@ main (int   argc,
 
   kiosk_test_init (&argc, &argv);
 
-  centre = lh_test_daemon_start (NULL);
+  centre = lh_test_daemon_start_with_setup (NULL, add_second_ulr, NULL);
   kiosk_api_init (centre);
   api_take_desk ();
 
   g_test_add_func ("/kiosk/advice/queue", test_queue);
   g_test_add_func ("/kiosk/advice/leave", test_leave);
+  g_test_add_func ("/kiosk/advice/choose-dropin", test_choose_dropin);
   g_test_add_func ("/kiosk/advice/appointment", test_appointment);
   g_test_add_func ("/kiosk/advice/record", test_record);
   g_test_add_func ("/kiosk/advice/hidden-for-guest", test_hidden_for_guest);
