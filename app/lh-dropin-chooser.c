@@ -7,6 +7,7 @@
 
 #include "lh-advice-types.h"
 #include "lh-advice-words.h"
+#include "lh-card-widgets.h"
 #include "lh-slot-widgets.h"
 #include "lh-time-format.h"
 
@@ -138,18 +139,6 @@ lh_dropin_chooser_set_dropins (LhDropinChooser *self,
   gtk_widget_set_visible (self->empty_label, n == 0);
 }
 
-static GtkWidget *
-heading_new (const char *text,
-             const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 lh_dropin_chooser_class_init (LhDropinChooserClass *klass)
 {
@@ -174,9 +163,9 @@ lh_dropin_chooser_init (LhDropinChooser *self)
   gtk_widget_set_margin_end (box, 32);
   gtk_widget_set_margin_bottom (box, 24);
 
-  gtk_box_append (GTK_BOX (box), heading_new (_("Step 2 of 4"), "lh-step"));
-  gtk_box_append (GTK_BOX (box), heading_new (_("Which drop-in would you like to join?"), "lh-page-title"));
-  gtk_box_append (GTK_BOX (box), heading_new (_("More than one is on now. Tap the one you want."),
+  gtk_box_append (GTK_BOX (box), lh_card_label_new (_("Step 2 of 4"), "lh-step"));
+  gtk_box_append (GTK_BOX (box), lh_card_label_new (_("Which drop-in would you like to join?"), "lh-page-title"));
+  gtk_box_append (GTK_BOX (box), lh_card_label_new (_("More than one is on now. Tap the one you want."),
                                               "lh-dropin-choice-hint"));
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
@@ -189,7 +178,7 @@ lh_dropin_chooser_init (LhDropinChooser *self)
   self->flow = GTK_FLOW_BOX (flow);
   gtk_box_append (GTK_BOX (box), flow);
 
-  self->empty_label = heading_new (_("No drop-in is on today any more. You can book a time instead."),
+  self->empty_label = lh_card_label_new (_("No drop-in is on today any more. You can book a time instead."),
                                    "lh-dropin-choice-hint");
   gtk_widget_set_visible (self->empty_label, FALSE);
   gtk_box_append (GTK_BOX (box), self->empty_label);

@@ -3,6 +3,7 @@
 
 #include "lh-mine-row.h"
 
+#include "lh-card-widgets.h"
 #include "lh-mine-words.h"
 #include "lh-time-off-words.h"
 
@@ -60,18 +61,6 @@ image_new (const char *icon_name,
                        NULL);
 }
 
-static GtkWidget *
-wrapping_label (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 GtkWidget *
 lh_mine_row_new (const LhMineItem *item,
                  GDateTime        *now,
@@ -107,7 +96,7 @@ lh_mine_row_new (const LhMineItem *item,
   text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (text), wrapping_label (title, "lh-mine-title"));
+  gtk_box_append (GTK_BOX (text), lh_card_label_new (title, "lh-mine-title"));
 
   state_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   state_icon_name = state_icon (item, now);
@@ -118,7 +107,7 @@ lh_mine_row_new (const LhMineItem *item,
       gtk_widget_set_valign (image, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (state_box), image);
     }
-  label = wrapping_label (state, "lh-mine-state");
+  label = lh_card_label_new (state, "lh-mine-state");
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (state_box), label);
   if (lh_mine_state_is_urgent (item, now))
@@ -134,7 +123,7 @@ lh_mine_row_new (const LhMineItem *item,
 
       gtk_widget_set_valign (image, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (line), image);
-      gtk_box_append (GTK_BOX (line), wrapping_label (time_off, "lh-mine-time-off"));
+      gtk_box_append (GTK_BOX (line), lh_card_label_new (time_off, "lh-mine-time-off"));
       gtk_box_append (GTK_BOX (text), line);
     }
   gtk_box_append (GTK_BOX (box), text);

@@ -178,6 +178,27 @@ lh_json_add_date_or_null (JsonBuilder *builder, const char *member, gint64 unix_
 }
 
 void
+lh_json_add_int (JsonBuilder *builder, const char *member, gint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+lh_json_add_string (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+void
+lh_json_add_bool (JsonBuilder *builder, const char *member, gboolean value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
 lh_json_add_id_or_null (JsonBuilder *builder, const char *member, gint64 id)
 {
   json_builder_set_member_name (builder, member);

@@ -35,6 +35,17 @@ gboolean  lh_json_get_bool     (JsonObject  *object,
 gboolean  lh_json_has          (JsonObject  *object,
                                 const char  *member);
 
+/* A member and its value, in one call. */
+void      lh_json_add_int      (JsonBuilder *builder,
+                                const char  *member,
+                                gint64       value);
+void      lh_json_add_string   (JsonBuilder *builder,
+                                const char  *member,
+                                const char  *value);
+void      lh_json_add_bool     (JsonBuilder *builder,
+                                const char  *member,
+                                gboolean     value);
+
 void      lh_json_add_time     (JsonBuilder *builder,
                                 const char  *member,
                                 gint64       unix_seconds,

@@ -6,6 +6,7 @@
 
 #include "lh-routes.h"
 
+#include "lh-api-json.h"
 #include "lh-equipment-compliance.h"
 #include "lh-equipment.h"
 #include "lh-error.h"
@@ -17,34 +18,20 @@
 #define COMPLIANCE_MAX_DAYS (5 * 366)
 
 static void
-add_string (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder, const char *name, gint64 value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_item (JsonBuilder *builder, const LhEquipment *item)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "asset_tag", item->asset_tag);
-  add_string (builder, "kind", item->kind);
-  add_string (builder, "description", item->description);
-  add_string (builder, "location", item->location);
-  add_string (builder, "status", item->status);
+  lh_json_add_string (builder, "asset_tag", item->asset_tag);
+  lh_json_add_string (builder, "kind", item->kind);
+  lh_json_add_string (builder, "description", item->description);
+  lh_json_add_string (builder, "location", item->location);
+  lh_json_add_string (builder, "status", item->status);
   json_builder_set_member_name (builder, "pc");
   if (item->resource_id != 0)
     {
       json_builder_begin_object (builder);
-      add_int (builder, "id", item->resource_id);
-      add_string (builder, "name", item->resource_name);
+      lh_json_add_int (builder, "id", item->resource_id);
+      lh_json_add_string (builder, "name", item->resource_name);
       json_builder_end_object (builder);
     }
   else
@@ -107,18 +94,18 @@ lh_route_equipment_compliance (LhRequest *request)
       return;
     }
   json_builder_begin_object (builder);
-  add_string (builder, "from", from_text);
-  add_string (builder, "to", to_text);
+  lh_json_add_string (builder, "from", from_text);
+  lh_json_add_string (builder, "to", to_text);
   json_builder_set_member_name (builder, "kinds");
   json_builder_begin_array (builder);
   for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "kind", kinds[k].kind);
-      add_int (builder, "minimum", kinds[k].minimum);
-      add_int (builder, "working", kinds[k].working_at_end);
-      add_int (builder, "working_lowest", kinds[k].working_lowest);
-      add_int (builder, "minutes_below_minimum", kinds[k].seconds_below / 60);
+      lh_json_add_string (builder, "kind", kinds[k].kind);
+      lh_json_add_int (builder, "minimum", kinds[k].minimum);
+      lh_json_add_int (builder, "working", kinds[k].working_at_end);
+      lh_json_add_int (builder, "working_lowest", kinds[k].working_lowest);
+      lh_json_add_int (builder, "minutes_below_minimum", kinds[k].seconds_below / 60);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

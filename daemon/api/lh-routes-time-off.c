@@ -80,30 +80,23 @@ lh_routes_publish_time_off_pending (LhStore *store, LhEventHub *events)
 /* ---- the learner's balance --------------------------------------------- */
 
 static void
-add_int (JsonBuilder *builder, const char *member, gint64 value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_category (JsonBuilder *builder, const LhTimeOffCategory *category)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "category");
   json_builder_add_string_value (builder, category->category);
-  add_int (builder, "entitled_minutes", category->entitled_minutes);
-  add_int (builder, "taken_minutes", category->taken_minutes);
-  add_int (builder, "booked_minutes", category->booked_minutes);
-  add_int (builder, "pending_minutes", category->pending_minutes);
-  add_int (builder, "remaining_minutes", category->remaining_minutes);
+  lh_json_add_int (builder, "entitled_minutes", category->entitled_minutes);
+  lh_json_add_int (builder, "taken_minutes", category->taken_minutes);
+  lh_json_add_int (builder, "booked_minutes", category->booked_minutes);
+  lh_json_add_int (builder, "pending_minutes", category->pending_minutes);
+  lh_json_add_int (builder, "remaining_minutes", category->remaining_minutes);
   /* Only learning time is made of a base and matched time. */
   if (g_str_equal (category->category, "learning"))
     {
-      add_int (builder, "base_minutes", category->base_minutes);
-      add_int (builder, "own_minutes", category->own_minutes);
-      add_int (builder, "matched_minutes", category->matched_minutes);
-      add_int (builder, "matched_cap_minutes", category->matched_cap_minutes);
+      lh_json_add_int (builder, "base_minutes", category->base_minutes);
+      lh_json_add_int (builder, "own_minutes", category->own_minutes);
+      lh_json_add_int (builder, "matched_minutes", category->matched_minutes);
+      lh_json_add_int (builder, "matched_cap_minutes", category->matched_cap_minutes);
     }
   json_builder_end_object (builder);
 }
@@ -147,7 +140,7 @@ lh_route_my_time_off (LhRequest *request)
   lh_json_add_date_or_null (builder, "year_end", balance.year_end - 1, tz);
   json_builder_set_member_name (builder, "hours_per_day");
   json_builder_add_double_value (builder, balance.minutes_per_day / 60.0);
-  add_int (builder, "minutes_per_day", balance.minutes_per_day);
+  lh_json_add_int (builder, "minutes_per_day", balance.minutes_per_day);
   json_builder_set_member_name (builder, "hours_per_week");
   json_builder_add_double_value (builder, balance.hours_per_week);
   json_builder_set_member_name (builder, "categories");
@@ -172,14 +165,14 @@ lh_route_my_time_off (LhRequest *request)
 static void
 add_for_approver (JsonBuilder *builder, const LhTimeOffRequest *request, GTimeZone *tz)
 {
-  add_int (builder, "id", request->id);
+  lh_json_add_int (builder, "id", request->id);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, request->status);
   /* Every category a booking draws on is learning to the employer. */
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, "learning");
   lh_json_add_date_or_null (builder, "day", request->start_at, tz);
-  add_int (builder, "minutes", request->minutes);
+  lh_json_add_int (builder, "minutes", request->minutes);
   json_builder_set_member_name (builder, "decision_reason");
   if (request->decision_reason != NULL && request->decision_reason[0] != '\0')
     json_builder_add_string_value (builder, request->decision_reason);
@@ -210,7 +203,7 @@ lh_route_time_off_requests (LhRequest *request)
 
       json_builder_begin_object (builder);
       add_for_approver (builder, one, tz);
-      add_int (builder, "person_id", one->person_id);
+      lh_json_add_int (builder, "person_id", one->person_id);
       json_builder_set_member_name (builder, "person_name");
       json_builder_add_string_value (builder, one->person_name);
       json_builder_set_member_name (builder, "staff_number");
@@ -229,7 +222,7 @@ publish_decided (LhRequest *request, const LhTimeOffRequest *decided)
   g_autoptr(JsonNode) data = NULL;
 
   json_builder_begin_object (builder);
-  add_int (builder, "request_id", decided->id);
+  lh_json_add_int (builder, "request_id", decided->id);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, decided->status);
   json_builder_end_object (builder);

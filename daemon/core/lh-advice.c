@@ -12,6 +12,7 @@
 #include "lh-error.h"
 #include "lh-facility-time.h"
 #include "lh-people.h"
+#include "lh-text.h"
 #include "lh-time.h"
 
 const char * const lh_advice_topics[] = {
@@ -26,34 +27,22 @@ const char * const lh_advice_outcomes[] = {
 
 const char * const lh_advice_contacts[] = { "here", "phone", "email", "at-work", NULL };
 
-static gboolean
-name_check (const char * const *names, const char *name, const char *what, GError **error)
-{
-  g_autofree char *list = NULL;
-
-  if (name != NULL && g_strv_contains (names, name))
-    return TRUE;
-  list = g_strjoinv (", ", (char **) names);
-  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The %s is one of %s", what, list);
-  return FALSE;
-}
-
 gboolean
 lh_advice_topic_check (const char *topic, GError **error)
 {
-  return name_check (lh_advice_topics, topic, "topic", error);
+  return lh_text_one_of (lh_advice_topics, topic, "topic", error);
 }
 
 gboolean
 lh_advice_outcome_check (const char *outcome, GError **error)
 {
-  return name_check (lh_advice_outcomes, outcome, "outcome", error);
+  return lh_text_one_of (lh_advice_outcomes, outcome, "outcome", error);
 }
 
 gboolean
 lh_advice_contact_check (const char *contact, GError **error)
 {
-  return name_check (lh_advice_contacts, contact, "way to reach you", error);
+  return lh_text_one_of (lh_advice_contacts, contact, "way to reach you", error);
 }
 
 void
