@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sittings at PCs: reading them, ending them, more time, and what a
+ * PC's kiosk shows (sitting down is in lh-usage-begin.c). */
 #define G_LOG_DOMAIN "lh-usage"
 
-#include "lh-usage.h"
+#include "lh-usage-private.h"
 
 #include "lh-bookings.h"
 #include "lh-devices.h"
@@ -35,14 +37,8 @@ lh_usage_free (LhUsage *usage)
   g_free (usage);
 }
 
-#define USAGE_COLUMNS \
-  "SELECT u.id, u.person_id, u.resource_id, u.booking_id, u.device_id, u.session_id, " \
-  "u.started_at, b.end_at, coalesce (u.ended_at, 0), b.walk_up, r.name, u.end_reason, b.start_at "
-#define USAGE_JOINS "JOIN bookings b ON b.id = u.booking_id JOIN resources r ON r.id = u.resource_id "
-#define USAGE_SELECT USAGE_COLUMNS "FROM usage_sessions u " USAGE_JOINS
-
-static LhUsage *
-usage_from_row (LhStmt *stmt)
+LhUsage *
+lh_usage_from_row (LhStmt *stmt)
 {
   LhUsage *usage = g_new0 (LhUsage, 1);
 
@@ -62,8 +58,8 @@ usage_from_row (LhStmt *stmt)
   return usage;
 }
 
-static LhUsage *
-get_usage (LhStore *store, gint64 id, GError **error)
+LhUsage *
+lh_usage_get_by_id (LhStore *store, gint64 id, GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, USAGE_SELECT "WHERE u.id = ?1", error);
   gboolean has_row;
@@ -78,7 +74,7 @@ get_usage (LhStore *store, gint64 id, GError **error)
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such sitting");
       return NULL;
     }
-  return usage_from_row (stmt);
+  return lh_usage_from_row (stmt);
 }
 
 GPtrArray *
@@ -92,7 +88,7 @@ lh_usage_list_open (LhStore *store, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  return lh_store_collect (store, stmt, (LhRowFunc) usage_from_row, (GDestroyNotify) lh_usage_free, error);
+  return lh_store_collect (store, stmt, (LhRowFunc) lh_usage_from_row, (GDestroyNotify) lh_usage_free, error);
 }
 
 LhUsage *
@@ -109,12 +105,11 @@ lh_usage_get_current (LhStore *store, gint64 session_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, session_id);
   if (!lh_store_step (store, stmt, &has_row, error) || !has_row)
     return NULL;
-  return usage_from_row (stmt);
+  return lh_usage_from_row (stmt);
 }
 
-/* Runs sql with ?1 and ?2 bound to a and b. */
-static gboolean
-exec2 (LhStore *store, const char *sql, gint64 a, gint64 b, GError **error)
+gboolean
+lh_usage_exec2 (LhStore *store, const char *sql, gint64 a, gint64 b, GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, error);
 
@@ -148,11 +143,11 @@ lh_usage_end_locked (LhStore *store, LhUsage *usage, LhUsageEnd reason, gint64 a
                           ? "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1"
                           : "UPDATE bookings SET end_at = ?2 WHERE id = ?1";
 
-      if (!exec2 (store, sql, usage->booking_id, at, error))
+      if (!lh_usage_exec2 (store, sql, usage->booking_id, at, error))
         return FALSE;
       usage->ends_at = at;
     }
-  if (!exec2 (store, "UPDATE sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+  if (!lh_usage_exec2 (store, "UPDATE sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
               usage->session_id, at, error))
     return FALSE;
   usage->ended_at = at;
@@ -208,286 +203,6 @@ lh_usage_end_session (LhStore *store, gint64 session_id, LhUsageEnd reason, gint
 /* Ends the sittings that sign-in at this PC replaces: anyone's here (the
  * kiosk shows its sign-in screen, so whoever was here has gone), and the
  * person's own elsewhere. */
-static gboolean
-end_replaced (LhStore *store, gint64 person_id, gint64 resource_id, gint64 now,
-              GPtrArray *out_ended, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             USAGE_SELECT "WHERE u.ended_at IS NULL "
-                                             "AND (u.person_id = ?1 OR u.resource_id = ?2)", error);
-  g_autoptr(GPtrArray) sittings = NULL;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, resource_id);
-  sittings = lh_store_collect (store, stmt, (LhRowFunc) usage_from_row, (GDestroyNotify) lh_usage_free, error);
-  if (sittings == NULL)
-    return FALSE;
-  g_clear_pointer (&stmt, lh_stmt_release);
-  for (guint i = 0; i < sittings->len; i++)
-    {
-      LhUsage *usage = g_ptr_array_index (sittings, i);
-      LhUsageEnd reason = usage->resource_id == resource_id ? LH_USAGE_END_REPLACED : LH_USAGE_END_MOVED;
-
-      if (!lh_usage_end_locked (store, usage, reason, now, error))
-        return FALSE;
-    }
-  if (out_ended != NULL)
-    while (sittings->len > 0)
-      g_ptr_array_add (out_ended, g_ptr_array_steal_index (sittings, 0));
-  return TRUE;
-}
-
-/* Another PC free now for LH_USAGE_MIN_SECONDS, whose kiosk (if it has
- * one) is online, or NULL. */
-static char *
-free_pc_now (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 except_resource_id,
-             gint64 now, GError **error)
-{
-  g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
-
-  if (resources == NULL)
-    return NULL;
-  for (guint i = 0; i < resources->len; i++)
-    {
-      const LhResource *resource = g_ptr_array_index (resources, i);
-      gboolean has_kiosk, online;
-      gint64 until;
-
-      if (!g_str_equal (resource->kind, "pc") || resource->id == except_resource_id)
-        continue;
-      if (!lh_devices_pc_online (store, resource->id, now, &has_kiosk, &online, error) ||
-          !lh_bookings_free_until (store, centre, person_id, resource, now, now, 0, &until, NULL, error))
-        return NULL;
-      if ((!has_kiosk || online) && until - now >= LH_USAGE_MIN_SECONDS)
-        return g_strdup (resource->name);
-    }
-  return NULL;
-}
-
-/* A refusal, with another PC to try when there is one. */
-static void
-set_refusal (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 resource_id,
-             gint64 now, GError **error, const char *format, ...) G_GNUC_PRINTF (7, 8);
-
-static void
-set_refusal (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 resource_id,
-             gint64 now, GError **error, const char *format, ...)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *other = free_pc_now (store, centre, person_id, resource_id, now, &local_error);
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (other != NULL)
-    g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s. %s is free now", reason, other);
-  else
-    g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s. No other PC is free just now", reason);
-}
-
-/* The booking of the PC that holds now: *out_mine tells whose. */
-static gboolean
-find_booking_now (LhStore *store, gint64 resource_id, gint64 person_id, gint64 now,
-                  gint64 *out_id, gint64 *out_end, gboolean *out_mine, GError **error)
-{
-  /* Someone else's time now comes first; then the person's own, which
-   * may start a few minutes from now. Plan: bookings_by_resource_time
-   * (resource_id=? AND start_at>? AND start_at<?), a day back at most. */
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT id, end_at, person_id = ?2 FROM bookings "
-                                             "WHERE resource_id = ?1 AND status = 'booked' AND end_at > ?3 "
-                                             "AND start_at > ?5 AND start_at <= ?3 + ?4 "
-                                             "AND (start_at <= ?3 OR (person_id = ?2 AND start_at <= ?3 + ?4)) "
-                                             "ORDER BY person_id = ?2, start_at LIMIT 1", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, resource_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, LH_USAGE_EARLY_SECONDS);
-  sqlite3_bind_int64 (stmt, 5, now - LH_BOOKING_MAX_SECONDS);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *out_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  *out_end = has_row ? sqlite3_column_int64 (stmt, 1) : 0;
-  *out_mine = has_row && sqlite3_column_int (stmt, 2);
-  return TRUE;
-}
-
-/* Why a PC has no time for walk-up use now, in plain words. */
-static void
-set_no_walk_up_error (LhStore *store, const LhCentre *centre, const LhResource *resource,
-                      gint64 person_id, gint64 now, gint64 until, LhFreeBound bound, GError **error)
-{
-  g_autofree char *at = lh_time_format_hhmm (until, centre->tz);
-
-  switch (bound)
-    {
-    case LH_FREE_CLOSED:
-    case LH_FREE_CLOSING:
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is closed now", resource->name);
-      return;
-    case LH_FREE_ALLOWANCE:
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "You have used all the computer time the rules allow for now");
-      return;
-    case LH_FREE_BOOKED:
-    case LH_FREE_LONGEST:
-    default:
-      set_refusal (store, centre, person_id, resource->id, now, error, "%s is reserved from %s",
-                   resource->name, at);
-      return;
-    }
-}
-
-/* Someone with a PC booked now sits at that one, not at another. */
-static gboolean
-check_not_booked_elsewhere (LhStore *store, const LhCentre *centre, gint64 person_id,
-                            gint64 resource_id, gint64 now, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT r.name, b.start_at FROM bookings b "
-                                             "JOIN resources r ON r.id = b.resource_id "
-                                             "WHERE b.person_id = ?1 AND b.resource_id <> ?2 AND r.kind = 'pc' "
-                                             "AND b.status = 'booked' AND b.end_at > ?3 "
-                                             "AND b.start_at > ?5 AND b.start_at <= ?3 + ?4 "
-                                             "ORDER BY b.start_at LIMIT 1", error);
-  gboolean has_row;
-  g_autofree char *from = NULL;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, resource_id);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, LH_USAGE_EARLY_SECONDS);
-  sqlite3_bind_int64 (stmt, 5, now - LH_BOOKING_MAX_SECONDS);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  if (!has_row)
-    return TRUE;
-  from = lh_time_format_hhmm (sqlite3_column_int64 (stmt, 1), centre->tz);
-  g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You have %s booked from %s: please sign in there",
-               (const char *) sqlite3_column_text (stmt, 0), from);
-  return FALSE;
-}
-
-static gboolean
-insert_usage (LhStore *store, const LhSessionInfo *session, gint64 resource_id, gint64 booking_id,
-              gint64 booking_end, gint64 now, gint64 *out_id, GError **error)
-{
-  g_autoptr(LhStmt) insert = lh_store_prepare (store,
-                                               "INSERT INTO usage_sessions (person_id, resource_id, booking_id, "
-                                               "device_id, session_id, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                               error);
-
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, session->person_id);
-  sqlite3_bind_int64 (insert, 2, resource_id);
-  sqlite3_bind_int64 (insert, 3, booking_id);
-  sqlite3_bind_int64 (insert, 4, session->device_id);
-  sqlite3_bind_int64 (insert, 5, session->session_id);
-  sqlite3_bind_int64 (insert, 6, now);
-  if (!lh_store_exec (store, insert, error))
-    return FALSE;
-  *out_id = lh_store_last_insert_id (store);
-  /* Signed in for as long as the sitting lasts; sitting down is also a
-   * sign of life from the PC's kiosk. */
-  return exec2 (store, "UPDATE sessions SET expires_at = max (expires_at, ?2) WHERE id = ?1",
-                session->session_id, booking_end, error) &&
-         exec2 (store, "UPDATE devices SET heartbeat_at = ?2 WHERE id = ?1", session->device_id, now, error);
-}
-
-/* The PC the device is the kiosk of, or 0. */
-static gboolean
-device_pc (LhStore *store, gint64 device_id, gint64 *out_resource_id, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT coalesce (resource_id, 0) FROM devices WHERE id = ?1",
-                                             error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, device_id);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *out_resource_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
-LhUsage *
-lh_usage_begin (LhStore *store, const LhCentre *centre, const LhSessionInfo *session, gint64 now,
-                GPtrArray *out_ended, GError **error)
-{
-  g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhResource) resource = NULL;
-  g_autoptr(GPtrArray) ended = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_usage_free);
-  gint64 resource_id, booking_id, booking_end, usage_id;
-  gboolean mine;
-
-  g_return_val_if_fail (LH_IS_STORE (store), NULL);
-  g_return_val_if_fail (session != NULL, NULL);
-
-  tx = lh_store_begin (store, error);
-  if (tx == NULL || !device_pc (store, session->device_id, &resource_id, error))
-    return NULL;
-  if (resource_id == 0)
-    return NULL;
-  resource = lh_resources_get (store, resource_id, error);
-  if (resource == NULL || !end_replaced (store, session->person_id, resource_id, now, ended, error) ||
-      !find_booking_now (store, resource_id, session->person_id, now, &booking_id, &booking_end, &mine, error))
-    return NULL;
-
-  if (booking_id != 0 && !mine)
-    {
-      g_autofree char *until = lh_time_format_hhmm (booking_end, centre->tz);
-
-      set_refusal (store, centre, session->person_id, resource_id, now, error,
-                   "%s is booked until %s", resource->name, until);
-      return NULL;
-    }
-  if (booking_id != 0)
-    {
-      if (!exec2 (store, "UPDATE bookings SET checked_in_at = coalesce (checked_in_at, ?2) WHERE id = ?1",
-                  booking_id, now, error))
-        return NULL;
-    }
-  else
-    {
-      g_autoptr(LhBooking) walk_up = NULL;
-      LhFreeBound bound;
-
-      if (!check_not_booked_elsewhere (store, centre, session->person_id, resource_id, now, error) ||
-          !lh_bookings_free_until (store, centre, session->person_id, resource, now, now, 0,
-                                   &booking_end, &bound, error))
-        return NULL;
-      if (booking_end - now < LH_USAGE_MIN_SECONDS)
-        {
-          set_no_walk_up_error (store, centre, resource, session->person_id, now, booking_end, bound, error);
-          return NULL;
-        }
-      walk_up = lh_bookings_insert_locked (store, session->person_id, resource, now, booking_end, now,
-                                           TRUE, error);
-      if (walk_up == NULL)
-        return NULL;
-      booking_id = walk_up->id;
-    }
-  if (!insert_usage (store, session, resource_id, booking_id, booking_end, now, &usage_id, error) ||
-      !lh_transaction_commit (tx, error))
-    return NULL;
-  if (out_ended != NULL)
-    while (ended->len > 0)
-      g_ptr_array_add (out_ended, g_ptr_array_steal_index (ended, 0));
-  return get_usage (store, usage_id, error);
-}
-
 gboolean
 lh_usage_can_extend (LhStore *store, const LhCentre *centre, const LhUsage *usage, gint64 *out_until,
                      GError **error)
@@ -557,8 +272,8 @@ lh_usage_extend (LhStore *store, const LhCentre *centre, gint64 session_id, gint
       return NULL;
     }
   until = MIN (until, usage->ends_at + LH_USAGE_EXTEND_SECONDS);
-  if (!exec2 (store, "UPDATE bookings SET end_at = ?2 WHERE id = ?1", usage->booking_id, until, error) ||
-      !exec2 (store, "UPDATE sessions SET expires_at = max (expires_at, ?2) WHERE id = ?1",
+  if (!lh_usage_exec2 (store, "UPDATE bookings SET end_at = ?2 WHERE id = ?1", usage->booking_id, until, error) ||
+      !lh_usage_exec2 (store, "UPDATE sessions SET expires_at = max (expires_at, ?2) WHERE id = ?1",
               usage->session_id, until, error) ||
       !lh_transaction_commit (tx, error))
     return NULL;
