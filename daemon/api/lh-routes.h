@@ -174,12 +174,13 @@ void lh_route_create_group    (LhRequest *request);
 void lh_route_join_group      (LhRequest *request);
 void lh_route_leave_group     (LhRequest *request);
 
-/* lh-routes-advice.c */
+/* lh-routes-dropins.c */
 void lh_route_list_dropins          (LhRequest *request);
 void lh_route_open_dropin           (LhRequest *request);
 void lh_route_close_dropin          (LhRequest *request);
 void lh_route_dropin_here           (LhRequest *request);
 void lh_route_dropin_alert          (LhRequest *request);
+/* lh-routes-advice.c */
 void lh_route_create_advice_request (LhRequest *request);
 void lh_route_get_advice_request    (LhRequest *request);
 void lh_route_leave_advice_request  (LhRequest *request);
@@ -188,6 +189,14 @@ void lh_route_no_show_advice        (LhRequest *request);
 void lh_route_finish_advice         (LhRequest *request);
 void lh_route_queue                 (LhRequest *request);
 void lh_route_queue_next            (LhRequest *request);
+/* Displays and desks read GET /api/v1/queue again. */
+void lh_routes_publish_queue_changed (LhRequest *request,
+                                      gint64     dropin_id);
+/* A ULR staffing a drop-in stays signed in until it ends: a sign-in of
+ * 30 minutes would end theirs halfway through. Not worth failing the
+ * request over. */
+void lh_routes_keep_signed_in        (LhRequest *request,
+                                      gint64     until);
 /* lh-routes-advice-slots.c */
 void lh_route_list_advice_slots     (LhRequest *request);
 void lh_route_offer_advice_slot     (LhRequest *request);
