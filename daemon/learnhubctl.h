@@ -75,6 +75,10 @@ gboolean lh_ctl_terms       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-advice.c */
 gboolean lh_ctl_dropin      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-people.c */
+gboolean lh_ctl_import_staff (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_pin_set     (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_device      (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
 
