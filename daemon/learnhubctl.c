@@ -390,7 +390,7 @@ static const struct
   CommandFunc  func;
   const char  *help;
 } commands[] = {
-  { "init", cmd_init, "Create or upgrade the database" },
+  { "init", cmd_init, "Create or upgrade the database (an upgrade needs learnhubd stopped)" },
   { "import-staff", lh_ctl_import_staff, "Import the staff roster from a CSV file" },
   { "pin-set", lh_ctl_pin_set, "Give a person a new random PIN" },
   { "device", lh_ctl_device, "Register (add), list or revoke kiosk devices" },
@@ -403,7 +403,7 @@ static const struct
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
-  { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history)" },
+  { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
 static char *
@@ -457,7 +457,7 @@ main (int argc, char **argv)
     { "ulr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ctl.ulrs, "dropin/advice-slot add: a ULR (staff number; again for more)", "STAFF" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre");
+  g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre, while learnhubd runs too");
   g_autofree char *help = commands_help ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LhStore) store = NULL;
