@@ -221,6 +221,25 @@ create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_
   return g_steal_pointer (&token);
 }
 
+/* Whether the PIN checked is still the person's: learnhubctl may have
+ * reset it while the check ran on a worker thread. */
+static gboolean
+pin_still_current (LhStore *store, const LhSignInAttempt *attempt, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT pin_hash FROM people WHERE id = ?1", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attempt->person_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), attempt->pin_hash) == 0)
+    return TRUE;
+  g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "That staff number and PIN do not match");
+  return FALSE;
+}
+
 char *
 lh_auth_finish_sign_in (LhStore *store, const LhSignInAttempt *attempt, gint64 device_id,
                         gboolean pin_ok, int session_minutes, gint64 now,
@@ -255,6 +274,8 @@ lh_auth_finish_sign_in (LhStore *store, const LhSignInAttempt *attempt, gint64 d
                    "That staff number and PIN do not match");
       return NULL;
     }
+  if (!pin_still_current (store, attempt, error))
+    return NULL;
   return create_session (store, attempt->person_id, device_id, session_minutes, now,
                          out_session, out_locked_until, error);
 }
