@@ -218,6 +218,8 @@ lh_store_exec_script (LhStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
+static gboolean check_same_schema (LhStore *self, GError **error);
+
 LhTransaction *
 lh_store_begin (LhStore *self, GError **error)
 {
@@ -241,6 +243,14 @@ lh_store_begin (LhStore *self, GError **error)
    * transaction still hold when it commits. */
   if (!lh_store_exec_script (self, "BEGIN IMMEDIATE", error))
     return NULL;
+  /* Beside learnhubd, a newer one may have been started (and migrated
+   * the database) since opening; with the write lock held, no one else
+   * can now, so checked once here it holds to the commit. */
+  if (self->beside_owner && !check_same_schema (self, error))
+    {
+      lh_store_exec_script (self, "ROLLBACK", NULL);
+      return NULL;
+    }
   tx = g_new0 (LhTransaction, 1);
   tx->store = self;
   return tx;

@@ -65,6 +65,30 @@ test_other_schema_refused (void)
   g_assert_cmpint (lh_store_get_schema_version (ts->store), ==, lh_store_get_latest_version () - 1);
 }
 
+/* A newer learnhubd started (and migrated) while learnhubctl was at work:
+ * its next write is refused before it changes anything. */
+static void
+test_schema_rechecked_at_each_write (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStore) ctl = lh_store_open_beside_daemon (ts->path, &error);
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", lh_store_get_latest_version () + 1);
+  sqlite3 *handle = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (ts->path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, newer, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  tx = lh_store_begin (ctl, &error);
+  g_assert_null (tx);
+  g_assert_error (error, LH_ERROR, LH_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_false (lh_store_in_transaction (ctl));
+}
+
 static void
 test_owner_sees_changes_made_elsewhere (void)
 {
@@ -96,6 +120,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/store-sharing/beside-the-owner-without-lock", test_beside_the_owner_without_lock);
   g_test_add_func ("/lh/store-sharing/alone-it-owns-the-lock", test_alone_it_owns_the_lock);
   g_test_add_func ("/lh/store-sharing/other-schema-refused", test_other_schema_refused);
+  g_test_add_func ("/lh/store-sharing/schema-rechecked-at-each-write", test_schema_rechecked_at_each_write);
   g_test_add_func ("/lh/store-sharing/owner-sees-changes-made-elsewhere", test_owner_sees_changes_made_elsewhere);
   return g_test_run ();
 }
