@@ -231,6 +231,47 @@ test_reading_changes_nothing (void)
   (void) groups;
 }
 
+static void
+exited_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The monthly roster (hundreds of rows, one transaction) imported while
+ * kiosks write: they wait their turn for milliseconds, and none is told
+ * the centre is busy (503). */
+static void
+test_roster_import_keeps_kiosks_served (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *csv = g_build_filename (daemon->dir, "roster.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("staff_number,name,hours_per_week,roles\n");
+  g_autoptr(GSubprocess) import = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exited = FALSE;
+  guint served = 0;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "RS%04u,Roster Person %u,37.5,learner\n", i, i);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  import = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("LEARNHUBCTL"),
+                             "--db", daemon->db_path, "import-staff", csv, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (import, NULL, exited_cb, &exited);
+  while (!exited || served < 20)
+    {
+      g_assert_cmpuint (status_of (session, daemon, "POST", "/api/v1/devices/heartbeat", daemon->device_token),
+                        ==, 204);
+      served++;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (g_subprocess_get_if_exited (import));
+  g_assert_cmpint (g_subprocess_get_exit_status (import), ==, 0);
+  g_test_message ("%u heartbeats answered while the roster was imported", served);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -242,6 +283,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/live-admin/new-starter-signs-in-at-once", test_new_starter_signs_in_at_once);
   g_test_add_func ("/api/live-admin/kiosks-hear-of-timetable-changes", test_kiosks_hear_of_timetable_changes);
   g_test_add_func ("/api/live-admin/reading-changes-nothing", test_reading_changes_nothing);
+  g_test_add_func ("/api/live-admin/roster-import-keeps-kiosks-served", test_roster_import_keeps_kiosks_served);
   result = g_test_run ();
   lh_api_client_forget ();
   return result;
