@@ -3,7 +3,6 @@
 
 #include "lh-outside-changes.h"
 
-#include "lh-api-json.h"
 #include "lh-resources.h"
 #include "lh-routes.h"
 #include "lh-time.h"
@@ -17,7 +16,6 @@ struct _LhOutsideChanges
   LhHousekeeper  *housekeeper;  /* (owned) */
   const LhCentre *centre;       /* (unowned) */
   guint           poll_id;
-  guint           n_seen;
 };
 
 G_DEFINE_FINAL_TYPE (LhOutsideChanges, lh_outside_changes, G_TYPE_OBJECT)
@@ -99,7 +97,6 @@ act_on_change (LhOutsideChanges *self)
 {
   gint64 now = lh_time_now ();
 
-  self->n_seen++;
   g_message ("The database was changed by another program (learnhubctl); acting on it");
   lh_event_hub_check_now (self->events);
   lh_housekeeper_reschedule (self->housekeeper);
@@ -115,8 +112,8 @@ poll_cb (gpointer user_data)
 {
   LhOutsideChanges *self = user_data;
 
-  /* Inside the daemon's own transaction (a batch spans no main-loop
-   * iteration, so never) the counter would be its own. */
+  /* The daemon's own transactions end within the iteration that began
+   * them; were one ever open here, the change waits for the next tick. */
   if (!lh_store_in_transaction (self->store) && lh_store_changed_elsewhere (self->store))
     act_on_change (self);
   return G_SOURCE_CONTINUE;
@@ -139,11 +136,4 @@ lh_outside_changes_new (LhStore *store, const LhCentre *centre, LhEventHub *even
   lh_store_changed_elsewhere (store);
   self->poll_id = g_timeout_add (LH_OUTSIDE_CHANGES_POLL_MS, poll_cb, self);
   return self;
-}
-
-guint
-lh_outside_changes_get_n_seen (LhOutsideChanges *self)
-{
-  g_return_val_if_fail (LH_IS_OUTSIDE_CHANGES (self), 0);
-  return self->n_seen;
 }

@@ -22,12 +22,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LhOutsideChanges, lh_outside_changes, LH, OUTSIDE_CHANGES, GObject)
 
 /* Starts watching; centre must outlive it. */
-LhOutsideChanges *lh_outside_changes_new        (LhStore        *store,
-                                                 const LhCentre *centre,
-                                                 LhEventHub     *events,
-                                                 LhHousekeeper  *housekeeper);
-
-/* How many outside changes it has acted on, for tests and the log. */
-guint             lh_outside_changes_get_n_seen (LhOutsideChanges *self);
+LhOutsideChanges *lh_outside_changes_new (LhStore        *store,
+                                          const LhCentre *centre,
+                                          LhEventHub     *events,
+                                          LhHousekeeper  *housekeeper);
 
 G_END_DECLS
