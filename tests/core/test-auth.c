@@ -267,6 +267,23 @@ test_pin_reset_during_sign_in (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
 }
 
+/* The kiosk revoked (learnhubctl device revoke) while a sign-in on it
+ * was being checked: no session is opened on it. */
+static void
+test_revoke_during_sign_in (Fixture *f, gconstpointer data)
+{
+  g_auto(LhSignInAttempt) attempt = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  g_assert_true (lh_auth_begin_sign_in (f->ts->store, f->device_id, "100001", NOW, &attempt, NULL, &error));
+  g_assert_true (lh_devices_revoke (f->ts->store, "Kiosk 1", NOW + 1, &error));
+  token = lh_auth_finish_sign_in (f->ts->store, &attempt, f->device_id, lh_pin_verify (attempt.pin_hash, "4821"),
+                                  30, NOW + 2, NULL, NULL, &error);
+  g_assert_null (token);
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
 /* A PIN given in the roster is a reset too: it signs the person out. */
 static void
 test_roster_pin_signs_out (Fixture *f, gconstpointer data)
@@ -535,6 +552,7 @@ main (int argc, char **argv)
   ADD ("/lh/auth/no-pin-never-signs-in", test_no_pin_never_signs_in);
   ADD ("/lh/auth/pin-reset-during-sign-in", test_pin_reset_during_sign_in);
   ADD ("/lh/auth/roster-pin-signs-out", test_roster_pin_signs_out);
+  ADD ("/lh/auth/revoke-during-sign-in", test_revoke_during_sign_in);
   ADD ("/lh/auth/pc-kiosk-heartbeat", test_pc_kiosk_heartbeat);
   ADD ("/lh/auth/pin-format", test_pin_format);
   ADD ("/lh/auth/session-life-capped", test_session_life_capped);
