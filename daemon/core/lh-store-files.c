@@ -53,7 +53,7 @@ lh_store_take_lock (const char *path, gboolean *held_elsewhere, GError **error)
         *held_elsewhere = TRUE;
       g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
                    "%s is in use by another learnhub program (a learnhubd already running, or a "
-                   "learnhubctl command that is creating or upgrading it); try again once it has stopped",
+                   "learnhubctl command begun while none ran); try again once it has finished",
                    path);
       close (fd);
       return -1;
