@@ -13,13 +13,10 @@
 
 #include "lh-config.h"
 #include "lh-demo.h"
-#include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-resources.h"
-#include "lh-roster.h"
 #include "lh-rules.h"
-#include "lh-secret.h"
 #include "lh-store.h"
 #include "lh-text.h"
 #include "lh-time.h"
