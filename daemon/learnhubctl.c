@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* learnhubctl: the centre admin's command line. It works on the database
- * directly, so it refuses to run while learnhubd holds it. */
+ * directly, through the same core rules as learnhubd, while learnhubd runs
+ * too: learnhubd notices the change and acts on it (docs/architecture.md). */
 #define G_LOG_DOMAIN "learnhubctl"
 
 #include <glib/gi18n.h>
@@ -10,16 +11,12 @@
 
 #include "learnhubctl.h"
 
-#include "lh-advice-sealed.h"
 #include "lh-config.h"
 #include "lh-demo.h"
-#include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-resources.h"
-#include "lh-roster.h"
 #include "lh-rules.h"
-#include "lh-secret.h"
 #include "lh-store.h"
 #include "lh-text.h"
 #include "lh-time.h"
@@ -47,45 +44,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Ctl, ctl_clear)
 static gboolean
 cmd_init (Ctl *ctl, LhStore *store, GError **error)
 {
-  g_print ("%s is ready (schema version %d)\n", lh_store_get_path (store),
-           lh_store_get_schema_version (store));
-  return TRUE;
-}
-
-static gboolean
-cmd_import_staff (Ctl *ctl, LhStore *store, GError **error)
-{
-  g_autofree char *text = NULL;
-  gsize length;
-  g_auto(LhRosterReport) report = { 0 };
-  gboolean ok;
-
-  if (ctl->args[0] == NULL || ctl->args[1] != NULL)
-    return lh_ctl_usage_error (error, "import-staff FILE.csv [--skip-bad-rows]");
-  if (!g_file_get_contents (ctl->args[0], &text, &length, error))
-    return FALSE;
-  ok = lh_roster_import (store, text, length, ctl->skip_bad_rows, lh_time_now (), &report, error);
-  lh_ctl_print_import (ctl->args[0], &report, ok);
-  return ok;
-}
-
-static gboolean
-cmd_pin_set (Ctl *ctl, LhStore *store, GError **error)
-{
-  g_autoptr(LhPerson) person = NULL;
-  g_autofree char *pin = NULL;
-
-  /* Always a new random PIN: one typed on the command line would stay in
-   * the shell's history and show in the process list. */
-  if (ctl->args[0] == NULL || ctl->args[1] != NULL)
-    return lh_ctl_usage_error (error, "pin-set STAFF_NUMBER   (gives a new random 6-digit PIN)");
-  person = lh_people_find (store, ctl->args[0], error);
-  if (person == NULL)
-    return FALSE;
-  pin = lh_pin_generate (6);
-  if (!lh_people_set_pin (store, person->id, pin, lh_time_now (), error))
-    return FALSE;
-  g_print ("New PIN for %s (%s): %s\n", person->staff_number, person->name, pin);
+  /* Beside learnhubd, opening refused any schema but this build's. */
+  g_print ("%s is ready (schema version %d)%s\n", lh_store_get_path (store),
+           lh_store_get_schema_version (store),
+           lh_store_is_beside_owner (store) ? "; learnhubd is running on it" : "");
   return TRUE;
 }
 
@@ -106,59 +68,6 @@ lh_ctl_find_resource (LhStore *store, const char *name, const char *kind, GError
     g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no %s called “%s”",
                  g_str_equal (kind, "pc") ? "PC" : kind, name);
   return 0;
-}
-
-static gboolean
-cmd_device (Ctl *ctl, LhStore *store, GError **error)
-{
-  const char *verb = ctl->args[0];
-
-  if (g_strcmp0 (verb, "add") == 0 && ctl->args[1] != NULL && ctl->args[2] == NULL)
-    {
-      g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
-      g_autofree char *token = NULL;
-      gint64 pc = 0;
-
-      /* One step: a kiosk is never left registered without its PC. */
-      if (tx == NULL || (ctl->pc != NULL && (pc = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0) ||
-          (token = lh_devices_add (store, ctl->args[1], lh_time_now (), NULL, error)) == NULL ||
-          (pc != 0 && !lh_devices_set_pc (store, ctl->args[1], pc, error)) ||
-          !lh_transaction_commit (tx, error))
-        return FALSE;
-      g_printerr ("Device “%s” added. Give the kiosk this token (it is shown only now):\n", ctl->args[1]);
-      g_print ("%s\n", token);
-      return TRUE;
-    }
-  if (g_strcmp0 (verb, "revoke") == 0 && ctl->args[1] != NULL && ctl->args[2] == NULL)
-    {
-      if (!lh_devices_revoke (store, ctl->args[1], lh_time_now (), error))
-        return FALSE;
-      g_print ("Device “%s” revoked; its sessions have ended\n", ctl->args[1]);
-      return TRUE;
-    }
-  if (g_strcmp0 (verb, "list") == 0 && ctl->args[1] == NULL)
-    {
-      g_autoptr(GPtrArray) devices = lh_devices_list (store, error);
-
-      if (devices == NULL)
-        return FALSE;
-      for (guint i = 0; i < devices->len; i++)
-        {
-          const LhDevice *device = g_ptr_array_index (devices, i);
-          g_autofree char *seen = device->last_seen_at > 0 ?
-            lh_time_format_iso (device->last_seen_at, ctl->config->centre->tz) : g_strdup ("never");
-          g_autofree char *slowed = device->slowed_until > 0 ?
-            lh_time_format_iso (device->slowed_until, ctl->config->centre->tz) : NULL;
-
-          g_print ("%-30s last seen %s%s\n", device->name, seen, device->revoked ? " (revoked)" : "");
-          /* Where someone may be guessing PINs: the admin should look. */
-          if (slowed != NULL)
-            g_print ("%-30s %" G_GINT64_FORMAT " wrong PINs; made to wait until %s\n", "",
-                     device->wrong_pins, slowed);
-        }
-      return TRUE;
-    }
-  return lh_ctl_usage_error (error, "device add NAME [--pc \"PC 3\"] | device list | device revoke NAME");
 }
 
 static gboolean
@@ -408,6 +317,16 @@ cmd_demo (Ctl *ctl, LhStore *store, GError **error)
 
   if (ctl->args[0] != NULL)
     return lh_ctl_usage_error (error, "demo [--years N] [--json]");
+  /* The demo is a whole centre made in one long transaction, for a new
+   * file: beside a running centre it would hold the kiosks' writes up. */
+  if (lh_store_is_beside_owner (store))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
+                   "learnhubd is running on %s: the demo centre is made in a new database, "
+                   "never in a running centre's. Give another --db, or stop learnhubd first. "
+                   "Nothing was changed", lh_store_get_path (store));
+      return FALSE;
+    }
   /* Checked before anything is written: a bad value leaves the file as
    * it was. */
   if (ctl->years != NULL && !g_ascii_string_to_unsigned (ctl->years, 10, 1, LH_DEMO_MAX_YEARS, &years, NULL))
@@ -468,10 +387,10 @@ static const struct
   CommandFunc  func;
   const char  *help;
 } commands[] = {
-  { "init", cmd_init, "Create or upgrade the database" },
-  { "import-staff", cmd_import_staff, "Import the staff roster from a CSV file" },
-  { "pin-set", cmd_pin_set, "Give a person a new random PIN" },
-  { "device", cmd_device, "Register (add), list or revoke kiosk devices" },
+  { "init", cmd_init, "Create or upgrade the database (an upgrade needs learnhubd stopped)" },
+  { "import-staff", lh_ctl_import_staff, "Import the staff roster from a CSV file" },
+  { "pin-set", lh_ctl_pin_set, "Give a person a new random PIN" },
+  { "device", lh_ctl_device, "Register (add), list or revoke kiosk devices" },
   { "resource", cmd_resource, "Add or list PCs and rooms" },
   { "rules", cmd_rules, "Show the booking rules, or set new ones from a date" },
   { "closure", cmd_closure, "Add or list the dates the centre is closed" },
@@ -482,7 +401,7 @@ static const struct
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
   { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history" },
-  { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history)" },
+  { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
 static char *
@@ -538,7 +457,7 @@ main (int argc, char **argv)
     { "ulr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ctl.ulrs, "dropin/advice-slot add: a ULR (staff number; again for more)", "STAFF" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre");
+  g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [ARGS…] — manage a learnhub centre, while learnhubd runs too");
   g_autofree char *help = commands_help ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LhStore) store = NULL;
@@ -595,7 +514,7 @@ main (int argc, char **argv)
       g_printerr ("learnhubctl: %s\n", error->message);
       return 1;
     }
-  if ((store = lh_advice_store_open (config->database, config->centre, &error)) == NULL ||
+  if ((store = lh_store_open_beside_daemon (config->database, &error)) == NULL ||
       !func (&ctl, store, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);

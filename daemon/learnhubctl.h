@@ -84,6 +84,10 @@ gboolean lh_ctl_equipment   (Ctl *ctl, LhStore *store, GError **error);
 void     lh_ctl_print_import (const char        *path,
                               const LhCsvReport *report,
                               gboolean           ok);
+/* learnhubctl-people.c */
+gboolean lh_ctl_import_staff (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_pin_set     (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_device      (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
 

@@ -51,14 +51,15 @@ gboolean      lh_test_daemon_account (LhTestDaemon *daemon,
 void          lh_test_daemon_restart (LhTestDaemon *daemon,
                                       int           signal);
 
-/* Stops the daemon cleanly, runs func on its database (learnhubctl writes
- * only while no daemon holds it), and starts it again on the same port. */
+/* Stops the daemon cleanly, runs func on its database, and starts it
+ * again on the same port (for what needs the daemon stopped, or a change
+ * the daemon should find as it starts). */
 void          lh_test_daemon_while_stopped (LhTestDaemon    *daemon,
                                             LhTestSetupFunc  func,
                                             gpointer         user_data);
 
-/* Runs learnhubctl against the daemon's database (the daemon must be
- * stopped for commands that write) and returns its stdout. */
+/* Runs learnhubctl against the daemon's database (running or not) and
+ * returns its stdout. */
 char         *lh_test_run_ctl (const char  *db_path,
                                GError     **error,
                                ...) G_GNUC_NULL_TERMINATED;

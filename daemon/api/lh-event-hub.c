@@ -159,15 +159,23 @@ listeners_now (LhEventHub *self)
   return listeners;
 }
 
+void
+lh_event_hub_check_now (LhEventHub *self)
+{
+  g_autoptr(GPtrArray) listeners = NULL;
+  gint64 now = lh_time_now ();
+
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+
+  listeners = listeners_now (self);
+  for (guint i = 0; i < listeners->len; i++)
+    keep_if_token_holds (self, g_ptr_array_index (listeners, i), now);
+}
+
 static gboolean
 check_cb (gpointer user_data)
 {
-  LhEventHub *self = user_data;
-  g_autoptr(GPtrArray) listeners = listeners_now (self);
-  gint64 now = lh_time_now ();
-
-  for (guint i = 0; i < listeners->len; i++)
-    keep_if_token_holds (self, g_ptr_array_index (listeners, i), now);
+  lh_event_hub_check_now (user_data);
   return G_SOURCE_CONTINUE;
 }
 

@@ -66,6 +66,10 @@ void        lh_event_hub_hold      (LhEventHub              *self);
 void        lh_event_hub_release   (LhEventHub              *self,
                                     gboolean                 send);
 
+/* Checks every stream's token now, not at the next tick (another process
+ * revoked a kiosk, say), closing those that no longer hold. */
+void        lh_event_hub_check_now (LhEventHub              *self);
+
 guint       lh_event_hub_get_n_connections (LhEventHub *self);
 
 /* Closes every connection (on shutdown), with "going away". */

@@ -14,6 +14,7 @@
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-api-query.h"
+#include "lh-outside-changes.h"
 #include "lh-problem.h"
 #include "lh-time.h"
 
@@ -27,6 +28,7 @@ struct _LhServer
   LhHousekeeper  *housekeeper;  /* (owned) */
   LhBatch        *batch;   /* (owned) */
   LhPinChecker   *pins;    /* (owned) */
+  LhOutsideChanges *outside;  /* (owned) what learnhubctl changes meanwhile */
   LhConnections  *connections;  /* (owned) (nullable) once listening */
   guint           max_connections;
   guint           idle_seconds;
@@ -523,6 +525,7 @@ lh_server_dispose (GObject *object)
   LhServer *self = LH_SERVER (object);
 
   g_clear_pointer (&self->batch, lh_batch_free);
+  g_clear_object (&self->outside);
   if (self->connections != NULL)
     lh_connections_stop (self->connections);
   g_clear_object (&self->connections);
@@ -573,6 +576,7 @@ lh_server_new (LhStore *store, const LhCentre *centre)
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
   /* What fell due while the daemon was down, and the timer for the rest. */
   lh_housekeeper_run (self->housekeeper);
+  self->outside = lh_outside_changes_new (store, centre, self->events, self->housekeeper);
   return self;
 }
 

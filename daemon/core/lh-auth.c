@@ -174,10 +174,49 @@ check_not_locked (LhStore *store, gint64 person_id, gint64 now, gint64 *out_lock
   return TRUE;
 }
 
+/* Whether the PIN checked is still the person's: learnhubctl may have
+ * reset it while the check ran on a worker thread. Asked inside the
+ * session's transaction, so that no reset comes in between. */
+static gboolean
+pin_still_current (LhStore *store, const LhSignInAttempt *attempt, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT pin_hash FROM people WHERE id = ?1", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attempt->person_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), attempt->pin_hash) == 0)
+    return TRUE;
+  g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "That staff number and PIN do not match");
+  return FALSE;
+}
+
+/* Whether the kiosk is still registered: it may have been revoked while
+ * the PIN was checked. */
+static gboolean
+device_still_registered (LhStore *store, gint64 device_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT 1 FROM devices WHERE id = ?1 AND revoked = 0", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, device_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "This kiosk is not registered");
+  return has_row;
+}
+
 static char *
-create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_minutes,
+create_session (LhStore *store, const LhSignInAttempt *attempt, gint64 device_id, int session_minutes,
                 gint64 now, LhSessionInfo *out_session, gint64 *out_locked_until, GError **error)
 {
+  gint64 person_id = attempt->person_id;
   guint8 hash[LH_TOKEN_HASH_SIZE];
   g_autofree char *token = lh_token_generate (hash);
   g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
@@ -186,7 +225,9 @@ create_session (LhStore *store, gint64 person_id, gint64 device_id, int session_
   g_autoptr(LhPerson) person = NULL;
   gint64 session_id;
 
-  if (tx == NULL || !check_not_locked (store, person_id, now, out_locked_until, error))
+  if (tx == NULL || !pin_still_current (store, attempt, error) ||
+      !device_still_registered (store, device_id, error) ||
+      !check_not_locked (store, person_id, now, out_locked_until, error))
     return NULL;
   reset = lh_store_prepare (store, "UPDATE people SET failed_pins = 0 WHERE id = ?1 AND failed_pins <> 0", error);
   if (reset == NULL)
@@ -255,7 +296,7 @@ lh_auth_finish_sign_in (LhStore *store, const LhSignInAttempt *attempt, gint64 d
                    "That staff number and PIN do not match");
       return NULL;
     }
-  return create_session (store, attempt->person_id, device_id, session_minutes, now,
+  return create_session (store, attempt, device_id, session_minutes, now,
                          out_session, out_locked_until, error);
 }
 

@@ -274,6 +274,7 @@ lh_people_set_pin_hash (LhStore *store, gint64 person_id, const char *pin_hash,
                                              "UPDATE people SET pin_hash = ?2, failed_pins = 0, "
                                              "locked_until = 0, updated_at = ?3 WHERE id = ?1",
                                              error);
+  g_autoptr(LhStmt) end_sessions = NULL;
 
   if (stmt == NULL)
     return FALSE;
@@ -287,13 +288,26 @@ lh_people_set_pin_hash (LhStore *store, gint64 person_id, const char *pin_hash,
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such person");
       return FALSE;
     }
-  return TRUE;
+  /* A PIN is reset because it was forgotten or seen by someone else:
+   * whoever signed in with the old one is signed out. */
+  end_sessions = lh_store_prepare (store,
+                                   "UPDATE sessions SET ended_at = ?2 "
+                                   "WHERE person_id = ?1 AND expires_at > ?2 AND ended_at IS NULL", error);
+  if (end_sessions == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (end_sessions, 1, person_id);
+  sqlite3_bind_int64 (end_sessions, 2, now);
+  return lh_store_exec (store, end_sessions, error);
 }
 
 gboolean
 lh_people_set_pin (LhStore *store, gint64 person_id, const char *pin, gint64 now, GError **error)
 {
+  /* Hashed first: Argon2 takes a while, and no write lock is held meanwhile. */
   g_autofree char *hash = lh_pin_hash (pin, error);
+  g_autoptr(LhTransaction) tx = NULL;
 
-  return hash != NULL && lh_people_set_pin_hash (store, person_id, hash, now, error);
+  return hash != NULL && (tx = lh_store_begin (store, error)) != NULL &&
+         lh_people_set_pin_hash (store, person_id, hash, now, error) &&
+         lh_transaction_commit (tx, error);
 }

@@ -86,7 +86,9 @@ LhPerson *lh_people_get_by_calendar_key (LhStore    *store,
                                          const char *key,
                                          GError    **error);
 
-/* Stores only the Argon2id hash of pin. */
+/* Stores only the Argon2id hash of pin. Setting a PIN (here, or the hash
+ * from the roster) ends the person's sessions: whoever signed in with the
+ * old PIN is signed out. */
 gboolean  lh_people_set_pin   (LhStore        *store,
                                gint64          person_id,
                                const char     *pin,

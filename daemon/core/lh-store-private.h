@@ -20,4 +20,20 @@ int       lh_store_query_int    (LhStore     *self,
 gboolean  lh_store_migrate      (LhStore     *self,
                                  GError     **error);
 
+
+/* lh-store-files.c */
+/* Makes the database's directory if need be. */
+gboolean  lh_store_ensure_parent_dir (const char  *path,
+                                      GError     **error);
+/* The descriptor of "<path>.lock", locked exclusively (one learnhub
+ * process owns the database), or -1 with an error; *held_elsewhere
+ * (nullable) is set when another process holds it. */
+int       lh_store_take_lock         (const char  *path,
+                                      gboolean    *held_elsewhere,
+                                      GError     **error);
+/* Makes the database and its -wal and -shm files readable by their owner
+ * only (creating an empty database file so). */
+gboolean  lh_store_keep_private      (const char  *path,
+                                      GError     **error);
+
 G_END_DECLS

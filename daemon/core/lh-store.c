@@ -32,6 +32,8 @@ struct _LhStore
   int         lock_fd;     /* (owned) flock()ed "<path>.lock", or -1 */
   GHashTable *statements;  /* (owned) sql text -> (owned) sqlite3_stmt */
   gboolean    scrub_pending;  /* erased rows may still be in the WAL */
+  gboolean    beside_owner;   /* another process (learnhubd) holds the lock */
+  int         data_version;   /* PRAGMA data_version when last looked at */
 };
 
 struct _LhTransaction
@@ -216,6 +218,8 @@ lh_store_exec_script (LhStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
+static gboolean check_same_schema (LhStore *self, GError **error);
+
 LhTransaction *
 lh_store_begin (LhStore *self, GError **error)
 {
@@ -239,6 +243,14 @@ lh_store_begin (LhStore *self, GError **error)
    * transaction still hold when it commits. */
   if (!lh_store_exec_script (self, "BEGIN IMMEDIATE", error))
     return NULL;
+  /* Beside learnhubd, a newer one may have been started (and migrated
+   * the database) since opening; with the write lock held, no one else
+   * can now, so checked once here it holds to the commit. */
+  if (self->beside_owner && !check_same_schema (self, error))
+    {
+      lh_store_exec_script (self, "ROLLBACK", NULL);
+      return NULL;
+    }
   tx = g_new0 (LhTransaction, 1);
   tx->store = self;
   return tx;
@@ -294,49 +306,6 @@ lh_store_query_int (LhStore *self, const char *sql)
   return sqlite3_column_int (stmt, 0);
 }
 
-/* A new centre's database may live in a directory that does not exist yet. */
-static gboolean
-ensure_parent_dir (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-take_lock (LhStore *self, GError **error)
-{
-  /* Keyed on the real file, so that a second name for it (a symlink, a
-   * relative path) meets the same lock. */
-  g_autofree char *real = realpath (self->path, NULL);
-  g_autofree char *lock_path = g_strconcat (real != NULL ? real : self->path, ".lock", NULL);
-
-  self->lock_fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (self->lock_fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                   "Cannot open %s: %s", lock_path, g_strerror (saved));
-      return FALSE;
-    }
-  if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
-                   "%s is in use by another learnhub program (is learnhubd running?); "
-                   "stop it first", self->path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 check_integrity (LhStore *self, GError **error)
 {
@@ -360,44 +329,34 @@ check_integrity (LhStore *self, GError **error)
   return TRUE;
 }
 
-/* The database holds who asked a ULR about what: only its owner (the
- * daemon's user) may read it. A new one is made so, before SQLite opens
- * it (its -wal and -shm files take the same mode); an older one open to
- * others is closed to them, and the log says so. */
+/* The connection, as every learnhub program sets it up. */
 static gboolean
-keep_private (const char *path, GError **error)
+open_connection (LhStore *self, GError **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  GStatBuf st;
-  int fd;
+  int rc = sqlite3_open_v2 (self->path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                            NULL);
 
-  if (g_stat (path, &st) != 0)
+  if (rc != SQLITE_OK)
     {
-      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-      if (fd < 0 && errno != EEXIST)
-        {
-          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", path, g_strerror (errno));
-          return FALSE;
-        }
-      if (fd >= 0)
-        close (fd);
-      return TRUE;
+      lh_store_set_error (self, error, rc, "Opening the database");
+      return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_stat (file, &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-        {
-          if (g_chmod (file, st.st_mode & 0700) != 0)
-            {
-              g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot make %s private: %s", file,
-                           g_strerror (errno));
-              return FALSE;
-            }
-          g_message ("%s was readable by others than its owner; it is not any more", file);
-        }
-    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* WAL with synchronous=FULL: a confirmed booking survives a power cut.
+   * WAL also lets learnhubctl write beside a running learnhubd: readers
+   * never wait, and writers take turns. */
+  if (!lh_store_exec_script (self, "PRAGMA journal_mode = WAL", error) ||
+      !lh_store_exec_script (self, "PRAGMA synchronous = FULL", error) ||
+      !lh_store_exec_script (self, "PRAGMA foreign_keys = ON", error) ||
+      /* A deleted advice record leaves no bytes behind in free pages;
+       * lh_store_scrub() deals with the WAL's older copies of them. */
+      !lh_store_exec_script (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+  if (!check_integrity (self, error))
+    return FALSE;
+  self->data_version = lh_store_query_int (self, "PRAGMA data_version");
   return TRUE;
 }
 
@@ -405,7 +364,6 @@ LhStore *
 lh_store_open (const char *path, GError **error)
 {
   g_autoptr(LhStore) self = NULL;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -413,32 +371,111 @@ lh_store_open (const char *path, GError **error)
   self->path = g_strdup (path);
   g_resources_register (lh_schema_get_resource ());
 
-  if (!ensure_parent_dir (path, error) || !take_lock (self, error) || !keep_private (path, error))
+  if (!lh_store_ensure_parent_dir (path, error) ||
+      (self->lock_fd = lh_store_take_lock (path, NULL, error)) < 0 ||
+      !lh_store_keep_private (path, error))
     return NULL;
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      lh_store_set_error (self, error, rc, "Opening the database");
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  /* WAL with synchronous=FULL: a confirmed booking survives a power cut. */
-  if (!lh_store_exec_script (self, "PRAGMA journal_mode = WAL", error) ||
-      !lh_store_exec_script (self, "PRAGMA synchronous = FULL", error) ||
-      !lh_store_exec_script (self, "PRAGMA foreign_keys = ON", error) ||
-      /* A deleted advice record leaves no bytes behind in free pages;
-       * lh_store_scrub() deals with the WAL's older copies of them. */
-      !lh_store_exec_script (self, "PRAGMA secure_delete = ON", error))
-    return NULL;
-  if (!check_integrity (self, error) || !lh_store_migrate (self, error))
+  if (!open_connection (self, error) || !lh_store_migrate (self, error))
     {
       g_prefix_error (error, "%s: ", path);
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+/* Beside the daemon nothing is migrated: the daemon's statements were
+ * made for the schema it found, and only the lock's owner may change it. */
+static gboolean
+check_same_schema (LhStore *self, GError **error)
+{
+  int version = lh_store_get_schema_version (self);
+  int latest = lh_store_get_latest_version ();
+
+  if (version == latest)
+    return TRUE;
+  if (version < latest)
+    g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
+                 "%s is held by learnhubd (the running centre), which runs an older version of "
+                 "learnhub (database schema %d; this learnhubctl needs %d). Restart learnhubd first: "
+                 "it upgrades the database as it starts. Nothing was changed",
+                 self->path, version, latest);
+  else
+    g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
+                 "%s is held by learnhubd (the running centre), which runs a newer version of "
+                 "learnhub (database schema %d; this learnhubctl knows %d). Use the learnhubctl "
+                 "installed with it. Nothing was changed",
+                 self->path, version, latest);
+  return FALSE;
+}
+
+LhStore *
+lh_store_open_beside_daemon (const char *path, GError **error)
+{
+  g_autoptr(LhStore) self = NULL;
+  g_autoptr(GError) lock_error = NULL;
+  gboolean held_elsewhere = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (LH_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  g_resources_register (lh_schema_get_resource ());
+
+  if (!lh_store_ensure_parent_dir (path, error))
+    return NULL;
+  /* With the lock it is lh_store_open(): the lock, held to the end, also
+   * keeps a daemon from starting (and migrating) meanwhile. */
+  self->lock_fd = lh_store_take_lock (path, &held_elsewhere, &lock_error);
+  if (self->lock_fd >= 0)
+    {
+      if (!lh_store_keep_private (path, error))
+        return NULL;
+      if (!open_connection (self, error) || !lh_store_migrate (self, error))
+        {
+          g_prefix_error (error, "%s: ", path);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+  if (!held_elsewhere)
+    {
+      g_propagate_error (error, g_steal_pointer (&lock_error));
+      return NULL;
+    }
+  self->beside_owner = TRUE;
+  if (!lh_store_keep_private (path, error))
+    return NULL;
+  if (!open_connection (self, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  if (!check_same_schema (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+lh_store_is_beside_owner (LhStore *self)
+{
+  g_return_val_if_fail (LH_IS_STORE (self), FALSE);
+  return self->beside_owner;
+}
+
+gboolean
+lh_store_changed_elsewhere (LhStore *self)
+{
+  int version;
+
+  g_return_val_if_fail (LH_IS_STORE (self), FALSE);
+
+  /* Changes only when another connection commits; reading it touches no
+   * page, only the WAL's index in shared memory. */
+  version = lh_store_query_int (self, "PRAGMA data_version");
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  return TRUE;
 }
 
 sqlite3 *

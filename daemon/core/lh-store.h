@@ -28,6 +28,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhTransaction, lh_transaction_free)
  * and applies the pending migrations. */
 LhStore       *lh_store_open               (const char  *path,
                                             GError     **error);
+/* For learnhubctl: lh_store_open() when no other process holds the
+ * database. While one does (learnhubd), it opens it beside that process
+ * without taking the lock or migrating, and refuses (LH_ERROR_BUSY) a
+ * database whose schema is not the one this build knows. WAL and the busy
+ * timeout keep the two processes' transactions apart. */
+LhStore       *lh_store_open_beside_daemon (const char  *path,
+                                            GError     **error);
+/* Whether it was opened beside the lock's owner (learnhubd). */
+gboolean       lh_store_is_beside_owner    (LhStore     *self);
+
+/* Whether another connection (learnhubctl) committed a change since the
+ * last call (or the opening). Cheap: no page is read. */
+gboolean       lh_store_changed_elsewhere  (LhStore     *self);
+
 const char    *lh_store_get_path           (LhStore     *self);
 int            lh_store_get_schema_version (LhStore     *self);
 int            lh_store_get_latest_version (void);

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "lh-auth.h"
 #include "lh-core-test.h"
 #include "lh-devices.h"
@@ -6,6 +8,8 @@
 #include "lh-people.h"
 #include "lh-pin-guard.h"
 #include "lh-resources.h"
+#include "lh-roster.h"
+#include "lh-secret.h"
 
 #define NOW 1795000000
 
@@ -236,6 +240,64 @@ test_no_pin_never_signs_in (Fixture *f, gconstpointer data)
   /* Even a "match" against the dummy hash is refused. */
   token = lh_auth_finish_sign_in (f->ts->store, &attempt, f->device_id, TRUE, 30, NOW, NULL, NULL, &error);
   g_assert_null (token);
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
+/* A PIN reset (learnhubctl pin-set, beside the daemon) while a sign-in
+ * with the old PIN is being checked: the old PIN opens nothing, and the
+ * reset ended the sessions it had opened. */
+static void
+test_pin_reset_during_sign_in (Fixture *f, gconstpointer data)
+{
+  g_auto(LhSignInAttempt) attempt = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = sign_in (f, "100001", "4821", NOW, NULL, &error);
+  g_autofree char *token = NULL;
+  LhSessionInfo session;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_auth_begin_sign_in (f->ts->store, f->device_id, "100001", NOW, &attempt, NULL, &error));
+  g_assert_true (lh_people_set_pin (f->ts->store, f->person_id, "7391", NOW + 1, &error));
+  g_assert_false (lh_auth_check_session (f->ts->store, before, NOW + 2, &session, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  token = lh_auth_finish_sign_in (f->ts->store, &attempt, f->device_id, lh_pin_verify (attempt.pin_hash, "4821"),
+                                  30, NOW + 2, NULL, NULL, &error);
+  g_assert_null (token);
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
+/* The kiosk revoked (learnhubctl device revoke) while a sign-in on it
+ * was being checked: no session is opened on it. */
+static void
+test_revoke_during_sign_in (Fixture *f, gconstpointer data)
+{
+  g_auto(LhSignInAttempt) attempt = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  g_assert_true (lh_auth_begin_sign_in (f->ts->store, f->device_id, "100001", NOW, &attempt, NULL, &error));
+  g_assert_true (lh_devices_revoke (f->ts->store, "Kiosk 1", NOW + 1, &error));
+  token = lh_auth_finish_sign_in (f->ts->store, &attempt, f->device_id, lh_pin_verify (attempt.pin_hash, "4821"),
+                                  30, NOW + 2, NULL, NULL, &error);
+  g_assert_null (token);
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+}
+
+/* A PIN given in the roster is a reset too: it signs the person out. */
+static void
+test_roster_pin_signs_out (Fixture *f, gconstpointer data)
+{
+  static const char csv[] = "staff_number,name,hours_per_week,roles,pin\n100001,Amira Khan,37.5,learner,5731\n";
+  g_auto(LhRosterReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = sign_in (f, "100001", "4821", NOW, NULL, &error);
+  LhSessionInfo session;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_roster_import (f->ts->store, csv, strlen (csv), FALSE, NOW + 1, &report, &error));
+  g_assert_no_error (error);
+  g_assert_false (lh_auth_check_session (f->ts->store, before, NOW + 2, &session, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
 }
 
@@ -488,6 +550,9 @@ main (int argc, char **argv)
   ADD ("/lh/auth/device-tokens", test_device_tokens);
   ADD ("/lh/auth/lock-rechecked-after-pin-check", test_lock_rechecked_after_pin_check);
   ADD ("/lh/auth/no-pin-never-signs-in", test_no_pin_never_signs_in);
+  ADD ("/lh/auth/pin-reset-during-sign-in", test_pin_reset_during_sign_in);
+  ADD ("/lh/auth/roster-pin-signs-out", test_roster_pin_signs_out);
+  ADD ("/lh/auth/revoke-during-sign-in", test_revoke_during_sign_in);
   ADD ("/lh/auth/pc-kiosk-heartbeat", test_pc_kiosk_heartbeat);
   ADD ("/lh/auth/pin-format", test_pin_format);
   ADD ("/lh/auth/session-life-capped", test_session_life_capped);

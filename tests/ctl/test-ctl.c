@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* learnhubctl as an admin runs it: exit codes, what it prints, and that it
- * keeps off a database learnhubd holds. */
+/* learnhubctl as an admin runs it: exit codes, what it prints, and what it
+ * may do beside a running learnhubd. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "ctl-run.h"
@@ -419,15 +420,78 @@ test_terms (void)
   g_remove (typo);
 }
 
+/* The database's schema version, read as a backup tool would. */
+static int
+schema_version (const char *db)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return version;
+}
+
 static void
-test_refuses_live_database (void)
+set_schema_version (const char *db, int version)
+{
+  sqlite3 *handle = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (handle, 5000);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+/* Beside a running learnhubd, the everyday commands work; what would
+ * rebuild the database (a demo, an upgrade) is refused in plain words and
+ * changes nothing. */
+static void
+test_beside_a_running_centre (void)
 {
   g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
   g_auto(Run) device = { 0 };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) upgrade = { 0 };
+  g_auto(Run) add = { 0 };
+  int latest;
 
-  ctl (&device, daemon->db_path, "device", "add", "Sneaky", NULL);
-  g_assert_cmpint (device.status, ==, 1);
-  g_assert_nonnull (strstr (device.err, "is learnhubd running?"));
+  ctl (&device, daemon->db_path, "device", "add", "Desk 2", NULL);
+  g_assert_cmpint (device.status, ==, 0);
+  g_assert_cmpuint (strlen (g_strstrip (device.out)), ==, 43);
+  ctl (&init, daemon->db_path, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_nonnull (strstr (init.out, "learnhubd is running on it"));
+
+  ctl (&before, daemon->db_path, "device", "list", NULL);
+  ctl (&demo, daemon->db_path, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 1);
+  g_assert_nonnull (strstr (demo.err, "learnhubd is running on"));
+  g_assert_nonnull (strstr (demo.err, "Nothing was changed"));
+  ctl (&after, daemon->db_path, "device", "list", NULL);
+  g_assert_cmpstr (before.out, ==, after.out);
+
+  /* As if the running learnhubd were an older version: this learnhubctl
+   * would have to upgrade the database under it. */
+  latest = schema_version (daemon->db_path);
+  set_schema_version (daemon->db_path, latest - 1);
+  ctl (&upgrade, daemon->db_path, "init", NULL);
+  g_assert_cmpint (upgrade.status, ==, 1);
+  g_assert_nonnull (strstr (upgrade.err, "runs an older version of learnhub"));
+  g_assert_nonnull (strstr (upgrade.err, "Restart learnhubd first"));
+  ctl (&add, daemon->db_path, "device", "add", "Desk 3", NULL);
+  g_assert_cmpint (add.status, ==, 1);
+  g_assert_cmpint (schema_version (daemon->db_path), ==, latest - 1);
+  set_schema_version (daemon->db_path, latest);
 }
 
 int
@@ -442,6 +506,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ctl/groups-and-assessments", test_groups_and_assessments);
   g_test_add_func ("/ctl/advice-timetable-and-privacy", test_advice_timetable_and_privacy);
   g_test_add_func ("/ctl/terms", test_terms);
-  g_test_add_func ("/ctl/refuses-live-database", test_refuses_live_database);
+  g_test_add_func ("/ctl/beside-a-running-centre", test_beside_a_running_centre);
   return g_test_run ();
 }

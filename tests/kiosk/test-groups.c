@@ -414,6 +414,36 @@ test_changed_elsewhere (void)
   kiosk_close (&kiosk);
 }
 
+/* The admin adds a group with learnhubctl while the centre runs: an open
+ * kiosk shows it without a tap, as it would one a ULR made at a kiosk. */
+static void
+test_added_with_learnhubctl (void)
+{
+  Kiosk kiosk = { 0 };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (tz);
+  g_autofree char *added = NULL;
+
+  kiosk_open_learner (&kiosk, centre, 7);
+  open_groups (&kiosk);
+  g_assert_null (kiosk_find_label_prefix (kiosk.window, "Poetry circle"));
+  for (int days = 2; days <= 12 && added == NULL; days++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+      g_autofree char *start = g_date_time_format (day, "%Y-%m-%d 16:00");
+      g_autoptr(GError) error = NULL;
+
+      if (g_date_time_get_day_of_week (day) > 5)
+        continue;
+      added = lh_test_run_ctl (centre->db_path, &error, "group", "add", "--leader", "100003", "--room",
+                               "Group room", "--title", "Poetry circle", "--start", start, "--minutes", "60",
+                               "--capacity", "6", NULL);
+    }
+  g_assert_nonnull (added);
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Poetry circle", "the group learnhubctl added");
+  kiosk_close (&kiosk);
+}
+
 /* A place that came from the waiting list while the person was away is
  * told at the next sign-in, on the home page, until dismissed. */
 static void
@@ -458,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/groups/give-up", test_give_up);
   g_test_add_func ("/kiosk/groups/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/kiosk/groups/promoted-notice", test_promoted_notice);
+  g_test_add_func ("/kiosk/groups/added-with-learnhubctl", test_added_with_learnhubctl);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
