@@ -8,6 +8,8 @@
 #include "lh-advice-private.h"
 #include "lh-error.h"
 
+#include <sodium.h>
+
 /* Every sealed value holds this many characters, padded with spaces: the
  * longest topic, contact and every outcome fit (checked below), so that
  * the size of a sealed value tells neither the topic nor how many
@@ -170,15 +172,120 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
   return TRUE;
 }
 
+/* ---- the centre's key ---------------------------------------------------- */
+
+/* Where the right key is, for whoever holds the wrong one. */
+#define WHERE_THE_KEY_IS \
+  "The centre's key is the one learnhubd uses: /etc/learnhub/notes.key for the system service " \
+  "(its credential notes-key), or where [daemon] notes-key says in its configuration"
+
+/* For a database from before the check: whether the key opens the first
+ * sealed value found (*out_opens TRUE when there is none). */
+static gboolean
+opens_a_sealed_value (LhStore *store, const LhCentre *centre, gboolean *out_opens, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT * FROM (SELECT sealed FROM advice_requests "
+                                             "WHERE sealed IS NOT NULL LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT note FROM advice_requests "
+                                             "WHERE note IS NOT NULL LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT body FROM advice_notes LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT body FROM learning_plan_items LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT summary FROM learning_mots LIMIT 1) "
+                                             "LIMIT 1", error);
+  g_autofree char *text = NULL;
+  gboolean has_row;
+
+  if (stmt == NULL || !lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_opens = !has_row || lh_advice_column_open (stmt, 0, centre, &text, NULL);
+  return TRUE;
+}
+
+/* LH_ERROR_INVALID unless the centre's key is the one this database's
+ * data was sealed with; with record, records which one it is if nothing
+ * has yet. */
+static gboolean
+check_key (LhStore *store, const LhCentre *centre, gboolean record_it, GError **error)
+{
+  g_autoptr(GBytes) digest = lh_note_key_digest (centre->note_key);
+  g_autoptr(LhStmt) stored = lh_store_prepare (store, "SELECT digest FROM notes_key_check WHERE id = 1", error);
+  g_autoptr(LhStmt) record = NULL;
+  gboolean has_row;
+  gboolean opens;
+
+  if (stored == NULL || !lh_store_step (store, stored, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      if (sqlite3_column_bytes (stored, 0) != LH_NOTE_KEY_DIGEST_SIZE ||
+          sodium_memcmp (sqlite3_column_blob (stored, 0), g_bytes_get_data (digest, NULL),
+                         LH_NOTE_KEY_DIGEST_SIZE) != 0)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "This notes key is not the one the centre's advice was sealed with, so nothing was read or "
+                       "sealed with it. %s", WHERE_THE_KEY_IS);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!opens_a_sealed_value (store, centre, &opens, error))
+    return FALSE;
+  if (!opens)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "This notes key does not open the advice notes already sealed in the database, so nothing "
+                   "was sealed with it. %s", WHERE_THE_KEY_IS);
+      return FALSE;
+    }
+  if (!record_it)
+    return TRUE;
+  record = lh_store_prepare (store, "INSERT INTO notes_key_check (id, digest) VALUES (1, ?1)", error);
+  if (record == NULL)
+    return FALSE;
+  sqlite3_bind_blob (record, 1, g_bytes_get_data (digest, NULL), LH_NOTE_KEY_DIGEST_SIZE, SQLITE_TRANSIENT);
+  return lh_store_exec (store, record, error);
+}
+
+gboolean
+lh_advice_check_key (LhStore *store, const LhCentre *centre, GError **error)
+{
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (centre != NULL, FALSE);
+
+  if (centre->note_key == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "There is no notes key");
+      return FALSE;
+    }
+  if (!check_key (store, centre, FALSE, error))
+    {
+      g_prefix_error (error, "%s: ", lh_store_get_path (store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 LhStore *
 lh_advice_store_open (const char *path, const LhCentre *centre, GError **error)
 {
-  g_autoptr(LhStore) store = lh_store_open (path, error);
+  g_autoptr(LhStore) store = NULL;
   g_autoptr(LhStmt) pending = NULL;
   gboolean has_row;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (centre != NULL, NULL);
+
+  store = lh_store_open (path, error);
   if (store == NULL)
     return NULL;
+  /* Checked before anything is sealed: a key made by the wrong program
+   * would seal what the service then cannot open. */
+  if (centre->note_key != NULL && !check_key (store, centre, TRUE, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
   pending = lh_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'advice_unsealed'",
                               error);
   if (pending == NULL || !lh_store_step (store, pending, &has_row, error))

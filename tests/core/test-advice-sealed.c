@@ -298,6 +298,90 @@ test_migration_seals_plain_rows (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Another program's key, found first after an upgrade, seals nothing:
+ * the centre's notes, sealed with its own key, do not open with it. */
+static void
+test_other_key_refused_before_sealing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhCentre) other = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  LhStore *store;
+  sqlite3 *db;
+  sqlite3_stmt *count;
+
+  /* Its note is sealed with the centre's key. */
+  ask (f, f->cara, "esol", "here", NOW - DAY, NULL);
+  write_schema_19_request (f);
+  other->note_key = lh_note_key_new_random ();
+  store = lh_advice_store_open (f->ts->path, other, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "/etc/learnhub/notes.key"));
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  /* The plain rows wait for the right key. */
+  g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM advice_unsealed", -1, &count, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (count, 0), ==, 3);
+  sqlite3_finalize (count);
+  sqlite3_close (db);
+
+  f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
+  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
+}
+
+/* Once a database has recorded its key, any other is refused, though
+ * nothing is left to seal. */
+static void
+test_wrong_key_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhCentre) other = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  LhStore *store;
+
+  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
+  g_clear_object (&f->ts->store);
+  other->note_key = lh_note_key_new_random ();
+  store = lh_advice_store_open (f->ts->path, other, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not the one the centre's advice was sealed with"));
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
+  g_assert_no_error (error);
+}
+
+/* A request with no seal would have no topic: neither a new one nor
+ * one whose seal is taken away is kept. */
+static void
+test_unsealed_request_refused (Fixture *f, gconstpointer data)
+{
+  static const char * const statements[] = {
+    "INSERT INTO advice_requests (learner_id, mode, status, created_at) VALUES (?1, 'queue', 'waiting', 0)",
+    "UPDATE advice_requests SET sealed = NULL WHERE id = ?2",
+  };
+  gint64 asked_id = ask (f, f->amira, "esol", "here", NOW, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LhStmt) stmt = lh_store_prepare (f->ts->store, statements[i], &error);
+
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (stmt, 1, f->ben);
+      if (sqlite3_bind_parameter_count (stmt) > 1)
+        sqlite3_bind_int64 (stmt, 2, asked_id);
+      g_assert_false (lh_store_exec (f->ts->store, stmt, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "needs its sealed topic"));
+    }
+  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
+}
+
 static void
 assert_counts (Fixture *f, gint64 from, gint64 to, int requests, const char *topic, int n_topic,
                const char *outcome, int n_outcome)
@@ -398,6 +482,9 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/lh/advice-sealed/what-sealed-at-rest", test_what_sealed_at_rest);
   ADD ("/lh/advice-sealed/migration-seals-plain-rows", test_migration_seals_plain_rows);
+  ADD ("/lh/advice-sealed/other-key-refused-before-sealing", test_other_key_refused_before_sealing);
+  ADD ("/lh/advice-sealed/wrong-key-refused", test_wrong_key_refused);
+  ADD ("/lh/advice-sealed/unsealed-request-refused", test_unsealed_request_refused);
   ADD ("/lh/advice-sealed/counts", test_counts);
   ADD ("/lh/advice-sealed/counts-read-an-index-range", test_counts_read_an_index_range);
 #undef ADD
