@@ -416,6 +416,41 @@ lh_advice_ask_deletion (LhStore *store, gint64 learner_id, gint64 now, GError **
   return lh_store_exec (store, stmt, error);
 }
 
+/* learner_id's requests' times cut to the centre's midnight before
+ * them: the committee's periods start at local midnight, so a request
+ * at 00:30 in summer stays in its own day's (and month's) count. */
+static gboolean
+cut_times_to_day (LhStore *store, const LhCentre *centre, gint64 learner_id, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) rows = lh_store_prepare (store,
+                                             "SELECT id, created_at, called_at, started_at, coalesce(ended_at, ?2) "
+                                             "FROM advice_requests WHERE learner_id = ?1", error);
+  g_autoptr(LhStmt) update = lh_store_prepare (store,
+                                               "UPDATE advice_requests SET created_at = ?2, called_at = ?3, "
+                                               "started_at = ?4, ended_at = ?5 WHERE id = ?1", error);
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (rows == NULL || update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rows, 1, learner_id);
+  sqlite3_bind_int64 (rows, 2, now);
+  while ((ok = lh_store_step (store, rows, &has_row, error)) && has_row)
+    {
+      lh_stmt_release (update);
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (rows, 0));
+      for (int column = 1; column <= 4; column++)
+        if (sqlite3_column_type (rows, column) == SQLITE_NULL)
+          sqlite3_bind_null (update, column + 1);
+        else
+          sqlite3_bind_int64 (update, column + 1,
+                              lh_time_local_midnight (sqlite3_column_int64 (rows, column), centre->tz));
+      if (!lh_store_exec (store, update, error))
+        return FALSE;
+    }
+  return ok;
+}
+
 /* Everything that names or describes the learner goes; what is left of
  * their requests (topic, outcome, the day) names nobody. */
 static gboolean
@@ -430,17 +465,17 @@ erase (LhStore *store, const LhCentre *centre, gint64 learner_id, gint64 now, GE
     "DELETE FROM advice_deletion_requests WHERE learner_id = ?1",
     "UPDATE facility_time SET request_id = NULL "
     "WHERE request_id IN (SELECT id FROM advice_requests WHERE learner_id = ?1)",
-    /* No ULR, desk or time to the second, either: matched against who
-     * signed in where and when, they would name the learner again. */
+    /* No ULR or desk either: matched against who signed in where and
+     * when, they would name the learner again (as would the times, cut
+     * to the day before this). */
     "UPDATE advice_requests SET learner_id = NULL, note = NULL, ulr_id = NULL, desk = NULL, "
-    "status = CASE WHEN status IN ('waiting', 'called', 'started') THEN 'left' ELSE status END, "
-    "created_at = created_at - created_at % 86400, called_at = called_at - called_at % 86400, "
-    "started_at = started_at - started_at % 86400, "
-    "ended_at = coalesce(ended_at, ?2) - coalesce(ended_at, ?2) % 86400 WHERE learner_id = ?1",
+    "status = CASE WHEN status IN ('waiting', 'called', 'started') THEN 'left' ELSE status END "
+    "WHERE learner_id = ?1",
   };
 
   /* Before the requests lose the learner they are found by. */
-  if (!lh_advice_forget_contacts (store, centre, learner_id, error))
+  if (!lh_advice_forget_contacts (store, centre, learner_id, error) ||
+      !cut_times_to_day (store, centre, learner_id, now, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
@@ -545,6 +580,7 @@ lh_advice_expire (LhStore *store, const LhCentre *centre, gint64 now, guint *out
   g_autoptr(GDateTime) cutoff = g_date_time_add_months (here, -centre->advice_retention_months);
   gboolean has_row = FALSE;
   gboolean ok;
+  guint n_deleted = 0;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
@@ -563,15 +599,28 @@ lh_advice_expire (LhStore *store, const LhCentre *centre, gint64 now, guint *out
   if (!ok)
     return FALSE;
   g_clear_pointer (&stmt, lh_stmt_release);
+  /* A savepoint each: one record that cannot be erased keeps no one
+   * else's past its retention. */
   for (guint i = 0; i < expired->len; i++)
-    if (!erase (store, centre, g_array_index (expired, gint64, i), now, error))
-      return FALSE;
+    {
+      gint64 learner_id = g_array_index (expired, gint64, i);
+      g_autoptr(LhTransaction) one = lh_store_begin (store, error);
+      g_autoptr(GError) failed = NULL;
+
+      if (one == NULL)
+        return FALSE;
+      if (!erase (store, centre, learner_id, now, &failed) || !lh_transaction_commit (one, &failed))
+        g_message ("The advice record of person %" G_GINT64_FORMAT " is past its retention but was not deleted: %s",
+                   learner_id, failed->message);
+      else
+        n_deleted++;
+    }
   if (!lh_transaction_commit (tx, error))
     return FALSE;
-  if (expired->len > 0)
-    g_message ("Deleted %u advice records past their retention of %d months", expired->len,
+  if (n_deleted > 0)
+    g_message ("Deleted %u advice records past their retention of %d months", n_deleted,
                centre->advice_retention_months);
   if (out_n_deleted != NULL)
-    *out_n_deleted = expired->len;
+    *out_n_deleted = n_deleted;
   return TRUE;
 }

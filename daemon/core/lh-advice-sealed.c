@@ -10,12 +10,6 @@
 
 #include <sodium.h>
 
-/* Every sealed value holds this many characters, padded with spaces: the
- * longest topic, contact and every outcome fit (checked below), so that
- * the size of a sealed value tells neither the topic nor how many
- * outcomes there were. */
-#define WHAT_CHARS 256
-
 static int
 compare_strings (gconstpointer a, gconstpointer b)
 {
@@ -23,12 +17,12 @@ compare_strings (gconstpointer a, gconstpointer b)
 }
 
 /* "topic\ncontact\noutcome,outcome\n", outcomes sorted and each once,
- * then spaces up to WHAT_CHARS. */
+ * then spaces up to LH_ADVICE_WHAT_CHARS. */
 static char *
 what_text (const char *topic, const char *contact, const char * const *outcomes)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  GString *text = g_string_new (topic);
+  g_autoptr(GString) text = g_string_new (topic);
 
   g_string_append_printf (text, "\n%s\n", contact != NULL ? contact : "");
   for (guint i = 0; outcomes != NULL && outcomes[i] != NULL; i++)
@@ -38,15 +32,13 @@ what_text (const char *topic, const char *contact, const char * const *outcomes)
   for (guint i = 0; i < sorted->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "," : "", (const char *) g_ptr_array_index (sorted, i));
   g_string_append_c (text, '\n');
-  /* Checked names all fit; a row changed by something else may not. */
-  if (text->len > WHAT_CHARS)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-  while (text->len < WHAT_CHARS)
+  /* Checked names all fit (test-advice-sealed); a row changed by
+   * something else may not. */
+  if (text->len > LH_ADVICE_WHAT_CHARS)
+    return NULL;
+  while (text->len < LH_ADVICE_WHAT_CHARS)
     g_string_append_c (text, ' ');
-  return g_string_free (text, FALSE);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 gboolean
@@ -67,6 +59,23 @@ lh_advice_bind_what (LhStmt *stmt, int column, const LhCentre *centre, const cha
 }
 
 gboolean
+lh_advice_reseal (LhStore *store, const LhCentre *centre, gint64 request_id, const char *topic,
+                  const char *contact, const char * const *outcomes, GError **error)
+{
+  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
+
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, request_id);
+  if (!lh_advice_bind_what (update, 2, centre, topic, contact, outcomes, error) || !lh_store_exec (store, update, error))
+    {
+      g_prefix_error (error, "Request %" G_GINT64_FORMAT ": ", request_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, char **out_topic,
                             char **out_contact, GStrv *out_outcomes, GError **error)
 {
@@ -76,7 +85,7 @@ lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, ch
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                   "A request is not sealed yet: open the database with its notes key");
+                   "A request is not sealed yet: start learnhubd with the centre's notes key");
       return FALSE;
     }
   if (!lh_advice_column_open (stmt, column, centre, &text, error))
@@ -96,27 +105,34 @@ lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, ch
 gboolean
 lh_advice_forget_contacts (LhStore *store, const LhCentre *centre, gint64 learner_id, GError **error)
 {
+  /* advice_requests_by_learner: this learner's requests only. */
   g_autoptr(LhStmt) rows = lh_store_prepare (store, "SELECT id, sealed FROM advice_requests WHERE learner_id = ?1",
                                              error);
-  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
   gboolean has_row = FALSE;
   gboolean ok;
 
-  if (rows == NULL || update == NULL)
+  if (rows == NULL)
     return FALSE;
   sqlite3_bind_int64 (rows, 1, learner_id);
   while ((ok = lh_store_step (store, rows, &has_row, error)) && has_row)
     {
+      gint64 request_id = sqlite3_column_int64 (rows, 0);
       g_autofree char *topic = NULL;
       g_autofree char *contact = NULL;
       g_auto(GStrv) outcomes = NULL;
+      g_autoptr(GError) unreadable = NULL;
 
-      if (!lh_advice_column_open_what (rows, 1, centre, &topic, &contact, &outcomes, error))
-        return FALSE;
-      lh_stmt_release (update);
-      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (rows, 0));
-      if (!lh_advice_bind_what (update, 2, centre, topic, NULL, (const char * const *) outcomes, error) ||
-          !lh_store_exec (store, update, error))
+      /* Erasure must not wait on a value that will not open: it becomes
+       * a request about nothing known, which names no one either. */
+      if (!lh_advice_column_open_what (rows, 1, centre, &topic, &contact, &outcomes, &unreadable))
+        {
+          g_message ("Request %" G_GINT64_FORMAT " did not open (%s); erased as of an unknown topic", request_id,
+                     unreadable->message);
+          g_clear_pointer (&topic, g_free);
+          g_clear_pointer (&outcomes, g_strfreev);
+          topic = g_strdup (LH_ADVICE_TOPIC_UNKNOWN);
+        }
+      if (!lh_advice_reseal (store, centre, request_id, topic, NULL, (const char * const *) outcomes, error))
         return FALSE;
     }
   return ok;
@@ -129,7 +145,6 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
 {
   g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
   g_autoptr(LhStmt) rows = NULL;
-  g_autoptr(LhStmt) update = NULL;
   gboolean has_row = FALSE;
   gboolean ok;
   guint n = 0;
@@ -137,20 +152,16 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
   if (tx == NULL)
     return FALSE;
   rows = lh_store_prepare (store, "SELECT request_id, topic, contact, outcomes FROM advice_unsealed", error);
-  update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
-  if (rows == NULL || update == NULL)
+  if (rows == NULL)
     return FALSE;
   while ((ok = lh_store_step (store, rows, &has_row, error)) && has_row)
     {
       const char *outcomes = (const char *) sqlite3_column_text (rows, 3);
       g_auto(GStrv) split = g_strsplit (outcomes != NULL ? outcomes : "", ",", -1);
 
-      lh_stmt_release (update);
-      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (rows, 0));
-      if (!lh_advice_bind_what (update, 2, centre, (const char *) sqlite3_column_text (rows, 1),
-                                (const char *) sqlite3_column_text (rows, 2),
-                                outcomes != NULL ? (const char * const *) split : NULL, error) ||
-          !lh_store_exec (store, update, error))
+      if (!lh_advice_reseal (store, centre, sqlite3_column_int64 (rows, 0), (const char *) sqlite3_column_text (rows, 1),
+                             (const char *) sqlite3_column_text (rows, 2),
+                             outcomes != NULL ? (const char * const *) split : NULL, error))
         return FALSE;
       n++;
     }
