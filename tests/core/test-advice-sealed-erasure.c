@@ -47,6 +47,7 @@ count (Fixture *f, gint64 from, gint64 to)
   LhAdviceCounts *counts = lh_advice_count (f->ts->store, f->centre, from, to, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (counts);
   return counts;
 }
 
