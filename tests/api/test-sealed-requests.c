@@ -5,14 +5,13 @@
  * run first, leaves it); then neither the database nor its WAL names the
  * topic, contact or outcome, and the API still gives them to the learner
  * and their ULR. */
-/* memmem() */
-#define _GNU_SOURCE
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "core/advice-schema-19.h"
 #include "core/equipment-schema-20.h"
+#include "core/lh-core-test.h"
 #include "lh-api-client.h"
 #include "lh-test-clock.h"
 #include "lh-test-daemon.h"
@@ -20,30 +19,13 @@
 /* A topic, contact and outcome the demo's plain text never holds. */
 static const char * const asked[] = { "dyslexia", "phone", "referred-careers-service" };
 
-static gboolean
-files_hold (const char *db_path, const char *word)
-{
-  static const char * const suffixes[] = { "", "-wal", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (path, &contents, &length, NULL) && memmem (contents, length, word, strlen (word)) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static guint
 count_held (const char *db_path)
 {
   guint held = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
-    held += files_hold (db_path, asked[i]);
+    held += lh_test_files_hold (db_path, asked[i]);
   return held;
 }
 

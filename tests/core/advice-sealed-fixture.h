@@ -88,15 +88,3 @@ ask (Fixture *f, gint64 learner, const char *topic, const char *contact, gint64 
   return request->id;
 }
 
-static inline int
-query_int (LhStore *store, const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
-  gboolean has_row;
-
-  g_assert_no_error (error);
-  g_assert_true (lh_store_step (store, stmt, &has_row, &error));
-  g_assert_true (has_row);
-  return sqlite3_column_int (stmt, 0);
-}

@@ -96,7 +96,7 @@ test_longest_fits (Fixture *f, gconstpointer data)
   g_assert_cmpstr (request->topic, ==, topic);
   g_assert_cmpstr (request->contact, ==, contact);
   g_assert_cmpuint (g_strv_length (request->outcomes), ==, g_strv_length ((char **) lh_advice_outcomes));
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE length (sealed) = 296"),
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE length (sealed) = 296"),
                    ==, 2);
 
   g_assert_false (lh_advice_reseal (f->ts->store, f->centre, small, too_long, NULL, NULL, &error));
@@ -124,7 +124,8 @@ test_asked_erasure_forgets_contact (Fixture *f, gconstpointer data)
   g_assert_cmpstr (left->topic, ==, "dyslexia");
   g_assert_null (left->contact);
   g_assert_cmpuint (g_strv_length (left->outcomes), ==, 1);
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
                    ==, 0);
 }
 
@@ -182,7 +183,8 @@ test_expire_one_at_a_time (Fixture *f, gconstpointer data)
   g_assert_true (lh_advice_expire (f->ts->store, f->centre, LATER, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
                    ==, 1);
   exec_sql (f, "DROP TRIGGER temp.kept");
 }
@@ -216,7 +218,7 @@ test_counts_in_summer (Fixture *f, gconstpointer data)
         }
     }
   /* Cut to the day: nothing finer is left to match against. */
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE created_at = "
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE created_at = "
                                             G_STRINGIFY (SUMMER_NIGHT) " - 1800"), ==, 1);
 }
 

@@ -4,7 +4,6 @@
  * topic, contact or outcome; rows from before schema 20 are sealed when
  * the database is opened with the key; the committee's counts still
  * come out right, after retention too. */
-#define _GNU_SOURCE
 #include <string.h>
 
 #include "advice-sealed-fixture.h"
@@ -29,17 +28,6 @@ static const char * const asked[] = {
   "dyslexia", "higher-education", "referred-careers-service", "time-to-train-explained", "phone", "email",
 };
 
-static gboolean
-file_contains (const char *path, const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  return memmem (contents, length, needle, strlen (needle)) != NULL;
-}
-
 /* The database and its WAL as bytes. */
 static void
 assert_files_hold_none (const char *path)
@@ -47,11 +35,11 @@ assert_files_hold_none (const char *path)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
   /* The names are not secret, and are there: the search works. */
-  g_assert_true (file_contains (path, "Amira Khan") || file_contains (wal, "Amira Khan"));
+  g_assert_true (lh_test_file_contains (path, "Amira Khan") || lh_test_file_contains (wal, "Amira Khan"));
   for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
     {
-      g_assert_false (file_contains (path, asked[i]));
-      g_assert_false (file_contains (wal, asked[i]));
+      g_assert_false (lh_test_file_contains (path, asked[i]));
+      g_assert_false (lh_test_file_contains (wal, asked[i]));
     }
 }
 
@@ -118,7 +106,8 @@ test_what_sealed_at_rest (Fixture *f, gconstpointer data)
   assert_files_hold_none (f->ts->path);
   assert_tables_hold_none (f->ts->path);
   /* One size whatever the topic, and however many outcomes. */
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(DISTINCT length (sealed)) FROM advice_requests"), ==, 1);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(DISTINCT length (sealed)) FROM advice_requests"), ==, 1);
 
   /* The learner and their ULR read it all. */
   own = read_as (f, asked_id, f->amira);
@@ -163,7 +152,7 @@ write_schema_19_request (Fixture *f)
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   /* What issue 12 found. */
-  g_assert_true (file_contains (f->ts->path, "dyslexia"));
+  g_assert_true (lh_test_file_contains (f->ts->path, "dyslexia"));
   return dropin;
 }
 
@@ -187,7 +176,8 @@ test_migration_seals_plain_rows (Fixture *f, gconstpointer data)
   f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lh_store_get_schema_version (f->ts->store), ==, lh_store_get_latest_version ());
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'advice_unsealed'"),
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM sqlite_schema WHERE name = 'advice_unsealed'"),
                    ==, 0);
   assert_files_hold_none (f->ts->path);
   assert_tables_hold_none (f->ts->path);
@@ -242,8 +232,9 @@ test_other_key_refused_before_sealing (Fixture *f, gconstpointer data)
 
   f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
 }
 
 /* Once a database has recorded its key, any other is refused, though
@@ -255,7 +246,7 @@ test_wrong_key_refused (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   LhStore *store;
 
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
   g_clear_object (&f->ts->store);
   other->note_key = lh_note_key_new_random ();
   store = lh_advice_store_open (f->ts->path, other, &error);
@@ -292,7 +283,8 @@ test_unsealed_request_refused (Fixture *f, gconstpointer data)
       g_assert_nonnull (error);
       g_assert_nonnull (strstr (error->message, "needs its sealed topic"));
     }
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
 }
 
 /* The period's counts: requests in all, those of topic, those with
@@ -353,7 +345,8 @@ test_counts (Fixture *f, gconstpointer data)
   g_assert_true (lh_advice_expire (f->ts->store, f->centre, later, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
                    ==, 0);
   assert_counts (f, today - 2 * DAY, today + DAY, 3, "esol", 2, "signposted-course", 1, 3);
   assert_counts (f, today - 2 * DAY, today + DAY, 3, "digital", 1, "funding-advice", 1, 3);
