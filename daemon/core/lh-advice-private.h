@@ -160,6 +160,16 @@ LhPerson  *lh_advice_learner_for_ulr  (LhStore        *store,
                                        gint64          ulr_id,
                                        GError        **error);
 
+/* Each learner's last contact: the last time anything happened on their
+ * record; retention counts from it. Add WHERE or GROUP BY. */
+#define LH_ADVICE_CONTACTS_SQL \
+  "SELECT learner_id, max(t) FROM (" \
+  "SELECT learner_id, coalesce(ended_at, created_at) AS t FROM advice_requests WHERE learner_id IS NOT NULL " \
+  "UNION ALL SELECT learner_id, created_at FROM advice_notes " \
+  "UNION ALL SELECT learner_id, max(created_at, coalesce(done_at, 0)) FROM learning_plan_items " \
+  "UNION ALL SELECT learner_id, held_at FROM learning_mots " \
+  "UNION ALL SELECT learner_id, created_at FROM advice_shares) "
+
 #define LH_PLAN_ITEM_SELECT \
   "SELECT id, coalesce(goal_id, 0), body, coalesce(due_at, 0), coalesce(done_at, 0), created_by, created_at, " \
   "learner_id FROM learning_plan_items "
