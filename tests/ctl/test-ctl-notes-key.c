@@ -3,7 +3,7 @@
  * has not the service's key (a systemd credential). Commands that read
  * no advice neither make a key nor refuse for its sake; the demo, which
  * seals notes, makes one only for a new database and takes no other key
- * than the centre's. */
+ * than the centre's; nor does learnhubd. */
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -76,6 +76,22 @@ test_other_key_only_for_advice (void)
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "does not open the advice notes already sealed"));
   g_assert_nonnull (strstr (again.err, "/etc/learnhub/notes.key"));
+
+  {
+    /* Nor does learnhubd start with it, before it listens. */
+    g_autoptr(GSubprocess) daemon = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *err = NULL;
+
+    daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                               g_getenv ("LEARNHUBD"), "--db", db, "--config", root_config, "--listen",
+                               "127.0.0.1:0", NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (daemon, NULL, NULL, NULL, &err, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (daemon), ==, 1);
+    g_assert_nonnull (strstr (err, "/etc/learnhub/notes.key"));
+  }
 }
 
 int
