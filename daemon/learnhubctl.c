@@ -11,6 +11,7 @@
 
 #include "learnhubctl.h"
 
+#include "lh-advice-sealed.h"
 #include "lh-config.h"
 #include "lh-demo.h"
 #include "lh-error.h"
@@ -342,6 +343,26 @@ cmd_demo (Ctl *ctl, LhStore *store, GError **error)
   return TRUE;
 }
 
+/* Only the demo seals notes. The other commands open no key: root's own
+ * is not the service's (a credential), and must neither seal requests
+ * from before schema 20 (learnhubd does) nor stop a command that reads
+ * no advice. Only a new database may get a new key; the demo takes no
+ * key but the centre's. */
+static LhStore *
+open_centre (LhConfig *config, gboolean seals_notes, GError **error)
+{
+  gboolean new_database = !g_file_test (config->database, G_FILE_TEST_EXISTS);
+  g_autoptr(LhStore) store = NULL;
+
+  if (seals_notes &&
+      !(new_database ? lh_config_open_note_key (config, error) : lh_config_read_note_key (config, error)))
+    return NULL;
+  store = lh_store_open_beside_daemon (config->database, error);
+  if (store == NULL || (seals_notes && !lh_advice_check_key (store, config->centre, error)))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
 /* GOption takes "-1.5" for an option. No option of learnhubctl begins
  * with a digit, so a negative number (not an option's value) is hidden
  * from it, its minus skipped, and put back after. */
@@ -508,13 +529,7 @@ main (int argc, char **argv)
   ctl.config = config;
   ctl.args = argv + 2;
 
-  /* The demo writes sealed notes; the key's path follows --db. */
-  if (!lh_config_open_note_key (config, &error))
-    {
-      g_printerr ("learnhubctl: %s\n", error->message);
-      return 1;
-    }
-  if ((store = lh_store_open_beside_daemon (config->database, &error)) == NULL ||
+  if ((store = open_centre (config, func == cmd_demo, &error)) == NULL ||
       !func (&ctl, store, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);

@@ -9,6 +9,8 @@
 void
 lh_advice_counts_free (LhAdviceCounts *counts)
 {
+  if (counts == NULL)
+    return;
   g_free (counts->by_topic);
   g_free (counts->by_outcome);
   g_free (counts);
@@ -34,6 +36,7 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   gboolean ok;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (centre != NULL, NULL);
 
   if (from >= to)
     {
@@ -41,8 +44,7 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
       return NULL;
     }
   /* advice_requests_by_time: the period's requests, not every year's. */
-  stmt = lh_store_prepare (store, "SELECT sealed FROM advice_requests WHERE created_at >= ?1 AND created_at < ?2",
-                           error);
+  stmt = lh_store_prepare (store, LH_ADVICE_COUNTS_SQL, error);
   if (stmt == NULL)
     return NULL;
   counts = g_new0 (LhAdviceCounts, 1);
@@ -56,9 +58,16 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
       g_autofree char *contact = NULL;
       g_auto(GStrv) outcomes = NULL;
 
-      if (!lh_advice_column_open_what (stmt, 0, centre, &topic, &contact, &outcomes, error))
-        return NULL;
+      g_autoptr(GError) unreadable = NULL;
+
       counts->requests++;
+      /* One value that will not open does not hide the others' counts. */
+      if (!lh_advice_column_open_what (stmt, 0, centre, &topic, &contact, &outcomes, &unreadable))
+        {
+          g_message ("A request of the period did not open: %s", unreadable->message);
+          counts->unreadable++;
+          continue;
+        }
       count_name (lh_advice_topics, counts->by_topic, topic);
       for (guint i = 0; outcomes[i] != NULL; i++)
         count_name (lh_advice_outcomes, counts->by_outcome, outcomes[i]);

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   int  requests;    /* asked in the period, whatever became of them */
+  int  unreadable;  /* of those, ones whose seal did not open: under no
+                     * topic and no outcome */
   int *by_topic;    /* (owned) by_topic[i] for lh_advice_topics[i] */
   int *by_outcome;  /* (owned) by_outcome[i] for lh_advice_outcomes[i] */
 } LhAdviceCounts;

@@ -195,21 +195,6 @@ lh_advice_no_show (LhStore *store, const LhCentre *centre, gint64 request_id, gi
                    "WHERE id = ?1 AND status IN ('called', 'waiting')", now, error);
 }
 
-/* The outcomes are sealed with the topic and contact: one value,
- * sealed again. */
-static gboolean
-seal_outcomes (LhStore *store, const LhCentre *centre, const LhAdviceRequest *request,
-               const char * const *outcomes, GError **error)
-{
-  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
-
-  if (update == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (update, 1, request->id);
-  return lh_advice_bind_what (update, 2, centre, request->topic, request->contact, outcomes, error) &&
-         lh_store_exec (store, update, error);
-}
-
 LhAdviceRequest *
 lh_advice_finish (LhStore *store, const LhCentre *centre, gint64 request_id, gint64 ulr_id,
                   const char * const *outcomes, const char *note, gint64 now, GError **error)
@@ -243,7 +228,8 @@ lh_advice_finish (LhStore *store, const LhCentre *centre, gint64 request_id, gin
   if (!lh_advice_move_request (store, request_id,
                      "UPDATE advice_requests SET status = 'done', ended_at = ?2 WHERE id = ?1 AND status = 'started'",
                      now, error) ||
-      !seal_outcomes (store, centre, request, outcomes, error))
+      /* The outcomes are sealed with the topic and contact: one value. */
+      !lh_advice_reseal (store, centre, request->id, request->topic, request->contact, outcomes, error))
     return NULL;
   if (!lh_advice_text_is_blank (note))
     {

@@ -37,6 +37,22 @@ gboolean lh_advice_column_open  (LhStmt         *stmt,
                                  char          **out_text,
                                  GError        **error);
 
+/* Every request's sealed value holds this many characters, padded with
+ * spaces: the longest topic, contact and every outcome fit (checked in
+ * test-advice-sealed), so that its size tells neither the topic nor how
+ * many outcomes there were. Sealed, it is LH_ADVICE_WHAT_SEALED_SIZE
+ * bytes: nonce, MAC, text. */
+#define LH_ADVICE_WHAT_CHARS 256
+#define LH_ADVICE_WHAT_SEALED_SIZE (24 + 16 + LH_ADVICE_WHAT_CHARS)
+
+/* The topic of a request whose sealed value did not open when it was
+ * erased: counted, under no topic. */
+#define LH_ADVICE_TOPIC_UNKNOWN "unknown"
+
+/* The committee's counts: the period's requests, by time
+ * (advice_requests_by_time); ?1 from, ?2 to. */
+#define LH_ADVICE_COUNTS_SQL "SELECT sealed FROM advice_requests WHERE created_at >= ?1 AND created_at < ?2"
+
 /* Binds what was asked (topic), how to reach the learner (contact, may be
  * NULL) and what came of it (outcomes, may be NULL) as one value sealed
  * with the notes key, padded to one size whatever it holds
@@ -59,8 +75,20 @@ gboolean lh_advice_column_open_what (LhStmt         *stmt,
                                      GStrv          *out_outcomes,
                                      GError        **error);
 
+/* Seals request_id's topic, contact and outcomes again, as
+ * lh_advice_bind_what() does; the error names the request. */
+gboolean lh_advice_reseal       (LhStore            *store,
+                                 const LhCentre     *centre,
+                                 gint64              request_id,
+                                 const char         *topic,
+                                 const char         *contact,
+                                 const char * const *outcomes,
+                                 GError            **error);
+
 /* Seals learner_id's requests again without the way to reach them: for
- * erasure, which keeps only the topic, outcomes and the day. */
+ * erasure, which keeps only the topic, outcomes and the day. One that
+ * does not open is sealed again as of LH_ADVICE_TOPIC_UNKNOWN, so that
+ * erasure never waits on the key. */
 gboolean lh_advice_forget_contacts (LhStore        *store,
                                     const LhCentre *centre,
                                     gint64          learner_id,
@@ -131,6 +159,16 @@ LhPerson  *lh_advice_learner_for_ulr  (LhStore        *store,
                                        gint64          learner_id,
                                        gint64          ulr_id,
                                        GError        **error);
+
+/* Each learner's last contact: the last time anything happened on their
+ * record; retention counts from it. Add WHERE or GROUP BY. */
+#define LH_ADVICE_CONTACTS_SQL \
+  "SELECT learner_id, max(t) FROM (" \
+  "SELECT learner_id, coalesce(ended_at, created_at) AS t FROM advice_requests WHERE learner_id IS NOT NULL " \
+  "UNION ALL SELECT learner_id, created_at FROM advice_notes " \
+  "UNION ALL SELECT learner_id, max(created_at, coalesce(done_at, 0)) FROM learning_plan_items " \
+  "UNION ALL SELECT learner_id, held_at FROM learning_mots " \
+  "UNION ALL SELECT learner_id, created_at FROM advice_shares) "
 
 #define LH_PLAN_ITEM_SELECT \
   "SELECT id, coalesce(goal_id, 0), body, coalesce(due_at, 0), coalesce(done_at, 0), created_by, created_at, " \

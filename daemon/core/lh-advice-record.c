@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Who may read a learner's advice record, the record itself, sharing, and
- * deletion (asked for, or by retention). Adding to it: lh-advice-notes.c. */
+/* Who may read a learner's advice record, the record itself, and
+ * sharing. Adding to it: lh-advice-notes.c; deleting it:
+ * lh-advice-erasure.c. */
 #define G_LOG_DOMAIN "lh-advice-record"
 
 #include "lh-advice-record.h"
@@ -234,19 +235,10 @@ supporter_from_row (LhStmt *stmt)
   return supporter;
 }
 
-/* The last time anything happened on the record: retention counts from it. */
-#define CONTACTS_SQL \
-  "SELECT learner_id, max(t) FROM (" \
-  "SELECT learner_id, coalesce(ended_at, created_at) AS t FROM advice_requests WHERE learner_id IS NOT NULL " \
-  "UNION ALL SELECT learner_id, created_at FROM advice_notes " \
-  "UNION ALL SELECT learner_id, max(created_at, coalesce(done_at, 0)) FROM learning_plan_items " \
-  "UNION ALL SELECT learner_id, held_at FROM learning_mots " \
-  "UNION ALL SELECT learner_id, created_at FROM advice_shares) "
-
 static gboolean
 read_dates (LhStore *store, const LhCentre *centre, LhAdviceRecord *record, GError **error)
 {
-  g_autoptr(LhStmt) contact = lh_store_prepare (store, CONTACTS_SQL "WHERE learner_id = ?1", error);
+  g_autoptr(LhStmt) contact = lh_store_prepare (store, LH_ADVICE_CONTACTS_SQL "WHERE learner_id = ?1", error);
   g_autoptr(LhStmt) asked = NULL;
   gboolean has_row;
 
@@ -375,203 +367,4 @@ lh_advice_share (LhStore *store, gint64 learner_id, gint64 ulr_id, gboolean shar
   sqlite3_bind_int64 (stmt, 2, ulr_id);
   sqlite3_bind_int64 (stmt, 3, now);
   return lh_store_exec (store, stmt, error);
-}
-
-static gboolean
-has_record (LhStore *store, gint64 learner_id, gboolean *out_has, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, CONTACTS_SQL "WHERE learner_id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  if (!lh_store_step (store, stmt, out_has, error))
-    return FALSE;
-  *out_has = *out_has && sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-  return TRUE;
-}
-
-gboolean
-lh_advice_ask_deletion (LhStore *store, gint64 learner_id, gint64 now, GError **error)
-{
-  g_autoptr(LhStmt) stmt = NULL;
-  gboolean has = FALSE;
-
-  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
-
-  if (!has_record (store, learner_id, &has, error))
-    return FALSE;
-  if (!has)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "There is no advice record of yours to delete");
-      return FALSE;
-    }
-  stmt = lh_store_prepare (store,
-                           "INSERT OR IGNORE INTO advice_deletion_requests (learner_id, asked_at) VALUES (?1, ?2)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  return lh_store_exec (store, stmt, error);
-}
-
-/* Everything that names or describes the learner goes; what is left of
- * their requests (topic, outcome, the day) names nobody. */
-static gboolean
-erase (LhStore *store, const LhCentre *centre, gint64 learner_id, gint64 now, GError **error)
-{
-  static const char * const statements[] = {
-    "DELETE FROM advice_notes WHERE learner_id = ?1",
-    "DELETE FROM learning_plan_items WHERE learner_id = ?1 AND goal_id IS NOT NULL",
-    "DELETE FROM learning_plan_items WHERE learner_id = ?1",
-    "DELETE FROM learning_mots WHERE learner_id = ?1",
-    "DELETE FROM advice_shares WHERE learner_id = ?1",
-    "DELETE FROM advice_deletion_requests WHERE learner_id = ?1",
-    "UPDATE facility_time SET request_id = NULL "
-    "WHERE request_id IN (SELECT id FROM advice_requests WHERE learner_id = ?1)",
-    /* No ULR, desk or time to the second, either: matched against who
-     * signed in where and when, they would name the learner again. */
-    "UPDATE advice_requests SET learner_id = NULL, note = NULL, ulr_id = NULL, desk = NULL, "
-    "status = CASE WHEN status IN ('waiting', 'called', 'started') THEN 'left' ELSE status END, "
-    "created_at = created_at - created_at % 86400, called_at = called_at - called_at % 86400, "
-    "started_at = started_at - started_at % 86400, "
-    "ended_at = coalesce(ended_at, ?2) - coalesce(ended_at, ?2) % 86400 WHERE learner_id = ?1",
-  };
-
-  /* Before the requests lose the learner they are found by. */
-  if (!lh_advice_forget_contacts (store, centre, learner_id, error))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
-    {
-      g_autoptr(LhStmt) stmt = lh_store_prepare (store, statements[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, learner_id);
-      if (sqlite3_bind_parameter_count (stmt) > 1)
-        sqlite3_bind_int64 (stmt, 2, now);
-      if (!lh_store_exec (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-lh_advice_confirm_deletion (LhStore *store, const LhCentre *centre, gint64 learner_id, gint64 ulr_id, gint64 now,
-                            GError **error)
-{
-  g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhPerson) learner = NULL;
-  g_autoptr(LhAdviceRecord) record = NULL;
-
-  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
-
-  tx = lh_store_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  learner = lh_advice_learner_for_ulr (store, learner_id, ulr_id, error);
-  if (learner == NULL)
-    return FALSE;
-  {
-    g_autoptr(LhStmt) asked = lh_store_prepare (store, "SELECT 1 FROM advice_deletion_requests WHERE learner_id = ?1",
-                                                error);
-    gboolean has_row;
-
-    if (asked == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (asked, 1, learner_id);
-    if (!lh_store_step (store, asked, &has_row, error))
-      return FALSE;
-    if (!has_row)
-      {
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s has not asked for their record to be deleted",
-                     learner->name);
-        return FALSE;
-      }
-  }
-  if (!erase (store, centre, learner_id, now, error) || !lh_transaction_commit (tx, error))
-    return FALSE;
-  g_message ("Deleted the advice record of person %" G_GINT64_FORMAT " at their request, confirmed by %"
-             G_GINT64_FORMAT, learner_id, ulr_id);
-  return TRUE;
-}
-
-static LhDeletionAsk *
-deletion_from_row (LhStmt *stmt)
-{
-  LhDeletionAsk *ask = g_new0 (LhDeletionAsk, 1);
-
-  ask->learner_id = sqlite3_column_int64 (stmt, 0);
-  ask->learner_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  ask->asked_at = sqlite3_column_int64 (stmt, 2);
-  return ask;
-}
-
-GPtrArray *
-lh_advice_deletions_for_ulr (LhStore *store, gint64 ulr_id, GError **error)
-{
-  g_autoptr(LhStmt) stmt = NULL;
-
-  g_return_val_if_fail (LH_IS_STORE (store), NULL);
-
-  /* Only the learners this ULR supports (SUPPORTERS_SQL, from the ULR's
-   * side): the others' asks are not theirs to know of. */
-  stmt = lh_store_prepare (store,
-                           "SELECT d.learner_id, p.name, d.asked_at FROM advice_deletion_requests d "
-                           "JOIN people p ON p.id = d.learner_id "
-                           "WHERE d.learner_id <> ?1 AND EXISTS (SELECT 1 FROM people u WHERE u.id = ?1 "
-                           "AND (u.roles & 2) <> 0) AND d.learner_id IN ("
-                           "SELECT q.learner_id FROM advice_requests q WHERE q.ulr_id = ?1 AND q.status <> 'left' "
-                           "AND NOT EXISTS (SELECT 1 FROM advice_removals r WHERE r.learner_id = q.learner_id "
-                           "AND r.ulr_id = ?1 AND r.removed_at >= q.created_at) "
-                           "UNION SELECT learner_id FROM advice_shares WHERE ulr_id = ?1) "
-                           "ORDER BY d.asked_at", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, ulr_id);
-  return lh_store_collect (store, stmt, (LhRowFunc) deletion_from_row, (GDestroyNotify) lh_deletion_ask_free,
-                           error);
-}
-
-gboolean
-lh_advice_expire (LhStore *store, const LhCentre *centre, gint64 now, guint *out_n_deleted, GError **error)
-{
-  g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhStmt) stmt = NULL;
-  g_autoptr(GArray) expired = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDateTime) now_utc = g_date_time_new_from_unix_utc (now);
-  g_autoptr(GDateTime) here = g_date_time_to_timezone (now_utc, centre->tz);
-  g_autoptr(GDateTime) cutoff = g_date_time_add_months (here, -centre->advice_retention_months);
-  gboolean has_row = FALSE;
-  gboolean ok;
-
-  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
-
-  tx = lh_store_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  stmt = lh_store_prepare (store, CONTACTS_SQL "GROUP BY learner_id HAVING max(t) < ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (cutoff));
-  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (expired, id);
-    }
-  if (!ok)
-    return FALSE;
-  g_clear_pointer (&stmt, lh_stmt_release);
-  for (guint i = 0; i < expired->len; i++)
-    if (!erase (store, centre, g_array_index (expired, gint64, i), now, error))
-      return FALSE;
-  if (!lh_transaction_commit (tx, error))
-    return FALSE;
-  if (expired->len > 0)
-    g_message ("Deleted %u advice records past their retention of %d months", expired->len,
-               centre->advice_retention_months);
-  if (out_n_deleted != NULL)
-    *out_n_deleted = expired->len;
-  return TRUE;
 }

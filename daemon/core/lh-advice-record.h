@@ -187,7 +187,8 @@ GPtrArray      *lh_advice_deletions_for_ulr (LhStore     *store,
                                              GError     **error);
 
 /* Deletes, as above, every record whose last contact is older than the
- * centre's retention. */
+ * centre's retention, one learner at a time: one that cannot be deleted
+ * is logged and kept, and *out_n_deleted counts the others. */
 gboolean        lh_advice_expire         (LhStore        *store,
                                           const LhCentre *centre,
                                           gint64          now,

@@ -8,11 +8,7 @@
 #include "lh-advice-private.h"
 #include "lh-error.h"
 
-/* Every sealed value holds this many characters, padded with spaces: the
- * longest topic, contact and every outcome fit (checked below), so that
- * the size of a sealed value tells neither the topic nor how many
- * outcomes there were. */
-#define WHAT_CHARS 256
+#include <sodium.h>
 
 static int
 compare_strings (gconstpointer a, gconstpointer b)
@@ -21,12 +17,12 @@ compare_strings (gconstpointer a, gconstpointer b)
 }
 
 /* "topic\ncontact\noutcome,outcome\n", outcomes sorted and each once,
- * then spaces up to WHAT_CHARS. */
+ * then spaces up to LH_ADVICE_WHAT_CHARS. */
 static char *
 what_text (const char *topic, const char *contact, const char * const *outcomes)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  GString *text = g_string_new (topic);
+  g_autoptr(GString) text = g_string_new (topic);
 
   g_string_append_printf (text, "\n%s\n", contact != NULL ? contact : "");
   for (guint i = 0; outcomes != NULL && outcomes[i] != NULL; i++)
@@ -36,15 +32,13 @@ what_text (const char *topic, const char *contact, const char * const *outcomes)
   for (guint i = 0; i < sorted->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "," : "", (const char *) g_ptr_array_index (sorted, i));
   g_string_append_c (text, '\n');
-  /* Checked names all fit; a row changed by something else may not. */
-  if (text->len > WHAT_CHARS)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-  while (text->len < WHAT_CHARS)
+  /* Checked names all fit (test-advice-sealed); a row changed by
+   * something else may not. */
+  if (text->len > LH_ADVICE_WHAT_CHARS)
+    return NULL;
+  while (text->len < LH_ADVICE_WHAT_CHARS)
     g_string_append_c (text, ' ');
-  return g_string_free (text, FALSE);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 gboolean
@@ -65,6 +59,23 @@ lh_advice_bind_what (LhStmt *stmt, int column, const LhCentre *centre, const cha
 }
 
 gboolean
+lh_advice_reseal (LhStore *store, const LhCentre *centre, gint64 request_id, const char *topic,
+                  const char *contact, const char * const *outcomes, GError **error)
+{
+  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
+
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, request_id);
+  if (!lh_advice_bind_what (update, 2, centre, topic, contact, outcomes, error) || !lh_store_exec (store, update, error))
+    {
+      g_prefix_error (error, "Request %" G_GINT64_FORMAT ": ", request_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, char **out_topic,
                             char **out_contact, GStrv *out_outcomes, GError **error)
 {
@@ -74,7 +85,7 @@ lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, ch
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                   "A request is not sealed yet: open the database with its notes key");
+                   "A request is not sealed yet: start learnhubd with the centre's notes key");
       return FALSE;
     }
   if (!lh_advice_column_open (stmt, column, centre, &text, error))
@@ -94,27 +105,34 @@ lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, ch
 gboolean
 lh_advice_forget_contacts (LhStore *store, const LhCentre *centre, gint64 learner_id, GError **error)
 {
+  /* advice_requests_by_learner: this learner's requests only. */
   g_autoptr(LhStmt) rows = lh_store_prepare (store, "SELECT id, sealed FROM advice_requests WHERE learner_id = ?1",
                                              error);
-  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
   gboolean has_row = FALSE;
   gboolean ok;
 
-  if (rows == NULL || update == NULL)
+  if (rows == NULL)
     return FALSE;
   sqlite3_bind_int64 (rows, 1, learner_id);
   while ((ok = lh_store_step (store, rows, &has_row, error)) && has_row)
     {
+      gint64 request_id = sqlite3_column_int64 (rows, 0);
       g_autofree char *topic = NULL;
       g_autofree char *contact = NULL;
       g_auto(GStrv) outcomes = NULL;
+      g_autoptr(GError) unreadable = NULL;
 
-      if (!lh_advice_column_open_what (rows, 1, centre, &topic, &contact, &outcomes, error))
-        return FALSE;
-      lh_stmt_release (update);
-      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (rows, 0));
-      if (!lh_advice_bind_what (update, 2, centre, topic, NULL, (const char * const *) outcomes, error) ||
-          !lh_store_exec (store, update, error))
+      /* Erasure must not wait on a value that will not open: it becomes
+       * a request about nothing known, which names no one either. */
+      if (!lh_advice_column_open_what (rows, 1, centre, &topic, &contact, &outcomes, &unreadable))
+        {
+          g_message ("Request %" G_GINT64_FORMAT " did not open (%s); erased as of an unknown topic", request_id,
+                     unreadable->message);
+          g_clear_pointer (&topic, g_free);
+          g_clear_pointer (&outcomes, g_strfreev);
+          topic = g_strdup (LH_ADVICE_TOPIC_UNKNOWN);
+        }
+      if (!lh_advice_reseal (store, centre, request_id, topic, NULL, (const char * const *) outcomes, error))
         return FALSE;
     }
   return ok;
@@ -127,7 +145,6 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
 {
   g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
   g_autoptr(LhStmt) rows = NULL;
-  g_autoptr(LhStmt) update = NULL;
   gboolean has_row = FALSE;
   gboolean ok;
   guint n = 0;
@@ -135,20 +152,16 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
   if (tx == NULL)
     return FALSE;
   rows = lh_store_prepare (store, "SELECT request_id, topic, contact, outcomes FROM advice_unsealed", error);
-  update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
-  if (rows == NULL || update == NULL)
+  if (rows == NULL)
     return FALSE;
   while ((ok = lh_store_step (store, rows, &has_row, error)) && has_row)
     {
       const char *outcomes = (const char *) sqlite3_column_text (rows, 3);
       g_auto(GStrv) split = g_strsplit (outcomes != NULL ? outcomes : "", ",", -1);
 
-      lh_stmt_release (update);
-      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (rows, 0));
-      if (!lh_advice_bind_what (update, 2, centre, (const char *) sqlite3_column_text (rows, 1),
-                                (const char *) sqlite3_column_text (rows, 2),
-                                outcomes != NULL ? (const char * const *) split : NULL, error) ||
-          !lh_store_exec (store, update, error))
+      if (!lh_advice_reseal (store, centre, sqlite3_column_int64 (rows, 0), (const char *) sqlite3_column_text (rows, 1),
+                             (const char *) sqlite3_column_text (rows, 2),
+                             outcomes != NULL ? (const char * const *) split : NULL, error))
         return FALSE;
       n++;
     }
@@ -170,15 +183,120 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
   return TRUE;
 }
 
+/* ---- the centre's key ---------------------------------------------------- */
+
+/* Where the right key is, for whoever holds the wrong one. */
+#define WHERE_THE_KEY_IS \
+  "The centre's key is the one learnhubd uses: /etc/learnhub/notes.key for the system service " \
+  "(its credential notes-key), or where [daemon] notes-key says in its configuration"
+
+/* For a database from before the check: whether the key opens the first
+ * sealed value found (*out_opens TRUE when there is none). */
+static gboolean
+opens_a_sealed_value (LhStore *store, const LhCentre *centre, gboolean *out_opens, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT * FROM (SELECT sealed FROM advice_requests "
+                                             "WHERE sealed IS NOT NULL LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT note FROM advice_requests "
+                                             "WHERE note IS NOT NULL LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT body FROM advice_notes LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT body FROM learning_plan_items LIMIT 1) "
+                                             "UNION ALL SELECT * FROM (SELECT summary FROM learning_mots LIMIT 1) "
+                                             "LIMIT 1", error);
+  g_autofree char *text = NULL;
+  gboolean has_row;
+
+  if (stmt == NULL || !lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_opens = !has_row || lh_advice_column_open (stmt, 0, centre, &text, NULL);
+  return TRUE;
+}
+
+/* LH_ERROR_INVALID unless the centre's key is the one this database's
+ * data was sealed with; with record, records which one it is if nothing
+ * has yet. */
+static gboolean
+check_key (LhStore *store, const LhCentre *centre, gboolean record_it, GError **error)
+{
+  g_autoptr(GBytes) digest = lh_note_key_digest (centre->note_key);
+  g_autoptr(LhStmt) stored = lh_store_prepare (store, "SELECT digest FROM notes_key_check WHERE id = 1", error);
+  g_autoptr(LhStmt) record = NULL;
+  gboolean has_row;
+  gboolean opens;
+
+  if (stored == NULL || !lh_store_step (store, stored, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      if (sqlite3_column_bytes (stored, 0) != LH_NOTE_KEY_DIGEST_SIZE ||
+          sodium_memcmp (sqlite3_column_blob (stored, 0), g_bytes_get_data (digest, NULL),
+                         LH_NOTE_KEY_DIGEST_SIZE) != 0)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                       "This notes key is not the one the centre's advice was sealed with, so nothing was read or "
+                       "sealed with it. %s", WHERE_THE_KEY_IS);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!opens_a_sealed_value (store, centre, &opens, error))
+    return FALSE;
+  if (!opens)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "This notes key does not open the advice notes already sealed in the database, so nothing "
+                   "was sealed with it. %s", WHERE_THE_KEY_IS);
+      return FALSE;
+    }
+  if (!record_it)
+    return TRUE;
+  record = lh_store_prepare (store, "INSERT INTO notes_key_check (id, digest) VALUES (1, ?1)", error);
+  if (record == NULL)
+    return FALSE;
+  sqlite3_bind_blob (record, 1, g_bytes_get_data (digest, NULL), LH_NOTE_KEY_DIGEST_SIZE, SQLITE_TRANSIENT);
+  return lh_store_exec (store, record, error);
+}
+
+gboolean
+lh_advice_check_key (LhStore *store, const LhCentre *centre, GError **error)
+{
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (centre != NULL, FALSE);
+
+  if (centre->note_key == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "There is no notes key");
+      return FALSE;
+    }
+  if (!check_key (store, centre, FALSE, error))
+    {
+      g_prefix_error (error, "%s: ", lh_store_get_path (store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 LhStore *
 lh_advice_store_open (const char *path, const LhCentre *centre, GError **error)
 {
-  g_autoptr(LhStore) store = lh_store_open (path, error);
+  g_autoptr(LhStore) store = NULL;
   g_autoptr(LhStmt) pending = NULL;
   gboolean has_row;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (centre != NULL, NULL);
+
+  store = lh_store_open (path, error);
   if (store == NULL)
     return NULL;
+  /* Checked before anything is sealed: a key made by the wrong program
+   * would seal what the service then cannot open. */
+  if (centre->note_key != NULL && !check_key (store, centre, TRUE, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
   pending = lh_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'advice_unsealed'",
                               error);
   if (pending == NULL || !lh_store_step (store, pending, &has_row, error))

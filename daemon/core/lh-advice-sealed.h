@@ -10,13 +10,23 @@
 
 G_BEGIN_DECLS
 
-/* Opens the database as learnhubd and learnhubctl do: lh_store_open(),
- * then, with the centre's notes key, seals what requests from before
- * schema 20 hold in plain text, in one transaction, and scrubs the WAL
- * so that no plain copy is left. LH_ERROR_INTERNAL if there are plain
- * rows and no key. */
+/* Opens the database as learnhubd (and learnhubctl demo) do:
+ * lh_store_open(), then checks that the centre's notes key is the one
+ * the database's data was sealed with (schema 22 keeps a keyed hash;
+ * before it, a sealed value must open), recording it the first time;
+ * then seals what requests from before schema 20 hold in plain text, in
+ * one transaction, and scrubs the WAL so that no plain copy is left.
+ * LH_ERROR_INVALID, nothing sealed, for another key; LH_ERROR_INTERNAL
+ * if there are plain rows and no key. */
 LhStore *lh_advice_store_open (const char     *path,
                                const LhCentre *centre,
                                GError        **error);
+
+/* Only checks, as lh_advice_store_open() does, that the centre's key is
+ * the database's, recording and sealing nothing: for learnhubctl, whose
+ * key may not be the service's. */
+gboolean lh_advice_check_key   (LhStore        *store,
+                                const LhCentre *centre,
+                                GError        **error);
 
 G_END_DECLS

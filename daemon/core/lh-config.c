@@ -120,8 +120,8 @@ find_note_key (const LhConfig *config, gboolean *out_beside_database)
   return lh_config_default_note_key_path ();
 }
 
-gboolean
-lh_config_open_note_key (LhConfig *config, GError **error)
+static gboolean
+open_note_key (LhConfig *config, gboolean may_create, GError **error)
 {
   g_autofree char *path = NULL;
   gboolean beside_database;
@@ -131,7 +131,7 @@ lh_config_open_note_key (LhConfig *config, GError **error)
 
   /* The database's path is known only once options have been applied. */
   path = find_note_key (config, &beside_database);
-  key = lh_note_key_open (path, error);
+  key = may_create ? lh_note_key_open (path, error) : lh_note_key_read (path, error);
   if (key == NULL)
     {
       g_prefix_error (error, "Notes key %s: ", path);
@@ -148,4 +148,16 @@ lh_config_open_note_key (LhConfig *config, GError **error)
   g_clear_pointer (&config->centre->note_key, lh_note_key_free);
   config->centre->note_key = key;
   return TRUE;
+}
+
+gboolean
+lh_config_open_note_key (LhConfig *config, GError **error)
+{
+  return open_note_key (config, TRUE, error);
+}
+
+gboolean
+lh_config_read_note_key (LhConfig *config, GError **error)
+{
+  return open_note_key (config, FALSE, error);
 }

@@ -55,6 +55,11 @@ void      lh_config_free (LhConfig    *config);
  * 0600) if need be, but never in the credentials directory. */
 gboolean  lh_config_open_note_key (LhConfig  *config,
                                    GError   **error);
+/* As lh_config_open_note_key(), but never creates one: for a program
+ * other than learnhubd, whose new key would not be the centre's.
+ * LH_ERROR_NOT_FOUND if there is none where it looks. */
+gboolean  lh_config_read_note_key (LhConfig  *config,
+                                   GError   **error);
 /* $XDG_CONFIG_HOME/learnhub/notes.key: the user's, not the centre's data. */
 char     *lh_config_default_note_key_path (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhConfig, lh_config_free)

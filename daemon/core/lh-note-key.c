@@ -119,8 +119,8 @@ create_key_file (const char *path, GError **error)
   return TRUE;
 }
 
-LhNoteKey *
-lh_note_key_open (const char *path, GError **error)
+static LhNoteKey *
+open_key (const char *path, gboolean may_create, GError **error)
 {
   g_autoptr(LhNoteKey) key = NULL;
   GStatBuf st;
@@ -134,8 +134,16 @@ lh_note_key_open (const char *path, GError **error)
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "libsodium did not start");
       return NULL;
     }
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_key_file (path, error))
-    return NULL;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!may_create)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no notes key there");
+          return NULL;
+        }
+      if (!create_key_file (path, error))
+        return NULL;
+    }
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
@@ -165,6 +173,32 @@ lh_note_key_open (const char *path, GError **error)
       return NULL;
     }
   return g_steal_pointer (&key);
+}
+
+LhNoteKey *
+lh_note_key_open (const char *path, GError **error)
+{
+  return open_key (path, TRUE, error);
+}
+
+LhNoteKey *
+lh_note_key_read (const char *path, GError **error)
+{
+  return open_key (path, FALSE, error);
+}
+
+GBytes *
+lh_note_key_digest (const LhNoteKey *key)
+{
+  static const char constant[] = "learnhub notes key check 1";
+  guint8 *digest;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  digest = g_malloc (LH_NOTE_KEY_DIGEST_SIZE);
+  crypto_generichash (digest, LH_NOTE_KEY_DIGEST_SIZE, (const guint8 *) constant, sizeof constant - 1, key->bytes,
+                      sizeof key->bytes);
+  return g_bytes_new_take (digest, LH_NOTE_KEY_DIGEST_SIZE);
 }
 
 GBytes *

@@ -17,6 +17,10 @@ typedef struct _LhNoteKey LhNoteKey;
  * its owner may read. */
 LhNoteKey *lh_note_key_open       (const char      *path,
                                    GError         **error);
+/* As lh_note_key_open(), but never creates it: LH_ERROR_NOT_FOUND if
+ * there is no file at path. */
+LhNoteKey *lh_note_key_read       (const char      *path,
+                                   GError         **error);
 /* A key in memory only, for tests. */
 LhNoteKey *lh_note_key_new_random (void);
 void       lh_note_key_free       (LhNoteKey       *key);
@@ -30,5 +34,11 @@ char      *lh_note_key_open_text  (const LhNoteKey *key,
                                    const void      *sealed,
                                    gsize            size,
                                    GError         **error);
+
+/* The size of lh_note_key_digest()'s hash. */
+#define LH_NOTE_KEY_DIGEST_SIZE 32
+/* A hash of a constant keyed with the key: tells which key a database
+ * was sealed with, and nothing of the key. */
+GBytes    *lh_note_key_digest     (const LhNoteKey *key);
 
 G_END_DECLS

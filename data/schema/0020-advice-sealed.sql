@@ -8,7 +8,10 @@
 -- Migrations run without the key: the plain values wait in
 -- advice_unsealed until learnhubd or learnhubctl opens the database with
 -- the key (lh_advice_store_open()), which seals them, drops the table and
--- scrubs the WAL, in one go.
+-- scrubs the WAL, in one go. Every later migration runs before that, with
+-- advice_unsealed still there: one that changes advice_requests must keep
+-- request_id's rows, and must not assume sealed is set (0022's triggers
+-- refuse only new NULLs). Since schema 22, only learnhubd seals them.
 
 ALTER TABLE advice_requests ADD COLUMN sealed BLOB;
 

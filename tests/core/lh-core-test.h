@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers shared by the core tests: a store on a temporary file. */
+/* Helpers shared by the core tests: a store on a temporary file, and
+ * what a reader of its files or of plain SQL would find. */
 #pragma once
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lh-people.h"
 #include "lh-store.h"
@@ -60,4 +62,53 @@ lh_test_add_person (LhStore *store, const char *staff, const char *name, guint r
   g_assert_true (lh_people_save (store, &person, created_at, &id, NULL, &error));
   g_assert_no_error (error);
   return id;
+}
+
+/* The first column of sql's first row, as an int. */
+static inline int
+lh_test_query_int (LhStore *store, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
+  gboolean has_row = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_store_step (store, stmt, &has_row, &error));
+  g_assert_true (has_row);
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Whether needle is anywhere in the file at path (a missing file has
+ * nothing). */
+static inline gboolean
+lh_test_file_contains (const char *path, const char *needle)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  gsize size = strlen (needle);
+
+  if (!g_file_get_contents (path, &bytes, &length, NULL))
+    return FALSE;
+  /* Byte by byte: the file has NULs, where strstr would stop. */
+  for (gsize i = 0; i + size <= length; i++)
+    if (memcmp (bytes + i, needle, size) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the database, its WAL or a rollback journal holds these bytes
+ * anywhere, as one reading the files would find them. */
+static inline gboolean
+lh_test_files_hold (const char *db_path, const char *needle)
+{
+  static const char * const suffixes[] = { "", "-wal", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+
+      if (lh_test_file_contains (path, needle))
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -4,9 +4,9 @@
  * topic, contact or outcome; rows from before schema 20 are sealed when
  * the database is opened with the key; the committee's counts still
  * come out right, after retention too. */
-#define _GNU_SOURCE
 #include <string.h>
 
+#include "advice-sealed-fixture.h"
 #include "advice-schema-19.h"
 #include "equipment-schema-20.h"
 #include "lh-advice.h"
@@ -21,98 +21,12 @@
 
 /* Monday 23 November 2026, 12:00 in London (UTC in winter). */
 #define NOW    1795435200
-#define MINUTE 60
-#define HOUR   3600
-#define DAY    (24 * HOUR)
 
 /* Words that appear nowhere in the schema: only a request could put them
  * in the file. */
 static const char * const asked[] = {
   "dyslexia", "higher-education", "referred-careers-service", "time-to-train-explained", "phone", "email",
 };
-
-typedef struct
-{
-  LhTestStore *ts;
-  LhCentre    *centre;
-  gint64       sue, amira, ben, cara;
-} Fixture;
-
-static void
-setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->ts = lh_test_store_new ();
-  f->centre = lh_centre_new_default ();
-  f->centre->note_key = lh_note_key_new_random ();
-  /* As learnhubd opens it: the WAL holds no older schema text, with its
-   * list of contacts, once opened so. */
-  g_clear_object (&f->ts->store);
-  f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
-  g_assert_no_error (error);
-  f->sue = lh_test_add_person (f->ts->store, "1", "Sue Bennett", LH_ROLE_LEARNER | LH_ROLE_ULR, NOW - 90 * DAY);
-  f->amira = lh_test_add_person (f->ts->store, "3", "Amira Khan", LH_ROLE_LEARNER, NOW - 90 * DAY);
-  f->ben = lh_test_add_person (f->ts->store, "4", "Ben Okafor", LH_ROLE_LEARNER, NOW - 90 * DAY);
-  f->cara = lh_test_add_person (f->ts->store, "5", "Cara Doyle", LH_ROLE_LEARNER, NOW - 90 * DAY);
-}
-
-static void
-teardown (Fixture *f, gconstpointer data)
-{
-  lh_centre_free (f->centre);
-  lh_test_store_free (f->ts);
-}
-
-static gint64
-open_dropin (Fixture *f, gint64 start, gint64 end)
-{
-  LhDropinUlr sue = { .ulr_id = f->sue, .desk = (char *) "Desk 1" };
-  const LhDropinUlr *ulrs[] = { &sue };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhDropin) dropin = lh_dropins_open (f->ts->store, f->sue, "Learning centre", start, end, ulrs, 1, start,
-                                                &error);
-
-  g_assert_no_error (error);
-  return dropin->id;
-}
-
-/* learner asks about topic at a drop-in around `at`; with outcomes, Sue
- * sees them and records those. The request's id. */
-static gint64
-ask (Fixture *f, gint64 learner, const char *topic, const char *contact, gint64 at, const char * const *outcomes)
-{
-  gint64 dropin = open_dropin (f, at - HOUR, at + HOUR);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhAdviceRequest) request = lh_advice_request_create (f->ts->store, f->centre, learner, topic, "queue",
-                                                                 contact, "a note of mine", dropin, 0, at, &error);
-  g_autoptr(LhAdviceRequest) called = NULL;
-  g_autoptr(LhAdviceRequest) started = NULL;
-  g_autoptr(LhAdviceRequest) done = NULL;
-
-  g_assert_no_error (error);
-  if (outcomes == NULL)
-    return request->id;
-  called = lh_advice_call_next (f->ts->store, f->centre, dropin, f->sue, at, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (called->id, ==, request->id);
-  started = lh_advice_start (f->ts->store, f->centre, request->id, f->sue, at, &error);
-  g_assert_no_error (error);
-  done = lh_advice_finish (f->ts->store, f->centre, request->id, f->sue, outcomes, "seen", at + 10 * MINUTE, &error);
-  g_assert_no_error (error);
-  return request->id;
-}
-
-static gboolean
-file_contains (const char *path, const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  return memmem (contents, length, needle, strlen (needle)) != NULL;
-}
 
 /* The database and its WAL as bytes. */
 static void
@@ -121,11 +35,11 @@ assert_files_hold_none (const char *path)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
   /* The names are not secret, and are there: the search works. */
-  g_assert_true (file_contains (path, "Amira Khan") || file_contains (wal, "Amira Khan"));
+  g_assert_true (lh_test_file_contains (path, "Amira Khan") || lh_test_file_contains (wal, "Amira Khan"));
   for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
     {
-      g_assert_false (file_contains (path, asked[i]));
-      g_assert_false (file_contains (wal, asked[i]));
+      g_assert_false (lh_test_file_contains (path, asked[i]));
+      g_assert_false (lh_test_file_contains (wal, asked[i]));
     }
 }
 
@@ -162,19 +76,6 @@ assert_tables_hold_none (const char *path)
   sqlite3_close (db);
 }
 
-static int
-query_int (LhStore *store, const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
-  gboolean has_row;
-
-  g_assert_no_error (error);
-  g_assert_true (lh_store_step (store, stmt, &has_row, &error));
-  g_assert_true (has_row);
-  return sqlite3_column_int (stmt, 0);
-}
-
 static LhAdviceRequest *
 read_as (Fixture *f, gint64 request_id, gint64 viewer)
 {
@@ -205,7 +106,8 @@ test_what_sealed_at_rest (Fixture *f, gconstpointer data)
   assert_files_hold_none (f->ts->path);
   assert_tables_hold_none (f->ts->path);
   /* One size whatever the topic, and however many outcomes. */
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(DISTINCT length (sealed)) FROM advice_requests"), ==, 1);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(DISTINCT length (sealed)) FROM advice_requests"), ==, 1);
 
   /* The learner and their ULR read it all. */
   own = read_as (f, asked_id, f->amira);
@@ -250,7 +152,7 @@ write_schema_19_request (Fixture *f)
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   /* What issue 12 found. */
-  g_assert_true (file_contains (f->ts->path, "dyslexia"));
+  g_assert_true (lh_test_file_contains (f->ts->path, "dyslexia"));
   return dropin;
 }
 
@@ -274,7 +176,8 @@ test_migration_seals_plain_rows (Fixture *f, gconstpointer data)
   f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lh_store_get_schema_version (f->ts->store), ==, lh_store_get_latest_version ());
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM sqlite_schema WHERE name = 'advice_unsealed'"),
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM sqlite_schema WHERE name = 'advice_unsealed'"),
                    ==, 0);
   assert_files_hold_none (f->ts->path);
   assert_tables_hold_none (f->ts->path);
@@ -298,9 +201,97 @@ test_migration_seals_plain_rows (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Another program's key, found first after an upgrade, seals nothing:
+ * the centre's notes, sealed with its own key, do not open with it. */
+static void
+test_other_key_refused_before_sealing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhCentre) other = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  LhStore *store;
+  sqlite3 *db;
+  sqlite3_stmt *count;
+
+  /* Its note is sealed with the centre's key. */
+  ask (f, f->cara, "esol", "here", NOW - DAY, NULL);
+  write_schema_19_request (f);
+  other->note_key = lh_note_key_new_random ();
+  store = lh_advice_store_open (f->ts->path, other, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "/etc/learnhub/notes.key"));
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  /* The plain rows wait for the right key. */
+  g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM advice_unsealed", -1, &count, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (count, 0), ==, 3);
+  sqlite3_finalize (count);
+  sqlite3_close (db);
+
+  f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
+}
+
+/* Once a database has recorded its key, any other is refused, though
+ * nothing is left to seal. */
+static void
+test_wrong_key_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhCentre) other = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  LhStore *store;
+
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM notes_key_check"), ==, 1);
+  g_clear_object (&f->ts->store);
+  other->note_key = lh_note_key_new_random ();
+  store = lh_advice_store_open (f->ts->path, other, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not the one the centre's advice was sealed with"));
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  f->ts->store = lh_advice_store_open (f->ts->path, f->centre, &error);
+  g_assert_no_error (error);
+}
+
+/* A request with no seal would have no topic: neither a new one nor
+ * one whose seal is taken away is kept. */
+static void
+test_unsealed_request_refused (Fixture *f, gconstpointer data)
+{
+  static const char * const statements[] = {
+    "INSERT INTO advice_requests (learner_id, mode, status, created_at) VALUES (?1, 'queue', 'waiting', 0)",
+    "UPDATE advice_requests SET sealed = NULL WHERE id = ?2",
+  };
+  gint64 asked_id = ask (f, f->amira, "esol", "here", NOW, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LhStmt) stmt = lh_store_prepare (f->ts->store, statements[i], &error);
+
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (stmt, 1, f->ben);
+      if (sqlite3_bind_parameter_count (stmt) > 1)
+        sqlite3_bind_int64 (stmt, 2, asked_id);
+      g_assert_false (lh_store_exec (f->ts->store, stmt, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "needs its sealed topic"));
+    }
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE sealed IS NULL"), ==, 0);
+}
+
+/* The period's counts: requests in all, those of topic, those with
+ * outcome, and outcomes in all. */
 static void
 assert_counts (Fixture *f, gint64 from, gint64 to, int requests, const char *topic, int n_topic,
-               const char *outcome, int n_outcome)
+               const char *outcome, int n_outcome, int all_outcomes)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LhAdviceCounts) counts = lh_advice_count (f->ts->store, f->centre, from, to, &error);
@@ -321,7 +312,8 @@ assert_counts (Fixture *f, gint64 from, gint64 to, int requests, const char *top
       if (g_str_equal (lh_advice_outcomes[i], outcome))
         g_assert_cmpint (counts->by_outcome[i], ==, n_outcome);
     }
-  g_assert_cmpint (outcomes, >=, n_outcome);
+  g_assert_cmpint (outcomes, ==, all_outcomes);
+  g_assert_cmpint (counts->unreadable, ==, 0);
 }
 
 static void
@@ -342,22 +334,23 @@ test_counts (Fixture *f, gconstpointer data)
   ask (f, f->amira, "digital", "email", NOW, NULL);
 
   /* The last three days, today included; the day before alone. */
-  assert_counts (f, today - 2 * DAY, today + DAY, 3, "esol", 2, "signposted-course", 1);
-  assert_counts (f, today - 2 * DAY, today + DAY, 3, "digital", 1, "funding-advice", 1);
-  assert_counts (f, today - 2 * DAY, today + DAY, 3, "dyslexia", 0, "assessment-booked", 1);
-  assert_counts (f, today - 3 * DAY, today - 2 * DAY, 1, "dyslexia", 1, "signposted-course", 1);
-  assert_counts (f, today + DAY, today + 2 * DAY, 0, "esol", 0, "signposted-course", 0);
+  assert_counts (f, today - 2 * DAY, today + DAY, 3, "esol", 2, "signposted-course", 1, 3);
+  assert_counts (f, today - 2 * DAY, today + DAY, 3, "digital", 1, "funding-advice", 1, 3);
+  assert_counts (f, today - 2 * DAY, today + DAY, 3, "dyslexia", 0, "assessment-booked", 1, 3);
+  assert_counts (f, today - 3 * DAY, today - 2 * DAY, 1, "dyslexia", 1, "signposted-course", 1, 1);
+  assert_counts (f, today + DAY, today + 2 * DAY, 0, "esol", 0, "signposted-course", 0, 0);
 
   /* Retention anonymises every request: the counts stay, the way to
    * reach them goes. */
   g_assert_true (lh_advice_expire (f->ts->store, f->centre, later, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),
                    ==, 0);
-  assert_counts (f, today - 2 * DAY, today + DAY, 3, "esol", 2, "signposted-course", 1);
-  assert_counts (f, today - 2 * DAY, today + DAY, 3, "digital", 1, "funding-advice", 1);
-  assert_counts (f, today - 3 * DAY, today - 2 * DAY, 1, "dyslexia", 1, "signposted-course", 1);
+  assert_counts (f, today - 2 * DAY, today + DAY, 3, "esol", 2, "signposted-course", 1, 3);
+  assert_counts (f, today - 2 * DAY, today + DAY, 3, "digital", 1, "funding-advice", 1, 3);
+  assert_counts (f, today - 3 * DAY, today - 2 * DAY, 1, "dyslexia", 1, "signposted-course", 1, 1);
   {
     g_autoptr(LhAdviceRequest) left = lh_advice_request_get_unchecked (f->ts->store, f->centre, 2, later, &error);
 
@@ -378,9 +371,8 @@ static void
 test_counts_read_an_index_range (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LhStmt) plan = lh_store_prepare (f->ts->store,
-                                             "EXPLAIN QUERY PLAN SELECT sealed FROM advice_requests "
-                                             "WHERE created_at >= ?1 AND created_at < ?2", &error);
+  /* The very text lh_advice_count() runs. */
+  g_autoptr(LhStmt) plan = lh_store_prepare (f->ts->store, "EXPLAIN QUERY PLAN " LH_ADVICE_COUNTS_SQL, &error);
   gboolean has_row;
 
   g_assert_no_error (error);
@@ -398,6 +390,9 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/lh/advice-sealed/what-sealed-at-rest", test_what_sealed_at_rest);
   ADD ("/lh/advice-sealed/migration-seals-plain-rows", test_migration_seals_plain_rows);
+  ADD ("/lh/advice-sealed/other-key-refused-before-sealing", test_other_key_refused_before_sealing);
+  ADD ("/lh/advice-sealed/wrong-key-refused", test_wrong_key_refused);
+  ADD ("/lh/advice-sealed/unsealed-request-refused", test_unsealed_request_refused);
   ADD ("/lh/advice-sealed/counts", test_counts);
   ADD ("/lh/advice-sealed/counts-read-an-index-range", test_counts_read_an_index_range);
 #undef ADD

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Advice from ULRs: the drop-in queue, appointments, outcomes, who may
  * read what, sealing at rest, retention and deletion, facility time. */
-#define _GNU_SOURCE
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -482,17 +481,6 @@ test_waiting_ticket_is_a_number (Fixture *f, gconstpointer data)
   g_assert_cmpuint (queue->serving->len, ==, 0);
 }
 
-static gboolean
-file_contains (const char *path, const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  return memmem (contents, length, needle, strlen (needle)) != NULL;
-}
-
 static void
 test_sealed_at_rest (Fixture *f, gconstpointer data)
 {
@@ -504,11 +492,11 @@ test_sealed_at_rest (Fixture *f, gconstpointer data)
 
   fill_record (f);
   /* The names are not secret, and are there: the search works. */
-  g_assert_true (file_contains (wal, "Amira Khan") || file_contains (f->ts->path, "Amira Khan"));
+  g_assert_true (lh_test_file_contains (wal, "Amira Khan") || lh_test_file_contains (f->ts->path, "Amira Khan"));
   for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
     {
-      g_assert_false (file_contains (wal, secrets[i]));
-      g_assert_false (file_contains (f->ts->path, secrets[i]));
+      g_assert_false (lh_test_file_contains (wal, secrets[i]));
+      g_assert_false (lh_test_file_contains (f->ts->path, secrets[i]));
     }
   /* Another key opens nothing. */
   lh_note_key_free (f->centre->note_key);

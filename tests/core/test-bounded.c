@@ -120,9 +120,10 @@ add_past_day (Centre *c, gint64 midnight, guint n)
     exec (store, "INSERT INTO advice_dropins (place, start_at, end_at, opened_by, created_at, closed_at, next_ticket) "
                  "VALUES ('Learning centre', ?1, ?2, ?3, ?4, ?2, 3)", dropin, 4);
     dropin[5] = lh_store_last_insert_id (store);
+    /* The plans, not the topics, matter here: a seal of the right size. */
     exec (store, "INSERT INTO advice_requests (learner_id, mode, dropin_id, ticket, ulr_id, status, "
-                 "created_at, called_at, started_at, ended_at) "
-                 "SELECT ?5, 'queue', ?6, t.value, ?3, 'done', ?1, ?1, ?1, ?1 + 900 "
+                 "created_at, called_at, started_at, ended_at, sealed) "
+                 "SELECT ?5, 'queue', ?6, t.value, ?3, 'done', ?1, ?1, ?1, ?1 + 900, zeroblob (296) "
                  "FROM (SELECT 1 AS value UNION ALL SELECT 2) t", dropin, G_N_ELEMENTS (dropin));
   }
 }

@@ -308,23 +308,6 @@ test_demo_time_off (void)
                                           "AND abs(start_at - ?2) < 8 * 86400", amira->id, now), ==, 0);
 }
 
-/* Whether needle is anywhere in the file at path (a missing file has
- * nothing). */
-static gboolean
-file_contains (const char *path, const char *needle)
-{
-  g_autofree char *bytes = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &bytes, &length, NULL))
-    return FALSE;
-  /* Byte by byte: the file has NULs, where strstr would stop. */
-  for (gsize i = 0; i + strlen (needle) <= length; i++)
-    if (memcmp (bytes + i, needle, strlen (needle)) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Years of history: it reaches back that far, spread over the years with
  * their quiet weeks; nothing overlaps; the ledger keeps every agreement
  * year within what the terms give; advice notes are sealed, and nothing
@@ -470,8 +453,8 @@ test_demo_years (void)
     {
       g_autofree char *wal = g_strconcat (ts->path, "-wal", NULL);
 
-      g_assert_false (file_contains (ts->path, said[i]));
-      g_assert_false (file_contains (wal, said[i]));
+      g_assert_false (lh_test_file_contains (ts->path, said[i]));
+      g_assert_false (lh_test_file_contains (wal, said[i]));
     }
   ts->store = lh_store_open (ts->path, &error);
   g_assert_no_error (error);

@@ -1,6 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* memmem() */
-#define _GNU_SOURCE
 #include <gio/gio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -132,17 +130,6 @@ exec_ok (LhStore *store, const char *sql)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
 }
 
-static int
-query_int (LhStore *store, const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
-}
-
 static void
 assert_integrity_ok (LhStore *store)
 {
@@ -207,7 +194,7 @@ test_migrates_version_one (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 3);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
   g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 0);
-  g_assert_cmpint (query_int (store, COUNT_IN_LISTS), ==, 0);
+  g_assert_cmpint (lh_test_query_int (store, COUNT_IN_LISTS), ==, 0);
   assert_integrity_ok (store);
 }
 
@@ -310,15 +297,15 @@ test_time_off_checks (void)
       lh_stmt_release (insert);
     }
 
-  g_assert_cmpint (query_int (ts->store, "SELECT count(*) FROM time_off_requests"), ==,
+  g_assert_cmpint (lh_test_query_int (ts->store, "SELECT count(*) FROM time_off_requests"), ==,
                    G_N_ELEMENTS (request_categories) * G_N_ELEMENTS (request_statuses));
-  g_assert_cmpint (query_int (ts->store, "SELECT count(*) FROM time_off_ledger"), ==,
+  g_assert_cmpint (lh_test_query_int (ts->store, "SELECT count(*) FROM time_off_ledger"), ==,
                    G_N_ELEMENTS (ledger_categories) * G_N_ELEMENTS (ledger_kinds));
   /* Each partial index holds the requests not settled, and only those. */
-  g_assert_cmpint (query_int (ts->store,
-                              "SELECT count(*) FROM time_off_requests INDEXED BY time_off_requests_by_status "
-                              "WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' "
-                              "OR status = 'own') AND status = 'own'"), ==,
+  g_assert_cmpint (lh_test_query_int (ts->store,
+                                      "SELECT count(*) FROM time_off_requests INDEXED BY time_off_requests_by_status "
+                                      "WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' "
+                                      "OR status = 'own') AND status = 'own'"), ==,
                    G_N_ELEMENTS (request_categories));
   assert_integrity_ok (ts->store);
 }
@@ -404,10 +391,10 @@ test_migrates_check_lists (void)
   store = lh_store_open (ts->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lh_store_get_schema_version (store), ==, lh_store_get_latest_version ());
-  g_assert_cmpint (query_int (store, COUNT_IN_LISTS), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM time_off_requests"), ==, 3);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'adjusted'"), ==, 3);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema "
+  g_assert_cmpint (lh_test_query_int (store, COUNT_IN_LISTS), ==, 0);
+  g_assert_cmpint (lh_test_query_int (store, "SELECT count(*) FROM time_off_requests"), ==, 3);
+  g_assert_cmpint (lh_test_query_int (store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'adjusted'"), ==, 3);
+  g_assert_cmpint (lh_test_query_int (store, "SELECT count(*) FROM sqlite_schema "
                                      "WHERE type = 'trigger' AND tbl_name = 'time_off_ledger'"), ==, 2);
   assert_no_ephemeral_in_writes (store);
   assert_integrity_ok (store);
@@ -485,26 +472,6 @@ test_transaction_rolls_back_when_dropped (void)
   g_assert_cmpint (sqlite3_column_int (count, 0), ==, 0);
 }
 
-/* Whether the database, its WAL or a rollback journal holds these bytes
- * anywhere, as one reading the files would find them. */
-static gboolean
-files_hold (const char *db_path, const char *needle)
-{
-  static const char * const suffixes[] = { "", "-wal", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize size = 0;
-
-      if (g_file_get_contents (path, &contents, &size, NULL) &&
-          memmem (contents, size, needle, strlen (needle)) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 #define SECRET "erase me 7f3a9c: a learning need nobody else may read"
 
 static void
@@ -540,7 +507,7 @@ test_scrub_leaves_no_copy (void)
   sqlite3 *reader = NULL;
 
   put_and_delete_secret (ts->store);
-  g_assert_true (files_hold (ts->path, SECRET));
+  g_assert_true (lh_test_files_hold (ts->path, SECRET));
   g_assert_false (lh_store_scrub_pending (ts->store));
 
   /* A backup or an sqlite3 shell reading an older snapshot. */
@@ -550,14 +517,14 @@ test_scrub_leaves_no_copy (void)
   g_assert_error (error, LH_ERROR, LH_ERROR_BUSY);
   g_clear_error (&error);
   g_assert_true (lh_store_scrub_pending (ts->store));
-  g_assert_true (files_hold (ts->path, SECRET));
+  g_assert_true (lh_test_files_hold (ts->path, SECRET));
 
   g_assert_cmpint (sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (reader);
   g_assert_true (lh_store_scrub (ts->store, &error));
   g_assert_no_error (error);
   g_assert_false (lh_store_scrub_pending (ts->store));
-  g_assert_false (files_hold (ts->path, SECRET));
+  g_assert_false (lh_test_files_hold (ts->path, SECRET));
 }
 
 /* Asked for inside a transaction (a batch of requests), the scrub waits
@@ -577,7 +544,7 @@ test_scrub_when_committed (void)
   g_assert_true (lh_transaction_commit (outer, &error));
   g_assert_no_error (error);
   g_assert_false (lh_store_scrub_pending (ts->store));
-  g_assert_false (files_hold (ts->path, SECRET));
+  g_assert_false (lh_test_files_hold (ts->path, SECRET));
 }
 
 int
