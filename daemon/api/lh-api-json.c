@@ -92,6 +92,17 @@ lh_json_get_int (JsonObject *object, const char *member, gint64 *out_value, GErr
 }
 
 gboolean
+lh_json_get_times (JsonObject *object, gint64 *out_start, gint64 *out_end, GError **error)
+{
+  const char *start, *end;
+
+  return lh_json_get_string (object, "start", &start, error) &&
+         lh_json_get_string (object, "end", &end, error) &&
+         lh_time_parse_iso (start, out_start, error) &&
+         lh_time_parse_iso (end, out_end, error);
+}
+
+gboolean
 lh_json_get_string (JsonObject *object, const char *member, const char **out_value, GError **error)
 {
   JsonNode *node = member_value (object, member, error);

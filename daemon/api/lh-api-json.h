@@ -32,6 +32,14 @@ gboolean  lh_json_get_bool     (JsonObject  *object,
                                 gboolean    *out_value,
                                 GError     **error);
 /* Whether an optional member is given: present and not null. */
+/* The members "start" and "end", each an ISO-8601 time with an offset:
+ * LH_ERROR_BAD_REQUEST for one missing or not a string, then
+ * lh_time_parse_iso()'s error for one that is not a time. Read after a
+ * body's other members, so that a malformed body is told so first. */
+gboolean  lh_json_get_times    (JsonObject  *object,
+                                gint64      *out_start,
+                                gint64      *out_end,
+                                GError     **error);
 gboolean  lh_json_has          (JsonObject  *object,
                                 const char  *member);
 

@@ -64,7 +64,6 @@ lh_route_offer_advice_slot (LhRequest *request)
   g_autoptr(LhAdviceSlot) slot = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *object;
-  const char *start_text, *end_text;
   const char *place = "";
   gint64 start, end;
 
@@ -75,11 +74,8 @@ lh_route_offer_advice_slot (LhRequest *request)
       return;
     }
   object = json_node_get_object (body);
-  if (!lh_json_get_string (object, "start", &start_text, &error) ||
-      !lh_json_get_string (object, "end", &end_text, &error) ||
-      (lh_json_has (object, "place") && !lh_json_get_string (object, "place", &place, &error)) ||
-      !lh_time_parse_iso (start_text, &start, &error) ||
-      !lh_time_parse_iso (end_text, &end, &error))
+  if ((lh_json_has (object, "place") && !lh_json_get_string (object, "place", &place, &error)) ||
+      !lh_json_get_times (object, &start, &end, &error))
     {
       lh_request_reply_error (request, error);
       return;

@@ -120,7 +120,7 @@ lh_route_offer_assessment (LhRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(LhAssessmentSlot) slot = NULL;
   JsonObject *object;
-  const char *subject, *start_text, *end_text;
+  const char *subject;
   const char *place = "";
   gint64 assessor_id = request->session.person_id;
   gint64 start, end;
@@ -133,13 +133,10 @@ lh_route_offer_assessment (LhRequest *request)
     }
   object = json_node_get_object (body);
   if (!lh_json_get_string (object, "subject", &subject, &error) ||
-      !lh_json_get_string (object, "start", &start_text, &error) ||
-      !lh_json_get_string (object, "end", &end_text, &error) ||
       (json_object_has_member (object, "place") && !lh_json_get_string (object, "place", &place, &error)) ||
       (json_object_has_member (object, "assessor_id") &&
        !lh_json_get_int (object, "assessor_id", &assessor_id, &error)) ||
-      !lh_time_parse_iso (start_text, &start, &error) ||
-      !lh_time_parse_iso (end_text, &end, &error))
+      !lh_json_get_times (object, &start, &end, &error))
     {
       lh_request_reply_error (request, error);
       return;

@@ -48,7 +48,6 @@ lh_route_create_booking (LhRequest *request)
   g_autoptr(LhTimeOffRequest) time_off = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   JsonObject *object;
-  const char *start_text, *end_text;
   gint64 resource_id, start, end;
   gboolean paid;
 
@@ -60,11 +59,8 @@ lh_route_create_booking (LhRequest *request)
     }
   object = json_node_get_object (body);
   if (!lh_json_get_int (object, "resource_id", &resource_id, &error) ||
-      !lh_json_get_string (object, "start", &start_text, &error) ||
-      !lh_json_get_string (object, "end", &end_text, &error) ||
       !lh_routes_read_paid (object, &paid, &error) ||
-      !lh_time_parse_iso (start_text, &start, &error) ||
-      !lh_time_parse_iso (end_text, &end, &error))
+      !lh_json_get_times (object, &start, &end, &error))
     {
       lh_request_reply_error (request, error);
       return;

@@ -143,7 +143,7 @@ lh_route_open_dropin (LhRequest *request)
   g_autoptr(GPtrArray) ulrs = NULL;
   g_autoptr(LhDropin) dropin = NULL;
   JsonObject *object;
-  const char *place, *start_text, *end_text;
+  const char *place;
   gint64 start, end;
 
   body = lh_request_body_object (request, &error);
@@ -154,11 +154,8 @@ lh_route_open_dropin (LhRequest *request)
     }
   object = json_node_get_object (body);
   if (!lh_json_get_string (object, "place", &place, &error) ||
-      !lh_json_get_string (object, "start", &start_text, &error) ||
-      !lh_json_get_string (object, "end", &end_text, &error) ||
       (ulrs = parse_dropin_ulrs (object, request->session.person_id, &error)) == NULL ||
-      !lh_time_parse_iso (start_text, &start, &error) ||
-      !lh_time_parse_iso (end_text, &end, &error))
+      !lh_json_get_times (object, &start, &end, &error))
     {
       lh_request_reply_error (request, error);
       return;

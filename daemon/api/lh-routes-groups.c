@@ -66,7 +66,7 @@ lh_route_create_group (LhRequest *request)
   g_autoptr(LhGroupSession) session = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *object;
-  const char *title, *start_text, *end_text;
+  const char *title;
   const char *topic = "";
   gint64 resource_id, capacity, weeks = 1, start, end;
 
@@ -80,12 +80,9 @@ lh_route_create_group (LhRequest *request)
   if (!lh_json_get_int (object, "resource_id", &resource_id, &error) ||
       !lh_json_get_string (object, "title", &title, &error) ||
       (json_object_has_member (object, "topic") && !lh_json_get_string (object, "topic", &topic, &error)) ||
-      !lh_json_get_string (object, "start", &start_text, &error) ||
-      !lh_json_get_string (object, "end", &end_text, &error) ||
       !lh_json_get_int (object, "capacity", &capacity, &error) ||
       (json_object_has_member (object, "weeks") && !lh_json_get_int (object, "weeks", &weeks, &error)) ||
-      !lh_time_parse_iso (start_text, &start, &error) ||
-      !lh_time_parse_iso (end_text, &end, &error))
+      !lh_json_get_times (object, &start, &end, &error))
     {
       lh_request_reply_error (request, error);
       return;
