@@ -4,6 +4,7 @@
 #include "lh-bookings-private.h"
 
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-people.h"
 #include "lh-rules.h"
 #include "lh-secret.h"
@@ -132,6 +133,23 @@ check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Guests can book a computer; %s is for staff", resource->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A PC with an open fault that stops its use is out of booking. */
+static gboolean
+check_in_order (LhStore *store, const LhResource *resource, GError **error)
+{
+  gboolean out_of_order;
+
+  if (!lh_faults_pc_out_of_order (store, resource->id, &out_of_order, error))
+    return FALSE;
+  if (out_of_order)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "%s is out of order: a fault was reported. Please choose another PC", resource->name);
       return FALSE;
     }
   return TRUE;
@@ -273,6 +291,7 @@ lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person
 
   resource = lh_resources_get (store, resource_id, error);
   if (resource == NULL || !check_who_may_book (store, person_id, resource, error) ||
+      !check_in_order (store, resource, error) ||
       !lh_rules_at (store, centre, start, &rules, error) ||
       !lh_rules_at (store, centre, now, &rules_now, error) ||
       !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error) ||

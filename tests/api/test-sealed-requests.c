@@ -12,6 +12,7 @@
 
 #include "core/advice-schema-19.h"
 #include "core/equipment-schema-20.h"
+#include "core/faults-schema-21.h"
 #include "lh-api-client.h"
 #include "lh-test-daemon.h"
 
@@ -57,6 +58,7 @@ setup_schema_19 (const char *db_path, gpointer user_data)
   lh_api_setup_advice_people (db_path, NULL);
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 LH_TEST_UNDO_FAULTS
                                  LH_TEST_UNDO_EQUIPMENT
                                  LH_TEST_UNDO_ADVICE_SEALED
                                  "PRAGMA user_version = 19; "
