@@ -154,15 +154,36 @@ lh_faults_list_overdue (LhStore *store, gint64 now, GError **error)
   return list_open_before (store, before, before, error);
 }
 
-/* The item reported: by asset tag, or the working computer a PC is. */
+/* The PC the kiosk device_id is the kiosk of, or 0. */
+static gboolean
+device_pc (LhStore *store, gint64 device_id, gint64 *out_resource_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT coalesce (resource_id, 0) FROM devices WHERE id = ?1",
+                                             error);
+  gboolean has_row;
+
+  *out_resource_id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, device_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_resource_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* The item reported: by asset tag, or the working computer a PC is (by
+ * default the PC whose kiosk reports). */
 static LhEquipment *
-find_item (LhStore *store, const char *asset_tag, gint64 resource_id, GError **error)
+find_item (LhStore *store, const char *asset_tag, gint64 resource_id, gint64 device_id, GError **error)
 {
   g_autoptr(LhStmt) stmt = NULL;
   gboolean has_row;
 
   if (asset_tag != NULL)
     return lh_equipment_get (store, asset_tag, error);
+  if (resource_id == 0 && device_id != 0 && !device_pc (store, device_id, &resource_id, error))
+    return NULL;
   if (resource_id == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say which item is broken: its asset tag or its PC");
@@ -313,7 +334,7 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
   tx = lh_store_begin (store, error);
   if (tx == NULL || !check_rate (store, device_id, now, error))
     return NULL;
-  item = find_item (store, asset_tag, resource_id, error);
+  item = find_item (store, asset_tag, resource_id, device_id, error);
   if (item == NULL)
     return NULL;
   if (g_str_equal (item->status, "retired"))

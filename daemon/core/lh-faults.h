@@ -60,8 +60,8 @@ gboolean   lh_fault_category_check     (const char *category,
                                         GError    **error);
 
 /* Reports a fault of the item (by asset_tag, or when that is NULL the
- * computer that is the PC resource_id) from the kiosk device_id (0: not
- * a kiosk). A report like an open fault of the item joins it (*out_joined;
+ * computer that is the PC resource_id, or when that is 0 the PC whose
+ * kiosk device_id is) from the kiosk device_id (0: not a kiosk). A report like an open fault of the item joins it (*out_joined;
  * its count goes up and the note is kept). A fault that stops use takes
  * the item out of use and, for a PC, moves its future bookings
  * (*out_moves, element-type LhFaultMove, nullable) in the same
