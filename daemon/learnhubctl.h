@@ -84,6 +84,8 @@ gboolean lh_ctl_equipment   (Ctl *ctl, LhStore *store, GError **error);
 void     lh_ctl_print_import (const char        *path,
                               const LhCsvReport *report,
                               gboolean           ok);
+/* learnhubctl-faults.c */
+gboolean lh_ctl_fault       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
 
