@@ -88,6 +88,16 @@ GPtrArray *lh_faults_list_open         (LhStore        *store,
 GPtrArray *lh_faults_list_overdue      (LhStore        *store,
                                         gint64          now,
                                         GError        **error);
+/* lh-fault-overdue.c: when the oldest open fault not told yet falls
+ * overdue by the terms in force at now (0: none). */
+gboolean   lh_faults_next_overdue      (LhStore        *store,
+                                        gint64          now,
+                                        gint64         *out_at,
+                                        GError        **error);
+/* The overdue faults the admins have not been told of, marked told. */
+GPtrArray *lh_faults_take_newly_overdue (LhStore       *store,
+                                         gint64         now,
+                                         GError       **error);
 LhFault   *lh_faults_get               (LhStore        *store,
                                         gint64          fault_id,
                                         gint64          now,

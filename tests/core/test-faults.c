@@ -281,6 +281,33 @@ test_overdue (Fixture *f, gconstpointer data)
   g_assert_false (((LhFault *) open->pdata[0])->overdue);
 }
 
+/* The housekeeper wakes when the oldest open fault falls overdue, and
+ * the admins hear of each once. */
+static void
+test_overdue_told_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) fault = report (f, "LC-0200", 0, 0, "sound", NULL, NULL, NULL);
+  g_autoptr(GPtrArray) early = NULL;
+  g_autoptr(GPtrArray) told = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  gint64 due = 0;
+
+  g_assert_true (lh_faults_next_overdue (f->ts->store, NOW, &due, &error));
+  g_assert_cmpint (due, ==, NOW + 7 * DAY);
+  early = lh_faults_take_newly_overdue (f->ts->store, NOW + 7 * DAY - 1, &error);
+  g_assert_cmpuint (early->len, ==, 0);
+  told = lh_faults_take_newly_overdue (f->ts->store, NOW + 7 * DAY + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpint (((LhFault *) told->pdata[0])->id, ==, fault->id);
+  again = lh_faults_take_newly_overdue (f->ts->store, NOW + 8 * DAY, &error);
+  g_assert_cmpuint (again->len, ==, 0);
+  /* Told: nothing more to wake for. */
+  g_assert_true (lh_faults_next_overdue (f->ts->store, NOW + 8 * DAY, &due, &error));
+  g_assert_cmpint (due, ==, 0);
+}
+
 static void
 assert_refused (Fixture *f, const char *asset_tag, gint64 pc, gint64 device, const char *category,
                 const char *note, int code)
@@ -334,6 +361,7 @@ main (int argc, char **argv)
   ADD ("/faults/stop-use-moves-bookings", test_stop_use_moves_bookings);
   ADD ("/faults/repair-returns-to-service", test_repair_returns_to_service);
   ADD ("/faults/overdue", test_overdue);
+  ADD ("/faults/overdue-told-once", test_overdue_told_once);
   ADD ("/faults/bad-input-changes-nothing", test_bad_input_changes_nothing);
   return g_test_run ();
 }
