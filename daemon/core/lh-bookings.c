@@ -138,23 +138,6 @@ check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource
   return TRUE;
 }
 
-/* A PC with an open fault that stops its use is out of booking. */
-static gboolean
-check_in_order (LhStore *store, const LhResource *resource, GError **error)
-{
-  gboolean out_of_order;
-
-  if (!lh_faults_pc_out_of_order (store, resource->id, &out_of_order, error))
-    return FALSE;
-  if (out_of_order)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "%s is out of order: a fault was reported. Please choose another PC", resource->name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 check_one_limit (const char *period, int minutes_limit, int bookings_limit,
                  int booked_minutes, int booked_count, int new_minutes, GError **error)
@@ -291,7 +274,7 @@ lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person
 
   resource = lh_resources_get (store, resource_id, error);
   if (resource == NULL || !check_who_may_book (store, person_id, resource, error) ||
-      !check_in_order (store, resource, error) ||
+      !lh_faults_check_in_order (store, resource->id, resource->name, error) ||
       !lh_rules_at (store, centre, start, &rules, error) ||
       !lh_rules_at (store, centre, now, &rules_now, error) ||
       !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error) ||

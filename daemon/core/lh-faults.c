@@ -466,7 +466,8 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
   sqlite3_bind_int64 (others, 1, item->id);
   if (!lh_store_step (store, others, &has_row, error))
     return FALSE;
-  status = !has_row && g_str_equal (item->status, "faulty") ? "working" : item->status;
+  status = !has_row && (g_str_equal (item->status, "faulty") || g_str_equal (item->status, "in-repair"))
+           ? "working" : item->status;
   if (!g_str_equal (status, item->status) && !set_item_status (store, item->id, status, error))
     return FALSE;
   history_note = note[0] != '\0' ? g_strdup_printf ("%s: %s", fault->category, note) : g_strdup (fault->category);
@@ -494,6 +495,22 @@ lh_faults_pc_out_of_order (LhStore *store, gint64 resource_id, gboolean *out_of_
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   *out_of_order = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+gboolean
+lh_faults_check_in_order (LhStore *store, gint64 resource_id, const char *name, GError **error)
+{
+  gboolean out_of_order;
+
+  if (!lh_faults_pc_out_of_order (store, resource_id, &out_of_order, error))
+    return FALSE;
+  if (out_of_order)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "%s is out of order: a fault was reported. Please choose another PC", name);
+      return FALSE;
+    }
   return TRUE;
 }
 

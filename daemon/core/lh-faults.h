@@ -110,8 +110,8 @@ gboolean   lh_faults_assign            (LhStore                *store,
                                         const LhEquipmentActor *actor,
                                         gint64                  now,
                                         GError                **error);
-/* Closes the open fault; the item works again unless another open fault
- * still stops its use. *out_resource_id is its PC, or 0. */
+/* Closes the open fault; the item (faulty or in repair) works again
+ * unless another open fault still stops its use. *out_resource_id is its PC, or 0. */
 gboolean   lh_faults_repaired          (LhStore                *store,
                                         gint64                  fault_id,
                                         const char             *note,
@@ -124,6 +124,12 @@ gboolean   lh_faults_repaired          (LhStore                *store,
 gboolean   lh_faults_pc_out_of_order   (LhStore        *store,
                                         gint64          resource_id,
                                         gboolean       *out_of_order,
+                                        GError        **error);
+/* LH_ERROR_INVALID, in words for the person booking or sitting down at
+ * the PC called name, when it is out of order. */
+gboolean   lh_faults_check_in_order    (LhStore        *store,
+                                        gint64          resource_id,
+                                        const char     *name,
                                         GError        **error);
 /* The PCs out of order now (element-type gint64 resource ids). */
 GArray    *lh_faults_pcs_out_of_order  (LhStore        *store,

@@ -8,6 +8,7 @@
 #include "lh-error.h"
 #include "lh-faults.h"
 #include "lh-time.h"
+#include "lh-usage.h"
 
 /* Monday 23 November 2026, 12:00 in London (UTC in winter). */
 #define NOW      1795435200
@@ -229,6 +230,43 @@ test_stop_use_moves_bookings (Fixture *f, gconstpointer data)
   g_assert_null (((LhFaultMove *) notices->pdata[0])->to_pc_name);
 }
 
+/* Nobody sits down at it either: a walk-up is a booking too. */
+static void
+test_no_walk_up_when_out_of_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) fault = report (f, NULL, f->pc1, 0, "programs", NULL, NULL, NULL);
+  g_autofree char *token = lh_devices_add (f->ts->store, "PC 1 kiosk", NOW, NULL, &error);
+  g_autoptr(LhUsage) usage = NULL;
+  LhSessionInfo session = { 0 };
+
+  g_assert_true (lh_devices_set_pc (f->ts->store, "PC 1 kiosk", f->pc1, &error));
+  g_assert_no_error (error);
+  session = (LhSessionInfo) { 0, f->carol, query_int (f->ts->store, "SELECT id FROM devices WHERE ?1 = ?1", 0),
+                              LH_ROLE_LEARNER, NOW + HOUR };
+  usage = lh_usage_begin (f->ts->store, f->centre, &session, NOW, NULL, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "PC 1 is out of order"));
+  g_assert_null (usage);
+  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM bookings WHERE resource_id = ?1", f->pc1), ==, 0);
+}
+
+/* A repair returns an item the admin sent away for repair, too. */
+static void
+test_repair_from_in_repair (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) fault = report (f, NULL, f->pc1, 0, "screen", NULL, NULL, NULL);
+  g_autofree char *status = NULL;
+
+  g_assert_true (lh_equipment_set_status (f->ts->store, "LC-0001", "in-repair", "Sent to IT", &admin, NOW + HOUR,
+                                          &error));
+  g_assert_true (lh_faults_repaired (f->ts->store, fault->id, NULL, &admin, NOW + 2 * HOUR, NULL, &error));
+  g_assert_no_error (error);
+  status = item_status (f, "LC-0001");
+  g_assert_cmpstr (status, ==, "working");
+}
+
 static void
 test_repair_returns_to_service (Fixture *f, gconstpointer data)
 {
@@ -359,7 +397,9 @@ main (int argc, char **argv)
   ADD ("/faults/report-and-join", test_report_and_join);
   ADD ("/faults/not-stopping-keeps-use", test_not_stopping_keeps_use);
   ADD ("/faults/stop-use-moves-bookings", test_stop_use_moves_bookings);
+  ADD ("/faults/no-walk-up-when-out-of-order", test_no_walk_up_when_out_of_order);
   ADD ("/faults/repair-returns-to-service", test_repair_returns_to_service);
+  ADD ("/faults/repair-from-in-repair", test_repair_from_in_repair);
   ADD ("/faults/overdue", test_overdue);
   ADD ("/faults/overdue-told-once", test_overdue_told_once);
   ADD ("/faults/bad-input-changes-nothing", test_bad_input_changes_nothing);
