@@ -422,6 +422,7 @@ static const struct
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
   { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history" },
+  { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 

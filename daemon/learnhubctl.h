@@ -88,6 +88,8 @@ void     lh_ctl_print_import (const char        *path,
 gboolean lh_ctl_import_staff (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_pin_set     (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_device      (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-faults.c */
+gboolean lh_ctl_fault       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
 

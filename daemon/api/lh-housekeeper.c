@@ -6,6 +6,7 @@
 #include "lh-advice-record.h"
 #include "lh-api-json.h"
 #include "lh-dropins.h"
+#include "lh-faults.h"
 #include "lh-housekeeping.h"
 #include "lh-routes.h"
 #include "lh-time.h"
@@ -156,6 +157,39 @@ close_ended_dropins (LhHousekeeper *self, gint64 now)
     g_info ("%u drop-in(s) closed at their end", closed->len);
 }
 
+/* A fault open longer than the terms allow: the admins' kiosks are told
+ * once (the event names an item, never a person). */
+static void
+tell_overdue_faults (LhHousekeeper *self, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overdue = lh_faults_take_newly_overdue (self->store, now, &error);
+
+  if (overdue == NULL)
+    {
+      g_warning ("Cannot tell which faults are overdue, will try again: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      const LhFault *fault = g_ptr_array_index (overdue, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) data = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "fault_id");
+      json_builder_add_int_value (builder, fault->id);
+      json_builder_set_member_name (builder, "asset_tag");
+      json_builder_add_string_value (builder, fault->asset_tag);
+      json_builder_set_member_name (builder, "category");
+      json_builder_add_string_value (builder, fault->category);
+      json_builder_end_object (builder);
+      data = json_builder_get_root (builder);
+      lh_event_hub_publish (self->events, "fault-overdue", data, 0);
+      g_message ("Fault %" G_GINT64_FORMAT " on %s is overdue", fault->id, fault->asset_tag);
+    }
+}
+
 static void
 expire_advice (LhHousekeeper *self, gint64 now)
 {
@@ -204,7 +238,7 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 now = lh_time_now ();
-  gint64 due, dropin_end = 0;
+  gint64 due, dropin_end = 0, fault_overdue = 0;
 
   g_return_if_fail (LH_IS_HOUSEKEEPER (self));
 
@@ -214,13 +248,16 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
       return;
     }
   if (!lh_housekeeping_next_due (self->store, self->centre, now, &due, &error) ||
-      !lh_dropins_next_end (self->store, &dropin_end, &error))
+      !lh_dropins_next_end (self->store, &dropin_end, &error) ||
+      !lh_faults_next_overdue (self->store, now, &fault_overdue, &error))
     {
       g_warning ("Cannot tell when housekeeping is next due: %s", error->message);
       due = now + 60;
     }
   if (dropin_end > 0 && (due == 0 || dropin_end < due))
     due = dropin_end;
+  if (fault_overdue > 0 && (due == 0 || fault_overdue < due))
+    due = fault_overdue;
   if (lh_store_scrub_pending (self->store) && (due == 0 || now + SCRUB_RETRY_SECONDS < due))
     due = now + SCRUB_RETRY_SECONDS;
   if (due == 0)
@@ -260,6 +297,7 @@ lh_housekeeper_run (LhHousekeeper *self)
   if (result.released->len > 0)
     lh_routes_publish_time_off_pending (self->store, self->events);
   close_ended_dropins (self, now);
+  tell_overdue_faults (self, now);
   retry_scrub (self);
   expire_advice (self, now);
   lh_housekeeper_reschedule (self);

@@ -65,6 +65,7 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
   g_autoptr(GError) error = NULL;
   g_autoptr(LhPerson) person = lh_people_get (request->store, session->person_id, &error);
   g_autoptr(GPtrArray) promotions = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
   g_auto(GStrv) roles = NULL;
 
   if (person == NULL)
@@ -73,7 +74,9 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
       return;
     }
   promotions = lh_groups_take_promotions (request->store, person->id, request->now, &error);
-  if (promotions == NULL)
+  if (promotions != NULL)
+    moved = lh_faults_take_notices (request->store, person->id, request->now, &error);
+  if (moved == NULL)
     {
       lh_request_reply_error (request, error);
       return;
@@ -100,7 +103,8 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
     json_builder_add_string_value (builder, roles[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  /* What happened while they were away: a place from a waiting list. */
+  /* What happened while they were away: a place from a waiting list, a
+   * booking moved off a PC out of order. */
   json_builder_set_member_name (builder, "notices");
   json_builder_begin_array (builder);
   for (guint i = 0; promotions != NULL && i < promotions->len; i++)
@@ -112,6 +116,8 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
       lh_json_add_group_session (builder, g_ptr_array_index (promotions, i), request->centre->tz);
       json_builder_end_object (builder);
     }
+  for (guint i = 0; i < moved->len; i++)
+    lh_routes_add_fault_move (builder, g_ptr_array_index (moved, i), request->centre->tz);
   json_builder_end_array (builder);
   /* At a PC's own kiosk: the sitting this sign-in began. */
   json_builder_set_member_name (builder, "usage");

@@ -152,6 +152,9 @@ lh_route_availability (LhRequest *request)
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "in_use");
       json_builder_add_boolean_value (builder, state != NULL && state->in_use);
+      /* A fault stops its use: nothing of it is free to book. */
+      json_builder_set_member_name (builder, "out_of_order");
+      json_builder_add_boolean_value (builder, day->out_of_order);
       add_intervals (builder, "open", day->open, tz);
       add_busy (builder, day->busy, tz);
       add_intervals (builder, "free", day->free, tz);

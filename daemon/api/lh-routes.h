@@ -10,6 +10,7 @@
 #include "lh-auth.h"
 #include "lh-centre.h"
 #include "lh-event-hub.h"
+#include "lh-faults.h"
 #include "lh-housekeeper.h"
 #include "lh-pin-checker.h"
 #include "lh-store.h"
@@ -136,6 +137,16 @@ void lh_route_availability    (LhRequest *request);
 void lh_route_rules           (LhRequest *request);
 /* lh-routes-equipment.c */
 void lh_route_list_equipment       (LhRequest *request);
+/* lh-routes-faults.c */
+void lh_route_report_fault         (LhRequest *request);
+void lh_route_list_faults          (LhRequest *request);
+void lh_route_assign_fault         (LhRequest *request);
+void lh_route_fault_repaired       (LhRequest *request);
+/* A booking moved off (or cancelled on) a PC out of order, as its learner
+ * is told: an event now, a notice at the next sign-in. */
+void lh_routes_add_fault_move      (JsonBuilder       *builder,
+                                    const LhFaultMove *move,
+                                    GTimeZone         *tz);
 void lh_route_equipment_compliance (LhRequest *request);
 /* lh-routes-terms.c */
 void lh_route_terms           (LhRequest *request);

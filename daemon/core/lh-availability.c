@@ -6,6 +6,7 @@
 #include "lh-bookings-private.h"
 
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-rules.h"
 #include "lh-time.h"
 
@@ -61,6 +62,7 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(LhStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) out_of_order = NULL;
   gint64 next_midnight = lh_time_next_midnight (midnight, centre->tz);
   g_autofree char *date = lh_time_format_date (midnight, centre->tz);
   g_autofree char *closed = NULL;
@@ -75,7 +77,8 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
       return NULL;
     }
   resources = lh_resources_list (store, error);
-  if (resources == NULL)
+  out_of_order = resources != NULL ? lh_faults_pcs_out_of_order (store, error) : NULL;
+  if (out_of_order == NULL)
     return NULL;
   while (resources->len > 0)
     {
@@ -88,6 +91,8 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
       day->open = closed != NULL ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
                                  : lh_bookings_open_intervals (day->resource, centre, midnight, FALSE);
       day->busy = g_array_new (FALSE, FALSE, sizeof (LhBusyInterval));
+      for (guint j = 0; j < out_of_order->len; j++)
+        day->out_of_order = day->out_of_order || g_array_index (out_of_order, gint64, j) == day->resource->id;
     }
 
   /* Every resource's bookings of the day in one index range: no booking
@@ -124,7 +129,8 @@ lh_bookings_availability (LhStore *store, const LhCentre *centre, gint64 midnigh
     {
       LhResourceDay *day = g_ptr_array_index (days, i);
 
-      day->free = free_intervals (day->open, day->busy, now);
+      day->free = day->out_of_order ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
+                                    : free_intervals (day->open, day->busy, now);
     }
   return g_steal_pointer (&days);
 }

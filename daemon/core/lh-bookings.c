@@ -4,6 +4,7 @@
 #include "lh-bookings-private.h"
 
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-people.h"
 #include "lh-rules.h"
 #include "lh-secret.h"
@@ -273,6 +274,7 @@ lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person
 
   resource = lh_resources_get (store, resource_id, error);
   if (resource == NULL || !check_who_may_book (store, person_id, resource, error) ||
+      !lh_faults_check_in_order (store, resource->id, resource->name, error) ||
       !lh_rules_at (store, centre, start, &rules, error) ||
       !lh_rules_at (store, centre, now, &rules_now, error) ||
       !check_rules (store, centre, &rules, rules_now.horizon_days, resource, start, end, now, error) ||

@@ -58,6 +58,7 @@ typedef struct
   GArray     *open;      /* (owned) (element-type LhInterval) */
   GArray     *busy;      /* (owned) (element-type LhBusyInterval) */
   GArray     *free;      /* (owned) (element-type LhInterval) */
+  gboolean    out_of_order;  /* a PC with a fault that stops its use: none free */
 } LhResourceDay;
 
 void lh_resource_day_free (LhResourceDay *day);

@@ -5,6 +5,7 @@
 
 #include "lh-equipment.h"
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-people.h"
 
 #define DAY (24 * (gint64) 3600)
@@ -116,4 +117,45 @@ lh_demo_add_equipment (LhStore *store, GArray *pc_ids, gint64 opened_at, gint64 
   return lh_equipment_save (store, &(LhEquipmentFields) { "LC-0299", "chair", "Adjustable chair", "PC room", NULL,
                                                            0 }, &by_admin, "replaces LC-0207",
                             now - 50 * DAY, NULL, error);
+}
+
+/* Faults as kiosks report them, days before now (0: now): PC 5's keyboard
+ * and mouse stopped this morning, so its bookings from now on moved; a
+ * headset has been crackling longer than the terms allow; the printer's
+ * streaks were seen to within a day. */
+static const struct
+{
+  int         days_ago;
+  const char *asset_tag;
+  const char *category;
+  const char *note;
+  const char *assigned_to;    /* NULL: no one yet */
+  int         repaired_days_ago;  /* -1: still open */
+  const char *repair_note;
+} faults[] = {
+  { 12, "LC-0501", "printer", "Grey streaks down every page", "Site IT, J. Smith", 11, "Toner cartridge replaced" },
+  { 6, "LC-0241", "sound", "Left ear crackles, then silent", NULL, -1, NULL },
+  { 0, "LC-0005", "keyboard-mouse", "Keys stick and the mouse does nothing", "Site IT, J. Smith", -1, NULL },
+};
+
+gboolean
+lh_demo_add_faults (LhStore *store, const LhCentre *centre, gint64 now, GError **error)
+{
+  const LhEquipmentActor by_admin = { 0, "learnhubctl" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      gint64 at = now - faults[i].days_ago * DAY;
+      g_autoptr(LhFault) fault = lh_faults_report (store, centre, faults[i].asset_tag, 0, 0, faults[i].category,
+                                                   faults[i].note, at, NULL, NULL, error);
+
+      if (fault == NULL ||
+          (faults[i].assigned_to != NULL &&
+           !lh_faults_assign (store, fault->id, faults[i].assigned_to, &by_admin, at, error)) ||
+          (faults[i].repaired_days_ago >= 0 &&
+           !lh_faults_repaired (store, fault->id, faults[i].repair_note, &by_admin,
+                                now - faults[i].repaired_days_ago * DAY, NULL, error)))
+        return FALSE;
+    }
+  return TRUE;
 }

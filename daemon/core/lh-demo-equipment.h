@@ -4,6 +4,7 @@
  * a printer repaired, a monitor away for repair now). */
 #pragma once
 
+#include "lh-centre.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,13 @@ gboolean lh_demo_add_equipment (LhStore     *store,
                                 gint64       opened_at,
                                 gint64       now,
                                 GError     **error);
+
+/* Faults reported through the core's own calls, after the bookings so
+ * that the PC out of order has had its bookings moved: one stopping a
+ * PC's use now, one overdue on a headset, one on the printer repaired. */
+gboolean lh_demo_add_faults    (LhStore        *store,
+                                const LhCentre *centre,
+                                gint64          now,
+                                GError        **error);
 
 G_END_DECLS

@@ -140,9 +140,9 @@ lh_equipment_fields_check (LhStore *store, const LhEquipmentFields *fields, GErr
   return TRUE;
 }
 
-static gboolean
-add_event (LhStore *store, gint64 item_id, const char *what, const char *status, const char *note,
-           const LhEquipmentActor *actor, gint64 now, GError **error)
+gboolean
+lh_equipment_add_event (LhStore *store, gint64 item_id, const char *what, const char *status, const char *note,
+                        const LhEquipmentActor *actor, gint64 now, GError **error)
 {
   g_autoptr(LhStmt) insert = lh_store_prepare (store,
                                                "INSERT INTO equipment_events (equipment_id, at, what, status, note, "
@@ -239,7 +239,7 @@ insert_item (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentA
   sqlite3_bind_int64 (insert, 7, now);
   if (!lh_store_exec (store, insert, &local_error))
     return pc_taken_error (fields, g_steal_pointer (&local_error), error);
-  return add_event (store, lh_store_last_insert_id (store), "added", status, note, actor, now, error);
+  return lh_equipment_add_event (store, lh_store_last_insert_id (store), "added", status, note, actor, now, error);
 }
 
 static gboolean
@@ -273,9 +273,10 @@ update_item (LhStore *store, const LhEquipment *old, const LhEquipmentFields *fi
   sqlite3_bind_int64 (update, 5, fields->resource_id);
   if (!lh_store_exec (store, update, &local_error))
     return pc_taken_error (fields, g_steal_pointer (&local_error), error);
-  if (edited && !add_event (store, old->id, "edited", status, note, actor, now, error))
+  if (edited && !lh_equipment_add_event (store, old->id, "edited", status, note, actor, now, error))
     return FALSE;
-  if (!g_str_equal (status, old->status) && !add_event (store, old->id, "status", status, note, actor, now, error))
+  if (!g_str_equal (status, old->status) &&
+      !lh_equipment_add_event (store, old->id, "status", status, note, actor, now, error))
     return FALSE;
   return TRUE;
 }

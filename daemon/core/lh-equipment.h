@@ -107,6 +107,16 @@ gboolean     lh_equipment_set_status   (LhStore                 *store,
                                         const LhEquipmentActor  *actor,
                                         gint64                   now,
                                         GError                 **error);
+/* Writes a row of the item's history (what: "fault", "repaired", …)
+ * inside the caller's transaction. */
+gboolean     lh_equipment_add_event    (LhStore                 *store,
+                                        gint64                   item_id,
+                                        const char              *what,
+                                        const char              *status,
+                                        const char              *note,
+                                        const LhEquipmentActor  *actor,
+                                        gint64                   now,
+                                        GError                 **error);
 /* The item's history, oldest first (element-type LhEquipmentEvent). */
 GPtrArray   *lh_equipment_history      (LhStore                 *store,
                                         const char              *asset_tag,

@@ -9,6 +9,7 @@
 #include "lh-bookings.h"
 #include "lh-devices.h"
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-resources.h"
 #include "lh-time.h"
 
@@ -268,7 +269,8 @@ lh_usage_begin (LhStore *store, const LhCentre *centre, const LhSessionInfo *ses
       g_autoptr(LhBooking) walk_up = NULL;
       LhFreeBound bound;
 
-      if (!check_not_booked_elsewhere (store, centre, session->person_id, resource_id, now, error) ||
+      if (!lh_faults_check_in_order (store, resource_id, resource->name, error) ||
+          !check_not_booked_elsewhere (store, centre, session->person_id, resource_id, now, error) ||
           !lh_bookings_free_until (store, centre, session->person_id, resource, now, now, 0,
                                    &booking_end, &bound, error))
         return NULL;

@@ -35,5 +35,9 @@ void lh_api_input_add_tests (LhTestDaemon *daemon,
 void lh_api_equipment_add_tests (LhTestDaemon *daemon,
                                  SoupSession  *session);
 
+/* Faults reported from a kiosk, and the admin's maintenance. */
+void lh_api_faults_add_tests (LhTestDaemon *daemon,
+                              SoupSession  *session);
+
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

@@ -197,6 +197,81 @@ wait_event (Listener *listener, const char *type)
     }
 }
 
+static const char *
+pc_kiosk_token (LhTestDaemon *daemon, const char *pc)
+{
+  JsonArray *kiosks = json_object_get_array_member (json_node_get_object (daemon->demo), "pc_kiosks");
+
+  for (guint i = 0; i < json_array_get_length (kiosks); i++)
+    {
+      JsonObject *kiosk = json_array_get_object_element (kiosks, i);
+
+      if (g_str_equal (json_object_get_string_member (kiosk, "pc"), pc))
+        return json_object_get_string_member (kiosk, "token");
+    }
+  g_assert_not_reached ();
+}
+
+/* A fault reported at a PC moves a booking on it: its learner hears which
+ * and where to, at once; a kiosk they are not at hears only that the
+ * faults and the day changed. */
+static void
+test_booking_moved_reaches_its_learner (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  const char *staff, *pin;
+  g_autofree char *token = NULL;
+  g_autoptr(Listener) kiosk = NULL;
+  g_autoptr(Listener) person = NULL;
+  g_autofree char *start = lh_api_day_at (7, 20);
+  g_autofree char *end = lh_api_day_at (7, 21);
+  g_autofree char *body = NULL;
+  g_autoptr(LhApiReply) booked = NULL;
+  g_autoptr(LhApiReply) reported = NULL;
+  g_autoptr(JsonNode) moved = NULL;
+  gint64 resource_id = 0;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  token = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  for (resource_id = 1; resource_id <= 8; resource_id++)
+    {
+      g_clear_pointer (&body, g_free);
+      g_clear_pointer (&booked, lh_api_reply_free);
+      body = g_strdup_printf ("{\"resource_id\":%" G_GINT64_FORMAT ",\"start\":\"%s\",\"end\":\"%s\"}",
+                              resource_id, start, end);
+      booked = lh_api_call (session, daemon->base_url, "POST", "/api/v1/bookings", token, body);
+      if (booked->status == 201)
+        break;
+    }
+  g_assert_cmpuint (booked->status, ==, 201);
+  /* A kiosk where the learner is not signed in: another PC's. */
+  kiosk = listen_events (session, daemon->base_url,
+                         pc_kiosk_token (daemon, g_str_equal (lh_api_reply_string (booked, "resource_name"), "PC 1")
+                                                 ? "PC 2" : "PC 1"), NULL);
+  person = listen_events (session, daemon->base_url, token, NULL);
+  g_assert_no_error (kiosk->error);
+  g_assert_no_error (person->error);
+
+  reported = lh_api_call (session, daemon->base_url, "POST", "/api/v1/faults",
+                          pc_kiosk_token (daemon, lh_api_reply_string (booked, "resource_name")),
+                          "{\"category\": \"internet\"}");
+  g_assert_cmpuint (reported->status, ==, 201);
+  moved = wait_event (person, "booking-moved");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (moved), "booking_id"), ==,
+                   lh_api_reply_int (booked, "id"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (moved), "from_pc"), ==,
+                   lh_api_reply_string (booked, "resource_name"));
+  /* Other kiosks redraw; none hears whose booking it was. */
+  g_clear_pointer (&moved, json_node_unref);
+  moved = wait_event (kiosk, "faults-changed");
+  for (guint i = 0; i < kiosk->messages->len; i++)
+    {
+      g_assert_null (strstr (g_ptr_array_index (kiosk->messages, i), "booking-moved"));
+      g_assert_null (strstr (g_ptr_array_index (kiosk->messages, i), staff));
+    }
+}
+
 /* A PC's kiosk hears that its sitting ended when the person sat down at
  * another PC; the other PCs' kiosks hear nothing of it. */
 static void
@@ -540,6 +615,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/events/streams-end-when-kiosk-revoked", test_streams_end_when_kiosk_revoked);
   g_test_add_func ("/api/events/usage-ended-reaches-the-pcs-kiosk", test_usage_ended_reaches_the_pcs_kiosk);
   g_test_add_func ("/api/events/usage-ending-reminder", test_usage_ending_reminder);
+  g_test_add_func ("/api/events/booking-moved-reaches-its-learner", test_booking_moved_reaches_its_learner);
   g_test_add_func ("/api/events/tls-stream-outlives-idle-timeout", test_tls_stream_outlives_idle_timeout);
   result = g_test_run ();
   lh_api_client_forget ();

@@ -11,6 +11,7 @@
 
 #include "core/advice-schema-19.h"
 #include "core/equipment-schema-20.h"
+#include "core/faults-schema-22.h"
 #include "core/lh-core-test.h"
 #include "lh-api-client.h"
 #include "lh-test-clock.h"
@@ -37,7 +38,8 @@ setup_schema_19 (const char *db_path, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   /* A week ago: well within the retention. */
-  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_EQUIPMENT
+  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_FAULTS
+                                          LH_TEST_UNDO_EQUIPMENT
                                           LH_TEST_UNDO_ADVICE_SEALED
                                           "PRAGMA user_version = 19; "
                                           "CREATE TEMP TABLE t AS SELECT %" G_GINT64_FORMAT " AS at; ",

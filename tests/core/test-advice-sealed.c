@@ -9,6 +9,7 @@
 #include "advice-sealed-fixture.h"
 #include "advice-schema-19.h"
 #include "equipment-schema-20.h"
+#include "faults-schema-22.h"
 #include "lh-advice.h"
 #include "lh-advice-counts.h"
 #include "lh-advice-private.h"
@@ -136,7 +137,8 @@ write_schema_19_request (Fixture *f)
   sqlite3 *db;
 
   g_clear_object (&f->ts->store);
-  sql = g_strdup_printf (LH_TEST_UNDO_EQUIPMENT LH_TEST_UNDO_ADVICE_SEALED "PRAGMA user_version = 19; "
+  sql = g_strdup_printf (LH_TEST_UNDO_FAULTS LH_TEST_UNDO_EQUIPMENT LH_TEST_UNDO_ADVICE_SEALED
+                         "PRAGMA user_version = 19; "
                          "INSERT INTO advice_requests (id, learner_id, topic, mode, contact, dropin_id, ticket, "
                          "ulr_id, status, created_at, called_at, started_at, ended_at) VALUES "
                          "(7, %" G_GINT64_FORMAT ", 'dyslexia', 'queue', 'phone', %" G_GINT64_FORMAT ", 1, "

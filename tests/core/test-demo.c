@@ -82,10 +82,21 @@ test_demo_centre (void)
   g_assert_no_error (error);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'pc'"), ==, 8);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM resources WHERE kind = 'room'"), ==, 1);
-  /* The inventory: a working computer for each PC, the kit around them,
-   * a monitor away for repair, a printer repaired, a chair replaced. */
+  /* The inventory: a computer for each PC (PC 5's out of order now), the
+   * kit around them, a monitor away for repair, a printer repaired, a
+   * chair replaced. */
   g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT resource_id) FROM equipment "
-                                     "WHERE kind = 'computer' AND status = 'working'"), ==, 8);
+                                     "WHERE kind = 'computer' AND status = 'working'"), ==, 7);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment WHERE asset_tag = 'LC-0005' "
+                                     "AND status = 'faulty'"), ==, 1);
+  /* Its faults, made through the core's calls: PC 5's bookings from now
+   * on are elsewhere; one fault repaired, two open. */
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM faults WHERE repaired_at IS NULL"), ==, 2);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM faults WHERE repaired_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings b JOIN equipment e "
+                                        "ON e.resource_id = b.resource_id WHERE e.asset_tag = 'LC-0005' "
+                                        "AND b.status = 'booked' AND b.start_at > ?1", now), ==, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM fault_notices"), >, 0);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment WHERE kind = 'lockable-cabinet'"), ==, 2);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment WHERE status = 'in-repair'"), ==, 1);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM equipment WHERE status = 'retired'"), ==, 1);

@@ -5,6 +5,7 @@
 
 #include "advice-schema-19.h"
 #include "equipment-schema-20.h"
+#include "faults-schema-22.h"
 #include "lh-core-test.h"
 #include "lh-error.h"
 
@@ -335,6 +336,7 @@ revert_to_schema_14 (const char *path)
     }
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
+                                     LH_TEST_UNDO_FAULTS
                                      LH_TEST_UNDO_EQUIPMENT
                                      LH_TEST_UNDO_ADVICE_SEALED
                                      "ALTER TABLE advice_dropin_ulrs DROP COLUMN joined_at; "

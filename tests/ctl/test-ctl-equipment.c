@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* learnhubctl equipment as an admin runs it: an asset register imported
- * with a bad row, an item added, taken out of use and back, its history. */
+ * with a bad row, an item added, taken out of use and back, its history;
+ * and learnhubctl fault: a fault reported, listed, assigned, repaired. */
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -70,6 +71,60 @@ test_equipment (void)
   g_remove (csv);
 }
 
+static void
+test_faults (void)
+{
+  g_autofree char *db = temp_path ("centre.db");
+  g_auto(Run) pc = { 0 };
+  g_auto(Run) added = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) reported = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) assigned = { 0 };
+  g_auto(Run) repaired = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) history = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  ctl (&pc, db, "resource", "add", "PC 1", "--kind", "pc", NULL);
+  ctl (&added, db, "equipment", "add", "LC-0001", "--kind", "computer", "--pc", "PC 1", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  ctl (&none, db, "fault", "list", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_nonnull (strstr (none.out, "No open faults"));
+
+  ctl (&bad, db, "fault", "report", "LC-0001", "smoke", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "programs, internet, keyboard-mouse"));
+  ctl (&reported, db, "fault", "report", "LC-0001", "screen", "Goes black", NULL);
+  g_assert_cmpint (reported.status, ==, 0);
+  g_assert_nonnull (strstr (reported.out, "Opened fault 1 (LC-0001, screen)"));
+
+  ctl (&list, db, "fault", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "LC-0001"));
+  g_assert_nonnull (strstr (list.out, "screen"));
+  ctl (&assigned, db, "fault", "assign", "1", "Site IT, J. Smith", NULL);
+  g_assert_cmpint (assigned.status, ==, 0);
+  ctl (&repaired, db, "fault", "repaired", "1", "New cable", NULL);
+  g_assert_cmpint (repaired.status, ==, 0);
+  ctl (&again, db, "fault", "repaired", "1", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already repaired"));
+
+  /* Each step is in the item's history. */
+  ctl (&history, db, "equipment", "history", "LC-0001", NULL);
+  g_assert_nonnull (strstr (history.out, "screen: Goes black"));
+  g_assert_nonnull (strstr (history.out, "screen: assigned to Site IT, J. Smith"));
+  g_assert_nonnull (strstr (history.out, "repaired"));
+  g_assert_nonnull (strstr (history.out, "screen: New cable"));
+
+  ctl (&usage, db, "fault", "assign", "one", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "usage: learnhubctl fault list"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -77,6 +132,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ctl/equipment", test_equipment);
+  g_test_add_func ("/ctl/faults", test_faults);
 
   return g_test_run ();
 }

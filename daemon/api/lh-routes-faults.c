@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Faults: reported from any kiosk in two taps without signing in, and
+ * seen to by the admin. A PC taken out of use has its learners' bookings
+ * moved or cancelled; each is told, and every kiosk redraws the day. */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-routes.h"
+
+#include "lh-api-json.h"
+#include "lh-error.h"
+#include "lh-people.h"
+
+static void
+add_fault (JsonBuilder *builder, const LhFault *fault, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fault->id);
+  json_builder_set_member_name (builder, "item");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "asset_tag");
+  json_builder_add_string_value (builder, fault->asset_tag);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, fault->kind);
+  json_builder_set_member_name (builder, "pc");
+  if (fault->resource_id != 0)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, fault->resource_id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, fault->resource_name);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, fault->category);
+  json_builder_set_member_name (builder, "stops_use");
+  json_builder_add_boolean_value (builder, fault->stops_use);
+  json_builder_set_member_name (builder, "reports");
+  json_builder_add_int_value (builder, fault->reports);
+  lh_json_add_time (builder, "reported_at", fault->reported_at, tz);
+  json_builder_set_member_name (builder, "assigned_to");
+  if (fault->assigned_to[0] != '\0')
+    json_builder_add_string_value (builder, fault->assigned_to);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder, fault->overdue);
+  lh_json_add_time_or_null (builder, "repaired_at", fault->repaired_at, tz);
+  json_builder_end_object (builder);
+}
+
+void
+lh_routes_add_fault_move (JsonBuilder *builder, const LhFaultMove *move, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled");
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, "pc-out-of-order");
+  json_builder_set_member_name (builder, "booking_id");
+  json_builder_add_int_value (builder, move->booking_id);
+  lh_json_add_time (builder, "start", move->start_at, tz);
+  lh_json_add_time (builder, "end", move->end_at, tz);
+  json_builder_set_member_name (builder, "from_pc");
+  json_builder_add_string_value (builder, move->from_pc_name);
+  json_builder_set_member_name (builder, "to_pc");
+  if (move->to_pc_name != NULL)
+    json_builder_add_string_value (builder, move->to_pc_name);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+/* The admins' lists and every kiosk's availability: names no one. */
+static void
+publish_changed (LhRequest *request, gint64 fault_id, gint64 resource_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) data = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fault_id");
+  json_builder_add_int_value (builder, fault_id);
+  json_builder_end_object (builder);
+  data = json_builder_get_root (builder);
+  lh_event_hub_publish (request->events, "faults-changed", data, 0);
+  if (resource_id != 0)
+    {
+      g_autoptr(JsonNode) availability = lh_json_availability_change (resource_id, request->now,
+                                                                       request->centre->tz);
+
+      lh_event_hub_publish (request->events, "availability-changed", availability, 0);
+    }
+}
+
+static void
+tell_learners (LhRequest *request, GPtrArray *moves)
+{
+  for (guint i = 0; moves != NULL && i < moves->len; i++)
+    {
+      const LhFaultMove *move = g_ptr_array_index (moves, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) data = NULL;
+      g_autoptr(JsonNode) from = lh_json_availability_change (move->from_pc_id, move->start_at, request->centre->tz);
+
+      lh_routes_add_fault_move (builder, move, request->centre->tz);
+      data = json_builder_get_root (builder);
+      lh_request_notify_person (request, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled", data,
+                                move->person_id);
+      lh_event_hub_publish (request->events, "availability-changed", from, 0);
+      if (move->to_pc_id != 0)
+        {
+          g_autoptr(JsonNode) to = lh_json_availability_change (move->to_pc_id, move->start_at,
+                                                                request->centre->tz);
+
+          lh_event_hub_publish (request->events, "availability-changed", to, 0);
+        }
+    }
+}
+
+void
+lh_route_report_fault (LhRequest *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) fault = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *category = NULL, *note = NULL, *asset_tag = NULL;
+  gint64 resource_id = 0;
+  gboolean joined = FALSE;
+  guint moved = 0;
+  JsonObject *object;
+
+  body = lh_request_body_object (request, &error);
+  object = body != NULL ? json_node_get_object (body) : NULL;
+  if (object == NULL || !lh_json_get_string (object, "category", &category, &error) ||
+      (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)) ||
+      (lh_json_has (object, "asset_tag") && !lh_json_get_string (object, "asset_tag", &asset_tag, &error)) ||
+      (lh_json_has (object, "resource_id") && !lh_json_get_int (object, "resource_id", &resource_id, &error)))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  /* A PC's kiosk reports its own PC unless told otherwise. */
+  fault = lh_faults_report (request->store, request->centre, asset_tag, resource_id,
+                            request->signed_in ? request->session.device_id : request->device_id, category, note,
+                            request->now, &joined, &moves, &error);
+  if (fault == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  for (guint i = 0; i < moves->len; i++)
+    moved += ((LhFaultMove *) g_ptr_array_index (moves, i))->to_pc_id != 0;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fault");
+  add_fault (builder, fault, request->centre->tz);
+  json_builder_set_member_name (builder, "joined");
+  json_builder_add_boolean_value (builder, joined);
+  /* Counts only: the reporter need not know whose bookings they were. */
+  json_builder_set_member_name (builder, "bookings_moved");
+  json_builder_add_int_value (builder, moved);
+  json_builder_set_member_name (builder, "bookings_cancelled");
+  json_builder_add_int_value (builder, moves->len - moved);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, joined ? 200 : 201, builder);
+  tell_learners (request, moves);
+  publish_changed (request, fault->id, fault->stops_use ? fault->resource_id : 0);
+}
+
+void
+lh_route_list_faults (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) faults = lh_faults_list_open (request->store, request->now, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (faults == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "faults");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < faults->len; i++)
+    add_fault (builder, g_ptr_array_index (faults, i), request->centre->tz);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}
+
+/* The admin's name, for the item's history. */
+static gboolean
+admin_actor (LhRequest *request, LhEquipmentActor *actor, char **out_name, GError **error)
+{
+  g_autoptr(LhPerson) person = lh_people_get (request->store, request->session.person_id, error);
+
+  if (person == NULL)
+    return FALSE;
+  *out_name = g_strdup (person->name);
+  *actor = (LhEquipmentActor) { person->id, *out_name };
+  return TRUE;
+}
+
+static void
+reply_fault (LhRequest *request, gint64 resource_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) fault = lh_faults_get (request->store, request->path_id, request->now, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (fault == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  add_fault (builder, fault, request->centre->tz);
+  lh_request_reply_builder (request, 200, builder);
+  publish_changed (request, fault->id, resource_id);
+}
+
+void
+lh_route_assign_fault (LhRequest *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  LhEquipmentActor actor;
+  const char *to = NULL;
+
+  body = lh_request_body_object (request, &error);
+  if (body == NULL || !lh_json_get_string (json_node_get_object (body), "to", &to, &error) ||
+      !admin_actor (request, &actor, &name, &error) ||
+      !lh_faults_assign (request->store, request->path_id, to, &actor, request->now, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  reply_fault (request, 0);
+}
+
+void
+lh_route_fault_repaired (LhRequest *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  LhEquipmentActor actor;
+  const char *note = NULL;
+  gint64 resource_id = 0;
+  JsonObject *object;
+
+  body = lh_request_body_object (request, &error);
+  object = body != NULL ? json_node_get_object (body) : NULL;
+  if (object == NULL || (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)) ||
+      !admin_actor (request, &actor, &name, &error) ||
+      !lh_faults_repaired (request->store, request->path_id, note, &actor, request->now, &resource_id, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  /* Bookable again: the kiosks redraw its day. */
+  reply_fault (request, resource_id);
+}

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A PC out of order keeps no future booking: each moves to another PC
+ * free for the same time (the same booking, so its paid-time request
+ * stays with it), or is cancelled with its time off; its learner is told
+ * at the next sign-in. */
+#define G_LOG_DOMAIN "lh-faults"
+
+#include "lh-faults.h"
+
+#include "lh-bookings-private.h"
+#include "lh-error.h"
+#include "lh-time.h"
+#include "lh-time-off.h"
+
+/* A booking starts at most the rules' longest horizon (366 days) ahead of
+ * when it was made, so this bounds the range of a PC's future bookings. */
+#define FUTURE_BOOKINGS_SECONDS ((gint64) 367 * 24 * 3600)
+
+void
+lh_fault_move_free (LhFaultMove *move)
+{
+  g_free (move->from_pc_name);
+  g_free (move->to_pc_name);
+  g_free (move);
+}
+
+static LhFaultMove *
+move_from_row (LhStmt *stmt)
+{
+  LhFaultMove *move = g_new0 (LhFaultMove, 1);
+
+  move->booking_id = sqlite3_column_int64 (stmt, 0);
+  move->person_id = sqlite3_column_int64 (stmt, 1);
+  move->start_at = sqlite3_column_int64 (stmt, 2);
+  move->end_at = sqlite3_column_int64 (stmt, 3);
+  move->from_pc_id = sqlite3_column_int64 (stmt, 4);
+  move->from_pc_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  /* A notice also says where it went. */
+  if (sqlite3_column_count (stmt) > 6)
+    {
+      move->to_pc_id = sqlite3_column_int64 (stmt, 6);
+      move->to_pc_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+    }
+  return move;
+}
+
+static gboolean
+is_free (LhStore *store, const LhCentre *centre, const LhResource *pc, gint64 start, gint64 end,
+         gboolean *out_free, GError **error)
+{
+  g_autoptr(GArray) open = lh_bookings_open_intervals (pc, centre, lh_time_local_midnight (start, centre->tz), TRUE);
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row, within_hours = FALSE;
+
+  *out_free = FALSE;
+  for (guint i = 0; i < open->len; i++)
+    {
+      const LhInterval *o = &g_array_index (open, LhInterval, i);
+
+      within_hours = within_hours || (o->start <= start && end <= o->end);
+    }
+  if (!within_hours)
+    return TRUE;
+  /* No booking is longer than a day: the range starts a day back. */
+  stmt = lh_store_prepare (store,
+                           "SELECT 1 FROM bookings WHERE resource_id = ?1 AND status = 'booked' "
+                           "AND start_at > ?2 - 86400 AND start_at < ?3 AND end_at > ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pc->id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_free = !has_row;
+  return TRUE;
+}
+
+/* The PCs a booking may move to: active, working, not the broken one. */
+static GPtrArray *
+other_pcs (LhStore *store, gint64 broken_id, GError **error)
+{
+  g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
+  g_autoptr(GArray) out_of_order = NULL;
+
+  if (resources == NULL)
+    return NULL;
+  out_of_order = lh_faults_pcs_out_of_order (store, error);
+  if (out_of_order == NULL)
+    return NULL;
+  for (guint i = resources->len; i > 0; i--)
+    {
+      LhResource *r = g_ptr_array_index (resources, i - 1);
+      gboolean keep = g_str_equal (r->kind, "pc") && r->id != broken_id;
+
+      for (guint j = 0; keep && j < out_of_order->len; j++)
+        keep = g_array_index (out_of_order, gint64, j) != r->id;
+      if (!keep)
+        g_ptr_array_remove_index (resources, i - 1);
+    }
+  return g_steal_pointer (&resources);
+}
+
+static gboolean
+note_for_learner (LhStore *store, const LhFaultMove *move, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) insert = lh_store_prepare (store,
+                                               "INSERT INTO fault_notices (person_id, booking_id, from_pc_id, "
+                                               "outcome, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, move->person_id);
+  sqlite3_bind_int64 (insert, 2, move->booking_id);
+  sqlite3_bind_int64 (insert, 3, move->from_pc_id);
+  sqlite3_bind_text (insert, 4, move->to_pc_id != 0 ? "moved" : "cancelled", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 5, now);
+  return lh_store_exec (store, insert, error);
+}
+
+static gboolean
+move_or_cancel (LhStore *store, const LhCentre *centre, GPtrArray *pcs, LhFaultMove *move, gint64 now,
+                GError **error)
+{
+  g_autoptr(LhStmt) update = NULL;
+
+  for (guint i = 0; i < pcs->len && move->to_pc_id == 0; i++)
+    {
+      LhResource *pc = g_ptr_array_index (pcs, i);
+      gboolean free;
+
+      if (!is_free (store, centre, pc, move->start_at, move->end_at, &free, error))
+        return FALSE;
+      if (free)
+        {
+          move->to_pc_id = pc->id;
+          move->to_pc_name = g_strdup (pc->name);
+        }
+    }
+  if (move->to_pc_id != 0)
+    {
+      update = lh_store_prepare (store, "UPDATE bookings SET resource_id = ?2 WHERE id = ?1", error);
+      if (update == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (update, 1, move->booking_id);
+      sqlite3_bind_int64 (update, 2, move->to_pc_id);
+      return lh_store_exec (store, update, error);
+    }
+  update = lh_store_prepare (store, "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1",
+                             error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, move->booking_id);
+  sqlite3_bind_int64 (update, 2, now);
+  return lh_store_exec (store, update, error) &&
+         lh_time_off_cancel_locked (store, LH_TIME_OFF_FOR_BOOKING, move->booking_id,
+                                    "cancelled: the PC is out of order", 0, now, error);
+}
+
+gboolean
+lh_faults_move_bookings_locked (LhStore *store, const LhCentre *centre, gint64 resource_id, gint64 now,
+                                GPtrArray *moves, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  /* Not the booking sitting at it now: that learner is there, and moves
+   * themselves if they must. */
+  stmt = lh_store_prepare (store,
+                           "SELECT b.id, b.person_id, b.start_at, b.end_at, b.resource_id, r.name "
+                           "FROM bookings b JOIN resources r ON r.id = b.resource_id "
+                           "WHERE b.resource_id = ?1 AND b.status = 'booked' AND b.start_at > ?2 "
+                           "AND b.start_at <= ?2 + ?3 ORDER BY b.start_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resource_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, FUTURE_BOOKINGS_SECONDS);
+  found = lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
+  if (found == NULL)
+    return FALSE;
+  if (found->len == 0)
+    return TRUE;
+  pcs = other_pcs (store, resource_id, error);
+  if (pcs == NULL)
+    return FALSE;
+  while (found->len > 0)
+    {
+      LhFaultMove *move = g_ptr_array_steal_index (found, 0);
+
+      g_ptr_array_add (moves, move);
+      if (!move_or_cancel (store, centre, pcs, move, now, error) || !note_for_learner (store, move, now, error))
+        return FALSE;
+      g_message ("Booking %" G_GINT64_FORMAT " of out-of-order PC %" G_GINT64_FORMAT " %s", move->booking_id,
+                 resource_id, move->to_pc_id != 0 ? "moved" : "cancelled");
+    }
+  return TRUE;
+}
+
+GPtrArray *
+lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **error)
+{
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(LhStmt) seen = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT n.booking_id, n.person_id, b.start_at, b.end_at, n.from_pc_id, f.name, "
+                           "CASE n.outcome WHEN 'moved' THEN b.resource_id ELSE 0 END, "
+                           "CASE n.outcome WHEN 'moved' THEN r.name END "
+                           "FROM fault_notices n JOIN bookings b ON b.id = n.booking_id "
+                           "JOIN resources f ON f.id = n.from_pc_id JOIN resources r ON r.id = b.resource_id "
+                           "WHERE n.person_id = ?1 AND n.seen_at IS NULL ORDER BY b.start_at", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  notices = lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
+  if (notices == NULL || notices->len == 0)
+    return g_steal_pointer (&notices);
+  seen = lh_store_prepare (store, "UPDATE fault_notices SET seen_at = ?2 WHERE person_id = ?1 AND seen_at IS NULL",
+                           error);
+  if (seen == NULL)
+    return NULL;
+  sqlite3_bind_int64 (seen, 1, person_id);
+  sqlite3_bind_int64 (seen, 2, now);
+  if (!lh_store_exec (store, seen, error))
+    return NULL;
+  return g_steal_pointer (&notices);
+}

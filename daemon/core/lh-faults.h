@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Faults reported from a kiosk: which ones take an item out of use, a
+ * PC out of booking (its future bookings moved to another PC or
+ * cancelled), and the maintenance that puts it back. A report names no
+ * person: a worker need not sign in to say a PC is broken. */
+#pragma once
+
+#include "lh-centre.h"
+#include "lh-equipment.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+/* NULL-terminated: "programs", "internet", "keyboard-mouse", "screen",
+ * "sound", "printer", "other". */
+extern const char * const lh_fault_categories[];
+
+/* A kiosk may send this many reports a minute; more is LH_ERROR_LOCKED. */
+#define LH_FAULT_REPORTS_PER_MINUTE 3
+#define LH_FAULT_ASSIGNEE_MAX_CHARS 100
+
+typedef struct
+{
+  gint64    id;
+  char     *asset_tag;      /* (owned) the item's */
+  char     *kind;           /* (owned) the item's kind */
+  gint64    resource_id;    /* the item's PC, or 0 */
+  char     *resource_name;  /* (owned) (nullable) */
+  char     *category;       /* (owned) one of lh_fault_categories */
+  gboolean  stops_use;
+  gint64    reported_at;    /* the first report */
+  int       reports;
+  char     *assigned_to;    /* (owned) "" when no one yet */
+  gint64    repaired_at;    /* 0: open */
+  gboolean  overdue;        /* open longer than the terms in force allow */
+} LhFault;
+
+void lh_fault_free (LhFault *fault);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhFault, lh_fault_free)
+
+/* A booking of a PC taken out of use: moved to another PC free for the
+ * same time, or (to_pc_id 0) cancelled. */
+typedef struct
+{
+  gint64  booking_id;
+  gint64  person_id;
+  gint64  start_at;
+  gint64  end_at;
+  gint64  from_pc_id;
+  char   *from_pc_name;  /* (owned) */
+  gint64  to_pc_id;      /* 0: cancelled */
+  char   *to_pc_name;    /* (owned) (nullable) */
+} LhFaultMove;
+
+void lh_fault_move_free (LhFaultMove *move);
+
+/* Whether a fault of the category takes its item out of use. */
+gboolean   lh_fault_category_stops_use (const char *category);
+gboolean   lh_fault_category_check     (const char *category,
+                                        GError    **error);
+
+/* Reports a fault of the item (by asset_tag, or when that is NULL the
+ * computer that is the PC resource_id, or when that is 0 the PC whose
+ * kiosk device_id is) from the kiosk device_id (0: not a kiosk). A report like an open fault of the item joins it (*out_joined;
+ * its count goes up and the note is kept). A fault that stops use takes
+ * the item out of use and, for a PC, moves its future bookings
+ * (*out_moves, element-type LhFaultMove, nullable) in the same
+ * transaction. */
+LhFault   *lh_faults_report            (LhStore        *store,
+                                        const LhCentre *centre,
+                                        const char     *asset_tag,
+                                        gint64          resource_id,
+                                        gint64          device_id,
+                                        const char     *category,
+                                        const char     *note,
+                                        gint64          now,
+                                        gboolean       *out_joined,
+                                        GPtrArray     **out_moves,
+                                        GError        **error);
+
+/* Open faults, oldest first, each marked overdue by the terms in force
+ * at now. */
+GPtrArray *lh_faults_list_open         (LhStore        *store,
+                                        gint64          now,
+                                        GError        **error);
+/* Open faults reported before now less the terms' fault_days_at_most:
+ * the overdue ones, oldest first. */
+GPtrArray *lh_faults_list_overdue      (LhStore        *store,
+                                        gint64          now,
+                                        GError        **error);
+/* lh-fault-overdue.c: when the oldest open fault not told yet falls
+ * overdue by the terms in force at now (0: none). */
+gboolean   lh_faults_next_overdue      (LhStore        *store,
+                                        gint64          now,
+                                        gint64         *out_at,
+                                        GError        **error);
+/* The overdue faults the admins have not been told of, marked told. */
+GPtrArray *lh_faults_take_newly_overdue (LhStore       *store,
+                                         gint64         now,
+                                         GError       **error);
+LhFault   *lh_faults_get               (LhStore        *store,
+                                        gint64          fault_id,
+                                        gint64          now,
+                                        GError        **error);
+
+/* Who is seeing to the open fault; written in the item's history. */
+gboolean   lh_faults_assign            (LhStore                *store,
+                                        gint64                  fault_id,
+                                        const char             *to,
+                                        const LhEquipmentActor *actor,
+                                        gint64                  now,
+                                        GError                **error);
+/* Closes the open fault; the item (faulty or in repair) works again
+ * unless another open fault still stops its use. *out_resource_id is its PC, or 0. */
+gboolean   lh_faults_repaired          (LhStore                *store,
+                                        gint64                  fault_id,
+                                        const char             *note,
+                                        const LhEquipmentActor *actor,
+                                        gint64                  now,
+                                        gint64                 *out_resource_id,
+                                        GError                **error);
+
+/* Whether the PC has an open fault that stops its use. */
+gboolean   lh_faults_pc_out_of_order   (LhStore        *store,
+                                        gint64          resource_id,
+                                        gboolean       *out_of_order,
+                                        GError        **error);
+/* LH_ERROR_INVALID, in words for the person booking or sitting down at
+ * the PC called name, when it is out of order. */
+gboolean   lh_faults_check_in_order    (LhStore        *store,
+                                        gint64          resource_id,
+                                        const char     *name,
+                                        GError        **error);
+/* The PCs out of order now (element-type gint64 resource ids). */
+GArray    *lh_faults_pcs_out_of_order  (LhStore        *store,
+                                        GError        **error);
+
+/* lh-fault-bookings.c: moves the PC's bookings that start after now to
+ * another PC free for the same time, or cancels them (their time off
+ * too), noting each for its learner; inside the caller's transaction.
+ * Appends to moves (element-type LhFaultMove). */
+gboolean   lh_faults_move_bookings_locked (LhStore        *store,
+                                           const LhCentre *centre,
+                                           gint64          resource_id,
+                                           gint64          now,
+                                           GPtrArray      *moves,
+                                           GError        **error);
+/* The person's moved or cancelled bookings not told yet, marked told
+ * (element-type LhFaultMove). */
+GPtrArray *lh_faults_take_notices      (LhStore        *store,
+                                        gint64          person_id,
+                                        gint64          now,
+                                        GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Faults on the demo centre: a worker reports from a PC's kiosk without
+ * signing in, a second report joins the first, the PC goes out of booking
+ * and a learner's booking on it moves (told at the next sign-in); only an
+ * admin sees to faults. Every fault made here is repaired before the end. */
+#include <string.h>
+
+#include "api-test-parts.h"
+#include "lh-api-client.h"
+
+/* The demo's PC 8, its computer LC-0008, and the kiosk that is its own. */
+#define BROKEN_PC "PC 8"
+
+static LhTestDaemon *daemon_;
+static SoupSession *session_;
+
+static LhApiReply *
+call (const char *method, const char *path, const char *token, const char *body)
+{
+  return lh_api_call (session_, daemon_->base_url, method, path, token, body);
+}
+
+static const char *
+pc_kiosk_token (const char *pc)
+{
+  JsonArray *kiosks = json_object_get_array_member (json_node_get_object (daemon_->demo), "pc_kiosks");
+
+  for (guint i = 0; i < json_array_get_length (kiosks); i++)
+    {
+      JsonObject *kiosk = json_array_get_object_element (kiosks, i);
+
+      if (g_str_equal (json_object_get_string_member (kiosk, "pc"), pc))
+        return json_object_get_string_member (kiosk, "token");
+    }
+  g_assert_not_reached ();
+}
+
+/* The PC's entry in the availability of the day of iso_time; the reply
+ * holding it is kept in *out_reply. */
+static JsonObject *
+pc_day (LhApiReply **out_reply, const char *token, const char *iso_time, const char *pc)
+{
+  g_autofree char *date = g_strndup (iso_time, 10);
+  g_autofree char *path = g_strdup_printf ("/api/v1/availability?date=%s", date);
+  JsonArray *resources;
+
+  *out_reply = call ("GET", path, token, NULL);
+  g_assert_cmpuint ((*out_reply)->status, ==, 200);
+  resources = json_object_get_array_member (json_node_get_object ((*out_reply)->json), "resources");
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    {
+      JsonObject *resource = json_array_get_object_element (resources, i);
+
+      if (g_str_equal (json_object_get_string_member (resource, "name"), pc))
+        return resource;
+    }
+  g_assert_not_reached ();
+}
+
+static JsonObject *
+reply_fault (LhApiReply *reply)
+{
+  return json_object_get_object_member (json_node_get_object (reply->json), "fault");
+}
+
+static void
+repair (const char *admin, gint64 id)
+{
+  g_autofree char *path = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/repaired", id);
+  g_autoptr(LhApiReply) reply = call ("POST", path, admin, "{\"note\": \"Fixed\"}");
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  g_assert_false (json_object_get_null_member (json_node_get_object (reply->json), "repaired_at"));
+}
+
+static LhApiReply *
+sign_in_learner (void)
+{
+  g_autofree char *body = NULL;
+  const char *staff, *pin;
+
+  g_assert_true (lh_test_daemon_account (daemon_, "learner", &staff, &pin));
+  body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+  return call ("POST", "/api/v1/sessions", daemon_->device_token, body);
+}
+
+static char *
+booking_body (gint64 pc_id, int day, int from_hour)
+{
+  g_autofree char *start = lh_api_day_at (day, from_hour);
+  g_autofree char *end = lh_api_day_at (day, from_hour + 1);
+
+  return g_strdup_printf ("{\"resource_id\":%" G_GINT64_FORMAT ",\"start\":\"%s\",\"end\":\"%s\"}", pc_id, start,
+                          end);
+}
+
+/* Two taps at the broken PC, no sign-in. The learner whose booking was on
+ * it finds it on another PC, and is told at the next sign-in. */
+static void
+test_report_moves_booking (void)
+{
+  const char *kiosk = pc_kiosk_token (BROKEN_PC);
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) first_sign_in = sign_in_learner ();
+  g_autoptr(LhApiReply) next_sign_in = NULL;
+  g_autoptr(LhApiReply) availability = NULL, after = NULL, back = NULL;
+  g_autoptr(LhApiReply) booked = NULL, first = NULL, joined = NULL, refused = NULL;
+  g_autoptr(LhApiReply) list = NULL, assigned = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *assign_path = NULL;
+  const char *learner;
+  JsonObject *pc, *fault, *notice = NULL;
+  JsonArray *notices, *faults;
+  int day = lh_api_weekday_ahead (20);
+  gint64 pc_id, booking_id, id;
+
+  g_assert_cmpuint (first_sign_in->status, ==, 201);
+  learner = lh_api_reply_string (first_sign_in, "token");
+  start = lh_api_day_at (day, 10);
+  pc = pc_day (&availability, learner, start, BROKEN_PC);
+  pc_id = json_object_get_int_member (pc, "id");
+  g_assert_false (json_object_get_boolean_member (pc, "out_of_order"));
+  body = booking_body (pc_id, day, 10);
+  booked = call ("POST", "/api/v1/bookings", learner, body);
+  g_assert_cmpuint (booked->status, ==, 201);
+  booking_id = lh_api_reply_int (booked, "id");
+
+  first = call ("POST", "/api/v1/faults", kiosk, "{\"category\": \"screen\", \"note\": \"Goes black\"}");
+  g_assert_cmpuint (first->status, ==, 201);
+  fault = reply_fault (first);
+  id = json_object_get_int_member (fault, "id");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (fault, "item"), "asset_tag"), ==,
+                   "LC-0008");
+  g_assert_true (json_object_get_boolean_member (fault, "stops_use"));
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (first->json), "joined"));
+  g_assert_cmpint (lh_api_reply_int (first, "bookings_moved"), >=, 1);
+  joined = call ("POST", "/api/v1/faults", kiosk, "{\"category\": \"screen\"}");
+  g_assert_cmpuint (joined->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (reply_fault (joined), "id"), ==, id);
+  g_assert_cmpint (json_object_get_int_member (reply_fault (joined), "reports"), ==, 2);
+
+  /* Out of booking: shown so, and refused in words that say why. */
+  pc = pc_day (&after, learner, start, BROKEN_PC);
+  g_assert_true (json_object_get_boolean_member (pc, "out_of_order"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (pc, "free")), ==, 0);
+  later = booking_body (pc_id, day, 14);
+  refused = call ("POST", "/api/v1/bookings", learner, later);
+  g_assert_cmpuint (refused->status, ==, 422);
+  g_assert_nonnull (strstr (lh_api_reply_string (refused, "detail"), "out of order"));
+
+  /* Told at the next sign-in: which booking moved, from where to where. */
+  next_sign_in = sign_in_learner ();
+  g_assert_cmpuint (next_sign_in->status, ==, 201);
+  notices = json_object_get_array_member (json_node_get_object (next_sign_in->json), "notices");
+  for (guint i = 0; i < json_array_get_length (notices); i++)
+    {
+      JsonObject *n = json_array_get_object_element (notices, i);
+
+      if (json_object_has_member (n, "booking_id") && json_object_get_int_member (n, "booking_id") == booking_id)
+        notice = n;
+    }
+  g_assert_nonnull (notice);
+  g_assert_cmpstr (json_object_get_string_member (notice, "type"), ==, "booking-moved");
+  g_assert_cmpstr (json_object_get_string_member (notice, "reason"), ==, "pc-out-of-order");
+  g_assert_cmpstr (json_object_get_string_member (notice, "from_pc"), ==, BROKEN_PC);
+  g_assert_cmpstr (json_object_get_string_member (notice, "to_pc"), !=, BROKEN_PC);
+
+  /* The admin's list, an assignment, and the repair that puts it back. */
+  list = call ("GET", "/api/v1/faults", admin, NULL);
+  g_assert_cmpuint (list->status, ==, 200);
+  faults = json_object_get_array_member (json_node_get_object (list->json), "faults");
+  g_assert_cmpuint (json_array_get_length (faults), >=, 1);
+  assign_path = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/assign", id);
+  assigned = call ("POST", assign_path, admin, "{\"to\": \"Site IT, J. Smith\"}");
+  g_assert_cmpuint (assigned->status, ==, 200);
+  g_assert_cmpstr (lh_api_reply_string (assigned, "assigned_to"), ==, "Site IT, J. Smith");
+  repair (admin, id);
+  pc = pc_day (&back, learner, start, BROKEN_PC);
+  g_assert_false (json_object_get_boolean_member (pc, "out_of_order"));
+}
+
+/* From the desk kiosk an item is named; a fault that does not stop use
+ * leaves it bookable; a kiosk may not flood the list. */
+static void
+test_desk_report_and_flood (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  const char *kiosk = pc_kiosk_token ("PC 7");
+  g_autoptr(LhApiReply) unnamed = call ("POST", "/api/v1/faults", daemon_->device_token, "{\"category\": \"other\"}");
+  g_autoptr(LhApiReply) printer = call ("POST", "/api/v1/faults", daemon_->device_token,
+                                        "{\"category\": \"printer\", \"asset_tag\": \"LC-0501\"}");
+  gint64 ids[3] = { 0 };
+
+  g_assert_cmpuint (unnamed->status, ==, 422);
+  g_assert_cmpuint (printer->status, ==, 201);
+  g_assert_false (json_object_get_boolean_member (reply_fault (printer), "stops_use"));
+  repair (admin, json_object_get_int_member (reply_fault (printer), "id"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const char *categories[] = { "sound", "other", "printer" };
+      g_autofree char *body = g_strdup_printf ("{\"category\": \"%s\"}", categories[i]);
+      g_autoptr(LhApiReply) reply = call ("POST", "/api/v1/faults", kiosk, body);
+
+      g_assert_cmpuint (reply->status, ==, 201);
+      ids[i] = json_object_get_int_member (reply_fault (reply), "id");
+    }
+  {
+    g_autoptr(LhApiReply) flood = call ("POST", "/api/v1/faults", kiosk, "{\"category\": \"sound\"}");
+
+    g_assert_cmpuint (flood->status, ==, 429);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    repair (admin, ids[i]);
+}
+
+/* The maintenance routes are the admin's alone. */
+static void
+test_who_may (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *learner = lh_api_sign_in_as (session_, daemon_, "learner");
+  g_autofree char *ulr = lh_api_sign_in_as (session_, daemon_, "learner,ulr");
+  g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
+  const char *tokens[] = { learner, ulr, committee, daemon_->device_token, pc_kiosk_token ("PC 6"), NULL };
+  const guint statuses[] = { 403, 403, 403, 401, 401, 401 };
+  const char *routes[][2] = {
+    { "GET", "/api/v1/faults" },
+    { "POST", "/api/v1/faults/1/assign" },
+    { "POST", "/api/v1/faults/1/repaired" },
+  };
+  g_autoptr(LhApiReply) no_token = call ("POST", "/api/v1/faults", NULL, "{\"category\": \"screen\"}");
+
+  g_assert_cmpuint (no_token->status, ==, 401);
+  for (guint r = 0; r < G_N_ELEMENTS (routes); r++)
+    for (guint t = 0; t < G_N_ELEMENTS (tokens); t++)
+      {
+        g_autoptr(LhApiReply) reply = call (routes[r][0], routes[r][1], tokens[t], "{\"to\": \"Someone\"}");
+
+        g_assert_cmpuint (reply->status, ==, statuses[t]);
+      }
+  (void) admin;
+}
+
+/* Bad input is refused with its reason and changes nothing. */
+static void
+test_bad_input (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *huge = g_strnfill (501, 'x');
+  g_autofree char *huge_body = g_strdup_printf ("{\"category\": \"other\", \"asset_tag\": \"LC-0501\", "
+                                                "\"note\": \"%s\"}", huge);
+  const struct { const char *method; const char *path; const char *body; guint status; } cases[] = {
+    { "POST", "/api/v1/faults", "not json", 400 },
+    { "POST", "/api/v1/faults", "{\"category\": 3, \"asset_tag\": \"LC-0501\"}", 400 },
+    { "POST", "/api/v1/faults", "{\"category\": \"smoke\", \"asset_tag\": \"LC-0501\"}", 422 },
+    { "POST", "/api/v1/faults", huge_body, 422 },
+    { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-9999\"}", 404 },
+    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"Site IT\"}", 404 },
+    { "POST", "/api/v1/faults/424242/repaired", "{}", 404 },
+    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"  \"}", 422 },
+    { "POST", "/api/v1/faults/424242/assign", "{}", 400 },
+    { "POST", "/api/v1/faults/424242/repaired", "[]", 400 },
+  };
+  g_autoptr(LhApiReply) before = call ("GET", "/api/v1/faults", admin, NULL);
+  g_autoptr(LhApiReply) after = NULL;
+  guint open_before;
+
+  g_assert_cmpuint (before->status, ==, 200);
+  open_before = json_array_get_length (json_object_get_array_member (json_node_get_object (before->json), "faults"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *token = g_str_has_prefix (cases[i].path, "/api/v1/faults/") ? admin : daemon_->device_token;
+      g_autoptr(LhApiReply) reply = call (cases[i].method, cases[i].path, token, cases[i].body);
+
+      g_assert_cmpuint (reply->status, ==, cases[i].status);
+    }
+  after = call ("GET", "/api/v1/faults", admin, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (after->json),
+                                                                         "faults")), ==, open_before);
+}
+
+/* A repaired fault is closed for good. */
+static void
+test_repaired_twice (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) report = call ("POST", "/api/v1/faults", admin,
+                                       "{\"category\": \"sound\", \"asset_tag\": \"LC-0201\"}");
+  g_autofree char *repaired = NULL;
+  g_autofree char *assign = NULL;
+  g_autoptr(LhApiReply) again = NULL;
+  g_autoptr(LhApiReply) late = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (report->status, ==, 201);
+  id = json_object_get_int_member (reply_fault (report), "id");
+  repair (admin, id);
+  repaired = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/repaired", id);
+  assign = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/assign", id);
+  again = call ("POST", repaired, admin, "{}");
+  late = call ("POST", assign, admin, "{\"to\": \"Site IT\"}");
+  g_assert_cmpuint (again->status, ==, 409);
+  g_assert_cmpuint (late->status, ==, 409);
+}
+
+/* The demo's headset fault has been open longer than its terms allow
+ * (five days); PC 5's, reported as the demo was made, has not. */
+static void
+test_overdue_listed (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) list = call ("GET", "/api/v1/faults", admin, NULL);
+  JsonArray *faults;
+  guint seen = 0;
+
+  g_assert_cmpuint (list->status, ==, 200);
+  faults = json_object_get_array_member (json_node_get_object (list->json), "faults");
+  for (guint i = 0; i < json_array_get_length (faults); i++)
+    {
+      JsonObject *fault = json_array_get_object_element (faults, i);
+      const char *tag = json_object_get_string_member (json_object_get_object_member (fault, "item"), "asset_tag");
+
+      if (!g_str_equal (tag, "LC-0241") && !g_str_equal (tag, "LC-0005"))
+        continue;
+      g_assert_cmpint (json_object_get_boolean_member (fault, "overdue"), ==, g_str_equal (tag, "LC-0241"));
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, 2);
+  /* Oldest first. */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_array_get_object_element (faults, 0), "item"), "asset_tag"), ==, "LC-0241");
+}
+
+void
+lh_api_faults_add_tests (LhTestDaemon *daemon, SoupSession *session)
+{
+  daemon_ = daemon;
+  session_ = session;
+  g_test_add_func ("/api/faults/report-moves-booking", test_report_moves_booking);
+  g_test_add_func ("/api/faults/desk-report-and-flood", test_desk_report_and_flood);
+  g_test_add_func ("/api/faults/who-may", test_who_may);
+  g_test_add_func ("/api/faults/bad-input", test_bad_input);
+  g_test_add_func ("/api/faults/repaired-twice", test_repaired_twice);
+  g_test_add_func ("/api/faults/overdue-listed", test_overdue_listed);
+}
