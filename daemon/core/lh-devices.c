@@ -271,3 +271,22 @@ lh_devices_pc_online (LhStore *store, gint64 resource_id, gint64 now, gboolean *
   *out_online = has_row && now - sqlite3_column_int64 (stmt, 0) <= LH_DEVICE_SILENT_SECONDS;
   return TRUE;
 }
+
+gboolean
+lh_devices_get_pc (LhStore *store, gint64 device_id, gint64 *out_resource_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  *out_resource_id = 0;
+  stmt = lh_store_prepare (store, "SELECT coalesce (resource_id, 0) FROM devices WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, device_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_resource_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}

@@ -50,6 +50,12 @@ gboolean   lh_devices_heartbeat    (LhStore     *store,
 
 /* Whether the PC's kiosk is online: *out_has_kiosk FALSE if the PC has
  * none; else *out_online says if it beat within LH_DEVICE_SILENT_SECONDS. */
+/* The PC that device_id is the kiosk of, or 0 (the desk kiosk, or no
+ * such device). */
+gboolean   lh_devices_get_pc       (LhStore     *store,
+                                    gint64       device_id,
+                                    gint64      *out_resource_id,
+                                    GError     **error);
 gboolean   lh_devices_pc_online    (LhStore     *store,
                                     gint64       resource_id,
                                     gint64       now,

@@ -6,6 +6,7 @@
 
 #include "lh-faults.h"
 
+#include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-terms.h"
 #include "lh-text.h"
@@ -154,24 +155,6 @@ lh_faults_list_overdue (LhStore *store, gint64 now, GError **error)
   return list_open_before (store, before, before, error);
 }
 
-/* The PC the kiosk device_id is the kiosk of, or 0. */
-static gboolean
-device_pc (LhStore *store, gint64 device_id, gint64 *out_resource_id, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT coalesce (resource_id, 0) FROM devices WHERE id = ?1",
-                                             error);
-  gboolean has_row;
-
-  *out_resource_id = 0;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, device_id);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *out_resource_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
 /* The item reported: by asset tag, or the working computer a PC is (by
  * default the PC whose kiosk reports). */
 static LhEquipment *
@@ -182,7 +165,7 @@ find_item (LhStore *store, const char *asset_tag, gint64 resource_id, gint64 dev
 
   if (asset_tag != NULL)
     return lh_equipment_get (store, asset_tag, error);
-  if (resource_id == 0 && device_id != 0 && !device_pc (store, device_id, &resource_id, error))
+  if (resource_id == 0 && device_id != 0 && !lh_devices_get_pc (store, device_id, &resource_id, error))
     return NULL;
   if (resource_id == 0)
     {

@@ -206,25 +206,9 @@ insert_usage (LhStore *store, const LhSessionInfo *session, gint64 resource_id, 
   /* Signed in for as long as the sitting lasts; sitting down is also a
    * sign of life from the PC's kiosk. */
   return lh_usage_exec2 (store, "UPDATE sessions SET expires_at = max (expires_at, ?2) WHERE id = ?1",
-                session->session_id, booking_end, error) &&
-         lh_usage_exec2 (store, "UPDATE devices SET heartbeat_at = ?2 WHERE id = ?1", session->device_id, now, error);
-}
-
-/* The PC the device is the kiosk of, or 0. */
-static gboolean
-device_pc (LhStore *store, gint64 device_id, gint64 *out_resource_id, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT coalesce (resource_id, 0) FROM devices WHERE id = ?1",
-                                             error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, device_id);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *out_resource_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
+                         session->session_id, booking_end, error) &&
+         lh_usage_exec2 (store, "UPDATE devices SET heartbeat_at = ?2 WHERE id = ?1", session->device_id, now,
+                         error);
 }
 
 LhUsage *
@@ -241,7 +225,7 @@ lh_usage_begin (LhStore *store, const LhCentre *centre, const LhSessionInfo *ses
   g_return_val_if_fail (session != NULL, NULL);
 
   tx = lh_store_begin (store, error);
-  if (tx == NULL || !device_pc (store, session->device_id, &resource_id, error))
+  if (tx == NULL || !lh_devices_get_pc (store, session->device_id, &resource_id, error))
     return NULL;
   if (resource_id == 0)
     return NULL;
@@ -261,7 +245,7 @@ lh_usage_begin (LhStore *store, const LhCentre *centre, const LhSessionInfo *ses
   if (booking_id != 0)
     {
       if (!lh_usage_exec2 (store, "UPDATE bookings SET checked_in_at = coalesce (checked_in_at, ?2) WHERE id = ?1",
-                  booking_id, now, error))
+                           booking_id, now, error))
         return NULL;
     }
   else

@@ -148,7 +148,7 @@ lh_usage_end_locked (LhStore *store, LhUsage *usage, LhUsageEnd reason, gint64 a
       usage->ends_at = at;
     }
   if (!lh_usage_exec2 (store, "UPDATE sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-              usage->session_id, at, error))
+                       usage->session_id, at, error))
     return FALSE;
   usage->ended_at = at;
   g_free (usage->end_reason);
@@ -274,7 +274,7 @@ lh_usage_extend (LhStore *store, const LhCentre *centre, gint64 session_id, gint
   until = MIN (until, usage->ends_at + LH_USAGE_EXTEND_SECONDS);
   if (!lh_usage_exec2 (store, "UPDATE bookings SET end_at = ?2 WHERE id = ?1", usage->booking_id, until, error) ||
       !lh_usage_exec2 (store, "UPDATE sessions SET expires_at = max (expires_at, ?2) WHERE id = ?1",
-              usage->session_id, until, error) ||
+                       usage->session_id, until, error) ||
       !lh_transaction_commit (tx, error))
     return NULL;
   usage->ends_at = until;
