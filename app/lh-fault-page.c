@@ -24,7 +24,7 @@ static const struct {
   const char *words;
 } categories[] = {
   { "programs", "application-x-executable-symbolic", N_("Won’t start a program") },
-  { "internet", "network-offline-symbolic", N_("No internet") },
+  { "internet", "network-wired-disconnected-symbolic", N_("No internet") },
   { "keyboard-mouse", "input-keyboard-symbolic", N_("Keyboard or mouse") },
   { "screen", "video-display-symbolic", N_("Screen") },
   { "sound", "audio-volume-muted-symbolic", N_("Sound") },
