@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* "Something is broken" at the kiosk, without signing in: two taps on a
  * PC's own kiosk, a second report joining the first, one report for a
- * double tap, and at the desk kiosk which PC first. Real widgets under
+ * double tap, at the desk kiosk which PC first, and a kiosk that sent
+ * too many. Real widgets under
  * Xvfb against a real learnhubd with the demo centre; what the daemon
  * recorded is read back over the API as its admin. */
 #define G_LOG_DOMAIN "test-faults"
@@ -184,6 +185,32 @@ test_desk_kiosk_picks_pc (void)
   kiosk_close (&kiosk);
 }
 
+/* A kiosk that has just sent three reports is refused the fourth: the
+ * kiosk says so in its own words, and the page stays to try again. */
+static void
+test_too_many_reports (void)
+{
+  const char *token = pc_kiosk_token ("PC 6");
+  Kiosk kiosk = { 0 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      guint status = kiosk_api_call ("POST", "/faults", token, "{\"category\": \"printer\"}", NULL);
+
+      g_assert_true (status == 201 || status == 200);
+    }
+  kiosk_open_window (&kiosk, centre, token, 0, 0);
+  kiosk_wait_for_label (kiosk.window, "PC 6");
+  kiosk_press (kiosk.window, "Something is broken");
+  kiosk_wait_for_page (kiosk.window, "fault");
+  kiosk_press (kiosk.window, "Sound");
+  kiosk_wait_for_label (kiosk.window, "This kiosk has just sent a few reports. Please wait a minute and try again, or tell a learning rep.");
+  g_assert_false (widget_shown (kiosk_find_label (kiosk.window, THANK_YOU)));
+  kiosk_wait_for (kiosk.window, kiosk_button_ready, "Sound", "the Sound tile, to try again");
+  g_assert_null (open_fault ("PC 6", "sound"));
+  kiosk_close (&kiosk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +224,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/faults/pc-kiosk-two-taps", test_pc_kiosk_two_taps);
   g_test_add_func ("/kiosk/faults/desk-kiosk-picks-pc", test_desk_kiosk_picks_pc);
+  g_test_add_func ("/kiosk/faults/too-many-reports", test_too_many_reports);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
