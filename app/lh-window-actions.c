@@ -45,8 +45,13 @@ back_action (GtkWidget  *widget,
     }
   else if (g_str_equal (name, "fault"))
     {
+      /* Leaving stops a report still on its way, so that its thank-you
+       * cannot come back later over someone else's page. */
       if (!lh_fault_page_go_back (self->fault_page))
-        lh_window_show_page (self, "welcome");
+        {
+          lh_fault_page_reset (self->fault_page);
+          lh_window_show_page (self, "welcome");
+        }
     }
   else if (g_str_equal (name, "book"))
     {

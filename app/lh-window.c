@@ -132,7 +132,8 @@ static void
 fault_finished_cb (LhWindow    *self,
                    LhFaultPage *page)
 {
-  back_to_welcome (self, NULL);
+  if (g_str_equal (lh_window_get_visible_page_name (self), "fault"))
+    back_to_welcome (self, NULL);
 }
 
 static void

@@ -211,6 +211,32 @@ test_too_many_reports (void)
   kiosk_close (&kiosk);
 }
 
+/* Someone who typed a note and walked away: the page goes back to the
+ * welcome page by itself, and the next person sees neither the note nor
+ * the PC chosen. */
+static void
+test_forgotten_when_idle (void)
+{
+  Kiosk kiosk = { 0 };
+  GtkWidget *entry;
+
+  kiosk_open_window (&kiosk, centre, centre->device_token, 0, 0);
+  kiosk_press (kiosk.window, "Something is broken");
+  kiosk_press (kiosk.window, "PC 3");
+  kiosk_wait_for_label (kiosk.window, "What is wrong with this PC?");
+  entry = kiosk_find_widget (GTK_WIDGET (kiosk.window), kiosk_has_css_class, "lh-fault-note");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "My login is 4826");
+  g_object_set (kiosk.window, "idle-timeout", 2, "idle-warning", 1, NULL);
+  kiosk_wait_for_page (kiosk.window, "welcome");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  g_object_set (kiosk.window, "idle-timeout", 60, NULL);
+  kiosk_press (kiosk.window, "Something is broken");
+  kiosk_wait_for_label (kiosk.window, "Which PC is not working?");
+  g_assert_false (widget_shown (kiosk_find_label (kiosk.window, "What is wrong with this PC?")));
+  kiosk_close (&kiosk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/faults/pc-kiosk-two-taps", test_pc_kiosk_two_taps);
   g_test_add_func ("/kiosk/faults/desk-kiosk-picks-pc", test_desk_kiosk_picks_pc);
   g_test_add_func ("/kiosk/faults/too-many-reports", test_too_many_reports);
+  g_test_add_func ("/kiosk/faults/forgotten-when-idle", test_forgotten_when_idle);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
