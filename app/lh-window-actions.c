@@ -16,6 +16,20 @@ start_action (GtkWidget  *widget,
   lh_window_show_page (self, "sign-in");
 }
 
+/* "Something is broken", from the welcome page, without signing in: a
+ * PC's own kiosk reports its PC; the desk kiosk asks which. */
+static void
+report_fault_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+  LhDevicePc *pc = self->device != NULL ? self->device->pc : NULL;
+
+  lh_fault_page_start (self->fault_page, pc != NULL ? pc->name : NULL);
+  lh_window_show_page (self, "fault");
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -28,6 +42,16 @@ back_action (GtkWidget  *widget,
     {
       if (!lh_sign_in_page_go_back (self->sign_in_page))
         lh_window_show_page (self, "welcome");
+    }
+  else if (g_str_equal (name, "fault"))
+    {
+      /* Leaving stops a report still on its way, so that its thank-you
+       * cannot come back later over someone else's page. */
+      if (!lh_fault_page_go_back (self->fault_page))
+        {
+          lh_fault_page_reset (self->fault_page);
+          lh_window_show_page (self, "welcome");
+        }
     }
   else if (g_str_equal (name, "book"))
     {
@@ -318,6 +342,7 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.report-fault", NULL, report_fault_action);
   gtk_widget_class_install_action (widget_class, "kiosk.go-home", NULL, go_home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.book", NULL, book_action);
   gtk_widget_class_install_action (widget_class, "kiosk.my-bookings", NULL, my_bookings_action);

@@ -9,6 +9,7 @@
 #include "lh-desk-alerts.h"
 #include "lh-desk-page.h"
 #include "lh-facility-page.h"
+#include "lh-fault-page.h"
 #include "lh-bookings-page.h"
 #include "lh-groups-page.h"
 #include "lh-guest-page.h"
@@ -61,6 +62,7 @@ struct _LhWindow
   GtkStack        *stack;
   LhWelcomePage   *welcome_page;
   LhSignInPage    *sign_in_page;
+  LhFaultPage     *fault_page;
   LhHomePage      *home_page;
   LhBookPage      *book_page;
   LhBookingsPage  *bookings_page;

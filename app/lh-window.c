@@ -77,6 +77,7 @@ static void
 reset_pages (LhWindow *self)
 {
   lh_sign_in_page_reset (self->sign_in_page);
+  lh_fault_page_reset (self->fault_page);
   lh_home_page_set_person (self->home_page, NULL);
   lh_book_page_reset (self->book_page);
   lh_bookings_page_reset (self->bookings_page);
@@ -124,6 +125,15 @@ lh_window_sign_out (LhWindow   *self,
 {
   lh_client_sign_out_async (self->client, NULL, sign_out_cb, NULL);
   back_to_welcome (self, toast);
+}
+
+/* The fault was reported and thanked for: the next person starts afresh. */
+static void
+fault_finished_cb (LhWindow    *self,
+                   LhFaultPage *page)
+{
+  if (g_str_equal (lh_window_get_visible_page_name (self), "fault"))
+    back_to_welcome (self, NULL);
 }
 
 static void
@@ -257,6 +267,7 @@ lh_window_constructed (GObject *object)
   g_assert (self->client != NULL);
 
   lh_sign_in_page_set_client (self->sign_in_page, self->client);
+  lh_fault_page_set_client (self->fault_page, self->client);
   lh_page_set_client (LH_PAGE (self->book_page), self->client);
   lh_page_set_client (LH_PAGE (self->bookings_page), self->client);
   lh_page_set_client (LH_PAGE (self->groups_page), self->client);
@@ -422,6 +433,7 @@ lh_window_class_init (LhWindowClass *klass)
 
   g_type_ensure (LH_TYPE_WELCOME_PAGE);
   g_type_ensure (LH_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (LH_TYPE_FAULT_PAGE);
   g_type_ensure (LH_TYPE_HOME_PAGE);
   g_type_ensure (LH_TYPE_BOOK_PAGE);
   g_type_ensure (LH_TYPE_BOOKINGS_PAGE);
@@ -450,6 +462,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, fault_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, book_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, bookings_page);
@@ -464,6 +477,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, time_off_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, approvals_page);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fault_finished_cb);
 
   lh_window_class_install_actions (widget_class);
 }

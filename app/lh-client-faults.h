@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* LhClient's calls for "Something is broken" at the kiosk, without
+ * signing in (POST /api/v1/faults in data/api/learnhub-api.md): the PCs
+ * one can be reported for, and the report. The _finish functions that
+ * return a pointer return (transfer full), or NULL with an
+ * LH_CLIENT_ERROR. */
+#pragma once
+
+#include "lh-client.h"
+
+G_BEGIN_DECLS
+
+/* A PC the desk kiosk can report. */
+typedef struct
+{
+  gint64  id;
+  char   *name;  /* (owned) "PC 3" */
+} LhFaultPc;
+
+/* What the daemon said to a report. */
+typedef struct
+{
+  gboolean joined;     /* someone had already reported it */
+  gboolean stops_use;  /* the PC is out of order now */
+} LhFaultReport;
+
+void           lh_fault_pc_free                   (LhFaultPc *pc);
+
+/* GET /api/v1/resources, the PCs only (element-type LhFaultPc). */
+void           lh_client_list_fault_pcs_async     (LhClient            *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray     *lh_client_list_fault_pcs_finish    (LhClient      *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
+
+/* POST /api/v1/faults: category ("screen"…), note (nullable), and
+ * resource_id the PC, or 0 for this PC's own kiosk's PC. */
+void           lh_client_report_fault_async       (LhClient            *self,
+                                                   const char          *category,
+                                                   const char          *note,
+                                                   gint64               resource_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+LhFaultReport *lh_client_report_fault_finish      (LhClient      *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhFaultPc, lh_fault_pc_free)
+
+G_END_DECLS
