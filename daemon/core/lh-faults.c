@@ -262,7 +262,8 @@ add_report (LhStore *store, gint64 fault_id, gint64 device_id, const char *note,
 }
 
 static gboolean
-open_fault (LhStore *store, gint64 item_id, const char *category, gint64 now, gint64 *out_id, GError **error)
+open_fault (LhStore *store, gint64 item_id, const char *category, gboolean stops, gint64 now, gint64 *out_id,
+            GError **error)
 {
   g_autoptr(LhStmt) insert = lh_store_prepare (store,
                                                "INSERT INTO faults (equipment_id, category, stops_use, reported_at) "
@@ -272,7 +273,7 @@ open_fault (LhStore *store, gint64 item_id, const char *category, gint64 now, gi
     return FALSE;
   sqlite3_bind_int64 (insert, 1, item_id);
   sqlite3_bind_text (insert, 2, category, -1, SQLITE_STATIC);
-  sqlite3_bind_int (insert, 3, lh_fault_category_stops_use (category) ? 1 : 0);
+  sqlite3_bind_int (insert, 3, stops ? 1 : 0);
   sqlite3_bind_int64 (insert, 4, now);
   if (!lh_store_exec (store, insert, error))
     return FALSE;
@@ -304,6 +305,7 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
   g_autofree char *history_note = NULL;
   const char *status;
   gint64 fault_id;
+  gint64 reporter_pc = 0;
   gboolean stops;
   LhFault *fault;
 
@@ -325,23 +327,33 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is retired", item->asset_tag);
       return NULL;
     }
+  /* Only a report made at the PC itself (its own kiosk), or with the
+   * admin's tools (no kiosk), takes it out of booking: from any other
+   * kiosk, anyone could cancel everyone's bookings on every PC. Such a
+   * report is kept for the admin, and the PC stays bookable until it is
+   * reported at the PC or by the admin. */
+  if (device_id != 0 && !lh_devices_get_pc (store, device_id, &reporter_pc, error))
+    return NULL;
+  stops = lh_fault_category_stops_use (category) &&
+          (device_id == 0 || (item->resource_id != 0 && reporter_pc == item->resource_id));
   if (!find_open (store, item->id, category, &fault_id, error))
     return NULL;
   if (out_joined != NULL)
     *out_joined = fault_id != 0;
   if (fault_id != 0)
     {
-      if (!exec_ids (store, "UPDATE faults SET reports = reports + 1 WHERE id = ?1", fault_id, 0, error))
+      /* A report at the PC confirms one made from elsewhere. */
+      if (!exec_ids (store, "UPDATE faults SET reports = reports + 1, stops_use = stops_use OR ?2 WHERE id = ?1",
+                     fault_id, stops, error))
         return NULL;
     }
-  else if (!open_fault (store, item->id, category, now, &fault_id, error))
+  else if (!open_fault (store, item->id, category, stops, now, &fault_id, error))
     return NULL;
   if (!add_report (store, fault_id, device_id, note, now, error))
     return NULL;
 
   /* A fault that stops use makes a working item faulty, and a PC
    * unbookable from now: its future bookings go elsewhere. */
-  stops = lh_fault_category_stops_use (category);
   status = stops && g_str_equal (item->status, "working") ? "faulty" : item->status;
   if (!g_str_equal (status, item->status) && !set_item_status (store, item->id, status, error))
     return NULL;

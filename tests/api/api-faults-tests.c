@@ -216,6 +216,35 @@ test_desk_report_and_flood (void)
     repair (admin, ids[i]);
 }
 
+/* A report from any kiosk but the PC's own is kept for the admin, and
+ * takes the PC out of booking no more: else anyone at the desk, or at PC
+ * 4, could cancel everyone's bookings on PC 3. */
+static void
+test_only_at_the_pc_stops_use (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) day = NULL;
+  g_autoptr(LhApiReply) after = NULL;
+  g_autoptr(LhApiReply) from_desk = NULL;
+  g_autoptr(LhApiReply) from_pc4 = NULL;
+  g_autofree char *today = lh_api_day_at (0, 12);
+  g_autofree char *desk_body = NULL;
+  JsonObject *pc3 = pc_day (&day, daemon_->device_token, today, "PC 3");
+  gint64 pc3_id = json_object_get_int_member (pc3, "id");
+
+  g_assert_false (json_object_get_boolean_member (pc3, "out_of_order"));
+  desk_body = g_strdup_printf ("{\"category\": \"screen\", \"resource_id\": %" G_GINT64_FORMAT "}", pc3_id);
+  from_desk = call ("POST", "/api/v1/faults", daemon_->device_token, desk_body);
+  g_assert_cmpuint (from_desk->status, ==, 201);
+  g_assert_false (json_object_get_boolean_member (reply_fault (from_desk), "stops_use"));
+  from_pc4 = call ("POST", "/api/v1/faults", pc_kiosk_token ("PC 4"), desk_body);
+  g_assert_cmpuint (from_pc4->status, ==, 200);
+  g_assert_false (json_object_get_boolean_member (reply_fault (from_pc4), "stops_use"));
+  g_assert_false (json_object_get_boolean_member (pc_day (&after, daemon_->device_token, today, "PC 3"),
+                                                  "out_of_order"));
+  repair (admin, json_object_get_int_member (reply_fault (from_desk), "id"));
+}
+
 /* The maintenance routes are the admin's alone. */
 static void
 test_who_may (void)
@@ -341,6 +370,7 @@ lh_api_faults_add_tests (LhTestDaemon *daemon, SoupSession *session)
   session_ = session;
   g_test_add_func ("/api/faults/report-moves-booking", test_report_moves_booking);
   g_test_add_func ("/api/faults/desk-report-and-flood", test_desk_report_and_flood);
+  g_test_add_func ("/api/faults/only-at-the-pc-stops-use", test_only_at_the_pc_stops_use);
   g_test_add_func ("/api/faults/who-may", test_who_may);
   g_test_add_func ("/api/faults/bad-input", test_bad_input);
   g_test_add_func ("/api/faults/repaired-twice", test_repaired_twice);

@@ -231,6 +231,63 @@ test_stop_use_moves_bookings (Fixture *f, gconstpointer data)
 }
 
 /* Nobody sits down at it either: a walk-up is a booking too. */
+static gint64
+add_kiosk (Fixture *f, const char *name, gint64 pc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  gint64 id = 0;
+
+  token = lh_devices_add (f->ts->store, name, NOW - DAY, &id, &error);
+  g_assert_no_error (error);
+  if (pc != 0)
+    g_assert_true (lh_devices_set_pc (f->ts->store, name, pc, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Anyone at any kiosk may report a PC, but only a report at that PC
+ * (or by the admin) takes it out of booking: from another kiosk, anyone
+ * could cancel everyone's bookings on every PC. */
+static void
+test_only_at_the_pc_stops_use (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhFault) from_desk = NULL;
+  g_autoptr(LhFault) from_pc2 = NULL;
+  g_autoptr(LhFault) at_pc1 = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) none_either = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  gint64 desk = add_kiosk (f, "Desk", 0);
+  gint64 pc2_kiosk = add_kiosk (f, "PC 2 kiosk", f->pc2);
+  gint64 pc1_kiosk = add_kiosk (f, "PC 1 kiosk", f->pc1);
+  gint64 amira = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
+  gboolean joined = FALSE, out_of_order = TRUE;
+  g_autofree char *status = NULL;
+
+  from_desk = report (f, NULL, f->pc1, desk, "screen", NULL, NULL, &none);
+  g_assert_false (from_desk->stops_use);
+  g_assert_cmpuint (none->len, ==, 0);
+  from_pc2 = report (f, NULL, f->pc1, pc2_kiosk, "screen", NULL, &joined, &none_either);
+  g_assert_true (joined);
+  g_assert_false (from_pc2->stops_use);
+  g_assert_cmpuint (none_either->len, ==, 0);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc1, &out_of_order, NULL));
+  g_assert_false (out_of_order);
+  status = item_status (f, "LC-0001");
+  g_assert_cmpstr (status, ==, "working");
+  g_assert_cmpint (query_int (f->ts->store, "SELECT resource_id FROM bookings WHERE id = ?1", amira), ==, f->pc1);
+
+  /* Reported at PC 1 itself: the same fault, now out of order. */
+  at_pc1 = report (f, NULL, 0, pc1_kiosk, "screen", NULL, &joined, &moved);
+  g_assert_true (joined);
+  g_assert_cmpint (at_pc1->id, ==, from_desk->id);
+  g_assert_true (at_pc1->stops_use);
+  g_assert_cmpuint (moved->len, ==, 1);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc1, &out_of_order, NULL));
+  g_assert_true (out_of_order);
+}
+
 static void
 test_no_walk_up_when_out_of_order (Fixture *f, gconstpointer data)
 {
@@ -397,6 +454,7 @@ main (int argc, char **argv)
   ADD ("/faults/report-and-join", test_report_and_join);
   ADD ("/faults/not-stopping-keeps-use", test_not_stopping_keeps_use);
   ADD ("/faults/stop-use-moves-bookings", test_stop_use_moves_bookings);
+  ADD ("/faults/only-at-the-pc-stops-use", test_only_at_the_pc_stops_use);
   ADD ("/faults/no-walk-up-when-out-of-order", test_no_walk_up_when_out_of_order);
   ADD ("/faults/repair-returns-to-service", test_repair_returns_to_service);
   ADD ("/faults/repair-from-in-repair", test_repair_from_in_repair);
