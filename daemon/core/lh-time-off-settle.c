@@ -109,9 +109,12 @@ lh_time_off_cancel_locked (LhStore *store, LhTimeOffSource source, gint64 source
   request = lh_time_off_get_for (store, source, source_id, &local_error);
   if (request == NULL || !is_open (request))
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return local_error == NULL;
+      /* No request (or one already over) is nothing to cancel; a failure
+       * to read it is a failure. */
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
   /* A PC booking cancelled once its person has sat at it keeps what
    * they used: nothing used is ever lost from the record. */
