@@ -11,8 +11,6 @@
 
 /* Tiles in a row: seven fit two rows at 1280 px. */
 #define TILES_PER_ROW 4
-/* The thank-you goes back to the welcome page by itself after this. */
-#define DONE_SECONDS 20
 
 #define PC_ID_KEY "lh-fault-pc-id"
 #define PC_NAME_KEY "lh-fault-pc-name"
@@ -42,7 +40,6 @@ struct _LhFaultPage
   gboolean      at_desk;       /* the PC is chosen here, not implied */
   gint64        pc_id;         /* at the desk: the PC chosen; 0 before */
   char         *pc_name;       /* (owned) (nullable) */
-  guint         done_id;       /* the thank-you's own time-out */
 
   /* template children (unowned) */
   GtkLabel     *title_label;
@@ -199,16 +196,6 @@ show_pcs (LhFaultPage *self)
 
 /* ---- the report ------------------------------------------------------- */
 
-static gboolean
-done_timeout_cb (gpointer user_data)
-{
-  LhFaultPage *self = LH_FAULT_PAGE (user_data);
-
-  self->done_id = 0;
-  g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
-  return G_SOURCE_REMOVE;
-}
-
 /* The kiosk's own words for a refusal: the daemon's reason, not its text. */
 static char *
 message_for_refusal (const GError *error)
@@ -252,8 +239,6 @@ report_cb (GObject      *source,
   gtk_widget_set_visible (self->joined_label, report->joined);
   gtk_widget_set_visible (self->out_of_order_box, report->stops_use);
   gtk_stack_set_visible_child_name (self->views, "done");
-  g_clear_handle_id (&self->done_id, g_source_remove);
-  self->done_id = g_timeout_add_seconds (DONE_SECONDS, done_timeout_cb, self);
 }
 
 static void
@@ -280,7 +265,6 @@ static void
 done_clicked_cb (LhFaultPage *self,
                  GtkButton   *button)
 {
-  g_clear_handle_id (&self->done_id, g_source_remove);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 
@@ -305,7 +289,6 @@ lh_fault_page_dispose (GObject *object)
   LhFaultPage *self = LH_FAULT_PAGE (object);
 
   stop_request (self);
-  g_clear_handle_id (&self->done_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_FAULT_PAGE);
 
   G_OBJECT_CLASS (lh_fault_page_parent_class)->dispose (object);
@@ -394,7 +377,6 @@ lh_fault_page_reset (LhFaultPage *self)
   g_return_if_fail (LH_IS_FAULT_PAGE (self));
 
   stop_request (self);
-  g_clear_handle_id (&self->done_id, g_source_remove);
   self->pc_id = 0;
   g_clear_pointer (&self->pc_name, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
