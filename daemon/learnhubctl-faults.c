@@ -16,6 +16,8 @@
   "       learnhubctl fault repaired FAULT_ID [NOTE]"
 
 static const LhEquipmentActor ctl_actor = { 0, "learnhubctl" };
+/* The admin's tools: not a kiosk, and told which items exist. */
+static const LhFaultReporter ctl_reporter = { 0, TRUE };
 
 static gboolean
 parse_id (const char *text, gint64 *out_id, GError **error)
@@ -51,9 +53,12 @@ fault_list (Ctl *ctl, LhStore *store, GError **error)
       const LhFault *fault = g_ptr_array_index (faults, i);
       g_autofree char *day = lh_time_format_date (fault->reported_at, tz);
       g_autofree char *hhmm = lh_time_format_hhmm (fault->reported_at, tz);
+      g_autofree char *item = fault->asset_tag != NULL
+                              ? g_strdup (fault->asset_tag)
+                              : g_strdup_printf ("%s, no computer in the inventory", fault->resource_name);
 
       g_print ("%-5" G_GINT64_FORMAT " %s %s %-10s %-14s %-9s %-7d %-8s %s\n", fault->id, day, hhmm,
-               fault->asset_tag, fault->category, fault->stops_use ? "yes" : "no", fault->reports,
+               item, fault->category, fault->stops_use ? "yes" : "no", fault->reports,
                fault->overdue ? "OVERDUE" : "", fault->assigned_to);
     }
   return TRUE;
@@ -67,7 +72,7 @@ fault_report (Ctl *ctl, LhStore *store, const char *asset_tag, const char *categ
   g_autoptr(GPtrArray) moves = NULL;
   gboolean joined = FALSE;
 
-  fault = lh_faults_report (store, ctl->config->centre, asset_tag, 0, 0, category, note, lh_time_now (), &joined,
+  fault = lh_faults_report (store, ctl->config->centre, asset_tag, 0, &ctl_reporter, category, note, lh_time_now (), &joined,
                             &moves, error);
   if (fault == NULL)
     return FALSE;

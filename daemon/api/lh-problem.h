@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 guint lh_problem_status_for_error (const GError *error);
 
-/* Sets msg's response to the problem for error. locked_until (0: none) adds
+/* Sets msg's response to the problem for error, with its reason (see
+ * lh_error_get_reason()) when it has one. locked_until (0: none) adds
  * the "locked_until" member, as an ISO time in tz. */
 void  lh_problem_reply            (SoupServerMessage *msg,
                                    const GError      *error,

@@ -10,18 +10,26 @@
 #include "lh-error.h"
 #include "lh-people.h"
 
+/* The latest reporters' notes the admin's list shows for each fault. */
+#define FAULT_NOTES_LISTED 3
+
+/* The item, or a PC with no computer in the inventory (asset_tag and
+ * kind null, in_inventory false). */
 static void
-add_fault (JsonBuilder *builder, const LhFault *fault, GTimeZone *tz)
+add_item (JsonBuilder *builder, const LhFault *fault)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, fault->id);
   json_builder_set_member_name (builder, "item");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "asset_tag");
-  json_builder_add_string_value (builder, fault->asset_tag);
+  if (fault->asset_tag != NULL)
+    json_builder_add_string_value (builder, fault->asset_tag);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, fault->kind);
+  if (fault->kind != NULL)
+    json_builder_add_string_value (builder, fault->kind);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "pc");
   if (fault->resource_id != 0)
     {
@@ -34,23 +42,66 @@ add_fault (JsonBuilder *builder, const LhFault *fault, GTimeZone *tz)
     }
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "in_inventory");
+  json_builder_add_boolean_value (builder, fault->asset_tag != NULL);
   json_builder_end_object (builder);
+}
+
+static void
+add_notes (JsonBuilder *builder, GPtrArray *notes, GTimeZone *tz)
+{
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const LhFaultNote *note = g_ptr_array_index (notes, i);
+
+      json_builder_begin_object (builder);
+      lh_json_add_time (builder, "at", note->at, tz);
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, note->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* for_admin: with how many reported it and who is seeing to it, which a
+ * passer-by at a kiosk has no need of. notes (nullable): the latest
+ * reporters' notes. */
+static void
+add_fault (JsonBuilder *builder, const LhFault *fault, gboolean for_admin, GPtrArray *notes, GTimeZone *tz)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fault->id);
+  add_item (builder, fault);
   json_builder_set_member_name (builder, "category");
   json_builder_add_string_value (builder, fault->category);
   json_builder_set_member_name (builder, "stops_use");
   json_builder_add_boolean_value (builder, fault->stops_use);
-  json_builder_set_member_name (builder, "reports");
-  json_builder_add_int_value (builder, fault->reports);
   lh_json_add_time (builder, "reported_at", fault->reported_at, tz);
-  json_builder_set_member_name (builder, "assigned_to");
-  if (fault->assigned_to[0] != '\0')
-    json_builder_add_string_value (builder, fault->assigned_to);
-  else
-    json_builder_add_null_value (builder);
+  if (for_admin)
+    {
+      json_builder_set_member_name (builder, "reports");
+      json_builder_add_int_value (builder, fault->reports);
+      json_builder_set_member_name (builder, "assigned_to");
+      if (fault->assigned_to[0] != '\0')
+        json_builder_add_string_value (builder, fault->assigned_to);
+      else
+        json_builder_add_null_value (builder);
+    }
   json_builder_set_member_name (builder, "overdue");
   json_builder_add_boolean_value (builder, fault->overdue);
   lh_json_add_time_or_null (builder, "repaired_at", fault->repaired_at, tz);
+  if (notes != NULL)
+    add_notes (builder, notes, tz);
   json_builder_end_object (builder);
+}
+
+static gboolean
+is_admin (LhRequest *request)
+{
+  return request->signed_in && (request->session.roles & LH_ROLE_ADMIN) != 0;
 }
 
 void
@@ -132,6 +183,7 @@ lh_route_report_fault (LhRequest *request)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *category = NULL, *note = NULL, *asset_tag = NULL;
   gint64 resource_id = 0;
+  LhFaultReporter reporter;
   gboolean joined = FALSE;
   guint moved = 0;
   JsonObject *object;
@@ -146,9 +198,10 @@ lh_route_report_fault (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  /* A PC's kiosk reports its own PC unless told otherwise. */
-  fault = lh_faults_report (request->store, request->centre, asset_tag, resource_id,
-                            request->signed_in ? request->session.device_id : request->device_id, category, note,
+  reporter.device_id = request->signed_in ? request->session.device_id : request->device_id;
+  reporter.admin = is_admin (request);
+  /* A PC's kiosk reports its own PC. */
+  fault = lh_faults_report (request->store, request->centre, asset_tag, resource_id, &reporter, category, note,
                             request->now, &joined, &moves, &error);
   if (fault == NULL)
     {
@@ -159,7 +212,7 @@ lh_route_report_fault (LhRequest *request)
     moved += ((LhFaultMove *) g_ptr_array_index (moves, i))->to_pc_id != 0;
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "fault");
-  add_fault (builder, fault, request->centre->tz);
+  add_fault (builder, fault, reporter.admin, NULL, request->centre->tz);
   json_builder_set_member_name (builder, "joined");
   json_builder_add_boolean_value (builder, joined);
   /* Counts only: the reporter need not know whose bookings they were. */
@@ -189,7 +242,17 @@ lh_route_list_faults (LhRequest *request)
   json_builder_set_member_name (builder, "faults");
   json_builder_begin_array (builder);
   for (guint i = 0; i < faults->len; i++)
-    add_fault (builder, g_ptr_array_index (faults, i), request->centre->tz);
+    {
+      const LhFault *fault = g_ptr_array_index (faults, i);
+      g_autoptr(GPtrArray) notes = lh_faults_recent_notes (request->store, fault->id, FAULT_NOTES_LISTED, &error);
+
+      if (notes == NULL)
+        {
+          lh_request_reply_error (request, error);
+          return;
+        }
+      add_fault (builder, fault, TRUE, notes, request->centre->tz);
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
@@ -220,7 +283,7 @@ reply_fault (LhRequest *request, gint64 resource_id)
       lh_request_reply_error (request, error);
       return;
     }
-  add_fault (builder, fault, request->centre->tz);
+  add_fault (builder, fault, TRUE, NULL, request->centre->tz);
   lh_request_reply_builder (request, 200, builder);
   publish_changed (request, fault->id, resource_id);
 }

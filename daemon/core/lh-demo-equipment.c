@@ -142,11 +142,12 @@ gboolean
 lh_demo_add_faults (LhStore *store, const LhCentre *centre, gint64 now, GError **error)
 {
   const LhEquipmentActor by_admin = { 0, "learnhubctl" };
+  const LhFaultReporter admin_tools = { 0, TRUE };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       gint64 at = now - faults[i].days_ago * DAY;
-      g_autoptr(LhFault) fault = lh_faults_report (store, centre, faults[i].asset_tag, 0, 0, faults[i].category,
+      g_autoptr(LhFault) fault = lh_faults_report (store, centre, faults[i].asset_tag, 0, &admin_tools, faults[i].category,
                                                    faults[i].note, at, NULL, NULL, error);
 
       if (fault == NULL ||

@@ -26,4 +26,13 @@ typedef enum
 
 GQuark lh_error_quark (void);
 
+/* A refusal's stable reason ("note-invalid", "too-many-reports"…), which
+ * the API sends beside the status for the kiosk to word; the message is
+ * for logs and learnhubctl. Sets it on *error when one is set and has no
+ * reason yet, so a caller can name the reason of a helper's refusal. */
+void        lh_error_set_reason (GError     **error,
+                                 const char  *reason);
+/* (nullable) (transfer none) */
+const char *lh_error_get_reason (const GError *error);
+
 G_END_DECLS

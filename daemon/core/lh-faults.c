@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Faults: reporting (or joining an open one), taking an item out of use,
- * assigning and repairing; each step is a row of the item's history.
- * Moving a broken PC's bookings is in lh-fault-bookings.c. */
+/* Faults: listing, assigning and repairing; each step is a row of the
+ * item's history. Reporting is in lh-fault-report.c, moving a broken
+ * PC's bookings in lh-fault-bookings.c. */
 #define G_LOG_DOMAIN "lh-faults"
 
 #include "lh-faults.h"
 
-#include "lh-devices.h"
 #include "lh-error.h"
+#include "lh-faults-private.h"
 #include "lh-terms.h"
 #include "lh-text.h"
 
@@ -24,10 +24,12 @@ const char * const lh_fault_categories[] = {
  * so it stays bookable while the fault waits. */
 static const char * const categories_stopping_use[] = { "programs", "internet", "keyboard-mouse", "screen", NULL };
 
+/* A fault is of an inventory item, or of a PC with no computer in it. */
 #define FAULT_SELECT \
-  "SELECT f.id, e.asset_tag, e.kind, coalesce (e.resource_id, 0), r.name, f.category, f.stops_use, " \
-  "f.reported_at, f.reports, f.assigned_to, coalesce (f.repaired_at, 0), e.id " \
-  "FROM faults f JOIN equipment e ON e.id = f.equipment_id LEFT JOIN resources r ON r.id = e.resource_id "
+  "SELECT f.id, e.asset_tag, e.kind, coalesce (e.resource_id, f.resource_id, 0), r.name, f.category, " \
+  "f.stops_use, f.reported_at, f.reports, f.assigned_to, coalesce (f.repaired_at, 0), e.id " \
+  "FROM faults f LEFT JOIN equipment e ON e.id = f.equipment_id " \
+  "LEFT JOIN resources r ON r.id = coalesce (e.resource_id, f.resource_id) "
 
 void
 lh_fault_free (LhFault *fault)
@@ -155,84 +157,6 @@ lh_faults_list_overdue (LhStore *store, gint64 now, GError **error)
   return list_open_before (store, before, before, error);
 }
 
-/* The item reported: by asset tag, or the working computer a PC is (by
- * default the PC whose kiosk reports). */
-static LhEquipment *
-find_item (LhStore *store, const char *asset_tag, gint64 resource_id, gint64 device_id, GError **error)
-{
-  g_autoptr(LhStmt) stmt = NULL;
-  gboolean has_row;
-
-  if (asset_tag != NULL)
-    return lh_equipment_get (store, asset_tag, error);
-  if (resource_id == 0 && device_id != 0 && !lh_devices_get_pc (store, device_id, &resource_id, error))
-    return NULL;
-  if (resource_id == 0)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say which item is broken: its asset tag or its PC");
-      return NULL;
-    }
-  stmt = lh_store_prepare (store, "SELECT asset_tag FROM equipment WHERE resource_id = ?1 AND status <> 'retired'",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, resource_id);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "PC %" G_GINT64_FORMAT " is not in the inventory",
-                   resource_id);
-      return NULL;
-    }
-  return lh_equipment_get (store, (const char *) sqlite3_column_text (stmt, 0), error);
-}
-
-/* A kiosk may not flood the list: a few reports a minute. */
-static gboolean
-check_rate (LhStore *store, gint64 device_id, gint64 now, GError **error)
-{
-  g_autoptr(LhStmt) stmt = NULL;
-  gboolean has_row;
-
-  if (device_id == 0)
-    return TRUE;
-  stmt = lh_store_prepare (store, "SELECT count(*) FROM fault_reports WHERE device_id = ?1 AND at > ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, device_id);
-  sqlite3_bind_int64 (stmt, 2, now - 60);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  if (sqlite3_column_int (stmt, 0) >= LH_FAULT_REPORTS_PER_MINUTE)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_LOCKED,
-                   "This kiosk has just reported %d faults; please wait a minute", LH_FAULT_REPORTS_PER_MINUTE);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-find_open (LhStore *store, gint64 item_id, const char *category, gint64 *out_id, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT id FROM faults WHERE equipment_id = ?1 AND category = ?2 "
-                                             "AND repaired_at IS NULL", error);
-  gboolean has_row;
-
-  *out_id = 0;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_text (stmt, 2, category, -1, SQLITE_STATIC);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  if (has_row)
-    *out_id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
 static gboolean
 exec_ids (LhStore *store, const char *sql, gint64 a, gint64 b, GError **error)
 {
@@ -243,140 +167,6 @@ exec_ids (LhStore *store, const char *sql, gint64 a, gint64 b, GError **error)
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
   return lh_store_exec (store, stmt, error);
-}
-
-static gboolean
-add_report (LhStore *store, gint64 fault_id, gint64 device_id, const char *note, gint64 now, GError **error)
-{
-  g_autoptr(LhStmt) insert = lh_store_prepare (store,
-                                               "INSERT INTO fault_reports (fault_id, device_id, at, note) "
-                                               "VALUES (?1, nullif(?2, 0), ?3, ?4)", error);
-
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, fault_id);
-  sqlite3_bind_int64 (insert, 2, device_id);
-  sqlite3_bind_int64 (insert, 3, now);
-  sqlite3_bind_text (insert, 4, note, -1, SQLITE_STATIC);
-  return lh_store_exec (store, insert, error);
-}
-
-static gboolean
-open_fault (LhStore *store, gint64 item_id, const char *category, gboolean stops, gint64 now, gint64 *out_id,
-            GError **error)
-{
-  g_autoptr(LhStmt) insert = lh_store_prepare (store,
-                                               "INSERT INTO faults (equipment_id, category, stops_use, reported_at) "
-                                               "VALUES (?1, ?2, ?3, ?4)", error);
-
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, item_id);
-  sqlite3_bind_text (insert, 2, category, -1, SQLITE_STATIC);
-  sqlite3_bind_int (insert, 3, stops ? 1 : 0);
-  sqlite3_bind_int64 (insert, 4, now);
-  if (!lh_store_exec (store, insert, error))
-    return FALSE;
-  *out_id = lh_store_last_insert_id (store);
-  return TRUE;
-}
-
-static gboolean
-set_item_status (LhStore *store, gint64 item_id, const char *status, GError **error)
-{
-  g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE equipment SET status = ?2 WHERE id = ?1", error);
-
-  if (update == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (update, 1, item_id);
-  sqlite3_bind_text (update, 2, status, -1, SQLITE_STATIC);
-  return lh_store_exec (store, update, error);
-}
-
-LhFault *
-lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag, gint64 resource_id,
-                  gint64 device_id, const char *category, const char *note, gint64 now, gboolean *out_joined,
-                  GPtrArray **out_moves, GError **error)
-{
-  static const LhEquipmentActor kiosk = { 0, "a kiosk" };
-  g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhEquipment) item = NULL;
-  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
-  g_autofree char *history_note = NULL;
-  const char *status;
-  gint64 fault_id;
-  gint64 reporter_pc = 0;
-  gboolean stops;
-  LhFault *fault;
-
-  g_return_val_if_fail (LH_IS_STORE (store), NULL);
-
-  if (note == NULL)
-    note = "";
-  if (!lh_fault_category_check (category, error) ||
-      !lh_text_check (note, -1, LH_TEXT_LINES, LH_EQUIPMENT_NOTE_MAX_CHARS, "the note", error))
-    return NULL;
-  tx = lh_store_begin (store, error);
-  if (tx == NULL || !check_rate (store, device_id, now, error))
-    return NULL;
-  item = find_item (store, asset_tag, resource_id, device_id, error);
-  if (item == NULL)
-    return NULL;
-  if (g_str_equal (item->status, "retired"))
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is retired", item->asset_tag);
-      return NULL;
-    }
-  /* Only a report made at the PC itself (its own kiosk), or with the
-   * admin's tools (no kiosk), takes it out of booking: from any other
-   * kiosk, anyone could cancel everyone's bookings on every PC. Such a
-   * report is kept for the admin, and the PC stays bookable until it is
-   * reported at the PC or by the admin. */
-  if (device_id != 0 && !lh_devices_get_pc (store, device_id, &reporter_pc, error))
-    return NULL;
-  stops = lh_fault_category_stops_use (category) &&
-          (device_id == 0 || (item->resource_id != 0 && reporter_pc == item->resource_id));
-  if (!find_open (store, item->id, category, &fault_id, error))
-    return NULL;
-  if (out_joined != NULL)
-    *out_joined = fault_id != 0;
-  if (fault_id != 0)
-    {
-      /* A report at the PC confirms one made from elsewhere. */
-      if (!exec_ids (store, "UPDATE faults SET reports = reports + 1, stops_use = stops_use OR ?2 WHERE id = ?1",
-                     fault_id, stops, error))
-        return NULL;
-    }
-  else if (!open_fault (store, item->id, category, stops, now, &fault_id, error))
-    return NULL;
-  if (!add_report (store, fault_id, device_id, note, now, error))
-    return NULL;
-
-  /* A fault that stops use makes a working item faulty, and a PC
-   * unbookable from now: its future bookings go elsewhere. */
-  status = stops && g_str_equal (item->status, "working") ? "faulty" : item->status;
-  if (!g_str_equal (status, item->status) && !set_item_status (store, item->id, status, error))
-    return NULL;
-  history_note = note[0] != '\0' ? g_strdup_printf ("%s: %s", category, note) : g_strdup (category);
-  /* The history keeps at most a note's length. */
-  if (g_utf8_strlen (history_note, -1) > LH_EQUIPMENT_NOTE_MAX_CHARS)
-    *g_utf8_offset_to_pointer (history_note, LH_EQUIPMENT_NOTE_MAX_CHARS) = '\0';
-  if (!lh_equipment_add_event (store, item->id, "fault", status, history_note, &kiosk, now, error))
-    return NULL;
-  if (stops && item->resource_id != 0 &&
-      !lh_faults_move_bookings_locked (store, centre, item->resource_id, now, moves, error))
-    return NULL;
-  fault = lh_faults_get (store, fault_id, now, error);
-  if (fault == NULL)
-    return NULL;
-  if (!lh_transaction_commit (tx, error))
-    {
-      lh_fault_free (fault);
-      return NULL;
-    }
-  if (out_moves != NULL)
-    *out_moves = g_steal_pointer (&moves);
-  return fault;
 }
 
 static LhFault *
@@ -415,15 +205,17 @@ lh_faults_assign (LhStore *store, gint64 fault_id, const char *to, const LhEquip
   if (tx == NULL)
     return FALSE;
   fault = get_open (store, fault_id, now, error);
-  item = fault != NULL ? lh_equipment_get (store, fault->asset_tag, error) : NULL;
-  update = item != NULL ? lh_store_prepare (store, "UPDATE faults SET assigned_to = ?2 WHERE id = ?1", error) : NULL;
+  /* A PC with no computer in the inventory has no history to write in. */
+  if (fault == NULL || (fault->asset_tag != NULL && (item = lh_equipment_get (store, fault->asset_tag, error)) == NULL))
+    return FALSE;
+  update = lh_store_prepare (store, "UPDATE faults SET assigned_to = ?2 WHERE id = ?1", error);
   if (update == NULL)
     return FALSE;
   sqlite3_bind_int64 (update, 1, fault_id);
   sqlite3_bind_text (update, 2, to, -1, SQLITE_STATIC);
   note = g_strdup_printf ("%s: assigned to %s", fault->category, to);
   return lh_store_exec (store, update, error) &&
-         lh_equipment_add_event (store, item->id, "fault", item->status, note, actor, now, error) &&
+         (item == NULL || lh_equipment_add_event (store, item->id, "fault", item->status, note, actor, now, error)) &&
          lh_transaction_commit (tx, error);
 }
 
@@ -449,9 +241,18 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
   if (tx == NULL)
     return FALSE;
   fault = get_open (store, fault_id, now, error);
-  item = fault != NULL ? lh_equipment_get (store, fault->asset_tag, error) : NULL;
-  if (item == NULL || !exec_ids (store, "UPDATE faults SET repaired_at = ?2 WHERE id = ?1", fault_id, now, error))
+  if (fault == NULL || (fault->asset_tag != NULL && (item = lh_equipment_get (store, fault->asset_tag, error)) == NULL) ||
+      !exec_ids (store, "UPDATE faults SET repaired_at = ?2 WHERE id = ?1", fault_id, now, error))
     return FALSE;
+  if (item == NULL)
+    {
+      /* A PC with no computer in the inventory: no status, no history. */
+      if (!lh_transaction_commit (tx, error))
+        return FALSE;
+      if (out_resource_id != NULL)
+        *out_resource_id = fault->resource_id;
+      return TRUE;
+    }
   /* Back in service, unless another open fault still stops its use. */
   others = lh_store_prepare (store,
                              "SELECT 1 FROM faults WHERE equipment_id = ?1 AND repaired_at IS NULL AND stops_use",
@@ -463,7 +264,7 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
     return FALSE;
   status = !has_row && (g_str_equal (item->status, "faulty") || g_str_equal (item->status, "in-repair"))
            ? "working" : item->status;
-  if (!g_str_equal (status, item->status) && !set_item_status (store, item->id, status, error))
+  if (!g_str_equal (status, item->status) && !lh_faults_set_item_status (store, item->id, status, error))
     return FALSE;
   history_note = note[0] != '\0' ? g_strdup_printf ("%s: %s", fault->category, note) : g_strdup (fault->category);
   if (!lh_equipment_add_event (store, item->id, "repaired", status, history_note, actor, now, error) ||
@@ -480,7 +281,10 @@ lh_faults_pc_out_of_order (LhStore *store, gint64 resource_id, gboolean *out_of_
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
                                              "SELECT EXISTS (SELECT 1 FROM equipment e JOIN faults f "
                                              "ON f.equipment_id = e.id AND f.repaired_at IS NULL AND f.stops_use "
-                                             "WHERE e.resource_id = ?1 AND e.status <> 'retired')", error);
+                                             "WHERE e.resource_id = ?1 AND e.status <> 'retired') "
+                                             /* and the PC's own, when it has no computer in the inventory */
+                                             "OR EXISTS (SELECT 1 FROM faults WHERE resource_id = ?1 "
+                                             "AND repaired_at IS NULL AND stops_use)", error);
   gboolean has_row;
 
   *out_of_order = FALSE;
@@ -517,7 +321,10 @@ lh_faults_pcs_out_of_order (LhStore *store, GError **error)
                                              "SELECT DISTINCT e.resource_id FROM faults f "
                                              "JOIN equipment e ON e.id = f.equipment_id "
                                              "WHERE f.repaired_at IS NULL AND f.stops_use "
-                                             "AND e.resource_id IS NOT NULL AND e.status <> 'retired'", error);
+                                             "AND e.resource_id IS NOT NULL AND e.status <> 'retired' "
+                                             "UNION SELECT resource_id FROM faults "
+                                             "WHERE resource_id IS NOT NULL AND repaired_at IS NULL AND stops_use",
+                                             error);
   gboolean has_row = FALSE;
   gboolean ok;
 

@@ -15,21 +15,21 @@ G_BEGIN_DECLS
  * "sound", "printer", "other". */
 extern const char * const lh_fault_categories[];
 
-/* A kiosk may send this many reports a minute; more is LH_ERROR_LOCKED. */
+/* A kiosk may try this many reports a minute; more is LH_ERROR_LOCKED. */
 #define LH_FAULT_REPORTS_PER_MINUTE 3
 #define LH_FAULT_ASSIGNEE_MAX_CHARS 100
 
 typedef struct
 {
   gint64    id;
-  char     *asset_tag;      /* (owned) the item's */
-  char     *kind;           /* (owned) the item's kind */
+  char     *asset_tag;      /* (owned) (nullable) the item's; NULL: a PC with no computer in the inventory */
+  char     *kind;           /* (owned) (nullable) the item's kind */
   gint64    resource_id;    /* the item's PC, or 0 */
   char     *resource_name;  /* (owned) (nullable) */
   char     *category;       /* (owned) one of lh_fault_categories */
   gboolean  stops_use;
   gint64    reported_at;    /* the first report */
-  int       reports;
+  int       reports;        /* how many kiosks (or the admin's tools) reported it */
   char     *assigned_to;    /* (owned) "" when no one yet */
   gint64    repaired_at;    /* 0: open */
   gboolean  overdue;        /* open longer than the terms in force allow */
@@ -59,23 +59,53 @@ gboolean   lh_fault_category_stops_use (const char *category);
 gboolean   lh_fault_category_check     (const char *category,
                                         GError    **error);
 
+/* Who sends a report. */
+typedef struct
+{
+  gint64   device_id;  /* the kiosk it comes from; 0: none (learnhubctl) */
+  gboolean admin;      /* an admin: no rate limit, may name any item, is
+                        * told which items exist, and takes a PC out of
+                        * booking from anywhere */
+} LhFaultReporter;
+
 /* Reports a fault of the item (by asset_tag, or when that is NULL the
  * computer that is the PC resource_id, or when that is 0 the PC whose
- * kiosk device_id is) from the kiosk device_id (0: not a kiosk). A report like an open fault of the item joins it (*out_joined;
- * its count goes up and the note is kept). A fault that stops use takes
- * the item out of use and, for a PC, moves its future bookings
- * (*out_moves, element-type LhFaultMove, nullable) in the same
- * transaction. */
-LhFault   *lh_faults_report            (LhStore        *store,
-                                        const LhCentre *centre,
-                                        const char     *asset_tag,
-                                        gint64          resource_id,
-                                        gint64          device_id,
-                                        const char     *category,
-                                        const char     *note,
-                                        gint64          now,
-                                        gboolean       *out_joined,
-                                        GPtrArray     **out_moves,
+ * kiosk reports). A PC with no computer in the inventory gets a fault of
+ * its own (asset_tag NULL). A PC's kiosk reports only its own PC, unless
+ * an admin is signed in at it. A report like an open fault joins it
+ * (*out_joined): its note is kept, and `reports` goes up once per kiosk.
+ * A fault that stops use, reported at the PC or by an admin, takes the
+ * item out of use and moves the PC's future bookings (*out_moves,
+ * element-type LhFaultMove, nullable) in the same transaction. A kiosk
+ * not signed in as an admin may try LH_FAULT_REPORTS_PER_MINUTE times a
+ * minute, refused tries included. Each refusal has a reason (see
+ * lh_error_get_reason() and data/api/learnhub-api.md). */
+LhFault   *lh_faults_report            (LhStore               *store,
+                                        const LhCentre        *centre,
+                                        const char            *asset_tag,
+                                        gint64                 resource_id,
+                                        const LhFaultReporter *reporter,
+                                        const char            *category,
+                                        const char            *note,
+                                        gint64                 now,
+                                        gboolean              *out_joined,
+                                        GPtrArray            **out_moves,
+                                        GError               **error);
+
+/* A reporter's note, for the admin. */
+typedef struct
+{
+  gint64  at;
+  char   *text;  /* (owned) */
+} LhFaultNote;
+
+void lh_fault_note_free (LhFaultNote *note);
+
+/* The fault's latest notes, newest first, at most limit (element-type
+ * LhFaultNote). */
+GPtrArray *lh_faults_recent_notes      (LhStore        *store,
+                                        gint64          fault_id,
+                                        guint           limit,
                                         GError        **error);
 
 /* Open faults, oldest first, each marked overdue by the terms in force

@@ -63,6 +63,26 @@ reply_fault (LhApiReply *reply)
   return json_object_get_object_member (json_node_get_object (reply->json), "fault");
 }
 
+static JsonObject *
+find_fault (JsonArray *faults, gint64 id)
+{
+  for (guint i = 0; i < json_array_get_length (faults); i++)
+    {
+      JsonObject *fault = json_array_get_object_element (faults, i);
+
+      if (json_object_get_int_member (fault, "id") == id)
+        return fault;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_refused (LhApiReply *reply, guint status, const char *reason)
+{
+  g_assert_cmpuint (reply->status, ==, status);
+  g_assert_cmpstr (lh_api_reply_string (reply, "reason"), ==, reason);
+}
+
 static void
 repair (const char *admin, gint64 id)
 {
@@ -112,7 +132,7 @@ test_report_moves_booking (void)
   g_autofree char *assign_path = NULL;
   const char *learner;
   JsonObject *pc, *fault, *notice = NULL;
-  JsonArray *notices, *faults;
+  JsonArray *notices, *faults, *notes;
   int day = lh_api_weekday_ahead (20);
   gint64 pc_id, booking_id, id;
 
@@ -139,7 +159,9 @@ test_report_moves_booking (void)
   joined = call ("POST", "/api/v1/faults", kiosk, "{\"category\": \"screen\"}");
   g_assert_cmpuint (joined->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (reply_fault (joined), "id"), ==, id);
-  g_assert_cmpint (json_object_get_int_member (reply_fault (joined), "reports"), ==, 2);
+  /* A passer-by is not told who sees to it, nor how many reported it. */
+  g_assert_false (json_object_has_member (reply_fault (joined), "reports"));
+  g_assert_false (json_object_has_member (reply_fault (joined), "assigned_to"));
 
   /* Out of booking: shown so, and refused in words that say why. */
   pc = pc_day (&after, learner, start, BROKEN_PC);
@@ -172,6 +194,13 @@ test_report_moves_booking (void)
   g_assert_cmpuint (list->status, ==, 200);
   faults = json_object_get_array_member (json_node_get_object (list->json), "faults");
   g_assert_cmpuint (json_array_get_length (faults), >=, 1);
+  fault = find_fault (faults, id);
+  /* One kiosk, however often it taps, is one reporter; its note is read. */
+  g_assert_cmpint (json_object_get_int_member (fault, "reports"), ==, 1);
+  notes = json_object_get_array_member (fault, "notes");
+  g_assert_cmpuint (json_array_get_length (notes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 0), "note"), ==,
+                   "Goes black");
   assign_path = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/assign", id);
   assigned = call ("POST", assign_path, admin, "{\"to\": \"Site IT, J. Smith\"}");
   g_assert_cmpuint (assigned->status, ==, 200);
@@ -216,9 +245,10 @@ test_desk_report_and_flood (void)
     repair (admin, ids[i]);
 }
 
-/* A report from any kiosk but the PC's own is kept for the admin, and
- * takes the PC out of booking no more: else anyone at the desk, or at PC
- * 4, could cancel everyone's bookings on PC 3. */
+/* A report from the desk is kept for the admin, and takes the PC out of
+ * booking no more; another PC's kiosk may not report it at all: else
+ * anyone at the desk, or at PC 4, could cancel everyone's bookings on PC
+ * 3. */
 static void
 test_only_at_the_pc_stops_use (void)
 {
@@ -237,9 +267,9 @@ test_only_at_the_pc_stops_use (void)
   from_desk = call ("POST", "/api/v1/faults", daemon_->device_token, desk_body);
   g_assert_cmpuint (from_desk->status, ==, 201);
   g_assert_false (json_object_get_boolean_member (reply_fault (from_desk), "stops_use"));
+  /* PC 4's kiosk reports PC 4 only. */
   from_pc4 = call ("POST", "/api/v1/faults", pc_kiosk_token ("PC 4"), desk_body);
-  g_assert_cmpuint (from_pc4->status, ==, 200);
-  g_assert_false (json_object_get_boolean_member (reply_fault (from_pc4), "stops_use"));
+  assert_refused (from_pc4, 422, "not-this-pc");
   g_assert_false (json_object_get_boolean_member (pc_day (&after, daemon_->device_token, today, "PC 3"),
                                                   "out_of_order"));
   repair (admin, json_object_get_int_member (reply_fault (from_desk), "id"));
@@ -281,17 +311,21 @@ test_bad_input (void)
   g_autofree char *huge = g_strnfill (501, 'x');
   g_autofree char *huge_body = g_strdup_printf ("{\"category\": \"other\", \"asset_tag\": \"LC-0501\", "
                                                 "\"note\": \"%s\"}", huge);
-  const struct { const char *method; const char *path; const char *body; guint status; } cases[] = {
-    { "POST", "/api/v1/faults", "not json", 400 },
-    { "POST", "/api/v1/faults", "{\"category\": 3, \"asset_tag\": \"LC-0501\"}", 400 },
-    { "POST", "/api/v1/faults", "{\"category\": \"smoke\", \"asset_tag\": \"LC-0501\"}", 422 },
-    { "POST", "/api/v1/faults", huge_body, 422 },
-    { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-9999\"}", 404 },
-    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"Site IT\"}", 404 },
-    { "POST", "/api/v1/faults/424242/repaired", "{}", 404 },
-    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"  \"}", 422 },
-    { "POST", "/api/v1/faults/424242/assign", "{}", 400 },
-    { "POST", "/api/v1/faults/424242/repaired", "[]", 400 },
+  const struct { const char *method; const char *path; const char *body; guint status; const char *reason; } cases[] = {
+    { "POST", "/api/v1/faults", "not json", 400, NULL },
+    { "POST", "/api/v1/faults", "{\"category\": 3, \"asset_tag\": \"LC-0501\"}", 400, NULL },
+    { "POST", "/api/v1/faults", "{\"category\": \"smoke\", \"asset_tag\": \"LC-0501\"}", 422, "category-unknown" },
+    { "POST", "/api/v1/faults", huge_body, 422, "note-invalid" },
+    { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-9999\"}", 404, "item-unknown" },
+    { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-0207\"}", 422, "item-retired" },
+    { "POST", "/api/v1/faults", "{\"category\": \"other\"}", 422, "item-not-named" },
+    { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-0501\", \"resource_id\": 1}", 422,
+      "item-named-twice" },
+    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"Site IT\"}", 404, NULL },
+    { "POST", "/api/v1/faults/424242/repaired", "{}", 404, NULL },
+    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"  \"}", 422, NULL },
+    { "POST", "/api/v1/faults/424242/assign", "{}", 400, NULL },
+    { "POST", "/api/v1/faults/424242/repaired", "[]", 400, NULL },
   };
   g_autoptr(LhApiReply) before = call ("GET", "/api/v1/faults", admin, NULL);
   g_autoptr(LhApiReply) after = NULL;
@@ -301,14 +335,81 @@ test_bad_input (void)
   open_before = json_array_get_length (json_object_get_array_member (json_node_get_object (before->json), "faults"));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const char *token = g_str_has_prefix (cases[i].path, "/api/v1/faults/") ? admin : daemon_->device_token;
-      g_autoptr(LhApiReply) reply = call (cases[i].method, cases[i].path, token, cases[i].body);
+      /* The admin: a kiosk's tries are few a minute. */
+      g_autoptr(LhApiReply) reply = call (cases[i].method, cases[i].path, admin, cases[i].body);
 
       g_assert_cmpuint (reply->status, ==, cases[i].status);
+      if (cases[i].reason != NULL)
+        assert_refused (reply, cases[i].status, cases[i].reason);
     }
   after = call ("GET", "/api/v1/faults", admin, NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (after->json),
                                                                          "faults")), ==, open_before);
+}
+
+/* To a kiosk a retired item is as unknown as one never there, and every
+ * try counts against its few a minute, refused ones too: it cannot probe
+ * the inventory. Nothing refused is recorded. */
+static void
+test_kiosk_refusals (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  const char *kiosk = pc_kiosk_token ("PC 3");
+  g_autoptr(LhApiReply) before = call ("GET", "/api/v1/faults", admin, NULL);
+  g_autoptr(LhApiReply) unknown = call ("POST", "/api/v1/faults", kiosk,
+                                        "{\"category\": \"other\", \"asset_tag\": \"LC-9999\"}");
+  g_autoptr(LhApiReply) retired = call ("POST", "/api/v1/faults", kiosk,
+                                        "{\"category\": \"other\", \"asset_tag\": \"LC-0207\"}");
+  g_autoptr(LhApiReply) other_item = call ("POST", "/api/v1/faults", kiosk,
+                                           "{\"category\": \"other\", \"asset_tag\": \"LC-0501\"}");
+  g_autoptr(LhApiReply) too_many = call ("POST", "/api/v1/faults", kiosk, "{\"category\": \"sound\"}");
+  g_autoptr(LhApiReply) after = call ("GET", "/api/v1/faults", admin, NULL);
+
+  assert_refused (unknown, 404, "item-unknown");
+  assert_refused (retired, 404, "item-unknown");
+  g_assert_cmpstr (lh_api_reply_string (unknown, "detail"), ==, lh_api_reply_string (retired, "detail"));
+  assert_refused (other_item, 422, "not-this-pc");
+  assert_refused (too_many, 429, "too-many-reports");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (after->json),
+                                                                         "faults")), ==,
+                    json_array_get_length (json_object_get_array_member (json_node_get_object (before->json),
+                                                                         "faults")));
+}
+
+/* A PC with no computer in the inventory (the usage tests' PCs open round
+ * the clock) is reported all the same, and listed so, here and by
+ * learnhubctl. */
+static void
+test_pc_not_in_inventory (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) day = NULL;
+  g_autoptr(LhApiReply) report = NULL;
+  g_autoptr(LhApiReply) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = lh_api_day_at (0, 12);
+  g_autofree char *body = NULL;
+  g_autofree char *listed = NULL;
+  JsonObject *pc = pc_day (&day, daemon_->device_token, today, LH_API_ALWAYS_OPEN_PC " 2");
+  JsonObject *fault, *item;
+  gint64 id;
+
+  body = g_strdup_printf ("{\"category\": \"sound\", \"note\": \"No sound at all\", \"resource_id\": %"
+                          G_GINT64_FORMAT "}", json_object_get_int_member (pc, "id"));
+  report = call ("POST", "/api/v1/faults", admin, body);
+  g_assert_cmpuint (report->status, ==, 201);
+  id = json_object_get_int_member (reply_fault (report), "id");
+  list = call ("GET", "/api/v1/faults", admin, NULL);
+  fault = find_fault (json_object_get_array_member (json_node_get_object (list->json), "faults"), id);
+  item = json_object_get_object_member (fault, "item");
+  g_assert_true (json_object_get_null_member (item, "asset_tag"));
+  g_assert_false (json_object_get_boolean_member (item, "in_inventory"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "pc"), "name"), ==,
+                   LH_API_ALWAYS_OPEN_PC " 2");
+  listed = lh_test_run_ctl (daemon_->db_path, &error, "fault", "list", NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (listed, LH_API_ALWAYS_OPEN_PC " 2, no computer in the inventory"));
+  repair (admin, id);
 }
 
 /* A repaired fault is closed for good. */
@@ -373,6 +474,8 @@ lh_api_faults_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/faults/only-at-the-pc-stops-use", test_only_at_the_pc_stops_use);
   g_test_add_func ("/api/faults/who-may", test_who_may);
   g_test_add_func ("/api/faults/bad-input", test_bad_input);
+  g_test_add_func ("/api/faults/kiosk-refusals", test_kiosk_refusals);
+  g_test_add_func ("/api/faults/pc-not-in-inventory", test_pc_not_in_inventory);
   g_test_add_func ("/api/faults/repaired-twice", test_repaired_twice);
   g_test_add_func ("/api/faults/overdue-listed", test_overdue_listed);
 }

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reporting a fault: a PC with no computer in the inventory, the kiosk's
+ * rate limit, who counts as a reporter, the reasons of refusals and the
+ * notes the admin reads. The rest of faults is in test-faults.c. */
+#include <string.h>
+
+#include "lh-bookings.h"
+#include "lh-core-test.h"
+#include "lh-devices.h"
+#include "lh-equipment.h"
+#include "lh-error.h"
+#include "lh-faults.h"
+
+/* Monday 23 November 2026, 12:00 in London (UTC in winter). */
+#define NOW      1795435200
+#define HOUR     3600
+#define DAY      (24 * (gint64) HOUR)
+#define TOMORROW (NOW - 12 * HOUR + DAY)   /* Tuesday 00:00 */
+
+static const LhEquipmentActor admin = { 0, "learnhubctl" };
+static const LhFaultReporter admin_tools = { 0, TRUE };
+
+typedef struct
+{
+  LhTestStore *ts;
+  LhCentre    *centre;
+  gint64       amira;
+  gint64       pc1, pc2, pc3;        /* PC 3 has no computer in the inventory */
+  gint64       desk, pc1_kiosk, pc3_kiosk;
+} Fixture;
+
+static gint64
+add_pc (Fixture *f, const char *name, const char *asset_tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hours = lh_opening_hours_parse ("Mon-Fri 08:00-20:00", &error);
+  gint64 id;
+
+  g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
+  g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
+  if (asset_tag != NULL)
+    g_assert_true (lh_equipment_save (f->ts->store,
+                                      &(LhEquipmentFields) { asset_tag, "computer", NULL, NULL, NULL, id },
+                                      &admin, NULL, NOW - DAY, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_kiosk (Fixture *f, const char *name, gint64 pc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  gint64 id = 0;
+
+  token = lh_devices_add (f->ts->store, name, NOW - DAY, &id, &error);
+  g_assert_no_error (error);
+  if (pc != 0)
+    g_assert_true (lh_devices_set_pc (f->ts->store, name, pc, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->ts = lh_test_store_new ();
+  f->centre = lh_centre_new_default ();
+  f->amira = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, NOW - DAY);
+  f->pc1 = add_pc (f, "PC 1", "LC-0001");
+  f->pc2 = add_pc (f, "PC 2", "LC-0002");
+  f->pc3 = add_pc (f, "PC 3", NULL);
+  f->desk = add_kiosk (f, "Desk", 0);
+  f->pc1_kiosk = add_kiosk (f, "PC 1 kiosk", f->pc1);
+  f->pc3_kiosk = add_kiosk (f, "PC 3 kiosk", f->pc3);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  lh_centre_free (f->centre);
+  lh_test_store_free (f->ts);
+}
+
+static LhFault *
+report_at (Fixture *f, const char *asset_tag, gint64 pc, gint64 device, const char *category, const char *note,
+           gint64 now, gboolean *joined, GPtrArray **moves)
+{
+  g_autoptr(GError) error = NULL;
+  LhFaultReporter reporter = { device, FALSE };
+  LhFault *fault = lh_faults_report (f->ts->store, f->centre, asset_tag, pc, &reporter, category, note, now, joined,
+                                     moves, &error);
+
+  g_assert_no_error (error);
+  return fault;
+}
+
+/* Refused with the code and reason, as a kiosk (device) or, when device
+ * is 0, the admin's tools; returns the message. */
+static char *
+refused (Fixture *f, const char *asset_tag, gint64 pc, gint64 device, const char *category, const char *note,
+         gint64 now, int code, const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  LhFaultReporter reporter = { device, device == 0 };
+  g_autoptr(LhFault) fault = lh_faults_report (f->ts->store, f->centre, asset_tag, pc, &reporter, category, note,
+                                               now, NULL, NULL, &error);
+
+  g_assert_error (error, LH_ERROR, code);
+  g_assert_cmpstr (lh_error_get_reason (error), ==, reason);
+  g_assert_null (fault);
+  return g_strdup (error->message);
+}
+
+static gint64
+count (Fixture *f, const char *sql)
+{
+  return lh_test_query_int (f->ts->store, sql);
+}
+
+/* A PC whose computer is not in the inventory (not imported yet, or
+ * retired) can still be reported at its kiosk, and is out of booking like
+ * any other PC with a fault that stops use, until the repair. */
+static void
+test_pc_not_in_inventory (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) fault = NULL;
+  g_autoptr(LhFault) again = NULL;
+  g_autoptr(LhFault) retired_pc = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GArray) out = NULL;
+  g_autoptr(LhBooking) booking = NULL;
+  gboolean joined = TRUE, out_of_order = FALSE;
+  gint64 pc = 0;
+
+  booking = lh_bookings_create (f->ts->store, f->centre, f->amira, f->pc3, TOMORROW + 10 * HOUR,
+                                TOMORROW + 11 * HOUR, NOW, &error);
+  g_assert_no_error (error);
+  fault = report_at (f, NULL, 0, f->pc3_kiosk, "screen", "Black", NOW, &joined, &moves);
+  g_assert_false (joined);
+  g_assert_null (fault->asset_tag);
+  g_assert_null (fault->kind);
+  g_assert_cmpint (fault->resource_id, ==, f->pc3);
+  g_assert_cmpstr (fault->resource_name, ==, "PC 3");
+  g_assert_true (fault->stops_use);
+  g_assert_cmpuint (moves->len, ==, 1);
+  g_assert_cmpint (((LhFaultMove *) moves->pdata[0])->booking_id, ==, booking->id);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
+  g_assert_true (out_of_order);
+  out = lh_faults_pcs_out_of_order (f->ts->store, &error);
+  g_assert_cmpuint (out->len, ==, 1);
+  g_assert_cmpint (g_array_index (out, gint64, 0), ==, f->pc3);
+  open = lh_faults_list_open (f->ts->store, NOW, &error);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_null (((LhFault *) open->pdata[0])->asset_tag);
+
+  /* Reported again: the same fault. */
+  again = report_at (f, NULL, f->pc3, f->desk, "screen", NULL, NOW, &joined, NULL);
+  g_assert_true (joined);
+  g_assert_cmpint (again->id, ==, fault->id);
+  g_assert_cmpint (again->reports, ==, 2);
+
+  /* Repaired: bookable again. */
+  g_assert_true (lh_faults_repaired (f->ts->store, fault->id, "New screen", &admin, NOW + HOUR, &pc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pc, ==, f->pc3);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
+  g_assert_false (out_of_order);
+
+  /* A retired computer leaves its PC with none. */
+  g_assert_true (lh_equipment_set_status (f->ts->store, "LC-0001", "retired", "Old", &admin, NOW, &error));
+  g_assert_no_error (error);
+  retired_pc = report_at (f, NULL, 0, f->pc1_kiosk, "internet", NULL, NOW, NULL, NULL);
+  g_assert_null (retired_pc->asset_tag);
+  g_assert_cmpint (retired_pc->resource_id, ==, f->pc1);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc1, &out_of_order, &error));
+  g_assert_true (out_of_order);
+}
+
+/* A repeated report counts its kiosk once and adds no history row; a new
+ * kiosk adds a reporter. Only the opening is in the item's history. */
+static void
+test_join_counts_reporters (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhFault) first = report_at (f, NULL, f->pc2, f->desk, "sound", "Hiss", NOW, NULL, NULL);
+  g_autoptr(LhFault) tap_again = report_at (f, NULL, f->pc2, f->desk, "sound", NULL, NOW + 1, NULL, NULL);
+  g_autoptr(LhFault) other_kiosk = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_assert_cmpint (tap_again->reports, ==, 1);
+  other_kiosk = report_at (f, "LC-0002", 0, add_kiosk (f, "Corridor", 0), "sound", NULL, NOW + 2, NULL, NULL);
+  g_assert_cmpint (other_kiosk->reports, ==, 2);
+  history = lh_equipment_history (f->ts->store, "LC-0002", NULL);
+  g_assert_cmpuint (history->len, ==, 2);  /* added, the fault */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM fault_reports"), ==, 3);
+}
+
+/* A join that changes nothing moves nothing again. */
+static void
+test_join_moves_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autoptr(GPtrArray) joined_moves = NULL;
+  g_autoptr(LhFault) first = report_at (f, NULL, 0, f->pc1_kiosk, "programs", NULL, NOW, NULL, &moves);
+  g_autoptr(LhFault) second = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *on_pc1 = NULL;
+  gboolean joined = FALSE;
+
+  g_assert_cmpuint (moves->len, ==, 0);
+  /* A booking the rules would refuse now, so that a second move would
+   * show: made straight in the table. */
+  insert = g_strdup_printf ("INSERT INTO bookings (person_id, resource_id, start_at, end_at, created_at) "
+                            "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", "
+                            "%" G_GINT64_FORMAT ", %d) RETURNING 1", f->amira, f->pc1, TOMORROW + 10 * HOUR,
+                            TOMORROW + 11 * HOUR, NOW);
+  g_assert_cmpint (count (f, insert), ==, 1);
+  second = report_at (f, NULL, 0, f->pc1_kiosk, "programs", NULL, NOW + 1, &joined, &joined_moves);
+  g_assert_true (joined);
+  g_assert_cmpuint (joined_moves->len, ==, 0);
+  on_pc1 = g_strdup_printf ("SELECT count(*) FROM bookings WHERE resource_id = %" G_GINT64_FORMAT
+                            " AND status = 'booked'", f->pc1);
+  g_assert_cmpint (count (f, on_pc1), ==, 1);
+}
+
+/* Every try counts against a kiosk's rate, refused ones too: a kiosk
+ * cannot probe asset tags without limit. Another kiosk is not held up,
+ * and the minute passes. */
+static void
+test_attempts_counted (Fixture *f, gconstpointer data)
+{
+  g_autofree char *locked = NULL;
+  g_autofree char *attempts = NULL;
+  g_autoptr(LhFault) other = NULL;
+  g_autoptr(LhFault) later = NULL;
+
+  for (int i = 0; i < LH_FAULT_REPORTS_PER_MINUTE; i++)
+    {
+      g_autofree char *tag = g_strdup_printf ("LC-99%02d", i);
+      g_autofree char *message = refused (f, tag, 0, f->desk, "other", NULL, NOW + i, LH_ERROR_NOT_FOUND,
+                                          "item-unknown");
+    }
+  locked = refused (f, "LC-0002", 0, f->desk, "other", NULL, NOW + 10, LH_ERROR_LOCKED, "too-many-reports");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults"), ==, 0);
+  other = report_at (f, "LC-0002", 0, add_kiosk (f, "Corridor", 0), "other", NULL, NOW + 10, NULL, NULL);
+  later = report_at (f, "LC-0002", 0, f->desk, "other", NULL, NOW + 61, NULL, NULL);
+  g_assert_cmpint (later->id, ==, other->id);
+  /* The kiosk keeps no more than a minute's tries. */
+  attempts = g_strdup_printf ("SELECT count(*) FROM fault_attempts WHERE device_id = %" G_GINT64_FORMAT, f->desk);
+  g_assert_cmpint (count (f, attempts), <=, LH_FAULT_REPORTS_PER_MINUTE);
+}
+
+/* To a kiosk, a retired item is no more there than an unknown one; the
+ * admin is told which it is. */
+static void
+test_unknown_and_retired_alike (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *retired = NULL;
+  g_autofree char *admin_unknown = NULL;
+  g_autofree char *admin_retired = NULL;
+
+  g_assert_true (lh_equipment_set_status (f->ts->store, "LC-0002", "retired", "Old", &admin, NOW, &error));
+  g_assert_no_error (error);
+  unknown = refused (f, "LC-9999", 0, f->desk, "screen", NULL, NOW, LH_ERROR_NOT_FOUND, "item-unknown");
+  retired = refused (f, "LC-0002", 0, f->desk, "screen", NULL, NOW, LH_ERROR_NOT_FOUND, "item-unknown");
+  g_assert_cmpstr (unknown, ==, retired);
+  admin_unknown = refused (f, "LC-9999", 0, 0, "screen", NULL, NOW, LH_ERROR_NOT_FOUND, "item-unknown");
+  admin_retired = refused (f, "LC-0002", 0, 0, "screen", NULL, NOW, LH_ERROR_INVALID, "item-retired");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults"), ==, 0);
+}
+
+/* Each refusal has its reason, and changes nothing. */
+static void
+test_refusals_have_reasons (Fixture *f, gconstpointer data)
+{
+  g_autofree char *long_note = g_strnfill (501, 'x');
+  char *messages[8];
+  guint n = 0;
+
+  messages[n++] = refused (f, NULL, f->pc1, 0, "smoke", NULL, NOW, LH_ERROR_INVALID, "category-unknown");
+  messages[n++] = refused (f, NULL, f->pc1, 0, "screen", long_note, NOW, LH_ERROR_INVALID, "note-invalid");
+  messages[n++] = refused (f, NULL, f->pc1, 0, "screen", "bell\a", NOW, LH_ERROR_INVALID, "note-invalid");
+  messages[n++] = refused (f, "LC-0001", f->pc1, 0, "screen", NULL, NOW, LH_ERROR_INVALID, "item-named-twice");
+  messages[n++] = refused (f, NULL, 0, 0, "screen", NULL, NOW, LH_ERROR_INVALID, "item-not-named");
+  messages[n++] = refused (f, NULL, 999, f->desk, "screen", NULL, NOW, LH_ERROR_NOT_FOUND, "item-unknown");
+  /* A PC's kiosk names no other item. */
+  messages[n++] = refused (f, "LC-0002", 0, f->pc1_kiosk, "screen", NULL, NOW, LH_ERROR_INVALID, "not-this-pc");
+  messages[n++] = refused (f, NULL, f->pc2, f->pc3_kiosk, "screen", NULL, NOW, LH_ERROR_INVALID, "not-this-pc");
+  for (guint i = 0; i < n; i++)
+    g_free (messages[i]);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM fault_reports"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM equipment_events WHERE what = 'fault'"), ==, 0);
+}
+
+/* The admin reads the latest notes, newest first; empty ones are not
+ * notes. */
+static void
+test_recent_notes (Fixture *f, gconstpointer data)
+{
+  static const char * const notes[] = { "Hiss", "", "Crackle", "Nothing at all", "Left side only" };
+  g_autoptr(GPtrArray) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 fault_id = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(LhFault) fault = lh_faults_report (f->ts->store, f->centre, "LC-0002", 0, &admin_tools, "sound",
+                                                   notes[i], NOW + i, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      fault_id = fault->id;
+    }
+  latest = lh_faults_recent_notes (f->ts->store, fault_id, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (latest->len, ==, 3);
+  g_assert_cmpstr (((LhFaultNote *) latest->pdata[0])->text, ==, "Left side only");
+  g_assert_cmpint (((LhFaultNote *) latest->pdata[0])->at, ==, NOW + 4);
+  g_assert_cmpstr (((LhFaultNote *) latest->pdata[1])->text, ==, "Nothing at all");
+  g_assert_cmpstr (((LhFaultNote *) latest->pdata[2])->text, ==, "Crackle");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/fault-reports/pc-not-in-inventory", test_pc_not_in_inventory);
+  ADD ("/fault-reports/join-counts-reporters", test_join_counts_reporters);
+  ADD ("/fault-reports/join-moves-once", test_join_moves_once);
+  ADD ("/fault-reports/attempts-counted", test_attempts_counted);
+  ADD ("/fault-reports/unknown-and-retired-alike", test_unknown_and_retired_alike);
+  ADD ("/fault-reports/refusals-have-reasons", test_refusals_have_reasons);
+  ADD ("/fault-reports/recent-notes", test_recent_notes);
+  return g_test_run ();
+}
