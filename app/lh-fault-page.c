@@ -196,12 +196,28 @@ show_pcs (LhFaultPage *self)
 
 /* ---- the report ------------------------------------------------------- */
 
-/* The kiosk's own words for a refusal: the daemon's reason, not its text. */
+/* The kiosk's own words for a refusal: the daemon's reason, not its text
+ * (data/api/learnhub-api.md, POST /api/v1/faults). */
 static char *
 message_for_refusal (const GError *error)
 {
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_LOCKED))
+  const char *reason = lh_client_error_get_reason (error);
+
+  if (g_strcmp0 (reason, "too-many-reports") == 0 ||
+      g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_LOCKED))
     return g_strdup (_("This kiosk has just sent a few reports. Please wait a minute and try again, or tell a learning rep."));
+  if (g_strcmp0 (reason, "note-invalid") == 0)
+    return g_strdup (_("The note is too long or has characters it cannot take. Please shorten it and try again."));
+  if (g_strcmp0 (reason, "not-this-pc") == 0)
+    return g_strdup (_("This kiosk reports only its own PC. For anything else, please use the kiosk at the desk."));
+  if (g_strcmp0 (reason, "item-unknown") == 0)
+    return g_strdup (_("The centre has no such PC in its list. Please tell a learning rep."));
+  if (g_strcmp0 (reason, "item-retired") == 0)
+    return g_strdup (_("This has been taken out of service already. Please tell a learning rep."));
+  if (g_strcmp0 (reason, "item-not-named") == 0)
+    return g_strdup (_("Please choose the PC that is not working first."));
+  if (g_strcmp0 (reason, "category-unknown") == 0)
+    return g_strdup (_("The centre does not know this kind of fault. Please choose “Something else” and say what is wrong in the note."));
   if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID) ||
       g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND))
     return g_strdup (_("This PC cannot be reported from here. Please tell a learning rep."));
