@@ -241,7 +241,8 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
   if (tx == NULL)
     return FALSE;
   fault = get_open (store, fault_id, now, error);
-  if (fault == NULL || (fault->asset_tag != NULL && (item = lh_equipment_get (store, fault->asset_tag, error)) == NULL) ||
+  if (fault == NULL ||
+      (fault->asset_tag != NULL && (item = lh_equipment_get (store, fault->asset_tag, error)) == NULL) ||
       !exec_ids (store, "UPDATE faults SET repaired_at = ?2 WHERE id = ?1", fault_id, now, error))
     return FALSE;
   if (item == NULL)
