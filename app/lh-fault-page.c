@@ -203,8 +203,7 @@ message_for_refusal (const GError *error)
 {
   const char *reason = lh_client_error_get_reason (error);
 
-  if (g_strcmp0 (reason, "too-many-reports") == 0 ||
-      g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_LOCKED))
+  if (g_strcmp0 (reason, "too-many-reports") == 0)
     return g_strdup (_("This kiosk has just sent a few reports. Please wait a minute and try again, or tell a learning rep."));
   if (g_strcmp0 (reason, "note-invalid") == 0)
     return g_strdup (_("The note is too long or has characters it cannot take. Please shorten it and try again."));
