@@ -42,12 +42,6 @@ parse_period (Ctl *ctl, gint64 now, gint64 *out_from, gint64 *out_to, GError **e
   return TRUE;
 }
 
-static int
-percent_of_open (const LhPcUsage *pc)
-{
-  return (int) ((pc->seconds_used * 100 + pc->seconds_open / 2) / pc->seconds_open);
-}
-
 static void
 print_text (const char *from, const char *to, GPtrArray *pcs, GTimeZone *tz)
 {
@@ -59,7 +53,7 @@ print_text (const char *from, const char *to, GPtrArray *pcs, GTimeZone *tz)
       const LhPcUsage *pc = g_ptr_array_index (pcs, i);
       g_autofree char *computer = pc->asset_tag != NULL ? g_strdup_printf ("%s (%s)", pc->asset_tag, pc->status)
                                                          : g_strdup ("not in the inventory");
-      g_autofree char *share = pc->seconds_open > 0 ? g_strdup_printf ("%d%%", percent_of_open (pc))
+      g_autofree char *share = pc->seconds_open > 0 ? g_strdup_printf ("%d%%", lh_pc_usage_percent_of_open (pc))
                                                     : g_strdup ("closed");
 
       if (pc->sittings == 0)
@@ -121,7 +115,7 @@ print_csv (GPtrArray *pcs, GTimeZone *tz)
       g_string_append_printf (line, ",%d,%d,%s,", pc->sittings, pc->days_used, last);
       g_string_append (line, g_ascii_formatd (number, sizeof number, "%.1f", pc->seconds_open / 3600.0));
       if (pc->seconds_open > 0)
-        g_string_append_printf (line, ",%d", percent_of_open (pc));
+        g_string_append_printf (line, ",%d", lh_pc_usage_percent_of_open (pc));
       else
         g_string_append_c (line, ',');
       g_print ("%s\n", line->str);

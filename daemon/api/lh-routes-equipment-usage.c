@@ -37,8 +37,8 @@ add_pc (JsonBuilder *builder, const LhPcUsage *pc, GTimeZone *tz)
   lh_json_add_time_or_null (builder, "last_used", pc->last_used, tz);
   lh_json_add_int (builder, "minutes_open", pc->seconds_open / 60);
   json_builder_set_member_name (builder, "percent_of_open_hours");
-  if (pc->seconds_open > 0)
-    json_builder_add_int_value (builder, (pc->seconds_used * 100 + pc->seconds_open / 2) / pc->seconds_open);
+  if (lh_pc_usage_percent_of_open (pc) >= 0)
+    json_builder_add_int_value (builder, lh_pc_usage_percent_of_open (pc));
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);

@@ -17,6 +17,14 @@ lh_pc_usage_free (LhPcUsage *usage)
   g_free (usage);
 }
 
+int
+lh_pc_usage_percent_of_open (const LhPcUsage *usage)
+{
+  if (usage->seconds_open <= 0)
+    return -1;
+  return (int) ((usage->seconds_used * 100 + usage->seconds_open / 2) / usage->seconds_open);
+}
+
 /* The local days of the period: their midnights, in order, and which of
  * them the centre was closed. */
 typedef struct

@@ -7,6 +7,7 @@
 
 #include "lh-centre.h"
 #include "lh-store.h"
+#include "lh-usage.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 /* No sitting outlasts its booking (the rules' longest is 1440 minutes)
  * and none starts more than LH_USAGE_EARLY_SECONDS before it: a sitting
  * that reaches into the period started at most this long before it. */
-#define LH_EQUIPMENT_USAGE_LOOKBACK_SECONDS (24 * 3600 + 5 * 60)
+#define LH_EQUIPMENT_USAGE_LOOKBACK_SECONDS (24 * 3600 + LH_USAGE_EARLY_SECONDS)
 
 /* The production queries, shared with the tests of their plans. */
 /* Sittings that reach into [?1, ?2): an index range by start. */
@@ -49,6 +50,10 @@ typedef struct
 
 void lh_pc_usage_free (LhPcUsage *usage);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPcUsage, lh_pc_usage_free)
+
+/* The share of its opening hours the PC was used, in whole percent;
+ * -1 if it was not open in the period. */
+int  lh_pc_usage_percent_of_open (const LhPcUsage *usage);
 
 /* Every active PC's use within [from, to) (element-type LhPcUsage), the
  * most used first; those never used in it last, in the order of
