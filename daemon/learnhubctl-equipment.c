@@ -15,7 +15,8 @@
   "       learnhubctl equipment add ASSET_TAG --kind KIND [--location TEXT] [--description TEXT] [--pc NAME]\n" \
   "       learnhubctl equipment status ASSET_TAG working|faulty|in-repair|retired [--reason TEXT]\n" \
   "       learnhubctl equipment list\n" \
-  "       learnhubctl equipment history ASSET_TAG"
+  "       learnhubctl equipment history ASSET_TAG\n" \
+  "       learnhubctl equipment usage [--from DATE] [--to DATE] [--format text|csv]"
 
 /* Who changed an item, in its history. */
 static const LhEquipmentActor ctl_actor = { 0, "learnhubctl" };
@@ -132,5 +133,7 @@ lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
     return equipment_list (store, error);
   if (g_strcmp0 (verb, "history") == 0 && n_args == 2)
     return equipment_history (ctl, store, ctl->args[1], error);
+  if (g_strcmp0 (verb, "usage") == 0 && n_args == 1)
+    return lh_ctl_equipment_usage (ctl, store, USAGE, error);
   return lh_ctl_usage_error (error, USAGE);
 }

@@ -38,6 +38,8 @@ typedef struct
   char      *years;           /* (owned) (nullable) demo: years of history, as typed */
   char      *location;        /* (owned) (nullable) equipment add */
   char      *description;     /* (owned) (nullable) equipment add */
+  char      *to;              /* (owned) (nullable) equipment usage: YYYY-MM-DD */
+  char      *format;          /* (owned) (nullable) equipment usage: text or csv */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -80,6 +82,8 @@ gboolean lh_ctl_dropin      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-equipment.c */
 gboolean lh_ctl_equipment   (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-equipment-usage.c: usage is the command's usage line. */
+gboolean lh_ctl_equipment_usage (Ctl *ctl, LhStore *store, const char *usage, GError **error);
 /* A CSV import's bad rows on stderr, and what it did if it did. */
 void     lh_ctl_print_import (const char        *path,
                               const LhCsvReport *report,

@@ -3,6 +3,7 @@
 
 #include "lh-demo-history-private.h"
 
+#include "lh-demo-usage.h"
 #include "lh-rules.h"
 #include "lh-secret.h"
 #include "lh-time.h"
@@ -186,6 +187,22 @@ book_pc (LhHistory *history, guint pc, gint64 start, gint64 end, GError **error)
                               how == LH_HISTORY_TAKEN ? end : cancelled, error);
 }
 
+/* Where someone who meant to sit at PC number pc from start to end goes:
+ * to the favourite, if they like it better and it is free; from the last
+ * PC, to any other that is. */
+static guint
+liked_pc (LhHistory *history, guint pc, gint64 start, gint64 end)
+{
+  guint last = history->pc_ids->len - 1;
+
+  if (!lh_demo_prefers_favourite (pc, history->pc_ids->len, g_rand_double (history->rand)))
+    return pc;
+  for (guint other = LH_DEMO_FAVOURITE_PC; other < (pc == last ? last : 1); other++)
+    if (other != pc && lh_history_free (g_ptr_array_index (history->pc_busy, other), start, end))
+      return other;
+  return pc;
+}
+
 /* Walk-ups: someone finds a PC free and sits down, for as long as they
  * stay (the walk-up's booking ends when they leave). */
 static gboolean
@@ -197,6 +214,7 @@ walk_up (LhHistory *history, gint64 day, GError **error)
   LhHistoryPerson *person = NULL;
   gint64 id;
 
+  pc = liked_pc (history, pc, at, leave);
   if (!lh_history_free (g_ptr_array_index (history->pc_busy, pc), at, leave) ||
       (person = draw_person (history, at, leave, TRUE)) == NULL)
     return TRUE;
@@ -374,13 +392,16 @@ lh_history_add_days (LhHistory *history, GError **error)
             int minute = hour * 60 + (g_rand_boolean (history->rand) ? 30 : 0);
             gint64 start = lh_time_at_local_minute (day, minute, history->centre->tz);
             gint64 end = start + minutes * MINUTE;
+            guint liked;
 
             /* Closing time: 21:00, and 13:00 on Saturdays. */
             if (minute + minutes > (weekday == 6 ? 13 : 21) * 60 ||
-                g_rand_double (history->rand) > (weekday == 6 ? 0.5 : 0.75) * busy ||
-                !lh_history_free (g_ptr_array_index (history->pc_busy, pc), start, end))
+                g_rand_double (history->rand) > (weekday == 6 ? 0.5 : 0.75) * busy)
               continue;
-            if (!book_pc (history, pc, start, end, error))
+            liked = liked_pc (history, pc, start, end);
+            if (!lh_history_free (g_ptr_array_index (history->pc_busy, liked), start, end))
+              continue;
+            if (!book_pc (history, liked, start, end, error))
               return FALSE;
           }
       for (int n = 0; weekday <= 5 && n < (int) (4 * busy + 0.5); n++)

@@ -3,6 +3,7 @@
 
 #include "lh-demo-usage.h"
 
+#include "lh-bookings.h"
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-resources.h"
@@ -18,6 +19,14 @@ lh_demo_kiosk_free (LhDemoKiosk *kiosk)
   g_free (kiosk->device_name);
   g_free (kiosk->token);
   g_free (kiosk);
+}
+
+gboolean
+lh_demo_prefers_favourite (guint pc, guint n_pcs, double draw)
+{
+  if (pc == LH_DEMO_FAVOURITE_PC || n_pcs < 3)
+    return FALSE;
+  return draw < (pc == n_pcs - 1 ? 0.9 : 0.25);
 }
 
 GPtrArray *
@@ -109,7 +118,7 @@ sitting_overlaps (LhStore *store, gint64 person, gint64 pc, gint64 from, gint64 
  * PC was not free, as happens. */
 static gboolean
 sit (LhStore *store, const LhCentre *centre, gint64 person, gint64 pc, gint64 at, gint64 until,
-     LhUsageEnd reason, GError **error)
+     LhUsageEnd reason, gboolean *out_sat, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LhUsage) usage = NULL;
@@ -117,6 +126,8 @@ sit (LhStore *store, const LhCentre *centre, gint64 person, gint64 pc, gint64 at
   LhSessionInfo session = { 0 };
   gboolean overlaps;
 
+  if (out_sat != NULL)
+    *out_sat = FALSE;
   if (!sitting_overlaps (store, person, pc, at, until != 0 ? until : at + 1, &overlaps, error))
     return FALSE;
   if (overlaps)
@@ -131,6 +142,8 @@ sit (LhStore *store, const LhCentre *centre, gint64 person, gint64 pc, gint64 at
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (out_sat != NULL)
+    *out_sat = TRUE;
   if (until == 0)
     return TRUE;
   if (until >= usage->ends_at)
@@ -186,6 +199,35 @@ release (LhStore *store, gint64 booking_id, gint64 at, GError **error)
                                     at, error);
 }
 
+/* The person who booked PC number pc cancels it on the way in, to sit at
+ * the favourite if it is free; from the last PC, at any other that is.
+ * *out_moved: they did (else their PC is free for them to walk up to). */
+static gboolean
+sit_elsewhere (LhStore *store, const LhCentre *centre, GArray *pc_ids, guint pc, const gint64 *booking,
+               gint64 arrive, gint64 leave, LhUsageEnd reason, gboolean *out_moved, GError **error)
+{
+  guint last = pc_ids->len - 1;
+
+  *out_moved = FALSE;
+  if (!lh_bookings_cancel (store, booking[1], booking[0], booking[3] - 5 * 60, NULL, NULL, error))
+    return FALSE;
+  for (guint other = LH_DEMO_FAVOURITE_PC; other < (pc == last ? last : 1) && !*out_moved; other++)
+    if (other != pc &&
+        !sit (store, centre, booking[1], g_array_index (pc_ids, gint64, other), arrive, leave, reason, out_moved,
+              error))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+pc_number (GArray *pc_ids, gint64 pc)
+{
+  for (guint i = 0; i < pc_ids->len; i++)
+    if (g_array_index (pc_ids, gint64, i) == pc)
+      return i;
+  return 0;
+}
+
 gboolean
 lh_demo_add_usage (LhStore *store, const LhCentre *centre, GRand *rand, GArray *learner_ids,
                    GArray *pc_ids, gint64 history_start, gint64 now, GError **error)
@@ -196,6 +238,9 @@ lh_demo_add_usage (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
   g_autoptr(GArray) bookings = g_array_new (FALSE, FALSE, 5 * sizeof (gint64));
   g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
   g_autoptr(LhStmt) alive = NULL;
+  /* Which PC people go for draws from its own sequence: the rest of the
+   * demo, drawn from rand, stays as it was. */
+  g_autoptr(GRand) liking = g_rand_new_with_seed (20261203);
 
   if (tx == NULL || !collect_past_bookings (store, history_start, now, bookings, error))
     return FALSE;
@@ -204,6 +249,9 @@ lh_demo_add_usage (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
       const gint64 *b = &g_array_index (bookings, gint64, 5 * i);
       gint64 arrive = b[3] + g_rand_int_range (rand, 0, 11) * 60;
       gint64 leave = b[4] - g_rand_int_range (rand, -5, 25) * 60;
+      guint pc = pc_number (pc_ids, b[2]);
+      LhUsageEnd reason;
+      gboolean moved = FALSE;
 
       if (g_rand_int_range (rand, 0, 8) == 0)
         {
@@ -211,8 +259,10 @@ lh_demo_add_usage (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
             return FALSE;
           continue;
         }
-      if (!sit (store, centre, b[1], b[2], arrive, leave,
-                endings[g_rand_int_range (rand, 0, G_N_ELEMENTS (endings))], error))
+      reason = endings[g_rand_int_range (rand, 0, G_N_ELEMENTS (endings))];
+      if ((lh_demo_prefers_favourite (pc, pc_ids->len, g_rand_double (liking)) &&
+           !sit_elsewhere (store, centre, pc_ids, pc, b, arrive, leave, reason, &moved, error)) ||
+          (!moved && !sit (store, centre, b[1], b[2], arrive, leave, reason, NULL, error)))
         return FALSE;
     }
 
@@ -224,17 +274,20 @@ lh_demo_add_usage (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
       {
         gint64 at = lh_time_at_local_minute (day, g_rand_int_range (rand, 8 * 60, 19 * 60), centre->tz);
         gint64 person = g_array_index (learner_ids, gint64, g_rand_int_range (rand, 8, learner_ids->len));
-        gint64 pc = g_array_index (pc_ids, gint64, g_rand_int_range (rand, 0, pc_ids->len));
+        guint pc = (guint) g_rand_int_range (rand, 0, pc_ids->len);
         gint64 leave = at + g_rand_int_range (rand, 20, 90) * 60;
 
-        if (leave < now && !sit (store, centre, person, pc, at, leave, LH_USAGE_END_SIGN_OUT, error))
+        if (lh_demo_prefers_favourite (pc, pc_ids->len, g_rand_double (liking)))
+          pc = LH_DEMO_FAVOURITE_PC;
+        if (leave < now && !sit (store, centre, person, g_array_index (pc_ids, gint64, pc), at, leave,
+                                 LH_USAGE_END_SIGN_OUT, NULL, error))
           return FALSE;
       }
 
   /* Two people at the PCs right now. */
   for (guint n = 0; n < 2 && n < pc_ids->len; n++)
     if (!sit (store, centre, g_array_index (learner_ids, gint64, learner_ids->len - 1 - n),
-              g_array_index (pc_ids, gint64, pc_ids->len - 1 - n), now, 0, LH_USAGE_END_SIGN_OUT, error))
+              g_array_index (pc_ids, gint64, pc_ids->len - 1 - n), now, 0, LH_USAGE_END_SIGN_OUT, NULL, error))
       return FALSE;
 
   /* Every PC's kiosk is on. */

@@ -18,6 +18,15 @@ typedef struct
 
 void lh_demo_kiosk_free (LhDemoKiosk *kiosk);
 
+/* The demo's PCs are not alike, so that their usage is not: the first,
+ * by the window, is everyone's favourite; the last, by the door with an
+ * old slow screen, is where people sit only when nothing else is free. */
+#define LH_DEMO_FAVOURITE_PC 0
+
+/* Whether someone who meant to sit at PC number pc of n_pcs goes for the
+ * favourite instead, given a draw in [0, 1). */
+gboolean lh_demo_prefers_favourite (guint pc, guint n_pcs, double draw);
+
 /* A kiosk device for each PC of pc_ids, alive as of now (element-type
  * LhDemoKiosk, in PC order). */
 GPtrArray *lh_demo_add_pc_kiosks   (LhStore        *store,

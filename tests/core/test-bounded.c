@@ -17,6 +17,7 @@
 #include "lh-core-test.h"
 #include "lh-devices.h"
 #include "lh-dropins.h"
+#include "lh-equipment-usage.h"
 #include "lh-error.h"
 #include "lh-groups.h"
 #include "lh-housekeeping.h"
@@ -329,6 +330,23 @@ test_lists (void)
   assert_bounded ("upcoming bookings, groups, time off, queues", lists);
 }
 
+/* The committee's usage per PC over the last quarter. */
+static void
+equipment_usage (Centre *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = lh_equipment_usage (c->ts->store, centre_rules, TODAY - 91 * DAY, NOW, NOW, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pcs->len, ==, N_PCS);
+}
+
+static void
+test_equipment_usage (void)
+{
+  assert_bounded ("usage per PC over a quarter", equipment_usage);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -346,6 +364,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bounded/sign-in", test_sign_in);
   g_test_add_func ("/bounded/housekeeping", test_housekeeping);
   g_test_add_func ("/bounded/lists", test_lists);
+  g_test_add_func ("/bounded/equipment-usage", test_equipment_usage);
   status = g_test_run ();
 
   centre_free (fresh);

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Usage per PC against figures worked out by hand: sittings across the
+ * period's edges, one still going on, a PC never used, a deactivated PC,
+ * a closure day and the computers' asset tags. */
+#include <string.h>
+
+#include "lh-core-test.h"
+#include "lh-devices.h"
+#include "lh-equipment-usage.h"
+#include "lh-equipment.h"
+#include "lh-error.h"
+#include "lh-resources.h"
+#include "lh-rules.h"
+
+/* Monday 30 November 2026, 00:00 in London (UTC in winter). */
+#define MONDAY 1795996800
+#define MINUTE 60
+#define HOUR   3600
+#define DAY    (24 * HOUR)
+/* Friday 4 December, 12:00. */
+#define NOW    (MONDAY + 4 * DAY + 12 * HOUR)
+
+typedef struct
+{
+  LhTestStore *ts;
+  LhCentre    *centre;
+  gint64       person;
+  gint64       pc1, pc2, pc3, pc4;
+  guint        n_sittings;
+} Fixture;
+
+static gint64
+add_pc (Fixture *f, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hours = lh_opening_hours_parse ("Mon-Fri 09:00-17:00", &error);
+  g_autofree char *kiosk = g_strdup_printf ("Kiosk of %s", name);
+  g_autofree char *token = NULL;
+  gint64 id = 0, device = 0;
+
+  g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
+  g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
+  token = lh_devices_add (f->ts->store, kiosk, MONDAY - 30 * DAY, &device, &error);
+  g_assert_true (lh_devices_set_pc (f->ts->store, kiosk, id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+exec (LhStore *store, const char *sql, const gint64 *values, guint n_values)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_values; i++)
+    sqlite3_bind_int64 (stmt, (int) i + 1, values[i]);
+  lh_store_exec (store, stmt, &error);
+  g_assert_no_error (error);
+}
+
+/* A sitting at the PC from start to end (0: still going on), with the
+ * booking and sign-in behind it. */
+static void
+add_sitting (Fixture *f, gint64 pc, gint64 start, gint64 end)
+{
+  LhStore *store = f->ts->store;
+  gint64 booking[] = { pc, f->person, start, end != 0 ? end : start + HOUR };
+  gint64 session[] = { f->person, pc, start, booking[3], ++f->n_sittings };
+  gint64 usage[] = { 0, 0, start, end };
+
+  exec (store, "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, status, checked_in_at) "
+               "VALUES (?1, ?2, ?3, ?4, ?3 - 86400, 'booked', ?3)", booking, G_N_ELEMENTS (booking));
+  usage[0] = lh_store_last_insert_id (store);
+  exec (store, "INSERT INTO sessions (token_hash, person_id, device_id, created_at, expires_at) "
+               "VALUES (printf ('%020d', ?5), ?1, (SELECT id FROM devices WHERE resource_id = ?2), ?3, ?4)",
+        session, G_N_ELEMENTS (session));
+  usage[1] = lh_store_last_insert_id (store);
+  exec (store, "INSERT INTO usage_sessions (person_id, resource_id, booking_id, device_id, session_id, "
+               "started_at, ended_at, end_reason) SELECT b.person_id, b.resource_id, b.id, s.device_id, s.id, "
+               "?3, nullif (?4, 0), CASE WHEN ?4 = 0 THEN NULL ELSE 'sign-out' END "
+               "FROM bookings b, sessions s WHERE b.id = ?1 AND s.id = ?2", usage, G_N_ELEMENTS (usage));
+}
+
+static void
+save_computer (Fixture *f, const char *asset_tag, gint64 pc, const char *status)
+{
+  static const LhEquipmentActor admin = { 0, "learnhubctl" };
+  g_autoptr(GError) error = NULL;
+  LhEquipmentFields fields = { asset_tag, "computer", "", "PC room", status, pc };
+
+  g_assert_true (lh_equipment_save (f->ts->store, &fields, &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pc3[] = { 0 };
+
+  f->ts = lh_test_store_new ();
+  f->centre = lh_centre_new_default ();
+  f->person = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, MONDAY - 30 * DAY);
+  f->pc1 = add_pc (f, "PC 1");
+  f->pc2 = add_pc (f, "PC 2");
+  f->pc3 = add_pc (f, "PC 3");
+  f->pc4 = add_pc (f, "PC 4");
+
+  /* PC 1: before the period; across its start (1 h in it); 2.5 h on
+   * Monday; 2 h on Tuesday; 1 h on Thursday. */
+  add_sitting (f, f->pc1, MONDAY - 2 * DAY + 10 * HOUR, MONDAY - 2 * DAY + 11 * HOUR);
+  add_sitting (f, f->pc1, MONDAY - HOUR, MONDAY + HOUR);
+  add_sitting (f, f->pc1, MONDAY + 10 * HOUR, MONDAY + 12 * HOUR + 30 * MINUTE);
+  add_sitting (f, f->pc1, MONDAY + DAY + 11 * HOUR, MONDAY + DAY + 13 * HOUR);
+  add_sitting (f, f->pc1, MONDAY + 3 * DAY + 16 * HOUR, MONDAY + 3 * DAY + 17 * HOUR);
+  /* PC 3 was used, then taken out of use. */
+  add_sitting (f, f->pc3, MONDAY + 10 * HOUR, MONDAY + 16 * HOUR);
+  pc3[0] = f->pc3;
+  exec (f->ts->store, "UPDATE resources SET active = 0 WHERE id = ?1", pc3, 1);
+  /* PC 4: one ending just as the period starts; one going on now. */
+  add_sitting (f, f->pc4, MONDAY - 2 * HOUR, MONDAY);
+  add_sitting (f, f->pc4, NOW - 45 * MINUTE, 0);
+
+  /* Closed on Wednesday. */
+  g_assert_true (lh_closures_add (f->ts->store, "2026-12-02", "Union conference", &error));
+  g_assert_no_error (error);
+  /* PC 1's old computer was retired and replaced; PC 2's works. */
+  save_computer (f, "LC-0001", f->pc1, "retired");
+  save_computer (f, "LC-0011", f->pc1, "faulty");
+  save_computer (f, "LC-0002", f->pc2, NULL);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  lh_centre_free (f->centre);
+  lh_test_store_free (f->ts);
+}
+
+/* Monday to now on Friday: open 8 h Monday, Tuesday, Thursday and 3 h
+ * on Friday morning, Wednesday closed: 27 h. */
+static void
+test_week_to_now (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  const LhPcUsage *first, *second, *never;
+
+  g_assert_no_error (error);
+  /* PC 3 is no longer bookable: left out, its sitting with it. */
+  g_assert_cmpuint (pcs->len, ==, 3);
+  first = pcs->pdata[0];
+  second = pcs->pdata[1];
+  never = pcs->pdata[2];
+
+  g_assert_cmpstr (first->name, ==, "PC 1");
+  g_assert_cmpint (first->seconds_used, ==, 6 * HOUR + 30 * MINUTE);
+  g_assert_cmpint (first->sittings, ==, 4);
+  g_assert_cmpint (first->days_used, ==, 3);
+  g_assert_cmpint (first->last_used, ==, MONDAY + 3 * DAY + 17 * HOUR);
+  g_assert_cmpint (first->seconds_open, ==, 27 * HOUR);
+  /* Its computer now, not the retired one. */
+  g_assert_cmpstr (first->asset_tag, ==, "LC-0011");
+  g_assert_cmpstr (first->status, ==, "faulty");
+
+  /* The sitting going on counts up to now; the one that ended as the
+   * period began does not count. */
+  g_assert_cmpstr (second->name, ==, "PC 4");
+  g_assert_cmpint (second->seconds_used, ==, 45 * MINUTE);
+  g_assert_cmpint (second->sittings, ==, 1);
+  g_assert_cmpint (second->days_used, ==, 1);
+  g_assert_cmpint (second->last_used, ==, NOW);
+  g_assert_null (second->asset_tag);
+  g_assert_null (second->status);
+
+  g_assert_cmpstr (never->name, ==, "PC 2");
+  g_assert_cmpint (never->seconds_used, ==, 0);
+  g_assert_cmpint (never->sittings, ==, 0);
+  g_assert_cmpint (never->days_used, ==, 0);
+  g_assert_cmpint (never->last_used, ==, 0);
+  g_assert_cmpint (never->seconds_open, ==, 27 * HOUR);
+  g_assert_cmpstr (never->asset_tag, ==, "LC-0002");
+  g_assert_cmpstr (never->status, ==, "working");
+}
+
+/* A period ending at Tuesday noon cuts Tuesday's sitting; the sitting
+ * going on now began after it. Open: 8 h Monday, 3 h Tuesday. */
+static void
+test_period_cuts_sittings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 to = MONDAY + DAY + 12 * HOUR;
+  g_autoptr(GPtrArray) pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, to, NOW, &error);
+  const LhPcUsage *pc1;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pcs->len, ==, 3);
+  pc1 = pcs->pdata[0];
+  g_assert_cmpstr (pc1->name, ==, "PC 1");
+  g_assert_cmpint (pc1->seconds_used, ==, HOUR + 2 * HOUR + 30 * MINUTE + HOUR);
+  g_assert_cmpint (pc1->sittings, ==, 3);
+  g_assert_cmpint (pc1->days_used, ==, 2);
+  g_assert_cmpint (pc1->last_used, ==, to);
+  g_assert_cmpint (pc1->seconds_open, ==, 11 * HOUR);
+  /* Never used in it: in the order of the PCs' list. */
+  g_assert_cmpstr (((LhPcUsage *) pcs->pdata[1])->name, ==, "PC 2");
+  g_assert_cmpstr (((LhPcUsage *) pcs->pdata[2])->name, ==, "PC 4");
+  g_assert_cmpint (((LhPcUsage *) pcs->pdata[2])->sittings, ==, 0);
+}
+
+/* A sitting across midnight uses both days. */
+static void
+test_sitting_across_midnight (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  add_sitting (f, f->pc2, MONDAY + DAY - 30 * MINUTE, MONDAY + DAY + 30 * MINUTE);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, MONDAY + 2 * DAY, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((LhPcUsage *) pcs->pdata[1])->name, ==, "PC 2");
+  g_assert_cmpint (((LhPcUsage *) pcs->pdata[1])->seconds_used, ==, HOUR);
+  g_assert_cmpint (((LhPcUsage *) pcs->pdata[1])->days_used, ==, 2);
+}
+
+static void
+test_bad_period (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, MONDAY, NOW, &error);
+
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_null (pcs);
+}
+
+/* Each query reads an index range or looks one row up: never the whole
+ * history of sittings. */
+static void
+test_query_plans (Fixture *f, gconstpointer data)
+{
+  const char *queries[][2] = {
+    { LH_EQUIPMENT_USAGE_SITTINGS_SQL,
+      "SEARCH usage_sessions USING INDEX usage_by_start (started_at>? AND started_at<?)" },
+    { LH_EQUIPMENT_USAGE_COMPUTER_SQL,
+      "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
+    { LH_EQUIPMENT_USAGE_CLOSURES_SQL,
+      "SEARCH closures USING COVERING INDEX sqlite_autoindex_closures_1 (date>? AND date<?)" },
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", queries[q][0], NULL);
+      g_autoptr(LhStmt) stmt = lh_store_prepare (f->ts->store, sql, NULL);
+      g_autoptr(GString) plan = g_string_new (NULL);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+      g_test_message ("%s", plan->str);
+      g_assert_nonnull (strstr (plan->str, queries[q][1]));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/lh/equipment-usage/week-to-now", test_week_to_now);
+  ADD ("/lh/equipment-usage/period-cuts-sittings", test_period_cuts_sittings);
+  ADD ("/lh/equipment-usage/sitting-across-midnight", test_sitting_across_midnight);
+  ADD ("/lh/equipment-usage/bad-period", test_bad_period);
+  ADD ("/lh/equipment-usage/query-plans", test_query_plans);
+#undef ADD
+  return g_test_run ();
+}
