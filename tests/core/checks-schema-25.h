@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Undoes migration 0026 (checks and admin notices): back to schema 25. */
+#pragma once
+
+#define LH_TEST_UNDO_CHECKS \
+  "DROP TABLE admin_notices; DROP TABLE equipment_checks_done; DROP TABLE equipment_checks; "
