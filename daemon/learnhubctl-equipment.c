@@ -15,7 +15,8 @@
   "       learnhubctl equipment add ASSET_TAG --kind KIND [--location TEXT] [--description TEXT] [--pc NAME]\n" \
   "       learnhubctl equipment status ASSET_TAG working|faulty|in-repair|retired [--reason TEXT]\n" \
   "       learnhubctl equipment list\n" \
-  "       learnhubctl equipment history ASSET_TAG"
+  "       learnhubctl equipment history ASSET_TAG\n" \
+  "       learnhubctl equipment check …"
 
 /* Who changed an item, in its history. */
 static const LhEquipmentActor ctl_actor = { 0, "learnhubctl" };
@@ -116,6 +117,8 @@ lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
   const char *verb = ctl->args[0];
   guint n_args = g_strv_length (ctl->args);
 
+  if (g_strcmp0 (verb, "check") == 0)
+    return lh_ctl_equipment_check (ctl, store, error);
   if (g_strcmp0 (verb, "import") == 0 && n_args == 2)
     return equipment_import (ctl, store, ctl->args[1], error);
   if (g_strcmp0 (verb, "add") == 0 && n_args == 2)

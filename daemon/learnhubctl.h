@@ -38,6 +38,7 @@ typedef struct
   char      *years;           /* (owned) (nullable) demo: years of history, as typed */
   char      *location;        /* (owned) (nullable) equipment add */
   char      *description;     /* (owned) (nullable) equipment add */
+  char      *note;            /* (owned) (nullable) equipment check done */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -80,6 +81,8 @@ gboolean lh_ctl_dropin      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-equipment.c */
 gboolean lh_ctl_equipment   (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-checks.c: "equipment check …", args[0] being "check". */
+gboolean lh_ctl_equipment_check (Ctl *ctl, LhStore *store, GError **error);
 /* A CSV import's bad rows on stderr, and what it did if it did. */
 void     lh_ctl_print_import (const char        *path,
                               const LhCsvReport *report,

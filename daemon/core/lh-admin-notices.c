@@ -4,6 +4,7 @@
 #include "lh-admin-notices.h"
 
 #include "lh-error.h"
+#include "lh-people.h"
 
 void
 lh_admin_notice_free (LhAdminNotice *notice)
@@ -143,4 +144,25 @@ lh_admin_notices_dismiss (LhStore *store, gint64 notice_id, gint64 now, GError *
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+lh_admin_notices_admin_at (LhStore *store, gint64 device_id, gint64 now, gboolean *out_admin, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  /* The kiosk's live sessions: a few rows of the partial index. */
+  stmt = lh_store_prepare (store,
+                           "SELECT 1 FROM sessions s INDEXED BY sessions_live_by_device "
+                           "JOIN people p ON p.id = s.person_id "
+                           "WHERE s.device_id = ?1 AND s.expires_at > ?2 AND s.ended_at IS NULL "
+                           "AND (p.roles & ?3) <> 0 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, device_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int (stmt, 3, LH_ROLE_ADMIN);
+  return lh_store_step (store, stmt, out_admin, error);
 }

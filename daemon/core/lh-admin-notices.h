@@ -62,6 +62,14 @@ gboolean   lh_admin_notices_dismiss     (LhStore    *store,
                                          gint64      now,
                                          GError    **error);
 
+/* Whether an admin is signed in at the kiosk device_id now: its own
+ * stream then hears the admins' news. */
+gboolean   lh_admin_notices_admin_at    (LhStore    *store,
+                                         gint64      device_id,
+                                         gint64      now,
+                                         gboolean   *out_admin,
+                                         GError    **error);
+
 /* lh-check-reminders.c: raises "check-due" for the checks due within
  * LH_CHECK_REMIND_DAYS and "check-overdue" (replacing it) for those past
  * their day, each once per due date; *out_raised counts the new ones. */

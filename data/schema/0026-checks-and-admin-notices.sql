@@ -51,3 +51,7 @@ CREATE TABLE admin_notices (
 CREATE UNIQUE INDEX admin_notices_once_per_fault ON admin_notices (fault_id, what) WHERE fault_id IS NOT NULL;
 CREATE UNIQUE INDEX admin_notices_once_per_due ON admin_notices (check_id, due_at, what) WHERE check_id IS NOT NULL;
 CREATE INDEX admin_notices_open ON admin_notices (created_at) WHERE cleared_at IS NULL;
+
+-- The kiosks where an admin is signed in now hear the admins' news on
+-- their own stream: each kiosk's live sessions, by expiry.
+CREATE INDEX sessions_live_by_device ON sessions (device_id, expires_at) WHERE ended_at IS NULL;

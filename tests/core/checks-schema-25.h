@@ -3,4 +3,5 @@
 #pragma once
 
 #define LH_TEST_UNDO_CHECKS \
+  "DROP INDEX sessions_live_by_device; " \
   "DROP TABLE admin_notices; DROP TABLE equipment_checks_done; DROP TABLE equipment_checks; "
