@@ -217,6 +217,41 @@ test_fault_notice_kept_until_repaired (Fixture *f, gconstpointer data)
                    ==, 0);
 }
 
+static guint64
+steps_to_list (Fixture *f)
+{
+  g_autoptr(GPtrArray) notices = NULL;
+
+  lh_store_take_vm_steps (f->ts->store);
+  notices = open_notices (f);
+  g_assert_cmpuint (notices->len, ==, 1);
+  return lh_store_take_vm_steps (f->ts->store);
+}
+
+/* Reading the open notices costs the same after years of cleared ones:
+ * the list is an index range of the open ones only. */
+static void
+test_list_is_bounded (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhCheck) pat = add_check (f, "Electrical safety test", "2026-11-30");
+  g_autoptr(LhStmt) history = NULL;
+  guint64 few, many;
+
+  g_assert_cmpuint (raise_checks (f, NOW), ==, 1);
+  few = steps_to_list (f);
+  /* Five years of weekly checks done, each with its notices cleared. */
+  history = lh_store_prepare (f->ts->store,
+                              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                              "INSERT INTO admin_notices (what, check_id, due_at, created_at, cleared_at) "
+                              "SELECT 'check-due', 1, 1000000 + i, 1000000 + i, 1000001 + i FROM n", &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_store_exec (f->ts->store, history, &error));
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM admin_notices"), ==, 3001);
+  many = steps_to_list (f);
+  g_assert_cmpuint (many, <=, few + 10);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,5 +260,6 @@ main (int argc, char **argv)
   ADD ("/admin-notices/check-reminders", test_check_reminders);
   ADD ("/admin-notices/dismissed-stays", test_dismissed_stays);
   ADD ("/admin-notices/fault-kept-until-repaired", test_fault_notice_kept_until_repaired);
+  ADD ("/admin-notices/list-is-bounded", test_list_is_bounded);
   return g_test_run ();
 }
