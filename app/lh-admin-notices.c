@@ -234,6 +234,16 @@ changed_cb (LhClient       *client,
   refresh (self);
 }
 
+/* Back online: what changed meanwhile was not heard. */
+static void
+online_cb (LhClient       *client,
+           GParamSpec     *pspec,
+           LhAdminNotices *self)
+{
+  if (lh_client_get_online (client))
+    refresh (self);
+}
+
 void
 lh_admin_notices_set_client (LhAdminNotices *self,
                              LhClient       *client)
@@ -243,6 +253,7 @@ lh_admin_notices_set_client (LhAdminNotices *self,
 
   g_set_object (&self->client, client);
   g_signal_connect_object (client, "event::admin-notices-changed", G_CALLBACK (changed_cb), self, 0);
+  g_signal_connect_object (client, "notify::online", G_CALLBACK (online_cb), self, 0);
 }
 
 void
