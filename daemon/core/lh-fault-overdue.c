@@ -63,7 +63,6 @@ lh_faults_take_newly_overdue (LhStore *store, gint64 now, GError **error)
       g_autoptr(LhStmt) told = lh_store_prepare (store,
                                                  "UPDATE faults SET overdue_told_at = ?2 "
                                                  "WHERE id = ?1 AND overdue_told_at IS NULL", error);
-
       gboolean raised;
 
       if (told == NULL)
