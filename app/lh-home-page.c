@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-admin-notices.h"
 #include "lh-approval-words.h"
 #include "lh-approvals-page.h"
 #include "lh-desk-page.h"
@@ -33,6 +34,7 @@ struct _LhHomePage
   GtkWidget *notice_box;
   GtkImage  *notice_icon;
   GtkLabel  *notice_label;
+  GtkWidget *admin_notices;  /* below the notice: an admin's faults and checks */
 };
 
 G_DEFINE_FINAL_TYPE (LhHomePage, lh_home_page, ADW_TYPE_BIN)
@@ -85,6 +87,9 @@ static void
 lh_home_page_init (LhHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->admin_notices = lh_admin_notices_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->admin_notices,
+                              self->notice_box);
   lh_home_page_set_person (self, NULL);
 }
 
@@ -124,6 +129,7 @@ lh_home_page_set_person (LhHomePage     *self,
   /* The employer's contact point approves paid time off; no one else
    * ever sees the way in. */
   gtk_widget_set_visible (self->admin_box, lh_approvals_page_is_for (person));
+  lh_admin_notices_set_person (LH_ADMIN_NOTICES (self->admin_notices), person);
   if (person == NULL)
     lh_home_page_set_approvals (self, -1);
   if (person == NULL || person->name == NULL)
@@ -134,6 +140,14 @@ lh_home_page_set_person (LhHomePage     *self,
   /* Translators: a greeting with the person's name, e.g. "Hello, Amira Khan" */
   hello = g_strdup_printf (_("Hello, %s"), person->name);
   gtk_label_set_label (self->hello_label, hello);
+}
+
+GtkWidget *
+lh_home_page_get_admin_notices (LhHomePage *self)
+{
+  g_return_val_if_fail (LH_IS_HOME_PAGE (self), NULL);
+
+  return self->admin_notices;
 }
 
 void

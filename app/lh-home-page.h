@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (LhHomePage, lh_home_page, LH, HOME_PAGE, AdwBin)
 /* person (nullable): NULL clears the name. */
 void lh_home_page_set_person (LhHomePage     *self,
                               const LhPerson *person);
+/* The admins' notices on the page (an LhAdminNotices): the window gives
+ * it the client. */
+GtkWidget *lh_home_page_get_admin_notices (LhHomePage *self);
 /* The count on Time off to approve (only admins see it); pending < 0:
  * not known. */
 void lh_home_page_set_approvals (LhHomePage     *self,

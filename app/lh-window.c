@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-admin-notices.h"
 #include "lh-style.h"
 
 G_DEFINE_FINAL_TYPE (LhWindow, lh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -280,6 +281,7 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->record_page), self->client);
   lh_page_set_client (LH_PAGE (self->time_off_page), self->client);
   lh_page_set_client (LH_PAGE (self->approvals_page), self->client);
+  lh_admin_notices_set_client (LH_ADMIN_NOTICES (lh_home_page_get_admin_notices (self->home_page)), self->client);
   g_signal_connect_object (self->approvals_page, "notify::pending",
                            G_CALLBACK (approvals_pending_cb), self, G_CONNECT_SWAPPED);
 

@@ -16,7 +16,8 @@
   "       learnhubctl equipment status ASSET_TAG working|faulty|in-repair|retired [--reason TEXT]\n" \
   "       learnhubctl equipment list\n" \
   "       learnhubctl equipment history ASSET_TAG\n" \
-  "       learnhubctl equipment usage [--from DATE] [--to DATE] [--format text|csv]"
+  "       learnhubctl equipment usage [--from DATE] [--to DATE] [--format text|csv]\n" \
+  "       learnhubctl equipment check …"
 
 /* Who changed an item, in its history. */
 static const LhEquipmentActor ctl_actor = { 0, "learnhubctl" };
@@ -117,6 +118,8 @@ lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
   const char *verb = ctl->args[0];
   guint n_args = g_strv_length (ctl->args);
 
+  if (g_strcmp0 (verb, "check") == 0)
+    return lh_ctl_equipment_check (ctl, store, error);
   if (g_strcmp0 (verb, "import") == 0 && n_args == 2)
     return equipment_import (ctl, store, ctl->args[1], error);
   if (g_strcmp0 (verb, "add") == 0 && n_args == 2)

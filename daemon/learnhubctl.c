@@ -35,7 +35,7 @@ ctl_clear (Ctl *ctl)
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
                        &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
                        &ctl->reason, &ctl->date, &ctl->years, &ctl->location, &ctl->description,
-                       &ctl->to, &ctl->format };
+                       &ctl->to, &ctl->format, &ctl->note };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -422,7 +422,7 @@ static const struct
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
-  { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage" },
+  { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage, check" },
   { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
@@ -458,6 +458,7 @@ main (int argc, char **argv)
     { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is; equipment add: the PC a computer is", "NAME" },
     { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },
     { "description", 0, 0, G_OPTION_ARG_STRING, &ctl.description, "equipment add: what it is, e.g. its make", "TEXT" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &ctl.note, "equipment check done: what was found", "TEXT" },
     { "min-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MIN_MINUTES], "rules set: shortest booking", "N" },
     { "max-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MAX_MINUTES], "rules set: longest booking", "N" },
     { "horizon-days", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HORIZON_DAYS], "rules set: how far ahead", "N" },

@@ -40,6 +40,7 @@ typedef struct
   char      *description;     /* (owned) (nullable) equipment add */
   char      *to;              /* (owned) (nullable) equipment usage: YYYY-MM-DD */
   char      *format;          /* (owned) (nullable) equipment usage: text or csv */
+  char      *note;            /* (owned) (nullable) equipment check done */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -84,6 +85,8 @@ gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_equipment   (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-equipment-usage.c: usage is the command's usage line. */
 gboolean lh_ctl_equipment_usage (Ctl *ctl, LhStore *store, const char *usage, GError **error);
+/* learnhubctl-checks.c: "equipment check …", args[0] being "check". */
+gboolean lh_ctl_equipment_check (Ctl *ctl, LhStore *store, GError **error);
 /* A CSV import's bad rows on stderr, and what it did if it did. */
 void     lh_ctl_print_import (const char        *path,
                               const LhCsvReport *report,

@@ -6,9 +6,11 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "lh-admin-notices.h"
 #include "lh-auth.h"
 #include "lh-devices.h"
 #include "lh-error.h"
+#include "lh-people.h"
 #include "lh-time.h"
 
 typedef struct
@@ -27,6 +29,7 @@ typedef struct
   gint64   *device_ids;  /* (owned) */
   guint     n_devices;
   gboolean  to_everyone;
+  gboolean  to_admins;
 } Held;
 
 struct _LhEventHub
@@ -287,6 +290,43 @@ send_text (LhEventHub *self, const char *text, gint64 person_id, const gint64 *d
     }
 }
 
+/* The listener's session is an admin's and holds now (one lookup of the
+ * token's hash), or it is the own stream of a kiosk where an admin is
+ * signed in now; a session that no longer holds is closed at the next
+ * check. */
+static gboolean
+listener_is_admin (LhEventHub *self, const Listener *listener, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  LhSessionInfo session;
+  gboolean admin_there = FALSE;
+
+  if (soup_websocket_connection_get_state (listener->connection) != SOUP_WEBSOCKET_STATE_OPEN)
+    return FALSE;
+  if (listener->person_id != 0)
+    return lh_auth_check_session (self->store, listener->token, now, &session, &error) &&
+           (session.roles & LH_ROLE_ADMIN) != 0;
+  if (!lh_admin_notices_admin_at (self->store, listener->device_id, now, &admin_there, &error))
+    g_message ("Cannot tell whether an admin is at kiosk %" G_GINT64_FORMAT ": %s", listener->device_id,
+               error->message);
+  return admin_there;
+}
+
+static void
+send_text_to_admins (LhEventHub *self, const char *text)
+{
+  g_autoptr(GPtrArray) listeners = listeners_now (self);
+  gint64 now = lh_time_now ();
+
+  for (guint i = 0; i < listeners->len; i++)
+    {
+      Listener *listener = g_ptr_array_index (listeners, i);
+
+      if (listener_is_admin (self, listener, now))
+        send_to (listener, text);
+    }
+}
+
 static void
 publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, const gint64 *device_ids,
          guint n_devices, gboolean to_everyone)
@@ -334,7 +374,10 @@ lh_event_hub_release (LhEventHub *self, gboolean send)
     {
       const Held *event = g_ptr_array_index (held, i);
 
-      send_text (self, event->text, event->person_id, event->device_ids, event->n_devices, event->to_everyone);
+      if (event->to_admins)
+        send_text_to_admins (self, event->text);
+      else
+        send_text (self, event->text, event->person_id, event->device_ids, event->n_devices, event->to_everyone);
     }
 }
 
@@ -349,6 +392,27 @@ lh_event_hub_publish_to_devices (LhEventHub *self, const char *type, JsonNode *d
                                  const gint64 *device_ids, guint n_devices, gint64 person_id)
 {
   publish (self, type, data, person_id, device_ids, n_devices, FALSE);
+}
+
+void
+lh_event_hub_publish_to_admins (LhEventHub *self, const char *type, JsonNode *data)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LH_IS_EVENT_HUB (self));
+  g_return_if_fail (type != NULL);
+
+  text = event_text (type, data);
+  if (self->held != NULL)
+    {
+      Held *held = g_new0 (Held, 1);
+
+      held->text = g_steal_pointer (&text);
+      held->to_admins = TRUE;
+      g_ptr_array_add (self->held, held);
+      return;
+    }
+  send_text_to_admins (self, text);
 }
 
 guint

@@ -60,6 +60,14 @@ void        lh_event_hub_publish_to_devices (LhEventHub   *self,
                                              guint         n_devices,
                                              gint64        person_id);
 
+/* Sends to the streams of signed-in admins only, and to the own streams
+ * of the kiosks where an admin is signed in, each checked at that moment:
+ * news of the centre's equipment that is not for learners' eyes nor for
+ * a kiosk no admin is at. */
+void        lh_event_hub_publish_to_admins (LhEventHub   *self,
+                                            const char   *type,
+                                            JsonNode     *data);
+
 /* Holds what is published from now on, until released: then it is sent,
  * in order, or dropped (what it told of was not committed). */
 void        lh_event_hub_hold      (LhEventHub              *self);

@@ -3,6 +3,7 @@
 
 #include "lh-housekeeper.h"
 
+#include "lh-admin-notices.h"
 #include "lh-advice-record.h"
 #include "lh-api-json.h"
 #include "lh-dropins.h"
@@ -157,8 +158,8 @@ close_ended_dropins (LhHousekeeper *self, gint64 now)
     g_info ("%u drop-in(s) closed at their end", closed->len);
 }
 
-/* A fault open longer than the terms allow: the admins' kiosks are told
- * once (the event names an item, never a person). */
+/* A fault open longer than the terms allow: kept as a notice, and the
+ * signed-in admins told once (the event names an item, never a person). */
 static void
 tell_overdue_faults (LhHousekeeper *self, gint64 now)
 {
@@ -185,9 +186,29 @@ tell_overdue_faults (LhHousekeeper *self, gint64 now)
       json_builder_add_string_value (builder, fault->category);
       json_builder_end_object (builder);
       data = json_builder_get_root (builder);
-      lh_event_hub_publish (self->events, "fault-overdue", data, 0);
+      lh_event_hub_publish_to_admins (self->events, "fault-overdue", data);
       g_message ("Fault %" G_GINT64_FORMAT " on %s is overdue", fault->id, fault->asset_tag);
     }
+  if (overdue->len > 0)
+    lh_routes_publish_admin_notices (self->store, self->events);
+}
+
+/* Checks coming due or overdue: kept as notices for the admins. */
+static void
+remind_checks (LhHousekeeper *self, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  guint raised = 0;
+
+  if (!lh_admin_notices_raise_checks (self->store, self->centre->tz, now, &raised, &error))
+    {
+      g_warning ("Cannot tell which checks are due, will try again: %s", error->message);
+      return;
+    }
+  if (raised == 0)
+    return;
+  g_message ("%u check reminder(s) for the admins", raised);
+  lh_routes_publish_admin_notices (self->store, self->events);
 }
 
 static void
@@ -238,7 +259,7 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 now = lh_time_now ();
-  gint64 due, dropin_end = 0, fault_overdue = 0;
+  gint64 due, dropin_end = 0, fault_overdue = 0, check_due = 0;
 
   g_return_if_fail (LH_IS_HOUSEKEEPER (self));
 
@@ -249,7 +270,8 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
     }
   if (!lh_housekeeping_next_due (self->store, self->centre, now, &due, &error) ||
       !lh_dropins_next_end (self->store, &dropin_end, &error) ||
-      !lh_faults_next_overdue (self->store, now, &fault_overdue, &error))
+      !lh_faults_next_overdue (self->store, now, &fault_overdue, &error) ||
+      !lh_admin_notices_next_check (self->store, self->centre->tz, now, &check_due, &error))
     {
       g_warning ("Cannot tell when housekeeping is next due: %s", error->message);
       due = now + 60;
@@ -258,6 +280,8 @@ lh_housekeeper_reschedule (LhHousekeeper *self)
     due = dropin_end;
   if (fault_overdue > 0 && (due == 0 || fault_overdue < due))
     due = fault_overdue;
+  if (check_due > 0 && (due == 0 || check_due < due))
+    due = check_due;
   if (lh_store_scrub_pending (self->store) && (due == 0 || now + SCRUB_RETRY_SECONDS < due))
     due = now + SCRUB_RETRY_SECONDS;
   if (due == 0)
@@ -298,6 +322,7 @@ lh_housekeeper_run (LhHousekeeper *self)
     lh_routes_publish_time_off_pending (self->store, self->events);
   close_ended_dropins (self, now);
   tell_overdue_faults (self, now);
+  remind_checks (self, now);
   retry_scrub (self);
   expire_advice (self, now);
   lh_housekeeper_reschedule (self);

@@ -89,6 +89,20 @@ publish_availability_today (LhOutsideChanges *self, gint64 now)
     }
 }
 
+static void
+publish_faults_changed (LhOutsideChanges *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) data = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fault_id");
+  json_builder_add_int_value (builder, 0);
+  json_builder_end_object (builder);
+  data = json_builder_get_root (builder);
+  lh_event_hub_publish_to_admins (self->events, "faults-changed", data);
+}
+
 /* What changed is not known, only that something did: streams are checked
  * first (nothing more reaches a revoked kiosk), then every kiosk is told
  * to read again what it shows. Events never name anyone. */
@@ -105,6 +119,9 @@ act_on_change (LhOutsideChanges *self)
   publish_id (self, "queue-changed", "dropin_id", 0);
   lh_routes_publish_time_off_pending (self->store, self->events);
   publish_availability_today (self, now);
+  /* A fault reported or repaired, a check done, with learnhubctl. */
+  publish_faults_changed (self);
+  lh_routes_publish_admin_notices (self->store, self->events);
 }
 
 static gboolean

@@ -6,6 +6,7 @@
 
 #include "lh-routes.h"
 
+#include "lh-admin-notices.h"
 #include "lh-api-json.h"
 #include "lh-error.h"
 #include "lh-people.h"
@@ -126,7 +127,8 @@ lh_routes_add_fault_move (JsonBuilder *builder, const LhFaultMove *move, GTimeZo
   json_builder_end_object (builder);
 }
 
-/* The admins' lists and every kiosk's availability: names no one. */
+/* The admins' lists (to admins only) and every kiosk's availability:
+ * names no one. */
 static void
 publish_changed (LhRequest *request, gint64 fault_id, gint64 resource_id)
 {
@@ -138,7 +140,9 @@ publish_changed (LhRequest *request, gint64 fault_id, gint64 resource_id)
   json_builder_add_int_value (builder, fault_id);
   json_builder_end_object (builder);
   data = json_builder_get_root (builder);
-  lh_event_hub_publish (request->events, "faults-changed", data, 0);
+  lh_event_hub_publish_to_admins (request->events, "faults-changed", data);
+  /* A fault's overdue moment may have come or gone. */
+  lh_housekeeper_reschedule (request->housekeeper);
   if (resource_id != 0)
     {
       g_autoptr(JsonNode) availability = lh_json_availability_change (resource_id, request->now,
@@ -171,6 +175,22 @@ tell_learners (LhRequest *request, GPtrArray *moves)
           lh_event_hub_publish (request->events, "availability-changed", to, 0);
         }
     }
+}
+
+/* A new fault is kept as a notice for the admins: the kiosk's "the
+ * centre's admin has been told" holds even when none is connected. */
+static void
+tell_admins (LhRequest *request, gint64 fault_id, gboolean joined)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean raised = FALSE;
+
+  if (joined)
+    return;
+  if (!lh_admin_notices_raise_fault (request->store, fault_id, "fault-reported", request->now, &raised, &error))
+    g_message ("Cannot keep a notice of fault %" G_GINT64_FORMAT " for the admins: %s", fault_id, error->message);
+  else if (raised)
+    lh_routes_publish_admin_notices (request->store, request->events);
 }
 
 void
@@ -222,6 +242,7 @@ lh_route_report_fault (LhRequest *request)
   json_builder_add_int_value (builder, moves->len - moved);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, joined ? 200 : 201, builder);
+  tell_admins (request, fault->id, joined);
   tell_learners (request, moves);
   publish_changed (request, fault->id, fault->stops_use ? fault->resource_id : 0);
 }
@@ -328,6 +349,7 @@ lh_route_fault_repaired (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  /* Bookable again: the kiosks redraw its day. */
+  /* Bookable again: the kiosks redraw its day; its notices cleared. */
   reply_fault (request, resource_id);
+  lh_routes_publish_admin_notices (request->store, request->events);
 }

@@ -135,6 +135,15 @@ void lh_route_heartbeat       (LhRequest *request);
 void lh_route_list_resources  (LhRequest *request);
 void lh_route_availability    (LhRequest *request);
 void lh_route_rules           (LhRequest *request);
+/* lh-routes-checks.c */
+void lh_route_list_checks          (LhRequest *request);
+void lh_route_check_done           (LhRequest *request);
+/* lh-routes-admin-notices.c */
+void lh_route_admin_notices        (LhRequest *request);
+void lh_route_dismiss_admin_notice (LhRequest *request);
+/* Tells the admins' streams how many notices are open now. */
+void lh_routes_publish_admin_notices (LhStore    *store,
+                                      LhEventHub *events);
 /* lh-routes-equipment.c */
 void lh_route_list_equipment       (LhRequest *request);
 /* lh-routes-faults.c */

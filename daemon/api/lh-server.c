@@ -113,6 +113,11 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/equipment/compliance", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE,
     lh_route_equipment_compliance },
   { "GET", "/api/v1/equipment/usage", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE, lh_route_equipment_usage },
+  /* Scheduled checks and what the admins are told: theirs alone. */
+  { "GET", "/api/v1/equipment/checks", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_checks },
+  { "POST", "/api/v1/equipment/checks/{id}/done", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_check_done },
+  { "GET", "/api/v1/admin-notices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_admin_notices },
+  { "POST", "/api/v1/admin-notices/{id}/dismiss", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_dismiss_admin_notice },
   /* Faults: any kiosk reports without signing in; the admin sees to them. */
   { "POST", "/api/v1/faults", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_report_fault },
   { "GET", "/api/v1/faults", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_faults },

@@ -3,6 +3,7 @@
 
 #include "lh-demo-equipment.h"
 
+#include "lh-admin-notices.h"
 #include "lh-equipment.h"
 #include "lh-error.h"
 #include "lh-faults.h"
@@ -149,10 +150,13 @@ lh_demo_add_faults (LhStore *store, const LhCentre *centre, gint64 now, GError *
       gint64 at = now - faults[i].days_ago * DAY;
       g_autoptr(LhFault) fault = lh_faults_report (store, centre, faults[i].asset_tag, 0, &admin_tools, faults[i].category,
                                                    faults[i].note, at, NULL, NULL, error);
+      gboolean raised;
 
       if (fault == NULL ||
           (faults[i].assigned_to != NULL &&
            !lh_faults_assign (store, fault->id, faults[i].assigned_to, &by_admin, at, error)) ||
+          /* As the kiosk's report route does: the admins are told. */
+          !lh_admin_notices_raise_fault (store, fault->id, "fault-reported", at, &raised, error) ||
           (faults[i].repaired_days_ago >= 0 &&
            !lh_faults_repaired (store, fault->id, faults[i].repair_note, &by_admin,
                                 now - faults[i].repaired_days_ago * DAY, NULL, error)))

@@ -26,4 +26,11 @@ gboolean lh_demo_add_faults    (LhStore        *store,
                                 gint64          now,
                                 GError        **error);
 
+/* lh-demo-checks.c: scheduled checks, one due soon, one overdue, two
+ * done, and the admins' notices of them. */
+gboolean lh_demo_add_checks    (LhStore        *store,
+                                const LhCentre *centre,
+                                gint64          now,
+                                GError        **error);
+
 G_END_DECLS

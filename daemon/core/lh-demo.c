@@ -539,6 +539,7 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
                                         : lh_time_add_days (history_start (centre, now), -30, centre->tz),
                               now, error) ||
       !lh_demo_add_faults (store, centre, now, error) ||
+      !lh_demo_add_checks (store, centre, now, error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
       !lh_transaction_commit (tx, error) ||

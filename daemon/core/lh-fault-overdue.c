@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Faults open longer than the terms in force allow: when the next one
  * falls overdue, for the housekeeper's timer, and each told to the
- * admins once. */
+ * admins once, as a notice kept until seen or repaired. */
 #define G_LOG_DOMAIN "lh-faults"
 
 #include "lh-faults.h"
 
+#include "lh-admin-notices.h"
 #include "lh-terms.h"
 
 #define DAY ((gint64) 24 * 3600)
@@ -62,6 +63,7 @@ lh_faults_take_newly_overdue (LhStore *store, gint64 now, GError **error)
       g_autoptr(LhStmt) told = lh_store_prepare (store,
                                                  "UPDATE faults SET overdue_told_at = ?2 "
                                                  "WHERE id = ?1 AND overdue_told_at IS NULL", error);
+      gboolean raised;
 
       if (told == NULL)
         return NULL;
@@ -69,8 +71,11 @@ lh_faults_take_newly_overdue (LhStore *store, gint64 now, GError **error)
       sqlite3_bind_int64 (told, 2, now);
       if (!lh_store_exec (store, told, error))
         return NULL;
-      if (lh_store_changes (store) > 0)
-        g_ptr_array_add (newly, g_ptr_array_steal_index (overdue, i--));
+      if (lh_store_changes (store) == 0)
+        continue;
+      if (!lh_admin_notices_raise_fault (store, fault->id, "fault-overdue", now, &raised, error))
+        return NULL;
+      g_ptr_array_add (newly, g_ptr_array_steal_index (overdue, i--));
     }
   if (!lh_transaction_commit (tx, error))
     return NULL;

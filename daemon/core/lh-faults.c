@@ -6,6 +6,7 @@
 
 #include "lh-faults.h"
 
+#include "lh-admin-notices.h"
 #include "lh-error.h"
 #include "lh-faults-private.h"
 #include "lh-terms.h"
@@ -269,6 +270,7 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
     return FALSE;
   history_note = note[0] != '\0' ? g_strdup_printf ("%s: %s", fault->category, note) : g_strdup (fault->category);
   if (!lh_equipment_add_event (store, item->id, "repaired", status, history_note, actor, now, error) ||
+      !lh_admin_notices_clear_fault (store, fault_id, now, error) ||
       !lh_transaction_commit (tx, error))
     return FALSE;
   if (out_resource_id != NULL)

@@ -43,5 +43,9 @@ void lh_api_equipment_usage_add_tests (LhTestDaemon *daemon,
 void lh_api_faults_add_tests (LhTestDaemon *daemon,
                               SoupSession  *session);
 
+/* Scheduled checks and the admins' notices. */
+void lh_api_checks_add_tests (LhTestDaemon *daemon,
+                              SoupSession  *session);
+
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

@@ -214,6 +214,34 @@ test_kiosks_hear_of_timetable_changes (void)
   g_assert_nonnull (queue_event);
 }
 
+/* A fault reported or a check done with learnhubctl: the signed-in
+ * admins hear of it at once, no learner nor a kiosk where no admin is. */
+static void
+test_admins_hear_of_equipment_changes (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *admin = lh_api_sign_in_as (session, daemon, "admin");
+  g_autofree char *learner = lh_api_sign_in_as (session, daemon, "learner");
+  g_autoptr(LhApiListener) to_admin = lh_api_listen (session, daemon->base_url, admin);
+  g_autoptr(LhApiListener) to_learner = lh_api_listen (session, daemon->base_url, learner);
+  g_autofree char *reported = NULL;
+  g_autofree char *done = NULL;
+  g_autoptr(JsonNode) faults = NULL;
+  g_autoptr(JsonNode) notices = NULL;
+
+  reported = run_ctl (daemon, "fault", "report", "LC-0203", "other", "Wobbles", NULL);
+  faults = lh_api_listener_wait (to_admin, "faults-changed", NULL, 0);
+  g_assert_nonnull (faults);
+  done = run_ctl (daemon, "equipment", "check", "done", "2", "passed", NULL);
+  g_ptr_array_set_size (to_admin->messages, 0);
+  notices = lh_api_listener_wait (to_admin, "admin-notices-changed", NULL, 0);
+  g_assert_nonnull (notices);
+  lh_api_spin (0.3);
+  g_assert_false (lh_api_listener_heard (to_learner, "faults-changed"));
+  g_assert_false (lh_api_listener_heard (to_learner, "admin-notices-changed"));
+}
+
 static void
 test_reading_changes_nothing (void)
 {
@@ -282,6 +310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/live-admin/pin-reset-signs-out-the-old-pin", test_pin_reset_signs_out_the_old_pin);
   g_test_add_func ("/api/live-admin/new-starter-signs-in-at-once", test_new_starter_signs_in_at_once);
   g_test_add_func ("/api/live-admin/kiosks-hear-of-timetable-changes", test_kiosks_hear_of_timetable_changes);
+  g_test_add_func ("/api/live-admin/admins-hear-of-equipment-changes", test_admins_hear_of_equipment_changes);
   g_test_add_func ("/api/live-admin/reading-changes-nothing", test_reading_changes_nothing);
   g_test_add_func ("/api/live-admin/roster-import-keeps-kiosks-served", test_roster_import_keeps_kiosks_served);
   result = g_test_run ();

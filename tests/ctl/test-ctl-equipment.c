@@ -125,6 +125,65 @@ test_faults (void)
   g_assert_nonnull (strstr (usage.err, "usage: learnhubctl fault list"));
 }
 
+/* A check of an item, of a kind and of the centre; one done, which sets
+ * its next due date and goes into the item's history. */
+static void
+test_checks (void)
+{
+  g_autofree char *db = temp_path ("checks.db");
+  g_auto(Run) item = { 0 };
+  g_auto(Run) pat = { 0 };
+  g_auto(Run) clean = { 0 };
+  g_auto(Run) fire = { 0 };
+  g_auto(Run) bad_every = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) done = { 0 };
+  g_auto(Run) bad_result = { 0 };
+  g_auto(Run) no_check = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) history = { 0 };
+
+  ctl (&item, db, "equipment", "add", "LC-0001", "--kind", "computer", NULL);
+  g_assert_cmpint (item.status, ==, 0);
+  ctl (&pat, db, "equipment", "check", "add", "Electrical safety test", "1y", "LC-0001", "--date", "2031-01-15",
+       NULL);
+  g_assert_cmpint (pat.status, ==, 0);
+  g_assert_nonnull (strstr (pat.out, "Added check 1, first due 2031-01-15"));
+  ctl (&clean, db, "equipment", "check", "add", "Clean", "6m", "--kind", "chair", "--date", "2031-02-01", NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  ctl (&fire, db, "equipment", "check", "add", "Fire extinguishers", "365d", "--date", "2031-01-01", NULL);
+  g_assert_cmpint (fire.status, ==, 0);
+  ctl (&bad_every, db, "equipment", "check", "add", "Dust", "3w", NULL);
+  g_assert_cmpint (bad_every.status, ==, 1);
+  g_assert_nonnull (strstr (bad_every.err, "Say how often"));
+  ctl (&both, db, "equipment", "check", "add", "Dust", "3m", "LC-0001", "--kind", "chair", NULL);
+  g_assert_cmpint (both.status, ==, 1);
+  g_assert_nonnull (strstr (both.err, "not both"));
+
+  /* Soonest due first. */
+  ctl (&list, db, "equipment", "check", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (strstr (list.out, "Fire extinguishers") < strstr (list.out, "Electrical safety test"));
+  g_assert_true (strstr (list.out, "Electrical safety test") < strstr (list.out, "Clean"));
+  g_assert_nonnull (strstr (list.out, "centre"));
+  g_assert_nonnull (strstr (list.out, "never done"));
+
+  ctl (&bad_result, db, "equipment", "check", "done", "1", "fine", NULL);
+  g_assert_cmpint (bad_result.status, ==, 1);
+  ctl (&no_check, db, "equipment", "check", "done", "9", "passed", NULL);
+  g_assert_cmpint (no_check.status, ==, 1);
+  g_assert_nonnull (strstr (no_check.err, "No check 9"));
+  ctl (&done, db, "equipment", "check", "done", "1", "passed", "--note", "All sockets fine", NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  g_assert_nonnull (strstr (done.out, "Electrical safety test passed; next due"));
+  ctl (&after, db, "equipment", "check", "list", NULL);
+  g_assert_nonnull (strstr (after.out, "passed by learnhubctl"));
+  ctl (&history, db, "equipment", "history", "LC-0001", NULL);
+  g_assert_nonnull (strstr (history.out, "checked"));
+  g_assert_nonnull (strstr (history.out, "Electrical safety test: passed; All sockets fine"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +192,7 @@ main (int   argc,
 
   g_test_add_func ("/ctl/equipment", test_equipment);
   g_test_add_func ("/ctl/faults", test_faults);
+  g_test_add_func ("/ctl/equipment-checks", test_checks);
 
   return g_test_run ();
 }
