@@ -177,22 +177,6 @@ tell_learners (LhRequest *request, GPtrArray *moves)
     }
 }
 
-/* A new fault is kept as a notice for the admins: the kiosk's "the
- * centre's admin has been told" holds even when none is connected. */
-static void
-tell_admins (LhRequest *request, gint64 fault_id, gboolean joined)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean raised = FALSE;
-
-  if (joined)
-    return;
-  if (!lh_admin_notices_raise_fault (request->store, fault_id, "fault-reported", request->now, &raised, &error))
-    g_message ("Cannot keep a notice of fault %" G_GINT64_FORMAT " for the admins: %s", fault_id, error->message);
-  else if (raised)
-    lh_routes_publish_admin_notices (request->store, request->events);
-}
-
 void
 lh_route_report_fault (LhRequest *request)
 {
@@ -242,7 +226,9 @@ lh_route_report_fault (LhRequest *request)
   json_builder_add_int_value (builder, moves->len - moved);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, joined ? 200 : 201, builder);
-  tell_admins (request, fault->id, joined);
+  /* A new fault is a notice for the admins (kept in core). */
+  if (!joined)
+    lh_routes_publish_admin_notices (request->store, request->events);
   tell_learners (request, moves);
   publish_changed (request, fault->id, fault->stops_use ? fault->resource_id : 0);
 }

@@ -6,6 +6,7 @@
 
 #include "lh-faults.h"
 
+#include "lh-admin-notices.h"
 #include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-faults-private.h"
@@ -321,7 +322,7 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
   gint64 fault_id;
   gint64 pc = 0;
   gint64 reporter_pc = 0;
-  gboolean stops, was_stopping, joined;
+  gboolean stops, was_stopping, joined, raised;
   LhFault *fault;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
@@ -357,6 +358,11 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
                     : !open_fault (store, item != NULL ? item->id : 0, pc, category, stops, now, &fault_id, error))
     return NULL;
   if (!add_report (store, fault_id, reporter->device_id, note, now, error))
+    return NULL;
+  /* Kept for the admins in the same transaction: the kiosk's "the
+   * centre's admin has been told" holds even when none is connected,
+   * and for a report made with learnhubctl too. */
+  if (!joined && !lh_admin_notices_raise_fault (store, fault_id, "fault-reported", now, &raised, error))
     return NULL;
 
   /* A fault that stops use makes a working item faulty, and a PC

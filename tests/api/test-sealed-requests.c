@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/advice-schema-19.h"
+#include "core/checks-schema-24.h"
 #include "core/equipment-schema-20.h"
 #include "core/faults-schema-22.h"
 #include "core/lh-core-test.h"
@@ -38,7 +39,8 @@ setup_schema_19 (const char *db_path, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   /* A week ago: well within the retention. */
-  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_FAULTS
+  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_CHECKS
+                                          LH_TEST_UNDO_FAULTS
                                           LH_TEST_UNDO_EQUIPMENT
                                           LH_TEST_UNDO_ADVICE_SEALED
                                           "PRAGMA user_version = 19; "
