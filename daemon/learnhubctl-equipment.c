@@ -12,7 +12,7 @@
 
 #define USAGE \
   "equipment import FILE.csv [--skip-bad-rows]\n" \
-  "       learnhubctl equipment add ASSET_TAG --kind KIND [--location TEXT] [--description TEXT] [--pc NAME]\n" \
+  "       learnhubctl equipment add ASSET_TAG --kind KIND [--location TEXT] [--description TEXT] [--pc NAME|none]\n" \
   "       learnhubctl equipment status ASSET_TAG working|faulty|in-repair|retired [--reason TEXT]\n" \
   "       learnhubctl equipment list\n" \
   "       learnhubctl equipment history ASSET_TAG"
@@ -57,7 +57,10 @@ equipment_add (Ctl *ctl, LhStore *store, const char *asset_tag, GError **error)
 
   if (ctl->kind == NULL)
     return lh_ctl_usage_error (error, USAGE);
-  if (ctl->pc != NULL && (fields.resource_id = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0)
+  /* What is not given stays as it was; "--pc none" unlinks the PC. */
+  if (g_strcmp0 (ctl->pc, "none") == 0)
+    fields.resource_id = LH_EQUIPMENT_NO_PC;
+  else if (ctl->pc != NULL && (fields.resource_id = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0)
     return FALSE;
   if (!lh_equipment_save (store, &fields, &ctl_actor, NULL, lh_time_now (), &created, error))
     return FALSE;

@@ -199,6 +199,7 @@ test_import (void)
   g_autoptr(GError) error = NULL;
   g_auto(LhCsvReport) report = { 0 };
   g_auto(LhCsvReport) again = { 0 };
+  g_auto(LhCsvReport) unlinked = { 0 };
   g_autoptr(LhEquipment) item = NULL;
   const char *csv =
     "Asset_Tag,kind,location,description,status,pc\n"
@@ -221,13 +222,29 @@ test_import (void)
   g_assert_cmpstr (item->resource_name, ==, "PC 2");
   g_clear_pointer (&item, lh_equipment_free);
 
-  /* The next month's export: an empty status keeps the item's. */
-  g_assert_true (import (ts->store, "asset_tag,kind,location\nLC-0002,computer,Room 2\n", FALSE, &again, &error));
+  /* The next month's export, with fewer columns: what a row does not
+   * give (status, description, PC) stays as it was. */
+  g_assert_true (import (ts->store, "asset_tag,kind,location,description\nLC-0002,computer,Room 2,\n"
+                         "LC-0001,computer,Room 2,\n", FALSE, &again, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (again.updated, ==, 1);
+  g_assert_cmpuint (again.updated, ==, 2);
   item = lh_equipment_get (ts->store, "LC-0002", &error);
   g_assert_cmpstr (item->status, ==, "faulty");
   g_assert_cmpstr (item->location, ==, "Room 2");
+  g_assert_cmpstr (item->resource_name, ==, "PC 2");
+  g_clear_pointer (&item, lh_equipment_free);
+  item = lh_equipment_get (ts->store, "LC-0001", &error);
+  g_assert_cmpstr (item->description, ==, "Dell OptiPlex 7010");
+  g_assert_cmpstr (item->resource_name, ==, "PC 1");
+  g_clear_pointer (&item, lh_equipment_free);
+
+  /* Only a pc cell "-" says a computer is no longer a PC. */
+  g_assert_true (import (ts->store, "asset_tag,kind,pc\nLC-0001,computer,-\n", FALSE, &unlinked, &error));
+  g_assert_no_error (error);
+  item = lh_equipment_get (ts->store, "LC-0001", &error);
+  g_assert_null (item->resource_name);
+  g_assert_cmpint (item->resource_id, ==, 0);
+  g_assert_cmpstr (item->description, ==, "Dell OptiPlex 7010");
 }
 
 /* Every bad row is named by its line, and nothing of the file is kept;
