@@ -4,6 +4,7 @@
 #include "lh-core-test.h"
 #include "lh-equipment.h"
 #include "lh-equipment-compliance.h"
+#include "lh-equipment-private.h"
 #include "lh-error.h"
 #include "lh-resources.h"
 #include "lh-terms.h"
@@ -370,12 +371,11 @@ static void
 test_compliance_query_plans (void)
 {
   g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  /* The production statements themselves (lh-equipment-private.h). */
   const char *queries[][2] = {
-    { "EXPLAIN QUERY PLAN SELECT e.status FROM equipment_events e WHERE e.equipment_id = 1 AND e.at <= 5 "
-      "ORDER BY e.at DESC, e.id DESC LIMIT 1", "USING INDEX equipment_events_by_item (equipment_id=? AND at<?)" },
-    { "EXPLAIN QUERY PLAN SELECT e.at, e.equipment_id, i.kind, e.status FROM equipment_events e "
-      "JOIN equipment i ON i.id = e.equipment_id WHERE e.at > 1 AND e.at < 5 ORDER BY e.at, e.id",
-      "USING INDEX equipment_events_by_time (at>? AND at<?)" },
+    { "EXPLAIN QUERY PLAN " LH_COMPLIANCE_START_SQL,
+      "USING INDEX equipment_events_by_item (equipment_id=? AND at<?)" },
+    { "EXPLAIN QUERY PLAN " LH_COMPLIANCE_CHANGES_SQL, "USING INDEX equipment_events_by_time (at>? AND at<?)" },
   };
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
