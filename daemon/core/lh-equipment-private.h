@@ -19,7 +19,10 @@
   "OR (NOT EXISTS (SELECT 1 FROM equipment e WHERE e.resource_id = ?1 AND e.status <> 'retired') " \
   "AND EXISTS (SELECT 1 FROM equipment r WHERE r.resource_id = ?1 AND r.status = 'retired'))"
 
-/* Every PC out of order. */
+/* Every PC out of order. The first part reads equipment_by_pc (one row
+ * per PC) and the open faults by item; the retired rows have no index of
+ * their own yet, so the second part reads the equipment table (a partial
+ * index on retired computers' resource_id wants a migration). */
 #define LH_PCS_OUT_OF_ORDER_SQL \
   "SELECT e.resource_id FROM equipment e WHERE e.resource_id IS NOT NULL AND e.status <> 'retired' " \
   "AND (" LH_PC_BROKEN_COMPUTER_WHERE ") " \

@@ -7,6 +7,7 @@
 #include "lh-core-test.h"
 #include "lh-devices.h"
 #include "lh-equipment.h"
+#include "lh-equipment-private.h"
 #include "lh-error.h"
 #include "lh-faults.h"
 
@@ -298,6 +299,21 @@ test_import_status_moves_bookings (Fixture *f, gconstpointer data)
   g_assert_cmpint (notices_of (f, f->amira), ==, 1);
 }
 
+/* The production statement: a PC's computer is read through the index by
+ * PC, its open faults through theirs (the retired rows: see
+ * lh-equipment-private.h). */
+static void
+test_query_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (f->ts->store, "EXPLAIN QUERY PLAN " LH_PC_OUT_OF_ORDER_SQL, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  g_assert_nonnull (strstr (plan->str, "SEARCH e USING INDEX equipment_by_pc (resource_id=?)"));
+  g_assert_nonnull (strstr (plan->str, "SEARCH f USING INDEX faults_open_by_item (equipment_id=?)"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,5 +328,6 @@ main (int argc, char **argv)
   ADD ("/equipment-status/repair-keeps-chosen-status", test_repair_keeps_chosen_status);
   ADD ("/equipment-status/status-of-deactivated-pc", test_status_of_deactivated_pc);
   ADD ("/equipment-status/import-status-moves-bookings", test_import_status_moves_bookings);
+  ADD ("/equipment-status/query-plan", test_query_plan);
   return g_test_run ();
 }
