@@ -121,6 +121,17 @@ gboolean     lh_equipment_set_status   (LhStore                 *store,
                                         const LhEquipmentActor  *actor,
                                         gint64                   now,
                                         GError                 **error);
+/* The same, and *out_moves (element-type LhFaultMove, nullable) the
+ * bookings of its PC it moved or cancelled: for live events and for
+ * saying so. */
+gboolean     lh_equipment_change_status (LhStore                *store,
+                                         const char             *asset_tag,
+                                         const char             *status,
+                                         const char             *note,
+                                         const LhEquipmentActor *actor,
+                                         gint64                  now,
+                                         GPtrArray             **out_moves,
+                                         GError                **error);
 /* The centre whose opening hours moving a PC's bookings follows, for
  * lh_equipment_save and lh_equipment_set_status on this store; set by
  * whoever opens the store (the centre outlives it). */

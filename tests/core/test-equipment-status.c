@@ -132,10 +132,20 @@ test_status_takes_pc_out (Fixture *f, gconstpointer data)
   gint64 tomorrow = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
   g_autoptr(GError) error = NULL;
   g_autoptr(LhBooking) refused = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  const LhFaultMove *move;
 
   g_assert_false (out_of_order (f, f->pc1));
-  set_status (f, "LC-0001", "in-repair", NOW);
+  g_assert_true (lh_equipment_change_status (f->ts->store, "LC-0001", "in-repair", "Sent to IT", &admin, NOW, &moves,
+                                             &error));
+  g_assert_no_error (error);
   g_assert_true (out_of_order (f, f->pc1));
+  /* What it did is said, for the live events. */
+  g_assert_cmpuint (moves->len, ==, 1);
+  move = g_ptr_array_index (moves, 0);
+  g_assert_cmpint (move->booking_id, ==, tomorrow);
+  g_assert_cmpint (move->from_pc_id, ==, f->pc1);
+  g_assert_cmpint (move->to_pc_id, ==, booking_pc (f, tomorrow));
   g_assert_cmpint (booking_pc (f, tomorrow), !=, f->pc1);
   g_assert_cmpint (booking_pc (f, tomorrow), !=, 0);
   g_assert_cmpint (notices_of (f, f->amira), ==, 1);

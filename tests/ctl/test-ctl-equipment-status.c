@@ -111,6 +111,7 @@ test_status_moves_bookings (void)
   centre_init (&c);
   ctl (&faulty, c.db, "equipment", "status", "LC-0001", "faulty", "--reason", "No picture", NULL);
   g_assert_cmpint (faulty.status, ==, 0);
+  g_assert_nonnull (strstr (faulty.out, "1 booking(s) moved to another PC, 0 cancelled"));
   read_booking (&c, &pc, &told);
   g_assert_cmpint (pc, ==, c.pc2);
   g_assert_true (told);
