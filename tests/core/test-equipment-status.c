@@ -198,6 +198,25 @@ test_moves_to_working_online_pc (Fixture *f, gconstpointer data)
   g_assert_cmpint (booking_pc (f, second), ==, 0);
 }
 
+/* Nor to a PC closed at that hour, however online. */
+static void
+test_never_moves_to_closed_pc (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) mornings = lh_opening_hours_parse ("Mon-Fri 08:00-10:00", &error);
+  gint64 evening = book (f, f->amira, f->pc1, TOMORROW + 17 * HOUR, TOMORROW + 18 * HOUR);
+  gint64 device = 0;
+  g_autofree char *token = lh_devices_add (f->ts->store, "PC 3 kiosk", NOW - DAY, &device, &error);
+
+  g_assert_true (lh_resources_set_hours (f->ts->store, f->pc3, (LhOpeningPeriod *) mornings->data, mornings->len,
+                                         &error));
+  g_assert_true (lh_devices_set_pc (f->ts->store, "PC 3 kiosk", f->pc3, &error));
+  g_assert_true (lh_devices_heartbeat (f->ts->store, device, NOW, &error));
+  g_assert_no_error (error);
+  set_status (f, "LC-0001", "faulty", NOW);
+  g_assert_cmpint (booking_pc (f, evening), ==, f->pc2);
+}
+
 /* While a fault that stops use is open, only its repair puts the item
  * back: "working" is refused and changes nothing. */
 static void
@@ -332,6 +351,7 @@ main (int argc, char **argv)
   ADD ("/equipment-status/status-takes-pc-out", test_status_takes_pc_out);
   ADD ("/equipment-status/started-not-checked-in-moves", test_started_not_checked_in_moves);
   ADD ("/equipment-status/moves-to-working-online-pc", test_moves_to_working_online_pc);
+  ADD ("/equipment-status/never-moves-to-closed-pc", test_never_moves_to_closed_pc);
   ADD ("/equipment-status/working-refused-while-fault-open", test_working_refused_while_fault_open);
   ADD ("/equipment-status/retire-closes-faults", test_retire_closes_faults);
   ADD ("/equipment-status/pc-never-in-inventory", test_pc_never_in_inventory);
