@@ -8,11 +8,12 @@
 
 #include "lh-equipment.h"
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-time.h"
 
 #define USAGE \
   "equipment import FILE.csv [--skip-bad-rows]\n" \
-  "       learnhubctl equipment add ASSET_TAG --kind KIND [--location TEXT] [--description TEXT] [--pc NAME]\n" \
+  "       learnhubctl equipment add ASSET_TAG --kind KIND [--location TEXT] [--description TEXT] [--pc NAME|none]\n" \
   "       learnhubctl equipment status ASSET_TAG working|faulty|in-repair|retired [--reason TEXT]\n" \
   "       learnhubctl equipment list\n" \
   "       learnhubctl equipment history ASSET_TAG\n" \
@@ -59,7 +60,10 @@ equipment_add (Ctl *ctl, LhStore *store, const char *asset_tag, GError **error)
 
   if (ctl->kind == NULL)
     return lh_ctl_usage_error (error, USAGE);
-  if (ctl->pc != NULL && (fields.resource_id = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0)
+  /* What is not given stays as it was; "--pc none" unlinks the PC. */
+  if (g_strcmp0 (ctl->pc, "none") == 0)
+    fields.resource_id = LH_EQUIPMENT_NO_PC;
+  else if (ctl->pc != NULL && (fields.resource_id = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0)
     return FALSE;
   if (!lh_equipment_save (store, &fields, &ctl_actor, NULL, lh_time_now (), &created, error))
     return FALSE;
@@ -112,6 +116,24 @@ equipment_history (Ctl *ctl, LhStore *store, const char *asset_tag, GError **err
   return TRUE;
 }
 
+/* The admin sees at once what a status did to the PC's bookings. */
+static gboolean
+equipment_status (Ctl *ctl, LhStore *store, const char *asset_tag, const char *status, GError **error)
+{
+  g_autoptr(GPtrArray) moves = NULL;
+  guint moved = 0;
+
+  if (!lh_equipment_change_status (store, asset_tag, status, ctl->reason, &ctl_actor, lh_time_now (), &moves, error))
+    return FALSE;
+  g_print ("%s is %s\n", asset_tag, status);
+  for (guint i = 0; i < moves->len; i++)
+    moved += ((const LhFaultMove *) g_ptr_array_index (moves, i))->to_pc_id != 0;
+  if (moves->len > 0)
+    g_print ("Its PC is out of order: %u booking(s) moved to another PC, %u cancelled; the learners are told\n",
+             moved, moves->len - moved);
+  return TRUE;
+}
+
 gboolean
 lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
 {
@@ -125,13 +147,7 @@ lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
   if (g_strcmp0 (verb, "add") == 0 && n_args == 2)
     return equipment_add (ctl, store, ctl->args[1], error);
   if (g_strcmp0 (verb, "status") == 0 && n_args == 3)
-    {
-      if (!lh_equipment_set_status (store, ctl->args[1], ctl->args[2], ctl->reason, &ctl_actor, lh_time_now (),
-                                    error))
-        return FALSE;
-      g_print ("%s is %s\n", ctl->args[1], ctl->args[2]);
-      return TRUE;
-    }
+    return equipment_status (ctl, store, ctl->args[1], ctl->args[2], error);
   if (g_strcmp0 (verb, "list") == 0 && n_args == 1)
     return equipment_list (store, error);
   if (g_strcmp0 (verb, "history") == 0 && n_args == 2)

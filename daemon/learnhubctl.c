@@ -14,6 +14,7 @@
 #include "lh-advice-sealed.h"
 #include "lh-config.h"
 #include "lh-demo.h"
+#include "lh-equipment.h"
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-resources.h"
@@ -361,6 +362,7 @@ open_centre (LhConfig *config, gboolean seals_notes, GError **error)
   store = lh_store_open_beside_daemon (config->database, error);
   if (store == NULL || (seals_notes && !lh_advice_check_key (store, config->centre, error)))
     return NULL;
+  lh_equipment_use_centre (store, config->centre);
   return g_steal_pointer (&store);
 }
 

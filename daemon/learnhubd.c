@@ -9,6 +9,7 @@
 
 #include "lh-advice-sealed.h"
 #include "lh-config.h"
+#include "lh-equipment.h"
 #include "lh-server.h"
 #include "lh-time.h"
 #include "lh-store.h"
@@ -129,6 +130,7 @@ main (int argc, char **argv)
       fail ("%s", error->message);
       return 1;
     }
+  lh_equipment_use_centre (store, config->centre);
   server = lh_server_new (store, config->centre);
   lh_server_set_connection_limits (server, config->max_connections, config->idle_seconds);
   if (!lh_server_listen (server, config->listen, certificate, &error))

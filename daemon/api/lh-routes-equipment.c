@@ -96,6 +96,8 @@ lh_route_equipment_compliance (LhRequest *request)
   json_builder_begin_object (builder);
   lh_json_add_string (builder, "from", from_text);
   lh_json_add_string (builder, "to", to_text);
+  /* The figures stop here: now, when the period runs on past it. */
+  lh_json_add_time (builder, "until", MIN (to, request->now), tz);
   json_builder_set_member_name (builder, "kinds");
   json_builder_begin_array (builder);
   for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)

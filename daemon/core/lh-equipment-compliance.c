@@ -3,14 +3,14 @@
 
 #include "lh-equipment-compliance.h"
 
+#include "lh-equipment-private.h"
 #include "lh-error.h"
 #include "lh-terms.h"
 
-/* What the walk through the period keeps: each item's kind and whether
- * it works, and the count working of each kind. */
+/* What the walk through the period keeps: the items that work, and the
+ * count working of each kind. */
 typedef struct
 {
-  GHashTable *kind_of;                      /* item id -> kind index + 1 */
   GHashTable *working;                      /* item ids that work now */
   int         count[LH_EQUIPMENT_N_KINDS];
 } Walk;
@@ -18,7 +18,6 @@ typedef struct
 static void
 walk_clear (Walk *walk)
 {
-  g_clear_pointer (&walk->kind_of, g_hash_table_unref);
   g_clear_pointer (&walk->working, g_hash_table_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Walk, walk_clear)
@@ -29,7 +28,6 @@ walk_set (Walk *walk, gint64 item_id, int kind, gboolean works)
   gpointer key = GSIZE_TO_POINTER ((gsize) item_id);
   gboolean worked = g_hash_table_contains (walk->working, key);
 
-  g_hash_table_insert (walk->kind_of, key, GINT_TO_POINTER (kind + 1));
   if (works && !worked)
     {
       g_hash_table_add (walk->working, key);
@@ -46,11 +44,7 @@ walk_set (Walk *walk, gint64 item_id, int kind, gboolean works)
 static gboolean
 walk_start (LhStore *store, Walk *walk, gint64 from, GError **error)
 {
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT i.id, i.kind, (SELECT e.status FROM equipment_events e "
-                                             "  WHERE e.equipment_id = i.id AND e.at <= ?1 "
-                                             "  ORDER BY e.at DESC, e.id DESC LIMIT 1) "
-                                             "FROM equipment i", error);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_COMPLIANCE_START_SQL, error);
   gboolean has_row = FALSE;
   gboolean ok;
 
@@ -116,6 +110,7 @@ lh_equipment_compliance (LhStore *store, gint64 from, gint64 to, LhEquipmentComp
 {
   g_auto(Walk) walk = { 0 };
   g_auto(LhTerms) defaults = { 0 };
+  g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(GArray) versions = NULL;
   g_autoptr(LhStmt) changes = NULL;
   gboolean has_row = FALSE;
@@ -130,19 +125,20 @@ lh_equipment_compliance (LhStore *store, gint64 from, gint64 to, LhEquipmentComp
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
       return FALSE;
     }
-  walk.kind_of = g_hash_table_new (g_direct_hash, g_direct_equal);
   walk.working = g_hash_table_new (g_direct_hash, g_direct_equal);
   lh_terms_init_defaults (&defaults);
+  /* The terms, the start and the changes are read in one transaction:
+   * a learnhubctl write between them would give a mixed picture. */
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
   versions = lh_terms_list (store, error);
   if (versions == NULL || !walk_start (store, &walk, from, error))
     return FALSE;
   for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
     out[k] = (LhEquipmentCompliance) { lh_equipment_kinds[k], 0, 0, G_MAXINT, 0 };
 
-  changes = lh_store_prepare (store,
-                              "SELECT e.at, e.equipment_id, i.kind, e.status FROM equipment_events e "
-                              "JOIN equipment i ON i.id = e.equipment_id "
-                              "WHERE e.at > ?1 AND e.at < ?2 ORDER BY e.at, e.id", error);
+  changes = lh_store_prepare (store, LH_COMPLIANCE_CHANGES_SQL, error);
   if (changes == NULL)
     return FALSE;
   sqlite3_bind_int64 (changes, 1, from);
@@ -172,5 +168,5 @@ lh_equipment_compliance (LhStore *store, gint64 from, gint64 to, LhEquipmentComp
       out[k].working_at_end = walk.count[k];
       out[k].minimum = minimum_at (versions, to - 1, defaults.equipment_minimum)[k];
     }
-  return TRUE;
+  return lh_transaction_commit (tx, error);
 }

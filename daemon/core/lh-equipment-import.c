@@ -77,7 +77,15 @@ pcs_by_name (LhStore *store, GError **error)
   return g_steal_pointer (&pcs);
 }
 
-/* Fields a row gives, checked; an empty optional cell keeps the item's. */
+/* An empty or missing cell keeps what the item has. */
+static const char *
+cell_or_keep (const char *cell)
+{
+  return cell[0] != '\0' ? cell : NULL;
+}
+
+/* Fields a row gives, checked; an empty optional cell keeps the item's,
+ * and a pc cell "-" says the computer is no longer a PC. */
 static gboolean
 row_fields (LhStore *store, GHashTable *pcs, const ItemRow *row, LhEquipmentFields *out, GError **error)
 {
@@ -86,11 +94,13 @@ row_fields (LhStore *store, GHashTable *pcs, const ItemRow *row, LhEquipmentFiel
   *out = (LhEquipmentFields) {
     .asset_tag = row->fields[COL_ASSET_TAG],
     .kind = row->fields[COL_KIND],
-    .description = row->fields[COL_DESCRIPTION],
-    .location = row->fields[COL_LOCATION],
-    .status = row->fields[COL_STATUS][0] != '\0' ? row->fields[COL_STATUS] : NULL,
+    .description = cell_or_keep (row->fields[COL_DESCRIPTION]),
+    .location = cell_or_keep (row->fields[COL_LOCATION]),
+    .status = cell_or_keep (row->fields[COL_STATUS]),
   };
-  if (pc[0] != '\0')
+  if (g_str_equal (pc, "-"))
+    out->resource_id = LH_EQUIPMENT_NO_PC;
+  else if (pc[0] != '\0')
     {
       out->resource_id = GPOINTER_TO_INT (g_hash_table_lookup (pcs, pc));
       if (out->resource_id == 0)

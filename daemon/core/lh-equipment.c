@@ -7,7 +7,10 @@
 #include "lh-equipment.h"
 
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-text.h"
+
+#define CENTRE_KEY "lh-equipment-centre"
 
 const char * const lh_equipment_kinds[] = {
   "computer", "monitor", "desk", "chair", "lockable-cabinet", "headset", "printer", "accessibility", "other", NULL,
@@ -126,16 +129,11 @@ lh_equipment_fields_check (LhStore *store, const LhEquipmentFields *fields, GErr
       !lh_text_check (fields->location != NULL ? fields->location : "", -1, LH_TEXT_LINE, 100, "the location",
                       error))
     return FALSE;
-  if (fields->resource_id != 0)
+  if (fields->resource_id > 0 && !g_str_equal (fields->kind, "computer"))
     {
-      if (!g_str_equal (fields->kind, "computer"))
-        {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Only a computer can be a bookable PC, not a %s",
-                       fields->kind);
-          return FALSE;
-        }
-      if (!is_bookable_pc (store, fields->resource_id, error))
-        return FALSE;
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Only a computer can be a bookable PC, not a %s",
+                   fields->kind);
+      return FALSE;
     }
   return TRUE;
 }
@@ -201,10 +199,39 @@ lh_equipment_list (LhStore *store, GError **error)
   return ok ? g_steal_pointer (&items) : NULL;
 }
 
+void
+lh_equipment_use_centre (LhStore *store, const LhCentre *centre)
+{
+  g_return_if_fail (LH_IS_STORE (store));
+
+  g_object_set_data (G_OBJECT (store), CENTRE_KEY, (gpointer) centre);
+}
+
+gboolean
+lh_equipment_status_chosen (LhStore *store, const LhEquipment *item, gboolean *out_chosen, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT status FROM equipment_events WHERE equipment_id = ?1 "
+                                             "AND what IN ('added', 'status') ORDER BY at DESC, id DESC LIMIT 1",
+                                             error);
+  gboolean has_row;
+
+  *out_chosen = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item->id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  /* A fault writes a "fault" row: a status that differs from the last
+   * one chosen was set by a fault since. */
+  *out_chosen = has_row && g_str_equal ((const char *) sqlite3_column_text (stmt, 0), item->status);
+  return TRUE;
+}
+
 /* The asset tag was looked up before the write, so a conflict is the
  * other unique index: the PC's. */
 static gboolean
-pc_taken_error (const LhEquipmentFields *fields, GError *local_error, GError **error)
+pc_taken_error (gint64 resource_id, GError *local_error, GError **error)
 {
   if (!g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
     {
@@ -213,21 +240,47 @@ pc_taken_error (const LhEquipmentFields *fields, GError *local_error, GError **e
     }
   g_error_free (local_error);
   g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
-               "Another working item is already PC %" G_GINT64_FORMAT "; retire it first", fields->resource_id);
+               "Another working item is already PC %" G_GINT64_FORMAT "; retire it first", resource_id);
   return FALSE;
+}
+
+/* The PC a save leaves the item linked to (0: none). */
+static gint64
+resource_after (const LhEquipmentFields *fields, gint64 old_resource_id)
+{
+  if (fields->resource_id == 0)
+    return old_resource_id;
+  return fields->resource_id == LH_EQUIPMENT_NO_PC ? 0 : fields->resource_id;
+}
+
+/* The PCs whose computer changed are checked against the one rule: one
+ * now out of order keeps no booking. */
+static gboolean
+move_bookings_of (LhStore *store, gint64 old_resource_id, gint64 resource_id, gint64 now, GPtrArray *moves,
+                  GError **error)
+{
+  const LhCentre *centre = g_object_get_data (G_OBJECT (store), CENTRE_KEY);
+
+  return lh_faults_move_if_out_of_order_locked (store, centre, resource_id, now, moves, error) &&
+         (old_resource_id == resource_id ||
+          lh_faults_move_if_out_of_order_locked (store, centre, old_resource_id, now, moves, error));
 }
 
 static gboolean
 insert_item (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor, const char *note,
-             gint64 now, GError **error)
+             gint64 now, GPtrArray *moves, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(LhStmt) insert = lh_store_prepare (store,
-                                               "INSERT INTO equipment (asset_tag, kind, description, location, "
-                                               "status, resource_id, created_at) "
-                                               "VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0), ?7)", error);
+  g_autoptr(LhStmt) insert = NULL;
   const char *status = fields->status != NULL ? fields->status : "working";
+  gint64 resource_id = resource_after (fields, 0);
 
+  if (resource_id != 0 && !is_bookable_pc (store, resource_id, error))
+    return FALSE;
+  insert = lh_store_prepare (store,
+                             "INSERT INTO equipment (asset_tag, kind, description, location, "
+                             "status, resource_id, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0), ?7)", error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_text (insert, 1, fields->asset_tag, -1, SQLITE_STATIC);
@@ -235,24 +288,53 @@ insert_item (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentA
   sqlite3_bind_text (insert, 3, fields->description != NULL ? fields->description : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 4, fields->location != NULL ? fields->location : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 5, status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 6, fields->resource_id);
+  sqlite3_bind_int64 (insert, 6, resource_id);
   sqlite3_bind_int64 (insert, 7, now);
   if (!lh_store_exec (store, insert, &local_error))
-    return pc_taken_error (fields, g_steal_pointer (&local_error), error);
-  return lh_equipment_add_event (store, lh_store_last_insert_id (store), "added", status, note, actor, now, error);
+    return pc_taken_error (resource_id, g_steal_pointer (&local_error), error);
+  return lh_equipment_add_event (store, lh_store_last_insert_id (store), "added", status, note, actor, now, error) &&
+         move_bookings_of (store, 0, resource_id, now, moves, error);
+}
+
+/* A fault that stops use is what keeps the item from working: its
+ * repair, not a status, puts it back. */
+static gboolean
+check_no_fault_stops_use (LhStore *store, const LhEquipment *item, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT id, category FROM faults WHERE equipment_id = ?1 "
+                                             "AND repaired_at IS NULL AND stops_use", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item->id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
+                   "%s has an open fault that stops its use (fault %" G_GINT64_FORMAT ", %s): "
+                   "record its repair to put it back in service", item->asset_tag,
+                   (gint64) sqlite3_column_int64 (stmt, 0), sqlite3_column_text (stmt, 1));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
 update_item (LhStore *store, const LhEquipment *old, const LhEquipmentFields *fields,
-             const LhEquipmentActor *actor, const char *note, gint64 now, GError **error)
+             const LhEquipmentActor *actor, const char *note, gint64 now, GPtrArray *moves, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LhStmt) update = NULL;
   const char *status = fields->status != NULL ? fields->status : old->status;
   const char *description = fields->description != NULL ? fields->description : old->description;
   const char *location = fields->location != NULL ? fields->location : old->location;
+  gint64 resource_id = resource_after (fields, old->resource_id);
+  gboolean status_changed = !g_str_equal (status, old->status);
   gboolean edited = !g_str_equal (description, old->description) || !g_str_equal (location, old->location) ||
-                    fields->resource_id != old->resource_id;
+                    resource_id != old->resource_id;
 
   if (!g_str_equal (fields->kind, old->kind))
     {
@@ -261,6 +343,12 @@ update_item (LhStore *store, const LhEquipment *old, const LhEquipmentFields *fi
                    old->asset_tag, old->kind);
       return FALSE;
     }
+  /* The PC is checked only when the link changes: the computer of a PC
+   * since deactivated can still be retired or marked faulty. */
+  if (resource_id != old->resource_id && resource_id != 0 && !is_bookable_pc (store, resource_id, error))
+    return FALSE;
+  if (status_changed && g_str_equal (status, "working") && !check_no_fault_stops_use (store, old, error))
+    return FALSE;
   update = lh_store_prepare (store,
                              "UPDATE equipment SET description = ?2, location = ?3, status = ?4, "
                              "resource_id = nullif(?5, 0) WHERE id = ?1", error);
@@ -270,20 +358,22 @@ update_item (LhStore *store, const LhEquipment *old, const LhEquipmentFields *fi
   sqlite3_bind_text (update, 2, description, -1, SQLITE_STATIC);
   sqlite3_bind_text (update, 3, location, -1, SQLITE_STATIC);
   sqlite3_bind_text (update, 4, status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 5, fields->resource_id);
+  sqlite3_bind_int64 (update, 5, resource_id);
   if (!lh_store_exec (store, update, &local_error))
-    return pc_taken_error (fields, g_steal_pointer (&local_error), error);
+    return pc_taken_error (resource_id, g_steal_pointer (&local_error), error);
   if (edited && !lh_equipment_add_event (store, old->id, "edited", status, note, actor, now, error))
     return FALSE;
-  if (!g_str_equal (status, old->status) &&
-      !lh_equipment_add_event (store, old->id, "status", status, note, actor, now, error))
+  if (status_changed && !lh_equipment_add_event (store, old->id, "status", status, note, actor, now, error))
     return FALSE;
-  return TRUE;
+  if (status_changed && g_str_equal (status, "retired") &&
+      !lh_faults_close_for_retired_locked (store, old->id, actor, now, error))
+    return FALSE;
+  return move_bookings_of (store, old->resource_id, resource_id, now, moves, error);
 }
 
-gboolean
-lh_equipment_save (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor,
-                   const char *note, gint64 now, gboolean *out_created, GError **error)
+static gboolean
+save_with_moves (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor,
+                 const char *note, gint64 now, gboolean *out_created, GPtrArray *moves, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LhTransaction) tx = NULL;
@@ -304,8 +394,8 @@ lh_equipment_save (LhStore *store, const LhEquipmentFields *fields, const LhEqui
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!(old == NULL ? insert_item (store, fields, actor, note, now, error)
-                    : update_item (store, old, fields, actor, note, now, error)))
+  if (!(old == NULL ? insert_item (store, fields, actor, note, now, moves, error)
+                    : update_item (store, old, fields, actor, note, now, moves, error)))
     return FALSE;
   if (out_created != NULL)
     *out_created = old == NULL;
@@ -313,11 +403,28 @@ lh_equipment_save (LhStore *store, const LhEquipmentFields *fields, const LhEqui
 }
 
 gboolean
+lh_equipment_save (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor,
+                   const char *note, gint64 now, gboolean *out_created, GError **error)
+{
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
+
+  return save_with_moves (store, fields, actor, note, now, out_created, moves, error);
+}
+
+gboolean
 lh_equipment_set_status (LhStore *store, const char *asset_tag, const char *status, const char *note,
                          const LhEquipmentActor *actor, gint64 now, GError **error)
 {
+  return lh_equipment_change_status (store, asset_tag, status, note, actor, now, NULL, error);
+}
+
+gboolean
+lh_equipment_change_status (LhStore *store, const char *asset_tag, const char *status, const char *note,
+                            const LhEquipmentActor *actor, gint64 now, GPtrArray **out_moves, GError **error)
+{
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhEquipment) item = NULL;
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
   LhEquipmentFields fields = { 0 };
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
@@ -342,8 +449,12 @@ lh_equipment_set_status (LhStore *store, const char *asset_tag, const char *stat
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is already %s", asset_tag, status);
       return FALSE;
     }
-  fields = (LhEquipmentFields) { item->asset_tag, item->kind, NULL, NULL, status, item->resource_id };
-  return lh_equipment_save (store, &fields, actor, note, now, NULL, error) && lh_transaction_commit (tx, error);
+  fields = (LhEquipmentFields) { item->asset_tag, item->kind, NULL, NULL, status, 0 };
+  if (!save_with_moves (store, &fields, actor, note, now, NULL, moves, error) || !lh_transaction_commit (tx, error))
+    return FALSE;
+  if (out_moves != NULL)
+    *out_moves = g_steal_pointer (&moves);
+  return TRUE;
 }
 
 GPtrArray *

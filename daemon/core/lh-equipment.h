@@ -4,6 +4,7 @@
  * every change kept as the item's history. */
 #pragma once
 
+#include "lh-centre.h"
 #include "lh-csv.h"
 #include "lh-store.h"
 
@@ -35,8 +36,13 @@ typedef struct
 void lh_equipment_free (LhEquipment *item);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhEquipment, lh_equipment_free)
 
-/* What a person or a CSV row says of an item. status NULL keeps an
- * item's status (and is "working" for a new one); resource_id 0 is no PC. */
+/* A computer that is no longer a bookable PC (LhEquipmentFields). */
+#define LH_EQUIPMENT_NO_PC ((gint64) -1)
+
+/* What a person or a CSV row says of an item. What it leaves out stays as
+ * it was: status, description and location NULL keep the item's (a new
+ * item is "working", with ""); resource_id 0 keeps its PC (none for a new
+ * item), LH_EQUIPMENT_NO_PC unlinks it. */
 typedef struct
 {
   const char *asset_tag;
@@ -75,7 +81,8 @@ gboolean     lh_equipment_kind_check   (const char              *kind,
 gboolean     lh_equipment_status_check (const char              *status,
                                         GError                 **error);
 /* The fields checked as text and against each other (a PC only for a
- * computer, a PC that is one), before any write. */
+ * computer), before any write; the PC itself is checked when an item
+ * is linked to it. */
 gboolean     lh_equipment_fields_check (LhStore                 *store,
                                         const LhEquipmentFields *fields,
                                         GError                 **error);
@@ -83,7 +90,13 @@ gboolean     lh_equipment_fields_check (LhStore                 *store,
 /* Adds the item, or updates the one with its asset tag (whose kind must
  * be the same), writing its history; inside the caller's transaction if
  * there is one. A PC that another working item already is gives
- * LH_ERROR_CONFLICT. */
+ * LH_ERROR_CONFLICT. The status follows the one rule of "out of use":
+ * - "working" while a fault that stops its use is open is LH_ERROR_CONFLICT
+ *   (the fault's repair puts it back);
+ * - "retired" closes its open faults;
+ * - a PC that is out of order afterwards (lh_faults_pc_out_of_order)
+ *   has its bookings moved or cancelled in the same transaction, its
+ *   learners told (lh_faults_move_bookings_locked). */
 gboolean     lh_equipment_save         (LhStore                 *store,
                                         const LhEquipmentFields *fields,
                                         const LhEquipmentActor  *actor,
@@ -99,7 +112,8 @@ LhEquipment *lh_equipment_get          (LhStore                 *store,
 GPtrArray   *lh_equipment_list         (LhStore                 *store,
                                         GError                 **error);
 /* Changes the item's status, with why (required when it leaves
- * "working"); LH_ERROR_CONFLICT when it already has that status. */
+ * "working"); LH_ERROR_CONFLICT when it already has that status, and as
+ * lh_equipment_save says. */
 gboolean     lh_equipment_set_status   (LhStore                 *store,
                                         const char              *asset_tag,
                                         const char              *status,
@@ -107,6 +121,28 @@ gboolean     lh_equipment_set_status   (LhStore                 *store,
                                         const LhEquipmentActor  *actor,
                                         gint64                   now,
                                         GError                 **error);
+/* The same, and *out_moves (element-type LhFaultMove, nullable) the
+ * bookings of its PC it moved or cancelled: for live events and for
+ * saying so. */
+gboolean     lh_equipment_change_status (LhStore                *store,
+                                         const char             *asset_tag,
+                                         const char             *status,
+                                         const char             *note,
+                                         const LhEquipmentActor *actor,
+                                         gint64                  now,
+                                         GPtrArray             **out_moves,
+                                         GError                **error);
+/* The centre whose opening hours moving a PC's bookings follows, for
+ * lh_equipment_save and lh_equipment_set_status on this store; set by
+ * whoever opens the store (the centre outlives it). */
+void         lh_equipment_use_centre   (LhStore                 *store,
+                                        const LhCentre          *centre);
+/* Whether the item's status is the one a person or an import last gave
+ * it (not one a fault set), from its history. */
+gboolean     lh_equipment_status_chosen (LhStore                *store,
+                                         const LhEquipment      *item,
+                                         gboolean               *out_chosen,
+                                         GError                **error);
 /* Writes a row of the item's history (what: "fault", "repaired", …)
  * inside the caller's transaction. */
 gboolean     lh_equipment_add_event    (LhStore                 *store,
@@ -124,8 +160,9 @@ GPtrArray   *lh_equipment_history      (LhStore                 *store,
 
 /* Imports items from CSV. Columns, by header name in any order:
  * asset_tag and kind (required); location, description, status, pc (the
- * name of the bookable PC a computer is) (optional). An item already in
- * the inventory is updated (its status only if the row gives one). Every
+ * name of the bookable PC a computer is, "-" for none) (optional). An
+ * item already in the inventory is updated with what the row gives: an
+ * empty cell keeps the item's. Every
  * bad row is reported; if any is bad and skip_bad_rows is FALSE, nothing
  * is imported and LH_ERROR_INVALID is set. One transaction: all or none. */
 gboolean     lh_equipment_import       (LhStore                 *store,

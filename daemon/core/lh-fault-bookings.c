@@ -8,6 +8,7 @@
 #include "lh-faults.h"
 
 #include "lh-bookings-private.h"
+#include "lh-devices.h"
 #include "lh-error.h"
 #include "lh-time.h"
 #include "lh-time-off.h"
@@ -76,11 +77,14 @@ is_free (LhStore *store, const LhCentre *centre, const LhResource *pc, gint64 st
   return TRUE;
 }
 
-/* The PCs a booking may move to: active, working, not the broken one. */
+/* The PCs a booking may move to: active, not the broken one, none out of
+ * order by the one rule (lh_faults_pcs_out_of_order); those whose kiosk
+ * is online first, as a learner can count on them. */
 static GPtrArray *
-other_pcs (LhStore *store, gint64 broken_id, GError **error)
+other_pcs (LhStore *store, gint64 broken_id, gint64 now, GError **error)
 {
   g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
+  g_autoptr(GPtrArray) online = NULL;
   g_autoptr(GArray) out_of_order = NULL;
 
   if (resources == NULL)
@@ -88,17 +92,24 @@ other_pcs (LhStore *store, gint64 broken_id, GError **error)
   out_of_order = lh_faults_pcs_out_of_order (store, error);
   if (out_of_order == NULL)
     return NULL;
+  online = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_resource_free);
   for (guint i = resources->len; i > 0; i--)
     {
       LhResource *r = g_ptr_array_index (resources, i - 1);
       gboolean keep = g_str_equal (r->kind, "pc") && r->id != broken_id;
+      gboolean has_kiosk = FALSE, is_online = FALSE;
 
       for (guint j = 0; keep && j < out_of_order->len; j++)
         keep = g_array_index (out_of_order, gint64, j) != r->id;
+      if (keep && !lh_devices_pc_online (store, r->id, now, &has_kiosk, &is_online, error))
+        return NULL;
       if (!keep)
         g_ptr_array_remove_index (resources, i - 1);
+      else if (is_online)
+        g_ptr_array_insert (online, 0, g_ptr_array_steal_index (resources, i - 1));
     }
-  return g_steal_pointer (&resources);
+  g_ptr_array_extend_and_steal (online, g_steal_pointer (&resources));
+  return g_steal_pointer (&online);
 }
 
 static gboolean
@@ -129,7 +140,8 @@ move_or_cancel (LhStore *store, const LhCentre *centre, GPtrArray *pcs, LhFaultM
       LhResource *pc = g_ptr_array_index (pcs, i);
       gboolean free;
 
-      if (!is_free (store, centre, pc, move->start_at, move->end_at, &free, error))
+      /* A booking already started needs the other PC only from now. */
+      if (!is_free (store, centre, pc, MAX (move->start_at, now), move->end_at, &free, error))
         return FALSE;
       if (free)
         {
@@ -166,12 +178,16 @@ lh_faults_move_bookings_locked (LhStore *store, const LhCentre *centre, gint64 r
   g_autoptr(GPtrArray) pcs = NULL;
 
   /* Not the booking sitting at it now: that learner is there, and moves
-   * themselves if they must. */
+   * themselves if they must. One started but not checked in moves: its
+   * learner, arriving late, would find the PC out of order. No booking
+   * is longer than a day: the range starts a day back. */
   stmt = lh_store_prepare (store,
                            "SELECT b.id, b.person_id, b.start_at, b.end_at, b.resource_id, r.name "
                            "FROM bookings b JOIN resources r ON r.id = b.resource_id "
-                           "WHERE b.resource_id = ?1 AND b.status = 'booked' AND b.start_at > ?2 "
-                           "AND b.start_at <= ?2 + ?3 ORDER BY b.start_at", error);
+                           "WHERE b.resource_id = ?1 AND b.status = 'booked' AND b.start_at > ?2 - 86400 "
+                           "AND b.start_at <= ?2 + ?3 "
+                           "AND (b.start_at > ?2 OR (b.end_at > ?2 AND b.checked_in_at IS NULL)) "
+                           "ORDER BY b.start_at", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resource_id);
@@ -182,7 +198,13 @@ lh_faults_move_bookings_locked (LhStore *store, const LhCentre *centre, gint64 r
     return FALSE;
   if (found->len == 0)
     return TRUE;
-  pcs = other_pcs (store, resource_id, error);
+  if (centre == NULL)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                   "The centre's opening hours are needed to move PC %" G_GINT64_FORMAT "'s bookings", resource_id);
+      return FALSE;
+    }
+  pcs = other_pcs (store, resource_id, now, error);
   if (pcs == NULL)
     return FALSE;
   while (found->len > 0)

@@ -230,7 +230,7 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
   g_autoptr(LhStmt) others = NULL;
   g_autofree char *history_note = NULL;
   const char *status;
-  gboolean has_row;
+  gboolean has_row, chosen;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
@@ -264,8 +264,10 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
   sqlite3_bind_int64 (others, 1, item->id);
   if (!lh_store_step (store, others, &has_row, error))
     return FALSE;
-  status = !has_row && (g_str_equal (item->status, "faulty") || g_str_equal (item->status, "in-repair"))
-           ? "working" : item->status;
+  /* A status an admin chose (in repair for another reason) stays. */
+  if (!lh_equipment_status_chosen (store, item, &chosen, error))
+    return FALSE;
+  status = !has_row && !chosen && g_str_equal (item->status, "faulty") ? "working" : item->status;
   if (!g_str_equal (status, item->status) && !lh_faults_set_item_status (store, item->id, status, error))
     return FALSE;
   history_note = note[0] != '\0' ? g_strdup_printf ("%s: %s", fault->category, note) : g_strdup (fault->category);
@@ -279,65 +281,37 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
 }
 
 gboolean
-lh_faults_pc_out_of_order (LhStore *store, gint64 resource_id, gboolean *out_of_order, GError **error)
+lh_faults_close_for_retired_locked (LhStore *store, gint64 item_id, const LhEquipmentActor *actor, gint64 now,
+                                    GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT EXISTS (SELECT 1 FROM equipment e JOIN faults f "
-                                             "ON f.equipment_id = e.id AND f.repaired_at IS NULL AND f.stops_use "
-                                             "WHERE e.resource_id = ?1 AND e.status <> 'retired') "
-                                             /* and the PC's own, when it has no computer in the inventory */
-                                             "OR EXISTS (SELECT 1 FROM faults WHERE resource_id = ?1 "
-                                             "AND repaired_at IS NULL AND stops_use)", error);
-  gboolean has_row;
-
-  *out_of_order = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, resource_id);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return FALSE;
-  *out_of_order = sqlite3_column_int (stmt, 0) != 0;
-  return TRUE;
-}
-
-gboolean
-lh_faults_check_in_order (LhStore *store, gint64 resource_id, const char *name, GError **error)
-{
-  gboolean out_of_order;
-
-  if (!lh_faults_pc_out_of_order (store, resource_id, &out_of_order, error))
-    return FALSE;
-  if (out_of_order)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "%s is out of order: a fault was reported. Please choose another PC", name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-GArray *
-lh_faults_pcs_out_of_order (LhStore *store, GError **error)
-{
+                                             "SELECT id, category FROM faults WHERE equipment_id = ?1 "
+                                             "AND repaired_at IS NULL", error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT DISTINCT e.resource_id FROM faults f "
-                                             "JOIN equipment e ON e.id = f.equipment_id "
-                                             "WHERE f.repaired_at IS NULL AND f.stops_use "
-                                             "AND e.resource_id IS NOT NULL AND e.status <> 'retired' "
-                                             "UNION SELECT resource_id FROM faults "
-                                             "WHERE resource_id IS NOT NULL AND repaired_at IS NULL AND stops_use",
-                                             error);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   gboolean has_row = FALSE;
   gboolean ok;
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
   while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+      g_ptr_array_add (notes, g_strdup_printf ("%s: closed, the item is retired", sqlite3_column_text (stmt, 1)));
     }
-  return ok ? g_steal_pointer (&ids) : NULL;
+  if (!ok)
+    return FALSE;
+  /* A retired item is never repaired: its faults would stay open, fall
+   * overdue and be announced for ever. */
+  for (guint i = 0; i < ids->len; i++)
+    if (!exec_ids (store, "UPDATE faults SET repaired_at = ?2 WHERE id = ?1", g_array_index (ids, gint64, i), now,
+                   error) ||
+        !lh_equipment_add_event (store, item_id, "repaired", "retired", g_ptr_array_index (notes, i), actor, now,
+                                 error) ||
+        !lh_admin_notices_clear_fault (store, g_array_index (ids, gint64, i), now, error))
+      return FALSE;
+  return TRUE;
 }

@@ -140,8 +140,9 @@ gboolean   lh_faults_assign            (LhStore                *store,
                                         const LhEquipmentActor *actor,
                                         gint64                  now,
                                         GError                **error);
-/* Closes the open fault; the item (faulty or in repair) works again
- * unless another open fault still stops its use. *out_resource_id is its PC, or 0. */
+/* Closes the open fault. The item works again if a fault made it faulty
+ * (not if an admin chose its status) and no other open fault still stops
+ * its use. *out_resource_id is its PC, or 0. */
 gboolean   lh_faults_repaired          (LhStore                *store,
                                         gint64                  fault_id,
                                         const char             *note,
@@ -150,7 +151,17 @@ gboolean   lh_faults_repaired          (LhStore                *store,
                                         gint64                 *out_resource_id,
                                         GError                **error);
 
-/* Whether the PC has an open fault that stops its use. */
+/* Closes the item's open faults as it is retired; inside the caller's
+ * transaction. */
+gboolean   lh_faults_close_for_retired_locked (LhStore                *store,
+                                               gint64                  item_id,
+                                               const LhEquipmentActor *actor,
+                                               gint64                  now,
+                                               GError                **error);
+
+/* lh-pc-out-of-order.c: whether the PC is out of order: its computer
+ * (not retired) is not working or has an open fault that stops its use,
+ * or its last computer was retired and none replaces it. */
 gboolean   lh_faults_pc_out_of_order   (LhStore        *store,
                                         gint64          resource_id,
                                         gboolean       *out_of_order,
@@ -165,7 +176,17 @@ gboolean   lh_faults_check_in_order    (LhStore        *store,
 GArray    *lh_faults_pcs_out_of_order  (LhStore        *store,
                                         GError        **error);
 
-/* lh-fault-bookings.c: moves the PC's bookings that start after now to
+/* When the PC is out of order, moves its bookings as below; inside the
+ * caller's transaction. resource_id 0 is no PC: nothing to do. */
+gboolean   lh_faults_move_if_out_of_order_locked (LhStore        *store,
+                                                  const LhCentre *centre,
+                                                  gint64          resource_id,
+                                                  gint64          now,
+                                                  GPtrArray      *moves,
+                                                  GError        **error);
+
+/* lh-fault-bookings.c: moves the PC's bookings that start after now, or
+ * have started and wait for their learner's check-in, to
  * another PC free for the same time, or cancels them (their time off
  * too), noting each for its learner; inside the caller's transaction.
  * Appends to moves (element-type LhFaultMove). */

@@ -265,8 +265,10 @@ minimums_to_text (const LhTerms *terms)
   return g_string_free (text, FALSE);
 }
 
-static void
-minimums_from_text (const char *text, LhTerms *terms)
+/* Read back strictly: the text is minimums_to_text's, so anything else
+ * is a damaged row, never silently a minimum of 0. */
+static gboolean
+minimums_from_text (const char *text, LhTerms *terms, GError **error)
 {
   g_auto(GStrv) pairs = g_strsplit (text, ";", -1);
 
@@ -275,14 +277,21 @@ minimums_from_text (const char *text, LhTerms *terms)
       const char *equals = strchr (pairs[i], '=');
       g_autofree char *kind = equals != NULL ? g_strndup (pairs[i], equals - pairs[i]) : NULL;
       int k = lh_equipment_kind_index (kind);
+      gint64 minimum = 0;
 
-      if (k >= 0)
-        terms->equipment_minimum[k] = atoi (equals + 1);
+      if (k < 0 || !g_ascii_string_to_signed (equals + 1, 10, 0, 10000, &minimum, NULL))
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                       "The terms' equipment minimums “%s” cannot be read at “%s”", text, pairs[i]);
+          return FALSE;
+        }
+      terms->equipment_minimum[k] = (int) minimum;
     }
+  return TRUE;
 }
 
-static void
-terms_from_row (LhStmt *stmt, LhTerms *terms)
+static gboolean
+terms_from_row (LhStmt *stmt, LhTerms *terms, GError **error)
 {
   const char *activities = (const char *) sqlite3_column_text (stmt, 4);
 
@@ -302,8 +311,13 @@ terms_from_row (LhStmt *stmt, LhTerms *terms)
   terms->ulr_facility_minutes_per_week = sqlite3_column_int (stmt, 12);
   terms->auto_approve = sqlite3_column_int (stmt, 13) != 0;
   terms->suppression_threshold = sqlite3_column_int (stmt, 14);
-  minimums_from_text ((const char *) sqlite3_column_text (stmt, 15), terms);
   terms->fault_days_at_most = sqlite3_column_int (stmt, 16);
+  if (!minimums_from_text ((const char *) sqlite3_column_text (stmt, 15), terms, error))
+    {
+      lh_terms_clear (terms);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -324,9 +338,8 @@ lh_terms_at (LhStore *store, gint64 t, LhTerms *out_terms, GError **error)
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   if (has_row)
-    terms_from_row (stmt, out_terms);
-  else
-    lh_terms_init_defaults (out_terms);
+    return terms_from_row (stmt, out_terms, error);
+  lh_terms_init_defaults (out_terms);
   return TRUE;
 }
 
@@ -348,7 +361,8 @@ lh_terms_list (LhStore *store, GError **error)
     {
       LhTerms terms;
 
-      terms_from_row (stmt, &terms);
+      if (!terms_from_row (stmt, &terms, error))
+        return NULL;
       g_array_append_val (versions, terms);
     }
   return ok ? g_steal_pointer (&versions) : NULL;

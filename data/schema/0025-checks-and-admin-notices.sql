@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Schema version 26: scheduled maintenance checks (a yearly electrical
+-- Schema version 25: scheduled maintenance checks (a yearly electrical
 -- safety test, a six-monthly clean) and the notices kept for the admins
 -- (issue 13), so that none is lost when no admin is connected.
 

@@ -7,6 +7,7 @@
 
 #include "api-test-parts.h"
 #include "lh-api-client.h"
+#include "lh-test-clock.h"
 
 #define DAY_MINUTES (24 * 60)
 
@@ -108,6 +109,13 @@ test_compliance (void)
   JsonObject *monitor, *computer, *minimum;
 
   g_assert_cmpuint (reply->status, ==, 200);
+  /* The default period ends today, after now: the figures stop now. */
+  {
+    g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (lh_api_reply_string (reply, "until"), NULL);
+
+    g_assert_nonnull (until);
+    g_assert_cmpint (ABS (g_date_time_to_unix (until) - lh_test_clock_now ()), <, 60);
+  }
   /* The agreement's minimum, as the terms give it. */
   g_assert_cmpuint (terms->status, ==, 200);
   minimum = json_object_get_object_member (json_node_get_object (terms->json), "equipment_minimum");

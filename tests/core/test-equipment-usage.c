@@ -101,6 +101,7 @@ setup (Fixture *f, gconstpointer data)
 
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
+  lh_equipment_use_centre (f->ts->store, f->centre);
   f->person = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, MONDAY - 30 * DAY);
   f->pc1 = add_pc (f, "PC 1");
   f->pc2 = add_pc (f, "PC 2");

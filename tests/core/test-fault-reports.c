@@ -66,6 +66,7 @@ setup (Fixture *f, gconstpointer data)
 {
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
+  lh_equipment_use_centre (f->ts->store, f->centre);
   f->amira = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, NOW - DAY);
   f->pc1 = add_pc (f, "PC 1", "LC-0001");
   f->pc2 = add_pc (f, "PC 2", "LC-0002");

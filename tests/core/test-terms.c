@@ -195,6 +195,37 @@ test_versions_by_date (Fixture *f, gconstpointer data)
   }
 }
 
+/* A stored minimum that is not a whole number is a damaged row, said so,
+ * and never read as 0 or as its leading digits. */
+static void
+test_damaged_minimums (Fixture *f, gconstpointer data)
+{
+  static const char * const damaged[] = { "computer=8x", "computer=", "computer=-1", "sofa=2", "computer" };
+  g_autoptr(GError) error = NULL;
+  g_auto(LhTerms) kit = { 0 };
+
+  parse (f, "[agreement]\nname=Kit\nin-force-from=2026-04-01\n[equipment]\nminimum-computers=8\n", &kit);
+  g_assert_true (lh_terms_add_version (f->ts->store, f->centre, &kit, "test", NOW, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE terms_versions SET equipment_minimums = '%s'", damaged[i]);
+      g_autoptr(LhStmt) update = lh_store_prepare (f->ts->store, sql, &error);
+      g_auto(LhTerms) terms = { 0 };
+      g_autoptr(GArray) versions = NULL;
+
+      g_assert_true (lh_store_exec (f->ts->store, update, &error));
+      g_assert_false (lh_terms_at (f->ts->store, NOW, &terms, &error));
+      g_assert_error (error, LH_ERROR, LH_ERROR_INTERNAL);
+      g_assert_nonnull (strstr (error->message, "cannot be read"));
+      g_clear_error (&error);
+      versions = lh_terms_list (f->ts->store, &error);
+      g_assert_null (versions);
+      g_assert_error (error, LH_ERROR, LH_ERROR_INTERNAL);
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_agreement_year (Fixture *f, gconstpointer data)
 {
@@ -249,6 +280,7 @@ main (int argc, char **argv)
   ADD ("/lh/terms/demo-file", test_demo_file);
   ADD ("/lh/terms/bad-files", test_bad_files);
   ADD ("/lh/terms/versions-by-date", test_versions_by_date);
+  ADD ("/lh/terms/damaged-minimums", test_damaged_minimums);
   ADD ("/lh/terms/agreement-year", test_agreement_year);
   ADD ("/lh/terms/facility-time-by-terms", test_facility_time_by_terms);
 #undef ADD

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The equipment's per-request statements, shared with the tests that
+ * check their query plans (so a test never checks a copy). */
+#pragma once
+
+/* One rule for "out of order": a PC is out of order while its computer
+ * (not retired) is not working or has an open fault that stops its use,
+ * and while it has no computer behind it since its last one was retired.
+ * A PC that never had a computer in the inventory is bookable: a centre
+ * may not have imported its inventory yet. */
+#define LH_PC_BROKEN_COMPUTER_WHERE \
+  "e.status <> 'working' OR EXISTS (SELECT 1 FROM faults f WHERE f.equipment_id = e.id " \
+  "AND f.repaired_at IS NULL AND f.stops_use)"
+
+/* A PC with no computer in the inventory has faults of its own (their
+ * resource_id set): one that stops use takes it out all the same. */
+#define LH_PC_OWN_FAULT_OR \
+  "OR EXISTS (SELECT 1 FROM faults WHERE resource_id = ?1 AND repaired_at IS NULL AND stops_use)"
+
+/* Whether PC ?1 is out of order. */
+#define LH_PC_OUT_OF_ORDER_SQL \
+  "SELECT EXISTS (SELECT 1 FROM equipment e WHERE e.resource_id = ?1 AND e.status <> 'retired' " \
+  "AND (" LH_PC_BROKEN_COMPUTER_WHERE ")) " \
+  "OR (NOT EXISTS (SELECT 1 FROM equipment e WHERE e.resource_id = ?1 AND e.status <> 'retired') " \
+  "AND EXISTS (SELECT 1 FROM equipment r WHERE r.resource_id = ?1 AND r.status = 'retired')) " \
+  LH_PC_OWN_FAULT_OR
+
+/* Every PC out of order: the computers by PC (one row each), their open
+ * faults, the retired computers and the PCs' own faults, each through
+ * its index (0026). */
+#define LH_PCS_OUT_OF_ORDER_SQL \
+  "SELECT e.resource_id FROM equipment e WHERE e.resource_id IS NOT NULL AND e.status <> 'retired' " \
+  "AND (" LH_PC_BROKEN_COMPUTER_WHERE ") " \
+  "UNION SELECT r.resource_id FROM equipment r WHERE r.resource_id IS NOT NULL AND r.status = 'retired' " \
+  "AND NOT EXISTS (SELECT 1 FROM equipment e WHERE e.resource_id = r.resource_id AND e.status <> 'retired') " \
+  "UNION SELECT resource_id FROM faults WHERE resource_id IS NOT NULL AND repaired_at IS NULL AND stops_use"
+
+/* Compliance: each item's status at ?1 (its latest event at or before),
+ * and the changes within (?1, ?2). */
+#define LH_COMPLIANCE_START_SQL \
+  "SELECT i.id, i.kind, (SELECT e.status FROM equipment_events e " \
+  "  WHERE e.equipment_id = i.id AND e.at <= ?1 " \
+  "  ORDER BY e.at DESC, e.id DESC LIMIT 1) " \
+  "FROM equipment i"
+#define LH_COMPLIANCE_CHANGES_SQL \
+  "SELECT e.at, e.equipment_id, i.kind, e.status FROM equipment_events e " \
+  "JOIN equipment i ON i.id = e.equipment_id " \
+  "WHERE e.at > ?1 AND e.at < ?2 ORDER BY e.at, e.id"
