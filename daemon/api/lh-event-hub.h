@@ -59,6 +59,12 @@ void        lh_event_hub_publish_to_devices (LhEventHub   *self,
                                              const gint64 *device_ids,
                                              guint         n_devices,
                                              gint64        person_id);
+/* Whether such an event would reach an open stream now: the person's own,
+ * or the own stream of one of device_ids. */
+gboolean    lh_event_hub_reaches   (LhEventHub              *self,
+                                    const gint64            *device_ids,
+                                    guint                    n_devices,
+                                    gint64                   person_id);
 
 /* Holds what is published from now on, until released: then it is sent,
  * in order, or dropped (what it told of was not committed). */

@@ -106,11 +106,16 @@ tell_learners (LhRequest *request, GPtrArray *moves)
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) data = NULL;
       g_autoptr(JsonNode) from = lh_json_availability_change (move->from_pc_id, move->start_at, request->centre->tz);
+      g_autoptr(GError) error = NULL;
 
       lh_routes_add_fault_move (builder, move, request->centre->tz);
       data = json_builder_get_root (builder);
-      lh_request_notify_person (request, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled", data,
-                                move->person_id);
+      /* Told now, so not again at their next sign-in. */
+      if (lh_request_notify_person (request, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled", data,
+                                    move->person_id) &&
+          !lh_faults_notice_told (request->store, move->person_id, move->booking_id, request->now, &error))
+        g_message ("Booking %" G_GINT64_FORMAT "'s notice stays for the next sign-in: %s", move->booking_id,
+                   error->message);
       lh_event_hub_publish (request->events, "availability-changed", from, 0);
       if (move->to_pc_id != 0)
         {

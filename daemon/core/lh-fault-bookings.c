@@ -213,13 +213,16 @@ lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
                            "CASE n.outcome WHEN 'moved' THEN r.name END "
                            "FROM fault_notices n JOIN bookings b ON b.id = n.booking_id "
                            "JOIN resources f ON f.id = n.from_pc_id JOIN resources r ON r.id = b.resource_id "
-                           "WHERE n.person_id = ?1 AND n.seen_at IS NULL ORDER BY b.start_at", error);
+                           "WHERE n.person_id = ?1 AND n.seen_at IS NULL AND b.end_at > ?2 "
+                           "ORDER BY b.start_at", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
   notices = lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
-  if (notices == NULL || notices->len == 0)
-    return g_steal_pointer (&notices);
+  if (notices == NULL)
+    return NULL;
+  /* Those of bookings already over are dropped untold. */
   seen = lh_store_prepare (store, "UPDATE fault_notices SET seen_at = ?2 WHERE person_id = ?1 AND seen_at IS NULL",
                            error);
   if (seen == NULL)
@@ -229,4 +232,22 @@ lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
   if (!lh_store_exec (store, seen, error))
     return NULL;
   return g_steal_pointer (&notices);
+}
+
+gboolean
+lh_faults_notice_told (LhStore *store, gint64 person_id, gint64 booking_id, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) seen = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  seen = lh_store_prepare (store,
+                           "UPDATE fault_notices SET seen_at = ?3 "
+                           "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2", error);
+  if (seen == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (seen, 1, person_id);
+  sqlite3_bind_int64 (seen, 2, booking_id);
+  sqlite3_bind_int64 (seen, 3, now);
+  return lh_store_exec (store, seen, error);
 }
