@@ -10,6 +10,7 @@
 
 #include "kiosk-api.h"
 #include "kiosk-helpers.h"
+#include "lh-booking-notice.h"
 #include "lh-mine-words.h"
 #include "lh-test-clock.h"
 #include "lh-test-daemon.h"
@@ -112,6 +113,35 @@ expected_notice (const char *from,
 
 /* ---- tests ------------------------------------------------------------ */
 
+/* A cancellation names no PC it went to, and says why; several notices
+ * are one line each. */
+static void
+test_cancelled_words (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_notice_free);
+  g_autoptr(LhBookingNotice) sent = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"type\": \"booking-cancelled\", \"reason\": \"pc-out-of-order\", "
+                                             "\"booking_id\": 9, \"start\": \"2026-11-24T10:00:00Z\", "
+                                             "\"end\": \"2026-11-24T12:00:00Z\", \"from_pc\": \"PC 8\", "
+                                             "\"to_pc\": null}", -1, &error));
+  sent = lh_booking_notice_from_json (json_node_get_object (json_parser_get_root (parser)), utc, &error);
+  g_assert_no_error (error);
+  g_assert_null (sent->to_pc);
+  g_ptr_array_add (notices, g_steal_pointer (&sent));
+  text = lh_booking_notices_format (notices);
+  g_assert_cmpstr (text, ==, "Your booking on Tuesday 24 November, 10:00–12:00 was cancelled: PC 8 is out of "
+                             "order and no other PC was free then.");
+  g_ptr_array_set_size (notices, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_null (lh_booking_notices_format (notices));
+}
+
 /* Away when it happened: told on the home page at sign-in, once; My
  * bookings shows the booking on its new PC. */
 static void
@@ -191,6 +221,7 @@ main (int   argc,
   centre = lh_test_daemon_start (NULL);
   kiosk_api_init (centre);
 
+  g_test_add_func ("/kiosk/fault-notices/cancelled-words", test_cancelled_words);
   g_test_add_func ("/kiosk/fault-notices/told-at-sign-in", test_told_at_sign_in);
   g_test_add_func ("/kiosk/fault-notices/told-live", test_told_live);
 
