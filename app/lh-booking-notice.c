@@ -41,7 +41,8 @@ lh_booking_notice_from_json (JsonObject  *object,
       !lh_json_read_time (object, "start", TRUE, tz, &notice->start, error) ||
       !lh_json_read_time (object, "end", TRUE, tz, &notice->end, error) ||
       !lh_json_read_string (object, "from_pc", TRUE, &notice->from_pc, error) ||
-      !lh_json_read_string (object, "to_pc", g_str_equal (type, "booking-moved"), &notice->to_pc, error))
+      !lh_json_read_string (object, "to_pc", g_str_equal (type, "booking-moved"), &notice->to_pc, error) ||
+      !lh_json_read_bool (object, "paid_time_given_back", &notice->paid_time_back, error))
     return NULL;
   /* A cancellation names no PC it went to, whatever was sent. */
   if (g_str_equal (type, "booking-cancelled"))
@@ -61,6 +62,13 @@ format_one (const LhBookingNotice *notice)
      * from PC 8 to PC 2: PC 8 is out of order." */
     return g_strdup_printf (_("Your booking on %s, %s–%s moved from %s to %s: %s is out of order."),
                             day, from, to, notice->from_pc, notice->to_pc, notice->from_pc);
+  if (notice->paid_time_back)
+    /* Translators: "Your booking on Tuesday 24 November, 10:00–12:00 was
+     * cancelled: PC 8 is out of order and no other PC was free then. Your
+     * paid time off for it was given back." */
+    return g_strdup_printf (_("Your booking on %s, %s–%s was cancelled: %s is out of order and no other PC "
+                              "was free then. Your paid time off for it was given back."),
+                            day, from, to, notice->from_pc);
   /* Translators: "Your booking on Tuesday 24 November, 10:00–12:00 was
    * cancelled: PC 8 is out of order and no other PC was free then." */
   return g_strdup_printf (_("Your booking on %s, %s–%s was cancelled: %s is out of order and no other PC "

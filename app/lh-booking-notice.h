@@ -16,6 +16,7 @@ typedef struct
   GDateTime *end;       /* (owned) */
   char      *from_pc;   /* (owned) */
   char      *to_pc;     /* (owned) (nullable) NULL: cancelled */
+  gboolean   paid_time_back;  /* cancelled with its request for paid time off */
 } LhBookingNotice;
 
 void             lh_booking_notice_free      (LhBookingNotice *notice);

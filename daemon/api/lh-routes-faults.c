@@ -72,6 +72,9 @@ lh_routes_add_fault_move (JsonBuilder *builder, const LhFaultMove *move, GTimeZo
     json_builder_add_string_value (builder, move->to_pc_name);
   else
     json_builder_add_null_value (builder);
+  /* Cancelled with its request for paid time off: that time is theirs again. */
+  json_builder_set_member_name (builder, "paid_time_given_back");
+  json_builder_add_boolean_value (builder, move->paid_time_back);
   json_builder_end_object (builder);
 }
 

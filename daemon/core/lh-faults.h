@@ -50,6 +50,7 @@ typedef struct
   char   *from_pc_name;  /* (owned) */
   gint64  to_pc_id;      /* 0: cancelled */
   char   *to_pc_name;    /* (owned) (nullable) */
+  gboolean paid_time_back; /* cancelled, and its request for paid time off with it */
 } LhFaultMove;
 
 void lh_fault_move_free (LhFaultMove *move);

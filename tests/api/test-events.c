@@ -265,6 +265,7 @@ test_booking_moved_reaches_its_learner (void)
                    lh_api_reply_int (booked, "id"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (moved), "from_pc"), ==,
                    lh_api_reply_string (booked, "resource_name"));
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (moved), "paid_time_given_back"));
   /* Other kiosks redraw; none hears whose booking it was. */
   g_clear_pointer (&moved, json_node_unref);
   moved = wait_event (kiosk, "faults-changed");

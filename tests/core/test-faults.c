@@ -240,12 +240,33 @@ test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) amira_later = NULL;
   g_autoptr(GPtrArray) ben_later = NULL;
   g_autoptr(GPtrArray) ben_again = NULL;
+  g_autoptr(GPtrArray) dan_notices = NULL;
+  g_autoptr(LhBooking) dan_paid = NULL;
   g_autoptr(GError) error = NULL;
   gint64 amira = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
+  const LhFaultMove *dan_move;
 
   book (f, f->ben, f->pc1, TOMORROW + 14 * HOUR, TOMORROW + 15 * HOUR);
+  /* Dan's paid booking can go nowhere: his paid time is given back. */
+  book (f, f->carol, f->pc2, TOMORROW + 16 * HOUR, TOMORROW + 17 * HOUR);
+  dan_paid = lh_bookings_create_paid (f->ts->store, f->centre, f->dan, f->pc1, TOMORROW + 16 * HOUR,
+                                      TOMORROW + 17 * HOUR, TRUE, NOW, &error);
+  g_assert_no_error (error);
+  /* Ben's later one, in his own time, gives no paid time back. */
+  book (f, f->carol, f->pc2, TOMORROW + 18 * HOUR, TOMORROW + 19 * HOUR);
+  book (f, f->ben, f->pc1, TOMORROW + 18 * HOUR, TOMORROW + 19 * HOUR);
   fault = report (f, NULL, f->pc1, 0, "screen", NULL, NULL, &moves);
-  g_assert_cmpuint (moves->len, ==, 2);
+  g_assert_cmpuint (moves->len, ==, 4);
+  dan_move = g_ptr_array_index (moves, 2);
+  g_assert_cmpint (dan_move->to_pc_id, ==, 0);
+  g_assert_true (dan_move->paid_time_back);
+  g_assert_false (((LhFaultMove *) g_ptr_array_index (moves, 0))->paid_time_back);
+  g_assert_cmpint (((LhFaultMove *) g_ptr_array_index (moves, 3))->to_pc_id, ==, 0);
+  g_assert_false (((LhFaultMove *) g_ptr_array_index (moves, 3))->paid_time_back);
+  dan_notices = lh_faults_take_notices (f->ts->store, f->dan, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dan_notices->len, ==, 1);
+  g_assert_true (((LhFaultMove *) g_ptr_array_index (dan_notices, 0))->paid_time_back);
 
   g_assert_true (lh_faults_notice_told (f->ts->store, f->amira, amira, NOW, &error));
   g_assert_no_error (error);
@@ -253,8 +274,8 @@ test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (amira_later->len, ==, 0);
 
-  /* Ben signs in only after his booking's end. */
-  ben_later = lh_faults_take_notices (f->ts->store, f->ben, TOMORROW + 16 * HOUR, &error);
+  /* Ben signs in only after his bookings' end. */
+  ben_later = lh_faults_take_notices (f->ts->store, f->ben, TOMORROW + 20 * HOUR, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ben_later->len, ==, 0);
   ben_again = lh_faults_take_notices (f->ts->store, f->ben, NOW, &error);

@@ -129,7 +129,7 @@ test_cancelled_words (void)
                                              "{\"type\": \"booking-cancelled\", \"reason\": \"pc-out-of-order\", "
                                              "\"booking_id\": 9, \"start\": \"2026-11-24T10:00:00Z\", "
                                              "\"end\": \"2026-11-24T12:00:00Z\", \"from_pc\": \"PC 8\", "
-                                             "\"to_pc\": null}", -1, &error));
+                                             "\"to_pc\": null, \"paid_time_given_back\": false}", -1, &error));
   sent = lh_booking_notice_from_json (json_node_get_object (json_parser_get_root (parser)), utc, &error);
   g_assert_no_error (error);
   g_assert_null (sent->to_pc);
@@ -137,6 +137,11 @@ test_cancelled_words (void)
   text = lh_booking_notices_format (notices);
   g_assert_cmpstr (text, ==, "Your booking on Tuesday 24 November, 10:00–12:00 was cancelled: PC 8 is out of "
                              "order and no other PC was free then.");
+  /* Its paid time off went with it: said so. */
+  ((LhBookingNotice *) g_ptr_array_index (notices, 0))->paid_time_back = TRUE;
+  g_clear_pointer (&text, g_free);
+  text = lh_booking_notices_format (notices);
+  g_assert_true (g_str_has_suffix (text, "no other PC was free then. Your paid time off for it was given back."));
   g_ptr_array_set_size (notices, 0);
   g_clear_pointer (&text, g_free);
   g_assert_null (lh_booking_notices_format (notices));
