@@ -461,6 +461,8 @@ lh_bookings_page_connect_client (LhPage   *page,
   /* A place given up moves the waiting list: positions change. */
   lh_page_refresh_on_event (page, client, "event::group-session-changed");
   lh_page_refresh_on_event (page, client, "event::waiting-list-promoted");
+  lh_page_refresh_on_event (page, client, "event::booking-moved");
+  lh_page_refresh_on_event (page, client, "event::booking-cancelled");
   lh_page_refresh_on_event (page, client, "event::assessment-slot-changed");
   /* Only reaches a stream opened as the person: approved, or not. */
   lh_page_refresh_on_event (page, client, "event::time-off-decided");

@@ -4,6 +4,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lh-booking-notice.h"
 #include "lh-client-private.h"
 #include "lh-client-time-off.h"
 #include "lh-json-read.h"
@@ -84,6 +85,36 @@ parse_promotions (LhClient   *self,
   return promotions;
 }
 
+/* The sign-in's notices of bookings moved or cancelled off a PC out of
+ * order; any other notice is another parser's. */
+static GPtrArray *
+parse_booking_notices (LhClient   *self,
+                       JsonObject *body)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_notice_free);
+  JsonNode *node = json_object_get_member (body, "notices");
+  JsonArray *notices;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return found;
+  notices = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (notices); i++)
+    {
+      JsonNode *item = json_array_get_element (notices, i);
+      g_autoptr(GError) error = NULL;
+      LhBookingNotice *notice;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      notice = lh_booking_notice_from_json (json_node_get_object (item), lh_client_get_time_zone (self), &error);
+      if (notice != NULL)
+        g_ptr_array_add (found, notice);
+      else
+        g_debug ("Not a booking notice: %s", error->message);
+    }
+  return found;
+}
+
 static gpointer
 parse_session (LhClient    *self,
                JsonObject  *body,
@@ -110,6 +141,7 @@ parse_session (LhClient    *self,
   lh_client_set_usage (self, usage);
   lh_client_set_session (self, token, person);
   lh_client_set_promotions (self, parse_promotions (self, body));
+  lh_client_set_booking_notices (self, parse_booking_notices (self, body));
   return g_steal_pointer (&person);
 }
 

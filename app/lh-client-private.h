@@ -52,6 +52,9 @@ void        lh_client_set_session        (LhClient       *self,
 /* Takes promotions (element-type LhGroupSession) (transfer full). */
 void        lh_client_set_promotions     (LhClient  *self,
                                           GPtrArray *promotions);
+/* Takes notices (element-type LhBookingNotice) (transfer full). */
+void        lh_client_set_booking_notices (LhClient  *self,
+                                           GPtrArray *notices);
 /* Decisions on the person's time off that the daemon told once and the
  * kiosk has not shown yet (element-type LhTimeOff) (transfer none):
  * emptied at every change of person. */

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "lh-booking-notice.h"
 #include "lh-event-stream.h"
 
 struct _LhClient
@@ -22,6 +23,7 @@ struct _LhClient
   char        *session_token;    /* (owned) (nullable) set while signed in */
   LhPerson    *person;           /* (owned) (nullable) set while signed in */
   GPtrArray   *promotions;       /* (owned) (element-type LhGroupSession) from the sign-in */
+  GPtrArray   *booking_notices;  /* (owned) (element-type LhBookingNotice) from the sign-in */
   GPtrArray   *time_off_decisions; /* (owned) (element-type LhTimeOff) told by the daemon, not shown yet */
   LhUsage     *usage;            /* (owned) (nullable) the sitting at this PC, while signed in */
   GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
@@ -172,6 +174,7 @@ lh_client_finalize (GObject *object)
   g_free (self->session_token);
   g_clear_pointer (&self->person, lh_person_free);
   g_clear_pointer (&self->promotions, g_ptr_array_unref);
+  g_clear_pointer (&self->booking_notices, g_ptr_array_unref);
   g_clear_pointer (&self->time_off_decisions, g_ptr_array_unref);
   g_clear_pointer (&self->usage, lh_usage_free);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
@@ -303,6 +306,7 @@ lh_client_init (LhClient *self)
   self->online = TRUE;
   self->time_zone = g_time_zone_new_local ();
   self->promotions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_group_session_free);
+  self->booking_notices = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_notice_free);
   self->time_off_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_time_off_free);
 }
 
@@ -429,6 +433,7 @@ lh_client_forget_session (LhClient *self)
   g_clear_pointer (&self->session_token, g_free);
   g_clear_pointer (&self->person, lh_person_free);
   g_ptr_array_set_size (self->promotions, 0);
+  g_ptr_array_set_size (self->booking_notices, 0);
   g_ptr_array_set_size (self->time_off_decisions, 0);
   lh_client_set_usage (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
@@ -468,6 +473,25 @@ lh_client_get_promotions (LhClient *self)
 {
   g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
   return self->promotions;
+}
+
+void
+lh_client_set_booking_notices (LhClient  *self,
+                               GPtrArray *notices)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (notices != NULL);
+
+  g_clear_pointer (&self->booking_notices, g_ptr_array_unref);
+  self->booking_notices = notices;
+}
+
+/* Returns: (transfer none) (element-type LhBookingNotice) */
+GPtrArray *
+lh_client_get_booking_notices (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return self->booking_notices;
 }
 
 /* Returns: (transfer none) (element-type LhTimeOff) */

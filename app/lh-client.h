@@ -69,6 +69,10 @@ SoupSession *lh_client_get_session           (LhClient *self);
  * while away, from the sign-in's `notices` (transfer none) (element-type
  * LhGroupSession): empty when signed out. */
 GPtrArray   *lh_client_get_promotions        (LhClient *self);
+/* The person's bookings moved or cancelled while away because their PC is
+ * out of order, from the sign-in's `notices` (transfer none)
+ * (element-type LhBookingNotice): empty when signed out. */
+GPtrArray   *lh_client_get_booking_notices   (LhClient *self);
 /* On a PC's own kiosk, the sitting of the person signed in (from the
  * sign-in, GET /me/usage or more time), or NULL: none, or signed out.
  * Changes are notified as the `usage` property. (transfer none) */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-offline-words.h"
 #include "lh-time-format.h"
 
 void
@@ -167,6 +168,7 @@ lh_resource_row_new (const LhResourceDay *resource,
   GtkWidget *times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *name = gtk_label_new (resource->name);
   LhPcNow pc_now = lh_slots_pc_now (resource, now);
+  g_autofree char *offline_note = lh_format_offline_note (resource, now);
   GtkWidget *flow;
 
   gtk_widget_add_css_class (row, "lh-resource-row");
@@ -181,10 +183,11 @@ lh_resource_row_new (const LhResourceDay *resource,
   gtk_widget_set_hexpand (times, TRUE);
   gtk_box_append (GTK_BOX (row), times);
 
-  /* A PC that is off now may well be back later today. */
-  if (pc_now == LH_PC_NOW_OUT_OF_ORDER && any_free (slots))
+  /* A PC that is off may well be back by then: what to expect, on any
+   * day it can still be booked. */
+  if (offline_note != NULL && any_free (slots))
     {
-      GtkWidget *later = gtk_label_new (_("Off just now; you can still book it for later."));
+      GtkWidget *later = gtk_label_new (offline_note);
 
       gtk_label_set_xalign (GTK_LABEL (later), 0);
       gtk_label_set_wrap (GTK_LABEL (later), TRUE);

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 GtkWidget *lh_slot_button_new  (const LhSlot *slot,
                                 gboolean      with_name);
 /* The resource's name, how it is now (now: the daemon's clock; a PC
- * that is off reads "Out of order just now" and may still be booked for
- * later), and its slots; clicked is connected to each slot button's
+ * that is off reads "Out of order just now"), what to expect of a PC
+ * whose kiosk is offline (on any day), and its slots; clicked is connected to each slot button's
  * "clicked" (only free ones can be pressed). */
 GtkWidget *lh_resource_row_new (const LhResourceDay *resource,
                                 GPtrArray           *slots,

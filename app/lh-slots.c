@@ -20,6 +20,7 @@ lh_slot_copy (const LhSlot *slot)
   copy->end = g_date_time_ref (slot->end);
   copy->state = slot->state;
   copy->clash_with = g_strdup (slot->clash_with);
+  copy->unsuggested = slot->unsuggested;
   return copy;
 }
 
@@ -181,6 +182,7 @@ add_slot (GPtrArray           *slots,
   slot->start = g_steal_pointer (&from);
   slot->end = g_steal_pointer (&to);
   slot->state = slot_state (resource, slot->start, slot->end);
+  slot->unsuggested = resource->kiosk_offline && !resource->offline_suggested;
   /* Off now is never in use: whoever sat there may have gone. */
   if (current && resource->kiosk_offline && slot->state != LH_SLOT_MINE)
     slot->state = LH_SLOT_OUT_OF_ORDER;
@@ -274,8 +276,10 @@ lh_slots_soonest_free (GPtrArray *per_resource,
         {
           GPtrArray *slots = g_ptr_array_index (per_resource, i);
 
+          /* Not a PC the daemon would suggest to anyone now (offline). */
           while (next[i] < slots->len &&
-                 ((LhSlot *) g_ptr_array_index (slots, next[i]))->state != LH_SLOT_FREE)
+                 (((LhSlot *) g_ptr_array_index (slots, next[i]))->state != LH_SLOT_FREE ||
+                  ((LhSlot *) g_ptr_array_index (slots, next[i]))->unsuggested))
             next[i]++;
           if (next[i] < slots->len)
             {

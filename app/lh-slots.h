@@ -35,6 +35,7 @@ typedef struct
   GDateTime   *end;            /* (owned) */
   LhSlotState  state;
   char        *clash_with;     /* (owned) (nullable) for LH_SLOT_CLASH: the other resource */
+  gboolean     unsuggested;    /* its PC's kiosk is offline and the daemon suggests it to nobody */
 } LhSlot;
 
 LhSlot    *lh_slot_copy            (const LhSlot *slot);
@@ -60,7 +61,8 @@ GPtrArray *lh_slots_for_resource   (const LhResourceDay *resource,
 LhPcNow    lh_slots_pc_now         (const LhResourceDay *resource,
                                     GDateTime           *now);
 /* The first n free slots of all the arrays (element-type GPtrArray of
- * LhSlot), soonest first, then in resource order.
+ * LhSlot), soonest first, then in resource order; none the daemon
+ * suggests to nobody (a PC whose kiosk is offline).
  * Returns: (transfer container) (element-type LhSlot) */
 GPtrArray *lh_slots_soonest_free   (GPtrArray *per_resource,
                                     guint      n);

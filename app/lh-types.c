@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "lh-json-read.h"
+
 G_DEFINE_BOXED_TYPE (LhPerson, lh_person, lh_person_copy, lh_person_free)
 G_DEFINE_BOXED_TYPE (LhBooking, lh_booking, lh_booking_copy, lh_booking_free)
 
@@ -167,6 +169,7 @@ lh_resource_day_free (LhResourceDay *day)
   g_clear_pointer (&day->open, g_ptr_array_unref);
   g_clear_pointer (&day->busy, g_ptr_array_unref);
   g_clear_pointer (&day->free, g_ptr_array_unref);
+  g_clear_pointer (&day->offline_since, g_date_time_unref);
   g_free (day);
 }
 
@@ -422,6 +425,24 @@ intervals_from_json (JsonObject  *object,
   return g_steal_pointer (&intervals);
 }
 
+/* The "offline" member: null while the kiosk is online. */
+static gboolean
+offline_from_json (JsonObject     *object,
+                   GTimeZone      *tz,
+                   LhResourceDay  *day,
+                   GError        **error)
+{
+  JsonObject *offline = json_object_get_member (object, "offline") != NULL &&
+                        JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "offline"))
+                        ? json_object_get_object_member (object, "offline") : NULL;
+
+  if (offline == NULL)
+    return TRUE;
+  day->offline_booking_kept = json_object_get_boolean_member_with_default (offline, "booking_kept", FALSE);
+  day->offline_suggested = json_object_get_boolean_member_with_default (offline, "offered_to_walk_ups", FALSE);
+  return lh_json_read_time (offline, "since", FALSE, tz, &day->offline_since, error);
+}
+
 static LhResourceDay *
 resource_day_from_json (JsonObject  *object,
                         GTimeZone   *tz,
@@ -441,6 +462,8 @@ resource_day_from_json (JsonObject  *object,
   day->kiosk_offline = g_strcmp0 (json_object_get_string_member_with_default (object, "kiosk", NULL),
                                   "offline") == 0;
   day->in_use = json_object_get_boolean_member_with_default (object, "in_use", FALSE);
+  if (!offline_from_json (object, tz, day, error))
+    return NULL;
   day->open = intervals_from_json (object, "open", tz, error);
   if (day->open == NULL)
     return NULL;

@@ -61,6 +61,10 @@ typedef struct
   GPtrArray *free;  /* (owned) (element-type LhInterval) */
   gboolean   kiosk_offline;  /* its own kiosk is silent: "Out of order just now", never "in use" */
   gboolean   in_use;         /* someone sits at it now ("In use now"); never while offline */
+  /* While its kiosk is offline, what the daemon says a learner can expect: */
+  GDateTime *offline_since;       /* (owned) (nullable) last heard; NULL: never, or online */
+  gboolean   offline_booking_kept; /* a booking of it is not given away meanwhile */
+  gboolean   offline_suggested;    /* the daemon still suggests it to walk-ups */
 } LhResourceDay;
 
 typedef struct

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-booking-notice.h"
 #include "lh-time-format.h"
 
 /* ---- which PC this is ------------------------------------------------- */
@@ -330,6 +331,40 @@ promoted_cb (LhWindow   *self,
                                        promoted_sessions_cb, promotion);
 }
 
+/* ---- a booking moved off a PC out of order ---------------------------- */
+
+static void
+booking_moved_cb (LhWindow   *self,
+                  const char *type,
+                  JsonNode   *data,
+                  LhClient   *client)
+{
+  g_autoptr(LhBookingNotice) notice = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* The kiosk's own stream has it only while that person is signed in. */
+  if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data) || !lh_client_is_signed_in (client))
+    return;
+  notice = lh_booking_notice_from_json (json_node_get_object (data), lh_client_get_time_zone (client), &error);
+  if (notice == NULL)
+    {
+      g_debug ("Ignoring a booking event: %s", error->message);
+      return;
+    }
+  notices = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_booking_notice_free);
+  g_ptr_array_add (notices, g_steal_pointer (&notice));
+  text = lh_booking_notices_format (notices);
+  if (g_strcmp0 (lh_window_get_visible_page_name (self), "home") == 0)
+    lh_home_page_add_notice (self->home_page, text, FALSE);
+  else
+    lh_window_show_toast (self, text);
+  /* At a PC, the person is likely in another program. */
+  if (self->device != NULL && self->device->pc != NULL)
+    lh_notifier_show (self->notifier, "booking-moved", _("Your booking changed"), text, FALSE, NULL);
+}
+
 /* ---- set up ----------------------------------------------------------- */
 
 gboolean
@@ -354,6 +389,10 @@ lh_window_pc_setup (LhWindow *self)
                            G_CALLBACK (usage_ended_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "event::waiting-list-promoted",
                            G_CALLBACK (promoted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client, "event::booking-moved",
+                           G_CALLBACK (booking_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client, "event::booking-cancelled",
+                           G_CALLBACK (booking_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "notify::online",
                            G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
   refresh_device (self);

@@ -7,6 +7,8 @@
 #include "learnhubctl.h"
 
 #include "lh-equipment.h"
+#include "lh-resources.h"
+#include "lh-usage.h"
 #include "lh-error.h"
 #include "lh-faults.h"
 #include "lh-time.h"
@@ -78,8 +80,51 @@ print_item (const LhEquipment *item)
            item->resource_name != NULL ? item->resource_name : "", item->description);
 }
 
+/* The PCs whose kiosk is silent now: off, unplugged or broken. */
 static gboolean
-equipment_list (LhStore *store, GError **error)
+print_pc_kiosks (Ctl *ctl, LhStore *store, GError **error)
+{
+  g_autoptr(GHashTable) states = lh_usage_pc_states (store, lh_time_now (), error);
+  g_autoptr(GString) silent = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint online = 0, offline = 0;
+
+  if (states == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, states);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const LhPcState *state = value;
+      g_autoptr(LhResource) pc = NULL;
+      g_autofree char *heard = NULL;
+
+      if (state->online)
+        {
+          online++;
+          continue;
+        }
+      offline++;
+      pc = lh_resources_get (store, *(gint64 *) key, error);
+      if (pc == NULL)
+        return FALSE;
+      if (state->heard_at != 0)
+        {
+          g_autofree char *day = lh_time_format_date (state->heard_at, ctl->config->centre->tz);
+          g_autofree char *hhmm = lh_time_format_hhmm (state->heard_at, ctl->config->centre->tz);
+
+          heard = g_strdup_printf ("%s %s", day, hhmm);
+        }
+      g_string_append_printf (silent, "%s%s (%s%s)", silent->len > 0 ? ", " : "", pc->name,
+                              heard != NULL ? "last heard " : "never heard", heard != NULL ? heard : "");
+    }
+  g_print ("PC kiosks now: %u online, %u offline%s%s\n", online, offline, silent->len > 0 ? ": " : "",
+           silent->str);
+  return TRUE;
+}
+
+static gboolean
+equipment_list (Ctl *ctl, LhStore *store, GError **error)
 {
   g_autoptr(GPtrArray) items = lh_equipment_list (store, error);
 
@@ -93,7 +138,7 @@ equipment_list (LhStore *store, GError **error)
   g_print ("%-12s %-17s %-10s %-20s %-8s %s\n", "ASSET TAG", "KIND", "STATUS", "LOCATION", "PC", "DESCRIPTION");
   for (guint i = 0; i < items->len; i++)
     print_item (g_ptr_array_index (items, i));
-  return TRUE;
+  return print_pc_kiosks (ctl, store, error);
 }
 
 static gboolean
@@ -149,7 +194,7 @@ lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
   if (g_strcmp0 (verb, "status") == 0 && n_args == 3)
     return equipment_status (ctl, store, ctl->args[1], ctl->args[2], error);
   if (g_strcmp0 (verb, "list") == 0 && n_args == 1)
-    return equipment_list (store, error);
+    return equipment_list (ctl, store, error);
   if (g_strcmp0 (verb, "history") == 0 && n_args == 2)
     return equipment_history (ctl, store, ctl->args[1], error);
   if (g_strcmp0 (verb, "usage") == 0 && n_args == 1)

@@ -176,6 +176,17 @@ lh_json_add_time_or_null (JsonBuilder *builder, const char *member, gint64 unix_
 }
 
 void
+lh_json_add_pc_kiosk (JsonBuilder *builder, const LhPcState *state, GTimeZone *tz)
+{
+  json_builder_set_member_name (builder, "kiosk");
+  if (state != NULL)
+    json_builder_add_string_value (builder, state->online ? "online" : "offline");
+  else
+    json_builder_add_null_value (builder);
+  lh_json_add_time_or_null (builder, "kiosk_heard_at", state != NULL ? state->heard_at : 0, tz);
+}
+
+void
 lh_json_add_date_or_null (JsonBuilder *builder, const char *member, gint64 unix_seconds, GTimeZone *tz)
 {
   json_builder_set_member_name (builder, member);

@@ -64,6 +64,12 @@ void      lh_json_add_time_or_null (JsonBuilder *builder,
                                     const char  *member,
                                     gint64       unix_seconds,
                                     GTimeZone   *tz);
+/* A PC's kiosk (state from lh_usage_pc_states(), NULL: it has none):
+ * "kiosk" online, offline or null, and "kiosk_heard_at", its last
+ * heartbeat or null. */
+void      lh_json_add_pc_kiosk (JsonBuilder     *builder,
+                                const LhPcState *state,
+                                GTimeZone       *tz);
 /* A local date, "YYYY-MM-DD", or null when unix_seconds is 0. */
 void      lh_json_add_date_or_null (JsonBuilder *builder,
                                     const char  *member,

@@ -415,6 +415,22 @@ lh_event_hub_publish_to_admins (LhEventHub *self, const char *type, JsonNode *da
   send_text_to_admins (self, text);
 }
 
+gboolean
+lh_event_hub_reaches (LhEventHub *self, const gint64 *device_ids, guint n_devices, gint64 person_id)
+{
+  g_return_val_if_fail (LH_IS_EVENT_HUB (self), FALSE);
+
+  for (guint i = 0; i < self->listeners->len; i++)
+    {
+      const Listener *listener = g_ptr_array_index (self->listeners, i);
+
+      if (soup_websocket_connection_get_state (listener->connection) == SOUP_WEBSOCKET_STATE_OPEN &&
+          listener_wanted (listener, person_id, device_ids, n_devices, FALSE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 guint
 lh_event_hub_get_n_connections (LhEventHub *self)
 {

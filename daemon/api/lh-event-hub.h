@@ -59,6 +59,12 @@ void        lh_event_hub_publish_to_devices (LhEventHub   *self,
                                              const gint64 *device_ids,
                                              guint         n_devices,
                                              gint64        person_id);
+/* Whether such an event would reach an open stream now: the person's own,
+ * or the own stream of one of device_ids. */
+gboolean    lh_event_hub_reaches   (LhEventHub              *self,
+                                    const gint64            *device_ids,
+                                    guint                    n_devices,
+                                    gint64                   person_id);
 
 /* Sends to the streams of signed-in admins only, and to the own streams
  * of the kiosks where an admin is signed in, each checked at that moment:

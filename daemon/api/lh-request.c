@@ -138,7 +138,7 @@ lh_request_query_days (LhRequest *request, gint64 *out_from, gint64 *out_to, GEr
   return lh_request_query_period (request, 0, LH_QUERY_DEFAULT_DAYS, LH_QUERY_MAX_DAYS, out_from, out_to, error);
 }
 
-void
+gboolean
 lh_request_notify_person (LhRequest *request, const char *type, JsonNode *data, gint64 person_id)
 {
   g_autoptr(GError) error = NULL;
@@ -151,5 +151,7 @@ lh_request_notify_person (LhRequest *request, const char *type, JsonNode *data, 
     }
   lh_event_hub_publish_to_devices (request->events, type, data, (const gint64 *) (gpointer) devices->data,
                                    devices->len, person_id);
+  return lh_event_hub_reaches (request->events, (const gint64 *) (gpointer) devices->data, devices->len,
+                               person_id);
 }
 

@@ -17,8 +17,9 @@
 /* Five years at most: a period's changes are read, not its bookings. */
 #define COMPLIANCE_MAX_DAYS (5 * 366)
 
+/* pc_states: from lh_usage_pc_states(), for the kiosk of a computer's PC. */
 static void
-add_item (JsonBuilder *builder, const LhEquipment *item)
+add_item (JsonBuilder *builder, const LhEquipment *item, GHashTable *pc_states, GTimeZone *tz)
 {
   json_builder_begin_object (builder);
   lh_json_add_string (builder, "asset_tag", item->asset_tag);
@@ -32,6 +33,8 @@ add_item (JsonBuilder *builder, const LhEquipment *item)
       json_builder_begin_object (builder);
       lh_json_add_int (builder, "id", item->resource_id);
       lh_json_add_string (builder, "name", item->resource_name);
+      /* A computer whose kiosk is silent may be off or unplugged. */
+      lh_json_add_pc_kiosk (builder, g_hash_table_lookup (pc_states, &item->resource_id), tz);
       json_builder_end_object (builder);
     }
   else
@@ -45,8 +48,11 @@ lh_route_list_equipment (LhRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = lh_equipment_list (request->store, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GHashTable) pc_states = NULL;
 
-  if (items == NULL)
+  if (items != NULL)
+    pc_states = lh_usage_pc_states (request->store, request->now, &error);
+  if (pc_states == NULL)
     {
       lh_request_reply_error (request, error);
       return;
@@ -55,7 +61,7 @@ lh_route_list_equipment (LhRequest *request)
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
-    add_item (builder, g_ptr_array_index (items, i));
+    add_item (builder, g_ptr_array_index (items, i), pc_states, request->centre->tz);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
@@ -70,7 +76,11 @@ lh_route_equipment_compliance (LhRequest *request)
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS];
+  g_autoptr(GHashTable) pc_states = NULL;
+  GHashTableIter iter;
+  const LhPcState *state;
   gint64 from, to;
+  gint64 online = 0, offline = 0;
 
   /* The last quarter, today included. */
   if (!lh_request_query_period (request, 1 - COMPLIANCE_DEFAULT_DAYS, COMPLIANCE_DEFAULT_DAYS, COMPLIANCE_MAX_DAYS,
@@ -88,7 +98,8 @@ lh_route_equipment_compliance (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  if (!lh_equipment_compliance (request->store, from, MIN (to, request->now), kinds, &error))
+  if (!lh_equipment_compliance (request->store, from, MIN (to, request->now), kinds, &error) ||
+      (pc_states = lh_usage_pc_states (request->store, request->now, &error)) == NULL)
     {
       lh_request_reply_error (request, error);
       return;
@@ -111,6 +122,18 @@ lh_route_equipment_compliance (LhRequest *request)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  /* Now, not over the period: a PC whose kiosk is silent may be off. */
+  g_hash_table_iter_init (&iter, pc_states);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &state))
+    {
+      online += state->online;
+      offline += !state->online;
+    }
+  json_builder_set_member_name (builder, "pc_kiosks_now");
+  json_builder_begin_object (builder);
+  lh_json_add_int (builder, "online", online);
+  lh_json_add_int (builder, "offline", offline);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
 }

@@ -124,6 +124,9 @@ lh_routes_add_fault_move (JsonBuilder *builder, const LhFaultMove *move, GTimeZo
     json_builder_add_string_value (builder, move->to_pc_name);
   else
     json_builder_add_null_value (builder);
+  /* Cancelled with its request for paid time off: that time is theirs again. */
+  json_builder_set_member_name (builder, "paid_time_given_back");
+  json_builder_add_boolean_value (builder, move->paid_time_back);
   json_builder_end_object (builder);
 }
 
@@ -161,11 +164,16 @@ tell_learners (LhRequest *request, GPtrArray *moves)
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) data = NULL;
       g_autoptr(JsonNode) from = lh_json_availability_change (move->from_pc_id, move->start_at, request->centre->tz);
+      g_autoptr(GError) error = NULL;
 
       lh_routes_add_fault_move (builder, move, request->centre->tz);
       data = json_builder_get_root (builder);
-      lh_request_notify_person (request, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled", data,
-                                move->person_id);
+      /* Told now, so not again at their next sign-in. */
+      if (lh_request_notify_person (request, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled", data,
+                                    move->person_id) &&
+          !lh_faults_notice_told (request->store, move->person_id, move->booking_id, request->now, &error))
+        g_message ("Booking %" G_GINT64_FORMAT "'s notice stays for the next sign-in: %s", move->booking_id,
+                   error->message);
       lh_event_hub_publish (request->events, "availability-changed", from, 0);
       if (move->to_pc_id != 0)
         {

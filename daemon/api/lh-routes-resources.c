@@ -73,6 +73,27 @@ add_busy (JsonBuilder *builder, GArray *busy, GTimeZone *tz)
   json_builder_end_array (builder);
 }
 
+/* What a learner can expect of a PC whose kiosk is silent, for the kiosk
+ * to put in words: since when, that a booking of it is kept (no booking
+ * is released as a no-show while nobody could check in), and that it is
+ * never suggested to someone refused at another PC (lh-usage-begin.c).
+ * null while online. */
+static void
+add_offline (JsonBuilder *builder, const LhPcState *state, GTimeZone *tz)
+{
+  json_builder_set_member_name (builder, "offline");
+  if (state == NULL || state->online)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  lh_json_add_time_or_null (builder, "since", state->heard_at, tz);
+  lh_json_add_bool (builder, "booking_kept", TRUE);
+  lh_json_add_bool (builder, "offered_to_walk_ups", FALSE);
+  json_builder_end_object (builder);
+}
+
 void
 lh_route_availability (LhRequest *request)
 {
@@ -145,11 +166,8 @@ lh_route_availability (LhRequest *request)
       json_builder_add_string_value (builder, day->resource->kind);
       /* A PC whose kiosk went silent is offline, never "in use". */
       state = g_hash_table_lookup (pc_states, &day->resource->id);
-      json_builder_set_member_name (builder, "kiosk");
-      if (state != NULL)
-        json_builder_add_string_value (builder, state->online ? "online" : "offline");
-      else
-        json_builder_add_null_value (builder);
+      lh_json_add_pc_kiosk (builder, state, tz);
+      add_offline (builder, state, tz);
       json_builder_set_member_name (builder, "in_use");
       json_builder_add_boolean_value (builder, state != NULL && state->in_use);
       /* A fault stops its use: nothing of it is free to book. */

@@ -97,8 +97,9 @@ gboolean   lh_request_query_days (LhRequest *request,
                                   GError   **error);
 
 /* Sends an event meant for one person to their own streams and to the
- * kiosks where they are signed in now. */
-void       lh_request_notify_person (LhRequest  *request,
+ * kiosks where they are signed in now. Returns whether one of those
+ * streams was open to have it. */
+gboolean   lh_request_notify_person (LhRequest  *request,
                                      const char *type,
                                      JsonNode   *data,
                                      gint64      person_id);

@@ -290,10 +290,16 @@ lh_demo_add_usage (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
               g_array_index (pc_ids, gint64, pc_ids->len - 1 - n), now, 0, LH_USAGE_END_SIGN_OUT, NULL, error))
       return FALSE;
 
-  /* Every PC's kiosk is on. */
-  alive = lh_store_prepare (store, "UPDATE devices SET heartbeat_at = ?1 WHERE resource_id IS NOT NULL", error);
+  /* Every PC's kiosk is on but one, silent since earlier today, as a PC
+   * left switched off or unplugged would be. */
+  alive = lh_store_prepare (store,
+                            "UPDATE devices SET heartbeat_at = CASE resource_id WHEN ?2 THEN ?3 ELSE ?1 END "
+                            "WHERE resource_id IS NOT NULL", error);
   if (alive == NULL)
     return FALSE;
   sqlite3_bind_int64 (alive, 1, now);
+  sqlite3_bind_int64 (alive, 2, pc_ids->len > LH_DEMO_SILENT_PC - 1
+                                ? g_array_index (pc_ids, gint64, LH_DEMO_SILENT_PC - 1) : 0);
+  sqlite3_bind_int64 (alive, 3, now - LH_DEMO_SILENT_MINUTES * 60);
   return lh_store_exec (store, alive, error) && lh_transaction_commit (tx, error);
 }

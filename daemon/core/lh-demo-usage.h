@@ -34,10 +34,16 @@ GPtrArray *lh_demo_add_pc_kiosks   (LhStore        *store,
                                     gint64          now,
                                     GError        **error);
 
+/* The PC (its number, PC 4) whose kiosk has been silent for so long: the
+ * others' kiosks were heard just now. tools/demo beats for all but it. */
+#define LH_DEMO_SILENT_PC      4
+#define LH_DEMO_SILENT_MINUTES 40
+
 /* From history_start to now: most PC bookings checked in within minutes
  * of their start and ended by signing out, idling or time up; about one
  * in eight a no-show, released after the hold; and walk-ups in the gaps.
- * Then two people sitting at PCs now, if the centre is open. */
+ * Then two people sitting at PCs now, if the centre is open, and every
+ * PC's kiosk heard now but LH_DEMO_SILENT_PC's. */
 gboolean   lh_demo_add_usage       (LhStore        *store,
                                     const LhCentre *centre,
                                     GRand          *rand,

@@ -41,6 +41,7 @@ move_from_row (LhStmt *stmt)
     {
       move->to_pc_id = sqlite3_column_int64 (stmt, 6);
       move->to_pc_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      move->paid_time_back = sqlite3_column_int (stmt, 8) != 0;
     }
   return move;
 }
@@ -112,14 +113,38 @@ other_pcs (LhStore *store, gint64 broken_id, gint64 now, GError **error)
   return g_steal_pointer (&online);
 }
 
+/* Whether the booking's cancellation gave paid time back: its request's
+ * pending or approved minutes were taken off (not own time, nor a request
+ * already refused). */
+#define PAID_TIME_BACK(booking_id) \
+  "EXISTS (SELECT 1 FROM time_off_requests t JOIN time_off_ledger l ON l.request_id = t.id " \
+  "WHERE t.booking_id = " booking_id " AND l.kind = 'cancelled' " \
+  "AND (l.pending_delta < 0 OR l.booked_delta < 0))"
+
+/* The learner is told their paid time was given back. */
 static gboolean
-note_for_learner (LhStore *store, const LhFaultMove *move, gint64 now, GError **error)
+paid_time_back (LhStore *store, LhFaultMove *move, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT " PAID_TIME_BACK ("?1"), error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, move->booking_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  move->paid_time_back = has_row && sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+static gboolean
+note_for_learner (LhStore *store, LhFaultMove *move, gint64 now, GError **error)
 {
   g_autoptr(LhStmt) insert = lh_store_prepare (store,
                                                "INSERT INTO fault_notices (person_id, booking_id, from_pc_id, "
                                                "outcome, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
 
-  if (insert == NULL)
+  if (insert == NULL || (move->to_pc_id == 0 && !paid_time_back (store, move, error)))
     return FALSE;
   sqlite3_bind_int64 (insert, 1, move->person_id);
   sqlite3_bind_int64 (insert, 2, move->booking_id);
@@ -232,16 +257,20 @@ lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
   stmt = lh_store_prepare (store,
                            "SELECT n.booking_id, n.person_id, b.start_at, b.end_at, n.from_pc_id, f.name, "
                            "CASE n.outcome WHEN 'moved' THEN b.resource_id ELSE 0 END, "
-                           "CASE n.outcome WHEN 'moved' THEN r.name END "
+                           "CASE n.outcome WHEN 'moved' THEN r.name END, "
+                           "n.outcome = 'cancelled' AND " PAID_TIME_BACK ("n.booking_id") " "
                            "FROM fault_notices n JOIN bookings b ON b.id = n.booking_id "
                            "JOIN resources f ON f.id = n.from_pc_id JOIN resources r ON r.id = b.resource_id "
-                           "WHERE n.person_id = ?1 AND n.seen_at IS NULL ORDER BY b.start_at", error);
+                           "WHERE n.person_id = ?1 AND n.seen_at IS NULL AND b.end_at > ?2 "
+                           "ORDER BY b.start_at", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
   notices = lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
-  if (notices == NULL || notices->len == 0)
-    return g_steal_pointer (&notices);
+  if (notices == NULL)
+    return NULL;
+  /* Those of bookings already over are dropped untold. */
   seen = lh_store_prepare (store, "UPDATE fault_notices SET seen_at = ?2 WHERE person_id = ?1 AND seen_at IS NULL",
                            error);
   if (seen == NULL)
@@ -251,4 +280,22 @@ lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
   if (!lh_store_exec (store, seen, error))
     return NULL;
   return g_steal_pointer (&notices);
+}
+
+gboolean
+lh_faults_notice_told (LhStore *store, gint64 person_id, gint64 booking_id, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) seen = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  seen = lh_store_prepare (store,
+                           "UPDATE fault_notices SET seen_at = ?3 "
+                           "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2", error);
+  if (seen == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (seen, 1, person_id);
+  sqlite3_bind_int64 (seen, 2, booking_id);
+  sqlite3_bind_int64 (seen, 3, now);
+  return lh_store_exec (store, seen, error);
 }

@@ -50,6 +50,7 @@ typedef struct
   char   *from_pc_name;  /* (owned) */
   gint64  to_pc_id;      /* 0: cancelled */
   char   *to_pc_name;    /* (owned) (nullable) */
+  gboolean paid_time_back; /* cancelled, and its request for paid time off with it */
 } LhFaultMove;
 
 void lh_fault_move_free (LhFaultMove *move);
@@ -196,10 +197,16 @@ gboolean   lh_faults_move_bookings_locked (LhStore        *store,
                                            gint64          now,
                                            GPtrArray      *moves,
                                            GError        **error);
-/* The person's moved or cancelled bookings not told yet, marked told
- * (element-type LhFaultMove). */
+/* The person's moved or cancelled bookings not told yet and not over
+ * yet, all marked told (element-type LhFaultMove). */
 GPtrArray *lh_faults_take_notices      (LhStore        *store,
                                         gint64          person_id,
+                                        gint64          now,
+                                        GError        **error);
+/* The notice of booking_id was told live: not again at sign-in. */
+gboolean   lh_faults_notice_told       (LhStore        *store,
+                                        gint64          person_id,
+                                        gint64          booking_id,
                                         gint64          now,
                                         GError        **error);
 

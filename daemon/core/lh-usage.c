@@ -328,7 +328,7 @@ lh_usage_pc_states (LhStore *store, gint64 now, GError **error)
   stmt = lh_store_prepare (store,
                            "SELECT d.resource_id, coalesce (d.heartbeat_at, 0) >= ?1, "
                            "EXISTS (SELECT 1 FROM usage_sessions u WHERE u.resource_id = d.resource_id "
-                           "        AND u.ended_at IS NULL) "
+                           "        AND u.ended_at IS NULL), coalesce (d.heartbeat_at, 0) "
                            "FROM devices d WHERE d.resource_id IS NOT NULL AND d.revoked = 0", error);
   if (stmt == NULL)
     return NULL;
@@ -340,6 +340,7 @@ lh_usage_pc_states (LhStore *store, gint64 now, GError **error)
       state->online = sqlite3_column_int (stmt, 1) != 0;
       /* Offline is never "in use": whoever sat there may have gone. */
       state->in_use = state->online && sqlite3_column_int (stmt, 2) != 0;
+      state->heard_at = sqlite3_column_int64 (stmt, 3);
       g_hash_table_insert (states, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)), state);
     }
   if (local_error != NULL)

@@ -133,6 +133,7 @@ typedef struct
 {
   gboolean online;  /* beaten within LH_DEVICE_SILENT_SECONDS */
   gboolean in_use;  /* someone sits at it, and its kiosk is online */
+  gint64   heard_at;  /* its kiosk's last heartbeat; 0: never heard */
 } LhPcState;
 
 GHashTable *lh_usage_pc_states   (LhStore             *store,

@@ -157,6 +157,124 @@ test_compliance_bad_periods (void)
     }
 }
 
+static const char *
+pc_kiosk_token (const char *pc)
+{
+  JsonArray *kiosks = json_object_get_array_member (json_node_get_object (daemon_->demo), "pc_kiosks");
+
+  for (guint i = 0; i < json_array_get_length (kiosks); i++)
+    {
+      JsonObject *kiosk = json_array_get_object_element (kiosks, i);
+
+      if (g_str_equal (json_object_get_string_member (kiosk, "pc"), pc))
+        return json_object_get_string_member (kiosk, "token");
+    }
+  g_assert_not_reached ();
+}
+
+static void
+beat (const char *pc)
+{
+  g_autoptr(LhApiReply) reply = call ("POST", "/api/v1/devices/heartbeat", pc_kiosk_token (pc));
+
+  g_assert_cmpuint (reply->status, ==, 204);
+}
+
+/* The computer of the PC called name in the inventory: its "pc" member. */
+static JsonObject *
+computer_pc (LhApiReply *reply, const char *name)
+{
+  JsonArray *items = json_object_get_array_member (json_node_get_object (reply->json), "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonNode *pc = json_object_get_member (item, "pc");
+
+      if (JSON_NODE_HOLDS_OBJECT (pc) &&
+          g_str_equal (json_object_get_string_member (json_node_get_object (pc), "name"), name))
+        return json_node_get_object (pc);
+    }
+  g_assert_not_reached ();
+}
+
+/* The PC's entry in today's availability. */
+static JsonObject *
+available_pc (LhApiReply **out_reply, const char *token, const char *name)
+{
+  g_autofree char *today = lh_api_day_at (0, 12);
+  g_autofree char *path = g_strdup_printf ("/api/v1/availability?date=%.10s", today);
+  JsonArray *resources;
+
+  *out_reply = call ("GET", path, token);
+  g_assert_cmpuint ((*out_reply)->status, ==, 200);
+  resources = json_object_get_array_member (json_node_get_object ((*out_reply)->json), "resources");
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    {
+      JsonObject *resource = json_array_get_object_element (resources, i);
+
+      if (g_str_equal (json_object_get_string_member (resource, "name"), name))
+        return resource;
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+kiosks_now (LhApiReply *compliance, const char *state)
+{
+  JsonObject *root = json_node_get_object (compliance->json);
+
+  return json_object_get_int_member (json_object_get_object_member (root, "pc_kiosks_now"), state);
+}
+
+/* The demo's PC 4 has not been heard for 40 minutes: the inventory says
+ * so, its day says since when and what a learner can expect, and the
+ * equipment picture counts it until its kiosk beats again. */
+static void
+test_offline_pc (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *learner = lh_api_sign_in_as (session_, daemon_, "learner");
+  g_autoptr(LhApiReply) inventory = NULL;
+  g_autoptr(LhApiReply) day = NULL;
+  g_autoptr(LhApiReply) other_day = NULL;
+  g_autoptr(LhApiReply) back_day = NULL;
+  g_autoptr(LhApiReply) before = NULL;
+  g_autoptr(LhApiReply) after = NULL;
+  JsonObject *pc4, *offline;
+
+  for (int n = 1; n <= 8; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("PC %d", n);
+
+      if (n != 4)
+        beat (name);
+    }
+  inventory = call ("GET", "/api/v1/equipment", admin);
+  g_assert_cmpuint (inventory->status, ==, 200);
+  pc4 = computer_pc (inventory, "PC 4");
+  g_assert_cmpstr (json_object_get_string_member (pc4, "kiosk"), ==, "offline");
+  g_assert_false (json_object_get_null_member (pc4, "kiosk_heard_at"));
+  g_assert_cmpstr (json_object_get_string_member (computer_pc (inventory, "PC 1"), "kiosk"), ==, "online");
+
+  offline = json_object_get_object_member (available_pc (&day, learner, "PC 4"), "offline");
+  g_assert_nonnull (offline);
+  g_assert_cmpstr (json_object_get_string_member (offline, "since"), ==,
+                   json_object_get_string_member (pc4, "kiosk_heard_at"));
+  g_assert_true (json_object_get_boolean_member (offline, "booking_kept"));
+  g_assert_false (json_object_get_boolean_member (offline, "offered_to_walk_ups"));
+  g_assert_true (json_object_get_null_member (available_pc (&other_day, learner, "PC 1"), "offline"));
+
+  before = call ("GET", "/api/v1/equipment/compliance", admin);
+  g_assert_cmpuint (before->status, ==, 200);
+  g_assert_cmpint (kiosks_now (before, "offline"), >=, 1);
+  beat ("PC 4");
+  after = call ("GET", "/api/v1/equipment/compliance", admin);
+  g_assert_cmpint (kiosks_now (after, "offline"), ==, kiosks_now (before, "offline") - 1);
+  g_assert_cmpint (kiosks_now (after, "online"), ==, kiosks_now (before, "online") + 1);
+  g_assert_true (json_object_get_null_member (available_pc (&back_day, learner, "PC 4"), "offline"));
+}
+
 void
 lh_api_equipment_add_tests (LhTestDaemon *daemon, SoupSession *session)
 {
@@ -166,4 +284,5 @@ lh_api_equipment_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/equipment/inventory", test_inventory);
   g_test_add_func ("/api/equipment/compliance", test_compliance);
   g_test_add_func ("/api/equipment/compliance-bad-periods", test_compliance_bad_periods);
+  g_test_add_func ("/api/equipment/offline-pc", test_offline_pc);
 }

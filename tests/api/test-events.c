@@ -230,6 +230,9 @@ test_booking_moved_reaches_its_learner (void)
   g_autoptr(LhApiReply) booked = NULL;
   g_autoptr(LhApiReply) reported = NULL;
   g_autoptr(JsonNode) moved = NULL;
+  g_autofree char *sign_in_body = NULL;
+  g_autoptr(LhApiReply) signed_in = NULL;
+  JsonArray *notices;
   gint64 resource_id = 0;
 
   g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
@@ -262,6 +265,7 @@ test_booking_moved_reaches_its_learner (void)
                    lh_api_reply_int (booked, "id"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (moved), "from_pc"), ==,
                    lh_api_reply_string (booked, "resource_name"));
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (moved), "paid_time_given_back"));
   /* Other kiosks redraw (faults-changed is the admins' only); none hears
    * whose booking it was. */
   g_clear_pointer (&moved, json_node_unref);
@@ -271,6 +275,15 @@ test_booking_moved_reaches_its_learner (void)
       g_assert_null (strstr (g_ptr_array_index (kiosk->messages, i), "booking-moved"));
       g_assert_null (strstr (g_ptr_array_index (kiosk->messages, i), staff));
     }
+
+  /* Heard live, so not told again at the next sign-in. */
+  sign_in_body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+  signed_in = lh_api_call (session, daemon->base_url, "POST", "/api/v1/sessions", daemon->device_token,
+                           sign_in_body);
+  g_assert_cmpuint (signed_in->status, ==, 201);
+  notices = json_object_get_array_member (json_node_get_object (signed_in->json), "notices");
+  for (guint i = 0; i < json_array_get_length (notices); i++)
+    g_assert_false (json_object_has_member (json_array_get_object_element (notices, i), "booking_id"));
 }
 
 /* A PC's kiosk hears that its sitting ended when the person sat down at

@@ -131,6 +131,10 @@ test_demo_centre (void)
    * once, nor two people at one. */
   g_assert_cmpuint (demo->pc_kiosks->len, ==, 8);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM devices WHERE resource_id IS NOT NULL"), ==, 8);
+  /* Their kiosks heard just now, but PC 4's: silent for 40 minutes. */
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM devices WHERE heartbeat_at = ?1", now), ==, 7);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM devices d JOIN resources r ON r.id = d.resource_id "
+                                        "WHERE r.name = 'PC 4' AND d.heartbeat_at = ?1 - 40 * 60", now), ==, 1);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM usage_sessions WHERE ended_at IS NOT NULL"), >, 300);
   g_assert_cmpint (count (ts->store, "SELECT count(DISTINCT end_reason) FROM usage_sessions"), >=, 3);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM bookings WHERE walk_up = 1"), >, 20);

@@ -239,6 +239,58 @@ test_stop_use_moves_bookings (Fixture *f, gconstpointer data)
   g_assert_null (((LhFaultMove *) notices->pdata[0])->to_pc_name);
 }
 
+/* A learner hears of a moved booking once: not again at sign-in when
+ * told live, and not at all once the booking is over. */
+static void
+test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhFault) fault = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autoptr(GPtrArray) amira_later = NULL;
+  g_autoptr(GPtrArray) ben_later = NULL;
+  g_autoptr(GPtrArray) ben_again = NULL;
+  g_autoptr(GPtrArray) dan_notices = NULL;
+  g_autoptr(LhBooking) dan_paid = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 amira = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
+  const LhFaultMove *dan_move;
+
+  book (f, f->ben, f->pc1, TOMORROW + 14 * HOUR, TOMORROW + 15 * HOUR);
+  /* Dan's paid booking can go nowhere: his paid time is given back. */
+  book (f, f->carol, f->pc2, TOMORROW + 16 * HOUR, TOMORROW + 17 * HOUR);
+  dan_paid = lh_bookings_create_paid (f->ts->store, f->centre, f->dan, f->pc1, TOMORROW + 16 * HOUR,
+                                      TOMORROW + 17 * HOUR, TRUE, NOW, &error);
+  g_assert_no_error (error);
+  /* Ben's later one, in his own time, gives no paid time back. */
+  book (f, f->carol, f->pc2, TOMORROW + 18 * HOUR, TOMORROW + 19 * HOUR);
+  book (f, f->ben, f->pc1, TOMORROW + 18 * HOUR, TOMORROW + 19 * HOUR);
+  fault = report (f, NULL, f->pc1, 0, "screen", NULL, NULL, &moves);
+  g_assert_cmpuint (moves->len, ==, 4);
+  dan_move = g_ptr_array_index (moves, 2);
+  g_assert_cmpint (dan_move->to_pc_id, ==, 0);
+  g_assert_true (dan_move->paid_time_back);
+  g_assert_false (((LhFaultMove *) g_ptr_array_index (moves, 0))->paid_time_back);
+  g_assert_cmpint (((LhFaultMove *) g_ptr_array_index (moves, 3))->to_pc_id, ==, 0);
+  g_assert_false (((LhFaultMove *) g_ptr_array_index (moves, 3))->paid_time_back);
+  dan_notices = lh_faults_take_notices (f->ts->store, f->dan, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dan_notices->len, ==, 1);
+  g_assert_true (((LhFaultMove *) g_ptr_array_index (dan_notices, 0))->paid_time_back);
+
+  g_assert_true (lh_faults_notice_told (f->ts->store, f->amira, amira, NOW, &error));
+  g_assert_no_error (error);
+  amira_later = lh_faults_take_notices (f->ts->store, f->amira, NOW + HOUR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amira_later->len, ==, 0);
+
+  /* Ben signs in only after his bookings' end. */
+  ben_later = lh_faults_take_notices (f->ts->store, f->ben, TOMORROW + 20 * HOUR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ben_later->len, ==, 0);
+  ben_again = lh_faults_take_notices (f->ts->store, f->ben, NOW, &error);
+  g_assert_cmpuint (ben_again->len, ==, 0);
+}
+
 /* Nobody sits down at it either: a walk-up is a booking too. */
 static gint64
 add_kiosk (Fixture *f, const char *name, gint64 pc)
@@ -453,6 +505,7 @@ main (int argc, char **argv)
   ADD ("/faults/report-and-join", test_report_and_join);
   ADD ("/faults/not-stopping-keeps-use", test_not_stopping_keeps_use);
   ADD ("/faults/stop-use-moves-bookings", test_stop_use_moves_bookings);
+  ADD ("/faults/notices-told-once-while-they-matter", test_notices_told_once_while_they_matter);
   ADD ("/faults/only-at-the-pc-stops-use", test_only_at_the_pc_stops_use);
   ADD ("/faults/no-walk-up-when-out-of-order", test_no_walk_up_when_out_of_order);
   ADD ("/faults/repair-returns-to-service", test_repair_returns_to_service);

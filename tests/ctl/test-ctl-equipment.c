@@ -19,6 +19,7 @@ test_equipment (void)
   g_auto(Run) added = { 0 };
   g_auto(Run) no_reason = { 0 };
   g_auto(Run) faulty = { 0 };
+  g_auto(Run) kiosk = { 0 };
   g_auto(Run) list = { 0 };
   g_auto(Run) history = { 0 };
   g_auto(Run) usage = { 0 };
@@ -53,8 +54,13 @@ test_equipment (void)
   ctl (&faulty, db, "equipment", "status", "LC-0001", "faulty", "--reason", "No picture", NULL);
   g_assert_cmpint (faulty.status, ==, 0);
 
+  /* A PC kiosk that never beat: counted as offline in the picture. */
+  ctl (&kiosk, db, "device", "add", "PC 1 kiosk", "--pc", "PC 1", NULL);
+  g_assert_cmpint (kiosk.status, ==, 0);
+
   ctl (&list, db, "equipment", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "PC kiosks now: 0 online, 1 offline: PC 1 (never heard)"));
   g_assert_nonnull (strstr (list.out, "LC-0001"));
   g_assert_nonnull (strstr (list.out, "faulty"));
   g_assert_nonnull (strstr (list.out, "PC 1"));
