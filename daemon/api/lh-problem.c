@@ -52,7 +52,8 @@ lh_problem_status_for_error (const GError *error)
 }
 
 static void
-reply (SoupServerMessage *msg, guint index, const char *detail, gint64 locked_until, GTimeZone *tz)
+reply (SoupServerMessage *msg, guint index, const char *detail, const char *reason, gint64 locked_until,
+       GTimeZone *tz)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -69,6 +70,11 @@ reply (SoupServerMessage *msg, guint index, const char *detail, gint64 locked_un
   json_builder_add_int_value (builder, problems[index].status);
   json_builder_set_member_name (builder, "detail");
   json_builder_add_string_value (builder, detail);
+  if (reason != NULL)
+    {
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, reason);
+    }
   if (locked_until > 0)
     {
       g_autofree char *until = lh_time_format_iso (locked_until, tz);
@@ -90,6 +96,13 @@ reply (SoupServerMessage *msg, guint index, const char *detail, gint64 locked_un
 void
 lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_until, GTimeZone *tz)
 {
+  lh_problem_reply_reason (msg, error, NULL, locked_until, tz);
+}
+
+void
+lh_problem_reply_reason (SoupServerMessage *msg, const GError *error, const char *reason, gint64 locked_until,
+                         GTimeZone *tz)
+{
   guint index = problem_index (error);
 
   /* Internal errors may carry SQL or paths: log them, do not send them. */
@@ -98,11 +111,11 @@ lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_unt
       g_warning ("%s %s: %s", soup_server_message_get_method (msg),
                  g_uri_get_path (soup_server_message_get_uri (msg)),
                  error != NULL ? error->message : "unknown error");
-      reply (msg, index, problems[index].title, 0, tz);
+      reply (msg, index, problems[index].title, NULL, 0, tz);
       return;
     }
   /* Busy is the load of the moment, not a fault: its words can go out. */
-  reply (msg, index, error->message, locked_until, tz);
+  reply (msg, index, error->message, reason, locked_until, tz);
 }
 
 void
@@ -111,7 +124,7 @@ lh_problem_reply_status (SoupServerMessage *msg, guint status, const char *detai
   for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
     if (problems[i].status == status)
       {
-        reply (msg, i, detail, 0, NULL);
+        reply (msg, i, detail, NULL, 0, NULL);
         return;
       }
   g_return_if_reached ();

@@ -16,6 +16,13 @@ void  lh_problem_reply            (SoupServerMessage *msg,
                                    gint64             locked_until,
                                    GTimeZone         *tz);
 
+/* The same with a `reason` member (nullable), a code the kiosk words
+ * in its own language; an internal error never carries one. */
+void  lh_problem_reply_reason     (SoupServerMessage *msg,
+                                   const GError      *error,
+                                   const char        *reason,
+                                   gint64             locked_until,
+                                   GTimeZone         *tz);
 /* A problem for a status with no GError behind it (404 route, 405…). */
 void  lh_problem_reply_status     (SoupServerMessage *msg,
                                    guint              status,

@@ -99,6 +99,12 @@ lh_request_reply_error (LhRequest *request, const GError *error)
   lh_problem_reply (request->msg, error, 0, request->centre->tz);
 }
 
+void
+lh_request_reply_refusal (LhRequest *request, const GError *error, const char *reason)
+{
+  lh_problem_reply_reason (request->msg, error, reason, 0, request->centre->tz);
+}
+
 /* A day of the query, YYYY-MM-DD, or fallback when it is not given. */
 static gboolean
 query_day (LhRequest *request, const char *name, gint64 fallback, gint64 *out, GError **error)

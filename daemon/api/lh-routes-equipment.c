@@ -17,10 +17,11 @@
 /* Five years at most: a period's changes are read, not its bookings. */
 #define COMPLIANCE_MAX_DAYS (5 * 366)
 
-static void
-add_item (JsonBuilder *builder, const LhEquipment *item)
+void
+lh_routes_add_equipment_item (JsonBuilder *builder, const LhEquipment *item)
 {
   json_builder_begin_object (builder);
+  lh_json_add_int (builder, "id", item->id);
   lh_json_add_string (builder, "asset_tag", item->asset_tag);
   lh_json_add_string (builder, "kind", item->kind);
   lh_json_add_string (builder, "description", item->description);
@@ -55,7 +56,7 @@ lh_route_list_equipment (LhRequest *request)
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
-    add_item (builder, g_ptr_array_index (items, i));
+    lh_routes_add_equipment_item (builder, g_ptr_array_index (items, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);

@@ -76,6 +76,10 @@ void       lh_request_reply_empty (LhRequest *request,
                                    guint      status);
 void       lh_request_reply_error (LhRequest    *request,
                                    const GError *error);
+/* The problem for error with a reason code (nullable) for the kiosk. */
+void       lh_request_reply_refusal (LhRequest    *request,
+                                     const GError *error,
+                                     const char   *reason);
 
 /* The days asked for by ?from=YYYY-MM-DD&to=YYYY-MM-DD (both included),
  * as [*out_from, *out_to): by default LH_QUERY_DEFAULT_DAYS from today;
@@ -137,6 +141,12 @@ void lh_route_availability    (LhRequest *request);
 void lh_route_rules           (LhRequest *request);
 /* lh-routes-equipment.c */
 void lh_route_list_equipment       (LhRequest *request);
+/* An item as GET /api/v1/equipment lists it. */
+void lh_routes_add_equipment_item  (JsonBuilder       *builder,
+                                    const LhEquipment *item);
+/* lh-routes-equipment-item.c */
+void lh_route_equipment_item       (LhRequest *request);
+void lh_route_equipment_status     (LhRequest *request);
 /* lh-routes-faults.c */
 void lh_route_report_fault         (LhRequest *request);
 void lh_route_list_faults          (LhRequest *request);

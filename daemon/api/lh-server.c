@@ -112,6 +112,8 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/equipment", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_equipment },
   { "GET", "/api/v1/equipment/compliance", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE,
     lh_route_equipment_compliance },
+  { "GET", "/api/v1/equipment/{id}", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_item },
+  { "POST", "/api/v1/equipment/{id}/status", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_status },
   /* Faults: any kiosk reports without signing in; the admin sees to them. */
   { "POST", "/api/v1/faults", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_report_fault },
   { "GET", "/api/v1/faults", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_faults },
