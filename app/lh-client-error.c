@@ -12,6 +12,7 @@ typedef struct
 {
   GDateTime *locked_until;  /* (owned) (nullable) */
   char      *title;         /* (owned) (nullable) */
+  char      *reason;        /* (owned) (nullable) the problem's reason code */
 } LhClientErrorPrivate;
 
 static void
@@ -19,6 +20,7 @@ lh_client_error_private_init (LhClientErrorPrivate *priv)
 {
   priv->locked_until = NULL;
   priv->title = NULL;
+  priv->reason = NULL;
 }
 
 static void
@@ -27,6 +29,7 @@ lh_client_error_private_copy (const LhClientErrorPrivate *src,
 {
   dest->locked_until = src->locked_until ? g_date_time_ref (src->locked_until) : NULL;
   dest->title = g_strdup (src->title);
+  dest->reason = g_strdup (src->reason);
 }
 
 static void
@@ -34,6 +37,7 @@ lh_client_error_private_clear (LhClientErrorPrivate *priv)
 {
   g_clear_pointer (&priv->locked_until, g_date_time_unref);
   g_clear_pointer (&priv->title, g_free);
+  g_clear_pointer (&priv->reason, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (LhClientError, lh_client_error)
@@ -56,6 +60,16 @@ lh_client_error_get_title (const GError *error)
   if (error->domain != LH_CLIENT_ERROR)
     return NULL;
   return lh_client_error_get_private (error)->title;
+}
+
+const char *
+lh_client_error_get_reason (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != LH_CLIENT_ERROR)
+    return NULL;
+  return lh_client_error_get_private (error)->reason;
 }
 
 /* ---- problems --------------------------------------------------------- */
@@ -153,6 +167,8 @@ lh_client_error_from_problem (SoupMessage *message,
                                detail ? detail : title ? title : soup_status_get_phrase (status));
   priv = lh_client_error_get_private (error);
   priv->title = g_strdup (title);
+  if (problem != NULL)
+    priv->reason = g_strdup (json_object_get_string_member_with_default (problem, "reason", NULL));
   if (problem != NULL && json_object_has_member (problem, "locked_until"))
     priv->locked_until = lh_parse_time (problem, "locked_until", tz, NULL);
   return error;

@@ -36,6 +36,9 @@ GQuark     lh_client_error_quark            (void);
 GDateTime *lh_client_error_get_locked_until (const GError *error);
 /* The problem's `title` (transfer none, nullable); the message is `detail`. */
 const char *lh_client_error_get_title       (const GError *error);
+/* The problem's `reason` code, for the kiosk's own words (transfer
+ * none, nullable). */
+const char *lh_client_error_get_reason      (const GError *error);
 
 #define LH_TYPE_CLIENT (lh_client_get_type ())
 G_DECLARE_FINAL_TYPE (LhClient, lh_client, LH, CLIENT, GObject)
