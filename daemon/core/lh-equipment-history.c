@@ -5,6 +5,7 @@
 
 #include "lh-equipment.h"
 
+#include "lh-equipment-history-private.h"
 #include "lh-error.h"
 
 gboolean
@@ -49,9 +50,7 @@ lh_equipment_history_newest (LhStore *store, gint64 item_id, guint limit, gboole
   g_return_val_if_fail (limit > 0, NULL);
 
   /* One row more than asked tells whether there is older history. */
-  stmt = lh_store_prepare (store,
-                           "SELECT at, what, status, note, actor_name FROM equipment_events "
-                           "WHERE equipment_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2", error);
+  stmt = lh_store_prepare (store, LH_EQUIPMENT_HISTORY_NEWEST_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, item_id);
