@@ -158,8 +158,8 @@ event_words (const LhItemEvent *event)
     return _("Details changed");
   if (g_str_equal (event->what, "fault"))
     return _("Fault reported");
-  if (g_str_equal (event->what, "assigned"))
-    return _("Assigned");
+  if (g_str_equal (event->what, "checked"))
+    return _("Checked");
   if (g_str_equal (event->what, "repaired"))
     return _("Repaired");
   return lh_equipment_status_words (event->status);
