@@ -96,8 +96,9 @@ item_row (LhEquipmentPage       *self,
           const LhEquipmentItem *item)
 {
   g_autofree char *what = lh_equipment_format_item (item);
-  /* Translators: an inventory row, "LC-0001: Desktop PC, is PC 1. Working" */
-  g_autofree char *text = g_strdup_printf (_("%s. %s"), what, lh_equipment_status_words (item->status));
+  /* Translators: an inventory row on two lines, "LC-0001: Desktop PC, is
+   * PC 1" then "Status: Working". */
+  g_autofree char *text = g_strdup_printf (_("%s\nStatus: %s"), what, lh_equipment_status_words (item->status));
   g_autofree char *name = g_strdup_printf ("item-%s", item->asset_tag);
   GtkWidget *button = lh_card_button_new (text, NULL, text);
   GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));

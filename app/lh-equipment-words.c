@@ -114,8 +114,8 @@ char *
 lh_equipment_format_kind_heading (const char *kind,
                                   guint       count)
 {
-  /* Translators: an inventory heading, "Computer (8)". */
-  return g_strdup_printf (_("%s (%u)"), kind_words (kind), count);
+  /* Translators: an inventory heading, "Computer: 8 items". */
+  return g_strdup_printf (ngettext ("%s: %u item", "%s: %u items", count), kind_words (kind), count);
 }
 
 const char *

@@ -21,7 +21,7 @@ const char *lh_equipment_category_words    (const char         *category);
 char       *lh_equipment_format_reports    (const LhOpenFault  *fault);
 /* "Assigned to Site IT, J. Smith" or "Nobody is seeing to it yet" */
 char       *lh_equipment_format_assigned   (const LhOpenFault  *fault);
-/* A heading of the inventory: "Computers (8)". */
+/* A heading of the inventory: "Computer: 8 items". */
 char       *lh_equipment_format_kind_heading (const char       *kind,
                                               guint             count);
 /* "Working", "Faulty", "In repair", "Retired" */

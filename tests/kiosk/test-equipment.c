@@ -195,6 +195,20 @@ form_entry (LhWindow *window)
   return GTK_EDITABLE (entry);
 }
 
+/* Scrolls the widget's list to show it near the top, for a screenshot. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double x = 0, y = 0;
+
+  kiosk_spin (300);
+  g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, y - 120);
+}
+
 static void
 open_equipment (Kiosk *kiosk)
 {
@@ -273,6 +287,9 @@ test_change_status (void)
   before = item_status ("LC-0202", &id);
   g_assert_cmpstr (before, ==, "working");
   open_equipment (&kiosk);
+  /* The inventory by kind, each item's status and a computer's PC. */
+  scroll_to (find_named (kiosk.window, "item-LC-0001"));
+  kiosk_screenshot (kiosk.window, "kiosk-equipment-inventory");
   g_signal_emit_by_name (find_named (kiosk.window, "item-LC-0202"), "clicked");
   kiosk_wait_for_label (kiosk.window, "Status: Working");
   g_assert_nonnull (kiosk_find_label_prefix (kiosk.window, "LC-0202: "));
