@@ -178,11 +178,25 @@ assert_touch_targets (GtkWidget *widget)
     assert_touch_targets (child);
 }
 
+static gboolean
+is_unallocated_control (GtkWidget    *widget,
+                        gconstpointer data)
+{
+  return (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget)) && gtk_widget_get_width (widget) == 0;
+}
+
+static gboolean
+laid_out (LhWindow     *window,
+          gconstpointer data)
+{
+  return kiosk_find_widget (GTK_WIDGET (window), is_unallocated_control, NULL) == NULL;
+}
+
 /* Once laid out. */
 static void
 assert_screen_touch_targets (LhWindow *window)
 {
-  kiosk_spin (300);
+  kiosk_wait_for (window, laid_out, NULL, "every control laid out");
   assert_touch_targets (GTK_WIDGET (window));
 }
 
