@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Equipment and faults, for the centre's admin at the kiosk: the demo's
  * open faults oldest first with their age, one assigned (a name tapped,
- * then one typed), PC 5 repaired and bookable again, and an item's status
- * changed with a note and its history; a change someone else made first
- * worded from the daemon's reason code; no one else sees the way in.
+ * then one typed), PC 5 repaired and bookable again, a new report shown
+ * as it comes, and an item's status changed with a note and its history;
+ * a change someone else made first worded from the daemon's reason code;
+ * no one else sees the way in.
  * Real widgets under Xvfb against a real learnhubd with the demo centre;
  * what the daemon recorded is read back over the API as its admin. */
 #define G_LOG_DOMAIN "test-equipment"
@@ -29,6 +30,21 @@ admin_token (void)
 
   kiosk_demo_admin (centre, &staff, &pin, &name);
   return kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+}
+
+static const char *
+pc_kiosk_token (const char *pc)
+{
+  JsonArray *kiosks = json_object_get_array_member (json_node_get_object (centre->demo), "pc_kiosks");
+
+  for (guint i = 0; i < json_array_get_length (kiosks); i++)
+    {
+      JsonObject *kiosk = json_array_get_object_element (kiosks, i);
+
+      if (g_str_equal (json_object_get_string_member (kiosk, "pc"), pc))
+        return json_object_get_string_member (kiosk, "token");
+    }
+  g_assert_not_reached ();
 }
 
 /* The open fault of the item, as the admin's API has it, or NULL. */
@@ -284,6 +300,12 @@ test_see_to_faults (void)
   kiosk_wait_for_label (kiosk.window, "1 open fault, oldest first.");
   g_assert_null (open_fault ("LC-0005"));
   g_assert_false (pc_out_of_order ("PC 5"));
+
+  /* A fault reported meanwhile at PC 3's own kiosk shows up by itself. */
+  g_assert_cmpuint (kiosk_api_call ("POST", "/faults", pc_kiosk_token ("PC 3"), "{\"category\": \"sound\"}", NULL),
+                    ==, 201);
+  kiosk_wait_for_label (kiosk.window, "2 open faults, oldest first.");
+  g_assert_nonnull (find_named (kiosk.window, "fault-LC-0003"));
   kiosk_close (&kiosk);
 }
 
