@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One item of the demo's inventory for the admin's desk mode: the item
  * with its newest history and the statuses it can be given, and the
- * change of its status. Only an admin may; every refusal has its reason
- * code and changes nothing. */
+ * change of its status. Only an admin may (not another role, nor the
+ * desk's or a PC's kiosk); every refusal has its reason code and changes
+ * nothing. */
 #include <string.h>
 
 #include "api-test-parts.h"
@@ -76,12 +77,15 @@ test_who_may (void)
   g_autofree char *status_path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT "/status", id);
   g_autofree char *before = item_state (admin, id);
   g_autofree char *after = NULL;
+  JsonArray *pc_kiosks = json_object_get_array_member (json_node_get_object (daemon_->demo), "pc_kiosks");
+  const char *pc_kiosk = json_object_get_string_member (json_array_get_object_element (pc_kiosks, 0), "token");
   const char *body = "{\"status\": \"retired\", \"note\": \"Taken away\"}";
   const struct { const char *token; guint status; } cases[] = {
     { committee, 403 },
     { learner, 403 },
     { ulr, 403 },
     { daemon_->device_token, 401 },
+    { pc_kiosk, 401 },
     { NULL, 401 },
   };
 
