@@ -146,6 +146,9 @@ show_form (LhEquipmentPage *self,
   gtk_label_set_label (self->confirm_question_label, question);
   gtk_label_set_label (self->form_label, form);
   gtk_editable_set_text (GTK_EDITABLE (self->form_entry), "");
+  /* The on-screen keyboard's layout: a name, or a note. */
+  gtk_entry_set_input_purpose (self->form_entry, self->see_to == SEE_TO_ASSIGN ? GTK_INPUT_PURPOSE_NAME
+                                                                                : GTK_INPUT_PURPOSE_FREE_FORM);
   gtk_button_set_label (lh_page_get_confirm_button (LH_PAGE (self)), confirm);
   lh_page_show_confirm (LH_PAGE (self), facts, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->form_entry));
