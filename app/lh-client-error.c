@@ -12,7 +12,7 @@ typedef struct
 {
   GDateTime *locked_until;  /* (owned) (nullable) */
   char      *title;         /* (owned) (nullable) */
-  char      *reason;        /* (owned) (nullable) */
+  char      *reason;        /* (owned) (nullable) the problem's reason code */
 } LhClientErrorPrivate;
 
 static void

@@ -36,8 +36,8 @@ GQuark     lh_client_error_quark            (void);
 GDateTime *lh_client_error_get_locked_until (const GError *error);
 /* The problem's `title` (transfer none, nullable); the message is `detail`. */
 const char *lh_client_error_get_title       (const GError *error);
-/* The problem's `reason`, a stable code the page words (transfer none,
- * nullable): not every refusal has one yet. */
+/* The problem's `reason` code, for the kiosk's own words (transfer
+ * none, nullable). */
 const char *lh_client_error_get_reason      (const GError *error);
 
 #define LH_TYPE_CLIENT (lh_client_get_type ())

@@ -111,6 +111,11 @@ back_action (GtkWidget  *widget,
       if (!lh_approvals_page_go_back (self->approvals_page))
         lh_window_show_page (self, "home");
     }
+  else if (g_str_equal (name, "equipment"))
+    {
+      if (!lh_equipment_page_go_back (self->equipment_page))
+        lh_window_show_page (self, "home");
+    }
 }
 
 static void
@@ -289,6 +294,21 @@ approvals_action (GtkWidget  *widget,
   lh_window_show_page (self, "approvals");
 }
 
+/* The equipment is the admin's: the home page shows the way in to no
+ * one else, and the daemon refuses anyone else. */
+static void
+equipment_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_equipment_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_equipment_page_load (self->equipment_page);
+  lh_window_show_page (self, "equipment");
+}
+
 /* Paid time off is for staff who learn: the home page shows the way in
  * to no one else. */
 static void
@@ -355,6 +375,7 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.desk", NULL, desk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.facility-time", NULL, facility_action);
   gtk_widget_class_install_action (widget_class, "kiosk.approvals", NULL, approvals_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.equipment", NULL, equipment_action);
   gtk_widget_class_install_action (widget_class, "kiosk.time-off", NULL, time_off_action);
   gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_action);

@@ -4,6 +4,7 @@
 
 #include "lh-advice-page.h"
 #include "lh-approvals-page.h"
+#include "lh-equipment-page.h"
 #include "lh-assessments-page.h"
 #include "lh-book-page.h"
 #include "lh-desk-alerts.h"
@@ -76,6 +77,7 @@ struct _LhWindow
   LhRecordPage    *record_page;
   LhTimeOffPage   *time_off_page;
   LhApprovalsPage *approvals_page;
+  LhEquipmentPage *equipment_page;
 };
 
 void lh_window_show_page             (LhWindow   *self,

@@ -93,6 +93,7 @@ reset_pages (LhWindow *self)
   lh_record_page_reset (self->record_page);
   lh_time_off_page_reset (self->time_off_page);
   lh_approvals_page_reset (self->approvals_page);
+  lh_equipment_page_reset (self->equipment_page);
   lh_home_page_set_notice (self->home_page, NULL);
   if (self->desk_alerts != NULL)
     lh_desk_alerts_withdraw (self->desk_alerts);
@@ -288,6 +289,7 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->time_off_page), self->client);
   lh_page_set_client (LH_PAGE (self->approvals_page), self->client);
   lh_admin_notices_set_client (LH_ADMIN_NOTICES (lh_home_page_get_admin_notices (self->home_page)), self->client);
+  lh_page_set_client (LH_PAGE (self->equipment_page), self->client);
   g_signal_connect_object (self->approvals_page, "notify::pending",
                            G_CALLBACK (approvals_pending_cb), self, G_CONNECT_SWAPPED);
 
@@ -484,6 +486,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, time_off_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, approvals_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, equipment_page);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, fault_finished_cb);
 

@@ -18,10 +18,11 @@
 #define COMPLIANCE_MAX_DAYS (5 * 366)
 
 /* pc_states: from lh_usage_pc_states(), for the kiosk of a computer's PC. */
-static void
-add_item (JsonBuilder *builder, const LhEquipment *item, GHashTable *pc_states, GTimeZone *tz)
+void
+lh_routes_add_equipment_item (JsonBuilder *builder, const LhEquipment *item, GHashTable *pc_states, GTimeZone *tz)
 {
   json_builder_begin_object (builder);
+  lh_json_add_int (builder, "id", item->id);
   lh_json_add_string (builder, "asset_tag", item->asset_tag);
   lh_json_add_string (builder, "kind", item->kind);
   lh_json_add_string (builder, "description", item->description);
@@ -61,7 +62,7 @@ lh_route_list_equipment (LhRequest *request)
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
-    add_item (builder, g_ptr_array_index (items, i), pc_states, request->centre->tz);
+    lh_routes_add_equipment_item (builder, g_ptr_array_index (items, i), pc_states, request->centre->tz);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);

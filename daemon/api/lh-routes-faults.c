@@ -155,8 +155,8 @@ publish_changed (LhRequest *request, gint64 fault_id, gint64 resource_id)
     }
 }
 
-static void
-tell_learners (LhRequest *request, GPtrArray *moves)
+void
+lh_routes_tell_moved_learners (LhRequest *request, GPtrArray *moves)
 {
   for (guint i = 0; moves != NULL && i < moves->len; i++)
     {
@@ -237,7 +237,7 @@ lh_route_report_fault (LhRequest *request)
   /* A new fault is a notice for the admins (kept in core). */
   if (!joined)
     lh_routes_publish_admin_notices (request->store, request->events);
-  tell_learners (request, moves);
+  lh_routes_tell_moved_learners (request, moves);
   publish_changed (request, fault->id, fault->stops_use ? fault->resource_id : 0);
 }
 

@@ -147,6 +147,15 @@ void lh_routes_publish_admin_notices (LhStore    *store,
                                       LhEventHub *events);
 /* lh-routes-equipment.c */
 void lh_route_list_equipment       (LhRequest *request);
+/* An item as GET /api/v1/equipment lists it; pc_states from
+ * lh_usage_pc_states(), for its PC's kiosk. */
+void lh_routes_add_equipment_item  (JsonBuilder       *builder,
+                                    const LhEquipment *item,
+                                    GHashTable        *pc_states,
+                                    GTimeZone         *tz);
+/* lh-routes-equipment-item.c */
+void lh_route_equipment_item       (LhRequest *request);
+void lh_route_equipment_status     (LhRequest *request);
 /* lh-routes-faults.c */
 void lh_route_report_fault         (LhRequest *request);
 void lh_route_list_faults          (LhRequest *request);
@@ -154,6 +163,11 @@ void lh_route_assign_fault         (LhRequest *request);
 void lh_route_fault_repaired       (LhRequest *request);
 /* A booking moved off (or cancelled on) a PC out of order, as its learner
  * is told: an event now, a notice at the next sign-in. */
+/* Tells each learner whose booking moved or was cancelled (element-type
+ * LhFaultMove), live, and every kiosk the PCs' days; a notice told live
+ * is not told again at sign-in. */
+void lh_routes_tell_moved_learners (LhRequest *request,
+                                    GPtrArray *moves);
 void lh_routes_add_fault_move      (JsonBuilder       *builder,
                                     const LhFaultMove *move,
                                     GTimeZone         *tz);

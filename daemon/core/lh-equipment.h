@@ -158,6 +158,21 @@ GPtrArray   *lh_equipment_history      (LhStore                 *store,
                                         const char              *asset_tag,
                                         GError                 **error);
 
+/* lh-equipment-history.c: whether setting an item to status asks why
+ * (every status but "working": the repairer and the committee need it). */
+gboolean     lh_equipment_status_needs_note (const char         *status);
+/* The item of that id, or LH_ERROR_NOT_FOUND. */
+LhEquipment *lh_equipment_get_by_id    (LhStore                 *store,
+                                        gint64                   item_id,
+                                        GError                 **error);
+/* The item's newest limit (> 0) history rows, newest first; *out_more
+ * (nullable) says whether older ones are left out. */
+GPtrArray   *lh_equipment_history_newest (LhStore               *store,
+                                          gint64                 item_id,
+                                          guint                  limit,
+                                          gboolean              *out_more,
+                                          GError               **error);
+
 /* Imports items from CSV. Columns, by header name in any order:
  * asset_tag and kind (required); location, description, status, pc (the
  * name of the bookable PC a computer is, "-" for none) (optional). An

@@ -38,6 +38,9 @@ void lh_api_equipment_add_tests (LhTestDaemon *daemon,
 /* Usage per PC, for the committee. */
 void lh_api_equipment_usage_add_tests (LhTestDaemon *daemon,
                                        SoupSession  *session);
+/* One item for the admin's desk mode, and the change of its status. */
+void lh_api_equipment_item_add_tests (LhTestDaemon *daemon,
+                                      SoupSession  *session);
 
 /* Faults reported from a kiosk, and the admin's maintenance. */
 void lh_api_faults_add_tests (LhTestDaemon *daemon,

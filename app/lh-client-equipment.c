@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* LhClient's calls for the admin's equipment page. */
+#define G_LOG_DOMAIN "lh-client"
+
+#include "lh-client-equipment.h"
+
+#include "lh-client-private.h"
+#include "lh-json-read.h"
+
+/* ---- the types -------------------------------------------------------- */
+
+void
+lh_open_fault_free (LhOpenFault *fault)
+{
+  if (fault == NULL)
+    return;
+  g_free (fault->asset_tag);
+  g_free (fault->kind);
+  g_free (fault->pc_name);
+  g_free (fault->category);
+  g_clear_pointer (&fault->reported_at, g_date_time_unref);
+  g_free (fault->assigned_to);
+  g_free (fault);
+}
+
+LhOpenFault *
+lh_open_fault_copy (const LhOpenFault *fault)
+{
+  LhOpenFault *copy = g_memdup2 (fault, sizeof *fault);
+
+  copy->asset_tag = g_strdup (fault->asset_tag);
+  copy->kind = g_strdup (fault->kind);
+  copy->pc_name = g_strdup (fault->pc_name);
+  copy->category = g_strdup (fault->category);
+  copy->reported_at = fault->reported_at != NULL ? g_date_time_ref (fault->reported_at) : NULL;
+  copy->assigned_to = g_strdup (fault->assigned_to);
+  return copy;
+}
+
+void
+lh_equipment_item_free (LhEquipmentItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->asset_tag);
+  g_free (item->kind);
+  g_free (item->description);
+  g_free (item->location);
+  g_free (item->status);
+  g_free (item->pc_name);
+  g_free (item);
+}
+
+LhEquipmentItem *
+lh_equipment_item_copy (const LhEquipmentItem *item)
+{
+  LhEquipmentItem *copy = g_memdup2 (item, sizeof *item);
+
+  copy->asset_tag = g_strdup (item->asset_tag);
+  copy->kind = g_strdup (item->kind);
+  copy->description = g_strdup (item->description);
+  copy->location = g_strdup (item->location);
+  copy->status = g_strdup (item->status);
+  copy->pc_name = g_strdup (item->pc_name);
+  return copy;
+}
+
+static void
+status_choice_free (LhStatusChoice *choice)
+{
+  g_free (choice->status);
+  g_free (choice);
+}
+
+static void
+item_event_free (LhItemEvent *event)
+{
+  g_clear_pointer (&event->at, g_date_time_unref);
+  g_free (event->what);
+  g_free (event->status);
+  g_free (event->note);
+  g_free (event->by);
+  g_free (event);
+}
+
+void
+lh_item_detail_free (LhItemDetail *detail)
+{
+  if (detail == NULL)
+    return;
+  lh_equipment_item_free (detail->item);
+  g_clear_pointer (&detail->choices, g_ptr_array_unref);
+  g_clear_pointer (&detail->history, g_ptr_array_unref);
+  g_free (detail);
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+/* The name of a "pc" member ({"id", "name"} or null). */
+static gboolean
+read_pc_name (JsonObject *object, char **out, GError **error)
+{
+  JsonNode *pc = json_object_get_member (object, "pc");
+
+  *out = NULL;
+  if (pc == NULL || JSON_NODE_HOLDS_NULL (pc))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (pc))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "A PC is not an object");
+      return FALSE;
+    }
+  return lh_json_read_string (json_node_get_object (pc), "name", TRUE, out, error);
+}
+
+static gpointer
+fault_from_json (JsonObject *object, GTimeZone *tz, GError **error)
+{
+  g_autoptr(LhOpenFault) fault = g_new0 (LhOpenFault, 1);
+  JsonNode *item = json_object_get_member (object, "item");
+
+  if (item == NULL || !JSON_NODE_HOLDS_OBJECT (item))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "A fault names no item");
+      return NULL;
+    }
+  if (!lh_json_read_int (object, "id", TRUE, &fault->id, error) ||
+      !lh_json_read_string (json_node_get_object (item), "asset_tag", TRUE, &fault->asset_tag, error) ||
+      !lh_json_read_string (json_node_get_object (item), "kind", TRUE, &fault->kind, error) ||
+      !read_pc_name (json_node_get_object (item), &fault->pc_name, error) ||
+      !lh_json_read_string (object, "category", TRUE, &fault->category, error) ||
+      !lh_json_read_bool (object, "stops_use", &fault->stops_use, error) ||
+      !lh_json_read_bool (object, "overdue", &fault->overdue, error) ||
+      !lh_json_read_int (object, "reports", TRUE, &fault->reports, error) ||
+      !lh_json_read_time (object, "reported_at", TRUE, tz, &fault->reported_at, error) ||
+      !lh_json_read_string (object, "assigned_to", FALSE, &fault->assigned_to, error))
+    return NULL;
+  return g_steal_pointer (&fault);
+}
+
+static gpointer
+item_from_json (JsonObject *object, GTimeZone *tz, GError **error)
+{
+  g_autoptr(LhEquipmentItem) item = g_new0 (LhEquipmentItem, 1);
+
+  if (!lh_json_read_int (object, "id", TRUE, &item->id, error) ||
+      !lh_json_read_string (object, "asset_tag", TRUE, &item->asset_tag, error) ||
+      !lh_json_read_string (object, "kind", TRUE, &item->kind, error) ||
+      !lh_json_read_string (object, "description", TRUE, &item->description, error) ||
+      !lh_json_read_string (object, "location", TRUE, &item->location, error) ||
+      !lh_json_read_string (object, "status", TRUE, &item->status, error) ||
+      !read_pc_name (object, &item->pc_name, error))
+    return NULL;
+  return g_steal_pointer (&item);
+}
+
+static gpointer
+choice_from_json (JsonObject *object, GTimeZone *tz, GError **error)
+{
+  LhStatusChoice *choice = g_new0 (LhStatusChoice, 1);
+
+  if (!lh_json_read_string (object, "status", TRUE, &choice->status, error) ||
+      !lh_json_read_bool (object, "note_required", &choice->note_required, error))
+    {
+      status_choice_free (choice);
+      return NULL;
+    }
+  return choice;
+}
+
+static gpointer
+event_from_json (JsonObject *object, GTimeZone *tz, GError **error)
+{
+  LhItemEvent *event = g_new0 (LhItemEvent, 1);
+
+  if (!lh_json_read_time (object, "at", TRUE, tz, &event->at, error) ||
+      !lh_json_read_string (object, "what", TRUE, &event->what, error) ||
+      !lh_json_read_string (object, "status", TRUE, &event->status, error) ||
+      !lh_json_read_string (object, "note", TRUE, &event->note, error) ||
+      !lh_json_read_string (object, "by", TRUE, &event->by, error))
+    {
+      item_event_free (event);
+      return NULL;
+    }
+  return event;
+}
+
+static gpointer
+parse_faults (LhClient *self, JsonObject *body, GError **error)
+{
+  return lh_json_read_list (body, "faults", TRUE, fault_from_json, (GDestroyNotify) lh_open_fault_free,
+                            lh_client_get_time_zone (self), error);
+}
+
+static gpointer
+parse_fault (LhClient *self, JsonObject *body, GError **error)
+{
+  return fault_from_json (body, lh_client_get_time_zone (self), error);
+}
+
+static gpointer
+parse_items (LhClient *self, JsonObject *body, GError **error)
+{
+  return lh_json_read_list (body, "items", TRUE, item_from_json, (GDestroyNotify) lh_equipment_item_free,
+                            lh_client_get_time_zone (self), error);
+}
+
+static gpointer
+parse_detail (LhClient *self, JsonObject *body, GError **error)
+{
+  g_autoptr(LhItemDetail) detail = g_new0 (LhItemDetail, 1);
+  GTimeZone *tz = lh_client_get_time_zone (self);
+  JsonNode *item = json_object_get_member (body, "item");
+
+  if (item == NULL || !JSON_NODE_HOLDS_OBJECT (item))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No item in the answer");
+      return NULL;
+    }
+  detail->item = item_from_json (json_node_get_object (item), tz, error);
+  if (detail->item == NULL)
+    return NULL;
+  detail->choices = lh_json_read_list (body, "statuses", TRUE, choice_from_json,
+                                       (GDestroyNotify) status_choice_free, tz, error);
+  if (detail->choices == NULL)
+    return NULL;
+  detail->history = lh_json_read_list (body, "history", TRUE, event_from_json, (GDestroyNotify) item_event_free,
+                                       tz, error);
+  if (detail->history == NULL || !lh_json_read_bool (body, "history_more", &detail->history_more, error))
+    return NULL;
+  return g_steal_pointer (&detail);
+}
+
+/* ---- the calls -------------------------------------------------------- */
+
+void
+lh_client_list_open_faults_async (LhClient            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  lh_client_send_request (self, "GET", "/faults", NULL, LH_AUTH_SESSION, parse_faults,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_open_faults_async,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+lh_client_list_open_faults_finish (LhClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_list_open_faults_async, error);
+}
+
+void
+lh_client_see_to_fault_async (LhClient            *self,
+                              gint64               fault_id,
+                              gboolean             assign,
+                              const char          *text,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (!assign || text != NULL);
+
+  if (text != NULL && *text != '\0')
+    json_object_set_string_member (body, assign ? "to" : "note", text);
+  path = g_strdup_printf ("/faults/%" G_GINT64_FORMAT "/%s", fault_id, assign ? "assign" : "repaired");
+  lh_client_send_request (self, "POST", path, body, LH_AUTH_SESSION, parse_fault,
+                          (GDestroyNotify) lh_open_fault_free, lh_client_see_to_fault_async,
+                          cancellable, callback, user_data);
+}
+
+LhOpenFault *
+lh_client_see_to_fault_finish (LhClient      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_see_to_fault_async, error);
+}
+
+void
+lh_client_list_equipment_async (LhClient            *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  lh_client_send_request (self, "GET", "/equipment", NULL, LH_AUTH_SESSION, parse_items,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_equipment_async,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+lh_client_list_equipment_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_list_equipment_async, error);
+}
+
+void
+lh_client_equipment_item_async (LhClient            *self,
+                                gint64               item_id,
+                                const char          *status,
+                                const char          *note,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (status != NULL)
+    {
+      body = json_object_new ();
+      json_object_set_string_member (body, "status", status);
+      if (note != NULL && *note != '\0')
+        json_object_set_string_member (body, "note", note);
+    }
+  path = g_strdup_printf ("/equipment/%" G_GINT64_FORMAT "%s", item_id, status != NULL ? "/status" : "");
+  lh_client_send_request (self, status != NULL ? "POST" : "GET", path, body, LH_AUTH_SESSION, parse_detail,
+                          (GDestroyNotify) lh_item_detail_free, lh_client_equipment_item_async,
+                          cancellable, callback, user_data);
+}
+
+LhItemDetail *
+lh_client_equipment_item_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_equipment_item_async, error);
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by lh-equipment-page.c (the list of faults and the inventory,
+ * loading, going back) and lh-equipment-page-item.c (an item's view, and
+ * the forms that assign, repair or change a status). */
+#pragma once
+
+#include "lh-client-equipment.h"
+#include "lh-equipment-page.h"
+
+G_BEGIN_DECLS
+
+#define FAULT_KEY "lh-fault"
+#define ITEM_ID_KEY "lh-item-id"
+#define CHOICE_KEY "lh-status-choice"
+#define NAME_KEY "lh-name"
+
+/* What the confirm view is for. */
+typedef enum
+{
+  SEE_TO_NOTHING,
+  SEE_TO_ASSIGN,
+  SEE_TO_REPAIR,
+  SEE_TO_STATUS,
+} SeeTo;
+
+struct _LhEquipmentPage
+{
+  LhPage           parent_instance;
+
+  GCancellable    *list_cancellable;  /* (owned) (nullable) the page's load, kept for its second call */
+  GPtrArray       *faults;            /* (owned) (nullable) (element-type LhOpenFault) the list's */
+  GCancellable    *item_cancellable;  /* (owned) (nullable) while an item loads */
+  GCancellable    *send_cancellable;  /* (owned) (nullable) while a change is sent */
+  GtkButton       *busy_button;       /* (owned) (nullable) the button of the item loading */
+  SeeTo            see_to;
+  LhOpenFault     *fault;             /* (owned) (nullable) the fault assigned or repaired */
+  LhItemDetail    *detail;            /* (owned) (nullable) the item on the item view */
+  char            *new_status;        /* (owned) (nullable) the status being confirmed */
+  gboolean         note_required;
+
+  /* template children (unowned) */
+  GtkLabel        *faults_label;
+  GtkBox          *faults_box;
+  GtkBox          *inventory_box;
+  GtkLabel        *item_title_label;
+  GtkLabel        *item_status_label;
+  GtkLabel        *statuses_label;
+  GtkBox          *statuses_box;
+  GtkBox          *history_box;
+  GtkLabel        *history_more_label;
+  GtkLabel        *confirm_question_label;
+  GtkLabel        *form_label;
+  GtkFlowBox      *names_box;
+  GtkEntry        *form_entry;
+};
+
+void lh_equipment_page_update_buttons (LhEquipmentPage *self);
+void lh_equipment_page_load_list      (LhEquipmentPage *self);
+
+/* lh-equipment-page-item.c; the callbacks are the template's too. */
+void lh_equipment_page_item_clicked   (LhEquipmentPage *self,
+                                       GtkButton       *button);
+void lh_equipment_page_see_to_clicked (LhEquipmentPage *self,
+                                       GtkButton       *button);
+void lh_equipment_page_confirm_clicked (LhEquipmentPage *self,
+                                        GtkWidget       *widget);
+void lh_equipment_page_form_changed    (LhEquipmentPage *self,
+                                        GtkEditable     *editable);
+
+G_END_DECLS

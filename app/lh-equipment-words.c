@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-equipment-page"
+
+#include "lh-equipment-words.h"
+
+#include <glib/gi18n.h>
+
+#include "lh-messages.h"
+
+char *
+lh_equipment_format_age (GDateTime *reported_at,
+                         GDateTime *now)
+{
+  g_autoptr(GDateTime) day_reported = g_date_time_new (g_date_time_get_timezone (now),
+                                                       g_date_time_get_year (reported_at),
+                                                       g_date_time_get_month (reported_at),
+                                                       g_date_time_get_day_of_month (reported_at), 0, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                                                g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                                                0, 0, 0);
+  /* Whole days by the calendar: reported yesterday evening is a day ago. */
+  int days = (int) MAX (0, (g_date_time_difference (today, day_reported) + G_TIME_SPAN_HOUR) / G_TIME_SPAN_DAY);
+
+  if (days == 0)
+    return g_strdup (_("Reported today"));
+  if (days == 1)
+    return g_strdup (_("Reported yesterday"));
+  if (days < 14)
+    return g_strdup_printf (ngettext ("Reported %d day ago", "Reported %d days ago", days), days);
+  return g_strdup_printf (ngettext ("Reported %d week ago", "Reported %d weeks ago", days / 7), days / 7);
+}
+
+static const char *
+kind_words (const char *kind)
+{
+  static const struct { const char *kind; const char *words; } kinds[] = {
+    { "computer", N_("Computer") },
+    { "monitor", N_("Monitor") },
+    { "desk", N_("Desk") },
+    { "chair", N_("Chair") },
+    { "lockable-cabinet", N_("Lockable cabinet") },
+    { "headset", N_("Headset") },
+    { "printer", N_("Printer") },
+    { "accessibility", N_("Accessibility equipment") },
+    { "other", N_("Other equipment") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i].kind) == 0)
+      return _(kinds[i].words);
+  return _("Other equipment");
+}
+
+char *
+lh_equipment_format_fault_item (const LhOpenFault *fault)
+{
+  g_return_val_if_fail (fault != NULL, NULL);
+
+  if (fault->pc_name != NULL)
+    /* Translators: "PC 5 (asset LC-0005)" */
+    return g_strdup_printf (_("%s (asset %s)"), fault->pc_name, fault->asset_tag);
+  /* Translators: "Headset, asset LC-0241" */
+  return g_strdup_printf (_("%s, asset %s"), kind_words (fault->kind), fault->asset_tag);
+}
+
+const char *
+lh_equipment_category_words (const char *category)
+{
+  static const struct { const char *category; const char *words; } categories[] = {
+    { "programs", N_("Won’t start a program") },
+    { "internet", N_("No internet") },
+    { "keyboard-mouse", N_("Keyboard or mouse") },
+    { "screen", N_("Screen") },
+    { "sound", N_("Sound") },
+    { "printer", N_("Printer") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (g_strcmp0 (category, categories[i].category) == 0)
+      return _(categories[i].words);
+  return _("Something else");
+}
+
+char *
+lh_equipment_format_reports (const LhOpenFault *fault)
+{
+  g_autofree char *reports = NULL;
+
+  g_return_val_if_fail (fault != NULL, NULL);
+
+  reports = g_strdup_printf (ngettext ("Reported once", "Reported %d times", (gulong) fault->reports),
+                             (int) fault->reports);
+  if (fault->overdue && fault->stops_use)
+    /* Translators: "Reported 3 times. Out of use, and open longer than agreed." */
+    return g_strdup_printf (_("%s. Out of use, and open longer than agreed."), reports);
+  if (fault->overdue)
+    return g_strdup_printf (_("%s. Open longer than agreed."), reports);
+  if (fault->stops_use)
+    return g_strdup_printf (_("%s. Out of use until repaired."), reports);
+  return g_strdup_printf (_("%s. Still in use."), reports);
+}
+
+char *
+lh_equipment_format_assigned (const LhOpenFault *fault)
+{
+  g_return_val_if_fail (fault != NULL, NULL);
+
+  if (fault->assigned_to == NULL)
+    return g_strdup (_("Nobody is seeing to it yet"));
+  return g_strdup_printf (_("Assigned to %s"), fault->assigned_to);
+}
+
+char *
+lh_equipment_format_kind_heading (const char *kind,
+                                  guint       count)
+{
+  /* Translators: an inventory heading, "Computer: 8 items". */
+  return g_strdup_printf (ngettext ("%s: %u item", "%s: %u items", count), kind_words (kind), count);
+}
+
+const char *
+lh_equipment_status_words (const char *status)
+{
+  if (g_strcmp0 (status, "working") == 0)
+    return _("Working");
+  if (g_strcmp0 (status, "faulty") == 0)
+    return _("Faulty");
+  if (g_strcmp0 (status, "in-repair") == 0)
+    return _("In repair");
+  if (g_strcmp0 (status, "retired") == 0)
+    return _("Retired");
+  return status;
+}
+
+char *
+lh_equipment_format_item (const LhEquipmentItem *item)
+{
+  const char *description;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  description = item->description[0] != '\0' ? item->description : kind_words (item->kind);
+  if (item->pc_name != NULL)
+    /* Translators: "LC-0001: Desktop PC, 16 GB, is PC 1" */
+    return g_strdup_printf (_("%s: %s, is %s"), item->asset_tag, description, item->pc_name);
+  if (item->location[0] != '\0')
+    /* Translators: "LC-0201: Desk, 1200 mm, in the PC room" */
+    return g_strdup_printf (_("%s: %s, in %s"), item->asset_tag, description, item->location);
+  return g_strdup_printf (_("%s: %s"), item->asset_tag, description);
+}
+
+static const char *
+event_words (const LhItemEvent *event)
+{
+  if (g_str_equal (event->what, "added"))
+    return _("Added to the inventory");
+  if (g_str_equal (event->what, "edited"))
+    return _("Details changed");
+  if (g_str_equal (event->what, "fault"))
+    return _("Fault reported");
+  if (g_str_equal (event->what, "checked"))
+    return _("Checked");
+  if (g_str_equal (event->what, "repaired"))
+    return _("Repaired");
+  return lh_equipment_status_words (event->status);
+}
+
+char *
+lh_equipment_format_event (const LhItemEvent *event)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  day = g_date_time_format (event->at, "%e %b %Y");
+  clock = g_date_time_format (event->at, "%H:%M");
+  g_strstrip (day);
+  if (event->note[0] != '\0')
+    /* Translators: "3 Dec 2026, 10:15. Faulty: Flickers. By Jo Admin." */
+    return g_strdup_printf (_("%s, %s. %s: %s. By %s."), day, clock, event_words (event), event->note, event->by);
+  /* Translators: "3 Dec 2026, 10:15. Working. By Jo Admin." */
+  return g_strdup_printf (_("%s, %s. %s. By %s."), day, clock, event_words (event), event->by);
+}
+
+char *
+lh_equipment_format_open_faults (guint n_faults)
+{
+  if (n_faults == 0)
+    return g_strdup (_("No open faults. Everything reported has been repaired."));
+  return g_strdup_printf (ngettext ("%u open fault, oldest first.", "%u open faults, oldest first.", n_faults),
+                          n_faults);
+}
+
+char *
+lh_equipment_format_assigned_toast (const LhOpenFault *fault)
+{
+  g_autofree char *item = lh_equipment_format_fault_item (fault);
+
+  return g_strdup_printf (_("%s is assigned to %s."), item, fault->assigned_to != NULL ? fault->assigned_to : "");
+}
+
+char *
+lh_equipment_format_repaired_toast (const LhOpenFault *fault)
+{
+  g_autofree char *item = lh_equipment_format_fault_item (fault);
+
+  if (fault->pc_name != NULL)
+    return g_strdup_printf (_("%s is repaired. It can be booked again if nothing else is wrong with it."), item);
+  return g_strdup_printf (_("%s is repaired."), item);
+}
+
+char *
+lh_equipment_format_status_toast (const LhEquipmentItem *item)
+{
+  /* Translators: "LC-0201 is now: Faulty." */
+  return g_strdup_printf (_("%s is now: %s."), item->asset_tag, lh_equipment_status_words (item->status));
+}
+
+char *
+lh_equipment_format_refusal (const GError *error)
+{
+  static const struct { const char *reason; const char *words; } reasons[] = {
+    { "item-not-found", N_("This item is not in the inventory any more.") },
+    { "status-unchanged", N_("The item has that status already. Someone may have changed it just now.") },
+    { "status-unknown", N_("The centre’s server does not know that status. Please tell your IT support.") },
+    { "note-required", N_("Please say why, in a few words: the repairer and the committee need to know.") },
+    { "note-invalid", N_("Please write the note on one line, in at most 500 letters.") },
+    { "status-conflict", N_("That clashes with what is already recorded for this item.") },
+    { "status-refused", N_("That change is not allowed for this item.") },
+  };
+  const char *reason;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  reason = lh_client_error_get_reason (error);
+  for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (reason, reasons[i].reason))
+      return g_strdup (_(reasons[i].words));
+  /* The fault routes give no reason code yet: their kind tells. */
+  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT))
+    return g_strdup (_("This fault is repaired already. The list is up to date again."));
+  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND))
+    return g_strdup (_("This is not there any more. The list is up to date again."));
+  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
+    return g_strdup (_("Please write it on one line and keep it short: at most 100 letters for a name, 500 for a note."));
+  return lh_message_for_error (error);
+}

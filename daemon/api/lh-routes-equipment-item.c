@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One item of the inventory, for the admin at the kiosk's desk mode: the
+ * item with the newest of its history and the statuses it can be given,
+ * and the change of its status. Every refusal carries a reason code the
+ * kiosk puts in its own words. */
+#define G_LOG_DOMAIN "lh-api"
+
+#include "lh-routes.h"
+
+#include "lh-api-json.h"
+#include "lh-equipment.h"
+#include "lh-error.h"
+#include "lh-people.h"
+#include "lh-text.h"
+#include "lh-usage.h"
+
+/* A screenful: older history is for learnhubctl equipment history. */
+#define HISTORY_NEWEST 20
+
+static void
+reply_item (LhRequest *request, const LhEquipment *item)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean more = FALSE;
+  g_autoptr(GPtrArray) history = lh_equipment_history_newest (request->store, item->id, HISTORY_NEWEST, &more,
+                                                              &error);
+  g_autoptr(GHashTable) pc_states = NULL;
+
+  if (history != NULL)
+    pc_states = lh_usage_pc_states (request->store, request->now, &error);
+  if (pc_states == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "item");
+  lh_routes_add_equipment_item (builder, item, pc_states, request->centre->tz);
+  /* What the kiosk may offer: every other status, and whether it asks why. */
+  json_builder_set_member_name (builder, "statuses");
+  json_builder_begin_array (builder);
+  for (guint i = 0; lh_equipment_statuses[i] != NULL; i++)
+    {
+      if (g_str_equal (lh_equipment_statuses[i], item->status))
+        continue;
+      json_builder_begin_object (builder);
+      lh_json_add_string (builder, "status", lh_equipment_statuses[i]);
+      lh_json_add_bool (builder, "note_required", lh_equipment_status_needs_note (lh_equipment_statuses[i]));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const LhEquipmentEvent *event = g_ptr_array_index (history, i);
+
+      json_builder_begin_object (builder);
+      lh_json_add_time (builder, "at", event->at, request->centre->tz);
+      lh_json_add_string (builder, "what", event->what);
+      lh_json_add_string (builder, "status", event->status);
+      lh_json_add_string (builder, "note", event->note);
+      lh_json_add_string (builder, "by", event->actor_name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  lh_json_add_bool (builder, "history_more", more);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
+}
+
+void
+lh_route_equipment_item (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhEquipment) item = lh_equipment_get_by_id (request->store, request->path_id, &error);
+
+  if (item == NULL)
+    {
+      if (g_error_matches (error, LH_ERROR, LH_ERROR_NOT_FOUND))
+        lh_error_set_reason (&error, "item-not-found");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  reply_item (request, item);
+}
+
+/* The admin's name, for the item's history. */
+static gboolean
+admin_actor (LhRequest *request, LhEquipmentActor *actor, char **out_name, GError **error)
+{
+  g_autoptr(LhPerson) person = lh_people_get (request->store, request->session.person_id, error);
+
+  if (person == NULL)
+    return FALSE;
+  *out_name = g_strdup (person->name);
+  *actor = (LhEquipmentActor) { person->id, *out_name };
+  return TRUE;
+}
+
+/* A refusal of lh_equipment_set_status that the checks before it did not
+ * foresee, by its kind. */
+static const char *
+status_refusal_reason (const GError *error)
+{
+  if (g_error_matches (error, LH_ERROR, LH_ERROR_NOT_FOUND))
+    return "item-not-found";
+  if (g_error_matches (error, LH_ERROR, LH_ERROR_CONFLICT))
+    return "status-conflict";
+  if (g_error_matches (error, LH_ERROR, LH_ERROR_INVALID))
+    return "status-refused";
+  return NULL;
+}
+
+/* Each refusal checked before any write, so that each has its own reason. */
+static const char *
+check_status_change (const LhEquipment *item, const char *status, const char *note, GError **error)
+{
+  if (!lh_equipment_status_check (status, error))
+    return "status-unknown";
+  if (g_str_equal (status, item->status))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is already %s", item->asset_tag, status);
+      return "status-unchanged";
+    }
+  if (note != NULL && !lh_text_check (note, -1, LH_TEXT_LINE, LH_EQUIPMENT_NOTE_MAX_CHARS, "the note", error))
+    return "note-invalid";
+  if (lh_equipment_status_needs_note (status) && lh_text_is_blank (note))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say why %s is %s", item->asset_tag, status);
+      return "note-required";
+    }
+  return NULL;
+}
+
+void
+lh_route_equipment_status (LhRequest *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhEquipment) item = NULL;
+  g_autoptr(LhEquipment) changed = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autofree char *name = NULL;
+  LhEquipmentActor actor;
+  const char *status = NULL, *note = NULL, *reason;
+  JsonObject *object;
+
+  body = lh_request_body_object (request, &error);
+  object = body != NULL ? json_node_get_object (body) : NULL;
+  if (object == NULL || !lh_json_get_string (object, "status", &status, &error) ||
+      (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)))
+    {
+      lh_error_set_reason (&error, "body-invalid");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  item = lh_equipment_get_by_id (request->store, request->path_id, &error);
+  if (item == NULL)
+    {
+      if (g_error_matches (error, LH_ERROR, LH_ERROR_NOT_FOUND))
+        lh_error_set_reason (&error, "item-not-found");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  reason = check_status_change (item, status, note, &error);
+  if (reason != NULL)
+    {
+      lh_error_set_reason (&error, reason);
+      lh_request_reply_error (request, error);
+      return;
+    }
+  if (!admin_actor (request, &actor, &name, &error) ||
+      !lh_equipment_change_status (request->store, item->asset_tag, status, note, &actor, request->now, &moves,
+                                   &error))
+    {
+      lh_error_set_reason (&error, status_refusal_reason (error));
+      lh_request_reply_error (request, error);
+      return;
+    }
+  g_message ("Admin %" G_GINT64_FORMAT " set %s to %s", actor.actor_id, item->asset_tag, status);
+  changed = lh_equipment_get_by_id (request->store, item->id, &error);
+  if (changed == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  reply_item (request, changed);
+  /* A computer out of service: its PC's learners are told where they go. */
+  lh_routes_tell_moved_learners (request, moves);
+  /* Out of service, or back: the kiosks redraw its PC's day. */
+  if (changed->resource_id != 0)
+    {
+      g_autoptr(JsonNode) availability = lh_json_availability_change (changed->resource_id, request->now,
+                                                                       request->centre->tz);
+
+      lh_event_hub_publish (request->events, "availability-changed", availability, 0);
+    }
+}

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Equipment and faults, for the centre's admin at the kiosk: the demo's
+ * open faults oldest first with their age, one assigned (a name tapped,
+ * then one typed), PC 5 repaired and bookable again, a new report shown
+ * as it comes, and an item's status changed with a note and its history;
+ * a change someone else made first worded from the daemon's reason code;
+ * no one else sees the way in.
+ * Real widgets under Xvfb against a real learnhubd with the demo centre;
+ * what the daemon recorded is read back over the API as its admin. */
+#define G_LOG_DOMAIN "test-equipment"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "kiosk-api.h"
+#include "kiosk-helpers.h"
+#include "lh-test-daemon.h"
+#include "lh-window.h"
+
+static LhTestDaemon *centre;  /* (owned) */
+
+#define HOME_BUTTON "Equipment and faults"
+#define DEMO_ASSIGNEE "Site IT, J. Smith"
+#define TYPED_ASSIGNEE "Facilities, R. Patel"
+
+static char *
+admin_token (void)
+{
+  const char *staff, *pin, *name;
+
+  kiosk_demo_admin (centre, &staff, &pin, &name);
+  return kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+}
+
+static const char *
+pc_kiosk_token (const char *pc)
+{
+  JsonArray *kiosks = json_object_get_array_member (json_node_get_object (centre->demo), "pc_kiosks");
+
+  for (guint i = 0; i < json_array_get_length (kiosks); i++)
+    {
+      JsonObject *kiosk = json_array_get_object_element (kiosks, i);
+
+      if (g_str_equal (json_object_get_string_member (kiosk, "pc"), pc))
+        return json_object_get_string_member (kiosk, "token");
+    }
+  g_assert_not_reached ();
+}
+
+/* The open fault of the item, as the admin's API has it, or NULL. */
+static JsonObject *
+open_fault (const char *asset_tag)
+{
+  g_autofree char *admin = admin_token ();
+  g_autoptr(JsonObject) body = NULL;
+  JsonArray *faults;
+
+  g_assert_cmpuint (kiosk_api_call ("GET", "/faults", admin, NULL, &body), ==, 200);
+  faults = json_object_get_array_member (body, "faults");
+  for (guint i = 0; i < json_array_get_length (faults); i++)
+    {
+      JsonObject *fault = json_array_get_object_element (faults, i);
+
+      if (g_str_equal (json_object_get_string_member (json_object_get_object_member (fault, "item"), "asset_tag"),
+                       asset_tag))
+        return json_object_ref (fault);
+    }
+  return NULL;
+}
+
+/* Whether today's availability has the PC out of order. */
+static gboolean
+pc_out_of_order (const char *pc)
+{
+  g_autoptr(GDateTime) now = kiosk_api_minute_now (0);
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/availability?date=%s", day);
+  g_autoptr(JsonObject) body = NULL;
+  JsonArray *resources;
+
+  g_assert_cmpuint (kiosk_api_call ("GET", path, centre->device_token, NULL, &body), ==, 200);
+  resources = json_object_get_array_member (body, "resources");
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    {
+      JsonObject *resource = json_array_get_object_element (resources, i);
+
+      if (g_str_equal (json_object_get_string_member (resource, "name"), pc))
+        return json_object_get_boolean_member (resource, "out_of_order");
+    }
+  g_assert_not_reached ();
+}
+
+/* The item's status and id, as the admin's API has it. */
+static char *
+item_status (const char *asset_tag,
+             gint64     *out_id)
+{
+  g_autofree char *admin = admin_token ();
+  g_autoptr(JsonObject) body = NULL;
+  JsonArray *items;
+
+  g_assert_cmpuint (kiosk_api_call ("GET", "/equipment", admin, NULL, &body), ==, 200);
+  items = json_object_get_array_member (body, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "asset_tag"), asset_tag))
+        {
+          if (out_id != NULL)
+            *out_id = json_object_get_int_member (item, "id");
+          return g_strdup (json_object_get_string_member (item, "status"));
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_named (GtkWidget    *widget,
+          gconstpointer name)
+{
+  return gtk_widget_get_mapped (widget) && g_str_equal (gtk_widget_get_name (widget), name);
+}
+
+static gboolean
+named_shown (LhWindow     *window,
+             gconstpointer name)
+{
+  return kiosk_find_widget (GTK_WIDGET (window), is_named, name) != NULL;
+}
+
+/* The mapped widget of that name (waiting for it). */
+static GtkWidget *
+find_named (LhWindow   *window,
+            const char *name)
+{
+  kiosk_wait_for (window, named_shown, name, name);
+  return kiosk_find_widget (GTK_WIDGET (window), is_named, name);
+}
+
+/* Presses the button with these words inside the widget of that name. */
+static void
+press_in (LhWindow   *window,
+          const char *name,
+          const char *text)
+{
+  GtkWidget *button = kiosk_find_widget (find_named (window, name), kiosk_is_button, text);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+is_label_with (GtkWidget    *widget,
+               gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+label_with_shown (LhWindow     *window,
+                  gconstpointer text)
+{
+  return kiosk_find_widget (GTK_WIDGET (window), is_label_with, text) != NULL;
+}
+
+/* Every control on the screen is a touch target (48 px or more each
+ * way) with words a screen reader can read. */
+static void
+assert_touch_targets (GtkWidget *widget)
+{
+  /* A toast's close button is libadwaita's, labelled by it. */
+  if (!gtk_widget_get_mapped (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget))
+    {
+      GString *words = g_string_new (NULL);
+
+      kiosk_find_widget (widget, kiosk_collect_label, words);
+      if (gtk_widget_get_height (widget) < 48 || gtk_widget_get_width (widget) < 48)
+        g_error ("%s “%s” (%s) is %d×%d", G_OBJECT_TYPE_NAME (widget), words->str, gtk_widget_get_name (widget),
+                 gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      /* An entry is labelled by the words above it instead. */
+      if (!GTK_IS_ENTRY (widget) && words->len == 0)
+        g_error ("%s (%s, %s) has no words", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      g_string_free (words, TRUE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_touch_targets (child);
+}
+
+static gboolean
+is_unallocated_control (GtkWidget    *widget,
+                        gconstpointer data)
+{
+  return (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget)) && gtk_widget_get_width (widget) == 0;
+}
+
+static gboolean
+laid_out (LhWindow     *window,
+          gconstpointer data)
+{
+  return kiosk_find_widget (GTK_WIDGET (window), is_unallocated_control, NULL) == NULL;
+}
+
+/* Once laid out. */
+static void
+assert_screen_touch_targets (LhWindow *window)
+{
+  kiosk_wait_for (window, laid_out, NULL, "every control laid out");
+  assert_touch_targets (GTK_WIDGET (window));
+}
+
+static GtkEditable *
+form_entry (LhWindow *window)
+{
+  GtkWidget *entry = kiosk_find_widget (GTK_WIDGET (window), kiosk_has_css_class, "lh-fault-note");
+
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+/* Scrolls the widget's list to show it near the top, for a screenshot. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double x = 0, y = 0;
+
+  kiosk_spin (300);
+  g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, y - 120);
+}
+
+static void
+open_equipment (Kiosk *kiosk)
+{
+  const char *staff, *pin, *name;
+
+  kiosk_demo_admin (centre, &staff, &pin, &name);
+  kiosk_open_signed_in (kiosk, centre, staff, pin, name);
+  kiosk_fill_screen (GTK_WINDOW (kiosk->window));
+  kiosk_press (kiosk->window, HOME_BUTTON);
+  kiosk_wait_for_page (kiosk->window, "equipment");
+}
+
+/* The demo's faults by age; one assigned, PC 5 repaired. */
+static void
+test_see_to_faults (void)
+{
+  Kiosk kiosk = { 0 };
+  GtkWidget *older, *newer;
+  g_autoptr(JsonObject) headset = NULL;
+
+  g_assert_true (pc_out_of_order ("PC 5"));
+  open_equipment (&kiosk);
+  kiosk_wait_for_label (kiosk.window, "2 open faults, oldest first.");
+  /* Oldest first, each with its age in words, and who sees to it. */
+  older = find_named (kiosk.window, "fault-LC-0241");
+  newer = find_named (kiosk.window, "fault-LC-0005");
+  g_assert_true (gtk_widget_get_next_sibling (older) == newer);
+  g_assert_nonnull (kiosk_find_widget (older, kiosk_is_label, "Headset, asset LC-0241"));
+  g_assert_nonnull (kiosk_find_widget (older, kiosk_is_label, "Reported 6 days ago"));
+  g_assert_nonnull (kiosk_find_widget (older, kiosk_is_label, "Sound"));
+  g_assert_nonnull (kiosk_find_widget (older, kiosk_is_label, "Nobody is seeing to it yet"));
+  g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "PC 5 (asset LC-0005)"));
+  g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "Reported today"));
+  g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "Keyboard or mouse"));
+  g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "Reported once. Out of use until repaired."));
+  g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "Assigned to " DEMO_ASSIGNEE));
+  assert_screen_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-equipment");
+
+  /* Assign the headset: a name already in use is there to tap; another
+   * can be typed instead. */
+  press_in (kiosk.window, "fault-LC-0241", "Assign");
+  kiosk_wait_for_label (kiosk.window, "Who is seeing to Headset, asset LC-0241?");
+  kiosk_press (kiosk.window, DEMO_ASSIGNEE);
+  g_assert_cmpstr (gtk_editable_get_text (form_entry (kiosk.window)), ==, DEMO_ASSIGNEE);
+  gtk_editable_set_text (form_entry (kiosk.window), TYPED_ASSIGNEE);
+  assert_screen_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-equipment-assign");
+  kiosk_press (kiosk.window, "Assign the fault");
+  kiosk_wait_for_label (kiosk.window, "Assigned to " TYPED_ASSIGNEE);
+  headset = open_fault ("LC-0241");
+  g_assert_cmpstr (json_object_get_string_member (headset, "assigned_to"), ==, TYPED_ASSIGNEE);
+
+  /* Record PC 5's repair: it can be booked again. */
+  press_in (kiosk.window, "fault-LC-0005", "Repaired");
+  kiosk_wait_for_label (kiosk.window, "Is PC 5 (asset LC-0005) repaired?");
+  gtk_editable_set_text (form_entry (kiosk.window), "New keyboard and mouse");
+  kiosk_press (kiosk.window, "Record the repair");
+  kiosk_wait_for_label (kiosk.window, "1 open fault, oldest first.");
+  g_assert_null (open_fault ("LC-0005"));
+  g_assert_false (pc_out_of_order ("PC 5"));
+
+  /* A fault reported meanwhile at PC 3's own kiosk shows up by itself. */
+  g_assert_cmpuint (kiosk_api_call ("POST", "/faults", pc_kiosk_token ("PC 3"), "{\"category\": \"sound\"}", NULL),
+                    ==, 201);
+  kiosk_wait_for_label (kiosk.window, "2 open faults, oldest first.");
+  g_assert_nonnull (find_named (kiosk.window, "fault-LC-0003"));
+  kiosk_close (&kiosk);
+}
+
+/* A desk goes faulty, with why; its history says so. */
+static void
+test_change_status (void)
+{
+  Kiosk kiosk = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *admin = admin_token ();
+  g_autofree char *path = NULL;
+  gint64 id = 0;
+
+  before = item_status ("LC-0202", &id);
+  g_assert_cmpstr (before, ==, "working");
+  open_equipment (&kiosk);
+  /* The inventory by kind, each item's status and a computer's PC. */
+  scroll_to (find_named (kiosk.window, "item-LC-0001"));
+  kiosk_screenshot (kiosk.window, "kiosk-equipment-inventory");
+  g_signal_emit_by_name (find_named (kiosk.window, "item-LC-0202"), "clicked");
+  kiosk_wait_for_label (kiosk.window, "Status: Working");
+  g_assert_nonnull (kiosk_find_label_prefix (kiosk.window, "LC-0202: "));
+  press_in (kiosk.window, "status-faulty", "Faulty");
+  kiosk_wait_for_label (kiosk.window, "Set LC-0202 to Faulty?");
+  /* The daemon said this status asks why: nothing is sent without it. */
+  kiosk_press (kiosk.window, "Change the status");
+  kiosk_wait_for_label (kiosk.window, "Please say why, in a few words.");
+  after = item_status ("LC-0202", NULL);
+  g_assert_cmpstr (after, ==, "working");
+  gtk_editable_set_text (form_entry (kiosk.window), "Top is cracked");
+  kiosk_press (kiosk.window, "Change the status");
+  kiosk_wait_for_label (kiosk.window, "Status: Faulty");
+  kiosk_wait_for (kiosk.window, label_with_shown, "Faulty: Top is cracked. By ", "the history's newest row");
+  g_assert_nonnull (find_named (kiosk.window, "status-working"));
+  assert_screen_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-equipment-item");
+  g_clear_pointer (&after, g_free);
+  after = item_status ("LC-0202", NULL);
+  g_assert_cmpstr (after, ==, "faulty");
+
+  /* Someone else puts it back first: the refusal in the kiosk's words. */
+  path = g_strdup_printf ("/equipment/%" G_GINT64_FORMAT "/status", id);
+  g_assert_cmpuint (kiosk_api_call ("POST", path, admin, "{\"status\": \"working\"}", NULL), ==, 200);
+  press_in (kiosk.window, "status-working", "Working");
+  kiosk_wait_for_label (kiosk.window, "Set LC-0202 to Working?");
+  kiosk_press (kiosk.window, "Change the status");
+  kiosk_wait_for_label (kiosk.window, "The item has that status already. Someone may have changed it just now.");
+  kiosk_close (&kiosk);
+}
+
+/* A learner never sees the way in, nor can they get there. */
+static void
+test_only_admins (void)
+{
+  Kiosk kiosk = { 0 };
+
+  kiosk_open_learner (&kiosk, centre, 0);
+  kiosk_wait_for (kiosk.window, kiosk_button_ready, "My bookings", "the home page");
+  g_assert_null (kiosk_find_label (kiosk.window, HOME_BUTTON));
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "kiosk.equipment", NULL);
+  kiosk_spin (300);
+  g_assert_cmpstr (lh_window_get_visible_page_name (kiosk.window), ==, "home");
+  kiosk_close (&kiosk);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  kiosk_test_init (&argc, &argv);
+
+  centre = lh_test_daemon_start (NULL);
+  kiosk_api_init (centre);
+
+  g_test_add_func ("/kiosk/equipment/see-to-faults", test_see_to_faults);
+  g_test_add_func ("/kiosk/equipment/change-status", test_change_status);
+  g_test_add_func ("/kiosk/equipment/only-admins", test_only_admins);
+
+  status = g_test_run ();
+  kiosk_api_shutdown ();
+  g_clear_pointer (&centre, lh_test_daemon_stop);
+  return status;
+}
