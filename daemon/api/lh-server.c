@@ -112,12 +112,13 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/equipment", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_equipment },
   { "GET", "/api/v1/equipment/compliance", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE,
     lh_route_equipment_compliance },
-  { "GET", "/api/v1/equipment/{id}", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_item },
-  { "POST", "/api/v1/equipment/{id}/status", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_status },
   { "GET", "/api/v1/equipment/usage", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE, lh_route_equipment_usage },
   /* Scheduled checks and what the admins are told: theirs alone. */
   { "GET", "/api/v1/equipment/checks", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_checks },
   { "POST", "/api/v1/equipment/checks/{id}/done", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_check_done },
+  /* After the named paths above: {id} is any one segment to the tests. */
+  { "GET", "/api/v1/equipment/{id}", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_item },
+  { "POST", "/api/v1/equipment/{id}/status", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_status },
   { "GET", "/api/v1/admin-notices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_admin_notices },
   { "POST", "/api/v1/admin-notices/{id}/dismiss", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_dismiss_admin_notice },
   /* Faults: any kiosk reports without signing in; the admin sees to them. */
