@@ -201,11 +201,20 @@ is_unallocated_control (GtkWidget    *widget,
   return (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget)) && gtk_widget_get_width (widget) == 0;
 }
 
+/* A page fading out is given the new page's size until it is gone. */
+static gboolean
+is_changing_stack (GtkWidget    *widget,
+                   gconstpointer data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget));
+}
+
 static gboolean
 laid_out (LhWindow     *window,
           gconstpointer data)
 {
-  return kiosk_find_widget (GTK_WIDGET (window), is_unallocated_control, NULL) == NULL;
+  return kiosk_find_widget (GTK_WIDGET (window), is_changing_stack, NULL) == NULL &&
+         kiosk_find_widget (GTK_WIDGET (window), is_unallocated_control, NULL) == NULL;
 }
 
 /* Once laid out. */
