@@ -327,9 +327,11 @@ send_text_to_admins (LhEventHub *self, const char *text)
     }
 }
 
+/* Sends text now, or keeps it until the hub is released: to the admins
+ * only, or by person, devices or to everyone (send_text). */
 static void
 publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, const gint64 *device_ids,
-         guint n_devices, gboolean to_everyone)
+         guint n_devices, gboolean to_everyone, gboolean to_admins)
 {
   g_autofree char *text = NULL;
 
@@ -346,10 +348,14 @@ publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, c
       held->device_ids = g_memdup2 (device_ids, n_devices * sizeof (gint64));
       held->n_devices = n_devices;
       held->to_everyone = to_everyone;
+      held->to_admins = to_admins;
       g_ptr_array_add (self->held, held);
       return;
     }
-  send_text (self, text, person_id, device_ids, n_devices, to_everyone);
+  if (to_admins)
+    send_text_to_admins (self, text);
+  else
+    send_text (self, text, person_id, device_ids, n_devices, to_everyone);
 }
 
 void
@@ -384,35 +390,20 @@ lh_event_hub_release (LhEventHub *self, gboolean send)
 void
 lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id)
 {
-  publish (self, type, data, person_id, NULL, 0, person_id == 0);
+  publish (self, type, data, person_id, NULL, 0, person_id == 0, FALSE);
 }
 
 void
 lh_event_hub_publish_to_devices (LhEventHub *self, const char *type, JsonNode *data,
                                  const gint64 *device_ids, guint n_devices, gint64 person_id)
 {
-  publish (self, type, data, person_id, device_ids, n_devices, FALSE);
+  publish (self, type, data, person_id, device_ids, n_devices, FALSE, FALSE);
 }
 
 void
 lh_event_hub_publish_to_admins (LhEventHub *self, const char *type, JsonNode *data)
 {
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (LH_IS_EVENT_HUB (self));
-  g_return_if_fail (type != NULL);
-
-  text = event_text (type, data);
-  if (self->held != NULL)
-    {
-      Held *held = g_new0 (Held, 1);
-
-      held->text = g_steal_pointer (&text);
-      held->to_admins = TRUE;
-      g_ptr_array_add (self->held, held);
-      return;
-    }
-  send_text_to_admins (self, text);
+  publish (self, type, data, 0, NULL, 0, FALSE, TRUE);
 }
 
 gboolean

@@ -86,19 +86,6 @@ lh_route_equipment_item (LhRequest *request)
   reply_item (request, item);
 }
 
-/* The admin's name, for the item's history. */
-static gboolean
-admin_actor (LhRequest *request, LhEquipmentActor *actor, char **out_name, GError **error)
-{
-  g_autoptr(LhPerson) person = lh_people_get (request->store, request->session.person_id, error);
-
-  if (person == NULL)
-    return FALSE;
-  *out_name = g_strdup (person->name);
-  *actor = (LhEquipmentActor) { person->id, *out_name };
-  return TRUE;
-}
-
 /* A refusal of lh_equipment_set_status that the checks before it did not
  * foresee, by its kind. */
 static const char *
@@ -171,7 +158,7 @@ lh_route_equipment_status (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  if (!admin_actor (request, &actor, &name, &error) ||
+  if (!lh_routes_admin_actor (request, &actor, &name, &error) ||
       !lh_equipment_change_status (request->store, item->asset_tag, status, note, &actor, request->now, &moves,
                                    &error))
     {

@@ -274,8 +274,8 @@ lh_route_list_faults (LhRequest *request)
 }
 
 /* The admin's name, for the item's history. */
-static gboolean
-admin_actor (LhRequest *request, LhEquipmentActor *actor, char **out_name, GError **error)
+gboolean
+lh_routes_admin_actor (LhRequest *request, LhEquipmentActor *actor, char **out_name, GError **error)
 {
   g_autoptr(LhPerson) person = lh_people_get (request->store, request->session.person_id, error);
 
@@ -314,7 +314,7 @@ lh_route_assign_fault (LhRequest *request)
 
   body = lh_request_body_object (request, &error);
   if (body == NULL || !lh_json_get_string (json_node_get_object (body), "to", &to, &error) ||
-      !admin_actor (request, &actor, &name, &error) ||
+      !lh_routes_admin_actor (request, &actor, &name, &error) ||
       !lh_faults_assign (request->store, request->path_id, to, &actor, request->now, &error))
     {
       lh_request_reply_error (request, error);
@@ -337,7 +337,7 @@ lh_route_fault_repaired (LhRequest *request)
   body = lh_request_body_object (request, &error);
   object = body != NULL ? json_node_get_object (body) : NULL;
   if (object == NULL || (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)) ||
-      !admin_actor (request, &actor, &name, &error) ||
+      !lh_routes_admin_actor (request, &actor, &name, &error) ||
       !lh_faults_repaired (request->store, request->path_id, note, &actor, request->now, &resource_id, &error))
     {
       lh_request_reply_error (request, error);

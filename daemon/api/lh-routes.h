@@ -163,6 +163,12 @@ void lh_route_assign_fault         (LhRequest *request);
 void lh_route_fault_repaired       (LhRequest *request);
 /* A booking moved off (or cancelled on) a PC out of order, as its learner
  * is told: an event now, a notice at the next sign-in. */
+/* The signed-in admin as the actor of an item's history; *out_name
+ * (owned) holds the name the actor points to. */
+gboolean lh_routes_admin_actor     (LhRequest        *request,
+                                    LhEquipmentActor *actor,
+                                    char            **out_name,
+                                    GError          **error);
 /* Tells each learner whose booking moved or was cancelled (element-type
  * LhFaultMove), live, and every kiosk the PCs' days; a notice told live
  * is not told again at sign-in. */
