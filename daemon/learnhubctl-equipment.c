@@ -44,7 +44,8 @@ equipment_import (Ctl *ctl, LhStore *store, const char *path, GError **error)
 
   if (!g_file_get_contents (path, &text, &length, error))
     return FALSE;
-  ok = lh_equipment_import (store, text, length, ctl->skip_bad_rows, &ctl_actor, lh_time_now (), &report, error);
+  ok = lh_equipment_import (store, ctl->config->centre, text, length, ctl->skip_bad_rows, &ctl_actor, lh_time_now (),
+                            &report, error);
   lh_ctl_print_import (path, &report, ok);
   return ok;
 }
@@ -67,7 +68,7 @@ equipment_add (Ctl *ctl, LhStore *store, const char *asset_tag, GError **error)
     fields.resource_id = LH_EQUIPMENT_NO_PC;
   else if (ctl->pc != NULL && (fields.resource_id = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0)
     return FALSE;
-  if (!lh_equipment_save (store, &fields, &ctl_actor, NULL, lh_time_now (), &created, error))
+  if (!lh_equipment_save (store, ctl->config->centre, &fields, &ctl_actor, NULL, lh_time_now (), &created, error))
     return FALSE;
   g_print ("%s %s\n", created ? "Added" : "Updated", asset_tag);
   return TRUE;
@@ -168,7 +169,8 @@ equipment_status (Ctl *ctl, LhStore *store, const char *asset_tag, const char *s
   g_autoptr(GPtrArray) moves = NULL;
   guint moved = 0;
 
-  if (!lh_equipment_change_status (store, asset_tag, status, ctl->reason, &ctl_actor, lh_time_now (), &moves, error))
+  if (!lh_equipment_change_status (store, ctl->config->centre, asset_tag, status, ctl->reason, &ctl_actor,
+                                   lh_time_now (), &moves, error))
     return FALSE;
   g_print ("%s is %s\n", asset_tag, status);
   for (guint i = 0; i < moves->len; i++)

@@ -362,7 +362,6 @@ open_centre (LhConfig *config, gboolean seals_notes, GError **error)
   store = lh_store_open_beside_daemon (config->database, error);
   if (store == NULL || (seals_notes && !lh_advice_check_key (store, config->centre, error)))
     return NULL;
-  lh_equipment_use_centre (store, config->centre);
   return g_steal_pointer (&store);
 }
 

@@ -130,7 +130,6 @@ main (int argc, char **argv)
       fail ("%s", error->message);
       return 1;
     }
-  lh_equipment_use_centre (store, config->centre);
   server = lh_server_new (store, config->centre);
   lh_server_set_connection_limits (server, config->max_connections, config->idle_seconds);
   if (!lh_server_listen (server, config->listen, certificate, &error))

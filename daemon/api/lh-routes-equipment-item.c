@@ -159,8 +159,8 @@ lh_route_equipment_status (LhRequest *request)
       return;
     }
   if (!lh_routes_admin_actor (request, &actor, &name, &error) ||
-      !lh_equipment_change_status (request->store, item->asset_tag, status, note, &actor, request->now, &moves,
-                                   &error))
+      !lh_equipment_change_status (request->store, request->centre, item->asset_tag, status, note, &actor,
+                                   request->now, &moves, &error))
     {
       lh_error_set_reason (&error, status_refusal_reason (error));
       lh_request_reply_error (request, error);

@@ -51,14 +51,15 @@ static const struct
 };
 
 static gboolean
-add_item (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor, gint64 at,
-          GError **error)
+add_item (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fields, const LhEquipmentActor *actor,
+          gint64 at, GError **error)
 {
-  return lh_equipment_save (store, fields, actor, "imported when the centre opened", at, NULL, error);
+  return lh_equipment_save (store, centre, fields, actor, "imported when the centre opened", at, NULL, error);
 }
 
 gboolean
-lh_demo_add_equipment (LhStore *store, GArray *pc_ids, gint64 opened_at, gint64 now, GError **error)
+lh_demo_add_equipment (LhStore *store, const LhCentre *centre, GArray *pc_ids, gint64 opened_at, gint64 now,
+                       GError **error)
 {
   g_autoptr(GPtrArray) admins = lh_people_list_with_role (store, LH_ROLE_ADMIN, error);
   g_autofree char *admin_name = NULL;
@@ -85,10 +86,10 @@ lh_demo_add_equipment (LhStore *store, GArray *pc_ids, gint64 opened_at, gint64 
       g_autofree char *monitor = g_strdup_printf ("LC-%04u", 101 + i);
       g_autofree char *location = g_strdup_printf ("PC room, PC %u", i + 1);
 
-      if (!add_item (store, &(LhEquipmentFields) { computer, "computer", "Desktop PC, 16 GB", location, NULL,
+      if (!add_item (store, centre, &(LhEquipmentFields) { computer, "computer", "Desktop PC, 16 GB", location, NULL,
                                                    g_array_index (pc_ids, gint64, i) }, &import, opened_at,
                      error) ||
-          !add_item (store, &(LhEquipmentFields) { monitor, "monitor", "24-inch monitor", location, NULL, 0 },
+          !add_item (store, centre, &(LhEquipmentFields) { monitor, "monitor", "24-inch monitor", location, NULL, 0 },
                      &import, opened_at, error))
         return FALSE;
     }
@@ -99,7 +100,7 @@ lh_demo_add_equipment (LhStore *store, GArray *pc_ids, gint64 opened_at, gint64 
         g_autofree char *tag = g_str_equal (furniture[f].kind, "printer")
                                ? g_strdup ("LC-0501") : g_strdup_printf ("LC-%04u", 200 + serial++);
 
-        if (!add_item (store, &(LhEquipmentFields) { tag, furniture[f].kind, furniture[f].description,
+        if (!add_item (store, centre, &(LhEquipmentFields) { tag, furniture[f].kind, furniture[f].description,
                                                      furniture[f].location, NULL, 0 }, &import, opened_at,
                        error))
           return FALSE;
@@ -110,14 +111,14 @@ lh_demo_add_equipment (LhStore *store, GArray *pc_ids, gint64 opened_at, gint64 
 
       if (at < opened_at)
         continue;
-      if (!lh_equipment_set_status (store, changes[c].asset_tag, changes[c].status, changes[c].note, &by_admin,
+      if (!lh_equipment_set_status (store, centre, changes[c].asset_tag, changes[c].status, changes[c].note, &by_admin,
                                     at, error))
         return FALSE;
     }
   /* The broken chair's replacement. */
-  return lh_equipment_save (store, &(LhEquipmentFields) { "LC-0299", "chair", "Adjustable chair", "PC room", NULL,
-                                                           0 }, &by_admin, "replaces LC-0207",
-                            now - 50 * DAY, NULL, error);
+  return lh_equipment_save (store, centre,
+                            &(LhEquipmentFields) { "LC-0299", "chair", "Adjustable chair", "PC room", NULL, 0 },
+                            &by_admin, "replaces LC-0207", now - 50 * DAY, NULL, error);
 }
 
 /* Faults as kiosks report them, days before now (0: now): PC 5's keyboard

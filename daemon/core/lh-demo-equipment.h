@@ -12,11 +12,12 @@ G_BEGIN_DECLS
 /* The inventory, as of opened_at (when it was installed), with a computer for each PC of
  * pc_ids (in order: PC 1 first), and its changes up to now, made by the
  * centre's admin. */
-gboolean lh_demo_add_equipment (LhStore     *store,
-                                GArray      *pc_ids,
-                                gint64       opened_at,
-                                gint64       now,
-                                GError     **error);
+gboolean lh_demo_add_equipment (LhStore        *store,
+                                const LhCentre *centre,
+                                GArray         *pc_ids,
+                                gint64          opened_at,
+                                gint64          now,
+                                GError        **error);
 
 /* Faults reported through the core's own calls, after the bookings so
  * that the PC out of order has had its bookings moved: one stopping a

@@ -534,7 +534,7 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
       !add_assessments (store, centre, rand, learner_ids, now, error) ||
       !lh_demo_add_advice (store, centre, rand, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now,
                            error) ||
-      !lh_demo_add_equipment (store, pc_ids,
+      !lh_demo_add_equipment (store, centre, pc_ids,
                               years > 0 ? lh_demo_history_first_day (centre, years, now)
                                         : lh_time_add_days (history_start (centre, now), -30, centre->tz),
                               now, error) ||

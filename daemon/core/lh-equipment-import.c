@@ -113,8 +113,9 @@ row_fields (LhStore *store, GHashTable *pcs, const ItemRow *row, LhEquipmentFiel
 }
 
 gboolean
-lh_equipment_import (LhStore *store, const char *csv, gsize length, gboolean skip_bad_rows,
-                     const LhEquipmentActor *actor, gint64 now, LhCsvReport *report, GError **error)
+lh_equipment_import (LhStore *store, const LhCentre *centre, const char *csv, gsize length,
+                     gboolean skip_bad_rows, const LhEquipmentActor *actor, gint64 now, LhCsvReport *report,
+                     GError **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) pcs = NULL;
@@ -146,7 +147,7 @@ lh_equipment_import (LhStore *store, const char *csv, gsize length, gboolean ski
       if (savepoint == NULL)
         return FALSE;
       if (row_fields (store, pcs, row, &fields, &row_error) &&
-          lh_equipment_save (store, &fields, actor, "imported", now, &created, &row_error) &&
+          lh_equipment_save (store, centre, &fields, actor, "imported", now, &created, &row_error) &&
           lh_transaction_commit (savepoint, &row_error))
         {
           if (created)

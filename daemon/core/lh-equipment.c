@@ -10,8 +10,6 @@
 #include "lh-faults.h"
 #include "lh-text.h"
 
-#define CENTRE_KEY "lh-equipment-centre"
-
 const char * const lh_equipment_kinds[] = {
   "computer", "monitor", "desk", "chair", "lockable-cabinet", "headset", "printer", "accessibility", "other", NULL,
 };
@@ -199,14 +197,6 @@ lh_equipment_list (LhStore *store, GError **error)
   return ok ? g_steal_pointer (&items) : NULL;
 }
 
-void
-lh_equipment_use_centre (LhStore *store, const LhCentre *centre)
-{
-  g_return_if_fail (LH_IS_STORE (store));
-
-  g_object_set_data (G_OBJECT (store), CENTRE_KEY, (gpointer) centre);
-}
-
 gboolean
 lh_equipment_status_chosen (LhStore *store, const LhEquipment *item, gboolean *out_chosen, GError **error)
 {
@@ -256,19 +246,17 @@ resource_after (const LhEquipmentFields *fields, gint64 old_resource_id)
 /* The PCs whose computer changed are checked against the one rule: one
  * now out of order keeps no booking. */
 static gboolean
-move_bookings_of (LhStore *store, gint64 old_resource_id, gint64 resource_id, gint64 now, GPtrArray *moves,
-                  GError **error)
+move_bookings_of (LhStore *store, const LhCentre *centre, gint64 old_resource_id, gint64 resource_id, gint64 now,
+                  GPtrArray *moves, GError **error)
 {
-  const LhCentre *centre = g_object_get_data (G_OBJECT (store), CENTRE_KEY);
-
   return lh_faults_move_if_out_of_order_locked (store, centre, resource_id, now, moves, error) &&
          (old_resource_id == resource_id ||
           lh_faults_move_if_out_of_order_locked (store, centre, old_resource_id, now, moves, error));
 }
 
 static gboolean
-insert_item (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor, const char *note,
-             gint64 now, GPtrArray *moves, GError **error)
+insert_item (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fields,
+             const LhEquipmentActor *actor, const char *note, gint64 now, GPtrArray *moves, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LhStmt) insert = NULL;
@@ -293,7 +281,7 @@ insert_item (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentA
   if (!lh_store_exec (store, insert, &local_error))
     return pc_taken_error (resource_id, g_steal_pointer (&local_error), error);
   return lh_equipment_add_event (store, lh_store_last_insert_id (store), "added", status, note, actor, now, error) &&
-         move_bookings_of (store, 0, resource_id, now, moves, error);
+         move_bookings_of (store, centre, 0, resource_id, now, moves, error);
 }
 
 /* A fault that stops use is what keeps the item from working: its
@@ -323,7 +311,7 @@ check_no_fault_stops_use (LhStore *store, const LhEquipment *item, GError **erro
 }
 
 static gboolean
-update_item (LhStore *store, const LhEquipment *old, const LhEquipmentFields *fields,
+update_item (LhStore *store, const LhCentre *centre, const LhEquipment *old, const LhEquipmentFields *fields,
              const LhEquipmentActor *actor, const char *note, gint64 now, GPtrArray *moves, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -368,12 +356,13 @@ update_item (LhStore *store, const LhEquipment *old, const LhEquipmentFields *fi
   if (status_changed && g_str_equal (status, "retired") &&
       !lh_faults_close_for_retired_locked (store, old->id, actor, now, error))
     return FALSE;
-  return move_bookings_of (store, old->resource_id, resource_id, now, moves, error);
+  return move_bookings_of (store, centre, old->resource_id, resource_id, now, moves, error);
 }
 
 static gboolean
-save_with_moves (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor,
-                 const char *note, gint64 now, gboolean *out_created, GPtrArray *moves, GError **error)
+save_with_moves (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fields,
+                 const LhEquipmentActor *actor, const char *note, gint64 now, gboolean *out_created,
+                 GPtrArray *moves, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LhTransaction) tx = NULL;
@@ -394,8 +383,8 @@ save_with_moves (LhStore *store, const LhEquipmentFields *fields, const LhEquipm
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!(old == NULL ? insert_item (store, fields, actor, note, now, moves, error)
-                    : update_item (store, old, fields, actor, note, now, moves, error)))
+  if (!(old == NULL ? insert_item (store, centre, fields, actor, note, now, moves, error)
+                    : update_item (store, centre, old, fields, actor, note, now, moves, error)))
     return FALSE;
   if (out_created != NULL)
     *out_created = old == NULL;
@@ -403,24 +392,25 @@ save_with_moves (LhStore *store, const LhEquipmentFields *fields, const LhEquipm
 }
 
 gboolean
-lh_equipment_save (LhStore *store, const LhEquipmentFields *fields, const LhEquipmentActor *actor,
-                   const char *note, gint64 now, gboolean *out_created, GError **error)
+lh_equipment_save (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fields,
+                   const LhEquipmentActor *actor, const char *note, gint64 now, gboolean *out_created, GError **error)
 {
   g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
 
-  return save_with_moves (store, fields, actor, note, now, out_created, moves, error);
+  return save_with_moves (store, centre, fields, actor, note, now, out_created, moves, error);
 }
 
 gboolean
-lh_equipment_set_status (LhStore *store, const char *asset_tag, const char *status, const char *note,
-                         const LhEquipmentActor *actor, gint64 now, GError **error)
+lh_equipment_set_status (LhStore *store, const LhCentre *centre, const char *asset_tag, const char *status,
+                         const char *note, const LhEquipmentActor *actor, gint64 now, GError **error)
 {
-  return lh_equipment_change_status (store, asset_tag, status, note, actor, now, NULL, error);
+  return lh_equipment_change_status (store, centre, asset_tag, status, note, actor, now, NULL, error);
 }
 
 gboolean
-lh_equipment_change_status (LhStore *store, const char *asset_tag, const char *status, const char *note,
-                            const LhEquipmentActor *actor, gint64 now, GPtrArray **out_moves, GError **error)
+lh_equipment_change_status (LhStore *store, const LhCentre *centre, const char *asset_tag, const char *status,
+                            const char *note, const LhEquipmentActor *actor, gint64 now, GPtrArray **out_moves,
+                            GError **error)
 {
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhEquipment) item = NULL;
@@ -450,7 +440,8 @@ lh_equipment_change_status (LhStore *store, const char *asset_tag, const char *s
       return FALSE;
     }
   fields = (LhEquipmentFields) { item->asset_tag, item->kind, NULL, NULL, status, 0 };
-  if (!save_with_moves (store, &fields, actor, note, now, NULL, moves, error) || !lh_transaction_commit (tx, error))
+  if (!save_with_moves (store, centre, &fields, actor, note, now, NULL, moves, error) ||
+      !lh_transaction_commit (tx, error))
     return FALSE;
   if (out_moves != NULL)
     *out_moves = g_steal_pointer (&moves);

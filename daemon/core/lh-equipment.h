@@ -96,8 +96,11 @@ gboolean     lh_equipment_fields_check (LhStore                 *store,
  * - "retired" closes its open faults;
  * - a PC that is out of order afterwards (lh_faults_pc_out_of_order)
  *   has its bookings moved or cancelled in the same transaction, its
- *   learners told (lh_faults_move_bookings_locked). */
+ *   learners told (lh_faults_move_bookings_locked), following the
+ *   centre's opening hours (centre may be NULL only where no PC has
+ *   bookings to move: that is LH_ERROR_INTERNAL). */
 gboolean     lh_equipment_save         (LhStore                 *store,
+                                        const LhCentre          *centre,
                                         const LhEquipmentFields *fields,
                                         const LhEquipmentActor  *actor,
                                         const char              *note,
@@ -115,6 +118,7 @@ GPtrArray   *lh_equipment_list         (LhStore                 *store,
  * "working"); LH_ERROR_CONFLICT when it already has that status, and as
  * lh_equipment_save says. */
 gboolean     lh_equipment_set_status   (LhStore                 *store,
+                                        const LhCentre          *centre,
                                         const char              *asset_tag,
                                         const char              *status,
                                         const char              *note,
@@ -125,6 +129,7 @@ gboolean     lh_equipment_set_status   (LhStore                 *store,
  * bookings of its PC it moved or cancelled: for live events and for
  * saying so. */
 gboolean     lh_equipment_change_status (LhStore                *store,
+                                         const LhCentre         *centre,
                                          const char             *asset_tag,
                                          const char             *status,
                                          const char             *note,
@@ -132,11 +137,6 @@ gboolean     lh_equipment_change_status (LhStore                *store,
                                          gint64                  now,
                                          GPtrArray             **out_moves,
                                          GError                **error);
-/* The centre whose opening hours moving a PC's bookings follows, for
- * lh_equipment_save and lh_equipment_set_status on this store; set by
- * whoever opens the store (the centre outlives it). */
-void         lh_equipment_use_centre   (LhStore                 *store,
-                                        const LhCentre          *centre);
 /* Whether the item's status is the one a person or an import last gave
  * it (not one a fault set), from its history. */
 gboolean     lh_equipment_status_chosen (LhStore                *store,
@@ -181,6 +181,7 @@ GPtrArray   *lh_equipment_history_newest (LhStore               *store,
  * bad row is reported; if any is bad and skip_bad_rows is FALSE, nothing
  * is imported and LH_ERROR_INVALID is set. One transaction: all or none. */
 gboolean     lh_equipment_import       (LhStore                 *store,
+                                        const LhCentre          *centre,
                                         const char              *csv,
                                         gsize                    length,
                                         gboolean                 skip_bad_rows,

@@ -27,7 +27,8 @@ setup (Fixture *f, gconstpointer data)
 
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
-  g_assert_true (lh_equipment_save (f->ts->store, &(LhEquipmentFields) { "LC-0200", "headset", NULL, NULL, NULL, 0 },
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0200", "headset", NULL, NULL, NULL, 0 },
                                     &ctl, NULL, NOW - DAY, NULL, &error));
   g_assert_no_error (error);
 }

@@ -25,9 +25,11 @@ setup (Fixture *f, gconstpointer data)
 
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
-  g_assert_true (lh_equipment_save (f->ts->store, &(LhEquipmentFields) { "LC-0001", "computer", NULL, NULL, NULL, 0 },
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0001", "computer", NULL, NULL, NULL, 0 },
                                     &ctl, NULL, NOW - DAY, NULL, &error));
-  g_assert_true (lh_equipment_save (f->ts->store, &(LhEquipmentFields) { "LC-0300", "chair", NULL, NULL, NULL, 0 },
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0300", "chair", NULL, NULL, NULL, 0 },
                                     &ctl, NULL, NOW - DAY, NULL, &error));
   g_assert_no_error (error);
 }

@@ -18,7 +18,7 @@ add_desk (LhStore *store, const char *asset_tag)
   g_autoptr(GError) error = NULL;
   g_autoptr(LhEquipment) item = NULL;
 
-  g_assert_true (lh_equipment_save (store, &(LhEquipmentFields) { asset_tag, "desk", "Desk", "Room 1", NULL, 0 },
+  g_assert_true (lh_equipment_save (store, NULL, &(LhEquipmentFields) { asset_tag, "desk", "Desk", "Room 1", NULL, 0 },
                                     &admin, NULL, NOW, NULL, &error));
   g_assert_no_error (error);
   item = lh_equipment_get (store, asset_tag, &error);
@@ -59,7 +59,7 @@ test_newest_first (void)
   /* Added, then five changes an hour apart: six rows. */
   for (int i = 1; i <= 5; i++)
     {
-      g_assert_true (lh_equipment_set_status (ts->store, "LC-0001", i % 2 == 1 ? "faulty" : "working", "Wobbles",
+      g_assert_true (lh_equipment_set_status (ts->store, NULL, "LC-0001", i % 2 == 1 ? "faulty" : "working", "Wobbles",
                                               &admin, NOW + i * 3600, &error));
       g_assert_no_error (error);
     }

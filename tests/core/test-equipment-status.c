@@ -39,7 +39,7 @@ add_pc (Fixture *f, const char *name, const char *asset_tag)
   g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
   g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
   if (asset_tag != NULL)
-    g_assert_true (lh_equipment_save (f->ts->store,
+    g_assert_true (lh_equipment_save (f->ts->store, f->centre,
                                       &(LhEquipmentFields) { asset_tag, "computer", "Desktop", "PC room", NULL, id },
                                       &admin, NULL, NOW - DAY, NULL, &error));
   g_assert_no_error (error);
@@ -51,7 +51,6 @@ setup (Fixture *f, gconstpointer data)
 {
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
-  lh_equipment_use_centre (f->ts->store, f->centre);
   f->amira = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, NOW - DAY);
   f->ben = lh_test_add_person (f->ts->store, "2", "Ben", LH_ROLE_LEARNER, NOW - DAY);
   f->pc1 = add_pc (f, "PC 1", "LC-0001");
@@ -114,7 +113,7 @@ set_status (Fixture *f, const char *asset_tag, const char *status, gint64 at)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lh_equipment_set_status (f->ts->store, asset_tag, status, "test", &admin, at, &error));
+  g_assert_true (lh_equipment_set_status (f->ts->store, f->centre, asset_tag, status, "test", &admin, at, &error));
   g_assert_no_error (error);
 }
 
@@ -138,7 +137,8 @@ test_status_takes_pc_out (Fixture *f, gconstpointer data)
   const LhFaultMove *move;
 
   g_assert_false (out_of_order (f, f->pc1));
-  g_assert_true (lh_equipment_change_status (f->ts->store, "LC-0001", "in-repair", "Sent to IT", &admin, NOW, &moves,
+  g_assert_true (lh_equipment_change_status (f->ts->store, f->centre,
+                                             "LC-0001", "in-repair", "Sent to IT", &admin, NOW, &moves,
                                              &error));
   g_assert_no_error (error);
   g_assert_true (out_of_order (f, f->pc1));
@@ -230,7 +230,8 @@ test_working_refused_while_fault_open (Fixture *f, gconstpointer data)
   g_autoptr(LhEquipment) item = NULL;
 
   g_assert_no_error (error);
-  g_assert_false (lh_equipment_set_status (f->ts->store, "LC-0001", "working", NULL, &admin, NOW + HOUR, &error));
+  g_assert_false (lh_equipment_set_status (f->ts->store, f->centre,
+                                           "LC-0001", "working", NULL, &admin, NOW + HOUR, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "record its repair"));
   item = lh_equipment_get (f->ts->store, "LC-0001", NULL);
@@ -261,8 +262,8 @@ test_retire_closes_faults (Fixture *f, gconstpointer data)
   g_assert_cmpint (booking_pc (f, tomorrow), ==, f->pc2);
 
   /* A working replacement brings the PC back. */
-  g_assert_true (lh_equipment_save (f->ts->store, &(LhEquipmentFields) { "LC-0101", "computer", NULL, NULL, NULL,
-                                                                          f->pc1 },
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0101", "computer", NULL, NULL, NULL, f->pc1 },
                                     &admin, NULL, NOW + 2 * HOUR, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (out_of_order (f, f->pc1));
@@ -323,7 +324,7 @@ test_import_status_moves_bookings (Fixture *f, gconstpointer data)
   g_auto(LhCsvReport) report = { 0 };
   gint64 tomorrow = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
 
-  g_assert_true (lh_equipment_import (f->ts->store, csv, strlen (csv), FALSE, &admin, NOW, &report, &error));
+  g_assert_true (lh_equipment_import (f->ts->store, f->centre, csv, strlen (csv), FALSE, &admin, NOW, &report, &error));
   g_assert_no_error (error);
   g_assert_true (out_of_order (f, f->pc1));
   g_assert_cmpint (booking_pc (f, tomorrow), ==, f->pc2);

@@ -89,7 +89,7 @@ save_computer (Fixture *f, const char *asset_tag, gint64 pc, const char *status)
   g_autoptr(GError) error = NULL;
   LhEquipmentFields fields = { asset_tag, "computer", "", "PC room", status, pc };
 
-  g_assert_true (lh_equipment_save (f->ts->store, &fields, &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &fields, &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -101,7 +101,6 @@ setup (Fixture *f, gconstpointer data)
 
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
-  lh_equipment_use_centre (f->ts->store, f->centre);
   f->person = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, MONDAY - 30 * DAY);
   f->pc1 = add_pc (f, "PC 1");
   f->pc2 = add_pc (f, "PC 2");

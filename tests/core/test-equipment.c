@@ -31,7 +31,7 @@ save (LhStore *store, const LhEquipmentFields *fields, gint64 at)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lh_equipment_save (store, fields, &admin, NULL, at, NULL, &error));
+  g_assert_true (lh_equipment_save (store, NULL, fields, &admin, NULL, at, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -56,7 +56,7 @@ test_add_and_list (void)
   gint64 pc = add_resource (ts->store, "PC 1", "pc");
   gboolean created = FALSE;
 
-  g_assert_true (lh_equipment_save (ts->store,
+  g_assert_true (lh_equipment_save (ts->store, NULL,
                                     &(LhEquipmentFields) { "LC-0001", "computer", "Dell OptiPlex", "Room 1", NULL, pc },
                                     &admin, NULL, NOW, &created, &error));
   g_assert_no_error (error);
@@ -114,7 +114,7 @@ test_bad_fields (void)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (lh_equipment_save (ts->store, &bad[i], &admin, NULL, NOW, NULL, &error));
+      g_assert_false (lh_equipment_save (ts->store, NULL, &bad[i], &admin, NULL, NOW, NULL, &error));
       g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
     }
   g_assert_cmpint (count (ts->store, "equipment"), ==, 0);
@@ -138,18 +138,19 @@ test_status_and_history (void)
   save (ts->store, &(LhEquipmentFields) { "LC-0001", "computer", NULL, "Room 1", NULL, pc }, NOW);
 
   /* Out of working needs a reason; the same status again is a conflict. */
-  g_assert_false (lh_equipment_set_status (ts->store, "LC-0001", "faulty", "  ", &person, NOW + 60, &error));
+  g_assert_false (lh_equipment_set_status (ts->store, NULL, "LC-0001", "faulty", "  ", &person, NOW + 60, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (lh_equipment_set_status (ts->store, "LC-0001", "faulty", "No picture", &person, NOW + 60, &error));
+  g_assert_true (lh_equipment_set_status (ts->store, NULL,
+                                          "LC-0001", "faulty", "No picture", &person, NOW + 60, &error));
   g_assert_no_error (error);
-  g_assert_false (lh_equipment_set_status (ts->store, "LC-0001", "faulty", "Still", &person, NOW + 90, &error));
+  g_assert_false (lh_equipment_set_status (ts->store, NULL, "LC-0001", "faulty", "Still", &person, NOW + 90, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_clear_error (&error);
-  g_assert_false (lh_equipment_set_status (ts->store, "LC-0404", "working", NULL, &person, NOW, &error));
+  g_assert_false (lh_equipment_set_status (ts->store, NULL, "LC-0404", "working", NULL, &person, NOW, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_true (lh_equipment_set_status (ts->store, "LC-0001", "working", NULL, &person, NOW + 120, &error));
+  g_assert_true (lh_equipment_set_status (ts->store, NULL, "LC-0001", "working", NULL, &person, NOW + 120, &error));
   g_assert_no_error (error);
 
   /* Moved: an edit, and the status kept. */
@@ -168,18 +169,21 @@ test_status_and_history (void)
   g_assert_cmpstr (((LhEquipmentEvent *) history->pdata[3])->status, ==, "working");
 
   /* A desk does not become a chair. */
-  g_assert_false (lh_equipment_save (ts->store, &(LhEquipmentFields) { "LC-0001", "monitor", NULL, NULL, NULL, 0 },
+  g_assert_false (lh_equipment_save (ts->store, NULL,
+                                     &(LhEquipmentFields) { "LC-0001", "monitor", NULL, NULL, NULL, 0 },
                                      &admin, NULL, NOW, NULL, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
 
   /* PC 1 is LC-0001 while it is not retired. */
-  g_assert_false (lh_equipment_save (ts->store, &(LhEquipmentFields) { "LC-0002", "computer", NULL, NULL, NULL, pc },
+  g_assert_false (lh_equipment_save (ts->store, NULL,
+                                     &(LhEquipmentFields) { "LC-0002", "computer", NULL, NULL, NULL, pc },
                                      &admin, NULL, NOW, NULL, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_cmpint (count (ts->store, "equipment"), ==, 1);
-  g_assert_true (lh_equipment_set_status (ts->store, "LC-0001", "retired", "Replaced", &person, NOW + 240, &error));
+  g_assert_true (lh_equipment_set_status (ts->store, NULL,
+                                          "LC-0001", "retired", "Replaced", &person, NOW + 240, &error));
   g_assert_no_error (error);
   save (ts->store, &(LhEquipmentFields) { "LC-0002", "computer", NULL, NULL, NULL, pc }, NOW + 300);
   item = lh_equipment_get (ts->store, "LC-0002", &error);
@@ -190,7 +194,7 @@ test_status_and_history (void)
 static gboolean
 import (LhStore *store, const char *csv, gboolean skip, LhCsvReport *report, GError **error)
 {
-  return lh_equipment_import (store, csv, strlen (csv), skip, &admin, NOW, report, error);
+  return lh_equipment_import (store, NULL, csv, strlen (csv), skip, &admin, NOW, report, error);
 }
 
 static void
@@ -312,7 +316,7 @@ set_status (LhStore *store, const char *tag, const char *status, gint64 at)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lh_equipment_set_status (store, tag, status, "test", &admin, at, &error));
+  g_assert_true (lh_equipment_set_status (store, NULL, tag, status, "test", &admin, at, &error));
   g_assert_no_error (error);
 }
 

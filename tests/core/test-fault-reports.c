@@ -39,7 +39,7 @@ add_pc (Fixture *f, const char *name, const char *asset_tag)
   g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
   g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
   if (asset_tag != NULL)
-    g_assert_true (lh_equipment_save (f->ts->store,
+    g_assert_true (lh_equipment_save (f->ts->store, f->centre,
                                       &(LhEquipmentFields) { asset_tag, "computer", NULL, NULL, NULL, id },
                                       &admin, NULL, NOW - DAY, NULL, &error));
   g_assert_no_error (error);
@@ -66,7 +66,6 @@ setup (Fixture *f, gconstpointer data)
 {
   f->ts = lh_test_store_new ();
   f->centre = lh_centre_new_default ();
-  lh_equipment_use_centre (f->ts->store, f->centre);
   f->amira = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, NOW - DAY);
   f->pc1 = add_pc (f, "PC 1", "LC-0001");
   f->pc2 = add_pc (f, "PC 2", "LC-0002");
@@ -171,7 +170,7 @@ test_pc_not_in_inventory (Fixture *f, gconstpointer data)
   g_assert_false (out_of_order);
 
   /* A retired computer leaves its PC with none. */
-  g_assert_true (lh_equipment_set_status (f->ts->store, "LC-0001", "retired", "Old", &admin, NOW, &error));
+  g_assert_true (lh_equipment_set_status (f->ts->store, f->centre, "LC-0001", "retired", "Old", &admin, NOW, &error));
   g_assert_no_error (error);
   retired_pc = report_at (f, NULL, 0, f->pc1_kiosk, "internet", NULL, NOW, NULL, NULL);
   g_assert_null (retired_pc->asset_tag);
@@ -264,7 +263,7 @@ test_unknown_and_retired_alike (Fixture *f, gconstpointer data)
   g_autofree char *admin_unknown = NULL;
   g_autofree char *admin_retired = NULL;
 
-  g_assert_true (lh_equipment_set_status (f->ts->store, "LC-0002", "retired", "Old", &admin, NOW, &error));
+  g_assert_true (lh_equipment_set_status (f->ts->store, f->centre, "LC-0002", "retired", "Old", &admin, NOW, &error));
   g_assert_no_error (error);
   unknown = refused (f, "LC-9999", 0, f->desk, "screen", NULL, NOW, LH_ERROR_NOT_FOUND, "item-unknown");
   retired = refused (f, "LC-0002", 0, f->desk, "screen", NULL, NOW, LH_ERROR_NOT_FOUND, "item-unknown");

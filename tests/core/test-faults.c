@@ -35,7 +35,8 @@ add_pc (Fixture *f, const char *name, const char *asset_tag)
 
   g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
   g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
-  g_assert_true (lh_equipment_save (f->ts->store, &(LhEquipmentFields) { asset_tag, "computer", NULL, NULL, NULL, id },
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { asset_tag, "computer", NULL, NULL, NULL, id },
                                     &admin, NULL, NOW - DAY, NULL, &error));
   g_assert_no_error (error);
   return id;
@@ -54,7 +55,8 @@ setup (Fixture *f, gconstpointer data)
   f->dan = lh_test_add_person (f->ts->store, "4", "Dan", LH_ROLE_LEARNER, NOW - DAY);
   f->pc1 = add_pc (f, "PC 1", "LC-0001");
   f->pc2 = add_pc (f, "PC 2", "LC-0002");
-  g_assert_true (lh_equipment_save (f->ts->store, &(LhEquipmentFields) { "LC-0200", "headset", NULL, NULL, NULL, 0 },
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0200", "headset", NULL, NULL, NULL, 0 },
                                     &admin, NULL, NOW - DAY, NULL, &error));
   g_assert_no_error (error);
 }

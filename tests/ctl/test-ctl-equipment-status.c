@@ -56,8 +56,9 @@ centre_init (Centre *c)
   c->pc1 = add_pc (store, "PC 1");
   c->pc2 = add_pc (store, "PC 2");
   g_assert_true (lh_people_save (store, &ann, now, &ann_id, NULL, &error));
-  g_assert_true (lh_equipment_save (store, &(LhEquipmentFields) { "LC-0001", "computer", "Dell OptiPlex", "Room 1",
-                                                                  NULL, c->pc1 },
+  g_assert_true (lh_equipment_save (store, centre,
+                                    &(LhEquipmentFields) { "LC-0001", "computer", "Dell OptiPlex", "Room 1", NULL,
+                                                           c->pc1 },
                                     &admin, NULL, now, NULL, &error));
   booking = lh_bookings_create (store, centre, ann_id, c->pc1, start, start + 3600, now, &error);
   g_assert_no_error (error);

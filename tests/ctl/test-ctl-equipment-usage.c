@@ -97,7 +97,8 @@ centre_new (void)
   add_sitting (store, person, pc1, MONDAY + 10 * HOUR, MONDAY + 12 * HOUR + 1800);
   add_sitting (store, person, pc1, MONDAY + 2 * DAY + 14 * HOUR, MONDAY + 2 * DAY + 16 * HOUR);
   add_sitting (store, person, pc3, MONDAY + 3 * DAY + 9 * HOUR, MONDAY + 3 * DAY + 10 * HOUR);
-  g_assert_true (lh_equipment_save (store, &(LhEquipmentFields) { "LC-0001", "computer", "", "Room 1", NULL, pc1 },
+  g_assert_true (lh_equipment_save (store, NULL,
+                                    &(LhEquipmentFields) { "LC-0001", "computer", "", "Room 1", NULL, pc1 },
                                     &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
   g_assert_no_error (error);
   return db;
