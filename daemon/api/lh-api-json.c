@@ -214,6 +214,16 @@ lh_json_add_string (JsonBuilder *builder, const char *member, const char *value)
 }
 
 void
+lh_json_add_string_or_null (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
 lh_json_add_bool (JsonBuilder *builder, const char *member, gboolean value)
 {
   json_builder_set_member_name (builder, member);

@@ -53,6 +53,10 @@ void      lh_json_add_string   (JsonBuilder *builder,
 void      lh_json_add_bool     (JsonBuilder *builder,
                                 const char  *member,
                                 gboolean     value);
+/* The same, or null when value is NULL (never a "(null)" string). */
+void      lh_json_add_string_or_null (JsonBuilder *builder,
+                                      const char  *member,
+                                      const char  *value);
 
 void      lh_json_add_time     (JsonBuilder *builder,
                                 const char  *member,

@@ -180,14 +180,16 @@ tell_overdue_faults (LhHousekeeper *self, gint64 now)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "fault_id");
       json_builder_add_int_value (builder, fault->id);
-      json_builder_set_member_name (builder, "asset_tag");
-      json_builder_add_string_value (builder, fault->asset_tag);
-      json_builder_set_member_name (builder, "category");
-      json_builder_add_string_value (builder, fault->category);
+      /* A PC with no computer in the inventory has no asset tag: its
+       * name says which. */
+      lh_json_add_string_or_null (builder, "asset_tag", fault->asset_tag);
+      lh_json_add_string_or_null (builder, "pc", fault->resource_name);
+      lh_json_add_string (builder, "category", fault->category);
       json_builder_end_object (builder);
       data = json_builder_get_root (builder);
       lh_event_hub_publish_to_admins (self->events, "fault-overdue", data);
-      g_message ("Fault %" G_GINT64_FORMAT " on %s is overdue", fault->id, fault->asset_tag);
+      g_message ("Fault %" G_GINT64_FORMAT " on %s is overdue", fault->id,
+                 fault->asset_tag != NULL ? fault->asset_tag : fault->resource_name);
     }
   if (overdue->len > 0)
     lh_routes_publish_admin_notices (self->store, self->events);

@@ -10,16 +10,6 @@
 #include "lh-api-json.h"
 
 static void
-add_string_or_null (JsonBuilder *builder, const char *member, const char *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_notice (JsonBuilder *builder, const LhAdminNotice *notice, GTimeZone *tz)
 {
   json_builder_begin_object (builder);
@@ -49,9 +39,9 @@ add_notice (JsonBuilder *builder, const LhAdminNotice *notice, GTimeZone *tz)
   else
     json_builder_add_null_value (builder);
   /* Null members: a centre-wide check names no item. */
-  add_string_or_null (builder, "asset_tag", notice->asset_tag);
-  add_string_or_null (builder, "kind", notice->kind);
-  add_string_or_null (builder, "pc", notice->pc_name);
+  lh_json_add_string_or_null (builder, "asset_tag", notice->asset_tag);
+  lh_json_add_string_or_null (builder, "kind", notice->kind);
+  lh_json_add_string_or_null (builder, "pc", notice->pc_name);
   json_builder_end_object (builder);
 }
 

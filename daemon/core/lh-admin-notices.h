@@ -27,7 +27,7 @@ typedef struct
   gint64  due_at;      /* the check's due day it is about */
   char   *asset_tag;   /* (owned) (nullable) the item concerned */
   char   *kind;        /* (owned) (nullable) the item's, or the check's kind */
-  char   *pc_name;     /* (owned) (nullable) the item's PC */
+  char   *pc_name;     /* (owned) (nullable) the item's PC, or the PC a fault with no item is of */
 } LhAdminNotice;
 
 void lh_admin_notice_free (LhAdminNotice *notice);

@@ -6,6 +6,7 @@
 #include "lh-equipment-checks.h"
 #include "lh-error.h"
 #include "lh-faults.h"
+#include "lh-resources.h"
 #include "lh-time.h"
 
 /* Monday 23 November 2026, 12:00 in London (UTC in winter). */
@@ -220,6 +221,38 @@ test_fault_notice_kept_until_repaired (Fixture *f, gconstpointer data)
                    ==, 0);
 }
 
+/* A PC with no computer in the inventory: its overdue fault names the
+ * PC, and no asset tag. */
+static void
+test_pc_only_fault_overdue (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) fault = NULL;
+  g_autoptr(GPtrArray) told = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  const LhFault *overdue;
+  const LhAdminNotice *notice;
+  gint64 pc = 0;
+
+  g_assert_true (lh_resources_add (f->ts->store, "PC 3", "pc", 1, &pc, &error));
+  g_assert_no_error (error);
+  fault = lh_faults_report (f->ts->store, f->centre, NULL, pc, &admin_tools, "sound", NULL, NOW, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  told = lh_faults_take_newly_overdue (f->ts->store, NOW + 8 * DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 1);
+  overdue = g_ptr_array_index (told, 0);
+  g_assert_null (overdue->asset_tag);
+  g_assert_cmpstr (overdue->resource_name, ==, "PC 3");
+  notices = open_notices (f);
+  g_assert_cmpuint (notices->len, ==, 1);
+  notice = g_ptr_array_index (notices, 0);
+  g_assert_cmpstr (notice->what, ==, "fault-overdue");
+  g_assert_null (notice->asset_tag);
+  g_assert_cmpstr (notice->pc_name, ==, "PC 3");
+}
+
 static guint64
 steps_to_list (Fixture *f)
 {
@@ -263,6 +296,7 @@ main (int argc, char **argv)
   ADD ("/admin-notices/check-reminders", test_check_reminders);
   ADD ("/admin-notices/dismissed-stays", test_dismissed_stays);
   ADD ("/admin-notices/fault-kept-until-repaired", test_fault_notice_kept_until_repaired);
+  ADD ("/admin-notices/pc-only-fault-overdue", test_pc_only_fault_overdue);
   ADD ("/admin-notices/list-is-bounded", test_list_is_bounded);
   return g_test_run ();
 }
