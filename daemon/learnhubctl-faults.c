@@ -11,7 +11,7 @@
 
 #define USAGE \
   "fault list\n" \
-  "       learnhubctl fault report ASSET_TAG CATEGORY [NOTE]\n" \
+  "       learnhubctl fault report (ASSET_TAG | --pc NAME) CATEGORY [NOTE]\n" \
   "       learnhubctl fault assign FAULT_ID WHO\n" \
   "       learnhubctl fault repaired FAULT_ID [NOTE]"
 
@@ -64,6 +64,8 @@ fault_list (Ctl *ctl, LhStore *store, GError **error)
   return TRUE;
 }
 
+/* By asset tag, or (--pc, asset_tag NULL) by the PC's name: a PC with no
+ * computer in the inventory has only that. */
 static gboolean
 fault_report (Ctl *ctl, LhStore *store, const char *asset_tag, const char *category, const char *note,
               GError **error)
@@ -71,13 +73,16 @@ fault_report (Ctl *ctl, LhStore *store, const char *asset_tag, const char *categ
   g_autoptr(LhFault) fault = NULL;
   g_autoptr(GPtrArray) moves = NULL;
   gboolean joined = FALSE;
+  gint64 pc = 0;
 
-  fault = lh_faults_report (store, ctl->config->centre, asset_tag, 0, &ctl_reporter, category, note, lh_time_now (), &joined,
-                            &moves, error);
+  if (asset_tag == NULL && (pc = lh_ctl_find_resource (store, ctl->pc, "pc", error)) == 0)
+    return FALSE;
+  fault = lh_faults_report (store, ctl->config->centre, asset_tag, pc, &ctl_reporter, category, note, lh_time_now (),
+                            &joined, &moves, error);
   if (fault == NULL)
     return FALSE;
-  g_print ("%s fault %" G_GINT64_FORMAT " (%s, %s)\n", joined ? "Joined" : "Opened", fault->id, fault->asset_tag,
-           fault->category);
+  g_print ("%s fault %" G_GINT64_FORMAT " (%s, %s)\n", joined ? "Joined" : "Opened", fault->id,
+           fault->asset_tag != NULL ? fault->asset_tag : fault->resource_name, fault->category);
   for (guint i = 0; i < moves->len; i++)
     {
       const LhFaultMove *move = g_ptr_array_index (moves, i);
@@ -101,8 +106,10 @@ lh_ctl_fault (Ctl *ctl, LhStore *store, GError **error)
 
   if (g_strcmp0 (verb, "list") == 0 && n_args == 1)
     return fault_list (ctl, store, error);
-  if (g_strcmp0 (verb, "report") == 0 && (n_args == 3 || n_args == 4))
+  if (g_strcmp0 (verb, "report") == 0 && ctl->pc == NULL && (n_args == 3 || n_args == 4))
     return fault_report (ctl, store, ctl->args[1], ctl->args[2], ctl->args[3], error);
+  if (g_strcmp0 (verb, "report") == 0 && ctl->pc != NULL && (n_args == 2 || n_args == 3))
+    return fault_report (ctl, store, NULL, ctl->args[1], ctl->args[2], error);
   if (g_strcmp0 (verb, "assign") == 0 && n_args == 3)
     {
       if (!parse_id (ctl->args[1], &id, error) ||

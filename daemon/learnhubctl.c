@@ -456,7 +456,8 @@ main (int argc, char **argv)
     { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date; equipment usage: the first day", "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &ctl.to, "equipment usage: the last day", "DATE" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &ctl.format, "equipment usage: text (the default) or csv", "FORMAT" },
-    { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is; equipment add: the PC a computer is", "NAME" },
+    { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is; equipment add: the PC a computer is; "
+      "fault report: the PC (one with no computer in the inventory has no asset tag)", "NAME" },
     { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },
     { "description", 0, 0, G_OPTION_ARG_STRING, &ctl.description, "equipment add: what it is, e.g. its make", "TEXT" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &ctl.note, "equipment check done: what was found", "TEXT" },

@@ -131,6 +131,46 @@ test_faults (void)
   g_assert_nonnull (strstr (usage.err, "usage: learnhubctl fault list"));
 }
 
+/* A PC with no computer in the inventory is reported by its name, as a
+ * kiosk would report it; an unknown PC, or an asset tag as well, is
+ * refused. */
+static void
+test_fault_of_a_pc (void)
+{
+  g_autofree char *db = temp_path ("pc-fault.db");
+  g_auto(Run) pc = { 0 };
+  g_auto(Run) reported = { 0 };
+  g_auto(Run) joined = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) tag_too = { 0 };
+  g_auto(Run) list = { 0 };
+
+  ctl (&pc, db, "resource", "add", "PC 7", "--kind", "pc", NULL);
+  g_assert_cmpint (pc.status, ==, 0);
+  ctl (&reported, db, "fault", "report", "--pc", "PC 7", "sound", "No sound at all", NULL);
+  g_assert_cmpint (reported.status, ==, 0);
+  g_assert_nonnull (strstr (reported.out, "Opened fault 1 (PC 7, sound)"));
+  g_assert_null (strstr (reported.out, "(null)"));
+  ctl (&joined, db, "fault", "report", "--pc", "PC 7", "sound", NULL);
+  g_assert_cmpint (joined.status, ==, 0);
+  g_assert_nonnull (strstr (joined.out, "Joined fault 1 (PC 7, sound)"));
+
+  ctl (&unknown, db, "fault", "report", "--pc", "PC 9", "sound", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "There is no PC called “PC 9”"));
+  ctl (&both, db, "fault", "report", "LC-0001", "--pc", "PC 7", "sound", "Crackles", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "fault report (ASSET_TAG | --pc NAME) CATEGORY [NOTE]"));
+  /* With --pc, what follows "report" is the category. */
+  ctl (&tag_too, db, "fault", "report", "LC-0001", "--pc", "PC 7", "sound", NULL);
+  g_assert_cmpint (tag_too.status, ==, 1);
+  g_assert_nonnull (strstr (tag_too.err, "programs, internet, keyboard-mouse"));
+
+  ctl (&list, db, "fault", "list", NULL);
+  g_assert_nonnull (strstr (list.out, "PC 7, no computer in the inventory"));
+}
+
 /* A check of an item, of a kind and of the centre; one done, which sets
  * its next due date and goes into the item's history. */
 static void
@@ -198,6 +238,7 @@ main (int   argc,
 
   g_test_add_func ("/ctl/equipment", test_equipment);
   g_test_add_func ("/ctl/faults", test_faults);
+  g_test_add_func ("/ctl/fault-of-a-pc", test_fault_of_a_pc);
   g_test_add_func ("/ctl/equipment-checks", test_checks);
 
   return g_test_run ();
