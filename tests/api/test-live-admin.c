@@ -4,6 +4,7 @@
  * real learnhubd acts on it at once. A revoked kiosk is refused and its
  * streams close, a reset PIN signs out whoever used the old one, a new
  * starter signs in, and the kiosks hear of a new group or drop-in. */
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lh-api-client.h"
@@ -242,6 +243,64 @@ test_admins_hear_of_equipment_changes (void)
   g_assert_false (lh_api_listener_heard (to_learner, "admin-notices-changed"));
 }
 
+/* Runs sql on the running daemon's database, as another process would. */
+static void
+change_database (LhTestDaemon *daemon, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (daemon->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
+/* A PC with no computer in the inventory, reported with learnhubctl: once
+ * its fault is overdue, the admins hear of it by the PC's name, its
+ * asset tag null (not a "(null)" string), and the notice names the PC. */
+static void
+test_overdue_fault_of_a_pc_names_it (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *admin = lh_api_sign_in_as (session, daemon, "admin");
+  g_autoptr(LhApiListener) to_admin = lh_api_listen (session, daemon->base_url, admin);
+  g_autofree char *unlinked = run_ctl (daemon, "equipment", "add", "LC-0003", "--kind", "computer", "--pc", "none",
+                                       NULL);
+  g_autofree char *reported = run_ctl (daemon, "fault", "report", "--pc", "PC 3", "sound", "Crackles", NULL);
+  g_autoptr(JsonNode) overdue = NULL;
+  g_autoptr(LhApiReply) notices = NULL;
+  JsonObject *data, *notice = NULL;
+  JsonArray *list;
+
+  g_assert_nonnull (strstr (reported, "(PC 3, sound)"));
+  /* Reported a month ago: the housekeeper finds it overdue at once. */
+  change_database (daemon, "UPDATE faults SET reported_at = reported_at - 30 * 86400 "
+                           "WHERE resource_id IS NOT NULL AND repaired_at IS NULL");
+  overdue = lh_api_listener_wait (to_admin, "fault-overdue", NULL, 0);
+  g_assert_nonnull (overdue);
+  data = json_node_get_object (overdue);
+  g_assert_true (json_object_get_null_member (data, "asset_tag"));
+  g_assert_cmpstr (json_object_get_string_member (data, "pc"), ==, "PC 3");
+  g_assert_cmpstr (json_object_get_string_member (data, "category"), ==, "sound");
+
+  notices = lh_api_call (session, daemon->base_url, "GET", "/api/v1/admin-notices", admin, NULL);
+  g_assert_cmpuint (notices->status, ==, 200);
+  list = json_object_get_array_member (json_node_get_object (notices->json), "notices");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *each = json_array_get_object_element (list, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (each, "pc", NULL), "PC 3") == 0)
+        notice = each;
+    }
+  g_assert_nonnull (notice);
+  g_assert_cmpstr (json_object_get_string_member (notice, "type"), ==, "fault-overdue");
+  g_assert_true (json_object_get_null_member (notice, "asset_tag"));
+  (void) unlinked;
+}
+
 static void
 test_reading_changes_nothing (void)
 {
@@ -311,6 +370,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/live-admin/new-starter-signs-in-at-once", test_new_starter_signs_in_at_once);
   g_test_add_func ("/api/live-admin/kiosks-hear-of-timetable-changes", test_kiosks_hear_of_timetable_changes);
   g_test_add_func ("/api/live-admin/admins-hear-of-equipment-changes", test_admins_hear_of_equipment_changes);
+  g_test_add_func ("/api/live-admin/overdue-fault-of-a-pc-names-it", test_overdue_fault_of_a_pc_names_it);
   g_test_add_func ("/api/live-admin/reading-changes-nothing", test_reading_changes_nothing);
   g_test_add_func ("/api/live-admin/roster-import-keeps-kiosks-served", test_roster_import_keeps_kiosks_served);
   result = g_test_run ();
