@@ -97,8 +97,8 @@ gboolean     lh_equipment_fields_check (LhStore                 *store,
  * - a PC that is out of order afterwards (lh_faults_pc_out_of_order)
  *   has its bookings moved or cancelled in the same transaction, its
  *   learners told (lh_faults_move_bookings_locked), following the
- *   centre's opening hours (centre may be NULL only where no PC has
- *   bookings to move: that is LH_ERROR_INTERNAL). */
+ *   centre's opening hours. centre may be NULL only where no PC has
+ *   bookings to move; with some to move, NULL is LH_ERROR_INTERNAL. */
 gboolean     lh_equipment_save         (LhStore                 *store,
                                         const LhCentre          *centre,
                                         const LhEquipmentFields *fields,
