@@ -78,8 +78,13 @@ static void
 result_toggled_cb (GtkToggleButton *button,
                    LhEquipmentPage *self)
 {
+  /* The chosen result stands out more than the theme's pressed look. */
   if (!gtk_toggle_button_get_active (button))
-    return;
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (button), "suggested-action");
+      return;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (button), "suggested-action");
   g_free (self->check_result);
   self->check_result = g_strdup (g_object_get_data (G_OBJECT (button), RESULT_KEY));
   lh_page_show_confirm_error (LH_PAGE (self), NULL);

@@ -437,6 +437,7 @@ test_record_check (void)
   kiosk_press (kiosk.window, "Passed");
   gtk_editable_set_text (form_entry (kiosk.window), "Rollers replaced");
   assert_screen_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-equipment-check-done");
   kiosk_press (kiosk.window, "Record the check");
 
   /* The next due date is the one the daemon gives (its year is said
