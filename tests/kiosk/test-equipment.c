@@ -6,7 +6,8 @@
  * a change someone else made first worded from the daemon's reason code;
  * the scheduled checks with when they are due, one recorded done with a
  * note (its next due date the daemon's, its notice gone from the home
- * page); no one else sees the way in.
+ * page, whose notice of a check leads to the checks); no one else sees
+ * the way in.
  * Real widgets under Xvfb against a real learnhubd with the demo centre;
  * what the daemon recorded is read back over the API as its admin. */
 #define G_LOG_DOMAIN "test-equipment"
@@ -461,6 +462,10 @@ test_record_check (void)
   kiosk_wait_for_page (kiosk.window, "home");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Check due ", "the safety test's notice");
   g_assert_false (kiosk_label_prefix_shown (kiosk.window, "Check overdue since "));
+  /* The check still due leads to the checks. */
+  kiosk_press (kiosk.window, "See the checks");
+  kiosk_wait_for_page (kiosk.window, "equipment");
+  g_assert_nonnull (find_named (kiosk.window, safety_card));
   kiosk_close (&kiosk);
 }
 
