@@ -405,6 +405,7 @@ test_record_check (void)
   g_autofree char *safety_card = g_strdup_printf ("check-%" G_GINT64_FORMAT, json_object_get_int_member (safety, "id"));
   g_autofree char *last_done = NULL;
   g_autofree char *next_due = NULL;
+  g_autofree char *long_note = NULL;
   GtkWidget *card;
   GDate due;
   char day[128];
@@ -435,7 +436,16 @@ test_record_check (void)
   done = scheduled_check ("Printer service");
   g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "overdue");
   g_clear_pointer (&done, json_object_unref);
+  /* A note longer than the daemon takes: refused in the kiosk's words,
+   * and nothing recorded. */
   kiosk_press (kiosk.window, "Passed");
+  long_note = g_strnfill (400, 'x');
+  gtk_editable_set_text (form_entry (kiosk.window), long_note);
+  kiosk_press (kiosk.window, "Record the check");
+  kiosk_wait_for_label (kiosk.window, "Please write the note on one line and keep it short.");
+  done = scheduled_check ("Printer service");
+  g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "overdue");
+  g_clear_pointer (&done, json_object_unref);
   gtk_editable_set_text (form_entry (kiosk.window), "Rollers replaced");
   assert_screen_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-check-done");
