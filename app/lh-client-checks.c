@@ -72,7 +72,8 @@ check_from_json (JsonObject *object, GTimeZone *tz, GError **error)
       !lh_json_read_string (object, "what", TRUE, &check->what, error) ||
       !lh_json_read_string (object, "asset_tag", FALSE, &check->asset_tag, error) ||
       !lh_json_read_string (object, "kind", FALSE, &check->kind, error) ||
-      (due != NULL && !JSON_NODE_HOLDS_NULL (due) && !lh_json_read_date (object, "next_due", &check->next_due, error)) ||
+      (due != NULL && !JSON_NODE_HOLDS_NULL (due) &&
+       !lh_json_read_date (object, "next_due", &check->next_due, error)) ||
       !lh_json_read_string (object, "state", TRUE, &check->state, error) ||
       !read_last_done (object, check, tz, error))
     return NULL;

@@ -182,7 +182,8 @@ lh_equipment_page_see_to_clicked (LhEquipmentPage *self,
     {
       question = g_strdup_printf (_("Is %s repaired?"), item);
       gtk_widget_set_visible (GTK_WIDGET (self->names_box), FALSE);
-      lh_equipment_page_show_form (self, question, facts, _("What was done? A short note, if you like"), _("Record the repair"));
+      lh_equipment_page_show_form (self, question, facts, _("What was done? A short note, if you like"),
+                                   _("Record the repair"));
     }
 }
 
@@ -207,9 +208,9 @@ status_clicked_cb (LhEquipmentPage *self,
   facts = lh_equipment_format_item (self->detail->item);
   gtk_widget_set_visible (GTK_WIDGET (self->names_box), FALSE);
   lh_equipment_page_show_form (self, question, facts,
-             choice->note_required ? _("Why? In a few words, for the repairer and the committee")
-                                   : _("A short note, if you like"),
-             _("Change the status"));
+                               choice->note_required ? _("Why? In a few words, for the repairer and the committee")
+                                                     : _("A short note, if you like"),
+                               _("Change the status"));
 }
 
 void
