@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kiosk-api.h"
+#include "lh-check-words.h"
 #include "kiosk-helpers.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
@@ -389,6 +390,37 @@ test_change_status (void)
   kiosk_close (&kiosk);
 }
 
+/* When a check is due, in plain words; overdue is the daemon's word. */
+static void
+test_check_words (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 12, 3, 10, 0, 0);
+  g_autoptr(GDate) today = g_date_new_dmy (3, G_DATE_DECEMBER, 2026);
+  g_autoptr(GDate) tomorrow = g_date_new_dmy (4, G_DATE_DECEMBER, 2026);
+  g_autoptr(GDate) next_year = g_date_new_dmy (12, G_DATE_JANUARY, 2027);
+  g_autoptr(GDate) past = g_date_new_dmy (30, G_DATE_NOVEMBER, 2026);
+  LhCheckInfo check = { 2, (char *) "Printer service", (char *) "LC-0501", NULL, today, (char *) "due-soon" };
+  g_autofree char *due_today = lh_check_format_due (&check, now);
+  g_autofree char *due_tomorrow = NULL;
+  g_autofree char *due_next_year = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *covers = lh_check_format_covers (&check);
+
+  check.next_due = tomorrow;
+  due_tomorrow = lh_check_format_due (&check, now);
+  check.next_due = next_year;
+  due_next_year = lh_check_format_due (&check, now);
+  check.next_due = past;
+  check.state = (char *) "overdue";
+  overdue = lh_check_format_due (&check, now);
+  g_assert_cmpstr (due_today, ==, "Due today");
+  g_assert_cmpstr (due_tomorrow, ==, "Due tomorrow, Friday 4 December");
+  g_assert_cmpstr (due_next_year, ==, "Due in 40 days, Tuesday 12 January 2027");
+  g_assert_cmpstr (overdue, ==, "Overdue since Monday 30 November");
+  g_assert_cmpstr (covers, ==, "Covers LC-0501");
+}
+
 /* The checks, overdue first, each due in plain words; the printer's
  * service recorded done with a note: its next due date is the daemon's,
  * and its notice leaves the home page. */
@@ -518,6 +550,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/equipment/see-to-faults", test_see_to_faults);
   g_test_add_func ("/kiosk/equipment/change-status", test_change_status);
+  g_test_add_func ("/kiosk/equipment/check-words", test_check_words);
   g_test_add_func ("/kiosk/equipment/record-check", test_record_check);
   g_test_add_func ("/kiosk/equipment/only-admins", test_only_admins);
 
