@@ -137,6 +137,22 @@ dismiss_clicked_cb (GtkButton      *button,
   lh_client_dismiss_admin_notice_async (self->client, *id, NULL, dismissed_cb, g_object_ref (self));
 }
 
+/* A check is recorded done on the Equipment page: the way there. */
+static GtkWidget *
+checks_button (const char *text)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("See the checks"));
+  /* Translators: a screen reader's name for the button, with the notice */
+  g_autofree char *a11y = g_strdup_printf (_("See the checks: %s"), text);
+
+  gtk_widget_set_size_request (button, 150, 48);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, "see-checks");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.equipment");
+  return button;
+}
+
 static GtkWidget *
 notice_row (LhAdminNotices      *self,
             const LhAdminNotice *notice)
@@ -170,6 +186,8 @@ notice_row (LhAdminNotices      *self,
   g_signal_connect (button, "clicked", G_CALLBACK (dismiss_clicked_cb), self);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), label);
+  if (notice->check_what != NULL)
+    gtk_box_append (GTK_BOX (row), checks_button (text));
   gtk_box_append (GTK_BOX (row), button);
   gtk_widget_add_css_class (row, "lh-admin-notice");
   return row;

@@ -136,12 +136,12 @@ fill_names (LhEquipmentPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->names_box), g_hash_table_size (seen) > 0);
 }
 
-static void
-show_form (LhEquipmentPage *self,
-           const char      *question,
-           const char      *facts,
-           const char      *form,
-           const char      *confirm)
+void
+lh_equipment_page_show_form (LhEquipmentPage *self,
+                             const char      *question,
+                             const char      *facts,
+                             const char      *form,
+                             const char      *confirm)
 {
   gtk_label_set_label (self->confirm_question_label, question);
   gtk_label_set_label (self->form_label, form);
@@ -176,13 +176,14 @@ lh_equipment_page_see_to_clicked (LhEquipmentPage *self,
     {
       question = g_strdup_printf (_("Who is seeing to %s?"), item);
       fill_names (self);
-      show_form (self, question, facts, _("Type a name, or tap one"), _("Assign the fault"));
+      lh_equipment_page_show_form (self, question, facts, _("Type a name, or tap one"), _("Assign the fault"));
     }
   else
     {
       question = g_strdup_printf (_("Is %s repaired?"), item);
       gtk_widget_set_visible (GTK_WIDGET (self->names_box), FALSE);
-      show_form (self, question, facts, _("What was done? A short note, if you like"), _("Record the repair"));
+      lh_equipment_page_show_form (self, question, facts, _("What was done? A short note, if you like"),
+                                   _("Record the repair"));
     }
 }
 
@@ -206,10 +207,10 @@ status_clicked_cb (LhEquipmentPage *self,
                               lh_equipment_status_words (choice->status));
   facts = lh_equipment_format_item (self->detail->item);
   gtk_widget_set_visible (GTK_WIDGET (self->names_box), FALSE);
-  show_form (self, question, facts,
-             choice->note_required ? _("Why? In a few words, for the repairer and the committee")
-                                   : _("A short note, if you like"),
-             _("Change the status"));
+  lh_equipment_page_show_form (self, question, facts,
+                               choice->note_required ? _("Why? In a few words, for the repairer and the committee")
+                                                     : _("A short note, if you like"),
+                               _("Change the status"));
 }
 
 void
@@ -278,6 +279,11 @@ lh_equipment_page_confirm_clicked (LhEquipmentPage *self,
       lh_page_show_confirm_error (LH_PAGE (self), self->see_to == SEE_TO_ASSIGN
                                                     ? _("Please type a name, or tap one.")
                                                     : _("Please say why, in a few words."));
+      return;
+    }
+  if (self->see_to == SEE_TO_CHECK)
+    {
+      lh_equipment_page_send_check_done (self, text);
       return;
     }
   self->send_cancellable = g_cancellable_new ();

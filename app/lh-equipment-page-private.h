@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared by lh-equipment-page.c (the list of faults and the inventory,
- * loading, going back) and lh-equipment-page-item.c (an item's view, and
- * the forms that assign, repair or change a status). */
+ * loading, going back), lh-equipment-page-item.c (an item's view, and
+ * the forms that assign, repair or change a status) and
+ * lh-equipment-page-checks.c (the scheduled checks, and recording one). */
 #pragma once
 
+#include "lh-client-checks.h"
 #include "lh-client-equipment.h"
 #include "lh-equipment-page.h"
 
@@ -21,6 +23,7 @@ typedef enum
   SEE_TO_ASSIGN,
   SEE_TO_REPAIR,
   SEE_TO_STATUS,
+  SEE_TO_CHECK,
 } SeeTo;
 
 struct _LhEquipmentPage
@@ -37,10 +40,14 @@ struct _LhEquipmentPage
   LhItemDetail    *detail;            /* (owned) (nullable) the item on the item view */
   char            *new_status;        /* (owned) (nullable) the status being confirmed */
   gboolean         note_required;
+  GPtrArray       *checks;            /* (owned) (nullable) (element-type LhCheckInfo) the list's */
+  LhCheckInfo     *check;             /* (owned) (nullable) the check being recorded */
+  char            *check_result;      /* (owned) (nullable) "passed" or "failed", once chosen */
 
   /* template children (unowned) */
   GtkLabel        *faults_label;
   GtkBox          *faults_box;
+  GtkBox          *checks_box;
   GtkBox          *inventory_box;
   GtkLabel        *item_title_label;
   GtkLabel        *item_status_label;
@@ -66,5 +73,20 @@ void lh_equipment_page_confirm_clicked (LhEquipmentPage *self,
                                         GtkWidget       *widget);
 void lh_equipment_page_form_changed    (LhEquipmentPage *self,
                                         GtkEditable     *editable);
+/* The confirm view with a question, its facts and a form of one line. */
+void lh_equipment_page_show_form       (LhEquipmentPage *self,
+                                        const char      *question,
+                                        const char      *facts,
+                                        const char      *form,
+                                        const char      *confirm);
+
+/* lh-equipment-page-checks.c */
+void lh_equipment_page_show_checks        (LhEquipmentPage *self,
+                                           GDateTime       *now);
+void lh_equipment_page_check_done_clicked (LhEquipmentPage *self,
+                                           GtkButton       *button);
+/* Sends the check on the form as done, once a result is chosen. */
+void lh_equipment_page_send_check_done    (LhEquipmentPage *self,
+                                           const char      *note);
 
 G_END_DECLS

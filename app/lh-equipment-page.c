@@ -29,6 +29,7 @@ lh_equipment_page_update_buttons (LhEquipmentPage *self)
                        self->item_cancellable == NULL;
 
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->faults_box), sensitive);
+  lh_page_set_buttons_sensitive (GTK_WIDGET (self->checks_box), sensitive);
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->inventory_box), sensitive);
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->statuses_box), sensitive);
 }
@@ -150,6 +151,7 @@ show_list (LhEquipmentPage *self,
   gtk_label_set_label (self->faults_label, count);
   for (guint i = 0; i < self->faults->len; i++)
     gtk_box_append (self->faults_box, fault_card (self, g_ptr_array_index (self->faults, i), now));
+  lh_equipment_page_show_checks (self, now);
   show_inventory (self, items);
   lh_page_set_content (LH_PAGE (self), "list");
   lh_equipment_page_update_buttons (self);
@@ -172,6 +174,27 @@ items_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+checks_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checks = lh_client_list_checks_finish (LH_CLIENT (source), result, &error);
+  LhEquipmentPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LH_EQUIPMENT_PAGE (user_data);
+  if (checks == NULL)
+    {
+      g_clear_object (&self->list_cancellable);
+      lh_page_end_load (LH_PAGE (self), error);
+      return;
+    }
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  self->checks = g_steal_pointer (&checks);
+  lh_client_list_equipment_async (LH_CLIENT (source), self->list_cancellable, items_cb, self);
+}
+
+static void
 faults_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
@@ -189,7 +212,7 @@ faults_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   self->faults = g_steal_pointer (&faults);
-  lh_client_list_equipment_async (LH_CLIENT (source), self->list_cancellable, items_cb, self);
+  lh_client_list_checks_async (LH_CLIENT (source), self->list_cancellable, checks_cb, self);
 }
 
 void
@@ -222,6 +245,8 @@ lh_equipment_page_connect_client (LhPage   *page,
                                   LhClient *client)
 {
   lh_page_refresh_on_event (page, client, "event::faults-changed");
+  /* A check done or falling due changes the notices. */
+  lh_page_refresh_on_event (page, client, "event::admin-notices-changed");
 }
 
 static void
@@ -273,6 +298,7 @@ lh_equipment_page_class_init (LhEquipmentPageClass *klass)
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-equipment-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, faults_label);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, faults_box);
+  gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, checks_box);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, inventory_box);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, item_title_label);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, item_status_label);
@@ -333,6 +359,9 @@ lh_equipment_page_reset (LhEquipmentPage *self)
     lh_busy_end (self->busy_button);
   g_clear_object (&self->busy_button);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->check, lh_check_info_free);
+  g_clear_pointer (&self->check_result, g_free);
   g_clear_pointer (&self->fault, lh_open_fault_free);
   g_clear_pointer (&self->detail, lh_item_detail_free);
   g_clear_pointer (&self->new_status, g_free);
@@ -340,6 +369,7 @@ lh_equipment_page_reset (LhEquipmentPage *self)
   if (self->faults_box != NULL)
     {
       lh_remove_children (GTK_WIDGET (self->faults_box));
+      lh_remove_children (GTK_WIDGET (self->checks_box));
       lh_remove_children (GTK_WIDGET (self->inventory_box));
       lh_remove_children (GTK_WIDGET (self->statuses_box));
       lh_remove_children (GTK_WIDGET (self->history_box));

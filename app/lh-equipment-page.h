@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Equipment, for the centre's admin: the open faults oldest first, each
  * with its age, item, category, how often it was reported and who sees
- * to it, with big Assign and Repaired buttons; and the inventory by kind,
- * where an item opens its status, the statuses the daemon says it can be
- * given (each confirmed, with a note when the daemon asks for one) and
- * its newest history. */
+ * to it, with big Assign and Repaired buttons; the scheduled checks,
+ * soonest due first, each recorded done with its result and a note; and
+ * the inventory by kind, where an item opens its status, the statuses
+ * the daemon says it can be given (each confirmed, with a note when the
+ * daemon asks for one) and its newest history. */
 #pragma once
 
 #include "lh-page.h"

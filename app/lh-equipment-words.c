@@ -30,8 +30,8 @@ lh_equipment_format_age (GDateTime *reported_at,
   return g_strdup_printf (ngettext ("Reported %d week ago", "Reported %d weeks ago", days / 7), days / 7);
 }
 
-static const char *
-kind_words (const char *kind)
+const char *
+lh_equipment_kind_words (const char *kind)
 {
   static const struct { const char *kind; const char *words; } kinds[] = {
     { "computer", N_("Computer") },
@@ -60,7 +60,7 @@ lh_equipment_format_fault_item (const LhOpenFault *fault)
     /* Translators: "PC 5 (asset LC-0005)" */
     return g_strdup_printf (_("%s (asset %s)"), fault->pc_name, fault->asset_tag);
   /* Translators: "Headset, asset LC-0241" */
-  return g_strdup_printf (_("%s, asset %s"), kind_words (fault->kind), fault->asset_tag);
+  return g_strdup_printf (_("%s, asset %s"), lh_equipment_kind_words (fault->kind), fault->asset_tag);
 }
 
 const char *
@@ -115,7 +115,7 @@ lh_equipment_format_kind_heading (const char *kind,
                                   guint       count)
 {
   /* Translators: an inventory heading, "Computer: 8 items". */
-  return g_strdup_printf (ngettext ("%s: %u item", "%s: %u items", count), kind_words (kind), count);
+  return g_strdup_printf (ngettext ("%s: %u item", "%s: %u items", count), lh_equipment_kind_words (kind), count);
 }
 
 const char *
@@ -139,7 +139,7 @@ lh_equipment_format_item (const LhEquipmentItem *item)
 
   g_return_val_if_fail (item != NULL, NULL);
 
-  description = item->description[0] != '\0' ? item->description : kind_words (item->kind);
+  description = item->description[0] != '\0' ? item->description : lh_equipment_kind_words (item->kind);
   if (item->pc_name != NULL)
     /* Translators: "LC-0001: Desktop PC, 16 GB, is PC 1" */
     return g_strdup_printf (_("%s: %s, is %s"), item->asset_tag, description, item->pc_name);

@@ -24,6 +24,8 @@ char       *lh_equipment_format_assigned   (const LhOpenFault  *fault);
 /* A heading of the inventory: "Computer: 8 items". */
 char       *lh_equipment_format_kind_heading (const char       *kind,
                                               guint             count);
+/* "Computer", "Lockable cabinet" */
+const char *lh_equipment_kind_words        (const char         *kind);
 /* "Working", "Faulty", "In repair", "Retired" */
 const char *lh_equipment_status_words      (const char         *status);
 /* "LC-0001, Desktop PC, 16 GB, PC 1" */

@@ -4,7 +4,10 @@
  * then one typed), PC 5 repaired and bookable again, a new report shown
  * as it comes, and an item's status changed with a note and its history;
  * a change someone else made first worded from the daemon's reason code;
- * no one else sees the way in.
+ * the scheduled checks with when they are due, one recorded done with a
+ * note (its next due date the daemon's, its notice gone from the home
+ * page, whose notice of a check leads to the checks); no one else sees
+ * the way in.
  * Real widgets under Xvfb against a real learnhubd with the demo centre;
  * what the daemon recorded is read back over the API as its admin. */
 #define G_LOG_DOMAIN "test-equipment"
@@ -13,6 +16,7 @@
 #include <string.h>
 
 #include "kiosk-api.h"
+#include "lh-check-words.h"
 #include "kiosk-helpers.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
@@ -111,6 +115,26 @@ item_status (const char *asset_tag,
             *out_id = json_object_get_int_member (item, "id");
           return g_strdup (json_object_get_string_member (item, "status"));
         }
+    }
+  g_assert_not_reached ();
+}
+
+/* The scheduled check, as the admin's API has it. */
+static JsonObject *
+scheduled_check (const char *what)
+{
+  g_autofree char *admin = admin_token ();
+  g_autoptr(JsonObject) body = NULL;
+  JsonArray *checks;
+
+  g_assert_cmpuint (kiosk_api_call ("GET", "/equipment/checks", admin, NULL, &body), ==, 200);
+  checks = json_object_get_array_member (body, "checks");
+  for (guint i = 0; i < json_array_get_length (checks); i++)
+    {
+      JsonObject *check = json_array_get_object_element (checks, i);
+
+      if (g_str_equal (json_object_get_string_member (check, "what"), what))
+        return json_object_ref (check);
     }
   g_assert_not_reached ();
 }
@@ -366,6 +390,138 @@ test_change_status (void)
   kiosk_close (&kiosk);
 }
 
+/* When a check is due, in plain words; overdue is the daemon's word. */
+static void
+test_check_words (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 12, 3, 10, 0, 0);
+  g_autoptr(GDate) today = g_date_new_dmy (3, G_DATE_DECEMBER, 2026);
+  g_autoptr(GDate) tomorrow = g_date_new_dmy (4, G_DATE_DECEMBER, 2026);
+  g_autoptr(GDate) next_year = g_date_new_dmy (12, G_DATE_JANUARY, 2027);
+  g_autoptr(GDate) past = g_date_new_dmy (30, G_DATE_NOVEMBER, 2026);
+  LhCheckInfo check = { 2, (char *) "Printer service", (char *) "LC-0501", NULL, today, (char *) "due-soon" };
+  g_autofree char *due_today = lh_check_format_due (&check, now);
+  g_autofree char *due_tomorrow = NULL;
+  g_autofree char *due_next_year = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *covers = lh_check_format_covers (&check);
+
+  check.next_due = tomorrow;
+  due_tomorrow = lh_check_format_due (&check, now);
+  check.next_due = next_year;
+  due_next_year = lh_check_format_due (&check, now);
+  check.next_due = past;
+  check.state = (char *) "overdue";
+  overdue = lh_check_format_due (&check, now);
+  g_assert_cmpstr (due_today, ==, "Due today");
+  g_assert_cmpstr (due_tomorrow, ==, "Due tomorrow, Friday 4 December");
+  g_assert_cmpstr (due_next_year, ==, "Due in 40 days, Tuesday 12 January 2027");
+  g_assert_cmpstr (overdue, ==, "Overdue since Monday 30 November");
+  g_assert_cmpstr (covers, ==, "Covers LC-0501");
+}
+
+/* The checks, overdue first, each due in plain words; the printer's
+ * service recorded done with a note: its next due date is the daemon's,
+ * and its notice leaves the home page. */
+static void
+test_record_check (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+  g_autoptr(JsonObject) printer = scheduled_check ("Printer service");
+  g_autoptr(JsonObject) safety = scheduled_check ("Electrical safety test (PAT)");
+  g_autoptr(JsonObject) done = NULL;
+  g_autofree char *printer_card = g_strdup_printf ("check-%" G_GINT64_FORMAT,
+                                                   json_object_get_int_member (printer, "id"));
+  g_autofree char *safety_card = g_strdup_printf ("check-%" G_GINT64_FORMAT, json_object_get_int_member (safety, "id"));
+  g_autofree char *last_done = NULL;
+  g_autofree char *next_due = NULL;
+  g_autofree char *long_note = NULL;
+  g_autofree char *admin = admin_token ();
+  g_autofree char *path = NULL;
+  GtkWidget *card;
+  GDate due;
+  char day[128];
+
+  g_assert_cmpstr (json_object_get_string_member (printer, "state"), ==, "overdue");
+  g_assert_cmpstr (json_object_get_string_member (safety, "state"), ==, "due-soon");
+  open_equipment (&kiosk);
+  kiosk_demo_admin (centre, &staff, &pin, &name);
+  card = find_named (kiosk.window, printer_card);
+  g_assert_true (gtk_widget_get_next_sibling (card) == find_named (kiosk.window, safety_card));
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Covers LC-0501"));
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label_prefix, "Overdue since "));
+  last_done = g_strdup_printf ("by %s: Passed. Rollers cleaned, fuser checked", name);
+  g_assert_nonnull (kiosk_find_widget (card, is_label_with, last_done));
+  card = find_named (kiosk.window, safety_card);
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Covers every item of this kind: Computer"));
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label_prefix, "Due in 9 days, "));
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Not done yet"));
+  scroll_to (find_named (kiosk.window, printer_card));
+  assert_screen_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-equipment-checks");
+
+  /* Nothing is recorded until a result is chosen. */
+  press_in (kiosk.window, printer_card, "Done");
+  kiosk_wait_for_label (kiosk.window, "How did the Printer service go?");
+  kiosk_press (kiosk.window, "Record the check");
+  kiosk_wait_for_label (kiosk.window, "Please choose Passed or Failed.");
+  done = scheduled_check ("Printer service");
+  g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "overdue");
+  g_clear_pointer (&done, json_object_unref);
+  /* A note longer than the daemon takes: refused in the kiosk's words,
+   * and nothing recorded. */
+  kiosk_press (kiosk.window, "Passed");
+  long_note = g_strnfill (400, 'x');
+  gtk_editable_set_text (form_entry (kiosk.window), long_note);
+  kiosk_press (kiosk.window, "Record the check");
+  kiosk_wait_for_label (kiosk.window, "Please write the note on one line and keep it short.");
+  done = scheduled_check ("Printer service");
+  g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "overdue");
+  g_clear_pointer (&done, json_object_unref);
+  gtk_editable_set_text (form_entry (kiosk.window), "Rollers replaced");
+  assert_screen_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-equipment-check-done");
+  kiosk_press (kiosk.window, "Record the check");
+
+  /* The next due date is the one the daemon gives (its year is said
+   * only when it is not this year's). */
+  kiosk_wait_for (kiosk.window, label_with_shown, "Passed. Rollers replaced", "the check's new last done");
+  done = scheduled_check ("Printer service");
+  g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "later");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (done, "last_done"), "note"), ==,
+                   "Rollers replaced");
+  g_date_clear (&due, 1);
+  g_date_set_parse (&due, json_object_get_string_member (done, "next_due"));
+  g_assert_true (g_date_valid (&due));
+  g_assert_cmpuint (g_date_strftime (day, sizeof day, "%A %-d %B", &due), >, 0);
+  next_due = g_strdup_printf (", %s", day);
+  card = find_named (kiosk.window, printer_card);
+  g_assert_nonnull (kiosk_find_widget (card, is_label_with, next_due));
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label_prefix, "Due in "));
+
+  /* Its notice is gone from the admin's home page; the other stays. */
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_page (kiosk.window, "home");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Check due ", "the safety test's notice");
+  g_assert_false (kiosk_label_prefix_shown (kiosk.window, "Check overdue since "));
+  /* The check still due leads to the checks. */
+  kiosk_press (kiosk.window, "See the checks");
+  kiosk_wait_for_page (kiosk.window, "equipment");
+  card = find_named (kiosk.window, safety_card);
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Not done yet"));
+
+  /* Recorded meanwhile by another admin: the list shows it by itself
+   * (once the page's own load, begun on the way in, is over). */
+  kiosk_spin (1000);
+  path = g_strdup_printf ("/equipment/checks/%" G_GINT64_FORMAT "/done", json_object_get_int_member (safety, "id"));
+  g_assert_cmpuint (kiosk_api_call ("POST", path, admin, "{\"result\": \"failed\", \"note\": \"PC 2 lead\"}", NULL),
+                    ==, 200);
+  kiosk_wait_for (kiosk.window, label_with_shown, "Failed. PC 2 lead", "the check done elsewhere");
+  kiosk_close (&kiosk);
+}
+
 /* A learner never sees the way in, nor can they get there. */
 static void
 test_only_admins (void)
@@ -394,6 +550,8 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/equipment/see-to-faults", test_see_to_faults);
   g_test_add_func ("/kiosk/equipment/change-status", test_change_status);
+  g_test_add_func ("/kiosk/equipment/check-words", test_check_words);
+  g_test_add_func ("/kiosk/equipment/record-check", test_record_check);
   g_test_add_func ("/kiosk/equipment/only-admins", test_only_admins);
 
   status = g_test_run ();
