@@ -122,7 +122,7 @@ lh_admin_notices_list (LhStore *store, GError **error)
                            "LEFT JOIN faults f ON f.id = n.fault_id "
                            "LEFT JOIN equipment_checks c ON c.id = n.check_id "
                            "LEFT JOIN equipment e ON e.id = coalesce(f.equipment_id, c.equipment_id) "
-                           "LEFT JOIN resources r ON r.id = e.resource_id "
+                           "LEFT JOIN resources r ON r.id = coalesce(e.resource_id, f.resource_id) "
                            "WHERE n.cleared_at IS NULL ORDER BY n.created_at DESC, n.id DESC LIMIT ?1", error);
   if (stmt == NULL)
     return NULL;

@@ -248,8 +248,9 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
     return FALSE;
   if (item == NULL)
     {
-      /* A PC with no computer in the inventory: no status, no history. */
-      if (!lh_transaction_commit (tx, error))
+      /* A PC with no computer in the inventory: no status, no history,
+       * but its notice is done with all the same. */
+      if (!lh_admin_notices_clear_fault (store, fault_id, now, error) || !lh_transaction_commit (tx, error))
         return FALSE;
       if (out_resource_id != NULL)
         *out_resource_id = fault->resource_id;
