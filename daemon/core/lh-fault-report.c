@@ -383,8 +383,11 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
       status = stops && g_str_equal (item->status, "working") ? "faulty" : item->status;
       if (!g_str_equal (status, item->status) && !lh_faults_set_item_status (store, item->id, status, error))
         return NULL;
+      /* A kiosk's note stays with the reports, blanked after the repair:
+       * the history is kept for good, and its time and the item's PC
+       * would name who wrote it. */
       if ((!joined || !g_str_equal (status, item->status)) &&
-          !write_history (store, item, category, note, status, now, error))
+          !write_history (store, item, category, reporter->admin ? note : "", status, now, error))
         return NULL;
     }
   if (stops && !was_stopping && pc != 0 && !lh_faults_move_bookings_locked (store, centre, pc, now, moves, error))
