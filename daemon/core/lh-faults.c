@@ -282,6 +282,21 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
 }
 
 gboolean
+lh_faults_item_stopped (LhStore *store, gint64 item_id, gboolean *out_stopped, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  stmt = lh_store_prepare (store, "SELECT 1 FROM faults INDEXED BY faults_open_stopping_use "
+                           "WHERE equipment_id = ?1 AND repaired_at IS NULL AND stops_use", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  return lh_store_step (store, stmt, out_stopped, error);
+}
+
+gboolean
 lh_faults_close_for_retired_locked (LhStore *store, gint64 item_id, const LhEquipmentActor *actor, gint64 now,
                                     GError **error)
 {
