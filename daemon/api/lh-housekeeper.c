@@ -7,6 +7,7 @@
 #include "lh-advice-record.h"
 #include "lh-api-json.h"
 #include "lh-dropins.h"
+#include "lh-fault-retention.h"
 #include "lh-faults.h"
 #include "lh-housekeeping.h"
 #include "lh-routes.h"
@@ -35,6 +36,7 @@ struct _LhHousekeeper
   GHashTable     *warned;  /* sitting id → the last warning sent for it, as
                             * ends_at * 10 + minutes, so none goes twice */
   gint64          retention_at;  /* when retention last ran, 0 never */
+  gint64          fault_retention_at;  /* likewise for the faults' */
   guint           holds;         /* while > 0, rescheduling waits */
   gboolean        reschedule_held;
 };
@@ -231,6 +233,26 @@ expire_advice (LhHousekeeper *self, gint64 now)
     }
 }
 
+/* Fault reports' notes and learners' fault notices no longer of use: a
+ * note could name its writer, a notice where a learner was to be. */
+static void
+forget_fault_details (LhHousekeeper *self, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  if (self->fault_retention_at != 0 && now - self->fault_retention_at < RETENTION_EVERY_SECONDS)
+    return;
+  self->fault_retention_at = now;
+  if (!lh_faults_forget (self->store, now, &n_changed, &error))
+    g_message ("Cannot forget fault notes and notices past their use, will try again: %s", error->message);
+  else if (n_changed > 0)
+    {
+      g_info ("%u fault note(s) and notice(s) past their use forgotten", n_changed);
+      lh_store_scrub_when_committed (self->store);
+    }
+}
+
 /* An erasure whose old copies a reader kept in the WAL: they go now. */
 static void
 retry_scrub (LhHousekeeper *self)
@@ -327,6 +349,7 @@ lh_housekeeper_run (LhHousekeeper *self)
   remind_checks (self, now);
   retry_scrub (self);
   expire_advice (self, now);
+  forget_fault_details (self, now);
   lh_housekeeper_reschedule (self);
 }
 

@@ -10,6 +10,7 @@
 #include "lh-api-json.h"
 #include "lh-equipment.h"
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-people.h"
 #include "lh-text.h"
 #include "lh-usage.h"
@@ -26,8 +27,9 @@ reply_item (LhRequest *request, const LhEquipment *item)
   g_autoptr(GPtrArray) history = lh_equipment_history_newest (request->store, item->id, HISTORY_NEWEST, &more,
                                                               &error);
   g_autoptr(GHashTable) pc_states = NULL;
+  gboolean stopped = FALSE;
 
-  if (history != NULL)
+  if (history != NULL && lh_faults_item_stopped (request->store, item->id, &stopped, &error))
     pc_states = lh_usage_pc_states (request->store, request->now, &error);
   if (pc_states == NULL)
     {
@@ -37,12 +39,15 @@ reply_item (LhRequest *request, const LhEquipment *item)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "item");
   lh_routes_add_equipment_item (builder, item, pc_states, request->centre->tz);
-  /* What the kiosk may offer: every other status, and whether it asks why. */
+  /* What the kiosk may offer: every other status, and whether it asks
+   * why; not working while a fault stops its use, as that is refused
+   * until the repair is recorded. */
   json_builder_set_member_name (builder, "statuses");
   json_builder_begin_array (builder);
   for (guint i = 0; lh_equipment_statuses[i] != NULL; i++)
     {
-      if (g_str_equal (lh_equipment_statuses[i], item->status))
+      if (g_str_equal (lh_equipment_statuses[i], item->status) ||
+          (stopped && g_str_equal (lh_equipment_statuses[i], "working")))
         continue;
       json_builder_begin_object (builder);
       lh_json_add_string (builder, "status", lh_equipment_statuses[i]);
@@ -174,6 +179,20 @@ lh_route_equipment_status (LhRequest *request)
       return;
     }
   reply_item (request, changed);
+  /* Retired, its open faults were closed and their notices cleared: the
+   * admins' lists read again (which faults is not said). */
+  if (g_str_equal (changed->status, "retired"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) faults_changed = NULL;
+
+      json_builder_begin_object (builder);
+      lh_json_add_int (builder, "fault_id", 0);
+      json_builder_end_object (builder);
+      faults_changed = json_builder_get_root (builder);
+      lh_event_hub_publish_to_admins (request->events, "faults-changed", faults_changed);
+      lh_routes_publish_admin_notices (request->store, request->events);
+    }
   /* A computer out of service: its PC's learners are told where they go. */
   lh_routes_tell_moved_learners (request, moves);
   /* Out of service, or back: the kiosks redraw its PC's day. */

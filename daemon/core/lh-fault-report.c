@@ -291,6 +291,22 @@ write_history (LhStore *store, const LhEquipment *item, const char *category, co
   return lh_equipment_add_event (store, item->id, "fault", status, history_note, &kiosk, now, error);
 }
 
+/* A PC's kiosk reports its own PC: anyone sitting at one could otherwise
+ * take any item out of use. Decided before anything else is looked up, so
+ * that its refusal is the same whether what it named exists or not. */
+static gboolean
+check_own_pc (LhStore *store, const char *asset_tag, gint64 resource_id, gint64 reporter_pc, GError **error)
+{
+  g_autoptr(LhEquipment) own = NULL;
+
+  if (asset_tag != NULL && !computer_of_pc (store, reporter_pc, &own, error))
+    return FALSE;
+  if ((resource_id != 0 && resource_id != reporter_pc) ||
+      (asset_tag != NULL && (own == NULL || !g_str_equal (own->asset_tag, asset_tag))))
+    return refuse (error, LH_ERROR_INVALID, "not-this-pc", "A PC's kiosk reports only that PC");
+  return TRUE;
+}
+
 static gboolean
 check_request (const char *asset_tag, gint64 resource_id, const char *category, const char *note, GError **error)
 {
@@ -337,15 +353,9 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
   tx = lh_store_begin (store, error);
   if (tx == NULL ||
       (reporter->device_id != 0 && !lh_devices_get_pc (store, reporter->device_id, &reporter_pc, error)) ||
+      (!reporter->admin && reporter_pc != 0 && !check_own_pc (store, asset_tag, resource_id, reporter_pc, error)) ||
       !find_target (store, asset_tag, resource_id, reporter, reporter_pc, &item, &pc, error))
     return NULL;
-  /* A PC's kiosk reports its own PC: anyone sitting at one could
-   * otherwise take any item out of use. */
-  if (!reporter->admin && reporter_pc != 0 && pc != reporter_pc)
-    {
-      refuse (error, LH_ERROR_INVALID, "not-this-pc", "A PC's kiosk reports only that PC");
-      return NULL;
-    }
   /* Only a report made at the PC itself, or by an admin, takes it out of
    * booking: from any other kiosk, anyone could cancel everyone's
    * bookings on every PC. Such a report is kept for the admin, and the
@@ -373,8 +383,11 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
       status = stops && g_str_equal (item->status, "working") ? "faulty" : item->status;
       if (!g_str_equal (status, item->status) && !lh_faults_set_item_status (store, item->id, status, error))
         return NULL;
+      /* A kiosk's note stays with the reports, blanked after the repair:
+       * the history is kept for good, and its time and the item's PC
+       * would name who wrote it. */
       if ((!joined || !g_str_equal (status, item->status)) &&
-          !write_history (store, item, category, note, status, now, error))
+          !write_history (store, item, category, reporter->admin ? note : "", status, now, error))
         return NULL;
     }
   if (stops && !was_stopping && pc != 0 && !lh_faults_move_bookings_locked (store, centre, pc, now, moves, error))

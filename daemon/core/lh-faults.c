@@ -248,8 +248,9 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
     return FALSE;
   if (item == NULL)
     {
-      /* A PC with no computer in the inventory: no status, no history. */
-      if (!lh_transaction_commit (tx, error))
+      /* A PC with no computer in the inventory: no status, no history,
+       * but its notice is done with all the same. */
+      if (!lh_admin_notices_clear_fault (store, fault_id, now, error) || !lh_transaction_commit (tx, error))
         return FALSE;
       if (out_resource_id != NULL)
         *out_resource_id = fault->resource_id;
@@ -278,6 +279,21 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
   if (out_resource_id != NULL)
     *out_resource_id = item->resource_id;
   return TRUE;
+}
+
+gboolean
+lh_faults_item_stopped (LhStore *store, gint64 item_id, gboolean *out_stopped, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  stmt = lh_store_prepare (store, "SELECT 1 FROM faults INDEXED BY faults_open_stopping_use "
+                           "WHERE equipment_id = ?1 AND repaired_at IS NULL AND stops_use", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  return lh_store_step (store, stmt, out_stopped, error);
 }
 
 gboolean

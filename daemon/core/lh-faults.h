@@ -152,6 +152,13 @@ gboolean   lh_faults_repaired          (LhStore                *store,
                                         gint64                 *out_resource_id,
                                         GError                **error);
 
+/* Whether the item has an open fault that stops its use: until it is
+ * repaired, the item cannot be set working. */
+gboolean   lh_faults_item_stopped      (LhStore                *store,
+                                        gint64                  item_id,
+                                        gboolean               *out_stopped,
+                                        GError                **error);
+
 /* Closes the item's open faults as it is retired; inside the caller's
  * transaction. */
 gboolean   lh_faults_close_for_retired_locked (LhStore                *store,

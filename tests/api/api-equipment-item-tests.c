@@ -8,6 +8,7 @@
 
 #include "api-test-parts.h"
 #include "lh-api-client.h"
+#include "lh-api-listener.h"
 
 static LhTestDaemon *daemon_;
 static SoupSession *session_;
@@ -156,6 +157,65 @@ test_set_status (void)
   g_assert_cmpstr (json_object_get_string_member (reply_item (working), "status"), ==, "working");
 }
 
+static gboolean
+offers_status (LhApiReply *reply, const char *status)
+{
+  JsonArray *statuses = json_object_get_array_member (json_node_get_object (reply->json), "statuses");
+
+  for (guint i = 0; i < json_array_get_length (statuses); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (statuses, i), "status"),
+                     status))
+      return TRUE;
+  return FALSE;
+}
+
+/* While a fault stops its use, the item is not offered working (saving
+ * it would be refused); retired, its faults close and the admins' lists
+ * and notice counts are told so, live. */
+static void
+test_fault_and_retire (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiListener) to_admin = lh_api_listen (session_, daemon_->base_url, admin);
+  gint64 id = item_id (admin, "LC-0247");
+  g_autofree char *path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT, id);
+  g_autofree char *status_path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT "/status", id);
+  g_autoptr(LhApiReply) report = call ("POST", "/api/v1/faults", admin,
+                                       "{\"category\": \"screen\", \"asset_tag\": \"LC-0247\"}");
+  g_autoptr(LhApiReply) stopped = NULL;
+  g_autoptr(LhApiReply) retired = NULL;
+  g_autoptr(LhApiReply) open = NULL;
+  g_autoptr(JsonNode) faults_changed = NULL;
+  g_autoptr(JsonNode) notices_changed = NULL;
+  gint64 fault_id;
+  JsonArray *faults;
+
+  g_assert_cmpuint (report->status, ==, 201);
+  fault_id = json_object_get_int_member (json_object_get_object_member (json_node_get_object (report->json),
+                                                                        "fault"), "id");
+  stopped = call ("GET", path, admin, NULL);
+  g_assert_cmpuint (stopped->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (reply_item (stopped), "status"), ==, "faulty");
+  g_assert_false (offers_status (stopped, "working"));
+  g_assert_true (offers_status (stopped, "retired"));
+
+  /* What the report itself sent is heard first, and set aside. */
+  lh_api_spin (0.3);
+  g_ptr_array_set_size (to_admin->messages, 0);
+  retired = call ("POST", status_path, admin, "{\"status\": \"retired\", \"note\": \"Lamp gone\"}");
+  g_assert_cmpuint (retired->status, ==, 200);
+  g_assert_true (offers_status (retired, "working"));
+  faults_changed = lh_api_listener_wait (to_admin, "faults-changed", "fault_id", 0);
+  notices_changed = lh_api_listener_wait (to_admin, "admin-notices-changed", NULL, 0);
+  g_assert_nonnull (faults_changed);
+  g_assert_nonnull (notices_changed);
+  open = call ("GET", "/api/v1/faults", admin, NULL);
+  g_assert_cmpuint (open->status, ==, 200);
+  faults = json_object_get_array_member (json_node_get_object (open->json), "faults");
+  for (guint i = 0; i < json_array_get_length (faults); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (faults, i), "id"), !=, fault_id);
+}
+
 /* A screenful of history, and a sign that there is more. */
 static void
 test_history_bounded (void)
@@ -240,4 +300,5 @@ lh_api_equipment_item_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/equipment/item/history-bounded", test_history_bounded);
   g_test_add_func ("/api/equipment/item/refusals", test_refusals);
   g_test_add_func ("/api/equipment/item/unknown", test_unknown_item);
+  g_test_add_func ("/api/equipment/item/fault-and-retire", test_fault_and_retire);
 }

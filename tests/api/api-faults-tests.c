@@ -347,9 +347,9 @@ test_bad_input (void)
                                                                          "faults")), ==, open_before);
 }
 
-/* To a kiosk a retired item is as unknown as one never there, and every
- * try counts against its few a minute, refused ones too: it cannot probe
- * the inventory. Nothing refused is recorded. */
+/* To a PC's kiosk every item but its PC's is refused alike, there, retired
+ * or never there, and every try counts against its few a minute, refused
+ * ones too: it cannot probe the inventory. Nothing refused is recorded. */
 static void
 test_kiosk_refusals (void)
 {
@@ -365,10 +365,13 @@ test_kiosk_refusals (void)
   g_autoptr(LhApiReply) too_many = call ("POST", "/api/v1/faults", kiosk, "{\"category\": \"sound\"}");
   g_autoptr(LhApiReply) after = call ("GET", "/api/v1/faults", admin, NULL);
 
-  assert_refused (unknown, 404, "item-unknown");
-  assert_refused (retired, 404, "item-unknown");
-  g_assert_cmpstr (lh_api_reply_string (unknown, "detail"), ==, lh_api_reply_string (retired, "detail"));
+  /* A PC's kiosk names only its own PC: the same answer for every other
+   * tag, there or not. */
+  assert_refused (unknown, 422, "not-this-pc");
+  assert_refused (retired, 422, "not-this-pc");
   assert_refused (other_item, 422, "not-this-pc");
+  g_assert_cmpstr (lh_api_reply_string (unknown, "detail"), ==, lh_api_reply_string (retired, "detail"));
+  g_assert_cmpstr (lh_api_reply_string (unknown, "detail"), ==, lh_api_reply_string (other_item, "detail"));
   assert_refused (too_many, 429, "too-many-reports");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (after->json),
                                                                          "faults")), ==,

@@ -4,6 +4,7 @@
  * notes the admin reads. The rest of faults is in test-faults.c. */
 #include <string.h>
 
+#include "lh-admin-notices.h"
 #include "lh-bookings.h"
 #include "lh-core-test.h"
 #include "lh-devices.h"
@@ -130,6 +131,7 @@ test_pc_not_in_inventory (Fixture *f, gconstpointer data)
   g_autoptr(LhFault) retired_pc = NULL;
   g_autoptr(GPtrArray) moves = NULL;
   g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
   g_autoptr(GArray) out = NULL;
   g_autoptr(LhBooking) booking = NULL;
   gboolean joined = TRUE, out_of_order = FALSE;
@@ -155,6 +157,12 @@ test_pc_not_in_inventory (Fixture *f, gconstpointer data)
   open = lh_faults_list_open (f->ts->store, NOW, &error);
   g_assert_cmpuint (open->len, ==, 1);
   g_assert_null (((LhFault *) open->pdata[0])->asset_tag);
+  /* The admins' notice names the PC, though no item is in the inventory. */
+  notices = lh_admin_notices_list (f->ts->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notices->len, ==, 1);
+  g_assert_cmpint (((LhAdminNotice *) notices->pdata[0])->fault_id, ==, fault->id);
+  g_assert_cmpstr (((LhAdminNotice *) notices->pdata[0])->pc_name, ==, "PC 3");
 
   /* Reported again: the same fault. */
   again = report_at (f, NULL, f->pc3, f->desk, "screen", NULL, NOW, &joined, NULL);
@@ -168,6 +176,7 @@ test_pc_not_in_inventory (Fixture *f, gconstpointer data)
   g_assert_cmpint (pc, ==, f->pc3);
   g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
   g_assert_false (out_of_order);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM admin_notices WHERE cleared_at IS NULL"), ==, 0);
 
   /* A retired computer leaves its PC with none. */
   g_assert_true (lh_equipment_set_status (f->ts->store, f->centre, "LC-0001", "retired", "Old", &admin, NOW, &error));
@@ -273,6 +282,29 @@ test_unknown_and_retired_alike (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM faults"), ==, 0);
 }
 
+/* A PC's kiosk naming anything but its own PC gets one answer, whether
+ * the asset tag or PC exists or not: it learns nothing of the inventory. */
+static void
+test_pc_kiosk_learns_nothing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *unknown_tag = NULL;
+  g_autofree char *known_tag = NULL;
+  g_autofree char *unknown_pc = NULL;
+  g_autofree char *known_pc = NULL;
+  g_autoptr(LhFault) own = NULL;
+
+  /* A minute apart, within the kiosk's rate limit. */
+  unknown_tag = refused (f, "LC-9999", 0, f->pc1_kiosk, "screen", NULL, NOW, LH_ERROR_INVALID, "not-this-pc");
+  known_tag = refused (f, "LC-0002", 0, f->pc1_kiosk, "screen", NULL, NOW + 60, LH_ERROR_INVALID, "not-this-pc");
+  g_assert_cmpstr (unknown_tag, ==, known_tag);
+  unknown_pc = refused (f, NULL, 999, f->pc1_kiosk, "screen", NULL, NOW + 120, LH_ERROR_INVALID, "not-this-pc");
+  known_pc = refused (f, NULL, f->pc2, f->pc1_kiosk, "screen", NULL, NOW + 180, LH_ERROR_INVALID, "not-this-pc");
+  g_assert_cmpstr (unknown_pc, ==, known_pc);
+  /* Its own computer, by asset tag, is its own PC. */
+  own = report_at (f, "LC-0001", 0, f->pc1_kiosk, "screen", NULL, NOW + 240, NULL, NULL);
+  g_assert_cmpint (own->resource_id, ==, f->pc1);
+}
+
 /* Each refusal has its reason, and changes nothing. */
 static void
 test_refusals_have_reasons (Fixture *f, gconstpointer data)
@@ -334,6 +366,7 @@ main (int argc, char **argv)
   ADD ("/fault-reports/join-moves-once", test_join_moves_once);
   ADD ("/fault-reports/attempts-counted", test_attempts_counted);
   ADD ("/fault-reports/unknown-and-retired-alike", test_unknown_and_retired_alike);
+  ADD ("/fault-reports/pc-kiosk-learns-nothing", test_pc_kiosk_learns_nothing);
   ADD ("/fault-reports/refusals-have-reasons", test_refusals_have_reasons);
   ADD ("/fault-reports/recent-notes", test_recent_notes);
   return g_test_run ();
