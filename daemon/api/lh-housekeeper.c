@@ -197,6 +197,22 @@ tell_overdue_faults (LhHousekeeper *self, gint64 now)
     lh_routes_publish_admin_notices (self->store, self->events);
 }
 
+/* A PC still out of order gives up its bookings a day ahead, as they
+ * come within the horizon of lh_faults_move_coming_bookings. */
+static void
+move_coming_bookings (LhHousekeeper *self, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
+
+  if (!lh_faults_move_coming_bookings (self->store, self->centre, now, moves, &error))
+    {
+      g_warning ("Cannot move the bookings of PCs out of order, will try again: %s", error->message);
+      return;
+    }
+  lh_routes_tell_moved (self->store, self->events, self->centre->tz, now, moves);
+}
+
 /* Checks coming due or overdue: kept as notices for the admins. */
 static void
 remind_checks (LhHousekeeper *self, gint64 now)
@@ -346,6 +362,7 @@ lh_housekeeper_run (LhHousekeeper *self)
     lh_routes_publish_time_off_pending (self->store, self->events);
   close_ended_dropins (self, now);
   tell_overdue_faults (self, now);
+  move_coming_bookings (self, now);
   remind_checks (self, now);
   retry_scrub (self);
   expire_advice (self, now);

@@ -139,19 +139,25 @@ lh_request_query_days (LhRequest *request, gint64 *out_from, gint64 *out_to, GEr
 }
 
 gboolean
-lh_request_notify_person (LhRequest *request, const char *type, JsonNode *data, gint64 person_id)
+lh_routes_notify_person (LhStore *store, LhEventHub *events, gint64 now, const char *type, JsonNode *data,
+                         gint64 person_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) devices = lh_auth_live_devices (request->store, person_id, request->now, &error);
+  g_autoptr(GArray) devices = lh_auth_live_devices (store, person_id, now, &error);
 
   if (devices == NULL)
     {
       g_warning ("Cannot tell where person %" G_GINT64_FORMAT " is signed in: %s", person_id, error->message);
       devices = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
-  lh_event_hub_publish_to_devices (request->events, type, data, (const gint64 *) (gpointer) devices->data,
-                                   devices->len, person_id);
-  return lh_event_hub_reaches (request->events, (const gint64 *) (gpointer) devices->data, devices->len,
-                               person_id);
+  lh_event_hub_publish_to_devices (events, type, data, (const gint64 *) (gpointer) devices->data, devices->len,
+                                   person_id);
+  return lh_event_hub_reaches (events, (const gint64 *) (gpointer) devices->data, devices->len, person_id);
+}
+
+gboolean
+lh_request_notify_person (LhRequest *request, const char *type, JsonNode *data, gint64 person_id)
+{
+  return lh_routes_notify_person (request->store, request->events, request->now, type, data, person_id);
 }
 

@@ -155,34 +155,49 @@ publish_changed (LhRequest *request, gint64 fault_id, gint64 resource_id)
     }
 }
 
-void
-lh_routes_tell_moved_learners (LhRequest *request, GPtrArray *moves)
+/* Each (PC, day) once: kiosks refetch a day, not a booking. */
+static void
+publish_day_once (LhEventHub *events, GHashTable *told, gint64 resource_id, gint64 at, GTimeZone *tz)
 {
+  g_autoptr(JsonNode) data = lh_json_availability_change (resource_id, at, tz);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", resource_id,
+                                          json_object_get_string_member (json_node_get_object (data), "date"));
+
+  if (!g_hash_table_add (told, g_steal_pointer (&key)))
+    return;
+  lh_event_hub_publish (events, "availability-changed", data, 0);
+}
+
+void
+lh_routes_tell_moved (LhStore *store, LhEventHub *events, GTimeZone *tz, gint64 now, GPtrArray *moves)
+{
+  g_autoptr(GHashTable) told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; moves != NULL && i < moves->len; i++)
     {
       const LhFaultMove *move = g_ptr_array_index (moves, i);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) data = NULL;
-      g_autoptr(JsonNode) from = lh_json_availability_change (move->from_pc_id, move->start_at, request->centre->tz);
       g_autoptr(GError) error = NULL;
 
-      lh_routes_add_fault_move (builder, move, request->centre->tz);
+      lh_routes_add_fault_move (builder, move, tz);
       data = json_builder_get_root (builder);
       /* Told now, so not again at their next sign-in. */
-      if (lh_request_notify_person (request, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled", data,
-                                    move->person_id) &&
-          !lh_faults_notice_told (request->store, move->person_id, move->booking_id, request->now, &error))
+      if (lh_routes_notify_person (store, events, now, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled",
+                                   data, move->person_id) &&
+          !lh_faults_notice_told (store, move->person_id, move->booking_id, now, &error))
         g_message ("Booking %" G_GINT64_FORMAT "'s notice stays for the next sign-in: %s", move->booking_id,
                    error->message);
-      lh_event_hub_publish (request->events, "availability-changed", from, 0);
+      publish_day_once (events, told, move->from_pc_id, move->start_at, tz);
       if (move->to_pc_id != 0)
-        {
-          g_autoptr(JsonNode) to = lh_json_availability_change (move->to_pc_id, move->start_at,
-                                                                request->centre->tz);
-
-          lh_event_hub_publish (request->events, "availability-changed", to, 0);
-        }
+        publish_day_once (events, told, move->to_pc_id, move->start_at, tz);
     }
+}
+
+void
+lh_routes_tell_moved_learners (LhRequest *request, GPtrArray *moves)
+{
+  lh_routes_tell_moved (request->store, request->events, request->centre->tz, request->now, moves);
 }
 
 void

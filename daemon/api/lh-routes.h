@@ -103,6 +103,13 @@ gboolean   lh_request_notify_person (LhRequest  *request,
                                      const char *type,
                                      JsonNode   *data,
                                      gint64      person_id);
+/* The same, where there is no request (the housekeeper). */
+gboolean   lh_routes_notify_person  (LhStore    *store,
+                                     LhEventHub *events,
+                                     gint64      now,
+                                     const char *type,
+                                     JsonNode   *data,
+                                     gint64      person_id);
 
 /* lh-routes-time-off.c */
 void lh_route_my_time_off       (LhRequest *request);
@@ -170,10 +177,16 @@ gboolean lh_routes_admin_actor     (LhRequest        *request,
                                     char            **out_name,
                                     GError          **error);
 /* Tells each learner whose booking moved or was cancelled (element-type
- * LhFaultMove), live, and every kiosk the PCs' days; a notice told live
- * is not told again at sign-in. */
+ * LhFaultMove), live, and every kiosk the PCs' days (once per PC and
+ * day); a notice told live is not told again at sign-in. */
 void lh_routes_tell_moved_learners (LhRequest *request,
                                     GPtrArray *moves);
+/* The same, where there is no request (the housekeeper). */
+void lh_routes_tell_moved          (LhStore    *store,
+                                    LhEventHub *events,
+                                    GTimeZone  *tz,
+                                    gint64      now,
+                                    GPtrArray  *moves);
 void lh_routes_add_fault_move      (JsonBuilder       *builder,
                                     const LhFaultMove *move,
                                     GTimeZone         *tz);

@@ -221,6 +221,7 @@ create_session (LhStore *store, const LhSignInAttempt *attempt, gint64 device_id
   g_autofree char *token = lh_token_generate (hash);
   g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
   g_autoptr(LhStmt) reset = NULL;
+  g_autoptr(LhStmt) end_others = NULL;
   g_autoptr(LhStmt) insert = NULL;
   g_autoptr(LhPerson) person = NULL;
   gint64 session_id;
@@ -234,6 +235,20 @@ create_session (LhStore *store, const LhSignInAttempt *attempt, gint64 device_id
     return NULL;
   sqlite3_bind_int64 (reset, 1, person_id);
   if (!lh_store_exec (store, reset, error))
+    return NULL;
+  /* One person per PC kiosk: a session left live there by a sign-out
+   * that never arrived must not have its live notices shown to the next
+   * person. (Desk kiosks keep theirs: the tests sign many in on one.) */
+  end_others = lh_store_prepare (store,
+                                 "UPDATE sessions SET ended_at = ?2 "
+                                 "WHERE device_id = ?1 AND expires_at > ?2 AND ended_at IS NULL "
+                                 "AND EXISTS (SELECT 1 FROM devices WHERE id = ?1 AND resource_id IS NOT NULL)",
+                                 error);
+  if (end_others == NULL)
+    return NULL;
+  sqlite3_bind_int64 (end_others, 1, device_id);
+  sqlite3_bind_int64 (end_others, 2, now);
+  if (!lh_store_exec (store, end_others, error))
     return NULL;
   insert = lh_store_prepare (store,
                              "INSERT INTO sessions (token_hash, person_id, device_id, created_at, expires_at) "

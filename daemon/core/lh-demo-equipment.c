@@ -163,5 +163,10 @@ lh_demo_add_faults (LhStore *store, const LhCentre *centre, gint64 now, GError *
                                 now - faults[i].repaired_days_ago * DAY, NULL, error)))
         return FALSE;
     }
-  return TRUE;
+  /* As the housekeeper does by now: what has come within tomorrow moves. */
+  {
+    g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
+
+    return lh_faults_move_coming_bookings (store, centre, now, moves, error);
+  }
 }

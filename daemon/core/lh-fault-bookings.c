@@ -13,9 +13,20 @@
 #include "lh-time.h"
 #include "lh-time-off.h"
 
-/* A booking starts at most the rules' longest horizon (366 days) ahead of
- * when it was made, so this bounds the range of a PC's future bookings. */
-#define FUTURE_BOOKINGS_SECONDS ((gint64) 367 * 24 * 3600)
+/* Only bookings starting before the end of tomorrow (the centre's time)
+ * move at once: a false report repaired the same day then costs no one
+ * their booking, and one tap reads at most two days of a PC. The
+ * housekeeper moves later ones a day ahead while the PC stays out of
+ * order (lh_faults_move_coming_bookings). */
+static gint64
+moving_horizon (const LhCentre *centre, gint64 now)
+{
+  /* With no centre nothing can move (below); this only finds whether
+   * there is anything to. */
+  if (centre == NULL)
+    return now + 2 * 24 * 3600;
+  return lh_time_add_days (lh_time_local_midnight (now, centre->tz), 2, centre->tz);
+}
 
 void
 lh_fault_move_free (LhFaultMove *move)
@@ -137,19 +148,41 @@ paid_time_back (LhStore *store, LhFaultMove *move, GError **error)
   return TRUE;
 }
 
+/* One unseen notice per booking: moved PC 1 -> 2 -> 3 says "PC 1 to PC 3",
+ * moved then cancelled says only "cancelled", never two stories. The
+ * first PC stays; the outcome is the latest. The lookup reads the
+ * person's unseen notices (index fault_notices_unseen). */
 static gboolean
 note_for_learner (LhStore *store, LhFaultMove *move, gint64 now, GError **error)
 {
-  g_autoptr(LhStmt) insert = lh_store_prepare (store,
-                                               "INSERT INTO fault_notices (person_id, booking_id, from_pc_id, "
-                                               "outcome, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  const char *outcome = move->to_pc_id != 0 ? "moved" : "cancelled";
+  g_autoptr(LhStmt) update = NULL;
+  g_autoptr(LhStmt) insert = NULL;
 
-  if (insert == NULL || (move->to_pc_id == 0 && !paid_time_back (store, move, error)))
+  if (move->to_pc_id == 0 && !paid_time_back (store, move, error))
+    return FALSE;
+  update = lh_store_prepare (store,
+                             "UPDATE fault_notices SET outcome = ?3, created_at = ?4 "
+                             "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, move->person_id);
+  sqlite3_bind_int64 (update, 2, move->booking_id);
+  sqlite3_bind_text (update, 3, outcome, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 4, now);
+  if (!lh_store_exec (store, update, error))
+    return FALSE;
+  if (lh_store_changes (store) > 0)
+    return TRUE;
+  insert = lh_store_prepare (store,
+                             "INSERT INTO fault_notices (person_id, booking_id, from_pc_id, "
+                             "outcome, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (insert == NULL)
     return FALSE;
   sqlite3_bind_int64 (insert, 1, move->person_id);
   sqlite3_bind_int64 (insert, 2, move->booking_id);
   sqlite3_bind_int64 (insert, 3, move->from_pc_id);
-  sqlite3_bind_text (insert, 4, move->to_pc_id != 0 ? "moved" : "cancelled", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, outcome, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 5, now);
   return lh_store_exec (store, insert, error);
 }
@@ -210,14 +243,14 @@ lh_faults_move_bookings_locked (LhStore *store, const LhCentre *centre, gint64 r
                            "SELECT b.id, b.person_id, b.start_at, b.end_at, b.resource_id, r.name "
                            "FROM bookings b JOIN resources r ON r.id = b.resource_id "
                            "WHERE b.resource_id = ?1 AND b.status = 'booked' AND b.start_at > ?2 - 86400 "
-                           "AND b.start_at <= ?2 + ?3 "
+                           "AND b.start_at < ?3 "
                            "AND (b.start_at > ?2 OR (b.end_at > ?2 AND b.checked_in_at IS NULL)) "
                            "ORDER BY b.start_at", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resource_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, FUTURE_BOOKINGS_SECONDS);
+  sqlite3_bind_int64 (stmt, 3, moving_horizon (centre, now));
   found = lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
   if (found == NULL)
     return FALSE;
@@ -245,6 +278,29 @@ lh_faults_move_bookings_locked (LhStore *store, const LhCentre *centre, gint64 r
   return TRUE;
 }
 
+gboolean
+lh_faults_move_coming_bookings (LhStore *store, const LhCentre *centre, gint64 now, GPtrArray *moves,
+                                GError **error)
+{
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(GArray) out_of_order = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (centre != NULL, FALSE);
+
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+  out_of_order = lh_faults_pcs_out_of_order (store, error);
+  if (out_of_order == NULL)
+    return FALSE;
+  for (guint i = 0; i < out_of_order->len; i++)
+    if (!lh_faults_move_bookings_locked (store, centre, g_array_index (out_of_order, gint64, i), now, moves,
+                                         error))
+      return FALSE;
+  return lh_transaction_commit (tx, error);
+}
+
 GPtrArray *
 lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **error)
 {
@@ -262,6 +318,8 @@ lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
                            "FROM fault_notices n JOIN bookings b ON b.id = n.booking_id "
                            "JOIN resources f ON f.id = n.from_pc_id JOIN resources r ON r.id = b.resource_id "
                            "WHERE n.person_id = ?1 AND n.seen_at IS NULL AND b.end_at > ?2 "
+                           /* A booking its learner cancelled since needs no news. */
+                           "AND (n.outcome = 'cancelled' OR b.status = 'booked') "
                            "ORDER BY b.start_at", error);
   if (stmt == NULL)
     return NULL;

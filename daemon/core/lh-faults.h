@@ -193,14 +193,23 @@ gboolean   lh_faults_move_if_out_of_order_locked (LhStore        *store,
                                                   GPtrArray      *moves,
                                                   GError        **error);
 
-/* lh-fault-bookings.c: moves the PC's bookings that start after now, or
- * have started and wait for their learner's check-in, to
+/* lh-fault-bookings.c: moves the PC's bookings that start after now and
+ * before the end of tomorrow (the centre's time), or have started and
+ * wait for their learner's check-in, to
  * another PC free for the same time, or cancels them (their time off
  * too), noting each for its learner; inside the caller's transaction.
  * Appends to moves (element-type LhFaultMove). */
 gboolean   lh_faults_move_bookings_locked (LhStore        *store,
                                            const LhCentre *centre,
                                            gint64          resource_id,
+                                           gint64          now,
+                                           GPtrArray      *moves,
+                                           GError        **error);
+/* For the housekeeper: moves the bookings of every PC out of order now
+ * that have come within the horizon above, in one transaction. Appends to
+ * moves (element-type LhFaultMove). */
+gboolean   lh_faults_move_coming_bookings (LhStore        *store,
+                                           const LhCentre *centre,
                                            gint64          now,
                                            GPtrArray      *moves,
                                            GError        **error);

@@ -100,6 +100,44 @@ test_sign_out_ends_session (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
 }
 
+/* One person per PC kiosk: after a sign-out that never reached the
+ * daemon, the next person's sign-in there ends the first session, so its
+ * live notices cannot be shown to them. Another kiosk's session stays. */
+static void
+test_sign_in_ends_others_at_device (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_kiosk_token = NULL;
+  g_autofree char *left = sign_in (f, "100001", "4821", NOW, NULL, &error);
+  g_autofree char *next = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autoptr(GArray) devices = NULL;
+  LhSessionInfo session;
+  LhPerson ben = { .staff_number = "100002", .name = "Ben Ode", .hours_per_week = 37.5, .roles = LH_ROLE_LEARNER };
+  gint64 ben_id, other_kiosk, pc;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_resources_add (f->ts->store, "PC 1", "pc", 1, &pc, &error));
+  g_assert_true (lh_devices_set_pc (f->ts->store, "Kiosk 1", pc, &error));
+  other_kiosk_token = lh_devices_add (f->ts->store, "Kiosk 2", NOW, &other_kiosk, &error);
+  g_assert_true (lh_people_save (f->ts->store, &ben, NOW, &ben_id, NULL, &error));
+  g_assert_true (lh_people_set_pin (f->ts->store, ben_id, "5702", NOW, &error));
+  elsewhere = lh_auth_sign_in (f->ts->store, other_kiosk, "100001", "4821", 30, NOW, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  next = sign_in (f, "100002", "5702", NOW + 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_auth_check_session (f->ts->store, next, NOW + 60, &session, &error));
+  g_assert_false (lh_auth_check_session (f->ts->store, left, NOW + 60, &session, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_true (lh_auth_check_session (f->ts->store, elsewhere, NOW + 60, &session, &error));
+  devices = lh_auth_live_devices (f->ts->store, f->person_id, NOW + 60, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (devices->len, ==, 1);
+  g_assert_cmpint (g_array_index (devices, gint64, 0), ==, other_kiosk);
+}
+
 static void
 test_wrong_pin_and_unknown_alike (Fixture *f, gconstpointer data)
 {
@@ -542,6 +580,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/lh/auth/sign-in-and-session", test_sign_in_and_session);
+  ADD ("/lh/auth/sign-in-ends-others-at-device", test_sign_in_ends_others_at_device);
   ADD ("/lh/auth/sign-out-ends-session", test_sign_out_ends_session);
   ADD ("/lh/auth/session-kept-until", test_session_kept_until);
   ADD ("/lh/auth/wrong-pin-and-unknown-alike", test_wrong_pin_and_unknown_alike);

@@ -20,7 +20,7 @@ typedef struct
 {
   char   *db;       /* (owned) */
   gint64  pc1, pc2;
-  gint64  booking;  /* Ann's, on PC 1 the day after tomorrow */
+  gint64  booking;  /* Ann's, on PC 1 tomorrow (a report moves no later one) */
 } Centre;
 
 static gint64
@@ -46,7 +46,7 @@ centre_init (Centre *c)
   LhPerson ann = { .staff_number = (char *) "200001", .name = (char *) "Ann Lee", .hours_per_week = 37.5,
                    .roles = LH_ROLE_LEARNER };
   gint64 now = lh_time_now ();
-  gint64 day = lh_time_add_days (lh_time_local_midnight (now, centre->tz), 2, centre->tz);
+  gint64 day = lh_time_add_days (lh_time_local_midnight (now, centre->tz), 1, centre->tz);
   gint64 start = lh_time_at_local_minute (day, 10 * 60, centre->tz);
   gint64 ann_id;
 

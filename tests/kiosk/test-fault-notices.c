@@ -213,6 +213,11 @@ test_told_live (void)
   notice = expected_notice (from, to);
   kiosk_wait_for_label (kiosk.window, notice);
   kiosk_close (&kiosk);
+
+  /* Told live, so not again at the next sign-in. */
+  kiosk_open_learner (&kiosk, centre, 2);
+  g_assert_false (kiosk_wait_at_most (kiosk.window, kiosk_label_prefix_shown, MOVED_PREFIX, 1000));
+  kiosk_close (&kiosk);
 }
 
 int
