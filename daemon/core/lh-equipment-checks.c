@@ -232,6 +232,34 @@ lh_checks_add (LhStore *store, const LhCheckFields *fields, GTimeZone *tz, gint6
   return lh_checks_get (store, check_id, error);
 }
 
+gboolean
+lh_checks_end_for_retired_locked (LhStore *store, gint64 item_id, GError **error)
+{
+  /* The checks are the admins' few definitions, not a growing record:
+   * reading them all on a retirement is cheap. The notices and records
+   * refer to them, so go first. */
+  static const char * const deletes[] = {
+    "DELETE FROM admin_notices WHERE check_id IN (SELECT id FROM equipment_checks WHERE equipment_id = ?1)",
+    "DELETE FROM equipment_checks_done WHERE check_id IN "
+    "(SELECT id FROM equipment_checks WHERE equipment_id = ?1)",
+    "DELETE FROM equipment_checks WHERE equipment_id = ?1",
+  };
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(LhStmt) stmt = lh_store_prepare (store, deletes[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      if (!lh_store_exec (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* An item's check goes into the item's own history too. */
 static gboolean
 add_to_item_history (LhStore *store, const LhCheck *check, const char *result, const char *note,

@@ -96,4 +96,12 @@ LhCheck     *lh_checks_done        (LhStore                *store,
                                     GPtrArray             **out_moves,
                                     GError                **error);
 
+/* Ends the retired item's checks: a retired item is never checked, and
+ * its reminders would come back for ever. Its notices and records of
+ * checks done go with them (its own history keeps each check done).
+ * Inside the caller's transaction. */
+gboolean     lh_checks_end_for_retired_locked (LhStore *store,
+                                               gint64   item_id,
+                                               GError **error);
+
 G_END_DECLS

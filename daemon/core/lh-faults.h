@@ -160,8 +160,8 @@ gboolean   lh_faults_repaired          (LhStore                *store,
                                         gint64                 *out_resource_id,
                                         GError                **error);
 
-/* Closes the item's open faults as it is retired; inside the caller's
- * transaction. */
+/* Closes the item's open faults as it is retired, and ends its checks
+ * (lh_checks_end_for_retired_locked()); inside the caller's transaction. */
 gboolean   lh_faults_close_for_retired_locked (LhStore                *store,
                                                gint64                  item_id,
                                                const LhEquipmentActor *actor,

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lh-admin-notices.h"
 #include "lh-bookings.h"
 #include "lh-centre.h"
 #include "lh-core-test.h"
@@ -223,6 +224,41 @@ test_failed_stops_use (Fixture *f, gconstpointer data)
   assert_due (f, passed, "2027-11-24");
 }
 
+/* A retired item is never checked again: retiring it ends its checks
+ * and their notices at once, and nothing reminds of them later; a
+ * kind's check and another item's stay. */
+static void
+test_retired_ends_checks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhCheck) chair = add (f, "Gas lift test", "LC-0300", NULL, "1y", "2026-11-20");
+  g_autoptr(LhCheck) done = NULL;
+  g_autoptr(LhCheck) pat = add (f, "Electrical safety test", "LC-0001", NULL, "1y", "2027-11-20");
+  g_autoptr(LhCheck) chairs = add (f, "Clean", NULL, "chair", "6m", "2027-08-31");
+  guint raised = 0;
+
+  done = lh_checks_done (f->ts->store, f->centre, chair->id, "passed", NULL, &ctl, NOW - 30 * DAY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_admin_notices_raise_checks (f->ts->store, f->centre->tz, NOW + 400 * DAY, &raised, &error));
+  g_assert_cmpuint (raised, ==, 3);
+  lh_equipment_use_centre (f->ts->store, f->centre);
+  g_assert_true (lh_equipment_set_status (f->ts->store, "LC-0300", "retired", "Broken beyond repair", &ctl, NOW,
+                                          &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM equipment_checks"), ==, 2);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM admin_notices WHERE cleared_at IS NULL"),
+                   ==, 2);
+  g_assert_true (lh_admin_notices_raise_checks (f->ts->store, f->centre->tz, NOW + 800 * DAY, &raised, &error));
+  g_assert_no_error (error);
+  /* The others' are raised already; the retired chair's is not again. */
+  g_assert_cmpuint (raised, ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM admin_notices WHERE check_id = 1"), ==, 0);
+  /* Its doing stays in the item's own history. */
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM equipment_events WHERE what = 'checked'"),
+                   ==, 1);
+}
+
 static void
 assert_add_refused (Fixture *f, const LhCheckFields *fields, int code)
 {
@@ -286,5 +322,6 @@ main (int argc, char **argv)
   ADD ("/checks/done-sets-next-due", test_done_sets_next_due);
   ADD ("/checks/bad-input-changes-nothing", test_bad_input_changes_nothing);
   ADD ("/checks/failed-stops-use", test_failed_stops_use);
+  ADD ("/checks/retired-ends-checks", test_retired_ends_checks);
   return g_test_run ();
 }
