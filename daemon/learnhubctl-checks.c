@@ -102,7 +102,8 @@ check_done (Ctl *ctl, LhStore *store, GError **error)
                    ctl->args[2]);
       return FALSE;
     }
-  check = lh_checks_done (store, id, ctl->args[3], ctl->note, &ctl_actor, tz, lh_time_now (), error);
+  check = lh_checks_done (store, ctl->config->centre, id, ctl->args[3], ctl->note, &ctl_actor, lh_time_now (), NULL,
+                          error);
   if (check == NULL)
     return FALSE;
   due = lh_time_format_date (check->next_due, tz);

@@ -49,17 +49,18 @@ void
 lh_routes_publish_admin_notices (LhStore *store, LhEventHub *events)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) notices = lh_admin_notices_list (store, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) data = NULL;
+  gint64 open = 0;
 
-  if (notices == NULL)
+  /* The true count: the list stops at LH_ADMIN_NOTICES_MAX. */
+  if (!lh_admin_notices_count_open (store, &open, &error))
     {
       g_message ("Cannot count the admins' notices: %s", error->message);
       return;
     }
   json_builder_begin_object (builder);
-  lh_json_add_int (builder, "open", notices->len);
+  lh_json_add_int (builder, "open", open);
   json_builder_end_object (builder);
   data = json_builder_get_root (builder);
   lh_event_hub_publish_to_admins (events, "admin-notices-changed", data);
@@ -71,13 +72,15 @@ lh_route_admin_notices (LhRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) notices = lh_admin_notices_list (request->store, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 open = 0;
 
-  if (notices == NULL)
+  if (notices == NULL || !lh_admin_notices_count_open (request->store, &open, &error))
     {
       lh_request_reply_error (request, error);
       return;
     }
   json_builder_begin_object (builder);
+  lh_json_add_int (builder, "open", open);
   json_builder_set_member_name (builder, "notices");
   json_builder_begin_array (builder);
   for (guint i = 0; i < notices->len; i++)

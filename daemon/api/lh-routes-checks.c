@@ -81,6 +81,7 @@ lh_route_check_done (LhRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(LhPerson) admin = NULL;
   g_autoptr(LhCheck) check = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *result = NULL, *note = NULL;
   JsonObject *object;
@@ -95,9 +96,8 @@ lh_route_check_done (LhRequest *request)
     }
   admin = lh_people_get (request->store, request->session.person_id, &error);
   check = admin != NULL
-          ? lh_checks_done (request->store, request->path_id, result, note,
-                            &(LhEquipmentActor) { admin->id, admin->name }, request->centre->tz, request->now,
-                            &error)
+          ? lh_checks_done (request->store, request->centre, request->path_id, result, note,
+                            &(LhEquipmentActor) { admin->id, admin->name }, request->now, &moves, &error)
           : NULL;
   if (check == NULL)
     {
@@ -106,7 +106,9 @@ lh_route_check_done (LhRequest *request)
     }
   add_check (builder, check, request->now, request->centre->tz);
   lh_request_reply_builder (request, 200, builder);
-  /* Its notices cleared, and its next reminder moved. */
+  /* Its notices cleared, and its next reminder moved; a failed item's
+   * fault moved its PC's bookings. */
   lh_routes_publish_admin_notices (request->store, request->events);
   lh_housekeeper_reschedule (request->housekeeper);
+  lh_routes_tell_moved_learners (request, moves);
 }

@@ -113,7 +113,9 @@ lh_admin_notices_list (LhStore *store, GError **error)
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
-  /* The open notices' partial index, newest first; each joins by key. */
+  /* The open notices' partial index; each joins by key. Overdue ones
+   * first, so that a flood of new reports cannot push them out of the
+   * list. */
   stmt = lh_store_prepare (store,
                            "SELECT n.id, n.what, n.created_at, coalesce(n.fault_id, 0), f.category, "
                            "  coalesce(f.reported_at, 0), coalesce(n.check_id, 0), c.what, coalesce(n.due_at, 0), "
@@ -124,11 +126,30 @@ lh_admin_notices_list (LhStore *store, GError **error)
                            "LEFT JOIN equipment e ON e.id = coalesce(f.equipment_id, c.equipment_id) "
                            /* A PC with no computer in the inventory is the fault's own. */
                            "LEFT JOIN resources r ON r.id = coalesce(e.resource_id, f.resource_id) "
-                           "WHERE n.cleared_at IS NULL ORDER BY n.created_at DESC, n.id DESC LIMIT ?1", error);
+                           "WHERE n.cleared_at IS NULL "
+                           "ORDER BY n.what IN ('fault-overdue', 'check-overdue') DESC, n.created_at DESC, n.id DESC "
+                           "LIMIT ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, LH_ADMIN_NOTICES_MAX);
   return lh_store_collect (store, stmt, notice_from_row, (GDestroyNotify) lh_admin_notice_free, error);
+}
+
+gboolean
+lh_admin_notices_count_open (LhStore *store, gint64 *out_count, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  stmt = lh_store_prepare (store,
+                           "SELECT count(*) FROM admin_notices INDEXED BY admin_notices_open "
+                           "WHERE cleared_at IS NULL", error);
+  if (stmt == NULL || !lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 gboolean

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* The most open notices one list holds, newest first. */
+/* The most open notices one list holds, the overdue first, then newest
+ * first. */
 #define LH_ADMIN_NOTICES_MAX 50
 
 typedef struct
@@ -51,9 +52,13 @@ gboolean   lh_admin_notices_clear_check (LhStore    *store,
                                          gint64      check_id,
                                          gint64      now,
                                          GError    **error);
-/* The open notices, newest first, at most LH_ADMIN_NOTICES_MAX
- * (element-type LhAdminNotice). */
+/* The open notices, the overdue ones first, then newest first, at most
+ * LH_ADMIN_NOTICES_MAX (element-type LhAdminNotice). */
 GPtrArray *lh_admin_notices_list        (LhStore    *store,
+                                         GError    **error);
+/* How many notices are open, however many the list holds. */
+gboolean   lh_admin_notices_count_open  (LhStore    *store,
+                                         gint64     *out_count,
                                          GError    **error);
 /* An admin has seen the open notice: LH_ERROR_NOT_FOUND if there is no
  * such open notice. */

@@ -55,8 +55,9 @@ lh_demo_add_checks (LhStore *store, const LhCentre *centre, gint64 now, GError *
       for (guint d = 0; d < G_N_ELEMENTS (checks[i].done_days_ago) && done_days_ago[d] > 0; d++)
         {
           gboolean last = d + 1 == G_N_ELEMENTS (checks[i].done_days_ago) || done_days_ago[d + 1] == 0;
-          g_autoptr(LhCheck) done = lh_checks_done (store, check->id, "passed", last ? checks[i].last_note : NULL,
-                                                    &by_admin, centre->tz, now - done_days_ago[d] * DAY, error);
+          g_autoptr(LhCheck) done = lh_checks_done (store, centre, check->id, "passed",
+                                                    last ? checks[i].last_note : NULL, &by_admin,
+                                                    now - done_days_ago[d] * DAY, NULL, error);
 
           if (done == NULL)
             return FALSE;

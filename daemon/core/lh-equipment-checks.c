@@ -5,6 +5,7 @@
 
 #include "lh-admin-notices.h"
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-text.h"
 #include "lh-time.h"
 
@@ -231,6 +232,34 @@ lh_checks_add (LhStore *store, const LhCheckFields *fields, GTimeZone *tz, gint6
   return lh_checks_get (store, check_id, error);
 }
 
+gboolean
+lh_checks_end_for_retired_locked (LhStore *store, gint64 item_id, GError **error)
+{
+  /* The checks are the admins' few definitions, not a growing record:
+   * reading them all on a retirement is cheap. The notices and records
+   * refer to them, so go first. */
+  static const char * const deletes[] = {
+    "DELETE FROM admin_notices WHERE check_id IN (SELECT id FROM equipment_checks WHERE equipment_id = ?1)",
+    "DELETE FROM equipment_checks_done WHERE check_id IN "
+    "(SELECT id FROM equipment_checks WHERE equipment_id = ?1)",
+    "DELETE FROM equipment_checks WHERE equipment_id = ?1",
+  };
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(LhStmt) stmt = lh_store_prepare (store, deletes[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      if (!lh_store_exec (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* An item's check goes into the item's own history too. */
 static gboolean
 add_to_item_history (LhStore *store, const LhCheck *check, const char *result, const char *note,
@@ -249,14 +278,33 @@ add_to_item_history (LhStore *store, const LhCheck *check, const char *result, c
   return lh_equipment_add_event (store, item->id, "checked", item->status, history_note, actor, now, error);
 }
 
-LhCheck *
-lh_checks_done (LhStore *store, gint64 check_id, const char *result, const char *note,
-                const LhEquipmentActor *actor, GTimeZone *tz, gint64 now, GError **error)
+/* A failed check of one item is the admin's report of a fault on it
+ * that stops use: the one rule for out of use, which takes a computer's
+ * PC out of booking and moves its bookings. */
+static gboolean
+report_failure (LhStore *store, const LhCentre *centre, const LhCheck *check, const char *note, gint64 now,
+                GPtrArray **out_moves, GError **error)
 {
+  static const LhFaultReporter admin = { 0, TRUE, TRUE };
+  g_autofree char *fault_note = note[0] != '\0' ? g_strdup_printf ("Failed %s: %s", check->what, note)
+                                                : g_strdup_printf ("Failed %s", check->what);
+  g_autoptr(LhFault) fault = lh_faults_report (store, centre, check->asset_tag, 0, &admin, "other", fault_note, now,
+                                               NULL, out_moves, error);
+
+  return fault != NULL;
+}
+
+LhCheck *
+lh_checks_done (LhStore *store, const LhCentre *centre, gint64 check_id, const char *result, const char *note,
+                const LhEquipmentActor *actor, gint64 now, GPtrArray **out_moves, GError **error)
+{
+  GTimeZone *tz = centre->tz;
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhCheck) check = NULL;
   g_autoptr(LhStmt) insert = NULL;
   g_autoptr(LhStmt) update = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  gboolean failed_item;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
@@ -285,13 +333,20 @@ lh_checks_done (LhStore *store, gint64 check_id, const char *result, const char 
            ? lh_store_prepare (store, "UPDATE equipment_checks SET next_due = ?2 WHERE id = ?1", error) : NULL;
   if (update == NULL)
     return NULL;
+  /* A failed item stays due today, its notices with it, until a pass. */
+  failed_item = g_str_equal (result, "failed") && check->asset_tag != NULL;
   sqlite3_bind_int64 (update, 1, check_id);
-  sqlite3_bind_int64 (update, 2, due_after (now, check->every_days, check->every_months, tz));
+  sqlite3_bind_int64 (update, 2, failed_item ? MIN (check->next_due, lh_time_local_midnight (now, tz))
+                                             : due_after (now, check->every_days, check->every_months, tz));
   if (!lh_store_exec (store, update, error) ||
       !add_to_item_history (store, check, result, note, actor, now, error) ||
-      !lh_admin_notices_clear_check (store, check_id, now, error) ||
+      (failed_item ? !report_failure (store, centre, check, note, now, &moves, error)
+                   : !lh_admin_notices_clear_check (store, check_id, now, error)) ||
       !lh_transaction_commit (tx, error))
     return NULL;
   g_message ("Check %" G_GINT64_FORMAT " done: %s", check_id, result);
+  if (out_moves != NULL)
+    *out_moves = moves != NULL ? g_steal_pointer (&moves)
+                               : g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
   return lh_checks_get (store, check_id, error);
 }

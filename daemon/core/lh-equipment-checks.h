@@ -5,6 +5,7 @@
  * due date from the day it was done. */
 #pragma once
 
+#include "lh-centre.h"
 #include "lh-equipment.h"
 #include "lh-store.h"
 
@@ -80,14 +81,27 @@ GPtrArray   *lh_checks_list        (LhStore             *store,
                                     GError             **error);
 /* Records the check done now with result "passed" or "failed" and a
  * one-line note (nullable), in the item's history too; the next due date
- * is the interval after today. The check's notices clear. */
+ * is the interval after today and the check's notices clear. A failed
+ * check of one item instead opens a fault on it that stops use (as the
+ * admin's report, lh_faults_report(), moving its PC's bookings:
+ * *out_moves, element-type LhFaultMove, nullable) and stays due today,
+ * so that it is reminded of until it passes. */
 LhCheck     *lh_checks_done        (LhStore                *store,
+                                    const LhCentre         *centre,
                                     gint64                  check_id,
                                     const char             *result,
                                     const char             *note,
                                     const LhEquipmentActor *actor,
-                                    GTimeZone              *tz,
                                     gint64                  now,
+                                    GPtrArray             **out_moves,
                                     GError                **error);
+
+/* Ends the retired item's checks: a retired item is never checked, and
+ * its reminders would come back for ever. Its notices and records of
+ * checks done go with them (its own history keeps each check done).
+ * Inside the caller's transaction. */
+gboolean     lh_checks_end_for_retired_locked (LhStore *store,
+                                               gint64   item_id,
+                                               GError **error);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* How much each bookable PC was used over a period, from the sittings at
  * it, so that the committee can see which PCs are worn out and which are
- * never used. It counts time at a PC, never who sat there: the answer
- * holds no person, so small counts need no suppression here. */
+ * never used. It counts time at a PC, never who sat there, but a sitting
+ * is one person's: small counts can show one learner's visits, so the
+ * committee's route suppresses them (lh-routes-equipment-usage.c). */
 #pragma once
 
 #include "lh-centre.h"

@@ -86,6 +86,28 @@ count_attempt (LhStore *store, gint64 device_id, gint64 now, GError **error)
   return lh_store_exec (store, insert, error) && lh_transaction_commit (tx, error);
 }
 
+/* Refuses a kiosk a new fault once LH_FAULTS_OPENED_PER_HOUR were opened
+ * within the hour: each opens a notice for the admins. Counted over the
+ * open faults' index, so repaired ones free room again. */
+static gboolean
+check_centre_rate (LhStore *store, gint64 now, GError **error)
+{
+  g_autoptr(LhStmt) count = lh_store_prepare (store,
+                                              "SELECT count(*) FROM faults INDEXED BY faults_open_by_age "
+                                              "WHERE repaired_at IS NULL AND reported_at > ?1", error);
+  gboolean has_row;
+
+  if (count == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (count, 1, now - 3600);
+  if (!lh_store_step (store, count, &has_row, error))
+    return FALSE;
+  if (sqlite3_column_int (count, 0) >= LH_FAULTS_OPENED_PER_HOUR)
+    return refuse (error, LH_ERROR_LOCKED, "too-many-reports-centre",
+                   "Many faults have just been reported here; please tell the centre's staff");
+  return TRUE;
+}
+
 /* One answer for "no such item" and "retired" to anyone but an admin, so
  * that a kiosk learns nothing of the inventory by asking. */
 static gboolean
@@ -360,10 +382,13 @@ lh_faults_report (LhStore *store, const LhCentre *centre, const char *asset_tag,
    * booking: from any other kiosk, anyone could cancel everyone's
    * bookings on every PC. Such a report is kept for the admin, and the
    * PC stays bookable until it is reported at the PC or by the admin. */
-  stops = lh_fault_category_stops_use (category) && (reporter->admin || (pc != 0 && reporter_pc == pc));
+  stops = (lh_fault_category_stops_use (category) || (reporter->admin && reporter->failed_check)) &&
+          (reporter->admin || (pc != 0 && reporter_pc == pc));
   if (!find_open (store, item != NULL ? item->id : 0, pc, category, &fault_id, &was_stopping, error))
     return NULL;
   joined = fault_id != 0;
+  if (!joined && !reporter->admin && !check_centre_rate (store, now, error))
+    return NULL;
   if (joined ? !join_fault (store, fault_id, reporter->device_id, stops, error)
                     : !open_fault (store, item != NULL ? item->id : 0, pc, category, stops, now, &fault_id, error))
     return NULL;

@@ -7,6 +7,7 @@
 #include "lh-faults.h"
 
 #include "lh-admin-notices.h"
+#include "lh-equipment-checks.h"
 #include "lh-error.h"
 #include "lh-faults-private.h"
 #include "lh-terms.h"
@@ -329,5 +330,5 @@ lh_faults_close_for_retired_locked (LhStore *store, gint64 item_id, const LhEqui
                                  error) ||
         !lh_admin_notices_clear_fault (store, g_array_index (ids, gint64, i), now, error))
       return FALSE;
-  return TRUE;
+  return lh_checks_end_for_retired_locked (store, item_id, error);
 }

@@ -17,6 +17,10 @@ extern const char * const lh_fault_categories[];
 
 /* A kiosk may try this many reports a minute; more is LH_ERROR_LOCKED. */
 #define LH_FAULT_REPORTS_PER_MINUTE 3
+/* Kiosks together may open this many new faults an hour; more is
+ * LH_ERROR_LOCKED, so that anyone at the desk cannot bury the admins'
+ * notices. Reports joining an open fault are not counted. */
+#define LH_FAULTS_OPENED_PER_HOUR 10
 #define LH_FAULT_ASSIGNEE_MAX_CHARS 100
 
 typedef struct
@@ -67,6 +71,8 @@ typedef struct
   gboolean admin;      /* an admin: no rate limit, may name any item, is
                         * told which items exist, and takes a PC out of
                         * booking from anywhere */
+  gboolean failed_check; /* an admin's failed check of the item: the
+                          * fault stops use whatever its category */
 } LhFaultReporter;
 
 /* Reports a fault of the item (by asset_tag, or when that is NULL the
@@ -79,7 +85,9 @@ typedef struct
  * item out of use and moves the PC's future bookings (*out_moves,
  * element-type LhFaultMove, nullable) in the same transaction. A kiosk
  * not signed in as an admin may try LH_FAULT_REPORTS_PER_MINUTE times a
- * minute, refused tries included. Each refusal has a reason (see
+ * minute, refused tries included, and open a new fault only while fewer
+ * than LH_FAULTS_OPENED_PER_HOUR were opened in the last hour. Each
+ * refusal has a reason (see
  * lh_error_get_reason() and data/api/learnhub-api.md). */
 LhFault   *lh_faults_report            (LhStore               *store,
                                         const LhCentre        *centre,
@@ -159,8 +167,8 @@ gboolean   lh_faults_item_stopped      (LhStore                *store,
                                         gboolean               *out_stopped,
                                         GError                **error);
 
-/* Closes the item's open faults as it is retired; inside the caller's
- * transaction. */
+/* Closes the item's open faults as it is retired, and ends its checks
+ * (lh_checks_end_for_retired_locked()); inside the caller's transaction. */
 gboolean   lh_faults_close_for_retired_locked (LhStore                *store,
                                                gint64                  item_id,
                                                const LhEquipmentActor *actor,

@@ -62,11 +62,11 @@ static void
 test_quarter (void)
 {
   static const char * const members[] = {
-    "pc", "computer", "never_used", "minutes_used", "sittings", "days_used", "last_used", "minutes_open",
-    "percent_of_open_hours",
+    "pc", "computer", "never_used", "minutes_used", "sittings", "days_used", "suppressed", "last_used",
+    "minutes_open", "percent_of_open_hours",
   };
-  g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
-  g_autoptr(LhApiReply) reply = call ("/api/v1/equipment/usage", committee);
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) reply = call ("/api/v1/equipment/usage", admin);
   JsonArray *pcs;
   JsonObject *favourite, *shunned;
   gint64 previous = G_MAXINT64;
@@ -100,6 +100,104 @@ test_quarter (void)
   g_assert_cmpint (json_object_get_int_member (favourite, "days_used"), <=, 91);
 }
 
+static JsonObject *
+pc_with_id (JsonArray *pcs, gint64 id)
+{
+  for (guint i = 0; i < json_array_get_length (pcs); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (pcs, i);
+
+      if (json_object_get_int_member (json_object_get_object_member (entry, "pc"), "id") == id)
+        return entry;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_null (JsonObject *entry, const char *member)
+{
+  return JSON_NODE_HOLDS_NULL (json_object_get_member (entry, member));
+}
+
+/* A sitting is one person's: the committee may not read one learner's
+ * visits from a PC few use. Each period's figures, seen by the admin and
+ * by the committee: below the threshold every figure that could tell is
+ * null, last_used is a day, and the suppressed PCs come last but for the
+ * never used, so that their place tells nothing. */
+static void
+test_committee_suppressed (void)
+{
+  static const char * const periods[] = {
+    "", "?from=2026-11-01&to=2026-11-28", "?from=2026-09-01&to=2026-09-30",
+  };
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
+  g_autoptr(LhApiReply) terms = call ("/api/v1/terms", admin);
+  gint64 threshold = json_object_get_int_member (json_node_get_object (terms->json), "suppression_threshold");
+  guint suppressed_seen = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autofree char *path = g_strconcat ("/api/v1/equipment/usage", periods[p], NULL);
+      g_autoptr(LhApiReply) full = call (path, admin);
+      g_autoptr(LhApiReply) held = call (path, committee);
+      JsonArray *full_pcs = json_object_get_array_member (json_node_get_object (full->json), "pcs");
+      JsonArray *held_pcs = json_object_get_array_member (json_node_get_object (held->json), "pcs");
+      gboolean after_suppressed = FALSE;
+
+      g_assert_cmpuint (held->status, ==, 200);
+      g_assert_cmpuint (json_array_get_length (held_pcs), ==, json_array_get_length (full_pcs));
+      for (guint i = 0; i < json_array_get_length (held_pcs); i++)
+        {
+          JsonObject *seen = json_array_get_object_element (held_pcs, i);
+          gint64 id = json_object_get_int_member (json_object_get_object_member (seen, "pc"), "id");
+          JsonObject *truth = pc_with_id (full_pcs, id);
+          gint64 sittings = json_object_get_int_member (truth, "sittings");
+          gboolean few = sittings > 0 && (sittings < threshold
+                                          || json_object_get_int_member (truth, "days_used") < threshold);
+
+          g_assert_false (json_object_get_boolean_member (truth, "suppressed"));
+          g_assert_cmpint (json_object_get_boolean_member (seen, "suppressed"), ==, few);
+          if (few)
+            {
+              suppressed_seen++;
+              after_suppressed = TRUE;
+              g_assert_true (is_null (seen, "sittings") && is_null (seen, "days_used")
+                             && is_null (seen, "minutes_used") && is_null (seen, "percent_of_open_hours")
+                             && is_null (seen, "last_used"));
+              continue;
+            }
+          /* Nothing used more than a suppressed PC comes after it. */
+          if (after_suppressed)
+            g_assert_cmpint (sittings, ==, 0);
+          g_assert_cmpint (json_object_get_int_member (seen, "sittings"), ==, sittings);
+          g_assert_cmpint (json_object_get_int_member (seen, "minutes_used"), ==,
+                           json_object_get_int_member (truth, "minutes_used"));
+          if (sittings > 0)
+            g_assert_cmpuint (strlen (json_object_get_string_member (seen, "last_used")), ==,
+                              strlen ("YYYY-MM-DD"));
+        }
+    }
+  g_assert_cmpuint (suppressed_seen, >, 0);
+}
+
+/* Fewer than 28 days would show single sittings; the admin may ask. */
+static void
+test_committee_short_period (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
+  const char *path = "/api/v1/equipment/usage?from=2026-11-02&to=2026-11-28";
+  g_autoptr(LhApiReply) refused = call (path, committee);
+  g_autoptr(LhApiReply) admins = call (path, admin);
+
+  g_assert_cmpuint (refused->status, ==, 422);
+  g_assert_cmpstr (refused->content_type, ==, "application/problem+json");
+  g_assert_cmpstr (lh_api_reply_string (refused, "reason"), ==, "period-too-short");
+  g_assert_null (strstr (refused->text, "\"pcs\""));
+  g_assert_cmpuint (admins->status, ==, 200);
+}
+
 static void
 test_bad_periods (void)
 {
@@ -130,4 +228,6 @@ lh_api_equipment_usage_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/equipment/usage/who-may", test_who_may);
   g_test_add_func ("/api/equipment/usage/quarter", test_quarter);
   g_test_add_func ("/api/equipment/usage/bad-periods", test_bad_periods);
+  g_test_add_func ("/api/equipment/usage/committee-suppressed", test_committee_suppressed);
+  g_test_add_func ("/api/equipment/usage/committee-short-period", test_committee_short_period);
 }

@@ -131,7 +131,8 @@ test_check_reminders (Fixture *f, gconstpointer data)
   g_assert_cmpuint (overdue->len, ==, 1);
   g_assert_cmpstr (((LhAdminNotice *) overdue->pdata[0])->what, ==, "check-overdue");
 
-  done = lh_checks_done (f->ts->store, pat->id, "passed", NULL, &ctl, f->centre->tz, date (f, "2026-12-22"), &error);
+  done = lh_checks_done (f->ts->store, f->centre, pat->id, "passed", NULL, &ctl, date (f, "2026-12-22"), NULL,
+                         &error);
   g_assert_no_error (error);
   cleared = open_notices (f);
   g_assert_cmpuint (cleared->len, ==, 0);
@@ -288,6 +289,40 @@ test_list_is_bounded (Fixture *f, gconstpointer data)
   g_assert_cmpuint (many, <=, few + 10);
 }
 
+/* A flood of newer notices (as from anonymous reports) cannot hide an overdue check: it heads the
+ * list, and the count is every open notice, not the list's length. */
+static void
+test_overdue_first (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhCheck) pat = add_check (f, "Electrical safety test", "2026-11-20");
+  g_autoptr(LhStmt) flood = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  LhAdminNotice *first;
+  gint64 open = 0;
+
+  g_assert_cmpuint (raise_checks (f, NOW), ==, 1);
+  flood = lh_store_prepare (f->ts->store,
+                            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80) "
+                            "INSERT INTO admin_notices (what, check_id, due_at, created_at) "
+                            "SELECT 'check-due', ?2, 1000000 + i, ?1 + i FROM n",
+                            &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (flood, 1, NOW);
+  sqlite3_bind_int64 (flood, 2, pat->id);
+  g_assert_true (lh_store_exec (f->ts->store, flood, &error));
+  g_assert_no_error (error);
+
+  notices = open_notices (f);
+  g_assert_cmpuint (notices->len, ==, LH_ADMIN_NOTICES_MAX);
+  first = g_ptr_array_index (notices, 0);
+  g_assert_cmpstr (first->what, ==, "check-overdue");
+  g_assert_cmpint (first->check_id, ==, pat->id);
+  g_assert_true (lh_admin_notices_count_open (f->ts->store, &open, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (open, ==, 81);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -298,5 +333,6 @@ main (int argc, char **argv)
   ADD ("/admin-notices/fault-kept-until-repaired", test_fault_notice_kept_until_repaired);
   ADD ("/admin-notices/pc-only-fault-overdue", test_pc_only_fault_overdue);
   ADD ("/admin-notices/list-is-bounded", test_list_is_bounded);
+  ADD ("/admin-notices/overdue-first", test_overdue_first);
   return g_test_run ();
 }

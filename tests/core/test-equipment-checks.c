@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lh-admin-notices.h"
+#include "lh-bookings.h"
 #include "lh-centre.h"
 #include "lh-core-test.h"
 #include "lh-equipment.h"
 #include "lh-equipment-checks.h"
 #include "lh-error.h"
+#include "lh-faults.h"
 #include "lh-time.h"
+#include "lh-usage.h"
 
 /* Monday 23 November 2026, 12:00 in London (UTC in winter). */
 #define NOW      1795435200
@@ -143,8 +147,8 @@ test_done_sets_next_due (Fixture *f, gconstpointer data)
   LhEquipmentActor admin = { 0, "Grace" };
   const LhEquipmentEvent *last;
 
-  done = lh_checks_done (f->ts->store, pat->id, "passed", "All sockets fine", &admin, f->centre->tz,
-                         date (f, "2026-12-03") + 10 * 3600, &error);
+  done = lh_checks_done (f->ts->store, f->centre, pat->id, "passed", "All sockets fine", &admin,
+                         date (f, "2026-12-03") + 10 * 3600, NULL, &error);
   g_assert_no_error (error);
   assert_due (f, done, "2027-12-03");
   g_assert_cmpint (done->last_done_at, ==, date (f, "2026-12-03") + 10 * 3600);
@@ -158,13 +162,102 @@ test_done_sets_next_due (Fixture *f, gconstpointer data)
   g_assert_cmpstr (last->actor_name, ==, "Grace");
 
   /* Six months from 31 August is the last day of February. */
-  cleaned = lh_checks_done (f->ts->store, clean->id, "failed", NULL, &admin, f->centre->tz,
-                            date (f, "2027-08-31") + 9 * 3600, &error);
+  cleaned = lh_checks_done (f->ts->store, f->centre, clean->id, "failed", NULL, &admin,
+                            date (f, "2027-08-31") + 9 * 3600, NULL, &error);
   g_assert_no_error (error);
   assert_due (f, cleaned, "2028-02-29");
   g_assert_cmpstr (cleaned->last_result, ==, "failed");
   g_assert_cmpstr (cleaned->last_note, ==, "");
   g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM equipment_checks_done"), ==, 2);
+}
+
+static gint64
+add_pc (Fixture *f, const char *name, const char *asset_tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hours = lh_opening_hours_parse ("Mon-Fri 08:00-20:00", &error);
+  gint64 id;
+
+  g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
+  g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &(LhEquipmentFields) { asset_tag, "computer", NULL, NULL, NULL, id },
+                                    &ctl, NULL, NOW - DAY, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A PC that fails its safety test is out of use like one reported
+ * broken: its computer faulty, its bookings moved, and the check due
+ * until it passes. */
+static void
+test_failed_stops_use (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pc = add_pc (f, "PC 1", "LC-0010");
+  gint64 other = add_pc (f, "PC 2", "LC-0011");
+  gint64 amira = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, NOW - DAY);
+  gint64 tomorrow = date (f, "2026-11-24");
+  g_autoptr(LhBooking) booking = lh_bookings_create (f->ts->store, f->centre, amira, pc, tomorrow + 10 * 3600,
+                                                     tomorrow + 11 * 3600, NOW, &error);
+  g_autoptr(LhCheck) pat = add (f, "Electrical safety test", "LC-0010", NULL, "1y", "2026-12-01");
+  g_autoptr(LhCheck) failed = NULL;
+  g_autoptr(LhCheck) passed = NULL;
+  g_autoptr(LhEquipment) computer = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  LhFaultMove *move;
+
+  g_assert_no_error (error);
+  failed = lh_checks_done (f->ts->store, f->centre, pat->id, "failed", "Earth fault", &ctl, NOW, &moves, &error);
+  g_assert_no_error (error);
+  assert_due (f, failed, "2026-11-23");
+  g_assert_cmpint (lh_check_state (failed, NOW, f->centre->tz), ==, LH_CHECK_DUE_SOON);
+  computer = lh_equipment_get (f->ts->store, "LC-0010", &error);
+  g_assert_cmpstr (computer->status, ==, "faulty");
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM faults WHERE repaired_at IS NULL AND stops_use"), ==, 1);
+  g_assert_cmpuint (moves->len, ==, 1);
+  move = g_ptr_array_index (moves, 0);
+  g_assert_cmpint (move->booking_id, ==, booking->id);
+  g_assert_cmpint (move->to_pc_id, ==, other);
+
+  /* A pass moves the due date a whole interval on again. */
+  passed = lh_checks_done (f->ts->store, f->centre, pat->id, "passed", NULL, &ctl, NOW + DAY, NULL, &error);
+  g_assert_no_error (error);
+  assert_due (f, passed, "2027-11-24");
+}
+
+/* A retired item is never checked again: retiring it ends its checks
+ * and their notices at once, and nothing reminds of them later; a
+ * kind's check and another item's stay. */
+static void
+test_retired_ends_checks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhCheck) chair = add (f, "Gas lift test", "LC-0300", NULL, "1y", "2026-11-20");
+  g_autoptr(LhCheck) done = NULL;
+  g_autoptr(LhCheck) pat = add (f, "Electrical safety test", "LC-0001", NULL, "1y", "2027-11-20");
+  g_autoptr(LhCheck) chairs = add (f, "Clean", NULL, "chair", "6m", "2027-08-31");
+  guint raised = 0;
+
+  done = lh_checks_done (f->ts->store, f->centre, chair->id, "passed", NULL, &ctl, NOW - 30 * DAY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_admin_notices_raise_checks (f->ts->store, f->centre->tz, NOW + 400 * DAY, &raised, &error));
+  g_assert_cmpuint (raised, ==, 3);
+  g_assert_true (lh_equipment_set_status (f->ts->store, f->centre, "LC-0300", "retired", "Broken beyond repair", &ctl, NOW,
+                                          &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM equipment_checks"), ==, 2);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM admin_notices WHERE cleared_at IS NULL"),
+                   ==, 2);
+  g_assert_true (lh_admin_notices_raise_checks (f->ts->store, f->centre->tz, NOW + 800 * DAY, &raised, &error));
+  g_assert_no_error (error);
+  /* The others' are raised already; the retired chair's is not again. */
+  g_assert_cmpuint (raised, ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM admin_notices WHERE check_id = 1"), ==, 0);
+  /* Its doing stays in the item's own history. */
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM equipment_events WHERE what = 'checked'"),
+                   ==, 1);
 }
 
 static void
@@ -181,7 +274,7 @@ static void
 assert_done_refused (Fixture *f, gint64 id, const char *result, const char *note, int code)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LhCheck) check = lh_checks_done (f->ts->store, id, result, note, &ctl, f->centre->tz, NOW, &error);
+  g_autoptr(LhCheck) check = lh_checks_done (f->ts->store, f->centre, id, result, note, &ctl, NOW, NULL, &error);
 
   g_assert_error (error, LH_ERROR, code);
   g_assert_null (check);
@@ -229,5 +322,7 @@ main (int argc, char **argv)
   ADD ("/checks/add-and-list", test_add_and_list);
   ADD ("/checks/done-sets-next-due", test_done_sets_next_due);
   ADD ("/checks/bad-input-changes-nothing", test_bad_input_changes_nothing);
+  ADD ("/checks/failed-stops-use", test_failed_stops_use);
+  ADD ("/checks/retired-ends-checks", test_retired_ends_checks);
   return g_test_run ();
 }

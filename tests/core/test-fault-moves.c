@@ -31,7 +31,7 @@ add_pc (Fixture *f, const char *name, const char *asset_tag)
 
   g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
   g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
-  g_assert_true (lh_equipment_save (f->ts->store, &(LhEquipmentFields) { asset_tag, "computer", NULL, NULL, NULL, id },
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &(LhEquipmentFields) { asset_tag, "computer", NULL, NULL, NULL, id },
                                     &admin, NULL, NOW - DAY, NULL, &error));
   g_assert_no_error (error);
   return id;

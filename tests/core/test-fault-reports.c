@@ -261,6 +261,43 @@ test_attempts_counted (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, attempts), <=, LH_FAULT_REPORTS_PER_MINUTE);
 }
 
+/* Kiosks together open at most LH_FAULTS_OPENED_PER_HOUR faults an hour,
+ * each with a notice for the admins, so that nobody at the desk can bury
+ * a real one. A report joining an open fault and the admin's are taken;
+ * an hour on, kiosks may open faults again. */
+static void
+test_centre_wide_cap (Fixture *f, gconstpointer data)
+{
+  const char * const tags[] = { "LC-0001", "LC-0002" };
+  g_autofree char *message = NULL;
+  g_autoptr(LhFault) joined = NULL;
+  g_autoptr(LhFault) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) admins = NULL;
+  gboolean was_joined = FALSE;
+  gint64 at = NOW;
+
+  for (int i = 0; i < LH_FAULTS_OPENED_PER_HOUR; i++, at += 61)
+    {
+      g_autoptr(LhFault) fault = report_at (f, tags[i % 2], 0, f->desk, lh_fault_categories[i / 2], NULL, at,
+                                            &was_joined, NULL);
+
+      g_assert_false (was_joined);
+    }
+  message = refused (f, "LC-0002", 0, f->desk, "other", NULL, at, LH_ERROR_LOCKED, "too-many-reports-centre");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults"), ==, LH_FAULTS_OPENED_PER_HOUR);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM admin_notices"), ==, LH_FAULTS_OPENED_PER_HOUR);
+
+  joined = report_at (f, "LC-0001", 0, f->desk, lh_fault_categories[0], "Still", at + 61, &was_joined, NULL);
+  g_assert_true (was_joined);
+  admins = lh_faults_report (f->ts->store, f->centre, "LC-0002", 0, &admin_tools, "other", NULL, at + 61, NULL,
+                             NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (admins);
+  later = report_at (f, "LC-0001", 0, f->desk, "other", NULL, NOW + 3600 + 11 * 61, &was_joined, NULL);
+  g_assert_false (was_joined);
+}
+
 /* To a kiosk, a retired item is no more there than an unknown one; the
  * admin is told which it is. */
 static void
@@ -365,6 +402,7 @@ main (int argc, char **argv)
   ADD ("/fault-reports/join-counts-reporters", test_join_counts_reporters);
   ADD ("/fault-reports/join-moves-once", test_join_moves_once);
   ADD ("/fault-reports/attempts-counted", test_attempts_counted);
+  ADD ("/fault-reports/centre-wide-cap", test_centre_wide_cap);
   ADD ("/fault-reports/unknown-and-retired-alike", test_unknown_and_retired_alike);
   ADD ("/fault-reports/pc-kiosk-learns-nothing", test_pc_kiosk_learns_nothing);
   ADD ("/fault-reports/refusals-have-reasons", test_refusals_have_reasons);
