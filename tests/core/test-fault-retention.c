@@ -157,7 +157,7 @@ test_notices_go_when_done_with (Fixture *f, gconstpointer data)
   const char *notices = "SELECT count(*) FROM fault_notices";
 
   book (f, f->amira, TOMORROW + 10 * HOUR);
-  book (f, f->ben, TOMORROW + 7 * DAY + 10 * HOUR);
+  book (f, f->ben, TOMORROW + 12 * HOUR);
   fault = report (f, 0, f->pc1_kiosk, "screen", NULL, NOW);
   g_assert_cmpint (count (f, notices), ==, 2);
   g_assert_cmpuint (forget (f, NOW), ==, 0);
