@@ -63,7 +63,9 @@ test_other_key_only_for_advice (void)
 
   /* A new database: the demo makes its key. */
   ctl (&demo, db, "demo", "--config", centre_config, NULL);
-  g_assert_cmpint (demo.status, ==, 0);
+  /* What the demo said, if it failed: it once did at a faked moment. */
+  if (demo.status != 0)
+    g_error ("learnhubctl demo failed (%d): %s", demo.status, demo.err);
   g_assert_true (g_file_test (centre_key, G_FILE_TEST_EXISTS));
 
   for (guint i = 0; i < sizeof other; i++)
