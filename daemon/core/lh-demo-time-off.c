@@ -391,11 +391,18 @@ add_assessments (Demo *demo, gint64 history_start, GError **error)
   return TRUE;
 }
 
+/* When the admin's adjustments fall: 9:00 on a working day. */
+static gint64
+adjusted_at (const Demo *demo, int days_ago)
+{
+  return working_day (demo, -days_ago) + 9 * HOUR;
+}
+
 static gboolean
 adjust (Demo *demo, const char *staff_number, gint64 person, const char *category, int minutes, int days_ago,
         const char *reason, GError **error)
 {
-  gint64 at = working_day (demo, -days_ago) + 9 * HOUR;
+  gint64 at = adjusted_at (demo, days_ago);
 
   if (staff_number != NULL)
     {
@@ -410,14 +417,42 @@ adjust (Demo *demo, const char *staff_number, gint64 person, const char *categor
                              MIN (at + DAY, demo->now), error);
 }
 
+/* A learner with a history who had used at least `minutes` of paid
+ * learning time by `at`: who gets a correction depends on which days the
+ * history fell on, and so on today's date. */
+static gboolean
+learner_who_used (Demo *demo, gint64 at, int minutes, gint64 *person, GError **error)
+{
+  for (guint i = demo->n_clean; i < demo->learner_ids->len; i++)
+    {
+      gint64 id = g_array_index (demo->learner_ids, gint64, i);
+      LhTimeOffBalance balance;
+
+      if (!lh_time_off_balance (demo->store, demo->centre, id, at, &balance, error))
+        return FALSE;
+      /* categories[0] is learning time. */
+      if (balance.categories[0].taken_minutes + balance.categories[0].booked_minutes >= minutes)
+        {
+          *person = id;
+          return TRUE;
+        }
+    }
+  g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "No learner in the demo had used %d minutes of learning time",
+               minutes);
+  return FALSE;
+}
+
 /* Time used outside the centre, as the admin records it: a course and an
  * exam at the college, ESOL classes, apprentice study days, and a
  * correction. */
 static gboolean
 add_adjustments (Demo *demo, GError **error)
 {
-  gint64 corrected = g_array_index (demo->learner_ids, gint64, demo->n_clean + 2);
+  gint64 corrected = 0;
   gint64 examined = g_array_index (demo->learner_ids, gint64, demo->n_clean + 5);
+
+  if (!learner_who_used (demo, adjusted_at (demo, 10), 30, &corrected, error))
+    return FALSE;
 
   return adjust (demo, NULL, amira (demo), "learning", 6 * 60, 30,
                  "Course at Riverside College: food hygiene, level 2", error) &&
