@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Suppression of small counts, attacked as a reader of the committee's
+ * figures would: knowing every figure shown and that the counts add up
+ * to the totals shown, try to find the true value of each hidden one.
+ * The attacker here searches for a second table of whole counts that
+ * agrees with everything shown and differs in the hidden figure; if
+ * there is none, the figure was given away. It also knows that a zero is
+ * never hidden (it names nobody), so every hidden figure is at least 1:
+ * two hidden counts that add up to 2 are 1 and 1. */
+#include "lh-suppression.h"
+
+#define CAP 80   /* no hidden figure in these tables is larger */
+
+typedef struct
+{
+  const LhCountTable *table;
+  guint               width;     /* n_columns + 1 */
+  guint               size;
+  gint64             *values;    /* the attacker's guess; -1: not yet */
+  GPtrArray          *lines;     /* (element-type GArray of guint) the
+                                  * total first, then its members */
+} Attack;
+
+static GArray *
+new_line (guint total)
+{
+  GArray *line = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_array_append_val (line, total);
+  return line;
+}
+
+/* What the reader knows: which totals are shown and that they add up. */
+static void
+attack_init (Attack *attack, const LhCountTable *table)
+{
+  guint rows = lh_count_table_n_rows (table), columns = lh_count_table_n_columns (table);
+  LhTotals totals = lh_count_table_totals (table);
+
+  attack->table = table;
+  attack->width = columns + 1;
+  attack->size = (rows + 1) * (columns + 1);
+  attack->values = g_new (gint64, attack->size);
+  attack->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  if (totals & LH_TOTALS_ROWS)
+    {
+      GArray *of_totals = new_line (rows * attack->width + columns);
+
+      for (guint r = 0; r < rows; r++)
+        {
+          GArray *line = new_line (r * attack->width + columns);
+          guint total = r * attack->width + columns;
+
+          for (guint c = 0; c < columns; c++)
+            {
+              guint cell = r * attack->width + c;
+              g_array_append_val (line, cell);
+            }
+          g_ptr_array_add (attack->lines, line);
+          g_array_append_val (of_totals, total);
+        }
+      g_ptr_array_add (attack->lines, of_totals);
+    }
+  if (totals & LH_TOTALS_COLUMNS)
+    {
+      GArray *of_totals = new_line (rows * attack->width + columns);
+
+      for (guint c = 0; c < columns; c++)
+        {
+          GArray *line = new_line (rows * attack->width + c);
+          guint total = rows * attack->width + c;
+
+          for (guint r = 0; r < rows; r++)
+            {
+              guint cell = r * attack->width + c;
+              g_array_append_val (line, cell);
+            }
+          g_ptr_array_add (attack->lines, line);
+          g_array_append_val (of_totals, total);
+        }
+      g_ptr_array_add (attack->lines, of_totals);
+    }
+}
+
+static void
+attack_clear (Attack *attack)
+{
+  g_clear_pointer (&attack->values, g_free);
+  g_clear_pointer (&attack->lines, g_ptr_array_unref);
+}
+
+static gboolean
+shown (const Attack *attack, guint i)
+{
+  guint r = i / attack->width, c = i % attack->width;
+
+  return lh_count_table_is_published (attack->table, r, c) && !lh_count_table_is_suppressed (attack->table, r, c);
+}
+
+/* Whether every line agrees so far; fills in a line's last unknown. */
+static gboolean
+propagate (Attack *attack, GArray *filled)
+{
+  gboolean progress = TRUE;
+
+  while (progress)
+    {
+      progress = FALSE;
+      for (guint l = 0; l < attack->lines->len; l++)
+        {
+          GArray *line = g_ptr_array_index (attack->lines, l);
+          gint64 sum = 0;
+          int unknown = -1, n_unknown = 0;
+
+          /* members add up to the total: member - total = 0 */
+          for (guint m = 0; m < line->len; m++)
+            {
+              guint i = g_array_index (line, guint, m);
+              gint64 sign = m == 0 ? -1 : 1;
+
+              if (attack->values[i] < 0)
+                {
+                  n_unknown++;
+                  unknown = (int) m;
+                }
+              else
+                sum += sign * attack->values[i];
+            }
+          if (n_unknown == 0 && sum != 0)
+            return FALSE;
+          if (n_unknown == 1)
+            {
+              guint i = g_array_index (line, guint, unknown);
+              gint64 value = unknown == 0 ? sum : -sum;
+
+              if (value < 1 || value > CAP)
+                return FALSE;
+              attack->values[i] = value;
+              g_array_append_val (filled, i);
+              progress = TRUE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Whether a table agreeing with all that is shown has `target` other
+ * than `avoid`. */
+static gboolean
+search (Attack *attack, guint target, gint64 avoid)
+{
+  g_autoptr(GArray) filled = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean found = FALSE;
+  guint next = G_MAXUINT;
+
+  if (propagate (attack, filled))
+    {
+      if (attack->values[target] >= 0 && attack->values[target] == avoid)
+        found = FALSE;
+      else
+        {
+          for (guint i = 0; i < attack->size && next == G_MAXUINT; i++)
+            if (attack->values[i] < 0)
+              next = i;
+          if (next == G_MAXUINT)
+            found = TRUE;
+          for (gint64 v = 1; next != G_MAXUINT && v <= CAP && !found; v++)
+            {
+              if (next == target && v == avoid)
+                continue;
+              attack->values[next] = v;
+              found = search (attack, target, avoid);
+              attack->values[next] = -1;
+            }
+        }
+    }
+  for (guint k = 0; k < filled->len; k++)
+    attack->values[g_array_index (filled, guint, k)] = -1;
+  return found;
+}
+
+/* The table as the daemon has it, hidden figures in brackets, for a
+ * failure's message. */
+static char *
+describe (const LhCountTable *table)
+{
+  GString *text = g_string_new ("\n");
+
+  for (guint r = 0; r <= lh_count_table_n_rows (table); r++)
+    {
+      for (guint c = 0; c <= lh_count_table_n_columns (table); c++)
+        if (!lh_count_table_is_published (table, r, c))
+          g_string_append (text, "     -");
+        else if (lh_count_table_is_suppressed (table, r, c))
+          g_string_append_printf (text, " [%3" G_GINT64_FORMAT "]", lh_count_table_get (table, r, c));
+        else
+          g_string_append_printf (text, "  %3" G_GINT64_FORMAT " ", lh_count_table_get (table, r, c));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Asserts no hidden figure can be worked back; returns how many are
+ * hidden. */
+static guint
+assert_nothing_given_away (const LhCountTable *table)
+{
+  Attack attack = { 0 };
+  guint n_hidden = 0;
+
+  attack_init (&attack, table);
+  for (guint target = 0; target < attack.size; target++)
+    {
+      guint r = target / attack.width, c = target % attack.width;
+
+      if (!lh_count_table_is_published (table, r, c) || !lh_count_table_is_suppressed (table, r, c))
+        continue;
+      n_hidden++;
+      /* A total not shown is in no line: its value plays no part. */
+      for (guint i = 0; i < attack.size; i++)
+        if (!lh_count_table_is_published (table, i / attack.width, i % attack.width))
+          attack.values[i] = 0;
+        else
+          attack.values[i] = shown (&attack, i) ? lh_count_table_get (table, i / attack.width, i % attack.width) : -1;
+      if (!search (&attack, target, lh_count_table_get (table, r, c)))
+        {
+          g_autofree char *text = describe (table);
+
+          g_error ("The hidden figure at (%u, %u), %" G_GINT64_FORMAT ", can be worked back:%s", r, c,
+                   lh_count_table_get (table, r, c), text);
+        }
+    }
+  attack_clear (&attack);
+  return n_hidden;
+}
+
+static LhCountTable *
+table_of (guint rows, guint columns, LhTotals totals, const gint64 *cells)
+{
+  LhCountTable *table = lh_count_table_new (rows, columns, totals);
+
+  for (guint r = 0; r < rows; r++)
+    for (guint c = 0; c < columns; c++)
+      lh_count_table_set (table, r, c, cells[r * columns + c]);
+  return table;
+}
+
+/* Counts from 1 to threshold - 1 are hidden; zeros and larger ones are
+ * not, with no totals to work anything back from. */
+static void
+test_small_counts_hidden (void)
+{
+  const gint64 cells[] = { 0, 1, 4, 5, 12 };
+  g_autoptr(LhCountTable) table = table_of (1, 5, LH_TOTALS_NONE, cells);
+
+  lh_count_table_suppress (table, 5);
+  g_assert_false (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 1));
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 2));
+  g_assert_false (lh_count_table_is_suppressed (table, 0, 3));
+  g_assert_false (lh_count_table_is_suppressed (table, 0, 4));
+  g_assert_false (lh_count_table_is_published (table, 0, 5));
+}
+
+/* A list with its total: the one small count would be the total less
+ * the others, so the next smallest is hidden with it. */
+static void
+test_list_with_total (void)
+{
+  const gint64 cells[] = { 20, 3, 9, 0, 14 };
+  g_autoptr(LhCountTable) table = table_of (5, 1, LH_TOTALS_COLUMNS, cells);
+
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 2, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 3, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 4, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 5, 0));
+  g_assert_cmpint (lh_count_table_get (table, 5, 0), ==, 46);
+  g_assert_cmpuint (assert_nothing_given_away (table), ==, 2);
+}
+
+/* Two hidden counts of 1 beside a total shown add up to 2, so each is
+ * known to be 1: a third is hidden with them. */
+static void
+test_hidden_sum_reaches_threshold (void)
+{
+  const gint64 cells[] = { 1, 1, 30, 8 };
+  g_autoptr(LhCountTable) table = table_of (4, 1, LH_TOTALS_COLUMNS, cells);
+
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 3, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 2, 0));
+  assert_nothing_given_away (table);
+}
+
+/* Every count of a row small: the row's total is hidden too, and then a
+ * second row's, or the grand total would give it away. */
+static void
+test_totals_hidden (void)
+{
+  const gint64 cells[] = {
+    1, 2, 0,
+    9, 7, 12,
+    6, 10, 8,
+  };
+  g_autoptr(LhCountTable) table = table_of (3, 3, LH_TOTALS_ROWS | LH_TOTALS_COLUMNS, cells);
+
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 1));
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 3));
+  assert_nothing_given_away (table);
+}
+
+/* Each row and column holds two hidden counts, but one count joins two
+ * separate blocks of them, and the equations together pin it down: the
+ * last check finds it and hides more. */
+static void
+test_pinned_through_several_lines (void)
+{
+  const gint64 cells[] = {
+    2, 2, 20, 20,
+    2, 2, 2, 20,
+    20, 20, 2, 2,
+    20, 20, 2, 2,
+  };
+  g_autoptr(LhCountTable) table = table_of (4, 4, LH_TOTALS_ROWS | LH_TOTALS_COLUMNS, cells);
+
+  /* Nine counts of 2 are below the threshold; the check hides more. */
+  lh_count_table_suppress (table, 3);
+  g_assert_cmpuint (assert_nothing_given_away (table), >, 9);
+}
+
+/* A threshold of 1 hides nothing. */
+static void
+test_threshold_one (void)
+{
+  const gint64 cells[] = { 1, 0, 2 };
+  g_autoptr(LhCountTable) table = table_of (3, 1, LH_TOTALS_COLUMNS, cells);
+
+  lh_count_table_suppress (table, 1);
+  for (guint r = 0; r <= 3; r++)
+    g_assert_false (lh_count_table_is_suppressed (table, r, 0));
+}
+
+/* Many small tables of counts like a centre's (many zeros and small
+ * ones), each attacked. */
+static void
+test_random_tables (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  guint n_hidden = 0;
+
+  for (guint t = 0; t < 300; t++)
+    {
+      guint rows = (guint) g_rand_int_range (rand, 1, 5), columns = (guint) g_rand_int_range (rand, 1, 5);
+      LhTotals totals = (LhTotals) g_rand_int_range (rand, 1, 4);
+      int threshold = g_rand_int_range (rand, 2, 6);
+      g_autoptr(LhCountTable) table = lh_count_table_new (rows, columns, totals);
+
+      for (guint r = 0; r < rows; r++)
+        for (guint c = 0; c < columns; c++)
+          lh_count_table_set (table, r, c, g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_int_range (rand, 1, 9));
+      lh_count_table_suppress (table, threshold);
+      n_hidden += assert_nothing_given_away (table);
+    }
+  /* The attack did run on hidden figures. */
+  g_assert_cmpuint (n_hidden, >, 300);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suppression/small-counts-hidden", test_small_counts_hidden);
+  g_test_add_func ("/suppression/list-with-total", test_list_with_total);
+  g_test_add_func ("/suppression/hidden-sum-reaches-threshold", test_hidden_sum_reaches_threshold);
+  g_test_add_func ("/suppression/totals-hidden", test_totals_hidden);
+  g_test_add_func ("/suppression/pinned-through-several-lines", test_pinned_through_several_lines);
+  g_test_add_func ("/suppression/threshold-one", test_threshold_one);
+  g_test_add_func ("/suppression/random-tables", test_random_tables);
+  return g_test_run ();
+}
