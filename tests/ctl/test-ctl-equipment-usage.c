@@ -164,7 +164,7 @@ test_refused (void)
     { "2027-01-08", "2027-01-04", "text", 1, "Ask for 1 to 366 days at a time" },
     { "2025-01-01", "2027-01-08", "text", 1, "Ask for 1 to 366 days at a time" },
     { "2027-02-01", "2027-02-05", "text", 1, "That period has not begun yet" },
-    { "2027-01-32", "2027-02-05", "text", 2, "A date looks like" },
+    { "2027-01-32", "2027-02-05", "text", 1, "--from 2027-01-32: A date looks like" },
     { "2027-01-04", "2027-01-08", "xml", 2, "usage: learnhubctl equipment import" },
   };
 
