@@ -10,31 +10,44 @@
 #include "lh-error.h"
 #include "lh-time.h"
 
+/* What stands in a PC's figures when it had no sitting: why. */
+static const char *
+unused_because (const LhPcUsage *pc)
+{
+  if (pc->seconds_open <= 0)
+    return "not open in the period";
+  if (lh_pc_usage_seconds_in_order (pc) <= 0)
+    return "out of order all the period";
+  return "never used";
+}
+
 static void
 print_text (const char *from, const char *to, GPtrArray *pcs, GTimeZone *tz)
 {
-  g_print ("Use of the PCs from %s to %s, most used first\n\n", from, to);
-  g_print ("%-12s %8s %9s %5s %8s  %-16s  %s\n", "PC", "HOURS", "SITTINGS", "DAYS", "OF OPEN", "LAST USED",
-           "COMPUTER");
+  g_print ("Use of the PCs from %s to %s, most used first\n", from, to);
+  g_print ("(OF OPEN: of the opening hours the PC was in order; OUT OF ORDER: opening hours it could not be used)\n\n");
+  g_print ("%-12s %8s %9s %5s %8s %12s  %-16s  %s\n", "PC", "HOURS", "SITTINGS", "DAYS", "OF OPEN", "OUT OF ORDER",
+           "LAST USED", "COMPUTER");
   for (guint i = 0; i < pcs->len; i++)
     {
       const LhPcUsage *pc = g_ptr_array_index (pcs, i);
       g_autofree char *computer = pc->asset_tag != NULL ? g_strdup_printf ("%s (%s)", pc->asset_tag, pc->status)
                                                          : g_strdup ("not in the inventory");
-      g_autofree char *share = pc->seconds_open > 0 ? g_strdup_printf ("%d%%", lh_pc_usage_percent_of_open (pc))
-                                                    : g_strdup ("closed");
+      int percent = lh_pc_usage_percent_of_open (pc);
+      g_autofree char *share = percent >= 0 ? g_strdup_printf ("%d%%", percent) : g_strdup ("-");
+      double out_of_order = pc->seconds_out_of_order / 3600.0;
 
       if (pc->sittings == 0)
         {
-          g_print ("%-12s %-33s  %-16s  %s\n", pc->name, "never used", "", computer);
+          g_print ("%-12s %-33s %12.1f  %-16s  %s\n", pc->name, unused_because (pc), out_of_order, "", computer);
           continue;
         }
       {
         g_autofree char *day = lh_time_format_date (pc->last_used, tz);
         g_autofree char *hhmm = lh_time_format_hhmm (pc->last_used, tz);
 
-        g_print ("%-12s %8.1f %9d %5d %8s  %s %s  %s\n", pc->name, pc->seconds_used / 3600.0, pc->sittings,
-                 pc->days_used, share, day, hhmm, computer);
+        g_print ("%-12s %8.1f %9d %5d %8s %12.1f  %s %s  %s\n", pc->name, pc->seconds_used / 3600.0, pc->sittings,
+                 pc->days_used, share, out_of_order, day, hhmm, computer);
       }
     }
 }
@@ -42,7 +55,8 @@ print_text (const char *from, const char *to, GPtrArray *pcs, GTimeZone *tz)
 static void
 print_csv (GPtrArray *pcs, GTimeZone *tz)
 {
-  g_print ("pc,asset_tag,computer_status,hours_used,sittings,days_used,last_used,open_hours,percent_of_open_hours\n");
+  g_print ("pc,asset_tag,computer_status,hours_used,sittings,days_used,last_used,open_hours,hours_out_of_order,"
+           "percent_of_open_hours\n");
   for (guint i = 0; i < pcs->len; i++)
     {
       const LhPcUsage *pc = g_ptr_array_index (pcs, i);
@@ -58,7 +72,10 @@ print_csv (GPtrArray *pcs, GTimeZone *tz)
       g_string_append (line, g_ascii_formatd (number, sizeof number, "%.1f", pc->seconds_used / 3600.0));
       g_string_append_printf (line, ",%d,%d,%s,", pc->sittings, pc->days_used, last);
       g_string_append (line, g_ascii_formatd (number, sizeof number, "%.1f", pc->seconds_open / 3600.0));
-      if (pc->seconds_open > 0)
+      g_string_append_c (line, ',');
+      g_string_append (line, g_ascii_formatd (number, sizeof number, "%.1f", pc->seconds_out_of_order / 3600.0));
+      /* Of the hours it was in order: none, no share. */
+      if (lh_pc_usage_percent_of_open (pc) >= 0)
         g_string_append_printf (line, ",%d", lh_pc_usage_percent_of_open (pc));
       else
         g_string_append_c (line, ',');
