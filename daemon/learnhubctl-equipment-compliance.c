@@ -53,20 +53,27 @@ print_kiosks_now (LhStore *store, gint64 now, GError **error)
   return TRUE;
 }
 
+/* kinds: over the period, to `until`; now: the working items now, shown
+ * beside them when the period ended before (a past quarter). */
 static void
-print_text (const LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS], const char *from, const char *to,
-            gint64 until, gint64 now, GTimeZone *tz)
+print_text (const LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS],
+            const LhEquipmentCompliance now[LH_EQUIPMENT_N_KINDS], const char *from, const char *to, gint64 until, gint64 now_at, GTimeZone *tz)
 {
   g_autoptr(GString) short_of = g_string_new (NULL);
-  g_autofree char *until_day = lh_time_format_date (until, tz);
-  g_autofree char *until_time = lh_time_format_hhmm (until, tz);
+  g_autofree char *now_day = lh_time_format_date (now_at, tz);
+  g_autofree char *now_time = lh_time_format_hhmm (now_at, tz);
+  gboolean ended = until < now_at;
 
   g_print ("Equipment against the agreed minimum, %s to %s\n", from, to);
-  if (until == now)
-    g_print ("Working: now (%s on %s); lowest: at any moment of the period\n\n", until_time, until_day);
+  if (!ended)
+    g_print ("Working: now (%s on %s); lowest: at any moment of the period\n\n", now_time, now_day);
   else
-    g_print ("Working: at the end of %s; lowest: at any moment of the period\n\n", to);
-  g_print ("%-18s %6s %8s %7s  %s\n", "KIND", "AGREED", "WORKING", "LOWEST", "SHORT OF THE MINIMUM FOR");
+    g_print ("Working: at the end of %s, and now (%s on %s); lowest: at any moment of the period\n\n", to,
+             now_time, now_day);
+  g_print ("%-18s %6s %8s", "KIND", "AGREED", "WORKING");
+  if (ended)
+    g_print (" %5s", "NOW");
+  g_print (" %7s  %s\n", "LOWEST", "SHORT OF THE MINIMUM FOR");
   for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
     {
       const LhEquipmentCompliance *kind = &kinds[k];
@@ -74,7 +81,10 @@ print_text (const LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS], const char 
       g_autofree char *span = format_span (kind->seconds_below);
       const char *below = kind->seconds_below > 0 ? span : kind->minimum > 0 ? "never" : "";
 
-      g_print ("%-18s %6s %8d %7d  %s\n", kind->kind, agreed, kind->working_at_end, kind->working_lowest, below);
+      g_print ("%-18s %6s %8d", kind->kind, agreed, kind->working_at_end);
+      if (ended)
+        g_print (" %5d", now[k].working_at_end);
+      g_print (" %7d  %s\n", kind->working_lowest, below);
       if (kind->seconds_below > 0)
         g_string_append_printf (short_of, "%s%s for %s", short_of->len > 0 ? ", " : "", kind->kind, span);
     }
@@ -86,9 +96,10 @@ print_text (const LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS], const char 
 }
 
 static void
-print_csv (const LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS], const char *from, const char *to)
+print_csv (const LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS],
+           const LhEquipmentCompliance now[LH_EQUIPMENT_N_KINDS], const char *from, const char *to)
 {
-  g_print ("from,to,kind,agreed_minimum,working_at_end,working_lowest,hours_below_minimum\n");
+  g_print ("from,to,kind,agreed_minimum,working_at_end,working_now,working_lowest,hours_below_minimum\n");
   for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
     {
       g_autoptr(GString) line = g_string_new (NULL);
@@ -97,8 +108,8 @@ print_csv (const LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS], const char *
       g_string_append_printf (line, "%s,%s,", from, to);
       lh_ctl_append_csv_field (line, kinds[k].kind);
       /* A point for the decimals, whatever the locale. */
-      g_string_append_printf (line, ",%d,%d,%d,%s", kinds[k].minimum, kinds[k].working_at_end,
-                              kinds[k].working_lowest,
+      g_string_append_printf (line, ",%d,%d,%d,%d,%s", kinds[k].minimum, kinds[k].working_at_end,
+                              now[k].working_at_end, kinds[k].working_lowest,
                               g_ascii_formatd (hours, sizeof hours, "%.1f", kinds[k].seconds_below / 3600.0));
       g_print ("%s\n", line->str);
     }
@@ -110,6 +121,7 @@ lh_ctl_equipment_compliance (Ctl *ctl, LhStore *store, const char *usage, GError
   GTimeZone *tz = ctl->config->centre->tz;
   gint64 now = lh_time_now ();
   LhEquipmentCompliance kinds[LH_EQUIPMENT_N_KINDS];
+  LhEquipmentCompliance kinds_now[LH_EQUIPMENT_N_KINDS];
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   gboolean csv = g_strcmp0 (ctl->format, "csv") == 0;
@@ -122,15 +134,18 @@ lh_ctl_equipment_compliance (Ctl *ctl, LhStore *store, const char *usage, GError
     return FALSE;
   /* What has happened: a period running on past now ends now. */
   until = MIN (to, now);
-  if (!lh_equipment_compliance (store, from, until, kinds, error))
+  /* And the working items now, for a period that ended before: the
+   * last second's figures. */
+  if (!lh_equipment_compliance (store, from, until, kinds, error) ||
+      !lh_equipment_compliance (store, now - 1, now, kinds_now, error))
     return FALSE;
   from_text = lh_time_format_date (from, tz);
   to_text = lh_time_format_date (to - 1, tz);
   if (csv)
     {
-      print_csv (kinds, from_text, to_text);
+      print_csv (kinds, kinds_now, from_text, to_text);
       return TRUE;
     }
-  print_text (kinds, from_text, to_text, until, now, tz);
+  print_text (kinds, kinds_now, from_text, to_text, until, now, tz);
   return print_kiosks_now (store, now, error);
 }

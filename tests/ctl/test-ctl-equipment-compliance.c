@@ -45,7 +45,8 @@ set_status (LhStore *store, const char *tag, const char *status, gint64 at)
 
 /* Agreed from 1 December: two computers and a chair. Computer C-1 is
  * faulty from Tuesday 5 January at midnight to Thursday at noon: the
- * centre is a computer short for 2 days 12 hours. */
+ * centre is a computer short for 2 days 12 hours. C-2 has been faulty
+ * since Monday 11 January, after that week: one computer works now. */
 static char *
 centre_new (void)
 {
@@ -68,6 +69,7 @@ centre_new (void)
   save (store, "CH-1", "chair", DECEMBER);
   set_status (store, "C-1", "faulty", MONDAY + DAY);
   set_status (store, "C-1", "working", MONDAY + 3 * DAY + 12 * HOUR);
+  set_status (store, "C-2", "faulty", MONDAY + 7 * DAY);
   return db;
 }
 
@@ -80,14 +82,17 @@ test_text (void)
   ctl (&run, db, "equipment", "compliance", "--from", "2027-01-04", "--to", "2027-01-08", NULL);
   g_test_message ("%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
+  /* The period ended before now: the working items now beside. */
   g_assert_true (g_str_has_prefix (run.out,
                                    "Equipment against the agreed minimum, 2027-01-04 to 2027-01-08\n"
-                                   "Working: at the end of 2027-01-08; lowest: at any moment of the period\n"
-                                   "\n"
-                                   "KIND               AGREED  WORKING  LOWEST  SHORT OF THE MINIMUM FOR\n"
-                                   "computer                2        2       1  2 days 12 hours\n"
-                                   "monitor                 -        0       0  \n"));
-  g_assert_nonnull (strstr (run.out, "\nchair                   1        1       1  never\n"));
+                                   "Working: at the end of 2027-01-08, and now (10:"));
+  g_assert_nonnull (strstr (run.out,
+                            "lowest: at any moment of the period\n"
+                            "\n"
+                            "KIND               AGREED  WORKING   NOW  LOWEST  SHORT OF THE MINIMUM FOR\n"
+                            "computer                2        2     1       1  2 days 12 hours\n"
+                            "monitor                 -        0     0       0  \n"));
+  g_assert_nonnull (strstr (run.out, "\nchair                   1        1     1       1  never\n"));
   g_assert_nonnull (strstr (run.out, "\n\nShort of the agreed minimum: computer for 2 days 12 hours.\n"));
   g_assert_nonnull (strstr (run.out, "\nPC kiosks now: 0 online, 0 offline"));
 
@@ -96,7 +101,7 @@ test_text (void)
   g_clear_pointer (&run.err, g_free);
   ctl (&run, db, "equipment", "compliance", "--from", "2026-12-21", "--to", "2026-12-31", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "\ncomputer                2        2       2  never\n"));
+  g_assert_nonnull (strstr (run.out, "\ncomputer                2        2     1       2  never\n"));
   g_assert_nonnull (strstr (run.out, "\nThe centre had the agreed minimum of every kind throughout the period.\n"));
 }
 
@@ -112,8 +117,9 @@ test_default_period (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Equipment against the agreed minimum, 2026-10-14 to 2027-01-12\n"
                                             "Working: now ("));
-  /* Before December the computers were not there: none worked. */
-  g_assert_nonnull (strstr (run.out, "\ncomputer                2        2       0  2 days 12 hours\n"));
+  /* Before December the computers were not there: none worked. Short
+   * 2 days 12 hours that week, and since Monday's midnight to 10:00 now. */
+  g_assert_nonnull (strstr (run.out, "\ncomputer                2        1       0  3 days 22 hours\n"));
 }
 
 static void
@@ -125,16 +131,16 @@ test_csv (void)
   ctl (&run, db, "equipment", "compliance", "--from", "2027-01-04", "--to", "2027-01-08", "--format", "csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "from,to,kind,agreed_minimum,working_at_end,working_lowest,hours_below_minimum\n"
-                   "2027-01-04,2027-01-08,computer,2,2,1,60.0\n"
-                   "2027-01-04,2027-01-08,monitor,0,0,0,0.0\n"
-                   "2027-01-04,2027-01-08,desk,0,0,0,0.0\n"
-                   "2027-01-04,2027-01-08,chair,1,1,1,0.0\n"
-                   "2027-01-04,2027-01-08,lockable-cabinet,0,0,0,0.0\n"
-                   "2027-01-04,2027-01-08,headset,0,0,0,0.0\n"
-                   "2027-01-04,2027-01-08,printer,0,0,0,0.0\n"
-                   "2027-01-04,2027-01-08,accessibility,0,0,0,0.0\n"
-                   "2027-01-04,2027-01-08,other,0,0,0,0.0\n");
+                   "from,to,kind,agreed_minimum,working_at_end,working_now,working_lowest,hours_below_minimum\n"
+                   "2027-01-04,2027-01-08,computer,2,2,1,1,60.0\n"
+                   "2027-01-04,2027-01-08,monitor,0,0,0,0,0.0\n"
+                   "2027-01-04,2027-01-08,desk,0,0,0,0,0.0\n"
+                   "2027-01-04,2027-01-08,chair,1,1,1,1,0.0\n"
+                   "2027-01-04,2027-01-08,lockable-cabinet,0,0,0,0,0.0\n"
+                   "2027-01-04,2027-01-08,headset,0,0,0,0,0.0\n"
+                   "2027-01-04,2027-01-08,printer,0,0,0,0,0.0\n"
+                   "2027-01-04,2027-01-08,accessibility,0,0,0,0,0.0\n"
+                   "2027-01-04,2027-01-08,other,0,0,0,0,0.0\n");
 }
 
 static void
