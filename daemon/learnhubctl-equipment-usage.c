@@ -6,99 +6,57 @@
 
 #include "learnhubctl.h"
 
-#include <string.h>
-
 #include "lh-equipment-usage.h"
 #include "lh-error.h"
 #include "lh-time.h"
 
-/* The period: --from and --to, both included; by default the quarter to
- * today, as the API's. A period running on past now ends now. */
-static gboolean
-parse_period (Ctl *ctl, gint64 now, gint64 *out_from, gint64 *out_to, GError **error)
+/* What stands in a PC's figures when it had no sitting: why. */
+static const char *
+unused_because (const LhPcUsage *pc)
 {
-  GTimeZone *tz = ctl->config->centre->tz;
-  gint64 today = lh_time_local_midnight (now, tz);
-  gint64 last;
-
-  *out_from = lh_time_add_days (today, 1 - LH_EQUIPMENT_USAGE_DEFAULT_DAYS, tz);
-  if (ctl->from != NULL && !lh_time_parse_date (ctl->from, tz, out_from, error))
-    return FALSE;
-  last = lh_time_add_days (*out_from, LH_EQUIPMENT_USAGE_DEFAULT_DAYS - 1, tz);
-  if (ctl->to != NULL && !lh_time_parse_date (ctl->to, tz, &last, error))
-    return FALSE;
-  *out_to = lh_time_next_midnight (last, tz);
-  if (*out_to <= *out_from || *out_to - *out_from > (gint64) LH_EQUIPMENT_USAGE_MAX_DAYS * 24 * 3600)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Ask for 1 to %d days at a time",
-                   LH_EQUIPMENT_USAGE_MAX_DAYS);
-      return FALSE;
-    }
-  if (*out_from >= now)
-    {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That period has not begun yet");
-      return FALSE;
-    }
-  return TRUE;
+  if (pc->seconds_open <= 0)
+    return "not open in the period";
+  if (lh_pc_usage_seconds_in_order (pc) <= 0)
+    return "out of order all the period";
+  return "never used";
 }
 
 static void
 print_text (const char *from, const char *to, GPtrArray *pcs, GTimeZone *tz)
 {
-  g_print ("Use of the PCs from %s to %s, most used first\n\n", from, to);
-  g_print ("%-12s %8s %9s %5s %8s  %-16s  %s\n", "PC", "HOURS", "SITTINGS", "DAYS", "OF OPEN", "LAST USED",
-           "COMPUTER");
+  g_print ("Use of the PCs from %s to %s, most used first\n", from, to);
+  g_print ("(OF OPEN: of the opening hours the PC was in order; OUT OF ORDER: opening hours it could not be used)\n\n");
+  g_print ("%-12s %8s %9s %5s %8s %12s  %-16s  %s\n", "PC", "HOURS", "SITTINGS", "DAYS", "OF OPEN", "OUT OF ORDER",
+           "LAST USED", "COMPUTER");
   for (guint i = 0; i < pcs->len; i++)
     {
       const LhPcUsage *pc = g_ptr_array_index (pcs, i);
       g_autofree char *computer = pc->asset_tag != NULL ? g_strdup_printf ("%s (%s)", pc->asset_tag, pc->status)
                                                          : g_strdup ("not in the inventory");
-      g_autofree char *share = pc->seconds_open > 0 ? g_strdup_printf ("%d%%", lh_pc_usage_percent_of_open (pc))
-                                                    : g_strdup ("closed");
+      int percent = lh_pc_usage_percent_of_open (pc);
+      g_autofree char *share = percent >= 0 ? g_strdup_printf ("%d%%", percent) : g_strdup ("-");
+      double out_of_order = pc->seconds_out_of_order / 3600.0;
 
       if (pc->sittings == 0)
         {
-          g_print ("%-12s %-33s  %-16s  %s\n", pc->name, "never used", "", computer);
+          g_print ("%-12s %-33s %12.1f  %-16s  %s\n", pc->name, unused_because (pc), out_of_order, "", computer);
           continue;
         }
       {
         g_autofree char *day = lh_time_format_date (pc->last_used, tz);
         g_autofree char *hhmm = lh_time_format_hhmm (pc->last_used, tz);
 
-        g_print ("%-12s %8.1f %9d %5d %8s  %s %s  %s\n", pc->name, pc->seconds_used / 3600.0, pc->sittings,
-                 pc->days_used, share, day, hhmm, computer);
+        g_print ("%-12s %8.1f %9d %5d %8s %12.1f  %s %s  %s\n", pc->name, pc->seconds_used / 3600.0, pc->sittings,
+                 pc->days_used, share, out_of_order, day, hhmm, computer);
       }
     }
-}
-
-/* A field as CSV: quoted when it holds a comma, quote or line break;
- * text a spreadsheet would take for a formula starts with a quote mark. */
-static void
-append_csv_field (GString *line, const char *text)
-{
-  gboolean formula = text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@';
-
-  if (strpbrk (text, ",\"\r\n") == NULL && !formula)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  if (formula)
-    g_string_append_c (line, '\'');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
 }
 
 static void
 print_csv (GPtrArray *pcs, GTimeZone *tz)
 {
-  g_print ("pc,asset_tag,computer_status,hours_used,sittings,days_used,last_used,open_hours,percent_of_open_hours\n");
+  g_print ("pc,asset_tag,computer_status,hours_used,sittings,days_used,last_used,open_hours,hours_out_of_order,"
+           "percent_of_open_hours\n");
   for (guint i = 0; i < pcs->len; i++)
     {
       const LhPcUsage *pc = g_ptr_array_index (pcs, i);
@@ -106,15 +64,18 @@ print_csv (GPtrArray *pcs, GTimeZone *tz)
       g_autofree char *last = pc->last_used != 0 ? lh_time_format_iso (pc->last_used, tz) : g_strdup ("");
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-      append_csv_field (line, pc->name);
+      lh_ctl_append_csv_field (line, pc->name);
       g_string_append_c (line, ',');
-      append_csv_field (line, pc->asset_tag != NULL ? pc->asset_tag : "");
+      lh_ctl_append_csv_field (line, pc->asset_tag != NULL ? pc->asset_tag : "");
       g_string_append_printf (line, ",%s,", pc->status != NULL ? pc->status : "");
       /* A point for the decimals, whatever the locale. */
       g_string_append (line, g_ascii_formatd (number, sizeof number, "%.1f", pc->seconds_used / 3600.0));
       g_string_append_printf (line, ",%d,%d,%s,", pc->sittings, pc->days_used, last);
       g_string_append (line, g_ascii_formatd (number, sizeof number, "%.1f", pc->seconds_open / 3600.0));
-      if (pc->seconds_open > 0)
+      g_string_append_c (line, ',');
+      g_string_append (line, g_ascii_formatd (number, sizeof number, "%.1f", pc->seconds_out_of_order / 3600.0));
+      /* Of the hours it was in order: none, no share. */
+      if (lh_pc_usage_percent_of_open (pc) >= 0)
         g_string_append_printf (line, ",%d", lh_pc_usage_percent_of_open (pc));
       else
         g_string_append_c (line, ',');
@@ -135,7 +96,8 @@ lh_ctl_equipment_usage (Ctl *ctl, LhStore *store, const char *usage, GError **er
 
   if (ctl->format != NULL && !csv && !g_str_equal (ctl->format, "text"))
     return lh_ctl_usage_error (error, usage);
-  if (!parse_period (ctl, now, &from, &to, error))
+  /* By default the quarter to today, as the API's. */
+  if (!lh_ctl_parse_period (ctl, now, LH_EQUIPMENT_USAGE_DEFAULT_DAYS, LH_EQUIPMENT_USAGE_MAX_DAYS, &from, &to, error))
     return FALSE;
   from_text = lh_time_format_date (from, tz);
   to_text = lh_time_format_date (to - 1, tz);

@@ -20,6 +20,7 @@
   "       learnhubctl equipment list\n" \
   "       learnhubctl equipment history ASSET_TAG\n" \
   "       learnhubctl equipment usage [--from DATE] [--to DATE] [--format text|csv]\n" \
+  "       learnhubctl equipment compliance [--from DATE] [--to DATE] [--format text|csv]\n" \
   "       learnhubctl equipment check …"
 
 /* Who changed an item, in its history. */
@@ -201,5 +202,7 @@ lh_ctl_equipment (Ctl *ctl, LhStore *store, GError **error)
     return equipment_history (ctl, store, ctl->args[1], error);
   if (g_strcmp0 (verb, "usage") == 0 && n_args == 1)
     return lh_ctl_equipment_usage (ctl, store, USAGE, error);
+  if (g_strcmp0 (verb, "compliance") == 0 && n_args == 1)
+    return lh_ctl_equipment_compliance (ctl, store, USAGE, error);
   return lh_ctl_usage_error (error, USAGE);
 }

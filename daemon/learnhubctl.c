@@ -423,7 +423,7 @@ static const struct
   { "assessment", lh_ctl_assessment, "Offer a skills assessment slot, or list them" },
   { "dropin", lh_ctl_dropin, "Set up (weekly) drop-in advice sessions with ULRs, or list them" },
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
-  { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage, check" },
+  { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage, compliance, check" },
   { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
@@ -453,9 +453,10 @@ main (int argc, char **argv)
     { "kind", 0, 0, G_OPTION_ARG_STRING, &ctl.kind, "resource add: pc or room; equipment add: computer, desk…", "KIND" },
     { "capacity", 0, 0, G_OPTION_ARG_INT, &ctl.capacity, "resource add: places", "N" },
     { "hours", 0, 0, G_OPTION_ARG_STRING, &ctl.hours, "resource add: opening hours", "HOURS" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date; equipment usage: the first day", "DATE" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &ctl.to, "equipment usage: the last day", "DATE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &ctl.format, "equipment usage: text (the default) or csv", "FORMAT" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date; equipment usage/compliance: the first day "
+      "(by default the 91 days to today; for a calendar quarter give --from and --to)", "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &ctl.to, "equipment usage/compliance: the last day", "DATE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &ctl.format, "equipment usage/compliance: text (the default) or csv", "FORMAT" },
     { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is; equipment add: the PC a computer is; "
       "fault report: the PC (one with no computer in the inventory has no asset tag)", "NAME" },
     { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },

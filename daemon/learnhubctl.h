@@ -85,6 +85,16 @@ gboolean lh_ctl_advice_slot (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_equipment   (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-equipment-usage.c: usage is the command's usage line. */
 gboolean lh_ctl_equipment_usage (Ctl *ctl, LhStore *store, const char *usage, GError **error);
+/* learnhubctl-equipment-compliance.c: usage is the command's usage line. */
+gboolean lh_ctl_equipment_compliance (Ctl *ctl, LhStore *store, const char *usage, GError **error);
+/* learnhubctl-report.c: the period of --from and --to, both included
+ * (by default the default_days to today), of 1 to max_days days and
+ * begun before now; LH_ERROR_INVALID otherwise. */
+gboolean lh_ctl_parse_period (Ctl *ctl, gint64 now, int default_days, int max_days, gint64 *out_from,
+                              gint64 *out_to, GError **error);
+/* A field as CSV: quoted when it holds a comma, quote or line break;
+ * text a spreadsheet would take for a formula starts with a quote mark. */
+void     lh_ctl_append_csv_field (GString *line, const char *text);
 /* learnhubctl-checks.c: "equipment check …", args[0] being "check". */
 gboolean lh_ctl_equipment_check (Ctl *ctl, LhStore *store, GError **error);
 /* A CSV import's bad rows on stderr, and what it did if it did. */

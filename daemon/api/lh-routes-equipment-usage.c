@@ -61,7 +61,8 @@ add_pc (JsonBuilder *builder, const LhPcUsage *pc, GTimeZone *tz, int threshold)
     }
   else
     json_builder_add_null_value (builder);
-  lh_json_add_bool (builder, "never_used", pc->sittings == 0);
+  /* A PC out of order all the period was not shunned. */
+  lh_json_add_bool (builder, "never_used", lh_pc_usage_never_used (pc));
   add_int_or_null (builder, "minutes_used", pc->seconds_used / 60, suppressed);
   add_int_or_null (builder, "sittings", pc->sittings, suppressed);
   add_int_or_null (builder, "days_used", pc->days_used, suppressed);
@@ -77,6 +78,8 @@ add_pc (JsonBuilder *builder, const LhPcUsage *pc, GTimeZone *tz, int threshold)
   else
     lh_json_add_date_or_null (builder, "last_used", pc->last_used, tz);
   lh_json_add_int (builder, "minutes_open", pc->seconds_open / 60);
+  /* The machine's, not a person's: never held back. */
+  lh_json_add_int (builder, "minutes_out_of_order", pc->seconds_out_of_order / 60);
   add_int_or_null (builder, "percent_of_open_hours", lh_pc_usage_percent_of_open (pc),
                    suppressed || lh_pc_usage_percent_of_open (pc) < 0);
   json_builder_end_object (builder);

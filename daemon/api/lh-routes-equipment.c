@@ -12,11 +12,6 @@
 #include "lh-error.h"
 #include "lh-time.h"
 
-/* A quarter by default: the committee reviews usage quarterly. */
-#define COMPLIANCE_DEFAULT_DAYS 91
-/* Five years at most: a period's changes are read, not its bookings. */
-#define COMPLIANCE_MAX_DAYS (5 * 366)
-
 /* pc_states: from lh_usage_pc_states(), for the kiosk of a computer's PC. */
 void
 lh_routes_add_equipment_item (JsonBuilder *builder, const LhEquipment *item, GHashTable *pc_states, GTimeZone *tz)
@@ -84,8 +79,9 @@ lh_route_equipment_compliance (LhRequest *request)
   gint64 online = 0, offline = 0;
 
   /* The last quarter, today included. */
-  if (!lh_request_query_period (request, 1 - COMPLIANCE_DEFAULT_DAYS, COMPLIANCE_DEFAULT_DAYS, COMPLIANCE_MAX_DAYS,
-                                &from, &to, &error))
+  if (!lh_request_query_period (request, 1 - LH_EQUIPMENT_COMPLIANCE_DEFAULT_DAYS,
+                                LH_EQUIPMENT_COMPLIANCE_DEFAULT_DAYS, LH_EQUIPMENT_COMPLIANCE_MAX_DAYS, &from, &to,
+                                &error))
     {
       lh_request_reply_error (request, error);
       return;

@@ -127,9 +127,10 @@ lh_equipment_compliance (LhStore *store, gint64 from, gint64 to, LhEquipmentComp
     }
   walk.working = g_hash_table_new (g_direct_hash, g_direct_equal);
   lh_terms_init_defaults (&defaults);
-  /* The terms, the start and the changes are read in one transaction:
-   * a learnhubctl write between them would give a mixed picture. */
-  tx = lh_store_begin (store, error);
+  /* The terms, the start and the changes are read in one snapshot: a
+   * learnhubctl write between them would give a mixed picture. A read
+   * transaction, so a long period holds up no writer. */
+  tx = lh_store_begin_read (store, error);
   if (tx == NULL)
     return FALSE;
   versions = lh_terms_list (store, error);

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* A quarter to today by default (the API's and learnhubctl's): the
+ * committee reviews the equipment quarterly. */
+#define LH_EQUIPMENT_COMPLIANCE_DEFAULT_DAYS 91
+/* Five years at most: a period's changes are read, not its bookings. */
+#define LH_EQUIPMENT_COMPLIANCE_MAX_DAYS (5 * 366)
+
 typedef struct
 {
   const char *kind;             /* (unowned) one of lh_equipment_kinds */

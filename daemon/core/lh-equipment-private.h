@@ -46,3 +46,27 @@
   "SELECT e.at, e.equipment_id, i.kind, e.status FROM equipment_events e " \
   "JOIN equipment i ON i.id = e.equipment_id " \
   "WHERE e.at > ?1 AND e.at < ?2 ORDER BY e.at, e.id"
+
+/* A PC's times out of order over a period (lh-pc-outages.c), the same
+ * rule read back through history. Its computers, present and retired,
+ * each through its index (equipment_by_pc, equipment_retired_by_pc). */
+#define LH_PC_OUTAGE_COMPUTERS_SQL \
+  "SELECT id FROM equipment WHERE resource_id = ?1 AND status <> 'retired' " \
+  "UNION ALL SELECT id FROM equipment WHERE resource_id = ?1 AND status = 'retired'"
+/* A computer's status at ?2 (its latest event at or before), and its
+ * changes within (?2, ?3): an index range of its own history. */
+#define LH_PC_OUTAGE_STATUS_AT_SQL \
+  "SELECT status FROM equipment_events WHERE equipment_id = ?1 AND at <= ?2 ORDER BY at DESC, id DESC LIMIT 1"
+#define LH_PC_OUTAGE_CHANGES_SQL \
+  "SELECT at, status FROM equipment_events WHERE equipment_id = ?1 AND at > ?2 AND at < ?3 ORDER BY at, id"
+/* The PC's own faults that stop its use (a PC with no computer in the
+ * inventory) and reach into [?2, ?3): the open ones through
+ * faults_open_by_pc. The repaired ones scan the faults table, which no
+ * index of 0027 reads by PC and repair time: an index (resource_id,
+ * repaired_at) for them waits for a migration number. The table is
+ * small (a kiosk's reports are rate-limited and join the open fault). */
+#define LH_PC_OUTAGE_OWN_FAULTS_SQL \
+  "SELECT reported_at, NULL FROM faults WHERE resource_id = ?1 AND repaired_at IS NULL AND stops_use " \
+  "AND reported_at < ?3 " \
+  "UNION ALL SELECT reported_at, repaired_at FROM faults WHERE resource_id = ?1 AND repaired_at > ?2 " \
+  "AND stops_use AND reported_at < ?3"

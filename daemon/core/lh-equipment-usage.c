@@ -5,6 +5,7 @@
 
 #include "lh-bookings-private.h"
 #include "lh-error.h"
+#include "lh-pc-outages.h"
 #include "lh-resources.h"
 #include "lh-time.h"
 
@@ -17,12 +18,26 @@ lh_pc_usage_free (LhPcUsage *usage)
   g_free (usage);
 }
 
+gint64
+lh_pc_usage_seconds_in_order (const LhPcUsage *usage)
+{
+  return usage->seconds_open - usage->seconds_out_of_order;
+}
+
+gboolean
+lh_pc_usage_never_used (const LhPcUsage *usage)
+{
+  return usage->sittings == 0 && lh_pc_usage_seconds_in_order (usage) > 0;
+}
+
 int
 lh_pc_usage_percent_of_open (const LhPcUsage *usage)
 {
-  if (usage->seconds_open <= 0)
+  gint64 in_order = lh_pc_usage_seconds_in_order (usage);
+
+  if (in_order <= 0)
     return -1;
-  return (int) ((usage->seconds_used * 100 + usage->seconds_open / 2) / usage->seconds_open);
+  return (int) ((usage->seconds_used * 100 + in_order / 2) / in_order);
 }
 
 /* The local days of the period: their midnights, in order, and which of
@@ -111,11 +126,19 @@ tally_free (Tally *tally)
   g_free (tally);
 }
 
+/* The seconds of [a_start, a_end) within [b_start, b_end). */
 static gint64
-open_seconds (const LhResource *pc, const LhCentre *centre, const Days *days, gint64 from, gint64 to)
+overlap (gint64 a_start, gint64 a_end, gint64 b_start, gint64 b_end)
 {
-  gint64 seconds = 0;
+  return MAX (0, MIN (a_end, b_end) - MAX (a_start, b_start));
+}
 
+/* The PC's opening hours within [from, to) but for closure days, and how
+ * much of them it was out of order (outages: from lh_pc_outages()). */
+static void
+open_seconds (LhPcUsage *usage, const LhResource *pc, const LhCentre *centre, const Days *days, GArray *outages,
+              gint64 from, gint64 to)
+{
   for (guint d = 0; d < days->midnights->len; d++)
     {
       g_autoptr(GArray) open = NULL;
@@ -127,10 +150,15 @@ open_seconds (const LhResource *pc, const LhCentre *centre, const Days *days, gi
         {
           const LhInterval *o = &g_array_index (open, LhInterval, i);
 
-          seconds += MAX (0, MIN (o->end, to) - MAX (o->start, from));
+          usage->seconds_open += overlap (o->start, o->end, from, to);
+          for (guint k = 0; k < outages->len; k++)
+            {
+              const LhInterval *out = &g_array_index (outages, LhInterval, k);
+
+              usage->seconds_out_of_order += overlap (MAX (o->start, from), MIN (o->end, to), out->start, out->end);
+            }
         }
     }
-  return seconds;
 }
 
 static gboolean
@@ -191,6 +219,7 @@ GPtrArray *
 lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, gint64 now, GError **error)
 {
   g_auto(Days) days = { 0 };
+  g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -207,21 +236,30 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
       return NULL;
     }
+  /* One snapshot for the PCs, their outages and sittings; a read, so a
+   * year's figures hold up no writer. */
+  tx = lh_store_begin_read (store, error);
+  if (tx == NULL)
+    return NULL;
   resources = lh_resources_list (store, error);
   if (resources == NULL || !days_init (&days, store, centre, from, to, error))
     return NULL;
   for (guint i = 0; i < resources->len; i++)
     {
       const LhResource *pc = g_ptr_array_index (resources, i);
+      g_autoptr(GArray) outages = NULL;
       Tally *tally;
 
       if (!g_str_equal (pc->kind, "pc"))
         continue;
+      outages = lh_pc_outages (store, pc->id, from, to, error);
+      if (outages == NULL)
+        return NULL;
       tally = g_new0 (Tally, 1);
       tally->usage = g_new0 (LhPcUsage, 1);
       tally->usage->resource_id = pc->id;
       tally->usage->name = g_strdup (pc->name);
-      tally->usage->seconds_open = open_seconds (pc, centre, &days, from, to);
+      open_seconds (tally->usage, pc, centre, &days, outages, from, to);
       tally->used_on = g_new0 (gboolean, days.midnights->len);
       g_ptr_array_add (tallies, tally);
       g_hash_table_insert (by_id, &tally->usage->resource_id, tally);
@@ -263,5 +301,7 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
     }
   /* A stable sort: equal use keeps the order of the PCs' list. */
   g_ptr_array_sort (result, by_use);
+  if (!lh_transaction_commit (tx, error))
+    return NULL;
   return g_steal_pointer (&result);
 }

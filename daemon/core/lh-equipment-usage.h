@@ -47,14 +47,21 @@ typedef struct
                             * period's end while one goes on; 0: never */
   gint64  seconds_open;    /* its opening hours within the period, but
                             * for closure days */
+  gint64  seconds_out_of_order;  /* of those, out of order (lh-pc-outages.h) */
 } LhPcUsage;
 
 void lh_pc_usage_free (LhPcUsage *usage);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPcUsage, lh_pc_usage_free)
 
-/* The share of its opening hours the PC was used, in whole percent;
- * -1 if it was not open in the period. */
-int  lh_pc_usage_percent_of_open (const LhPcUsage *usage);
+/* Its opening hours in the period when it was in order: when it could
+ * be used. */
+gint64   lh_pc_usage_seconds_in_order (const LhPcUsage *usage);
+/* No sitting though it could be used: a PC out of order all the period
+ * was not shunned. */
+gboolean lh_pc_usage_never_used       (const LhPcUsage *usage);
+/* The share of its opening hours in order that the PC was used, in whole
+ * percent; -1 if it was never open and in order in the period. */
+int      lh_pc_usage_percent_of_open  (const LhPcUsage *usage);
 
 /* Every active PC's use within [from, to) (element-type LhPcUsage), the
  * most used first; those never used in it last, in the order of

@@ -256,6 +256,24 @@ lh_store_begin (LhStore *self, GError **error)
   return tx;
 }
 
+LhTransaction *
+lh_store_begin_read (LhStore *self, GError **error)
+{
+  LhTransaction *tx;
+
+  g_return_val_if_fail (LH_IS_STORE (self), NULL);
+
+  if (!sqlite3_get_autocommit (self->db))
+    return lh_store_begin (self, error);
+  /* In WAL, the first read takes a snapshot and no lock a writer waits
+   * for. */
+  if (!lh_store_exec_script (self, "BEGIN DEFERRED", error))
+    return NULL;
+  tx = g_new0 (LhTransaction, 1);
+  tx->store = self;
+  return tx;
+}
+
 gboolean
 lh_store_in_transaction (LhStore *self)
 {

@@ -90,6 +90,12 @@ gboolean       lh_store_in_transaction     (LhStore     *self);
  * committed with it. */
 LhTransaction *lh_store_begin              (LhStore     *self,
                                             GError     **error);
+/* A read transaction (BEGIN DEFERRED): its statements see one snapshot,
+ * and it takes no write lock, so a long read neither waits for a writer
+ * elsewhere nor holds one up. Inside another transaction it is part of
+ * it. Commit it, or free it, when done. */
+LhTransaction *lh_store_begin_read         (LhStore     *self,
+                                            GError     **error);
 gboolean       lh_transaction_commit       (LhTransaction *tx,
                                             GError       **error);
 

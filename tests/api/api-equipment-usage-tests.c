@@ -63,7 +63,7 @@ test_quarter (void)
 {
   static const char * const members[] = {
     "pc", "computer", "never_used", "minutes_used", "sittings", "days_used", "suppressed", "last_used",
-    "minutes_open", "percent_of_open_hours",
+    "minutes_open", "minutes_out_of_order", "percent_of_open_hours",
   };
   g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
   g_autoptr(LhApiReply) reply = call ("/api/v1/equipment/usage", admin);

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Usage per PC against figures worked out by hand: sittings across the
  * period's edges, one still going on, a PC never used, a deactivated PC,
- * a closure day and the computers' asset tags. */
+ * a closure day, the computers' asset tags, and the hours a PC was out
+ * of order (not "never used" when it could not be used). */
 #include <string.h>
 
 #include "lh-core-test.h"
 #include "lh-devices.h"
+#include "lh-equipment-private.h"
 #include "lh-equipment-usage.h"
 #include "lh-equipment.h"
 #include "lh-error.h"
@@ -225,6 +227,117 @@ test_sitting_across_midnight (Fixture *f, gconstpointer data)
 }
 
 static void
+set_status (Fixture *f, const char *asset_tag, const char *status, gint64 at)
+{
+  static const LhEquipmentActor admin = { 0, "learnhubctl" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lh_equipment_set_status (f->ts->store, f->centre, asset_tag, status, "test", &admin, at, &error));
+  g_assert_no_error (error);
+}
+
+static const LhPcUsage *
+usage_of (GPtrArray *pcs, const char *name)
+{
+  for (guint i = 0; i < pcs->len; i++)
+    if (g_str_equal (((LhPcUsage *) pcs->pdata[i])->name, name))
+      return pcs->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* PC 2's computer broke before the period and was not back by now: it
+ * could not be used, so it was not "never used", and has no share. */
+static void
+test_out_of_order_all_period (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+  const LhPcUsage *pc2;
+
+  set_status (f, "LC-0002", "faulty", MONDAY - DAY);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  pc2 = usage_of (pcs, "PC 2");
+  g_assert_cmpint (pc2->sittings, ==, 0);
+  g_assert_cmpint (pc2->seconds_open, ==, 27 * HOUR);
+  g_assert_cmpint (pc2->seconds_out_of_order, ==, 27 * HOUR);
+  g_assert_false (lh_pc_usage_never_used (pc2));
+  g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, -1);
+}
+
+/* PC 2's computer faulty from Tuesday 13:00, in repair, and back on
+ * Thursday at 13:00: 4 h of Tuesday and 4 h of Thursday out of 27 open
+ * (Wednesday is closed). Unused in the 19 h it could be, it was never
+ * used; an hour's sitting on Friday is a share of those 19 h. */
+static void
+test_out_of_order_half (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+  const LhPcUsage *pc2;
+
+  set_status (f, "LC-0002", "faulty", MONDAY + DAY + 13 * HOUR);
+  set_status (f, "LC-0002", "in-repair", MONDAY + 2 * DAY + 10 * HOUR);
+  set_status (f, "LC-0002", "working", MONDAY + 3 * DAY + 13 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  pc2 = usage_of (pcs, "PC 2");
+  g_assert_cmpint (pc2->seconds_out_of_order, ==, 8 * HOUR);
+  g_assert_cmpint (lh_pc_usage_seconds_in_order (pc2), ==, 19 * HOUR);
+  g_assert_true (lh_pc_usage_never_used (pc2));
+  g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 0);
+  g_clear_pointer (&pcs, g_ptr_array_unref);
+
+  add_sitting (f, f->pc2, MONDAY + 4 * DAY + 9 * HOUR, MONDAY + 4 * DAY + 10 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  pc2 = usage_of (pcs, "PC 2");
+  /* 1 h of 19: 5 %, not the 4 % of all 27 open hours. */
+  g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 5);
+}
+
+/* PC 4 has no computer in the inventory: its own faults that stop use
+ * take it out. One on Monday from 9:00, repaired at 11:00; one since
+ * Thursday midnight, still open: 2 h + 8 h + 3 h. One that does not
+ * stop use does not count. */
+static void
+test_out_of_order_own_faults (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+  gint64 repaired[] = { f->pc4, MONDAY + 9 * HOUR, MONDAY + 11 * HOUR };
+  gint64 open[] = { f->pc4, MONDAY + 3 * DAY };
+  gint64 minor[] = { f->pc4, MONDAY - DAY };
+
+  exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at, repaired_at) "
+                      "VALUES (?1, 'screen', 1, ?2, ?3)", repaired, G_N_ELEMENTS (repaired));
+  exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
+                      "VALUES (?1, 'internet', 1, ?2)", open, G_N_ELEMENTS (open));
+  exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
+                      "VALUES (?1, 'sound', 0, ?2)", minor, G_N_ELEMENTS (minor));
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 4")->seconds_out_of_order, ==, 13 * HOUR);
+  /* PC 1's computer has been faulty all along (the one before it was
+   * retired): out of order throughout, whatever the sittings say. */
+  g_assert_cmpint (usage_of (pcs, "PC 1")->seconds_out_of_order, ==, 27 * HOUR);
+}
+
+/* A PC whose computer was retired and not replaced is out of order
+ * until a new one is linked to it. */
+static void
+test_out_of_order_retired (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  set_status (f, "LC-0002", "retired", MONDAY + 3 * DAY + 13 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 2")->seconds_out_of_order, ==, 4 * HOUR + 3 * HOUR);
+}
+
+static void
 test_bad_period (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -246,6 +359,15 @@ test_query_plans (Fixture *f, gconstpointer data)
       "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
     { LH_EQUIPMENT_USAGE_CLOSURES_SQL,
       "SEARCH closures USING COVERING INDEX sqlite_autoindex_closures_1 (date>? AND date<?)" },
+    /* Two parts of one query: each an index of its own. */
+    { LH_PC_OUTAGE_COMPUTERS_SQL, "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
+    { LH_PC_OUTAGE_COMPUTERS_SQL, "SEARCH equipment USING INDEX equipment_retired_by_pc (resource_id=?)" },
+    { LH_PC_OUTAGE_STATUS_AT_SQL,
+      "SEARCH equipment_events USING INDEX equipment_events_by_item (equipment_id=? AND at<?)" },
+    { LH_PC_OUTAGE_CHANGES_SQL,
+      "SEARCH equipment_events USING INDEX equipment_events_by_item (equipment_id=? AND at>? AND at<?)" },
+    { LH_PC_OUTAGE_OWN_FAULTS_SQL,
+      "SEARCH faults USING INDEX faults_open_by_pc (resource_id=?)" },
   };
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -269,6 +391,10 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/week-to-now", test_week_to_now);
   ADD ("/lh/equipment-usage/period-cuts-sittings", test_period_cuts_sittings);
   ADD ("/lh/equipment-usage/sitting-across-midnight", test_sitting_across_midnight);
+  ADD ("/lh/equipment-usage/out-of-order-all-period", test_out_of_order_all_period);
+  ADD ("/lh/equipment-usage/out-of-order-half", test_out_of_order_half);
+  ADD ("/lh/equipment-usage/out-of-order-own-faults", test_out_of_order_own_faults);
+  ADD ("/lh/equipment-usage/out-of-order-retired", test_out_of_order_retired);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
 #undef ADD

@@ -369,6 +369,32 @@ test_compliance (void)
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
 }
 
+/* Compliance is a read: a five-year period must not wait for, nor hold
+ * up, learnhubctl writing beside the daemon. Another connection holds
+ * the write lock throughout. */
+static void
+test_compliance_beside_a_writer (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(LhCentre) centre = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  gint64 today = lh_time_local_midnight (NOW, centre->tz);
+  LhEquipmentCompliance out[LH_EQUIPMENT_N_KINDS];
+  sqlite3 *writer = NULL;
+
+  save (ts->store, &(LhEquipmentFields) { "C-1", "computer", NULL, NULL, NULL, 0 }, today - 10 * DAY);
+  g_assert_cmpint (sqlite3_open (ts->path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (lh_equipment_compliance (ts->store, today - 20 * DAY, today, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (out[lh_equipment_kind_index ("computer")].working_at_end, ==, 1);
+  g_assert_false (lh_store_in_transaction (ts->store));
+
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+}
+
 /* The status at the period's start is one lookup per item, the changes
  * an index range by time: never the whole history. */
 static void
@@ -405,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/lh/equipment/import", test_import);
   g_test_add_func ("/lh/equipment/import-bad-rows", test_import_bad_rows);
   g_test_add_func ("/lh/equipment/compliance", test_compliance);
+  g_test_add_func ("/lh/equipment/compliance-beside-a-writer", test_compliance_beside_a_writer);
   g_test_add_func ("/lh/equipment/compliance-query-plans", test_compliance_query_plans);
 
   return g_test_run ();

@@ -75,7 +75,9 @@ add_sitting (LhStore *store, gint64 person, gint64 pc, gint64 start, gint64 end)
 }
 
 /* PC 1 (computer LC-0001): 2.5 h on Monday and 2 h on Wednesday; PC 3:
- * an hour on Thursday; PC 2 never. Open 8 h a weekday: 40 h that week. */
+ * an hour on Thursday; PC 4 never; PC 2 could not be used: its computer
+ * LC-0002 was faulty from the Sunday before. Open 8 h a weekday: 40 h
+ * that week. */
 static char *
 centre_new (void)
 {
@@ -85,21 +87,28 @@ centre_new (void)
   g_autoptr(GError) error = NULL;
   LhPerson amira = { .staff_number = (char *) "200001", .name = (char *) "Amira Khan", .hours_per_week = 37.5,
                      .roles = LH_ROLE_LEARNER };
-  gint64 person = 0, pc1, pc3;
+  gint64 person = 0, pc1, pc2, pc3;
 
   store = lh_store_open (db, &error);
   g_assert_no_error (error);
   g_assert_true (lh_people_save (store, &amira, MONDAY - 30 * DAY, &person, NULL, &error));
   g_assert_no_error (error);
   pc1 = add_pc (store, "PC 1");
-  add_pc (store, "PC 2");
+  pc2 = add_pc (store, "PC 2");
   pc3 = add_pc (store, "PC 3");
+  add_pc (store, "PC 4");
   add_sitting (store, person, pc1, MONDAY + 10 * HOUR, MONDAY + 12 * HOUR + 1800);
   add_sitting (store, person, pc1, MONDAY + 2 * DAY + 14 * HOUR, MONDAY + 2 * DAY + 16 * HOUR);
   add_sitting (store, person, pc3, MONDAY + 3 * DAY + 9 * HOUR, MONDAY + 3 * DAY + 10 * HOUR);
   g_assert_true (lh_equipment_save (store, NULL,
                                     &(LhEquipmentFields) { "LC-0001", "computer", "", "Room 1", NULL, pc1 },
                                     &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lh_equipment_save (store, NULL,
+                                    &(LhEquipmentFields) { "LC-0002", "computer", "", "Room 1", NULL, pc2 },
+                                    &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
+  g_assert_true (lh_equipment_set_status (store, NULL, "LC-0002", "faulty", "No picture", &admin, MONDAY - DAY,
+                                          &error));
   g_assert_no_error (error);
   return db;
 }
@@ -118,7 +127,7 @@ test_text (void)
 {
   g_autofree char *db = centre_new ();
   g_auto(Run) run = { 0 };
-  const char *pc1, *pc2, *pc3;
+  const char *pc1, *pc2, *pc3, *pc4;
 
   ctl (&run, db, "equipment", "usage", "--from", "2027-01-04", "--to", "2027-01-08", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -127,14 +136,19 @@ test_text (void)
   pc1 = line_of (run.out, "PC 1 ");
   pc2 = line_of (run.out, "PC 2 ");
   pc3 = line_of (run.out, "PC 3 ");
-  /* Most used first; never used last. */
-  g_assert_true (pc1 != NULL && pc3 != NULL && pc2 != NULL);
-  g_assert_true (pc1 < pc3 && pc3 < pc2);
-  g_assert_true (g_str_has_prefix (pc1, "PC 1              4.5         2     2      11%  2027-01-06 16:00  "
-                                        "LC-0001 (working)\n"));
-  g_assert_true (g_str_has_prefix (pc3, "PC 3              1.0         1     1       3%  2027-01-07 10:00  "
-                                        "not in the inventory\n"));
-  g_assert_true (g_str_has_prefix (pc2, "PC 2         never used"));
+  pc4 = line_of (run.out, "PC 4 ");
+  /* Most used first; unused last. */
+  g_assert_true (pc1 != NULL && pc3 != NULL && pc2 != NULL && pc4 != NULL);
+  g_assert_true (pc1 < pc3 && pc3 < pc2 && pc3 < pc4);
+  g_assert_true (g_str_has_prefix (pc1, "PC 1              4.5         2     2      11%          0.0  "
+                                        "2027-01-06 16:00  LC-0001 (working)\n"));
+  g_assert_true (g_str_has_prefix (pc3, "PC 3              1.0         1     1       3%          0.0  "
+                                        "2027-01-07 10:00  not in the inventory\n"));
+  /* A PC that could not be used was not shunned. */
+  g_assert_true (g_str_has_prefix (pc2, "PC 2         out of order all the period               40.0"
+                                        "                    LC-0002 (faulty)\n"));
+  g_assert_true (g_str_has_prefix (pc4, "PC 4         never used                                 0.0"
+                                        "                    not in the inventory\n"));
   /* It counts time at a PC, never who sat there. */
   g_assert_null (strstr (run.out, "Amira"));
   g_assert_null (strstr (run.out, "200001"));
@@ -150,10 +164,11 @@ test_csv (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
                    "pc,asset_tag,computer_status,hours_used,sittings,days_used,last_used,open_hours,"
-                   "percent_of_open_hours\n"
-                   "PC 1,LC-0001,working,4.5,2,2,2027-01-06T16:00:00Z,40.0,11\n"
-                   "PC 3,,,1.0,1,1,2027-01-07T10:00:00Z,40.0,3\n"
-                   "PC 2,,,0.0,0,0,,40.0,0\n");
+                   "hours_out_of_order,percent_of_open_hours\n"
+                   "PC 1,LC-0001,working,4.5,2,2,2027-01-06T16:00:00Z,40.0,0.0,11\n"
+                   "PC 3,,,1.0,1,1,2027-01-07T10:00:00Z,40.0,0.0,3\n"
+                   "PC 2,LC-0002,faulty,0.0,0,0,,40.0,40.0,\n"
+                   "PC 4,,,0.0,0,0,,40.0,0.0,0\n");
 }
 
 static void
@@ -164,7 +179,7 @@ test_refused (void)
     { "2027-01-08", "2027-01-04", "text", 1, "Ask for 1 to 366 days at a time" },
     { "2025-01-01", "2027-01-08", "text", 1, "Ask for 1 to 366 days at a time" },
     { "2027-02-01", "2027-02-05", "text", 1, "That period has not begun yet" },
-    { "2027-01-32", "2027-02-05", "text", 2, "A date looks like" },
+    { "2027-01-32", "2027-02-05", "text", 1, "--from 2027-01-32: A date looks like" },
     { "2027-01-04", "2027-01-08", "xml", 2, "usage: learnhubctl equipment import" },
   };
 
