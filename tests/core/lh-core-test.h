@@ -80,6 +80,22 @@ lh_test_query_int (LhStore *store, const char *sql)
 
 /* Whether needle is anywhere in the file at path (a missing file has
  * nothing). */
+/* Asserts the plan of the production query `sql` holds `expected` (a
+ * line of EXPLAIN QUERY PLAN, such as an index range), and prints it. */
+static inline void
+lh_test_assert_plan (LhStore *store, const char *sql, const char *expected)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, explain, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  g_test_message ("%s", plan->str);
+  g_assert_nonnull (strstr (plan->str, expected));
+}
+
 static inline gboolean
 lh_test_file_contains (const char *path, const char *needle)
 {

@@ -5,7 +5,7 @@
  * of order (not "never used" when it could not be used). */
 #include <string.h>
 
-#include "lh-core-test.h"
+#include "sittings-fixture.h"
 #include "lh-devices.h"
 #include "lh-equipment-private.h"
 #include "lh-equipment-usage.h"
@@ -28,60 +28,18 @@ typedef struct
   LhCentre    *centre;
   gint64       person;
   gint64       pc1, pc2, pc3, pc4;
-  guint        n_sittings;
 } Fixture;
 
 static gint64
 add_pc (Fixture *f, const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) hours = lh_opening_hours_parse ("Mon-Fri 09:00-17:00", &error);
-  g_autofree char *kiosk = g_strdup_printf ("Kiosk of %s", name);
-  g_autofree char *token = NULL;
-  gint64 id = 0, device = 0;
-
-  g_assert_true (lh_resources_add (f->ts->store, name, "pc", 1, &id, &error));
-  g_assert_true (lh_resources_set_hours (f->ts->store, id, (LhOpeningPeriod *) hours->data, hours->len, &error));
-  token = lh_devices_add (f->ts->store, kiosk, MONDAY - 30 * DAY, &device, &error);
-  g_assert_true (lh_devices_set_pc (f->ts->store, kiosk, id, &error));
-  g_assert_no_error (error);
-  return id;
+  return sittings_add_pc (f->ts->store, name, MONDAY - 30 * DAY);
 }
 
-static void
-exec (LhStore *store, const char *sql, const gint64 *values, guint n_values)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_values; i++)
-    sqlite3_bind_int64 (stmt, (int) i + 1, values[i]);
-  lh_store_exec (store, stmt, &error);
-  g_assert_no_error (error);
-}
-
-/* A sitting at the PC from start to end (0: still going on), with the
- * booking and sign-in behind it. */
 static void
 add_sitting (Fixture *f, gint64 pc, gint64 start, gint64 end)
 {
-  LhStore *store = f->ts->store;
-  gint64 booking[] = { pc, f->person, start, end != 0 ? end : start + HOUR };
-  gint64 session[] = { f->person, pc, start, booking[3], ++f->n_sittings };
-  gint64 usage[] = { 0, 0, start, end };
-
-  exec (store, "INSERT INTO bookings (resource_id, person_id, start_at, end_at, created_at, status, checked_in_at) "
-               "VALUES (?1, ?2, ?3, ?4, ?3 - 86400, 'booked', ?3)", booking, G_N_ELEMENTS (booking));
-  usage[0] = lh_store_last_insert_id (store);
-  exec (store, "INSERT INTO sessions (token_hash, person_id, device_id, created_at, expires_at) "
-               "VALUES (printf ('%020d', ?5), ?1, (SELECT id FROM devices WHERE resource_id = ?2), ?3, ?4)",
-        session, G_N_ELEMENTS (session));
-  usage[1] = lh_store_last_insert_id (store);
-  exec (store, "INSERT INTO usage_sessions (person_id, resource_id, booking_id, device_id, session_id, "
-               "started_at, ended_at, end_reason) SELECT b.person_id, b.resource_id, b.id, s.device_id, s.id, "
-               "?3, nullif (?4, 0), CASE WHEN ?4 = 0 THEN NULL ELSE 'sign-out' END "
-               "FROM bookings b, sessions s WHERE b.id = ?1 AND s.id = ?2", usage, G_N_ELEMENTS (usage));
+  sittings_add (f->ts->store, f->person, pc, start, end, FALSE);
 }
 
 static void
@@ -119,7 +77,7 @@ setup (Fixture *f, gconstpointer data)
   /* PC 3 was used, then taken out of use. */
   add_sitting (f, f->pc3, MONDAY + 10 * HOUR, MONDAY + 16 * HOUR);
   pc3[0] = f->pc3;
-  exec (f->ts->store, "UPDATE resources SET active = 0 WHERE id = ?1", pc3, 1);
+  sittings_exec (f->ts->store, "UPDATE resources SET active = 0 WHERE id = ?1", pc3, 1);
   /* PC 4: one ending just as the period starts; one going on now. */
   add_sitting (f, f->pc4, MONDAY - 2 * HOUR, MONDAY);
   add_sitting (f, f->pc4, NOW - 45 * MINUTE, 0);
@@ -309,11 +267,11 @@ test_out_of_order_own_faults (Fixture *f, gconstpointer data)
   gint64 open[] = { f->pc4, MONDAY + 3 * DAY };
   gint64 minor[] = { f->pc4, MONDAY - DAY };
 
-  exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at, repaired_at) "
+  sittings_exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at, repaired_at) "
                       "VALUES (?1, 'screen', 1, ?2, ?3)", repaired, G_N_ELEMENTS (repaired));
-  exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
+  sittings_exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
                       "VALUES (?1, 'internet', 1, ?2)", open, G_N_ELEMENTS (open));
-  exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
+  sittings_exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
                       "VALUES (?1, 'sound', 0, ?2)", minor, G_N_ELEMENTS (minor));
   pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
   g_assert_no_error (error);
@@ -371,16 +329,7 @@ test_query_plans (Fixture *f, gconstpointer data)
   };
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", queries[q][0], NULL);
-      g_autoptr(LhStmt) stmt = lh_store_prepare (f->ts->store, sql, NULL);
-      g_autoptr(GString) plan = g_string_new (NULL);
-
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
-      g_test_message ("%s", plan->str);
-      g_assert_nonnull (strstr (plan->str, queries[q][1]));
-    }
+    lh_test_assert_plan (f->ts->store, queries[q][0], queries[q][1]);
 }
 
 int

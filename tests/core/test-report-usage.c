@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The committee report's usage figures against figures worked out by
+ * hand: sittings cut at the period's edges, at a week's end and at each
+ * hour, one going on now, walk-ups, a guest apart, a room left out. */
+#include "sittings-fixture.h"
+#include "lh-error.h"
+#include "lh-report-usage.h"
+
+/* Monday 30 November 2026, 00:00 in London (UTC in winter). */
+#define MONDAY 1795996800
+#define MINUTE 60
+#define HOUR   3600
+#define DAY    (24 * HOUR)
+/* The period: Wednesday 25 November to Friday 4 December, both in. */
+#define FROM   (MONDAY - 5 * DAY)
+#define TO     (MONDAY + 5 * DAY)
+/* Friday 4 December, 16:20. */
+#define NOW    (MONDAY + 4 * DAY + 16 * HOUR + 20 * MINUTE)
+
+typedef struct
+{
+  LhTestStore *ts;
+  LhCentre    *centre;
+  gint64       amira, ben, guest;
+  gint64       pc1, pc2;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 room = 0;
+  gint64 guest_of[2];
+
+  f->ts = lh_test_store_new ();
+  f->centre = lh_centre_new_default ();
+  f->amira = lh_test_add_person (f->ts->store, "1", "Amira", LH_ROLE_LEARNER, FROM - 30 * DAY);
+  f->ben = lh_test_add_person (f->ts->store, "2", "Ben", LH_ROLE_LEARNER, FROM - 30 * DAY);
+  f->guest = lh_test_add_person (f->ts->store, "G1", "Amira's son", LH_ROLE_LEARNER, FROM - 30 * DAY);
+  guest_of[0] = f->guest;
+  guest_of[1] = f->amira;
+  sittings_exec (f->ts->store, "UPDATE people SET sponsor_id = ?2 WHERE id = ?1", guest_of, 2);
+  f->pc1 = sittings_add_pc (f->ts->store, "PC 1", FROM - 30 * DAY);
+  f->pc2 = sittings_add_pc (f->ts->store, "PC 2", FROM - 30 * DAY);
+  g_assert_true (lh_resources_add (f->ts->store, "Study room", "room", 6, &room, &error));
+
+  /* Before the period: left out. */
+  sittings_add (f->ts->store, f->amira, f->pc1, FROM - DAY + 10 * HOUR, FROM - DAY + 11 * HOUR, FALSE);
+  /* Across the period's start: 15 minutes in it, Wednesday 00:00. */
+  sittings_add (f->ts->store, f->amira, f->pc2, FROM - 30 * MINUTE, FROM + 15 * MINUTE, FALSE);
+  /* Wednesday 10:30 to 12:00: 30 minutes in the 10 o'clock hour, 60 in
+   * the 11 o'clock. */
+  sittings_add (f->ts->store, f->amira, f->pc1, FROM + 10 * HOUR + 30 * MINUTE, FROM + 12 * HOUR, FALSE);
+  /* A walk-up across the week's end: Sunday 23:30 to Monday 00:30. */
+  sittings_add (f->ts->store, f->ben, f->pc1, MONDAY - 30 * MINUTE, MONDAY + 30 * MINUTE, TRUE);
+  /* Monday 09:00 to 09:45. */
+  sittings_add (f->ts->store, f->ben, f->pc2, MONDAY + 9 * HOUR, MONDAY + 9 * HOUR + 45 * MINUTE, FALSE);
+  /* A guest, Tuesday 14:00 to 15:00. */
+  sittings_add (f->ts->store, f->guest, f->pc2, MONDAY + DAY + 14 * HOUR, MONDAY + DAY + 15 * HOUR, FALSE);
+  /* Going on now, since Friday 16:00: 20 minutes. */
+  sittings_add (f->ts->store, f->amira, f->pc2, MONDAY + 4 * DAY + 16 * HOUR, 0, FALSE);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  lh_centre_free (f->centre);
+  lh_test_store_free (f->ts);
+}
+
+static void
+test_weeks_and_pcs (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = lh_usage_report (f->ts->store, f->centre, FROM, TO, NOW, &error);
+
+  g_assert_no_error (error);
+  /* Two weeks, the first from its Monday; the PCs only, by name. */
+  g_assert_cmpuint (report->n_weeks, ==, 2);
+  g_assert_cmpint (report->week_starts[0], ==, MONDAY - 7 * DAY);
+  g_assert_cmpint (report->week_starts[1], ==, MONDAY);
+  g_assert_cmpuint (report->n_pcs, ==, 2);
+  g_assert_cmpstr (report->pc_names[0], ==, "PC 1");
+  g_assert_cmpstr (report->pc_names[1], ==, "PC 2");
+  g_assert_null (report->pc_names[2]);
+
+  /* Minutes: week × PC, with totals. */
+  g_assert_cmpint (lh_count_table_get (report->minutes, 0, 0), ==, 90 + 30);
+  g_assert_cmpint (lh_count_table_get (report->minutes, 0, 1), ==, 15);
+  g_assert_cmpint (lh_count_table_get (report->minutes, 1, 0), ==, 30);
+  g_assert_cmpint (lh_count_table_get (report->minutes, 1, 1), ==, 45 + 20);
+  g_assert_cmpint (lh_count_table_get (report->minutes, 0, 2), ==, 135);
+  g_assert_cmpint (lh_count_table_get (report->minutes, 2, 0), ==, 150);
+  g_assert_cmpint (lh_count_table_get (report->minutes, 2, 2), ==, 230);
+
+  /* Different people: per cell and per week, not added up. */
+  g_assert_cmpint (lh_count_table_get (report->people, 0, 0), ==, 2);
+  g_assert_cmpint (lh_count_table_get (report->people, 0, 1), ==, 1);
+  g_assert_cmpint (lh_count_table_get (report->people, 1, 0), ==, 1);
+  g_assert_cmpint (lh_count_table_get (report->people, 1, 1), ==, 2);
+  g_assert_cmpint (lh_count_table_get (report->people_by_week, 0, 0), ==, 2);
+  g_assert_cmpint (lh_count_table_get (report->people_by_week, 1, 0), ==, 2);
+  g_assert_cmpint (report->people_in_period, ==, 2);
+}
+
+static void
+test_busy_hours (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = lh_usage_report (f->ts->store, f->centre, FROM, TO, NOW, &error);
+  /* weekday (Monday 0), hour, minutes */
+  const int expected[][3] = {
+    { 2, 0, 15 }, { 2, 10, 30 }, { 2, 11, 60 }, { 6, 23, 30 }, { 0, 0, 30 }, { 0, 9, 45 }, { 4, 16, 20 },
+  };
+  gint64 listed = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpint (lh_count_table_get (report->busy_minutes, expected[i][0], expected[i][1]), ==, expected[i][2]);
+      g_assert_cmpint (lh_count_table_get (report->busy_people, expected[i][0], expected[i][1]), ==, 1);
+      listed += expected[i][2];
+    }
+  /* Nothing anywhere else. */
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 7, 24), ==, listed);
+  g_assert_cmpint (listed, ==, 230);
+}
+
+static void
+test_walk_ups_and_guests (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = lh_usage_report (f->ts->store, f->centre, FROM, TO, NOW, &error);
+
+  g_assert_no_error (error);
+  /* Booked: the one across the start, Wednesday's, Monday's, now's. */
+  g_assert_cmpint (lh_count_table_get (report->sittings, 0, 0), ==, 4);
+  g_assert_cmpint (lh_count_table_get (report->sittings, 0, 1), ==, 1);
+  g_assert_cmpint (lh_count_table_get (report->sittings, 0, 2), ==, 5);
+  /* The guest's hour is apart from staff's. */
+  g_assert_cmpint (report->guests, ==, 1);
+  g_assert_cmpint (report->guest_minutes, ==, 60);
+}
+
+static void
+test_refused_and_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = lh_usage_report (f->ts->store, f->centre, TO, FROM, NOW, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  /* The sittings are an index range by start, whatever the history. */
+  lh_test_assert_plan (f->ts->store, LH_USAGE_REPORT_SITTINGS_SQL,
+                       "SEARCH u USING INDEX usage_by_start (started_at>? AND started_at<?)");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/lh/report-usage/weeks-and-pcs", test_weeks_and_pcs);
+  ADD ("/lh/report-usage/busy-hours", test_busy_hours);
+  ADD ("/lh/report-usage/walk-ups-and-guests", test_walk_ups_and_guests);
+  ADD ("/lh/report-usage/refused-and-plan", test_refused_and_plan);
+  return g_test_run ();
+}
