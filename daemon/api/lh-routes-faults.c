@@ -178,16 +178,15 @@ lh_routes_tell_moved (LhStore *store, LhEventHub *events, GTimeZone *tz, gint64 
       const LhFaultMove *move = g_ptr_array_index (moves, i);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) data = NULL;
-      g_autoptr(GError) error = NULL;
 
       lh_routes_add_fault_move (builder, move, tz);
       data = json_builder_get_root (builder);
-      /* Told now, so not again at their next sign-in. */
-      if (lh_routes_notify_person (store, events, now, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled",
-                                   data, move->person_id) &&
-          !lh_faults_notice_told (store, move->person_id, move->booking_id, now, &error))
-        g_message ("Booking %" G_GINT64_FORMAT "'s notice stays for the next sign-in: %s", move->booking_id,
-                   error->message);
+      /* A desk kiosk may hold someone else's session too: its kiosk shows
+       * the notice only to this person, and marks it told only then
+       * (POST /me/notices/seen); untold, it comes again at sign-in. */
+      json_object_set_int_member (json_node_get_object (data), "person_id", move->person_id);
+      lh_routes_notify_person (store, events, now, move->to_pc_id != 0 ? "booking-moved" : "booking-cancelled",
+                               data, move->person_id);
       publish_day_once (events, told, move->from_pc_id, move->start_at, tz);
       if (move->to_pc_id != 0)
         publish_day_once (events, told, move->to_pc_id, move->start_at, tz);

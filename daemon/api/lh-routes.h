@@ -168,6 +168,8 @@ void lh_route_report_fault         (LhRequest *request);
 void lh_route_list_faults          (LhRequest *request);
 void lh_route_assign_fault         (LhRequest *request);
 void lh_route_fault_repaired       (LhRequest *request);
+/* lh-routes-fault-notices.c */
+void lh_route_notices_seen         (LhRequest *request);
 /* A booking moved off (or cancelled on) a PC out of order, as its learner
  * is told: an event now, a notice at the next sign-in. */
 /* The signed-in admin as the actor of an item's history; *out_name
