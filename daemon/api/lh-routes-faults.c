@@ -13,6 +13,9 @@
 
 /* The latest reporters' notes the admin's list shows for each fault. */
 #define FAULT_NOTES_LISTED 3
+/* Open faults listed at a time: each costs a notes query. */
+#define FAULTS_PAGE_DEFAULT 50
+#define FAULTS_PAGE_MAX 100
 
 /* The item, or a PC with no computer in the inventory (asset_tag and
  * kind null, in_inventory false). */
@@ -255,19 +258,39 @@ lh_route_report_fault (LhRequest *request)
   publish_changed (request, fault->id, fault->stops_use ? fault->resource_id : 0);
 }
 
+static gint64
+fault_id_of (gconstpointer fault)
+{
+  return ((const LhFault *) fault)->id;
+}
+
 void
 lh_route_list_faults (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) faults = lh_faults_list_open (request->store, request->now, &error);
+  g_autoptr(GPtrArray) faults = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 after;
+  guint limit;
 
+  /* A page at a time, each fault with a notes query: a flood of reports
+   * costs the admin more pages, not one endless answer. */
+  if (lh_request_query_page (request, FAULTS_PAGE_DEFAULT, FAULTS_PAGE_MAX, &after, &limit, &error))
+    {
+      faults = lh_faults_list_open_page (request->store, request->now, after, limit, &error);
+      if (faults == NULL && g_error_matches (error, LH_ERROR, LH_ERROR_NOT_FOUND))
+        {
+          error->code = LH_ERROR_BAD_REQUEST;
+          lh_error_set_reason (&error, "cursor-invalid");
+        }
+    }
   if (faults == NULL)
     {
       lh_request_reply_error (request, error);
       return;
     }
   json_builder_begin_object (builder);
+  lh_routes_end_page (builder, faults, limit, fault_id_of);
   json_builder_set_member_name (builder, "faults");
   json_builder_begin_array (builder);
   for (guint i = 0; i < faults->len; i++)

@@ -197,6 +197,37 @@ lh_equipment_list (LhStore *store, GError **error)
   return ok ? g_steal_pointer (&items) : NULL;
 }
 
+GPtrArray *
+lh_equipment_list_page (LhStore *store, gboolean include_retired, gint64 after_id, guint limit, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(LhEquipment) after = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (after_id != 0)
+    {
+      after = lh_equipment_get_by_id (store, after_id, error);
+      if (after == NULL)
+        return NULL;
+    }
+  /* An index range from the last item shown: of the items in use only
+   * (0028), or of every item ever (0026). */
+  stmt = lh_store_prepare (store,
+                           include_retired
+                           ? EQUIPMENT_SELECT "WHERE (e.kind, e.asset_tag) > (?1, ?2) "
+                             "ORDER BY e.kind, e.asset_tag LIMIT ?3"
+                           : EQUIPMENT_SELECT "WHERE e.status <> 'retired' AND (e.kind, e.asset_tag) > (?1, ?2) "
+                             "ORDER BY e.kind, e.asset_tag LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, after != NULL ? after->kind : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, after != NULL ? after->asset_tag : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (gint64) limit + 1);
+  return lh_store_collect (store, stmt, (LhRowFunc) item_from_row, (GDestroyNotify) lh_equipment_free, error);
+}
+
 gboolean
 lh_equipment_status_chosen (LhStore *store, const LhEquipment *item, gboolean *out_chosen, GError **error)
 {

@@ -122,6 +122,15 @@ GPtrArray *lh_faults_recent_notes      (LhStore        *store,
 GPtrArray *lh_faults_list_open         (LhStore        *store,
                                         gint64          now,
                                         GError        **error);
+/* A page of the open faults, oldest first, after the fault after_id (0:
+ * from the oldest; one repaired since will do): at most limit + 1, the
+ * last telling there are more. LH_ERROR_NOT_FOUND if after_id is no
+ * fault. */
+GPtrArray *lh_faults_list_open_page    (LhStore        *store,
+                                        gint64          now,
+                                        gint64          after_id,
+                                        guint           limit,
+                                        GError        **error);
 /* Open faults reported before now less the terms' fault_days_at_most:
  * the overdue ones, oldest first. */
 GPtrArray *lh_faults_list_overdue      (LhStore        *store,

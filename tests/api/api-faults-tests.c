@@ -497,6 +497,92 @@ test_overdue_listed (void)
                      json_array_get_object_element (faults, 0), "item"), "asset_tag"), ==, "LC-0241");
 }
 
+/* The ids of the open faults, a page of limit at a time. */
+static GArray *
+open_fault_ids (const char *admin, guint limit, guint *out_pages)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 next = 0;
+
+  *out_pages = 0;
+  do
+    {
+      g_autofree char *path = next != 0 ? g_strdup_printf ("/api/v1/faults?limit=%u&after=%" G_GINT64_FORMAT,
+                                                           limit, next)
+                                        : g_strdup_printf ("/api/v1/faults?limit=%u", limit);
+      g_autoptr(LhApiReply) page = call ("GET", path, admin, NULL);
+      JsonObject *root = json_node_get_object (page->json);
+      JsonArray *faults = json_object_get_array_member (root, "faults");
+
+      g_assert_cmpuint (page->status, ==, 200);
+      g_assert_cmpuint (json_array_get_length (faults), <=, limit);
+      for (guint i = 0; i < json_array_get_length (faults); i++)
+        {
+          gint64 id = json_object_get_int_member (json_array_get_object_element (faults, i), "id");
+
+          g_array_append_val (ids, id);
+        }
+      next = json_object_get_boolean_member (root, "more") ? json_object_get_int_member (root, "next") : 0;
+      (*out_pages)++;
+    }
+  while (next != 0);
+  return ids;
+}
+
+/* The open faults a page at a time, oldest first: the same as one long
+ * page, even after the fault a page ended with is repaired; a bad cursor
+ * or limit is refused with its reason. */
+static void
+test_list_pages (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) paged = NULL;
+  g_autoptr(LhApiReply) first = NULL, rest = NULL;
+  g_autoptr(LhApiReply) no_cursor = NULL, unknown = NULL, too_many = NULL, none = NULL;
+  g_autofree char *rest_path = NULL;
+  guint pages;
+  gint64 next;
+
+  /* Two more open faults than the demo's, to have pages. */
+  g_autoptr(LhApiReply) sound = call ("POST", "/api/v1/faults", pc_kiosk_token ("PC 6"), "{\"category\": \"sound\"}");
+  g_autoptr(LhApiReply) other = call ("POST", "/api/v1/faults", pc_kiosk_token ("PC 6"),
+                                      "{\"category\": \"printer\"}");
+
+  g_assert_cmpuint (sound->status, ==, 201);
+  g_assert_cmpuint (other->status, ==, 201);
+  all = open_fault_ids (admin, 100, &pages);
+  g_assert_cmpuint (pages, ==, 1);
+  g_assert_cmpuint (all->len, >=, 3);
+  paged = open_fault_ids (admin, 1, &pages);
+  g_assert_cmpuint (pages, ==, all->len);
+  g_assert_cmpuint (paged->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (g_array_index (paged, gint64, i), ==, g_array_index (all, gint64, i));
+
+  /* The fault a page ended with is repaired before the next is read. */
+  first = call ("GET", "/api/v1/faults?limit=1", admin, NULL);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (first->json), "more"));
+  next = lh_api_reply_int (first, "next");
+  g_assert_cmpint (next, ==, g_array_index (all, gint64, 0));
+  repair (admin, json_object_get_int_member (reply_fault (sound), "id"));
+  repair (admin, json_object_get_int_member (reply_fault (other), "id"));
+  rest_path = g_strdup_printf ("/api/v1/faults?limit=100&after=%" G_GINT64_FORMAT, next);
+  rest = call ("GET", rest_path, admin, NULL);
+  g_assert_cmpuint (rest->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (rest->json),
+                                                                         "faults")), ==, all->len - 3);
+
+  no_cursor = call ("GET", "/api/v1/faults?after=oldest", admin, NULL);
+  assert_refused (no_cursor, 400, "cursor-invalid");
+  unknown = call ("GET", "/api/v1/faults?after=999999", admin, NULL);
+  assert_refused (unknown, 400, "cursor-invalid");
+  too_many = call ("GET", "/api/v1/faults?limit=101", admin, NULL);
+  assert_refused (too_many, 400, "limit-invalid");
+  none = call ("GET", "/api/v1/faults?limit=", admin, NULL);
+  assert_refused (none, 400, "limit-invalid");
+}
+
 void
 lh_api_faults_add_tests (LhTestDaemon *daemon, SoupSession *session)
 {
@@ -511,4 +597,5 @@ lh_api_faults_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/faults/pc-not-in-inventory", test_pc_not_in_inventory);
   g_test_add_func ("/api/faults/repaired-twice", test_repaired_twice);
   g_test_add_func ("/api/faults/overdue-listed", test_overdue_listed);
+  g_test_add_func ("/api/faults/list-pages", test_list_pages);
 }
