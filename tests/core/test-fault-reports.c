@@ -446,6 +446,32 @@ test_linked_computer_takes_pc_faults (Fixture *f, gconstpointer data)
   g_assert_cmpint (pc_sound->resource_id, ==, f->pc3);
 }
 
+/* A computer added with its PC (equipment add --pc, a CSV row) takes
+ * over the PC's fault as well, and is faulty from the start. */
+static void
+test_added_computer_takes_pc_faults (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) pc_screen = report_at (f, NULL, 0, f->pc3_kiosk, "screen", NULL, NOW, NULL, NULL);
+  g_autoptr(LhEquipment) computer = NULL;
+  gboolean out_of_order = FALSE;
+
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0003", "computer", NULL, NULL, NULL, f->pc3 },
+                                    &admin, NULL, NOW + HOUR, NULL, &error));
+  g_assert_no_error (error);
+  computer = lh_equipment_get (f->ts->store, "LC-0003", &error);
+  g_assert_cmpstr (computer->status, ==, "faulty");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE resource_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT equipment_id FROM faults WHERE repaired_at IS NULL"),
+                   ==, computer->id);
+  g_assert_true (lh_faults_repaired (f->ts->store, pc_screen->id, "New screen", &admin, NOW + 2 * HOUR, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
+  g_assert_false (out_of_order);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -461,5 +487,6 @@ main (int argc, char **argv)
   ADD ("/fault-reports/refusals-have-reasons", test_refusals_have_reasons);
   ADD ("/fault-reports/recent-notes", test_recent_notes);
   ADD ("/fault-reports/linked-computer-takes-pc-faults", test_linked_computer_takes_pc_faults);
+  ADD ("/fault-reports/added-computer-takes-pc-faults", test_added_computer_takes_pc_faults);
   return g_test_run ();
 }
