@@ -68,11 +68,8 @@ lh_route_list_equipment (LhRequest *request)
       lh_request_query_page (request, EQUIPMENT_PAGE_DEFAULT, EQUIPMENT_PAGE_MAX, &after, &limit, &error))
     {
       items = lh_equipment_list_page (request->store, retired, after, limit, &error);
-      if (items == NULL && g_error_matches (error, LH_ERROR, LH_ERROR_NOT_FOUND))
-        {
-          error->code = LH_ERROR_BAD_REQUEST;
-          lh_error_set_reason (&error, "cursor-invalid");
-        }
+      if (items == NULL)
+        lh_routes_page_cursor_error (&error);
     }
   if (items != NULL)
     pc_states = lh_usage_pc_states (request->store, request->now, &error);

@@ -278,11 +278,8 @@ lh_route_list_faults (LhRequest *request)
   if (lh_request_query_page (request, FAULTS_PAGE_DEFAULT, FAULTS_PAGE_MAX, &after, &limit, &error))
     {
       faults = lh_faults_list_open_page (request->store, request->now, after, limit, &error);
-      if (faults == NULL && g_error_matches (error, LH_ERROR, LH_ERROR_NOT_FOUND))
-        {
-          error->code = LH_ERROR_BAD_REQUEST;
-          lh_error_set_reason (&error, "cursor-invalid");
-        }
+      if (faults == NULL)
+        lh_routes_page_cursor_error (&error);
     }
   if (faults == NULL)
     {

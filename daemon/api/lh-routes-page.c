@@ -63,6 +63,17 @@ lh_request_query_flag (LhRequest *request, const char *name, gboolean *out_flag,
 }
 
 void
+lh_routes_page_cursor_error (GError **error)
+{
+  if (error == NULL || !g_error_matches (*error, LH_ERROR, LH_ERROR_NOT_FOUND))
+    return;
+  /* The id to go on from is the client's to send right, not a thing
+   * asked for: a bad request, not a missing one. */
+  (*error)->code = LH_ERROR_BAD_REQUEST;
+  lh_error_set_reason (error, "cursor-invalid");
+}
+
+void
 lh_routes_end_page (JsonBuilder *builder, GPtrArray *rows, guint limit, LhRowId row_id)
 {
   gboolean more = rows->len > limit;

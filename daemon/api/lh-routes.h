@@ -111,6 +111,10 @@ gboolean   lh_request_query_flag (LhRequest  *request,
                                   const char *name,
                                   gboolean   *out_flag,
                                   GError    **error);
+/* A list's LH_ERROR_NOT_FOUND for ?after= (no such id to go on from)
+ * becomes LH_ERROR_BAD_REQUEST with reason cursor-invalid; any other
+ * error is left as it is. */
+void       lh_routes_page_cursor_error (GError **error);
 typedef gint64 (*LhRowId) (gconstpointer row);
 /* Cuts rows (read with limit + 1) to limit, and adds "more" and "next"
  * (the id of the last row, to pass as ?after=, or null). */
