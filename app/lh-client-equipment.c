@@ -185,11 +185,56 @@ event_from_json (JsonObject *object, GTimeZone *tz, GError **error)
   return event;
 }
 
+/* A list the daemon answers a page at a time: the rows, and whether it
+ * has more than it sent. */
+typedef struct
+{
+  GPtrArray *rows;  /* (owned) */
+  gboolean   more;
+} ListPage;
+
+static void
+list_page_free (ListPage *page)
+{
+  g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_free (page);
+}
+
+static ListPage *
+list_page_new (GPtrArray *rows, JsonObject *body)
+{
+  ListPage *page;
+
+  if (rows == NULL)
+    return NULL;
+  page = g_new0 (ListPage, 1);
+  page->rows = rows;
+  page->more = json_object_get_boolean_member_with_default (body, "more", FALSE);
+  return page;
+}
+
+/* The rows of a finished call's page (transfer full); *out_more whether
+ * the daemon has more. */
+static GPtrArray *
+list_page_take (ListPage *page, gboolean *out_more)
+{
+  GPtrArray *rows;
+
+  if (out_more != NULL)
+    *out_more = page != NULL && page->more;
+  if (page == NULL)
+    return NULL;
+  rows = g_steal_pointer (&page->rows);
+  list_page_free (page);
+  return rows;
+}
+
 static gpointer
 parse_faults (LhClient *self, JsonObject *body, GError **error)
 {
-  return lh_json_read_list (body, "faults", TRUE, fault_from_json, (GDestroyNotify) lh_open_fault_free,
-                            lh_client_get_time_zone (self), error);
+  return list_page_new (lh_json_read_list (body, "faults", TRUE, fault_from_json,
+                                           (GDestroyNotify) lh_open_fault_free, lh_client_get_time_zone (self),
+                                           error), body);
 }
 
 static gpointer
@@ -201,8 +246,9 @@ parse_fault (LhClient *self, JsonObject *body, GError **error)
 static gpointer
 parse_items (LhClient *self, JsonObject *body, GError **error)
 {
-  return lh_json_read_list (body, "items", TRUE, item_from_json, (GDestroyNotify) lh_equipment_item_free,
-                            lh_client_get_time_zone (self), error);
+  return list_page_new (lh_json_read_list (body, "items", TRUE, item_from_json,
+                                           (GDestroyNotify) lh_equipment_item_free, lh_client_get_time_zone (self),
+                                           error), body);
 }
 
 static gpointer
@@ -242,16 +288,17 @@ lh_client_list_open_faults_async (LhClient            *self,
   g_return_if_fail (LH_IS_CLIENT (self));
 
   lh_client_send_request (self, "GET", "/faults", NULL, LH_AUTH_SESSION, parse_faults,
-                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_open_faults_async,
+                          (GDestroyNotify) list_page_free, lh_client_list_open_faults_async,
                           cancellable, callback, user_data);
 }
 
 GPtrArray *
 lh_client_list_open_faults_finish (LhClient      *self,
                                    GAsyncResult  *result,
+                                   gboolean      *out_more,
                                    GError       **error)
 {
-  return lh_client_check_finish (self, result, lh_client_list_open_faults_async, error);
+  return list_page_take (lh_client_check_finish (self, result, lh_client_list_open_faults_async, error), out_more);
 }
 
 void
@@ -294,16 +341,17 @@ lh_client_list_equipment_async (LhClient            *self,
   g_return_if_fail (LH_IS_CLIENT (self));
 
   lh_client_send_request (self, "GET", "/equipment", NULL, LH_AUTH_SESSION, parse_items,
-                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_equipment_async,
+                          (GDestroyNotify) list_page_free, lh_client_list_equipment_async,
                           cancellable, callback, user_data);
 }
 
 GPtrArray *
 lh_client_list_equipment_finish (LhClient      *self,
                                  GAsyncResult  *result,
+                                 gboolean      *out_more,
                                  GError       **error)
 {
-  return lh_client_check_finish (self, result, lh_client_list_equipment_async, error);
+  return list_page_take (lh_client_check_finish (self, result, lh_client_list_equipment_async, error), out_more);
 }
 
 void

@@ -72,13 +72,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhOpenFault, lh_open_fault_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhEquipmentItem, lh_equipment_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhItemDetail, lh_item_detail_free)
 
-/* GET /api/v1/faults (element-type LhOpenFault), oldest first. */
+/* GET /api/v1/faults (element-type LhOpenFault), the first page, oldest
+ * first; *out_more (nullable) whether there are more. */
 void         lh_client_list_open_faults_async   (LhClient            *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
 GPtrArray   *lh_client_list_open_faults_finish  (LhClient      *self,
                                                  GAsyncResult  *result,
+                                                 gboolean      *out_more,
                                                  GError       **error);
 
 /* POST /api/v1/faults/{id}/assign, or (assign FALSE) …/repaired with
@@ -94,13 +96,16 @@ LhOpenFault *lh_client_see_to_fault_finish      (LhClient      *self,
                                                  GAsyncResult  *result,
                                                  GError       **error);
 
-/* GET /api/v1/equipment (element-type LhEquipmentItem), by kind. */
+/* GET /api/v1/equipment (element-type LhEquipmentItem), the first page
+ * of the items in use, by kind; *out_more (nullable) whether there are
+ * more. */
 void         lh_client_list_equipment_async     (LhClient            *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
 GPtrArray   *lh_client_list_equipment_finish    (LhClient      *self,
                                                  GAsyncResult  *result,
+                                                 gboolean      *out_more,
                                                  GError       **error);
 
 /* GET /api/v1/equipment/{id}, or (status non-NULL) POST …/status with

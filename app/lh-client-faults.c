@@ -5,6 +5,7 @@
 #include "lh-client-faults.h"
 
 #include "lh-client-private.h"
+#include "lh-booking-notice.h"
 #include "lh-json-read.h"
 
 void
@@ -144,4 +145,39 @@ lh_client_report_fault_finish (LhClient      *self,
                                GError       **error)
 {
   return lh_client_check_finish (self, result, lh_client_report_fault_async, error);
+}
+
+/* ---- booking notices shown ------------------------------------------- */
+
+static void
+notices_seen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not marked: the daemon tells them again at the next sign-in. */
+  if (!lh_client_check_done (LH_CLIENT (source), result, lh_client_booking_notices_shown, &error))
+    g_debug ("The booking notices shown stay to be told: %s", error->message);
+}
+
+void
+lh_client_booking_notices_shown (LhClient  *self,
+                                 GPtrArray *notices)
+{
+  g_autoptr(JsonObject) body = NULL;
+  JsonArray *ids;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (notices != NULL);
+
+  if (notices->len == 0 || !lh_client_is_signed_in (self))
+    return;
+  body = json_object_new ();
+  ids = json_array_new ();
+  for (guint i = 0; i < notices->len; i++)
+    json_array_add_int_element (ids, ((LhBookingNotice *) g_ptr_array_index (notices, i))->booking_id);
+  json_object_set_array_member (body, "booking_ids", ids);
+  lh_client_send_request (self, "POST", "/me/notices/seen", body, LH_AUTH_SESSION, NULL, NULL,
+                          lh_client_booking_notices_shown, NULL, notices_seen_cb, NULL);
 }

@@ -48,6 +48,13 @@ LhFaultReport *lh_client_report_fault_finish      (LhClient      *self,
                                                    GAsyncResult  *result,
                                                    GError       **error);
 
+/* POST /api/v1/me/notices/seen: the signed-in person was shown these
+ * booking notices (element-type LhBookingNotice), so the daemon tells them
+ * no more. Sent and forgotten: if it fails they are told again at the
+ * next sign-in, which is better than never. */
+void           lh_client_booking_notices_shown    (LhClient  *self,
+                                                   GPtrArray *notices);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhFaultPc, lh_fault_pc_free)
 
 G_END_DECLS

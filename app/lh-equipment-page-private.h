@@ -47,8 +47,10 @@ struct _LhEquipmentPage
   /* template children (unowned) */
   GtkLabel        *faults_label;
   GtkBox          *faults_box;
+  GtkLabel        *faults_more_label;
   GtkBox          *checks_box;
   GtkBox          *inventory_box;
+  GtkLabel        *inventory_more_label;
   GtkLabel        *item_title_label;
   GtkLabel        *item_status_label;
   GtkLabel        *statuses_label;

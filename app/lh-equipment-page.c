@@ -161,13 +161,16 @@ static void
 items_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = lh_client_list_equipment_finish (LH_CLIENT (source), result, &error);
+  gboolean more = FALSE;
+  g_autoptr(GPtrArray) items = lh_client_list_equipment_finish (LH_CLIENT (source), result, &more, &error);
   LhEquipmentPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_EQUIPMENT_PAGE (user_data);
   g_clear_object (&self->list_cancellable);
+  /* The daemon sends the first page: say when there is more. */
+  gtk_widget_set_visible (GTK_WIDGET (self->inventory_more_label), more);
   if (items != NULL)
     show_list (self, items);
   lh_page_end_load (LH_PAGE (self), error);
@@ -198,7 +201,8 @@ static void
 faults_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) faults = lh_client_list_open_faults_finish (LH_CLIENT (source), result, &error);
+  gboolean more = FALSE;
+  g_autoptr(GPtrArray) faults = lh_client_list_open_faults_finish (LH_CLIENT (source), result, &more, &error);
   LhEquipmentPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -212,6 +216,7 @@ faults_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   self->faults = g_steal_pointer (&faults);
+  gtk_widget_set_visible (GTK_WIDGET (self->faults_more_label), more);
   lh_client_list_checks_async (LH_CLIENT (source), self->list_cancellable, checks_cb, self);
 }
 
@@ -306,6 +311,8 @@ lh_equipment_page_class_init (LhEquipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, statuses_box);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, history_box);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, history_more_label);
+  gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, faults_more_label);
+  gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, inventory_more_label);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, confirm_question_label);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, form_label);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, names_box);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-booking-notice.h"
+#include "lh-client-faults.h"
 #include "lh-time-format.h"
 
 /* ---- which PC this is ------------------------------------------------- */
@@ -344,8 +345,11 @@ booking_moved_cb (LhWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  /* The kiosk's own stream has it only while that person is signed in. */
-  if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data) || !lh_client_is_signed_in (client))
+  /* The kiosk's own stream has it while that person has a session here;
+   * shown to anyone else it would be told to the wrong person. */
+  if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data) || !lh_client_is_signed_in (client) ||
+      json_object_get_int_member_with_default (json_node_get_object (data), "person_id", 0) !=
+        lh_client_get_person (client)->id)
     return;
   notice = lh_booking_notice_from_json (json_node_get_object (data), lh_client_get_time_zone (client), &error);
   if (notice == NULL)
@@ -363,6 +367,7 @@ booking_moved_cb (LhWindow   *self,
   /* At a PC, the person is likely in another program. */
   if (self->device != NULL && self->device->pc != NULL)
     lh_notifier_show (self->notifier, "booking-moved", _("Your booking changed"), text, FALSE, NULL);
+  lh_client_booking_notices_shown (client, notices);
 }
 
 /* ---- set up ----------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include "lh-admin-notices.h"
 #include "lh-booking-notice.h"
+#include "lh-client-faults.h"
 #include "lh-style.h"
 
 G_DEFINE_FINAL_TYPE (LhWindow, lh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -153,10 +154,12 @@ signed_in_cb (LhWindow     *self,
    * tells once, at sign-in (the event stream is the kiosk's, not theirs). */
   notice = lh_home_page_format_promotions (lh_client_get_promotions (self->client));
   lh_home_page_set_notice (self->home_page, notice);
-  /* Bookings moved or cancelled off a PC out of order, likewise once. */
+  /* Bookings moved or cancelled off a PC out of order, until shown. */
   moved = lh_booking_notices_format (lh_client_get_booking_notices (self->client));
   if (moved != NULL)
     lh_home_page_add_notice (self->home_page, moved, FALSE);
+  /* Only now, shown to them, are they told (not again at sign-in). */
+  lh_client_booking_notices_shown (self->client, lh_client_get_booking_notices (self->client));
   /* Approved or not while they were away: told once, on the home page. */
   lh_window_time_off_signed_in (self);
   /* An admin sees at once how many requests wait for them. */

@@ -12,6 +12,10 @@
 #include "lh-error.h"
 #include "lh-time.h"
 
+/* Items listed at a time: more than a centre's working kit. */
+#define EQUIPMENT_PAGE_DEFAULT 200
+#define EQUIPMENT_PAGE_MAX 500
+
 /* pc_states: from lh_usage_pc_states(), for the kiosk of a computer's PC. */
 void
 lh_routes_add_equipment_item (JsonBuilder *builder, const LhEquipment *item, GHashTable *pc_states, GTimeZone *tz)
@@ -38,14 +42,31 @@ lh_routes_add_equipment_item (JsonBuilder *builder, const LhEquipment *item, GHa
   json_builder_end_object (builder);
 }
 
+static gint64
+item_id_of (gconstpointer item)
+{
+  return ((const LhEquipment *) item)->id;
+}
+
 void
 lh_route_list_equipment (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = lh_equipment_list (request->store, &error);
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) pc_states = NULL;
+  gboolean retired = FALSE;
+  gint64 after;
+  guint limit;
 
+  /* Retired items only when asked for: they would grow the list for ever. */
+  if (lh_request_query_flag (request, "retired", &retired, &error) &&
+      lh_request_query_page (request, EQUIPMENT_PAGE_DEFAULT, EQUIPMENT_PAGE_MAX, &after, &limit, &error))
+    {
+      items = lh_equipment_list_page (request->store, retired, after, limit, &error);
+      if (items == NULL)
+        lh_routes_page_cursor_error (&error);
+    }
   if (items != NULL)
     pc_states = lh_usage_pc_states (request->store, request->now, &error);
   if (pc_states == NULL)
@@ -54,6 +75,7 @@ lh_route_list_equipment (LhRequest *request)
       return;
     }
   json_builder_begin_object (builder);
+  lh_routes_end_page (builder, items, limit, item_id_of);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)

@@ -75,7 +75,7 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
     }
   promotions = lh_groups_take_promotions (request->store, person->id, request->now, &error);
   if (promotions != NULL)
-    moved = lh_faults_take_notices (request->store, person->id, request->now, &error);
+    moved = lh_faults_list_notices (request->store, person->id, request->now, &error);
   if (moved == NULL)
     {
       lh_request_reply_error (request, error);

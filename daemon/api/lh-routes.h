@@ -96,6 +96,33 @@ gboolean   lh_request_query_days (LhRequest *request,
                                   gint64    *out_to,
                                   GError   **error);
 
+/* lh-routes-page.c: ?after=ID&limit=N of a list read a page at a time;
+ * after 0 when not given. LH_ERROR_BAD_REQUEST with reason
+ * cursor-invalid or limit-invalid (1 to max_limit). */
+gboolean   lh_request_query_page (LhRequest *request,
+                                  guint      default_limit,
+                                  guint      max_limit,
+                                  gint64    *out_after,
+                                  guint     *out_limit,
+                                  GError   **error);
+/* ?name=true or false; FALSE when not given; anything else is
+ * LH_ERROR_BAD_REQUEST with reason query-invalid. */
+gboolean   lh_request_query_flag (LhRequest  *request,
+                                  const char *name,
+                                  gboolean   *out_flag,
+                                  GError    **error);
+/* A list's LH_ERROR_NOT_FOUND for ?after= (no such id to go on from)
+ * becomes LH_ERROR_BAD_REQUEST with reason cursor-invalid; any other
+ * error is left as it is. */
+void       lh_routes_page_cursor_error (GError **error);
+typedef gint64 (*LhRowId) (gconstpointer row);
+/* Cuts rows (read with limit + 1) to limit, and adds "more" and "next"
+ * (the id of the last row, to pass as ?after=, or null). */
+void       lh_routes_end_page    (JsonBuilder *builder,
+                                  GPtrArray   *rows,
+                                  guint        limit,
+                                  LhRowId      row_id);
+
 /* Sends an event meant for one person to their own streams and to the
  * kiosks where they are signed in now. Returns whether one of those
  * streams was open to have it. */
@@ -168,6 +195,8 @@ void lh_route_report_fault         (LhRequest *request);
 void lh_route_list_faults          (LhRequest *request);
 void lh_route_assign_fault         (LhRequest *request);
 void lh_route_fault_repaired       (LhRequest *request);
+/* lh-routes-fault-notices.c */
+void lh_route_notices_seen         (LhRequest *request);
 /* A booking moved off (or cancelled on) a PC out of order, as its learner
  * is told: an event now, a notice at the next sign-in. */
 /* The signed-in admin as the actor of an item's history; *out_name

@@ -76,6 +76,7 @@ static const LhRoute routes[] = {
   { "POST", "/api/v1/time-off/requests/{id}/reject", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_reject_time_off },
   { "GET", "/api/v1/me/usage", LH_AUTH_SESSION, 0, lh_route_my_usage },
   { "POST", "/api/v1/me/usage/extend", LH_AUTH_SESSION, 0, lh_route_extend_usage },
+  { "POST", "/api/v1/me/notices/seen", LH_AUTH_SESSION, 0, lh_route_notices_seen },
   /* Advice from a ULR. A record's routes answer 404, not 403, to anyone
    * but the learner and their ULRs: core decides who may see it. */
   { "GET", "/api/v1/ulrs", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_ulrs },

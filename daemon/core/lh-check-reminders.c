@@ -43,40 +43,82 @@ raise_for_check (LhStore *store, gint64 check_id, gint64 due_at, gboolean overdu
   return lh_store_exec (store, replace, error);
 }
 
+typedef struct
+{
+  gint64 id;
+  gint64 due_at;
+} CheckDue;
+
+/* One page of the checks due by `before`, after (from_due, from_id) in
+ * (next_due, id) order: an index range of equipment_checks_by_due. */
+static GArray *
+checks_due_page (LhStore *store, gint64 before, gint64 from_due, gint64 from_id, GError **error)
+{
+  g_autoptr(LhStmt) due = lh_store_prepare (store,
+                                            "SELECT id, next_due FROM equipment_checks "
+                                            "WHERE next_due >= ?2 AND next_due < ?1 "
+                                            "AND (next_due > ?2 OR id > ?3) "
+                                            "ORDER BY next_due, id LIMIT ?4", error);
+  g_autoptr(GArray) page = g_array_new (FALSE, FALSE, sizeof (CheckDue));
+  gboolean has_row;
+
+  if (due == NULL)
+    return NULL;
+  sqlite3_bind_int64 (due, 1, before);
+  sqlite3_bind_int64 (due, 2, from_due);
+  sqlite3_bind_int64 (due, 3, from_id);
+  sqlite3_bind_int (due, 4, LH_CHECKS_LIST_MAX);
+  for (;;)
+    {
+      CheckDue row;
+
+      if (!lh_store_step (store, due, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      row.id = sqlite3_column_int64 (due, 0);
+      row.due_at = sqlite3_column_int64 (due, 1);
+      g_array_append_val (page, row);
+    }
+  return g_steal_pointer (&page);
+}
+
 gboolean
 lh_admin_notices_raise_checks (LhStore *store, GTimeZone *tz, gint64 now, guint *out_raised, GError **error)
 {
-  g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhStmt) due = NULL;
   gint64 today = lh_time_local_midnight (now, tz);
-  gboolean has_row;
+  gint64 before = lh_time_add_days (today, LH_CHECK_REMIND_DAYS + 1, tz);
+  gint64 from_due = G_MININT64, from_id = 0;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
   *out_raised = 0;
-  tx = lh_store_begin (store, error);
-  /* The checks due by the end of the reminder window: an index range
-   * from the earliest due, as long as the checks not done. */
-  due = tx != NULL ? lh_store_prepare (store,
-                                       "SELECT id, next_due FROM equipment_checks WHERE next_due < ?1 "
-                                       "ORDER BY next_due LIMIT ?2", error) : NULL;
-  if (due == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (due, 1, lh_time_add_days (today, LH_CHECK_REMIND_DAYS + 1, tz));
-  sqlite3_bind_int (due, 2, LH_CHECKS_LIST_MAX);
+  /* Every check due by the end of the reminder window, a page per
+   * transaction: checks never done do not hide those after them. */
   for (;;)
     {
-      gint64 due_at;
+      g_autoptr(LhTransaction) tx = lh_store_begin (store, error);
+      g_autoptr(GArray) page = NULL;
 
-      if (!lh_store_step (store, due, &has_row, error))
+      if (tx == NULL)
         return FALSE;
-      if (!has_row)
-        break;
-      due_at = sqlite3_column_int64 (due, 1);
-      if (!raise_for_check (store, sqlite3_column_int64 (due, 0), due_at, due_at < today, now, out_raised, error))
+      page = checks_due_page (store, before, from_due, from_id, error);
+      if (page == NULL)
         return FALSE;
+      for (guint i = 0; i < page->len; i++)
+        {
+          const CheckDue *row = &g_array_index (page, CheckDue, i);
+
+          if (!raise_for_check (store, row->id, row->due_at, row->due_at < today, now, out_raised, error))
+            return FALSE;
+          from_id = row->id;
+          from_due = row->due_at;
+        }
+      if (!lh_transaction_commit (tx, error))
+        return FALSE;
+      if (page->len < LH_CHECKS_LIST_MAX)
+        return TRUE;
     }
-  return lh_transaction_commit (tx, error);
 }
 
 static gboolean

@@ -197,6 +197,37 @@ lh_equipment_list (LhStore *store, GError **error)
   return ok ? g_steal_pointer (&items) : NULL;
 }
 
+GPtrArray *
+lh_equipment_list_page (LhStore *store, gboolean include_retired, gint64 after_id, guint limit, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  g_autoptr(LhEquipment) after = NULL;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (after_id != 0)
+    {
+      after = lh_equipment_get_by_id (store, after_id, error);
+      if (after == NULL)
+        return NULL;
+    }
+  /* An index range from the last item shown: of the items in use only
+   * (0028), or of every item ever (0026). */
+  stmt = lh_store_prepare (store,
+                           include_retired
+                           ? EQUIPMENT_SELECT "WHERE (e.kind, e.asset_tag) > (?1, ?2) "
+                             "ORDER BY e.kind, e.asset_tag LIMIT ?3"
+                           : EQUIPMENT_SELECT "WHERE e.status <> 'retired' AND (e.kind, e.asset_tag) > (?1, ?2) "
+                             "ORDER BY e.kind, e.asset_tag LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, after != NULL ? after->kind : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, after != NULL ? after->asset_tag : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (gint64) limit + 1);
+  return lh_store_collect (store, stmt, (LhRowFunc) item_from_row, (GDestroyNotify) lh_equipment_free, error);
+}
+
 gboolean
 lh_equipment_status_chosen (LhStore *store, const LhEquipment *item, gboolean *out_chosen, GError **error)
 {
@@ -254,6 +285,21 @@ move_bookings_of (LhStore *store, const LhCentre *centre, gint64 old_resource_id
           lh_faults_move_if_out_of_order_locked (store, centre, old_resource_id, now, moves, error));
 }
 
+/* A computer newly linked to a PC takes over the PC's own open faults,
+ * so the PC has one fault per problem. */
+static gboolean
+adopt_pc_faults (LhStore *store, const char *asset_tag, gint64 old_resource_id, const LhEquipmentActor *actor,
+                 gint64 now, GError **error)
+{
+  g_autoptr(LhEquipment) item = lh_equipment_get (store, asset_tag, error);
+
+  if (item == NULL)
+    return FALSE;
+  if (item->resource_id == 0 || item->resource_id == old_resource_id || g_str_equal (item->status, "retired"))
+    return TRUE;
+  return lh_faults_adopt_pc_faults_locked (store, item, actor, now, error);
+}
+
 static gboolean
 insert_item (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fields,
              const LhEquipmentActor *actor, const char *note, gint64 now, GPtrArray *moves, GError **error)
@@ -281,6 +327,7 @@ insert_item (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fi
   if (!lh_store_exec (store, insert, &local_error))
     return pc_taken_error (resource_id, g_steal_pointer (&local_error), error);
   return lh_equipment_add_event (store, lh_store_last_insert_id (store), "added", status, note, actor, now, error) &&
+         adopt_pc_faults (store, fields->asset_tag, 0, actor, now, error) &&
          move_bookings_of (store, centre, 0, resource_id, now, moves, error);
 }
 
@@ -356,7 +403,8 @@ update_item (LhStore *store, const LhCentre *centre, const LhEquipment *old, con
   if (status_changed && g_str_equal (status, "retired") &&
       !lh_faults_close_for_retired_locked (store, old->id, actor, now, error))
     return FALSE;
-  return move_bookings_of (store, centre, old->resource_id, resource_id, now, moves, error);
+  return adopt_pc_faults (store, old->asset_tag, old->resource_id, actor, now, error) &&
+         move_bookings_of (store, centre, old->resource_id, resource_id, now, moves, error);
 }
 
 static gboolean

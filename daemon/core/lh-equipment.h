@@ -114,6 +114,15 @@ LhEquipment *lh_equipment_get          (LhStore                 *store,
 /* Every item, retired ones too, by kind then asset tag. */
 GPtrArray   *lh_equipment_list         (LhStore                 *store,
                                         GError                 **error);
+/* A page of the items by kind then asset tag, after the item after_id
+ * (0: from the start), the retired ones only if include_retired: at most
+ * limit + 1, the last telling there are more. LH_ERROR_NOT_FOUND if
+ * after_id is no item. */
+GPtrArray   *lh_equipment_list_page    (LhStore                 *store,
+                                        gboolean                 include_retired,
+                                        gint64                   after_id,
+                                        guint                    limit,
+                                        GError                 **error);
 /* Changes the item's status, with why (required when it leaves
  * "working"); LH_ERROR_CONFLICT when it already has that status, and as
  * lh_equipment_save says. */

@@ -302,14 +302,15 @@ lh_faults_move_coming_bookings (LhStore *store, const LhCentre *centre, gint64 n
 }
 
 GPtrArray *
-lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **error)
+lh_faults_list_notices (LhStore *store, gint64 person_id, gint64 now, GError **error)
 {
-  g_autoptr(GPtrArray) notices = NULL;
-  g_autoptr(LhStmt) seen = NULL;
   g_autoptr(LhStmt) stmt = NULL;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
 
+  /* Read, not marked: told only once the learner's own kiosk session
+   * says it showed them (lh_faults_notices_seen). Those of bookings
+   * already over are left for the retention to drop untold. */
   stmt = lh_store_prepare (store,
                            "SELECT n.booking_id, n.person_id, b.start_at, b.end_at, n.from_pc_id, f.name, "
                            "CASE n.outcome WHEN 'moved' THEN b.resource_id ELSE 0 END, "
@@ -320,40 +321,67 @@ lh_faults_take_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
                            "WHERE n.person_id = ?1 AND n.seen_at IS NULL AND b.end_at > ?2 "
                            /* A booking its learner cancelled since needs no news. */
                            "AND (n.outcome = 'cancelled' OR b.status = 'booked') "
-                           "ORDER BY b.start_at", error);
+                           "ORDER BY b.start_at LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  notices = lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
-  if (notices == NULL)
-    return NULL;
-  /* Those of bookings already over are dropped untold. */
-  seen = lh_store_prepare (store, "UPDATE fault_notices SET seen_at = ?2 WHERE person_id = ?1 AND seen_at IS NULL",
-                           error);
-  if (seen == NULL)
-    return NULL;
-  sqlite3_bind_int64 (seen, 1, person_id);
-  sqlite3_bind_int64 (seen, 2, now);
-  if (!lh_store_exec (store, seen, error))
-    return NULL;
-  return g_steal_pointer (&notices);
+  sqlite3_bind_int (stmt, 3, LH_FAULT_NOTICES_AT_MOST);
+  return lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
+}
+
+/* Whether booking_id is the person's: only then may they say its notice
+ * was shown. Any other id, theirs to tell or not, is refused alike. */
+static gboolean
+check_own_booking (LhStore *store, gint64 person_id, gint64 booking_id, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT 1 FROM bookings WHERE id = ?1 AND person_id = ?2",
+                                             error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, booking_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "Booking %" G_GINT64_FORMAT " has no notice for you",
+                   booking_id);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
-lh_faults_notice_told (LhStore *store, gint64 person_id, gint64 booking_id, gint64 now, GError **error)
+lh_faults_notices_seen (LhStore *store, gint64 person_id, const gint64 *booking_ids, guint n_booking_ids,
+                        gint64 now, GError **error)
 {
-  g_autoptr(LhStmt) seen = NULL;
+  g_autoptr(LhTransaction) tx = NULL;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (booking_ids != NULL || n_booking_ids == 0, FALSE);
 
-  seen = lh_store_prepare (store,
-                           "UPDATE fault_notices SET seen_at = ?3 "
-                           "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2", error);
-  if (seen == NULL)
+  tx = lh_store_begin (store, error);
+  if (tx == NULL)
     return FALSE;
-  sqlite3_bind_int64 (seen, 1, person_id);
-  sqlite3_bind_int64 (seen, 2, booking_id);
-  sqlite3_bind_int64 (seen, 3, now);
-  return lh_store_exec (store, seen, error);
+  for (guint i = 0; i < n_booking_ids; i++)
+    {
+      g_autoptr(LhStmt) seen = NULL;
+
+      if (!check_own_booking (store, person_id, booking_ids[i], error))
+        return FALSE;
+      seen = lh_store_prepare (store,
+                               "UPDATE fault_notices SET seen_at = ?3 "
+                               "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2", error);
+      if (seen == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (seen, 1, person_id);
+      sqlite3_bind_int64 (seen, 2, booking_ids[i]);
+      sqlite3_bind_int64 (seen, 3, now);
+      if (!lh_store_exec (store, seen, error))
+        return FALSE;
+    }
+  return lh_transaction_commit (tx, error);
 }

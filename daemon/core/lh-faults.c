@@ -147,6 +147,64 @@ lh_faults_list_open (LhStore *store, gint64 now, GError **error)
   return list_open_before (store, G_MAXINT64, before, error);
 }
 
+/* Where a page of open faults goes on from: after the fault after_id,
+ * by (reported_at, id); the start when after_id is 0. */
+static gboolean
+page_start (LhStore *store, gint64 after_id, gint64 *out_reported_at, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  *out_reported_at = G_MININT64;
+  if (after_id == 0)
+    return TRUE;
+  stmt = lh_store_prepare (store, "SELECT reported_at FROM faults WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no fault %" G_GINT64_FORMAT " to go on from",
+                   after_id);
+      return FALSE;
+    }
+  *out_reported_at = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+GPtrArray *
+lh_faults_list_open_page (LhStore *store, gint64 now, gint64 after_id, guint limit, GError **error)
+{
+  g_autoptr(GPtrArray) faults = NULL;
+  g_autoptr(LhStmt) stmt = NULL;
+  gint64 before, from;
+
+  g_return_val_if_fail (LH_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (!overdue_before (store, now, &before, error) || !page_start (store, after_id, &from, error))
+    return NULL;
+  /* An index range of faults_open_by_age from the last one shown. */
+  stmt = lh_store_prepare (store,
+                           FAULT_SELECT "WHERE f.repaired_at IS NULL AND f.reported_at >= ?1 "
+                           "AND (f.reported_at > ?1 OR f.id > ?2) ORDER BY f.reported_at, f.id LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, after_id);
+  sqlite3_bind_int64 (stmt, 3, (gint64) limit + 1);
+  faults = lh_store_collect (store, stmt, (LhRowFunc) fault_from_row, (GDestroyNotify) lh_fault_free, error);
+  for (guint i = 0; faults != NULL && i < faults->len; i++)
+    {
+      LhFault *fault = g_ptr_array_index (faults, i);
+
+      fault->overdue = fault->reported_at < before;
+    }
+  return g_steal_pointer (&faults);
+}
+
 GPtrArray *
 lh_faults_list_overdue (LhStore *store, gint64 now, GError **error)
 {

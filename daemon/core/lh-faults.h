@@ -122,6 +122,15 @@ GPtrArray *lh_faults_recent_notes      (LhStore        *store,
 GPtrArray *lh_faults_list_open         (LhStore        *store,
                                         gint64          now,
                                         GError        **error);
+/* A page of the open faults, oldest first, after the fault after_id (0:
+ * from the oldest; one repaired since will do): at most limit + 1, the
+ * last telling there are more. LH_ERROR_NOT_FOUND if after_id is no
+ * fault. */
+GPtrArray *lh_faults_list_open_page    (LhStore        *store,
+                                        gint64          now,
+                                        gint64          after_id,
+                                        guint           limit,
+                                        GError        **error);
 /* Open faults reported before now less the terms' fault_days_at_most:
  * the overdue ones, oldest first. */
 GPtrArray *lh_faults_list_overdue      (LhStore        *store,
@@ -175,6 +184,16 @@ gboolean   lh_faults_close_for_retired_locked (LhStore                *store,
                                                gint64                  now,
                                                GError                **error);
 
+/* lh-fault-adopt.c: the item, a computer just linked to its PC, takes
+ * over the PC's own open faults: each moves onto it, or joins (and
+ * closes into) its open fault of the same problem; one that stops use
+ * makes a working item faulty. Inside the caller's transaction. */
+gboolean   lh_faults_adopt_pc_faults_locked (LhStore                *store,
+                                             const LhEquipment      *item,
+                                             const LhEquipmentActor *actor,
+                                             gint64                  now,
+                                             GError                **error);
+
 /* lh-pc-out-of-order.c: whether the PC is out of order: its computer
  * (not retired) is not working or has an open fault that stops its use,
  * or its last computer was retired and none replaces it. */
@@ -221,16 +240,23 @@ gboolean   lh_faults_move_coming_bookings (LhStore        *store,
                                            gint64          now,
                                            GPtrArray      *moves,
                                            GError        **error);
+/* At most this many notices at one sign-in; the rest at the next. */
+#define LH_FAULT_NOTICES_AT_MOST 50
 /* The person's moved or cancelled bookings not told yet and not over
- * yet, all marked told (element-type LhFaultMove). */
-GPtrArray *lh_faults_take_notices      (LhStore        *store,
+ * yet, soonest first, at most LH_FAULT_NOTICES_AT_MOST; not marked told
+ * (element-type LhFaultMove). */
+GPtrArray *lh_faults_list_notices      (LhStore        *store,
                                         gint64          person_id,
                                         gint64          now,
                                         GError        **error);
-/* The notice of booking_id was told live: not again at sign-in. */
-gboolean   lh_faults_notice_told       (LhStore        *store,
+/* The person's own kiosk session showed them the notices of these
+ * bookings: not told again. Any booking not the person's is refused
+ * (LH_ERROR_NOT_FOUND) and nothing is marked. A notice already marked
+ * (or gone) is no error. */
+gboolean   lh_faults_notices_seen      (LhStore        *store,
                                         gint64          person_id,
-                                        gint64          booking_id,
+                                        const gint64   *booking_ids,
+                                        guint           n_booking_ids,
                                         gint64          now,
                                         GError        **error);
 

@@ -101,6 +101,81 @@ test_inventory (void)
 }
 
 static void
+assert_refused (const char *path, const char *token, const char *reason)
+{
+  g_autoptr(LhApiReply) reply = call ("GET", path, token);
+
+  g_assert_cmpuint (reply->status, ==, 400);
+  g_assert_cmpstr (lh_api_reply_string (reply, "reason"), ==, reason);
+}
+
+/* The asset tags of every page of path (which ends in "limit=N"), read
+ * from the start; *out_pages how many pages it took. */
+static GPtrArray *
+read_pages (const char *admin, const char *path, guint *out_pages)
+{
+  GPtrArray *tags = g_ptr_array_new_with_free_func (g_free);
+  gint64 next = 0;
+
+  *out_pages = 0;
+  do
+    {
+      g_autofree char *page_path = next != 0 ? g_strdup_printf ("%s&after=%" G_GINT64_FORMAT, path, next)
+                                             : g_strdup (path);
+      g_autoptr(LhApiReply) page = call ("GET", page_path, admin);
+      JsonObject *root = json_node_get_object (page->json);
+      JsonArray *items = json_object_get_array_member (root, "items");
+
+      g_assert_cmpuint (page->status, ==, 200);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        g_ptr_array_add (tags, g_strdup (json_object_get_string_member (json_array_get_object_element (items, i),
+                                                                        "asset_tag")));
+      next = json_object_get_boolean_member (root, "more") ? json_object_get_int_member (root, "next") : 0;
+      g_assert_true (next != 0 || json_object_get_null_member (root, "next"));
+      (*out_pages)++;
+    }
+  while (next != 0);
+  return tags;
+}
+
+static gboolean
+has_tag (GPtrArray *tags, const char *tag)
+{
+  return g_ptr_array_find_with_equal_func (tags, tag, g_str_equal, NULL);
+}
+
+/* Retired items are left out unless asked for; a page at a time reads
+ * the same list as one long page; a bad cursor or limit is refused. */
+static void
+test_inventory_pages (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(GPtrArray) in_use = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) paged = NULL;
+  guint pages;
+
+  in_use = read_pages (admin, "/api/v1/equipment?limit=500", &pages);
+  g_assert_cmpuint (pages, ==, 1);
+  g_assert_false (has_tag (in_use, "LC-0207"));
+  all = read_pages (admin, "/api/v1/equipment?retired=true&limit=500", &pages);
+  g_assert_true (has_tag (all, "LC-0207"));
+  g_assert_cmpuint (all->len, ==, in_use->len + 1);
+  paged = read_pages (admin, "/api/v1/equipment?retired=true&limit=7", &pages);
+  g_assert_cmpuint (pages, ==, (all->len + 6) / 7);
+  g_assert_cmpuint (paged->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (paged, i), ==, g_ptr_array_index (all, i));
+
+  assert_refused ("/api/v1/equipment?after=LC-0001", admin, "cursor-invalid");
+  assert_refused ("/api/v1/equipment?after=0", admin, "cursor-invalid");
+  assert_refused ("/api/v1/equipment?after=999999", admin, "cursor-invalid");
+  assert_refused ("/api/v1/equipment?limit=0", admin, "limit-invalid");
+  assert_refused ("/api/v1/equipment?limit=501", admin, "limit-invalid");
+  assert_refused ("/api/v1/equipment?retired=yes", admin, "query-invalid");
+}
+
+static void
 test_compliance (void)
 {
   g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
@@ -282,6 +357,7 @@ lh_api_equipment_add_tests (LhTestDaemon *daemon, SoupSession *session)
   session_ = session;
   g_test_add_func ("/api/equipment/who-may", test_who_may);
   g_test_add_func ("/api/equipment/inventory", test_inventory);
+  g_test_add_func ("/api/equipment/inventory-pages", test_inventory_pages);
   g_test_add_func ("/api/equipment/compliance", test_compliance);
   g_test_add_func ("/api/equipment/compliance-bad-periods", test_compliance_bad_periods);
   g_test_add_func ("/api/equipment/offline-pc", test_offline_pc);

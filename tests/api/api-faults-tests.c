@@ -104,6 +104,23 @@ sign_in_learner (void)
   return call ("POST", "/api/v1/sessions", daemon_->device_token, body);
 }
 
+/* The sign-in's notice of the booking, or NULL. */
+static JsonObject *
+notice_of (LhApiReply *sign_in, gint64 booking_id)
+{
+  JsonArray *notices = json_object_get_array_member (json_node_get_object (sign_in->json), "notices");
+
+  g_assert_cmpuint (sign_in->status, ==, 201);
+  for (guint i = 0; i < json_array_get_length (notices); i++)
+    {
+      JsonObject *n = json_array_get_object_element (notices, i);
+
+      if (json_object_has_member (n, "booking_id") && json_object_get_int_member (n, "booking_id") == booking_id)
+        return n;
+    }
+  return NULL;
+}
+
 static char *
 booking_body (gint64 pc_id, int day, int from_hour)
 {
@@ -115,14 +132,16 @@ booking_body (gint64 pc_id, int day, int from_hour)
 }
 
 /* Two taps at the broken PC, no sign-in. The learner whose booking was on
- * it finds it on another PC, and is told at the next sign-in. */
+ * it finds it on another PC, and is told at each sign-in until their own
+ * session says it showed them; no one else can say so for them. */
 static void
 test_report_moves_booking (void)
 {
   const char *kiosk = pc_kiosk_token (BROKEN_PC);
   g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
   g_autoptr(LhApiReply) first_sign_in = sign_in_learner ();
-  g_autoptr(LhApiReply) next_sign_in = NULL;
+  g_autoptr(LhApiReply) next_sign_in = NULL, again_sign_in = NULL, last_sign_in = NULL;
+  g_autoptr(LhApiReply) not_theirs = NULL, kiosk_only = NULL, no_ids = NULL, seen = NULL;
   g_autoptr(LhApiReply) availability = NULL, after = NULL, back = NULL;
   g_autoptr(LhApiReply) booked = NULL, first = NULL, joined = NULL, refused = NULL;
   g_autoptr(LhApiReply) list = NULL, assigned = NULL;
@@ -130,9 +149,11 @@ test_report_moves_booking (void)
   g_autofree char *body = NULL;
   g_autofree char *later = NULL;
   g_autofree char *assign_path = NULL;
+  g_autofree char *seen_body = NULL;
+  g_autofree char *other = lh_api_sign_in_as (session_, daemon_, "learner,ulr");
   const char *learner;
-  JsonObject *pc, *fault, *notice = NULL;
-  JsonArray *notices, *faults, *notes;
+  JsonObject *pc, *fault, *notice;
+  JsonArray *faults, *notes;
   /* Tomorrow: a report moves only bookings before the end of tomorrow. */
   int day = lh_api_weekday_ahead (1);
   gint64 pc_id, booking_id, id;
@@ -175,20 +196,28 @@ test_report_moves_booking (void)
 
   /* Told at the next sign-in: which booking moved, from where to where. */
   next_sign_in = sign_in_learner ();
-  g_assert_cmpuint (next_sign_in->status, ==, 201);
-  notices = json_object_get_array_member (json_node_get_object (next_sign_in->json), "notices");
-  for (guint i = 0; i < json_array_get_length (notices); i++)
-    {
-      JsonObject *n = json_array_get_object_element (notices, i);
-
-      if (json_object_has_member (n, "booking_id") && json_object_get_int_member (n, "booking_id") == booking_id)
-        notice = n;
-    }
+  notice = notice_of (next_sign_in, booking_id);
   g_assert_nonnull (notice);
   g_assert_cmpstr (json_object_get_string_member (notice, "type"), ==, "booking-moved");
   g_assert_cmpstr (json_object_get_string_member (notice, "reason"), ==, "pc-out-of-order");
   g_assert_cmpstr (json_object_get_string_member (notice, "from_pc"), ==, BROKEN_PC);
   g_assert_cmpstr (json_object_get_string_member (notice, "to_pc"), !=, BROKEN_PC);
+
+  /* Nobody else's session, nor a kiosk alone, can say it was shown. */
+  seen_body = g_strdup_printf ("{\"booking_ids\": [%" G_GINT64_FORMAT "]}", booking_id);
+  not_theirs = call ("POST", "/api/v1/me/notices/seen", other, seen_body);
+  assert_refused (not_theirs, 404, "notice-not-found");
+  kiosk_only = call ("POST", "/api/v1/me/notices/seen", daemon_->device_token, seen_body);
+  g_assert_cmpuint (kiosk_only->status, ==, 401);
+  no_ids = call ("POST", "/api/v1/me/notices/seen", learner, "{\"booking_ids\": [\"one\"]}");
+  assert_refused (no_ids, 400, "body-invalid");
+  /* Not shown yet: told again. Once shown, not again. */
+  again_sign_in = sign_in_learner ();
+  g_assert_nonnull (notice_of (again_sign_in, booking_id));
+  seen = call ("POST", "/api/v1/me/notices/seen", lh_api_reply_string (again_sign_in, "token"), seen_body);
+  g_assert_cmpuint (seen->status, ==, 200);
+  last_sign_in = sign_in_learner ();
+  g_assert_null (notice_of (last_sign_in, booking_id));
 
   /* The admin's list, an assignment, and the repair that puts it back. */
   list = call ("GET", "/api/v1/faults", admin, NULL);
@@ -468,6 +497,92 @@ test_overdue_listed (void)
                      json_array_get_object_element (faults, 0), "item"), "asset_tag"), ==, "LC-0241");
 }
 
+/* The ids of the open faults, a page of limit at a time. */
+static GArray *
+open_fault_ids (const char *admin, guint limit, guint *out_pages)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 next = 0;
+
+  *out_pages = 0;
+  do
+    {
+      g_autofree char *path = next != 0 ? g_strdup_printf ("/api/v1/faults?limit=%u&after=%" G_GINT64_FORMAT,
+                                                           limit, next)
+                                        : g_strdup_printf ("/api/v1/faults?limit=%u", limit);
+      g_autoptr(LhApiReply) page = call ("GET", path, admin, NULL);
+      JsonObject *root = json_node_get_object (page->json);
+      JsonArray *faults = json_object_get_array_member (root, "faults");
+
+      g_assert_cmpuint (page->status, ==, 200);
+      g_assert_cmpuint (json_array_get_length (faults), <=, limit);
+      for (guint i = 0; i < json_array_get_length (faults); i++)
+        {
+          gint64 id = json_object_get_int_member (json_array_get_object_element (faults, i), "id");
+
+          g_array_append_val (ids, id);
+        }
+      next = json_object_get_boolean_member (root, "more") ? json_object_get_int_member (root, "next") : 0;
+      (*out_pages)++;
+    }
+  while (next != 0);
+  return ids;
+}
+
+/* The open faults a page at a time, oldest first: the same as one long
+ * page, even after the fault a page ended with is repaired; a bad cursor
+ * or limit is refused with its reason. */
+static void
+test_list_pages (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) paged = NULL;
+  g_autoptr(LhApiReply) first = NULL, rest = NULL;
+  g_autoptr(LhApiReply) no_cursor = NULL, unknown = NULL, too_many = NULL, none = NULL;
+  g_autofree char *rest_path = NULL;
+  guint pages;
+  gint64 next;
+
+  /* Two more open faults than the demo's, to have pages. */
+  g_autoptr(LhApiReply) sound = call ("POST", "/api/v1/faults", pc_kiosk_token ("PC 6"), "{\"category\": \"sound\"}");
+  g_autoptr(LhApiReply) other = call ("POST", "/api/v1/faults", pc_kiosk_token ("PC 6"),
+                                      "{\"category\": \"printer\"}");
+
+  g_assert_cmpuint (sound->status, ==, 201);
+  g_assert_cmpuint (other->status, ==, 201);
+  all = open_fault_ids (admin, 100, &pages);
+  g_assert_cmpuint (pages, ==, 1);
+  g_assert_cmpuint (all->len, >=, 3);
+  paged = open_fault_ids (admin, 1, &pages);
+  g_assert_cmpuint (pages, ==, all->len);
+  g_assert_cmpuint (paged->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (g_array_index (paged, gint64, i), ==, g_array_index (all, gint64, i));
+
+  /* The fault a page ended with is repaired before the next is read. */
+  first = call ("GET", "/api/v1/faults?limit=1", admin, NULL);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (first->json), "more"));
+  next = lh_api_reply_int (first, "next");
+  g_assert_cmpint (next, ==, g_array_index (all, gint64, 0));
+  repair (admin, json_object_get_int_member (reply_fault (sound), "id"));
+  repair (admin, json_object_get_int_member (reply_fault (other), "id"));
+  rest_path = g_strdup_printf ("/api/v1/faults?limit=100&after=%" G_GINT64_FORMAT, next);
+  rest = call ("GET", rest_path, admin, NULL);
+  g_assert_cmpuint (rest->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (rest->json),
+                                                                         "faults")), ==, all->len - 3);
+
+  no_cursor = call ("GET", "/api/v1/faults?after=oldest", admin, NULL);
+  assert_refused (no_cursor, 400, "cursor-invalid");
+  unknown = call ("GET", "/api/v1/faults?after=999999", admin, NULL);
+  assert_refused (unknown, 400, "cursor-invalid");
+  too_many = call ("GET", "/api/v1/faults?limit=101", admin, NULL);
+  assert_refused (too_many, 400, "limit-invalid");
+  none = call ("GET", "/api/v1/faults?limit=", admin, NULL);
+  assert_refused (none, 400, "limit-invalid");
+}
+
 void
 lh_api_faults_add_tests (LhTestDaemon *daemon, SoupSession *session)
 {
@@ -482,4 +597,5 @@ lh_api_faults_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/faults/pc-not-in-inventory", test_pc_not_in_inventory);
   g_test_add_func ("/api/faults/repaired-twice", test_repaired_twice);
   g_test_add_func ("/api/faults/overdue-listed", test_overdue_listed);
+  g_test_add_func ("/api/faults/list-pages", test_list_pages);
 }

@@ -212,6 +212,23 @@ pc_kiosk_token (LhTestDaemon *daemon, const char *pc)
   g_assert_not_reached ();
 }
 
+/* Whether the sign-in's notices tell of the booking. */
+static gboolean
+has_booking_notice (LhApiReply *signed_in, gint64 booking_id)
+{
+  JsonArray *notices = json_object_get_array_member (json_node_get_object (signed_in->json), "notices");
+
+  g_assert_cmpuint (signed_in->status, ==, 201);
+  for (guint i = 0; i < json_array_get_length (notices); i++)
+    {
+      JsonObject *notice = json_array_get_object_element (notices, i);
+
+      if (json_object_get_int_member_with_default (notice, "booking_id", 0) == booking_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A fault reported at a PC moves a booking on it: its learner hears which
  * and where to, at once; a kiosk they are not at hears only that the
  * faults and the day changed. */
@@ -232,12 +249,18 @@ test_booking_moved_reaches_its_learner (void)
   g_autoptr(LhApiReply) reported = NULL;
   g_autoptr(JsonNode) moved = NULL;
   g_autofree char *sign_in_body = NULL;
+  g_autoptr(LhApiReply) signed_in_first = NULL;
   g_autoptr(LhApiReply) signed_in = NULL;
-  JsonArray *notices;
+  g_autoptr(LhApiReply) seen = NULL;
+  g_autofree char *seen_body = NULL;
   gint64 resource_id = 0;
 
   g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
-  token = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  sign_in_body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+  signed_in_first = lh_api_call (session, daemon->base_url, "POST", "/api/v1/sessions", daemon->device_token,
+                                 sign_in_body);
+  g_assert_cmpuint (signed_in_first->status, ==, 201);
+  token = g_strdup (lh_api_reply_string (signed_in_first, "token"));
   for (resource_id = 1; resource_id <= 8; resource_id++)
     {
       g_clear_pointer (&body, g_free);
@@ -267,6 +290,10 @@ test_booking_moved_reaches_its_learner (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (moved), "from_pc"), ==,
                    lh_api_reply_string (booked, "resource_name"));
   g_assert_false (json_object_get_boolean_member (json_node_get_object (moved), "paid_time_given_back"));
+  /* Whose it is: a desk kiosk holding another session shows it to no one. */
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (moved), "person_id"), ==,
+                   json_object_get_int_member (json_object_get_object_member (
+                     json_node_get_object (signed_in_first->json), "person"), "id"));
   /* Other kiosks redraw (faults-changed is the admins' only); none hears
    * whose booking it was. */
   g_clear_pointer (&moved, json_node_unref);
@@ -277,14 +304,19 @@ test_booking_moved_reaches_its_learner (void)
       g_assert_null (strstr (g_ptr_array_index (kiosk->messages, i), staff));
     }
 
-  /* Heard live, so not told again at the next sign-in. */
-  sign_in_body = g_strdup_printf ("{\"staff_number\":\"%s\",\"pin\":\"%s\"}", staff, pin);
+  /* Heard live is not shown: told again at the next sign-in, until the
+   * learner's own session says it showed it. */
   signed_in = lh_api_call (session, daemon->base_url, "POST", "/api/v1/sessions", daemon->device_token,
                            sign_in_body);
   g_assert_cmpuint (signed_in->status, ==, 201);
-  notices = json_object_get_array_member (json_node_get_object (signed_in->json), "notices");
-  for (guint i = 0; i < json_array_get_length (notices); i++)
-    g_assert_false (json_object_has_member (json_array_get_object_element (notices, i), "booking_id"));
+  g_assert_true (has_booking_notice (signed_in, lh_api_reply_int (booked, "id")));
+  seen_body = g_strdup_printf ("{\"booking_ids\": [%" G_GINT64_FORMAT "]}", lh_api_reply_int (booked, "id"));
+  seen = lh_api_call (session, daemon->base_url, "POST", "/api/v1/me/notices/seen", token, seen_body);
+  g_assert_cmpuint (seen->status, ==, 200);
+  g_clear_pointer (&signed_in, lh_api_reply_free);
+  signed_in = lh_api_call (session, daemon->base_url, "POST", "/api/v1/sessions", daemon->device_token,
+                           sign_in_body);
+  g_assert_false (has_booking_notice (signed_in, lh_api_reply_int (booked, "id")));
 }
 
 /* A PC's kiosk hears that its sitting ended when the person sat down at

@@ -289,6 +289,35 @@ test_list_is_bounded (Fixture *f, gconstpointer data)
   g_assert_cmpuint (many, <=, few + 10);
 }
 
+/* More overdue checks than a page, never done and so reminded at every
+ * scan, do not hide the checks after them: each is reminded once. */
+static void
+test_every_check_reminded (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) many = NULL;
+  g_autoptr(LhCheck) last = NULL;
+  gint64 n_checks = LH_CHECKS_LIST_MAX + 50;
+
+  /* Most due on the same day: the page turns inside one due date. */
+  many = lh_store_prepare (f->ts->store,
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1) "
+                           "INSERT INTO equipment_checks (what, kind, every_months, next_due, created_at) "
+                           "SELECT 'PAT ' || i, 'chair', 12, ?2 - 86400 * (i % 3 = 0), ?3 FROM n", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (many, 1, n_checks);
+  sqlite3_bind_int64 (many, 2, date (f, "2026-11-20"));
+  sqlite3_bind_int64 (many, 3, NOW - DAY);
+  g_assert_true (lh_store_exec (f->ts->store, many, &error));
+  last = add_check (f, "Fire extinguisher", "2026-11-22");
+
+  g_assert_cmpuint (raise_checks (f, NOW), ==, n_checks + 1);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM admin_notices "
+                                      "WHERE what = 'check-overdue' AND cleared_at IS NULL"), ==, n_checks + 1);
+  /* The next scan finds them all told. */
+  g_assert_cmpuint (raise_checks (f, NOW + 60), ==, 0);
+}
+
 /* A flood of newer notices (as from anonymous reports) cannot hide an overdue check: it heads the
  * list, and the count is every open notice, not the list's length. */
 static void
@@ -334,5 +363,6 @@ main (int argc, char **argv)
   ADD ("/admin-notices/pc-only-fault-overdue", test_pc_only_fault_overdue);
   ADD ("/admin-notices/list-is-bounded", test_list_is_bounded);
   ADD ("/admin-notices/overdue-first", test_overdue_first);
+  ADD ("/admin-notices/every-check-reminded", test_every_check_reminded);
   return g_test_run ();
 }

@@ -120,7 +120,7 @@ set_status (Fixture *f, const char *asset_tag, const char *status, gint64 at)
 static int
 notices_of (Fixture *f, gint64 person)
 {
-  g_autoptr(GPtrArray) notices = lh_faults_take_notices (f->ts->store, person, NOW, NULL);
+  g_autoptr(GPtrArray) notices = lh_faults_list_notices (f->ts->store, person, NOW, NULL);
 
   return (int) notices->len;
 }

@@ -419,6 +419,64 @@ test_compliance_query_plans (void)
     }
 }
 
+/* The steps of reading a page of 5 items in use after the 2nd item. */
+static guint64
+steps_for_page (LhStore *store, gint64 after_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+
+  lh_store_take_vm_steps (store);
+  page = lh_equipment_list_page (store, FALSE, after_id, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 6);
+  return lh_store_take_vm_steps (store);
+}
+
+/* A page goes on from the item it is given, reads the items in use only
+ * (the years' retired chairs cost it nothing), and an id that is no item
+ * is refused. */
+static void
+test_list_page (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) with_retired = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(LhStmt) retired = NULL;
+  guint64 few, many;
+
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *tag = g_strdup_printf ("LC-%04d", 100 + i);
+
+      save (ts->store, &(LhEquipmentFields) { tag, "chair", NULL, NULL, NULL, 0 }, NOW);
+    }
+  first = lh_equipment_list_page (ts->store, FALSE, 0, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 3);
+  g_assert_cmpstr (((LhEquipment *) first->pdata[1])->asset_tag, ==, "LC-0101");
+  few = steps_for_page (ts->store, ((LhEquipment *) first->pdata[1])->id);
+
+  /* Years of chairs retired, their tags among those in use. */
+  retired = lh_store_prepare (ts->store,
+                              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                              "INSERT INTO equipment (asset_tag, kind, status, created_at) "
+                              "SELECT printf ('LC-0102-%04d', i), 'chair', 'retired', 1 FROM n", &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_store_exec (ts->store, retired, &error));
+  many = steps_for_page (ts->store, ((LhEquipment *) first->pdata[1])->id);
+  g_assert_cmpuint (many, <=, few + few / 10 + 20);
+  with_retired = lh_equipment_list_page (ts->store, TRUE, ((LhEquipment *) first->pdata[1])->id, 2, &error);
+  g_assert_cmpstr (((LhEquipment *) with_retired->pdata[0])->asset_tag, ==, "LC-0102");
+  g_assert_cmpstr (((LhEquipment *) with_retired->pdata[1])->asset_tag, ==, "LC-0102-0001");
+
+  none = lh_equipment_list_page (ts->store, FALSE, 999999, 2, &error);
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/lh/equipment/compliance", test_compliance);
   g_test_add_func ("/lh/equipment/compliance-beside-a-writer", test_compliance_beside_a_writer);
   g_test_add_func ("/lh/equipment/compliance-query-plans", test_compliance_query_plans);
+  g_test_add_func ("/lh/equipment/list-page", test_list_page);
 
   return g_test_run ();
 }

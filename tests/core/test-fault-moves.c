@@ -134,19 +134,19 @@ test_one_notice_per_booking (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   pc2_fault = report (f, f->pc2, NOW, NULL);
 
-  amira_notices = lh_faults_take_notices (f->ts->store, f->amira, NOW, &error);
+  amira_notices = lh_faults_list_notices (f->ts->store, f->amira, NOW, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (amira_notices->len, ==, 1);
   move = g_ptr_array_index (amira_notices, 0);
   g_assert_cmpstr (move->from_pc_name, ==, "PC 1");
   g_assert_cmpint (move->to_pc_id, ==, pc3);
   g_assert_cmpstr (move->to_pc_name, ==, "PC 3");
-  ben_notices = lh_faults_take_notices (f->ts->store, f->ben, NOW, &error);
+  ben_notices = lh_faults_list_notices (f->ts->store, f->ben, NOW, &error);
   g_assert_cmpuint (ben_notices->len, ==, 1);
   move = g_ptr_array_index (ben_notices, 0);
   g_assert_cmpstr (move->from_pc_name, ==, "PC 1");
   g_assert_cmpint (move->to_pc_id, ==, 0);
-  carol_notices = lh_faults_take_notices (f->ts->store, f->carol, NOW, &error);
+  carol_notices = lh_faults_list_notices (f->ts->store, f->carol, NOW, &error);
   g_assert_cmpuint (carol_notices->len, ==, 0);
 }
 
@@ -183,7 +183,7 @@ test_later_bookings_move_a_day_ahead (Fixture *f, gconstpointer data)
   g_assert_cmpint (((LhFaultMove *) day_ahead->pdata[0])->booking_id, ==, wednesday);
   g_assert_cmpint (pc_of (f, wednesday), ==, f->pc2);
   g_assert_cmpint (pc_of (f, next_monday), ==, f->pc1);
-  notices = lh_faults_take_notices (f->ts->store, f->ben, TOMORROW + 60, &error);
+  notices = lh_faults_list_notices (f->ts->store, f->ben, TOMORROW + 60, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (notices->len, ==, 1);
   g_assert_cmpint (((LhFaultMove *) notices->pdata[0])->to_pc_id, ==, f->pc2);
@@ -206,7 +206,7 @@ test_repaired_same_day_keeps_later_bookings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (after_repair->len, ==, 0);
   g_assert_cmpint (pc_of (f, wednesday), ==, f->pc1);
   g_assert_cmpint (query_int (f->ts->store, "SELECT status = 'booked' FROM bookings WHERE id = ?1", wednesday), ==, 1);
-  notices = lh_faults_take_notices (f->ts->store, f->ben, TOMORROW + 60, &error);
+  notices = lh_faults_list_notices (f->ts->store, f->ben, TOMORROW + 60, &error);
   g_assert_cmpuint (notices->len, ==, 0);
 }
 

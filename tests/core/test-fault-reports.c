@@ -393,6 +393,85 @@ test_recent_notes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((LhFaultNote *) latest->pdata[2])->text, ==, "Crackle");
 }
 
+/* A computer linked to a PC takes over the faults reported at the PC
+ * while it had none: one open fault per problem, and repairing the
+ * computer's puts the PC back in booking. */
+static void
+test_linked_computer_takes_pc_faults (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) pc_screen = report_at (f, NULL, 0, f->pc3_kiosk, "screen", "Black", NOW, NULL, NULL);
+  g_autoptr(LhFault) pc_sound = report_at (f, NULL, f->pc3, f->desk, "sound", NULL, NOW, NULL, NULL);
+  g_autoptr(LhFault) item_screen = NULL;
+  g_autoptr(LhEquipment) computer = NULL;
+  gboolean out_of_order = FALSE;
+  gint64 item_id;
+
+  /* The computer was on the shelf with the same problem already open. */
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0003", "computer", NULL, NULL, NULL, 0 },
+                                    &admin, NULL, NOW, NULL, &error));
+  g_assert_no_error (error);
+  item_screen = lh_faults_report (f->ts->store, f->centre, "LC-0003", 0, &admin_tools, "screen", NULL, NOW + 60,
+                                  NULL, NULL, &error);
+  g_assert_no_error (error);
+  item_id = lh_test_query_int (f->ts->store, "SELECT id FROM equipment WHERE asset_tag = 'LC-0003'");
+
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0003", "computer", NULL, NULL, NULL, f->pc3 },
+                                    &admin, NULL, NOW + HOUR, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE resource_id IS NOT NULL AND repaired_at IS NULL"),
+                   ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE repaired_at IS NULL"), ==, 2);
+  /* The sound fault moved as it was; the screen one joined the item's. */
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT equipment_id FROM faults WHERE category = 'sound'"),
+                   ==, item_id);
+  g_assert_cmpint (count (f, "SELECT reports FROM faults WHERE category = 'screen' AND repaired_at IS NULL"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT reported_at FROM faults WHERE category = 'screen' AND repaired_at IS NULL"),
+                   ==, NOW);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM fault_reports WHERE fault_id = "
+                          "(SELECT id FROM faults WHERE category = 'screen' AND repaired_at IS NULL)"), ==, 2);
+  /* Its notice for the admins went with it: one per open fault. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM admin_notices WHERE cleared_at IS NULL"), ==, 2);
+  computer = lh_equipment_get (f->ts->store, "LC-0003", &error);
+  g_assert_cmpstr (computer->status, ==, "faulty");
+
+  g_assert_true (lh_faults_repaired (f->ts->store, item_screen->id, "New screen", &admin, NOW + 2 * HOUR, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
+  g_assert_false (out_of_order);
+  g_assert_cmpint (pc_screen->id, !=, item_screen->id);
+  g_assert_cmpint (pc_sound->resource_id, ==, f->pc3);
+}
+
+/* A computer added with its PC (equipment add --pc, a CSV row) takes
+ * over the PC's fault as well, and is faulty from the start. */
+static void
+test_added_computer_takes_pc_faults (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) pc_screen = report_at (f, NULL, 0, f->pc3_kiosk, "screen", NULL, NOW, NULL, NULL);
+  g_autoptr(LhEquipment) computer = NULL;
+  gboolean out_of_order = FALSE;
+
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0003", "computer", NULL, NULL, NULL, f->pc3 },
+                                    &admin, NULL, NOW + HOUR, NULL, &error));
+  g_assert_no_error (error);
+  computer = lh_equipment_get (f->ts->store, "LC-0003", &error);
+  g_assert_cmpstr (computer->status, ==, "faulty");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE resource_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT equipment_id FROM faults WHERE repaired_at IS NULL"),
+                   ==, computer->id);
+  g_assert_true (lh_faults_repaired (f->ts->store, pc_screen->id, "New screen", &admin, NOW + 2 * HOUR, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
+  g_assert_false (out_of_order);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -407,5 +486,7 @@ main (int argc, char **argv)
   ADD ("/fault-reports/pc-kiosk-learns-nothing", test_pc_kiosk_learns_nothing);
   ADD ("/fault-reports/refusals-have-reasons", test_refusals_have_reasons);
   ADD ("/fault-reports/recent-notes", test_recent_notes);
+  ADD ("/fault-reports/linked-computer-takes-pc-faults", test_linked_computer_takes_pc_faults);
+  ADD ("/fault-reports/added-computer-takes-pc-faults", test_added_computer_takes_pc_faults);
   return g_test_run ();
 }

@@ -58,7 +58,7 @@ add_kiosk (Fixture *f, const char *name, gint64 pc)
   return id;
 }
 
-static void
+static gint64
 book (Fixture *f, gint64 person, gint64 start_at)
 {
   g_autoptr(GError) error = NULL;
@@ -66,6 +66,7 @@ book (Fixture *f, gint64 person, gint64 start_at)
                                                      start_at + HOUR, NOW - HOUR, &error);
 
   g_assert_no_error (error);
+  return booking->id;
 }
 
 static LhFault *
@@ -155,15 +156,17 @@ test_notices_go_when_done_with (Fixture *f, gconstpointer data)
   g_autoptr(LhFault) fault = NULL;
   g_autoptr(GPtrArray) told = NULL;
   const char *notices = "SELECT count(*) FROM fault_notices";
+  gint64 ben;
 
   book (f, f->amira, TOMORROW + 10 * HOUR);
-  book (f, f->ben, TOMORROW + 12 * HOUR);
+  ben = book (f, f->ben, TOMORROW + 12 * HOUR);
   fault = report (f, 0, f->pc1_kiosk, "screen", NULL, NOW);
   g_assert_cmpint (count (f, notices), ==, 2);
   g_assert_cmpuint (forget (f, NOW), ==, 0);
 
-  told = lh_faults_take_notices (f->ts->store, f->ben, NOW + HOUR, NULL);
+  told = lh_faults_list_notices (f->ts->store, f->ben, NOW + HOUR, NULL);
   g_assert_cmpuint (told->len, ==, 1);
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->ben, &ben, 1, NOW + HOUR, NULL));
   g_assert_cmpuint (forget (f, NOW + HOUR), ==, 1);
   g_assert_cmpint (count (f, notices), ==, 1);
 

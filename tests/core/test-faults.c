@@ -225,24 +225,26 @@ test_stop_use_moves_bookings (Fixture *f, gconstpointer data)
       g_assert_cmpuint (day->free->len, ==, day->resource->id == f->pc1 ? 0 : 2);
     }
 
-  /* Told once, at the next sign-in. */
-  notices = lh_faults_take_notices (f->ts->store, f->amira, NOW, NULL);
+  /* Told at the next sign-in; once shown, not again. */
+  notices = lh_faults_list_notices (f->ts->store, f->amira, NOW, NULL);
   g_assert_cmpuint (notices->len, ==, 1);
   move = g_ptr_array_index (notices, 0);
   g_assert_cmpstr (move->from_pc_name, ==, "PC 1");
   g_assert_cmpstr (move->to_pc_name, ==, "PC 2");
   g_assert_cmpint (move->start_at, ==, TOMORROW + 10 * HOUR);
-  again = lh_faults_take_notices (f->ts->store, f->amira, NOW, NULL);
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &amira, 1, NOW, NULL));
+  again = lh_faults_list_notices (f->ts->store, f->amira, NOW, NULL);
   g_assert_cmpuint (again->len, ==, 0);
   g_clear_pointer (&notices, g_ptr_array_unref);
-  notices = lh_faults_take_notices (f->ts->store, f->ben, NOW, NULL);
+  notices = lh_faults_list_notices (f->ts->store, f->ben, NOW, NULL);
   g_assert_cmpuint (notices->len, ==, 1);
   g_assert_cmpint (((LhFaultMove *) notices->pdata[0])->to_pc_id, ==, 0);
   g_assert_null (((LhFaultMove *) notices->pdata[0])->to_pc_name);
 }
 
-/* A learner hears of a moved booking once: not again at sign-in when
- * told live, and not at all once the booking is over. */
+/* A learner hears of a moved booking until shown it, then not again;
+ * not at all once the booking is over. Only the learner can say they
+ * were shown it. */
 static void
 test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
 {
@@ -255,9 +257,9 @@ test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
   g_autoptr(LhBooking) dan_paid = NULL;
   g_autoptr(GError) error = NULL;
   gint64 amira = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
+  gint64 ben_and_amira[2] = { book (f, f->ben, f->pc1, TOMORROW + 14 * HOUR, TOMORROW + 15 * HOUR), amira };
   const LhFaultMove *dan_move;
 
-  book (f, f->ben, f->pc1, TOMORROW + 14 * HOUR, TOMORROW + 15 * HOUR);
   /* Dan's paid booking can go nowhere: his paid time is given back. */
   book (f, f->carol, f->pc2, TOMORROW + 16 * HOUR, TOMORROW + 17 * HOUR);
   dan_paid = lh_bookings_create_paid (f->ts->store, f->centre, f->dan, f->pc1, TOMORROW + 16 * HOUR,
@@ -274,23 +276,30 @@ test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
   g_assert_false (((LhFaultMove *) g_ptr_array_index (moves, 0))->paid_time_back);
   g_assert_cmpint (((LhFaultMove *) g_ptr_array_index (moves, 3))->to_pc_id, ==, 0);
   g_assert_false (((LhFaultMove *) g_ptr_array_index (moves, 3))->paid_time_back);
-  dan_notices = lh_faults_take_notices (f->ts->store, f->dan, NOW, &error);
+  dan_notices = lh_faults_list_notices (f->ts->store, f->dan, NOW, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dan_notices->len, ==, 1);
   g_assert_true (((LhFaultMove *) g_ptr_array_index (dan_notices, 0))->paid_time_back);
 
-  g_assert_true (lh_faults_notice_told (f->ts->store, f->amira, amira, NOW, &error));
+  /* Ben cannot mark Amira's notice shown, not even beside his own. */
+  g_assert_false (lh_faults_notices_seen (f->ts->store, f->ben, ben_and_amira, 2, NOW, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM fault_notices WHERE seen_at IS NULL", 0), ==, 4);
+
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &amira, 1, NOW, &error));
   g_assert_no_error (error);
-  amira_later = lh_faults_take_notices (f->ts->store, f->amira, NOW + HOUR, &error);
+  amira_later = lh_faults_list_notices (f->ts->store, f->amira, NOW + HOUR, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (amira_later->len, ==, 0);
 
   /* Ben signs in only after his bookings' end. */
-  ben_later = lh_faults_take_notices (f->ts->store, f->ben, TOMORROW + 20 * HOUR, &error);
+  ben_later = lh_faults_list_notices (f->ts->store, f->ben, TOMORROW + 20 * HOUR, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ben_later->len, ==, 0);
-  ben_again = lh_faults_take_notices (f->ts->store, f->ben, NOW, &error);
-  g_assert_cmpuint (ben_again->len, ==, 0);
+  /* Never shown, his are still there for a sign-in before their end. */
+  ben_again = lh_faults_list_notices (f->ts->store, f->ben, NOW, &error);
+  g_assert_cmpuint (ben_again->len, ==, 2);
 }
 
 /* Nobody sits down at it either: a walk-up is a booking too. */

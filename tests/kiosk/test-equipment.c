@@ -537,6 +537,40 @@ test_only_admins (void)
   kiosk_close (&kiosk);
 }
 
+/* The page lists the items in use, not those retired, and says when the
+ * daemon has more than the first page: here after 210 chairs are
+ * imported beside the running centre. Last: the chairs stay. */
+static void
+test_inventory_more (void)
+{
+  Kiosk kiosk = { 0 };
+  g_autofree char *dir = g_path_get_dirname (centre->db_path);
+  g_autofree char *csv = g_build_filename (dir, "chairs.csv", NULL);
+  g_autoptr(GString) rows = g_string_new ("asset_tag,kind,location\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL;
+  const char *more = "More items are in use than shown here: “learnhubctl equipment list” shows all of them.";
+
+  open_equipment (&kiosk);
+  find_named (kiosk.window, "item-LC-0001");
+  /* The demo's retired chair is not listed. */
+  g_assert_null (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_named, "item-LC-0207"));
+  g_assert_false (kiosk_label_shown (kiosk.window, more));
+  kiosk_close (&kiosk);
+
+  for (int i = 0; i < 210; i++)
+    g_string_append_printf (rows, "LC-9%03d,chair,Store room\n", i);
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, &error));
+  g_assert_no_error (error);
+  imported = lh_test_run_ctl (centre->db_path, &error, "equipment", "import", csv, NULL);
+  g_assert_no_error (error);
+
+  open_equipment (&kiosk);
+  find_named (kiosk.window, "item-LC-9000");
+  kiosk_wait_for_label (kiosk.window, more);
+  kiosk_close (&kiosk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/equipment/check-words", test_check_words);
   g_test_add_func ("/kiosk/equipment/record-check", test_record_check);
   g_test_add_func ("/kiosk/equipment/only-admins", test_only_admins);
+  g_test_add_func ("/kiosk/equipment/inventory-more", test_inventory_more);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
