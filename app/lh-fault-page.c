@@ -7,6 +7,7 @@
 
 #include "lh-busy.h"
 #include "lh-client-faults.h"
+#include "lh-fault-words.h"
 #include "lh-messages.h"
 
 /* Tiles in a row: seven fit two rows at 1280 px. */
@@ -52,6 +53,7 @@ struct _LhFaultPage
   GtkGrid      *category_grid;
   GtkWidget    *joined_label;
   GtkWidget    *out_of_order_box;
+  GtkLabel     *out_of_order_label;
 };
 
 G_DEFINE_FINAL_TYPE (LhFaultPage, lh_fault_page, ADW_TYPE_BIN)
@@ -230,7 +232,7 @@ report_cb (GObject      *source,
 {
   LhFaultPage *self;
   g_autoptr(GError) error = NULL;
-  g_autofree LhFaultReport *report = NULL;
+  g_autoptr(LhFaultReport) report = NULL;
 
   report = lh_client_report_fault_finish (LH_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -253,6 +255,12 @@ report_cb (GObject      *source,
   show_error (self, NULL);
   gtk_widget_set_visible (self->joined_label, report->joined);
   gtk_widget_set_visible (self->out_of_order_box, report->stops_use);
+  if (report->stops_use)
+    {
+      g_autofree char *bookings = lh_fault_format_out_of_order (report);
+
+      gtk_label_set_label (self->out_of_order_label, bookings);
+    }
   gtk_stack_set_visible_child_name (self->views, "done");
 }
 
@@ -345,6 +353,7 @@ lh_fault_page_class_init (LhFaultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhFaultPage, category_grid);
   gtk_widget_class_bind_template_child (widget_class, LhFaultPage, joined_label);
   gtk_widget_class_bind_template_child (widget_class, LhFaultPage, out_of_order_box);
+  gtk_widget_class_bind_template_child (widget_class, LhFaultPage, out_of_order_label);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
 }
 

@@ -257,6 +257,35 @@ test_walk_up_and_idle_sign_out (void)
                                                   "in_use"));
 }
 
+/* Sitting down at a PC out of order is refused with a reason the kiosk
+ * words (not guessed from the status), and nothing starts. */
+static void
+test_walk_up_out_of_order (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *body = g_strdup_printf ("{\"category\": \"screen\", \"resource_id\": %" G_GINT64_FORMAT "}",
+                                           pc_id (pc_tokens_[1]));
+  g_autoptr(LhApiReply) report = call ("POST", "/api/v1/faults", admin, body);
+  g_autoptr(LhApiReply) chloe = NULL;
+  g_autoptr(LhApiReply) repaired = NULL;
+  g_autoptr(LhApiReply) screen = NULL;
+  g_autofree char *repair = NULL;
+  JsonObject *fault;
+
+  g_assert_cmpuint (report->status, ==, 201);
+  fault = json_object_get_object_member (json_node_get_object (report->json), "fault");
+  g_assert_true (json_object_get_boolean_member (fault, "stops_use"));
+  chloe = sign_in (pc_tokens_[1], CHLOE);
+  g_assert_cmpuint (chloe->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (chloe, "reason"), ==, "pc-out-of-order");
+  screen = call ("GET", "/api/v1/devices/current", pc_tokens_[1], NULL);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (screen->json),
+                                                                                 "pc"), "in_use"));
+  repair = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/repaired", json_object_get_int_member (fault, "id"));
+  repaired = call ("POST", repair, admin, "{}");
+  g_assert_cmpuint (repaired->status, ==, 200);
+}
+
 void
 lh_api_usage_add_tests (LhTestDaemon *daemon, SoupSession *session, GStrv pc_kiosk_tokens)
 {
@@ -266,4 +295,5 @@ lh_api_usage_add_tests (LhTestDaemon *daemon, SoupSession *session, GStrv pc_kio
   g_test_add_func ("/api/usage/desk-kiosk-has-no-pc", test_desk_kiosk_has_no_pc);
   g_test_add_func ("/api/usage/check-in-extend-refuse", test_check_in_extend_refuse);
   g_test_add_func ("/api/usage/walk-up-and-idle-sign-out", test_walk_up_and_idle_sign_out);
+  g_test_add_func ("/api/usage/walk-up-out-of-order", test_walk_up_out_of_order);
 }
