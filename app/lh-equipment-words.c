@@ -242,6 +242,8 @@ lh_equipment_format_refusal (const GError *error)
     { "status-unknown", N_("The centre’s server does not know that status. Please tell your IT support.") },
     { "note-required", N_("Please say why, in a few words: the repairer and the committee need to know.") },
     { "status-conflict", N_("That clashes with what is already recorded for this item.") },
+    { "fault-open", N_("A fault that stops its use is still open. Record the repair to put it back in service.") },
+    { "pc-taken", N_("Another working computer is already that PC. Retire that one first.") },
     { "status-refused", N_("That change is not allowed for this item.") },
     { "fault-not-found", N_("This fault is not there any more. The list is up to date again.") },
     { "fault-repaired-already", N_("This fault is repaired already. The list is up to date again.") },
