@@ -207,6 +207,20 @@ message_for_refusal (const GError *error)
 
   if (g_strcmp0 (reason, "too-many-reports") == 0)
     return g_strdup (_("This kiosk has just sent a few reports. Please wait a minute and try again, or tell a learning rep."));
+  if (g_strcmp0 (reason, "too-many-reports-centre") == 0)
+    return g_strdup (_("Many faults have been reported in the last hour. Please tell a learning rep, or try again later."));
+  if (g_strcmp0 (reason, "note-invalid") == 0 && lh_client_error_get_max_chars (error) > 0)
+    {
+      guint max_chars = lh_client_error_get_max_chars (error);
+
+      /* Translators: the limit comes from the centre's server. */
+      return g_strdup_printf (ngettext ("The note is too long or has characters it cannot take. Please keep it to "
+                                        "%u letter and try again.",
+                                        "The note is too long or has characters it cannot take. Please keep it to "
+                                        "%u letters and try again.",
+                                        max_chars),
+                              max_chars);
+    }
   if (g_strcmp0 (reason, "note-invalid") == 0)
     return g_strdup (_("The note is too long or has characters it cannot take. Please shorten it and try again."));
   if (g_strcmp0 (reason, "not-this-pc") == 0)
@@ -219,8 +233,7 @@ message_for_refusal (const GError *error)
     return g_strdup (_("Please choose the PC that is not working first."));
   if (g_strcmp0 (reason, "category-unknown") == 0)
     return g_strdup (_("The centre does not know this kind of fault. Please choose “Something else” and say what is wrong in the note."));
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID) ||
-      g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND))
+  if (g_strcmp0 (reason, "item-named-twice") == 0)
     return g_strdup (_("This PC cannot be reported from here. Please tell a learning rep."));
   return lh_message_for_error (error);
 }

@@ -318,6 +318,29 @@ test_forgotten_when_idle (void)
   kiosk_close (&kiosk);
 }
 
+/* A note longer than the daemon takes: refused with the limit the
+ * refusal gave (the kiosk caps nothing itself), and nothing recorded. */
+static void
+test_note_too_long (void)
+{
+  Kiosk kiosk = { 0 };
+  g_autofree char *note = g_strnfill (501, 'x');
+  GtkWidget *entry;
+
+  kiosk_open_window (&kiosk, centre, pc_kiosk_token ("PC 2"), 0, 0);
+  kiosk_wait_for_label (kiosk.window, "PC 2");
+  kiosk_press (kiosk.window, "Something is broken");
+  kiosk_wait_for_page (kiosk.window, "fault");
+  entry = kiosk_find_widget (GTK_WIDGET (kiosk.window), kiosk_has_css_class, "lh-fault-note");
+  gtk_editable_set_text (GTK_EDITABLE (entry), note);
+  kiosk_press (kiosk.window, "Sound");
+  kiosk_wait_for_label (kiosk.window, "The note is too long or has characters it cannot take. Please keep it to 500 "
+                                      "letters and try again.");
+  g_assert_false (widget_shown (kiosk_find_label (kiosk.window, THANK_YOU)));
+  g_assert_null (open_fault ("PC 2", "sound"));
+  kiosk_close (&kiosk);
+}
+
 /* A learner about to book a PC when it goes out of order: the kiosk says
  * so in its own words, from the refusal's reason, and shows the day
  * again. */
@@ -378,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/faults/pc-not-in-inventory", test_pc_not_in_inventory);
   g_test_add_func ("/kiosk/faults/forgotten-when-idle", test_forgotten_when_idle);
   g_test_add_func ("/kiosk/faults/booking-out-of-order", test_booking_out_of_order);
+  g_test_add_func ("/kiosk/faults/note-too-long", test_note_too_long);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
