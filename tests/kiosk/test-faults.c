@@ -263,7 +263,7 @@ test_too_many_reports (void)
 
 /* PC 4's computer was retired and none replaces it yet: at its kiosk a
  * worker still reports the PC, which goes out of order, and the admin
- * has the PC's fault. */
+ * has the PC's fault; nobody may then sit down at it. */
 static void
 test_pc_not_in_inventory (void)
 {
@@ -272,6 +272,7 @@ test_pc_not_in_inventory (void)
   g_autoptr(JsonObject) fault = NULL;
   g_autofree char *retired = lh_test_run_ctl (centre->db_path, &error, "equipment", "status", "LC-0004", "retired",
                                               "--reason", "Stolen", NULL);
+  const char *staff, *pin, *name;
   JsonObject *item;
 
   g_assert_no_error (error);
@@ -289,6 +290,21 @@ test_pc_not_in_inventory (void)
   g_assert_false (json_object_get_boolean_member (item, "in_inventory"));
   g_assert_true (json_object_get_null_member (item, "asset_tag"));
   g_assert_true (json_object_get_boolean_member (fault, "stops_use"));
+
+  /* Sitting down at it is refused in the kiosk's words, from the reason. */
+  kiosk_press (kiosk.window, "Done");
+  kiosk_wait_for_page (kiosk.window, "welcome");
+  kiosk_demo_learner (centre, 1, &staff, &pin, &name);
+  kiosk_press (kiosk.window, "Tap to start");
+  kiosk_wait_for_page (kiosk.window, "sign-in");
+  kiosk_type_digits (kiosk.window, staff);
+  kiosk_press (kiosk.window, "Next");
+  kiosk_wait_for_label (kiosk.window, "Type your PIN");
+  kiosk_type_digits (kiosk.window, pin);
+  kiosk_press (kiosk.window, "Sign in");
+  kiosk_wait_for_label (kiosk.window, "This PC is out of order, so nobody can use it until it is repaired. Please use "
+                                      "another PC.");
+  g_assert_false (lh_client_is_signed_in (kiosk.client));
   kiosk_close (&kiosk);
 }
 
