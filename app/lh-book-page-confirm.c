@@ -125,6 +125,13 @@ booking_failed (LhBookPage   *self,
                                  self->selected->resource_name, clock);
       lh_book_page_back_to_day (self, message);
     }
+  else if (g_strcmp0 (lh_client_error_get_reason (error), "pc-out-of-order") == 0 && self->selected != NULL)
+    {
+      /* Translators: "PC 4" */
+      message = g_strdup_printf (_("Sorry, %s is out of order just now, so it cannot be booked. Please pick another PC."),
+                                 self->selected->resource_name);
+      lh_book_page_back_to_day (self, message);
+    }
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
     {
       /* A rule refused it: the daemon says which, and what to do instead. */

@@ -102,12 +102,15 @@ lh_check_format_done_toast (const LhCheckInfo *check)
 char *
 lh_check_format_refusal (const GError *error)
 {
+  const char *reason;
+
   g_return_val_if_fail (error != NULL, NULL);
 
-  /* The check routes give no reason code yet: their kind tells. */
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND))
+  reason = lh_client_error_get_reason (error);
+  if (g_strcmp0 (reason, "check-not-found") == 0)
     return g_strdup (_("This check is not there any more. The list is up to date again."));
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
-    return g_strdup (_("Please write the note on one line and keep it short."));
+  if (g_strcmp0 (reason, "result-unknown") == 0)
+    return g_strdup (_("The centre’s server does not know that result. Please tell your IT support."));
+  /* A note too long, or no admin any more: as for any equipment. */
   return lh_equipment_format_refusal (error);
 }

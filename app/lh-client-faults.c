@@ -96,12 +96,21 @@ lh_client_list_fault_pcs_finish (LhClient      *self,
 
 /* ---- the report ------------------------------------------------------- */
 
+void
+lh_fault_report_free (LhFaultReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->moved_until, g_date_time_unref);
+  g_free (report);
+}
+
 static gpointer
 parse_report (LhClient    *self,
               JsonObject  *body,
               GError     **error)
 {
-  g_autofree LhFaultReport *report = g_new0 (LhFaultReport, 1);
+  g_autoptr(LhFaultReport) report = g_new0 (LhFaultReport, 1);
   JsonNode *fault = json_object_get_member (body, "fault");
 
   if (fault == NULL || !JSON_NODE_HOLDS_OBJECT (fault))
@@ -110,7 +119,11 @@ parse_report (LhClient    *self,
       return NULL;
     }
   if (!lh_json_read_bool (body, "joined", &report->joined, error) ||
-      !lh_json_read_bool (json_node_get_object (fault), "stops_use", &report->stops_use, error))
+      !lh_json_read_bool (json_node_get_object (fault), "stops_use", &report->stops_use, error) ||
+      !lh_json_read_small_int (body, "bookings_moved", &report->bookings_moved, error) ||
+      !lh_json_read_small_int (body, "bookings_cancelled", &report->bookings_cancelled, error) ||
+      !lh_json_read_time (body, "bookings_moved_until", FALSE, lh_client_get_time_zone (self), &report->moved_until,
+                          error))
     return NULL;
   return g_steal_pointer (&report);
 }
@@ -135,7 +148,7 @@ lh_client_report_fault_async (LhClient            *self,
   if (resource_id != 0)
     json_object_set_int_member (body, "resource_id", resource_id);
   /* The device's token: nobody need be signed in to say a PC is broken. */
-  lh_client_send_request (self, "POST", "/faults", body, LH_AUTH_DEVICE, parse_report, g_free,
+  lh_client_send_request (self, "POST", "/faults", body, LH_AUTH_DEVICE, parse_report, (GDestroyNotify) lh_fault_report_free,
                           lh_client_report_fault_async, cancellable, callback, user_data);
 }
 

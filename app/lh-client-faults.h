@@ -20,11 +20,16 @@ typedef struct
 /* What the daemon said to a report. */
 typedef struct
 {
-  gboolean joined;     /* someone had already reported it */
-  gboolean stops_use;  /* the PC is out of order now */
+  gboolean   joined;              /* someone had already reported it */
+  gboolean   stops_use;           /* the PC is out of order now */
+  int        bookings_moved;      /* moved to another PC by this report */
+  int        bookings_cancelled;  /* cancelled by it: no other PC was free */
+  GDateTime *moved_until;         /* (owned) (nullable) bookings before this moved
+                                   * now; later ones move nearer their day */
 } LhFaultReport;
 
 void           lh_fault_pc_free                   (LhFaultPc *pc);
+void           lh_fault_report_free               (LhFaultReport *report);
 
 /* GET /api/v1/resources, the PCs only (element-type LhFaultPc). */
 void           lh_client_list_fault_pcs_async     (LhClient            *self,
@@ -56,5 +61,6 @@ void           lh_client_booking_notices_shown    (LhClient  *self,
                                                    GPtrArray *notices);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhFaultPc, lh_fault_pc_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhFaultReport, lh_fault_report_free)
 
 G_END_DECLS

@@ -217,6 +217,22 @@ lh_equipment_format_status_toast (const LhEquipmentItem *item)
   return g_strdup_printf (_("%s is now: %s."), item->asset_tag, lh_equipment_status_words (item->status));
 }
 
+/* "at most 480 letters", from the limit the refusal gives, or "short". */
+static char *
+format_text_refusal (const GError *error,
+                     const char   *what_line)
+{
+  guint max_chars = lh_client_error_get_max_chars (error);
+
+  if (max_chars == 0)
+    /* Translators: %s is "the note" or "the name" */
+    return g_strdup_printf (_("Please write %s on one line and keep it short."), what_line);
+  /* Translators: "Please write the note on one line, in at most 480 letters." */
+  return g_strdup_printf (ngettext ("Please write %s on one line, in at most %u letter.",
+                                    "Please write %s on one line, in at most %u letters.", max_chars),
+                          what_line, max_chars);
+}
+
 char *
 lh_equipment_format_refusal (const GError *error)
 {
@@ -225,24 +241,26 @@ lh_equipment_format_refusal (const GError *error)
     { "status-unchanged", N_("The item has that status already. Someone may have changed it just now.") },
     { "status-unknown", N_("The centre’s server does not know that status. Please tell your IT support.") },
     { "note-required", N_("Please say why, in a few words: the repairer and the committee need to know.") },
-    { "note-invalid", N_("Please write the note on one line, in at most 500 letters.") },
     { "status-conflict", N_("That clashes with what is already recorded for this item.") },
+    { "fault-open", N_("A fault that stops its use is still open. Record the repair to put it back in service.") },
+    { "pc-taken", N_("Another working computer is already that PC. Retire that one first.") },
     { "status-refused", N_("That change is not allowed for this item.") },
+    { "fault-not-found", N_("This fault is not there any more. The list is up to date again.") },
+    { "fault-repaired-already", N_("This fault is repaired already. The list is up to date again.") },
+    { "assignee-missing", N_("Please say who is seeing to it.") },
+    { "role-missing", N_("Only an admin can do this. Please sign in again as an admin.") },
   };
   const char *reason;
 
   g_return_val_if_fail (error != NULL, NULL);
 
   reason = lh_client_error_get_reason (error);
+  if (g_strcmp0 (reason, "note-invalid") == 0)
+    return format_text_refusal (error, _("the note"));
+  if (g_strcmp0 (reason, "assignee-invalid") == 0)
+    return format_text_refusal (error, _("the name"));
   for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reasons); i++)
     if (g_str_equal (reason, reasons[i].reason))
       return g_strdup (_(reasons[i].words));
-  /* The fault routes give no reason code yet: their kind tells. */
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT))
-    return g_strdup (_("This fault is repaired already. The list is up to date again."));
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND))
-    return g_strdup (_("This is not there any more. The list is up to date again."));
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
-    return g_strdup (_("Please write it on one line and keep it short: at most 100 letters for a name, 500 for a note."));
   return lh_message_for_error (error);
 }

@@ -7,6 +7,7 @@
 
 #include "lh-busy.h"
 #include "lh-client-faults.h"
+#include "lh-fault-words.h"
 #include "lh-messages.h"
 
 /* Tiles in a row: seven fit two rows at 1280 px. */
@@ -52,6 +53,7 @@ struct _LhFaultPage
   GtkGrid      *category_grid;
   GtkWidget    *joined_label;
   GtkWidget    *out_of_order_box;
+  GtkLabel     *out_of_order_label;
 };
 
 G_DEFINE_FINAL_TYPE (LhFaultPage, lh_fault_page, ADW_TYPE_BIN)
@@ -205,6 +207,20 @@ message_for_refusal (const GError *error)
 
   if (g_strcmp0 (reason, "too-many-reports") == 0)
     return g_strdup (_("This kiosk has just sent a few reports. Please wait a minute and try again, or tell a learning rep."));
+  if (g_strcmp0 (reason, "too-many-reports-centre") == 0)
+    return g_strdup (_("Many faults have been reported in the last hour. Please tell a learning rep, or try again later."));
+  if (g_strcmp0 (reason, "note-invalid") == 0 && lh_client_error_get_max_chars (error) > 0)
+    {
+      guint max_chars = lh_client_error_get_max_chars (error);
+
+      /* Translators: the limit comes from the centre's server. */
+      return g_strdup_printf (ngettext ("The note is too long or has characters it cannot take. Please keep it to "
+                                        "%u letter and try again.",
+                                        "The note is too long or has characters it cannot take. Please keep it to "
+                                        "%u letters and try again.",
+                                        max_chars),
+                              max_chars);
+    }
   if (g_strcmp0 (reason, "note-invalid") == 0)
     return g_strdup (_("The note is too long or has characters it cannot take. Please shorten it and try again."));
   if (g_strcmp0 (reason, "not-this-pc") == 0)
@@ -217,8 +233,7 @@ message_for_refusal (const GError *error)
     return g_strdup (_("Please choose the PC that is not working first."));
   if (g_strcmp0 (reason, "category-unknown") == 0)
     return g_strdup (_("The centre does not know this kind of fault. Please choose “Something else” and say what is wrong in the note."));
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID) ||
-      g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND))
+  if (g_strcmp0 (reason, "item-named-twice") == 0)
     return g_strdup (_("This PC cannot be reported from here. Please tell a learning rep."));
   return lh_message_for_error (error);
 }
@@ -230,7 +245,7 @@ report_cb (GObject      *source,
 {
   LhFaultPage *self;
   g_autoptr(GError) error = NULL;
-  g_autofree LhFaultReport *report = NULL;
+  g_autoptr(LhFaultReport) report = NULL;
 
   report = lh_client_report_fault_finish (LH_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -253,6 +268,12 @@ report_cb (GObject      *source,
   show_error (self, NULL);
   gtk_widget_set_visible (self->joined_label, report->joined);
   gtk_widget_set_visible (self->out_of_order_box, report->stops_use);
+  if (report->stops_use)
+    {
+      g_autofree char *bookings = lh_fault_format_out_of_order (report);
+
+      gtk_label_set_label (self->out_of_order_label, bookings);
+    }
   gtk_stack_set_visible_child_name (self->views, "done");
 }
 
@@ -345,6 +366,7 @@ lh_fault_page_class_init (LhFaultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhFaultPage, category_grid);
   gtk_widget_class_bind_template_child (widget_class, LhFaultPage, joined_label);
   gtk_widget_class_bind_template_child (widget_class, LhFaultPage, out_of_order_box);
+  gtk_widget_class_bind_template_child (widget_class, LhFaultPage, out_of_order_label);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
 }
 

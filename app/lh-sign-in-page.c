@@ -120,6 +120,15 @@ sign_in_cb (GObject      *source,
 
   if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
     message = g_strdup (_("The staff number or the PIN is not right. Please type your PIN again, or tap Back to change the staff number."));
+  else if (g_strcmp0 (lh_client_error_get_reason (error), "pc-out-of-order") == 0)
+    {
+      /* On a PC's own kiosk: sitting down at a PC reported broken. */
+      message = g_strdup (_("This PC is out of order, so nobody can use it until it is repaired. Please use another PC."));
+      memset (self->pin->str, 0, self->pin->len);
+      g_string_truncate (self->pin, 0);
+      g_string_truncate (self->staff_number, 0);
+      self->step = STEP_STAFF_NUMBER;
+    }
   else if (error->domain == LH_CLIENT_ERROR &&
            (error->code == LH_CLIENT_ERROR_CONFLICT || error->code == LH_CLIENT_ERROR_INVALID) &&
            error->message != NULL && error->message[0] != '\0')

@@ -65,10 +65,17 @@ lh_slot_button_new (const LhSlot *slot,
       gtk_widget_add_css_class (button, "lh-slot-clash");
       break;
     case LH_SLOT_OUT_OF_ORDER:
-      /* Translators: on the slot going on now of a PC that is off; the
+      /* Translators: on the slot going on now of a PC with a fault; the
        * words beside the PC's name say "Out of order just now" */
       state = _("Out of order");
       state_spoken = _("Out of order just now");
+      gtk_widget_add_css_class (button, "lh-slot-out-of-order");
+      break;
+    case LH_SLOT_OFFLINE:
+      /* Translators: on the slot going on now of a PC whose kiosk is
+       * silent; beside the PC's name, "Not answering just now" */
+      state = _("Not answering");
+      state_spoken = _("Not answering just now");
       gtk_widget_add_css_class (button, "lh-slot-out-of-order");
       break;
     case LH_SLOT_IN_USE:
@@ -114,7 +121,8 @@ lh_slot_button_new (const LhSlot *slot,
   return button;
 }
 
-/* "Out of order just now" or "In use now" with an icon, under the name. */
+/* "Out of order just now", "Not answering just now" or "In use now" with
+ * an icon, under the name. */
 static GtkWidget *
 pc_now_label_new (LhPcNow pc_now)
 {
@@ -124,9 +132,16 @@ pc_now_label_new (LhPcNow pc_now)
 
   if (pc_now == LH_PC_NOW_OUT_OF_ORDER)
     {
-      icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "network-offline-symbolic",
+      icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "action-unavailable-symbolic",
                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
       label = gtk_label_new (_("Out of order just now"));
+      gtk_widget_add_css_class (box, "lh-pc-out-of-order");
+    }
+  else if (pc_now == LH_PC_NOW_OFFLINE)
+    {
+      icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "network-offline-symbolic",
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      label = gtk_label_new (_("Not answering just now"));
       gtk_widget_add_css_class (box, "lh-pc-out-of-order");
     }
   else
@@ -167,7 +182,7 @@ lh_resource_row_new (const LhResourceDay *resource,
   GtkWidget *about = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *name = gtk_label_new (resource->name);
-  LhPcNow pc_now = lh_slots_pc_now (resource, now);
+  LhPcNow pc_now = resource->now;
   g_autofree char *offline_note = lh_format_offline_note (resource, now);
   GtkWidget *flow;
 

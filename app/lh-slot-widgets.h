@@ -10,13 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* "10:00" over "Free", "Taken", "Yours", "On PC 4", "Out of order" or
- * "In use now"; with_name: "PC 4" over "10:00 to 11:00". Only free slots
- * can be pressed. */
+/* "10:00" over "Free", "Taken", "Yours", "On PC 4", "Out of order",
+ * "Not answering" or "In use now"; with_name: "PC 4" over "10:00 to
+ * 11:00". Only free slots can be pressed. */
 GtkWidget *lh_slot_button_new  (const LhSlot *slot,
                                 gboolean      with_name);
-/* The resource's name, how it is now (now: the daemon's clock; a PC
- * that is off reads "Out of order just now"), what to expect of a PC
+/* The resource's name, how the daemon says it is now ("Out of order just
+ * now", "Not answering just now", "In use now"; now: the daemon's clock),
+ * what to expect of a PC
  * whose kiosk is offline (on any day), and its slots; clicked is connected to each slot button's
  * "clicked" (only free ones can be pressed). */
 GtkWidget *lh_resource_row_new (const LhResourceDay *resource,

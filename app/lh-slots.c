@@ -183,10 +183,12 @@ add_slot (GPtrArray           *slots,
   slot->end = g_steal_pointer (&to);
   slot->state = slot_state (resource, slot->start, slot->end);
   slot->unsuggested = resource->kiosk_offline && !resource->offline_suggested;
-  /* Off now is never in use: whoever sat there may have gone. */
-  if (current && resource->kiosk_offline && slot->state != LH_SLOT_MINE)
+  /* The hour going on is as the daemon says the PC is now. */
+  if (current && resource->now == LH_PC_NOW_OUT_OF_ORDER && slot->state != LH_SLOT_MINE)
     slot->state = LH_SLOT_OUT_OF_ORDER;
-  else if (current && resource->in_use && slot->state == LH_SLOT_TAKEN)
+  else if (current && resource->now == LH_PC_NOW_OFFLINE && slot->state != LH_SLOT_MINE)
+    slot->state = LH_SLOT_OFFLINE;
+  else if (current && resource->now == LH_PC_NOW_IN_USE && slot->state == LH_SLOT_TAKEN)
     slot->state = LH_SLOT_IN_USE;
   clash = lh_slots_find_overlap (own, slot->start, slot->end);
   if (slot->state == LH_SLOT_FREE && clash != NULL)
@@ -228,32 +230,6 @@ lh_slots_for_resource (const LhResourceDay *resource,
         }
     }
   return g_steal_pointer (&slots);
-}
-
-LhPcNow
-lh_slots_pc_now (const LhResourceDay *resource,
-                 GDateTime           *now)
-{
-  gboolean open_now = FALSE;
-
-  g_return_val_if_fail (resource != NULL, LH_PC_NOW_USUAL);
-  g_return_val_if_fail (now != NULL, LH_PC_NOW_USUAL);
-
-  /* The daemon says how the PC is now whatever the day asked: only the
-   * day it is open now, today, is about now. */
-  for (guint i = 0; i < resource->open->len && !open_now; i++)
-    {
-      LhInterval *open = g_ptr_array_index (resource->open, i);
-
-      open_now = g_date_time_compare (open->start, now) <= 0 && g_date_time_compare (now, open->end) < 0;
-    }
-  if (!open_now)
-    return LH_PC_NOW_USUAL;
-  if (resource->kiosk_offline)
-    return LH_PC_NOW_OUT_OF_ORDER;
-  if (resource->in_use)
-    return LH_PC_NOW_IN_USE;
-  return LH_PC_NOW_USUAL;
 }
 
 GPtrArray *

@@ -2,9 +2,9 @@
 /* Bookable slots as the kiosk offers them: each open period cut at the
  * hour, the current hour from the next 5-minute mark if at least 15
  * minutes are left, each slot free, taken or the person's own. The
- * current hour of a PC whose kiosk is offline is out of order (not free,
- * never in use); of a PC someone sits at now, in use. Later hours are as
- * the bookings say: a PC that is off now may be back by then. */
+ * current hour is as the daemon says the PC is now (state_now): out of
+ * order, not answering, or in use; the kiosk decides none of it. Later
+ * hours are as the bookings say: a PC that is off now may be back by then. */
 #pragma once
 
 #include "lh-types.h"
@@ -16,16 +16,10 @@ typedef enum {
   LH_SLOT_TAKEN,
   LH_SLOT_MINE,
   LH_SLOT_CLASH,  /* free, but the person has another PC then */
-  LH_SLOT_OUT_OF_ORDER,  /* the current hour of a PC whose kiosk is offline */
+  LH_SLOT_OUT_OF_ORDER,  /* the current hour of a PC the daemon says is out of order */
+  LH_SLOT_OFFLINE,       /* the current hour of a PC the daemon says is not answering */
   LH_SLOT_IN_USE,        /* the current hour of a PC someone sits at, not the person's */
 } LhSlotState;
-
-/* What a PC is like just now, for the words beside its name. */
-typedef enum {
-  LH_PC_NOW_USUAL,         /* nothing to say, or not today */
-  LH_PC_NOW_OUT_OF_ORDER,  /* open now, and its kiosk is offline */
-  LH_PC_NOW_IN_USE,        /* open now, and someone sits at it */
-} LhPcNow;
 
 typedef struct
 {
@@ -56,10 +50,7 @@ GPtrArray *lh_slots_for_resource   (const LhResourceDay *resource,
                                     GDateTime           *now,
                                     int                  max_minutes,
                                     GPtrArray           *own);
-/* now: the daemon's clock. Only a day the PC is open at now (today)
- * says anything. */
-LhPcNow    lh_slots_pc_now         (const LhResourceDay *resource,
-                                    GDateTime           *now);
+
 /* The first n free slots of all the arrays (element-type GPtrArray of
  * LhSlot), soonest first, then in resource order; none the daemon
  * suggests to nobody (a PC whose kiosk is offline).

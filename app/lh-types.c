@@ -443,6 +443,23 @@ offline_from_json (JsonObject     *object,
   return lh_json_read_time (offline, "since", FALSE, tz, &day->offline_since, error);
 }
 
+static LhPcNow
+pc_now_from_json (JsonObject *object)
+{
+  const char *state = NULL;
+  JsonNode *node = json_object_get_member (object, "state_now");
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    state = json_node_get_string (node);
+  if (g_strcmp0 (state, "out-of-order") == 0)
+    return LH_PC_NOW_OUT_OF_ORDER;
+  if (g_strcmp0 (state, "offline") == 0)
+    return LH_PC_NOW_OFFLINE;
+  if (g_strcmp0 (state, "in-use") == 0)
+    return LH_PC_NOW_IN_USE;
+  return LH_PC_NOW_USUAL;
+}
+
 static LhResourceDay *
 resource_day_from_json (JsonObject  *object,
                         GTimeZone   *tz,
@@ -462,6 +479,7 @@ resource_day_from_json (JsonObject  *object,
   day->kiosk_offline = g_strcmp0 (json_object_get_string_member_with_default (object, "kiosk", NULL),
                                   "offline") == 0;
   day->in_use = json_object_get_boolean_member_with_default (object, "in_use", FALSE);
+  day->now = pc_now_from_json (object);
   if (!offline_from_json (object, tz, day, error))
     return NULL;
   day->open = intervals_from_json (object, "open", tz, error);

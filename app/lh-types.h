@@ -51,15 +51,25 @@ typedef struct
   gboolean   mine;   /* only meaningful for busy intervals */
 } LhInterval;
 
+/* What a PC is like just now, as the daemon says (`state_now`), for the
+ * words beside its name and on the hour going on. */
+typedef enum {
+  LH_PC_NOW_USUAL,         /* nothing to say, or not open now */
+  LH_PC_NOW_OUT_OF_ORDER,  /* a fault stops its use */
+  LH_PC_NOW_OFFLINE,       /* its kiosk is not answering */
+  LH_PC_NOW_IN_USE,        /* someone sits at it */
+} LhPcNow;
+
 typedef struct
 {
   gint64     id;
   char      *name;  /* (owned) */
   char      *kind;  /* (owned) */
+  LhPcNow    now;   /* at the answer's now; USUAL on any other day */
   GPtrArray *open;  /* (owned) (element-type LhInterval) */
   GPtrArray *busy;  /* (owned) (element-type LhInterval) */
   GPtrArray *free;  /* (owned) (element-type LhInterval) */
-  gboolean   kiosk_offline;  /* its own kiosk is silent: "Out of order just now", never "in use" */
+  gboolean   kiosk_offline;  /* its own kiosk is silent: never suggested, unless the daemon says */
   gboolean   in_use;         /* someone sits at it now ("In use now"); never while offline */
   /* While its kiosk is offline, what the daemon says a learner can expect: */
   GDateTime *offline_since;       /* (owned) (nullable) last heard; NULL: never, or online */

@@ -52,8 +52,8 @@ lh_problem_status_for_error (const GError *error)
 }
 
 static void
-reply (SoupServerMessage *msg, guint index, const char *detail, const char *reason, gint64 locked_until,
-       GTimeZone *tz)
+reply (SoupServerMessage *msg, guint index, const char *detail, const char *reason, guint max_chars,
+       gint64 locked_until, GTimeZone *tz)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -74,6 +74,11 @@ reply (SoupServerMessage *msg, guint index, const char *detail, const char *reas
     {
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, reason);
+    }
+  if (max_chars > 0)
+    {
+      json_builder_set_member_name (builder, "max_chars");
+      json_builder_add_int_value (builder, max_chars);
     }
   if (locked_until > 0)
     {
@@ -104,11 +109,12 @@ lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_unt
       g_warning ("%s %s: %s", soup_server_message_get_method (msg),
                  g_uri_get_path (soup_server_message_get_uri (msg)),
                  error != NULL ? error->message : "unknown error");
-      reply (msg, index, problems[index].title, NULL, 0, tz);
+      reply (msg, index, problems[index].title, NULL, 0, 0, tz);
       return;
     }
   /* Busy is the load of the moment, not a fault: its words can go out. */
-  reply (msg, index, error->message, lh_error_get_reason (error), locked_until, tz);
+  reply (msg, index, error->message, lh_error_get_reason (error), lh_error_get_max_chars (error), locked_until,
+         tz);
 }
 
 void
@@ -117,7 +123,7 @@ lh_problem_reply_status (SoupServerMessage *msg, guint status, const char *detai
   for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
     if (problems[i].status == status)
       {
-        reply (msg, i, detail, NULL, 0, NULL);
+        reply (msg, i, detail, NULL, 0, 0, NULL);
         return;
       }
   g_return_if_reached ();

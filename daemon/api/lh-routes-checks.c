@@ -7,6 +7,7 @@
 
 #include "lh-api-json.h"
 #include "lh-equipment-checks.h"
+#include "lh-error.h"
 #include "lh-people.h"
 
 static const char * const state_names[] = {
@@ -91,6 +92,7 @@ lh_route_check_done (LhRequest *request)
   if (object == NULL || !lh_json_get_string (object, "result", &result, &error) ||
       (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)))
     {
+      lh_error_set_reason (&error, "body-invalid");
       lh_request_reply_error (request, error);
       return;
     }

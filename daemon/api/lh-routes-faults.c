@@ -224,6 +224,7 @@ lh_route_report_fault (LhRequest *request)
       (lh_json_has (object, "asset_tag") && !lh_json_get_string (object, "asset_tag", &asset_tag, &error)) ||
       (lh_json_has (object, "resource_id") && !lh_json_get_int (object, "resource_id", &resource_id, &error)))
     {
+      lh_error_set_reason (&error, "body-invalid");
       lh_request_reply_error (request, error);
       return;
     }
@@ -249,6 +250,11 @@ lh_route_report_fault (LhRequest *request)
   json_builder_add_int_value (builder, moved);
   json_builder_set_member_name (builder, "bookings_cancelled");
   json_builder_add_int_value (builder, moves->len - moved);
+  /* Only bookings before this moved now (later ones nearer their day):
+   * the kiosk says so rather than "everyone has been moved". */
+  lh_json_add_time_or_null (builder, "bookings_moved_until",
+                            fault->stops_use ? lh_faults_moving_horizon (request->centre, request->now) : 0,
+                            request->centre->tz);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, joined ? 200 : 201, builder);
   /* A new fault is a notice for the admins (kept in core). */
@@ -347,8 +353,13 @@ lh_route_assign_fault (LhRequest *request)
   const char *to = NULL;
 
   body = lh_request_body_object (request, &error);
-  if (body == NULL || !lh_json_get_string (json_node_get_object (body), "to", &to, &error) ||
-      !lh_routes_admin_actor (request, &actor, &name, &error) ||
+  if (body == NULL || !lh_json_get_string (json_node_get_object (body), "to", &to, &error))
+    {
+      lh_error_set_reason (&error, "body-invalid");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  if (!lh_routes_admin_actor (request, &actor, &name, &error) ||
       !lh_faults_assign (request->store, request->path_id, to, &actor, request->now, &error))
     {
       lh_request_reply_error (request, error);
@@ -370,8 +381,13 @@ lh_route_fault_repaired (LhRequest *request)
 
   body = lh_request_body_object (request, &error);
   object = body != NULL ? json_node_get_object (body) : NULL;
-  if (object == NULL || (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)) ||
-      !lh_routes_admin_actor (request, &actor, &name, &error) ||
+  if (object == NULL || (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)))
+    {
+      lh_error_set_reason (&error, "body-invalid");
+      lh_request_reply_error (request, error);
+      return;
+    }
+  if (!lh_routes_admin_actor (request, &actor, &name, &error) ||
       !lh_faults_repaired (request->store, request->path_id, note, &actor, request->now, &resource_id, &error))
     {
       lh_request_reply_error (request, error);

@@ -94,6 +94,34 @@ add_offline (JsonBuilder *builder, const LhPcState *state, GTimeZone *tz)
   json_builder_end_object (builder);
 }
 
+/* How the resource is at this moment, for the hour going on now: the
+ * kiosk words it and decides nothing. null unless it is open now (so on
+ * any other day). A fault beats a silent kiosk: out of order is the
+ * stronger word, and it lasts until the repair. */
+static void
+add_state_now (JsonBuilder *builder, const LhResourceDay *day, const LhPcState *state, gint64 now)
+{
+  gboolean open_now = FALSE;
+
+  for (guint i = 0; i < day->open->len && !open_now; i++)
+    {
+      const LhInterval *open = &g_array_index (day->open, LhInterval, i);
+
+      open_now = open->start <= now && now < open->end;
+    }
+  json_builder_set_member_name (builder, "state_now");
+  if (!open_now)
+    json_builder_add_null_value (builder);
+  else if (day->out_of_order)
+    json_builder_add_string_value (builder, "out-of-order");
+  else if (state != NULL && !state->online)
+    json_builder_add_string_value (builder, "offline");
+  else if (state != NULL && state->in_use)
+    json_builder_add_string_value (builder, "in-use");
+  else
+    json_builder_add_string_value (builder, "usual");
+}
+
 void
 lh_route_availability (LhRequest *request)
 {
@@ -173,6 +201,7 @@ lh_route_availability (LhRequest *request)
       /* A fault stops its use: nothing of it is free to book. */
       json_builder_set_member_name (builder, "out_of_order");
       json_builder_add_boolean_value (builder, day->out_of_order);
+      add_state_now (builder, day, state, request->now);
       add_intervals (builder, "open", day->open, tz);
       add_busy (builder, day->busy, tz);
       add_intervals (builder, "free", day->free, tz);

@@ -286,6 +286,7 @@ prepare_request (LhServer *self, SoupServerMessage *msg, const char *path, GHash
   if (route->roles != 0 && (request->session.roles & route->roles) == 0)
     {
       g_set_error (&error, LH_ERROR, LH_ERROR_FORBIDDEN, "Your role does not allow this");
+      lh_error_set_reason (&error, "role-missing");
       lh_request_reply_error (request, error);
       return NULL;
     }

@@ -311,12 +311,21 @@ lh_checks_done (LhStore *store, const LhCentre *centre, gint64 check_id, const c
   if (note == NULL)
     note = "";
   /* The item's history holds the check's name and result beside the note. */
-  if (!lh_text_one_of (check_results, result, "result", error) ||
-      !lh_text_check (note, -1, LH_TEXT_LINE, LH_EQUIPMENT_NOTE_MAX_CHARS - LH_CHECK_WHAT_MAX_CHARS - 12,
+  if (!lh_text_one_of (check_results, result, "result", error))
+    {
+      lh_error_set_reason (error, "result-unknown");
+      return NULL;
+    }
+  if (!lh_text_check (note, -1, LH_TEXT_LINE, LH_EQUIPMENT_NOTE_MAX_CHARS - LH_CHECK_WHAT_MAX_CHARS - 12,
                       "the note", error))
-    return NULL;
+    {
+      lh_error_set_reason (error, "note-invalid");
+      return NULL;
+    }
   tx = lh_store_begin (store, error);
   check = tx != NULL ? lh_checks_get (store, check_id, error) : NULL;
+  if (check == NULL && error != NULL && g_error_matches (*error, LH_ERROR, LH_ERROR_NOT_FOUND))
+    lh_error_set_reason (error, "check-not-found");
   insert = check != NULL ? lh_store_prepare (store,
                                              "INSERT INTO equipment_checks_done (check_id, done_at, result, note, "
                                              "actor_id, actor_name) VALUES (?1, ?2, ?3, ?4, nullif(?5, 0), ?6)",

@@ -262,6 +262,7 @@ pc_taken_error (gint64 resource_id, GError *local_error, GError **error)
   g_error_free (local_error);
   g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                "Another working item is already PC %" G_GINT64_FORMAT "; retire it first", resource_id);
+  lh_error_set_reason (error, "pc-taken");
   return FALSE;
 }
 
@@ -352,6 +353,7 @@ check_no_fault_stops_use (LhStore *store, const LhEquipment *item, GError **erro
                    "%s has an open fault that stops its use (fault %" G_GINT64_FORMAT ", %s): "
                    "record its repair to put it back in service", item->asset_tag,
                    (gint64) sqlite3_column_int64 (stmt, 0), sqlite3_column_text (stmt, 1));
+      lh_error_set_reason (error, "fault-open");
       return FALSE;
     }
   return TRUE;

@@ -4,24 +4,28 @@
 typedef struct
 {
   const char *reason;  /* (unowned) a static string */
+  guint       max_chars;  /* a refused text's limit; 0: none */
 } LhErrorPrivate;
 
 static void
 lh_error_private_init (LhErrorPrivate *priv)
 {
   priv->reason = NULL;
+  priv->max_chars = 0;
 }
 
 static void
 lh_error_private_copy (const LhErrorPrivate *src, LhErrorPrivate *dest)
 {
   dest->reason = src->reason;
+  dest->max_chars = src->max_chars;
 }
 
 static void
 lh_error_private_clear (LhErrorPrivate *priv)
 {
   priv->reason = NULL;
+  priv->max_chars = 0;
 }
 
 G_DEFINE_EXTENDED_ERROR (LhError, lh_error)
@@ -44,4 +48,20 @@ lh_error_get_reason (const GError *error)
   if (error == NULL || error->domain != LH_ERROR)
     return NULL;
   return lh_error_get_private (error)->reason;
+}
+
+void
+lh_error_set_max_chars (GError **error, guint max_chars)
+{
+  if (error == NULL || *error == NULL || (*error)->domain != LH_ERROR)
+    return;
+  lh_error_get_private (*error)->max_chars = max_chars;
+}
+
+guint
+lh_error_get_max_chars (const GError *error)
+{
+  if (error == NULL || error->domain != LH_ERROR)
+    return 0;
+  return lh_error_get_private (error)->max_chars;
 }

@@ -34,5 +34,11 @@ void        lh_error_set_reason (GError     **error,
                                  const char  *reason);
 /* (nullable) (transfer none) */
 const char *lh_error_get_reason (const GError *error);
+/* The limit of a refused text, in characters, which the API sends as
+ * `max_chars` so that the kiosk need not know it. */
+void        lh_error_set_max_chars (GError **error,
+                                    guint    max_chars);
+/* 0: none */
+guint       lh_error_get_max_chars (const GError *error);
 
 G_END_DECLS

@@ -18,8 +18,8 @@
  * their booking, and one tap reads at most two days of a PC. The
  * housekeeper moves later ones a day ahead while the PC stays out of
  * order (lh_faults_move_coming_bookings). */
-static gint64
-moving_horizon (const LhCentre *centre, gint64 now)
+gint64
+lh_faults_moving_horizon (const LhCentre *centre, gint64 now)
 {
   /* With no centre nothing can move (below); this only finds whether
    * there is anything to. */
@@ -250,7 +250,7 @@ lh_faults_move_bookings_locked (LhStore *store, const LhCentre *centre, gint64 r
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resource_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, moving_horizon (centre, now));
+  sqlite3_bind_int64 (stmt, 3, lh_faults_moving_horizon (centre, now));
   found = lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
   if (found == NULL)
     return FALSE;

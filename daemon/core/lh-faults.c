@@ -234,9 +234,12 @@ get_open (LhStore *store, gint64 fault_id, gint64 now, GError **error)
 {
   g_autoptr(LhFault) fault = lh_faults_get (store, fault_id, now, error);
 
+  if (fault == NULL && error != NULL && g_error_matches (*error, LH_ERROR, LH_ERROR_NOT_FOUND))
+    lh_error_set_reason (error, "fault-not-found");
   if (fault != NULL && fault->repaired_at != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Fault %" G_GINT64_FORMAT " is already repaired", fault_id);
+      lh_error_set_reason (error, "fault-repaired-already");
       return NULL;
     }
   return g_steal_pointer (&fault);
@@ -257,10 +260,15 @@ lh_faults_assign (LhStore *store, gint64 fault_id, const char *to, const LhEquip
   if (lh_text_is_blank (to))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say who is seeing to the fault");
+      lh_error_set_reason (error, "assignee-missing");
+      lh_error_set_max_chars (error, LH_FAULT_ASSIGNEE_MAX_CHARS);
       return FALSE;
     }
   if (!lh_text_check (to, -1, LH_TEXT_LINE, LH_FAULT_ASSIGNEE_MAX_CHARS, "who it is assigned to", error))
-    return FALSE;
+    {
+      lh_error_set_reason (error, "assignee-invalid");
+      return FALSE;
+    }
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return FALSE;
@@ -296,7 +304,10 @@ lh_faults_repaired (LhStore *store, gint64 fault_id, const char *note, const LhE
   if (note == NULL)
     note = "";
   if (!lh_text_check (note, -1, LH_TEXT_LINE, LH_EQUIPMENT_NOTE_MAX_CHARS - 20, "the note", error))
-    return FALSE;
+    {
+      lh_error_set_reason (error, "note-invalid");
+      return FALSE;
+    }
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return FALSE;

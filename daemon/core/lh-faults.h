@@ -220,7 +220,11 @@ gboolean   lh_faults_move_if_out_of_order_locked (LhStore        *store,
                                                   GPtrArray      *moves,
                                                   GError        **error);
 
-/* lh-fault-bookings.c: moves the PC's bookings that start after now and
+/* lh-fault-bookings.c: the end of tomorrow (the centre's time), before
+ * which a PC's bookings move as soon as it is out of order. */
+gint64     lh_faults_moving_horizon       (const LhCentre *centre,
+                                           gint64          now);
+/* Moves the PC's bookings that start after now and
  * before the end of tomorrow (the centre's time), or have started and
  * wait for their learner's check-in, to
  * another PC free for the same time, or cancels them (their time off

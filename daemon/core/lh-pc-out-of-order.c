@@ -35,6 +35,7 @@ lh_faults_check_in_order (LhStore *store, gint64 resource_id, const char *name, 
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "%s is out of order. Please choose another PC", name);
+      lh_error_set_reason (error, "pc-out-of-order");
       return FALSE;
     }
   return TRUE;

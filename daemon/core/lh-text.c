@@ -15,6 +15,15 @@ is_control (gunichar c)
   return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
 }
 
+static gboolean
+refuse_text (GError **error, guint max_chars)
+{
+  /* Whatever was wrong, the client words the limit from the refusal. */
+  if (max_chars > 0)
+    lh_error_set_max_chars (error, max_chars);
+  return FALSE;
+}
+
 gboolean
 lh_text_check (const char *text, gssize length, LhTextShape shape, guint max_chars, const char *what,
                GError **error)
@@ -30,12 +39,12 @@ lh_text_check (const char *text, gssize length, LhTextShape shape, guint max_cha
   if (memchr (text, '\0', size) != NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s holds a NUL character", what);
-      return FALSE;
+      return refuse_text (error, max_chars);
     }
   if (!g_utf8_validate_len (text, size, NULL))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not UTF-8 text", what);
-      return FALSE;
+      return refuse_text (error, max_chars);
     }
   for (const char *p = text; p < text + size; p = g_utf8_next_char (p), n_chars++)
     {
@@ -49,13 +58,13 @@ lh_text_check (const char *text, gssize length, LhTextShape shape, guint max_cha
                        shape == LH_TEXT_LINE ? "%s must be one line of text, with no control characters"
                                              : "%s holds a control character",
                        what);
-          return FALSE;
+          return refuse_text (error, max_chars);
         }
     }
   if (max_chars > 0 && n_chars > max_chars)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is longer than %u characters", what, max_chars);
-      return FALSE;
+      return refuse_text (error, max_chars);
     }
   return TRUE;
 }

@@ -110,6 +110,8 @@ test_who_may (void)
         g_autoptr(LhApiReply) reply = call (routes[r][0], routes[r][1], tokens[t], "{\"result\": \"passed\"}");
 
         g_assert_cmpuint (reply->status, ==, statuses[t]);
+        if (statuses[t] == 403)
+          g_assert_cmpstr (lh_api_reply_string (reply, "reason"), ==, "role-missing");
       }
   /* Nothing was done nor dismissed. */
   checks = call ("GET", "/api/v1/equipment/checks", admin, NULL);
@@ -183,24 +185,33 @@ test_bad_input (void)
   JsonObject *pat = find_check (array_of (before, "checks"), "Electrical safety test (PAT)");
   g_autofree char *path = lh_api_path ("/api/v1/equipment/checks/%" G_GINT64_FORMAT "/done",
                                        json_object_get_int_member (pat, "id"));
-  const struct { const char *path; const char *body; guint status; } cases[] = {
-    { path, "not json", 400 },
-    { path, "[]", 400 },
-    { path, "{}", 400 },
-    { path, "{\"result\": 1}", 400 },
-    { path, "{\"result\": \"ok\"}", 422 },
-    { path, "{\"result\": \"passed\", \"note\": \"bell\\u0007\"}", 400 },
-    { path, "{\"result\": \"passed\", \"note\": \"two\\nlines\"}", 422 },
-    { "/api/v1/equipment/checks/424242/done", "{\"result\": \"passed\"}", 404 },
-    { "/api/v1/admin-notices/424242/dismiss", NULL, 404 },
+  g_autofree char *long_note = g_strnfill (389, 'x');
+  g_autofree char *long_body = g_strdup_printf ("{\"result\": \"passed\", \"note\": \"%s\"}", long_note);
+  const struct { const char *path; const char *body; guint status; const char *reason; gint64 max_chars; } cases[] = {
+    { path, "not json", 400, "body-invalid" },
+    { path, "[]", 400, "body-invalid" },
+    { path, "{}", 400, "body-invalid" },
+    { path, "{\"result\": 1}", 400, "body-invalid" },
+    { path, "{\"result\": \"ok\"}", 422, "result-unknown" },
+    { path, "{\"result\": \"passed\", \"note\": \"bell\\u0007\"}", 400, "body-invalid" },
+    /* The item's history adds the check's name and result to the note. */
+    { path, "{\"result\": \"passed\", \"note\": \"two\\nlines\"}", 422, "note-invalid", 388 },
+    { path, long_body, 422, "note-invalid", 388 },
+    { "/api/v1/equipment/checks/424242/done", "{\"result\": \"passed\"}", 404, "check-not-found" },
+    { "/api/v1/admin-notices/424242/dismiss", NULL, 404, NULL },
   };
   JsonObject *again;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(LhApiReply) reply = call ("POST", cases[i].path, admin, cases[i].body);
+      JsonObject *problem = json_node_get_object (reply->json);
 
       g_assert_cmpuint (reply->status, ==, cases[i].status);
+      if (cases[i].reason != NULL)
+        g_assert_cmpstr (json_object_get_string_member (problem, "reason"), ==, cases[i].reason);
+      /* The kiosk words the limit from the refusal. */
+      g_assert_cmpint (json_object_get_int_member_with_default (problem, "max_chars", 0), ==, cases[i].max_chars);
     }
   after = call ("GET", "/api/v1/equipment/checks", admin, NULL);
   again = find_check (array_of (after, "checks"), "Electrical safety test (PAT)");

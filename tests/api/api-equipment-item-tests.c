@@ -198,6 +198,13 @@ test_fault_and_retire (void)
   g_assert_cmpstr (json_object_get_string_member (reply_item (stopped), "status"), ==, "faulty");
   g_assert_false (offers_status (stopped, "working"));
   g_assert_true (offers_status (stopped, "retired"));
+  /* Asked all the same, refused with its own reason. */
+  {
+    g_autoptr(LhApiReply) working = call ("POST", status_path, admin, "{\"status\": \"working\"}");
+
+    g_assert_cmpuint (working->status, ==, 409);
+    g_assert_cmpstr (lh_api_reply_string (working, "reason"), ==, "fault-open");
+  }
 
   /* What the report itself sent is heard first, and set aside. */
   lh_api_spin (0.3);

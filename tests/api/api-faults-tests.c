@@ -191,7 +191,7 @@ test_report_moves_booking (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (pc, "free")), ==, 0);
   later = booking_body (pc_id, day, 14);
   refused = call ("POST", "/api/v1/bookings", learner, later);
-  g_assert_cmpuint (refused->status, ==, 422);
+  assert_refused (refused, 422, "pc-out-of-order");
   g_assert_nonnull (strstr (lh_api_reply_string (refused, "detail"), "out of order"));
 
   /* Told at the next sign-in: which booking moved, from where to where. */
@@ -329,6 +329,8 @@ test_who_may (void)
         g_autoptr(LhApiReply) reply = call (routes[r][0], routes[r][1], tokens[t], "{\"to\": \"Someone\"}");
 
         g_assert_cmpuint (reply->status, ==, statuses[t]);
+        if (statuses[t] == 403)
+          assert_refused (reply, 403, "role-missing");
       }
   (void) admin;
 }
@@ -341,21 +343,30 @@ test_bad_input (void)
   g_autofree char *huge = g_strnfill (501, 'x');
   g_autofree char *huge_body = g_strdup_printf ("{\"category\": \"other\", \"asset_tag\": \"LC-0501\", "
                                                 "\"note\": \"%s\"}", huge);
-  const struct { const char *method; const char *path; const char *body; guint status; const char *reason; } cases[] = {
-    { "POST", "/api/v1/faults", "not json", 400, NULL },
-    { "POST", "/api/v1/faults", "{\"category\": 3, \"asset_tag\": \"LC-0501\"}", 400, NULL },
+  g_autofree char *long_name = g_strnfill (101, 'x');
+  g_autofree char *long_name_body = g_strdup_printf ("{\"to\": \"%s\"}", long_name);
+  g_autofree char *long_note = g_strnfill (481, 'x');
+  g_autofree char *long_note_body = g_strdup_printf ("{\"note\": \"%s\"}", long_note);
+  const struct { const char *method; const char *path; const char *body; guint status; const char *reason;
+                 gint64 max_chars; } cases[] = {
+    { "POST", "/api/v1/faults", "not json", 400, "body-invalid" },
+    { "POST", "/api/v1/faults", "{\"category\": 3, \"asset_tag\": \"LC-0501\"}", 400, "body-invalid" },
     { "POST", "/api/v1/faults", "{\"category\": \"smoke\", \"asset_tag\": \"LC-0501\"}", 422, "category-unknown" },
-    { "POST", "/api/v1/faults", huge_body, 422, "note-invalid" },
+    { "POST", "/api/v1/faults", huge_body, 422, "note-invalid", 500 },
     { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-9999\"}", 404, "item-unknown" },
     { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-0207\"}", 422, "item-retired" },
     { "POST", "/api/v1/faults", "{\"category\": \"other\"}", 422, "item-not-named" },
     { "POST", "/api/v1/faults", "{\"category\": \"other\", \"asset_tag\": \"LC-0501\", \"resource_id\": 1}", 422,
       "item-named-twice" },
-    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"Site IT\"}", 404, NULL },
-    { "POST", "/api/v1/faults/424242/repaired", "{}", 404, NULL },
-    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"  \"}", 422, NULL },
-    { "POST", "/api/v1/faults/424242/assign", "{}", 400, NULL },
-    { "POST", "/api/v1/faults/424242/repaired", "[]", 400, NULL },
+    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"Site IT\"}", 404, "fault-not-found" },
+    { "POST", "/api/v1/faults/424242/repaired", "{}", 404, "fault-not-found" },
+    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"  \"}", 422, "assignee-missing", 100 },
+    { "POST", "/api/v1/faults/424242/assign", long_name_body, 422, "assignee-invalid", 100 },
+    { "POST", "/api/v1/faults/424242/assign", "{\"to\": \"Site\\u2028IT\"}", 422, "assignee-invalid", 100 },
+    { "POST", "/api/v1/faults/424242/assign", "{}", 400, "body-invalid" },
+    { "POST", "/api/v1/faults/424242/repaired", "[]", 400, "body-invalid" },
+    /* A repair note is shorter than a report's: the history adds the category. */
+    { "POST", "/api/v1/faults/424242/repaired", long_note_body, 422, "note-invalid", 480 },
   };
   g_autoptr(LhApiReply) before = call ("GET", "/api/v1/faults", admin, NULL);
   g_autoptr(LhApiReply) after = NULL;
@@ -369,8 +380,12 @@ test_bad_input (void)
       g_autoptr(LhApiReply) reply = call (cases[i].method, cases[i].path, admin, cases[i].body);
 
       g_assert_cmpuint (reply->status, ==, cases[i].status);
-      if (cases[i].reason != NULL)
-        assert_refused (reply, cases[i].status, cases[i].reason);
+      assert_refused (reply, cases[i].status, cases[i].reason);
+      /* The limit is in the refusal: the kiosk words it from there. */
+      if (cases[i].max_chars != 0)
+        g_assert_cmpint (lh_api_reply_int (reply, "max_chars"), ==, cases[i].max_chars);
+      else
+        g_assert_false (json_object_has_member (json_node_get_object (reply->json), "max_chars"));
     }
   after = call ("GET", "/api/v1/faults", admin, NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (after->json),
@@ -465,8 +480,8 @@ test_repaired_twice (void)
   assign = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/assign", id);
   again = call ("POST", repaired, admin, "{}");
   late = call ("POST", assign, admin, "{\"to\": \"Site IT\"}");
-  g_assert_cmpuint (again->status, ==, 409);
-  g_assert_cmpuint (late->status, ==, 409);
+  assert_refused (again, 409, "fault-repaired-already");
+  assert_refused (late, 409, "fault-repaired-already");
 }
 
 /* The demo's headset fault has been open longer than its terms allow

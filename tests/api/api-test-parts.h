@@ -50,5 +50,10 @@ void lh_api_faults_add_tests (LhTestDaemon *daemon,
 void lh_api_checks_add_tests (LhTestDaemon *daemon,
                               SoupSession  *session);
 
+/* A computer out of use by its status or a failed check: bookings move,
+ * learners are told. */
+void lh_api_out_of_use_add_tests (LhTestDaemon *daemon,
+                                  SoupSession  *session);
+
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

@@ -257,6 +257,69 @@ test_walk_up_and_idle_sign_out (void)
                                                   "in_use"));
 }
 
+/* What the daemon says of the PC at now, on the day offset from today
+ * (NULL: nothing, the day is not now). */
+static char *
+pc_state_now (const char *name, int day_offset)
+{
+  g_autofree char *at = lh_api_day_at (day_offset, 12);
+  g_autofree char *path = g_strdup_printf ("/api/v1/availability?date=%.10s", at);
+  g_autoptr(LhApiReply) day = call ("GET", path, pc_tokens_[1], NULL);
+  JsonArray *resources;
+
+  g_assert_cmpuint (day->status, ==, 200);
+  resources = json_object_get_array_member (json_node_get_object (day->json), "resources");
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    {
+      JsonObject *resource = json_array_get_object_element (resources, i);
+
+      if (g_str_equal (json_object_get_string_member (resource, "name"), name))
+        return g_strdup (json_object_get_string_member (resource, "state_now"));
+    }
+  g_assert_not_reached ();
+}
+
+/* Sitting down at a PC out of order is refused with a reason the kiosk
+ * words (not guessed from the status), and nothing starts. The daemon
+ * says the PC is out of order now, for the kiosk to show the hour going
+ * on so; of another day it says nothing about now. */
+static void
+test_walk_up_out_of_order (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *body = g_strdup_printf ("{\"category\": \"screen\", \"resource_id\": %" G_GINT64_FORMAT "}",
+                                           pc_id (pc_tokens_[1]));
+  g_autoptr(LhApiReply) report = call ("POST", "/api/v1/faults", admin, body);
+  g_autoptr(LhApiReply) chloe = NULL;
+  g_autoptr(LhApiReply) repaired = NULL;
+  g_autoptr(LhApiReply) screen = NULL;
+  g_autofree char *repair = NULL;
+  g_autofree char *state = NULL;
+  JsonObject *fault;
+
+  g_assert_cmpuint (report->status, ==, 201);
+  fault = json_object_get_object_member (json_node_get_object (report->json), "fault");
+  g_assert_true (json_object_get_boolean_member (fault, "stops_use"));
+  chloe = sign_in (pc_tokens_[1], CHLOE);
+  g_assert_cmpuint (chloe->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (chloe, "reason"), ==, "pc-out-of-order");
+  state = pc_state_now (PC2_NAME, 0);
+  g_assert_cmpstr (state, ==, "out-of-order");
+  g_clear_pointer (&state, g_free);
+  state = pc_state_now (PC2_NAME, 1);
+  g_assert_null (state);
+  screen = call ("GET", "/api/v1/devices/current", pc_tokens_[1], NULL);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (screen->json),
+                                                                                 "pc"), "in_use"));
+  repair = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/repaired", json_object_get_int_member (fault, "id"));
+  repaired = call ("POST", repair, admin, "{}");
+  g_assert_cmpuint (repaired->status, ==, 200);
+  /* Repaired: its kiosk answers or not, but it is out of order no more. */
+  g_clear_pointer (&state, g_free);
+  state = pc_state_now (PC2_NAME, 0);
+  g_assert_true (g_strcmp0 (state, "usual") == 0 || g_strcmp0 (state, "offline") == 0);
+}
+
 void
 lh_api_usage_add_tests (LhTestDaemon *daemon, SoupSession *session, GStrv pc_kiosk_tokens)
 {
@@ -266,4 +329,5 @@ lh_api_usage_add_tests (LhTestDaemon *daemon, SoupSession *session, GStrv pc_kio
   g_test_add_func ("/api/usage/desk-kiosk-has-no-pc", test_desk_kiosk_has_no_pc);
   g_test_add_func ("/api/usage/check-in-extend-refuse", test_check_in_extend_refuse);
   g_test_add_func ("/api/usage/walk-up-and-idle-sign-out", test_walk_up_and_idle_sign_out);
+  g_test_add_func ("/api/usage/walk-up-out-of-order", test_walk_up_out_of_order);
 }

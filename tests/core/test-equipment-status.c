@@ -233,6 +233,7 @@ test_working_refused_while_fault_open (Fixture *f, gconstpointer data)
   g_assert_false (lh_equipment_set_status (f->ts->store, f->centre,
                                            "LC-0001", "working", NULL, &admin, NOW + HOUR, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "fault-open");
   g_assert_nonnull (strstr (error->message, "record its repair"));
   item = lh_equipment_get (f->ts->store, "LC-0001", NULL);
   g_assert_cmpstr (item->status, ==, "faulty");

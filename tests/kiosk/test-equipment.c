@@ -471,12 +471,13 @@ test_record_check (void)
   g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "overdue");
   g_clear_pointer (&done, json_object_unref);
   /* A note longer than the daemon takes: refused in the kiosk's words,
-   * and nothing recorded. */
+   * with the limit the refusal gave (the kiosk knows none), and nothing
+   * recorded. */
   kiosk_press (kiosk.window, "Passed");
   long_note = g_strnfill (400, 'x');
   gtk_editable_set_text (form_entry (kiosk.window), long_note);
   kiosk_press (kiosk.window, "Record the check");
-  kiosk_wait_for_label (kiosk.window, "Please write the note on one line and keep it short.");
+  kiosk_wait_for_label (kiosk.window, "Please write the note on one line, in at most 388 letters.");
   done = scheduled_check ("Printer service");
   g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "overdue");
   g_clear_pointer (&done, json_object_unref);

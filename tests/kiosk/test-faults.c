@@ -8,15 +8,20 @@
 #define G_LOG_DOMAIN "test-faults"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "kiosk-api.h"
 #include "kiosk-helpers.h"
+#include "lh-fault-words.h"
+#include "lh-slots.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
 
 static LhTestDaemon *centre;  /* (owned) */
 
-#define OUT_OF_ORDER "This PC is now out of order. Please use another PC; anyone booked on it has been moved."
+/* Then what became of its bookings, as the daemon said (words below). */
+#define OUT_OF_ORDER "This PC is now out of order. Please use another PC. "
+#define LATER_BOOKINGS "Later bookings will be moved nearer their day if it is still out of order."
 #define THANK_YOU "Thank you. The centre’s admin has been told."
 #define JOINED "Someone has already reported this; we have added yours."
 
@@ -79,7 +84,50 @@ widget_shown (GtkWidget *widget)
   return widget != NULL && gtk_widget_get_mapped (widget);
 }
 
+/* The thank-you says the PC is out of order and what became of its
+ * bookings up to a day the daemon gave: never that everyone was moved. */
+static void
+assert_out_of_order_said (LhWindow *window)
+{
+  GtkWidget *label;
+  const char *text;
+
+  kiosk_wait_for (window, kiosk_label_prefix_shown, OUT_OF_ORDER, "the PC out of order");
+  label = kiosk_find_label_prefix (window, OUT_OF_ORDER);
+  text = gtk_label_get_label (GTK_LABEL (label));
+  g_assert_nonnull (strstr (text, " up to the end of "));
+  g_assert_true (g_str_has_suffix (text, LATER_BOOKINGS));
+  g_assert_null (strstr (text, "anyone booked"));
+}
+
 /* ---- tests ------------------------------------------------------------ */
+
+/* The words from the counts the daemon sent, and the last day it moved. */
+static void
+test_out_of_order_words (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const struct { int moved; int cancelled; const char *words; } cases[] = {
+    { 0, 0, "No booking of it up to the end of Friday 4 December needed moving. " LATER_BOOKINGS },
+    { 2, 0, "2 bookings of it up to the end of Friday 4 December have moved to another PC. "
+            "The learners have been told. " LATER_BOOKINGS },
+    { 1, 1, "1 booking of it up to the end of Friday 4 December has moved to another PC. "
+            "1 more was cancelled, as no other PC was free then. The learners have been told. " LATER_BOOKINGS },
+    { 0, 3, "3 bookings of it up to the end of Friday 4 December were cancelled, as no other PC was free then. "
+            "The learners have been told. " LATER_BOOKINGS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LhFaultReport report = { FALSE, TRUE, cases[i].moved, cases[i].cancelled,
+                               g_date_time_new (utc, 2026, 12, 5, 0, 0, 0) };
+      g_autofree char *words = lh_fault_format_out_of_order (&report);
+      g_autofree char *expected = g_strconcat (OUT_OF_ORDER, cases[i].words, NULL);
+
+      g_assert_cmpstr (words, ==, expected);
+      g_date_time_unref (report.moved_until);
+    }
+}
 
 /* At PC 8's own kiosk: "Something is broken", then "Screen". Tapped three
  * times, it is sent once; the PC is out of order, and the admin has the
@@ -114,7 +162,7 @@ test_pc_kiosk_two_taps (void)
   g_signal_emit_by_name (screen, "clicked");
   g_signal_emit_by_name (screen, "clicked");
   kiosk_wait_for_label (kiosk.window, THANK_YOU);
-  kiosk_wait_for_label (kiosk.window, OUT_OF_ORDER);
+  assert_out_of_order_said (kiosk.window);
   g_assert_false (widget_shown (kiosk_find_label (kiosk.window, JOINED)));
   g_signal_handlers_disconnect_by_data (lh_client_get_session (kiosk.client), &posts);
   g_assert_cmpuint (posts, ==, 1);
@@ -178,7 +226,7 @@ test_desk_kiosk_picks_pc (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Crackles in the left ear");
   kiosk_press (kiosk.window, "Sound");
   kiosk_wait_for_label (kiosk.window, THANK_YOU);
-  g_assert_false (widget_shown (kiosk_find_label (kiosk.window, OUT_OF_ORDER)));
+  g_assert_false (widget_shown (kiosk_find_label_prefix (kiosk.window, "This PC is now out of order.")));
 
   fault = open_fault ("PC 7", "sound");
   g_assert_nonnull (fault);
@@ -215,7 +263,7 @@ test_too_many_reports (void)
 
 /* PC 4's computer was retired and none replaces it yet: at its kiosk a
  * worker still reports the PC, which goes out of order, and the admin
- * has the PC's fault. */
+ * has the PC's fault; nobody may then sit down at it. */
 static void
 test_pc_not_in_inventory (void)
 {
@@ -224,6 +272,7 @@ test_pc_not_in_inventory (void)
   g_autoptr(JsonObject) fault = NULL;
   g_autofree char *retired = lh_test_run_ctl (centre->db_path, &error, "equipment", "status", "LC-0004", "retired",
                                               "--reason", "Stolen", NULL);
+  const char *staff, *pin, *name;
   JsonObject *item;
 
   g_assert_no_error (error);
@@ -233,7 +282,7 @@ test_pc_not_in_inventory (void)
   kiosk_wait_for_page (kiosk.window, "fault");
   kiosk_press (kiosk.window, "No internet");
   kiosk_wait_for_label (kiosk.window, THANK_YOU);
-  kiosk_wait_for_label (kiosk.window, OUT_OF_ORDER);
+  assert_out_of_order_said (kiosk.window);
 
   fault = open_fault ("PC 4", "internet");
   g_assert_nonnull (fault);
@@ -241,6 +290,21 @@ test_pc_not_in_inventory (void)
   g_assert_false (json_object_get_boolean_member (item, "in_inventory"));
   g_assert_true (json_object_get_null_member (item, "asset_tag"));
   g_assert_true (json_object_get_boolean_member (fault, "stops_use"));
+
+  /* Sitting down at it is refused in the kiosk's words, from the reason. */
+  kiosk_press (kiosk.window, "Done");
+  kiosk_wait_for_page (kiosk.window, "welcome");
+  kiosk_demo_learner (centre, 1, &staff, &pin, &name);
+  kiosk_press (kiosk.window, "Tap to start");
+  kiosk_wait_for_page (kiosk.window, "sign-in");
+  kiosk_type_digits (kiosk.window, staff);
+  kiosk_press (kiosk.window, "Next");
+  kiosk_wait_for_label (kiosk.window, "Type your PIN");
+  kiosk_type_digits (kiosk.window, pin);
+  kiosk_press (kiosk.window, "Sign in");
+  kiosk_wait_for_label (kiosk.window, "This PC is out of order, so nobody can use it until it is repaired. Please use "
+                                      "another PC.");
+  g_assert_false (lh_client_is_signed_in (kiosk.client));
   kiosk_close (&kiosk);
 }
 
@@ -270,6 +334,71 @@ test_forgotten_when_idle (void)
   kiosk_close (&kiosk);
 }
 
+/* A note longer than the daemon takes: refused with the limit the
+ * refusal gave (the kiosk caps nothing itself), and nothing recorded. */
+static void
+test_note_too_long (void)
+{
+  Kiosk kiosk = { 0 };
+  g_autofree char *note = g_strnfill (501, 'x');
+  GtkWidget *entry;
+
+  kiosk_open_window (&kiosk, centre, pc_kiosk_token ("PC 2"), 0, 0);
+  kiosk_wait_for_label (kiosk.window, "PC 2");
+  kiosk_press (kiosk.window, "Something is broken");
+  kiosk_wait_for_page (kiosk.window, "fault");
+  entry = kiosk_find_widget (GTK_WIDGET (kiosk.window), kiosk_has_css_class, "lh-fault-note");
+  gtk_editable_set_text (GTK_EDITABLE (entry), note);
+  kiosk_press (kiosk.window, "Sound");
+  kiosk_wait_for_label (kiosk.window, "The note is too long or has characters it cannot take. Please keep it to 500 "
+                                      "letters and try again.");
+  g_assert_false (widget_shown (kiosk_find_label (kiosk.window, THANK_YOU)));
+  g_assert_null (open_fault ("PC 2", "sound"));
+  kiosk_close (&kiosk);
+}
+
+/* A learner about to book a PC when it goes out of order: the kiosk says
+ * so in its own words, from the refusal's reason, and shows the day
+ * again. */
+static void
+test_booking_out_of_order (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+  g_autofree char *admin = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *repair = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  const LhSlot *slot;
+  gint64 fault_id;
+
+  kiosk_demo_admin (centre, &staff, &pin, &name);
+  admin = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  kiosk_open_learner (&kiosk, centre, 2);
+  kiosk_show_a_free_slot (kiosk.window);
+  slot = g_object_get_data (G_OBJECT (kiosk_find_button (kiosk.window, "Free")), "lh-slot");
+  g_assert_nonnull (slot);
+  refusal = g_strdup_printf ("Sorry, %s is out of order just now, so it cannot be booked. Please pick another PC.",
+                             slot->resource_name);
+  kiosk_press (kiosk.window, "Free");
+  kiosk_wait_for_label (kiosk.window, "Book this time?");
+  kiosk_press (kiosk.window, "My own time");
+
+  /* The admin takes it out of use meanwhile (an admin's report stops use). */
+  body = g_strdup_printf ("{\"category\": \"screen\", \"resource_id\": %" G_GINT64_FORMAT "}", slot->resource_id);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/faults", admin, body, &report), ==, 201);
+  fault_id = json_object_get_int_member (json_object_get_object_member (report, "fault"), "id");
+
+  kiosk_press (kiosk.window, "Book it");
+  kiosk_wait_for_label (kiosk.window, refusal);
+  kiosk_wait_for (kiosk.window, kiosk_label_gone, "Book this time?", "the day's slots");
+  kiosk_close (&kiosk);
+
+  repair = g_strdup_printf ("/faults/%" G_GINT64_FORMAT "/repaired", fault_id);
+  g_assert_cmpuint (kiosk_api_call ("POST", repair, admin, "{}", NULL), ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,11 +410,14 @@ main (int   argc,
   centre = lh_test_daemon_start (NULL);
   kiosk_api_init (centre);
 
+  g_test_add_func ("/kiosk/faults/out-of-order-words", test_out_of_order_words);
   g_test_add_func ("/kiosk/faults/pc-kiosk-two-taps", test_pc_kiosk_two_taps);
   g_test_add_func ("/kiosk/faults/desk-kiosk-picks-pc", test_desk_kiosk_picks_pc);
   g_test_add_func ("/kiosk/faults/too-many-reports", test_too_many_reports);
   g_test_add_func ("/kiosk/faults/pc-not-in-inventory", test_pc_not_in_inventory);
   g_test_add_func ("/kiosk/faults/forgotten-when-idle", test_forgotten_when_idle);
+  g_test_add_func ("/kiosk/faults/booking-out-of-order", test_booking_out_of_order);
+  g_test_add_func ("/kiosk/faults/note-too-long", test_note_too_long);
 
   status = g_test_run ();
   kiosk_api_shutdown ();

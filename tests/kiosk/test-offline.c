@@ -2,7 +2,7 @@
 /* PCs that are off or in use just now, on Book a computer: the rule for
  * slots on a made-up day, then real widgets under Xvfb against a real
  * learnhubd with the demo centre and three PCs open round the clock
- * whose kiosks have never beaten (so offline, "Out of order just now")
+ * whose kiosks have never beaten (so offline, "Not answering just now")
  * until someone sits down at one ("In use now"). */
 #define G_LOG_DOMAIN "test-offline"
 
@@ -15,7 +15,7 @@
 #include "lh-test-daemon.h"
 #include "lh-window.h"
 
-#define OUT_OF_ORDER "Out of order just now"
+#define NOT_ANSWERING "Not answering just now"
 /* What to expect, in the daemon's facts: never heard, the booking kept. */
 #define FOR_LATER "Not answering: its kiosk has never been heard from. You can still book it. If it is " \
                   "still not working when you come, ask at the desk: your booking is kept for you."
@@ -85,7 +85,6 @@ test_slots_rule (void)
   g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 11, 24, 10, 12, 30);
   g_autoptr(GDateTime) ten = g_date_time_new (utc, 2026, 11, 24, 10, 0, 0);
   g_autoptr(GDateTime) half_ten = g_date_time_new (utc, 2026, 11, 24, 10, 30, 0);
-  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autoptr(GPtrArray) per_resource = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) soonest = NULL;
   g_autoptr(LhResourceDay) off = pc_day_new (now, NULL, NULL, FALSE);
@@ -93,18 +92,23 @@ test_slots_rule (void)
   g_autoptr(LhResourceDay) mine = pc_day_new (now, ten, half_ten, TRUE);
   GPtrArray *slots;
 
-  /* Off: the hour going on now is out of order, the rest of the day free. */
+  /* Its kiosk silent, but the daemon says nothing of now (another day,
+   * say): the kiosk decides nothing, and the hour is free. */
   off->kiosk_offline = TRUE;
   slots = lh_slots_for_resource (off, now, 120, NULL);
+  g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_FREE);
+  g_ptr_array_unref (slots);
+
+  /* The daemon says it is not answering: the hour going on says so, the
+   * rest of the day is free. */
+  off->now = LH_PC_NOW_OFFLINE;
+  slots = lh_slots_for_resource (off, now, 120, NULL);
   g_ptr_array_add (per_resource, slots);
-  g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_OUT_OF_ORDER);
+  g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_OFFLINE);
   g_assert_cmpint (g_date_time_get_minute (slot_at (slots, 0)->start), ==, 15);
   g_assert_cmpint (g_date_time_get_hour (slot_at (slots, 0)->end), ==, 11);
   for (guint i = 1; i < slots->len; i++)
     g_assert_cmpint (slot_at (slots, i)->state, ==, LH_SLOT_FREE);
-  g_assert_cmpint (lh_slots_pc_now (off, now), ==, LH_PC_NOW_OUT_OF_ORDER);
-  /* Asked about another day, the PC is as usual. */
-  g_assert_cmpint (lh_slots_pc_now (off, yesterday), ==, LH_PC_NOW_USUAL);
 
   /* Never among the soonest free: the daemon suggests it to nobody. */
   soonest = lh_slots_soonest_free (per_resource, 1);
@@ -119,24 +123,28 @@ test_slots_rule (void)
   g_assert_cmpuint (soonest->len, ==, 1);
   g_assert_cmpint (g_date_time_get_hour (((LhSlot *) g_ptr_array_index (soonest, 0))->start), ==, 11);
 
-  /* Off and (as a stale answer might say) in use: out of order, never in use. */
-  off->in_use = TRUE;
+  /* Out of order by a fault, as the daemon says: the hour going on says so. */
+  off->now = LH_PC_NOW_OUT_OF_ORDER;
   g_clear_pointer (&per_resource, g_ptr_array_unref);
   slots = lh_slots_for_resource (off, now, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_OUT_OF_ORDER);
-  g_assert_cmpint (lh_slots_pc_now (off, now), ==, LH_PC_NOW_OUT_OF_ORDER);
   g_ptr_array_unref (slots);
 
-  /* Someone sits at it: in use now, free later. */
+  /* Someone sits at it: in use now, free later; a stale in_use alone
+   * does not make it so. */
   sat_at->in_use = TRUE;
+  slots = lh_slots_for_resource (sat_at, now, 120, NULL);
+  g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_TAKEN);
+  g_ptr_array_unref (slots);
+  sat_at->now = LH_PC_NOW_IN_USE;
   slots = lh_slots_for_resource (sat_at, now, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_IN_USE);
   g_assert_cmpint (slot_at (slots, 1)->state, ==, LH_SLOT_FREE);
-  g_assert_cmpint (lh_slots_pc_now (sat_at, now), ==, LH_PC_NOW_IN_USE);
   g_ptr_array_unref (slots);
 
   /* The person's own booking stays theirs, off or not. */
   mine->kiosk_offline = TRUE;
+  mine->now = LH_PC_NOW_OFFLINE;
   slots = lh_slots_for_resource (mine, now, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_MINE);
   g_ptr_array_unref (slots);
@@ -269,7 +277,7 @@ end_of_this_hour (void)
   return g_date_time_add_hours (hour, 1);
 }
 
-/* A PC that is off: out of order for the hour going on now, never in
+/* A PC that is off: not answering for the hour going on now, never in
  * use, free later today, and not the soonest free slot now. */
 static void
 assert_out_of_order (LhWindow   *window,
@@ -281,7 +289,7 @@ assert_out_of_order (LhWindow   *window,
   guint later = 0;
 
   g_assert_nonnull (row);
-  g_assert_nonnull (kiosk_find_widget (row, kiosk_is_label, OUT_OF_ORDER));
+  g_assert_nonnull (kiosk_find_widget (row, kiosk_is_label, NOT_ANSWERING));
   g_assert_null (kiosk_find_widget (row, kiosk_is_label, IN_USE));
   buttons = slot_buttons (row);
   for (guint i = 0; i < buttons->len; i++)
@@ -291,8 +299,8 @@ assert_out_of_order (LhWindow   *window,
 
       if (g_date_time_compare (slot->start, hour_end) < 0)
         {
-          g_assert_cmpint (slot->state, ==, LH_SLOT_OUT_OF_ORDER);
-          g_assert_nonnull (kiosk_find_widget (button, kiosk_is_label, "Out of order"));
+          g_assert_cmpint (slot->state, ==, LH_SLOT_OFFLINE);
+          g_assert_nonnull (kiosk_find_widget (button, kiosk_is_label, "Not answering"));
           g_assert_false (gtk_widget_get_sensitive (button));
         }
       else
@@ -343,7 +351,7 @@ nearly_midnight (void)
 
 /* ---- the tests -------------------------------------------------------- */
 
-/* The always-open PCs have never beaten: out of order today, bookable
+/* The always-open PCs have never beaten: not answering now, bookable
  * tomorrow with what to expect; the demo's PC 4, silent since before
  * the demo began, says since when. */
 static void
@@ -354,7 +362,7 @@ test_out_of_order (void)
   g_autoptr(GPtrArray) buttons = NULL;
 
   kiosk_open (&kiosk, 0);
-  wait_for_row_to_say (kiosk.window, KIOSK_ALWAYS_OPEN_PC, OUT_OF_ORDER);
+  wait_for_row_to_say (kiosk.window, KIOSK_ALWAYS_OPEN_PC, NOT_ANSWERING);
   assert_out_of_order (kiosk.window, KIOSK_ALWAYS_OPEN_PC);
   assert_out_of_order (kiosk.window, KIOSK_ALWAYS_OPEN_PC " 3");
   assert_not_soonest_now (kiosk.window, KIOSK_ALWAYS_OPEN_PC);
@@ -376,7 +384,7 @@ test_out_of_order (void)
       kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Tomorrow: ", "tomorrow's slots");
       kiosk_wait_for (kiosk.window, row_shown, KIOSK_ALWAYS_OPEN_PC, "its row");
       row = find_row (kiosk.window, KIOSK_ALWAYS_OPEN_PC);
-      g_assert_null (kiosk_find_widget (row, kiosk_is_label, OUT_OF_ORDER));
+      g_assert_null (kiosk_find_widget (row, kiosk_is_label, NOT_ANSWERING));
       /* Not simply free: what to expect, whatever the day. */
       g_assert_nonnull (kiosk_find_widget (row, kiosk_is_label, FOR_LATER));
       buttons = slot_buttons (row);
@@ -388,7 +396,7 @@ test_out_of_order (void)
 }
 
 /* Someone sits down at a PC that was off: while the page is open, it
- * goes from out of order to in use now. */
+ * goes from not answering to in use now. */
 static void
 test_in_use (void)
 {
@@ -400,13 +408,13 @@ test_in_use (void)
   GtkWidget *row;
 
   kiosk_open (&kiosk, 0);
-  wait_for_row_to_say (kiosk.window, pc, OUT_OF_ORDER);
+  wait_for_row_to_say (kiosk.window, pc, NOT_ANSWERING);
 
   /* Signing in on the PC's own kiosk is sitting down at it (walk-up). */
   token = kiosk_api_sign_in (1, pc_tokens[1], NULL);
   wait_for_row_to_say (kiosk.window, pc, IN_USE);
   row = find_row (kiosk.window, pc);
-  g_assert_null (kiosk_find_widget (row, kiosk_is_label, OUT_OF_ORDER));
+  g_assert_null (kiosk_find_widget (row, kiosk_is_label, NOT_ANSWERING));
   g_assert_null (kiosk_find_widget (row, kiosk_is_label, FOR_LATER));
   buttons = slot_buttons (row);
   for (guint i = 0; i < buttons->len; i++)
