@@ -52,7 +52,7 @@ lh_problem_status_for_error (const GError *error)
 }
 
 static void
-reply (SoupServerMessage *msg, guint index, const char *detail, const char *reason, gint64 locked_until,
+reply (SoupServerMessage *msg, guint index, const char *detail, const GError *error, gint64 locked_until,
        GTimeZone *tz)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -70,10 +70,21 @@ reply (SoupServerMessage *msg, guint index, const char *detail, const char *reas
   json_builder_add_int_value (builder, problems[index].status);
   json_builder_set_member_name (builder, "detail");
   json_builder_add_string_value (builder, detail);
-  if (reason != NULL)
+  if (lh_error_get_reason (error) != NULL)
     {
+      const char *field = NULL;
+      guint max_chars = lh_error_get_max_chars (error, &field);
+
       json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, reason);
+      json_builder_add_string_value (builder, lh_error_get_reason (error));
+      /* The limit of a text too long: the kiosk says it, not knowing it. */
+      if (max_chars > 0)
+        {
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, field);
+          json_builder_set_member_name (builder, "max_chars");
+          json_builder_add_int_value (builder, max_chars);
+        }
     }
   if (locked_until > 0)
     {
@@ -108,7 +119,7 @@ lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_unt
       return;
     }
   /* Busy is the load of the moment, not a fault: its words can go out. */
-  reply (msg, index, error->message, lh_error_get_reason (error), locked_until, tz);
+  reply (msg, index, error->message, error, locked_until, tz);
 }
 
 void

@@ -4,24 +4,32 @@
 typedef struct
 {
   const char *reason;  /* (unowned) a static string */
+  const char *field;   /* (unowned) (nullable) the member too long */
+  guint       max_chars;
 } LhErrorPrivate;
 
 static void
 lh_error_private_init (LhErrorPrivate *priv)
 {
   priv->reason = NULL;
+  priv->field = NULL;
+  priv->max_chars = 0;
 }
 
 static void
 lh_error_private_copy (const LhErrorPrivate *src, LhErrorPrivate *dest)
 {
   dest->reason = src->reason;
+  dest->field = src->field;
+  dest->max_chars = src->max_chars;
 }
 
 static void
 lh_error_private_clear (LhErrorPrivate *priv)
 {
   priv->reason = NULL;
+  priv->field = NULL;
+  priv->max_chars = 0;
 }
 
 G_DEFINE_EXTENDED_ERROR (LhError, lh_error)
@@ -44,4 +52,27 @@ lh_error_get_reason (const GError *error)
   if (error == NULL || error->domain != LH_ERROR)
     return NULL;
   return lh_error_get_private (error)->reason;
+}
+
+void
+lh_error_set_too_long (GError **error, const char *field, guint max_chars)
+{
+  LhErrorPrivate *priv;
+
+  lh_error_set_reason (error, "text-too-long");
+  if (error == NULL || *error == NULL || (*error)->domain != LH_ERROR)
+    return;
+  priv = lh_error_get_private (*error);
+  priv->field = field;
+  priv->max_chars = max_chars;
+}
+
+guint
+lh_error_get_max_chars (const GError *error, const char **out_field)
+{
+  if (error == NULL || error->domain != LH_ERROR)
+    return 0;
+  if (out_field != NULL)
+    *out_field = lh_error_get_private (error)->field;
+  return lh_error_get_private (error)->max_chars;
 }

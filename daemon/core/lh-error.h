@@ -34,5 +34,13 @@ void        lh_error_set_reason (GError     **error,
                                  const char  *reason);
 /* (nullable) (transfer none) */
 const char *lh_error_get_reason (const GError *error);
+/* Reason "text-too-long", with the member (a static string, e.g.
+ * "location") and its limit, so the kiosk need not know the limit. */
+void        lh_error_set_too_long (GError     **error,
+                                   const char  *field,
+                                   guint        max_chars);
+/* That limit, or 0; *out_field (nullable) its member. */
+guint       lh_error_get_max_chars (const GError *error,
+                                    const char  **out_field);
 
 G_END_DECLS
