@@ -13,6 +13,7 @@ typedef struct
   GDateTime *locked_until;  /* (owned) (nullable) */
   char      *title;         /* (owned) (nullable) */
   char      *reason;        /* (owned) (nullable) the problem's reason code */
+  gint64     max_chars;     /* a text too long: its limit, or 0 */
 } LhClientErrorPrivate;
 
 static void
@@ -21,6 +22,7 @@ lh_client_error_private_init (LhClientErrorPrivate *priv)
   priv->locked_until = NULL;
   priv->title = NULL;
   priv->reason = NULL;
+  priv->max_chars = 0;
 }
 
 static void
@@ -30,6 +32,7 @@ lh_client_error_private_copy (const LhClientErrorPrivate *src,
   dest->locked_until = src->locked_until ? g_date_time_ref (src->locked_until) : NULL;
   dest->title = g_strdup (src->title);
   dest->reason = g_strdup (src->reason);
+  dest->max_chars = src->max_chars;
 }
 
 static void
@@ -70,6 +73,16 @@ lh_client_error_get_reason (const GError *error)
   if (error->domain != LH_CLIENT_ERROR)
     return NULL;
   return lh_client_error_get_private (error)->reason;
+}
+
+gint64
+lh_client_error_get_max_chars (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, 0);
+
+  if (error->domain != LH_CLIENT_ERROR)
+    return 0;
+  return lh_client_error_get_private (error)->max_chars;
 }
 
 /* ---- problems --------------------------------------------------------- */
@@ -168,7 +181,10 @@ lh_client_error_from_problem (SoupMessage *message,
   priv = lh_client_error_get_private (error);
   priv->title = g_strdup (title);
   if (problem != NULL)
-    priv->reason = g_strdup (json_object_get_string_member_with_default (problem, "reason", NULL));
+    {
+      priv->reason = g_strdup (json_object_get_string_member_with_default (problem, "reason", NULL));
+      priv->max_chars = json_object_get_int_member_with_default (problem, "max_chars", 0);
+    }
   if (problem != NULL && json_object_has_member (problem, "locked_until"))
     priv->locked_until = lh_parse_time (problem, "locked_until", tz, NULL);
   return error;

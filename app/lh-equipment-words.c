@@ -246,3 +246,53 @@ lh_equipment_format_refusal (const GError *error)
     return g_strdup (_("Please write it on one line and keep it short: at most 100 letters for a name, 500 for a note."));
   return lh_message_for_error (error);
 }
+
+char *
+lh_equipment_format_saved_toast (const LhEquipmentItem *item,
+                                 gboolean               added)
+{
+  /* Translators: "LC-0301 is in the inventory now." */
+  return g_strdup_printf (added ? _("%s is in the inventory now.") : _("The details of %s are saved."),
+                          item->asset_tag);
+}
+
+/* A text too long, with the limit the daemon gives. */
+static char *
+too_long_words (const GError *error)
+{
+  gint64 max_chars = lh_client_error_get_max_chars (error);
+
+  if (max_chars <= 0)
+    return g_strdup (_("Something you typed is too long. Please make it shorter."));
+  return g_strdup_printf (ngettext ("Something you typed is too long: keep each box to at most %d letter.",
+                                    "Something you typed is too long: keep each box to at most %d letters.",
+                                    (gulong) max_chars),
+                          (int) max_chars);
+}
+
+char *
+lh_equipment_format_edit_refusal (const GError *error)
+{
+  static const struct { const char *reason; const char *words; } reasons[] = {
+    { "asset-tag-taken", N_("Another item has that asset tag already. Check the label, or find that item in the list.") },
+    { "asset-tag-invalid", N_("Please type the asset tag as it is on the label, on one line.") },
+    { "kind-unknown", N_("The centre’s server does not know that kind of item. Please tell your IT support.") },
+    { "text-invalid", N_("Please write the description and the place on one line each.") },
+    { "pc-unknown", N_("That PC cannot be booked any more. Choose another, or none.") },
+    { "pc-not-computer", N_("Only a computer can be a bookable PC. Choose “Not a bookable PC”.") },
+    { "pc-has-computer", N_("That PC has a computer already. Change that computer first, or choose another PC.") },
+    { "item-retired", N_("This item is retired, so its details stay as they were. Add a new item instead.") },
+    { "field-not-editable", N_("An item’s asset tag and kind stay as they are. Retire it and add a new one.") },
+  };
+  const char *reason;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  reason = lh_client_error_get_reason (error);
+  if (g_strcmp0 (reason, "text-too-long") == 0)
+    return too_long_words (error);
+  for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (reason, reasons[i].reason))
+      return g_strdup (_(reasons[i].words));
+  return lh_equipment_format_refusal (error);
+}
