@@ -39,8 +39,10 @@ const char *lh_client_error_get_title       (const GError *error);
 /* The problem's `reason` code, for the kiosk's own words (transfer
  * none, nullable). */
 const char *lh_client_error_get_reason      (const GError *error);
-/* A text too long: the limit the problem gives (`max_chars`), or 0. */
-gint64      lh_client_error_get_max_chars   (const GError *error);
+/* A text too long: the limit the problem gives (`max_chars`), or 0;
+ * *out_field (nullable, transfer none) the member it is in (`field`). */
+gint64      lh_client_error_get_max_chars   (const GError  *error,
+                                             const char   **out_field);
 
 #define LH_TYPE_CLIENT (lh_client_get_type ())
 G_DECLARE_FINAL_TYPE (LhClient, lh_client, LH, CLIENT, GObject)

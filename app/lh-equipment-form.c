@@ -50,10 +50,19 @@ G_DEFINE_FINAL_TYPE (LhEquipmentForm, lh_equipment_form, GTK_TYPE_BOX)
 enum { SIGNAL_SAVE, SIGNAL_BACK, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* A field: its title above an entry it labels, 48 px high at least. */
-static GtkEntry *
-add_field (GtkBox *box, const char *title, const char *name, GtkInputPurpose purpose, GtkWidget **out_field)
+static void
+entry_changed_cb (LhEquipmentForm *self)
 {
+  lh_equipment_form_show_error (self, NULL);
+}
+
+/* A field: its title above an entry it labels, 48 px high at least; a
+ * refusal goes once it is typed in again. */
+static GtkEntry *
+add_field (LhEquipmentForm *self, const char *title, const char *name, GtkInputPurpose purpose,
+           GtkWidget **out_field)
+{
+  GtkBox *box = GTK_BOX (self);
   GtkWidget *field = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *entry = gtk_entry_new ();
@@ -69,6 +78,7 @@ add_field (GtkBox *box, const char *title, const char *name, GtkInputPurpose pur
   gtk_box_append (GTK_BOX (field), label);
   gtk_box_append (GTK_BOX (field), entry);
   gtk_box_append (box, field);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
   if (out_field != NULL)
     *out_field = field;
   return GTK_ENTRY (entry);
@@ -239,7 +249,6 @@ lh_equipment_form_init (LhEquipmentForm *self)
   GtkBox *box = GTK_BOX (self);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *description_field;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (box, 20);
@@ -250,15 +259,15 @@ lh_equipment_form_init (LhEquipmentForm *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_box_append (box, GTK_WIDGET (self->title_label));
 
-  self->tag_entry = add_field (box, _("Asset tag, as on the item’s label"), "asset-tag", GTK_INPUT_PURPOSE_FREE_FORM,
+  self->tag_entry = add_field (self, _("Asset tag, as on the item’s label"), "asset-tag", GTK_INPUT_PURPOSE_FREE_FORM,
                                &self->tag_box);
   self->kinds_box = add_choices (box, _("What kind of item is it?"), &self->kind_box);
   fill_kinds (self);
-  self->description_entry = add_field (box, _("What is it? For example “24-inch monitor”"), "description",
-                                       GTK_INPUT_PURPOSE_FREE_FORM, &description_field);
-  self->location_entry = add_field (box, _("Where is it kept?"), "location", GTK_INPUT_PURPOSE_FREE_FORM, NULL);
+  self->description_entry = add_field (self, _("What is it? For example “24-inch monitor”"), "description",
+                                       GTK_INPUT_PURPOSE_FREE_FORM, NULL);
+  self->location_entry = add_field (self, _("Where is it kept?"), "location", GTK_INPUT_PURPOSE_FREE_FORM, NULL);
   self->pcs_box = add_choices (box, _("Which bookable PC is this computer?"), &self->pc_box);
-  self->note_entry = add_field (box, _("Why? A short note for its history, if you like"), "note",
+  self->note_entry = add_field (self, _("Why? A short note for its history, if you like"), "note",
                                 GTK_INPUT_PURPOSE_FREE_FORM, NULL);
 
   self->error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

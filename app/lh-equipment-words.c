@@ -256,18 +256,28 @@ lh_equipment_format_saved_toast (const LhEquipmentItem *item,
                           item->asset_tag);
 }
 
-/* A text too long, with the limit the daemon gives. */
+/* A text too long, with the limit the daemon gives, said of the box it
+ * is in. */
 static char *
 too_long_words (const GError *error)
 {
-  gint64 max_chars = lh_client_error_get_max_chars (error);
+  const char *field = NULL;
+  gint64 max_chars = lh_client_error_get_max_chars (error, &field);
+  gulong n = (gulong) MAX (max_chars, 0);
 
   if (max_chars <= 0)
     return g_strdup (_("Something you typed is too long. Please make it shorter."));
-  return g_strdup_printf (ngettext ("Something you typed is too long: keep each box to at most %d letter.",
-                                    "Something you typed is too long: keep each box to at most %d letters.",
-                                    (gulong) max_chars),
-                          (int) max_chars);
+  if (g_strcmp0 (field, "asset_tag") == 0)
+    return g_strdup_printf (ngettext ("The asset tag is too long: it can have at most %lu letter.",
+                                      "The asset tag is too long: it can have at most %lu letters.", n), n);
+  if (g_strcmp0 (field, "description") == 0)
+    return g_strdup_printf (ngettext ("What it is is too long: say it in at most %lu letter.",
+                                      "What it is is too long: say it in at most %lu letters.", n), n);
+  if (g_strcmp0 (field, "location") == 0)
+    return g_strdup_printf (ngettext ("Where it is kept is too long: say it in at most %lu letter.",
+                                      "Where it is kept is too long: say it in at most %lu letters.", n), n);
+  return g_strdup_printf (ngettext ("Something you typed is too long: keep it to at most %lu letter.",
+                                    "Something you typed is too long: keep it to at most %lu letters.", n), n);
 }
 
 char *

@@ -207,7 +207,9 @@ test_edit_location (void)
 {
   Kiosk kiosk = { 0 };
   g_autoptr(JsonObject) before = listed_item ("LC-0205");
+  g_autoptr(JsonObject) unchanged = NULL;
   g_autoptr(JsonObject) after = NULL;
+  g_autofree char *long_location = NULL;
 
   open_equipment (&kiosk);
   click_named (kiosk.window, "item-LC-0205");
@@ -218,6 +220,14 @@ test_edit_location (void)
   g_assert_false (named_shown (kiosk.window, "asset-tag"));
   g_assert_false (named_shown (kiosk.window, "kind-desk"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (kiosk.window, "location"))), ==,
+                   json_object_get_string_member (before, "location"));
+  /* Too long: the limit is the daemon's, said of the box it is in. */
+  long_location = g_strnfill (101, 'x');
+  type_into (kiosk.window, "location", long_location);
+  click_named (kiosk.window, "save");
+  kiosk_wait_for_label (kiosk.window, "Where it is kept is too long: say it in at most 100 letters.");
+  unchanged = listed_item ("LC-0205");
+  g_assert_cmpstr (json_object_get_string_member (unchanged, "location"), ==,
                    json_object_get_string_member (before, "location"));
   type_into (kiosk.window, "location", "Quiet room");
   type_into (kiosk.window, "note", "Moved for the maths course");
