@@ -386,6 +386,7 @@ test_link_follows_the_rule (void)
   g_autoptr(LhApiReply) faulty = NULL, taken = NULL, unlinked = NULL, linked = NULL, back = NULL, relinked = NULL;
   g_autoptr(LhApiReply) mine = NULL;
   g_autoptr(JsonNode) availability = NULL;
+  g_autoptr(JsonNode) status_changed = NULL;
   g_autofree char *spare_path = NULL;
   g_autofree char *status_path = NULL;
   JsonArray *bookings;
@@ -399,6 +400,10 @@ test_link_follows_the_rule (void)
   status_path = g_strdup_printf ("%s/status", spare_path);
   faulty = call ("POST", status_path, admin, "{\"status\": \"faulty\", \"note\": \"No display\"}");
   g_assert_cmpuint (faulty->status, ==, 200);
+  /* A status changed is an item changed too, for the admins' lists. */
+  status_changed = lh_api_listener_wait (to_admin, "equipment-changed", "id",
+                                         json_object_get_int_member (reply_item (spare), "id"));
+  g_assert_nonnull (status_changed);
 
   /* The PC has its computer already. */
   taken = call ("PATCH", spare_path, admin, link);
