@@ -112,7 +112,8 @@ form_save_cb (LhEquipmentPage *self,
 {
   LhEquipmentChanges changes;
 
-  if (self->send_cancellable != NULL || !lh_page_is_online (LH_PAGE (self)) ||
+  /* Not while the form is being filled again, nor twice. */
+  if (self->send_cancellable != NULL || self->item_cancellable != NULL || !lh_page_is_online (LH_PAGE (self)) ||
       !lh_equipment_form_get_changes (form, &changes))
     return;
   lh_equipment_form_show_error (form, NULL);

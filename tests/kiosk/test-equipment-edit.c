@@ -152,6 +152,13 @@ assert_screen_touch_targets (LhWindow *window)
   assert_touch_targets (GTK_WIDGET (window));
 }
 
+static gboolean
+label_prefix_gone (LhWindow     *window,
+                   gconstpointer text)
+{
+  return !kiosk_label_prefix_shown (window, text);
+}
+
 static void
 open_equipment (Kiosk *kiosk)
 {
@@ -243,6 +250,43 @@ test_edit_location (void)
   kiosk_close (&kiosk);
 }
 
+/* A computer's PC: the one it is, chosen; unlinked, then linked again. */
+static void
+test_edit_pc (void)
+{
+  Kiosk kiosk = { 0 };
+  g_autoptr(JsonObject) before = listed_item ("LC-0006");
+  g_autoptr(JsonObject) unlinked = NULL;
+  g_autoptr(JsonObject) linked = NULL;
+  gint64 pc_id = json_object_get_int_member (json_object_get_object_member (before, "pc"), "id");
+  g_autofree char *pc_button = g_strdup_printf ("pc-%" G_GINT64_FORMAT, pc_id);
+
+  open_equipment (&kiosk);
+  click_named (kiosk.window, "item-LC-0006");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "LC-0006: ", "the item's page");
+  click_named (kiosk.window, "edit-item");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Details of LC-0006, ", "the details form");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (kiosk.window, pc_button))));
+  click_named (kiosk.window, "pc-0");
+  click_named (kiosk.window, "save");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "The details of LC-0006 are saved.", "the toast");
+  unlinked = listed_item ("LC-0006");
+  g_assert_true (json_object_get_null_member (unlinked, "pc"));
+
+  /* Once the form has faded out, or its old buttons are still there. */
+  kiosk_wait_for (kiosk.window, laid_out, NULL, "the item's page laid out");
+  click_named (kiosk.window, "edit-item");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Details of LC-0006, ", "the details form again");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (kiosk.window, "pc-0"))));
+  click_named (kiosk.window, pc_button);
+  click_named (kiosk.window, "save");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "LC-0006: ", "the item's page again");
+  kiosk_wait_for (kiosk.window, label_prefix_gone, "Details of LC-0006, ", "the form gone");
+  linked = listed_item ("LC-0006");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (linked, "pc"), "id"), ==, pc_id);
+  kiosk_close (&kiosk);
+}
+
 /* An asset tag already in use: refused in plain words, the form kept as
  * typed, nothing added. */
 static void
@@ -288,6 +332,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/equipment-edit/add-item", test_add_item);
   g_test_add_func ("/kiosk/equipment-edit/edit-location", test_edit_location);
+  g_test_add_func ("/kiosk/equipment-edit/edit-pc", test_edit_pc);
   g_test_add_func ("/kiosk/equipment-edit/duplicate-tag", test_duplicate_tag);
 
   status = g_test_run ();
