@@ -414,3 +414,14 @@ lh_equipment_form_show_error (LhEquipmentForm *self,
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (self->error_box, message != NULL);
 }
+
+void
+lh_equipment_form_set_can_save (LhEquipmentForm *self,
+                                gboolean         can_save)
+{
+  g_return_if_fail (LH_IS_EQUIPMENT_FORM (self));
+
+  /* Its spinner keeps it insensitive while it is sent. */
+  if (!lh_busy_is_busy (self->save_button))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), can_save);
+}

@@ -35,6 +35,9 @@ gboolean   lh_equipment_form_get_changes (LhEquipmentForm      *self,
 /* While it is being sent: nothing can be tapped. */
 void       lh_equipment_form_set_busy    (LhEquipmentForm      *self,
                                           gboolean              busy);
+/* Offline, or while the page is busy: Save cannot be tapped. */
+void       lh_equipment_form_set_can_save (LhEquipmentForm    *self,
+                                           gboolean            can_save);
 /* message (nullable: hide it), read out at once. */
 void       lh_equipment_form_show_error  (LhEquipmentForm      *self,
                                           const char           *message);

@@ -34,6 +34,8 @@ lh_equipment_page_update_buttons (LhEquipmentPage *self)
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->statuses_box), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), sensitive);
+  if (self->form != NULL)
+    lh_equipment_form_set_can_save (self->form, sensitive);
 }
 
 /* ---- the list --------------------------------------------------------- */
