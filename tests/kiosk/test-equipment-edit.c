@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The admin adds an item to the inventory and edits one's details at
- * the kiosk: a new monitor is listed with what was typed; a desk's place
- * changes; a new item with an asset tag already in use is refused in the
- * kiosk's words from the daemon's reason code, and nothing changes.
+ * the kiosk: a new keyboard is listed with what was typed, and one added
+ * at another admin's kiosk shows up by itself; a desk's place changes (a
+ * place too long is refused with the daemon's limit); a computer is
+ * unlinked from its PC and linked again; a new item with an asset tag
+ * already in use is refused in the kiosk's words from the daemon's reason
+ * code, and nothing changes.
  * Real widgets under Xvfb against a real learnhubd with the demo centre;
  * what the daemon recorded is read back over the API as its admin. */
 #define G_LOG_DOMAIN "test-equipment-edit"
@@ -177,6 +180,8 @@ test_add_item (void)
 {
   Kiosk kiosk = { 0 };
   g_autoptr(JsonObject) added = NULL;
+  g_autofree char *admin = NULL;
+  const char *staff, *pin, *name;
 
   g_assert_null (listed_item ("LC-0601"));
   open_equipment (&kiosk);
@@ -205,6 +210,15 @@ test_add_item (void)
   g_assert_cmpstr (json_object_get_string_member (added, "location"), ==, "PC room, by the window");
   kiosk_press (kiosk.window, "Back to the list");
   g_assert_nonnull (find_named (kiosk.window, "item-LC-0601"));
+
+  /* Added meanwhile at another admin's kiosk: listed by itself (once the
+   * list's own load is over). */
+  kiosk_spin (1000);
+  kiosk_demo_admin (centre, &staff, &pin, &name);
+  admin = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/equipment", admin, "{\"asset_tag\": \"LC-0602\", \"kind\": \"headset\"}",
+                                    NULL), ==, 201);
+  g_assert_nonnull (find_named (kiosk.window, "item-LC-0602"));
   kiosk_close (&kiosk);
 }
 
