@@ -65,6 +65,15 @@ lh_equipment_item_copy (const LhEquipmentItem *item)
   return copy;
 }
 
+void
+lh_pc_choice_free (LhPcChoice *pc)
+{
+  if (pc == NULL)
+    return;
+  g_free (pc->name);
+  g_free (pc);
+}
+
 static void
 status_choice_free (LhStatusChoice *choice)
 {
@@ -96,9 +105,10 @@ lh_item_detail_free (LhItemDetail *detail)
 
 /* ---- parsing ---------------------------------------------------------- */
 
-/* The name of a "pc" member ({"id", "name"} or null). */
+/* The name and (out_id nullable) id of a "pc" member ({"id", "name"} or
+ * null). */
 static gboolean
-read_pc_name (JsonObject *object, char **out, GError **error)
+read_pc (JsonObject *object, char **out, gint64 *out_id, GError **error)
 {
   JsonNode *pc = json_object_get_member (object, "pc");
 
@@ -110,7 +120,14 @@ read_pc_name (JsonObject *object, char **out, GError **error)
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "A PC is not an object");
       return FALSE;
     }
-  return lh_json_read_string (json_node_get_object (pc), "name", TRUE, out, error);
+  return lh_json_read_string (json_node_get_object (pc), "name", TRUE, out, error) &&
+         (out_id == NULL || lh_json_read_int (json_node_get_object (pc), "id", TRUE, out_id, error));
+}
+
+static gboolean
+read_pc_name (JsonObject *object, char **out, GError **error)
+{
+  return read_pc (object, out, NULL, error);
 }
 
 static gpointer
@@ -149,7 +166,7 @@ item_from_json (JsonObject *object, GTimeZone *tz, GError **error)
       !lh_json_read_string (object, "description", TRUE, &item->description, error) ||
       !lh_json_read_string (object, "location", TRUE, &item->location, error) ||
       !lh_json_read_string (object, "status", TRUE, &item->status, error) ||
-      !read_pc_name (object, &item->pc_name, error))
+      !read_pc (object, &item->pc_name, &item->pc_id, error))
     return NULL;
   return g_steal_pointer (&item);
 }
@@ -387,4 +404,107 @@ lh_client_equipment_item_finish (LhClient      *self,
                                  GError       **error)
 {
   return lh_client_check_finish (self, result, lh_client_equipment_item_async, error);
+}
+
+/* ---- the admin's form --------------------------------------------------- */
+
+/* The resources that are PCs, rooms left out. */
+static gpointer
+parse_pcs (LhClient *self, JsonObject *body, GError **error)
+{
+  g_autoptr(GPtrArray) pcs = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_pc_choice_free);
+  JsonNode *node = json_object_get_member (body, "resources");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No resources in the answer");
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      g_autofree char *kind = NULL;
+      g_autoptr(LhPcChoice) pc = g_new0 (LhPcChoice, 1);
+
+      if (object == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "A resource is not an object");
+          return NULL;
+        }
+      if (!lh_json_read_string (object, "kind", TRUE, &kind, error) ||
+          !lh_json_read_int (object, "id", TRUE, &pc->id, error) ||
+          !lh_json_read_string (object, "name", TRUE, &pc->name, error))
+        return NULL;
+      if (g_str_equal (kind, "pc"))
+        g_ptr_array_add (pcs, g_steal_pointer (&pc));
+    }
+  return g_steal_pointer (&pcs);
+}
+
+void
+lh_client_list_pcs_async (LhClient            *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  lh_client_send_request (self, "GET", "/resources", NULL, LH_AUTH_SESSION, parse_pcs,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_pcs_async,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+lh_client_list_pcs_finish (LhClient      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_list_pcs_async, error);
+}
+
+void
+lh_client_save_equipment_async (LhClient                 *self,
+                                gint64                    item_id,
+                                const LhEquipmentChanges *changes,
+                                GCancellable             *cancellable,
+                                GAsyncReadyCallback       callback,
+                                gpointer                  user_data)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (item_id != 0 || (changes->asset_tag != NULL && changes->kind != NULL));
+
+  if (item_id == 0)
+    {
+      json_object_set_string_member (body, "asset_tag", changes->asset_tag);
+      json_object_set_string_member (body, "kind", changes->kind);
+    }
+  json_object_set_string_member (body, "description", changes->description != NULL ? changes->description : "");
+  json_object_set_string_member (body, "location", changes->location != NULL ? changes->location : "");
+  if (changes->pc_changed || (item_id == 0 && changes->pc_id != 0))
+    {
+      if (changes->pc_id != 0)
+        json_object_set_int_member (body, "pc_id", changes->pc_id);
+      else
+        json_object_set_null_member (body, "pc_id");
+    }
+  if (changes->note != NULL && *changes->note != '\0')
+    json_object_set_string_member (body, "note", changes->note);
+  path = item_id == 0 ? g_strdup ("/equipment") : g_strdup_printf ("/equipment/%" G_GINT64_FORMAT, item_id);
+  lh_client_send_request (self, item_id == 0 ? "POST" : "PATCH", path, body, LH_AUTH_SESSION, parse_detail,
+                          (GDestroyNotify) lh_item_detail_free, lh_client_save_equipment_async,
+                          cancellable, callback, user_data);
+}
+
+LhItemDetail *
+lh_client_save_equipment_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_save_equipment_async, error);
 }

@@ -35,7 +35,28 @@ typedef struct
   char   *location;     /* (owned) may be "" */
   char   *status;       /* (owned) "working", "faulty", "in-repair", "retired" */
   char   *pc_name;      /* (owned) (nullable) a computer's PC */
+  gint64  pc_id;        /* that PC's id, or 0 */
 } LhEquipmentItem;
+
+/* A bookable PC a computer can be. */
+typedef struct
+{
+  gint64  id;
+  char   *name;  /* (owned) */
+} LhPcChoice;
+
+/* What the admin's form sends: a new item (all but pc_changed), or the
+ * edit of one (description, location, the PC if pc_changed, the note). */
+typedef struct
+{
+  const char *asset_tag;
+  const char *kind;
+  const char *description;
+  const char *location;
+  gboolean    pc_changed;
+  gint64      pc_id;        /* 0: none */
+  const char *note;         /* (nullable) */
+} LhEquipmentChanges;
 
 /* A status the daemon says the item can be given. */
 typedef struct
@@ -68,9 +89,11 @@ LhOpenFault     *lh_open_fault_copy          (const LhOpenFault *fault);
 void             lh_equipment_item_free      (LhEquipmentItem *item);
 LhEquipmentItem *lh_equipment_item_copy      (const LhEquipmentItem *item);
 void             lh_item_detail_free         (LhItemDetail    *detail);
+void             lh_pc_choice_free           (LhPcChoice      *pc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhOpenFault, lh_open_fault_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhEquipmentItem, lh_equipment_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhItemDetail, lh_item_detail_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPcChoice, lh_pc_choice_free)
 
 /* GET /api/v1/faults (element-type LhOpenFault), the first page, oldest
  * first; *out_more (nullable) whether there are more. */
@@ -118,6 +141,27 @@ void          lh_client_equipment_item_async    (LhClient            *self,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
 LhItemDetail *lh_client_equipment_item_finish   (LhClient      *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error);
+
+/* GET /api/v1/resources, the PCs only (element-type LhPcChoice). */
+void          lh_client_list_pcs_async          (LhClient            *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray    *lh_client_list_pcs_finish         (LhClient      *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error);
+
+/* POST /api/v1/equipment (item_id 0), or PATCH /api/v1/equipment/{id}:
+ * the item as it is now. */
+void          lh_client_save_equipment_async    (LhClient                 *self,
+                                                 gint64                    item_id,
+                                                 const LhEquipmentChanges *changes,
+                                                 GCancellable             *cancellable,
+                                                 GAsyncReadyCallback       callback,
+                                                 gpointer                  user_data);
+LhItemDetail *lh_client_save_equipment_finish   (LhClient      *self,
                                                  GAsyncResult  *result,
                                                  GError       **error);
 

@@ -14,6 +14,7 @@ typedef struct
   char      *title;         /* (owned) (nullable) */
   char      *reason;        /* (owned) (nullable) the problem's reason code */
   guint      max_chars;     /* a refused text's limit; 0: none given */
+  char      *field;         /* (owned) (nullable) and the member it is in */
 } LhClientErrorPrivate;
 
 static void
@@ -23,6 +24,7 @@ lh_client_error_private_init (LhClientErrorPrivate *priv)
   priv->title = NULL;
   priv->reason = NULL;
   priv->max_chars = 0;
+  priv->field = NULL;
 }
 
 static void
@@ -33,6 +35,7 @@ lh_client_error_private_copy (const LhClientErrorPrivate *src,
   dest->title = g_strdup (src->title);
   dest->reason = g_strdup (src->reason);
   dest->max_chars = src->max_chars;
+  dest->field = g_strdup (src->field);
 }
 
 static void
@@ -41,6 +44,7 @@ lh_client_error_private_clear (LhClientErrorPrivate *priv)
   g_clear_pointer (&priv->locked_until, g_date_time_unref);
   g_clear_pointer (&priv->title, g_free);
   g_clear_pointer (&priv->reason, g_free);
+  g_clear_pointer (&priv->field, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (LhClientError, lh_client_error)
@@ -76,12 +80,17 @@ lh_client_error_get_reason (const GError *error)
 }
 
 guint
-lh_client_error_get_max_chars (const GError *error)
+lh_client_error_get_max_chars (const GError  *error,
+                               const char   **out_field)
 {
   g_return_val_if_fail (error != NULL, 0);
 
+  if (out_field != NULL)
+    *out_field = NULL;
   if (error->domain != LH_CLIENT_ERROR)
     return 0;
+  if (out_field != NULL)
+    *out_field = lh_client_error_get_private (error)->field;
   return lh_client_error_get_private (error)->max_chars;
 }
 
@@ -186,6 +195,7 @@ lh_client_error_from_problem (SoupMessage *message,
 
       priv->reason = g_strdup (json_object_get_string_member_with_default (problem, "reason", NULL));
       priv->max_chars = max_chars > 0 && max_chars <= G_MAXUINT ? (guint) max_chars : 0;
+      priv->field = g_strdup (json_object_get_string_member_with_default (problem, "field", NULL));
     }
   if (problem != NULL && json_object_has_member (problem, "locked_until"))
     priv->locked_until = lh_parse_time (problem, "locked_until", tz, NULL);

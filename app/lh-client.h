@@ -39,9 +39,11 @@ const char *lh_client_error_get_title       (const GError *error);
 /* The problem's `reason` code, for the kiosk's own words (transfer
  * none, nullable). */
 const char *lh_client_error_get_reason      (const GError *error);
-/* The limit of a refused text (`max_chars`), for the kiosk to say; 0 when
- * the refusal gives none. */
-guint       lh_client_error_get_max_chars   (const GError *error);
+/* The limit of a refused text (`max_chars`), for the kiosk to say, or 0
+ * when the refusal gives none; *out_field (nullable, transfer none) the
+ * member it is in (`field`), if given. */
+guint       lh_client_error_get_max_chars   (const GError  *error,
+                                             const char   **out_field);
 
 #define LH_TYPE_CLIENT (lh_client_get_type ())
 G_DECLARE_FINAL_TYPE (LhClient, lh_client, LH, CLIENT, GObject)

@@ -14,9 +14,9 @@
 
 static void status_clicked_cb (LhEquipmentPage *self, GtkButton *button);
 
-static void
-show_item (LhEquipmentPage *self,
-           LhItemDetail    *detail)
+void
+lh_equipment_page_show_item (LhEquipmentPage *self,
+                             LhItemDetail    *detail)
 {
   g_autofree char *title = lh_equipment_format_item (detail->item);
   /* Translators: "Status: In repair" */
@@ -26,6 +26,15 @@ show_item (LhEquipmentPage *self,
   self->detail = detail;
   gtk_label_set_label (self->item_title_label, title);
   gtk_label_set_label (self->item_status_label, status);
+  /* A retired item's details stay as they were. */
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !g_str_equal (detail->item->status, "retired"));
+  {
+    /* Translators: read out, "Edit the details of LC-0201" */
+    g_autofree char *edit_a11y = g_strdup_printf (_("Edit the details of %s"), detail->item->asset_tag);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_a11y,
+                                    -1);
+  }
   lh_remove_children (GTK_WIDGET (self->statuses_box));
   for (guint i = 0; i < detail->choices->len; i++)
     {
@@ -71,7 +80,7 @@ item_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   lh_equipment_page_update_buttons (self);
   if (detail != NULL)
     {
-      show_item (self, detail);
+      lh_equipment_page_show_item (self, detail);
       return;
     }
   if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
@@ -252,7 +261,7 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (detail != NULL)
     {
       toast = lh_equipment_format_status_toast (detail->item);
-      show_item (self, detail);
+      lh_equipment_page_show_item (self, detail);
     }
   else
     {

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared by lh-equipment-page.c (the list of faults and the inventory,
  * loading, going back), lh-equipment-page-item.c (an item's view, and
- * the forms that assign, repair or change a status) and
+ * the forms that assign, repair or change a status),
+ * lh-equipment-page-edit.c (adding an item, editing its details) and
  * lh-equipment-page-checks.c (the scheduled checks, and recording one). */
 #pragma once
 
 #include "lh-client-checks.h"
 #include "lh-client-equipment.h"
+#include "lh-equipment-form.h"
 #include "lh-equipment-page.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,7 @@ struct _LhEquipmentPage
   GPtrArray       *checks;            /* (owned) (nullable) (element-type LhCheckInfo) the list's */
   LhCheckInfo     *check;             /* (owned) (nullable) the check being recorded */
   char            *check_result;      /* (owned) (nullable) "passed" or "failed", once chosen */
+  LhEquipmentForm *form;              /* (unowned) the details view's, child of the view stack */
 
   /* template children (unowned) */
   GtkLabel        *faults_label;
@@ -61,6 +64,8 @@ struct _LhEquipmentPage
   GtkLabel        *form_label;
   GtkFlowBox      *names_box;
   GtkEntry        *form_entry;
+  GtkButton       *add_button;
+  GtkButton       *edit_button;
 };
 
 void lh_equipment_page_update_buttons (LhEquipmentPage *self);
@@ -81,6 +86,18 @@ void lh_equipment_page_show_form       (LhEquipmentPage *self,
                                         const char      *facts,
                                         const char      *form,
                                         const char      *confirm);
+
+/* The item view, showing detail (transfer full). */
+void lh_equipment_page_show_item       (LhEquipmentPage *self,
+                                        LhItemDetail    *detail);
+
+/* lh-equipment-page-edit.c: the details view, to add an item or edit
+ * one; the callbacks are the template's too. */
+void lh_equipment_page_add_form        (LhEquipmentPage *self);
+void lh_equipment_page_add_clicked     (LhEquipmentPage *self,
+                                        GtkButton       *button);
+void lh_equipment_page_edit_clicked    (LhEquipmentPage *self,
+                                        GtkButton       *button);
 
 /* lh-equipment-page-checks.c */
 void lh_equipment_page_show_checks        (LhEquipmentPage *self,

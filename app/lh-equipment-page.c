@@ -32,6 +32,10 @@ lh_equipment_page_update_buttons (LhEquipmentPage *self)
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->checks_box), sensitive);
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->inventory_box), sensitive);
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->statuses_box), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), sensitive);
+  if (self->form != NULL)
+    lh_equipment_form_set_can_save (self->form, sensitive);
 }
 
 /* ---- the list --------------------------------------------------------- */
@@ -252,6 +256,8 @@ lh_equipment_page_connect_client (LhPage   *page,
   lh_page_refresh_on_event (page, client, "event::faults-changed");
   /* A check done or falling due changes the notices. */
   lh_page_refresh_on_event (page, client, "event::admin-notices-changed");
+  /* An item added or changed at another admin's kiosk. */
+  lh_page_refresh_on_event (page, client, "event::equipment-changed");
 }
 
 static void
@@ -317,6 +323,12 @@ lh_equipment_page_class_init (LhEquipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, form_label);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, names_box);
   gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, form_entry);
+  gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LhEquipmentPage, edit_button);
+  gtk_widget_class_bind_template_callback_full (widget_class, "add_clicked_cb",
+                                                G_CALLBACK (lh_equipment_page_add_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "edit_clicked_cb",
+                                                G_CALLBACK (lh_equipment_page_edit_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "confirm_clicked_cb",
                                                 G_CALLBACK (lh_equipment_page_confirm_clicked));
   gtk_widget_class_bind_template_callback (widget_class, confirm_back_clicked_cb);
@@ -330,6 +342,7 @@ lh_equipment_page_init (LhEquipmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self->form_entry), "lh-fault-note");
+  lh_equipment_page_add_form (self);
 }
 
 /* ---- API -------------------------------------------------------------- */
@@ -396,7 +409,8 @@ lh_equipment_page_go_back (LhEquipmentPage *self)
   /* A change is on its way: wait for its answer. */
   if (self->send_cancellable != NULL)
     return TRUE;
-  if (lh_page_view_is (LH_PAGE (self), "confirm") && self->see_to == SEE_TO_STATUS && self->detail != NULL)
+  if ((lh_page_view_is (LH_PAGE (self), "confirm") && self->see_to == SEE_TO_STATUS && self->detail != NULL) ||
+      (lh_page_view_is (LH_PAGE (self), "details") && self->detail != NULL))
     {
       self->see_to = SEE_TO_NOTHING;
       lh_page_set_view (LH_PAGE (self), "item");

@@ -222,7 +222,7 @@ static char *
 format_text_refusal (const GError *error,
                      const char   *what_line)
 {
-  guint max_chars = lh_client_error_get_max_chars (error);
+  guint max_chars = lh_client_error_get_max_chars (error, NULL);
 
   if (max_chars == 0)
     /* Translators: %s is "the note" or "the name" */
@@ -243,7 +243,7 @@ lh_equipment_format_refusal (const GError *error)
     { "note-required", N_("Please say why, in a few words: the repairer and the committee need to know.") },
     { "status-conflict", N_("That clashes with what is already recorded for this item.") },
     { "fault-open", N_("A fault that stops its use is still open. Record the repair to put it back in service.") },
-    { "pc-taken", N_("Another working computer is already that PC. Retire that one first.") },
+    { "pc-has-computer", N_("Another working computer is already that PC. Retire that one first.") },
     { "status-refused", N_("That change is not allowed for this item.") },
     { "fault-not-found", N_("This fault is not there any more. The list is up to date again.") },
     { "fault-repaired-already", N_("This fault is repaired already. The list is up to date again.") },
@@ -263,4 +263,64 @@ lh_equipment_format_refusal (const GError *error)
     if (g_str_equal (reason, reasons[i].reason))
       return g_strdup (_(reasons[i].words));
   return lh_message_for_error (error);
+}
+
+char *
+lh_equipment_format_saved_toast (const LhEquipmentItem *item,
+                                 gboolean               added)
+{
+  /* Translators: "LC-0301 is in the inventory now." */
+  return g_strdup_printf (added ? _("%s is in the inventory now.") : _("The details of %s are saved."),
+                          item->asset_tag);
+}
+
+/* A text too long, with the limit the daemon gives, said of the box it
+ * is in. */
+static char *
+too_long_words (const GError *error)
+{
+  const char *field = NULL;
+  guint max_chars = lh_client_error_get_max_chars (error, &field);
+  gulong n = max_chars;
+
+  if (max_chars == 0)
+    return g_strdup (_("Something you typed is too long. Please make it shorter."));
+  if (g_strcmp0 (field, "asset_tag") == 0)
+    return g_strdup_printf (ngettext ("The asset tag is too long: it can have at most %lu letter.",
+                                      "The asset tag is too long: it can have at most %lu letters.", n), n);
+  if (g_strcmp0 (field, "description") == 0)
+    return g_strdup_printf (ngettext ("What it is is too long: say it in at most %lu letter.",
+                                      "What it is is too long: say it in at most %lu letters.", n), n);
+  if (g_strcmp0 (field, "location") == 0)
+    return g_strdup_printf (ngettext ("Where it is kept is too long: say it in at most %lu letter.",
+                                      "Where it is kept is too long: say it in at most %lu letters.", n), n);
+  return g_strdup_printf (ngettext ("Something you typed is too long: keep it to at most %lu letter.",
+                                    "Something you typed is too long: keep it to at most %lu letters.", n), n);
+}
+
+char *
+lh_equipment_format_edit_refusal (const GError *error)
+{
+  static const struct { const char *reason; const char *words; } reasons[] = {
+    { "asset-tag-taken", N_("Another item has that asset tag already. Check the label, or find that item in the list.") },
+    { "asset-tag-invalid", N_("Please type the asset tag as it is on the label, on one line.") },
+    { "kind-unknown", N_("The centre’s server does not know that kind of item. Please tell your IT support.") },
+    { "text-invalid", N_("Please write the description and the place on one line each.") },
+    { "pc-unknown", N_("That PC cannot be booked any more. Choose another, or none.") },
+    { "pc-not-computer", N_("Only a computer can be a bookable PC. Choose “Not a bookable PC”.") },
+    { "pc-has-computer", N_("That PC has a computer already. Change that computer first, or choose another PC.") },
+    { "item-retired", N_("This item is retired, so its details stay as they were. Add a new item instead.") },
+    { "field-not-editable", N_("An item’s asset tag and kind stay as they are. Retire it and add a new one.") },
+  };
+  const char *reason;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  reason = lh_client_error_get_reason (error);
+  if (g_strcmp0 (reason, "text-too-long") == 0)
+    return too_long_words (error);
+  for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (reason, reasons[i].reason))
+      return g_strdup (_(reasons[i].words));
+  return lh_equipment_format_refusal (error);
 }

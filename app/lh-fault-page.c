@@ -209,9 +209,9 @@ message_for_refusal (const GError *error)
     return g_strdup (_("This kiosk has just sent a few reports. Please wait a minute and try again, or tell a learning rep."));
   if (g_strcmp0 (reason, "too-many-reports-centre") == 0)
     return g_strdup (_("Many faults have been reported in the last hour. Please tell a learning rep, or try again later."));
-  if (g_strcmp0 (reason, "note-invalid") == 0 && lh_client_error_get_max_chars (error) > 0)
+  if (g_strcmp0 (reason, "note-invalid") == 0 && lh_client_error_get_max_chars (error, NULL) > 0)
     {
-      guint max_chars = lh_client_error_get_max_chars (error);
+      guint max_chars = lh_client_error_get_max_chars (error, NULL);
 
       /* Translators: the limit comes from the centre's server. */
       return g_strdup_printf (ngettext ("The note is too long or has characters it cannot take. Please keep it to "

@@ -52,11 +52,13 @@ lh_problem_status_for_error (const GError *error)
 }
 
 static void
-reply (SoupServerMessage *msg, guint index, const char *detail, const char *reason, guint max_chars,
-       gint64 locked_until, GTimeZone *tz)
+reply (SoupServerMessage *msg, guint index, const char *detail, const GError *error, gint64 locked_until,
+       GTimeZone *tz)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  const char *field = NULL;
+  guint max_chars = lh_error_get_max_chars (error, &field);
   g_autofree char *type = g_strconcat (TYPE_BASE, problems[index].type, NULL);
   char *body;
   gsize length;
@@ -70,13 +72,19 @@ reply (SoupServerMessage *msg, guint index, const char *detail, const char *reas
   json_builder_add_int_value (builder, problems[index].status);
   json_builder_set_member_name (builder, "detail");
   json_builder_add_string_value (builder, detail);
-  if (reason != NULL)
+  if (lh_error_get_reason (error) != NULL)
     {
       json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, reason);
+      json_builder_add_string_value (builder, lh_error_get_reason (error));
     }
+  /* The limit of a text too long: the kiosk says it, not knowing it. */
   if (max_chars > 0)
     {
+      if (field != NULL)
+        {
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, field);
+        }
       json_builder_set_member_name (builder, "max_chars");
       json_builder_add_int_value (builder, max_chars);
     }
@@ -109,12 +117,11 @@ lh_problem_reply (SoupServerMessage *msg, const GError *error, gint64 locked_unt
       g_warning ("%s %s: %s", soup_server_message_get_method (msg),
                  g_uri_get_path (soup_server_message_get_uri (msg)),
                  error != NULL ? error->message : "unknown error");
-      reply (msg, index, problems[index].title, NULL, 0, 0, tz);
+      reply (msg, index, problems[index].title, NULL, 0, tz);
       return;
     }
   /* Busy is the load of the moment, not a fault: its words can go out. */
-  reply (msg, index, error->message, lh_error_get_reason (error), lh_error_get_max_chars (error), locked_until,
-         tz);
+  reply (msg, index, error->message, error, locked_until, tz);
 }
 
 void
@@ -123,7 +130,7 @@ lh_problem_reply_status (SoupServerMessage *msg, guint status, const char *detai
   for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
     if (problems[i].status == status)
       {
-        reply (msg, i, detail, NULL, 0, 0, NULL);
+        reply (msg, i, detail, NULL, 0, NULL);
         return;
       }
   g_return_if_reached ();

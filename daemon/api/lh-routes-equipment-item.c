@@ -18,8 +18,8 @@
 /* A screenful: older history is for learnhubctl equipment history. */
 #define HISTORY_NEWEST 20
 
-static void
-reply_item (LhRequest *request, const LhEquipment *item)
+void
+lh_routes_reply_equipment_item (LhRequest *request, guint status, const LhEquipment *item)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -72,7 +72,7 @@ reply_item (LhRequest *request, const LhEquipment *item)
   json_builder_end_array (builder);
   lh_json_add_bool (builder, "history_more", more);
   json_builder_end_object (builder);
-  lh_request_reply_builder (request, 200, builder);
+  lh_request_reply_builder (request, status, builder);
 }
 
 void
@@ -88,7 +88,7 @@ lh_route_equipment_item (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  reply_item (request, item);
+  lh_routes_reply_equipment_item (request, 200, item);
 }
 
 /* A refusal of lh_equipment_set_status that the checks before it did not
@@ -178,7 +178,8 @@ lh_route_equipment_status (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
-  reply_item (request, changed);
+  lh_routes_reply_equipment_item (request, 200, changed);
+  lh_routes_publish_equipment_changed (request->events, changed->id);
   /* Retired, its open faults were closed and their notices cleared: the
    * admins' lists read again (which faults is not said). */
   if (g_str_equal (changed->status, "retired"))

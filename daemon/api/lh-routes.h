@@ -190,6 +190,16 @@ void lh_routes_add_equipment_item  (JsonBuilder       *builder,
 /* lh-routes-equipment-item.c */
 void lh_route_equipment_item       (LhRequest *request);
 void lh_route_equipment_status     (LhRequest *request);
+/* The item as GET /api/v1/equipment/{id} answers it, with that status. */
+void lh_routes_reply_equipment_item (LhRequest         *request,
+                                     guint              status,
+                                     const LhEquipment *item);
+/* lh-routes-equipment-edit.c */
+void lh_route_add_equipment       (LhRequest *request);
+void lh_route_edit_equipment      (LhRequest *request);
+/* Tells the admins' kiosks that the item changed, to read it again. */
+void lh_routes_publish_equipment_changed (LhEventHub *events,
+                                          gint64      item_id);
 /* lh-routes-faults.c */
 void lh_route_report_fault         (LhRequest *request);
 void lh_route_list_faults          (LhRequest *request);

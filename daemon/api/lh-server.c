@@ -111,6 +111,7 @@ static const LhRoute routes[] = {
   /* Equipment: the inventory is the admin's; how it stands against the
    * agreement, the committee's too. */
   { "GET", "/api/v1/equipment", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_equipment },
+  { "POST", "/api/v1/equipment", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_add_equipment },
   { "GET", "/api/v1/equipment/compliance", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE,
     lh_route_equipment_compliance },
   { "GET", "/api/v1/equipment/usage", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE, lh_route_equipment_usage },
@@ -119,6 +120,7 @@ static const LhRoute routes[] = {
   { "POST", "/api/v1/equipment/checks/{id}/done", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_check_done },
   /* After the named paths above: {id} is any one segment to the tests. */
   { "GET", "/api/v1/equipment/{id}", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_item },
+  { "PATCH", "/api/v1/equipment/{id}", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_edit_equipment },
   { "POST", "/api/v1/equipment/{id}/status", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_equipment_status },
   { "GET", "/api/v1/admin-notices", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_admin_notices },
   { "POST", "/api/v1/admin-notices/{id}/dismiss", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_dismiss_admin_notice },

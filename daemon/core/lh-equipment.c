@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "lh-equipment"
 
 #include "lh-equipment.h"
+#include "lh-equipment-save-private.h"
 
 #include "lh-error.h"
 #include "lh-faults.h"
@@ -104,9 +105,25 @@ is_bookable_pc (LhStore *store, gint64 resource_id, GError **error)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Resource %" G_GINT64_FORMAT " is not a bookable PC",
                    resource_id);
+      lh_error_set_reason (error, "pc-unknown");
       return FALSE;
     }
   return TRUE;
+}
+
+/* A text member checked with its reason: too long (with its limit, for
+ * the kiosk to say) or not one line of text. */
+static gboolean
+text_field_check (const char *text, guint max_chars, const char *field, const char *what, const char *invalid_reason,
+                  GError **error)
+{
+  if (lh_text_check (text, -1, LH_TEXT_LINE, max_chars, what, error))
+    return TRUE;
+  if (g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) > (glong) max_chars)
+    lh_error_set_too_long (error, field, max_chars);
+  else
+    lh_error_set_reason (error, invalid_reason);
+  return FALSE;
 }
 
 gboolean
@@ -114,23 +131,35 @@ lh_equipment_fields_check (LhStore *store, const LhEquipmentFields *fields, GErr
 {
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
 
-  if (fields->asset_tag == NULL || fields->asset_tag[0] == '\0')
+  if (fields->asset_tag == NULL || lh_text_is_blank (fields->asset_tag))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The asset tag is empty");
+      lh_error_set_reason (error, "asset-tag-invalid");
       return FALSE;
     }
-  if (!lh_text_check (fields->asset_tag, -1, LH_TEXT_LINE, LH_ASSET_TAG_MAX_CHARS, "the asset tag", error) ||
-      !lh_equipment_kind_check (fields->kind, error) ||
-      (fields->status != NULL && !lh_equipment_status_check (fields->status, error)) ||
-      !lh_text_check (fields->description != NULL ? fields->description : "", -1, LH_TEXT_LINE, 200,
-                      "the description", error) ||
-      !lh_text_check (fields->location != NULL ? fields->location : "", -1, LH_TEXT_LINE, 100, "the location",
-                      error))
+  if (!text_field_check (fields->asset_tag, LH_ASSET_TAG_MAX_CHARS, "asset_tag", "the asset tag",
+                         "asset-tag-invalid", error))
+    return FALSE;
+  if (!lh_equipment_kind_check (fields->kind, error))
+    {
+      lh_error_set_reason (error, "kind-unknown");
+      return FALSE;
+    }
+  if (fields->status != NULL && !lh_equipment_status_check (fields->status, error))
+    {
+      lh_error_set_reason (error, "status-unknown");
+      return FALSE;
+    }
+  if (!text_field_check (fields->description != NULL ? fields->description : "", LH_EQUIPMENT_DESCRIPTION_MAX_CHARS,
+                         "description", "the description", "text-invalid", error) ||
+      !text_field_check (fields->location != NULL ? fields->location : "", LH_EQUIPMENT_LOCATION_MAX_CHARS,
+                         "location", "the location", "text-invalid", error))
     return FALSE;
   if (fields->resource_id > 0 && !g_str_equal (fields->kind, "computer"))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Only a computer can be a bookable PC, not a %s",
                    fields->kind);
+      lh_error_set_reason (error, "pc-not-computer");
       return FALSE;
     }
   return TRUE;
@@ -262,7 +291,7 @@ pc_taken_error (gint64 resource_id, GError *local_error, GError **error)
   g_error_free (local_error);
   g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                "Another working item is already PC %" G_GINT64_FORMAT "; retire it first", resource_id);
-  lh_error_set_reason (error, "pc-taken");
+  lh_error_set_reason (error, "pc-has-computer");
   return FALSE;
 }
 
@@ -378,6 +407,7 @@ update_item (LhStore *store, const LhCentre *centre, const LhEquipment *old, con
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "%s is a %s, and an item's kind does not change: retire it and add a new one",
                    old->asset_tag, old->kind);
+      lh_error_set_reason (error, "kind-unchanged");
       return FALSE;
     }
   /* The PC is checked only when the link changes: the computer of a PC
@@ -409,10 +439,10 @@ update_item (LhStore *store, const LhCentre *centre, const LhEquipment *old, con
          move_bookings_of (store, centre, old->resource_id, resource_id, now, moves, error);
 }
 
-static gboolean
-save_with_moves (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fields,
-                 const LhEquipmentActor *actor, const char *note, gint64 now, gboolean *out_created,
-                 GPtrArray *moves, GError **error)
+gboolean
+lh_equipment_save_moving (LhStore *store, const LhCentre *centre, const LhEquipmentFields *fields,
+                          const LhEquipmentActor *actor, const char *note, gint64 now, gboolean *out_created,
+                          GPtrArray *moves, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LhTransaction) tx = NULL;
@@ -421,9 +451,13 @@ save_with_moves (LhStore *store, const LhCentre *centre, const LhEquipmentFields
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL && actor->actor_name != NULL, FALSE);
 
-  if (!lh_equipment_fields_check (store, fields, error) ||
-      (note != NULL && !lh_text_check (note, -1, LH_TEXT_LINE, LH_EQUIPMENT_NOTE_MAX_CHARS, "the note", error)))
+  if (!lh_equipment_fields_check (store, fields, error))
     return FALSE;
+  if (note != NULL && !lh_text_check (note, -1, LH_TEXT_LINE, LH_EQUIPMENT_NOTE_MAX_CHARS, "the note", error))
+    {
+      lh_error_set_reason (error, "note-invalid");
+      return FALSE;
+    }
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return FALSE;
@@ -447,7 +481,7 @@ lh_equipment_save (LhStore *store, const LhCentre *centre, const LhEquipmentFiel
 {
   g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_fault_move_free);
 
-  return save_with_moves (store, centre, fields, actor, note, now, out_created, moves, error);
+  return lh_equipment_save_moving (store, centre, fields, actor, note, now, out_created, moves, error);
 }
 
 gboolean
@@ -490,7 +524,7 @@ lh_equipment_change_status (LhStore *store, const LhCentre *centre, const char *
       return FALSE;
     }
   fields = (LhEquipmentFields) { item->asset_tag, item->kind, NULL, NULL, status, 0 };
-  if (!save_with_moves (store, centre, &fields, actor, note, now, NULL, moves, error) ||
+  if (!lh_equipment_save_moving (store, centre, &fields, actor, note, now, NULL, moves, error) ||
       !lh_transaction_commit (tx, error))
     return FALSE;
   if (out_moves != NULL)

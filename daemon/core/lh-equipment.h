@@ -19,6 +19,8 @@ extern const char * const lh_equipment_statuses[];
 
 #define LH_ASSET_TAG_MAX_CHARS 40
 #define LH_EQUIPMENT_NOTE_MAX_CHARS 500
+#define LH_EQUIPMENT_DESCRIPTION_MAX_CHARS 200
+#define LH_EQUIPMENT_LOCATION_MAX_CHARS 100
 
 typedef struct
 {
@@ -106,6 +108,41 @@ gboolean     lh_equipment_save         (LhStore                 *store,
                                         const char              *note,
                                         gint64                   now,
                                         gboolean                *out_created,
+                                        GError                 **error);
+/* lh-equipment-edit.c: a new item, as lh_equipment_save, but an asset
+ * tag already in the inventory is LH_ERROR_CONFLICT ("asset-tag-taken").
+ * Each refusal carries a reason (lh_error_get_reason): "asset-tag-invalid",
+ * "kind-unknown", "text-too-long" (with its limit), "text-invalid",
+ * "pc-not-computer", "pc-unknown", "pc-has-computer", "note-invalid".
+ * *out_moves (nullable) as lh_equipment_change_status. */
+LhEquipment *lh_equipment_add          (LhStore                 *store,
+                                        const LhCentre          *centre,
+                                        const LhEquipmentFields *fields,
+                                        const LhEquipmentActor  *actor,
+                                        const char              *note,
+                                        gint64                   now,
+                                        GPtrArray              **out_moves,
+                                        GError                 **error);
+
+/* What an admin may change of an item: NULL or 0 keeps it, as in
+ * LhEquipmentFields (LH_EQUIPMENT_NO_PC unlinks its PC). */
+typedef struct
+{
+  const char *description;
+  const char *location;
+  gint64      resource_id;
+} LhEquipmentEdit;
+
+/* Edits the item of that id, as lh_equipment_add refuses, and
+ * "item-not-found", "item-retired" (LH_ERROR_CONFLICT). */
+LhEquipment *lh_equipment_edit         (LhStore                 *store,
+                                        const LhCentre          *centre,
+                                        gint64                   item_id,
+                                        const LhEquipmentEdit   *edit,
+                                        const LhEquipmentActor  *actor,
+                                        const char              *note,
+                                        gint64                   now,
+                                        GPtrArray              **out_moves,
                                         GError                 **error);
 /* The item of that asset tag, or LH_ERROR_NOT_FOUND. */
 LhEquipment *lh_equipment_get          (LhStore                 *store,

@@ -4,13 +4,15 @@
 typedef struct
 {
   const char *reason;  /* (unowned) a static string */
-  guint       max_chars;  /* a refused text's limit; 0: none */
+  const char *field;   /* (unowned) (nullable) the member too long */
+  guint       max_chars;
 } LhErrorPrivate;
 
 static void
 lh_error_private_init (LhErrorPrivate *priv)
 {
   priv->reason = NULL;
+  priv->field = NULL;
   priv->max_chars = 0;
 }
 
@@ -18,6 +20,7 @@ static void
 lh_error_private_copy (const LhErrorPrivate *src, LhErrorPrivate *dest)
 {
   dest->reason = src->reason;
+  dest->field = src->field;
   dest->max_chars = src->max_chars;
 }
 
@@ -25,6 +28,7 @@ static void
 lh_error_private_clear (LhErrorPrivate *priv)
 {
   priv->reason = NULL;
+  priv->field = NULL;
   priv->max_chars = 0;
 }
 
@@ -58,10 +62,22 @@ lh_error_set_max_chars (GError **error, guint max_chars)
   lh_error_get_private (*error)->max_chars = max_chars;
 }
 
+void
+lh_error_set_too_long (GError **error, const char *field, guint max_chars)
+{
+  lh_error_set_reason (error, "text-too-long");
+  lh_error_set_max_chars (error, max_chars);
+  if (error == NULL || *error == NULL || (*error)->domain != LH_ERROR)
+    return;
+  lh_error_get_private (*error)->field = field;
+}
+
 guint
-lh_error_get_max_chars (const GError *error)
+lh_error_get_max_chars (const GError *error, const char **out_field)
 {
   if (error == NULL || error->domain != LH_ERROR)
     return 0;
+  if (out_field != NULL)
+    *out_field = lh_error_get_private (error)->field;
   return lh_error_get_private (error)->max_chars;
 }

@@ -38,7 +38,13 @@ const char *lh_error_get_reason (const GError *error);
  * `max_chars` so that the kiosk need not know it. */
 void        lh_error_set_max_chars (GError **error,
                                     guint    max_chars);
-/* 0: none */
-guint       lh_error_get_max_chars (const GError *error);
+/* Reason "text-too-long", with the member (a static string, e.g.
+ * "location") and its limit. */
+void        lh_error_set_too_long (GError     **error,
+                                   const char  *field,
+                                   guint        max_chars);
+/* The limit, or 0 for none; *out_field (nullable) its member, if known. */
+guint       lh_error_get_max_chars (const GError *error,
+                                    const char  **out_field);
 
 G_END_DECLS

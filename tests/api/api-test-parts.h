@@ -42,6 +42,10 @@ void lh_api_equipment_usage_add_tests (LhTestDaemon *daemon,
 void lh_api_equipment_item_add_tests (LhTestDaemon *daemon,
                                       SoupSession  *session);
 
+/* The admin adds items and edits them. */
+void lh_api_equipment_edit_add_tests (LhTestDaemon *daemon,
+                                      SoupSession  *session);
+
 /* Faults reported from a kiosk, and the admin's maintenance. */
 void lh_api_faults_add_tests (LhTestDaemon *daemon,
                               SoupSession  *session);

@@ -180,7 +180,7 @@ test_status_and_history (void)
                                      &(LhEquipmentFields) { "LC-0002", "computer", NULL, NULL, NULL, pc },
                                      &admin, NULL, NOW, NULL, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
-  g_assert_cmpstr (lh_error_get_reason (error), ==, "pc-taken");
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "pc-has-computer");
   g_clear_error (&error);
   g_assert_cmpint (count (ts->store, "equipment"), ==, 1);
   g_assert_true (lh_equipment_set_status (ts->store, NULL,
