@@ -28,7 +28,8 @@ find_item (LhApiReply **out_reply, const char *token, const char *asset_tag)
 {
   JsonArray *items;
 
-  *out_reply = call ("GET", "/api/v1/equipment", token, NULL);
+  /* Retired items too, all on one page. */
+  *out_reply = call ("GET", "/api/v1/equipment?retired=true&limit=500", token, NULL);
   g_assert_cmpuint ((*out_reply)->status, ==, 200);
   items = json_object_get_array_member (json_node_get_object ((*out_reply)->json), "items");
   for (guint i = 0; i < json_array_get_length (items); i++)

@@ -177,12 +177,13 @@ test_add_refusals (Fixture *f, gconstpointer data)
   const struct { LhEquipmentFields fields; const char *reason; guint max_chars; } cases[] = {
     { { "", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 0 },
     { { "   ", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 0 },
-    { { "LC\t1", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 0 },
+    /* A text the text check refuses carries its limit too. */
+    { { "LC\t1", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 40 },
     { { long_tag, "desk", NULL, NULL, NULL, 0 }, "text-too-long", 40 },
     { { "LC-0400", "sofa", NULL, NULL, NULL, 0 }, "kind-unknown", 0 },
     { { "LC-0400", "desk", long_text, NULL, NULL, 0 }, "text-too-long", 200 },
     { { "LC-0400", "desk", NULL, long_text, NULL, 0 }, "text-too-long", 100 },
-    { { "LC-0400", "desk", "two\nlines", NULL, NULL, 0 }, "text-invalid", 0 },
+    { { "LC-0400", "desk", "two\nlines", NULL, NULL, 0 }, "text-invalid", 200 },
     { { "LC-0400", "desk", NULL, NULL, NULL, f->pc2 }, "pc-not-computer", 0 },
     { { "LC-0400", "computer", NULL, NULL, NULL, 99999 }, "pc-unknown", 0 },
     { { "LC-0400", "computer", NULL, NULL, NULL, f->pc1 }, "pc-has-computer", 0 },
