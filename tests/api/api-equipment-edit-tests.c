@@ -26,40 +26,22 @@ call (const char *method, const char *path, const char *token, const char *body)
 static JsonObject *
 find_item (LhApiReply **out_reply, const char *token, const char *asset_tag)
 {
-  JsonArray *items;
-
-  /* Retired items too, all on one page. */
-  *out_reply = call ("GET", "/api/v1/equipment?retired=true&limit=500", token, NULL);
-  g_assert_cmpuint ((*out_reply)->status, ==, 200);
-  items = json_object_get_array_member (json_node_get_object ((*out_reply)->json), "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      if (g_str_equal (json_object_get_string_member (item, "asset_tag"), asset_tag))
-        return item;
-    }
-  return NULL;
+  return lh_api_find_item (session_, daemon_->base_url, token, asset_tag, out_reply);
 }
 
 static gint64
 item_id (const char *token, const char *asset_tag)
 {
-  g_autoptr(LhApiReply) reply = NULL;
-  JsonObject *item = find_item (&reply, token, asset_tag);
-
-  g_assert_nonnull (item);
-  return json_object_get_int_member (item, "id");
+  return lh_api_item_id (session_, daemon_->base_url, token, asset_tag, NULL);
 }
 
 static gint64
 pc_id_of (const char *token, const char *computer)
 {
-  g_autoptr(LhApiReply) reply = NULL;
-  JsonObject *item = find_item (&reply, token, computer);
+  gint64 pc_id = 0;
 
-  g_assert_nonnull (item);
-  return json_object_get_int_member (json_object_get_object_member (item, "pc"), "id");
+  lh_api_item_id (session_, daemon_->base_url, token, computer, &pc_id);
+  return pc_id;
 }
 
 /* Every item's tag, description, location, status and PC, and the

@@ -23,19 +23,7 @@ call (const char *method, const char *path, const char *token, const char *body)
 static gint64
 item_id (const char *token, const char *asset_tag)
 {
-  g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/equipment", token, NULL);
-  JsonArray *items;
-
-  g_assert_cmpuint (reply->status, ==, 200);
-  items = json_object_get_array_member (json_node_get_object (reply->json), "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      if (g_str_equal (json_object_get_string_member (item, "asset_tag"), asset_tag))
-        return json_object_get_int_member (item, "id");
-    }
-  g_assert_not_reached ();
+  return lh_api_item_id (session_, daemon_->base_url, token, asset_tag, NULL);
 }
 
 static JsonObject *

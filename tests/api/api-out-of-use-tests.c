@@ -50,22 +50,7 @@ sign_in_learner (guint n)
 static gint64
 item_id (const char *admin, const char *asset_tag, gint64 *out_pc_id)
 {
-  g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/equipment", admin, NULL);
-  JsonArray *items;
-
-  g_assert_cmpuint (reply->status, ==, 200);
-  items = json_object_get_array_member (json_node_get_object (reply->json), "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      if (g_str_equal (json_object_get_string_member (item, "asset_tag"), asset_tag))
-        {
-          *out_pc_id = json_object_get_int_member (json_object_get_object_member (item, "pc"), "id");
-          return json_object_get_int_member (item, "id");
-        }
-    }
-  g_assert_not_reached ();
+  return lh_api_item_id (session_, daemon_->base_url, admin, asset_tag, out_pc_id);
 }
 
 /* Books the PC for an hour tomorrow (before the end of tomorrow, so it

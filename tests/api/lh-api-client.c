@@ -294,3 +294,39 @@ lh_api_setup_advice_people (const char *db_path, gpointer user_data)
   out = lh_test_run_ctl (db_path, &error, "import-staff", path, NULL);
   g_assert_no_error (error);
 }
+
+JsonObject *
+lh_api_find_item (SoupSession *session, const char *base_url, const char *token, const char *asset_tag,
+                  LhApiReply **out_reply)
+{
+  JsonArray *items;
+
+  /* Retired items too, all on one page. */
+  *out_reply = lh_api_call (session, base_url, "GET", "/api/v1/equipment?retired=true&limit=500", token, NULL);
+  g_assert_cmpuint ((*out_reply)->status, ==, 200);
+  items = json_object_get_array_member (json_node_get_object ((*out_reply)->json), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "asset_tag"), asset_tag))
+        return item;
+    }
+  return NULL;
+}
+
+gint64
+lh_api_item_id (SoupSession *session, const char *base_url, const char *token, const char *asset_tag,
+                gint64 *out_pc_id)
+{
+  g_autoptr(LhApiReply) reply = NULL;
+  JsonObject *item = lh_api_find_item (session, base_url, token, asset_tag, &reply);
+  JsonNode *pc;
+
+  g_assert_nonnull (item);
+  pc = json_object_get_member (item, "pc");
+  if (out_pc_id != NULL)
+    *out_pc_id = pc != NULL && JSON_NODE_HOLDS_OBJECT (pc) ?
+                 json_object_get_int_member (json_node_get_object (pc), "id") : 0;
+  return json_object_get_int_member (item, "id");
+}

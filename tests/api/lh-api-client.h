@@ -85,6 +85,22 @@ int         lh_api_weekday_ahead (int from);
 char       *lh_api_day_at        (int day_offset,
                                   int hour);
 
+/* The inventory item with that asset tag, retired ones too, as `token`
+ * reads GET /api/v1/equipment; NULL if there is none. The item lives in
+ * *out_reply. */
+JsonObject *lh_api_find_item (SoupSession  *session,
+                              const char   *base_url,
+                              const char   *token,
+                              const char   *asset_tag,
+                              LhApiReply  **out_reply);
+/* Its id and (out_pc_id nullable) its PC's id, or 0 for none; asserts
+ * the item is there. */
+gint64      lh_api_item_id   (SoupSession  *session,
+                              const char   *base_url,
+                              const char   *token,
+                              const char   *asset_tag,
+                              gint64       *out_pc_id);
+
 /* Two PCs open round the clock, "PC Always" and "PC Always 2", each with
  * its own kiosk, for tests of sitting at a PC whatever the hour they run
  * at: a setup for lh_test_daemon_start_with_setup(), which stores the

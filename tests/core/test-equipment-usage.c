@@ -324,9 +324,9 @@ test_query_plans (Fixture *f, gconstpointer data)
       "SEARCH equipment_events USING INDEX equipment_events_by_item (equipment_id=? AND at<?)" },
     { LH_PC_OUTAGE_CHANGES_SQL,
       "SEARCH equipment_events USING INDEX equipment_events_by_item (equipment_id=? AND at>? AND at<?)" },
-    /* Open faults (repaired_at IS NULL) and those repaired in the period. */
+    /* Open faults, and those repaired in the period. */
     { LH_PC_OUTAGE_OWN_FAULTS_SQL,
-      "SEARCH faults USING INDEX faults_repaired_by_pc (resource_id=? AND repaired_at=?)" },
+      "SEARCH faults USING INDEX faults_open_by_pc (resource_id=?)" },
     { LH_PC_OUTAGE_OWN_FAULTS_SQL,
       "SEARCH faults USING INDEX faults_repaired_by_pc (resource_id=? AND repaired_at>?)" },
   };
