@@ -543,3 +543,60 @@ kiosk_setup_always_open_pcs (const char *db_path,
     }
   *(GStrv *) user_data = g_strv_builder_end (tokens);
 }
+/* Every control on the screen is a touch target (48 px or more each
+ * way) with words a screen reader can read. */
+static void
+assert_touch_targets (GtkWidget *widget)
+{
+  /* A toast's close button is libadwaita's, labelled by it. */
+  if (!gtk_widget_get_mapped (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget))
+    {
+      GString *words = g_string_new (NULL);
+
+      kiosk_find_widget (widget, kiosk_collect_label, words);
+      if (gtk_widget_get_height (widget) < 48 || gtk_widget_get_width (widget) < 48)
+        g_error ("%s “%s” (%s) is %d×%d", G_OBJECT_TYPE_NAME (widget), words->str, gtk_widget_get_name (widget),
+                 gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      /* An entry is labelled by the words above it instead. */
+      if (!GTK_IS_ENTRY (widget) && words->len == 0)
+        g_error ("%s (%s, %s) has no words", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      g_string_free (words, TRUE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_touch_targets (child);
+}
+
+static gboolean
+is_unallocated_control (GtkWidget    *widget,
+                        gconstpointer data)
+{
+  return (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget)) && gtk_widget_get_width (widget) == 0;
+}
+
+/* A page fading out is given the new page's size until it is gone. */
+static gboolean
+is_changing_stack (GtkWidget    *widget,
+                   gconstpointer data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget));
+}
+
+gboolean
+kiosk_laid_out (LhWindow     *window,
+                gconstpointer data)
+{
+  return kiosk_find_widget (GTK_WIDGET (window), is_changing_stack, NULL) == NULL &&
+         kiosk_find_widget (GTK_WIDGET (window), is_unallocated_control, NULL) == NULL;
+}
+
+void
+kiosk_assert_touch_targets (LhWindow *window)
+{
+  kiosk_wait_for (window, kiosk_laid_out, NULL, "every control laid out");
+  assert_touch_targets (GTK_WIDGET (window));
+}

@@ -62,6 +62,11 @@ gboolean   kiosk_button_ready       (LhWindow *window, gconstpointer text);
 gboolean   kiosk_page_shown         (LhWindow *window, gconstpointer name);
 
 void       kiosk_wait_for_page      (LhWindow *window, const char *name);
+/* For kiosk_wait_for: no page fading and every control allocated. */
+gboolean   kiosk_laid_out           (LhWindow *window, gconstpointer data);
+/* Once laid out, every control on the screen is a touch target (48 px
+ * or more each way) with words a screen reader can read. */
+void       kiosk_assert_touch_targets (LhWindow *window);
 void       kiosk_wait_for_label     (LhWindow *window, const char *text);
 /* Waits for the visible, sensitive button with these words and presses it. */
 void       kiosk_press              (LhWindow *window, const char *text);

@@ -99,61 +99,6 @@ type_into (LhWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (find_named (window, name)), text);
 }
 
-/* Every control on the screen is a touch target (48 px or more each
- * way) with words a screen reader can read. */
-static void
-assert_touch_targets (GtkWidget *widget)
-{
-  if (!gtk_widget_get_mapped (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
-    return;
-  if (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget))
-    {
-      GString *words = g_string_new (NULL);
-
-      kiosk_find_widget (widget, kiosk_collect_label, words);
-      if (gtk_widget_get_height (widget) < 48 || gtk_widget_get_width (widget) < 48)
-        g_error ("%s “%s” (%s) is %d×%d", G_OBJECT_TYPE_NAME (widget), words->str, gtk_widget_get_name (widget),
-                 gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-      /* An entry is labelled by the words above it instead. */
-      if (!GTK_IS_ENTRY (widget) && words->len == 0)
-        g_error ("%s (%s) has no words", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget));
-      g_string_free (words, TRUE);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    assert_touch_targets (child);
-}
-
-static gboolean
-is_unallocated_control (GtkWidget    *widget,
-                        gconstpointer data)
-{
-  return (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget)) && gtk_widget_get_width (widget) == 0;
-}
-
-/* A page fading out is given the new page's size until it is gone. */
-static gboolean
-is_changing_stack (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget));
-}
-
-static gboolean
-laid_out (LhWindow     *window,
-          gconstpointer data)
-{
-  return kiosk_find_widget (GTK_WIDGET (window), is_changing_stack, NULL) == NULL &&
-         kiosk_find_widget (GTK_WIDGET (window), is_unallocated_control, NULL) == NULL;
-}
-
-static void
-assert_screen_touch_targets (LhWindow *window)
-{
-  kiosk_wait_for (window, laid_out, NULL, "every control laid out");
-  assert_touch_targets (GTK_WIDGET (window));
-}
 
 static gboolean
 label_prefix_gone (LhWindow     *window,
@@ -197,7 +142,7 @@ test_add_item (void)
   type_into (kiosk.window, "description", "Large-key keyboard");
   type_into (kiosk.window, "location", "PC room, by the window");
   type_into (kiosk.window, "note", "Asked for by a learner");
-  assert_screen_touch_targets (kiosk.window);
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-add");
   click_named (kiosk.window, "save");
 
@@ -252,7 +197,7 @@ test_edit_location (void)
                    json_object_get_string_member (before, "location"));
   type_into (kiosk.window, "location", "Quiet room");
   type_into (kiosk.window, "note", "Moved for the maths course");
-  assert_screen_touch_targets (kiosk.window);
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-edit");
   click_named (kiosk.window, "save");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "LC-0205: ", "the item's page again");
@@ -288,7 +233,7 @@ test_edit_pc (void)
   g_assert_true (json_object_get_null_member (unlinked, "pc"));
 
   /* Once the form has faded out, or its old buttons are still there. */
-  kiosk_wait_for (kiosk.window, laid_out, NULL, "the item's page laid out");
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the item's page laid out");
   click_named (kiosk.window, "edit-item");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Details of LC-0006, ", "the details form again");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (kiosk.window, "pc-0"))));

@@ -190,64 +190,6 @@ label_with_shown (LhWindow     *window,
   return kiosk_find_widget (GTK_WIDGET (window), is_label_with, text) != NULL;
 }
 
-/* Every control on the screen is a touch target (48 px or more each
- * way) with words a screen reader can read. */
-static void
-assert_touch_targets (GtkWidget *widget)
-{
-  /* A toast's close button is libadwaita's, labelled by it. */
-  if (!gtk_widget_get_mapped (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
-    return;
-  if (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget))
-    {
-      GString *words = g_string_new (NULL);
-
-      kiosk_find_widget (widget, kiosk_collect_label, words);
-      if (gtk_widget_get_height (widget) < 48 || gtk_widget_get_width (widget) < 48)
-        g_error ("%s “%s” (%s) is %d×%d", G_OBJECT_TYPE_NAME (widget), words->str, gtk_widget_get_name (widget),
-                 gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-      /* An entry is labelled by the words above it instead. */
-      if (!GTK_IS_ENTRY (widget) && words->len == 0)
-        g_error ("%s (%s, %s) has no words", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
-                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
-      g_string_free (words, TRUE);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    assert_touch_targets (child);
-}
-
-static gboolean
-is_unallocated_control (GtkWidget    *widget,
-                        gconstpointer data)
-{
-  return (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget)) && gtk_widget_get_width (widget) == 0;
-}
-
-/* A page fading out is given the new page's size until it is gone. */
-static gboolean
-is_changing_stack (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget));
-}
-
-static gboolean
-laid_out (LhWindow     *window,
-          gconstpointer data)
-{
-  return kiosk_find_widget (GTK_WIDGET (window), is_changing_stack, NULL) == NULL &&
-         kiosk_find_widget (GTK_WIDGET (window), is_unallocated_control, NULL) == NULL;
-}
-
-/* Once laid out. */
-static void
-assert_screen_touch_targets (LhWindow *window)
-{
-  kiosk_wait_for (window, laid_out, NULL, "every control laid out");
-  assert_touch_targets (GTK_WIDGET (window));
-}
 
 static GtkEditable *
 form_entry (LhWindow *window)
@@ -308,7 +250,7 @@ test_see_to_faults (void)
   g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "Keyboard or mouse"));
   g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "Reported once. Out of use until repaired."));
   g_assert_nonnull (kiosk_find_widget (newer, kiosk_is_label, "Assigned to " DEMO_ASSIGNEE));
-  assert_screen_touch_targets (kiosk.window);
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment");
 
   /* Assign the headset: a name already in use is there to tap; another
@@ -318,7 +260,7 @@ test_see_to_faults (void)
   kiosk_press (kiosk.window, DEMO_ASSIGNEE);
   g_assert_cmpstr (gtk_editable_get_text (form_entry (kiosk.window)), ==, DEMO_ASSIGNEE);
   gtk_editable_set_text (form_entry (kiosk.window), TYPED_ASSIGNEE);
-  assert_screen_touch_targets (kiosk.window);
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-assign");
   kiosk_press (kiosk.window, "Assign the fault");
   kiosk_wait_for_label (kiosk.window, "Assigned to " TYPED_ASSIGNEE);
@@ -374,7 +316,7 @@ test_change_status (void)
   kiosk_wait_for_label (kiosk.window, "Status: Faulty");
   kiosk_wait_for (kiosk.window, label_with_shown, "Faulty: Top is cracked. By ", "the history's newest row");
   g_assert_nonnull (find_named (kiosk.window, "status-working"));
-  assert_screen_touch_targets (kiosk.window);
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-item");
   g_clear_pointer (&after, g_free);
   after = item_status ("LC-0202", NULL);
@@ -459,7 +401,7 @@ test_record_check (void)
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label_prefix, "Due in 9 days, "));
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Not done yet"));
   scroll_to (find_named (kiosk.window, printer_card));
-  assert_screen_touch_targets (kiosk.window);
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-checks");
 
   /* Nothing is recorded until a result is chosen. */
@@ -482,7 +424,7 @@ test_record_check (void)
   g_assert_cmpstr (json_object_get_string_member (done, "state"), ==, "overdue");
   g_clear_pointer (&done, json_object_unref);
   gtk_editable_set_text (form_entry (kiosk.window), "Rollers replaced");
-  assert_screen_touch_targets (kiosk.window);
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-check-done");
   kiosk_press (kiosk.window, "Record the check");
 
