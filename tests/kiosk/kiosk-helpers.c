@@ -600,3 +600,27 @@ kiosk_assert_touch_targets (LhWindow *window)
   kiosk_wait_for (window, kiosk_laid_out, NULL, "every control laid out");
   assert_touch_targets (GTK_WIDGET (window));
 }
+
+static gboolean
+is_named (GtkWidget    *widget,
+          gconstpointer name)
+{
+  return gtk_widget_get_mapped (widget) && g_str_equal (gtk_widget_get_name (widget), name);
+}
+
+gboolean
+kiosk_named_shown (LhWindow     *window,
+                   gconstpointer name)
+{
+  return kiosk_find_widget (GTK_WIDGET (window), is_named, name) != NULL;
+}
+
+/* The mapped widget of that name (waiting for it). */
+GtkWidget *
+kiosk_find_named (LhWindow   *window,
+                  const char *name)
+{
+  kiosk_wait_for (window, kiosk_named_shown, name, name);
+  return kiosk_find_widget (GTK_WIDGET (window), is_named, name);
+}
+

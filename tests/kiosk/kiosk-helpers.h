@@ -62,6 +62,10 @@ gboolean   kiosk_button_ready       (LhWindow *window, gconstpointer text);
 gboolean   kiosk_page_shown         (LhWindow *window, gconstpointer name);
 
 void       kiosk_wait_for_page      (LhWindow *window, const char *name);
+/* For kiosk_wait_for: a mapped widget of that name (a const char *). */
+gboolean   kiosk_named_shown        (LhWindow *window, gconstpointer name);
+/* The mapped widget of that name, waiting for it. */
+GtkWidget *kiosk_find_named         (LhWindow *window, const char *name);
 /* For kiosk_wait_for: no page fading and every control allocated. */
 gboolean   kiosk_laid_out           (LhWindow *window, gconstpointer data);
 /* Once laid out, every control on the screen is a touch target (48 px

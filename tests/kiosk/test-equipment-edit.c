@@ -58,34 +58,11 @@ inventory_size (void)
   return json_array_get_length (json_object_get_array_member (body, "items"));
 }
 
-static gboolean
-is_named (GtkWidget    *widget,
-          gconstpointer name)
-{
-  return gtk_widget_get_mapped (widget) && g_str_equal (gtk_widget_get_name (widget), name);
-}
-
-static gboolean
-named_shown (LhWindow     *window,
-             gconstpointer name)
-{
-  return kiosk_find_widget (GTK_WIDGET (window), is_named, name) != NULL;
-}
-
-/* The mapped widget of that name (waiting for it). */
-static GtkWidget *
-find_named (LhWindow   *window,
-            const char *name)
-{
-  kiosk_wait_for (window, named_shown, name, name);
-  return kiosk_find_widget (GTK_WIDGET (window), is_named, name);
-}
-
 static void
 click_named (LhWindow   *window,
              const char *name)
 {
-  GtkWidget *button = find_named (window, name);
+  GtkWidget *button = kiosk_find_named (window, name);
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -96,7 +73,7 @@ type_into (LhWindow   *window,
            const char *name,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_named (window, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (window, name)), text);
 }
 
 
@@ -133,10 +110,10 @@ test_add_item (void)
   click_named (kiosk.window, "add-item");
   kiosk_wait_for_label (kiosk.window, "Add an item to the inventory");
   /* The PC is asked only of a computer. */
-  g_assert_false (named_shown (kiosk.window, "pc-0"));
+  g_assert_false (kiosk_named_shown (kiosk.window, "pc-0"));
   type_into (kiosk.window, "asset-tag", "LC-0601");
   click_named (kiosk.window, "kind-computer");
-  g_assert_nonnull (find_named (kiosk.window, "pc-0"));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "pc-0"));
   click_named (kiosk.window, "kind-accessibility");
   kiosk_wait_for (kiosk.window, kiosk_label_gone, "Which bookable PC is this computer?", "the PC chooser hidden");
   type_into (kiosk.window, "description", "Large-key keyboard");
@@ -154,7 +131,7 @@ test_add_item (void)
   g_assert_cmpstr (json_object_get_string_member (added, "kind"), ==, "accessibility");
   g_assert_cmpstr (json_object_get_string_member (added, "location"), ==, "PC room, by the window");
   kiosk_press (kiosk.window, "Back to the list");
-  g_assert_nonnull (find_named (kiosk.window, "item-LC-0601"));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "item-LC-0601"));
 
   /* Added meanwhile at another admin's kiosk: listed by itself (once the
    * list's own load is over). */
@@ -163,7 +140,7 @@ test_add_item (void)
   admin = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
   g_assert_cmpuint (kiosk_api_call ("POST", "/equipment", admin, "{\"asset_tag\": \"LC-0602\", \"kind\": \"headset\"}",
                                     NULL), ==, 201);
-  g_assert_nonnull (find_named (kiosk.window, "item-LC-0602"));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "item-LC-0602"));
   kiosk_close (&kiosk);
 }
 
@@ -183,9 +160,9 @@ test_edit_location (void)
   click_named (kiosk.window, "edit-item");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Details of LC-0205, ", "the details form");
   /* An item's asset tag and kind stay as they are. */
-  g_assert_false (named_shown (kiosk.window, "asset-tag"));
-  g_assert_false (named_shown (kiosk.window, "kind-desk"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (kiosk.window, "location"))), ==,
+  g_assert_false (kiosk_named_shown (kiosk.window, "asset-tag"));
+  g_assert_false (kiosk_named_shown (kiosk.window, "kind-desk"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "location"))), ==,
                    json_object_get_string_member (before, "location"));
   /* Too long: the limit is the daemon's, said of the box it is in. */
   long_location = g_strnfill (101, 'x');
@@ -225,7 +202,7 @@ test_edit_pc (void)
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "LC-0006: ", "the item's page");
   click_named (kiosk.window, "edit-item");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Details of LC-0006, ", "the details form");
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (kiosk.window, pc_button))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_named (kiosk.window, pc_button))));
   click_named (kiosk.window, "pc-0");
   click_named (kiosk.window, "save");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "The details of LC-0006 are saved.", "the toast");
@@ -236,7 +213,7 @@ test_edit_pc (void)
   kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the item's page laid out");
   click_named (kiosk.window, "edit-item");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "Details of LC-0006, ", "the details form again");
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (kiosk.window, "pc-0"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_named (kiosk.window, "pc-0"))));
   click_named (kiosk.window, pc_button);
   click_named (kiosk.window, "save");
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "LC-0006: ", "the item's page again");
@@ -265,7 +242,7 @@ test_duplicate_tag (void)
   click_named (kiosk.window, "save");
   kiosk_wait_for_label (kiosk.window,
                         "Another item has that asset tag already. Check the label, or find that item in the list.");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (kiosk.window, "asset-tag"))), ==, "LC-0206");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "asset-tag"))), ==, "LC-0206");
   g_assert_cmpuint (inventory_size (), ==, size);
   after = listed_item ("LC-0206");
   g_assert_cmpstr (json_object_get_string_member (after, "location"), ==,
@@ -274,7 +251,7 @@ test_duplicate_tag (void)
 
   /* Back to the list, nothing added. */
   kiosk_press (kiosk.window, "Back");
-  g_assert_nonnull (find_named (kiosk.window, "item-LC-0206"));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "item-LC-0206"));
   kiosk_close (&kiosk);
 }
 

@@ -139,36 +139,13 @@ scheduled_check (const char *what)
   g_assert_not_reached ();
 }
 
-static gboolean
-is_named (GtkWidget    *widget,
-          gconstpointer name)
-{
-  return gtk_widget_get_mapped (widget) && g_str_equal (gtk_widget_get_name (widget), name);
-}
-
-static gboolean
-named_shown (LhWindow     *window,
-             gconstpointer name)
-{
-  return kiosk_find_widget (GTK_WIDGET (window), is_named, name) != NULL;
-}
-
-/* The mapped widget of that name (waiting for it). */
-static GtkWidget *
-find_named (LhWindow   *window,
-            const char *name)
-{
-  kiosk_wait_for (window, named_shown, name, name);
-  return kiosk_find_widget (GTK_WIDGET (window), is_named, name);
-}
-
 /* Presses the button with these words inside the widget of that name. */
 static void
 press_in (LhWindow   *window,
           const char *name,
           const char *text)
 {
-  GtkWidget *button = kiosk_find_widget (find_named (window, name), kiosk_is_button, text);
+  GtkWidget *button = kiosk_find_widget (kiosk_find_named (window, name), kiosk_is_button, text);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -238,8 +215,8 @@ test_see_to_faults (void)
   open_equipment (&kiosk);
   kiosk_wait_for_label (kiosk.window, "2 open faults, oldest first.");
   /* Oldest first, each with its age in words, and who sees to it. */
-  older = find_named (kiosk.window, "fault-LC-0241");
-  newer = find_named (kiosk.window, "fault-LC-0005");
+  older = kiosk_find_named (kiosk.window, "fault-LC-0241");
+  newer = kiosk_find_named (kiosk.window, "fault-LC-0005");
   g_assert_true (gtk_widget_get_next_sibling (older) == newer);
   g_assert_nonnull (kiosk_find_widget (older, kiosk_is_label, "Headset, asset LC-0241"));
   g_assert_nonnull (kiosk_find_widget (older, kiosk_is_label, "Reported 6 days ago"));
@@ -280,7 +257,7 @@ test_see_to_faults (void)
   g_assert_cmpuint (kiosk_api_call ("POST", "/faults", pc_kiosk_token ("PC 3"), "{\"category\": \"sound\"}", NULL),
                     ==, 201);
   kiosk_wait_for_label (kiosk.window, "2 open faults, oldest first.");
-  g_assert_nonnull (find_named (kiosk.window, "fault-LC-0003"));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "fault-LC-0003"));
   kiosk_close (&kiosk);
 }
 
@@ -299,9 +276,9 @@ test_change_status (void)
   g_assert_cmpstr (before, ==, "working");
   open_equipment (&kiosk);
   /* The inventory by kind, each item's status and a computer's PC. */
-  scroll_to (find_named (kiosk.window, "item-LC-0001"));
+  scroll_to (kiosk_find_named (kiosk.window, "item-LC-0001"));
   kiosk_screenshot (kiosk.window, "kiosk-equipment-inventory");
-  g_signal_emit_by_name (find_named (kiosk.window, "item-LC-0202"), "clicked");
+  g_signal_emit_by_name (kiosk_find_named (kiosk.window, "item-LC-0202"), "clicked");
   kiosk_wait_for_label (kiosk.window, "Status: Working");
   g_assert_nonnull (kiosk_find_label_prefix (kiosk.window, "LC-0202: "));
   press_in (kiosk.window, "status-faulty", "Faulty");
@@ -315,7 +292,7 @@ test_change_status (void)
   kiosk_press (kiosk.window, "Change the status");
   kiosk_wait_for_label (kiosk.window, "Status: Faulty");
   kiosk_wait_for (kiosk.window, label_with_shown, "Faulty: Top is cracked. By ", "the history's newest row");
-  g_assert_nonnull (find_named (kiosk.window, "status-working"));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "status-working"));
   kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-item");
   g_clear_pointer (&after, g_free);
@@ -390,17 +367,17 @@ test_record_check (void)
   g_assert_cmpstr (json_object_get_string_member (safety, "state"), ==, "due-soon");
   open_equipment (&kiosk);
   kiosk_demo_admin (centre, &staff, &pin, &name);
-  card = find_named (kiosk.window, printer_card);
-  g_assert_true (gtk_widget_get_next_sibling (card) == find_named (kiosk.window, safety_card));
+  card = kiosk_find_named (kiosk.window, printer_card);
+  g_assert_true (gtk_widget_get_next_sibling (card) == kiosk_find_named (kiosk.window, safety_card));
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Covers LC-0501"));
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label_prefix, "Overdue since "));
   last_done = g_strdup_printf ("by %s: Passed. Rollers cleaned, fuser checked", name);
   g_assert_nonnull (kiosk_find_widget (card, is_label_with, last_done));
-  card = find_named (kiosk.window, safety_card);
+  card = kiosk_find_named (kiosk.window, safety_card);
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Covers every item of this kind: Computer"));
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label_prefix, "Due in 9 days, "));
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Not done yet"));
-  scroll_to (find_named (kiosk.window, printer_card));
+  scroll_to (kiosk_find_named (kiosk.window, printer_card));
   kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-equipment-checks");
 
@@ -440,7 +417,7 @@ test_record_check (void)
   g_assert_true (g_date_valid (&due));
   g_assert_cmpuint (g_date_strftime (day, sizeof day, "%A %-d %B", &due), >, 0);
   next_due = g_strdup_printf (", %s", day);
-  card = find_named (kiosk.window, printer_card);
+  card = kiosk_find_named (kiosk.window, printer_card);
   g_assert_nonnull (kiosk_find_widget (card, is_label_with, next_due));
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label_prefix, "Due in "));
 
@@ -452,7 +429,7 @@ test_record_check (void)
   /* The check still due leads to the checks. */
   kiosk_press (kiosk.window, "See the checks");
   kiosk_wait_for_page (kiosk.window, "equipment");
-  card = find_named (kiosk.window, safety_card);
+  card = kiosk_find_named (kiosk.window, safety_card);
   g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, "Not done yet"));
 
   /* Recorded meanwhile by another admin: the list shows it by itself
@@ -495,9 +472,9 @@ test_inventory_more (void)
   const char *more = "More items are in use than shown here: “learnhubctl equipment list” shows all of them.";
 
   open_equipment (&kiosk);
-  find_named (kiosk.window, "item-LC-0001");
+  kiosk_find_named (kiosk.window, "item-LC-0001");
   /* The demo's retired chair is not listed. */
-  g_assert_null (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_named, "item-LC-0207"));
+  g_assert_false (kiosk_named_shown (kiosk.window, "item-LC-0207"));
   g_assert_false (kiosk_label_shown (kiosk.window, more));
   kiosk_close (&kiosk);
 
@@ -509,7 +486,7 @@ test_inventory_more (void)
   g_assert_no_error (error);
 
   open_equipment (&kiosk);
-  find_named (kiosk.window, "item-LC-9000");
+  kiosk_find_named (kiosk.window, "item-LC-9000");
   kiosk_wait_for_label (kiosk.window, more);
   kiosk_close (&kiosk);
 }
