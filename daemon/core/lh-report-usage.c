@@ -81,7 +81,10 @@ typedef struct
   GTimeZone     *tz;
   PeopleSets     people;        /* week × PC */
   PeopleSets     by_week;       /* week × 1 */
+  PeopleSets     by_pc;         /* 1 × PC */
   PeopleSets     busy;          /* 7 × 24 */
+  PeopleSets     by_weekday;    /* 7 × 1 */
+  PeopleSets     by_hour;       /* 1 × 24 */
   PeopleSets     in_period;     /* 1 × 1 */
   PeopleSets     guests;        /* 1 × 1 */
   GHashTable    *pc_column;     /* resource id → column + 1 */
@@ -92,7 +95,10 @@ tally_clear (Tally *tally)
 {
   people_sets_clear (&tally->people);
   people_sets_clear (&tally->by_week);
+  people_sets_clear (&tally->by_pc);
   people_sets_clear (&tally->busy);
+  people_sets_clear (&tally->by_weekday);
+  people_sets_clear (&tally->by_hour);
   people_sets_clear (&tally->in_period);
   people_sets_clear (&tally->guests);
   g_clear_pointer (&tally->pc_column, g_hash_table_unref);
@@ -126,20 +132,38 @@ add_piece (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, LhCo
   lh_count_table_add (seconds, week, pc, end - start);
   people_sets_add (&tally->people, week, pc, person);
   people_sets_add (&tally->by_week, week, 0, person);
+  people_sets_add (&tally->by_pc, 0, pc, person);
   lh_count_table_add (busy_seconds, weekday, hour, end - start);
   people_sets_add (&tally->busy, weekday, hour, person);
+  people_sets_add (&tally->by_weekday, weekday, 0, person);
+  people_sets_add (&tally->by_hour, 0, hour, person);
 }
 
-/* Cuts a staff sitting, already within the period, at each hour and each
- * week; the centre's time zone has whole-hour offsets from UTC, as the
- * UK's has, so a UTC hour is a local hour. */
+/* The start of the local hour after t: local, since a centre's zone may
+ * be half an hour off UTC, and an hour may be skipped or repeated. */
+static gint64
+next_local_hour (gint64 t, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) hour_start = g_date_time_add_seconds (local, -(g_date_time_get_minute (local) * 60.0 +
+                                                                      g_date_time_get_second (local)));
+  g_autoptr(GDateTime) next = g_date_time_add_hours (hour_start, 1);
+  gint64 at = g_date_time_to_unix (next);
+
+  /* A repeated hour's clock time comes round again: never go back. */
+  return at > t ? at : t + HOUR;
+}
+
+/* Cuts a staff sitting, already within the period, at each local hour
+ * and each week. */
 static void
 add_sitting (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, LhCountTable *seconds,
              LhCountTable *busy_seconds)
 {
   for (gint64 t = start; t < end;)
     {
-      gint64 piece_end = MIN (end, t - t % HOUR + HOUR);
+      gint64 piece_end = MIN (end, next_local_hour (t, tally->tz));
       guint week = week_of (tally->report, t);
 
       if (week + 1 < tally->report->n_weeks)
@@ -147,6 +171,25 @@ add_sitting (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, Lh
       add_piece (tally, pc, person, t, piece_end, seconds, busy_seconds);
       t = piece_end;
     }
+}
+
+/* The people behind each figure of a table of minutes, its totals
+ * included, for suppression to hide what too few people make. */
+static void
+set_people (LhCountTable *minutes, const PeopleSets *cells, const PeopleSets *rows, const PeopleSets *columns,
+            const PeopleSets *all)
+{
+  guint n_rows = lh_count_table_n_rows (minutes), n_columns = lh_count_table_n_columns (minutes);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        lh_count_table_set_people (minutes, r, c, g_hash_table_size (cells->sets[r * cells->n_columns + c]));
+      lh_count_table_set_people (minutes, r, n_columns, g_hash_table_size (rows->sets[r]));
+    }
+  for (guint c = 0; c < n_columns; c++)
+    lh_count_table_set_people (minutes, n_rows, c, g_hash_table_size (columns->sets[c]));
+  lh_count_table_set_people (minutes, n_rows, n_columns, g_hash_table_size (all->sets[0]));
 }
 
 /* Seconds to whole minutes, cell by cell, keeping totals that add up:
@@ -203,7 +246,10 @@ init_report (LhUsageReport *report, Tally *tally, LhStore *store, const LhCentre
   tally->tz = centre->tz;
   people_sets_init (&tally->people, report->n_weeks, MAX (report->n_pcs, 1));
   people_sets_init (&tally->by_week, report->n_weeks, 1);
+  people_sets_init (&tally->by_pc, 1, MAX (report->n_pcs, 1));
   people_sets_init (&tally->busy, 7, 24);
+  people_sets_init (&tally->by_weekday, 7, 1);
+  people_sets_init (&tally->by_hour, 1, 24);
   people_sets_init (&tally->in_period, 1, 1);
   people_sets_init (&tally->guests, 1, 1);
   return TRUE;
@@ -277,6 +323,8 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
 
   to_minutes (seconds, report->minutes);
   to_minutes (busy_seconds, report->busy_minutes);
+  set_people (report->minutes, &tally.people, &tally.by_week, &tally.by_pc, &tally.in_period);
+  set_people (report->busy_minutes, &tally.busy, &tally.by_weekday, &tally.by_hour, &tally.in_period);
   if (report->n_pcs > 0)
     people_sets_count_into (&tally.people, report->people);
   people_sets_count_into (&tally.by_week, report->people_by_week);

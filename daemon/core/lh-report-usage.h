@@ -33,13 +33,15 @@ typedef struct
   char        **pc_names;        /* (n_pcs) (array zero-terminated=1) */
 
   /* Staff's use (guests are counted apart): */
-  LhCountTable *minutes;         /* week × PC, with both totals */
+  LhCountTable *minutes;         /* week × PC, with both totals, and the
+                                  * people behind each figure */
   LhCountTable *people;          /* week × PC: different people; no
                                   * totals, one person counts in many
                                   * cells */
   LhCountTable *people_by_week;  /* week × 1: different people a week */
   LhCountTable *busy_minutes;    /* 7 × 24: minutes in use by weekday
-                                  * (Monday first) and hour, with totals */
+                                  * (Monday first) and local hour, with
+                                  * totals and people as for minutes */
   LhCountTable *busy_people;     /* 7 × 24: different people in each */
   LhCountTable *sittings;        /* 1 × 2: booked, walk-up, with their
                                   * total */

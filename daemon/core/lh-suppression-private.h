@@ -13,6 +13,9 @@ struct _LhCountTable
   LhTotals  totals;
   gint64   *counts;       /* (n_rows + 1) × (n_columns + 1), totals last */
   gboolean *suppressed;   /* the same shape */
+  gint64   *people;       /* the same shape, or NULL: a table of counts
+                           * of people; else the people behind each
+                           * figure (minutes, say) */
 };
 
 /* One equation: the members add up to the total. */

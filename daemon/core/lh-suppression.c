@@ -33,6 +33,7 @@ lh_count_table_free (LhCountTable *table)
     return;
   g_free (table->counts);
   g_free (table->suppressed);
+  g_free (table->people);
   g_free (table);
 }
 
@@ -74,6 +75,17 @@ lh_count_table_set (LhCountTable *table, guint row, guint column, gint64 count)
   g_return_if_fail (count >= 0);
 
   lh_count_table_add (table, row, column, count - table->counts[index_of (table, row, column)]);
+}
+
+void
+lh_count_table_set_people (LhCountTable *table, guint row, guint column, gint64 people)
+{
+  g_return_if_fail (row <= table->n_rows && column <= table->n_columns);
+  g_return_if_fail (people >= 0);
+
+  if (table->people == NULL)
+    table->people = g_new0 (gint64, (gsize) (table->n_rows + 1) * (table->n_columns + 1));
+  table->people[index_of (table, row, column)] = people;
 }
 
 gint64
@@ -220,8 +232,11 @@ line_gives_away (const LhCountTable *table, const Line *line, int threshold)
     }
   if (n_hidden == 1)
     return TRUE;
-  return !table->suppressed[line->total] && n_hidden > 0 &&
-         (hidden_sum < threshold || hidden_sum <= (gint64) n_hidden);
+  if (table->suppressed[line->total] || n_hidden == 0)
+    return FALSE;
+  /* Minutes adding up to less than the threshold name nobody: the rule
+   * is for counts of people. */
+  return (table->people == NULL && hidden_sum < threshold) || hidden_sum <= (gint64) n_hidden;
 }
 
 /* Applies the two rules to every equation until none gives anything
@@ -287,7 +302,10 @@ lh_count_table_suppress (LhCountTable *table, int threshold)
       {
         guint i = index_of (table, r, c);
 
-        if (lh_count_table_is_published (table, r, c) && table->counts[i] > 0 && table->counts[i] < threshold)
+        /* A figure from fewer people than the threshold. */
+        gint64 people = table->people != NULL ? table->people[i] : table->counts[i];
+
+        if (lh_count_table_is_published (table, r, c) && table->counts[i] > 0 && people < threshold)
           table->suppressed[i] = TRUE;
       }
   lines = table_lines (table);

@@ -39,6 +39,11 @@ LhTotals lh_count_table_totals (const LhCountTable *table);
 void     lh_count_table_set (LhCountTable *table, guint row, guint column, gint64 count);
 void     lh_count_table_add (LhCountTable *table, guint row, guint column, gint64 count);
 
+/* For a table of something other than people (minutes used, say): the
+ * number of different people behind a cell or a total, which decides
+ * whether it is hidden. Set for every figure of such a table. */
+void     lh_count_table_set_people (LhCountTable *table, guint row, guint column, gint64 people);
+
 /* A cell's or a total's true count, for the daemon's own use: what is
  * published goes through lh_count_table_is_suppressed first. */
 gint64   lh_count_table_get (const LhCountTable *table, guint row, guint column);
@@ -47,12 +52,14 @@ gint64   lh_count_table_get (const LhCountTable *table, guint row, guint column)
 gboolean lh_count_table_is_published (const LhCountTable *table, guint row, guint column);
 
 /* Suppresses every count from 1 to threshold - 1 (a zero names nobody,
- * and is never hidden), then enough others that none of them can be
- * worked back from what is left: no row or column with a total holds a
- * hidden figure alone, the hidden counts in it add up to the threshold at
- * least, and a reader who solves all the equations at once, knowing each
- * hidden figure is at least 1, finds another table for each hidden one
- * (lh-suppression-check.c). A threshold of 1 or less suppresses nothing. */
+ * and is never hidden), or, in a table with people set, every figure
+ * from fewer people than the threshold; then enough others that none of
+ * them can be worked back from what is left: no row or column with a
+ * total holds a hidden figure alone, the hidden counts of people in it
+ * add up to the threshold at least, and a reader who solves all the
+ * equations at once, knowing each hidden figure is at least 1, finds
+ * another table for each hidden one (lh-suppression-check.c). A
+ * threshold of 1 or less suppresses nothing. */
 void     lh_count_table_suppress (LhCountTable *table, int threshold);
 
 gboolean lh_count_table_is_suppressed (const LhCountTable *table, guint row, guint column);

@@ -142,6 +142,57 @@ test_walk_ups_and_guests (Fixture *f, gconstpointer data)
   g_assert_cmpint (report->guest_minutes, ==, 60);
 }
 
+/* The people behind each minutes figure decide what is hidden: at a
+ * threshold of 2, a week at a PC that one person used is hidden, and so
+ * is enough beside it that it cannot be worked back from the totals. */
+static void
+test_people_behind_minutes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = lh_usage_report (f->ts->store, f->centre, FROM, TO, NOW, &error);
+
+  g_assert_no_error (error);
+  /* Cells: Amira and Ben; Amira alone; Ben alone; Ben and Amira. */
+  g_assert_cmpint (lh_count_table_get (report->minutes, 0, 1), ==, 15);
+  lh_count_table_suppress (report->minutes, 2);
+  g_assert_true (lh_count_table_is_suppressed (report->minutes, 0, 1));
+  g_assert_true (lh_count_table_is_suppressed (report->minutes, 1, 0));
+  /* Each row and column now holds two hidden figures. */
+  g_assert_true (lh_count_table_is_suppressed (report->minutes, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (report->minutes, 1, 1));
+  /* The totals come from both: shown. */
+  g_assert_false (lh_count_table_is_suppressed (report->minutes, 0, 2));
+  g_assert_false (lh_count_table_is_suppressed (report->minutes, 2, 0));
+  g_assert_false (lh_count_table_is_suppressed (report->minutes, 2, 2));
+
+  /* When in the week: each hour had one person, each weekday one, but
+   * the whole period two. */
+  lh_count_table_suppress (report->busy_minutes, 2);
+  g_assert_true (lh_count_table_is_suppressed (report->busy_minutes, 2, 10));
+  g_assert_true (lh_count_table_is_suppressed (report->busy_minutes, 2, 24));
+  g_assert_false (lh_count_table_is_suppressed (report->busy_minutes, 7, 24));
+}
+
+/* A centre half an hour off UTC: its busy hours are its own hours. */
+static void
+test_local_hours (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = NULL;
+  /* Thursday 26 November, 10:00 to 11:30 in Kolkata (from 04:30 UTC). */
+  gint64 thursday_ten = FROM + DAY + 4 * HOUR + 30 * MINUTE;
+
+  g_time_zone_unref (f->centre->tz);
+  f->centre->tz = g_time_zone_new_identifier ("Asia/Kolkata");
+  sittings_add (f->ts->store, f->ben, f->pc2, thursday_ten, thursday_ten + 90 * MINUTE, FALSE);
+  report = lh_usage_report (f->ts->store, f->centre, FROM, TO, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 3, 9), ==, 0);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 3, 10), ==, 60);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 3, 11), ==, 30);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 3, 12), ==, 0);
+}
+
 static void
 test_refused_and_plan (Fixture *f, gconstpointer data)
 {
@@ -163,6 +214,8 @@ main (int argc, char **argv)
   ADD ("/lh/report-usage/weeks-and-pcs", test_weeks_and_pcs);
   ADD ("/lh/report-usage/busy-hours", test_busy_hours);
   ADD ("/lh/report-usage/walk-ups-and-guests", test_walk_ups_and_guests);
+  ADD ("/lh/report-usage/people-behind-minutes", test_people_behind_minutes);
+  ADD ("/lh/report-usage/local-hours", test_local_hours);
   ADD ("/lh/report-usage/refused-and-plan", test_refused_and_plan);
   return g_test_run ();
 }

@@ -335,6 +335,38 @@ test_pinned_through_several_lines (void)
   g_assert_cmpuint (assert_nothing_given_away (table), >, 9);
 }
 
+/* Minutes, hidden by the people behind them: a week one person used is
+ * hidden however many minutes, a few minutes from many people are not,
+ * and the threshold on hidden counts is for counts of people only. */
+static void
+test_minutes_by_people (void)
+{
+  const gint64 minutes[] = {
+    95, 3, 240,
+    2, 180, 60,
+  };
+  const gint64 people[] = {
+    1, 6, 9,
+    1, 7, 5,
+  };
+  g_autoptr(LhCountTable) table = table_of (2, 3, LH_TOTALS_COLUMNS, minutes);
+
+  for (guint r = 0; r < 2; r++)
+    for (guint c = 0; c < 3; c++)
+      lh_count_table_set_people (table, r, c, people[r * 3 + c]);
+  for (guint c = 0; c < 3; c++)
+    lh_count_table_set_people (table, 2, c, 12);
+  lh_count_table_set_people (table, 2, 3, 20);
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  /* Two hidden, 97 minutes between them: nothing more to hide. */
+  g_assert_false (lh_count_table_is_suppressed (table, 0, 1));
+  g_assert_false (lh_count_table_is_suppressed (table, 1, 1));
+  g_assert_false (lh_count_table_is_suppressed (table, 2, 0));
+  g_assert_cmpuint (assert_nothing_given_away (table), ==, 2);
+}
+
 /* A threshold of 1 hides nothing. */
 static void
 test_threshold_one (void)
@@ -381,6 +413,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suppression/hidden-sum-reaches-threshold", test_hidden_sum_reaches_threshold);
   g_test_add_func ("/suppression/totals-hidden", test_totals_hidden);
   g_test_add_func ("/suppression/pinned-through-several-lines", test_pinned_through_several_lines);
+  g_test_add_func ("/suppression/minutes-by-people", test_minutes_by_people);
   g_test_add_func ("/suppression/threshold-one", test_threshold_one);
   g_test_add_func ("/suppression/random-tables", test_random_tables);
   return g_test_run ();
