@@ -43,14 +43,20 @@ add_sitting (Fixture *f, gint64 pc, gint64 start, gint64 end)
 }
 
 static void
-save_computer (Fixture *f, const char *asset_tag, gint64 pc, const char *status)
+save_computer_at (Fixture *f, const char *asset_tag, gint64 pc, const char *status, gint64 at)
 {
   static const LhEquipmentActor admin = { 0, "learnhubctl" };
   g_autoptr(GError) error = NULL;
   LhEquipmentFields fields = { asset_tag, "computer", "", "PC room", status, pc };
 
-  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &fields, &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &fields, &admin, NULL, at, NULL, &error));
   g_assert_no_error (error);
+}
+
+static void
+save_computer (Fixture *f, const char *asset_tag, gint64 pc, const char *status)
+{
+  save_computer_at (f, asset_tag, pc, status, MONDAY - 30 * DAY);
 }
 
 static void
@@ -295,6 +301,25 @@ test_out_of_order_retired (Fixture *f, gconstpointer data)
   g_assert_cmpint (usage_of (pcs, "PC 2")->seconds_out_of_order, ==, 4 * HOUR + 3 * HOUR);
 }
 
+/* LC-0002 is faulty from Monday 13:00 to Tuesday 13:00 while it is PC 2
+ * (4 h + 4 h). On Thursday it moves to PC 4 and a new computer becomes
+ * PC 2: the outage stays PC 2's, and PC 4 had none. */
+static void
+test_out_of_order_after_relink (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  set_status (f, "LC-0002", "faulty", MONDAY + 13 * HOUR);
+  set_status (f, "LC-0002", "working", MONDAY + DAY + 13 * HOUR);
+  save_computer_at (f, "LC-0002", f->pc4, NULL, MONDAY + 3 * DAY + 8 * HOUR);
+  save_computer_at (f, "LC-0012", f->pc2, NULL, MONDAY + 3 * DAY + 8 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 2")->seconds_out_of_order, ==, 8 * HOUR);
+  g_assert_cmpint (usage_of (pcs, "PC 4")->seconds_out_of_order, ==, 0);
+}
+
 static void
 test_bad_period (Fixture *f, gconstpointer data)
 {
@@ -317,9 +342,8 @@ test_query_plans (Fixture *f, gconstpointer data)
       "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
     { LH_EQUIPMENT_USAGE_CLOSURES_SQL,
       "SEARCH closures USING COVERING INDEX sqlite_autoindex_closures_1 (date>? AND date<?)" },
-    /* Two parts of one query: each an index of its own. */
-    { LH_PC_OUTAGE_COMPUTERS_SQL, "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
-    { LH_PC_OUTAGE_COMPUTERS_SQL, "SEARCH equipment USING INDEX equipment_retired_by_pc (resource_id=?)" },
+    { LH_PC_OUTAGE_COMPUTERS_SQL,
+      "SEARCH equipment_events USING INDEX equipment_events_links_by_pc (resource_id=? AND at<?)" },
     { LH_PC_OUTAGE_STATUS_AT_SQL,
       "SEARCH equipment_events USING INDEX equipment_events_by_item (equipment_id=? AND at<?)" },
     { LH_PC_OUTAGE_CHANGES_SQL,
@@ -347,6 +371,7 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/out-of-order-half", test_out_of_order_half);
   ADD ("/lh/equipment-usage/out-of-order-own-faults", test_out_of_order_own_faults);
   ADD ("/lh/equipment-usage/out-of-order-retired", test_out_of_order_retired);
+  ADD ("/lh/equipment-usage/out-of-order-after-relink", test_out_of_order_after_relink);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
 #undef ADD
