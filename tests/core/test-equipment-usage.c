@@ -260,6 +260,37 @@ test_out_of_order_half (Fixture *f, gconstpointer data)
   g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 5);
 }
 
+/* PC 2's computer faulty from Monday 10:00 on: in order 1 h of the 27
+ * open (9:00 to 10:00). Its learner sits on from 9:30 to 13:00: 3.5 h
+ * used, but only 30 min of it in order, half of that hour, not 350 %.
+ * An early sitting from 7:00 (use before opening is use all the same)
+ * makes 3 h of use in order: the share stops at 100 %. */
+static void
+test_out_of_order_use_during_outage (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+  const LhPcUsage *pc2;
+
+  set_status (f, "LC-0002", "faulty", MONDAY + 10 * HOUR);
+  add_sitting (f, f->pc2, MONDAY + 9 * HOUR + 30 * MINUTE, MONDAY + 13 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  pc2 = usage_of (pcs, "PC 2");
+  g_assert_cmpint (lh_pc_usage_seconds_in_order (pc2), ==, HOUR);
+  g_assert_cmpint (pc2->seconds_used, ==, 3 * HOUR + 30 * MINUTE);
+  g_assert_cmpint (pc2->seconds_used_in_order, ==, 30 * MINUTE);
+  g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 50);
+  g_clear_pointer (&pcs, g_ptr_array_unref);
+
+  add_sitting (f, f->pc2, MONDAY + 7 * HOUR, MONDAY + 9 * HOUR + 30 * MINUTE);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  pc2 = usage_of (pcs, "PC 2");
+  g_assert_cmpint (pc2->seconds_used_in_order, ==, 3 * HOUR);
+  g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 100);
+}
+
 /* PC 4 has no computer in the inventory: its own faults that stop use
  * take it out. One on Monday from 9:00, repaired at 11:00; one since
  * Thursday midnight, still open: 2 h + 8 h + 3 h. One that does not
@@ -369,6 +400,7 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/sitting-across-midnight", test_sitting_across_midnight);
   ADD ("/lh/equipment-usage/out-of-order-all-period", test_out_of_order_all_period);
   ADD ("/lh/equipment-usage/out-of-order-half", test_out_of_order_half);
+  ADD ("/lh/equipment-usage/out-of-order-use-during-outage", test_out_of_order_use_during_outage);
   ADD ("/lh/equipment-usage/out-of-order-own-faults", test_out_of_order_own_faults);
   ADD ("/lh/equipment-usage/out-of-order-retired", test_out_of_order_retired);
   ADD ("/lh/equipment-usage/out-of-order-after-relink", test_out_of_order_after_relink);
