@@ -351,6 +351,38 @@ test_out_of_order_after_relink (Fixture *f, gconstpointer data)
   g_assert_cmpint (usage_of (pcs, "PC 4")->seconds_out_of_order, ==, 0);
 }
 
+/* A database from before 0030 has no PC in its history: the migration
+ * fills each item's rows from its link now (LC-0002's, added as PC 2 and
+ * moved to PC 4, all say PC 4), and a shelf item's stay empty. */
+static void
+test_migration_fills_links (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  sqlite3 *db;
+
+  save_computer_at (f, "LC-0002", f->pc4, NULL, MONDAY);
+  save_computer_at (f, "LC-0003", 0, NULL, MONDAY);
+  g_clear_object (&f->ts->store);
+  g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX equipment_events_links_by_pc; "
+                                     "ALTER TABLE equipment_events DROP COLUMN resource_id; "
+                                     "PRAGMA user_version = 29", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->ts->store = lh_store_open (f->ts->path, &error);
+  g_assert_no_error (error);
+
+  moved = g_strdup_printf ("SELECT count(*) FROM equipment_events v JOIN equipment e ON e.id = v.equipment_id "
+                           "WHERE e.asset_tag = 'LC-0002' AND v.resource_id = %" G_GINT64_FORMAT, f->pc4);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, moved), ==, 2);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM equipment_events v JOIN equipment e "
+                                      "ON e.id = v.equipment_id WHERE v.resource_id IS NOT e.resource_id"), ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM equipment_events v JOIN equipment e ON e.id = "
+                                      "v.equipment_id WHERE e.asset_tag = 'LC-0003' AND v.resource_id IS NULL"), ==, 1);
+}
+
 static void
 test_bad_period (Fixture *f, gconstpointer data)
 {
@@ -404,6 +436,7 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/out-of-order-own-faults", test_out_of_order_own_faults);
   ADD ("/lh/equipment-usage/out-of-order-retired", test_out_of_order_retired);
   ADD ("/lh/equipment-usage/out-of-order-after-relink", test_out_of_order_after_relink);
+  ADD ("/lh/equipment-usage/migration-fills-links", test_migration_fills_links);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
 #undef ADD
