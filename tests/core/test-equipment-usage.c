@@ -354,6 +354,23 @@ test_out_of_order_after_relink (Fixture *f, gconstpointer data)
 /* A database from before 0030 has no PC in its history: the migration
  * fills each item's rows from its link now (LC-0002's, added as PC 2 and
  * moved to PC 4, all say PC 4), and a shelf item's stay empty. */
+/* A shelf computer linked on Friday at 10:00 to PC 2, whose computer was
+ * retired on Thursday at 13:00, does not erase the time PC 2 had none:
+ * 4 h on Thursday and 1 h on Friday. */
+static void
+test_out_of_order_until_shelf_linked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  save_computer (f, "LC-0003", 0, NULL);
+  set_status (f, "LC-0002", "retired", MONDAY + 3 * DAY + 13 * HOUR);
+  save_computer_at (f, "LC-0003", f->pc2, NULL, MONDAY + 4 * DAY + 10 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 2")->seconds_out_of_order, ==, 5 * HOUR);
+}
+
 static void
 test_migration_fills_links (Fixture *f, gconstpointer data)
 {
@@ -436,6 +453,7 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/out-of-order-own-faults", test_out_of_order_own_faults);
   ADD ("/lh/equipment-usage/out-of-order-retired", test_out_of_order_retired);
   ADD ("/lh/equipment-usage/out-of-order-after-relink", test_out_of_order_after_relink);
+  ADD ("/lh/equipment-usage/out-of-order-until-shelf-linked", test_out_of_order_until_shelf_linked);
   ADD ("/lh/equipment-usage/migration-fills-links", test_migration_fills_links);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
