@@ -25,7 +25,8 @@ static void
 print_text (const char *from, const char *to, GPtrArray *pcs, GTimeZone *tz)
 {
   g_print ("Use of the PCs from %s to %s, most used first\n", from, to);
-  g_print ("(OF OPEN: of the opening hours the PC was in order; OUT OF ORDER: opening hours it could not be used)\n\n");
+  g_print ("(HOURS: all its use; OF OPEN: its use while in order, of the opening hours it was in order, "
+           "at most 100%%;\n OUT OF ORDER: opening hours it could not be used)\n\n");
   g_print ("%-12s %8s %9s %5s %8s %12s  %-16s  %s\n", "PC", "HOURS", "SITTINGS", "DAYS", "OF OPEN", "OUT OF ORDER",
            "LAST USED", "COMPUTER");
   for (guint i = 0; i < pcs->len; i++)

@@ -48,17 +48,20 @@
   "WHERE e.at > ?1 AND e.at < ?2 ORDER BY e.at, e.id"
 
 /* A PC's times out of order over a period (lh-pc-outages.c), the same
- * rule read back through history. Its computers, present and retired,
- * each through its index (equipment_by_pc, equipment_retired_by_pc). */
+ * rule read back through history. Its computers are those ever linked to
+ * it before ?2 (rows that add or re-link an item record its PC, 0030):
+ * an index range of the PC's link rows. */
 #define LH_PC_OUTAGE_COMPUTERS_SQL \
-  "SELECT id FROM equipment WHERE resource_id = ?1 AND status <> 'retired' " \
-  "UNION ALL SELECT id FROM equipment WHERE resource_id = ?1 AND status = 'retired'"
-/* A computer's status at ?2 (its latest event at or before), and its
- * changes within (?2, ?3): an index range of its own history. */
+  "SELECT DISTINCT equipment_id FROM equipment_events WHERE resource_id = ?1 AND at < ?2 " \
+  "AND what IN ('added', 'edited')"
+/* A computer's status and PC at ?2 (its latest event at or before), and
+ * its changes within (?2, ?3): an index range of its own history. */
 #define LH_PC_OUTAGE_STATUS_AT_SQL \
-  "SELECT status FROM equipment_events WHERE equipment_id = ?1 AND at <= ?2 ORDER BY at DESC, id DESC LIMIT 1"
+  "SELECT status, resource_id FROM equipment_events WHERE equipment_id = ?1 AND at <= ?2 " \
+  "ORDER BY at DESC, id DESC LIMIT 1"
 #define LH_PC_OUTAGE_CHANGES_SQL \
-  "SELECT at, status FROM equipment_events WHERE equipment_id = ?1 AND at > ?2 AND at < ?3 ORDER BY at, id"
+  "SELECT at, status, resource_id FROM equipment_events WHERE equipment_id = ?1 AND at > ?2 AND at < ?3 " \
+  "ORDER BY at, id"
 /* The PC's own faults that stop its use (a PC with no computer in the
  * inventory) and reach into [?2, ?3): the open ones through
  * faults_open_by_pc. The repaired ones scan the faults table, which no

@@ -37,7 +37,7 @@ lh_pc_usage_percent_of_open (const LhPcUsage *usage)
 
   if (in_order <= 0)
     return -1;
-  return (int) ((usage->seconds_used * 100 + in_order / 2) / in_order);
+  return (int) MIN (100, (usage->seconds_used_in_order * 100 + in_order / 2) / in_order);
 }
 
 /* The local days of the period: their midnights, in order, and which of
@@ -116,12 +116,14 @@ typedef struct
 {
   LhPcUsage *usage;
   gboolean  *used_on;  /* one per day of the period */
+  GArray    *outages;  /* from lh_pc_outages() */
 } Tally;
 
 static void
 tally_free (Tally *tally)
 {
   g_clear_pointer (&tally->usage, lh_pc_usage_free);
+  g_clear_pointer (&tally->outages, g_array_unref);
   g_free (tally->used_on);
   g_free (tally);
 }
@@ -194,6 +196,13 @@ tally_add (Tally *tally, const Days *days, gint64 start, gint64 end, gint64 from
     return;
   usage->sittings++;
   usage->seconds_used += clipped_end - clipped_start;
+  usage->seconds_used_in_order += clipped_end - clipped_start;
+  for (guint k = 0; k < tally->outages->len; k++)
+    {
+      const LhInterval *out = &g_array_index (tally->outages, LhInterval, k);
+
+      usage->seconds_used_in_order -= overlap (clipped_start, clipped_end, out->start, out->end);
+    }
   usage->last_used = MAX (usage->last_used, clipped_end);
   first_day = day_of (days, clipped_start);
   tally->used_on[first_day] = TRUE;
@@ -261,6 +270,7 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
       tally->usage->name = g_strdup (pc->name);
       open_seconds (tally->usage, pc, centre, &days, outages, from, to);
       tally->used_on = g_new0 (gboolean, days.midnights->len);
+      tally->outages = g_steal_pointer (&outages);
       g_ptr_array_add (tallies, tally);
       g_hash_table_insert (by_id, &tally->usage->resource_id, tally);
       if (!find_computer (store, tally->usage, error))

@@ -41,6 +41,8 @@ typedef struct
   char   *asset_tag;       /* (owned) (nullable) its computer, if listed */
   char   *status;          /* (owned) (nullable) that computer's status */
   gint64  seconds_used;    /* sittings, clipped to the period */
+  gint64  seconds_used_in_order;  /* of those, while it was in order: a
+                                   * learner may sit on after a fault */
   int     sittings;        /* that reach into the period */
   int     days_used;       /* local days with some of a sitting */
   gint64  last_used;       /* the end of its latest sitting, or the
@@ -59,8 +61,9 @@ gint64   lh_pc_usage_seconds_in_order (const LhPcUsage *usage);
 /* No sitting though it could be used: a PC out of order all the period
  * was not shunned. */
 gboolean lh_pc_usage_never_used       (const LhPcUsage *usage);
-/* The share of its opening hours in order that the PC was used, in whole
- * percent; -1 if it was never open and in order in the period. */
+/* The share of its opening hours in order that the PC was used while in
+ * order, in whole percent, at most 100 (a sitting past closing time is
+ * use all the same); -1 if it was never open and in order in the period. */
 int      lh_pc_usage_percent_of_open  (const LhPcUsage *usage);
 
 /* Every active PC's use within [from, to) (element-type LhPcUsage), the

@@ -169,9 +169,13 @@ gboolean
 lh_equipment_add_event (LhStore *store, gint64 item_id, const char *what, const char *status, const char *note,
                         const LhEquipmentActor *actor, gint64 now, GError **error)
 {
+  /* The item's PC as it is now (written after the item): usage per PC
+   * reads which computer a PC was from these rows (0030). */
   g_autoptr(LhStmt) insert = lh_store_prepare (store,
                                                "INSERT INTO equipment_events (equipment_id, at, what, status, note, "
-                                               "actor_id, actor_name) VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0), ?7)",
+                                               "actor_id, actor_name, resource_id) "
+                                               "VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0), ?7, "
+                                               "(SELECT resource_id FROM equipment WHERE id = ?1))",
                                                error);
 
   if (insert == NULL)

@@ -24,10 +24,13 @@ typedef struct
   int           own_faults;  /* or this change to the open count */
 } Change;
 
+/* A computer elsewhere (another PC, or none) is absent from this one. */
 static ComputerState
-state_of (const char *status)
+state_of (LhStmt *row, int status_column, gint64 resource_id)
 {
-  if (status == NULL)
+  const char *status = (const char *) sqlite3_column_text (row, status_column);
+
+  if (status == NULL || sqlite3_column_int64 (row, status_column + 1) != resource_id)
     return COMPUTER_ABSENT;
   if (g_str_equal (status, "working"))
     return COMPUTER_WORKING;
@@ -62,7 +65,8 @@ by_time (gconstpointer a, gconstpointer b)
   return (x->at > y->at) - (x->at < y->at);
 }
 
-/* Each computer's state at `from`, and its changes within the period. */
+/* Each computer that was ever the PC: its state at `from`, and its
+ * changes within the period. */
 static gboolean
 read_computers (LhStore *store, gint64 resource_id, gint64 from, gint64 to, GArray *states, GArray *changes,
                 GError **error)
@@ -75,6 +79,7 @@ read_computers (LhStore *store, gint64 resource_id, gint64 from, gint64 to, GArr
   if (computers == NULL)
     return FALSE;
   sqlite3_bind_int64 (computers, 1, resource_id);
+  sqlite3_bind_int64 (computers, 2, to);
   while ((ok = lh_store_step (store, computers, &has_row, error)) && has_row)
     {
       gint64 id = sqlite3_column_int64 (computers, 0);
@@ -95,7 +100,7 @@ read_computers (LhStore *store, gint64 resource_id, gint64 from, gint64 to, GArr
       sqlite3_bind_int64 (status_at, 2, from);
       if (!lh_store_step (store, status_at, &has_row, error))
         return FALSE;
-      state = has_row ? state_of ((const char *) sqlite3_column_text (status_at, 0)) : COMPUTER_ABSENT;
+      state = has_row ? state_of (status_at, 0, resource_id) : COMPUTER_ABSENT;
       g_array_append_val (states, state);
 
       changed = lh_store_prepare (store, LH_PC_OUTAGE_CHANGES_SQL, error);
@@ -107,7 +112,7 @@ read_computers (LhStore *store, gint64 resource_id, gint64 from, gint64 to, GArr
       while ((ok = lh_store_step (store, changed, &has_row, error)) && has_row)
         {
           Change change = { sqlite3_column_int64 (changed, 0), c,
-                            state_of ((const char *) sqlite3_column_text (changed, 1)), 0 };
+                            state_of (changed, 1, resource_id), 0 };
 
           g_array_append_val (changes, change);
         }

@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 
 /* The spans within [from, to) when PC resource_id was out of order
  * (element-type LhInterval), in order and apart. A fault still open
- * counts to `to`. It follows the PC's computers as they are linked now:
- * the inventory keeps no history of which PC a computer was. NULL with
- * error if a read fails. */
+ * counts to `to`. It follows the computer that was the PC at each moment,
+ * as its history records (history from before 0030 follows the link as it
+ * was then: the current one). NULL with error if a read fails. */
 GArray *lh_pc_outages (LhStore  *store,
                        gint64    resource_id,
                        gint64    from,

@@ -43,14 +43,20 @@ add_sitting (Fixture *f, gint64 pc, gint64 start, gint64 end)
 }
 
 static void
-save_computer (Fixture *f, const char *asset_tag, gint64 pc, const char *status)
+save_computer_at (Fixture *f, const char *asset_tag, gint64 pc, const char *status, gint64 at)
 {
   static const LhEquipmentActor admin = { 0, "learnhubctl" };
   g_autoptr(GError) error = NULL;
   LhEquipmentFields fields = { asset_tag, "computer", "", "PC room", status, pc };
 
-  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &fields, &admin, NULL, MONDAY - 30 * DAY, NULL, &error));
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &fields, &admin, NULL, at, NULL, &error));
   g_assert_no_error (error);
+}
+
+static void
+save_computer (Fixture *f, const char *asset_tag, gint64 pc, const char *status)
+{
+  save_computer_at (f, asset_tag, pc, status, MONDAY - 30 * DAY);
 }
 
 static void
@@ -254,6 +260,37 @@ test_out_of_order_half (Fixture *f, gconstpointer data)
   g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 5);
 }
 
+/* PC 2's computer faulty from Monday 10:00 on: in order 1 h of the 27
+ * open (9:00 to 10:00). Its learner sits on from 9:30 to 13:00: 3.5 h
+ * used, but only 30 min of it in order, half of that hour, not 350 %.
+ * An early sitting from 7:00 (use before opening is use all the same)
+ * makes 3 h of use in order: the share stops at 100 %. */
+static void
+test_out_of_order_use_during_outage (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+  const LhPcUsage *pc2;
+
+  set_status (f, "LC-0002", "faulty", MONDAY + 10 * HOUR);
+  add_sitting (f, f->pc2, MONDAY + 9 * HOUR + 30 * MINUTE, MONDAY + 13 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  pc2 = usage_of (pcs, "PC 2");
+  g_assert_cmpint (lh_pc_usage_seconds_in_order (pc2), ==, HOUR);
+  g_assert_cmpint (pc2->seconds_used, ==, 3 * HOUR + 30 * MINUTE);
+  g_assert_cmpint (pc2->seconds_used_in_order, ==, 30 * MINUTE);
+  g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 50);
+  g_clear_pointer (&pcs, g_ptr_array_unref);
+
+  add_sitting (f, f->pc2, MONDAY + 7 * HOUR, MONDAY + 9 * HOUR + 30 * MINUTE);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  pc2 = usage_of (pcs, "PC 2");
+  g_assert_cmpint (pc2->seconds_used_in_order, ==, 3 * HOUR);
+  g_assert_cmpint (lh_pc_usage_percent_of_open (pc2), ==, 100);
+}
+
 /* PC 4 has no computer in the inventory: its own faults that stop use
  * take it out. One on Monday from 9:00, repaired at 11:00; one since
  * Thursday midnight, still open: 2 h + 8 h + 3 h. One that does not
@@ -295,6 +332,74 @@ test_out_of_order_retired (Fixture *f, gconstpointer data)
   g_assert_cmpint (usage_of (pcs, "PC 2")->seconds_out_of_order, ==, 4 * HOUR + 3 * HOUR);
 }
 
+/* LC-0002 is faulty from Monday 13:00 to Tuesday 13:00 while it is PC 2
+ * (4 h + 4 h). On Thursday it moves to PC 4 and a new computer becomes
+ * PC 2: the outage stays PC 2's, and PC 4 had none. */
+static void
+test_out_of_order_after_relink (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  set_status (f, "LC-0002", "faulty", MONDAY + 13 * HOUR);
+  set_status (f, "LC-0002", "working", MONDAY + DAY + 13 * HOUR);
+  save_computer_at (f, "LC-0002", f->pc4, NULL, MONDAY + 3 * DAY + 8 * HOUR);
+  save_computer_at (f, "LC-0012", f->pc2, NULL, MONDAY + 3 * DAY + 8 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 2")->seconds_out_of_order, ==, 8 * HOUR);
+  g_assert_cmpint (usage_of (pcs, "PC 4")->seconds_out_of_order, ==, 0);
+}
+
+/* A database from before 0030 has no PC in its history: the migration
+ * fills each item's rows from its link now (LC-0002's, added as PC 2 and
+ * moved to PC 4, all say PC 4), and a shelf item's stay empty. */
+/* A shelf computer linked on Friday at 10:00 to PC 2, whose computer was
+ * retired on Thursday at 13:00, does not erase the time PC 2 had none:
+ * 4 h on Thursday and 1 h on Friday. */
+static void
+test_out_of_order_until_shelf_linked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  save_computer (f, "LC-0003", 0, NULL);
+  set_status (f, "LC-0002", "retired", MONDAY + 3 * DAY + 13 * HOUR);
+  save_computer_at (f, "LC-0003", f->pc2, NULL, MONDAY + 4 * DAY + 10 * HOUR);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 2")->seconds_out_of_order, ==, 5 * HOUR);
+}
+
+static void
+test_migration_fills_links (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  sqlite3 *db;
+
+  save_computer_at (f, "LC-0002", f->pc4, NULL, MONDAY);
+  save_computer_at (f, "LC-0003", 0, NULL, MONDAY);
+  g_clear_object (&f->ts->store);
+  g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX equipment_events_links_by_pc; "
+                                     "ALTER TABLE equipment_events DROP COLUMN resource_id; "
+                                     "PRAGMA user_version = 29", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->ts->store = lh_store_open (f->ts->path, &error);
+  g_assert_no_error (error);
+
+  moved = g_strdup_printf ("SELECT count(*) FROM equipment_events v JOIN equipment e ON e.id = v.equipment_id "
+                           "WHERE e.asset_tag = 'LC-0002' AND v.resource_id = %" G_GINT64_FORMAT, f->pc4);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, moved), ==, 2);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM equipment_events v JOIN equipment e "
+                                      "ON e.id = v.equipment_id WHERE v.resource_id IS NOT e.resource_id"), ==, 0);
+  g_assert_cmpint (lh_test_query_int (f->ts->store,
+                                      "SELECT count(*) FROM equipment_events v JOIN equipment e ON e.id = "
+                                      "v.equipment_id WHERE e.asset_tag = 'LC-0003' AND v.resource_id IS NULL"), ==, 1);
+}
+
 static void
 test_bad_period (Fixture *f, gconstpointer data)
 {
@@ -317,9 +422,8 @@ test_query_plans (Fixture *f, gconstpointer data)
       "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
     { LH_EQUIPMENT_USAGE_CLOSURES_SQL,
       "SEARCH closures USING COVERING INDEX sqlite_autoindex_closures_1 (date>? AND date<?)" },
-    /* Two parts of one query: each an index of its own. */
-    { LH_PC_OUTAGE_COMPUTERS_SQL, "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
-    { LH_PC_OUTAGE_COMPUTERS_SQL, "SEARCH equipment USING INDEX equipment_retired_by_pc (resource_id=?)" },
+    { LH_PC_OUTAGE_COMPUTERS_SQL,
+      "SEARCH equipment_events USING INDEX equipment_events_links_by_pc (resource_id=? AND at<?)" },
     { LH_PC_OUTAGE_STATUS_AT_SQL,
       "SEARCH equipment_events USING INDEX equipment_events_by_item (equipment_id=? AND at<?)" },
     { LH_PC_OUTAGE_CHANGES_SQL,
@@ -345,8 +449,12 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/sitting-across-midnight", test_sitting_across_midnight);
   ADD ("/lh/equipment-usage/out-of-order-all-period", test_out_of_order_all_period);
   ADD ("/lh/equipment-usage/out-of-order-half", test_out_of_order_half);
+  ADD ("/lh/equipment-usage/out-of-order-use-during-outage", test_out_of_order_use_during_outage);
   ADD ("/lh/equipment-usage/out-of-order-own-faults", test_out_of_order_own_faults);
   ADD ("/lh/equipment-usage/out-of-order-retired", test_out_of_order_retired);
+  ADD ("/lh/equipment-usage/out-of-order-after-relink", test_out_of_order_after_relink);
+  ADD ("/lh/equipment-usage/out-of-order-until-shelf-linked", test_out_of_order_until_shelf_linked);
+  ADD ("/lh/equipment-usage/migration-fills-links", test_migration_fills_links);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
 #undef ADD
