@@ -281,6 +281,28 @@ test_out_of_order_own_faults (Fixture *f, gconstpointer data)
   g_assert_cmpint (usage_of (pcs, "PC 1")->seconds_out_of_order, ==, 27 * HOUR);
 }
 
+/* PC 4's screen broke on Monday while it had no computer in the
+ * inventory; LC-0004 was linked to it on Thursday and took the fault
+ * over. Monday to Thursday stay the PC's own history: out of order the
+ * whole period, not in order and unused until the link. */
+static void
+test_out_of_order_before_link (Fixture *f, gconstpointer data)
+{
+  static const LhEquipmentActor admin = { 0, "learnhubctl" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+  gint64 broken[] = { f->pc4, MONDAY };
+  LhEquipmentFields fields = { "LC-0004", "computer", "", "PC room", NULL, f->pc4 };
+
+  sittings_exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
+                      "VALUES (?1, 'screen', 1, ?2)", broken, G_N_ELEMENTS (broken));
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &fields, &admin, NULL, MONDAY + 3 * DAY, NULL, &error));
+  g_assert_no_error (error);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 4")->seconds_out_of_order, ==, 27 * HOUR);
+}
+
 /* A PC whose computer was retired and not replaced is out of order
  * until a new one is linked to it. */
 static void
@@ -347,6 +369,7 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/out-of-order-half", test_out_of_order_half);
   ADD ("/lh/equipment-usage/out-of-order-own-faults", test_out_of_order_own_faults);
   ADD ("/lh/equipment-usage/out-of-order-retired", test_out_of_order_retired);
+  ADD ("/lh/equipment-usage/out-of-order-before-link", test_out_of_order_before_link);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
 #undef ADD
