@@ -97,11 +97,6 @@ add_fault (JsonBuilder *builder, const LhFault *fault, gboolean for_admin, GPtrA
   json_builder_set_member_name (builder, "overdue");
   json_builder_add_boolean_value (builder, fault->overdue);
   lh_json_add_time_or_null (builder, "repaired_at", fault->repaired_at, tz);
-  json_builder_set_member_name (builder, "joined_into");
-  if (fault->joined_into != 0)
-    json_builder_add_int_value (builder, fault->joined_into);
-  else
-    json_builder_add_null_value (builder);
   if (notes != NULL)
     add_notes (builder, notes, tz);
   json_builder_end_object (builder);
