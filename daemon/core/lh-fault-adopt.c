@@ -118,14 +118,14 @@ merge_into (LhStore *store, const PcFault *fault, gint64 into_id, GError **error
 static gboolean
 carry_on (LhStore *store, gint64 pc_fault_id, gint64 into_id, gint64 now, GError **error)
 {
-  g_autoptr(LhStmt) close = lh_store_prepare (store, "UPDATE faults SET repaired_at = ?2, joined_into = ?3 "
-                                              "WHERE id = ?1", error);
+  g_autoptr(LhStmt) close_row = lh_store_prepare (store, "UPDATE faults SET repaired_at = ?2, joined_into = ?3 "
+                                                  "WHERE id = ?1", error);
 
-  if (close == NULL)
+  if (close_row == NULL)
     return FALSE;
-  sqlite3_bind_int64 (close, 1, pc_fault_id);
-  sqlite3_bind_int64 (close, 2, now);
-  sqlite3_bind_int64 (close, 3, into_id);
+  sqlite3_bind_int64 (close_row, 1, pc_fault_id);
+  sqlite3_bind_int64 (close_row, 2, now);
+  sqlite3_bind_int64 (close_row, 3, into_id);
   return exec_two (store, "UPDATE fault_reports SET fault_id = ?2 WHERE fault_id = ?1", pc_fault_id, into_id,
                    error) &&
          /* An index range of fault_reports_by_reporter; no kiosk counts as one reporter. */
@@ -134,7 +134,7 @@ carry_on (LhStore *store, gint64 pc_fault_id, gint64 into_id, gint64 now, GError
          exec_two (store, "UPDATE OR IGNORE admin_notices SET fault_id = ?2 "
                    "WHERE fault_id = ?1 AND cleared_at IS NULL", pc_fault_id, into_id, error) &&
          lh_admin_notices_clear_fault (store, pc_fault_id, now, error) &&
-         lh_store_exec (store, close, error);
+         lh_store_exec (store, close_row, error);
 }
 
 gboolean

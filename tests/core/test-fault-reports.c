@@ -457,7 +457,8 @@ test_linked_computer_takes_pc_faults (Fixture *f, gconstpointer data)
       g_assert_cmpint (pc_fault->joined_into, !=, 0);
       g_assert_cmpint (pc_fault->joined_into, ==,
                        i == 0 ? item_screen->id
-                              : count (f, "SELECT id FROM faults WHERE category = 'sound' AND equipment_id IS NOT NULL"));
+                              : count (f, "SELECT id FROM faults WHERE category = 'sound' "
+                                          "AND equipment_id IS NOT NULL"));
     }
   g_assert_cmpint (item_screen->joined_into, ==, 0);
 }
