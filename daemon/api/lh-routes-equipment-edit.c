@@ -117,6 +117,23 @@ publish_changes (LhRequest *request, const LhEquipment *item, gint64 old_resourc
         lh_event_hub_publish (request->events, "availability-changed", availability, 0);
       }
   lh_routes_publish_equipment_changed (request->events, item->id);
+  /* Newly linked, it took over any faults its PC had on its own, and
+   * their notices (lh-fault-adopt.c): the admins' lists are drawn again.
+   * Told on every link, rather than counting the faults through the save. */
+  if (item->resource_id != 0 && item->resource_id != old_resource_id)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) faults_changed = NULL;
+
+      json_builder_begin_object (builder);
+      lh_json_add_int (builder, "fault_id", 0);
+      json_builder_end_object (builder);
+      faults_changed = json_builder_get_root (builder);
+      lh_event_hub_publish_to_admins (request->events, "faults-changed", faults_changed);
+      lh_routes_publish_admin_notices (request->store, request->events);
+      /* A fault it joined may be older, so overdue sooner. */
+      lh_housekeeper_reschedule (request->housekeeper);
+    }
 }
 
 void

@@ -4,6 +4,8 @@
  * lh-equipment-import.c). */
 #define G_LOG_DOMAIN "lh-equipment"
 
+#include <string.h>
+
 #include "lh-equipment.h"
 #include "lh-equipment-save-private.h"
 
@@ -126,6 +128,34 @@ text_field_check (const char *text, guint max_chars, const char *field, const ch
   return FALSE;
 }
 
+/* A label typed on a touch keyboard: "lc-0201" is the item LC-0201, not a
+ * new one. Compared here rather than by a unique NOCASE index, which could
+ * not be built over a centre's tags that already differ only in case; the
+ * plain index (0030) keeps it an index range. Asked of new items only, so
+ * that such old ones can still be edited and retired. */
+static gboolean
+tag_free_in_any_case (LhStore *store, const char *asset_tag, GError **error)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT asset_tag, kind FROM equipment INDEXED BY equipment_by_tag_nocase "
+                                             "WHERE asset_tag = ?1 COLLATE NOCASE LIMIT 1", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, asset_tag, -1, SQLITE_STATIC);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "The asset tag %s is already %s's (%s)", asset_tag,
+                   (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 0));
+      lh_error_set_reason (error, "asset-tag-taken");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lh_equipment_fields_check (LhStore *store, const LhEquipmentFields *fields, GError **error)
 {
@@ -140,6 +170,14 @@ lh_equipment_fields_check (LhStore *store, const LhEquipmentFields *fields, GErr
   if (!text_field_check (fields->asset_tag, LH_ASSET_TAG_MAX_CHARS, "asset_tag", "the asset tag",
                          "asset-tag-invalid", error))
     return FALSE;
+  /* "LC-0201 " typed on a touch keyboard would be a second item. */
+  if (g_unichar_isspace (g_utf8_get_char (fields->asset_tag)) ||
+      g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (fields->asset_tag + strlen (fields->asset_tag)))))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The asset tag starts or ends with a space");
+      lh_error_set_reason (error, "asset-tag-invalid");
+      return FALSE;
+    }
   if (!lh_equipment_kind_check (fields->kind, error))
     {
       lh_error_set_reason (error, "kind-unknown");
@@ -471,7 +509,8 @@ lh_equipment_save_moving (LhStore *store, const LhCentre *centre, const LhEquipm
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!(old == NULL ? insert_item (store, centre, fields, actor, note, now, moves, error)
+  if (!(old == NULL ? tag_free_in_any_case (store, fields->asset_tag, error) &&
+                      insert_item (store, centre, fields, actor, note, now, moves, error)
                     : update_item (store, centre, old, fields, actor, note, now, moves, error)))
     return FALSE;
   if (out_created != NULL)

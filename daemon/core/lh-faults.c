@@ -29,7 +29,8 @@ static const char * const categories_stopping_use[] = { "programs", "internet", 
 /* A fault is of an inventory item, or of a PC with no computer in it. */
 #define FAULT_SELECT \
   "SELECT f.id, e.asset_tag, e.kind, coalesce (e.resource_id, f.resource_id, 0), r.name, f.category, " \
-  "f.stops_use, f.reported_at, f.reports, f.assigned_to, coalesce (f.repaired_at, 0), e.id " \
+  "f.stops_use, f.reported_at, f.reports, f.assigned_to, coalesce (f.repaired_at, 0), e.id, " \
+  "coalesce (f.joined_into, 0) " \
   "FROM faults f LEFT JOIN equipment e ON e.id = f.equipment_id " \
   "LEFT JOIN resources r ON r.id = coalesce (e.resource_id, f.resource_id) "
 
@@ -72,6 +73,7 @@ fault_from_row (LhStmt *stmt)
   fault->reports = sqlite3_column_int (stmt, 8);
   fault->assigned_to = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   fault->repaired_at = sqlite3_column_int64 (stmt, 10);
+  fault->joined_into = sqlite3_column_int64 (stmt, 12);
   return fault;
 }
 

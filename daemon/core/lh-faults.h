@@ -36,6 +36,7 @@ typedef struct
   int       reports;        /* how many kiosks (or the admin's tools) reported it */
   char     *assigned_to;    /* (owned) "" when no one yet */
   gint64    repaired_at;    /* 0: open */
+  gint64    joined_into;    /* closed, not repaired: this fault carries it on; 0: none */
   gboolean  overdue;        /* open longer than the terms in force allow */
 } LhFault;
 

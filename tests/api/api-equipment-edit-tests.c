@@ -174,6 +174,8 @@ test_add_refusals (void)
   g_autofree char *after = NULL;
   const struct { const char *body; guint status; const char *reason; } cases[] = {
     { "{\"asset_tag\": \"LC-0202\", \"kind\": \"desk\"}", 409, "asset-tag-taken" },
+    { "{\"asset_tag\": \"lc-0202\", \"kind\": \"desk\"}", 409, "asset-tag-taken" },
+    { "{\"asset_tag\": \"LC-0991 \", \"kind\": \"desk\"}", 422, "asset-tag-invalid" },
     { "{\"asset_tag\": \"  \", \"kind\": \"desk\"}", 422, "asset-tag-invalid" },
     { "{\"asset_tag\": \"LC\\n0991\", \"kind\": \"desk\"}", 422, "asset-tag-invalid" },
     { "{\"asset_tag\": \"LC\\u00000991\", \"kind\": \"desk\"}", 400, "body-invalid" },
@@ -425,6 +427,77 @@ test_link_follows_the_rule (void)
   g_assert_false (pc_out_of_order (admin, LINKED_PC, day));
 }
 
+/* The id of the open fault of this category of PC pc_id's item (NULL:
+ * of the PC, with no computer in the inventory), or 0. */
+static gint64
+open_fault_of (const char *token, gint64 pc_id, const char *asset_tag, const char *category)
+{
+  g_autoptr(LhApiReply) open = call ("GET", "/api/v1/faults?limit=100", token, NULL);
+  JsonArray *faults;
+
+  g_assert_cmpuint (open->status, ==, 200);
+  faults = json_object_get_array_member (json_node_get_object (open->json), "faults");
+  for (guint i = 0; i < json_array_get_length (faults); i++)
+    {
+      JsonObject *fault = json_array_get_object_element (faults, i);
+      JsonObject *item = json_object_get_object_member (fault, "item");
+      JsonNode *pc = json_object_get_member (item, "pc");
+
+      if (pc != NULL && JSON_NODE_HOLDS_OBJECT (pc) &&
+          json_object_get_int_member (json_node_get_object (pc), "id") == pc_id &&
+          g_strcmp0 (json_object_get_string_member (fault, "category"), category) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (item, "asset_tag", NULL), asset_tag) == 0)
+        return json_object_get_int_member (fault, "id");
+    }
+  return 0;
+}
+
+/* A computer linked to a PC takes over the fault reported at the PC while
+ * it had none: the admins' lists are told to show faults and notices
+ * again, and the PC's fault leaves the open list for the computer's. */
+static void
+test_link_takes_pc_faults (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiListener) to_admin = lh_api_listen (session_, daemon_->base_url, admin);
+  gint64 pc = pc_id_of (admin, LINKED_COMPUTER);
+  g_autofree char *path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT, item_id (admin, LINKED_COMPUTER));
+  g_autofree char *link = g_strdup_printf ("{\"pc_id\": %" G_GINT64_FORMAT "}", pc);
+  g_autofree char *report_body = g_strdup_printf ("{\"category\": \"sound\", \"resource_id\": %" G_GINT64_FORMAT "}",
+                                                  pc);
+  g_autoptr(LhApiReply) unlinked = call ("PATCH", path, admin, "{\"pc_id\": null}");
+  g_autoptr(LhApiReply) report = call ("POST", "/api/v1/faults", admin, report_body);
+  g_autoptr(LhApiReply) linked = NULL, repaired = NULL;
+  g_autoptr(JsonNode) faults_changed = NULL, notices_changed = NULL;
+  g_autofree char *repair_path = NULL;
+  gint64 pc_fault, carried_on;
+
+  g_assert_cmpuint (unlinked->status, ==, 200);
+  g_assert_cmpuint (report->status, ==, 201);
+  pc_fault = json_object_get_int_member (json_object_get_object_member (json_node_get_object (report->json),
+                                                                        "fault"), "id");
+  g_assert_cmpint (open_fault_of (admin, pc, NULL, "sound"), ==, pc_fault);
+
+  /* What the report itself sent is heard first, and set aside. */
+  lh_api_spin (0.3);
+  g_ptr_array_set_size (to_admin->messages, 0);
+  linked = call ("PATCH", path, admin, link);
+  g_assert_cmpuint (linked->status, ==, 200);
+  faults_changed = lh_api_listener_wait (to_admin, "faults-changed", "fault_id", 0);
+  notices_changed = lh_api_listener_wait (to_admin, "admin-notices-changed", NULL, 0);
+  g_assert_nonnull (faults_changed);
+  g_assert_nonnull (notices_changed);
+  carried_on = open_fault_of (admin, pc, LINKED_COMPUTER, "sound");
+  g_assert_cmpint (carried_on, !=, 0);
+  g_assert_cmpint (carried_on, !=, pc_fault);
+  g_assert_cmpint (open_fault_of (admin, pc, NULL, "sound"), ==, 0);
+
+  /* Repaired, as the demo had it, for the tests after. */
+  repair_path = lh_api_path ("/api/v1/faults/%" G_GINT64_FORMAT "/repaired", carried_on);
+  repaired = call ("POST", repair_path, admin, "{}");
+  g_assert_cmpuint (repaired->status, ==, 200);
+}
+
 void
 lh_api_equipment_edit_add_tests (LhTestDaemon *daemon, SoupSession *session)
 {
@@ -436,4 +509,5 @@ lh_api_equipment_edit_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/equipment/edit/edit", test_edit);
   g_test_add_func ("/api/equipment/edit/edit-refusals", test_edit_refusals);
   g_test_add_func ("/api/equipment/edit/link-follows-the-rule", test_link_follows_the_rule);
+  g_test_add_func ("/api/equipment/edit/link-takes-pc-faults", test_link_takes_pc_faults);
 }

@@ -179,6 +179,11 @@ test_add_refusals (Fixture *f, gconstpointer data)
     { { "   ", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 0 },
     /* A text the text check refuses carries its limit too. */
     { { "LC\t1", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 40 },
+    /* Typed on a touch keyboard, these would be second items of LC-0100. */
+    { { "LC-0100 ", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 0 },
+    { { " LC-0100", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 0 },
+    { { "LC-0100\u00a0", "desk", NULL, NULL, NULL, 0 }, "asset-tag-invalid", 0 },
+    { { "lc-0100", "desk", NULL, NULL, NULL, 0 }, "asset-tag-taken", 0 },
     { { long_tag, "desk", NULL, NULL, NULL, 0 }, "text-too-long", 40 },
     { { "LC-0400", "sofa", NULL, NULL, NULL, 0 }, "kind-unknown", 0 },
     { { "LC-0400", "desk", long_text, NULL, NULL, 0 }, "text-too-long", 200 },
@@ -200,6 +205,24 @@ test_add_refusals (Fixture *f, gconstpointer data)
       g_assert_cmpstr (lh_error_get_reason (error), ==, cases[i].reason);
       g_assert_cmpuint (lh_error_get_max_chars (error, NULL), ==, cases[i].max_chars);
     }
+  after = inventory_state (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The import (learnhubctl, CSV) keeps the same rule: a tag differing
+ * only in case from an item's is not a new item, and not that one. */
+static void
+test_import_tag_case (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = inventory_state (f);
+  g_autofree char *after = NULL;
+
+  g_assert_false (lh_equipment_save (f->ts->store, f->centre,
+                                     &(LhEquipmentFields) { "Lc-0100", "desk", "Desk", "PC room", NULL, 0 }, &admin,
+                                     NULL, NOW, NULL, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "asset-tag-taken");
   after = inventory_state (f);
   g_assert_cmpstr (after, ==, before);
 }
@@ -300,6 +323,7 @@ main (int argc, char **argv)
 
   g_test_add ("/equipment-edit/add", Fixture, NULL, setup, test_add, teardown);
   g_test_add ("/equipment-edit/add-refusals", Fixture, NULL, setup, test_add_refusals, teardown);
+  g_test_add ("/equipment-edit/import-tag-case", Fixture, NULL, setup, test_import_tag_case, teardown);
   g_test_add ("/equipment-edit/edit", Fixture, NULL, setup, test_edit, teardown);
   g_test_add ("/equipment-edit/link-follows-the-rule", Fixture, NULL, setup, test_link_follows_the_rule, teardown);
   return g_test_run ();

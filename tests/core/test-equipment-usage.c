@@ -318,6 +318,28 @@ test_out_of_order_own_faults (Fixture *f, gconstpointer data)
   g_assert_cmpint (usage_of (pcs, "PC 1")->seconds_out_of_order, ==, 27 * HOUR);
 }
 
+/* PC 4's screen broke on Monday while it had no computer in the
+ * inventory; LC-0004 was linked to it on Thursday and took the fault
+ * over. Monday to Thursday stay the PC's own history: out of order the
+ * whole period, not in order and unused until the link. */
+static void
+test_out_of_order_before_link (Fixture *f, gconstpointer data)
+{
+  static const LhEquipmentActor admin = { 0, "learnhubctl" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = NULL;
+  gint64 broken[] = { f->pc4, MONDAY };
+  LhEquipmentFields fields = { "LC-0004", "computer", "", "PC room", NULL, f->pc4 };
+
+  sittings_exec (f->ts->store, "INSERT INTO faults (resource_id, category, stops_use, reported_at) "
+                      "VALUES (?1, 'screen', 1, ?2)", broken, G_N_ELEMENTS (broken));
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre, &fields, &admin, NULL, MONDAY + 3 * DAY, NULL, &error));
+  g_assert_no_error (error);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (usage_of (pcs, "PC 4")->seconds_out_of_order, ==, 27 * HOUR);
+}
+
 /* A PC whose computer was retired and not replaced is out of order
  * until a new one is linked to it. */
 static void
@@ -382,7 +404,10 @@ test_migration_fills_links (Fixture *f, gconstpointer data)
   save_computer_at (f, "LC-0003", 0, NULL, MONDAY);
   g_clear_object (&f->ts->store);
   g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX equipment_events_links_by_pc; "
+  /* Back to schema 29: schema 31's additions first, then 30's. */
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX equipment_by_tag_nocase; "
+                                     "ALTER TABLE faults DROP COLUMN joined_into; "
+                                     "DROP INDEX equipment_events_links_by_pc; "
                                      "ALTER TABLE equipment_events DROP COLUMN resource_id; "
                                      "PRAGMA user_version = 29", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -455,6 +480,7 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/out-of-order-after-relink", test_out_of_order_after_relink);
   ADD ("/lh/equipment-usage/out-of-order-until-shelf-linked", test_out_of_order_until_shelf_linked);
   ADD ("/lh/equipment-usage/migration-fills-links", test_migration_fills_links);
+  ADD ("/lh/equipment-usage/out-of-order-before-link", test_out_of_order_before_link);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
 #undef ADD

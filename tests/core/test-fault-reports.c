@@ -424,9 +424,9 @@ test_linked_computer_takes_pc_faults (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE resource_id IS NOT NULL AND repaired_at IS NULL"),
                    ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE repaired_at IS NULL"), ==, 2);
-  /* The sound fault moved as it was; the screen one joined the item's. */
-  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT equipment_id FROM faults WHERE category = 'sound'"),
-                   ==, item_id);
+  /* The sound fault carried on on the item; the screen one joined the item's. */
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT equipment_id FROM faults WHERE category = 'sound' "
+                                      "AND repaired_at IS NULL"), ==, item_id);
   g_assert_cmpint (count (f, "SELECT reports FROM faults WHERE category = 'screen' AND repaired_at IS NULL"), ==, 2);
   g_assert_cmpint (count (f, "SELECT reported_at FROM faults WHERE category = 'screen' AND repaired_at IS NULL"),
                    ==, NOW);
@@ -442,8 +442,61 @@ test_linked_computer_takes_pc_faults (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
   g_assert_false (out_of_order);
-  g_assert_cmpint (pc_screen->id, !=, item_screen->id);
-  g_assert_cmpint (pc_sound->resource_id, ==, f->pc3);
+
+  /* The PC's own rows, read again: closed at the link, still the PC's,
+   * and joined into the item's faults rather than repaired. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LhFault) pc_fault = lh_faults_get (f->ts->store, i == 0 ? pc_screen->id : pc_sound->id,
+                                                   NOW + 3 * HOUR, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (pc_fault->repaired_at, ==, NOW + HOUR);
+      g_assert_cmpint (pc_fault->resource_id, ==, f->pc3);
+      g_assert_null (pc_fault->asset_tag);
+      g_assert_cmpint (pc_fault->joined_into, !=, 0);
+      g_assert_cmpint (pc_fault->joined_into, ==,
+                       i == 0 ? item_screen->id
+                              : count (f, "SELECT id FROM faults WHERE category = 'sound' "
+                                          "AND equipment_id IS NOT NULL"));
+    }
+  g_assert_cmpint (item_screen->joined_into, ==, 0);
+}
+
+/* A kiosk that reported both the PC's fault and the computer's counts
+ * once when they join; and the older age the joined fault takes does not
+ * tell the admins again that it is overdue. */
+static void
+test_join_counts_reporter_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhFault) pc_screen = report_at (f, NULL, f->pc3, f->desk, "screen", NULL, NOW - HOUR, NULL, NULL);
+  g_autoptr(LhFault) item_screen = NULL;
+  g_autoptr(LhStmt) age = lh_store_prepare (f->ts->store, "UPDATE faults SET reported_at = ?2, "
+                                            "overdue_told_at = ?3 WHERE id = ?1", &error);
+
+  /* Reported a month ago, and the admins told it was overdue. */
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (age, 1, pc_screen->id);
+  sqlite3_bind_int64 (age, 2, NOW - 30 * DAY);
+  sqlite3_bind_int64 (age, 3, NOW - 20 * DAY);
+  g_assert_true (lh_store_exec (f->ts->store, age, &error));
+  g_assert_no_error (error);
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0003", "computer", NULL, NULL, NULL, 0 },
+                                    &admin, NULL, NOW, NULL, &error));
+  g_assert_no_error (error);
+  item_screen = report_at (f, "LC-0003", 0, f->desk, "screen", NULL, NOW + 60, NULL, NULL);
+  g_assert_true (lh_equipment_save (f->ts->store, f->centre,
+                                    &(LhEquipmentFields) { "LC-0003", "computer", NULL, NULL, NULL, f->pc3 },
+                                    &admin, NULL, NOW + HOUR, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE repaired_at IS NULL"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT reports FROM faults WHERE repaired_at IS NULL"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT reported_at FROM faults WHERE repaired_at IS NULL"), ==, NOW - 30 * DAY);
+  g_assert_cmpint (count (f, "SELECT overdue_told_at FROM faults WHERE repaired_at IS NULL"), ==, NOW - 20 * DAY);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM fault_reports WHERE fault_id = "
+                          "(SELECT id FROM faults WHERE repaired_at IS NULL)"), ==, 2);
 }
 
 /* A computer added with its PC (equipment add --pc, a CSV row) takes
@@ -462,11 +515,13 @@ test_added_computer_takes_pc_faults (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   computer = lh_equipment_get (f->ts->store, "LC-0003", &error);
   g_assert_cmpstr (computer->status, ==, "faulty");
-  g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE resource_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM faults WHERE resource_id IS NOT NULL AND repaired_at IS NULL"),
+                   ==, 0);
   g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT equipment_id FROM faults WHERE repaired_at IS NULL"),
                    ==, computer->id);
-  g_assert_true (lh_faults_repaired (f->ts->store, pc_screen->id, "New screen", &admin, NOW + 2 * HOUR, NULL,
-                                     &error));
+  g_assert_true (lh_faults_repaired (f->ts->store,
+                                     count (f, "SELECT id FROM faults WHERE repaired_at IS NULL"), "New screen",
+                                     &admin, NOW + 2 * HOUR, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (lh_faults_pc_out_of_order (f->ts->store, f->pc3, &out_of_order, &error));
   g_assert_false (out_of_order);
@@ -488,5 +543,6 @@ main (int argc, char **argv)
   ADD ("/fault-reports/recent-notes", test_recent_notes);
   ADD ("/fault-reports/linked-computer-takes-pc-faults", test_linked_computer_takes_pc_faults);
   ADD ("/fault-reports/added-computer-takes-pc-faults", test_added_computer_takes_pc_faults);
+  ADD ("/fault-reports/join-counts-reporter-once", test_join_counts_reporter_once);
   return g_test_run ();
 }
