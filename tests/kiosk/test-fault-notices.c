@@ -127,8 +127,9 @@ test_cancelled_words (void)
 
   g_assert_true (json_parser_load_from_data (parser,
                                              "{\"type\": \"booking-cancelled\", \"reason\": \"pc-out-of-order\", "
-                                             "\"booking_id\": 9, \"start\": \"2026-11-24T10:00:00Z\", "
-                                             "\"end\": \"2026-11-24T12:00:00Z\", \"from_pc\": \"PC 8\", "
+                                             "\"booking_id\": 9, \"notice_id\": 4, "
+                                             "\"start\": \"2026-11-24T10:00:00Z\", \"end\": \"2026-11-24T12:00:00Z\", "
+                                             "\"from_pc\": \"PC 8\", "
                                              "\"to_pc\": null, \"paid_time_given_back\": false}", -1, &error));
   sent = lh_booking_notice_from_json (json_node_get_object (json_parser_get_root (parser)), utc, &error);
   g_assert_no_error (error);
