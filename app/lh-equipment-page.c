@@ -409,6 +409,17 @@ lh_equipment_page_go_back (LhEquipmentPage *self)
   /* A change is on its way: wait for its answer. */
   if (self->send_cancellable != NULL)
     return TRUE;
+  /* What was being read for the view left is not wanted: the PCs read
+   * for "Edit details" would otherwise open the Add form on the list. */
+  if (self->item_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->item_cancellable);
+      g_clear_object (&self->item_cancellable);
+      if (self->busy_button != NULL)
+        lh_busy_end (self->busy_button);
+      g_clear_object (&self->busy_button);
+      lh_equipment_page_update_buttons (self);
+    }
   if ((lh_page_view_is (LH_PAGE (self), "confirm") && self->see_to == SEE_TO_STATUS && self->detail != NULL) ||
       (lh_page_view_is (LH_PAGE (self), "details") && self->detail != NULL))
     {
