@@ -166,12 +166,18 @@ items_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   gboolean more = FALSE;
-  g_autoptr(GPtrArray) items = lh_client_list_equipment_finish (LH_CLIENT (source), result, &more, &error);
+  g_auto(GStrv) kinds = NULL;
+  g_autoptr(GPtrArray) items = lh_client_list_equipment_finish (LH_CLIENT (source), result, &more, &kinds, &error);
   LhEquipmentPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_EQUIPMENT_PAGE (user_data);
+  if (kinds != NULL)
+    {
+      g_strfreev (self->kinds);
+      self->kinds = g_steal_pointer (&kinds);
+    }
   g_clear_object (&self->list_cancellable);
   /* The daemon sends the first page: say when there is more. */
   gtk_widget_set_visible (GTK_WIDGET (self->inventory_more_label), more);
@@ -289,6 +295,7 @@ static void
 lh_equipment_page_dispose (GObject *object)
 {
   lh_equipment_page_reset (LH_EQUIPMENT_PAGE (object));
+  g_clear_pointer (&LH_EQUIPMENT_PAGE (object)->kinds, g_strfreev);
 
   G_OBJECT_CLASS (lh_equipment_page_parent_class)->dispose (object);
 }
