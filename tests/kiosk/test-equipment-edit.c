@@ -195,6 +195,25 @@ test_edit_location (void)
   kiosk_close (&kiosk);
 }
 
+/* Back tapped while the PCs are read for "Edit details": the list, not
+ * the Add form when the PCs come. */
+static void
+test_back_while_pcs_load (void)
+{
+  Kiosk kiosk = { 0 };
+
+  open_equipment (&kiosk);
+  click_named (kiosk.window, "item-LC-0205");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "LC-0205: ", "the item's page");
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the item's page laid out");
+  /* In the same turn of the main loop: the PCs cannot have come yet. */
+  click_named (kiosk.window, "edit-item");
+  g_signal_emit_by_name (kiosk_find_button (kiosk.window, "Back to the list"), "clicked");
+  g_assert_false (kiosk_wait_at_most (kiosk.window, kiosk_label_shown, "Add an item to the inventory", 1500));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "item-LC-0205"));
+  kiosk_close (&kiosk);
+}
+
 /* A computer's PC: the one it is, chosen; unlinked, then linked again. */
 static void
 test_edit_pc (void)
@@ -278,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/equipment-edit/add-item", test_add_item);
   g_test_add_func ("/kiosk/equipment-edit/edit-location", test_edit_location);
   g_test_add_func ("/kiosk/equipment-edit/edit-pc", test_edit_pc);
+  g_test_add_func ("/kiosk/equipment-edit/back-while-pcs-load", test_back_while_pcs_load);
   g_test_add_func ("/kiosk/equipment-edit/duplicate-tag", test_duplicate_tag);
 
   status = g_test_run ();
