@@ -38,6 +38,7 @@ lh_booking_notice_from_json (JsonObject  *object,
       return NULL;
     }
   if (!lh_json_read_int (object, "booking_id", TRUE, &notice->booking_id, error) ||
+      !lh_json_read_int (object, "notice_id", TRUE, &notice->notice_id, error) ||
       !lh_json_read_time (object, "start", TRUE, tz, &notice->start, error) ||
       !lh_json_read_time (object, "end", TRUE, tz, &notice->end, error) ||
       !lh_json_read_string (object, "from_pc", TRUE, &notice->from_pc, error) ||

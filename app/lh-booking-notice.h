@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64     booking_id;
+  gint64     notice_id; /* what the kiosk acks: a rewritten outcome has a new one */
   GDateTime *start;     /* (owned) */
   GDateTime *end;       /* (owned) */
   char      *from_pc;   /* (owned) */

@@ -100,6 +100,7 @@ lh_item_detail_free (LhItemDetail *detail)
   lh_equipment_item_free (detail->item);
   g_clear_pointer (&detail->choices, g_ptr_array_unref);
   g_clear_pointer (&detail->history, g_ptr_array_unref);
+  g_strfreev (detail->kinds);
   g_free (detail);
 }
 
@@ -208,12 +209,14 @@ typedef struct
 {
   GPtrArray *rows;  /* (owned) */
   gboolean   more;
+  GStrv      kinds; /* (owned) (nullable) the daemon's kinds, with the inventory */
 } ListPage;
 
 static void
 list_page_free (ListPage *page)
 {
   g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_strfreev (page->kinds);
   g_free (page);
 }
 
@@ -263,9 +266,13 @@ parse_fault (LhClient *self, JsonObject *body, GError **error)
 static gpointer
 parse_items (LhClient *self, JsonObject *body, GError **error)
 {
-  return list_page_new (lh_json_read_list (body, "items", TRUE, item_from_json,
-                                           (GDestroyNotify) lh_equipment_item_free, lh_client_get_time_zone (self),
-                                           error), body);
+  ListPage *page = list_page_new (lh_json_read_list (body, "items", TRUE, item_from_json,
+                                                     (GDestroyNotify) lh_equipment_item_free,
+                                                     lh_client_get_time_zone (self), error), body);
+
+  if (page != NULL)
+    page->kinds = lh_json_read_strings (body, "kinds");
+  return page;
 }
 
 static gpointer
@@ -289,8 +296,13 @@ parse_detail (LhClient *self, JsonObject *body, GError **error)
     return NULL;
   detail->history = lh_json_read_list (body, "history", TRUE, event_from_json, (GDestroyNotify) item_event_free,
                                        tz, error);
-  if (detail->history == NULL || !lh_json_read_bool (body, "history_more", &detail->history_more, error))
+  if (detail->history == NULL || !lh_json_read_bool (body, "history_more", &detail->history_more, error) ||
+      !lh_json_read_bool (body, "editable", &detail->editable, error) ||
+      /* Only after an add or edit: what its PC link did to bookings. */
+      !lh_json_read_small_int (body, "bookings_moved", &detail->bookings_moved, error) ||
+      !lh_json_read_small_int (body, "bookings_cancelled", &detail->bookings_cancelled, error))
     return NULL;
+  detail->kinds = lh_json_read_strings (body, "kinds");
   return g_steal_pointer (&detail);
 }
 
@@ -366,9 +378,14 @@ GPtrArray *
 lh_client_list_equipment_finish (LhClient      *self,
                                  GAsyncResult  *result,
                                  gboolean      *out_more,
+                                 GStrv         *out_kinds,
                                  GError       **error)
 {
-  return list_page_take (lh_client_check_finish (self, result, lh_client_list_equipment_async, error), out_more);
+  ListPage *page = lh_client_check_finish (self, result, lh_client_list_equipment_async, error);
+
+  if (out_kinds != NULL)
+    *out_kinds = page != NULL ? g_steal_pointer (&page->kinds) : NULL;
+  return list_page_take (page, out_more);
 }
 
 void
@@ -484,8 +501,12 @@ lh_client_save_equipment_async (LhClient                 *self,
       json_object_set_string_member (body, "asset_tag", changes->asset_tag);
       json_object_set_string_member (body, "kind", changes->kind);
     }
-  json_object_set_string_member (body, "description", changes->description != NULL ? changes->description : "");
-  json_object_set_string_member (body, "location", changes->location != NULL ? changes->location : "");
+  /* An edit leaves out what was not changed: another admin's change of
+   * it stands. */
+  if (item_id == 0 || changes->description != NULL)
+    json_object_set_string_member (body, "description", changes->description != NULL ? changes->description : "");
+  if (item_id == 0 || changes->location != NULL)
+    json_object_set_string_member (body, "location", changes->location != NULL ? changes->location : "");
   if (changes->pc_changed || (item_id == 0 && changes->pc_id != 0))
     {
       if (changes->pc_id != 0)

@@ -46,7 +46,8 @@ typedef struct
 } LhPcChoice;
 
 /* What the admin's form sends: a new item (all but pc_changed), or the
- * edit of one (description, location, the PC if pc_changed, the note). */
+ * edit of one (description and location unless NULL, the PC if
+ * pc_changed, the note): only what the admin changed. */
 typedef struct
 {
   const char *asset_tag;
@@ -82,6 +83,10 @@ typedef struct
   GPtrArray       *choices;       /* (owned) (element-type LhStatusChoice) */
   GPtrArray       *history;       /* (owned) (element-type LhItemEvent) newest first */
   gboolean         history_more;  /* older rows left out */
+  gboolean         editable;      /* the daemon lets its details be edited */
+  GStrv            kinds;         /* (owned) the daemon's kinds of item */
+  int              bookings_moved;     /* by the add or edit just saved */
+  int              bookings_cancelled; /* by the add or edit just saved */
 } LhItemDetail;
 
 void             lh_open_fault_free          (LhOpenFault     *fault);
@@ -129,6 +134,7 @@ void         lh_client_list_equipment_async     (LhClient            *self,
 GPtrArray   *lh_client_list_equipment_finish    (LhClient      *self,
                                                  GAsyncResult  *result,
                                                  gboolean      *out_more,
+                                                 GStrv         *out_kinds,
                                                  GError       **error);
 
 /* GET /api/v1/equipment/{id}, or (status non-NULL) POST …/status with

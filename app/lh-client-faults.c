@@ -189,8 +189,9 @@ lh_client_booking_notices_shown (LhClient  *self,
   body = json_object_new ();
   ids = json_array_new ();
   for (guint i = 0; i < notices->len; i++)
-    json_array_add_int_element (ids, ((LhBookingNotice *) g_ptr_array_index (notices, i))->booking_id);
-  json_object_set_array_member (body, "booking_ids", ids);
+    json_array_add_int_element (ids, ((LhBookingNotice *) g_ptr_array_index (notices, i))->notice_id);
+  /* The ids of the outcomes drawn: one rewritten since stays to be told. */
+  json_object_set_array_member (body, "notice_ids", ids);
   lh_client_send_request (self, "POST", "/me/notices/seen", body, LH_AUTH_SESSION, NULL, NULL,
                           lh_client_booking_notices_shown, NULL, notices_seen_cb, NULL);
 }

@@ -15,11 +15,6 @@
 #define KIND_KEY "lh-kind"
 #define PC_ID_KEY "lh-pc-id"
 
-/* The daemon's kinds, in the order an admin looks for them. */
-static const char * const kinds[] = {
-  "computer", "monitor", "desk", "chair", "lockable-cabinet", "headset", "printer", "accessibility", "other",
-};
-
 struct _LhEquipmentForm
 {
   GtkBox      parent_instance;
@@ -28,6 +23,10 @@ struct _LhEquipmentForm
   char       *kind;          /* (owned) (nullable) the item's, or the one chosen */
   gint64      pc_id;         /* the PC chosen, 0: none */
   gint64      first_pc_id;   /* the item's when the form opened */
+  /* The item's texts when the form opened: an edit sends only what the
+   * admin changed, so it does not undo another admin's change. */
+  char       *first_description;  /* (owned) (nullable) */
+  char       *first_location;     /* (owned) (nullable) */
 
   GtkLabel   *title_label;
   GtkWidget  *error_box;
@@ -183,17 +182,19 @@ fill_pcs (LhEquipmentForm *self, GPtrArray *pcs)
 }
 
 static void
-fill_kinds (LhEquipmentForm *self)
+fill_kinds (LhEquipmentForm     *self,
+            const char * const *kinds)
 {
   GtkWidget *first = NULL;
 
   clear_flow (self->kinds_box);
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+  /* The daemon's kinds, in its order: the kiosk keeps no list. */
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
     {
       g_autofree char *name = g_strdup_printf ("kind-%s", kinds[i]);
       GtkWidget *button = choice_button (lh_equipment_kind_words (kinds[i]), name, GTK_TOGGLE_BUTTON (first));
 
-      g_object_set_data (G_OBJECT (button), KIND_KEY, (gpointer) kinds[i]);
+      g_object_set_data_full (G_OBJECT (button), KIND_KEY, g_strdup (kinds[i]), g_free);
       g_signal_connect_object (button, "toggled", G_CALLBACK (kind_toggled_cb), self, G_CONNECT_SWAPPED);
       gtk_flow_box_append (self->kinds_box, button);
       if (first == NULL)
@@ -228,7 +229,11 @@ back_clicked_cb (LhEquipmentForm *self)
 static void
 lh_equipment_form_finalize (GObject *object)
 {
-  g_free (LH_EQUIPMENT_FORM (object)->kind);
+  LhEquipmentForm *self = LH_EQUIPMENT_FORM (object);
+
+  g_free (self->kind);
+  g_free (self->first_description);
+  g_free (self->first_location);
 
   G_OBJECT_CLASS (lh_equipment_form_parent_class)->finalize (object);
 }
@@ -252,7 +257,8 @@ lh_equipment_form_init (LhEquipmentForm *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (box, 20);
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  /* Announced as a heading, as the .ui pages' titles are. */
+  self->title_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL));
   gtk_label_set_wrap (self->title_label, TRUE);
   gtk_label_set_xalign (self->title_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "lh-page-title");
@@ -262,7 +268,6 @@ lh_equipment_form_init (LhEquipmentForm *self)
   self->tag_entry = add_field (self, _("Asset tag, as on the item’s label"), "asset-tag", GTK_INPUT_PURPOSE_FREE_FORM,
                                &self->tag_box);
   self->kinds_box = add_choices (box, _("What kind of item is it?"), &self->kind_box);
-  fill_kinds (self);
   self->description_entry = add_field (self, _("What is it? For example “24-inch monitor”"), "description",
                                        GTK_INPUT_PURPOSE_FREE_FORM, NULL);
   self->location_entry = add_field (self, _("Where is it kept?"), "location", GTK_INPUT_PURPOSE_FREE_FORM, NULL);
@@ -310,14 +315,15 @@ lh_equipment_form_new (void)
 }
 
 void
-lh_equipment_form_show_new (LhEquipmentForm *self,
-                            GPtrArray       *pcs)
+lh_equipment_form_show_new (LhEquipmentForm    *self,
+                            const char * const *kinds,
+                            GPtrArray          *pcs)
 {
   g_return_if_fail (LH_IS_EQUIPMENT_FORM (self));
 
   g_clear_pointer (&self->kind, g_free);
   self->pc_id = self->first_pc_id = 0;
-  fill_kinds (self);
+  fill_kinds (self, kinds);
   fill_pcs (self, pcs);
   gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->description_entry), "");
@@ -333,12 +339,12 @@ lh_equipment_form_show_edit (LhEquipmentForm       *self,
                              const LhEquipmentItem *item,
                              GPtrArray             *pcs)
 {
-  /* Translators: "Details of LC-0201, Desk" */
   g_autofree char *title = NULL;
 
   g_return_if_fail (LH_IS_EQUIPMENT_FORM (self));
   g_return_if_fail (item != NULL);
 
+  /* Translators: "Details of LC-0201, Desk" */
   title = g_strdup_printf (_("Details of %s, %s"), item->asset_tag, lh_equipment_kind_words (item->kind));
   g_free (self->kind);
   self->kind = g_strdup (item->kind);
@@ -346,6 +352,10 @@ lh_equipment_form_show_edit (LhEquipmentForm       *self,
   fill_pcs (self, pcs);
   gtk_editable_set_text (GTK_EDITABLE (self->description_entry), item->description);
   gtk_editable_set_text (GTK_EDITABLE (self->location_entry), item->location);
+  g_free (self->first_description);
+  self->first_description = g_strdup (item->description);
+  g_free (self->first_location);
+  self->first_location = g_strdup (item->location);
   gtk_widget_set_visible (self->tag_box, FALSE);
   gtk_widget_set_visible (self->kind_box, FALSE);
   open_form (self, item->id, title, _("Save the details"));
@@ -377,7 +387,13 @@ lh_equipment_form_get_changes (LhEquipmentForm    *self,
   };
   out_changes->pc_changed = self->item_id != 0 && out_changes->pc_id != self->first_pc_id;
   if (self->item_id != 0)
-    return TRUE;
+    {
+      if (g_strcmp0 (out_changes->description, self->first_description != NULL ? self->first_description : "") == 0)
+        out_changes->description = NULL;
+      if (g_strcmp0 (out_changes->location, self->first_location != NULL ? self->first_location : "") == 0)
+        out_changes->location = NULL;
+      return TRUE;
+    }
   if (out_changes->asset_tag[0] == '\0')
     {
       lh_equipment_form_show_error (self, _("Please type the asset tag, as it is on the item’s label."));

@@ -18,8 +18,10 @@ G_DECLARE_FINAL_TYPE (LhEquipmentForm, lh_equipment_form, LH, EQUIPMENT_FORM, Gt
 /* Signals: "save" when Save is tapped, "back" when Back is. */
 GtkWidget *lh_equipment_form_new        (void);
 
-/* Empty, for a new item; pcs (element-type LhPcChoice) to choose from. */
+/* Empty, for a new item; kinds (nullable) the daemon's, and pcs
+ * (element-type LhPcChoice) to choose from. */
 void       lh_equipment_form_show_new   (LhEquipmentForm       *self,
+                                         const char * const    *kinds,
                                          GPtrArray             *pcs);
 /* Filled with the item's details, to edit them. */
 void       lh_equipment_form_show_edit  (LhEquipmentForm       *self,

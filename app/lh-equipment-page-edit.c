@@ -41,7 +41,7 @@ pcs_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (lh_page_view_is (LH_PAGE (self), "item") && self->detail != NULL)
     lh_equipment_form_show_edit (self->form, self->detail->item, pcs);
   else
-    lh_equipment_form_show_new (self->form, pcs);
+    lh_equipment_form_show_new (self->form, (const char * const *) self->kinds, pcs);
   lh_page_set_view (LH_PAGE (self), "details");
 }
 
@@ -101,7 +101,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   added = lh_equipment_form_get_item_id (self->form) == 0;
-  toast = lh_equipment_format_saved_toast (detail->item, added);
+  toast = lh_equipment_format_saved_toast (detail, added);
   lh_equipment_page_show_item (self, detail);
   gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.toast", "s", toast);
 }

@@ -26,8 +26,8 @@ lh_equipment_page_show_item (LhEquipmentPage *self,
   self->detail = detail;
   gtk_label_set_label (self->item_title_label, title);
   gtk_label_set_label (self->item_status_label, status);
-  /* A retired item's details stay as they were. */
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !g_str_equal (detail->item->status, "retired"));
+  /* The daemon says whether its details may change (not once retired). */
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), detail->editable);
   {
     /* Translators: read out, "Edit the details of LC-0201" */
     g_autofree char *edit_a11y = g_strdup_printf (_("Edit the details of %s"), detail->item->asset_tag);

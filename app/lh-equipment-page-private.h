@@ -40,6 +40,7 @@ struct _LhEquipmentPage
   SeeTo            see_to;
   LhOpenFault     *fault;             /* (owned) (nullable) the fault assigned or repaired */
   LhItemDetail    *detail;            /* (owned) (nullable) the item on the item view */
+  GStrv            kinds;             /* (owned) (nullable) the daemon's, for the Add form */
   char            *new_status;        /* (owned) (nullable) the status being confirmed */
   gboolean         note_required;
   GPtrArray       *checks;            /* (owned) (nullable) (element-type LhCheckInfo) the list's */

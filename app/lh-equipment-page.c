@@ -166,12 +166,18 @@ items_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   gboolean more = FALSE;
-  g_autoptr(GPtrArray) items = lh_client_list_equipment_finish (LH_CLIENT (source), result, &more, &error);
+  g_auto(GStrv) kinds = NULL;
+  g_autoptr(GPtrArray) items = lh_client_list_equipment_finish (LH_CLIENT (source), result, &more, &kinds, &error);
   LhEquipmentPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_EQUIPMENT_PAGE (user_data);
+  if (kinds != NULL)
+    {
+      g_strfreev (self->kinds);
+      self->kinds = g_steal_pointer (&kinds);
+    }
   g_clear_object (&self->list_cancellable);
   /* The daemon sends the first page: say when there is more. */
   gtk_widget_set_visible (GTK_WIDGET (self->inventory_more_label), more);
@@ -289,6 +295,7 @@ static void
 lh_equipment_page_dispose (GObject *object)
 {
   lh_equipment_page_reset (LH_EQUIPMENT_PAGE (object));
+  g_clear_pointer (&LH_EQUIPMENT_PAGE (object)->kinds, g_strfreev);
 
   G_OBJECT_CLASS (lh_equipment_page_parent_class)->dispose (object);
 }
@@ -409,6 +416,17 @@ lh_equipment_page_go_back (LhEquipmentPage *self)
   /* A change is on its way: wait for its answer. */
   if (self->send_cancellable != NULL)
     return TRUE;
+  /* What was being read for the view left is not wanted: the PCs read
+   * for "Edit details" would otherwise open the Add form on the list. */
+  if (self->item_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->item_cancellable);
+      g_clear_object (&self->item_cancellable);
+      if (self->busy_button != NULL)
+        lh_busy_end (self->busy_button);
+      g_clear_object (&self->busy_button);
+      lh_equipment_page_update_buttons (self);
+    }
   if ((lh_page_view_is (LH_PAGE (self), "confirm") && self->see_to == SEE_TO_STATUS && self->detail != NULL) ||
       (lh_page_view_is (LH_PAGE (self), "details") && self->detail != NULL))
     {

@@ -217,20 +217,24 @@ lh_equipment_format_status_toast (const LhEquipmentItem *item)
   return g_strdup_printf (_("%s is now: %s."), item->asset_tag, lh_equipment_status_words (item->status));
 }
 
-/* "at most 480 letters", from the limit the refusal gives, or "short". */
+/* A note or a name refused: whole sentences per field, as languages
+ * inflect "the note" differently; the limit is the daemon's, if given. */
 static char *
 format_text_refusal (const GError *error,
-                     const char   *what_line)
+                     gboolean      is_note)
 {
   guint max_chars = lh_client_error_get_max_chars (error, NULL);
 
   if (max_chars == 0)
-    /* Translators: %s is "the note" or "the name" */
-    return g_strdup_printf (_("Please write %s on one line and keep it short."), what_line);
-  /* Translators: "Please write the note on one line, in at most 480 letters." */
-  return g_strdup_printf (ngettext ("Please write %s on one line, in at most %u letter.",
-                                    "Please write %s on one line, in at most %u letters.", max_chars),
-                          what_line, max_chars);
+    return g_strdup (is_note ? _("Please write the note on one line and keep it short.")
+                             : _("Please write the name on one line and keep it short."));
+  if (is_note)
+    return g_strdup_printf (ngettext ("Please write the note on one line, in at most %u letter.",
+                                      "Please write the note on one line, in at most %u letters.", max_chars),
+                            max_chars);
+  return g_strdup_printf (ngettext ("Please write the name on one line, in at most %u letter.",
+                                    "Please write the name on one line, in at most %u letters.", max_chars),
+                          max_chars);
 }
 
 char *
@@ -256,9 +260,9 @@ lh_equipment_format_refusal (const GError *error)
 
   reason = lh_client_error_get_reason (error);
   if (g_strcmp0 (reason, "note-invalid") == 0)
-    return format_text_refusal (error, _("the note"));
+    return format_text_refusal (error, TRUE);
   if (g_strcmp0 (reason, "assignee-invalid") == 0)
-    return format_text_refusal (error, _("the name"));
+    return format_text_refusal (error, FALSE);
   for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reasons); i++)
     if (g_str_equal (reason, reasons[i].reason))
       return g_strdup (_(reasons[i].words));
@@ -266,12 +270,40 @@ lh_equipment_format_refusal (const GError *error)
 }
 
 char *
-lh_equipment_format_saved_toast (const LhEquipmentItem *item,
-                                 gboolean               added)
+lh_equipment_format_saved_toast (const LhItemDetail *detail,
+                                 gboolean            added)
 {
-  /* Translators: "LC-0301 is in the inventory now." */
-  return g_strdup_printf (added ? _("%s is in the inventory now.") : _("The details of %s are saved."),
-                          item->asset_tag);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gulong moved = (gulong) detail->bookings_moved;
+  gulong cancelled = (gulong) detail->bookings_cancelled;
+
+  if (added)
+    /* Translators: "LC-0301 is in the inventory now." */
+    g_string_append_printf (text, _("%s is in the inventory now."), detail->item->asset_tag);
+  else
+    /* Translators: "The details of LC-0301 are saved." */
+    g_string_append_printf (text, _("The details of %s are saved."), detail->item->asset_tag);
+  /* Its PC link put a PC out of order, or back: the daemon's counts. */
+  if (moved > 0)
+    {
+      g_autofree char *sentence = g_strdup_printf (ngettext ("%lu learner's booking moved to another PC.",
+                                                             "%lu learners' bookings moved to another PC.", moved),
+                                                   moved);
+
+      g_string_append_printf (text, " %s", sentence);
+    }
+  if (cancelled > 0)
+    {
+      g_autofree char *sentence = g_strdup_printf (ngettext ("%lu learner's booking was cancelled, as no other "
+                                                             "PC was free then.",
+                                                             "%lu learners' bookings were cancelled, as no other "
+                                                             "PC was free then.", cancelled), cancelled);
+
+      g_string_append_printf (text, " %s", sentence);
+    }
+  if (moved > 0 || cancelled > 0)
+    g_string_append_printf (text, " %s", _("They will be told when they next use a kiosk."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* A text too long, with the limit the daemon gives, said of the box it

@@ -41,9 +41,10 @@ char       *lh_equipment_format_status_toast   (const LhEquipmentItem *item);
 /* Why it could not be done, from the problem's reason code. */
 char       *lh_equipment_format_refusal    (const GError       *error);
 
-/* Told once the admin's form is saved: "LC-0301 is in the inventory now." */
-char       *lh_equipment_format_saved_toast (const LhEquipmentItem *item,
-                                             gboolean               added);
+/* Told once the admin's form is saved: "LC-0301 is in the inventory now.",
+ * and how many bookings its PC link moved or cancelled. */
+char       *lh_equipment_format_saved_toast (const LhItemDetail *detail,
+                                             gboolean            added);
 /* Why the admin's form could not be saved, from the reason code; the
  * limit of a text too long is the daemon's. */
 char       *lh_equipment_format_edit_refusal (const GError     *error);

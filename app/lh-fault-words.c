@@ -43,7 +43,8 @@ append_bookings (GString             *text,
                                             cancelled),
                             cancelled, day);
   if (moved > 0 || cancelled > 0)
-    g_string_append_printf (text, " %s", _("The learners have been told."));
+    /* Told only once their own kiosk session has shown them. */
+    g_string_append_printf (text, " %s", _("The learners will be told when they next use a kiosk."));
   g_string_append_printf (text, " %s", _("Later bookings will be moved nearer their day if it is still out of order."));
 }
 

@@ -177,7 +177,7 @@ lh_route_add_equipment (LhRequest *request)
       return;
     }
   g_message ("Admin %" G_GINT64_FORMAT " added %s", actor.actor_id, item->asset_tag);
-  lh_routes_reply_equipment_item (request, 201, item);
+  lh_routes_reply_equipment_change (request, 201, item, moves);
   publish_changes (request, item, 0, moves);
 }
 
@@ -225,6 +225,6 @@ lh_route_edit_equipment (LhRequest *request)
       return;
     }
   g_message ("Admin %" G_GINT64_FORMAT " edited %s", actor.actor_id, item->asset_tag);
-  lh_routes_reply_equipment_item (request, 200, item);
+  lh_routes_reply_equipment_change (request, 200, item, moves);
   publish_changes (request, item, old->resource_id, moves);
 }

@@ -18,8 +18,28 @@
 /* A screenful: older history is for learnhubctl equipment history. */
 #define HISTORY_NEWEST 20
 
-void
-lh_routes_reply_equipment_item (LhRequest *request, guint status, const LhEquipment *item)
+/* The bookings an added or edited item's PC link moved (to_pc_id set) or
+ * cancelled: counts only, as POST /faults gives them. */
+static void
+add_move_counts (JsonBuilder *builder, const GPtrArray *moves)
+{
+  gint64 moved = 0, cancelled = 0;
+
+  for (guint i = 0; moves != NULL && i < moves->len; i++)
+    {
+      if (((const LhFaultMove *) g_ptr_array_index (moves, i))->to_pc_id != 0)
+        moved++;
+      else
+        cancelled++;
+    }
+  json_builder_set_member_name (builder, "bookings_moved");
+  json_builder_add_int_value (builder, moved);
+  json_builder_set_member_name (builder, "bookings_cancelled");
+  json_builder_add_int_value (builder, cancelled);
+}
+
+static void
+reply_item (LhRequest *request, guint status, const LhEquipment *item, gboolean with_moves, const GPtrArray *moves)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -55,6 +75,11 @@ lh_routes_reply_equipment_item (LhRequest *request, guint status, const LhEquipm
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  /* The daemon's rules, so the kiosk keeps no copy of them. */
+  lh_json_add_bool (builder, "editable", lh_equipment_editable (item));
+  lh_routes_add_equipment_kinds (builder);
+  if (with_moves)
+    add_move_counts (builder, moves);
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
   for (guint i = 0; i < history->len; i++)
@@ -73,6 +98,18 @@ lh_routes_reply_equipment_item (LhRequest *request, guint status, const LhEquipm
   lh_json_add_bool (builder, "history_more", more);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, status, builder);
+}
+
+void
+lh_routes_reply_equipment_item (LhRequest *request, guint status, const LhEquipment *item)
+{
+  reply_item (request, status, item, FALSE, NULL);
+}
+
+void
+lh_routes_reply_equipment_change (LhRequest *request, guint status, const LhEquipment *item, const GPtrArray *moves)
+{
+  reply_item (request, status, item, TRUE, moves);
 }
 
 void

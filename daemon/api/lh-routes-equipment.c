@@ -49,6 +49,16 @@ item_id_of (gconstpointer item)
 }
 
 void
+lh_routes_add_equipment_kinds (JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "kinds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; lh_equipment_kinds[i] != NULL; i++)
+    json_builder_add_string_value (builder, lh_equipment_kinds[i]);
+  json_builder_end_array (builder);
+}
+
+void
 lh_route_list_equipment (LhRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -76,6 +86,8 @@ lh_route_list_equipment (LhRequest *request)
     }
   json_builder_begin_object (builder);
   lh_routes_end_page (builder, items, limit, item_id_of);
+  /* What the Add form offers. */
+  lh_routes_add_equipment_kinds (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)

@@ -13,21 +13,21 @@
 #define NOTICE_IDS_AT_MOST LH_FAULT_NOTICES_AT_MOST
 
 static GArray *
-read_booking_ids (JsonObject *object, GError **error)
+read_notice_ids (JsonObject *object, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  JsonNode *node = json_object_get_member (object, "booking_ids");
+  JsonNode *node = json_object_get_member (object, "notice_ids");
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“booking_ids” must be a list of booking ids");
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“notice_ids” must be a list of notice ids");
       return NULL;
     }
   array = json_node_get_array (node);
   if (json_array_get_length (array) == 0 || json_array_get_length (array) > NOTICE_IDS_AT_MOST)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“booking_ids” holds 1 to %d ids", NOTICE_IDS_AT_MOST);
+      g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "“notice_ids” holds 1 to %d ids", NOTICE_IDS_AT_MOST);
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -38,7 +38,7 @@ read_booking_ids (JsonObject *object, GError **error)
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64 ||
           (id = json_node_get_int (element)) <= 0)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "Each of “booking_ids” must be a booking id");
+          g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "Each of “notice_ids” must be a notice id");
           return NULL;
         }
       g_array_append_val (ids, id);
@@ -56,7 +56,7 @@ lh_route_notices_seen (LhRequest *request)
 
   body = lh_request_body_object (request, &error);
   if (body != NULL)
-    ids = read_booking_ids (json_node_get_object (body), &error);
+    ids = read_notice_ids (json_node_get_object (body), &error);
   if (ids == NULL)
     {
       lh_error_set_reason (&error, "body-invalid");

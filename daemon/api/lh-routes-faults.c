@@ -118,6 +118,9 @@ lh_routes_add_fault_move (JsonBuilder *builder, const LhFaultMove *move, GTimeZo
   json_builder_add_string_value (builder, "pc-out-of-order");
   json_builder_set_member_name (builder, "booking_id");
   json_builder_add_int_value (builder, move->booking_id);
+  /* What the kiosk acks once shown: a rewritten outcome has a new one. */
+  json_builder_set_member_name (builder, "notice_id");
+  json_builder_add_int_value (builder, move->notice_id);
   lh_json_add_time (builder, "start", move->start_at, tz);
   lh_json_add_time (builder, "end", move->end_at, tz);
   json_builder_set_member_name (builder, "from_pc");

@@ -194,6 +194,15 @@ void lh_route_equipment_status     (LhRequest *request);
 void lh_routes_reply_equipment_item (LhRequest         *request,
                                      guint              status,
                                      const LhEquipment *item);
+/* The same, after an add or edit, with how many bookings its PC link
+ * moved and cancelled (moves: element-type LhFaultMove, nullable). */
+void lh_routes_reply_equipment_change (LhRequest         *request,
+                                       guint              status,
+                                       const LhEquipment *item,
+                                       const GPtrArray   *moves);
+/* The daemon's kinds of item, as the member "kinds": the kiosk keeps no
+ * list of its own. */
+void lh_routes_add_equipment_kinds (JsonBuilder *builder);
 /* lh-routes-equipment-edit.c */
 void lh_route_add_equipment       (LhRequest *request);
 void lh_route_edit_equipment      (LhRequest *request);

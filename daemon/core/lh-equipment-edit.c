@@ -74,9 +74,7 @@ lh_equipment_edit (LhStore *store, const LhCentre *centre, gint64 item_id, const
       lh_error_set_reason (error, "item-not-found");
       return NULL;
     }
-  /* A retired item is history: what it was is what the committee's
-   * figures and its history read. */
-  if (g_str_equal (old->status, "retired"))
+  if (!lh_equipment_editable (old))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is retired: add a new item instead", old->asset_tag);
       lh_error_set_reason (error, "item-retired");

@@ -19,6 +19,12 @@ const char * const lh_equipment_kinds[] = {
 
 const char * const lh_equipment_statuses[] = { "working", "faulty", "in-repair", "retired", NULL };
 
+gboolean
+lh_equipment_editable (const LhEquipment *item)
+{
+  return !g_str_equal (item->status, "retired");
+}
+
 #define EQUIPMENT_SELECT \
   "SELECT e.id, e.asset_tag, e.kind, e.description, e.location, e.status, coalesce(e.resource_id, 0), " \
   "r.name, e.created_at FROM equipment e LEFT JOIN resources r ON r.id = e.resource_id "

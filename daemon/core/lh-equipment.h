@@ -74,6 +74,10 @@ typedef struct
 
 void lh_equipment_event_free (LhEquipmentEvent *event);
 
+/* Whether an admin may still edit the item's details: not once retired,
+ * as what it was is what the history and the figures read. */
+gboolean     lh_equipment_editable     (const LhEquipment       *item);
+
 /* kind's place in lh_equipment_kinds, or -1. */
 int          lh_equipment_kind_index   (const char              *kind);
 

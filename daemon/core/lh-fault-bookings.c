@@ -53,6 +53,7 @@ move_from_row (LhStmt *stmt)
       move->to_pc_id = sqlite3_column_int64 (stmt, 6);
       move->to_pc_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       move->paid_time_back = sqlite3_column_int (stmt, 8) != 0;
+      move->notice_id = sqlite3_column_int64 (stmt, 9);
     }
   return move;
 }
@@ -150,30 +151,47 @@ paid_time_back (LhStore *store, LhFaultMove *move, GError **error)
 
 /* One unseen notice per booking: moved PC 1 -> 2 -> 3 says "PC 1 to PC 3",
  * moved then cancelled says only "cancelled", never two stories. The
- * first PC stays; the outcome is the latest. The lookup reads the
- * person's unseen notices (index fault_notices_unseen). */
+ * first PC stays; the outcome is the latest, in a new row, so a kiosk
+ * that showed the older outcome acks only that one (by its id) and the
+ * newer stays to be told. The older row is marked seen: it is never to
+ * be told. The lookup reads the person's unseen notices (index
+ * fault_notices_unseen). */
 static gboolean
 note_for_learner (LhStore *store, LhFaultMove *move, gint64 now, GError **error)
 {
   const char *outcome = move->to_pc_id != 0 ? "moved" : "cancelled";
-  g_autoptr(LhStmt) update = NULL;
+  g_autoptr(LhStmt) rewrite = NULL;
+  g_autoptr(LhStmt) supersede = NULL;
   g_autoptr(LhStmt) insert = NULL;
 
   if (move->to_pc_id == 0 && !paid_time_back (store, move, error))
     return FALSE;
-  update = lh_store_prepare (store,
-                             "UPDATE fault_notices SET outcome = ?3, created_at = ?4 "
-                             "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2", error);
-  if (update == NULL)
+  rewrite = lh_store_prepare (store,
+                              "INSERT INTO fault_notices (person_id, booking_id, from_pc_id, outcome, created_at) "
+                              "SELECT person_id, booking_id, from_pc_id, ?3, ?4 FROM fault_notices "
+                              "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2 LIMIT 1", error);
+  if (rewrite == NULL)
     return FALSE;
-  sqlite3_bind_int64 (update, 1, move->person_id);
-  sqlite3_bind_int64 (update, 2, move->booking_id);
-  sqlite3_bind_text (update, 3, outcome, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 4, now);
-  if (!lh_store_exec (store, update, error))
+  sqlite3_bind_int64 (rewrite, 1, move->person_id);
+  sqlite3_bind_int64 (rewrite, 2, move->booking_id);
+  sqlite3_bind_text (rewrite, 3, outcome, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (rewrite, 4, now);
+  if (!lh_store_exec (store, rewrite, error))
     return FALSE;
   if (lh_store_changes (store) > 0)
-    return TRUE;
+    {
+      move->notice_id = lh_store_last_insert_id (store);
+      supersede = lh_store_prepare (store,
+                                    "UPDATE fault_notices SET seen_at = ?4 WHERE person_id = ?1 "
+                                    "AND seen_at IS NULL AND booking_id = ?2 AND id != ?3", error);
+      if (supersede == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (supersede, 1, move->person_id);
+      sqlite3_bind_int64 (supersede, 2, move->booking_id);
+      sqlite3_bind_int64 (supersede, 3, move->notice_id);
+      sqlite3_bind_int64 (supersede, 4, now);
+      return lh_store_exec (store, supersede, error);
+    }
   insert = lh_store_prepare (store,
                              "INSERT INTO fault_notices (person_id, booking_id, from_pc_id, "
                              "outcome, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
@@ -184,7 +202,10 @@ note_for_learner (LhStore *store, LhFaultMove *move, gint64 now, GError **error)
   sqlite3_bind_int64 (insert, 3, move->from_pc_id);
   sqlite3_bind_text (insert, 4, outcome, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 5, now);
-  return lh_store_exec (store, insert, error);
+  if (!lh_store_exec (store, insert, error))
+    return FALSE;
+  move->notice_id = lh_store_last_insert_id (store);
+  return TRUE;
 }
 
 static gboolean
@@ -315,7 +336,7 @@ lh_faults_list_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
                            "SELECT n.booking_id, n.person_id, b.start_at, b.end_at, n.from_pc_id, f.name, "
                            "CASE n.outcome WHEN 'moved' THEN b.resource_id ELSE 0 END, "
                            "CASE n.outcome WHEN 'moved' THEN r.name END, "
-                           "n.outcome = 'cancelled' AND " PAID_TIME_BACK ("n.booking_id") " "
+                           "n.outcome = 'cancelled' AND " PAID_TIME_BACK ("n.booking_id") ", n.id "
                            "FROM fault_notices n JOIN bookings b ON b.id = n.booking_id "
                            "JOIN resources f ON f.id = n.from_pc_id JOIN resources r ON r.id = b.resource_id "
                            "WHERE n.person_id = ?1 AND n.seen_at IS NULL AND b.end_at > ?2 "
@@ -330,56 +351,54 @@ lh_faults_list_notices (LhStore *store, gint64 person_id, gint64 now, GError **e
   return lh_store_collect (store, stmt, (LhRowFunc) move_from_row, (GDestroyNotify) lh_fault_move_free, error);
 }
 
-/* Whether booking_id is the person's: only then may they say its notice
- * was shown. Any other id, theirs to tell or not, is refused alike. */
+/* Whether notice_id is the person's: only then may they say it was
+ * shown. Any other id, theirs to tell or not, is refused alike. */
 static gboolean
-check_own_booking (LhStore *store, gint64 person_id, gint64 booking_id, GError **error)
+check_own_notice (LhStore *store, gint64 person_id, gint64 notice_id, GError **error)
 {
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT 1 FROM bookings WHERE id = ?1 AND person_id = ?2",
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT 1 FROM fault_notices WHERE id = ?1 AND person_id = ?2",
                                              error);
   gboolean has_row;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, booking_id);
+  sqlite3_bind_int64 (stmt, 1, notice_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "Booking %" G_GINT64_FORMAT " has no notice for you",
-                   booking_id);
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "Notice %" G_GINT64_FORMAT " is not one of yours",
+                   notice_id);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-lh_faults_notices_seen (LhStore *store, gint64 person_id, const gint64 *booking_ids, guint n_booking_ids,
+lh_faults_notices_seen (LhStore *store, gint64 person_id, const gint64 *notice_ids, guint n_notice_ids,
                         gint64 now, GError **error)
 {
   g_autoptr(LhTransaction) tx = NULL;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
-  g_return_val_if_fail (booking_ids != NULL || n_booking_ids == 0, FALSE);
+  g_return_val_if_fail (notice_ids != NULL || n_notice_ids == 0, FALSE);
 
   tx = lh_store_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  for (guint i = 0; i < n_booking_ids; i++)
+  for (guint i = 0; i < n_notice_ids; i++)
     {
       g_autoptr(LhStmt) seen = NULL;
 
-      if (!check_own_booking (store, person_id, booking_ids[i], error))
+      if (!check_own_notice (store, person_id, notice_ids[i], error))
         return FALSE;
-      seen = lh_store_prepare (store,
-                               "UPDATE fault_notices SET seen_at = ?3 "
-                               "WHERE person_id = ?1 AND seen_at IS NULL AND booking_id = ?2", error);
+      seen = lh_store_prepare (store, "UPDATE fault_notices SET seen_at = ?2 WHERE id = ?1 AND seen_at IS NULL",
+                               error);
       if (seen == NULL)
         return FALSE;
-      sqlite3_bind_int64 (seen, 1, person_id);
-      sqlite3_bind_int64 (seen, 2, booking_ids[i]);
-      sqlite3_bind_int64 (seen, 3, now);
+      sqlite3_bind_int64 (seen, 1, notice_ids[i]);
+      sqlite3_bind_int64 (seen, 2, now);
       if (!lh_store_exec (store, seen, error))
         return FALSE;
     }

@@ -56,6 +56,8 @@ typedef struct
   gint64  to_pc_id;      /* 0: cancelled */
   char   *to_pc_name;    /* (owned) (nullable) */
   gboolean paid_time_back; /* cancelled, and its request for paid time off with it */
+  gint64  notice_id;     /* the learner's notice of this outcome: a new id
+                          * each time the outcome is rewritten */
 } LhFaultMove;
 
 void lh_fault_move_free (LhFaultMove *move);
@@ -254,14 +256,15 @@ GPtrArray *lh_faults_list_notices      (LhStore        *store,
                                         gint64          person_id,
                                         gint64          now,
                                         GError        **error);
-/* The person's own kiosk session showed them the notices of these
- * bookings: not told again. Any booking not the person's is refused
- * (LH_ERROR_NOT_FOUND) and nothing is marked. A notice already marked
- * (or gone) is no error. */
+/* The person's own kiosk session showed them these notices (by
+ * notice_id): not told again. Any notice not the person's is refused
+ * (LH_ERROR_NOT_FOUND) and nothing is marked. A notice already marked,
+ * or rewritten since it was shown, is no error: the rewritten outcome
+ * has a new id and stays to be told. */
 gboolean   lh_faults_notices_seen      (LhStore        *store,
                                         gint64          person_id,
-                                        const gint64   *booking_ids,
-                                        guint           n_booking_ids,
+                                        const gint64   *notice_ids,
+                                        guint           n_notice_ids,
                                         gint64          now,
                                         GError        **error);
 

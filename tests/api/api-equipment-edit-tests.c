@@ -140,6 +140,8 @@ test_add (void)
   JsonObject *item, *listed, *newest;
 
   g_assert_cmpuint (added->status, ==, 201);
+  g_assert_cmpint (lh_api_reply_int (added, "bookings_moved"), ==, 0);
+  g_assert_cmpint (lh_api_reply_int (added, "bookings_cancelled"), ==, 0);
   item = reply_item (added);
   g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "accessibility");
   g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "working");
@@ -286,6 +288,29 @@ test_edit_refusals (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The daemon, not the kiosk, says whether an item may be edited and which
+ * kinds there are. */
+static void
+test_item_says_editable_and_kinds (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *retired_path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT, item_id (admin, "LC-0207"));
+  g_autofree char *path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT, item_id (admin, "LC-0211"));
+  g_autoptr(LhApiReply) retired = call ("GET", retired_path, admin, NULL);
+  g_autoptr(LhApiReply) working = call ("GET", path, admin, NULL);
+  JsonArray *kinds;
+
+  g_assert_cmpuint (retired->status, ==, 200);
+  g_assert_cmpuint (working->status, ==, 200);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (retired->json), "editable"));
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (working->json), "editable"));
+  kinds = json_object_get_array_member (json_node_get_object (working->json), "kinds");
+  g_assert_cmpuint (json_array_get_length (kinds), ==, 9);
+  g_assert_cmpstr (json_array_get_string_element (kinds, 0), ==, "computer");
+  /* Read only: the counts of bookings moved belong to an add or edit. */
+  g_assert_false (json_object_has_member (json_node_get_object (working->json), "bookings_moved"));
+}
+
 static gboolean
 pc_out_of_order (const char *token, const char *pc, int day)
 {
@@ -399,8 +424,11 @@ test_link_follows_the_rule (void)
   unlinked = call ("PATCH", old_path, admin, "{\"pc_id\": null, \"note\": \"Swapped for a spare\"}");
   g_assert_cmpuint (unlinked->status, ==, 200);
   g_assert_true (json_object_get_null_member (reply_item (unlinked), "pc"));
+  g_assert_cmpint (lh_api_reply_int (unlinked, "bookings_moved"), ==, 0);
   linked = call ("PATCH", spare_path, admin, link);
   g_assert_cmpuint (linked->status, ==, 200);
+  /* The admin is told what the link did to learners' bookings. */
+  g_assert_cmpint (lh_api_reply_int (linked, "bookings_moved"), >=, 1);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (reply_item (linked), "pc"), "name"),
                    ==, LINKED_PC);
   g_assert_true (pc_out_of_order (admin, LINKED_PC, day));
@@ -508,6 +536,7 @@ lh_api_equipment_edit_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/equipment/edit/add-refusals", test_add_refusals);
   g_test_add_func ("/api/equipment/edit/edit", test_edit);
   g_test_add_func ("/api/equipment/edit/edit-refusals", test_edit_refusals);
+  g_test_add_func ("/api/equipment/edit/item-says-editable-and-kinds", test_item_says_editable_and_kinds);
   g_test_add_func ("/api/equipment/edit/link-follows-the-rule", test_link_follows_the_rule);
   g_test_add_func ("/api/equipment/edit/link-takes-pc-faults", test_link_takes_pc_faults);
 }

@@ -204,12 +204,13 @@ test_report_moves_booking (void)
   g_assert_cmpstr (json_object_get_string_member (notice, "to_pc"), !=, BROKEN_PC);
 
   /* Nobody else's session, nor a kiosk alone, can say it was shown. */
-  seen_body = g_strdup_printf ("{\"booking_ids\": [%" G_GINT64_FORMAT "]}", booking_id);
+  seen_body = g_strdup_printf ("{\"notice_ids\": [%" G_GINT64_FORMAT "]}",
+                               json_object_get_int_member (notice, "notice_id"));
   not_theirs = call ("POST", "/api/v1/me/notices/seen", other, seen_body);
   assert_refused (not_theirs, 404, "notice-not-found");
   kiosk_only = call ("POST", "/api/v1/me/notices/seen", daemon_->device_token, seen_body);
   g_assert_cmpuint (kiosk_only->status, ==, 401);
-  no_ids = call ("POST", "/api/v1/me/notices/seen", learner, "{\"booking_ids\": [\"one\"]}");
+  no_ids = call ("POST", "/api/v1/me/notices/seen", learner, "{\"notice_ids\": [\"one\"]}");
   assert_refused (no_ids, 400, "body-invalid");
   /* Not shown yet: told again. Once shown, not again. */
   again_sign_in = sign_in_learner ();

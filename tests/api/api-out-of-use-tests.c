@@ -3,6 +3,7 @@
  * admin sets it faulty, or it fails its scheduled check. Either way its
  * PC goes out of booking, the bookings on it move, and their learners are
  * told: live on their own stream, or else at their next sign-in. */
+#include <stdio.h>
 #include <string.h>
 
 #include "api-test-parts.h"
@@ -191,7 +192,8 @@ test_status_faulty_moves_and_tells (void)
   live_again = sign_in_learner (LIVE_LEARNER);
   g_assert_cmpuint (live_again->status, ==, 201);
   g_assert_nonnull (notice_of (live_again, live_booking));
-  seen_body = g_strdup_printf ("{\"booking_ids\": [%" G_GINT64_FORMAT "]}", live_booking);
+  seen_body = g_strdup_printf ("{\"notice_ids\": [%" G_GINT64_FORMAT "]}",
+                               json_object_get_int_member (notice_of (live_again, live_booking), "notice_id"));
   seen = call ("POST", "/api/v1/me/notices/seen", lh_api_reply_string (live_again, "token"), seen_body);
   g_assert_cmpuint (seen->status, ==, 200);
   live_last = sign_in_learner (LIVE_LEARNER);
@@ -200,6 +202,95 @@ test_status_faulty_moves_and_tells (void)
   working = call ("POST", status_path, admin, "{\"status\": \"working\"}");
   g_assert_cmpuint (working->status, ==, 200);
   g_assert_false (pc_out_of_order (pc_id));
+}
+
+/* Says which notice the kiosk showed; 200 or the refusal. */
+static guint
+ack_notice (const char *token, gint64 notice_id)
+{
+  g_autofree char *body = g_strdup_printf ("{\"notice_ids\": [%" G_GINT64_FORMAT "]}", notice_id);
+  g_autoptr(LhApiReply) seen = call ("POST", "/api/v1/me/notices/seen", token, body);
+
+  return seen->status;
+}
+
+/* Cancels the learner's coming bookings: the tests before booked their
+ * day's allowance. */
+static void
+cancel_bookings (const char *token)
+{
+  g_autoptr(LhApiReply) mine = call ("GET", "/api/v1/me/bookings", token, NULL);
+  JsonArray *bookings;
+
+  g_assert_cmpuint (mine->status, ==, 200);
+  bookings = json_object_get_array_member (json_node_get_object (mine->json), "bookings");
+  for (guint i = 0; i < json_array_get_length (bookings); i++)
+    {
+      JsonObject *booking = json_array_get_object_element (bookings, i);
+      g_autofree char *path = lh_api_path ("/api/v1/bookings/%" G_GINT64_FORMAT,
+                                           json_object_get_int_member (booking, "id"));
+      g_autoptr(LhApiReply) cancelled = call ("DELETE", path, token, NULL);
+    }
+}
+
+/* A notice listed at sign-in whose outcome is rewritten before the kiosk
+ * acks it (the PC it moved to breaks too): the ack marks only what was
+ * shown, so the new outcome is told at the next sign-in. */
+static void
+test_rewritten_notice_stays_unseen (void)
+{
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autoptr(LhApiReply) first_sign_in = sign_in_learner (AWAY_LEARNER);
+  g_autoptr(LhApiReply) listed = NULL;
+  g_autoptr(LhApiReply) again = NULL;
+  g_autoptr(LhApiReply) last = NULL;
+  g_autoptr(LhApiReply) faulty = NULL;
+  g_autoptr(LhApiReply) faulty_too = NULL;
+  g_autoptr(LhApiReply) working = NULL;
+  g_autoptr(LhApiReply) working_too = NULL;
+  g_autofree char *status_path = NULL;
+  g_autofree char *to_status_path = NULL;
+  g_autofree char *to_asset_tag = NULL;
+  JsonObject *shown, *rewritten;
+  gint64 pc_id, to_pc_id, booking_id, shown_id;
+  guint to_pc_number;
+
+  status_path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT "/status", item_id (admin, "LC-0004", &pc_id));
+  cancel_bookings (lh_api_reply_string (first_sign_in, "token"));
+  booking_id = book_tomorrow (lh_api_reply_string (first_sign_in, "token"), pc_id);
+  faulty = call ("POST", status_path, admin, "{\"status\": \"faulty\", \"note\": \"No picture\"}");
+  g_assert_cmpuint (faulty->status, ==, 200);
+
+  listed = sign_in_learner (AWAY_LEARNER);
+  shown = notice_of (listed, booking_id);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (json_object_get_string_member (shown, "type"), ==, "booking-moved");
+  shown_id = json_object_get_int_member (shown, "notice_id");
+  /* The demo's PC n holds LC-000n. */
+  g_assert_cmpint (sscanf (json_object_get_string_member (shown, "to_pc"), "PC %u", &to_pc_number), ==, 1);
+  to_asset_tag = g_strdup_printf ("LC-%04u", to_pc_number);
+  to_status_path = lh_api_path ("/api/v1/equipment/%" G_GINT64_FORMAT "/status",
+                                item_id (admin, to_asset_tag, &to_pc_id));
+  g_assert_cmpint (to_pc_id, ==, booking_pc (lh_api_reply_string (listed, "token"), booking_id));
+  faulty_too = call ("POST", to_status_path, admin, "{\"status\": \"faulty\", \"note\": \"No sound\"}");
+  g_assert_cmpuint (faulty_too->status, ==, 200);
+
+  /* The kiosk acks what it drew: the older outcome. */
+  g_assert_cmpuint (ack_notice (lh_api_reply_string (listed, "token"), shown_id), ==, 200);
+  again = sign_in_learner (AWAY_LEARNER);
+  rewritten = notice_of (again, booking_id);
+  g_assert_nonnull (rewritten);
+  g_assert_cmpint (json_object_get_int_member (rewritten, "notice_id"), !=, shown_id);
+  g_assert_cmpstr (json_object_get_string_member (rewritten, "from_pc"), ==, "PC 4");
+  g_assert_cmpuint (ack_notice (lh_api_reply_string (again, "token"),
+                                json_object_get_int_member (rewritten, "notice_id")), ==, 200);
+  last = sign_in_learner (AWAY_LEARNER);
+  g_assert_null (notice_of (last, booking_id));
+
+  working = call ("POST", status_path, admin, "{\"status\": \"working\"}");
+  g_assert_cmpuint (working->status, ==, 200);
+  working_too = call ("POST", to_status_path, admin, "{\"status\": \"working\"}");
+  g_assert_cmpuint (working_too->status, ==, 200);
 }
 
 /* The id of the check called what. */
@@ -292,4 +383,5 @@ lh_api_out_of_use_add_tests (LhTestDaemon *daemon, SoupSession *session)
   session_ = session;
   g_test_add_func ("/api/out-of-use/status-faulty-moves-and-tells", test_status_faulty_moves_and_tells);
   g_test_add_func ("/api/out-of-use/failed-check-moves-booking", test_failed_check_moves_booking);
+  g_test_add_func ("/api/out-of-use/rewritten-notice-stays-unseen", test_rewritten_notice_stays_unseen);
 }

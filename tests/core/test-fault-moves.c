@@ -150,6 +150,44 @@ test_one_notice_per_booking (Fixture *f, gconstpointer data)
   g_assert_cmpuint (carol_notices->len, ==, 0);
 }
 
+/* A notice listed, then rewritten before the kiosk says it showed it:
+ * the ack is of the outcome shown, so the newer one is still told. */
+static void
+test_rewritten_notice_stays_unseen (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhFault) pc1_fault = NULL;
+  g_autoptr(LhFault) pc2_fault = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) after_ack = NULL;
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GError) error = NULL;
+  const LhFaultMove *shown, *rewritten;
+
+  book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
+  pc1_fault = report (f, f->pc1, NOW, NULL);
+  listed = lh_faults_list_notices (f->ts->store, f->amira, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  shown = g_ptr_array_index (listed, 0);
+  g_assert_cmpint (shown->to_pc_id, ==, f->pc2);
+  /* PC 2 breaks too, the same second: no PC is free, so it is cancelled. */
+  pc2_fault = report (f, f->pc2, NOW, NULL);
+
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &shown->notice_id, 1, NOW, &error));
+  g_assert_no_error (error);
+  after_ack = lh_faults_list_notices (f->ts->store, f->amira, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after_ack->len, ==, 1);
+  rewritten = g_ptr_array_index (after_ack, 0);
+  g_assert_cmpint (rewritten->notice_id, !=, shown->notice_id);
+  g_assert_cmpint (rewritten->to_pc_id, ==, 0);
+  g_assert_cmpstr (rewritten->from_pc_name, ==, "PC 1");
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &rewritten->notice_id, 1, NOW, &error));
+  g_assert_no_error (error);
+  last = lh_faults_list_notices (f->ts->store, f->amira, NOW, &error);
+  g_assert_cmpuint (last->len, ==, 0);
+}
+
 /* A tap moves only what starts by the end of tomorrow: next week's
  * booking stays until its day comes near, and then moves only if the PC
  * is still out of order. */
@@ -216,6 +254,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/fault-moves/one-notice-per-booking", test_one_notice_per_booking);
+  ADD ("/fault-moves/rewritten-notice-stays-unseen", test_rewritten_notice_stays_unseen);
   ADD ("/fault-moves/later-bookings-move-a-day-ahead", test_later_bookings_move_a_day_ahead);
   ADD ("/fault-moves/repaired-same-day-keeps-later-bookings", test_repaired_same_day_keeps_later_bookings);
   return g_test_run ();

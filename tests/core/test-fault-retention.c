@@ -156,17 +156,17 @@ test_notices_go_when_done_with (Fixture *f, gconstpointer data)
   g_autoptr(LhFault) fault = NULL;
   g_autoptr(GPtrArray) told = NULL;
   const char *notices = "SELECT count(*) FROM fault_notices";
-  gint64 ben;
 
   book (f, f->amira, TOMORROW + 10 * HOUR);
-  ben = book (f, f->ben, TOMORROW + 12 * HOUR);
+  book (f, f->ben, TOMORROW + 12 * HOUR);
   fault = report (f, 0, f->pc1_kiosk, "screen", NULL, NOW);
   g_assert_cmpint (count (f, notices), ==, 2);
   g_assert_cmpuint (forget (f, NOW), ==, 0);
 
   told = lh_faults_list_notices (f->ts->store, f->ben, NOW + HOUR, NULL);
   g_assert_cmpuint (told->len, ==, 1);
-  g_assert_true (lh_faults_notices_seen (f->ts->store, f->ben, &ben, 1, NOW + HOUR, NULL));
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->ben, &((LhFaultMove *) told->pdata[0])->notice_id, 1,
+                                         NOW + HOUR, NULL));
   g_assert_cmpuint (forget (f, NOW + HOUR), ==, 1);
   g_assert_cmpint (count (f, notices), ==, 1);
 

@@ -232,7 +232,7 @@ test_stop_use_moves_bookings (Fixture *f, gconstpointer data)
   g_assert_cmpstr (move->from_pc_name, ==, "PC 1");
   g_assert_cmpstr (move->to_pc_name, ==, "PC 2");
   g_assert_cmpint (move->start_at, ==, TOMORROW + 10 * HOUR);
-  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &amira, 1, NOW, NULL));
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &move->notice_id, 1, NOW, NULL));
   again = lh_faults_list_notices (f->ts->store, f->amira, NOW, NULL);
   g_assert_cmpuint (again->len, ==, 0);
   g_clear_pointer (&notices, g_ptr_array_unref);
@@ -256,10 +256,11 @@ test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) dan_notices = NULL;
   g_autoptr(LhBooking) dan_paid = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 amira = book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
-  gint64 ben_and_amira[2] = { book (f, f->ben, f->pc1, TOMORROW + 14 * HOUR, TOMORROW + 15 * HOUR), amira };
+  gint64 ben_and_amira[2];
   const LhFaultMove *dan_move;
 
+  book (f, f->amira, f->pc1, TOMORROW + 10 * HOUR, TOMORROW + 11 * HOUR);
+  book (f, f->ben, f->pc1, TOMORROW + 14 * HOUR, TOMORROW + 15 * HOUR);
   /* Dan's paid booking can go nowhere: his paid time is given back. */
   book (f, f->carol, f->pc2, TOMORROW + 16 * HOUR, TOMORROW + 17 * HOUR);
   dan_paid = lh_bookings_create_paid (f->ts->store, f->centre, f->dan, f->pc1, TOMORROW + 16 * HOUR,
@@ -281,13 +282,16 @@ test_notices_told_once_while_they_matter (Fixture *f, gconstpointer data)
   g_assert_cmpuint (dan_notices->len, ==, 1);
   g_assert_true (((LhFaultMove *) g_ptr_array_index (dan_notices, 0))->paid_time_back);
 
+  /* The notices of Ben's first booking and of Amira's, soonest first. */
+  ben_and_amira[0] = ((LhFaultMove *) g_ptr_array_index (moves, 1))->notice_id;
+  ben_and_amira[1] = ((LhFaultMove *) g_ptr_array_index (moves, 0))->notice_id;
   /* Ben cannot mark Amira's notice shown, not even beside his own. */
   g_assert_false (lh_faults_notices_seen (f->ts->store, f->ben, ben_and_amira, 2, NOW, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (query_int (f->ts->store, "SELECT count(*) FROM fault_notices WHERE seen_at IS NULL", 0), ==, 4);
 
-  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &amira, 1, NOW, &error));
+  g_assert_true (lh_faults_notices_seen (f->ts->store, f->amira, &ben_and_amira[1], 1, NOW, &error));
   g_assert_no_error (error);
   amira_later = lh_faults_list_notices (f->ts->store, f->amira, NOW + HOUR, &error);
   g_assert_no_error (error);

@@ -153,6 +153,9 @@ test_edit_location (void)
   g_autoptr(JsonObject) unchanged = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *long_location = NULL;
+  g_autofree char *other_admin = NULL;
+  g_autofree char *path = NULL;
+  const char *staff, *pin, *name;
 
   open_equipment (&kiosk);
   click_named (kiosk.window, "item-LC-0205");
@@ -172,6 +175,13 @@ test_edit_location (void)
   unchanged = listed_item ("LC-0205");
   g_assert_cmpstr (json_object_get_string_member (unchanged, "location"), ==,
                    json_object_get_string_member (before, "location"));
+  /* Meanwhile another admin says what it is: this form, which changes
+   * only where it is kept, sends only that and leaves theirs standing. */
+  kiosk_demo_admin (centre, &staff, &pin, &name);
+  other_admin = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  path = g_strdup_printf ("/equipment/%" G_GINT64_FORMAT, json_object_get_int_member (before, "id"));
+  g_assert_cmpuint (kiosk_api_call ("PATCH", path, other_admin, "{\"description\": \"Standing desk\"}", NULL), ==,
+                    200);
   type_into (kiosk.window, "location", "Quiet room");
   type_into (kiosk.window, "note", "Moved for the maths course");
   kiosk_assert_touch_targets (kiosk.window);
@@ -181,8 +191,26 @@ test_edit_location (void)
   kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "The details of LC-0205 are saved.", "the toast");
   after = listed_item ("LC-0205");
   g_assert_cmpstr (json_object_get_string_member (after, "location"), ==, "Quiet room");
-  g_assert_cmpstr (json_object_get_string_member (after, "description"), ==,
-                   json_object_get_string_member (before, "description"));
+  g_assert_cmpstr (json_object_get_string_member (after, "description"), ==, "Standing desk");
+  kiosk_close (&kiosk);
+}
+
+/* Back tapped while the PCs are read for "Edit details": the list, not
+ * the Add form when the PCs come. */
+static void
+test_back_while_pcs_load (void)
+{
+  Kiosk kiosk = { 0 };
+
+  open_equipment (&kiosk);
+  click_named (kiosk.window, "item-LC-0205");
+  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "LC-0205: ", "the item's page");
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the item's page laid out");
+  /* In the same turn of the main loop: the PCs cannot have come yet. */
+  click_named (kiosk.window, "edit-item");
+  g_signal_emit_by_name (kiosk_find_button (kiosk.window, "Back to the list"), "clicked");
+  g_assert_false (kiosk_wait_at_most (kiosk.window, kiosk_label_shown, "Add an item to the inventory", 1500));
+  g_assert_nonnull (kiosk_find_named (kiosk.window, "item-LC-0205"));
   kiosk_close (&kiosk);
 }
 
@@ -269,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/equipment-edit/add-item", test_add_item);
   g_test_add_func ("/kiosk/equipment-edit/edit-location", test_edit_location);
   g_test_add_func ("/kiosk/equipment-edit/edit-pc", test_edit_pc);
+  g_test_add_func ("/kiosk/equipment-edit/back-while-pcs-load", test_back_while_pcs_load);
   g_test_add_func ("/kiosk/equipment-edit/duplicate-tag", test_duplicate_tag);
 
   status = g_test_run ();

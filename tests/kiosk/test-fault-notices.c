@@ -127,8 +127,9 @@ test_cancelled_words (void)
 
   g_assert_true (json_parser_load_from_data (parser,
                                              "{\"type\": \"booking-cancelled\", \"reason\": \"pc-out-of-order\", "
-                                             "\"booking_id\": 9, \"start\": \"2026-11-24T10:00:00Z\", "
-                                             "\"end\": \"2026-11-24T12:00:00Z\", \"from_pc\": \"PC 8\", "
+                                             "\"booking_id\": 9, \"notice_id\": 4, "
+                                             "\"start\": \"2026-11-24T10:00:00Z\", \"end\": \"2026-11-24T12:00:00Z\", "
+                                             "\"from_pc\": \"PC 8\", "
                                              "\"to_pc\": null, \"paid_time_given_back\": false}", -1, &error));
   sent = lh_booking_notice_from_json (json_node_get_object (json_parser_get_root (parser)), utc, &error);
   g_assert_no_error (error);
@@ -225,6 +226,22 @@ test_told_live (void)
  * marked told; its own learner hears of it at their next sign-in, and
  * then, shown it, not again. */
 static void
+heard_cb (LhClient   *client,
+          const char *type,
+          JsonNode   *data,
+          gboolean   *heard)
+{
+  *heard = TRUE;
+}
+
+static gboolean
+is_true (LhWindow      *window,
+         gconstpointer  flag)
+{
+  return *(const gboolean *) flag;
+}
+
+static void
 test_not_told_to_someone_else (void)
 {
   Kiosk kiosk = { 0 };
@@ -234,13 +251,19 @@ test_not_told_to_someone_else (void)
   g_autofree char *from = g_strdup (json_object_get_string_member (booking, "resource_name"));
   g_autofree char *to = NULL;
   g_autofree char *notice = NULL;
+  gboolean heard = FALSE;
 
   kiosk_open_learner (&kiosk, centre, 4);
   kiosk_wait_for (kiosk.window, kiosk_stream_open, kiosk.client, "the event stream");
+  /* Connected after the window's handler, so it runs after it: once
+   * heard, the window has had the event and drawn it, or not. */
+  g_signal_connect (kiosk.client, "event::booking-moved", G_CALLBACK (heard_cb), &heard);
   report_screen_fault (from);
   to = booked_pc_now (away, json_object_get_int_member (booking, "id"));
   notice = expected_notice (from, to);
+  kiosk_wait_for (kiosk.window, is_true, &heard, "the booking-moved event at the other person's kiosk");
   g_assert_false (kiosk_wait_at_most (kiosk.window, kiosk_label_prefix_shown, MOVED_PREFIX, 1000));
+  g_signal_handlers_disconnect_by_func (kiosk.client, heard_cb, &heard);
   kiosk_close (&kiosk);
 
   kiosk_open_learner (&kiosk, centre, 3);

@@ -110,11 +110,12 @@ test_out_of_order_words (void)
   const struct { int moved; int cancelled; const char *words; } cases[] = {
     { 0, 0, "No booking of it up to the end of Friday 4 December needed moving. " LATER_BOOKINGS },
     { 2, 0, "2 bookings of it up to the end of Friday 4 December have moved to another PC. "
-            "The learners have been told. " LATER_BOOKINGS },
+            "The learners will be told when they next use a kiosk. " LATER_BOOKINGS },
     { 1, 1, "1 booking of it up to the end of Friday 4 December has moved to another PC. "
-            "1 more was cancelled, as no other PC was free then. The learners have been told. " LATER_BOOKINGS },
+            "1 more was cancelled, as no other PC was free then. "
+            "The learners will be told when they next use a kiosk. " LATER_BOOKINGS },
     { 0, 3, "3 bookings of it up to the end of Friday 4 December were cancelled, as no other PC was free then. "
-            "The learners have been told. " LATER_BOOKINGS },
+            "The learners will be told when they next use a kiosk. " LATER_BOOKINGS },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
