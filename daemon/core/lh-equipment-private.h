@@ -64,10 +64,8 @@
   "ORDER BY at, id"
 /* The PC's own faults that stop its use (a PC with no computer in the
  * inventory) and reach into [?2, ?3): the open ones through
- * faults_open_by_pc. The repaired ones scan the faults table, which no
- * index of 0027 reads by PC and repair time: an index (resource_id,
- * repaired_at) for them waits for a migration number. The table is
- * small (a kiosk's reports are rate-limited and join the open fault). */
+ * faults_open_by_pc, the repaired ones through faults_repaired_by_pc
+ * (0029), each an index range by PC. */
 #define LH_PC_OUTAGE_OWN_FAULTS_SQL \
   "SELECT reported_at, NULL FROM faults WHERE resource_id = ?1 AND repaired_at IS NULL AND stops_use " \
   "AND reported_at < ?3 " \
