@@ -256,6 +256,11 @@ void lh_route_offer_assessment  (LhRequest *request);
 void lh_route_book_assessment   (LhRequest *request);
 void lh_route_cancel_assessment (LhRequest *request);
 
+/* lh-routes-equality.c */
+void lh_route_my_equality       (LhRequest *request);
+void lh_route_set_my_equality   (LhRequest *request);
+void lh_route_erase_my_equality (LhRequest *request);
+
 /* lh-routes-usage.c */
 void lh_route_this_device     (LhRequest *request);
 void lh_route_my_usage        (LhRequest *request);

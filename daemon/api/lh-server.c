@@ -108,6 +108,10 @@ static const LhRoute routes[] = {
   { "POST", "/api/v1/learners/{id}/record/deletion", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_confirm_deletion },
   { "GET", "/api/v1/me/facility-time", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_my_facility_time },
   { "POST", "/api/v1/me/facility-time", LH_AUTH_SESSION, LH_ROLE_ULR, lh_route_add_facility_time },
+  /* A person's own equality answers only: no route reads anyone else's. */
+  { "GET", "/api/v1/me/equality", LH_AUTH_SESSION, 0, lh_route_my_equality },
+  { "PUT", "/api/v1/me/equality", LH_AUTH_SESSION, 0, lh_route_set_my_equality },
+  { "DELETE", "/api/v1/me/equality", LH_AUTH_SESSION, 0, lh_route_erase_my_equality },
   /* Equipment: the inventory is the admin's; how it stands against the
    * agreement, the committee's too. */
   { "GET", "/api/v1/equipment", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_equipment },

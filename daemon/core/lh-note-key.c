@@ -202,6 +202,23 @@ lh_note_key_digest (const LhNoteKey *key)
 }
 
 GBytes *
+lh_note_key_pseudonym (const LhNoteKey *key, const char *purpose, gint64 id)
+{
+  g_autofree char *message = NULL;
+  guint8 *hash;
+
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (purpose != NULL, NULL);
+
+  /* Its own constant: never equal to the key's digest or another purpose's. */
+  message = g_strdup_printf ("learnhub pseudonym 1 %s %" G_GINT64_FORMAT, purpose, id);
+  hash = g_malloc (LH_NOTE_KEY_PSEUDONYM_SIZE);
+  crypto_generichash (hash, LH_NOTE_KEY_PSEUDONYM_SIZE, (const guint8 *) message, strlen (message), key->bytes,
+                      sizeof key->bytes);
+  return g_bytes_new_take (hash, LH_NOTE_KEY_PSEUDONYM_SIZE);
+}
+
+GBytes *
 lh_note_key_seal (const LhNoteKey *key, const char *text)
 {
   gsize len, size;

@@ -41,4 +41,13 @@ char      *lh_note_key_open_text  (const LhNoteKey *key,
  * was sealed with, and nothing of the key. */
 GBytes    *lh_note_key_digest     (const LhNoteKey *key);
 
+/* The size of lh_note_key_pseudonym()'s hash. */
+#define LH_NOTE_KEY_PSEUDONYM_SIZE 32
+/* A keyed hash (BLAKE2b) of an id for one purpose ("equality"): stands
+ * for the person in a table apart from identity, and without the key
+ * cannot be turned back into the id, however few ids there are. */
+GBytes    *lh_note_key_pseudonym  (const LhNoteKey *key,
+                                   const char      *purpose,
+                                   gint64           id);
+
 G_END_DECLS

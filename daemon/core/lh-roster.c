@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lh-csv.h"
+#include "lh-equality.h"
 #include "lh-error.h"
 #include "lh-people.h"
 #include "lh-secret.h"
@@ -26,6 +27,12 @@ typedef enum
   COL_DAYS_PER_WEEK,
   COL_APPRENTICE,
   COL_ESOL,
+  COL_AGE_BAND,
+  COL_GENDER,
+  COL_ETHNICITY,
+  COL_DISABILITY,
+  COL_CARING,
+  COL_QUALIFICATIONS,
   N_COLUMNS
 } Column;
 
@@ -40,7 +47,24 @@ static const LhCsvColumn columns[N_COLUMNS] = {
   { "days_per_week", FALSE },
   { "apprentice", FALSE },
   { "esol", FALSE },
+  { "age_band", FALSE },
+  { "gender", FALSE },
+  { "ethnicity", FALSE },
+  { "disability", FALSE },
+  { "caring", FALSE },
+  { "qualifications", FALSE },
 };
+
+/* Whether the file has any equality column (work_pattern alone is not
+ * one: it was there before and is the person's own setting). */
+static gboolean
+has_equality_columns (const int index_of[N_COLUMNS])
+{
+  for (int c = COL_AGE_BAND; c < N_COLUMNS; c++)
+    if (index_of[c] >= 0)
+      return TRUE;
+  return FALSE;
+}
 
 /* A row checked and ready to save; pin_hash is computed before the write
  * transaction so the slow hashing does not hold the database. */
@@ -48,6 +72,10 @@ typedef struct
 {
   LhPerson  person;
   char     *pin_hash;
+  /* The row's equality values, factor key → group ("" undeclared), kept
+   * only until they are counted: never saved with the person. */
+  GHashTable *equality;  /* (owned) (nullable) NULL if the file has no
+                          * equality column */
 } RosterRow;
 
 static void
@@ -58,6 +86,7 @@ roster_row_free (RosterRow *row)
   g_free (row->person.department);
   g_free (row->person.work_pattern);
   g_free (row->pin_hash);
+  g_clear_pointer (&row->equality, g_hash_table_unref);
   g_free (row);
 }
 
@@ -100,6 +129,39 @@ parse_flag (const char *column, const char *text, gboolean *out, GError **error)
   return FALSE;
 }
 
+/* A work pattern the roster spells its own way is "other"; for the
+ * other factors a value must be one of their groups, or empty. */
+static GHashTable *
+check_equality (const LhCsvRow *row, const int index_of[N_COLUMNS], GError **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(LhWorkforceCounts) check = lh_workforce_counts_new ();
+  guint n_factors;
+  const LhEqualityFactor *factors = lh_equality_factors (&n_factors);
+
+  for (guint f = 0; f < n_factors; f++)
+    {
+      int c;
+      g_autofree char *text = NULL;
+      g_autofree char *value = NULL;
+
+      for (c = 0; c < N_COLUMNS && !g_str_equal (columns[c].name, factors[f].roster_column); c++)
+        ;
+      g_assert (c < N_COLUMNS);
+      text = field (row, index_of, c);
+      value = g_ascii_strdown (text, -1);
+      if (c == COL_WORK_PATTERN && value[0] != '\0' && !lh_equality_factor_has_group (&factors[f], value))
+        {
+          g_free (value);
+          value = g_strdup ("other");
+        }
+      if (!lh_workforce_counts_add (check, &factors[f], value, error))
+        return NULL;
+      g_hash_table_insert (values, (gpointer) factors[f].key, g_steal_pointer (&value));
+    }
+  return g_steal_pointer (&values);
+}
+
 static gpointer
 check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GError **error)
 {
@@ -118,6 +180,7 @@ check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GErro
   double days_per_week = 5;
   gboolean apprentice, esol_learner;
   guint roles;
+  g_autoptr(GHashTable) equality = NULL;
 
   if (!lh_staff_number_check (staff_number, error))
     return NULL;
@@ -163,6 +226,12 @@ check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GErro
   if (!parse_flag ("apprentice", apprentice_text, &apprentice, error) ||
       !parse_flag ("esol", esol_text, &esol_learner, error))
     return NULL;
+  if (has_equality_columns (index_of))
+    {
+      equality = check_equality (row, index_of, error);
+      if (equality == NULL)
+        return NULL;
+    }
 
   out = g_new0 (RosterRow, 1);
   out->person.staff_number = g_steal_pointer (&staff_number);
@@ -174,10 +243,23 @@ check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GErro
   out->person.days_per_week = days_per_week;
   out->person.apprentice = apprentice;
   out->person.esol_learner = esol_learner;
+  out->equality = g_steal_pointer (&equality);
   if (pin[0] != '\0')
     out->pin_hash = lh_pin_hash (pin, NULL);
   *out_key = out->person.staff_number;
   return out;
+}
+
+static gboolean
+count_equality (LhWorkforceCounts *workforce, GHashTable *values, GError **error)
+{
+  guint n_factors;
+  const LhEqualityFactor *factors = lh_equality_factors (&n_factors);
+
+  for (guint f = 0; f < n_factors; f++)
+    if (!lh_workforce_counts_add (workforce, &factors[f], g_hash_table_lookup (values, factors[f].key), error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -186,6 +268,8 @@ lh_roster_import (LhStore *store, const char *csv, gsize length, gboolean skip_b
 {
   g_autoptr(GPtrArray) good = NULL;
   g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(LhWorkforceCounts) workforce = lh_workforce_counts_new ();
+  gboolean counted = FALSE;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
@@ -213,6 +297,12 @@ lh_roster_import (LhStore *store, const char *csv, gsize length, gboolean skip_b
         report->added++;
       else
         report->updated++;
+      if (row->equality != NULL && !count_equality (workforce, row->equality, error))
+        return FALSE;
+      counted = counted || row->equality != NULL;
     }
+  /* A file with equality columns is the whole workforce's make-up. */
+  if (counted && !lh_workforce_profile_save (store, workforce, error))
+    return FALSE;
   return lh_transaction_commit (tx, error);
 }
