@@ -6,6 +6,7 @@
 #include "lh-advice-record.h"
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
+#include "lh-demo-equality.h"
 #include "lh-demo-equipment.h"
 #include "lh-demo-history.h"
 #include "lh-demo-time-off.h"
@@ -540,6 +541,7 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
                               now, error) ||
       !lh_demo_add_faults (store, centre, now, error) ||
       !lh_demo_add_checks (store, centre, now, error) ||
+      !lh_demo_add_equality (store, centre, learner_ids, error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
       !lh_transaction_commit (tx, error) ||

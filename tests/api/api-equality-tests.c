@@ -89,6 +89,12 @@ test_nobody_elses (void)
   g_assert_cmpuint (put->status, ==, 200);
   for (guint t = 0; t < G_N_ELEMENTS (tokens); t++)
     {
+      g_autoptr(LhApiReply) none = call ("DELETE", tokens[t], NULL);
+
+      g_assert_cmpuint (none->status, ==, 204);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (tokens); t++)
+    {
       g_autoptr(LhApiReply) own = call ("GET", tokens[t], NULL);
       g_autofree char *person = lh_api_path ("/api/v1/people/%" G_GINT64_FORMAT "/equality", learner_id);
       g_autofree char *query = lh_api_path ("/api/v1/me/equality?person_id=%" G_GINT64_FORMAT, learner_id);
@@ -201,6 +207,7 @@ static void
 test_removed_without_trace (void)
 {
   g_autofree char *learner = lh_api_sign_in_as (session_, daemon_, "learner");
+  g_autoptr(LhApiReply) clear = call ("DELETE", learner, NULL);
   g_autoptr(GPtrArray) before = read_holders ();
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(LhApiReply) put = call ("PUT", learner, "{\"answers\": {\"qualifications\": \"level-3\"}}");

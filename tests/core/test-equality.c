@@ -3,6 +3,7 @@
  * the workforce's make-up counted from the roster, and the report's
  * section against figures worked out by hand. */
 #include "sittings-fixture.h"
+#include "lh-demo.h"
 #include "lh-equality.h"
 #include "lh-error.h"
 #include "lh-people.h"
@@ -365,6 +366,37 @@ test_section_reads_ranges (Fixture *f, gconstpointer data)
                        "SEARCH workforce_profile USING PRIMARY KEY (factor=? AND grp=?)");
 }
 
+/* The demo centre: a depot of 240 in the make-up, and its learners'
+ * declarations in the report, some preferring not to say, some not
+ * declaring at all. */
+static void
+test_demo (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(LhCentre) centre = lh_centre_new_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhDemoCentre) demo = NULL;
+  g_autoptr(LhReportSection) section = NULL;
+  gint64 now = MONDAY;
+
+  centre->note_key = lh_note_key_new_random ();
+  demo = lh_demo_create (ts->store, centre, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_test_query_int (ts->store, "SELECT count(DISTINCT factor) FROM workforce_profile"), ==, 7);
+  g_assert_cmpint (lh_test_query_int (ts->store, "SELECT min(n) FROM (SELECT sum(people) AS n "
+                                                 "FROM workforce_profile GROUP BY factor)"), ==, 240);
+  g_assert_cmpint (lh_test_query_int (ts->store, "SELECT max(n) FROM (SELECT sum(people) AS n "
+                                                 "FROM workforce_profile GROUP BY factor)"), ==, 240);
+  g_assert_cmpint (lh_test_query_int (ts->store, "SELECT count(*) FROM equality_answers "
+                                                 "WHERE grp = 'prefer-not-to-say'"), >, 0);
+
+  section = lh_report_section_equality (ts->store, centre, now - 28 * DAY, now, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cell (section, "age-band", LH_EQUALITY_NOT_DECLARED, "learners"), >, 0);
+  g_assert_cmpint (cell (section, "ethnicity", LH_EQUALITY_PREFER_NOT_TO_SAY, "learners"), >, 0);
+  g_assert_cmpint (cell (section, "age-band", "25-34", "workforce"), ==, 58);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -381,5 +413,6 @@ main (int argc, char **argv)
   ADD ("section-figures", test_section_figures);
   ADD ("section-reads-ranges", test_section_reads_ranges);
 #undef ADD
+  g_test_add_func ("/equality/demo", test_demo);
   return g_test_run ();
 }
