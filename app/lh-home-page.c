@@ -26,6 +26,7 @@ struct _LhHomePage
   GtkWidget *assessments_button;
   GtkWidget *time_off_button;
   GtkWidget *timetable_button;
+  GtkWidget *about_you_button;
   GtkWidget *more_box;
   GtkWidget *ulr_box;
   GtkWidget *admin_box;
@@ -72,6 +73,7 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, assessments_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, time_off_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, timetable_button);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, about_you_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, more_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, ulr_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, admin_box);
@@ -120,7 +122,10 @@ lh_home_page_set_person (LhHomePage     *self,
                                                    lh_person_has_role (person, "admin")));
   /* Paid time off for learning is for staff who learn. */
   gtk_widget_set_visible (self->time_off_button, lh_time_off_page_is_for (person));
-  gtk_widget_set_visible (self->more_box, gtk_widget_get_visible (self->time_off_button) ||
+  /* Equality answers are about the workforce: staff, not their guests. */
+  gtk_widget_set_visible (self->about_you_button, person != NULL && !person->guest);
+  gtk_widget_set_visible (self->more_box, gtk_widget_get_visible (self->about_you_button) ||
+                                          gtk_widget_get_visible (self->time_off_button) ||
                                           gtk_widget_get_visible (self->guests_button) ||
                                           gtk_widget_get_visible (self->assessments_button) ||
                                           gtk_widget_get_visible (self->timetable_button));

@@ -99,6 +99,11 @@ back_action (GtkWidget  *widget,
       if (!lh_desk_page_go_back (self->desk_page))
         lh_window_show_page (self, "home");
     }
+  else if (g_str_equal (name, "equality"))
+    {
+      if (!lh_equality_page_go_back (self->equality_page))
+        lh_window_show_page (self, "home");
+    }
   else if (g_str_equal (name, "facility"))
     {
       if (!lh_facility_page_go_back (self->facility_page))
@@ -279,6 +284,20 @@ facility_action (GtkWidget  *widget,
   lh_window_show_page (self, "facility");
 }
 
+/* Anyone signed in may tell about themselves: the answers are their own. */
+static void
+equality_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client))
+    return;
+  lh_equality_page_load (self->equality_page);
+  lh_window_show_page (self, "equality");
+}
+
 /* Approving time off is the employer's contact point's: the home page
  * shows the way in to no one else, and the daemon refuses anyone else. */
 static void
@@ -374,6 +393,7 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.advice-record", NULL, advice_record_action);
   gtk_widget_class_install_action (widget_class, "kiosk.desk", NULL, desk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.facility-time", NULL, facility_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.about-you", NULL, equality_action);
   gtk_widget_class_install_action (widget_class, "kiosk.approvals", NULL, approvals_action);
   gtk_widget_class_install_action (widget_class, "kiosk.equipment", NULL, equipment_action);
   gtk_widget_class_install_action (widget_class, "kiosk.time-off", NULL, time_off_action);
