@@ -130,9 +130,9 @@ show_questions (LhEqualityPage          *self,
   gtk_box_append (self->summary_box,
                   lh_card_label_new (_("Your answers are private. No one at work sees them, not even the union "
                                        "learning reps: they are kept apart from your name and used only to count "
-                                       "how many people in each group use the centre, never in groups so small that anyone "
-                                       "could be picked out. "
-                                       "Every question is up to you: answer any, none, or “Prefer not to say”. "
+                                       "how many people in each group use the centre, never in groups so small "
+                                       "that anyone could be picked out. Every question is up to you: answer "
+                                       "any, none, or “Prefer not to say”. "
                                        "You can change or remove your answers at any time."), "lh-lead"));
   for (guint i = 0; i < answers->questions->len; i++)
     gtk_box_append (self->entries_box, question_box (self, g_ptr_array_index (answers->questions, i)));

@@ -14,21 +14,11 @@ enum
   N_COLUMNS
 };
 
-/* Different staff (guests are not the workforce) who had learning booked
- * or sat at a PC in [?1, ?2): index ranges by start (bookings_by_start,
- * usage_by_start), then a lookup of each person. */
-#define LEARNERS_SQL \
-  "SELECT b.person_id FROM bookings b JOIN people p ON p.id = b.person_id " \
-  "WHERE b.status = 'booked' AND b.start_at >= ?1 AND b.start_at < ?2 AND p.sponsor_id IS NULL " \
-  "UNION " \
-  "SELECT u.person_id FROM usage_sessions u JOIN people p ON p.id = u.person_id " \
-  "WHERE u.started_at >= ?1 AND u.started_at < ?2 AND p.sponsor_id IS NULL"
-
 static GArray *
 read_learners (LhStore *store, gint64 from, gint64 to, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LEARNERS_SQL, error);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_EQUALITY_LEARNERS_SQL, error);
   gboolean has_row = TRUE;
 
   if (stmt == NULL)

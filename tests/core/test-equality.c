@@ -364,6 +364,11 @@ test_section_reads_ranges (Fixture *f, gconstpointer data)
                        "SEARCH equality_answers USING PRIMARY KEY (holder=?)");
   lh_test_assert_plan (f->ts->store, "SELECT people FROM workforce_profile WHERE factor = ?1 AND grp = ?2",
                        "SEARCH workforce_profile USING PRIMARY KEY (factor=? AND grp=?)");
+  /* The period's learners: a range of each table by start. */
+  lh_test_assert_plan (f->ts->store, LH_EQUALITY_LEARNERS_SQL,
+                       "SEARCH b USING INDEX bookings_by_start (start_at>? AND start_at<?)");
+  lh_test_assert_plan (f->ts->store, LH_EQUALITY_LEARNERS_SQL,
+                       "SEARCH u USING INDEX usage_by_start (started_at>? AND started_at<?)");
 }
 
 /* The demo centre: a depot of 240 in the make-up, and its learners'
