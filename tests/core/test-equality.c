@@ -301,12 +301,13 @@ cell (LhReportSection *section, const char *table_id, const char *row, const cha
   g_assert_not_reached ();
 }
 
-static void
-test_section_figures (Fixture *f, gconstpointer data)
+/* The period's learners, their answers and the roster's make-up worked
+ * out by hand: see test_section_figures. */
+static LhReportSection *
+section_by_hand (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LhReportSection) section = NULL;
-  LhReportTable *ages;
+  LhReportSection *section;
   gint64 pc = sittings_add_pc (f->ts->store, "PC 1", FROM - 30 * DAY);
   gint64 guest = lh_test_add_person (f->ts->store, "G1", "A guest", LH_ROLE_LEARNER, FROM - DAY);
   gint64 sponsor[] = { guest, f->id[1] };
@@ -332,6 +333,15 @@ test_section_figures (Fixture *f, gconstpointer data)
 
   section = lh_report_section_equality (f->ts->store, f->centre, FROM, TO, NOW, &error);
   g_assert_no_error (error);
+  return section;
+}
+
+static void
+test_section_figures (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhReportSection) section = section_by_hand (f);
+  LhReportTable *ages;
+
   g_assert_cmpstr (section->id, ==, "equality");
   g_assert_cmpuint (section->tables->len, ==, 7);
   ages = g_ptr_array_index (section->tables, 0);
@@ -354,6 +364,40 @@ test_section_figures (Fixture *f, gconstpointer data)
   /* Column totals: four learners, six on the roster. */
   g_assert_cmpint (lh_count_table_get (ages->counts, 8, 0), ==, 4);
   g_assert_cmpint (lh_count_table_get (ages->counts, 8, 1), ==, 6);
+}
+
+/* Through the site report's suppression: every table is about people,
+ * so no figure from 1 to 4 is published, the learners' total of 4
+ * included. */
+static void
+test_section_suppressed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhReport) report = lh_report_new ("Test centre", "Europe/London", "2026-11-30", "2026-12-06", 5, NOW);
+  LhReportSection *section = section_by_hand (f);
+  guint hidden = 0;
+
+  lh_report_add_section (report, section);
+  lh_report_suppress (report);
+  for (guint t = 0; t < section->tables->len; t++)
+    {
+      LhReportTable *table = g_ptr_array_index (section->tables, t);
+
+      g_assert_true (table->about_people);
+      for (guint r = 0; r <= table->row_keys->len; r++)
+        for (guint c = 0; c < table->column_keys->len; c++)
+          {
+            gint64 count = lh_count_table_get (table->counts, r, c);
+
+            if (lh_count_table_is_suppressed (table->counts, r, c))
+              hidden++;
+            else
+              g_assert_true (count == 0 || count >= 5);
+          }
+    }
+  g_assert_cmpint (cell (section, "age-band", "25-34", "learners"), ==, 2);
+  g_assert_true (lh_count_table_is_suppressed (((LhReportTable *) g_ptr_array_index (section->tables, 0))->counts,
+                                               8, 0));
+  g_assert_cmpuint (hidden, >, 0);
 }
 
 /* Each learner's answers are a lookup of their holder: no scan. */
@@ -416,6 +460,7 @@ main (int argc, char **argv)
   ADD ("workforce-bad-rows-change-nothing", test_workforce_bad_rows_change_nothing);
   ADD ("workforce-kept-without-columns", test_workforce_kept_without_columns);
   ADD ("section-figures", test_section_figures);
+  ADD ("section-suppressed", test_section_suppressed);
   ADD ("section-reads-ranges", test_section_reads_ranges);
 #undef ADD
   g_test_add_func ("/equality/demo", test_demo);
