@@ -7,6 +7,7 @@
 #include "checks-schema-24.h"
 #include "equipment-schema-20.h"
 #include "faults-schema-22.h"
+#include "released-schema-34.h"
 #include "lh-core-test.h"
 #include "lh-error.h"
 
@@ -337,7 +338,7 @@ revert_to_schema_14 (const char *path)
     }
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
-                                     "DROP INDEX bookings_released_by_start; "
+                                     LH_TEST_UNDO_RELEASED_BOOKINGS
                                      LH_TEST_UNDO_CHECKS
                                      LH_TEST_UNDO_FAULTS
                                      LH_TEST_UNDO_EQUIPMENT
