@@ -10,18 +10,24 @@
 #include "lh-time.h"
 
 gboolean
-lh_site_report_check_period (gint64 from, gint64 to, GError **error)
+lh_site_report_check_period (gint64 from, gint64 to, GTimeZone *tz, GError **error)
 {
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (from);
+  g_autoptr(GDateTime) first = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) years_on = g_date_time_add_years (first, LH_SITE_REPORT_MAX_YEARS);
+  g_autoptr(GDateTime) latest_end = g_date_time_add_days (years_on, 1);
+
   if (to <= from)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
       lh_error_set_reason (error, "period-reversed");
       return FALSE;
     }
-  /* Rounded: a day across a clock change is 23 or 25 hours. */
-  if ((to - from - 12 * 3600) / (24 * 3600) >= LH_SITE_REPORT_MAX_DAYS)
+  /* By the calendar: five years may hold one leap day or two. */
+  if (to > g_date_time_to_unix (latest_end))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A report covers %d days at most", LH_SITE_REPORT_MAX_DAYS);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A report covers %d years and a day at most",
+                   LH_SITE_REPORT_MAX_YEARS);
       lh_error_set_reason (error, "period-too-long");
       return FALSE;
     }
@@ -60,7 +66,7 @@ lh_site_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
   g_return_val_if_fail (centre != NULL, NULL);
 
-  if (!lh_site_report_check_period (from, to, error))
+  if (!lh_site_report_check_period (from, to, centre->tz, error))
     return NULL;
   /* The threshold agreed for the period's end: one rule for the whole
    * report, so that no figure is hidden in one table and shown in

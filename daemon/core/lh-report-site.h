@@ -11,14 +11,16 @@
 
 G_BEGIN_DECLS
 
-/* Five years and a day at most: the longest report the demo keeps
- * history for, read in one transaction per section. */
-#define LH_SITE_REPORT_MAX_DAYS (5 * 366 + 1)
+/* A report covers five years and a day at most: the longest history
+ * the committee compares (demo --years 5), read in one transaction per
+ * section. */
+#define LH_SITE_REPORT_MAX_YEARS 5
 
 /* The report of [from, to) (local midnights), its threshold the terms'
  * in force at the period's end, generated at now, suppressed.
  * LH_ERROR_INVALID for a period that is empty, reversed or longer than
- * LH_SITE_REPORT_MAX_DAYS (reasons period-reversed, period-too-long). */
+ * LH_SITE_REPORT_MAX_YEARS and a day (reasons period-reversed,
+ * period-too-long). */
 LhReport *lh_site_report (LhStore        *store,
                           const LhCentre *centre,
                           gint64          from,
@@ -28,9 +30,10 @@ LhReport *lh_site_report (LhStore        *store,
 
 /* Whether [from, to) is a period a report may cover; the reasons as
  * lh_site_report's. */
-gboolean  lh_site_report_check_period (gint64    from,
-                                       gint64    to,
-                                       GError  **error);
+gboolean  lh_site_report_check_period (gint64      from,
+                                       gint64      to,
+                                       GTimeZone  *tz,
+                                       GError    **error);
 
 /* The first day (local midnight) of the calendar quarter holding t: a
  * report's period by default runs from it to today. */
