@@ -36,7 +36,7 @@ ctl_clear (Ctl *ctl)
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
                        &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
                        &ctl->reason, &ctl->date, &ctl->years, &ctl->location, &ctl->description,
-                       &ctl->to, &ctl->format, &ctl->note };
+                       &ctl->to, &ctl->format, &ctl->note, &ctl->output };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -345,22 +345,23 @@ cmd_demo (Ctl *ctl, LhStore *store, GError **error)
   return TRUE;
 }
 
-/* Only the demo seals notes. The other commands open no key: root's own
- * is not the service's (a credential), and must neither seal requests
- * from before schema 20 (learnhubd does) nor stop a command that reads
- * no advice. Only a new database may get a new key; the demo takes no
- * key but the centre's. */
+/* Only the demo seals notes, and only the demo and the site report
+ * (advice counts, equality answers matched by keyed hash) read them. The
+ * other commands open no key: root's own is not the service's (a
+ * credential), and must neither seal requests from before schema 20
+ * (learnhubd does) nor stop a command that reads no advice. Only a new
+ * database may get a new key; the demo takes no key but the centre's. */
 static LhStore *
-open_centre (LhConfig *config, gboolean seals_notes, GError **error)
+open_centre (LhConfig *config, gboolean reads_notes, GError **error)
 {
   gboolean new_database = !g_file_test (config->database, G_FILE_TEST_EXISTS);
   g_autoptr(LhStore) store = NULL;
 
-  if (seals_notes &&
+  if (reads_notes &&
       !(new_database ? lh_config_open_note_key (config, error) : lh_config_read_note_key (config, error)))
     return NULL;
   store = lh_store_open_beside_daemon (config->database, error);
-  if (store == NULL || (seals_notes && !lh_advice_check_key (store, config->centre, error)))
+  if (store == NULL || (reads_notes && !lh_advice_check_key (store, config->centre, error)))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -425,6 +426,7 @@ static const struct
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
   { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage, compliance, check" },
   { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
+  { "report", lh_ctl_report, "The committee's site report for a period, suppressed: --format csv, json or pdf" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
@@ -462,6 +464,7 @@ main (int argc, char **argv)
     { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },
     { "description", 0, 0, G_OPTION_ARG_STRING, &ctl.description, "equipment add: what it is, e.g. its make", "TEXT" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &ctl.note, "equipment check done: what was found", "TEXT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &ctl.output, "report: the file to write (by default standard output)", "PATH" },
     { "min-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MIN_MINUTES], "rules set: shortest booking", "N" },
     { "max-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MAX_MINUTES], "rules set: longest booking", "N" },
     { "horizon-days", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HORIZON_DAYS], "rules set: how far ahead", "N" },
@@ -537,7 +540,7 @@ main (int argc, char **argv)
   ctl.config = config;
   ctl.args = argv + 2;
 
-  if ((store = open_centre (config, func == cmd_demo, &error)) == NULL ||
+  if ((store = open_centre (config, func == cmd_demo || func == lh_ctl_report, &error)) == NULL ||
       !func (&ctl, store, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);

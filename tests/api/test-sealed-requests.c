@@ -13,6 +13,8 @@
 #include "core/checks-schema-24.h"
 #include "core/equipment-schema-20.h"
 #include "core/faults-schema-22.h"
+#include "core/equality-schema-31.h"
+#include "core/released-schema-34.h"
 #include "core/lh-core-test.h"
 #include "lh-api-client.h"
 #include "lh-test-clock.h"
@@ -39,7 +41,8 @@ setup_schema_19 (const char *db_path, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   /* A week ago: well within the retention. */
-  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_CHECKS
+  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_EQUALITY
+                                          LH_TEST_UNDO_CHECKS
                                           LH_TEST_UNDO_FAULTS
                                           LH_TEST_UNDO_EQUIPMENT
                                           LH_TEST_UNDO_ADVICE_SEALED

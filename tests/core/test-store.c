@@ -8,6 +8,7 @@
 #include "equality-schema-31.h"
 #include "equipment-schema-20.h"
 #include "faults-schema-22.h"
+#include "released-schema-34.h"
 #include "lh-core-test.h"
 #include "lh-error.h"
 
@@ -338,6 +339,7 @@ revert_to_schema_14 (const char *path)
     }
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
+                                     LH_TEST_UNDO_RELEASED_BOOKINGS
                                      LH_TEST_UNDO_EQUALITY
                                      LH_TEST_UNDO_CHECKS
                                      LH_TEST_UNDO_FAULTS
