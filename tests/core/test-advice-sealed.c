@@ -139,7 +139,8 @@ write_schema_19_request (Fixture *f)
   sqlite3 *db;
 
   g_clear_object (&f->ts->store);
-  sql = g_strdup_printf (LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_CHECKS LH_TEST_UNDO_FAULTS LH_TEST_UNDO_EQUIPMENT LH_TEST_UNDO_ADVICE_SEALED
+  sql = g_strdup_printf (LH_TEST_UNDO_REPORT_SECTIONS
+                         LH_TEST_UNDO_CHECKS LH_TEST_UNDO_FAULTS LH_TEST_UNDO_EQUIPMENT LH_TEST_UNDO_ADVICE_SEALED
                          "PRAGMA user_version = 19; "
                          "INSERT INTO advice_requests (id, learner_id, topic, mode, contact, dropin_id, ticket, "
                          "ulr_id, status, created_at, called_at, started_at, ended_at) VALUES "

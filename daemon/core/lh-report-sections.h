@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sections of the committee's site report (issue 14) beside usage: paid
+ * time off, ULR facility time, advice and equipment. Each is built for
+ * the period [from, to) (local midnights) in one read transaction, with
+ * the true figures: the site report hides the small ones
+ * (lh_report_suppress), so each table says whether it is about people
+ * and, for minutes, how many people are behind each figure. */
+#pragma once
+
+#include "lh-centre.h"
+#include "lh-report.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared with the tests of their plans. */
+
+/* The ledger's movements in [?1, ?2) by when the time fell, with whose:
+ * an index range by time, then one lookup each. */
+#define LH_REPORT_TIME_OFF_LEDGER_SQL \
+  "SELECT l.person_id, p.department, l.category, l.kind, l.booked_delta, l.taken_delta, l.own_delta " \
+  "FROM time_off_ledger l INDEXED BY time_off_ledger_by_time JOIN people p ON p.id = l.person_id " \
+  "WHERE l.at >= ?1 AND l.at < ?2 AND p.sponsor_id IS NULL"
+
+/* Paid requests made in [?1, ?2), each with what ended its wait, if
+ * anything did: a decision or a cancellation, whether learnhubd made it
+ * (approving at once within the entitlement, or rejecting one nobody
+ * decided before its time), and when. An index range by creation, then
+ * one lookup each. */
+#define LH_REPORT_TIME_OFF_REQUESTS_SQL \
+  "SELECT r.category, r.created_at, e.kind, e.actor_id IS NULL AND e.actor_name = 'learnhubd', " \
+  "e.recorded_at FROM time_off_requests r INDEXED BY time_off_requests_by_creation " \
+  "LEFT JOIN time_off_ledger e ON e.id = (SELECT l.id FROM time_off_ledger l " \
+  "  WHERE l.request_id = r.id AND l.kind IN ('approved', 'rejected', 'cancelled') ORDER BY l.id LIMIT 1) " \
+  "WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.paid = 1"
+
+/* Requests waiting for a decision now, by category: the partial index's
+ * own WHERE (see lh_time_off_list_pending), then status = 'pending'. */
+#define LH_REPORT_TIME_OFF_PENDING_SQL \
+  "SELECT category, count(*) FROM time_off_requests " \
+  "WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' OR status = 'own') " \
+  "AND status = 'pending' GROUP BY category"
+
+/* The staff on the roster at ?1 (guests are not staff): the roster is
+ * the centre's people, read whole once for entitlements. */
+#define LH_REPORT_ROSTER_SQL \
+  "SELECT id, department FROM people WHERE sponsor_id IS NULL AND created_at < ?1 ORDER BY id"
+
+/* The ULRs, by name. */
+#define LH_REPORT_ULRS_SQL \
+  "SELECT id, staff_number, name FROM people INDEXED BY people_ulrs WHERE (roles & 2) <> 0 ORDER BY name, id"
+
+/* One ULR's facility time starting in [?2, ?3). */
+#define LH_REPORT_FACILITY_SQL \
+  "SELECT start_at, minutes FROM facility_time WHERE ulr_id = ?1 AND start_at >= ?2 AND start_at < ?3"
+
+/* Queue requests at drop-ins made in [?1, ?2): when each joined and was
+ * called (NULL: never called). Nothing about who. */
+#define LH_REPORT_ADVICE_WAITS_SQL \
+  "SELECT created_at, called_at FROM advice_requests INDEXED BY advice_requests_by_time " \
+  "WHERE created_at >= ?1 AND created_at < ?2 AND mode = 'queue' AND status <> 'waiting'"
+
+/* Faults open at ?1 (reported before it): those still open now, and
+ * those repaired at or after it. Reporters are not read. */
+#define LH_REPORT_FAULTS_OPEN_SQL \
+  "SELECT reported_at FROM faults INDEXED BY faults_open_by_age WHERE repaired_at IS NULL AND reported_at < ?1"
+#define LH_REPORT_FAULTS_REPAIRED_SQL \
+  "SELECT reported_at FROM faults INDEXED BY faults_repaired_at " \
+  "WHERE repaired_at IS NOT NULL AND repaired_at >= ?1 AND reported_at < ?1 AND joined_into IS NULL"
+
+/* Hours granted and taken against entitlement by category, matched
+ * time, by department, requests waiting now, and requests decided late
+ * or not at all (the terms' decide_within_days). */
+LhReportSection *lh_report_section_time_off      (LhStore        *store,
+                                                  const LhCentre *centre,
+                                                  gint64          from,
+                                                  gint64          to,
+                                                  gint64          now,
+                                                  GError        **error);
+
+/* Each ULR's facility time used against agreed, week by week, and the
+ * weeks over-run. */
+LhReportSection *lh_report_section_facility_time (LhStore        *store,
+                                                  const LhCentre *centre,
+                                                  gint64          from,
+                                                  gint64          to,
+                                                  gint64          now,
+                                                  GError        **error);
+
+/* Requests by topic and by outcome, and how long the queue waited. */
+LhReportSection *lh_report_section_advice        (LhStore        *store,
+                                                  const LhCentre *centre,
+                                                  gint64          from,
+                                                  gint64          to,
+                                                  gint64          now,
+                                                  GError        **error);
+
+/* Working items against the agreed minimum by kind, and faults open at
+ * the period's end by age. */
+LhReportSection *lh_report_section_equipment     (LhStore        *store,
+                                                  const LhCentre *centre,
+                                                  gint64          from,
+                                                  gint64          to,
+                                                  gint64          now,
+                                                  GError        **error);
+
+G_END_DECLS
