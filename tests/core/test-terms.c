@@ -88,7 +88,7 @@ test_demo_file (Fixture *f, gconstpointer data)
   g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("lockable-cabinet")], ==, 2);
   g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("headset")], ==, 0);
   g_assert_cmpint (terms.fault_days_at_most, ==, 5);
-  g_assert_cmpint (terms.decide_within_days, ==, 5);
+  g_assert_cmpint (terms.decide_within_days, ==, 2);
 }
 
 static void
