@@ -108,7 +108,6 @@ read_roster (LhStore *store, const LhCentre *centre, GArray *versions, gint64 fr
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, to);
   while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

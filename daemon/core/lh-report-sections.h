@@ -41,10 +41,11 @@ G_BEGIN_DECLS
   "WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' OR status = 'own') " \
   "AND status = 'pending' GROUP BY category"
 
-/* The staff on the roster at ?1 (guests are not staff): the roster is
- * the centre's people, read whole once for entitlements. */
+/* The staff on the roster (guests are not staff), read whole once: the
+ * entitlement is summed over everyone. When each was added is not when
+ * they started work (a roster is imported at once), so it is not asked. */
 #define LH_REPORT_ROSTER_SQL \
-  "SELECT id, department FROM people WHERE sponsor_id IS NULL AND created_at < ?1 ORDER BY id"
+  "SELECT id, department FROM people WHERE sponsor_id IS NULL ORDER BY id"
 
 /* The ULRs, by name. */
 #define LH_REPORT_ULRS_SQL \
