@@ -14,6 +14,7 @@
 
 #include "lh-report-sections.h"
 
+#include "lh-error.h"
 #include "lh-terms.h"
 #include "lh-time-off.h"
 
@@ -404,8 +405,13 @@ lh_report_section_time_off (LhStore *store, const LhCentre *centre, gint64 from,
   LhReportTable *decisions;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
-  g_return_val_if_fail (centre != NULL && from < to, NULL);
+  g_return_val_if_fail (centre != NULL, NULL);
 
+  if (from >= to)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
+      return NULL;
+    }
   tx = lh_store_begin_read (store, error);
   if (tx == NULL)
     return NULL;

@@ -334,6 +334,25 @@ test_facility_time (Fixture *f, gconstpointer data)
   g_assert_cmpstr (row[3], ==, "3 hours 34 minutes");
 }
 
+/* ---- a period that is not one -------------------------------------------- */
+
+static void
+test_empty_period (Fixture *f, gconstpointer data)
+{
+  LhReportSection *(*builders[]) (LhStore *, const LhCentre *, gint64, gint64, gint64, GError **) = {
+    lh_report_section_time_off, lh_report_section_facility_time, lh_report_section_advice,
+    lh_report_section_equipment,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (builders); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (builders[i] (f->ts->store, f->centre, MONDAY, MONDAY, NOW, &error));
+      g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+    }
+}
+
 /* ---- plans ---------------------------------------------------------------- */
 
 static void
@@ -359,6 +378,7 @@ main (int argc, char **argv)
   g_test_add ("/report/advice/suppressed", Fixture, NULL, setup, test_advice_suppressed, teardown);
   g_test_add ("/report/equipment/figures", Fixture, NULL, setup, test_equipment, teardown);
   g_test_add ("/report/facility-time/figures", Fixture, NULL, setup, test_facility_time, teardown);
+  g_test_add ("/report/empty-period", Fixture, NULL, setup, test_empty_period, teardown);
   g_test_add ("/report/plans", Fixture, NULL, setup, test_plans, teardown);
   return g_test_run ();
 }
