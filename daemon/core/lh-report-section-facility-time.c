@@ -177,6 +177,8 @@ lh_report_section_facility_time (LhStore *store, const LhCentre *centre, gint64 
   stmt = versions != NULL ? lh_store_prepare (store, LH_REPORT_ULRS_SQL, error) : NULL;
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
   ulrs = lh_store_collect (store, stmt, (LhRowFunc) ulr_from_row, (GDestroyNotify) ulr_free, error);
   if (ulrs == NULL)
     return NULL;

@@ -47,9 +47,12 @@ G_BEGIN_DECLS
 #define LH_REPORT_ROSTER_SQL \
   "SELECT id, department FROM people WHERE sponsor_id IS NULL ORDER BY id"
 
-/* The ULRs, by name. */
+/* The ULRs, and whoever logged facility time in [?1, ?2) (a ULR who has
+ * since stood down), by name. */
 #define LH_REPORT_ULRS_SQL \
-  "SELECT id, staff_number, name FROM people INDEXED BY people_ulrs WHERE (roles & 2) <> 0 ORDER BY name, id"
+  "SELECT id, staff_number, name FROM people INDEXED BY people_ulrs WHERE (roles & 2) <> 0 " \
+  "UNION SELECT p.id, p.staff_number, p.name FROM facility_time f INDEXED BY facility_time_by_start " \
+  "JOIN people p ON p.id = f.ulr_id WHERE f.start_at >= ?1 AND f.start_at < ?2 ORDER BY 3, 1"
 
 /* One ULR's facility time starting in [?2, ?3). */
 #define LH_REPORT_FACILITY_SQL \

@@ -14,5 +14,7 @@ CREATE INDEX time_off_ledger_by_time ON time_off_ledger (at);
 CREATE INDEX time_off_requests_by_creation ON time_off_requests (created_at);
 -- Faults open at a period's end that were repaired since.
 CREATE INDEX faults_repaired_at ON faults (repaired_at) WHERE repaired_at IS NOT NULL;
--- The centre's ULRs, not the whole roster.
+-- The centre's ULRs, not the whole roster, and whoever logged facility
+-- time in a period (a ULR who has since stood down).
 CREATE INDEX people_ulrs ON people (id) WHERE (roles & 2) <> 0;
+CREATE INDEX facility_time_by_start ON facility_time (start_at);

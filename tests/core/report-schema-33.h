@@ -6,4 +6,5 @@
 
 #define LH_TEST_UNDO_REPORT_SECTIONS \
   "DROP INDEX time_off_ledger_by_time; DROP INDEX time_off_requests_by_creation; DROP INDEX people_ulrs; " \
+  "DROP INDEX facility_time_by_start; " \
   "ALTER TABLE terms_versions DROP COLUMN decide_within_days; "

@@ -299,6 +299,7 @@ test_facility_time (Fixture *f, gconstpointer data)
   LhReportTable *table;
   LhReportList *over_runs;
   char **row;
+  gint64 ann;
 
   log_time (f, f->dev, MONDAY - 14 * DAY + 10 * HOUR, 200);      /* before the period */
   log_time (f, f->sue, MONDAY - 11 * DAY + 10 * HOUR, 240);      /* Thursday 19 */
@@ -306,6 +307,19 @@ test_facility_time (Fixture *f, gconstpointer data)
   log_time (f, f->sue, MONDAY - 6 * DAY + 10 * HOUR, 120);       /* Tuesday 24 */
   log_time (f, f->dev, MONDAY - 5 * DAY + 10 * HOUR, 300);       /* Wednesday 25: as agreed */
   log_time (f, f->sue, MONDAY + 9 * HOUR, 60);                   /* after the period */
+  /* Dev has stood down since, and Ann, who never logged any in the
+   * period, too: Dev's time is still the committee's to see. */
+  ann = lh_test_add_person (f->ts->store, "9", "Ann Wright", LH_ROLE_LEARNER | LH_ROLE_ULR, MONDAY - 60 * DAY);
+  log_time (f, ann, MONDAY - 20 * DAY, 60);
+  {
+    g_autoptr(LhStmt) stand_down = lh_store_prepare (f->ts->store, "UPDATE people SET roles = 1 WHERE id IN (?1, ?2)",
+                                                     &error);
+
+    g_assert_no_error (error);
+    sqlite3_bind_int64 (stand_down, 1, f->dev);
+    sqlite3_bind_int64 (stand_down, 2, ann);
+    g_assert_true (lh_store_exec (f->ts->store, stand_down, &error));
+  }
 
   section = lh_report_section_facility_time (f->ts->store, f->centre, MONDAY - 12 * DAY, MONDAY, NOW, &error);
   g_assert_no_error (error);
@@ -365,6 +379,8 @@ test_plans (Fixture *f, gconstpointer data)
   lh_test_assert_plan (f->ts->store, LH_REPORT_FAULTS_REPAIRED_SQL,
                        "SEARCH faults USING INDEX faults_repaired_at (repaired_at>?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_ULRS_SQL, "people_ulrs");
+  lh_test_assert_plan (f->ts->store, LH_REPORT_ULRS_SQL,
+                       "SEARCH f USING INDEX facility_time_by_start (start_at>? AND start_at<?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_FACILITY_SQL,
                        "SEARCH facility_time USING INDEX facility_time_by_ulr "
                        "(ulr_id=? AND start_at>? AND start_at<?)");
