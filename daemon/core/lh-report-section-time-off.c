@@ -12,14 +12,17 @@
  * from, for the report to hide the small ones. */
 #define G_LOG_DOMAIN "lh-report"
 
+#include <string.h>
+
 #include "lh-report-sections.h"
 
 #include "lh-error.h"
+#include "lh-report-entitlement.h"
 #include "lh-terms.h"
 #include "lh-time-off.h"
 
 #define DAY (24 * 3600)
-#define N_CATEGORIES 4
+#define N_CATEGORIES LH_ENTITLEMENT_N_CATEGORIES
 
 enum { ENTITLED, GRANTED, TAKEN, N_FIGURES };
 enum { NEEDED_DECISION, DECIDED_LATE, NOT_DECIDED, N_DECISION_COLUMNS };
@@ -69,62 +72,25 @@ figures_for (GHashTable *people, gint64 person_id, const char *department)
   return figures;
 }
 
-/* The share of each agreement year's entitlement that falls in the
- * period, as the terms in force over that year give it. */
-static gboolean
-add_entitlement (LhStore *store, const LhCentre *centre, GArray *versions, gint64 person_id, gint64 from,
-                 gint64 to, Figures *figures, GError **error)
-{
-  for (gint64 t = from; t < to;)
-    {
-      LhTimeOffBalance balance;
-      gint64 end;
-      double share;
-
-      if (!lh_time_off_balance_with_terms (store, centre, versions, person_id, t, &balance, error))
-        return FALSE;
-      end = MIN (to, balance.year_end);
-      share = (double) (end - t) / (double) (balance.year_end - balance.year_start);
-      for (guint i = 0; i < balance.n_categories; i++)
-        {
-          int c = category_index (balance.categories[i].category);
-
-          if (c >= 0)
-            figures->entitled[c] += balance.categories[i].entitled_minutes * share;
-        }
-      figures->matched += balance.categories[0].matched_minutes * share;
-      t = end;
-    }
-  return TRUE;
-}
-
+/* Everyone on the roster, with what they are entitled to in the period. */
 static gboolean
 read_roster (LhStore *store, const LhCentre *centre, GArray *versions, gint64 from, gint64 to,
              GHashTable *people, GError **error)
 {
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_ROSTER_SQL, error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean has_row = FALSE;
-  gboolean ok;
+  g_autoptr(GHashTable) shares = lh_report_entitlements (store, centre, versions, from, to, error);
+  GHashTableIter iter;
+  gint64 *id;
+  LhEntitlementShare *share;
 
-  if (stmt == NULL)
+  if (shares == NULL)
     return FALSE;
-  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+  g_hash_table_iter_init (&iter, shares);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &share))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Figures *figures = figures_for (people, *id, share->department);
 
-      figures_for (people, id, (const char *) sqlite3_column_text (stmt, 1));
-      g_array_append_val (ids, id);
-    }
-  if (!ok)
-    return FALSE;
-  g_clear_pointer (&stmt, lh_stmt_release);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-
-      if (!add_entitlement (store, centre, versions, id, from, to, g_hash_table_lookup (people, &id), error))
-        return FALSE;
+      memcpy (figures->entitled, share->minutes, sizeof figures->entitled);
+      figures->matched = share->matched;
     }
   return TRUE;
 }

@@ -41,12 +41,6 @@ G_BEGIN_DECLS
   "WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' OR status = 'own') " \
   "AND status = 'pending' GROUP BY category"
 
-/* The staff on the roster (guests are not staff), read whole once: the
- * entitlement is summed over everyone. When each was added is not when
- * they started work (a roster is imported at once), so it is not asked. */
-#define LH_REPORT_ROSTER_SQL \
-  "SELECT id, department FROM people WHERE sponsor_id IS NULL ORDER BY id"
-
 /* The ULRs, and whoever logged facility time in [?1, ?2) (a ULR who has
  * since stood down), by name. */
 #define LH_REPORT_ULRS_SQL \

@@ -5,6 +5,7 @@
  * now; and requests decided late, or left undecided, by the terms'
  * decide-within-days. */
 #include "time-off-fixture.h"
+#include "lh-report-entitlement.h"
 #include "lh-report-sections.h"
 
 typedef struct
@@ -172,6 +173,74 @@ test_decide_within_days (Fixture *f, gconstpointer data)
   g_assert_cmpint (lh_count_table_get (decisions->counts, 0, 2), ==, 1);
 }
 
+/* Own time at PC 1 on the day, sat through and settled. */
+static void
+own_time (Fixture *f, const char *day, int minutes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhBooking) booking = book (f, f->amira, day, 10, minutes, FALSE, &error);
+
+  g_assert_no_error (error);
+  sit (f, booking->start_at, booking->end_at);
+  housekeep (f, booking->end_at + HOUR);
+}
+
+/* The section works out the roster's entitlement in bulk: it is the sum
+ * of each person's balance's share, whatever the terms: new terms from
+ * mid-August, matched time earned under both, ESOL and apprentice time. */
+static void
+test_entitlement_as_balances (Fixture *f, gconstpointer data)
+{
+  g_auto(LhTerms) terms = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhReportSection) section = NULL;
+  g_autoptr(LhStmt) mark = NULL;
+  const gint64 people[] = { f->amira, f->pat };
+  gint64 from = date (f, "2026-07-01"), to = date (f, "2026-10-01");
+  gint64 expected[4] = { 0 }, matched = 0;
+  LhReportTable *table;
+
+  mark = lh_store_prepare (f->ts->store, "UPDATE people SET esol_learner = 1, apprentice = 1 WHERE id = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (mark, 1, f->pat);
+  g_assert_true (lh_store_exec (f->ts->store, mark, &error));
+  own_time (f, "2026-07-07", 60);
+  base_terms (f, &terms, "2026-08-17");
+  terms.paid_learning_minutes = 4500;
+  terms.matched_cap_minutes = 120;
+  terms.esol_taught_minutes = 2400;
+  terms.apprentice_study_days = 10;
+  add_terms (f, &terms, date (f, "2026-08-17"));
+  own_time (f, "2026-09-08", 45);
+
+  for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+    {
+      LhTimeOffBalance balance;
+      double share;
+
+      g_assert_true (lh_time_off_balance (f->ts->store, f->centre, people[p], from, &balance, &error));
+      g_assert_no_error (error);
+      share = (double) (to - from) / (double) (balance.year_end - balance.year_start);
+      for (guint i = 0; i < balance.n_categories; i++)
+        for (guint c = 0; lh_time_off_categories[c] != NULL; c++)
+          if (g_str_equal (balance.categories[i].category, lh_time_off_categories[c]))
+            expected[c] += (gint64) (balance.categories[i].entitled_minutes * share + 0.5);
+      matched += (gint64) (balance.categories[0].matched_minutes * share + 0.5);
+    }
+  /* Amira's own time is matched: the figures are not the plain terms'. */
+  g_assert_cmpint (matched, >, 0);
+
+  section = quarter (f);
+  table = find_table (section, "minutes-by-category");
+  for (guint c = 0; c < 4; c++)
+    g_assert_cmpint (lh_count_table_get (table->counts, c, 0), ==, expected[c]);
+  g_assert_cmpint (lh_count_table_get (table->counts, 2, 0), >, 0);
+  g_assert_cmpint (lh_count_table_get (table->counts, 3, 0), >, 0);
+  table = find_table (section, "matched-time");
+  g_assert_cmpint (lh_count_table_get (table->counts, 0, 0), ==, 60 + 45);
+  g_assert_cmpint (lh_count_table_get (table->counts, 0, 1), ==, matched);
+}
+
 static void
 test_suppressed (Fixture *f, gconstpointer data)
 {
@@ -201,6 +270,8 @@ test_plans (Fixture *f, gconstpointer data)
                        "SEARCH r USING INDEX time_off_requests_by_creation (created_at>? AND created_at<?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_REQUESTS_SQL,
                        "USING INDEX time_off_ledger_by_request (request_id=?)");
+  lh_test_assert_plan (f->ts->store, LH_ENTITLEMENT_OWN_TIME_SQL,
+                       "SEARCH time_off_ledger USING INDEX time_off_ledger_by_time (at>? AND at<?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_PENDING_SQL,
                        "USING INDEX time_off_requests_by_status");
 }
@@ -211,6 +282,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/report/time-off/figures", Fixture, NULL, setup_approval, test_figures, teardown);
   g_test_add ("/report/time-off/decide-within-days", Fixture, NULL, setup_approval, test_decide_within_days,
+              teardown);
+  g_test_add ("/report/time-off/entitlement-as-balances", Fixture, NULL, setup, test_entitlement_as_balances,
               teardown);
   g_test_add ("/report/time-off/suppressed", Fixture, NULL, setup_approval, test_suppressed, teardown);
   g_test_add ("/report/time-off/plans", Fixture, NULL, setup_approval, test_plans, teardown);
