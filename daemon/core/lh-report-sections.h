@@ -66,9 +66,16 @@ G_BEGIN_DECLS
   "SELECT reported_at FROM faults INDEXED BY faults_repaired_at " \
   "WHERE repaired_at IS NOT NULL AND repaired_at >= ?1 AND reported_at < ?1 AND joined_into IS NULL"
 
-/* Hours granted and taken against entitlement by category, matched
- * time, by department, requests waiting now, and requests decided late
- * or not at all (the terms' decide_within_days). */
+/* Section "time-off", tables (rows by lh_time_off_categories unless
+ * said):
+ * - "minutes-by-category": entitlement (each agreement year's share in
+ *   the period), granted, taken; minutes, people behind each figure;
+ * - "matched-time": one row, own time used and the paid time it matched;
+ * - "minutes-by-department": departments × (category granted, taken);
+ * - "requests-waiting": requests waiting for a decision now, with total;
+ * - "decisions": requests made in the period that waited for a decision,
+ *   those decided after the terms' decide_within_days, those not decided
+ *   by then (or ever); with totals. */
 LhReportSection *lh_report_section_time_off      (LhStore        *store,
                                                   const LhCentre *centre,
                                                   gint64          from,
@@ -76,8 +83,10 @@ LhReportSection *lh_report_section_time_off      (LhStore        *store,
                                                   gint64          now,
                                                   GError        **error);
 
-/* Each ULR's facility time used against agreed, week by week, and the
- * weeks over-run. */
+/* Section "facility-time": table "used-against-agreed" (ULRs by name,
+ * keyed by staff number × used, agreed, over-run, in minutes; this
+ * site's only, never hidden) and list "over-runs" (ULR, week, used,
+ * agreed) of each week a ULR went over. */
 LhReportSection *lh_report_section_facility_time (LhStore        *store,
                                                   const LhCentre *centre,
                                                   gint64          from,
@@ -85,7 +94,10 @@ LhReportSection *lh_report_section_facility_time (LhStore        *store,
                                                   gint64          now,
                                                   GError        **error);
 
-/* Requests by topic and by outcome, and how long the queue waited. */
+/* Section "advice": tables "requests-by-topic" (with total),
+ * "requests-by-outcome" (a request may have several: no total) and
+ * "queue-waits" (bands, and those who left before being called; with
+ * total). Counts only. */
 LhReportSection *lh_report_section_advice        (LhStore        *store,
                                                   const LhCentre *centre,
                                                   gint64          from,
@@ -93,8 +105,10 @@ LhReportSection *lh_report_section_advice        (LhStore        *store,
                                                   gint64          now,
                                                   GError        **error);
 
-/* Working items against the agreed minimum by kind, and faults open at
- * the period's end by age. */
+/* Section "equipment": tables "working-against-minimum" (kinds ×
+ * minimum, working at the end, fewest working; this site's only),
+ * "minutes-below-minimum" (kinds) and "open-faults-by-age" (under a
+ * week, 1 to 4 weeks, over 4; with total). Never hidden. */
 LhReportSection *lh_report_section_equipment     (LhStore        *store,
                                                   const LhCentre *centre,
                                                   gint64          from,
