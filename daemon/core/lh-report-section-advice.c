@@ -24,13 +24,14 @@ static const char * const outcome_labels[] = {
   "Funding advice", "Time to train explained", "Follow-up booked", "Other", NULL,
 };
 
+/* Not called: left the queue, or not seen before the drop-in closed. */
 enum { WAIT_UNDER_10, WAIT_10_TO_30, WAIT_30_TO_60, WAIT_OVER_60, WAIT_NOT_CALLED, N_WAITS };
 
 static const char * const wait_keys[N_WAITS] = {
   "under-10-minutes", "10-to-30-minutes", "30-to-60-minutes", "over-60-minutes", "not-called",
 };
 static const char * const wait_labels[N_WAITS] = {
-  "Under 10 minutes", "10 to 30 minutes", "30 to 60 minutes", "Over an hour", "Left before being called",
+  "Under 10 minutes", "10 to 30 minutes", "30 to 60 minutes", "Over an hour", "Not called",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (topic_labels) == 12);

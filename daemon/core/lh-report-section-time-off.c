@@ -129,11 +129,12 @@ read_ledger (LhStore *store, gint64 from, gint64 to, GHashTable *people, GError 
 }
 
 /* Adds one person's figure to a cell, counting them behind it if it is
- * not nothing. */
+ * not nothing. A correction in the period of time given before it can
+ * leave a person's figure below zero: it counts as nothing. */
 static void
 add_figure (LhCountTable *counts, gint64 *people, guint row, guint column, gint64 minutes)
 {
-  if (minutes == 0)
+  if (minutes <= 0)
     return;
   lh_count_table_add (counts, row, column, minutes);
   people[row * lh_count_table_n_columns (counts) + column]++;

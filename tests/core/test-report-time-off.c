@@ -241,6 +241,29 @@ test_entitlement_as_balances (Fixture *f, gconstpointer data)
   g_assert_cmpint (lh_count_table_get (table->counts, 0, 1), ==, matched);
 }
 
+/* Time recorded in June, taken back in July: the quarter's figure for
+ * that person is nothing, never below it. */
+static void
+test_correction (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhReportSection) section = NULL;
+  const LhActor admin = TEST_ADMIN;
+  LhReportTable *table;
+
+  g_assert_true (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "assessment", 90,
+                                     date (f, "2026-06-10") + 9 * HOUR, "Maths exam", &admin,
+                                     date (f, "2026-06-11"), &error));
+  g_assert_true (lh_time_off_adjust (f->ts->store, f->centre, f->amira, "assessment", -90,
+                                     date (f, "2026-07-10") + 9 * HOUR, "Recorded twice", &admin,
+                                     date (f, "2026-07-11"), &error));
+  g_assert_no_error (error);
+  section = quarter (f);
+  table = find_table (section, "minutes-by-category");
+  g_assert_cmpint (lh_count_table_get (table->counts, 1, 1), ==, 0);
+  g_assert_cmpint (lh_count_table_get (table->counts, 1, 2), ==, 0);
+}
+
 static void
 test_suppressed (Fixture *f, gconstpointer data)
 {
@@ -285,6 +308,7 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/report/time-off/entitlement-as-balances", Fixture, NULL, setup, test_entitlement_as_balances,
               teardown);
+  g_test_add ("/report/time-off/correction", Fixture, NULL, setup_approval, test_correction, teardown);
   g_test_add ("/report/time-off/suppressed", Fixture, NULL, setup_approval, test_suppressed, teardown);
   g_test_add ("/report/time-off/plans", Fixture, NULL, setup_approval, test_plans, teardown);
   return g_test_run ();
