@@ -72,6 +72,26 @@ assert_column (LhReportTable *table, const gint64 *expected)
     }
 }
 
+/* A section that names no learner: suppression hides none of it, small
+ * as its figures are. Takes the section. */
+static void
+assert_never_hidden (LhReportSection *section)
+{
+  g_autoptr(LhReport) report = lh_report_new ("Test", "Europe/London", "2026-11-01", "2026-11-30", 5, NOW);
+
+  lh_report_add_section (report, section);
+  lh_report_suppress (report);
+  for (guint t = 0; t < section->tables->len; t++)
+    {
+      LhReportTable *table = g_ptr_array_index (section->tables, t);
+
+      g_assert_false (table->about_people);
+      for (guint r = 0; r <= lh_count_table_n_rows (table->counts); r++)
+        for (guint c = 0; c <= lh_count_table_n_columns (table->counts); c++)
+          g_assert_false (lh_count_table_is_suppressed (table->counts, r, c));
+    }
+}
+
 /* ---- advice --------------------------------------------------------------- */
 
 static LhAdviceRequest *
@@ -275,6 +295,7 @@ test_equipment (Fixture *f, gconstpointer data)
   g_assert_false (faults->about_people);
   assert_column (faults, ages);
   g_assert_cmpint (lh_count_table_get (faults->counts, 3, 0), ==, 4);
+  assert_never_hidden (g_steal_pointer (&section));
 }
 
 /* ---- facility time -------------------------------------------------------- */
@@ -346,6 +367,7 @@ test_facility_time (Fixture *f, gconstpointer data)
   g_assert_cmpstr (row[1], ==, "2026-11-18");
   g_assert_cmpstr (row[2], ==, "5 hours");
   g_assert_cmpstr (row[3], ==, "3 hours 34 minutes");
+  assert_never_hidden (g_steal_pointer (&section));
 }
 
 /* ---- a period that is not one -------------------------------------------- */
