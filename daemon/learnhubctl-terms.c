@@ -70,6 +70,7 @@ print_terms (const LhTerms *terms, GTimeZone *tz)
   print_minutes ("ULR facility time", terms->ulr_facility_minutes_per_week, "a week");
   g_print ("  %-34s %s\n", "Requests within entitlement",
            terms->auto_approve ? "approved at once" : "wait for the employer's contact point");
+  g_print ("  %-34s %d days\n", "A request decided within", terms->decide_within_days);
   g_print ("  %-34s counts below %d are not shown\n", "Reports", terms->suppression_threshold);
   g_print ("  %-34s ", "Minimum working equipment");
   for (int k = 0, n = 0; k < LH_EQUIPMENT_N_KINDS; k++)

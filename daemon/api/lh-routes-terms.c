@@ -48,6 +48,7 @@ lh_route_terms (LhRequest *request)
   lh_json_add_int (builder, "apprentice_study_days", terms.apprentice_study_days);
   lh_json_add_int (builder, "ulr_facility_minutes_per_week", terms.ulr_facility_minutes_per_week);
   lh_json_add_bool (builder, "auto_approve", terms.auto_approve);
+  lh_json_add_int (builder, "decide_within_days", terms.decide_within_days);
   lh_json_add_int (builder, "suppression_threshold", terms.suppression_threshold);
   /* Working items of each kind the centre must have; a kind left out has
    * no minimum. */

@@ -278,7 +278,29 @@ add_others (Demo *demo, gint64 history_start, GError **error)
   return TRUE;
 }
 
-/* The admin decides each request waiting, a few hours after it was made:
+/* When the admin decides a request: a few hours after it was made, but
+ * one asked three days or more ahead only the day before its time (later
+ * than the demo agreement's two days, for the committee to see), and
+ * what was asked while she was away for a fortnight six weeks ago, the
+ * day she is back. 0: its time came first, and learnhubd settles it
+ * undecided. Amira Khan's are always decided at once. */
+static gint64
+decision_time (Demo *demo, const LhTimeOffRequest *request)
+{
+  gint64 away = demo->now - 6 * 7 * DAY;
+  gint64 back = away + 14 * DAY + 9 * HOUR;
+  gint64 at = request->created_at + 3 * HOUR;
+
+  if (request->person_id == amira (demo))
+    return MIN (at, request->start_at - 10 * 60);
+  if (request->created_at >= away && request->created_at < back)
+    at = back;
+  else if (request->start_at - request->created_at >= 3 * DAY)
+    at = request->created_at + 2 * DAY + 6 * HOUR;
+  return at < request->start_at - 10 * 60 ? at : 0;
+}
+
+/* The admin decides each request waiting (see decision_time()):
  * those whose time has come, and (unless past_only) every third one
  * ahead; the rest wait, for the admin to find at the kiosk. Of the past ones,
  * one in twelve is rejected, as many times as there are rejections[].
@@ -299,9 +321,9 @@ decide (Demo *demo, gboolean past_only, gint64 keep_booking, gint64 approve_book
       g_autoptr(LhTimeOffRequest) decided = NULL;
       gboolean past = request->start_at < demo->now;
       gboolean reject = past && *n_rejected < G_N_ELEMENTS (rejections) && g_rand_int_range (demo->rand, 0, 12) == 0;
-      gint64 at = MIN (request->created_at + 3 * HOUR, request->start_at - 10 * 60);
+      gint64 at = decision_time (demo, request);
 
-      if ((request->booking_id != 0 && request->booking_id == keep_booking) || (!past && past_only))
+      if ((request->booking_id != 0 && request->booking_id == keep_booking) || (!past && past_only) || at == 0)
         continue;
       if (!past && request->booking_id != approve_booking && ahead++ % 3 != 2)
         continue;

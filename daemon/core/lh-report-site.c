@@ -7,6 +7,7 @@
 
 #include "lh-equality.h"
 #include "lh-error.h"
+#include "lh-report-sections.h"
 #include "lh-terms.h"
 #include "lh-time.h"
 
@@ -79,6 +80,10 @@ lh_site_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, 
   report = lh_report_new (centre->name, centre->timezone_id, first_day, last_day, terms.suppression_threshold, now);
 
   if (!add (report, lh_report_section_usage (store, centre, from, to, now, error)) ||
+      !add (report, lh_report_section_time_off (store, centre, from, to, now, error)) ||
+      !add (report, lh_report_section_facility_time (store, centre, from, to, now, error)) ||
+      !add (report, lh_report_section_advice (store, centre, from, to, now, error)) ||
+      !add (report, lh_report_section_equipment (store, centre, from, to, now, error)) ||
       !add (report, lh_report_section_equality (store, centre, from, to, now, error)))
     return NULL;
 

@@ -44,6 +44,7 @@ lh_terms_init_defaults (LhTerms *terms)
   terms->suppression_threshold = 5;
   /* No minimum kit until the agreement says; a fault fixed within a week. */
   terms->fault_days_at_most = 7;
+  terms->decide_within_days = 5;
 }
 
 void
@@ -83,6 +84,7 @@ static const struct
     G_STRUCT_OFFSET (LhTerms, assessment_minutes) },
   { "time-off", "apprentice-study-days", KIND_INT, 0, 366, G_STRUCT_OFFSET (LhTerms, apprentice_study_days) },
   { "time-off", "auto-approve", KIND_BOOL, 0, 0, G_STRUCT_OFFSET (LhTerms, auto_approve) },
+  { "time-off", "decide-within-days", KIND_INT, 1, 365, G_STRUCT_OFFSET (LhTerms, decide_within_days) },
   { "ulr", "facility-hours-per-week", KIND_HOURS, 0, 40 * 60,
     G_STRUCT_OFFSET (LhTerms, ulr_facility_minutes_per_week) },
   { "committee", "suppression-threshold", KIND_INT, 1, 100, G_STRUCT_OFFSET (LhTerms, suppression_threshold) },
@@ -250,7 +252,7 @@ lh_terms_from_key_file (GKeyFile *key_file, GTimeZone *tz, LhTerms *out_terms, G
   "valid_from, name, year_start_month, paid_learning_minutes, paid_activities, full_time_minutes_per_week, " \
   "pro_rata, matched_time, matched_cap_minutes, esol_taught_minutes, assessment_minutes, " \
   "apprentice_study_days, ulr_facility_minutes_per_week, auto_approve, suppression_threshold, " \
-  "equipment_minimums, fault_days_at_most"
+  "equipment_minimums, fault_days_at_most, decide_within_days"
 
 /* The minimums as stored: "computer=8;desk=8", the kinds with one. */
 static char *
@@ -312,6 +314,7 @@ terms_from_row (LhStmt *stmt, LhTerms *terms, GError **error)
   terms->auto_approve = sqlite3_column_int (stmt, 13) != 0;
   terms->suppression_threshold = sqlite3_column_int (stmt, 14);
   terms->fault_days_at_most = sqlite3_column_int (stmt, 16);
+  terms->decide_within_days = sqlite3_column_int (stmt, 17);
   if (!minimums_from_text ((const char *) sqlite3_column_text (stmt, 15), terms, error))
     {
       lh_terms_clear (terms);
@@ -403,7 +406,7 @@ lh_terms_add_version (LhStore *store, const LhCentre *centre, const LhTerms *ter
   insert = lh_store_prepare (store,
                              "INSERT INTO terms_versions (" TERMS_COLUMNS ", created_at, created_by) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?18, ?19, "
-                             "?16, ?17)",
+                             "?20, ?16, ?17)",
                              error);
   if (insert == NULL)
     return FALSE;
@@ -426,6 +429,7 @@ lh_terms_add_version (LhStore *store, const LhCentre *centre, const LhTerms *ter
   sqlite3_bind_text (insert, 17, created_by, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (insert, 18, minimums, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (insert, 19, terms->fault_days_at_most);
+  sqlite3_bind_int (insert, 20, terms->decide_within_days);
   if (!lh_store_exec (store, insert, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))

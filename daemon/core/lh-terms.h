@@ -34,6 +34,8 @@ typedef struct
   int      apprentice_study_days;      /* paid study days, per year */
   int      ulr_facility_minutes_per_week;
   gboolean auto_approve;               /* requests within entitlement */
+  int      decide_within_days;         /* a request decided later, or not
+                                        * at all by then, is late */
   int      suppression_threshold;      /* counts below are not reported */
   int      equipment_minimum[LH_EQUIPMENT_N_KINDS];  /* working items the
                                         * centre must have, by

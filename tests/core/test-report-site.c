@@ -231,7 +231,14 @@ test_heading_and_threshold (Fixture *f, gconstpointer data)
   g_assert_cmpstr (report->last_day, ==, "2026-12-04");
   g_assert_cmpint (report->threshold, ==, 2);
   g_assert_cmpint (report->generated_at, ==, NOW);
-  g_assert_cmpuint (report->sections->len, ==, 1);
+  /* The sections in the order a committee reads them. */
+  {
+    const char *ids[] = { "usage", "time-off", "facility-time", "advice", "equipment", "equality", NULL };
+
+    g_assert_cmpuint (report->sections->len, ==, g_strv_length ((char **) ids));
+    for (guint i = 0; ids[i] != NULL; i++)
+      g_assert_cmpstr (((LhReportSection *) g_ptr_array_index (report->sections, i))->id, ==, ids[i]);
+  }
   section = g_ptr_array_index (report->sections, 0);
   /* One guest: hidden, and their minutes; the capacity never. */
   g_assert_true (lh_count_table_is_suppressed (table_of (section, "guests")->counts, 0, 0));

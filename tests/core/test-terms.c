@@ -88,6 +88,7 @@ test_demo_file (Fixture *f, gconstpointer data)
   g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("lockable-cabinet")], ==, 2);
   g_assert_cmpint (terms.equipment_minimum[lh_equipment_kind_index ("headset")], ==, 0);
   g_assert_cmpint (terms.fault_days_at_most, ==, 5);
+  g_assert_cmpint (terms.decide_within_days, ==, 2);
 }
 
 static void
@@ -109,6 +110,7 @@ test_bad_files (Fixture *f, gconstpointer data)
     { "[agreement]\nname=A\nin-force-from=2026-04-01\n[equipment]\nminimum-computers=-1\n", "minimum-computers" },
     { "[agreement]\nname=A\nin-force-from=2026-04-01\n[equipment]\nminimum-sofas=2\n", "minimum-sofas" },
     { "[agreement]\nname=A\nin-force-from=2026-04-01\n[equipment]\nfault-open-days-at-most=0\n", "fault-open-days-at-most" },
+    { "[agreement]\nname=A\nin-force-from=2026-04-01\n[time-off]\ndecide-within-days=0\n", "decide-within-days" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -180,7 +182,7 @@ test_versions_by_date (Fixture *f, gconstpointer data)
     g_auto(LhTerms) kept = { 0 };
 
     parse (f, "[agreement]\nname=Kit\nin-force-from=2027-04-01\n[equipment]\nminimum-computers=12\n"
-              "minimum-lockable-cabinets=3\nfault-open-days-at-most=10\n", &kit);
+              "minimum-lockable-cabinets=3\nfault-open-days-at-most=10\n[time-off]\ndecide-within-days=3\n", &kit);
     g_assert_true (lh_terms_add_version (f->ts->store, f->centre, &kit, "test", NOW, &error));
     g_assert_no_error (error);
     g_assert_true (lh_terms_at (f->ts->store, date (f, "2027-04-01"), &kept, &error));
@@ -189,9 +191,11 @@ test_versions_by_date (Fixture *f, gconstpointer data)
     g_assert_cmpint (kept.equipment_minimum[0], ==, 12);
     g_assert_cmpint (kept.equipment_minimum[4], ==, 3);
     g_assert_cmpint (kept.fault_days_at_most, ==, 10);
+    g_assert_cmpint (kept.decide_within_days, ==, 3);
     /* Older versions have no minimum, and a week for a fault. */
     g_assert_cmpint (after.equipment_minimum[0], ==, 0);
     g_assert_cmpint (after.fault_days_at_most, ==, 7);
+    g_assert_cmpint (after.decide_within_days, ==, 5);
   }
 }
 

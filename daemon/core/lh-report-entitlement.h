@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The paid time off the staff are entitled to over a report's period,
+ * worked out for the whole roster at once: the same figures as
+ * lh_time_off_balance() gives person by person (each agreement year
+ * judged by the terms in force over it, pro-rated, with matched time),
+ * each year's share that falls in the period. One read of the roster and
+ * one index range of the ledger a year, not a balance per person. */
+#pragma once
+
+#include "lh-centre.h"
+#include "lh-store.h"
+
+G_BEGIN_DECLS
+
+#define LH_ENTITLEMENT_N_CATEGORIES 4
+
+typedef struct
+{
+  char   *department;                                 /* (owned) */
+  double  minutes[LH_ENTITLEMENT_N_CATEGORIES];       /* by
+                                                       * lh_time_off_categories;
+                                                       * learning with its
+                                                       * matched time */
+  double  matched;                                    /* that matched time */
+} LhEntitlementShare;
+
+/* Own time used, learning only, read by when it fell: an index range by
+ * time over an agreement year ([?1, ?2)). */
+#define LH_ENTITLEMENT_OWN_TIME_SQL \
+  "SELECT person_id, at, own_delta FROM time_off_ledger INDEXED BY time_off_ledger_by_time " \
+  "WHERE at >= ?1 AND at < ?2 AND category = 'learning' AND own_delta <> 0"
+
+/* The staff on the roster (guests are not staff), read whole once: the
+ * entitlement is summed over everyone. When each was added is not when
+ * they started work (a roster is imported at once), so it is not asked. */
+#define LH_ENTITLEMENT_ROSTER_SQL \
+  "SELECT id, department, hours_per_week, days_per_week, esol_learner, apprentice FROM people " \
+  "WHERE sponsor_id IS NULL ORDER BY id"
+
+/* Every member of staff's share of [from, to) (local midnights), keyed
+ * by person id (gint64 *), inside the caller's read transaction; versions
+ * are the terms, oldest first (lh_terms_list). */
+GHashTable *lh_report_entitlements (LhStore         *store,
+                                    const LhCentre  *centre,
+                                    GArray          *versions,
+                                    gint64           from,
+                                    gint64           to,
+                                    GError         **error);
+
+void lh_entitlement_share_free (LhEntitlementShare *share);
+
+G_END_DECLS
