@@ -19,7 +19,15 @@ typedef struct
   gint64             *values;    /* the attacker's guess; -1: not yet */
   GPtrArray          *lines;     /* (element-type GArray of guint) the
                                   * total first, then its members */
+  const gint64       *least;     /* (nullable) the least the reader knows
+                                  * each figure to be; else 1 */
 } Attack;
+
+static gint64
+least_known (const Attack *attack, guint i)
+{
+  return attack->least != NULL && attack->least[i] > 0 ? attack->least[i] : 1;
+}
 
 static GArray *
 new_line (guint total)
@@ -133,7 +141,7 @@ propagate (Attack *attack, GArray *filled)
               guint i = g_array_index (line, guint, unknown);
               gint64 value = unknown == 0 ? sum : -sum;
 
-              if (value < 1 || value > CAP)
+              if (value < least_known (attack, i) || value > CAP)
                 return FALSE;
               attack->values[i] = value;
               g_array_append_val (filled, i);
@@ -159,12 +167,16 @@ search (Attack *attack, guint target, gint64 avoid)
         found = FALSE;
       else
         {
+          gint64 first = 1;
+
           for (guint i = 0; i < attack->size && next == G_MAXUINT; i++)
             if (attack->values[i] < 0)
               next = i;
           if (next == G_MAXUINT)
             found = TRUE;
-          for (gint64 v = 1; next != G_MAXUINT && v <= CAP && !found; v++)
+          else
+            first = least_known (attack, next);
+          for (gint64 v = first; next != G_MAXUINT && v <= CAP && !found; v++)
             {
               if (next == target && v == avoid)
                 continue;
@@ -200,15 +212,18 @@ describe (const LhCountTable *table)
   return g_string_free (text, FALSE);
 }
 
-/* Asserts no hidden figure can be worked back; returns how many are
+/* Asserts no hidden figure can be worked back by a reader who also
+ * knows the least each figure is (least: nullable); truth (nullable) the
+ * true figures where the table does not know them. Returns how many are
  * hidden. */
 static guint
-assert_nothing_given_away (const LhCountTable *table)
+assert_nothing_given_away_knowing (const LhCountTable *table, const gint64 *truth, const gint64 *least)
 {
   Attack attack = { 0 };
   guint n_hidden = 0;
 
   attack_init (&attack, table);
+  attack.least = least;
   for (guint target = 0; target < attack.size; target++)
     {
       guint r = target / attack.width, c = target % attack.width;
@@ -222,16 +237,22 @@ assert_nothing_given_away (const LhCountTable *table)
           attack.values[i] = 0;
         else
           attack.values[i] = shown (&attack, i) ? lh_count_table_get (table, i / attack.width, i % attack.width) : -1;
-      if (!search (&attack, target, lh_count_table_get (table, r, c)))
+      if (!search (&attack, target, truth != NULL ? truth[target] : lh_count_table_get (table, r, c)))
         {
           g_autofree char *text = describe (table);
 
           g_error ("The hidden figure at (%u, %u), %" G_GINT64_FORMAT ", can be worked back:%s", r, c,
-                   lh_count_table_get (table, r, c), text);
+                   truth != NULL ? truth[target] : lh_count_table_get (table, r, c), text);
         }
     }
   attack_clear (&attack);
   return n_hidden;
+}
+
+static guint
+assert_nothing_given_away (const LhCountTable *table)
+{
+  return assert_nothing_given_away_knowing (table, NULL, NULL);
 }
 
 static LhCountTable *
@@ -367,6 +388,72 @@ test_minutes_by_people (void)
   g_assert_cmpuint (assert_nothing_given_away (table), ==, 2);
 }
 
+/* A national list added up from two sites: one hid a figure, so its sum
+ * is not known, only that it is 12 or more (what the other site
+ * published, and 1 at least from the one that hid it). Beside the
+ * published total it would be the total less the others: one more is
+ * hidden with it. */
+static void
+test_hidden_before (void)
+{
+  /* (row, 0) at row * 2; the grand total last. */
+  const gint64 truth[] = { 40, 0, 13, 0, 30, 0, 83, 83 };
+  const gint64 least[] = { 0, 0, 12, 0, 0, 0, 0, 0 };
+  g_autoptr(LhCountTable) table = lh_count_table_new (3, 1, LH_TOTALS_COLUMNS);
+
+  lh_count_table_set (table, 0, 0, 40);
+  lh_count_table_hide (table, 1, 0, 12);
+  lh_count_table_set (table, 2, 0, 30);
+  lh_count_table_set_total (table, 3, 0, 83);
+  lh_count_table_set_total (table, 3, 1, 83);
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 2, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 3, 0));
+  g_assert_cmpint (lh_count_table_get (table, 3, 0), ==, 83);
+  g_assert_cmpuint (assert_nothing_given_away_knowing (table, truth, least), ==, 2);
+}
+
+/* Figures hidden before in a table with totals both ways, among small
+ * ones hidden now (the sites' thresholds differ: a 3 one site published
+ * is below the national threshold), attacked by a reader who knows the
+ * least each hidden-before figure is. */
+static void
+test_hidden_before_among_small (void)
+{
+  const gint64 truth[] = {
+    9, 3, 20, 32,
+    14, 8, 3, 25,
+    30, 6, 11, 47,
+    53, 17, 34, 104,
+  };
+  gint64 least[16] = { 0 };
+  g_autoptr(LhCountTable) table = lh_count_table_new (3, 3, LH_TOTALS_ROWS | LH_TOTALS_COLUMNS);
+
+  for (guint r = 0; r < 3; r++)
+    for (guint c = 0; c < 3; c++)
+      lh_count_table_set (table, r, c, truth[r * 4 + c]);
+  /* (0, 0) and (1, 0) were hidden at a site; 5 and 9 were published of
+   * them elsewhere. */
+  lh_count_table_set (table, 0, 0, 0);
+  lh_count_table_set (table, 1, 0, 0);
+  lh_count_table_hide (table, 0, 0, 6);
+  lh_count_table_hide (table, 1, 0, 10);
+  least[0] = 6;
+  least[4] = 10;
+  for (guint r = 0; r <= 3; r++)
+    lh_count_table_set_total (table, r, 3, truth[r * 4 + 3]);
+  for (guint c = 0; c < 3; c++)
+    lh_count_table_set_total (table, 3, c, truth[12 + c]);
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 1));
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 2));
+  g_assert_cmpuint (assert_nothing_given_away_knowing (table, truth, least), >=, 4);
+}
+
 /* A threshold of 1 hides nothing. */
 static void
 test_threshold_one (void)
@@ -415,6 +502,8 @@ main (int argc, char **argv)
   g_test_add_func ("/suppression/pinned-through-several-lines", test_pinned_through_several_lines);
   g_test_add_func ("/suppression/minutes-by-people", test_minutes_by_people);
   g_test_add_func ("/suppression/threshold-one", test_threshold_one);
+  g_test_add_func ("/suppression/hidden-before", test_hidden_before);
+  g_test_add_func ("/suppression/hidden-before-among-small", test_hidden_before_among_small);
   g_test_add_func ("/suppression/random-tables", test_random_tables);
   return g_test_run ();
 }
