@@ -36,7 +36,7 @@ ctl_clear (Ctl *ctl)
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
                        &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
                        &ctl->reason, &ctl->date, &ctl->years, &ctl->location, &ctl->description,
-                       &ctl->to, &ctl->format, &ctl->note };
+                       &ctl->to, &ctl->format, &ctl->note, &ctl->output };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -425,6 +425,7 @@ static const struct
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
   { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage, compliance, check" },
   { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
+  { "national-report", lh_ctl_national_report, "Add the sites' reports (JSON files) up into the national report; no database" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
@@ -456,7 +457,9 @@ main (int argc, char **argv)
     { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date; equipment usage/compliance: the first day "
       "(by default the 91 days to today; for a calendar quarter give --from and --to)", "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &ctl.to, "equipment usage/compliance: the last day", "DATE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &ctl.format, "equipment usage/compliance: text (the default) or csv", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &ctl.format, "equipment usage/compliance: text (the default) or csv; "
+      "national-report: pdf, csv or json", "FORMAT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &ctl.output, "national-report: the file to write", "PATH" },
     { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is; equipment add: the PC a computer is; "
       "fault report: the PC (one with no computer in the inventory has no asset tag)", "NAME" },
     { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },
@@ -521,6 +524,18 @@ main (int argc, char **argv)
       g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
       g_printerr ("%s", text);
       return 2;
+    }
+
+  /* Files in, a file out: no centre to open. */
+  if (func == lh_ctl_national_report)
+    {
+      ctl.args = argv + 2;
+      if (!func (&ctl, NULL, &error))
+        {
+          g_printerr ("learnhubctl: %s\n", error->message);
+          return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
+        }
+      return 0;
     }
 
   config = lh_config_load (config_path, &error);

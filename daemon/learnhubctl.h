@@ -41,6 +41,7 @@ typedef struct
   char      *to;              /* (owned) (nullable) equipment usage: YYYY-MM-DD */
   char      *format;          /* (owned) (nullable) equipment usage: text or csv */
   char      *note;            /* (owned) (nullable) equipment check done */
+  char      *output;          /* (owned) (nullable) national-report: the file to write */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -109,5 +110,7 @@ gboolean lh_ctl_device      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_fault       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-national-report.c: needs no database (store NULL). */
+gboolean lh_ctl_national_report (Ctl *ctl, LhStore *store, GError **error);
 
 G_END_DECLS

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* learnhubctl national-report, as the national committee's secretary
+ * would run it on the sites' JSON files: three hand-written site reports
+ * added up into a PDF, read back with pdftotext; a broken file named and
+ * nothing written. */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ctl-run.h"
+
+/* A site's requests for advice by topic (ESOL, maths, digital,
+ * numeracy), -1 for one it suppressed, and its action plan. */
+static char *
+write_site (const char *dir, const char *site, int threshold, const gint64 *requests, gint64 total)
+{
+  const char *topics[] = { "esol", "maths", "digital", "numeracy" };
+  const char *labels[] = { "Language (ESOL)", "Maths", "Digital skills", "Numeracy" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s.json", site);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_string_append_printf (text,
+                          "{\"format\": \"learnhub-site-report\", \"version\": 1, \"site\": \"%s\", \"sites\": 1,\n"
+                          " \"timezone\": \"Europe/London\",\n"
+                          " \"period\": {\"first_day\": \"2026-07-01\", \"last_day\": \"2026-09-30\"},\n"
+                          " \"threshold\": %d, \"generated_at\": \"2026-10-02T09:14:00Z\", \"sections\": [\n"
+                          " {\"id\": \"advice\", \"title\": \"Advice\", \"tables\": [\n"
+                          "  {\"id\": \"requests-by-topic\", \"title\": \"Requests by topic\", \"unit\": \"count\",\n"
+                          "   \"chart\": \"bars\", \"merge\": \"sum\", \"about_people\": true, \"rows\": [",
+                          site, threshold);
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    g_string_append_printf (text, "%s{\"key\": \"%s\", \"label\": \"%s\"}", i > 0 ? ", " : "", topics[i], labels[i]);
+  g_string_append (text, "],\n   \"columns\": [{\"key\": \"requests\", \"label\": \"Requests\"}],\n   \"cells\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    if (requests[i] < 0)
+      g_string_append_printf (text, "%s[{\"value\": null, \"suppressed\": true}]", i > 0 ? ", " : "");
+    else
+      g_string_append_printf (text, "%s[{\"value\": %" G_GINT64_FORMAT "}]", i > 0 ? ", " : "", requests[i]);
+  g_string_append_printf (text, "],\n   \"column_totals\": [{\"value\": %" G_GINT64_FORMAT "}],"
+                                " \"total\": {\"value\": %" G_GINT64_FORMAT "}}],\n"
+                                " \"lists\": [{\"id\": \"action-plan\", \"title\": \"Action plan\",\n"
+                                "  \"headings\": [\"Number\", \"Planned activity\"],\n"
+                                "  \"rows\": [[\"1\", \"Plan of %s\"]]}]}]}\n",
+                          total, total, site);
+  g_file_set_contents (path, text->str, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+pdf_to_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+assert_contains (const char *text, const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("No \"%s\" in:\n%s", part, text);
+}
+
+typedef struct
+{
+  char *dir;
+  char *sites[3];
+  char *output;
+} Fixture;
+
+/* Northgate hid its small ESOL and maths counts; Southport, with a
+ * threshold of 3, published a 3 for ESOL; Eastfield had no ESOL. */
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  (void) data;
+  fixture->dir = g_dir_make_tmp ("learnhub-national-XXXXXX", NULL);
+  fixture->sites[0] = write_site (fixture->dir, "Northgate", 5, (const gint64[]) { -1, -1, 30, 12 }, 48);
+  fixture->sites[1] = write_site (fixture->dir, "Southport", 3, (const gint64[]) { 3, 7, 11, 40 }, 61);
+  fixture->sites[2] = write_site (fixture->dir, "Eastfield", 5, (const gint64[]) { 0, 9, 25, 18 }, 52);
+  fixture->output = g_build_filename (fixture->dir, "national.pdf", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  (void) data;
+  g_unlink (fixture->output);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture->sites); i++)
+    {
+      g_unlink (fixture->sites[i]);
+      g_free (fixture->sites[i]);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->output);
+  g_free (fixture->dir);
+}
+
+static void
+test_three_sites_to_pdf (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_hidden_lines = 0;
+
+  (void) data;
+  ctl (&run, "unused.db", "national-report", "--format", "pdf", "--output", fixture->output, fixture->sites[0],
+       fixture->sites[1], fixture->sites[2], NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_to_text (fixture->output);
+
+  assert_contains (text, "National report");
+  assert_contains (text, "The figures of 3 learning centres added up");
+  assert_contains (text, "1 July 2026 to 30 September 2026");
+  assert_contains (text, "Figures below 5 are not shown, nor any figure that would let one be worked out.");
+  assert_contains (text, "Advice");
+  assert_contains (text, "Requests by topic");
+  assert_contains (text, "Not shown");
+  /* Digital skills 30 + 11 + 25, numeracy 12 + 40 + 18, all of it. */
+  assert_contains (text, "66");
+  assert_contains (text, "70");
+  assert_contains (text, "161");
+  assert_contains (text, "Plan of Northgate");
+  assert_contains (text, "Plan of Eastfield");
+  /* ESOL's sum (3 and Northgate's hidden few) and maths' beside it. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "Language (ESOL)") != NULL || strstr (lines[i], "Maths") != NULL)
+      {
+        n_hidden_lines++;
+        if (strpbrk (lines[i], "0123456789") != NULL)
+          g_error ("A figure beside a hidden one: \"%s\"", lines[i]);
+      }
+  /* Each in the chart and in the table. */
+  g_assert_cmpuint (n_hidden_lines, ==, 4);
+}
+
+/* A file in another format: named, with what is wrong, and no PDF. */
+static void
+test_broken_site (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *broken = g_build_filename (fixture->dir, "Westbay.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  (void) data;
+  g_assert_true (g_file_set_contents (broken, "{\"format\": \"learnhub-site-report\", \"version\": 1, \"site\": 7}", -1,
+                                      NULL));
+  ctl (&run, "unused.db", "national-report", "--format", "pdf", "--output", fixture->output, fixture->sites[0], broken,
+       NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, broken);
+  assert_contains (run.err, "report.site: should be a string");
+  g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+  g_unlink (broken);
+
+  /* Not JSON at all. */
+  g_clear_pointer (&run.err, g_free);
+  g_clear_pointer (&run.out, g_free);
+  g_assert_true (g_file_set_contents (broken, "site,requests\n", -1, NULL));
+  ctl (&run, "unused.db", "national-report", "--format", "pdf", "--output", fixture->output, broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, broken);
+  g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+  g_unlink (broken);
+}
+
+/* JSON and CSV wait for the site report's writers; until then, said so,
+ * and nothing written. Without --output, the usage. */
+static void
+test_formats_not_built_and_usage (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  (void) data;
+  ctl (&json, "unused.db", "national-report", "--format", "json", "--output", fixture->output, fixture->sites[0], NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  assert_contains (json.err, "not built yet");
+  g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+
+  ctl (&usage, "unused.db", "national-report", "--format", "pdf", fixture->sites[0], NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  assert_contains (usage.err, "usage: learnhubctl national-report");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/ctl/national-report/three-sites-to-pdf", Fixture, NULL, fixture_set_up, test_three_sites_to_pdf,
+              fixture_tear_down);
+  g_test_add ("/ctl/national-report/broken-site", Fixture, NULL, fixture_set_up, test_broken_site, fixture_tear_down);
+  g_test_add ("/ctl/national-report/formats-not-built-and-usage", Fixture, NULL, fixture_set_up,
+              test_formats_not_built_and_usage, fixture_tear_down);
+  return g_test_run ();
+}
