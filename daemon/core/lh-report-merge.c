@@ -223,31 +223,46 @@ find_section (const LhReport *report, const char *id)
   return NULL;
 }
 
-/* Ids in the order they first appear across the sites: of the sections
- * (section_id NULL), or of the tables (lists) of one section. */
+typedef enum
+{
+  SECTION_IDS,
+  TABLE_IDS,     /* of the tables to add up, in one section */
+  LIST_IDS,      /* of the lists, in one section */
+} IdKind;
+
+static void
+add_new_id (GPtrArray *ids, const char *id)
+{
+  if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+    g_ptr_array_add (ids, (char *) id);
+}
+
+/* Ids in the order they first appear across the sites: of the sections,
+ * or of the tables or lists of section_id. */
 static GPtrArray *
-ids_in_order (GPtrArray *reports, const char *section_id, gboolean of_lists)
+ids_in_order (GPtrArray *reports, const char *section_id, IdKind kind)
 {
   GPtrArray *ids = g_ptr_array_new ();
 
   for (guint i = 0; i < reports->len; i++)
     {
       const LhReport *report = g_ptr_array_index (reports, i);
-      const LhReportSection *section = section_id != NULL ? find_section (report, section_id) : NULL;
-      GPtrArray *parts = section_id == NULL ? report->sections : section == NULL ? NULL
-                         : of_lists ? section->lists : section->tables;
+      const LhReportSection *section = kind == SECTION_IDS ? NULL : find_section (report, section_id);
 
-      for (guint p = 0; parts != NULL && p < parts->len; p++)
-        {
-          /* Sections, tables and lists all begin with their id. */
-          const char *id = *(char **) g_ptr_array_index (parts, p);
+      if (kind == SECTION_IDS)
+        for (guint s = 0; s < report->sections->len; s++)
+          add_new_id (ids, ((LhReportSection *) g_ptr_array_index (report->sections, s))->id);
+      else if (section != NULL && kind == TABLE_IDS)
+        for (guint t = 0; t < section->tables->len; t++)
+          {
+            const LhReportTable *table = g_ptr_array_index (section->tables, t);
 
-          if (section_id != NULL && !of_lists &&
-              ((const LhReportTable *) g_ptr_array_index (parts, p))->merge == LH_REPORT_MERGE_NONE)
-            continue;
-          if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-            g_ptr_array_add (ids, (char *) id);
-        }
+            if (table->merge == LH_REPORT_MERGE_SUM)
+              add_new_id (ids, table->id);
+          }
+      else if (section != NULL)
+        for (guint l = 0; l < section->lists->len; l++)
+          add_new_id (ids, ((LhReportList *) g_ptr_array_index (section->lists, l))->id);
     }
   return ids;
 }
@@ -256,8 +271,8 @@ static LhReportSection *
 merge_section (GPtrArray *reports, const char *id, int threshold, GError **error)
 {
   g_autoptr(LhReportSection) merged = NULL;
-  g_autoptr(GPtrArray) table_ids = ids_in_order (reports, id, FALSE);
-  g_autoptr(GPtrArray) list_ids = ids_in_order (reports, id, TRUE);
+  g_autoptr(GPtrArray) table_ids = ids_in_order (reports, id, TABLE_IDS);
+  g_autoptr(GPtrArray) list_ids = ids_in_order (reports, id, LIST_IDS);
 
   for (guint i = 0; i < reports->len && merged == NULL; i++)
     {
@@ -347,7 +362,7 @@ lh_report_merge_sites (GPtrArray *reports, GError **error)
   national = lh_report_new (LH_NATIONAL_REPORT_SITE, first->timezone, first->first_day, first->last_day, threshold,
                             lh_time_now ());
   national->n_sites = n_sites;
-  section_ids = ids_in_order (reports, NULL, FALSE);
+  section_ids = ids_in_order (reports, NULL, SECTION_IDS);
   for (guint s = 0; s < section_ids->len; s++)
     {
       LhReportSection *section = merge_section (reports, g_ptr_array_index (section_ids, s), threshold, error);

@@ -316,6 +316,26 @@ test_merge_refuses_other_period (void)
   g_assert_nonnull (strstr (error->message, "Southport"));
 }
 
+/* Requests at one site and minutes at another are not added up. */
+static void
+test_merge_refuses_unlike_tables (void)
+{
+  const char *topics[] = { "esol", NULL };
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_report_free);
+  g_autoptr(LhReport) national = NULL;
+  g_autoptr(GError) error = NULL;
+  LhReport *minutes;
+
+  g_ptr_array_add (sites, site_report ("Northgate", 5, topics, (gint64[]) { 10 }, 10));
+  minutes = site_report ("Southport", 5, topics, (gint64[]) { 10 }, 10);
+  table_of (minutes, 0, 0)->unit = LH_REPORT_UNIT_MINUTES;
+  g_ptr_array_add (sites, minutes);
+  national = lh_report_merge_sites (sites, &error);
+  g_assert_null (national);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Southport: section advice, table requests-by-topic"));
+}
+
 /* Issue 16: fifty sites' reports read and added up in under a second. */
 static void
 test_fifty_sites_fast (void)
@@ -358,6 +378,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report-merge/small-sum-hidden", test_merge_small_sum_hidden);
   g_test_add_func ("/report-merge/leaves-out-site-tables", test_merge_leaves_out_site_tables);
   g_test_add_func ("/report-merge/refuses-other-period", test_merge_refuses_other_period);
+  g_test_add_func ("/report-merge/refuses-unlike-tables", test_merge_refuses_unlike_tables);
   g_test_add_func ("/report-merge/fifty-sites-fast", test_fifty_sites_fast);
   return g_test_run ();
 }
