@@ -26,7 +26,7 @@
 #define TABLE_ROW 13.0
 /* A table longer or wider than this is shortened to its totals. */
 #define MAX_TABLE_ROWS 14
-#define MAX_TABLE_COLUMNS 6
+#define MAX_TABLE_COLUMNS 5
 
 typedef struct
 {
@@ -226,12 +226,57 @@ report_table (Pages *pages, const LhReportTable *table)
   short_table (pages, table);
 }
 
+/* Widths for the list's columns: each as wide as its longest field, but
+ * no wider than a cap shared by the widest, so that together they fill
+ * the page; short fields (a number) are not wrapped. */
+static void
+list_widths (Pages *pages, const LhReportList *list, double *widths)
+{
+  guint n_fields = g_strv_length (list->headings);
+  g_autofree double *natural = g_new0 (double, n_fields);
+  double low = 0, high = TEXT_WIDTH;
+
+  for (guint r = 0; r <= list->rows->len; r++)
+    {
+      char **fields = r == 0 ? list->headings : g_ptr_array_index (list->rows, r - 1);
+
+      for (guint f = 0; f < n_fields; f++)
+        {
+          g_autoptr(PangoLayout) layout = pango_cairo_create_layout (pages->cr);
+          g_autoptr(PangoFontDescription) font = pango_font_description_from_string (r == 0 ? "Sans Bold" : "Sans");
+          int width, height;
+
+          pango_font_description_set_absolute_size (font, TABLE_FONT * PANGO_SCALE);
+          pango_layout_set_font_description (layout, font);
+          pango_layout_set_text (layout, fields[f], -1);
+          pango_layout_get_pixel_size (layout, &width, &height);
+          natural[f] = MAX (natural[f], width + 8.0);
+        }
+    }
+  /* The cap, by halving: the widths at it add up to the page's. */
+  for (int step = 0; step < 30; step++)
+    {
+      double cap = (low + high) / 2, sum = 0;
+
+      for (guint f = 0; f < n_fields; f++)
+        sum += MIN (natural[f], cap);
+      if (sum > TEXT_WIDTH)
+        high = cap;
+      else
+        low = cap;
+    }
+  for (guint f = 0; f < n_fields; f++)
+    widths[f] = MIN (natural[f], low);
+}
+
 /* A list as a table of text: each field wraps in its column. */
 static void
 report_list (Pages *pages, const LhReportList *list)
 {
   guint n_fields = g_strv_length (list->headings);
-  double width = TEXT_WIDTH / n_fields;
+  g_autofree double *widths = g_new (double, n_fields);
+
+  list_widths (pages, list, widths);
 
   make_room (pages, 60);
   paragraph (pages, list->title, 12, TRUE, 6);
@@ -240,11 +285,16 @@ report_list (Pages *pages, const LhReportList *list)
       char **fields = r == 0 ? list->headings : g_ptr_array_index (list->rows, r - 1);
       double height = 0;
 
+      double x = MARGIN;
+
       for (guint f = 0; f < n_fields; f++)
-        height = MAX (height, text_at (pages, fields[f], TABLE_FONT, r == 0, 0, 0, width - 6, 0, FALSE));
+        height = MAX (height, text_at (pages, fields[f], TABLE_FONT, r == 0, 0, 0, widths[f] - 6, 0, FALSE));
       make_room (pages, height + 4);
       for (guint f = 0; f < n_fields; f++)
-        text_at (pages, fields[f], TABLE_FONT, r == 0, MARGIN + f * width, pages->y, width - 6, 0, TRUE);
+        {
+          text_at (pages, fields[f], TABLE_FONT, r == 0, x, pages->y, widths[f] - 6, 0, TRUE);
+          x += widths[f];
+        }
       pages->y += height + 4;
     }
   if (list->rows->len == 0)

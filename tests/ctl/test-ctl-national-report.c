@@ -195,6 +195,45 @@ test_formats_not_built_and_usage (Fixture *fixture, gconstpointer data)
   assert_contains (usage.err, "usage: learnhubctl national-report");
 }
 
+/* The demo's three site reports (data/demo/site-reports/), to try the
+ * command on, add up into the national report. */
+static void
+test_demo_site_reports (void)
+{
+  const char *sites[] = { "northgate", "southport", "eastfield" };
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-national-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "national.pdf", NULL);
+  char *paths[G_N_ELEMENTS (sites)] = { NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", sites[i]);
+
+      paths[i] = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "site-reports", name, NULL);
+    }
+  ctl (&run, "unused.db", "national-report", "--format", "pdf", "--output", output, paths[0], paths[1], paths[2], NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_to_text (output);
+  assert_contains (text, "The figures of 3 learning centres added up");
+  assert_contains (text, "Centre usage");
+  assert_contains (text, "Paid time off for learning");
+  assert_contains (text, "Advice from ULRs");
+  /* Every site's action plan, its name first (fields wrap in columns). */
+  assert_contains (text, "Action plan");
+  assert_contains (text, "Northgate");
+  assert_contains (text, "Eastfield");
+  assert_contains (text, "Quote received");
+  /* About each site's PCs only: left out. */
+  g_assert_null (strstr (text, "Minutes used, by PC"));
+  g_assert_cmpint (g_unlink (output), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+    g_free (paths[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -204,5 +243,6 @@ main (int argc, char **argv)
   g_test_add ("/ctl/national-report/broken-site", Fixture, NULL, fixture_set_up, test_broken_site, fixture_tear_down);
   g_test_add ("/ctl/national-report/formats-not-built-and-usage", Fixture, NULL, fixture_set_up,
               test_formats_not_built_and_usage, fixture_tear_down);
+  g_test_add_func ("/ctl/national-report/demo-site-reports", test_demo_site_reports);
   return g_test_run ();
 }
