@@ -517,6 +517,13 @@ lh_report_from_json (JsonNode *node, GError **error)
 
       if (section == NULL)
         return NULL;
+      for (guint k = 0; k < report->sections->len; k++)
+        if (g_str_equal (((LhReportSection *) g_ptr_array_index (report->sections, k))->id, section->id))
+          {
+            lh_report_section_free (section);
+            fail (error, where, "the same section id twice");
+            return NULL;
+          }
       lh_report_add_section (report, section);
     }
   return g_steal_pointer (&report);

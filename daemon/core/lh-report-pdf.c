@@ -103,13 +103,22 @@ long_date (const char *day)
   return lh_time_format_long_date (midnight, utc);
 }
 
+/* The report's own zone, for the day it was made as the site saw it. */
+static GTimeZone *
+report_zone (const LhReport *report)
+{
+  GTimeZone *tz = g_time_zone_new_identifier (report->timezone);
+
+  return tz != NULL ? tz : g_time_zone_new_utc ();
+}
+
 static void
 cover (Pages *pages, const LhReport *report)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) tz = report_zone (report);
   g_autofree char *first = long_date (report->first_day);
   g_autofree char *last = long_date (report->last_day);
-  g_autofree char *made = lh_time_format_long_date (report->generated_at, utc);
+  g_autofree char *made = lh_time_format_long_date (report->generated_at, tz);
   g_autofree char *period = g_strdup_printf ("%s to %s", first, last);
   g_autofree char *made_on = g_strdup_printf ("Made on %s", made);
   g_autofree char *sites = g_strdup_printf ("The figures of %d learning centres added up", report->n_sites);

@@ -115,6 +115,7 @@ test_refuse_broken (void)
     { "\"chart\": \"lines\"", "\"chart\": \"pie\"", "report.sections[0].tables[0].chart" },
     { "\"key\": \"room\"", "\"key\": \"pc\"", "report.sections[0].tables[0].columns[1]" },
     { "\"Open on Saturdays\"]", "\"Open on Saturdays\", \"Soon\"]", "report.sections[1].lists[0].rows[1]" },
+    { "{\"id\": \"committee\"", "{\"id\": \"usage\"", "report.sections[1]: the same section id twice" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (breaks); i++)
