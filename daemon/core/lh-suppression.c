@@ -318,7 +318,8 @@ lh_count_table_suppress (LhCountTable *table, int threshold)
   guint determined;
 
   g_return_if_fail (table != NULL);
-  if (threshold <= 1)
+  /* What was hidden before is kept safe whatever the threshold. */
+  if (threshold <= 1 && table->least == NULL)
     return;
 
   for (guint r = 0; r <= table->n_rows; r++)

@@ -71,7 +71,8 @@ gboolean lh_count_table_is_published (const LhCountTable *table, guint row, guin
  * add up to the threshold at least, and a reader who solves all the
  * equations at once, knowing each hidden figure is at least 1, finds
  * another table for each hidden one (lh-suppression-check.c). A
- * threshold of 1 or less suppresses nothing. */
+ * threshold of 1 or less suppresses nothing more than what was hidden
+ * before (lh_count_table_hide) needs. */
 void     lh_count_table_suppress (LhCountTable *table, int threshold);
 
 gboolean lh_count_table_is_suppressed (const LhCountTable *table, guint row, guint column);

@@ -415,6 +415,23 @@ test_hidden_before (void)
   g_assert_cmpuint (assert_nothing_given_away_knowing (table, truth, least), ==, 2);
 }
 
+/* A figure hidden before stays safe even where the threshold hides
+ * nothing more (a site's report claiming a threshold of 1). */
+static void
+test_hidden_before_threshold_one (void)
+{
+  g_autoptr(LhCountTable) table = lh_count_table_new (3, 1, LH_TOTALS_COLUMNS);
+
+  lh_count_table_set (table, 0, 0, 40);
+  lh_count_table_hide (table, 1, 0, 12);
+  lh_count_table_set (table, 2, 0, 30);
+  lh_count_table_set_total (table, 3, 0, 83);
+  lh_count_table_set_total (table, 3, 1, 83);
+  lh_count_table_suppress (table, 1);
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 2, 0) || lh_count_table_is_suppressed (table, 3, 0));
+}
+
 /* Figures hidden before in a table with totals both ways, among small
  * ones hidden now (the sites' thresholds differ: a 3 one site published
  * is below the national threshold), attacked by a reader who knows the
@@ -504,6 +521,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suppression/threshold-one", test_threshold_one);
   g_test_add_func ("/suppression/hidden-before", test_hidden_before);
   g_test_add_func ("/suppression/hidden-before-among-small", test_hidden_before_among_small);
+  g_test_add_func ("/suppression/hidden-before-threshold-one", test_hidden_before_threshold_one);
   g_test_add_func ("/suppression/random-tables", test_random_tables);
   return g_test_run ();
 }
