@@ -508,6 +508,76 @@ test_random_tables (void)
   g_assert_cmpuint (n_hidden, >, 300);
 }
 
+/* Two sites' small tables, each suppressed at its own threshold, added
+ * up as the national report does (a figure either site hid is hidden in
+ * the sum, known only to be at least what the other published and 1),
+ * suppressed again at the higher threshold, and attacked by a reader who
+ * knows those least values. */
+static void
+test_random_merges (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261214);
+  guint n_hidden = 0;
+
+  for (guint t = 0; t < 200; t++)
+    {
+      guint rows = (guint) g_rand_int_range (rand, 1, 4), columns = (guint) g_rand_int_range (rand, 1, 4);
+      LhTotals totals = (LhTotals) g_rand_int_range (rand, 1, 4);
+      guint width = columns + 1, size = (rows + 1) * width;
+      g_autoptr(LhCountTable) merged = lh_count_table_new (rows, columns, totals);
+      g_autofree gint64 *truth = g_new0 (gint64, size);
+      g_autofree gint64 *least = g_new0 (gint64, size);
+      g_autofree gint64 *shown_sum = g_new0 (gint64, size);
+      g_autofree guint *n_hid = g_new0 (guint, size);
+      int national_threshold = 0;
+
+      for (guint s = 0; s < 2; s++)
+        {
+          int threshold = g_rand_int_range (rand, 2, 6);
+          g_autoptr(LhCountTable) site = lh_count_table_new (rows, columns, totals);
+
+          national_threshold = MAX (national_threshold, threshold);
+          for (guint r = 0; r < rows; r++)
+            for (guint c = 0; c < columns; c++)
+              lh_count_table_set (site, r, c, g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_int_range (rand, 1, 5));
+          lh_count_table_suppress (site, threshold);
+          for (guint i = 0; i < size; i++)
+            {
+              guint r = i / width, c = i % width;
+
+              if (!lh_count_table_is_published (site, r, c))
+                continue;
+              truth[i] += lh_count_table_get (site, r, c);
+              if (lh_count_table_is_suppressed (site, r, c))
+                n_hid[i]++;
+              else
+                shown_sum[i] += lh_count_table_get (site, r, c);
+            }
+        }
+      for (guint r = 0; r < rows; r++)
+        for (guint c = 0; c < columns; c++)
+          if (n_hid[r * width + c] == 0)
+            lh_count_table_set (merged, r, c, shown_sum[r * width + c]);
+      for (guint i = 0; i < size; i++)
+        {
+          guint r = i / width, c = i % width;
+
+          if (!lh_count_table_is_published (merged, r, c))
+            continue;
+          if (n_hid[i] > 0)
+            {
+              least[i] = shown_sum[i] + n_hid[i];
+              lh_count_table_hide (merged, r, c, least[i]);
+            }
+          else if (r == rows || c == columns)
+            lh_count_table_set_total (merged, r, c, shown_sum[i]);
+        }
+      lh_count_table_suppress (merged, national_threshold);
+      n_hidden += assert_nothing_given_away_knowing (merged, truth, least);
+    }
+  g_assert_cmpuint (n_hidden, >, 200);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -523,5 +593,6 @@ main (int argc, char **argv)
   g_test_add_func ("/suppression/hidden-before-among-small", test_hidden_before_among_small);
   g_test_add_func ("/suppression/hidden-before-threshold-one", test_hidden_before_threshold_one);
   g_test_add_func ("/suppression/random-tables", test_random_tables);
+  g_test_add_func ("/suppression/random-merges", test_random_merges);
   return g_test_run ();
 }
