@@ -72,14 +72,24 @@ check_alike (const LhReportTable *first, const LhReport *first_site, const LhRep
   return FALSE;
 }
 
-/* Adds one site's figures: a published one to the sums, a hidden one to
- * its count of sites that hid it. */
+/* What the sites published of each figure of the merged table, in its
+ * shape (totals last). */
+typedef struct
+{
+  guint   width;    /* columns + 1 */
+  gint64 *sums;     /* of the published parts */
+  guint  *n_hid;    /* how many sites hid it */
+  gint64 *people;   /* minutes: the fewest people behind the sum, as
+                     * each site's published figure above 0 is from its
+                     * threshold of people at least */
+} Parts;
+
+/* Adds one site's figures to the parts. */
 static void
-add_site (const LhReportTable *table, const KeyUnion *rows, const KeyUnion *columns, LhTotals totals,
-          gint64 *sums, guint *n_hid)
+add_site (const LhReportTable *table, int site_threshold, const KeyUnion *rows, const KeyUnion *columns,
+          LhTotals totals, Parts *parts)
 {
   guint n_rows = table->row_keys->len, n_columns = table->column_keys->len;
-  guint width = columns->keys->len + 1;
 
   for (guint r = 0; r <= n_rows; r++)
     {
@@ -89,17 +99,24 @@ add_site (const LhReportTable *table, const KeyUnion *rows, const KeyUnion *colu
         {
           guint column = c < n_columns ? key_union_position (columns, g_ptr_array_index (table->column_keys, c))
                                        : columns->keys->len;
+          guint i = row * parts->width + column;
           gboolean is_total = r == n_rows || c == n_columns;
           gboolean published_here = (r == n_rows && c == n_columns) ? totals != LH_TOTALS_NONE
                                     : r == n_rows ? (totals & LH_TOTALS_COLUMNS) != 0
                                     : c == n_columns ? (totals & LH_TOTALS_ROWS) != 0 : TRUE;
+          gint64 value;
 
           if (!published_here || (is_total && !lh_count_table_is_published (table->counts, r, c)))
             continue;
           if (lh_count_table_is_suppressed (table->counts, r, c))
-            n_hid[row * width + column]++;
-          else
-            sums[row * width + column] += lh_count_table_get (table->counts, r, c);
+            {
+              parts->n_hid[i]++;
+              continue;
+            }
+          value = lh_count_table_get (table->counts, r, c);
+          parts->sums[i] += value;
+          if (value > 0)
+            parts->people[i] += MAX (site_threshold, 1);
         }
     }
 }
@@ -110,10 +127,9 @@ merge_table (const Namesakes *namesakes, const char *section_id, int threshold, 
   const LhReportTable *first = g_ptr_array_index (namesakes->tables, 0);
   LhTotals totals = LH_TOTALS_ROWS | LH_TOTALS_COLUMNS;
   KeyUnion rows, columns;
-  g_autofree gint64 *sums = NULL;
-  g_autofree guint *n_hid = NULL;
+  Parts parts;
   LhReportTable *merged = NULL;
-  guint width;
+  guint width, size;
 
   for (guint t = 0; t < namesakes->tables->len; t++)
     {
@@ -135,10 +151,14 @@ merge_table (const Namesakes *namesakes, const char *section_id, int threshold, 
       key_union_add (&columns, table->column_keys, table->column_labels);
     }
   width = columns.keys->len + 1;
-  sums = g_new0 (gint64, (gsize) (rows.keys->len + 1) * width);
-  n_hid = g_new0 (guint, (gsize) (rows.keys->len + 1) * width);
+  size = (rows.keys->len + 1) * width;
+  parts.width = width;
+  parts.sums = g_new0 (gint64, size);
+  parts.n_hid = g_new0 (guint, size);
+  parts.people = g_new0 (gint64, size);
   for (guint t = 0; t < namesakes->tables->len; t++)
-    add_site (g_ptr_array_index (namesakes->tables, t), &rows, &columns, totals, sums, n_hid);
+    add_site (g_ptr_array_index (namesakes->tables, t),
+              ((const LhReport *) g_ptr_array_index (namesakes->sites, t))->threshold, &rows, &columns, totals, &parts);
 
   merged = lh_report_table_new (first->id, first->title, first->unit, first->chart, rows.keys->len, columns.keys->len,
                                 totals);
@@ -150,8 +170,8 @@ merge_table (const Namesakes *namesakes, const char *section_id, int threshold, 
   /* The cells first: setting one moves the totals, which are set after. */
   for (guint r = 0; r < rows.keys->len; r++)
     for (guint c = 0; c < columns.keys->len; c++)
-      if (n_hid[r * width + c] == 0)
-        lh_count_table_set (merged->counts, r, c, sums[r * width + c]);
+      if (parts.n_hid[r * width + c] == 0)
+        lh_count_table_set (merged->counts, r, c, parts.sums[r * width + c]);
   for (guint r = 0; r <= rows.keys->len; r++)
     for (guint c = 0; c <= columns.keys->len; c++)
       {
@@ -159,15 +179,23 @@ merge_table (const Namesakes *namesakes, const char *section_id, int threshold, 
 
         if (is_total && !lh_count_table_is_published (merged->counts, r, c))
           continue;
-        if (n_hid[r * width + c] > 0)
-          lh_count_table_hide (merged->counts, r, c, sums[r * width + c] + n_hid[r * width + c]);
+        if (parts.n_hid[r * width + c] > 0)
+          lh_count_table_hide (merged->counts, r, c, parts.sums[r * width + c] + parts.n_hid[r * width + c]);
         else if (is_total)
-          lh_count_table_set_total (merged->counts, r, c, sums[r * width + c]);
+          lh_count_table_set_total (merged->counts, r, c, parts.sums[r * width + c]);
+        /* Minutes from a site with a lower threshold may be from fewer
+         * people than the national one: hidden unless enough sites
+         * stand behind them. */
+        if (first->unit == LH_REPORT_UNIT_MINUTES)
+          lh_count_table_set_people (merged->counts, r, c, parts.people[r * width + c]);
       }
   if (merged->about_people)
     lh_count_table_suppress (merged->counts, threshold);
   key_union_clear (&rows);
   key_union_clear (&columns);
+  g_free (parts.sums);
+  g_free (parts.n_hid);
+  g_free (parts.people);
   return merged;
 }
 

@@ -273,6 +273,32 @@ test_merge_small_sum_hidden (void)
   g_assert_cmpint (national_figure (national, NULL), ==, 68);
 }
 
+/* Minutes: Southport (threshold 3) published 300 minutes of ESOL, from 3
+ * people perhaps; Northgate had none. Nationally (threshold 5) that is
+ * too few people behind it, however many minutes: hidden, with another
+ * beside it. Maths, published by both, is from 8 people at least. */
+static void
+test_merge_minutes_by_people (void)
+{
+  const char *topics[] = { "esol", "maths", "digital", NULL };
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_report_free);
+  g_autoptr(LhReport) national = NULL;
+  g_autoptr(GError) error = NULL;
+  LhReport *southport;
+
+  g_ptr_array_add (sites, site_report ("Northgate", 5, topics, (gint64[]) { 0, 600, 900 }, 1500));
+  southport = site_report ("Southport", 3, topics, (gint64[]) { 300, 240, 1200 }, 1740);
+  g_ptr_array_add (sites, southport);
+  table_of (g_ptr_array_index (sites, 0), 0, 0)->unit = LH_REPORT_UNIT_MINUTES;
+  table_of (southport, 0, 0)->unit = LH_REPORT_UNIT_MINUTES;
+  national = lh_report_merge_sites (sites, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (national_figure (national, "esol"), ==, -1);
+  g_assert_cmpint (national_figure (national, "maths"), ==, -1);
+  g_assert_cmpint (national_figure (national, "digital"), ==, 2100);
+  g_assert_cmpint (national_figure (national, NULL), ==, 3240);
+}
+
 static void
 test_merge_leaves_out_site_tables (void)
 {
@@ -377,6 +403,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report-merge/sums-by-key", test_merge_sums_by_key);
   g_test_add_func ("/report-merge/keeps-hidden", test_merge_keeps_hidden);
   g_test_add_func ("/report-merge/small-sum-hidden", test_merge_small_sum_hidden);
+  g_test_add_func ("/report-merge/minutes-by-people", test_merge_minutes_by_people);
   g_test_add_func ("/report-merge/leaves-out-site-tables", test_merge_leaves_out_site_tables);
   g_test_add_func ("/report-merge/refuses-other-period", test_merge_refuses_other_period);
   g_test_add_func ("/report-merge/refuses-unlike-tables", test_merge_refuses_unlike_tables);
