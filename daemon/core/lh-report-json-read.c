@@ -11,6 +11,8 @@
 #include "lh-error.h"
 #include "lh-time.h"
 
+#define MAX_FIGURE G_GINT64_CONSTANT (1000000000000)
+
 static gboolean
 fail (GError **error, const char *place, const char *problem)
 {
@@ -140,6 +142,10 @@ read_figure (JsonNode *node, const char *place, gint64 *out_value, GError **erro
   if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
       json_node_get_int (value) < 0)
     return fail (error, place, "a figure's value should be a whole number, 0 or more");
+  /* Far above any centre's figures (a quarter of minutes of 5,000 staff
+   * is under 10⁹), and low enough that no sum of sites overflows. */
+  if (json_node_get_int (value) > MAX_FIGURE)
+    return fail (error, place, "a figure's value is too large");
   if (suppressed != NULL)
     return fail (error, place, "a suppressed figure should have no value");
   *out_value = json_node_get_int (value);

@@ -112,6 +112,8 @@ test_refuse_broken (void)
     { "[{\"value\": 9}, {\"value\": null, \"suppressed\": true}]]", "[{\"value\": 9}]]",
       "report.sections[0].tables[0].cells[1]" },
     { "{\"value\": 27}", "{\"value\": 27, \"suppressed\": true}", "report.sections[0].tables[0].total" },
+    { "{\"value\": 6}", "{\"value\": 9223372036854775807}", "report.sections[0].tables[0].column_totals[1]: a "
+      "figure's value is too large" },
     { "\"chart\": \"lines\"", "\"chart\": \"pie\"", "report.sections[0].tables[0].chart" },
     { "\"key\": \"room\"", "\"key\": \"pc\"", "report.sections[0].tables[0].columns[1]" },
     { "\"Open on Saturdays\"]", "\"Open on Saturdays\", \"Soon\"]", "report.sections[1].lists[0].rows[1]" },
