@@ -12,6 +12,7 @@
 #include "lh-time.h"
 
 #define MAX_FIGURE G_GINT64_CONSTANT (1000000000000)
+#define MAX_SITES 1000000
 
 static gboolean
 fail (GError **error, const char *place, const char *problem)
@@ -500,7 +501,8 @@ lh_report_from_json (JsonNode *node, GError **error)
       fail (error, "report.period", "its last day is before its first");
       return NULL;
     }
-  if (threshold > G_MAXINT || n_sites > G_MAXINT)
+  /* No country has a million centres: national sums of them stay ints. */
+  if (threshold > G_MAXINT || n_sites > MAX_SITES)
     {
       fail (error, threshold > G_MAXINT ? "report.threshold" : "report.sites", "is too large");
       return NULL;
