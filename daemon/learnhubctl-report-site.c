@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* learnhubctl report: the committee's site report for a period, as the
- * standard site report's JSON (what the national committee merges) or
- * as CSV, a block per table, for a spreadsheet. Suppressed as the API's:
- * the file may be sent on. */
+ * PDF the committee tables, the standard site report's JSON (what the
+ * national committee merges) or CSV, a block per table, for a
+ * spreadsheet. Suppressed as the API's: the file may be sent on. */
 #define G_LOG_DOMAIN "learnhubctl"
 
 #include "learnhubctl.h"
 
 #include "lh-error.h"
 #include "lh-report-json.h"
+#include "lh-report-pdf.h"
 #include "lh-report-site.h"
 #include "lh-time.h"
 
@@ -42,6 +43,30 @@ report_text (const LhReport *report, gboolean json)
 }
 
 gboolean
+lh_ctl_write_report (Ctl *ctl, const LhReport *report, GError **error)
+{
+  g_autofree char *text = NULL;
+
+  /* A PDF is for a file: it would garble a terminal. */
+  if (g_str_equal (ctl->format, "pdf"))
+    {
+      if (ctl->output == NULL)
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "--format pdf needs --output PATH");
+          return FALSE;
+        }
+      return lh_report_write_pdf (report, ctl->output, error);
+    }
+  text = report_text (report, g_str_equal (ctl->format, "json"));
+  if (ctl->output == NULL)
+    {
+      g_print ("%s", text);
+      return TRUE;
+    }
+  return g_file_set_contents (ctl->output, text, -1, error);
+}
+
+gboolean
 lh_ctl_report (Ctl *ctl, LhStore *store, GError **error)
 {
   const LhCentre *centre = ctl->config->centre;
@@ -49,7 +74,6 @@ lh_ctl_report (Ctl *ctl, LhStore *store, GError **error)
   gint64 today = lh_time_local_midnight (now, centre->tz);
   gint64 from = lh_site_report_quarter_start (today, centre->tz), last = today;
   g_autoptr(LhReport) report = NULL;
-  g_autofree char *text = NULL;
 
   if (ctl->args[0] != NULL || ctl->format == NULL ||
       !(g_str_equal (ctl->format, "csv") || g_str_equal (ctl->format, "json") || g_str_equal (ctl->format, "pdf")))
@@ -59,19 +83,5 @@ lh_ctl_report (Ctl *ctl, LhStore *store, GError **error)
       !parse_day ("--to", ctl->to, centre->tz, &last, error))
     return FALSE;
   report = lh_site_report (store, centre, from, lh_time_next_midnight (last, centre->tz), now, error);
-  if (report == NULL)
-    return FALSE;
-  if (g_str_equal (ctl->format, "pdf"))
-    {
-      /* Replaced by lh_report_write_pdf (report, ctl->output, error). */
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "--format pdf: the PDF report is not built yet");
-      return FALSE;
-    }
-  text = report_text (report, g_str_equal (ctl->format, "json"));
-  if (ctl->output == NULL)
-    {
-      g_print ("%s", text);
-      return TRUE;
-    }
-  return g_file_set_contents (ctl->output, text, -1, error);
+  return report != NULL && lh_ctl_write_report (ctl, report, error);
 }

@@ -427,6 +427,7 @@ static const struct
   { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage, compliance, check" },
   { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
   { "report", lh_ctl_report, "The committee's site report for a period, suppressed: --format csv, json or pdf" },
+  { "national-report", lh_ctl_national_report, "Add the sites' reports (JSON files) up into the national report; no database" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
@@ -458,13 +459,14 @@ main (int argc, char **argv)
     { "from", 0, 0, G_OPTION_ARG_STRING, &ctl.from, "rules set: in force from this date; equipment usage/compliance: the first day "
       "(by default the 91 days to today; for a calendar quarter give --from and --to)", "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &ctl.to, "equipment usage/compliance: the last day", "DATE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &ctl.format, "equipment usage/compliance: text (the default) or csv", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &ctl.format, "equipment usage/compliance: text (the default) or csv; "
+      "national-report: pdf, csv or json", "FORMAT" },
     { "pc", 0, 0, G_OPTION_ARG_STRING, &ctl.pc, "device add: the PC whose kiosk it is; equipment add: the PC a computer is; "
       "fault report: the PC (one with no computer in the inventory has no asset tag)", "NAME" },
     { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },
     { "description", 0, 0, G_OPTION_ARG_STRING, &ctl.description, "equipment add: what it is, e.g. its make", "TEXT" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &ctl.note, "equipment check done: what was found", "TEXT" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &ctl.output, "report: the file to write (by default standard output)", "PATH" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &ctl.output, "report, national-report: the file to write (CSV and JSON: by default standard output)", "PATH" },
     { "min-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MIN_MINUTES], "rules set: shortest booking", "N" },
     { "max-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MAX_MINUTES], "rules set: longest booking", "N" },
     { "horizon-days", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HORIZON_DAYS], "rules set: how far ahead", "N" },
@@ -524,6 +526,18 @@ main (int argc, char **argv)
       g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
       g_printerr ("%s", text);
       return 2;
+    }
+
+  /* Files in, a file out: no centre to open. */
+  if (func == lh_ctl_national_report)
+    {
+      ctl.args = argv + 2;
+      if (!func (&ctl, NULL, &error))
+        {
+          g_printerr ("learnhubctl: %s\n", error->message);
+          return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
+        }
+      return 0;
     }
 
   config = lh_config_load (config_path, &error);

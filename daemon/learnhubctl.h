@@ -6,6 +6,7 @@
 #include "lh-config.h"
 #include "lh-csv.h"
 #include "lh-people.h"
+#include "lh-report.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,7 @@ typedef struct
   char      *to;              /* (owned) (nullable) equipment usage: YYYY-MM-DD */
   char      *format;          /* (owned) (nullable) equipment usage: text or csv */
   char      *note;            /* (owned) (nullable) equipment check done */
-  char      *output;          /* (owned) (nullable) report: the file to write */
+  char      *output;          /* (owned) (nullable) report, national-report: the file to write */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -98,6 +99,9 @@ gboolean lh_ctl_parse_period (Ctl *ctl, gint64 now, int default_days, int max_da
 void     lh_ctl_append_csv_field (GString *line, const char *text);
 /* learnhubctl-report-site.c: the committee's site report. */
 gboolean lh_ctl_report      (Ctl *ctl, LhStore *store, GError **error);
+/* Writes a report in ctl->format (pdf, csv or json) to ctl->output, or
+ * CSV and JSON to standard output if there is none. */
+gboolean lh_ctl_write_report (Ctl *ctl, const LhReport *report, GError **error);
 /* learnhubctl-checks.c: "equipment check …", args[0] being "check". */
 gboolean lh_ctl_equipment_check (Ctl *ctl, LhStore *store, GError **error);
 /* A CSV import's bad rows on stderr, and what it did if it did. */
@@ -112,5 +116,7 @@ gboolean lh_ctl_device      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_fault       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-national-report.c: needs no database (store NULL). */
+gboolean lh_ctl_national_report (Ctl *ctl, LhStore *store, GError **error);
 
 G_END_DECLS

@@ -11,8 +11,9 @@ BUILD_PACKAGES=(
 )
 # A display without a screen, a private session bus, and screenshots; curl
 # for the demo's PCs to say they are on; dunst, a real notification server
-# for the kiosk test of the time-left warnings.
-RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell curl dunst python3-jsonschema)
+# for the kiosk test of the time-left warnings; python3-jsonschema checks the
+# site report against its schema, pdftotext reads the report's PDF back.
+RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell curl dunst python3-jsonschema poppler-utils)
 
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 

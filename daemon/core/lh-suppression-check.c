@@ -176,7 +176,7 @@ propagate (Search *search, GArray *filled)
             {
               gint64 value = open == line->total ? members : search->values[line->total] - members;
 
-              if (value < 1 || value > search->largest)
+              if (value < least_of (search->table, open) || value > search->largest)
                 return FALSE;
               search->values[open] = value;
               g_array_append_val (filled, open);
@@ -224,7 +224,7 @@ search_other (Search *search, guint target)
 
           if (value < 0)
             break;
-          if (value < 1 || value > search->largest)
+          if (value < least_of (search->table, next) || value > search->largest)
             continue;
           search->values[next] = value;
           result = search_other (search, target);
@@ -246,7 +246,7 @@ find_pinned_by_bounds (const LhCountTable *table, GArray *lines)
   guint found = G_MAXUINT;
 
   for (gsize i = 0; i < search.size; i++)
-    search.largest = MAX (search.largest, table->counts[i] + 1);
+    search.largest = MAX (search.largest, MAX (table->counts[i], least_of (table, (guint) i)) + 1);
   search.values = values;
   for (gsize target = 0; target < search.size && found == G_MAXUINT; target++)
     {
@@ -260,6 +260,63 @@ find_pinned_by_bounds (const LhCountTable *table, GArray *lines)
         found = (guint) target;
     }
   return found;
+}
+
+/* Any table that agrees with every equation, kept in search->values
+ * when one turns up. */
+static gboolean
+search_any (Search *search)
+{
+  g_autoptr(GArray) filled = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint next = G_MAXUINT;
+
+  if (++search->steps <= SEARCH_STEPS && propagate (search, filled))
+    {
+      for (gsize i = 0; i < search->size && next == G_MAXUINT; i++)
+        if (search->values[i] < 0)
+          next = (guint) i;
+      if (next == G_MAXUINT)
+        return TRUE;
+      for (guint k = 0;; k++)
+        {
+          gint64 value = nth_value (search, next, FALSE, k);
+
+          if (value < 0)
+            break;
+          if (value < least_of (search->table, next) || value > search->largest)
+            continue;
+          search->values[next] = value;
+          if (search_any (search))
+            return TRUE;
+          search->values[next] = -1;
+        }
+    }
+  for (guint f = 0; f < filled->len; f++)
+    search->values[g_array_index (filled, guint, f)] = -1;
+  return FALSE;
+}
+
+gboolean
+lh_suppression_fill_unknown (LhCountTable *table, GArray *lines)
+{
+  Search search = { table, lines, (gsize) (table->n_rows + 1) * (table->n_columns + 1), NULL, 1, 0 };
+  g_autofree gint64 *values = g_new (gint64, search.size);
+
+  for (gsize i = 0; i < search.size; i++)
+    {
+      search.largest = MAX (search.largest, MAX (table->counts[i], least_of (table, (guint) i)) + 1);
+      /* The search tries values outwards from the least each can be. */
+      if (is_unknown (table, (guint) i))
+        table->counts[i] = table->least[i];
+      values[i] = is_unknown (table, (guint) i) ? -1 : table->counts[i];
+    }
+  search.values = values;
+  if (!search_any (&search))
+    return FALSE;
+  for (gsize i = 0; i < search.size; i++)
+    if (is_unknown (table, (guint) i))
+      table->counts[i] = values[i];
+  return TRUE;
 }
 
 guint

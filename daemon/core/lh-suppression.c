@@ -34,6 +34,7 @@ lh_count_table_free (LhCountTable *table)
   g_free (table->counts);
   g_free (table->suppressed);
   g_free (table->people);
+  g_free (table->least);
   g_free (table);
 }
 
@@ -86,6 +87,28 @@ lh_count_table_set_people (LhCountTable *table, guint row, guint column, gint64 
   if (table->people == NULL)
     table->people = g_new0 (gint64, (gsize) (table->n_rows + 1) * (table->n_columns + 1));
   table->people[index_of (table, row, column)] = people;
+}
+
+void
+lh_count_table_hide (LhCountTable *table, guint row, guint column, gint64 at_least)
+{
+  g_return_if_fail (row <= table->n_rows && column <= table->n_columns);
+  g_return_if_fail (at_least >= 1);
+
+  if (table->least == NULL)
+    table->least = g_new0 (gint64, (gsize) (table->n_rows + 1) * (table->n_columns + 1));
+  table->least[index_of (table, row, column)] = at_least;
+  table->suppressed[index_of (table, row, column)] = TRUE;
+}
+
+void
+lh_count_table_set_total (LhCountTable *table, guint row, guint column, gint64 count)
+{
+  g_return_if_fail (row <= table->n_rows && column <= table->n_columns);
+  g_return_if_fail (row == table->n_rows || column == table->n_columns);
+  g_return_if_fail (count >= 0);
+
+  table->counts[index_of (table, row, column)] = count;
 }
 
 gint64
@@ -234,7 +257,8 @@ line_gives_away (const LhCountTable *table, const Line *line, int threshold)
       if (table->suppressed[i])
         {
           n_hidden++;
-          hidden_sum += table->counts[i];
+          /* Of one hidden before, only the least it can be is known. */
+          hidden_sum += is_unknown (table, i) ? table->least[i] : table->counts[i];
         }
     }
   if (n_hidden == 1)
@@ -301,7 +325,8 @@ lh_count_table_suppress (LhCountTable *table, int threshold)
   guint determined;
 
   g_return_if_fail (table != NULL);
-  if (threshold <= 1)
+  /* What was hidden before is kept safe whatever the threshold. */
+  if (threshold <= 1 && table->least == NULL)
     return;
 
   for (guint r = 0; r <= table->n_rows; r++)
@@ -317,6 +342,11 @@ lh_count_table_suppress (LhCountTable *table, int threshold)
       }
   lines = table_lines (table);
   protect_lines (table, lines, threshold);
+  if (table->least != NULL && !lh_suppression_fill_unknown (table, lines))
+    {
+      hide_every_count (table);
+      return;
+    }
   while ((determined = lh_suppression_find_given_away (table, lines)) != G_MAXUINT)
     {
       if (!open_up (table, lines, determined))

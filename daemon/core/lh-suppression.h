@@ -47,6 +47,18 @@ void     lh_count_table_set_people (LhCountTable *table, guint row, guint column
 /* The people behind a figure as set above, or -1 when none were set. */
 gint64   lh_count_table_get_people (const LhCountTable *table, guint row, guint column);
 
+/* For a table added up from others (a national report from the sites'
+ * reports): a figure, cell or total, that one of them hid, so its value
+ * is not known here; at_least is what is known of it (what the others
+ * published of it, and 1 for each that hid it). lh_count_table_suppress
+ * keeps it hidden, and hides enough others that it cannot be worked back
+ * from what is left. Its count means nothing after. */
+void     lh_count_table_hide (LhCountTable *table, guint row, guint column, gint64 at_least);
+
+/* For such a table, a total as the others published it, which its cells
+ * of unknown value do not add up to: set after the cells. */
+void     lh_count_table_set_total (LhCountTable *table, guint row, guint column, gint64 count);
+
 /* A cell's or a total's true count, for the daemon's own use: what is
  * published goes through lh_count_table_is_suppressed first. */
 gint64   lh_count_table_get (const LhCountTable *table, guint row, guint column);
@@ -62,7 +74,8 @@ gboolean lh_count_table_is_published (const LhCountTable *table, guint row, guin
  * add up to the threshold at least, and a reader who solves all the
  * equations at once, knowing each hidden figure is at least 1, finds
  * another table for each hidden one (lh-suppression-check.c). A
- * threshold of 1 or less suppresses nothing. */
+ * threshold of 1 or less suppresses nothing more than what was hidden
+ * before (lh_count_table_hide) needs. */
 void     lh_count_table_suppress (LhCountTable *table, int threshold);
 
 gboolean lh_count_table_is_suppressed (const LhCountTable *table, guint row, guint column);

@@ -19,7 +19,16 @@ typedef struct
   GPtrArray          *lines;     /* (element-type GArray of guint) the
                                   * total first, then its members */
   gint64              cap;       /* no hidden figure is larger */
+  const gint64       *least;     /* (nullable) the least the reader knows
+                                  * each figure to be (a national sum of
+                                  * what other sites published); else 1 */
 } Attack;
+
+static inline gint64
+least_known (const Attack *attack, guint i)
+{
+  return attack->least != NULL && attack->least[i] > 0 ? attack->least[i] : 1;
+}
 
 static inline GArray *
 new_line (guint total)
@@ -133,7 +142,7 @@ propagate (Attack *attack, GArray *filled)
               guint i = g_array_index (line, guint, unknown);
               gint64 value = unknown == 0 ? sum : -sum;
 
-              if (value < 1 || value > attack->cap)
+              if (value < least_known (attack, i) || value > attack->cap)
                 return FALSE;
               attack->values[i] = value;
               g_array_append_val (filled, i);
@@ -164,7 +173,7 @@ search (Attack *attack, guint target, gint64 avoid)
               next = i;
           if (next == G_MAXUINT)
             found = TRUE;
-          for (gint64 v = 1; next != G_MAXUINT && v <= attack->cap && !found; v++)
+          for (gint64 v = next == G_MAXUINT ? 1 : least_known (attack, next); next != G_MAXUINT && v <= attack->cap && !found; v++)
             {
               if (next == target && v == avoid)
                 continue;
@@ -200,19 +209,24 @@ describe (const LhCountTable *table)
   return g_string_free (text, FALSE);
 }
 
-/* Asserts no hidden figure, each at most cap, can be worked back;
- * returns how many are hidden. */
+/* Asserts no hidden figure, each at most cap, can be worked back by a
+ * reader who also knows the least each figure is (least: nullable);
+ * truth (nullable) the true figures where the table does not know them
+ * (figures hidden before a national merge). Returns how many are hidden. */
 static inline guint
-attack_assert_nothing_given_away (const LhCountTable *table, gint64 cap)
+attack_assert_nothing_given_away_knowing (const LhCountTable *table, gint64 cap, const gint64 *truth,
+                                          const gint64 *least)
 {
   Attack attack = { 0 };
   guint n_hidden = 0;
 
   attack_init (&attack, table);
   attack.cap = cap;
+  attack.least = least;
   for (guint target = 0; target < attack.size; target++)
     {
       guint r = target / attack.width, c = target % attack.width;
+      gint64 true_value = truth != NULL ? truth[target] : lh_count_table_get (table, r, c);
 
       if (!lh_count_table_is_published (table, r, c) || !lh_count_table_is_suppressed (table, r, c))
         continue;
@@ -223,14 +237,20 @@ attack_assert_nothing_given_away (const LhCountTable *table, gint64 cap)
           attack.values[i] = 0;
         else
           attack.values[i] = shown (&attack, i) ? lh_count_table_get (table, i / attack.width, i % attack.width) : -1;
-      if (!search (&attack, target, lh_count_table_get (table, r, c)))
+      if (!search (&attack, target, true_value))
         {
           g_autofree char *text = describe (table);
 
           g_error ("The hidden figure at (%u, %u), %" G_GINT64_FORMAT ", can be worked back:%s", r, c,
-                   lh_count_table_get (table, r, c), text);
+                   true_value, text);
         }
     }
   attack_clear (&attack);
   return n_hidden;
+}
+
+static inline guint
+attack_assert_nothing_given_away (const LhCountTable *table, gint64 cap)
+{
+  return attack_assert_nothing_given_away_knowing (table, cap, NULL, NULL);
 }

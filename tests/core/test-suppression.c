@@ -11,10 +11,20 @@
 
 #define CAP 80   /* no hidden figure in these tables is larger */
 
+/* Asserts no hidden figure can be worked back by a reader who also knows
+ * the least each figure is (least: nullable); truth (nullable) the true
+ * figures where the table does not know them. Returns how many are
+ * hidden. */
+static guint
+assert_nothing_given_away_knowing (const LhCountTable *table, const gint64 *truth, const gint64 *least)
+{
+  return attack_assert_nothing_given_away_knowing (table, CAP, truth, least);
+}
+
 static guint
 assert_nothing_given_away (const LhCountTable *table)
 {
-  return attack_assert_nothing_given_away (table, CAP);
+  return assert_nothing_given_away_knowing (table, NULL, NULL);
 }
 
 static LhCountTable *
@@ -150,6 +160,89 @@ test_minutes_by_people (void)
   g_assert_cmpuint (assert_nothing_given_away (table), ==, 2);
 }
 
+/* A national list added up from two sites: one hid a figure, so its sum
+ * is not known, only that it is 12 or more (what the other site
+ * published, and 1 at least from the one that hid it). Beside the
+ * published total it would be the total less the others: one more is
+ * hidden with it. */
+static void
+test_hidden_before (void)
+{
+  /* (row, 0) at row * 2; the grand total last. */
+  const gint64 truth[] = { 40, 0, 13, 0, 30, 0, 83, 83 };
+  const gint64 least[] = { 0, 0, 12, 0, 0, 0, 0, 0 };
+  g_autoptr(LhCountTable) table = lh_count_table_new (3, 1, LH_TOTALS_COLUMNS);
+
+  lh_count_table_set (table, 0, 0, 40);
+  lh_count_table_hide (table, 1, 0, 12);
+  lh_count_table_set (table, 2, 0, 30);
+  lh_count_table_set_total (table, 3, 0, 83);
+  lh_count_table_set_total (table, 3, 1, 83);
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 2, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_false (lh_count_table_is_suppressed (table, 3, 0));
+  g_assert_cmpint (lh_count_table_get (table, 3, 0), ==, 83);
+  g_assert_cmpuint (assert_nothing_given_away_knowing (table, truth, least), ==, 2);
+}
+
+/* A figure hidden before stays safe even where the threshold hides
+ * nothing more (a site's report claiming a threshold of 1). */
+static void
+test_hidden_before_threshold_one (void)
+{
+  g_autoptr(LhCountTable) table = lh_count_table_new (3, 1, LH_TOTALS_COLUMNS);
+
+  lh_count_table_set (table, 0, 0, 40);
+  lh_count_table_hide (table, 1, 0, 12);
+  lh_count_table_set (table, 2, 0, 30);
+  lh_count_table_set_total (table, 3, 0, 83);
+  lh_count_table_set_total (table, 3, 1, 83);
+  lh_count_table_suppress (table, 1);
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 2, 0) || lh_count_table_is_suppressed (table, 3, 0));
+}
+
+/* Figures hidden before in a table with totals both ways, among small
+ * ones hidden now (the sites' thresholds differ: a 3 one site published
+ * is below the national threshold), attacked by a reader who knows the
+ * least each hidden-before figure is. */
+static void
+test_hidden_before_among_small (void)
+{
+  const gint64 truth[] = {
+    9, 3, 20, 32,
+    14, 8, 3, 25,
+    30, 6, 11, 47,
+    53, 17, 34, 104,
+  };
+  gint64 least[16] = { 0 };
+  g_autoptr(LhCountTable) table = lh_count_table_new (3, 3, LH_TOTALS_ROWS | LH_TOTALS_COLUMNS);
+
+  for (guint r = 0; r < 3; r++)
+    for (guint c = 0; c < 3; c++)
+      lh_count_table_set (table, r, c, truth[r * 4 + c]);
+  /* (0, 0) and (1, 0) were hidden at a site; 5 and 9 were published of
+   * them elsewhere. */
+  lh_count_table_set (table, 0, 0, 0);
+  lh_count_table_set (table, 1, 0, 0);
+  lh_count_table_hide (table, 0, 0, 6);
+  lh_count_table_hide (table, 1, 0, 10);
+  least[0] = 6;
+  least[4] = 10;
+  for (guint r = 0; r <= 3; r++)
+    lh_count_table_set_total (table, r, 3, truth[r * 4 + 3]);
+  for (guint c = 0; c < 3; c++)
+    lh_count_table_set_total (table, 3, c, truth[12 + c]);
+  lh_count_table_suppress (table, 5);
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 0));
+  g_assert_true (lh_count_table_is_suppressed (table, 0, 1));
+  g_assert_true (lh_count_table_is_suppressed (table, 1, 2));
+  g_assert_cmpuint (assert_nothing_given_away_knowing (table, truth, least), >=, 4);
+}
+
 /* A threshold of 1 hides nothing. */
 static void
 test_threshold_one (void)
@@ -187,6 +280,76 @@ test_random_tables (void)
   g_assert_cmpuint (n_hidden, >, 300);
 }
 
+/* Two sites' small tables, each suppressed at its own threshold, added
+ * up as the national report does (a figure either site hid is hidden in
+ * the sum, known only to be at least what the other published and 1),
+ * suppressed again at the higher threshold, and attacked by a reader who
+ * knows those least values. */
+static void
+test_random_merges (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261214);
+  guint n_hidden = 0;
+
+  for (guint t = 0; t < 200; t++)
+    {
+      guint rows = (guint) g_rand_int_range (rand, 1, 4), columns = (guint) g_rand_int_range (rand, 1, 4);
+      LhTotals totals = (LhTotals) g_rand_int_range (rand, 1, 4);
+      guint width = columns + 1, size = (rows + 1) * width;
+      g_autoptr(LhCountTable) merged = lh_count_table_new (rows, columns, totals);
+      g_autofree gint64 *truth = g_new0 (gint64, size);
+      g_autofree gint64 *least = g_new0 (gint64, size);
+      g_autofree gint64 *shown_sum = g_new0 (gint64, size);
+      g_autofree guint *n_hid = g_new0 (guint, size);
+      int national_threshold = 0;
+
+      for (guint s = 0; s < 2; s++)
+        {
+          int threshold = g_rand_int_range (rand, 2, 6);
+          g_autoptr(LhCountTable) site = lh_count_table_new (rows, columns, totals);
+
+          national_threshold = MAX (national_threshold, threshold);
+          for (guint r = 0; r < rows; r++)
+            for (guint c = 0; c < columns; c++)
+              lh_count_table_set (site, r, c, g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_int_range (rand, 1, 5));
+          lh_count_table_suppress (site, threshold);
+          for (guint i = 0; i < size; i++)
+            {
+              guint r = i / width, c = i % width;
+
+              if (!lh_count_table_is_published (site, r, c))
+                continue;
+              truth[i] += lh_count_table_get (site, r, c);
+              if (lh_count_table_is_suppressed (site, r, c))
+                n_hid[i]++;
+              else
+                shown_sum[i] += lh_count_table_get (site, r, c);
+            }
+        }
+      for (guint r = 0; r < rows; r++)
+        for (guint c = 0; c < columns; c++)
+          if (n_hid[r * width + c] == 0)
+            lh_count_table_set (merged, r, c, shown_sum[r * width + c]);
+      for (guint i = 0; i < size; i++)
+        {
+          guint r = i / width, c = i % width;
+
+          if (!lh_count_table_is_published (merged, r, c))
+            continue;
+          if (n_hid[i] > 0)
+            {
+              least[i] = shown_sum[i] + n_hid[i];
+              lh_count_table_hide (merged, r, c, least[i]);
+            }
+          else if (r == rows || c == columns)
+            lh_count_table_set_total (merged, r, c, shown_sum[i]);
+        }
+      lh_count_table_suppress (merged, national_threshold);
+      n_hidden += assert_nothing_given_away_knowing (merged, truth, least);
+    }
+  g_assert_cmpuint (n_hidden, >, 200);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -198,6 +361,10 @@ main (int argc, char **argv)
   g_test_add_func ("/suppression/pinned-through-several-lines", test_pinned_through_several_lines);
   g_test_add_func ("/suppression/minutes-by-people", test_minutes_by_people);
   g_test_add_func ("/suppression/threshold-one", test_threshold_one);
+  g_test_add_func ("/suppression/hidden-before", test_hidden_before);
+  g_test_add_func ("/suppression/hidden-before-among-small", test_hidden_before_among_small);
+  g_test_add_func ("/suppression/hidden-before-threshold-one", test_hidden_before_threshold_one);
   g_test_add_func ("/suppression/random-tables", test_random_tables);
+  g_test_add_func ("/suppression/random-merges", test_random_merges);
   return g_test_run ();
 }

@@ -52,3 +52,19 @@ temp_path (const char *name)
   g_autofree char *dir = g_dir_make_tmp ("learnhub-ctl-XXXXXX", NULL);
   return g_build_filename (dir, name, NULL);
 }
+
+/* A PDF's text, as pdftotext lays it out. */
+static inline char *
+pdf_to_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}

@@ -151,7 +151,6 @@ test_refused (void)
     { "2020-01-01", "2027-01-08", "json", 1, "A report covers 5 years and a day at most" },
     { "2027-01-32", "2027-02-05", "json", 1, "--from 2027-01-32: A date looks like" },
     { "2027-01-04", "2027-01-10", "xml", 2, "usage: learnhubctl report" },
-    { "2027-01-04", "2027-01-10", "pdf", 1, "not built yet" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -165,6 +164,39 @@ test_refused (void)
       g_assert_nonnull (strstr (run.err, cases[i].says));
       g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
     }
+}
+
+/* The PDF the committee tables: its cover and sections, read back; a PDF
+ * only into a file. */
+static void
+test_pdf (void)
+{
+  g_autofree char *db = centre_new ();
+  g_autofree char *config = config_of (db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *output = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) no_output = { 0 };
+
+  ctl (&run, db, "--config", config, "report", "--from", "2027-01-04", "--to", "2027-01-10", "--format", "pdf",
+       "--output", output, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_to_text (output);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "4 January 2027 to 10 January 2027"));
+  g_assert_nonnull (strstr (text, "Centre usage"));
+  g_assert_nonnull (strstr (text, "Minutes used a week"));
+  g_assert_nonnull (strstr (text, "Paid time off"));
+  g_assert_nonnull (strstr (text, "Not shown"));
+  g_unlink (output);
+
+  ctl (&no_output, db, "--config", config, "report", "--from", "2027-01-04", "--to", "2027-01-10", "--format", "pdf",
+       NULL);
+  g_assert_cmpint (no_output.status, ==, 1);
+  g_assert_nonnull (strstr (no_output.err, "--format pdf needs --output"));
+  g_assert_cmpstr (no_output.out, ==, "");
 }
 
 /* Without the centre's notes key the report cannot count advice or
@@ -193,6 +225,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ctl/report/json", test_json);
   g_test_add_func ("/ctl/report/csv", test_csv);
+  g_test_add_func ("/ctl/report/pdf", test_pdf);
   g_test_add_func ("/ctl/report/refused", test_refused);
   g_test_add_func ("/ctl/report/no-key", test_no_key);
   return g_test_run ();
