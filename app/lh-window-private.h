@@ -9,6 +9,7 @@
 #include "lh-book-page.h"
 #include "lh-desk-alerts.h"
 #include "lh-desk-page.h"
+#include "lh-dashboard-page.h"
 #include "lh-facility-page.h"
 #include "lh-fault-page.h"
 #include "lh-bookings-page.h"
@@ -73,6 +74,7 @@ struct _LhWindow
   LhTimetablePage *timetable_page;
   LhDeskPage      *desk_page;
   LhFacilityPage  *facility_page;
+  LhDashboardPage *dashboard_page;
   LhAdvicePage    *advice_page;
   LhRecordPage    *record_page;
   LhTimeOffPage   *time_off_page;
