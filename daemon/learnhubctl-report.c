@@ -55,21 +55,5 @@ lh_ctl_parse_period (Ctl *ctl, gint64 now, int default_days, int max_days, gint6
 void
 lh_ctl_append_csv_field (GString *line, const char *text)
 {
-  gboolean formula = text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@';
-
-  if (strpbrk (text, ",\"\r\n") == NULL && !formula)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  if (formula)
-    g_string_append_c (line, '\'');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
+  lh_csv_append_field (line, text);
 }

@@ -36,7 +36,7 @@ ctl_clear (Ctl *ctl)
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
                        &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
                        &ctl->reason, &ctl->date, &ctl->years, &ctl->location, &ctl->description,
-                       &ctl->to, &ctl->format, &ctl->note };
+                       &ctl->to, &ctl->format, &ctl->note, &ctl->output };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -425,6 +425,7 @@ static const struct
   { "advice-slot", lh_ctl_advice_slot, "Offer a time for advice with a ULR, or list them" },
   { "equipment", lh_ctl_equipment, "The equipment inventory: import, add, status, list, history, usage, compliance, check" },
   { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
+  { "report", lh_ctl_report, "The committee's site report for a period, suppressed: --format csv, json or pdf" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
@@ -462,6 +463,7 @@ main (int argc, char **argv)
     { "location", 0, 0, G_OPTION_ARG_STRING, &ctl.location, "equipment add: where the item is", "TEXT" },
     { "description", 0, 0, G_OPTION_ARG_STRING, &ctl.description, "equipment add: what it is, e.g. its make", "TEXT" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &ctl.note, "equipment check done: what was found", "TEXT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &ctl.output, "report: the file to write (by default standard output)", "PATH" },
     { "min-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MIN_MINUTES], "rules set: shortest booking", "N" },
     { "max-minutes", 0, 0, G_OPTION_ARG_INT, &ctl.limits[MAX_MINUTES], "rules set: longest booking", "N" },
     { "horizon-days", 0, 0, G_OPTION_ARG_INT, &ctl.limits[HORIZON_DAYS], "rules set: how far ahead", "N" },

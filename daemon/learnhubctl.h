@@ -41,6 +41,7 @@ typedef struct
   char      *to;              /* (owned) (nullable) equipment usage: YYYY-MM-DD */
   char      *format;          /* (owned) (nullable) equipment usage: text or csv */
   char      *note;            /* (owned) (nullable) equipment check done */
+  char      *output;          /* (owned) (nullable) report: the file to write */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -95,6 +96,8 @@ gboolean lh_ctl_parse_period (Ctl *ctl, gint64 now, int default_days, int max_da
 /* A field as CSV: quoted when it holds a comma, quote or line break;
  * text a spreadsheet would take for a formula starts with a quote mark. */
 void     lh_ctl_append_csv_field (GString *line, const char *text);
+/* learnhubctl-report-site.c: the committee's site report. */
+gboolean lh_ctl_report      (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-checks.c: "equipment check …", args[0] being "check". */
 gboolean lh_ctl_equipment_check (Ctl *ctl, LhStore *store, GError **error);
 /* A CSV import's bad rows on stderr, and what it did if it did. */

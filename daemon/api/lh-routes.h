@@ -241,6 +241,8 @@ void lh_routes_add_fault_move      (JsonBuilder       *builder,
 void lh_route_equipment_compliance (LhRequest *request);
 /* lh-routes-equipment-usage.c */
 void lh_route_equipment_usage      (LhRequest *request);
+/* lh-routes-reports.c */
+void lh_route_site_report          (LhRequest *request);
 /* lh-routes-terms.c */
 void lh_route_terms           (LhRequest *request);
 /* lh-routes-bookings.c */

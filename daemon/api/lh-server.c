@@ -115,6 +115,8 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/equipment/compliance", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE,
     lh_route_equipment_compliance },
   { "GET", "/api/v1/equipment/usage", LH_AUTH_SESSION, LH_ROLE_ADMIN | LH_ROLE_COMMITTEE, lh_route_equipment_usage },
+  /* The committee's site report (issue 14): suppressed figures only. */
+  { "GET", "/api/v1/reports/site", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_site_report },
   /* Scheduled checks and what the admins are told: theirs alone. */
   { "GET", "/api/v1/equipment/checks", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_checks },
   { "POST", "/api/v1/equipment/checks/{id}/done", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_check_done },

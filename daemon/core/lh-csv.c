@@ -271,3 +271,25 @@ lh_csv_check_rows (const char *csv, gsize length, gsize max_field, const LhCsvCo
     return NULL;
   return g_steal_pointer (&good);
 }
+
+void
+lh_csv_append_field (GString *line, const char *text)
+{
+  gboolean formula = text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@';
+
+  if (strpbrk (text, ",\"\r\n") == NULL && !formula)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  if (formula)
+    g_string_append_c (line, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}

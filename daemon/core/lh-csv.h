@@ -94,4 +94,10 @@ GPtrArray *lh_csv_check_rows (const char        *csv,
                               LhCsvReport       *report,
                               GError           **error);
 
+/* Appends a field as CSV: quoted when it holds a comma, quote or line
+ * break; text a spreadsheet would take for a formula starts with a quote
+ * mark. Shared by every CSV learnhub writes. */
+void       lh_csv_append_field (GString    *line,
+                                const char *text);
+
 G_END_DECLS

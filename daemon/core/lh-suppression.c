@@ -89,6 +89,13 @@ lh_count_table_set_people (LhCountTable *table, guint row, guint column, gint64 
 }
 
 gint64
+lh_count_table_get_people (const LhCountTable *table, guint row, guint column)
+{
+  g_return_val_if_fail (row <= table->n_rows && column <= table->n_columns, -1);
+  return table->people != NULL ? table->people[index_of (table, row, column)] : -1;
+}
+
+gint64
 lh_count_table_get (const LhCountTable *table, guint row, guint column)
 {
   g_return_val_if_fail (row <= table->n_rows && column <= table->n_columns, 0);

@@ -44,6 +44,9 @@ void     lh_count_table_add (LhCountTable *table, guint row, guint column, gint6
  * whether it is hidden. Set for every figure of such a table. */
 void     lh_count_table_set_people (LhCountTable *table, guint row, guint column, gint64 people);
 
+/* The people behind a figure as set above, or -1 when none were set. */
+gint64   lh_count_table_get_people (const LhCountTable *table, guint row, guint column);
+
 /* A cell's or a total's true count, for the daemon's own use: what is
  * published goes through lh_count_table_is_suppressed first. */
 gint64   lh_count_table_get (const LhCountTable *table, guint row, guint column);

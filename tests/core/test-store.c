@@ -337,6 +337,7 @@ revert_to_schema_14 (const char *path)
     }
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
+                                     "DROP INDEX bookings_released_by_start; "
                                      LH_TEST_UNDO_CHECKS
                                      LH_TEST_UNDO_FAULTS
                                      LH_TEST_UNDO_EQUIPMENT
