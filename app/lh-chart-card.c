@@ -75,14 +75,22 @@ numbers_new (const LhSiteTable *table)
   if (table->column_totals != NULL)
     for (guint c = 0; c < n_columns; c++)
       attach_figure (grid, table, &table->column_totals[c], c + 1, n_rows + 1);
-  if (table->has_total)
-    attach_figure (grid, table, &table->total, n_columns + 1, n_rows + 1);
+  /* The whole table's total, in a column of totals; with a single column
+   * and no row totals it is that column's total again. */
+  if (table->has_total && (table->row_totals != NULL || n_columns > 1 || table->column_totals == NULL))
+    {
+      if (table->row_totals == NULL)
+        attach (grid, _("Total"), n_columns + 1, 0, TRUE);
+      attach_figure (grid, table, &table->total, n_columns + 1, n_rows + 1);
+    }
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (grid));
   return scroller;
 }
+
+#define CAPTION_KEY "lh-caption"
 
 static void
 toggled_cb (GtkToggleButton *button,
@@ -91,6 +99,8 @@ toggled_cb (GtkToggleButton *button,
   gboolean numbers = gtk_toggle_button_get_active (button);
 
   gtk_stack_set_visible_child_name (stack, numbers ? "numbers" : "chart");
+  /* The caption tells how to read the chart, not the numbers. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (stack), CAPTION_KEY), !numbers);
   gtk_button_set_label (GTK_BUTTON (button), numbers ? _("Show the chart") : _("Show the numbers"));
 }
 
@@ -102,6 +112,7 @@ lh_chart_card_new (const LhSiteTable *table,
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *title = lh_card_label_new (table->title, "lh-section-title");
   const char *caption = caption_for (table);
+  GtkWidget *caption_label;
   GtkWidget *stack;
   GtkWidget *chart;
   GtkWidget *toggle;
@@ -119,9 +130,11 @@ lh_chart_card_new (const LhSiteTable *table,
       gtk_box_append (GTK_BOX (card), numbers_new (table));
       return card;
     }
-  gtk_box_append (GTK_BOX (card), lh_card_label_new (caption, "lh-chart-caption"));
+  caption_label = lh_card_label_new (caption, "lh-chart-caption");
+  gtk_box_append (GTK_BOX (card), caption_label);
 
   stack = gtk_stack_new ();
+  g_object_set_data (G_OBJECT (stack), CAPTION_KEY, caption_label);
   chart = lh_chart_new (table, threshold);
   gtk_stack_add_named (GTK_STACK (stack), chart, "chart");
   gtk_stack_add_named (GTK_STACK (stack), numbers_new (table), "numbers");

@@ -132,22 +132,21 @@ build_summary (LhChart *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* 1, 2 or 5 times a power of ten, at least top. */
+/* Four gridlines of 1, 2 or 5 times a power of ten each, reaching top. */
 static gint64
 round_scale (gint64 top)
 {
+  gint64 quarter = MAX ((top + 3) / 4, 1);
   gint64 step = 1;
 
-  if (top < 1)
-    return 1;
   for (;;)
     {
-      if (step >= top)
-        return step;
-      if (2 * step >= top)
-        return 2 * step;
-      if (5 * step >= top)
-        return 5 * step;
+      if (step >= quarter)
+        return 4 * step;
+      if (2 * step >= quarter)
+        return 8 * step;
+      if (5 * step >= quarter)
+        return 20 * step;
       step *= 10;
     }
 }
@@ -310,7 +309,7 @@ draw_value_axis (LhChart *self, Paint *paint, double top, double height, double 
       g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, self->scale_top * i / 4);
       double y = top + height - height * i / 4.0;
 
-      set_ink (paint, i == 0 ? 0.9 : 0.25);
+      set_ink (paint, i == 0 ? 0.9 : paint->contrast ? 0.5 : 0.25);
       cairo_set_line_width (paint->cr, 1.0);
       cairo_move_to (paint->cr, left, y + 0.5);
       cairo_line_to (paint->cr, width, y + 0.5);
