@@ -85,11 +85,11 @@ find_table (const LhSiteReport *report, const char *id)
   return NULL;
 }
 
-/* How many pixels of the widget, as drawn now, are not transparent;
- * saved as DIR/NAME.png too if LH_TEST_SCREENSHOTS=DIR. */
-static guint
-count_drawn_pixels (GtkWidget  *widget,
-                    const char *name)
+/* The widget as drawn now, B, G, R, A bytes row by row; saved as
+ * DIR/NAME.png too if LH_TEST_SCREENSHOTS=DIR. */
+static GBytes *
+render_widget (GtkWidget  *widget,
+               const char *name)
 {
   const char *dir = g_getenv ("LH_TEST_SCREENSHOTS");
   int width = gtk_widget_get_width (widget);
@@ -98,9 +98,8 @@ count_drawn_pixels (GtkWidget  *widget,
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
   gsize stride = (gsize) width * 4;
-  guint drawn = 0;
+  guchar *pixels;
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
@@ -117,8 +116,21 @@ count_drawn_pixels (GtkWidget  *widget,
     }
   pixels = g_malloc (stride * height);
   gdk_texture_download (texture, pixels, stride);
-  /* Memory order B, G, R, A: only alpha matters here. */
-  for (gsize i = 3; i < stride * height; i += 4)
+  return g_bytes_new_take (pixels, stride * height);
+}
+
+/* How many pixels of the widget, as drawn now, are not transparent. */
+static guint
+count_drawn_pixels (GtkWidget  *widget,
+                    const char *name)
+{
+  g_autoptr(GBytes) bytes = render_widget (widget, name);
+  gsize size;
+  const guchar *pixels = g_bytes_get_data (bytes, &size);
+  guint drawn = 0;
+
+  /* Only alpha matters here. */
+  for (gsize i = 3; i < size; i += 4)
     if (pixels[i] != 0)
       drawn++;
   return drawn;
@@ -235,6 +247,44 @@ test_numbers_not_shown (void)
   g_assert_null (strstr (text->str, "“3 people”"));
   g_assert_null (strstr (lh_chart_get_summary (LH_CHART (lh_chart_card_get_chart (card))), "3 people"));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A suppressed figure sent with a value beside it (which the daemon must
+ * never do) is drawn exactly as one sent with none: the drawing and the
+ * words do not depend on what was withheld, not even through the scale. */
+static void
+test_withheld_value_not_drawn (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *with_value = g_strdup (report_json);
+  char *at = strstr (with_value, "{\"value\": 3, \"suppressed\": true}");
+  g_autoptr(LhSiteReport) plain = NULL;
+  g_autoptr(LhSiteReport) leaky = NULL;
+  const char * const ids[] = { "requests-by-topic" };
+  GtkWidget *plain_card, *leaky_card;
+  GtkWidget *plain_window, *leaky_window;
+  g_autoptr(GBytes) plain_pixels = NULL;
+  g_autoptr(GBytes) leaky_pixels = NULL;
+
+  /* 99 would be the tallest bar and change the scale, were it read. */
+  g_assert_nonnull (at);
+  memcpy (at, "{\"value\": 99, \"suppressed\":true}", strlen ("{\"value\": 3, \"suppressed\": true}"));
+  plain = parse_report (report_json, &error);
+  g_assert_no_error (error);
+  leaky = parse_report (with_value, &error);
+  g_assert_no_error (error);
+
+  plain_window = cards_window (plain, &plain_card, 1, ids);
+  leaky_window = cards_window (leaky, &leaky_card, 1, ids);
+  wait_for_chart (plain_card);
+  wait_for_chart (leaky_card);
+  g_assert_cmpstr (lh_chart_get_summary (LH_CHART (lh_chart_card_get_chart (plain_card))), ==,
+                   lh_chart_get_summary (LH_CHART (lh_chart_card_get_chart (leaky_card))));
+  plain_pixels = render_widget (lh_chart_card_get_chart (plain_card), "withheld-plain");
+  leaky_pixels = render_widget (lh_chart_card_get_chart (leaky_card), "withheld-leaky");
+  g_assert_true (g_bytes_equal (plain_pixels, leaky_pixels));
+  gtk_window_destroy (GTK_WINDOW (plain_window));
+  gtk_window_destroy (GTK_WINDOW (leaky_window));
 }
 
 /* A figure that is a bare number, not {"value": N}, is refused. */
@@ -537,6 +587,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/dashboard/charts-drawn", test_charts_drawn);
   g_test_add_func ("/kiosk/dashboard/numbers-not-shown", test_numbers_not_shown);
+  g_test_add_func ("/kiosk/dashboard/withheld-value-not-drawn", test_withheld_value_not_drawn);
   g_test_add_func ("/kiosk/dashboard/bad-figure-refused", test_bad_figure_refused);
   g_test_add_func ("/kiosk/dashboard/committee", test_committee_dashboard);
   g_test_add_func ("/kiosk/dashboard/only-committee", test_only_committee);
