@@ -469,7 +469,7 @@ scroll_to (GtkWidget *widget)
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y);
-  kiosk_spin (200);
+  kiosk_spin (1000);
 }
 
 static void
