@@ -7,6 +7,7 @@
 
 #include "lh-card-widgets.h"
 #include "lh-chart-card.h"
+#include "lh-chart-share.h"
 #include "lh-client-reports.h"
 #include "lh-dashboard-period.h"
 #include "lh-slot-widgets.h"
@@ -103,6 +104,7 @@ show_report (LhDashboardPage *self,
   for (guint s = 0; s < report->sections->len; s++)
     {
       const LhSiteSection *section = g_ptr_array_index (report->sections, s);
+      GtkWidget *share;
 
       if (section->tables->len == 0 && section->lists->len == 0)
         continue;
@@ -110,6 +112,9 @@ show_report (LhDashboardPage *self,
       for (guint t = 0; t < section->tables->len; t++)
         gtk_box_append (self->sections_box,
                         lh_chart_card_new (g_ptr_array_index (section->tables, t), report->threshold));
+      share = lh_chart_share_card_new (section);
+      if (share != NULL)
+        gtk_box_append (self->sections_box, share);
       for (guint l = 0; l < section->lists->len; l++)
         gtk_box_append (self->sections_box, list_card_new (g_ptr_array_index (section->lists, l)));
     }

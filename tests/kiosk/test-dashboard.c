@@ -13,6 +13,7 @@
 #include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-chart-card.h"
+#include "lh-chart-share.h"
 #include "lh-chart.h"
 #include "lh-client.h"
 #include "lh-dashboard-page.h"
@@ -49,7 +50,15 @@ static const char report_json[] =
   "    \"columns\": [{\"key\": \"09\", \"label\": \"09:00\"}, {\"key\": \"10\", \"label\": \"10:00\"},"
   "                {\"key\": \"11\", \"label\": \"11:00\"}],"
   "    \"cells\": [[{\"value\": 12}, {\"value\": 30}, {\"value\": null, \"suppressed\": true}],"
-  "              [{\"value\": 7}, {\"value\": 0}, {\"value\": 18}]]}]},"
+  "              [{\"value\": 7}, {\"value\": 0}, {\"value\": 18}]]},"
+  "   {\"id\": \"capacity-minutes\", \"title\": \"Minutes the PCs were open and in order\", \"unit\": \"minutes\","
+  "    \"chart\": \"none\", \"merge\": \"none\", \"about_people\": false,"
+  "    \"rows\": [{\"key\": \"all\", \"label\": \"All PCs\"}], \"columns\": [{\"key\": \"minutes\", \"label\": \"Minutes open\"}],"
+  "    \"cells\": [[{\"value\": 8000}]]},"
+  "   {\"id\": \"used-minutes\", \"title\": \"Minutes used while open and in order\", \"unit\": \"minutes\","
+  "    \"chart\": \"none\", \"merge\": \"none\", \"about_people\": true,"
+  "    \"rows\": [{\"key\": \"all\", \"label\": \"All PCs\"}], \"columns\": [{\"key\": \"minutes\", \"label\": \"Minutes used\"}],"
+  "    \"cells\": [[{\"value\": 2000}]]}]},"
   "  {\"id\": \"advice\", \"title\": \"Advice\", \"lists\": [], \"tables\": ["
   "   {\"id\": \"requests-by-topic\", \"title\": \"Requests by topic\", \"unit\": \"people\","
   "    \"chart\": \"bars\", \"merge\": \"sum\", \"about_people\": true,"
@@ -218,6 +227,12 @@ is_chart (GtkWidget *widget, gconstpointer data)
   return LH_IS_CHART (widget);
 }
 
+static gboolean
+is_share (GtkWidget *widget, gconstpointer data)
+{
+  return LH_IS_CHART_SHARE (widget);
+}
+
 /* The numbers view: every figure in words, a suppressed one as "Not
  * shown" even when the daemon wrongly sent a value beside it. */
 static void
@@ -285,6 +300,59 @@ test_withheld_value_not_drawn (void)
   g_assert_true (g_bytes_equal (plain_pixels, leaky_pixels));
   gtk_window_destroy (GTK_WINDOW (plain_window));
   gtk_window_destroy (GTK_WINDOW (leaky_window));
+}
+
+/* The share of open time used: drawn only with both figures published,
+ * told in words; with one held back, no bar at all. */
+static void
+test_share_needs_both (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhSiteReport) report = parse_report (report_json, &error);
+  g_autoptr(GString) held = g_string_new (report_json);
+  g_autoptr(LhSiteReport) held_report = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *card, *held_card, *share;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_string_replace (held, "{\"value\": 2000}", "{\"value\": null, \"suppressed\": true}", 1), ==, 1);
+  held_report = parse_report (held->str, &error);
+  g_assert_no_error (error);
+
+  card = lh_chart_share_card_new (g_ptr_array_index (report->sections, 0));
+  held_card = lh_chart_share_card_new (g_ptr_array_index (held_report->sections, 0));
+  g_assert_nonnull (card);
+  g_assert_nonnull (held_card);
+  /* The advice section has neither table: no card. */
+  g_assert_null (lh_chart_share_card_new (g_ptr_array_index (report->sections, 1)));
+  lh_style_ensure ();
+  gtk_widget_add_css_class (window, "lh-kiosk");
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_box_append (GTK_BOX (box), held_card);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  share = kiosk_find_widget (card, is_share, NULL);
+  g_assert_nonnull (share);
+  g_assert_cmpstr (lh_chart_share_get_summary (LH_CHART_SHARE (share)), ==,
+                   "2000 minutes used of 8000 minutes the PCs were open and in order");
+  while (gtk_widget_get_width (share) < 100)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  kiosk_spin (100);
+  g_assert_cmpuint (count_drawn_pixels (share, "share"), >, 0);
+
+  g_assert_null (kiosk_find_widget (held_card, is_share, NULL));
+  kiosk_find_widget (held_card, kiosk_collect_label, text);
+  g_assert_nonnull (strstr (text->str, "Not shown: the share needs both figures"));
+  g_assert_null (strstr (text->str, "8000"));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A figure that is a bare number, not {"value": N}, is refused. */
@@ -515,6 +583,9 @@ test_committee_dashboard (void)
   assert_asked (kiosk.window, quarter_first, today);
   report = daemon_report (token, quarter_first, today);
   hidden = assert_report_drawn (kiosk.window, report);
+  /* The share of open time used: a bar, or why there is none. */
+  g_assert_true (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_share, NULL) != NULL ||
+                 kiosk_label_prefix_shown (kiosk.window, "Not shown: the share needs both figures"));
   kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the dashboard laid out");
   kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-dashboard");
@@ -588,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/dashboard/charts-drawn", test_charts_drawn);
   g_test_add_func ("/kiosk/dashboard/numbers-not-shown", test_numbers_not_shown);
   g_test_add_func ("/kiosk/dashboard/withheld-value-not-drawn", test_withheld_value_not_drawn);
+  g_test_add_func ("/kiosk/dashboard/share-needs-both", test_share_needs_both);
   g_test_add_func ("/kiosk/dashboard/bad-figure-refused", test_bad_figure_refused);
   g_test_add_func ("/kiosk/dashboard/committee", test_committee_dashboard);
   g_test_add_func ("/kiosk/dashboard/only-committee", test_only_committee);
