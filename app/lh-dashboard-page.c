@@ -42,6 +42,27 @@ lh_dashboard_page_is_for (const LhPerson *person)
 
 /* ---- the report ------------------------------------------------------- */
 
+/* The agreed section ids in the kiosk's own, translated words; a section
+ * it does not know yet keeps the daemon's title. */
+static const char *
+section_words (const LhSiteSection *section)
+{
+  static const struct { const char *id; const char *words; } known[] = {
+    { "usage", N_("Centre usage") },
+    { "time-off", N_("Paid time off for learning") },
+    { "facility-time", N_("Facility time of union learning reps") },
+    { "advice", N_("Advice") },
+    { "equipment", N_("Equipment") },
+    { "equality", N_("Equality of take-up") },
+    { "committee", N_("Meetings and action plan") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (section->id, known[i].id))
+      return _(known[i].words);
+  return section->title;
+}
+
 /* Lines of text (the action plan, the meetings) as a table of words. */
 static GtkWidget *
 list_card_new (const LhSiteList *list)
@@ -108,7 +129,7 @@ show_report (LhDashboardPage *self,
 
       if (section->tables->len == 0 && section->lists->len == 0)
         continue;
-      gtk_box_append (self->sections_box, lh_card_label_new (section->title, "lh-page-title"));
+      gtk_box_append (self->sections_box, lh_card_label_new (section_words (section), "lh-page-title"));
       for (guint t = 0; t < section->tables->len; t++)
         gtk_box_append (self->sections_box,
                         lh_chart_card_new (g_ptr_array_index (section->tables, t), report->threshold));

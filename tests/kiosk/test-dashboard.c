@@ -236,6 +236,9 @@ test_committee_dashboard (void)
   demo_committee_member (&staff, &pin, &name);
   token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
   kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the home page laid out");
+  kiosk_assert_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-home-committee");
   kiosk_press (kiosk.window, "Dashboard");
   kiosk_wait_for_page (kiosk.window, "dashboard");
 
