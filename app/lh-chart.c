@@ -501,14 +501,20 @@ lh_chart_measure (GtkWidget      *widget,
                   int            *minimum_baseline,
                   int            *natural_baseline)
 {
+  LhChart *self = LH_CHART (widget);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ag");
   int line_height;
+  guint legend_lines = 1;
 
   pango_layout_get_pixel_size (layout, NULL, &line_height);
+  /* Many series wrap the legend: a line more for every four or so, so
+   * that the plot keeps its height. */
+  if (self->table != NULL && self->table->chart != LH_SITE_CHART_HEAT)
+    legend_lines += lh_site_table_n_columns (self->table) / 4;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 200;
   else
-    *minimum = *natural = MAX (260, line_height * 14);
+    *minimum = *natural = MAX (260, line_height * 13 + (line_height + (int) PAD) * legend_lines);
 }
 
 static void
