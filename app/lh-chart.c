@@ -264,6 +264,16 @@ draw_legend (LhChart *self, Paint *paint, double width)
   return x > 0 ? y + paint->line_height + 2 * PAD : y;
 }
 
+/* How many slots side by side a label of this width needs, at least one
+ * (whole slots, rounded up; no libm). */
+static guint
+slots_for (double width, double slot)
+{
+  guint n = (guint) (width / MAX (slot, 1.0));
+
+  return n * MAX (slot, 1.0) < width ? n + 1 : MAX (n, 1);
+}
+
 /* The row labels under the plot: each cut short to its slot, or every
  * few of them where slots are too narrow to read even a few letters. */
 static void
@@ -278,7 +288,7 @@ draw_row_labels (LhChart *self, Paint *paint, double left, double slot, double y
   for (guint r = 0; r < n_rows; r++)
     widest = MAX (widest, text_width (paint, g_ptr_array_index (table->row_labels, r)));
   if (slot < shortest + PAD)
-    every = (guint) MAX (1.0, ceil ((MIN (widest, shortest) + PAD) / MAX (slot, 1.0)));
+    every = slots_for (MIN (widest, shortest) + PAD, slot);
   pango_layout_set_width (paint->layout, (int) ((slot * every - PAD) * PANGO_SCALE));
   pango_layout_set_ellipsize (paint->layout, PANGO_ELLIPSIZE_END);
   for (guint r = 0; r < n_rows; r += every)
@@ -422,7 +432,7 @@ draw_heat (LhChart *self, Paint *paint, double top, double width, double height)
   for (guint r = 0; r < n_rows; r++)
     left = MAX (left, text_width (paint, g_ptr_array_index (table->row_labels, r)) + PAD);
   cell_width = (width - left) / MAX (n_columns, 1);
-  every = (guint) MAX (1.0, ceil ((text_width (paint, "00:00") + PAD) / MAX (cell_width, 1.0)));
+  every = slots_for (text_width (paint, "00:00") + PAD, cell_width);
   for (guint c = 0; c < n_columns; c += every)
     draw_text (paint, g_ptr_array_index (table->column_labels, c), left + c * cell_width, top);
   top += paint->line_height + PAD;
