@@ -3,6 +3,7 @@
 
 #include "lh-dashboard-page.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "lh-card-widgets.h"
@@ -241,6 +242,9 @@ save_clicked_cb (LhDashboardPage *self,
     return;
   if (folder == NULL)
     folder = g_get_home_dir ();
+  /* A new kiosk account may not have its documents folder yet. */
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    g_message ("Could not make %s: %s", folder, g_strerror (errno));
   name = g_strdup_printf ("learnhub-site-report-%s-to-%s.json", self->report->first_day, self->report->last_day);
   path = g_build_filename (folder, name, NULL);
   file = g_file_new_for_path (path);

@@ -110,6 +110,7 @@ step_clicked_cb (GtkButton         *button,
   int months = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "lh-months"));
   GDate *day = is_last ? &self->last : &self->first;
   GDate earliest = self->today;
+  GDate before = *day;
 
   g_date_subtract_years (&earliest, YEARS_BACK);
   if (days > 0)
@@ -125,7 +126,9 @@ step_clicked_cb (GtkButton         *button,
     g_date_clamp (&self->last, &self->first, &self->today);
   else
     g_date_clamp (&self->first, &earliest, &self->last);
-  changed (self);
+  /* Already at a bound: the same period, nothing to ask again. */
+  if (g_date_compare (&before, day) != 0)
+    changed (self);
 }
 
 static GtkWidget *

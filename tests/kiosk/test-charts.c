@@ -12,6 +12,7 @@
 #include "lh-chart-card.h"
 #include "lh-chart-share.h"
 #include "lh-chart.h"
+#include "lh-dashboard-period.h"
 #include "lh-site-report.h"
 #include "lh-style.h"
 
@@ -361,6 +362,86 @@ test_bad_figure_refused (void)
   g_assert_null (report);
 }
 
+/* The dashboard's period: this quarter so far, the previous quarter
+ * whole, and chosen days that never pass today nor cross each other. */
+static void
+assert_period (LhDashboardPeriod *period, const char *first_day, const char *last_day)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  lh_dashboard_period_get (period, &first, &last);
+  g_assert_cmpstr (first, ==, first_day);
+  g_assert_cmpstr (last, ==, last_day);
+}
+
+static void
+count_change (LhDashboardPeriod *period, guint *changes)
+{
+  (*changes)++;
+}
+
+/* Presses the n-th button (0 for the first day's, 1 for the last day's)
+ * with these words. */
+static void
+press_step (GtkWidget *root, const char *words, guint n)
+{
+  GtkWidget *button = kiosk_find_widget (root, kiosk_is_button, words);
+
+  g_assert_nonnull (button);
+  if (n == 1)
+    {
+      GtkWidget *row = gtk_widget_get_parent (button);
+      GtkWidget *next_row = gtk_widget_get_next_sibling (row);
+
+      button = kiosk_find_widget (next_row, kiosk_is_button, words);
+      g_assert_nonnull (button);
+    }
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_period_bounds (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2027, 1, 12, 10, 30, 0);
+  GtkWidget *window = gtk_window_new ();
+  LhDashboardPeriod *period = LH_DASHBOARD_PERIOD (lh_dashboard_period_new ());
+  guint changes = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (period));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (period, "changed", G_CALLBACK (count_change), &changes);
+  lh_dashboard_period_set_today (period, now);
+  assert_period (period, "2027-01-01", "2027-01-12");
+  g_assert_cmpuint (changes, ==, 0);
+  kiosk_spin (100);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kiosk_find_widget (GTK_WIDGET (period), kiosk_is_button,
+                                                                      "Previous quarter")), TRUE);
+  assert_period (period, "2026-10-01", "2026-12-31");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Chosen days start from the period shown; the last day never passes
+   * today, the first never passes the last. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kiosk_find_widget (GTK_WIDGET (period), kiosk_is_button,
+                                                                      "Choose dates")), TRUE);
+  kiosk_spin (100);
+  press_step (GTK_WIDGET (period), "+ month", 1);
+  assert_period (period, "2026-10-01", "2027-01-12");
+  press_step (GTK_WIDGET (period), "+ month", 1);
+  assert_period (period, "2026-10-01", "2027-01-12");
+  press_step (GTK_WIDGET (period), "− week", 0);
+  assert_period (period, "2026-09-24", "2027-01-12");
+  for (int i = 0; i < 6; i++)
+    press_step (GTK_WIDGET (period), "+ month", 0);
+  assert_period (period, "2027-01-12", "2027-01-12");
+  /* A step that moved nothing asks nothing again: the last day's second
+   * "+ month", and the first day's last two (already at the last day). */
+  g_assert_cmpuint (changes, ==, 7);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/charts/withheld-value-not-drawn", test_withheld_value_not_drawn);
   g_test_add_func ("/kiosk/charts/share-needs-both", test_share_needs_both);
   g_test_add_func ("/kiosk/charts/bad-figure-refused", test_bad_figure_refused);
+  g_test_add_func ("/kiosk/charts/period-bounds", test_period_bounds);
 
   return g_test_run ();
 }
