@@ -13,6 +13,7 @@
 #include "lh-chart-share.h"
 #include "lh-chart.h"
 #include "lh-dashboard-period.h"
+#include "lh-list-card.h"
 #include "lh-site-report.h"
 #include "lh-style.h"
 
@@ -58,7 +59,11 @@ static const char report_json[] =
   "    \"columns\": [{\"key\": \"requests\", \"label\": \"Requests\"}],"
   "    \"cells\": [[{\"value\": 9}], [{\"value\": 3, \"suppressed\": true}], [{\"value\": 14}]],"
   "    \"row_totals\": [{\"value\": 9}, {\"value\": null, \"suppressed\": true}, {\"value\": 14}],"
-  "    \"total\": {\"value\": null, \"suppressed\": true}}]}]}";
+  "    \"total\": {\"value\": null, \"suppressed\": true}}]},"
+  "  {\"id\": \"committee\", \"title\": \"Committee\", \"tables\": [], \"lists\": ["
+  "   {\"id\": \"action-plan\", \"title\": \"Action plan\", \"headings\": [\"Number\", \"Planned activity\", \"By whom\"],"
+  "    \"rows\": [[\"1\", \"Run two ESOL taster sessions\", \"Learning committee\"]]},"
+  "   {\"id\": \"meetings\", \"title\": \"Meetings\", \"headings\": [\"Date\"], \"rows\": []}]}]}";
 
 static LhSiteReport *
 parse_report (const char *text, GError **error)
@@ -442,6 +447,34 @@ test_period_bounds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The committee's lists, as words under their headings; an empty one
+ * says so. */
+static void
+test_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhSiteReport) report = parse_report (report_json, &error);
+  const LhSiteSection *committee;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  committee = g_ptr_array_index (report->sections, 2);
+  g_assert_cmpstr (committee->id, ==, "committee");
+  g_assert_cmpuint (committee->lists->len, ==, 2);
+  gtk_box_append (GTK_BOX (box), lh_list_card_new (g_ptr_array_index (committee->lists, 0)));
+  gtk_box_append (GTK_BOX (box), lh_list_card_new (g_ptr_array_index (committee->lists, 1)));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  kiosk_spin (100);
+  kiosk_find_widget (box, kiosk_collect_label, text);
+  g_assert_cmpstr (text->str, ==, " “Action plan” “Number” “Planned activity” “By whom” “1”"
+                                  " “Run two ESOL taster sessions” “Learning committee”"
+                                  " “Meetings” “Nothing here for this period.”");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/charts/share-needs-both", test_share_needs_both);
   g_test_add_func ("/kiosk/charts/bad-figure-refused", test_bad_figure_refused);
   g_test_add_func ("/kiosk/charts/period-bounds", test_period_bounds);
+  g_test_add_func ("/kiosk/charts/lists", test_lists);
 
   return g_test_run ();
 }
