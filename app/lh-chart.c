@@ -4,6 +4,8 @@
 #include "lh-chart.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #define PAD 8.0
 #define HATCH_STEP 8.0
@@ -264,6 +266,28 @@ draw_legend (LhChart *self, Paint *paint, double width)
   return x > 0 ? y + paint->line_height + 2 * PAD : y;
 }
 
+/* Under the plot, a row keyed by a day (a week's first day) reads "29
+ * Jun": the long "Week of 29 June" would not fit a dozen weeks across. */
+static char *
+axis_label (const LhSiteTable *table, guint row)
+{
+  const char *key = g_ptr_array_index (table->row_keys, row);
+  unsigned year, month, day;
+  char text[32];
+  GDate date;
+
+  if (sscanf (key, "%4u-%2u-%2u", &year, &month, &day) == 3 && strlen (key) == 10 &&
+      g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      /* Translators: a week on a chart's axis, see strftime(3): "29 Jun" */
+      if (g_date_strftime (text, sizeof text, _("%-d %b"), &date) > 0)
+        return g_strdup (text);
+    }
+  return g_strdup (g_ptr_array_index (table->row_labels, row));
+}
+
 /* How many slots side by side a label of this width needs, at least one
  * (whole slots, rounded up; no libm). */
 static guint
@@ -282,18 +306,22 @@ draw_row_labels (LhChart *self, Paint *paint, double left, double slot, double y
   const LhSiteTable *table = self->table;
   guint n_rows = lh_site_table_n_rows (table);
   double widest = 1;
-  double shortest = text_width (paint, "Week 00");
+  double shortest = text_width (paint, "00 Mmm");
   guint every = 1;
 
   for (guint r = 0; r < n_rows; r++)
-    widest = MAX (widest, text_width (paint, g_ptr_array_index (table->row_labels, r)));
+    {
+      g_autofree char *label = axis_label (table, r);
+
+      widest = MAX (widest, text_width (paint, label));
+    }
   if (slot < shortest + PAD)
     every = slots_for (MIN (widest, shortest) + PAD, slot);
   pango_layout_set_width (paint->layout, (int) ((slot * every - PAD) * PANGO_SCALE));
   pango_layout_set_ellipsize (paint->layout, PANGO_ELLIPSIZE_END);
   for (guint r = 0; r < n_rows; r += every)
     {
-      const char *label = g_ptr_array_index (table->row_labels, r);
+      g_autofree char *label = axis_label (table, r);
       int width;
 
       pango_layout_set_text (paint->layout, label, -1);

@@ -279,6 +279,8 @@ test_committee_dashboard (void)
   kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the dates laid out");
   kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-dashboard-dates");
+  scroll_to (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_chart, NULL));
+  kiosk_screenshot (kiosk.window, "kiosk-dashboard-weeks");
 
   /* Saved as the daemon sent it. */
   kiosk_press (kiosk.window, "Save the report");
