@@ -479,7 +479,9 @@ draw_heat (LhChart *self, Paint *paint, double top, double width, double height)
               draw_hatch (paint, x + 1, y + 1, cell_width - 2, cell_height - 2);
               continue;
             }
-          set_series (paint, 0, 0.08 + 0.92 * (double) figure->value / self->scale_top);
+          /* On black, the faintest shade must still show. */
+          set_series (paint, 0, (paint->contrast ? 0.2 : 0.08) +
+                                (paint->contrast ? 0.8 : 0.92) * (double) figure->value / self->scale_top);
           cairo_rectangle (paint->cr, x + 1, y + 1, cell_width - 2, cell_height - 2);
           cairo_fill (paint->cr);
         }

@@ -193,6 +193,8 @@ scroll_to (GtkWidget *widget)
   graphene_point_t point;
 
   g_assert_nonnull (scroller);
+  /* A screenshot just put the text back to its size: lay out first. */
+  kiosk_spin (300);
   /* The viewport's child: its points do not move as it scrolls. */
   content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
