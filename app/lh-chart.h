@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lh-chart-words.h"
 #include "lh-site-report.h"
 
 G_BEGIN_DECLS
@@ -24,10 +25,5 @@ GtkWidget  *lh_chart_new         (const LhSiteTable *table,
 /* What the chart shows in words, as a screen reader is told (transfer
  * none): its kind, the series, the highest figure, how many not shown. */
 const char *lh_chart_get_summary (LhChart *self);
-
-/* The words for a table's unit and figure ("120 minutes", "Not shown"),
- * shared with the table view. (transfer full) */
-char       *lh_chart_format_figure (const LhSiteTable  *table,
-                                    const LhSiteFigure *figure);
 
 G_END_DECLS
