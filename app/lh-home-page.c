@@ -8,6 +8,7 @@
 #include "lh-admin-notices.h"
 #include "lh-approval-words.h"
 #include "lh-approvals-page.h"
+#include "lh-dashboard-page.h"
 #include "lh-desk-page.h"
 #include "lh-time-format.h"
 #include "lh-time-off-page.h"
@@ -30,6 +31,7 @@ struct _LhHomePage
   GtkWidget *more_box;
   GtkWidget *ulr_box;
   GtkWidget *admin_box;
+  GtkWidget *committee_box;
   GtkWidget *approvals_button;
   GtkLabel  *approvals_label;
   GtkWidget *notice_box;
@@ -77,6 +79,7 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, more_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, ulr_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, admin_box);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, committee_box);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, approvals_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, approvals_label);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, notice_box);
@@ -134,6 +137,8 @@ lh_home_page_set_person (LhHomePage     *self,
   /* The employer's contact point approves paid time off; no one else
    * ever sees the way in. */
   gtk_widget_set_visible (self->admin_box, lh_approvals_page_is_for (person));
+  /* The committee's figures: the daemon refuses anyone else. */
+  gtk_widget_set_visible (self->committee_box, lh_dashboard_page_is_for (person));
   lh_admin_notices_set_person (LH_ADMIN_NOTICES (self->admin_notices), person);
   if (person == NULL)
     lh_home_page_set_approvals (self, -1);

@@ -109,7 +109,7 @@ back_action (GtkWidget  *widget,
       if (!lh_facility_page_go_back (self->facility_page))
         lh_window_show_page (self, "home");
     }
-  else if (g_str_equal (name, "time-off"))
+  else if (g_str_equal (name, "time-off") || g_str_equal (name, "dashboard"))
     lh_window_show_page (self, "home");
   else if (g_str_equal (name, "approvals"))
     {
@@ -298,6 +298,21 @@ equality_action (GtkWidget  *widget,
   lh_window_show_page (self, "equality");
 }
 
+/* The dashboard is the committee's: the home page shows the way in to no
+ * one else, and the daemon refuses anyone else. */
+static void
+dashboard_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_dashboard_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_dashboard_page_load (self->dashboard_page);
+  lh_window_show_page (self, "dashboard");
+}
+
 /* Approving time off is the employer's contact point's: the home page
  * shows the way in to no one else, and the daemon refuses anyone else. */
 static void
@@ -394,6 +409,7 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.desk", NULL, desk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.facility-time", NULL, facility_action);
   gtk_widget_class_install_action (widget_class, "kiosk.about-you", NULL, equality_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.dashboard", NULL, dashboard_action);
   gtk_widget_class_install_action (widget_class, "kiosk.approvals", NULL, approvals_action);
   gtk_widget_class_install_action (widget_class, "kiosk.equipment", NULL, equipment_action);
   gtk_widget_class_install_action (widget_class, "kiosk.time-off", NULL, time_off_action);

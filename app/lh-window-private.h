@@ -10,6 +10,7 @@
 #include "lh-desk-alerts.h"
 #include "lh-desk-page.h"
 #include "lh-equality-page.h"
+#include "lh-dashboard-page.h"
 #include "lh-facility-page.h"
 #include "lh-fault-page.h"
 #include "lh-bookings-page.h"
@@ -75,6 +76,7 @@ struct _LhWindow
   LhDeskPage      *desk_page;
   LhFacilityPage  *facility_page;
   LhEqualityPage  *equality_page;
+  LhDashboardPage *dashboard_page;
   LhAdvicePage    *advice_page;
   LhRecordPage    *record_page;
   LhTimeOffPage   *time_off_page;

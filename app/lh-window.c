@@ -91,6 +91,7 @@ reset_pages (LhWindow *self)
   lh_desk_page_reset (self->desk_page);
   lh_facility_page_reset (self->facility_page);
   lh_equality_page_reset (self->equality_page);
+  lh_dashboard_page_reset (self->dashboard_page);
   lh_advice_page_reset (self->advice_page);
   lh_record_page_reset (self->record_page);
   lh_time_off_page_reset (self->time_off_page);
@@ -289,6 +290,7 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->desk_page), self->client);
   lh_page_set_client (LH_PAGE (self->facility_page), self->client);
   lh_page_set_client (LH_PAGE (self->equality_page), self->client);
+  lh_page_set_client (LH_PAGE (self->dashboard_page), self->client);
   lh_page_set_client (LH_PAGE (self->advice_page), self->client);
   lh_page_set_client (LH_PAGE (self->record_page), self->client);
   lh_page_set_client (LH_PAGE (self->time_off_page), self->client);
@@ -456,6 +458,7 @@ lh_window_class_init (LhWindowClass *klass)
   g_type_ensure (LH_TYPE_GUEST_PAGE);
   g_type_ensure (LH_TYPE_TIMETABLE_PAGE);
   g_type_ensure (LH_TYPE_DESK_PAGE);
+  g_type_ensure (LH_TYPE_DASHBOARD_PAGE);
   g_type_ensure (LH_TYPE_FACILITY_PAGE);
   g_type_ensure (LH_TYPE_ADVICE_PAGE);
   g_type_ensure (LH_TYPE_RECORD_PAGE);
@@ -488,6 +491,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhWindow, desk_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, facility_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, equality_page);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, advice_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, time_off_page);

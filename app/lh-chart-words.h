@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A chart's figures and what it shows, in words: for its numbers view
+ * and for a screen reader. */
+#pragma once
+
+#include <glib.h>
+
+#include "lh-site-report.h"
+
+G_BEGIN_DECLS
+
+/* "120 minutes", "12 people", or "Not shown" for a suppressed figure,
+ * whatever came beside it. (transfer full) */
+char *lh_chart_format_figure (const LhSiteTable  *table,
+                              const LhSiteFigure *figure);
+/* "Line chart: TITLE. Series: …. From … to …. Highest: …. N figures not
+ * shown, to protect privacy." The highest is the largest published
+ * figure. (transfer full) */
+char *lh_chart_describe      (const LhSiteTable *table,
+                              guint              n_hidden);
+
+G_END_DECLS
