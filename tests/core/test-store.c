@@ -5,6 +5,7 @@
 
 #include "advice-schema-19.h"
 #include "checks-schema-24.h"
+#include "committee-schema-32.h"
 #include "equipment-schema-20.h"
 #include "faults-schema-22.h"
 #include "lh-core-test.h"
@@ -337,6 +338,7 @@ revert_to_schema_14 (const char *path)
     }
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
+                                     LH_TEST_UNDO_COMMITTEE
                                      LH_TEST_UNDO_CHECKS
                                      LH_TEST_UNDO_FAULTS
                                      LH_TEST_UNDO_EQUIPMENT
