@@ -41,6 +41,7 @@ typedef struct
   char      *to;              /* (owned) (nullable) equipment usage: YYYY-MM-DD */
   char      *format;          /* (owned) (nullable) equipment usage: text or csv */
   char      *note;            /* (owned) (nullable) equipment check done */
+  char      *name;            /* (owned) (nullable) meetings attend: someone not on the committee */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -109,5 +110,8 @@ gboolean lh_ctl_device      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_fault       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-time-off.c */
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-meetings.c, learnhubctl-action-plan.c */
+gboolean lh_ctl_meetings    (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_action_plan (Ctl *ctl, LhStore *store, GError **error);
 
 G_END_DECLS
