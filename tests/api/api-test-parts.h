@@ -59,5 +59,8 @@ void lh_api_checks_add_tests (LhTestDaemon *daemon,
 void lh_api_out_of_use_add_tests (LhTestDaemon *daemon,
                                   SoupSession  *session);
 
+/* The committee's meetings and action plan. */
+void lh_api_committee_add_tests (LhTestDaemon *daemon,
+                                 SoupSession  *session);
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);
