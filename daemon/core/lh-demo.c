@@ -6,6 +6,7 @@
 #include "lh-advice-record.h"
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
+#include "lh-demo-committee.h"
 #include "lh-demo-equipment.h"
 #include "lh-demo-history.h"
 #include "lh-demo-time-off.h"
@@ -281,6 +282,20 @@ add_group_session (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
   return TRUE;
 }
 
+/* The staff number of the demo's committee member. */
+static const char *
+committee_member (const LhDemoCentre *demo)
+{
+  for (guint i = 0; i < demo->accounts->len; i++)
+    {
+      const LhDemoAccount *account = g_ptr_array_index (demo->accounts, i);
+
+      if (account->roles & LH_ROLE_COMMITTEE)
+        return account->staff_number;
+    }
+  g_return_val_if_reached (NULL);
+}
+
 static gint64
 history_start (const LhCentre *centre, gint64 now)
 {
@@ -540,6 +555,10 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
                               now, error) ||
       !lh_demo_add_faults (store, centre, now, error) ||
       !lh_demo_add_checks (store, centre, now, error) ||
+      !lh_demo_add_committee (store, centre, committee_member (demo),
+                              years > 0 ? lh_demo_history_first_day (centre, years, now)
+                                        : lh_time_add_days (history_start (centre, now), -30, centre->tz),
+                              now, error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
       !lh_transaction_commit (tx, error) ||
