@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-admin-notices.h"
+#include "lh-next-meeting-tile.h"
 #include "lh-booking-notice.h"
 #include "lh-client-faults.h"
 #include "lh-style.h"
@@ -292,6 +293,8 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->time_off_page), self->client);
   lh_page_set_client (LH_PAGE (self->approvals_page), self->client);
   lh_admin_notices_set_client (LH_ADMIN_NOTICES (lh_home_page_get_admin_notices (self->home_page)), self->client);
+  lh_next_meeting_tile_set_client (LH_NEXT_MEETING_TILE (lh_home_page_get_next_meeting (self->home_page)),
+                                   self->client);
   lh_page_set_client (LH_PAGE (self->equipment_page), self->client);
   g_signal_connect_object (self->approvals_page, "notify::pending",
                            G_CALLBACK (approvals_pending_cb), self, G_CONNECT_SWAPPED);
