@@ -73,3 +73,135 @@ lh_client_next_meeting_finish (LhClient      *self,
 {
   return lh_client_check_finish (self, result, lh_client_next_meeting_async, error);
 }
+
+/* ---- the action plan -------------------------------------------------- */
+
+void
+lh_plan_objective_free (LhPlanObjective *objective)
+{
+  if (objective == NULL)
+    return;
+  g_free (objective->activity);
+  g_free (objective->by_whom);
+  g_clear_pointer (&objective->due, g_date_free);
+  g_free (objective->outcomes);
+  g_free (objective->next_steps);
+  g_free (objective->status);
+  g_free (objective);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPlanObjective, lh_plan_objective_free)
+
+static gpointer
+objective_from_json (JsonObject  *object,
+                     GTimeZone   *tz,
+                     GError     **error)
+{
+  g_autoptr(LhPlanObjective) objective = g_new0 (LhPlanObjective, 1);
+
+  if (!lh_json_read_int (object, "id", TRUE, &objective->id, error) ||
+      !lh_json_read_int (object, "number", TRUE, &objective->number, error) ||
+      !lh_json_read_string (object, "activity", TRUE, &objective->activity, error) ||
+      !lh_json_read_string (object, "by_whom", TRUE, &objective->by_whom, error) ||
+      !lh_json_read_date (object, "due_day", &objective->due, error) ||
+      !lh_json_read_string (object, "outcomes", TRUE, &objective->outcomes, error) ||
+      !lh_json_read_string (object, "next_steps", TRUE, &objective->next_steps, error) ||
+      !lh_json_read_string (object, "status", TRUE, &objective->status, error))
+    return NULL;
+  return g_steal_pointer (&objective);
+}
+
+static gpointer
+parse_plan (LhClient    *self,
+            JsonObject  *body,
+            GError     **error)
+{
+  return lh_json_read_list (body, "objectives", TRUE, objective_from_json, (GDestroyNotify) lh_plan_objective_free,
+                            lh_client_get_time_zone (self), error);
+}
+
+void
+lh_client_action_plan_async (LhClient            *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  lh_client_send_request (self, "GET", "/committee/action-plan", NULL, LH_AUTH_SESSION, parse_plan,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_action_plan_async, cancellable, callback,
+                          user_data);
+}
+
+GPtrArray *
+lh_client_action_plan_finish (LhClient      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_action_plan_async, error);
+}
+
+void
+lh_plan_change_free (LhPlanChange *change)
+{
+  if (change == NULL)
+    return;
+  g_clear_pointer (&change->at, g_date_time_unref);
+  g_free (change->by);
+  g_free (change->field);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPlanChange, lh_plan_change_free)
+
+static gpointer
+change_from_json (JsonObject  *object,
+                  GTimeZone   *tz,
+                  GError     **error)
+{
+  g_autoptr(LhPlanChange) change = g_new0 (LhPlanChange, 1);
+
+  if (!lh_json_read_time (object, "at", TRUE, tz, &change->at, error) ||
+      !lh_json_read_string (object, "by", TRUE, &change->by, error) ||
+      !lh_json_read_string (object, "field", TRUE, &change->field, error) ||
+      !lh_json_read_string (object, "old", FALSE, &change->old_value, error) ||
+      !lh_json_read_string (object, "new", FALSE, &change->new_value, error))
+    return NULL;
+  return g_steal_pointer (&change);
+}
+
+static gpointer
+parse_history (LhClient    *self,
+               JsonObject  *body,
+               GError     **error)
+{
+  return lh_json_read_list (body, "changes", TRUE, change_from_json, (GDestroyNotify) lh_plan_change_free,
+                            lh_client_get_time_zone (self), error);
+}
+
+void
+lh_client_objective_history_async (LhClient            *self,
+                                   gint64               objective_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  path = g_strdup_printf ("/committee/action-plan/%" G_GINT64_FORMAT "/history", objective_id);
+  lh_client_send_request (self, "GET", path, NULL, LH_AUTH_SESSION, parse_history,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_objective_history_async, cancellable,
+                          callback, user_data);
+}
+
+GPtrArray *
+lh_client_objective_history_finish (LhClient      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_objective_history_async, error);
+}

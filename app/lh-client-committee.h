@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* LhClient's calls for the joint learning committee: its next meeting
- * ("GET /api/v1/committee/meetings" in data/api/learnhub-api.md). The
+ * and its action plan ("GET /api/v1/committee/meetings",
+ * "GET /api/v1/committee/action-plan" and its objectives' history in
+ * data/api/learnhub-api.md). The
  * daemon refuses anyone but the committee and the admins
  * (LH_CLIENT_ERROR_FORBIDDEN). */
 #pragma once
@@ -28,5 +30,52 @@ void           lh_client_next_meeting_async  (LhClient            *self,
 LhNextMeeting *lh_client_next_meeting_finish (LhClient      *self,
                                               GAsyncResult  *result,
                                               GError       **error);
+
+/* An objective of the action plan, as the daemon words it. */
+typedef struct
+{
+  gint64  id;
+  gint64  number;
+  char   *activity;    /* (owned) */
+  char   *by_whom;     /* (owned) */
+  GDate  *due;         /* (owned) */
+  char   *outcomes;    /* (owned) "" for none yet */
+  char   *next_steps;  /* (owned) "" for none yet */
+  char   *status;      /* (owned) planned, in-progress, done, dropped */
+} LhPlanObjective;
+
+void lh_plan_objective_free (LhPlanObjective *objective);
+
+/* A change in an objective's history. */
+typedef struct
+{
+  GDateTime *at;         /* (owned) */
+  char      *by;         /* (owned) the member's name, or "learnhubctl" */
+  char      *field;      /* (owned) "created", "status", "outcomes"… */
+  char      *old_value;  /* (owned) (nullable) */
+  char      *new_value;  /* (owned) (nullable) */
+} LhPlanChange;
+
+void lh_plan_change_free (LhPlanChange *change);
+
+/* The plan, by number. Returns (transfer container) (element-type
+ * LhPlanObjective). */
+void       lh_client_action_plan_async       (LhClient            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray *lh_client_action_plan_finish      (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+/* An objective's changes, oldest first. Returns (transfer container)
+ * (element-type LhPlanChange). */
+void       lh_client_objective_history_async (LhClient            *self,
+                                              gint64               objective_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray *lh_client_objective_history_finish (LhClient      *self,
+                                               GAsyncResult  *result,
+                                               GError       **error);
 
 G_END_DECLS

@@ -71,13 +71,8 @@ read_cb (GObject      *source,
       g_debug ("Reading the next meeting: %s", error->message);
       return;
     }
-  if (!meeting->planned)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return;
-    }
   now = lh_client_now (LH_CLIENT (source));
-  text = lh_next_meeting_describe (meeting, now);
+  text = meeting->planned ? lh_next_meeting_describe (meeting, now) : g_strdup (_("None planned yet"));
   gtk_label_set_label (self->when, text);
   gtk_widget_set_visible (GTK_WIDGET (self), self->for_committee);
 }
@@ -137,6 +132,8 @@ lh_next_meeting_tile_class_init (LhNextMeetingTileClass *klass)
 static void
 lh_next_meeting_tile_init (LhNextMeetingTile *self)
 {
+  GtkWidget *plan;
+
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 4);
   gtk_widget_set_margin_top (GTK_WIDGET (self), 8);
@@ -148,8 +145,15 @@ lh_next_meeting_tile_init (LhNextMeetingTile *self)
   gtk_label_set_xalign (self->when, 0);
   gtk_label_set_wrap (self->when, TRUE);
   gtk_widget_set_name (GTK_WIDGET (self->when), "next-meeting-when");
+  /* The way to the committee's own pages. */
+  plan = gtk_button_new_with_label (_("See the action plan"));
+  gtk_widget_set_size_request (plan, 200, 48);
+  gtk_widget_set_halign (plan, GTK_ALIGN_START);
+  gtk_widget_set_name (plan, "action-plan-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "kiosk.action-plan");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->heading));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->when));
+  gtk_box_append (GTK_BOX (self), plan);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->heading, NULL,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -9,6 +9,7 @@
 #include "lh-book-page.h"
 #include "lh-desk-alerts.h"
 #include "lh-desk-page.h"
+#include "lh-action-plan-page.h"
 #include "lh-facility-page.h"
 #include "lh-fault-page.h"
 #include "lh-bookings-page.h"
@@ -78,6 +79,7 @@ struct _LhWindow
   LhTimeOffPage   *time_off_page;
   LhApprovalsPage *approvals_page;
   LhEquipmentPage *equipment_page;
+  LhActionPlanPage *action_plan_page;  /* added in code, not the template */
 };
 
 void lh_window_show_page             (LhWindow   *self,

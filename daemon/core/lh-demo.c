@@ -555,9 +555,11 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
                               now, error) ||
       !lh_demo_add_faults (store, centre, now, error) ||
       !lh_demo_add_checks (store, centre, now, error) ||
+      /* The committee met for a year at least, so that its plan has a
+       * history even without --years. */
       !lh_demo_add_committee (store, centre, committee_member (demo),
                               years > 0 ? lh_demo_history_first_day (centre, years, now)
-                                        : lh_time_add_days (history_start (centre, now), -30, centre->tz),
+                                        : lh_time_add_days (lh_time_local_midnight (now, centre->tz), -366, centre->tz),
                               now, error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The committee's next meeting on a committee member's home page: the
  * demo's committee meets on the second Wednesday of every other month,
- * so at the tests' clock (Tuesday 12 January 2027) tomorrow. A learner
+ * so at the tests' clock (Tuesday 12 January 2027) tomorrow; and the way
+ * from there to its action plan and an objective's history. A learner
  * sees none of it. Real widgets under Xvfb against a real learnhubd with
  * the demo centre. */
 #define G_LOG_DOMAIN "test-committee-home"
@@ -10,6 +11,7 @@
 
 #include "kiosk-api.h"
 #include "kiosk-helpers.h"
+#include "lh-action-plan-page.h"
 #include "lh-next-meeting-tile.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
@@ -58,6 +60,25 @@ test_words (void)
 }
 
 static void
+test_change_words (void)
+{
+  LhPlanChange created = { NULL, (char *) "Grace Mensah", (char *) "created", NULL, NULL };
+  LhPlanChange status = { NULL, (char *) "Grace Mensah", (char *) "status", (char *) "planned",
+                          (char *) "in-progress" };
+  LhPlanChange first = { NULL, (char *) "learnhubctl", (char *) "outcomes", (char *) "", (char *) "9 came" };
+  LhPlanChange again = { NULL, (char *) "learnhubctl", (char *) "next_steps", (char *) "Ask", (char *) "Book" };
+  g_autofree char *created_words = lh_action_plan_change_words (&created);
+  g_autofree char *status_words = lh_action_plan_change_words (&status);
+  g_autofree char *first_words = lh_action_plan_change_words (&first);
+  g_autofree char *again_words = lh_action_plan_change_words (&again);
+
+  g_assert_cmpstr (created_words, ==, "Added to the plan");
+  g_assert_cmpstr (status_words, ==, "Status: Planned → In progress");
+  g_assert_cmpstr (first_words, ==, "Recorded outcomes: 9 came");
+  g_assert_cmpstr (again_words, ==, "Reviewed / next steps: Ask → Book");
+}
+
+static void
 test_committee_sees_next (void)
 {
   Kiosk kiosk = { 0 };
@@ -71,6 +92,44 @@ test_committee_sees_next (void)
   kiosk_close (&kiosk);
 }
 
+/* The plan made at the demo's January meeting a year ago and reviewed
+ * since, then one objective's history, and Back to the plan and home. */
+static void
+test_action_plan (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+
+  demo_committee (&staff, &pin, &name);
+  kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  kiosk_press (kiosk.window, "See the action plan");
+  kiosk_wait_for_page (kiosk.window, "action-plan");
+  kiosk_wait_for_label (kiosk.window, "1. Run two ESOL taster sessions for the night shift, 8 places each");
+  g_assert_true (kiosk_label_shown (kiosk.window, "The committee's action plan"));
+  g_assert_true (kiosk_label_shown (kiosk.window, "5. Get 10 learners through Functional Skills maths Level 1"));
+  g_assert_true (kiosk_label_prefix_shown (kiosk.window, "Lead ULR with the college · by "));
+  g_assert_true (kiosk_label_shown (kiosk.window, "Next steps: Ask the college for a Level 1 class in the spring"));
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the page laid out");
+  kiosk_assert_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-action-plan");
+
+  /* The first History button is the first objective's. */
+  kiosk_press (kiosk.window, "History");
+  kiosk_wait_for_label (kiosk.window, "Objective 1: its history");
+  kiosk_wait_for_label (kiosk.window, "Added to the plan");
+  g_assert_true (kiosk_label_prefix_shown (kiosk.window, "Wednesday 14 January, "));
+  g_assert_true (kiosk_label_shown (kiosk.window, "Status: Planned → In progress"));
+  g_assert_true (kiosk_label_shown (kiosk.window, "Status: In progress → Done"));
+  g_assert_true (kiosk_label_shown (kiosk.window, "Recorded outcomes: First session held: 9 came"));
+  kiosk_screenshot (kiosk.window, "kiosk-action-plan-history");
+
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_label (kiosk.window, "The committee's action plan");
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_page (kiosk.window, "home");
+  kiosk_close (&kiosk);
+}
+
 static void
 test_learner_sees_none (void)
 {
@@ -81,6 +140,7 @@ test_learner_sees_none (void)
   kiosk_spin (500);
   g_assert_false (kiosk_label_shown (kiosk.window, "Next committee meeting"));
   g_assert_false (kiosk_label_prefix_shown (kiosk.window, "Wednesday 13 January, 14:00"));
+  g_assert_null (kiosk_find_button (kiosk.window, "See the action plan"));
   kiosk_close (&kiosk);
 }
 
@@ -96,7 +156,9 @@ main (int   argc,
   kiosk_api_init (centre);
 
   g_test_add_func ("/kiosk/committee-home/words", test_words);
+  g_test_add_func ("/kiosk/committee-home/change-words", test_change_words);
   g_test_add_func ("/kiosk/committee-home/committee-sees-next", test_committee_sees_next);
+  g_test_add_func ("/kiosk/committee-home/action-plan", test_action_plan);
   g_test_add_func ("/kiosk/committee-home/learner-sees-none", test_learner_sees_none);
 
   status = g_test_run ();
