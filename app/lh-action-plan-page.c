@@ -7,6 +7,7 @@
 
 #include "lh-card-widgets.h"
 #include "lh-messages.h"
+#include "lh-objective-form.h"
 #include "lh-slot-widgets.h"
 #include "lh-time-format.h"
 
@@ -16,7 +17,8 @@ struct _LhActionPlanPage
 
   LhClient     *client;       /* (owned) (nullable) */
   GCancellable *cancellable;  /* (owned) (nullable) the read under way */
-  gboolean      in_history;
+  GPtrArray    *plan;         /* (owned) (nullable) (element-type LhPlanObjective) as shown */
+  gboolean      in_history;   /* an objective's history or its form, not the plan */
   GtkBox       *content;      /* (unowned) what the page shows now */
 };
 
@@ -111,6 +113,15 @@ history_clicked_cb (GtkButton        *button,
   show_history (self, g_object_get_data (G_OBJECT (button), OBJECTIVE_KEY));
 }
 
+static void show_form (LhActionPlanPage *self, gint64 objective_id);
+
+static void
+update_clicked_cb (GtkButton        *button,
+                   LhActionPlanPage *self)
+{
+  show_form (self, *(gint64 *) g_object_get_data (G_OBJECT (button), OBJECTIVE_KEY));
+}
+
 static GtkWidget *
 objective_card (LhActionPlanPage      *self,
                 const LhPlanObjective *objective)
@@ -129,6 +140,10 @@ objective_card (LhActionPlanPage      *self,
   /* Translators: a screen reader's name for the button, e.g. "History of objective 2" */
   g_autofree char *a11y = g_strdup_printf (_("History of objective %" G_GINT64_FORMAT), objective->number);
   GtkWidget *button = lh_card_button_new (_("History"), NULL, a11y);
+  /* Translators: a screen reader's name for the button, e.g. "Update objective 2" */
+  g_autofree char *update_a11y = g_strdup_printf (_("Update objective %" G_GINT64_FORMAT), objective->number);
+  GtkWidget *update = lh_card_button_new (_("Update"), NULL, update_a11y);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
   /* The card's look outside, its room inside. */
   gtk_widget_add_css_class (frame, "card");
@@ -154,13 +169,15 @@ objective_card (LhActionPlanPage      *self,
 
       gtk_box_append (GTK_BOX (card), lh_card_label_new (next, NULL));
     }
-  gtk_widget_set_size_request (button, 160, 48);
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_object_set_data_full (G_OBJECT (button), OBJECTIVE_KEY,
                           g_memdup2 (&(ObjectiveRef) { objective->id, objective->number }, sizeof (ObjectiveRef)),
                           g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (history_clicked_cb), self);
-  gtk_box_append (GTK_BOX (card), button);
+  g_object_set_data_full (G_OBJECT (update), OBJECTIVE_KEY, g_memdup2 (&objective->id, sizeof objective->id), g_free);
+  g_signal_connect (update, "clicked", G_CALLBACK (update_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), update);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (card), buttons);
   return frame;
 }
 
@@ -184,6 +201,8 @@ plan_read_cb (GObject      *source,
       show_message (self, message);
       return;
     }
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  self->plan = g_ptr_array_ref (plan);
   lh_remove_children (GTK_WIDGET (self->content));
   gtk_box_append (self->content, lh_card_label_new (_("The committee's action plan"), "lh-page-title"));
   if (plan->len == 0)
@@ -267,6 +286,61 @@ show_history (LhActionPlanPage   *self,
   lh_client_objective_history_async (self->client, objective->id, self->cancellable, history_read_cb, self);
 }
 
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LhObjectiveForm) form = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhPlanObjective) objective = lh_client_edit_objective_finish (LH_CLIENT (source), result, &error);
+  GtkWidget *page;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  lh_objective_form_set_busy (form, FALSE);
+  if (objective == NULL)
+    {
+      lh_objective_form_show_error (form, error);
+      return;
+    }
+  /* Back to the plan, as it now stands, unless the person moved on. */
+  page = gtk_widget_get_ancestor (GTK_WIDGET (form), LH_TYPE_ACTION_PLAN_PAGE);
+  if (page != NULL)
+    lh_action_plan_page_load (LH_ACTION_PLAN_PAGE (page));
+}
+
+static void
+save_cb (LhObjectiveForm  *form,
+         LhActionPlanPage *self)
+{
+  lh_objective_form_set_busy (form, TRUE);
+  lh_client_edit_objective_async (self->client, lh_objective_form_get_id (form), lh_objective_form_get_status (form),
+                                  lh_objective_form_get_outcomes (form), lh_objective_form_get_next_steps (form),
+                                  NULL, saved_cb, g_object_ref (form));
+}
+
+static void
+show_form (LhActionPlanPage *self,
+           gint64            objective_id)
+{
+  GtkWidget *form;
+
+  for (guint i = 0; self->plan != NULL && i < self->plan->len; i++)
+    {
+      const LhPlanObjective *objective = g_ptr_array_index (self->plan, i);
+
+      if (objective->id != objective_id)
+        continue;
+      self->in_history = TRUE;
+      form = lh_objective_form_new (objective);
+      g_signal_connect_object (form, "save", G_CALLBACK (save_cb), self, 0);
+      lh_remove_children (GTK_WIDGET (self->content));
+      gtk_box_append (self->content, form);
+      return;
+    }
+}
+
 gboolean
 lh_action_plan_page_go_back (LhActionPlanPage *self)
 {
@@ -297,6 +371,7 @@ lh_action_plan_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
   G_OBJECT_CLASS (lh_action_plan_page_parent_class)->dispose (object);
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The committee's action plan at the desk: its objectives by number, each
- * with who does it, by when, its status, outcomes and next steps, and the
- * history of each (who changed what, when). Committee members only. */
+ * with who does it, by when, its status, outcomes and next steps, the
+ * history of each (who changed what, when), and a form to update one.
+ * Committee members only. */
 #pragma once
 
 #include <adwaita.h>
@@ -21,7 +22,7 @@ void       lh_action_plan_page_set_client (LhActionPlanPage *self,
 gboolean   lh_action_plan_page_is_for     (const LhPerson   *person);
 /* Shows the plan, read afresh. */
 void       lh_action_plan_page_load       (LhActionPlanPage *self);
-/* From an objective's history back to the plan: TRUE; already at the
+/* From an objective's history or form back to the plan: TRUE; already at the
  * plan: FALSE (the window goes home). */
 gboolean   lh_action_plan_page_go_back    (LhActionPlanPage *self);
 /* "In progress", … for a status key (transfer none). */

@@ -90,8 +90,6 @@ lh_plan_objective_free (LhPlanObjective *objective)
   g_free (objective);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPlanObjective, lh_plan_objective_free)
-
 static gpointer
 objective_from_json (JsonObject  *object,
                      GTimeZone   *tz,
@@ -154,8 +152,6 @@ lh_plan_change_free (LhPlanChange *change)
   g_free (change);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPlanChange, lh_plan_change_free)
-
 static gpointer
 change_from_json (JsonObject  *object,
                   GTimeZone   *tz,
@@ -204,4 +200,47 @@ lh_client_objective_history_finish (LhClient      *self,
                                     GError       **error)
 {
   return lh_client_check_finish (self, result, lh_client_objective_history_async, error);
+}
+
+static gpointer
+parse_objective (LhClient    *self,
+                 JsonObject  *body,
+                 GError     **error)
+{
+  return objective_from_json (body, lh_client_get_time_zone (self), error);
+}
+
+void
+lh_client_edit_objective_async (LhClient            *self,
+                                gint64               objective_id,
+                                const char          *status,
+                                const char          *outcomes,
+                                const char          *next_steps,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (status != NULL)
+    json_object_set_string_member (body, "status", status);
+  if (outcomes != NULL)
+    json_object_set_string_member (body, "outcomes", outcomes);
+  if (next_steps != NULL)
+    json_object_set_string_member (body, "next_steps", next_steps);
+  path = g_strdup_printf ("/committee/action-plan/%" G_GINT64_FORMAT, objective_id);
+  lh_client_send_request (self, "PATCH", path, body, LH_AUTH_SESSION, parse_objective,
+                          (GDestroyNotify) lh_plan_objective_free, lh_client_edit_objective_async, cancellable,
+                          callback, user_data);
+}
+
+LhPlanObjective *
+lh_client_edit_objective_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_edit_objective_async, error);
 }

@@ -45,6 +45,7 @@ typedef struct
 } LhPlanObjective;
 
 void lh_plan_objective_free (LhPlanObjective *objective);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPlanObjective, lh_plan_objective_free)
 
 /* A change in an objective's history. */
 typedef struct
@@ -57,6 +58,7 @@ typedef struct
 } LhPlanChange;
 
 void lh_plan_change_free (LhPlanChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPlanChange, lh_plan_change_free)
 
 /* The plan, by number. Returns (transfer container) (element-type
  * LhPlanObjective). */
@@ -67,6 +69,21 @@ void       lh_client_action_plan_async       (LhClient            *self,
 GPtrArray *lh_client_action_plan_finish      (LhClient      *self,
                                               GAsyncResult  *result,
                                               GError       **error);
+/* PATCH /api/v1/committee/action-plan/{id}: the status, outcomes and
+ * next steps (each nullable: kept). Refusals carry the daemon's reason
+ * (text-too-long with max_chars, status-unknown, objective-not-found).
+ * Returns (transfer full) the objective as saved. */
+void             lh_client_edit_objective_async  (LhClient            *self,
+                                                  gint64               objective_id,
+                                                  const char          *status,
+                                                  const char          *outcomes,
+                                                  const char          *next_steps,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+LhPlanObjective *lh_client_edit_objective_finish (LhClient      *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
 /* An objective's changes, oldest first. Returns (transfer container)
  * (element-type LhPlanChange). */
 void       lh_client_objective_history_async (LhClient            *self,

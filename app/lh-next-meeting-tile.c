@@ -147,7 +147,7 @@ lh_next_meeting_tile_init (LhNextMeetingTile *self)
   gtk_widget_set_name (GTK_WIDGET (self->when), "next-meeting-when");
   /* The way to the committee's own pages. */
   plan = gtk_button_new_with_label (_("See the action plan"));
-  gtk_widget_set_size_request (plan, 200, 48);
+  gtk_widget_add_css_class (plan, "lh-secondary");
   gtk_widget_set_halign (plan, GTK_ALIGN_START);
   gtk_widget_set_name (plan, "action-plan-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "kiosk.action-plan");

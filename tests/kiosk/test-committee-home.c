@@ -88,6 +88,7 @@ test_committee_sees_next (void)
   kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
   kiosk_wait_for_label (kiosk.window, "Wednesday 13 January, 14:00, Training room: tomorrow");
   g_assert_true (kiosk_label_shown (kiosk.window, "Next committee meeting"));
+  kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-committee-home");
   kiosk_close (&kiosk);
 }
@@ -130,6 +131,46 @@ test_action_plan (void)
   kiosk_close (&kiosk);
 }
 
+/* Objective 1 updated at the desk: its status and next steps; the plan
+ * shows them, and its history says who changed them. */
+static void
+test_update_objective (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+  g_autofree char *by = NULL;
+
+  demo_committee (&staff, &pin, &name);
+  kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  kiosk_press (kiosk.window, "See the action plan");
+  kiosk_wait_for_label (kiosk.window, "1. Run two ESOL taster sessions for the night shift, 8 places each");
+  /* The first Update button is the first objective's. */
+  kiosk_press (kiosk.window, "Update");
+  kiosk_wait_for_label (kiosk.window, "Update objective 1");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_named (kiosk.window, "status-done"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "objective-next-steps"))), ==,
+                   "Ask the college for a Level 1 class in the spring");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kiosk_find_named (kiosk.window, "status-in-progress")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "objective-next-steps")),
+                         "Level 1 class booked for March");
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the form laid out");
+  kiosk_assert_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-action-plan-update");
+  kiosk_press (kiosk.window, "Save the changes");
+
+  kiosk_wait_for_label (kiosk.window, "Next steps: Level 1 class booked for March");
+  g_assert_true (kiosk_label_prefix_shown (kiosk.window, "Lead ULR with the college · by "));
+  g_assert_null (kiosk_find_label (kiosk.window, "Outcomes: First session held: 9 came"));
+  kiosk_press (kiosk.window, "History");
+  kiosk_wait_for_label (kiosk.window, "Status: Done → In progress");
+  g_assert_true (kiosk_label_shown (kiosk.window, "Reviewed / next steps: Ask the college for a Level 1 class in the "
+                                                  "spring → Level 1 class booked for March"));
+  /* Today's, by the member. */
+  by = g_strdup_printf ("Tuesday 12 January, %s", name);
+  g_assert_true (kiosk_label_shown (kiosk.window, by));
+  kiosk_close (&kiosk);
+}
+
 static void
 test_learner_sees_none (void)
 {
@@ -159,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/committee-home/change-words", test_change_words);
   g_test_add_func ("/kiosk/committee-home/committee-sees-next", test_committee_sees_next);
   g_test_add_func ("/kiosk/committee-home/action-plan", test_action_plan);
+  g_test_add_func ("/kiosk/committee-home/update-objective", test_update_objective);
   g_test_add_func ("/kiosk/committee-home/learner-sees-none", test_learner_sees_none);
 
   status = g_test_run ();
