@@ -244,3 +244,84 @@ lh_client_edit_objective_finish (LhClient      *self,
 {
   return lh_client_check_finish (self, result, lh_client_edit_objective_async, error);
 }
+
+/* ---- the meetings ----------------------------------------------------- */
+
+void
+lh_committee_meeting_free (LhCommitteeMeeting *meeting)
+{
+  if (meeting == NULL)
+    return;
+  g_clear_pointer (&meeting->starts_at, g_date_time_unref);
+  g_free (meeting->place);
+  g_free (meeting->notes);
+  g_free (meeting->report_first_day);
+  g_free (meeting->report_last_day);
+  g_strfreev (meeting->attendees);
+  g_free (meeting);
+}
+
+static gpointer
+meeting_from_json (JsonObject  *object,
+                   GTimeZone   *tz,
+                   GError     **error)
+{
+  g_autoptr(LhCommitteeMeeting) meeting = g_new0 (LhCommitteeMeeting, 1);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  JsonNode *report = json_object_get_member (object, "report");
+  JsonArray *attendees = json_object_has_member (object, "attendees")
+                         ? json_object_get_array_member (object, "attendees") : NULL;
+
+  if (!lh_json_read_int (object, "id", TRUE, &meeting->id, error) ||
+      !lh_json_read_time (object, "starts_at", TRUE, tz, &meeting->starts_at, error) ||
+      !lh_json_read_string (object, "place", TRUE, &meeting->place, error) ||
+      !lh_json_read_string (object, "notes", TRUE, &meeting->notes, error))
+    return NULL;
+  if (report != NULL && JSON_NODE_HOLDS_OBJECT (report) &&
+      (!lh_json_read_string (json_node_get_object (report), "first_day", TRUE, &meeting->report_first_day, error) ||
+       !lh_json_read_string (json_node_get_object (report), "last_day", TRUE, &meeting->report_last_day, error)))
+    return NULL;
+  for (guint i = 0; attendees != NULL && i < json_array_get_length (attendees); i++)
+    {
+      JsonNode *node = json_array_get_element (attendees, i);
+      JsonObject *attendee = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *name = attendee != NULL && json_object_has_member (attendee, "name")
+                         ? json_object_get_string_member (attendee, "name") : NULL;
+
+      if (name != NULL)
+        g_strv_builder_add (names, name);
+    }
+  meeting->attendees = g_strv_builder_end (names);
+  return g_steal_pointer (&meeting);
+}
+
+static gpointer
+parse_meetings (LhClient    *self,
+                JsonObject  *body,
+                GError     **error)
+{
+  return lh_json_read_list (body, "meetings", TRUE, meeting_from_json, (GDestroyNotify) lh_committee_meeting_free,
+                            lh_client_get_time_zone (self), error);
+}
+
+void
+lh_client_list_meetings_async (LhClient            *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  /* The daemon's default: a year back to a year ahead. */
+  lh_client_send_request (self, "GET", "/committee/meetings", NULL, LH_AUTH_SESSION, parse_meetings,
+                          (GDestroyNotify) g_ptr_array_unref, lh_client_list_meetings_async, cancellable, callback,
+                          user_data);
+}
+
+GPtrArray *
+lh_client_list_meetings_finish (LhClient      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_list_meetings_async, error);
+}

@@ -31,6 +31,31 @@ LhNextMeeting *lh_client_next_meeting_finish (LhClient      *self,
                                               GAsyncResult  *result,
                                               GError       **error);
 
+/* A meeting as the list has it. */
+typedef struct
+{
+  gint64     id;
+  GDateTime *starts_at;         /* (owned) in the centre's zone */
+  char      *place;             /* (owned) */
+  char      *notes;             /* (owned) "" for none */
+  char      *report_first_day;  /* (owned) (nullable) the report tabled, YYYY-MM-DD */
+  char      *report_last_day;   /* (owned) (nullable) */
+  GStrv      attendees;         /* (owned) their names */
+} LhCommitteeMeeting;
+
+void lh_committee_meeting_free (LhCommitteeMeeting *meeting);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhCommitteeMeeting, lh_committee_meeting_free)
+
+/* The meetings from a year back to a year ahead, earliest first.
+ * Returns (transfer container) (element-type LhCommitteeMeeting). */
+void       lh_client_list_meetings_async     (LhClient            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray *lh_client_list_meetings_finish    (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
 /* An objective of the action plan, as the daemon words it. */
 typedef struct
 {

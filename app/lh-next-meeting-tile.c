@@ -133,6 +133,8 @@ static void
 lh_next_meeting_tile_init (LhNextMeetingTile *self)
 {
   GtkWidget *plan;
+  GtkWidget *meetings;
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 4);
@@ -148,12 +150,17 @@ lh_next_meeting_tile_init (LhNextMeetingTile *self)
   /* The way to the committee's own pages. */
   plan = gtk_button_new_with_label (_("See the action plan"));
   gtk_widget_add_css_class (plan, "lh-secondary");
-  gtk_widget_set_halign (plan, GTK_ALIGN_START);
   gtk_widget_set_name (plan, "action-plan-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "kiosk.action-plan");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->heading));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->when));
-  gtk_box_append (GTK_BOX (self), plan);
+  meetings = gtk_button_new_with_label (_("See the meetings"));
+  gtk_widget_add_css_class (meetings, "lh-secondary");
+  gtk_widget_set_name (meetings, "meetings-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (meetings), "kiosk.meetings");
+  gtk_box_append (GTK_BOX (buttons), plan);
+  gtk_box_append (GTK_BOX (buttons), meetings);
+  gtk_box_append (GTK_BOX (self), buttons);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->heading, NULL,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

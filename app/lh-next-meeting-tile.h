@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The committee's next meeting on a committee member's home page: when,
- * where, and how soon (or that none is planned), with the way to the
- * action plan. Read at sign-in; hidden for anyone else. */
+ * where, and how soon (or that none is planned), with the ways to the
+ * action plan and the meetings. Read at sign-in; hidden for anyone
+ * else. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -171,6 +171,34 @@ test_update_objective (void)
   kiosk_close (&kiosk);
 }
 
+/* The meetings of the last year, the next one first, with who attended
+ * and the reports tabled. */
+static void
+test_meetings (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+  GtkWidget *held, *next;
+
+  demo_committee (&staff, &pin, &name);
+  kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  kiosk_press (kiosk.window, "See the meetings");
+  kiosk_wait_for_page (kiosk.window, "meetings");
+  kiosk_wait_for_label (kiosk.window, "Wednesday 11 November 2026, 14:00, Training room");
+  next = kiosk_find_label (kiosk.window, "Wednesday 13 January 2027, 14:00, Training room");
+  g_assert_nonnull (next);
+  g_assert_nonnull (kiosk_find_widget (gtk_widget_get_parent (next), kiosk_is_label,
+                                       "Attended: nobody recorded yet"));
+  held = gtk_widget_get_parent (kiosk_find_label (kiosk.window, "Wednesday 11 November 2026, 14:00, Training room"));
+  g_assert_nonnull (kiosk_find_widget (held, kiosk_is_label, "Report tabled: 1 July 2026 to 30 September 2026"));
+  g_assert_nonnull (kiosk_find_widget (held, kiosk_is_label_prefix, "Attended: "));
+  kiosk_assert_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-meetings");
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_page (kiosk.window, "home");
+  kiosk_close (&kiosk);
+}
+
 static void
 test_learner_sees_none (void)
 {
@@ -182,6 +210,7 @@ test_learner_sees_none (void)
   g_assert_false (kiosk_label_shown (kiosk.window, "Next committee meeting"));
   g_assert_false (kiosk_label_prefix_shown (kiosk.window, "Wednesday 13 January, 14:00"));
   g_assert_null (kiosk_find_button (kiosk.window, "See the action plan"));
+  g_assert_null (kiosk_find_button (kiosk.window, "See the meetings"));
   kiosk_close (&kiosk);
 }
 
@@ -201,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/committee-home/committee-sees-next", test_committee_sees_next);
   g_test_add_func ("/kiosk/committee-home/action-plan", test_action_plan);
   g_test_add_func ("/kiosk/committee-home/update-objective", test_update_objective);
+  g_test_add_func ("/kiosk/committee-home/meetings", test_meetings);
   g_test_add_func ("/kiosk/committee-home/learner-sees-none", test_learner_sees_none);
 
   status = g_test_run ();

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-meetings-page"
+
+#include "lh-meetings-page.h"
+
+#include <glib/gi18n.h>
+
+#include "lh-card-widgets.h"
+#include "lh-messages.h"
+#include "lh-slot-widgets.h"
+#include "lh-time-format.h"
+
+struct _LhMeetingsPage
+{
+  AdwBin        parent_instance;
+
+  LhClient     *client;       /* (owned) (nullable) */
+  GCancellable *cancellable;  /* (owned) (nullable) the read under way */
+  GtkBox       *content;      /* (unowned) */
+};
+
+G_DEFINE_FINAL_TYPE (LhMeetingsPage, lh_meetings_page, ADW_TYPE_BIN)
+
+char *
+lh_meetings_attended_words (const LhCommitteeMeeting *meeting)
+{
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (meeting != NULL, NULL);
+
+  if (meeting->attendees == NULL || meeting->attendees[0] == NULL)
+    return g_strdup (_("Attended: nobody recorded yet"));
+  names = g_strjoinv (", ", meeting->attendees);
+  /* Translators: "Attended: Grace Mensah, Helen Price (HR manager)" */
+  return g_strdup_printf (_("Attended: %s"), names);
+}
+
+/* "1 July 2026" of "2026-07-01", or NULL. */
+static char *
+day_words (const char *day)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autofree char *iso = g_strconcat (day, "T00:00:00Z", NULL);
+  g_autofree char *long_day = NULL;
+
+  midnight = g_date_time_new_from_iso8601 (iso, NULL);
+  if (midnight == NULL)
+    return NULL;
+  /* The date as written, whatever the zone: day, month and year. */
+  long_day = g_date_time_format (midnight, "%-d %B %Y");
+  return g_steal_pointer (&long_day);
+}
+
+char *
+lh_meetings_report_words (const LhCommitteeMeeting *meeting)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (meeting != NULL, NULL);
+
+  if (meeting->report_first_day == NULL || meeting->report_last_day == NULL)
+    return NULL;
+  first = day_words (meeting->report_first_day);
+  last = day_words (meeting->report_last_day);
+  if (first == NULL || last == NULL)
+    return NULL;
+  /* Translators: "Report tabled: 1 July 2026 to 30 September 2026" */
+  return g_strdup_printf (_("Report tabled: %s to %s"), first, last);
+}
+
+static GtkWidget *
+meeting_card (const LhCommitteeMeeting *meeting)
+{
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *day = lh_format_day_long (meeting->starts_at);
+  g_autofree char *clock = lh_format_clock (meeting->starts_at);
+  /* Translators: "Wednesday 11 November 2026, 14:00, Training room" */
+  g_autofree char *title = g_strdup_printf (_("%s %d, %s, %s"), day, g_date_time_get_year (meeting->starts_at),
+                                            clock, meeting->place);
+  g_autofree char *attended = lh_meetings_attended_words (meeting);
+  g_autofree char *report = lh_meetings_report_words (meeting);
+
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_set_margin_bottom (frame, 8);
+  gtk_widget_set_margin_top (card, 12);
+  gtk_widget_set_margin_bottom (card, 12);
+  gtk_widget_set_margin_start (card, 16);
+  gtk_widget_set_margin_end (card, 16);
+  gtk_box_append (GTK_BOX (frame), card);
+  gtk_box_append (GTK_BOX (card), lh_card_label_new (title, "lh-section-title"));
+  gtk_box_append (GTK_BOX (card), lh_card_label_new (attended, NULL));
+  if (report != NULL)
+    gtk_box_append (GTK_BOX (card), lh_card_label_new (report, NULL));
+  if (meeting->notes[0] != '\0')
+    gtk_box_append (GTK_BOX (card), lh_card_label_new (meeting->notes, "dim-label"));
+  return frame;
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LhMeetingsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = lh_client_list_meetings_finish (LH_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LH_MEETINGS_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  lh_remove_children (GTK_WIDGET (self->content));
+  if (meetings == NULL)
+    {
+      g_autofree char *message = lh_message_for_error (error);
+
+      gtk_box_append (self->content, lh_card_label_new (message, "lh-lead"));
+      return;
+    }
+  gtk_box_append (self->content, lh_card_label_new (_("The committee's meetings"), "lh-page-title"));
+  if (meetings->len == 0)
+    gtk_box_append (self->content, lh_card_label_new (_("No meetings in the last year."), "lh-lead"));
+  /* The latest first: the next one, then the last one held. */
+  for (guint i = meetings->len; i > 0; i--)
+    gtk_box_append (self->content, meeting_card (g_ptr_array_index (meetings, i - 1)));
+}
+
+void
+lh_meetings_page_load (LhMeetingsPage *self)
+{
+  g_return_if_fail (LH_IS_MEETINGS_PAGE (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->client == NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  lh_remove_children (GTK_WIDGET (self->content));
+  gtk_box_append (self->content, lh_card_label_new (_("Loading…"), "lh-lead"));
+  lh_client_list_meetings_async (self->client, self->cancellable, listed_cb, self);
+}
+
+void
+lh_meetings_page_set_client (LhMeetingsPage *self,
+                             LhClient       *client)
+{
+  g_return_if_fail (LH_IS_MEETINGS_PAGE (self));
+  g_return_if_fail (LH_IS_CLIENT (client));
+
+  g_set_object (&self->client, client);
+}
+
+static void
+lh_meetings_page_dispose (GObject *object)
+{
+  LhMeetingsPage *self = LH_MEETINGS_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  G_OBJECT_CLASS (lh_meetings_page_parent_class)->dispose (object);
+}
+
+static void
+lh_meetings_page_class_init (LhMeetingsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lh_meetings_page_dispose;
+}
+
+static void
+lh_meetings_page_init (LhMeetingsPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 16);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 16);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 16);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 16);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  adw_bin_set_child (ADW_BIN (self), scrolled);
+}
+
+GtkWidget *
+lh_meetings_page_new (void)
+{
+  return g_object_new (LH_TYPE_MEETINGS_PAGE, NULL);
+}
