@@ -258,6 +258,7 @@ lh_committee_meeting_free (LhCommitteeMeeting *meeting)
   g_free (meeting->report_first_day);
   g_free (meeting->report_last_day);
   g_strfreev (meeting->attendees);
+  g_clear_pointer (&meeting->member_ids, g_array_unref);
   g_free (meeting);
 }
 
@@ -271,6 +272,8 @@ meeting_from_json (JsonObject  *object,
   JsonNode *report = json_object_get_member (object, "report");
   JsonArray *attendees = json_object_has_member (object, "attendees")
                          ? json_object_get_array_member (object, "attendees") : NULL;
+
+  meeting->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!lh_json_read_int (object, "id", TRUE, &meeting->id, error) ||
       !lh_json_read_time (object, "starts_at", TRUE, tz, &meeting->starts_at, error) ||
@@ -290,6 +293,14 @@ meeting_from_json (JsonObject  *object,
 
       if (name != NULL)
         g_strv_builder_add (names, name);
+      /* Null for someone not on the committee. */
+      if (attendee != NULL && json_object_has_member (attendee, "person_id") &&
+          !json_object_get_null_member (attendee, "person_id"))
+        {
+          gint64 id = json_object_get_int_member (attendee, "person_id");
+
+          g_array_append_val (meeting->member_ids, id);
+        }
     }
   meeting->attendees = g_strv_builder_end (names);
   return g_steal_pointer (&meeting);
@@ -324,4 +335,33 @@ lh_client_list_meetings_finish (LhClient      *self,
                                 GError       **error)
 {
   return lh_client_check_finish (self, result, lh_client_list_meetings_async, error);
+}
+
+void
+lh_client_attend_meeting_async (LhClient            *self,
+                                gint64               meeting_id,
+                                gint64               person_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  JsonArray *ids = json_array_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  json_array_add_int_element (ids, person_id);
+  json_object_set_array_member (body, "attendee_ids", ids);
+  path = g_strdup_printf ("/committee/meetings/%" G_GINT64_FORMAT, meeting_id);
+  lh_client_send_request (self, "PATCH", path, body, LH_AUTH_SESSION, NULL, NULL, lh_client_attend_meeting_async,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+lh_client_attend_meeting_finish (LhClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lh_client_check_done (self, result, lh_client_attend_meeting_async, error);
 }

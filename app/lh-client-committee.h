@@ -41,6 +41,7 @@ typedef struct
   char      *report_first_day;  /* (owned) (nullable) the report tabled, YYYY-MM-DD */
   char      *report_last_day;   /* (owned) (nullable) */
   GStrv      attendees;         /* (owned) their names */
+  GArray    *member_ids;        /* (owned) (element-type gint64) the committee members among them */
 } LhCommitteeMeeting;
 
 void lh_committee_meeting_free (LhCommitteeMeeting *meeting);
@@ -53,6 +54,18 @@ void       lh_client_list_meetings_async     (LhClient            *self,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 GPtrArray *lh_client_list_meetings_finish    (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+
+/* PATCH /api/v1/committee/meetings/{id} with attendee_ids: the member
+ * person_id attended (twice is once). Returns TRUE. */
+void       lh_client_attend_meeting_async    (LhClient            *self,
+                                              gint64               meeting_id,
+                                              gint64               person_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean   lh_client_attend_meeting_finish   (LhClient      *self,
                                               GAsyncResult  *result,
                                               GError       **error);
 

@@ -69,9 +69,58 @@ lh_meetings_report_words (const LhCommitteeMeeting *meeting)
   return g_strdup_printf (_("Report tabled: %s to %s"), first, last);
 }
 
-static GtkWidget *
-meeting_card (const LhCommitteeMeeting *meeting)
+#define MEETING_KEY "lh-meeting-id"
+
+static void
+attended_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
+  g_autoptr(LhMeetingsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lh_client_attend_meeting_finish (LH_CLIENT (source), result, &error))
+    {
+      g_autofree char *message = lh_message_for_error (error);
+
+      g_debug ("Recording attendance: %s", error->message);
+      lh_remove_children (GTK_WIDGET (self->content));
+      gtk_box_append (self->content, lh_card_label_new (message, "lh-lead"));
+      return;
+    }
+  lh_meetings_page_load (self);
+}
+
+static void
+was_there_clicked_cb (GtkButton      *button,
+                      LhMeetingsPage *self)
+{
+  LhPerson *person = lh_client_get_person (self->client);
+
+  if (person == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  lh_client_attend_meeting_async (self->client, *(gint64 *) g_object_get_data (G_OBJECT (button), MEETING_KEY),
+                                  person->id, NULL, attended_cb, g_object_ref (self));
+}
+
+/* Whether the person signed in is among the meeting's members. */
+static gboolean
+attended_by (const LhCommitteeMeeting *meeting,
+             gint64                    person_id)
+{
+  for (guint i = 0; i < meeting->member_ids->len; i++)
+    if (g_array_index (meeting->member_ids, gint64, i) == person_id)
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+meeting_card (LhMeetingsPage           *self,
+              const LhCommitteeMeeting *meeting,
+              GDateTime                *now)
+{
+  LhPerson *person = lh_client_get_person (self->client);
   GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   g_autofree char *day = lh_format_day_long (meeting->starts_at);
@@ -95,6 +144,18 @@ meeting_card (const LhCommitteeMeeting *meeting)
     gtk_box_append (GTK_BOX (card), lh_card_label_new (report, NULL));
   if (meeting->notes[0] != '\0')
     gtk_box_append (GTK_BOX (card), lh_card_label_new (meeting->notes, "dim-label"));
+  /* A member records their own attendance, once the meeting has begun. */
+  if (person != NULL && g_date_time_compare (meeting->starts_at, now) <= 0 && !attended_by (meeting, person->id))
+    {
+      /* Translators: a screen reader's name for the button, e.g. "I was at the meeting of Wednesday 11 November" */
+      g_autofree char *a11y = g_strdup_printf (_("I was at the meeting of %s"), day);
+      GtkWidget *button = lh_card_button_new (_("I was there"), NULL, a11y);
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      g_object_set_data_full (G_OBJECT (button), MEETING_KEY, g_memdup2 (&meeting->id, sizeof meeting->id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (was_there_clicked_cb), self);
+      gtk_box_append (GTK_BOX (card), button);
+    }
   return frame;
 }
 
@@ -106,6 +167,7 @@ listed_cb (GObject      *source,
   LhMeetingsPage *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) meetings = lh_client_list_meetings_finish (LH_CLIENT (source), result, &error);
+  g_autoptr(GDateTime) now = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -119,12 +181,13 @@ listed_cb (GObject      *source,
       gtk_box_append (self->content, lh_card_label_new (message, "lh-lead"));
       return;
     }
+  now = lh_client_now (LH_CLIENT (source));
   gtk_box_append (self->content, lh_card_label_new (_("The committee's meetings"), "lh-page-title"));
   if (meetings->len == 0)
     gtk_box_append (self->content, lh_card_label_new (_("No meetings in the last year."), "lh-lead"));
   /* The latest first: the next one, then the last one held. */
   for (guint i = meetings->len; i > 0; i--)
-    gtk_box_append (self->content, meeting_card (g_ptr_array_index (meetings, i - 1)));
+    gtk_box_append (self->content, meeting_card (self, g_ptr_array_index (meetings, i - 1), now));
 }
 
 void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The committee's meetings at the desk, from a year back to a year
  * ahead, the latest first: when and where, who attended, and the site
- * report tabled at each. Committee members only. */
+ * report tabled at each; a member records that they were at one. Committee
+ * members only. */
 #pragma once
 
 #include <adwaita.h>

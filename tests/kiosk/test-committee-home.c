@@ -172,15 +172,23 @@ test_update_objective (void)
 }
 
 /* The meetings of the last year, the next one first, with who attended
- * and the reports tabled. */
+ * and the reports tabled; the member records that they were at this
+ * morning's. */
 static void
 test_meetings (void)
 {
   Kiosk kiosk = { 0 };
   const char *staff, *pin, *name;
-  GtkWidget *held, *next;
+  GtkWidget *held, *next, *morning;
+  g_autofree char *token = NULL;
+  g_autofree char *attended = NULL;
 
   demo_committee (&staff, &pin, &name);
+  /* This morning's, with nobody recorded yet. */
+  token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/committee/meetings", token,
+                                    "{\"starts_at\": \"2027-01-12T09:00:00Z\", \"place\": \"Room 2\"}", NULL),
+                    ==, 201);
   kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
   kiosk_press (kiosk.window, "See the meetings");
   kiosk_wait_for_page (kiosk.window, "meetings");
@@ -192,8 +200,18 @@ test_meetings (void)
   held = gtk_widget_get_parent (kiosk_find_label (kiosk.window, "Wednesday 11 November 2026, 14:00, Training room"));
   g_assert_nonnull (kiosk_find_widget (held, kiosk_is_label, "Report tabled: 1 July 2026 to 30 September 2026"));
   g_assert_nonnull (kiosk_find_widget (held, kiosk_is_label_prefix, "Attended: "));
+  /* Those held with the member say so already: no button to press. */
+  g_assert_null (kiosk_find_widget (held, kiosk_is_button, "I was there"));
+  morning = gtk_widget_get_parent (kiosk_find_label (kiosk.window, "Tuesday 12 January 2027, 09:00, Room 2"));
+  g_assert_nonnull (kiosk_find_widget (morning, kiosk_is_label, "Attended: nobody recorded yet"));
+  g_assert_nonnull (kiosk_find_widget (morning, kiosk_is_button, "I was there"));
   kiosk_assert_touch_targets (kiosk.window);
   kiosk_screenshot (kiosk.window, "kiosk-meetings");
+
+  kiosk_press (kiosk.window, "I was there");
+  attended = g_strdup_printf ("Attended: %s", name);
+  kiosk_wait_for_label (kiosk.window, attended);
+  g_assert_null (kiosk_find_button (kiosk.window, "I was there"));
   kiosk_press (kiosk.window, "Back");
   kiosk_wait_for_page (kiosk.window, "home");
   kiosk_close (&kiosk);
