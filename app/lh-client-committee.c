@@ -365,3 +365,32 @@ lh_client_attend_meeting_finish (LhClient      *self,
 {
   return lh_client_check_done (self, result, lh_client_attend_meeting_async, error);
 }
+
+void
+lh_client_add_meeting_async (LhClient            *self,
+                             GDateTime           *starts_at,
+                             const char          *place,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *at = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (starts_at != NULL && place != NULL);
+
+  at = g_date_time_format_iso8601 (starts_at);
+  json_object_set_string_member (body, "starts_at", at);
+  json_object_set_string_member (body, "place", place);
+  lh_client_send_request (self, "POST", "/committee/meetings", body, LH_AUTH_SESSION, NULL, NULL,
+                          lh_client_add_meeting_async, cancellable, callback, user_data);
+}
+
+gboolean
+lh_client_add_meeting_finish (LhClient      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return lh_client_check_done (self, result, lh_client_add_meeting_async, error);
+}

@@ -57,6 +57,18 @@ GPtrArray *lh_client_list_meetings_finish    (LhClient      *self,
                                               GAsyncResult  *result,
                                               GError       **error);
 
+/* POST /api/v1/committee/meetings: a meeting planned. Refusals carry the
+ * daemon's reason (place-invalid, text-too-long with max_chars,
+ * date-out-of-range). Returns TRUE. */
+void       lh_client_add_meeting_async       (LhClient            *self,
+                                              GDateTime           *starts_at,
+                                              const char          *place,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean   lh_client_add_meeting_finish      (LhClient      *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
 /* PATCH /api/v1/committee/meetings/{id} with attendee_ids: the member
  * person_id attended (twice is once). Returns TRUE. */
 void       lh_client_attend_meeting_async    (LhClient            *self,

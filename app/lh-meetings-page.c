@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-card-widgets.h"
+#include "lh-meeting-form.h"
 #include "lh-messages.h"
 #include "lh-slot-widgets.h"
 #include "lh-time-format.h"
@@ -17,6 +18,7 @@ struct _LhMeetingsPage
   LhClient     *client;       /* (owned) (nullable) */
   GCancellable *cancellable;  /* (owned) (nullable) the read under way */
   GtkBox       *content;      /* (unowned) */
+  gboolean      in_form;
 };
 
 G_DEFINE_FINAL_TYPE (LhMeetingsPage, lh_meetings_page, ADW_TYPE_BIN)
@@ -160,6 +162,64 @@ meeting_card (LhMeetingsPage           *self,
 }
 
 static void
+added_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LhMeetingForm) form = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  lh_meeting_form_set_busy (form, FALSE);
+  if (!lh_client_add_meeting_finish (LH_CLIENT (source), result, &error))
+    {
+      lh_meeting_form_show_error (form, error);
+      return;
+    }
+  /* Back to the list, with it, unless the person moved on. */
+  page = gtk_widget_get_ancestor (GTK_WIDGET (form), LH_TYPE_MEETINGS_PAGE);
+  if (page != NULL)
+    lh_meetings_page_load (LH_MEETINGS_PAGE (page));
+}
+
+static void
+save_cb (LhMeetingForm  *form,
+         LhMeetingsPage *self)
+{
+  g_autoptr(GDateTime) starts_at = lh_meeting_form_get_starts_at (form);
+
+  if (starts_at == NULL)
+    return;
+  lh_meeting_form_set_busy (form, TRUE);
+  lh_client_add_meeting_async (self->client, starts_at, lh_meeting_form_get_place (form), NULL, added_cb,
+                               g_object_ref (form));
+}
+
+static void
+plan_clicked_cb (GtkButton      *button,
+                 LhMeetingsPage *self)
+{
+  g_autoptr(GDateTime) now = lh_client_now (self->client);
+  GtkWidget *form = lh_meeting_form_new (now);
+
+  self->in_form = TRUE;
+  g_signal_connect_object (form, "save", G_CALLBACK (save_cb), self, 0);
+  lh_remove_children (GTK_WIDGET (self->content));
+  gtk_box_append (self->content, form);
+}
+
+static GtkWidget *
+plan_button (LhMeetingsPage *self)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Plan a meeting"));
+
+  gtk_widget_add_css_class (button, "lh-secondary");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect (button, "clicked", G_CALLBACK (plan_clicked_cb), self);
+  return button;
+}
+
+static void
 listed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -183,6 +243,7 @@ listed_cb (GObject      *source,
     }
   now = lh_client_now (LH_CLIENT (source));
   gtk_box_append (self->content, lh_card_label_new (_("The committee's meetings"), "lh-page-title"));
+  gtk_box_append (self->content, plan_button (self));
   if (meetings->len == 0)
     gtk_box_append (self->content, lh_card_label_new (_("No meetings in the last year."), "lh-lead"));
   /* The latest first: the next one, then the last one held. */
@@ -190,11 +251,23 @@ listed_cb (GObject      *source,
     gtk_box_append (self->content, meeting_card (self, g_ptr_array_index (meetings, i - 1), now));
 }
 
+gboolean
+lh_meetings_page_go_back (LhMeetingsPage *self)
+{
+  g_return_val_if_fail (LH_IS_MEETINGS_PAGE (self), FALSE);
+
+  if (!self->in_form)
+    return FALSE;
+  lh_meetings_page_load (self);
+  return TRUE;
+}
+
 void
 lh_meetings_page_load (LhMeetingsPage *self)
 {
   g_return_if_fail (LH_IS_MEETINGS_PAGE (self));
 
+  self->in_form = FALSE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

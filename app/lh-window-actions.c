@@ -122,7 +122,10 @@ back_action (GtkWidget  *widget,
         lh_window_show_page (self, "home");
     }
   else if (g_str_equal (name, "meetings"))
-    lh_window_show_page (self, "home");
+    {
+      if (!lh_meetings_page_go_back (self->meetings_page))
+        lh_window_show_page (self, "home");
+    }
 }
 
 static void

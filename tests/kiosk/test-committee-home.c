@@ -212,6 +212,20 @@ test_meetings (void)
   attended = g_strdup_printf ("Attended: %s", name);
   kiosk_wait_for_label (kiosk.window, attended);
   g_assert_null (kiosk_find_button (kiosk.window, "I was there"));
+
+  /* A meeting planned: nowhere is refused in words and saves nothing;
+   * then two weeks on, at 14:00, in Room 3. */
+  kiosk_press (kiosk.window, "Plan a meeting");
+  kiosk_wait_for_label (kiosk.window, "Where?");
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "meeting-place")), " ");
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the form laid out");
+  kiosk_assert_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-meeting-form");
+  kiosk_press (kiosk.window, "Save the meeting");
+  kiosk_wait_for_label (kiosk.window, "Please say where the meeting is.");
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "meeting-place")), "Room 3");
+  kiosk_press (kiosk.window, "Save the meeting");
+  kiosk_wait_for_label (kiosk.window, "Tuesday 26 January 2027, 14:00, Room 3");
   kiosk_press (kiosk.window, "Back");
   kiosk_wait_for_page (kiosk.window, "home");
   kiosk_close (&kiosk);
