@@ -10,6 +10,7 @@
 #include "lh-approvals-page.h"
 #include "lh-dashboard-page.h"
 #include "lh-desk-page.h"
+#include "lh-next-meeting-tile.h"
 #include "lh-time-format.h"
 #include "lh-time-off-page.h"
 
@@ -38,6 +39,7 @@ struct _LhHomePage
   GtkImage  *notice_icon;
   GtkLabel  *notice_label;
   GtkWidget *admin_notices;  /* below the notice: an admin's faults and checks */
+  GtkWidget *next_meeting;   /* below them: a committee member's next meeting */
 };
 
 G_DEFINE_FINAL_TYPE (LhHomePage, lh_home_page, ADW_TYPE_BIN)
@@ -95,6 +97,9 @@ lh_home_page_init (LhHomePage *self)
   self->admin_notices = lh_admin_notices_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->admin_notices,
                               self->notice_box);
+  self->next_meeting = lh_next_meeting_tile_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->next_meeting,
+                              self->admin_notices);
   lh_home_page_set_person (self, NULL);
 }
 
@@ -140,6 +145,7 @@ lh_home_page_set_person (LhHomePage     *self,
   /* The committee's figures: the daemon refuses anyone else. */
   gtk_widget_set_visible (self->committee_box, lh_dashboard_page_is_for (person));
   lh_admin_notices_set_person (LH_ADMIN_NOTICES (self->admin_notices), person);
+  lh_next_meeting_tile_set_person (LH_NEXT_MEETING_TILE (self->next_meeting), person);
   if (person == NULL)
     lh_home_page_set_approvals (self, -1);
   if (person == NULL || person->name == NULL)
@@ -158,6 +164,14 @@ lh_home_page_get_admin_notices (LhHomePage *self)
   g_return_val_if_fail (LH_IS_HOME_PAGE (self), NULL);
 
   return self->admin_notices;
+}
+
+GtkWidget *
+lh_home_page_get_next_meeting (LhHomePage *self)
+{
+  g_return_val_if_fail (LH_IS_HOME_PAGE (self), NULL);
+
+  return self->next_meeting;
 }
 
 void

@@ -121,6 +121,16 @@ back_action (GtkWidget  *widget,
       if (!lh_equipment_page_go_back (self->equipment_page))
         lh_window_show_page (self, "home");
     }
+  else if (g_str_equal (name, "action-plan"))
+    {
+      if (!lh_action_plan_page_go_back (self->action_plan_page))
+        lh_window_show_page (self, "home");
+    }
+  else if (g_str_equal (name, "meetings"))
+    {
+      if (!lh_meetings_page_go_back (self->meetings_page))
+        lh_window_show_page (self, "home");
+    }
 }
 
 static void
@@ -313,6 +323,34 @@ dashboard_action (GtkWidget  *widget,
   lh_window_show_page (self, "dashboard");
 }
 
+/* The action plan is the committee's: the home page shows the way in to
+ * no one else, and the daemon refuses anyone else. */
+static void
+action_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_action_plan_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_action_plan_page_load (self->action_plan_page);
+  lh_window_show_page (self, "action-plan");
+}
+
+static void
+meetings_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LhWindow *self = LH_WINDOW (widget);
+
+  if (!lh_client_is_signed_in (self->client) || !lh_action_plan_page_is_for (lh_client_get_person (self->client)))
+    return;
+  lh_meetings_page_load (self->meetings_page);
+  lh_window_show_page (self, "meetings");
+}
+
 /* Approving time off is the employer's contact point's: the home page
  * shows the way in to no one else, and the daemon refuses anyone else. */
 static void
@@ -412,6 +450,8 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.dashboard", NULL, dashboard_action);
   gtk_widget_class_install_action (widget_class, "kiosk.approvals", NULL, approvals_action);
   gtk_widget_class_install_action (widget_class, "kiosk.equipment", NULL, equipment_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.action-plan", NULL, action_plan_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.meetings", NULL, meetings_action);
   gtk_widget_class_install_action (widget_class, "kiosk.time-off", NULL, time_off_action);
   gtk_widget_class_install_action (widget_class, "kiosk.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_action);

@@ -11,7 +11,9 @@
 #include "lh-desk-page.h"
 #include "lh-equality-page.h"
 #include "lh-dashboard-page.h"
+#include "lh-action-plan-page.h"
 #include "lh-facility-page.h"
+#include "lh-meetings-page.h"
 #include "lh-fault-page.h"
 #include "lh-bookings-page.h"
 #include "lh-groups-page.h"
@@ -82,6 +84,8 @@ struct _LhWindow
   LhTimeOffPage   *time_off_page;
   LhApprovalsPage *approvals_page;
   LhEquipmentPage *equipment_page;
+  LhActionPlanPage *action_plan_page;  /* added in code, not the template */
+  LhMeetingsPage  *meetings_page;      /* added in code, not the template */
 };
 
 void lh_window_show_page             (LhWindow   *self,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-admin-notices.h"
+#include "lh-next-meeting-tile.h"
 #include "lh-booking-notice.h"
 #include "lh-client-faults.h"
 #include "lh-style.h"
@@ -296,6 +297,10 @@ lh_window_constructed (GObject *object)
   lh_page_set_client (LH_PAGE (self->time_off_page), self->client);
   lh_page_set_client (LH_PAGE (self->approvals_page), self->client);
   lh_admin_notices_set_client (LH_ADMIN_NOTICES (lh_home_page_get_admin_notices (self->home_page)), self->client);
+  lh_next_meeting_tile_set_client (LH_NEXT_MEETING_TILE (lh_home_page_get_next_meeting (self->home_page)),
+                                   self->client);
+  lh_action_plan_page_set_client (self->action_plan_page, self->client);
+  lh_meetings_page_set_client (self->meetings_page, self->client);
   lh_page_set_client (LH_PAGE (self->equipment_page), self->client);
   g_signal_connect_object (self->approvals_page, "notify::pending",
                            G_CALLBACK (approvals_pending_cb), self, G_CONNECT_SWAPPED);
@@ -512,6 +517,12 @@ lh_window_init (LhWindow *self)
 
   lh_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The committee's pages, in their own files. */
+  self->action_plan_page = LH_ACTION_PLAN_PAGE (lh_action_plan_page_new ());
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->action_plan_page), "action-plan", _("Action plan"));
+  self->meetings_page = LH_MEETINGS_PAGE (lh_meetings_page_new ());
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->meetings_page), "meetings", _("Meetings"));
 
   lh_idle_monitor_watch (self->idle, GTK_WIDGET (self));
   g_signal_connect_object (self->idle, "countdown", G_CALLBACK (idle_countdown_cb), self, G_CONNECT_SWAPPED);

@@ -36,7 +36,7 @@ ctl_clear (Ctl *ctl)
   char **strings[] = { &ctl->kind, &ctl->hours, &ctl->from, &ctl->pc, &ctl->person, &ctl->room,
                        &ctl->title, &ctl->topic, &ctl->subject, &ctl->place, &ctl->start, &ctl->at,
                        &ctl->reason, &ctl->date, &ctl->years, &ctl->location, &ctl->description,
-                       &ctl->to, &ctl->format, &ctl->note, &ctl->output };
+                       &ctl->to, &ctl->format, &ctl->note, &ctl->output, &ctl->name };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
@@ -428,6 +428,8 @@ static const struct
   { "fault", lh_ctl_fault, "Faults: list the open ones, report, assign, repaired" },
   { "report", lh_ctl_report, "The committee's site report for a period, suppressed: --format csv, json or pdf" },
   { "national-report", lh_ctl_national_report, "Add the sites' reports (JSON files) up into the national report; no database" },
+  { "meetings", lh_ctl_meetings, "The committee's meetings: list, add, attend, table-report" },
+  { "action-plan", lh_ctl_action_plan, "The committee's action plan: list, add, edit, history" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
@@ -488,6 +490,7 @@ main (int argc, char **argv)
     { "at", 0, 0, G_OPTION_ARG_STRING, &ctl.at, "terms show, time-off show/history: as on this date", "DATE" },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &ctl.reason, "time-off approve/reject/adjust, equipment status: why", "TEXT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &ctl.date, "time-off adjust: the day the time fell", "DATE" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &ctl.name, "meetings attend: who attended, not being on the committee", "NAME" },
     { "ulr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ctl.ulrs, "dropin/advice-slot add: a ULR (staff number; again for more)", "STAFF" },
     { NULL }
   };

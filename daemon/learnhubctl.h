@@ -43,6 +43,7 @@ typedef struct
   char      *format;          /* (owned) (nullable) equipment usage: text or csv */
   char      *note;            /* (owned) (nullable) equipment check done */
   char      *output;          /* (owned) (nullable) report, national-report: the file to write */
+  char      *name;            /* (owned) (nullable) meetings attend: someone not on the committee */
 } Ctl;
 
 /* The options of "rules set", in the order of limits[] above. */
@@ -118,5 +119,8 @@ gboolean lh_ctl_fault       (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_time_off    (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-national-report.c: needs no database (store NULL). */
 gboolean lh_ctl_national_report (Ctl *ctl, LhStore *store, GError **error);
+/* learnhubctl-meetings.c, learnhubctl-action-plan.c */
+gboolean lh_ctl_meetings    (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_action_plan (Ctl *ctl, LhStore *store, GError **error);
 
 G_END_DECLS

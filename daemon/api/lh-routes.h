@@ -138,6 +138,26 @@ gboolean   lh_routes_notify_person  (LhStore    *store,
                                      JsonNode   *data,
                                      gint64      person_id);
 
+/* lh-routes-meetings.c: the committee's meetings; with what the
+ * committee's routes share to read a body. */
+void lh_route_list_meetings (LhRequest *request);
+void lh_route_add_meeting   (LhRequest *request);
+void lh_route_edit_meeting  (LhRequest *request);
+/* LH_ERROR_BAD_REQUEST for a member not one of members. */
+gboolean lh_routes_check_members   (JsonObject         *object,
+                                    const char * const *members,
+                                    GError            **error);
+/* An optional string member: absent or null leaves *out_value NULL. */
+gboolean lh_routes_optional_string (JsonObject  *object,
+                                    const char  *member,
+                                    const char **out_value,
+                                    GError     **error);
+/* lh-routes-action-plan.c */
+void lh_route_action_plan       (LhRequest *request);
+void lh_route_add_objective     (LhRequest *request);
+void lh_route_edit_objective    (LhRequest *request);
+void lh_route_objective_history (LhRequest *request);
+
 /* lh-routes-time-off.c */
 void lh_route_my_time_off       (LhRequest *request);
 void lh_route_time_off_requests (LhRequest *request);

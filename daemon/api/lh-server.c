@@ -135,6 +135,17 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/faults", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_faults },
   { "POST", "/api/v1/faults/{id}/assign", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_assign_fault },
   { "POST", "/api/v1/faults/{id}/repaired", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_fault_repaired },
+  /* The committee's meetings and action plan: its own to change; the
+   * admins read them (they book the room and prepare the report), as
+   * nothing in them is about a learner. */
+  { "GET", "/api/v1/committee/meetings", LH_AUTH_SESSION, LH_ROLE_COMMITTEE | LH_ROLE_ADMIN, lh_route_list_meetings },
+  { "POST", "/api/v1/committee/meetings", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_add_meeting },
+  { "PATCH", "/api/v1/committee/meetings/{id}", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_edit_meeting },
+  { "GET", "/api/v1/committee/action-plan", LH_AUTH_SESSION, LH_ROLE_COMMITTEE | LH_ROLE_ADMIN, lh_route_action_plan },
+  { "POST", "/api/v1/committee/action-plan", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_add_objective },
+  { "PATCH", "/api/v1/committee/action-plan/{id}", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_edit_objective },
+  { "GET", "/api/v1/committee/action-plan/{id}/history", LH_AUTH_SESSION, LH_ROLE_COMMITTEE | LH_ROLE_ADMIN,
+    lh_route_objective_history },
   { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL },
 };
 

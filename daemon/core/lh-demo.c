@@ -7,6 +7,7 @@
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
 #include "lh-demo-equality.h"
+#include "lh-demo-committee.h"
 #include "lh-demo-equipment.h"
 #include "lh-demo-history.h"
 #include "lh-demo-time-off.h"
@@ -282,6 +283,20 @@ add_group_session (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
   return TRUE;
 }
 
+/* The staff number of the demo's committee member. */
+static const char *
+committee_member (const LhDemoCentre *demo)
+{
+  for (guint i = 0; i < demo->accounts->len; i++)
+    {
+      const LhDemoAccount *account = g_ptr_array_index (demo->accounts, i);
+
+      if (account->roles & LH_ROLE_COMMITTEE)
+        return account->staff_number;
+    }
+  g_return_val_if_reached (NULL);
+}
+
 static gint64
 history_start (const LhCentre *centre, gint64 now)
 {
@@ -542,6 +557,12 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
       !lh_demo_add_faults (store, centre, now, error) ||
       !lh_demo_add_checks (store, centre, now, error) ||
       !lh_demo_add_equality (store, centre, learner_ids, error) ||
+      /* The committee met for a year at least, so that its plan has a
+       * history even without --years. */
+      !lh_demo_add_committee (store, centre, committee_member (demo),
+                              years > 0 ? lh_demo_history_first_day (centre, years, now)
+                                        : lh_time_add_days (lh_time_local_midnight (now, centre->tz), -366, centre->tz),
+                              now, error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
       !lh_transaction_commit (tx, error) ||

@@ -5,6 +5,7 @@
 
 #include "lh-report-site.h"
 
+#include "lh-action-plan.h"
 #include "lh-equality.h"
 #include "lh-error.h"
 #include "lh-report-sections.h"
@@ -84,7 +85,8 @@ lh_site_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, 
       !add (report, lh_report_section_facility_time (store, centre, from, to, now, error)) ||
       !add (report, lh_report_section_advice (store, centre, from, to, now, error)) ||
       !add (report, lh_report_section_equipment (store, centre, from, to, now, error)) ||
-      !add (report, lh_report_section_equality (store, centre, from, to, now, error)))
+      !add (report, lh_report_section_equality (store, centre, from, to, now, error)) ||
+      !add (report, lh_report_section_committee (store, centre, from, to, now, error)))
     return NULL;
 
   lh_report_suppress (report);

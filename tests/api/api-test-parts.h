@@ -65,6 +65,8 @@ void lh_api_equality_add_tests (LhTestDaemon *daemon,
 /* The committee's site report. */
 void lh_api_report_add_tests (LhTestDaemon *daemon,
                               SoupSession  *session);
-
+/* The committee's meetings and action plan. */
+void lh_api_committee_add_tests (LhTestDaemon *daemon,
+                                 SoupSession  *session);
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);

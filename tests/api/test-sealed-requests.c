@@ -11,6 +11,7 @@
 
 #include "core/advice-schema-19.h"
 #include "core/checks-schema-24.h"
+#include "core/committee-schema-32.h"
 #include "core/equipment-schema-20.h"
 #include "core/faults-schema-22.h"
 #include "core/equality-schema-31.h"
@@ -42,7 +43,7 @@ setup_schema_19 (const char *db_path, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   /* A week ago: well within the retention. */
-  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_EQUALITY
+  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY
                                           LH_TEST_UNDO_CHECKS
                                           LH_TEST_UNDO_FAULTS
                                           LH_TEST_UNDO_EQUIPMENT

@@ -387,6 +387,34 @@ test_demo_years (void)
                    <, count (ts->store, "SELECT count(*) FROM bookings "
                                         "WHERE strftime('%m', start_at, 'unixepoch') = '06'"));
   g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM bookings WHERE start_at > ?1", now), >, 10);
+
+  /* The committee: six meetings a year (a year back from any day holds
+   * five to seven: the second Wednesday moves), one ahead; those held
+   * have who attended, and the reports tabled; an action plan of five
+   * objectives, reviewed since. */
+  for (int year = 1; year <= DEMO_YEARS; year++)
+    {
+      g_autoptr(LhStmt) stmt = lh_store_prepare (ts->store, "SELECT count(*) FROM committee_meetings "
+                                                 "WHERE starts_at >= ?1 - ?2 * 365 * 86400 "
+                                                 "AND starts_at < ?1 - (?2 - 1) * 365 * 86400", NULL);
+
+      sqlite3_bind_int64 (stmt, 1, now);
+      sqlite3_bind_int (stmt, 2, year);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), >=, 5);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), <=, 7);
+    }
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM committee_meetings WHERE starts_at < ?1", now), >=,
+                   6 * DEMO_YEARS - 1);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM committee_meetings WHERE starts_at >= ?1", now), ==, 1);
+  g_assert_cmpint (count_at (ts->store, "SELECT count(*) FROM committee_meetings m WHERE starts_at < ?1 "
+                                        "AND NOT EXISTS (SELECT 1 FROM committee_attendees a "
+                                        "WHERE a.meeting_id = m.id AND a.person_id IS NOT NULL)", now), ==, 0);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM committee_meetings WHERE report_first_day IS NOT NULL"),
+                   >=, 4 * DEMO_YEARS - 1);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM action_objectives"), ==, 5);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM action_objectives WHERE status = 'done'"), >=, 1);
+  g_assert_cmpint (count (ts->store, "SELECT count(*) FROM action_objective_changes WHERE field <> 'created'"), >, 8);
   g_assert_cmpint (count (ts->store, "SELECT count(*) FROM advice_requests WHERE status = 'started'"), ==, 1);
 
   /* What happened in those years: cancellations, no-shows released,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report-schema-33.h"
+#include "committee-schema-32.h"
 #include "sittings-fixture.h"
 #include "lh-devices.h"
 #include "lh-equipment-private.h"
@@ -408,7 +409,7 @@ test_migration_fills_links (Fixture *f, gconstpointer data)
   g_clear_object (&f->ts->store);
   g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
   /* Back to schema 29: the later additions first, then 31's, then 30's. */
-  g_assert_cmpint (sqlite3_exec (db, LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_EQUALITY
+  g_assert_cmpint (sqlite3_exec (db, LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY
                                      "DROP INDEX equipment_by_tag_nocase; "
                                      "ALTER TABLE faults DROP COLUMN joined_into; "
                                      "DROP INDEX equipment_events_links_by_pc; "

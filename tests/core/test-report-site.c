@@ -233,7 +233,8 @@ test_heading_and_threshold (Fixture *f, gconstpointer data)
   g_assert_cmpint (report->generated_at, ==, NOW);
   /* The sections in the order a committee reads them. */
   {
-    const char *ids[] = { "usage", "time-off", "facility-time", "advice", "equipment", "equality", NULL };
+    const char *ids[] = { "usage", "time-off", "facility-time", "advice", "equipment", "equality", "committee",
+                          NULL };
 
     g_assert_cmpuint (report->sections->len, ==, g_strv_length ((char **) ids));
     for (guint i = 0; ids[i] != NULL; i++)

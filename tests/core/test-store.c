@@ -6,6 +6,7 @@
 #include "advice-schema-19.h"
 #include "checks-schema-24.h"
 #include "equality-schema-31.h"
+#include "committee-schema-32.h"
 #include "equipment-schema-20.h"
 #include "faults-schema-22.h"
 #include "released-schema-34.h"
@@ -342,6 +343,7 @@ revert_to_schema_14 (const char *path)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
                                      LH_TEST_UNDO_RELEASED_BOOKINGS
                                      LH_TEST_UNDO_REPORT_SECTIONS
+                                     LH_TEST_UNDO_COMMITTEE
                                      LH_TEST_UNDO_EQUALITY
                                      LH_TEST_UNDO_CHECKS
                                      LH_TEST_UNDO_FAULTS
