@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-card-widgets.h"
-#include "lh-messages.h"
+#include "lh-column.h"
 #include "lh-objective-form.h"
 #include "lh-slot-widgets.h"
 #include "lh-time-format.h"
@@ -96,14 +96,6 @@ lh_action_plan_page_is_for (const LhPerson *person)
   return person != NULL && lh_person_has_role (person, "committee");
 }
 
-static void
-show_message (LhActionPlanPage *self,
-              const char       *text)
-{
-  lh_remove_children (GTK_WIDGET (self->content));
-  gtk_box_append (self->content, lh_card_label_new (text, "lh-lead"));
-}
-
 static void show_history (LhActionPlanPage *self, const ObjectiveRef *objective);
 
 static void
@@ -126,8 +118,8 @@ static GtkWidget *
 objective_card (LhActionPlanPage      *self,
                 const LhPlanObjective *objective)
 {
-  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *card;
+  GtkWidget *frame = lh_card_frame_new (&card);
   g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", objective->number, objective->activity);
   g_autoptr(GDateTime) due = g_date_time_new_local (g_date_get_year (objective->due),
                                                     g_date_get_month (objective->due),
@@ -145,14 +137,6 @@ objective_card (LhActionPlanPage      *self,
   GtkWidget *update = lh_card_button_new (_("Update"), NULL, update_a11y);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
-  /* The card's look outside, its room inside. */
-  gtk_widget_add_css_class (frame, "card");
-  gtk_widget_set_margin_bottom (frame, 8);
-  gtk_widget_set_margin_top (card, 12);
-  gtk_widget_set_margin_bottom (card, 12);
-  gtk_widget_set_margin_start (card, 16);
-  gtk_widget_set_margin_end (card, 16);
-  gtk_box_append (GTK_BOX (frame), card);
   gtk_box_append (GTK_BOX (card), lh_card_label_new (title, "lh-section-title"));
   gtk_box_append (GTK_BOX (card), lh_card_label_new (facts, NULL));
   if (objective->outcomes[0] != '\0')
@@ -193,14 +177,8 @@ plan_read_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_ACTION_PLAN_PAGE (user_data);
-  g_clear_object (&self->cancellable);
-  if (plan == NULL)
-    {
-      g_autofree char *message = lh_message_for_error (error);
-
-      show_message (self, message);
-      return;
-    }
+  if (!lh_column_end_read (self->content, &self->cancellable, error))
+    return;
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   self->plan = g_ptr_array_ref (plan);
   lh_remove_children (GTK_WIDGET (self->content));
@@ -211,16 +189,6 @@ plan_read_cb (GObject      *source,
     gtk_box_append (self->content, objective_card (self, g_ptr_array_index (plan, i)));
 }
 
-static void
-begin_read (LhActionPlanPage *self)
-{
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  show_message (self, _("Loading…"));
-}
-
 void
 lh_action_plan_page_load (LhActionPlanPage *self)
 {
@@ -229,8 +197,8 @@ lh_action_plan_page_load (LhActionPlanPage *self)
   self->in_history = FALSE;
   if (self->client == NULL)
     return;
-  begin_read (self);
-  lh_client_action_plan_async (self->client, self->cancellable, plan_read_cb, self);
+  lh_client_action_plan_async (self->client, lh_column_begin_read (self->content, &self->cancellable),
+                               plan_read_cb, self);
 }
 
 static void
@@ -246,14 +214,8 @@ history_read_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_ACTION_PLAN_PAGE (user_data);
-  g_clear_object (&self->cancellable);
-  if (changes == NULL)
-    {
-      g_autofree char *message = lh_message_for_error (error);
-
-      show_message (self, message);
-      return;
-    }
+  if (!lh_column_end_read (self->content, &self->cancellable, error))
+    return;
   title = g_object_get_data (G_OBJECT (self), "lh-history-title");
   lh_remove_children (GTK_WIDGET (self->content));
   gtk_box_append (self->content, lh_card_label_new (title, "lh-page-title"));
@@ -282,8 +244,9 @@ show_history (LhActionPlanPage   *self,
 
   g_object_set_data_full (G_OBJECT (self), "lh-history-title", g_steal_pointer (&title), g_free);
   self->in_history = TRUE;
-  begin_read (self);
-  lh_client_objective_history_async (self->client, objective->id, self->cancellable, history_read_cb, self);
+  lh_client_objective_history_async (self->client, objective->id,
+                                     lh_column_begin_read (self->content, &self->cancellable),
+                                     history_read_cb, self);
 }
 
 static void
@@ -367,9 +330,7 @@ lh_action_plan_page_dispose (GObject *object)
 {
   LhActionPlanPage *self = LH_ACTION_PLAN_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  lh_column_cancel_read (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   G_OBJECT_CLASS (lh_action_plan_page_parent_class)->dispose (object);
@@ -384,20 +345,7 @@ lh_action_plan_page_class_init (LhActionPlanPageClass *klass)
 static void
 lh_action_plan_page_init (LhActionPlanPage *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 16);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 16);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 16);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 16);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
+  self->content = lh_column_new_in (ADW_BIN (self));
 }
 
 GtkWidget *

@@ -55,3 +55,23 @@ lh_card_button_new (const char *label,
                                     accessible, -1);
   return button;
 }
+
+GtkWidget *
+lh_card_frame_new (GtkWidget **inner)
+{
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  g_return_val_if_fail (inner != NULL, NULL);
+
+  /* The card's look outside, its room inside. */
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_set_margin_bottom (frame, 8);
+  gtk_widget_set_margin_top (card, 12);
+  gtk_widget_set_margin_bottom (card, 12);
+  gtk_widget_set_margin_start (card, 16);
+  gtk_widget_set_margin_end (card, 16);
+  gtk_box_append (GTK_BOX (frame), card);
+  *inner = card;
+  return frame;
+}

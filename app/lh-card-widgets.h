@@ -21,5 +21,8 @@ GtkWidget *lh_card_label_new  (const char *text,
 GtkWidget *lh_card_button_new (const char *label,
                                const char *css_class,
                                const char *accessible);
+/* A card with room below it; its lines go in *inner, the padded column
+ * inside (transfer none). */
+GtkWidget *lh_card_frame_new  (GtkWidget **inner);
 
 G_END_DECLS

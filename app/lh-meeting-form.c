@@ -9,6 +9,7 @@
 #include "lh-card-widgets.h"
 #include "lh-client.h"
 #include "lh-date-stepper.h"
+#include "lh-form-parts.h"
 #include "lh-messages.h"
 #include "lh-stepper.h"
 
@@ -24,8 +25,7 @@ struct _LhMeetingForm
   LhDateStepper *day;
   LhStepper     *start;
   GtkEntry      *place;
-  GtkLabel      *error_label;
-  GtkWidget     *save_button;
+  LhFormFooter   footer;
 };
 
 G_DEFINE_FINAL_TYPE (LhMeetingForm, lh_meeting_form, GTK_TYPE_BOX)
@@ -57,25 +57,9 @@ lh_meeting_form_new (GDateTime *now)
   gtk_widget_set_halign (GTK_WIDGET (self->start), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->start));
 
-  gtk_box_append (GTK_BOX (self), lh_card_label_new (_("Where?"), "lh-field-title"));
-  self->place = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_text (GTK_EDITABLE (self->place), _("Training room"));
-  gtk_entry_set_max_length (self->place, PLACE_MAX_CHARS);
-  gtk_widget_add_css_class (GTK_WIDGET (self->place), "lh-name-entry");
-  gtk_widget_set_name (GTK_WIDGET (self->place), "meeting-place");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->place), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Where?"), -1);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->place));
-
-  self->error_label = GTK_LABEL (lh_card_label_new (NULL, "lh-lead"));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error_label));
-
-  self->save_button = gtk_button_new_with_label (_("Save the meeting"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_widget_add_css_class (self->save_button, "lh-primary");
-  gtk_widget_set_halign (self->save_button, GTK_ALIGN_START);
-  g_signal_connect (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self), self->save_button);
+  self->place = lh_form_add_text (GTK_BOX (self), _("Where?"), _("Training room"), PLACE_MAX_CHARS,
+                                  "meeting-place");
+  lh_form_footer_add (&self->footer, GTK_BOX (self), _("Save the meeting"), G_CALLBACK (save_clicked_cb), self);
   return GTK_WIDGET (self);
 }
 
@@ -108,31 +92,24 @@ lh_meeting_form_set_busy (LhMeetingForm *self,
 {
   g_return_if_fail (LH_IS_MEETING_FORM (self));
 
-  gtk_widget_set_sensitive (self->save_button, !busy);
-  if (busy)
-    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  lh_form_footer_set_busy (&self->footer, busy);
 }
 
 void
 lh_meeting_form_show_error (LhMeetingForm *self,
                             const GError  *error)
 {
-  const char *reason = lh_client_error_get_reason (error);
-  guint max_chars = lh_client_error_get_max_chars (error, NULL);
   g_autofree char *words = NULL;
 
   g_return_if_fail (LH_IS_MEETING_FORM (self));
 
-  if (g_strcmp0 (reason, "place-invalid") == 0)
+  if (g_strcmp0 (lh_client_error_get_reason (error), "place-invalid") == 0)
     words = g_strdup (_("Please say where the meeting is."));
-  else if (g_strcmp0 (reason, "text-too-long") == 0 && max_chars > 0)
-    words = g_strdup_printf (ngettext ("That is too long: please write at most %u letter.",
-                                       "That is too long: please write at most %u letters.", max_chars),
-                             max_chars);
   else
+    words = lh_form_too_long_words (error);
+  if (words == NULL)
     words = lh_message_for_error (error);
-  gtk_label_set_label (self->error_label, words);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  lh_form_footer_show_error (&self->footer, words);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-card-widgets.h"
+#include "lh-column.h"
 #include "lh-meeting-form.h"
 #include "lh-messages.h"
 #include "lh-slot-widgets.h"
@@ -86,8 +87,7 @@ attended_cb (GObject      *source,
       g_autofree char *message = lh_message_for_error (error);
 
       g_debug ("Recording attendance: %s", error->message);
-      lh_remove_children (GTK_WIDGET (self->content));
-      gtk_box_append (self->content, lh_card_label_new (message, "lh-lead"));
+      lh_column_show_message (self->content, message);
       return;
     }
   lh_meetings_page_load (self);
@@ -123,8 +123,8 @@ meeting_card (LhMeetingsPage           *self,
               GDateTime                *now)
 {
   LhPerson *person = lh_client_get_person (self->client);
-  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *card;
+  GtkWidget *frame = lh_card_frame_new (&card);
   g_autofree char *day = lh_format_day_long (meeting->starts_at);
   g_autofree char *clock = lh_format_clock (meeting->starts_at);
   /* Translators: "Wednesday 11 November 2026, 14:00, Training room" */
@@ -133,13 +133,6 @@ meeting_card (LhMeetingsPage           *self,
   g_autofree char *attended = lh_meetings_attended_words (meeting);
   g_autofree char *report = lh_meetings_report_words (meeting);
 
-  gtk_widget_add_css_class (frame, "card");
-  gtk_widget_set_margin_bottom (frame, 8);
-  gtk_widget_set_margin_top (card, 12);
-  gtk_widget_set_margin_bottom (card, 12);
-  gtk_widget_set_margin_start (card, 16);
-  gtk_widget_set_margin_end (card, 16);
-  gtk_box_append (GTK_BOX (frame), card);
   gtk_box_append (GTK_BOX (card), lh_card_label_new (title, "lh-section-title"));
   gtk_box_append (GTK_BOX (card), lh_card_label_new (attended, NULL));
   if (report != NULL)
@@ -232,15 +225,9 @@ listed_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_MEETINGS_PAGE (user_data);
-  g_clear_object (&self->cancellable);
+  if (!lh_column_end_read (self->content, &self->cancellable, error))
+    return;
   lh_remove_children (GTK_WIDGET (self->content));
-  if (meetings == NULL)
-    {
-      g_autofree char *message = lh_message_for_error (error);
-
-      gtk_box_append (self->content, lh_card_label_new (message, "lh-lead"));
-      return;
-    }
   now = lh_client_now (LH_CLIENT (source));
   gtk_box_append (self->content, lh_card_label_new (_("The committee's meetings"), "lh-page-title"));
   gtk_box_append (self->content, plan_button (self));
@@ -268,15 +255,11 @@ lh_meetings_page_load (LhMeetingsPage *self)
   g_return_if_fail (LH_IS_MEETINGS_PAGE (self));
 
   self->in_form = FALSE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  lh_column_cancel_read (&self->cancellable);
   if (self->client == NULL)
     return;
-  self->cancellable = g_cancellable_new ();
-  lh_remove_children (GTK_WIDGET (self->content));
-  gtk_box_append (self->content, lh_card_label_new (_("Loading…"), "lh-lead"));
-  lh_client_list_meetings_async (self->client, self->cancellable, listed_cb, self);
+  lh_client_list_meetings_async (self->client, lh_column_begin_read (self->content, &self->cancellable),
+                                 listed_cb, self);
 }
 
 void
@@ -294,9 +277,7 @@ lh_meetings_page_dispose (GObject *object)
 {
   LhMeetingsPage *self = LH_MEETINGS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  lh_column_cancel_read (&self->cancellable);
   g_clear_object (&self->client);
   G_OBJECT_CLASS (lh_meetings_page_parent_class)->dispose (object);
 }
@@ -310,20 +291,7 @@ lh_meetings_page_class_init (LhMeetingsPageClass *klass)
 static void
 lh_meetings_page_init (LhMeetingsPage *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 16);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 16);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 16);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 16);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
+  self->content = lh_column_new_in (ADW_BIN (self));
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 
 #include "lh-action-plan-page.h"
 #include "lh-card-widgets.h"
+#include "lh-form-parts.h"
 #include "lh-messages.h"
 
 /* The daemon's limit, which a refusal also tells (max_chars). */
@@ -16,14 +17,13 @@ static const char * const statuses[] = { "planned", "in-progress", "done", "drop
 
 struct _LhObjectiveForm
 {
-  GtkBox     parent_instance;
+  GtkBox        parent_instance;
 
-  gint64     id;
-  char      *status;       /* (owned) the one chosen */
-  GtkEntry  *outcomes;
-  GtkEntry  *next_steps;
-  GtkLabel  *error_label;
-  GtkWidget *save_button;
+  gint64        id;
+  char         *status;       /* (owned) the one chosen */
+  GtkEntry     *outcomes;
+  GtkEntry     *next_steps;
+  LhFormFooter  footer;
 };
 
 G_DEFINE_FINAL_TYPE (LhObjectiveForm, lh_objective_form, GTK_TYPE_BOX)
@@ -46,21 +46,6 @@ save_clicked_cb (GtkButton       *button,
                  LhObjectiveForm *self)
 {
   g_signal_emit (self, signals[SAVE], 0);
-}
-
-static GtkEntry *
-text_entry (const char *label,
-            const char *text,
-            const char *name)
-{
-  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_max_length (entry, TEXT_MAX_CHARS);
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "lh-name-entry");
-  gtk_widget_set_name (GTK_WIDGET (entry), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return entry;
 }
 
 GtkWidget *
@@ -98,23 +83,11 @@ lh_objective_form_new (const LhPlanObjective *objective)
     }
   gtk_box_append (GTK_BOX (self), choices);
 
-  gtk_box_append (GTK_BOX (self), lh_card_label_new (_("Recorded outcomes"), "lh-field-title"));
-  self->outcomes = text_entry (_("Recorded outcomes"), objective->outcomes, "objective-outcomes");
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->outcomes));
-  gtk_box_append (GTK_BOX (self), lh_card_label_new (_("Reviewed / next steps"), "lh-field-title"));
-  self->next_steps = text_entry (_("Reviewed / next steps"), objective->next_steps, "objective-next-steps");
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->next_steps));
-
-  self->error_label = GTK_LABEL (lh_card_label_new (NULL, "lh-lead"));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error_label));
-
-  self->save_button = gtk_button_new_with_label (_("Save the changes"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_widget_add_css_class (self->save_button, "lh-primary");
-  gtk_widget_set_halign (self->save_button, GTK_ALIGN_START);
-  g_signal_connect (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self), self->save_button);
+  self->outcomes = lh_form_add_text (GTK_BOX (self), _("Recorded outcomes"), objective->outcomes, TEXT_MAX_CHARS,
+                                     "objective-outcomes");
+  self->next_steps = lh_form_add_text (GTK_BOX (self), _("Reviewed / next steps"), objective->next_steps,
+                                       TEXT_MAX_CHARS, "objective-next-steps");
+  lh_form_footer_add (&self->footer, GTK_BOX (self), _("Save the changes"), G_CALLBACK (save_clicked_cb), self);
   return GTK_WIDGET (self);
 }
 
@@ -152,28 +125,21 @@ lh_objective_form_set_busy (LhObjectiveForm *self,
 {
   g_return_if_fail (LH_IS_OBJECTIVE_FORM (self));
 
-  gtk_widget_set_sensitive (self->save_button, !busy);
-  if (busy)
-    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  lh_form_footer_set_busy (&self->footer, busy);
 }
 
 void
 lh_objective_form_show_error (LhObjectiveForm *self,
                               const GError    *error)
 {
-  guint max_chars = lh_client_error_get_max_chars (error, NULL);
   g_autofree char *words = NULL;
 
   g_return_if_fail (LH_IS_OBJECTIVE_FORM (self));
 
-  if (g_strcmp0 (lh_client_error_get_reason (error), "text-too-long") == 0 && max_chars > 0)
-    words = g_strdup_printf (ngettext ("That is too long: please write at most %u letter.",
-                                       "That is too long: please write at most %u letters.", max_chars),
-                             max_chars);
-  else
+  words = lh_form_too_long_words (error);
+  if (words == NULL)
     words = lh_message_for_error (error);
-  gtk_label_set_label (self->error_label, words);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  lh_form_footer_show_error (&self->footer, words);
 }
 
 static void

@@ -8,10 +8,13 @@
 #define G_LOG_DOMAIN "test-committee-home"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "kiosk-api.h"
 #include "kiosk-helpers.h"
 #include "lh-action-plan-page.h"
+#include "lh-client-private.h"
+#include "lh-form-parts.h"
 #include "lh-next-meeting-tile.h"
 #include "lh-test-daemon.h"
 #include "lh-window.h"
@@ -76,6 +79,28 @@ test_change_words (void)
   g_assert_cmpstr (status_words, ==, "Status: Planned → In progress");
   g_assert_cmpstr (first_words, ==, "Recorded outcomes: 9 came");
   g_assert_cmpstr (again_words, ==, "Reviewed / next steps: Ask → Book");
+}
+
+/* The committee's forms word the daemon's "too long" refusal with its
+ * limit, and leave any other refusal to the general words. */
+static void
+test_too_long_words (void)
+{
+  const char *too_long = "{\"type\":\"https://learnhub.example/problems/invalid\",\"title\":\"t\","
+                         "\"status\":422,\"reason\":\"text-too-long\",\"max_chars\":1000}";
+  const char *no_place = "{\"type\":\"https://learnhub.example/problems/invalid\",\"title\":\"t\","
+                         "\"status\":422,\"reason\":\"place-invalid\"}";
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", "http://127.0.0.1/api/v1/committee/meetings");
+  g_autoptr(GBytes) too_long_bytes = g_bytes_new_static (too_long, strlen (too_long));
+  g_autoptr(GBytes) no_place_bytes = g_bytes_new_static (no_place, strlen (no_place));
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GError) too_long_error = lh_client_error_from_problem (msg, too_long_bytes, utc);
+  g_autoptr(GError) no_place_error = lh_client_error_from_problem (msg, no_place_bytes, utc);
+  g_autofree char *words = lh_form_too_long_words (too_long_error);
+  g_autofree char *other = lh_form_too_long_words (no_place_error);
+
+  g_assert_cmpstr (words, ==, "That is too long: please write at most 1000 letters.");
+  g_assert_null (other);
 }
 
 static void
@@ -259,6 +284,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/committee-home/words", test_words);
   g_test_add_func ("/kiosk/committee-home/change-words", test_change_words);
+  g_test_add_func ("/kiosk/committee-home/too-long-words", test_too_long_words);
   g_test_add_func ("/kiosk/committee-home/committee-sees-next", test_committee_sees_next);
   g_test_add_func ("/kiosk/committee-home/action-plan", test_action_plan);
   g_test_add_func ("/kiosk/committee-home/update-objective", test_update_objective);
