@@ -224,12 +224,47 @@ by_use (gconstpointer a, gconstpointer b)
   return (y->sittings > 0) - (x->sittings > 0);
 }
 
+/* A tally for each active PC, its opening hours and outages in place,
+ * and the tallies by resource id. */
+static gboolean
+tallies_init (LhStore *store, const LhCentre *centre, Days *days, gint64 from, gint64 to, GPtrArray *tallies,
+              GHashTable *by_id, GError **error)
+{
+  g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
+
+  if (resources == NULL || !days_init (days, store, centre, from, to, error))
+    return FALSE;
+  for (guint i = 0; i < resources->len; i++)
+    {
+      const LhResource *pc = g_ptr_array_index (resources, i);
+      g_autoptr(GArray) outages = NULL;
+      Tally *tally;
+
+      if (!g_str_equal (pc->kind, "pc"))
+        continue;
+      outages = lh_pc_outages (store, pc->id, from, to, error);
+      if (outages == NULL)
+        return FALSE;
+      tally = g_new0 (Tally, 1);
+      tally->usage = g_new0 (LhPcUsage, 1);
+      tally->usage->resource_id = pc->id;
+      tally->usage->name = g_strdup (pc->name);
+      open_seconds (tally->usage, pc, centre, days, outages, from, to);
+      tally->used_on = g_new0 (gboolean, days->midnights->len);
+      tally->outages = g_steal_pointer (&outages);
+      g_ptr_array_add (tallies, tally);
+      g_hash_table_insert (by_id, &tally->usage->resource_id, tally);
+      if (!find_computer (store, tally->usage, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, gint64 now, GError **error)
 {
   g_auto(Days) days = { 0 };
   g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_pc_usage_free);
@@ -250,33 +285,8 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
   tx = lh_store_begin_read (store, error);
   if (tx == NULL)
     return NULL;
-  resources = lh_resources_list (store, error);
-  if (resources == NULL || !days_init (&days, store, centre, from, to, error))
+  if (!tallies_init (store, centre, &days, from, to, tallies, by_id, error))
     return NULL;
-  for (guint i = 0; i < resources->len; i++)
-    {
-      const LhResource *pc = g_ptr_array_index (resources, i);
-      g_autoptr(GArray) outages = NULL;
-      Tally *tally;
-
-      if (!g_str_equal (pc->kind, "pc"))
-        continue;
-      outages = lh_pc_outages (store, pc->id, from, to, error);
-      if (outages == NULL)
-        return NULL;
-      tally = g_new0 (Tally, 1);
-      tally->usage = g_new0 (LhPcUsage, 1);
-      tally->usage->resource_id = pc->id;
-      tally->usage->name = g_strdup (pc->name);
-      open_seconds (tally->usage, pc, centre, &days, outages, from, to);
-      tally->used_on = g_new0 (gboolean, days.midnights->len);
-      tally->outages = g_steal_pointer (&outages);
-      g_ptr_array_add (tallies, tally);
-      g_hash_table_insert (by_id, &tally->usage->resource_id, tally);
-      if (!find_computer (store, tally->usage, error))
-        return NULL;
-    }
-
   stmt = lh_store_prepare (store, LH_EQUIPMENT_USAGE_SITTINGS_SQL, error);
   if (stmt == NULL)
     return NULL;
@@ -314,4 +324,45 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
   if (!lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&result);
+}
+
+gboolean
+lh_equipment_capacity (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, GArray *sittings,
+                       gint64 *seconds_in_order, gint64 *seconds_used_in_order, GError **error)
+{
+  g_auto(Days) days = { 0 };
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (centre != NULL, FALSE);
+
+  *seconds_in_order = 0;
+  *seconds_used_in_order = 0;
+  if (from >= to)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
+      return FALSE;
+    }
+  tx = lh_store_begin_read (store, error);
+  if (tx == NULL || !tallies_init (store, centre, &days, from, to, tallies, by_id, error))
+    return FALSE;
+  for (guint i = 0; i < sittings->len; i++)
+    {
+      const LhPcSitting *sitting = &g_array_index (sittings, LhPcSitting, i);
+      Tally *tally = g_hash_table_lookup (by_id, &sitting->resource_id);
+
+      /* As lh_equipment_usage(): a deactivated PC's is not asked about. */
+      if (tally != NULL && sitting->end >= sitting->start)
+        tally_add (tally, &days, sitting->start, sitting->end, from, to);
+    }
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      const Tally *tally = g_ptr_array_index (tallies, i);
+
+      *seconds_in_order += lh_pc_usage_seconds_in_order (tally->usage);
+      *seconds_used_in_order += tally->usage->seconds_used_in_order;
+    }
+  return lh_transaction_commit (tx, error);
 }

@@ -29,6 +29,7 @@ lh_usage_report_free (LhUsageReport *report)
   lh_count_table_free (report->busy_minutes);
   lh_count_table_free (report->busy_people);
   lh_count_table_free (report->sittings);
+  g_clear_pointer (&report->pc_sittings, g_array_unref);
   g_free (report);
 }
 
@@ -355,6 +356,7 @@ static GArray *
 read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint64 now, GError **error)
 {
   g_autoptr(GArray) sittings = g_array_new (FALSE, FALSE, sizeof (Sitting));
+  GArray *pc_sittings = tally->report->pc_sittings;
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_USAGE_REPORT_SITTINGS_SQL, error);
   gboolean has_row;
 
@@ -384,6 +386,7 @@ read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint6
       if (sitting.column == 0 || sitting.end <= sitting.start)
         continue;
       sitting.column--;
+      g_array_append_vals (pc_sittings, &(LhPcSitting) { resource_id, sitting.start, sitting.end }, 1);
       g_array_append_val (sittings, sitting);
     }
   g_array_sort (sittings, compare_sittings_by_person);
@@ -411,6 +414,7 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
     }
   report->from = from;
   report->to = to;
+  report->pc_sittings = g_array_new (FALSE, FALSE, sizeof (LhPcSitting));
   /* One snapshot, and no write lock held while a quarter is read. */
   tx = lh_store_begin_read (store, error);
   if (tx == NULL || !init_report (report, &tally, store, centre, error))

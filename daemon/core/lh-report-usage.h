@@ -50,6 +50,10 @@ typedef struct
   /* Guests: */
   gint64        guest_minutes;
   gint64        guests;          /* different guests */
+
+  GArray       *pc_sittings;     /* (element-type LhPcSitting) staff's
+                                  * and guests' sittings at the PCs,
+                                  * cut to the period, for the capacity */
 } LhUsageReport;
 
 void lh_usage_report_free (LhUsageReport *report);
