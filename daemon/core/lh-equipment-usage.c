@@ -3,6 +3,8 @@
 
 #include "lh-equipment-usage.h"
 
+#include <string.h>
+
 #include "lh-bookings-private.h"
 #include "lh-error.h"
 #include "lh-pc-outages.h"
@@ -135,19 +137,54 @@ overlap (gint64 a_start, gint64 a_end, gint64 b_start, gint64 b_end)
   return MAX (0, MIN (a_end, b_end) - MAX (a_start, b_start));
 }
 
-/* The PC's opening hours within [from, to) but for closure days, and how
- * much of them it was out of order (outages: from lh_pc_outages()). */
-static void
-open_seconds (LhPcUsage *usage, const LhResource *pc, const LhCentre *centre, const Days *days, GArray *outages,
-              gint64 from, gint64 to)
+/* Each day's opening intervals for one PC's opening hours: PCs mostly
+ * share the centre's, so a day's are worked out once, not for each PC. */
+typedef struct
 {
-  for (guint d = 0; d < days->midnights->len; d++)
-    {
-      g_autoptr(GArray) open = NULL;
+  const GArray *hours;   /* (element-type LhOpeningPeriod) whose they are */
+  GPtrArray    *by_day;  /* (element-type GArray of LhInterval) one a
+                          * day of the period, empty on closure days */
+} OpenDays;
 
-      if (days->closed[d])
-        continue;
-      open = lh_bookings_open_intervals (pc, centre, g_array_index (days->midnights, gint64, d), FALSE);
+static void
+open_days_clear (OpenDays *open)
+{
+  g_clear_pointer (&open->by_day, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OpenDays, open_days_clear)
+
+static gboolean
+same_hours (const GArray *a, const GArray *b)
+{
+  return a->len == b->len && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (LhOpeningPeriod)) == 0);
+}
+
+static const GPtrArray *
+open_days_of (OpenDays *open, const LhResource *pc, const LhCentre *centre, const Days *days)
+{
+  if (open->by_day != NULL && same_hours (open->hours, pc->hours))
+    return open->by_day;
+  open_days_clear (open);
+  open->hours = pc->hours;
+  open->by_day = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint d = 0; d < days->midnights->len; d++)
+    g_ptr_array_add (open->by_day, days->closed[d]
+                                     ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
+                                     : lh_bookings_open_intervals (pc, centre,
+                                                                   g_array_index (days->midnights, gint64, d), FALSE));
+  return open->by_day;
+}
+
+/* The PC's opening hours within [from, to) but for closure days (open:
+ * from open_days_of()), and how much of them it was out of order
+ * (outages: from lh_pc_outages()). */
+static void
+open_seconds (LhPcUsage *usage, const GPtrArray *open_by_day, GArray *outages, gint64 from, gint64 to)
+{
+  for (guint d = 0; d < open_by_day->len; d++)
+    {
+      const GArray *open = g_ptr_array_index (open_by_day, d);
+
       for (guint i = 0; i < open->len; i++)
         {
           const LhInterval *o = &g_array_index (open, LhInterval, i);
@@ -231,6 +268,7 @@ tallies_init (LhStore *store, const LhCentre *centre, Days *days, gint64 from, g
               GHashTable *by_id, GError **error)
 {
   g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
+  g_auto(OpenDays) open = { 0 };
 
   if (resources == NULL || !days_init (days, store, centre, from, to, error))
     return FALSE;
@@ -249,7 +287,7 @@ tallies_init (LhStore *store, const LhCentre *centre, Days *days, gint64 from, g
       tally->usage = g_new0 (LhPcUsage, 1);
       tally->usage->resource_id = pc->id;
       tally->usage->name = g_strdup (pc->name);
-      open_seconds (tally->usage, pc, centre, days, outages, from, to);
+      open_seconds (tally->usage, open_days_of (&open, pc, centre, days), outages, from, to);
       tally->used_on = g_new0 (gboolean, days->midnights->len);
       tally->outages = g_steal_pointer (&outages);
       g_ptr_array_add (tallies, tally);
