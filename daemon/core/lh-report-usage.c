@@ -351,16 +351,40 @@ compare_sittings_by_person (gconstpointer a, gconstpointer b)
   return (first->person > second->person) - (first->person < second->person);
 }
 
+static GHashTable *
+read_guests (LhStore *store, GError **error)
+{
+  g_autoptr(GHashTable) guests = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_USAGE_REPORT_GUESTS_SQL, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  while (TRUE)
+    {
+      gint64 id;
+
+      if (!lh_store_step (store, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (guests, g_memdup2 (&id, sizeof id));
+    }
+  return g_steal_pointer (&guests);
+}
+
 /* The period's sittings, each person's together for the PeopleSets. */
 static GArray *
 read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint64 now, GError **error)
 {
   g_autoptr(GArray) sittings = g_array_new (FALSE, FALSE, sizeof (Sitting));
   GArray *pc_sittings = tally->report->pc_sittings;
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_USAGE_REPORT_SITTINGS_SQL, error);
+  g_autoptr(GHashTable) guests = read_guests (store, error);
+  g_autoptr(LhStmt) stmt = NULL;
   gboolean has_row;
 
-  if (stmt == NULL)
+  if (guests == NULL || (stmt = lh_store_prepare (store, LH_USAGE_REPORT_SITTINGS_SQL, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
@@ -380,7 +404,7 @@ read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint6
       /* A sitting going on now counts up to now. */
       sitting.end = MIN (sqlite3_column_type (stmt, 3) == SQLITE_NULL ? now : sqlite3_column_int64 (stmt, 3), to);
       sitting.walk_up = sqlite3_column_int (stmt, 4) != 0;
-      sitting.guest = sqlite3_column_int (stmt, 5) != 0;
+      sitting.guest = g_hash_table_contains (guests, &sitting.person);
       sitting.column = GPOINTER_TO_UINT (g_hash_table_lookup (tally->pc_column, &resource_id));
       /* A deactivated PC's: not in the report's PCs. */
       if (sitting.column == 0 || sitting.end <= sitting.start)
