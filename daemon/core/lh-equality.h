@@ -101,14 +101,14 @@ gint64   lh_workforce_profile_get (LhStore    *store,
 
 /* Different staff (guests are not the workforce) who had learning booked
  * or sat at a PC in [?1, ?2): index ranges by start (bookings_by_start,
- * usage_by_start), then a lookup of each person. Shared with the test of
- * its plan. */
+ * usage_by_start), made distinct first and then a lookup of each person,
+ * not one for each booking and sitting. Shared with the test of its
+ * plan. */
 #define LH_EQUALITY_LEARNERS_SQL \
-  "SELECT b.person_id FROM bookings b JOIN people p ON p.id = b.person_id " \
-  "WHERE b.status = 'booked' AND b.start_at >= ?1 AND b.start_at < ?2 AND p.sponsor_id IS NULL " \
+  "SELECT p.id FROM people p WHERE p.sponsor_id IS NULL AND p.id IN (" \
+  "SELECT b.person_id FROM bookings b WHERE b.status = 'booked' AND b.start_at >= ?1 AND b.start_at < ?2 " \
   "UNION " \
-  "SELECT u.person_id FROM usage_sessions u JOIN people p ON p.id = u.person_id " \
-  "WHERE u.started_at >= ?1 AND u.started_at < ?2 AND p.sponsor_id IS NULL"
+  "SELECT u.person_id FROM usage_sessions u WHERE u.started_at >= ?1 AND u.started_at < ?2)"
 
 /* The report's "equality" section for [from, to): a table per factor,
  * rows its groups and "not declared", columns "learners" (different

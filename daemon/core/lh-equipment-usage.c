@@ -3,6 +3,8 @@
 
 #include "lh-equipment-usage.h"
 
+#include <string.h>
+
 #include "lh-bookings-private.h"
 #include "lh-error.h"
 #include "lh-pc-outages.h"
@@ -135,19 +137,54 @@ overlap (gint64 a_start, gint64 a_end, gint64 b_start, gint64 b_end)
   return MAX (0, MIN (a_end, b_end) - MAX (a_start, b_start));
 }
 
-/* The PC's opening hours within [from, to) but for closure days, and how
- * much of them it was out of order (outages: from lh_pc_outages()). */
-static void
-open_seconds (LhPcUsage *usage, const LhResource *pc, const LhCentre *centre, const Days *days, GArray *outages,
-              gint64 from, gint64 to)
+/* Each day's opening intervals for one PC's opening hours: PCs mostly
+ * share the centre's, so a day's are worked out once, not for each PC. */
+typedef struct
 {
-  for (guint d = 0; d < days->midnights->len; d++)
-    {
-      g_autoptr(GArray) open = NULL;
+  const GArray *hours;   /* (element-type LhOpeningPeriod) whose they are */
+  GPtrArray    *by_day;  /* (element-type GArray of LhInterval) one a
+                          * day of the period, empty on closure days */
+} OpenDays;
 
-      if (days->closed[d])
-        continue;
-      open = lh_bookings_open_intervals (pc, centre, g_array_index (days->midnights, gint64, d), FALSE);
+static void
+open_days_clear (OpenDays *open)
+{
+  g_clear_pointer (&open->by_day, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OpenDays, open_days_clear)
+
+static gboolean
+same_hours (const GArray *a, const GArray *b)
+{
+  return a->len == b->len && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (LhOpeningPeriod)) == 0);
+}
+
+static const GPtrArray *
+open_days_of (OpenDays *open, const LhResource *pc, const LhCentre *centre, const Days *days)
+{
+  if (open->by_day != NULL && same_hours (open->hours, pc->hours))
+    return open->by_day;
+  open_days_clear (open);
+  open->hours = pc->hours;
+  open->by_day = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint d = 0; d < days->midnights->len; d++)
+    g_ptr_array_add (open->by_day, days->closed[d]
+                                     ? g_array_new (FALSE, FALSE, sizeof (LhInterval))
+                                     : lh_bookings_open_intervals (pc, centre,
+                                                                   g_array_index (days->midnights, gint64, d), FALSE));
+  return open->by_day;
+}
+
+/* The PC's opening hours within [from, to) but for closure days (open:
+ * from open_days_of()), and how much of them it was out of order
+ * (outages: from lh_pc_outages()). */
+static void
+open_seconds (LhPcUsage *usage, const GPtrArray *open_by_day, GArray *outages, gint64 from, gint64 to)
+{
+  for (guint d = 0; d < open_by_day->len; d++)
+    {
+      const GArray *open = g_ptr_array_index (open_by_day, d);
+
       for (guint i = 0; i < open->len; i++)
         {
           const LhInterval *o = &g_array_index (open, LhInterval, i);
@@ -224,12 +261,48 @@ by_use (gconstpointer a, gconstpointer b)
   return (y->sittings > 0) - (x->sittings > 0);
 }
 
+/* A tally for each active PC, its opening hours and outages in place,
+ * and the tallies by resource id. */
+static gboolean
+tallies_init (LhStore *store, const LhCentre *centre, Days *days, gint64 from, gint64 to, GPtrArray *tallies,
+              GHashTable *by_id, GError **error)
+{
+  g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
+  g_auto(OpenDays) open = { 0 };
+
+  if (resources == NULL || !days_init (days, store, centre, from, to, error))
+    return FALSE;
+  for (guint i = 0; i < resources->len; i++)
+    {
+      const LhResource *pc = g_ptr_array_index (resources, i);
+      g_autoptr(GArray) outages = NULL;
+      Tally *tally;
+
+      if (!g_str_equal (pc->kind, "pc"))
+        continue;
+      outages = lh_pc_outages (store, pc->id, from, to, error);
+      if (outages == NULL)
+        return FALSE;
+      tally = g_new0 (Tally, 1);
+      tally->usage = g_new0 (LhPcUsage, 1);
+      tally->usage->resource_id = pc->id;
+      tally->usage->name = g_strdup (pc->name);
+      open_seconds (tally->usage, open_days_of (&open, pc, centre, days), outages, from, to);
+      tally->used_on = g_new0 (gboolean, days->midnights->len);
+      tally->outages = g_steal_pointer (&outages);
+      g_ptr_array_add (tallies, tally);
+      g_hash_table_insert (by_id, &tally->usage->resource_id, tally);
+      if (!find_computer (store, tally->usage, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, gint64 now, GError **error)
 {
   g_auto(Days) days = { 0 };
   g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) lh_pc_usage_free);
@@ -250,33 +323,8 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
   tx = lh_store_begin_read (store, error);
   if (tx == NULL)
     return NULL;
-  resources = lh_resources_list (store, error);
-  if (resources == NULL || !days_init (&days, store, centre, from, to, error))
+  if (!tallies_init (store, centre, &days, from, to, tallies, by_id, error))
     return NULL;
-  for (guint i = 0; i < resources->len; i++)
-    {
-      const LhResource *pc = g_ptr_array_index (resources, i);
-      g_autoptr(GArray) outages = NULL;
-      Tally *tally;
-
-      if (!g_str_equal (pc->kind, "pc"))
-        continue;
-      outages = lh_pc_outages (store, pc->id, from, to, error);
-      if (outages == NULL)
-        return NULL;
-      tally = g_new0 (Tally, 1);
-      tally->usage = g_new0 (LhPcUsage, 1);
-      tally->usage->resource_id = pc->id;
-      tally->usage->name = g_strdup (pc->name);
-      open_seconds (tally->usage, pc, centre, &days, outages, from, to);
-      tally->used_on = g_new0 (gboolean, days.midnights->len);
-      tally->outages = g_steal_pointer (&outages);
-      g_ptr_array_add (tallies, tally);
-      g_hash_table_insert (by_id, &tally->usage->resource_id, tally);
-      if (!find_computer (store, tally->usage, error))
-        return NULL;
-    }
-
   stmt = lh_store_prepare (store, LH_EQUIPMENT_USAGE_SITTINGS_SQL, error);
   if (stmt == NULL)
     return NULL;
@@ -314,4 +362,45 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
   if (!lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&result);
+}
+
+gboolean
+lh_equipment_capacity (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, GArray *sittings,
+                       gint64 *seconds_in_order, gint64 *seconds_used_in_order, GError **error)
+{
+  g_auto(Days) days = { 0 };
+  g_autoptr(LhTransaction) tx = NULL;
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (LH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (centre != NULL, FALSE);
+
+  *seconds_in_order = 0;
+  *seconds_used_in_order = 0;
+  if (from >= to)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
+      return FALSE;
+    }
+  tx = lh_store_begin_read (store, error);
+  if (tx == NULL || !tallies_init (store, centre, &days, from, to, tallies, by_id, error))
+    return FALSE;
+  for (guint i = 0; i < sittings->len; i++)
+    {
+      const LhPcSitting *sitting = &g_array_index (sittings, LhPcSitting, i);
+      Tally *tally = g_hash_table_lookup (by_id, &sitting->resource_id);
+
+      /* As lh_equipment_usage(): a deactivated PC's is not asked about. */
+      if (tally != NULL && sitting->end >= sitting->start)
+        tally_add (tally, &days, sitting->start, sitting->end, from, to);
+    }
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      const Tally *tally = g_ptr_array_index (tallies, i);
+
+      *seconds_in_order += lh_pc_usage_seconds_in_order (tally->usage);
+      *seconds_used_in_order += tally->usage->seconds_used_in_order;
+    }
+  return lh_transaction_commit (tx, error);
 }

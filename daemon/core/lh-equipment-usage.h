@@ -52,6 +52,15 @@ typedef struct
   gint64  seconds_out_of_order;  /* of those, out of order (lh-pc-outages.h) */
 } LhPcUsage;
 
+/* A sitting at a PC, as read by a caller: [start, end), end already
+ * now for one still going on. */
+typedef struct
+{
+  gint64 resource_id;
+  gint64 start;
+  gint64 end;
+} LhPcSitting;
+
 void lh_pc_usage_free (LhPcUsage *usage);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhPcUsage, lh_pc_usage_free)
 
@@ -77,5 +86,18 @@ GPtrArray *lh_equipment_usage (LhStore         *store,
                                gint64           to,
                                gint64           now,
                                GError         **error);
+
+/* lh_equipment_usage()'s opening hours in order and seconds used in
+ * them, summed over the active PCs, from sittings the caller has read
+ * already (element-type LhPcSitting: every sitting reaching into
+ * [from, to), in any order), so that they are not read twice. */
+gboolean lh_equipment_capacity (LhStore         *store,
+                                const LhCentre  *centre,
+                                gint64           from,
+                                gint64           to,
+                                GArray          *sittings,
+                                gint64          *seconds_in_order,
+                                gint64          *seconds_used_in_order,
+                                GError         **error);
 
 G_END_DECLS

@@ -209,23 +209,13 @@ static gboolean
 add_capacity (LhReportSection *section, LhStore *store, const LhCentre *centre, const LhUsageReport *usage,
               gint64 now, GError **error)
 {
-  g_autoptr(GPtrArray) pcs = NULL;
   LhReportTable *capacity, *used;
   gint64 seconds_in_order = 0, seconds_used = 0;
 
-  if (usage->from < now)
-    {
-      pcs = lh_equipment_usage (store, centre, usage->from, MIN (usage->to, now), now, error);
-      if (pcs == NULL)
-        return FALSE;
-      for (guint i = 0; i < pcs->len; i++)
-        {
-          const LhPcUsage *pc = g_ptr_array_index (pcs, i);
-
-          seconds_in_order += lh_pc_usage_seconds_in_order (pc);
-          seconds_used += pc->seconds_used_in_order;
-        }
-    }
+  /* The sittings the usage figures were made from, not read again. */
+  if (usage->from < now && !lh_equipment_capacity (store, centre, usage->from, MIN (usage->to, now),
+                                                   usage->pc_sittings, &seconds_in_order, &seconds_used, error))
+    return FALSE;
   capacity = lh_report_table_new ("capacity-minutes", "Minutes the PCs were open and in order",
                                   LH_REPORT_UNIT_MINUTES, LH_REPORT_CHART_NONE, 1, 1, LH_TOTALS_NONE);
   capacity->about_people = FALSE;

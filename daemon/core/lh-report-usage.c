@@ -29,56 +29,129 @@ lh_usage_report_free (LhUsageReport *report)
   lh_count_table_free (report->busy_minutes);
   lh_count_table_free (report->busy_people);
   lh_count_table_free (report->sittings);
+  g_clear_pointer (&report->pc_sittings, g_array_unref);
   g_free (report);
 }
 
-/* Sets of people (by id) behind each figure of a table. */
+/* Different people behind each figure of a table. The sittings are
+ * walked person by person, so a cell counts a person when it last saw
+ * someone else: no set of people per cell. */
 typedef struct
 {
-  guint        n_columns;
-  GHashTable **sets;   /* rows × columns */
-  guint        n_sets;
+  guint   n_columns;
+  guint   n_sets;
+  gint64 *last_person;   /* rows × columns */
+  gint64 *counts;        /* rows × columns */
 } PeopleSets;
+
+#define NO_PERSON G_MININT64
 
 static void
 people_sets_init (PeopleSets *sets, guint n_rows, guint n_columns)
 {
   sets->n_columns = n_columns;
   sets->n_sets = n_rows * n_columns;
-  sets->sets = g_new0 (GHashTable *, sets->n_sets);
+  sets->last_person = g_new (gint64, MAX (sets->n_sets, 1));
+  sets->counts = g_new0 (gint64, MAX (sets->n_sets, 1));
   for (guint i = 0; i < sets->n_sets; i++)
-    sets->sets[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    sets->last_person[i] = NO_PERSON;
 }
 
 static void
 people_sets_clear (PeopleSets *sets)
 {
-  for (guint i = 0; i < sets->n_sets; i++)
-    g_hash_table_unref (sets->sets[i]);
-  g_clear_pointer (&sets->sets, g_free);
+  g_clear_pointer (&sets->last_person, g_free);
+  g_clear_pointer (&sets->counts, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PeopleSets, people_sets_clear)
 
+/* Right only while all of one person's sittings come together. */
 static void
 people_sets_add (PeopleSets *sets, guint row, guint column, gint64 person)
 {
-  GHashTable *set = sets->sets[row * sets->n_columns + column];
+  guint i = row * sets->n_columns + column;
 
-  if (!g_hash_table_contains (set, &person))
-    g_hash_table_add (set, g_memdup2 (&person, sizeof person));
+  if (sets->last_person[i] != person)
+    {
+      sets->last_person[i] = person;
+      sets->counts[i]++;
+    }
+}
+
+static gint64
+people_sets_size (const PeopleSets *sets, guint row, guint column)
+{
+  return sets->counts[row * sets->n_columns + column];
 }
 
 static void
 people_sets_count_into (const PeopleSets *sets, LhCountTable *table)
 {
   for (guint i = 0; i < sets->n_sets; i++)
-    lh_count_table_set (table, i / sets->n_columns, i % sets->n_columns, g_hash_table_size (sets->sets[i]));
+    lh_count_table_set (table, i / sets->n_columns, i % sets->n_columns, sets->counts[i]);
+}
+
+/* The centre's UTC offset hour by hour over the period, found once: a
+ * zone lookup for each piece of each sitting costs more than the rest. */
+typedef struct
+{
+  GTimeZone *tz;
+  gint64     first_hour;   /* UTC hours since the epoch */
+  guint      n_hours;
+  gint32    *offsets;      /* (n_hours) the offset all through that UTC
+                            * hour, or OFFSET_CHANGES */
+} LocalClock;
+
+#define OFFSET_CHANGES G_MININT32
+
+static void
+local_clock_init (LocalClock *clock, GTimeZone *tz, gint64 from, gint64 to)
+{
+  clock->tz = tz;
+  clock->first_hour = from / HOUR - 1;
+  clock->n_hours = (guint) (to / HOUR - clock->first_hour + 2);
+  clock->offsets = g_new (gint32, clock->n_hours);
+  for (guint h = 0; h < clock->n_hours; h++)
+    {
+      gint64 start = (clock->first_hour + h) * HOUR;
+      gint first = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, start);
+      gint last = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, start + HOUR - 1);
+
+      clock->offsets[h] = first == last ? g_time_zone_get_offset (tz, first) : OFFSET_CHANGES;
+    }
+}
+
+static void
+local_clock_clear (LocalClock *clock)
+{
+  g_clear_pointer (&clock->offsets, g_free);
+}
+
+/* t's local clock time in seconds since the local epoch. */
+static gint64
+local_clock_seconds (const LocalClock *clock, gint64 t)
+{
+  gint64 hour = t / HOUR - clock->first_hour;
+  gint32 offset = OFFSET_CHANGES;
+
+  if (t >= 0 && hour >= 0 && hour < clock->n_hours)
+    offset = clock->offsets[hour];
+  if (offset == OFFSET_CHANGES)
+    offset = g_time_zone_get_offset (clock->tz, g_time_zone_find_interval (clock->tz, G_TIME_TYPE_UNIVERSAL, t));
+  return t + offset;
+}
+
+/* Floor division, for times before the epoch. */
+static gint64
+floor_div (gint64 a, gint64 b)
+{
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
 typedef struct
 {
   LhUsageReport *report;
-  GTimeZone     *tz;
+  LocalClock     clock;
   PeopleSets     people;        /* week × PC */
   PeopleSets     by_week;       /* week × 1 */
   PeopleSets     by_pc;         /* 1 × PC */
@@ -93,6 +166,7 @@ typedef struct
 static void
 tally_clear (Tally *tally)
 {
+  local_clock_clear (&tally->clock);
   people_sets_clear (&tally->people);
   people_sets_clear (&tally->by_week);
   people_sets_clear (&tally->by_pc);
@@ -105,29 +179,36 @@ tally_clear (Tally *tally)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
 
-/* The week holding t, which is within the period. */
+/* The week holding t, which is within the period: the last week
+ * starting at or before t, or the first. */
 static guint
 week_of (const LhUsageReport *report, gint64 t)
 {
-  guint week = 0;
+  guint low = 0, high = report->n_weeks;
 
-  while (week + 1 < report->n_weeks && report->week_starts[week + 1] <= t)
-    week++;
-  return week;
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (report->week_starts[middle] <= t)
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 /* A piece of a sitting within one hour and one week; its seconds are
  * kept as seconds until the end, so that rounding does not drift. */
 static void
-add_piece (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, LhCountTable *seconds,
+add_piece (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, guint week, LhCountTable *seconds,
            LhCountTable *busy_seconds)
 {
-  LhUsageReport *report = tally->report;
-  guint week = week_of (report, start);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
-  g_autoptr(GDateTime) there = g_date_time_to_timezone (utc, tally->tz);
-  guint weekday = (guint) g_date_time_get_day_of_week (there) - 1;
-  guint hour = (guint) g_date_time_get_hour (there);
+  gint64 local = local_clock_seconds (&tally->clock, start);
+  gint64 day = floor_div (local, 24 * HOUR);
+  /* 1 January 1970 was a Thursday: day 3 of a week from Monday. */
+  guint weekday = (guint) ((day % 7 + 7 + 3) % 7);
+  guint hour = (guint) ((local - day * 24 * HOUR) / HOUR);
 
   lh_count_table_add (seconds, week, pc, end - start);
   people_sets_add (&tally->people, week, pc, person);
@@ -142,14 +223,10 @@ add_piece (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, LhCo
 /* The start of the local hour after t: local, since a centre's zone may
  * be half an hour off UTC, and an hour may be skipped or repeated. */
 static gint64
-next_local_hour (gint64 t, GTimeZone *tz)
+next_local_hour (const LocalClock *clock, gint64 t)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
-  g_autoptr(GDateTime) hour_start = g_date_time_add_seconds (local, -(g_date_time_get_minute (local) * 60.0 +
-                                                                      g_date_time_get_second (local)));
-  g_autoptr(GDateTime) next = g_date_time_add_hours (hour_start, 1);
-  gint64 at = g_date_time_to_unix (next);
+  gint64 local = local_clock_seconds (clock, t);
+  gint64 at = t - (local - floor_div (local, HOUR) * HOUR) + HOUR;
 
   /* A repeated hour's clock time comes round again: never go back. */
   return at > t ? at : t + HOUR;
@@ -163,12 +240,12 @@ add_sitting (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, Lh
 {
   for (gint64 t = start; t < end;)
     {
-      gint64 piece_end = MIN (end, next_local_hour (t, tally->tz));
+      gint64 piece_end = MIN (end, next_local_hour (&tally->clock, t));
       guint week = week_of (tally->report, t);
 
       if (week + 1 < tally->report->n_weeks)
         piece_end = MIN (piece_end, tally->report->week_starts[week + 1]);
-      add_piece (tally, pc, person, t, piece_end, seconds, busy_seconds);
+      add_piece (tally, pc, person, t, piece_end, week, seconds, busy_seconds);
       t = piece_end;
     }
 }
@@ -184,12 +261,12 @@ set_people (LhCountTable *minutes, const PeopleSets *cells, const PeopleSets *ro
   for (guint r = 0; r < n_rows; r++)
     {
       for (guint c = 0; c < n_columns; c++)
-        lh_count_table_set_people (minutes, r, c, g_hash_table_size (cells->sets[r * cells->n_columns + c]));
-      lh_count_table_set_people (minutes, r, n_columns, g_hash_table_size (rows->sets[r]));
+        lh_count_table_set_people (minutes, r, c, people_sets_size (cells, r, c));
+      lh_count_table_set_people (minutes, r, n_columns, people_sets_size (rows, r, 0));
     }
   for (guint c = 0; c < n_columns; c++)
-    lh_count_table_set_people (minutes, n_rows, c, g_hash_table_size (columns->sets[c]));
-  lh_count_table_set_people (minutes, n_rows, n_columns, g_hash_table_size (all->sets[0]));
+    lh_count_table_set_people (minutes, n_rows, c, people_sets_size (columns, 0, c));
+  lh_count_table_set_people (minutes, n_rows, n_columns, people_sets_size (all, 0, 0));
 }
 
 /* Seconds to whole minutes, cell by cell, keeping totals that add up:
@@ -243,7 +320,7 @@ init_report (LhUsageReport *report, Tally *tally, LhStore *store, const LhCentre
   report->busy_people = lh_count_table_new (7, 24, LH_TOTALS_NONE);
   report->sittings = lh_count_table_new (1, 2, LH_TOTALS_ROWS);
   tally->report = report;
-  tally->tz = centre->tz;
+  local_clock_init (&tally->clock, centre->tz, report->from, report->to);
   people_sets_init (&tally->people, report->n_weeks, MAX (report->n_pcs, 1));
   people_sets_init (&tally->by_week, report->n_weeks, 1);
   people_sets_init (&tally->by_pc, 1, MAX (report->n_pcs, 1));
@@ -255,18 +332,101 @@ init_report (LhUsageReport *report, Tally *tally, LhStore *store, const LhCentre
   return TRUE;
 }
 
+/* A sitting at one of the report's PCs, cut to the period. */
+typedef struct
+{
+  gint64   person;
+  gint64   start;
+  gint64   end;
+  guint    column;
+  gboolean walk_up;
+  gboolean guest;
+} Sitting;
+
+static gint
+compare_sittings_by_person (gconstpointer a, gconstpointer b)
+{
+  const Sitting *first = a, *second = b;
+
+  return (first->person > second->person) - (first->person < second->person);
+}
+
+static GHashTable *
+read_guests (LhStore *store, GError **error)
+{
+  g_autoptr(GHashTable) guests = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_USAGE_REPORT_GUESTS_SQL, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  while (TRUE)
+    {
+      gint64 id;
+
+      if (!lh_store_step (store, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (guests, g_memdup2 (&id, sizeof id));
+    }
+  return g_steal_pointer (&guests);
+}
+
+/* The period's sittings, each person's together for the PeopleSets. */
+static GArray *
+read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint64 now, GError **error)
+{
+  g_autoptr(GArray) sittings = g_array_new (FALSE, FALSE, sizeof (Sitting));
+  GArray *pc_sittings = tally->report->pc_sittings;
+  g_autoptr(GHashTable) guests = read_guests (store, error);
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row;
+
+  if (guests == NULL || (stmt = lh_store_prepare (store, LH_USAGE_REPORT_SITTINGS_SQL, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, LH_EQUIPMENT_USAGE_LOOKBACK_SECONDS);
+  while (TRUE)
+    {
+      Sitting sitting;
+      gint64 resource_id;
+
+      if (!lh_store_step (store, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      resource_id = sqlite3_column_int64 (stmt, 0);
+      sitting.person = sqlite3_column_int64 (stmt, 1);
+      sitting.start = MAX (sqlite3_column_int64 (stmt, 2), from);
+      /* A sitting going on now counts up to now. */
+      sitting.end = MIN (sqlite3_column_type (stmt, 3) == SQLITE_NULL ? now : sqlite3_column_int64 (stmt, 3), to);
+      sitting.walk_up = sqlite3_column_int (stmt, 4) != 0;
+      sitting.guest = g_hash_table_contains (guests, &sitting.person);
+      sitting.column = GPOINTER_TO_UINT (g_hash_table_lookup (tally->pc_column, &resource_id));
+      /* A deactivated PC's: not in the report's PCs. */
+      if (sitting.column == 0 || sitting.end <= sitting.start)
+        continue;
+      sitting.column--;
+      g_array_append_vals (pc_sittings, &(LhPcSitting) { resource_id, sitting.start, sitting.end }, 1);
+      g_array_append_val (sittings, sitting);
+    }
+  g_array_sort (sittings, compare_sittings_by_person);
+  return g_steal_pointer (&sittings);
+}
+
 LhUsageReport *
 lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, gint64 now, GError **error)
 {
   g_autoptr(LhUsageReport) report = g_new0 (LhUsageReport, 1);
   g_auto(Tally) tally = { 0 };
   g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(LhStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) sittings = NULL;
   g_autoptr(LhCountTable) seconds = NULL;
   g_autoptr(LhCountTable) busy_seconds = NULL;
   gint64 guest_seconds = 0;
-  gboolean has_row;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
   g_return_val_if_fail (centre != NULL, NULL);
@@ -278,6 +438,7 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
     }
   report->from = from;
   report->to = to;
+  report->pc_sittings = g_array_new (FALSE, FALSE, sizeof (LhPcSitting));
   /* One snapshot, and no write lock held while a quarter is read. */
   tx = lh_store_begin_read (store, error);
   if (tx == NULL || !init_report (report, &tally, store, centre, error))
@@ -285,40 +446,22 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   seconds = lh_count_table_new (report->n_weeks, report->n_pcs, LH_TOTALS_NONE);
   busy_seconds = lh_count_table_new (7, 24, LH_TOTALS_NONE);
 
-  stmt = lh_store_prepare (store, LH_USAGE_REPORT_SITTINGS_SQL, error);
-  if (stmt == NULL)
+  sittings = read_sittings (store, &tally, from, to, now, error);
+  if (sittings == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  sqlite3_bind_int64 (stmt, 3, LH_EQUIPMENT_USAGE_LOOKBACK_SECONDS);
-  while (lh_store_step (store, stmt, &has_row, &local_error) && has_row)
+  for (guint i = 0; i < sittings->len; i++)
     {
-      gint64 resource_id = sqlite3_column_int64 (stmt, 0);
-      gint64 person = sqlite3_column_int64 (stmt, 1);
-      gint64 start = MAX (sqlite3_column_int64 (stmt, 2), from);
-      /* A sitting going on now counts up to now. */
-      gint64 end = MIN (sqlite3_column_type (stmt, 3) == SQLITE_NULL ? now : sqlite3_column_int64 (stmt, 3), to);
-      gboolean walk_up = sqlite3_column_int (stmt, 4) != 0;
-      gboolean guest = sqlite3_column_int (stmt, 5) != 0;
-      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (tally.pc_column, &resource_id));
+      const Sitting *sitting = &g_array_index (sittings, Sitting, i);
 
-      /* A deactivated PC's: not in the report's PCs. */
-      if (column == 0 || end <= start)
-        continue;
-      if (guest)
+      if (sitting->guest)
         {
-          guest_seconds += end - start;
-          people_sets_add (&tally.guests, 0, 0, person);
+          guest_seconds += sitting->end - sitting->start;
+          people_sets_add (&tally.guests, 0, 0, sitting->person);
           continue;
         }
-      lh_count_table_add (report->sittings, 0, walk_up ? 1 : 0, 1);
-      people_sets_add (&tally.in_period, 0, 0, person);
-      add_sitting (&tally, column - 1, person, start, end, seconds, busy_seconds);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      lh_count_table_add (report->sittings, 0, sitting->walk_up ? 1 : 0, 1);
+      people_sets_add (&tally.in_period, 0, 0, sitting->person);
+      add_sitting (&tally, sitting->column, sitting->person, sitting->start, sitting->end, seconds, busy_seconds);
     }
 
   to_minutes (seconds, report->minutes);
@@ -329,8 +472,8 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
     people_sets_count_into (&tally.people, report->people);
   people_sets_count_into (&tally.by_week, report->people_by_week);
   people_sets_count_into (&tally.busy, report->busy_people);
-  report->people_in_period = g_hash_table_size (tally.in_period.sets[0]);
-  report->guests = g_hash_table_size (tally.guests.sets[0]);
+  report->people_in_period = people_sets_size (&tally.in_period, 0, 0);
+  report->guests = people_sets_size (&tally.guests, 0, 0);
   report->guest_minutes = (guest_seconds + 30) / 60;
   if (!lh_transaction_commit (tx, error))
     return NULL;

@@ -17,9 +17,14 @@ G_BEGIN_DECLS
  * with who sat and how: an index range by start (usage_by_start), then a
  * lookup by key each. Shared with the test of its plan. */
 #define LH_USAGE_REPORT_SITTINGS_SQL \
-  "SELECT u.resource_id, u.person_id, u.started_at, u.ended_at, b.walk_up, p.sponsor_id IS NOT NULL " \
-  "FROM usage_sessions u JOIN bookings b ON b.id = u.booking_id JOIN people p ON p.id = u.person_id " \
+  "SELECT u.resource_id, u.person_id, u.started_at, u.ended_at, b.walk_up " \
+  "FROM usage_sessions u JOIN bookings b ON b.id = u.booking_id " \
   "WHERE u.started_at >= ?1 - ?3 AND u.started_at < ?2 AND (u.ended_at IS NULL OR u.ended_at > ?1)"
+
+/* The guests, to count apart: read once, from the index of those with a
+ * sponsor, rather than a lookup of the person of each sitting. */
+#define LH_USAGE_REPORT_GUESTS_SQL \
+  "SELECT id FROM people WHERE sponsor_id IS NOT NULL"
 
 typedef struct
 {
@@ -50,6 +55,10 @@ typedef struct
   /* Guests: */
   gint64        guest_minutes;
   gint64        guests;          /* different guests */
+
+  GArray       *pc_sittings;     /* (element-type LhPcSitting) staff's
+                                  * and guests' sittings at the PCs,
+                                  * cut to the period, for the capacity */
 } LhUsageReport;
 
 void lh_usage_report_free (LhUsageReport *report);

@@ -413,6 +413,8 @@ test_section_reads_ranges (Fixture *f, gconstpointer data)
                        "SEARCH b USING INDEX bookings_by_start (start_at>? AND start_at<?)");
   lh_test_assert_plan (f->ts->store, LH_EQUALITY_LEARNERS_SQL,
                        "SEARCH u USING INDEX usage_by_start (started_at>? AND started_at<?)");
+  /* Each learner looked up once, not each booking's: no scan of people. */
+  lh_test_assert_plan (f->ts->store, LH_EQUALITY_LEARNERS_SQL, "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)");
 }
 
 /* The demo centre: a depot of 240 in the make-up, and its learners'

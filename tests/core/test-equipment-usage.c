@@ -440,6 +440,62 @@ test_bad_period (Fixture *f, gconstpointer data)
   g_assert_null (pcs);
 }
 
+/* PC 2 keeps its own hours, 10:00 to 12:00 on weekdays, between PCs on
+ * the centre's: each PC's opening time is from its own hours, however
+ * they are worked out. Monday, Tuesday, Thursday and Friday to now. */
+static void
+test_own_hours (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hours = lh_opening_hours_parse ("Mon-Fri 10:00-12:00", &error);
+  g_autoptr(GPtrArray) pcs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_resources_set_hours (f->ts->store, f->pc2, (LhOpeningPeriod *) hours->data, hours->len, &error));
+  g_assert_no_error (error);
+  pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pcs->len; i++)
+    {
+      const LhPcUsage *pc = pcs->pdata[i];
+
+      g_assert_cmpint (pc->seconds_open, ==, pc->resource_id == f->pc2 ? 4 * 2 * HOUR : 27 * HOUR);
+    }
+}
+
+/* The capacity from sittings read by the caller: the same figures as
+ * lh_equipment_usage() reading them itself, the sitting going on now and
+ * PC 1's outage included. */
+static void
+test_capacity_from_sittings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pcs = lh_equipment_usage (f->ts->store, f->centre, MONDAY, NOW, NOW, &error);
+  g_autoptr(GArray) sittings = g_array_new (FALSE, FALSE, sizeof (LhPcSitting));
+  g_autoptr(LhStmt) stmt = NULL;
+  gint64 in_order = 0, used = 0, expected_in_order = 0, expected_used = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pcs->len; i++)
+    {
+      expected_in_order += lh_pc_usage_seconds_in_order (pcs->pdata[i]);
+      expected_used += ((LhPcUsage *) pcs->pdata[i])->seconds_used_in_order;
+    }
+  stmt = lh_store_prepare (f->ts->store, "SELECT resource_id, started_at, coalesce (ended_at, ?1) FROM usage_sessions",
+                           &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, NOW);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_array_append_vals (sittings, &(LhPcSitting) { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                                    sqlite3_column_int64 (stmt, 2) }, 1);
+
+  g_assert_true (lh_equipment_capacity (f->ts->store, f->centre, MONDAY, NOW, sittings, &in_order, &used, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (expected_used, >, 0);
+  g_assert_cmpint (in_order, ==, expected_in_order);
+  g_assert_cmpint (used, ==, expected_used);
+}
+
 /* Each query reads an index range or looks one row up: never the whole
  * history of sittings. */
 static void
@@ -487,6 +543,8 @@ main (int argc, char **argv)
   ADD ("/lh/equipment-usage/migration-fills-links", test_migration_fills_links);
   ADD ("/lh/equipment-usage/out-of-order-before-link", test_out_of_order_before_link);
   ADD ("/lh/equipment-usage/bad-period", test_bad_period);
+  ADD ("/lh/equipment-usage/own-hours", test_own_hours);
+  ADD ("/lh/equipment-usage/capacity-from-sittings", test_capacity_from_sittings);
   ADD ("/lh/equipment-usage/query-plans", test_query_plans);
 #undef ADD
   return g_test_run ();

@@ -204,6 +204,32 @@ test_refused_and_plan (Fixture *f, gconstpointer data)
   /* The sittings are an index range by start, whatever the history. */
   lh_test_assert_plan (f->ts->store, LH_USAGE_REPORT_SITTINGS_SQL,
                        "SEARCH u USING INDEX usage_by_start (started_at>? AND started_at<?)");
+  lh_test_assert_plan (f->ts->store, LH_USAGE_REPORT_GUESTS_SQL,
+                       "SEARCH people USING COVERING INDEX people_by_sponsor (sponsor_id>?)");
+}
+
+/* The night the clocks go back in London (Sunday 25 October 2026): a
+ * sitting from 00:30 BST to 02:00 GMT sits through the 01:00 hour twice. */
+static void
+test_clocks_go_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = NULL;
+  /* Monday 19 October, 00:00 BST, to Monday 2 November, 00:00 GMT. */
+  gint64 from = 1792364400, to = 1793577600;
+  /* Sunday 25 October, 00:30 BST (23:30 UTC on Saturday). */
+  gint64 start = 1792884600;
+
+  sittings_add (f->ts->store, f->ben, f->pc2, start, start + 150 * MINUTE, FALSE);
+  report = lh_usage_report (f->ts->store, f->centre, from, to, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_weeks, ==, 2);
+  g_assert_cmpint (lh_count_table_get (report->minutes, 0, 1), ==, 150);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 5, 23), ==, 0);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 6, 0), ==, 30);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 6, 1), ==, 120);
+  g_assert_cmpint (lh_count_table_get (report->busy_minutes, 6, 2), ==, 0);
+  g_assert_cmpint (lh_count_table_get (report->busy_people, 6, 1), ==, 1);
 }
 
 int
@@ -216,6 +242,7 @@ main (int argc, char **argv)
   ADD ("/lh/report-usage/walk-ups-and-guests", test_walk_ups_and_guests);
   ADD ("/lh/report-usage/people-behind-minutes", test_people_behind_minutes);
   ADD ("/lh/report-usage/local-hours", test_local_hours);
+  ADD ("/lh/report-usage/clocks-go-back", test_clocks_go_back);
   ADD ("/lh/report-usage/refused-and-plan", test_refused_and_plan);
   return g_test_run ();
 }
