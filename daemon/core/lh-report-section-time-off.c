@@ -279,15 +279,13 @@ pending_table (LhStore *store, GError **error)
   return g_steal_pointer (&table);
 }
 
-/* The days within which the terms in force at t ask for a decision. */
+/* The days within which the terms in force at t ask for a decision
+ * (versions oldest first; defaults before the first). */
 static int
-decide_within_days_at (GArray *versions, gint64 t)
+decide_within_days_at (GArray *versions, gint64 t, int defaults)
 {
-  g_auto(LhTerms) defaults = { 0 };
-  int days;
+  int days = defaults;
 
-  lh_terms_init_defaults (&defaults);
-  days = defaults.decide_within_days;
   for (guint v = 0; v < versions->len; v++)
     if (g_array_index (versions, LhTerms, v).valid_from <= t)
       days = g_array_index (versions, LhTerms, v).decide_within_days;
@@ -318,11 +316,14 @@ decisions_table (LhStore *store, GArray *versions, gint64 from, gint64 to, gint6
   g_autoptr(LhReportTable) table = categories_count_table ("decisions", "Requests decided late or not at all",
                                                                  N_DECISION_COLUMNS);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_TIME_OFF_REQUESTS_SQL, error);
+  g_auto(LhTerms) defaults = { 0 };
   gboolean has_row = FALSE;
   gboolean ok;
 
   if (stmt == NULL)
     return NULL;
+  /* Once, not per request: the defaults are allocated. */
+  lh_terms_init_defaults (&defaults);
   lh_report_table_add_column (table, "needed-decision", "Waited for a decision");
   lh_report_table_add_column (table, "decided-late", "Decided late");
   lh_report_table_add_column (table, "not-decided", "Not decided in time");
@@ -332,7 +333,7 @@ decisions_table (LhStore *store, GArray *versions, gint64 from, gint64 to, gint6
     {
       int c = category_index ((const char *) sqlite3_column_text (stmt, 0));
       gint64 created = sqlite3_column_int64 (stmt, 1);
-      gint64 due = created + (gint64) decide_within_days_at (versions, created) * DAY;
+      gint64 due = created + (gint64) decide_within_days_at (versions, created, defaults.decide_within_days) * DAY;
       Wait wait = classify_wait ((const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
                                  sqlite3_column_int64 (stmt, 4), due, now);
 
