@@ -87,35 +87,60 @@ year_parts (GArray *versions, const LhTerms *defaults, gint64 year_start, gint64
   return parts;
 }
 
+/* What one read of the ledger is for: the year's own time, and the
+ * period's movements not yet handed on. */
+typedef struct
+{
+  GArray                  *parts;
+  GHashTable              *shares;
+  gint64                   year_start;
+  gint64                   year_end;
+  gint64                   pass_from;   /* movements in [pass_from, pass_to) go to each_movement */
+  gint64                   pass_to;
+  LhEntitlementLedgerFunc  each_movement;
+  gpointer                 user_data;
+} YearRead;
+
 /* Own time each member of staff used in each part of the year:
- * person id → int[n_parts]. */
+ * person id → int[n_parts]; and the movements in the period's stretch of
+ * the year handed on, from the same rows. */
 static GHashTable *
-own_time_by_part (LhStore *store, GArray *parts, gint64 year_start, gint64 year_end, GError **error)
+read_year (LhStore *store, const YearRead *year, GError **error)
 {
   g_autoptr(GHashTable) own = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_ENTITLEMENT_OWN_TIME_SQL, error);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_ENTITLEMENT_LEDGER_SQL, error);
   gboolean has_row = FALSE;
   gboolean ok;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, year_start);
-  sqlite3_bind_int64 (stmt, 2, year_end);
+  sqlite3_bind_int64 (stmt, 1, MIN (year->year_start, year->pass_from));
+  sqlite3_bind_int64 (stmt, 2, MAX (year->year_end, year->pass_to));
   while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
     {
-      gint64 person = sqlite3_column_int64 (stmt, 0);
-      gint64 at = sqlite3_column_int64 (stmt, 1);
-      int *minutes = g_hash_table_lookup (own, &person);
+      gint64 person = sqlite3_column_int64 (stmt, LH_ENTITLEMENT_LEDGER_PERSON);
+      gint64 at = sqlite3_column_int64 (stmt, LH_ENTITLEMENT_LEDGER_AT);
+      int own_delta = sqlite3_column_int (stmt, LH_ENTITLEMENT_LEDGER_OWN);
+      int *minutes;
       guint p = 0;
 
+      /* Guests are not staff: their time is nobody's entitlement. */
+      if (!g_hash_table_contains (year->shares, &person))
+        continue;
+      if (year->each_movement != NULL && at >= year->pass_from && at < year->pass_to)
+        year->each_movement (person, stmt, year->user_data);
+      if (at < year->year_start || at >= year->year_end || own_delta == 0 ||
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, LH_ENTITLEMENT_LEDGER_CATEGORY), "learning") != 0)
+        continue;
+      minutes = g_hash_table_lookup (own, &person);
       if (minutes == NULL)
         {
-          minutes = g_new0 (int, parts->len);
+          minutes = g_new0 (int, year->parts->len);
           g_hash_table_insert (own, g_memdup2 (&person, sizeof person), minutes);
         }
-      while (p + 1 < parts->len && g_array_index (parts, Part, p).end <= at)
+      while (p + 1 < year->parts->len && g_array_index (year->parts, Part, p).end <= at)
         p++;
-      minutes[p] += sqlite3_column_int (stmt, 2);
+      minutes[p] += own_delta;
     }
   if (!ok)
     return NULL;
@@ -187,7 +212,7 @@ read_staff (LhStore *store, GHashTable *shares, GError **error)
 
 GHashTable *
 lh_report_entitlements (LhStore *store, const LhCentre *centre, GArray *versions, gint64 from, gint64 to,
-                        GError **error)
+                        LhEntitlementLedgerFunc each_movement, gpointer user_data, GError **error)
 {
   g_autoptr(GHashTable) shares = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) lh_entitlement_share_free);
@@ -208,7 +233,10 @@ lh_report_entitlements (LhStore *store, const LhCentre *centre, GArray *versions
       gint64 end = MIN (to, year_end);
       double share_of_year = (double) (end - t) / (double) (year_end - year_start);
       g_autoptr(GArray) parts = year_parts (versions, &defaults, year_start, year_end);
-      g_autoptr(GHashTable) own = own_time_by_part (store, parts, year_start, year_end, error);
+      /* From t on: should the terms move the year's start, no movement
+       * is missed or handed on twice. */
+      YearRead year = { parts, shares, year_start, year_end, t, end, each_movement, user_data };
+      g_autoptr(GHashTable) own = read_year (store, &year, error);
 
       if (own == NULL)
         return NULL;

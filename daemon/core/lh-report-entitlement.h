@@ -24,11 +24,29 @@ typedef struct
   double  matched;                                    /* that matched time */
 } LhEntitlementShare;
 
-/* Own time used, learning only, read by when it fell: an index range by
- * time over an agreement year ([?1, ?2)). */
-#define LH_ENTITLEMENT_OWN_TIME_SQL \
-  "SELECT person_id, at, own_delta FROM time_off_ledger INDEXED BY time_off_ledger_by_time " \
-  "WHERE at >= ?1 AND at < ?2 AND category = 'learning' AND own_delta <> 0"
+/* The ledger's movements, read by when they fell: an index range by time
+ * over an agreement year ([?1, ?2)), read once for both the year's own
+ * time and the period's movements (see LhEntitlementLedgerFunc). */
+#define LH_ENTITLEMENT_LEDGER_SQL \
+  "SELECT person_id, at, category, kind, booked_delta, taken_delta, own_delta " \
+  "FROM time_off_ledger INDEXED BY time_off_ledger_by_time WHERE at >= ?1 AND at < ?2"
+
+/* Column numbers in a row of LH_ENTITLEMENT_LEDGER_SQL. */
+enum
+{
+  LH_ENTITLEMENT_LEDGER_PERSON,
+  LH_ENTITLEMENT_LEDGER_AT,
+  LH_ENTITLEMENT_LEDGER_CATEGORY,
+  LH_ENTITLEMENT_LEDGER_KIND,
+  LH_ENTITLEMENT_LEDGER_BOOKED,
+  LH_ENTITLEMENT_LEDGER_TAKEN,
+  LH_ENTITLEMENT_LEDGER_OWN,
+};
+
+/* Called once for each movement of a member of staff's time that fell in
+ * the period, with its row of LH_ENTITLEMENT_LEDGER_SQL: the caller sums
+ * the period's movements from the same read of the ledger. */
+typedef void (*LhEntitlementLedgerFunc) (gint64 person_id, LhStmt *row, gpointer user_data);
 
 /* The staff on the roster (guests are not staff), read whole once: the
  * entitlement is summed over everyone. When each was added is not when
@@ -39,13 +57,16 @@ typedef struct
 
 /* Every member of staff's share of [from, to) (local midnights), keyed
  * by person id (gint64 *), inside the caller's read transaction; versions
- * are the terms, oldest first (lh_terms_list). */
-GHashTable *lh_report_entitlements (LhStore         *store,
-                                    const LhCentre  *centre,
-                                    GArray          *versions,
-                                    gint64           from,
-                                    gint64           to,
-                                    GError         **error);
+ * are the terms, oldest first (lh_terms_list). each_movement (may be
+ * NULL) sees the period's movements of staff's time. */
+GHashTable *lh_report_entitlements (LhStore                 *store,
+                                    const LhCentre          *centre,
+                                    GArray                  *versions,
+                                    gint64                   from,
+                                    gint64                   to,
+                                    LhEntitlementLedgerFunc  each_movement,
+                                    gpointer                 user_data,
+                                    GError                 **error);
 
 void lh_entitlement_share_free (LhEntitlementShare *share);
 

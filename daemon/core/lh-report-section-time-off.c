@@ -59,25 +59,48 @@ category_index (const char *category)
 }
 
 static Figures *
-figures_for (GHashTable *people, gint64 person_id, const char *department)
+figures_for (GHashTable *people, gint64 person_id)
 {
   Figures *figures = g_hash_table_lookup (people, &person_id);
 
   if (figures == NULL)
     {
       figures = g_new0 (Figures, 1);
-      figures->department = g_strdup (department != NULL ? department : "");
       g_hash_table_insert (people, g_memdup2 (&person_id, sizeof person_id), figures);
     }
   return figures;
 }
 
-/* Everyone on the roster, with what they are entitled to in the period. */
+/* Granted and taken, and own time used, from one of the ledger's
+ * movements that fell in the period. */
+static void
+add_movement (gint64 person_id, LhStmt *row, gpointer user_data)
+{
+  int c = category_index ((const char *) sqlite3_column_text (row, LH_ENTITLEMENT_LEDGER_CATEGORY));
+  const char *kind = (const char *) sqlite3_column_text (row, LH_ENTITLEMENT_LEDGER_KIND);
+  gint64 taken = sqlite3_column_int64 (row, LH_ENTITLEMENT_LEDGER_TAKEN);
+  Figures *figures;
+
+  if (c < 0)
+    return;
+  figures = figures_for (user_data, person_id);
+  if (g_str_equal (kind, "approved"))
+    figures->granted[c] += sqlite3_column_int64 (row, LH_ENTITLEMENT_LEDGER_BOOKED);
+  else if (g_str_equal (kind, "adjusted"))
+    figures->granted[c] += taken;
+  figures->taken[c] += taken;
+  if (c == 0)
+    figures->own += sqlite3_column_int64 (row, LH_ENTITLEMENT_LEDGER_OWN);
+}
+
+/* Everyone on the roster, with what they are entitled to in the period,
+ * and the period's movements of their time, read with it. */
 static gboolean
 read_roster (LhStore *store, const LhCentre *centre, GArray *versions, gint64 from, gint64 to,
              GHashTable *people, GError **error)
 {
-  g_autoptr(GHashTable) shares = lh_report_entitlements (store, centre, versions, from, to, error);
+  g_autoptr(GHashTable) shares = lh_report_entitlements (store, centre, versions, from, to, add_movement, people,
+                                                         error);
   GHashTableIter iter;
   gint64 *id;
   LhEntitlementShare *share;
@@ -87,45 +110,13 @@ read_roster (LhStore *store, const LhCentre *centre, GArray *versions, gint64 fr
   g_hash_table_iter_init (&iter, shares);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &share))
     {
-      Figures *figures = figures_for (people, *id, share->department);
+      Figures *figures = figures_for (people, *id);
 
+      figures->department = g_strdup (share->department != NULL ? share->department : "");
       memcpy (figures->entitled, share->minutes, sizeof figures->entitled);
       figures->matched = share->matched;
     }
   return TRUE;
-}
-
-/* Granted and taken, and own time used, from the ledger's movements that
- * fell in the period. */
-static gboolean
-read_ledger (LhStore *store, gint64 from, gint64 to, GHashTable *people, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_TIME_OFF_LEDGER_SQL, error);
-  gboolean has_row = FALSE;
-  gboolean ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
-    {
-      Figures *figures = figures_for (people, sqlite3_column_int64 (stmt, 0),
-                                      (const char *) sqlite3_column_text (stmt, 1));
-      int c = category_index ((const char *) sqlite3_column_text (stmt, 2));
-      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
-
-      if (c < 0)
-        continue;
-      if (g_str_equal (kind, "approved"))
-        figures->granted[c] += sqlite3_column_int64 (stmt, 4);
-      else if (g_str_equal (kind, "adjusted"))
-        figures->granted[c] += sqlite3_column_int64 (stmt, 5);
-      figures->taken[c] += sqlite3_column_int64 (stmt, 5);
-      if (c == 0)
-        figures->own += sqlite3_column_int64 (stmt, 6);
-    }
-  return ok;
 }
 
 /* Adds one person's figure to a cell, counting them behind it if it is
@@ -288,15 +279,13 @@ pending_table (LhStore *store, GError **error)
   return g_steal_pointer (&table);
 }
 
-/* The days within which the terms in force at t ask for a decision. */
+/* The days within which the terms in force at t ask for a decision
+ * (versions oldest first; defaults before the first). */
 static int
-decide_within_days_at (GArray *versions, gint64 t)
+decide_within_days_at (GArray *versions, gint64 t, int defaults)
 {
-  g_auto(LhTerms) defaults = { 0 };
-  int days;
+  int days = defaults;
 
-  lh_terms_init_defaults (&defaults);
-  days = defaults.decide_within_days;
   for (guint v = 0; v < versions->len; v++)
     if (g_array_index (versions, LhTerms, v).valid_from <= t)
       days = g_array_index (versions, LhTerms, v).decide_within_days;
@@ -327,11 +316,14 @@ decisions_table (LhStore *store, GArray *versions, gint64 from, gint64 to, gint6
   g_autoptr(LhReportTable) table = categories_count_table ("decisions", "Requests decided late or not at all",
                                                                  N_DECISION_COLUMNS);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_TIME_OFF_REQUESTS_SQL, error);
+  g_auto(LhTerms) defaults = { 0 };
   gboolean has_row = FALSE;
   gboolean ok;
 
   if (stmt == NULL)
     return NULL;
+  /* Once, not per request: the defaults are allocated. */
+  lh_terms_init_defaults (&defaults);
   lh_report_table_add_column (table, "needed-decision", "Waited for a decision");
   lh_report_table_add_column (table, "decided-late", "Decided late");
   lh_report_table_add_column (table, "not-decided", "Not decided in time");
@@ -341,7 +333,7 @@ decisions_table (LhStore *store, GArray *versions, gint64 from, gint64 to, gint6
     {
       int c = category_index ((const char *) sqlite3_column_text (stmt, 0));
       gint64 created = sqlite3_column_int64 (stmt, 1);
-      gint64 due = created + (gint64) decide_within_days_at (versions, created) * DAY;
+      gint64 due = created + (gint64) decide_within_days_at (versions, created, defaults.decide_within_days) * DAY;
       Wait wait = classify_wait ((const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
                                  sqlite3_column_int64 (stmt, 4), due, now);
 
@@ -384,8 +376,7 @@ lh_report_section_time_off (LhStore *store, const LhCentre *centre, gint64 from,
     return NULL;
   versions = lh_terms_list (store, error);
   if (versions == NULL ||
-      !read_roster (store, centre, versions, from, to, people, error) ||
-      !read_ledger (store, from, to, people, error))
+      !read_roster (store, centre, versions, from, to, people, error))
     return NULL;
   section = lh_report_section_new ("time-off", "Paid time off");
   lh_report_section_add_table (section, category_table (people, &matched));

@@ -15,13 +15,6 @@ G_BEGIN_DECLS
 
 /* Shared with the tests of their plans. */
 
-/* The ledger's movements in [?1, ?2) by when the time fell, with whose:
- * an index range by time, then one lookup each. */
-#define LH_REPORT_TIME_OFF_LEDGER_SQL \
-  "SELECT l.person_id, p.department, l.category, l.kind, l.booked_delta, l.taken_delta, l.own_delta " \
-  "FROM time_off_ledger l INDEXED BY time_off_ledger_by_time JOIN people p ON p.id = l.person_id " \
-  "WHERE l.at >= ?1 AND l.at < ?2 AND p.sponsor_id IS NULL"
-
 /* Paid requests made in [?1, ?2), each with what ended its wait, if
  * anything did: a decision or a cancellation, whether learnhubd made it
  * (approving at once within the entitlement, or rejecting one nobody
