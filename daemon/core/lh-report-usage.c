@@ -160,6 +160,7 @@ typedef struct
   PeopleSets     by_hour;       /* 1 × 24 */
   PeopleSets     in_period;     /* 1 × 1 */
   PeopleSets     guests;        /* 1 × 1 */
+  PeopleSets     sat;           /* 1 × 2: booked, walk-up */
   GHashTable    *pc_column;     /* resource id → column + 1 */
 } Tally;
 
@@ -175,6 +176,7 @@ tally_clear (Tally *tally)
   people_sets_clear (&tally->by_hour);
   people_sets_clear (&tally->in_period);
   people_sets_clear (&tally->guests);
+  people_sets_clear (&tally->sat);
   g_clear_pointer (&tally->pc_column, g_hash_table_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
@@ -329,6 +331,7 @@ init_report (LhUsageReport *report, Tally *tally, LhStore *store, const LhCentre
   people_sets_init (&tally->by_hour, 1, 24);
   people_sets_init (&tally->in_period, 1, 1);
   people_sets_init (&tally->guests, 1, 1);
+  people_sets_init (&tally->sat, 1, 2);
   return TRUE;
 }
 
@@ -460,6 +463,7 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
           continue;
         }
       lh_count_table_add (report->sittings, 0, sitting->walk_up ? 1 : 0, 1);
+      people_sets_add (&tally.sat, 0, sitting->walk_up ? 1 : 0, sitting->person);
       people_sets_add (&tally.in_period, 0, 0, sitting->person);
       add_sitting (&tally, sitting->column, sitting->person, sitting->start, sitting->end, seconds, busy_seconds);
     }
@@ -473,6 +477,11 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   people_sets_count_into (&tally.by_week, report->people_by_week);
   people_sets_count_into (&tally.busy, report->busy_people);
   report->people_in_period = people_sets_size (&tally.in_period, 0, 0);
+  /* Sittings are not people: one person's many walk-ups must not show. */
+  for (guint c = 0; c < 2; c++)
+    lh_count_table_set_people (report->sittings, 0, c, people_sets_size (&tally.sat, 0, c));
+  lh_count_table_set_people (report->sittings, 0, 2, report->people_in_period);
+  lh_count_table_set_people (report->sittings, 1, 2, report->people_in_period);
   report->guests = people_sets_size (&tally.guests, 0, 0);
   report->guest_minutes = (guest_seconds + 30) / 60;
   if (!lh_transaction_commit (tx, error))

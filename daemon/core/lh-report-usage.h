@@ -49,7 +49,8 @@ typedef struct
                                   * totals and people as for minutes */
   LhCountTable *busy_people;     /* 7 × 24: different people in each */
   LhCountTable *sittings;        /* 1 × 2: booked, walk-up, with their
-                                  * total */
+                                  * total, and the people behind each
+                                  * (one person's many walk-ups name them) */
   gint64        people_in_period;  /* different staff in the period */
 
   /* Guests: */

@@ -173,6 +173,24 @@ test_busy_sittings_guests (Fixture *f, gconstpointer data)
   g_assert_cmpint (figure (section, "guest-minutes", 0, 0), ==, 60);
 }
 
+/* Sittings are hidden by the people behind them, not by their number:
+ * Amira's three and Ben's one booked are 4 sittings from 2 people, and
+ * Ben's walk-up 1 from 1; at a threshold of 3 none is shown. */
+static void
+test_sittings_by_people (Fixture *f, gconstpointer data)
+{
+  g_autoptr(LhReportSection) section = usage_section (f);
+  LhCountTable *sittings = ((LhReportTable *) table_of (section, "sittings"))->counts;
+
+  g_assert_cmpint (lh_count_table_get_people (sittings, 0, 0), ==, 2);
+  g_assert_cmpint (lh_count_table_get_people (sittings, 0, 1), ==, 1);
+  g_assert_cmpint (lh_count_table_get_people (sittings, 0, 2), ==, 2);
+  lh_count_table_suppress (sittings, 3);
+  g_assert_true (lh_count_table_is_suppressed (sittings, 0, 0));
+  g_assert_true (lh_count_table_is_suppressed (sittings, 0, 1));
+  g_assert_true (lh_count_table_is_suppressed (sittings, 0, 2));
+}
+
 /* Released bookings, by the week they were to start in, from 2 people. */
 static void
 test_no_shows (Fixture *f, gconstpointer data)
@@ -334,6 +352,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/lh/report-site/weeks-and-pcs", test_weeks_and_pcs);
   ADD ("/lh/report-site/busy-sittings-guests", test_busy_sittings_guests);
+  ADD ("/lh/report-site/sittings-by-people", test_sittings_by_people);
   ADD ("/lh/report-site/no-shows", test_no_shows);
   ADD ("/lh/report-site/capacity", test_capacity);
   ADD ("/lh/report-site/heading-and-threshold", test_heading_and_threshold);
