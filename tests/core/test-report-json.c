@@ -108,6 +108,7 @@ test_schema_refuses_number (void)
   /* Without the marker it is a number like any other: valid. The
    * daemon never writes it so (test_nothing_recovered). */
   json_object_remove_member (figure, "suppressed");
+  g_clear_pointer (&message, g_free);
   g_assert_true (schema_accepts (tampered, &message));
 }
 
