@@ -12,7 +12,6 @@ GtkEntry *
 lh_form_add_text (GtkBox     *form,
                   const char *title,
                   const char *text,
-                  int         max_chars,
                   const char *name)
 {
   GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
@@ -21,7 +20,6 @@ lh_form_add_text (GtkBox     *form,
 
   gtk_box_append (form, lh_card_label_new (title, "lh-field-title"));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_max_length (entry, max_chars);
   gtk_widget_add_css_class (GTK_WIDGET (entry), "lh-name-entry");
   gtk_widget_set_name (GTK_WIDGET (entry), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);

@@ -14,13 +14,12 @@ typedef struct
   GtkWidget *save_button;  /* (unowned) */
 } LhFormFooter;
 
-/* Appends to form the field's title and an entry holding text, at most
- * max_chars long, read out as title and named name (for tests)
- * (transfer none). */
+/* Appends to form the field's title and an entry holding text, read out
+ * as title and named name (for tests) (transfer none). No limit of its
+ * own: the daemon's refusal tells it (lh_form_too_long_words). */
 GtkEntry *lh_form_add_text          (GtkBox       *form,
                                      const char   *title,
                                      const char   *text,
-                                     int           max_chars,
                                      const char   *name);
 /* Appends to form the error line and Save (labelled save_label), which
  * calls clicked with data. */

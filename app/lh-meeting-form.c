@@ -13,8 +13,6 @@
 #include "lh-messages.h"
 #include "lh-stepper.h"
 
-/* The daemon's limit, which a refusal also tells (max_chars). */
-#define PLACE_MAX_CHARS 100
 #define DEFAULT_START (14 * 60)
 
 struct _LhMeetingForm
@@ -57,8 +55,7 @@ lh_meeting_form_new (GDateTime *now)
   gtk_widget_set_halign (GTK_WIDGET (self->start), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->start));
 
-  self->place = lh_form_add_text (GTK_BOX (self), _("Where?"), _("Training room"), PLACE_MAX_CHARS,
-                                  "meeting-place");
+  self->place = lh_form_add_text (GTK_BOX (self), _("Where?"), _("Training room"), "meeting-place");
   lh_form_footer_add (&self->footer, GTK_BOX (self), _("Save the meeting"), G_CALLBACK (save_clicked_cb), self);
   return GTK_WIDGET (self);
 }

@@ -10,9 +10,6 @@
 #include "lh-form-parts.h"
 #include "lh-messages.h"
 
-/* The daemon's limit, which a refusal also tells (max_chars). */
-#define TEXT_MAX_CHARS 1000
-
 static const char * const statuses[] = { "planned", "in-progress", "done", "dropped" };
 
 struct _LhObjectiveForm
@@ -83,10 +80,10 @@ lh_objective_form_new (const LhPlanObjective *objective)
     }
   gtk_box_append (GTK_BOX (self), choices);
 
-  self->outcomes = lh_form_add_text (GTK_BOX (self), _("Recorded outcomes"), objective->outcomes, TEXT_MAX_CHARS,
+  self->outcomes = lh_form_add_text (GTK_BOX (self), _("Recorded outcomes"), objective->outcomes,
                                      "objective-outcomes");
   self->next_steps = lh_form_add_text (GTK_BOX (self), _("Reviewed / next steps"), objective->next_steps,
-                                       TEXT_MAX_CHARS, "objective-next-steps");
+                                       "objective-next-steps");
   lh_form_footer_add (&self->footer, GTK_BOX (self), _("Save the changes"), G_CALLBACK (save_clicked_cb), self);
   return GTK_WIDGET (self);
 }

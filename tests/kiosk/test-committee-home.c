@@ -175,6 +175,14 @@ test_update_objective (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_named (kiosk.window, "status-done"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "objective-next-steps"))), ==,
                    "Ask the college for a Level 1 class in the spring");
+  /* The kiosk holds no limit: the daemon's refusal tells it. */
+  {
+    g_autofree char *too_long = g_strnfill (1001, 'x');
+
+    gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "objective-next-steps")), too_long);
+    kiosk_press (kiosk.window, "Save the changes");
+    kiosk_wait_for_label (kiosk.window, "That is too long: please write at most 1000 letters.");
+  }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kiosk_find_named (kiosk.window, "status-in-progress")), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "objective-next-steps")),
                          "Level 1 class booked for March");
