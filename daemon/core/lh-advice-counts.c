@@ -13,16 +13,19 @@ lh_advice_counts_free (LhAdviceCounts *counts)
     return;
   g_free (counts->by_topic);
   g_free (counts->by_outcome);
+  g_clear_pointer (&counts->people_by_topic, lh_people_tally_free);
+  g_clear_pointer (&counts->people_by_outcome, lh_people_tally_free);
   g_free (counts);
 }
 
 static void
-count_name (const char * const *names, int *counts, const char *name)
+count_name (const char * const *names, int *counts, LhPeopleTally *people, const char *name, gint64 learner)
 {
   for (guint i = 0; names[i] != NULL; i++)
     if (g_str_equal (names[i], name))
       {
         counts[i]++;
+        lh_people_tally_add (people, i, 0, learner);
         return;
       }
 }
@@ -50,6 +53,8 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   counts = g_new0 (LhAdviceCounts, 1);
   counts->by_topic = g_new0 (int, g_strv_length ((char **) lh_advice_topics));
   counts->by_outcome = g_new0 (int, g_strv_length ((char **) lh_advice_outcomes));
+  counts->people_by_topic = lh_people_tally_new (g_strv_length ((char **) lh_advice_topics), 1);
+  counts->people_by_outcome = lh_people_tally_new (g_strv_length ((char **) lh_advice_outcomes), 1);
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
   while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
@@ -59,6 +64,8 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
       g_auto(GStrv) outcomes = NULL;
 
       g_autoptr(GError) unreadable = NULL;
+      /* An anonymised request's learner is not known (NULL, read as 0). */
+      gint64 learner = sqlite3_column_int64 (stmt, 1);
 
       counts->requests++;
       /* One value that will not open does not hide the others' counts. */
@@ -68,9 +75,9 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
           counts->unreadable++;
           continue;
         }
-      count_name (lh_advice_topics, counts->by_topic, topic);
+      count_name (lh_advice_topics, counts->by_topic, counts->people_by_topic, topic, learner);
       for (guint i = 0; outcomes[i] != NULL; i++)
-        count_name (lh_advice_outcomes, counts->by_outcome, outcomes[i]);
+        count_name (lh_advice_outcomes, counts->by_outcome, counts->people_by_outcome, outcomes[i], learner);
     }
   if (!ok)
     return NULL;

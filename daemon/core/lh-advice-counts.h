@@ -7,6 +7,7 @@
 #pragma once
 
 #include "lh-centre.h"
+#include "lh-people-tally.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,11 @@ typedef struct
                      * topic and no outcome */
   int *by_topic;    /* (owned) by_topic[i] for lh_advice_topics[i] */
   int *by_outcome;  /* (owned) by_outcome[i] for lh_advice_outcomes[i] */
+  /* The different learners behind each figure above, so that one
+   * learner's many requests are hidden as what they are: one learner.
+   * Rows in the order of the names, one column. */
+  LhPeopleTally *people_by_topic;    /* (owned) */
+  LhPeopleTally *people_by_outcome;  /* (owned) */
 } LhAdviceCounts;
 
 void lh_advice_counts_free (LhAdviceCounts *counts);

@@ -51,7 +51,8 @@ gboolean lh_advice_column_open  (LhStmt         *stmt,
 
 /* The committee's counts: the period's requests, by time
  * (advice_requests_by_time); ?1 from, ?2 to. */
-#define LH_ADVICE_COUNTS_SQL "SELECT sealed FROM advice_requests WHERE created_at >= ?1 AND created_at < ?2"
+#define LH_ADVICE_COUNTS_SQL \
+  "SELECT sealed, learner_id FROM advice_requests WHERE created_at >= ?1 AND created_at < ?2"
 
 /* Binds what was asked (topic), how to reach the learner (contact, may be
  * NULL) and what came of it (outcomes, may be NULL) as one value sealed

@@ -9,6 +9,7 @@
 
 #include "lh-advice.h"
 #include "lh-advice-counts.h"
+#include "lh-people-tally.h"
 
 #define MINUTE 60
 
@@ -39,7 +40,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (outcome_labels) == 9);
 
 static LhReportTable *
 names_table (const char *id, const char *title, const char * const *keys, const char * const *labels,
-             const int *counts, LhTotals totals)
+             const int *counts, const LhPeopleTally *people, LhTotals totals)
 {
   guint n = g_strv_length ((char **) keys);
   LhReportTable *table = lh_report_table_new (id, title, LH_REPORT_UNIT_COUNT, LH_REPORT_CHART_BARS, n, 1,
@@ -51,6 +52,7 @@ names_table (const char *id, const char *title, const char * const *keys, const 
       lh_report_table_add_row (table, keys[i], labels[i]);
       lh_count_table_set (table->counts, i, 0, counts[i]);
     }
+  lh_people_tally_set_people (people, table->counts);
   return table;
 }
 
@@ -75,6 +77,7 @@ waits_table (LhStore *store, gint64 from, gint64 to, GError **error)
                                                         LH_REPORT_UNIT_COUNT, LH_REPORT_CHART_BARS, N_WAITS, 1,
                                                         LH_TOTALS_COLUMNS);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_ADVICE_WAITS_SQL, error);
+  g_autoptr(LhPeopleTally) people = lh_people_tally_new (N_WAITS, 1);
   gboolean has_row = FALSE;
   gboolean ok;
 
@@ -92,9 +95,11 @@ waits_table (LhStore *store, gint64 from, gint64 to, GError **error)
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         band = wait_band (sqlite3_column_int64 (stmt, 1) - sqlite3_column_int64 (stmt, 0));
       lh_count_table_add (table->counts, band, 0, 1);
+      lh_people_tally_add (people, band, 0, sqlite3_column_int64 (stmt, 2));
     }
   if (!ok)
     return NULL;
+  lh_people_tally_set_people (people, table->counts);
   return g_steal_pointer (&table);
 }
 
@@ -118,11 +123,12 @@ lh_report_section_advice (LhStore *store, const LhCentre *centre, gint64 from, g
     return NULL;
   section = lh_report_section_new ("advice", "Advice");
   lh_report_section_add_table (section, names_table ("requests-by-topic", "Requests by topic", lh_advice_topics,
-                                                     topic_labels, counts->by_topic, LH_TOTALS_COLUMNS));
+                                                     topic_labels, counts->by_topic, counts->people_by_topic,
+                                                     LH_TOTALS_COLUMNS));
   /* A request may have several outcomes, or none: no total. */
   lh_report_section_add_table (section, names_table ("requests-by-outcome", "Outcomes recorded",
                                                      lh_advice_outcomes, outcome_labels, counts->by_outcome,
-                                                     LH_TOTALS_NONE));
+                                                     counts->people_by_outcome, LH_TOTALS_NONE));
   waits = waits_table (store, from, to, error);
   if (waits == NULL)
     return NULL;

@@ -17,6 +17,7 @@
 #include "lh-report-sections.h"
 
 #include "lh-error.h"
+#include "lh-people-tally.h"
 #include "lh-report-entitlement.h"
 #include "lh-terms.h"
 #include "lh-time-off.h"
@@ -261,6 +262,7 @@ pending_table (LhStore *store, GError **error)
   g_autoptr(LhReportTable) table = categories_count_table ("requests-waiting", "Requests waiting for a decision",
                                                                  1);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_TIME_OFF_PENDING_SQL, error);
+  g_autoptr(LhPeopleTally) people = lh_people_tally_new (N_CATEGORIES, 1);
   gboolean has_row = FALSE;
   gboolean ok;
 
@@ -271,11 +273,15 @@ pending_table (LhStore *store, GError **error)
     {
       int c = category_index ((const char *) sqlite3_column_text (stmt, 0));
 
-      if (c >= 0)
-        lh_count_table_set (table->counts, c, 0, sqlite3_column_int64 (stmt, 1));
+      if (c < 0)
+        continue;
+      lh_count_table_add (table->counts, c, 0, 1);
+      lh_people_tally_add (people, c, 0, sqlite3_column_int64 (stmt, 1));
     }
   if (!ok)
     return NULL;
+  /* Requests are not people: one person's many must not show. */
+  lh_people_tally_set_people (people, table->counts);
   return g_steal_pointer (&table);
 }
 
@@ -316,6 +322,7 @@ decisions_table (LhStore *store, GArray *versions, gint64 from, gint64 to, gint6
   g_autoptr(LhReportTable) table = categories_count_table ("decisions", "Requests decided late or not at all",
                                                                  N_DECISION_COLUMNS);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_TIME_OFF_REQUESTS_SQL, error);
+  g_autoptr(LhPeopleTally) people = lh_people_tally_new (N_CATEGORIES, N_DECISION_COLUMNS);
   g_auto(LhTerms) defaults = { 0 };
   gboolean has_row = FALSE;
   gboolean ok;
@@ -337,16 +344,23 @@ decisions_table (LhStore *store, GArray *versions, gint64 from, gint64 to, gint6
       Wait wait = classify_wait ((const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
                                  sqlite3_column_int64 (stmt, 4), due, now);
 
+      gint64 person = sqlite3_column_int64 (stmt, 5);
+
       if (c < 0 || wait == NO_DECISION_NEEDED)
         continue;
       lh_count_table_add (table->counts, c, NEEDED_DECISION, 1);
-      if (wait == DECIDED_AFTER)
-        lh_count_table_add (table->counts, c, DECIDED_LATE, 1);
-      else if (wait == UNDECIDED)
-        lh_count_table_add (table->counts, c, NOT_DECIDED, 1);
+      lh_people_tally_add (people, c, NEEDED_DECISION, person);
+      if (wait == DECIDED_AFTER || wait == UNDECIDED)
+        {
+          int column = wait == DECIDED_AFTER ? DECIDED_LATE : NOT_DECIDED;
+
+          lh_count_table_add (table->counts, c, column, 1);
+          lh_people_tally_add (people, c, column, person);
+        }
     }
   if (!ok)
     return NULL;
+  lh_people_tally_set_people (people, table->counts);
   return g_steal_pointer (&table);
 }
 

@@ -22,17 +22,18 @@ G_BEGIN_DECLS
  * one lookup each. */
 #define LH_REPORT_TIME_OFF_REQUESTS_SQL \
   "SELECT r.category, r.created_at, e.kind, e.actor_id IS NULL AND e.actor_name = 'learnhubd', " \
-  "e.recorded_at FROM time_off_requests r INDEXED BY time_off_requests_by_creation " \
+  "e.recorded_at, r.person_id FROM time_off_requests r INDEXED BY time_off_requests_by_creation " \
   "LEFT JOIN time_off_ledger e ON e.id = (SELECT l.id FROM time_off_ledger l " \
   "  WHERE l.request_id = r.id AND l.kind IN ('approved', 'rejected', 'cancelled') ORDER BY l.id LIMIT 1) " \
   "WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.paid = 1"
 
-/* Requests waiting for a decision now, by category: the partial index's
- * own WHERE (see lh_time_off_list_pending), then status = 'pending'. */
+/* Requests waiting for a decision now, with who asked: the partial
+ * index's own WHERE (see lh_time_off_list_pending), then status =
+ * 'pending'. */
 #define LH_REPORT_TIME_OFF_PENDING_SQL \
-  "SELECT category, count(*) FROM time_off_requests " \
+  "SELECT category, person_id FROM time_off_requests " \
   "WHERE (status = 'pending' OR status = 'approved' OR status = 'rejected' OR status = 'own') " \
-  "AND status = 'pending' GROUP BY category"
+  "AND status = 'pending'"
 
 /* The ULRs, and whoever logged facility time in [?1, ?2) (a ULR who has
  * since stood down), by name. */
@@ -48,7 +49,7 @@ G_BEGIN_DECLS
 /* Queue requests at drop-ins made in [?1, ?2): when each joined and was
  * called (NULL: never called). Nothing about who. */
 #define LH_REPORT_ADVICE_WAITS_SQL \
-  "SELECT created_at, called_at FROM advice_requests INDEXED BY advice_requests_by_time " \
+  "SELECT created_at, called_at, learner_id FROM advice_requests INDEXED BY advice_requests_by_time " \
   "WHERE created_at >= ?1 AND created_at < ?2 AND mode = 'queue' AND status <> 'waiting'"
 
 /* Faults open at ?1 (reported before it): those still open now, and

@@ -216,6 +216,63 @@ test_advice_suppressed (Fixture *f, gconstpointer data)
   g_assert_false (lh_count_table_is_suppressed (find_table (section, "requests-by-topic")->counts, 0, 0));
 }
 
+/* One learner's six requests about ESOL are one learner: hidden, where
+ * five learners' five requests about digital skills are not. */
+static void
+test_advice_hidden_by_people (Fixture *f, gconstpointer data)
+{
+  const LhDropinUlr sue = { .ulr_id = f->sue, .desk = (char *) "Desk 1" };
+  const LhDropinUlr *ulrs[] = { &sue };
+  g_autoptr(LhReport) report = lh_report_new ("Test", "Europe/London", "2026-11-30", "2026-11-30", 5, NOW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhDropin) dropin = lh_dropins_open (f->ts->store, f->sue, "Learning centre", NOW - HOUR,
+                                                NOW + 3 * HOUR, ulrs, 1, NOW - HOUR, &error);
+  gint64 amira = lh_test_add_person (f->ts->store, "3", "Amira Khan", LH_ROLE_LEARNER, MONDAY - 60 * DAY);
+  gint64 at = NOW - 50 * MINUTE;
+  LhReportSection *section;
+  LhReportTable *topics, *waits;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 6; i++, at += MINUTE)
+    {
+      g_autoptr(LhAdviceRequest) request = join (f, amira, "esol", at);
+
+      g_assert_true (lh_advice_request_leave (f->ts->store, request->id, amira, at + 30, &error));
+      g_assert_no_error (error);
+    }
+  for (int i = 0; i < 10; i++, at += MINUTE)
+    {
+      g_autofree char *staff = g_strdup_printf ("%d", 100 + i);
+      gint64 learner = lh_test_add_person (f->ts->store, staff, staff, LH_ROLE_LEARNER, MONDAY - 60 * DAY);
+      g_autoptr(LhAdviceRequest) request = join (f, learner, i < 5 ? "digital" : "careers", at);
+
+      g_assert_true (lh_advice_request_leave (f->ts->store, request->id, learner, at + 30, &error));
+      g_assert_no_error (error);
+    }
+  section = lh_report_section_advice (f->ts->store, f->centre, MONDAY, MONDAY + DAY, NOW + 2 * HOUR, &error);
+  g_assert_no_error (error);
+  lh_report_add_section (report, section);
+  topics = find_table (section, "requests-by-topic");
+  waits = find_table (section, "queue-waits");
+  /* Rows 1, 2 and 6: esol, digital, careers (lh_advice_topics). */
+  g_assert_cmpint (lh_count_table_get (topics->counts, 1, 0), ==, 6);
+  g_assert_cmpint (lh_count_table_get_people (topics->counts, 1, 0), ==, 1);
+  g_assert_cmpint (lh_count_table_get_people (topics->counts, 2, 0), ==, 5);
+  g_assert_cmpint (lh_count_table_get_people (topics->counts, 6, 0), ==, 5);
+  /* The total: sixteen requests from eleven people. */
+  g_assert_cmpint (lh_count_table_get (topics->counts, 11, 0), ==, 16);
+  g_assert_cmpint (lh_count_table_get_people (topics->counts, 11, 0), ==, 11);
+  g_assert_cmpint (lh_count_table_get_people (waits->counts, 4, 0), ==, 11);
+
+  lh_report_suppress (report);
+  g_assert_true (lh_count_table_is_suppressed (topics->counts, 1, 0));
+  /* Hidden with it, so that 16 - 5 - 5 does not give it back. */
+  g_assert_true (lh_count_table_is_suppressed (topics->counts, 2, 0) ||
+                 lh_count_table_is_suppressed (topics->counts, 6, 0) ||
+                 lh_count_table_is_suppressed (topics->counts, 11, 0));
+  g_assert_false (lh_count_table_is_suppressed (waits->counts, 4, 0));
+}
+
 /* ---- equipment ------------------------------------------------------------ */
 
 static void
@@ -414,6 +471,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/report/advice/figures", Fixture, NULL, setup, test_advice, teardown);
   g_test_add ("/report/advice/suppressed", Fixture, NULL, setup, test_advice_suppressed, teardown);
+  g_test_add ("/report/advice/hidden-by-people", Fixture, NULL, setup, test_advice_hidden_by_people, teardown);
   g_test_add ("/report/equipment/figures", Fixture, NULL, setup, test_equipment, teardown);
   g_test_add ("/report/facility-time/figures", Fixture, NULL, setup, test_facility_time, teardown);
   g_test_add ("/report/empty-period", Fixture, NULL, setup, test_empty_period, teardown);

@@ -284,6 +284,37 @@ test_suppressed (Fixture *f, gconstpointer data)
   g_assert_false (lh_count_table_is_suppressed (table->counts, 2, 0));
 }
 
+/* One person's six requests waiting are one person: hidden, with the
+ * total that would give them back. */
+static void
+test_waiting_hidden_by_people (Fixture *f, gconstpointer data)
+{
+  static const char * const days[] = {
+    "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-12", "2026-10-13", "2026-10-14",
+  };
+  g_autoptr(LhReport) report = lh_report_new ("Test", "Europe/London", "2026-07-01", "2026-09-30", 5, 0);
+  LhReportSection *section;
+  LhReportTable *table;
+  guint row = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(LhTimeOffRequest) made = request (f, f->amira, days[i], 60, 10);
+    }
+  section = quarter (f);
+  lh_report_add_section (report, section);
+  table = find_table (section, "requests-waiting");
+  for (guint r = 0; r < lh_count_table_n_rows (table->counts); r++)
+    if (lh_count_table_get (table->counts, r, 0) > 0)
+      row = r;
+  g_assert_cmpuint (row, <, lh_count_table_n_rows (table->counts));
+  g_assert_cmpint (lh_count_table_get (table->counts, row, 0), ==, 6);
+  g_assert_cmpint (lh_count_table_get_people (table->counts, row, 0), ==, 1);
+  lh_report_suppress (report);
+  g_assert_true (lh_count_table_is_suppressed (table->counts, row, 0));
+  g_assert_true (lh_count_table_is_suppressed (table->counts, lh_count_table_n_rows (table->counts), 0));
+}
+
 static void
 test_plans (Fixture *f, gconstpointer data)
 {
@@ -308,6 +339,8 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/report/time-off/correction", Fixture, NULL, setup_approval, test_correction, teardown);
   g_test_add ("/report/time-off/suppressed", Fixture, NULL, setup_approval, test_suppressed, teardown);
+  g_test_add ("/report/time-off/waiting-hidden-by-people", Fixture, NULL, setup_approval,
+              test_waiting_hidden_by_people, teardown);
   g_test_add ("/report/time-off/plans", Fixture, NULL, setup_approval, test_plans, teardown);
   return g_test_run ();
 }
