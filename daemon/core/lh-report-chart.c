@@ -9,9 +9,13 @@
 
 #include <pango/pangocairo.h>
 
+#include "lh-report-words.h"
+
 #define FONT_SIZE 8.0
 #define LEGEND_HEIGHT 16.0
 #define MARK_SIZE 7.0
+#define LINE_LABEL_WIDTH 100.0   /* "Week of 28 September" */
+#define HEAT_LABEL_WIDTH 26.0    /* "09:00" */
 
 /* Okabe and Ito's colours, told apart with colour blindness. */
 static const double palette[][3] = {
@@ -176,9 +180,10 @@ draw_lines (cairo_t *cr, const LhReportTable *table, double width, double height
   guint n_rows = table->row_keys->len;
   double left = 30, bottom = 14, plot_width = width - left, plot_height = height - bottom;
   double step = n_rows > 1 ? plot_width / (n_rows - 1) : 0;
-  guint label_every = MAX (1, (guint) (n_rows * 60 / MAX (plot_width, 1)) + 1);
+  /* Room for "Week of 28 September" under every label drawn. */
+  guint label_every = MAX (1, (guint) (n_rows * LINE_LABEL_WIDTH / MAX (plot_width, 1)) + 1);
   gint64 largest = largest_shown (table);
-  g_autofree char *top = g_strdup_printf ("%" G_GINT64_FORMAT, largest);
+  g_autofree char *top = lh_report_words_figure (table, largest, LH_REPORT_WORDS_HOURS);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_text (cr, top, 0, 0, left - 4, 1);
@@ -189,7 +194,9 @@ draw_lines (cairo_t *cr, const LhReportTable *table, double width, double height
   cairo_line_to (cr, width, plot_height);
   cairo_stroke (cr);
   for (guint r = 0; r < n_rows; r += label_every)
-    draw_text (cr, g_ptr_array_index (table->row_labels, r), left + r * step - 30, plot_height + 2, 60, 0.5);
+    draw_text (cr, g_ptr_array_index (table->row_labels, r),
+               CLAMP (left + r * step - LINE_LABEL_WIDTH / 2, 0, width - LINE_LABEL_WIDTH), plot_height + 2,
+               LINE_LABEL_WIDTH, 0.5);
 
   for (guint c = 0; c < table->column_keys->len; c++)
     {
@@ -237,8 +244,13 @@ draw_heat (cairo_t *cr, const LhReportTable *table, double width, double height)
   gint64 largest = largest_shown (table);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint c = 0; c < n_columns; c++)
-    draw_text (cr, g_ptr_array_index (table->column_labels, c), left + c * cell_width, 0, cell_width, 0.5);
+  /* Hours are "09:00": every column's label where there is room, else
+   * every second or third, each over its own column. */
+  guint label_every = MAX (1, (guint) (HEAT_LABEL_WIDTH / MAX (cell_width, 1)) + 1);
+
+  for (guint c = 0; c < n_columns; c += label_every)
+    draw_text (cr, g_ptr_array_index (table->column_labels, c), left + c * cell_width - HEAT_LABEL_WIDTH / 2 +
+               cell_width / 2, 0, HEAT_LABEL_WIDTH, 0.5);
   for (guint r = 0; r < n_rows; r++)
     {
       double y = top + r * cell_height;

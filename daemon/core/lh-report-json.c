@@ -6,6 +6,7 @@
 #include "lh-report-json.h"
 
 #include "lh-csv.h"
+#include "lh-report-words.h"
 
 static const char * const unit_names[] = { "people", "count", "minutes", "items" };
 static const char * const chart_names[] = { "none", "bars", "lines", "heat" };
@@ -198,9 +199,11 @@ lh_report_table_append_csv (GString *csv, const LhReportSection *section, const 
   guint n_rows = lh_count_table_n_rows (counts), n_columns = lh_count_table_n_columns (counts);
   LhTotals totals = lh_count_table_totals (counts);
 
+  g_autofree char *title = lh_report_words_title (table, LH_REPORT_WORDS_MINUTES);
+
   lh_csv_append_field (csv, section->title);
   g_string_append_c (csv, ',');
-  lh_csv_append_field (csv, table->title);
+  lh_csv_append_field (csv, title);
   g_string_append (csv, "\n");
   for (guint c = 0; c < n_columns; c++)
     {

@@ -12,6 +12,7 @@
 
 #include "lh-error.h"
 #include "lh-report-chart.h"
+#include "lh-report-words.h"
 #include "lh-time.h"
 
 /* A4 in points, and the margins. */
@@ -33,6 +34,10 @@ typedef struct
   cairo_t *cr;
   int      page;     /* 1 for the cover */
   double   y;        /* where the next thing goes */
+  /* While a table's rows are written: its title and headings, written
+   * again at the top of a page it runs on to. */
+  const char *table_title;
+  GPtrArray  *table_headings;
 } Pages;
 
 /* Lays text out at x, y in width; draws it if draw. Returns its height. */
@@ -83,12 +88,25 @@ next_page (Pages *pages)
   pages->y = MARGIN;
 }
 
-/* A new page unless height fits on this one. */
+static void table_line (Pages *pages, const char *label, GPtrArray *fields, gboolean bold);
+
+/* A new page unless height fits on this one; a table running on says so
+ * and repeats its headings. */
 static void
 make_room (Pages *pages, double height)
 {
-  if (pages->y + height > BOTTOM && pages->y > MARGIN)
-    next_page (pages);
+  const char *title = pages->table_title;
+  g_autofree char *continued = NULL;
+
+  if (pages->y + height <= BOTTOM || pages->y <= MARGIN)
+    return;
+  next_page (pages);
+  if (title == NULL)
+    return;
+  continued = g_strdup_printf ("%s, continued", title);
+  pages->y += text_at (pages, continued, 12, TRUE, MARGIN, pages->y, TEXT_WIDTH, 0, TRUE) + 6;
+  if (pages->table_headings != NULL)
+    table_line (pages, "", pages->table_headings, TRUE);
 }
 
 /* "1 July 2026" of a YYYY-MM-DD. */
@@ -142,7 +160,7 @@ figure_text (const LhReportTable *table, guint row, guint column)
 {
   if (lh_count_table_is_suppressed (table->counts, row, column))
     return g_strdup (LH_REPORT_NOT_SHOWN);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, lh_count_table_get (table->counts, row, column));
+  return lh_report_words_figure (table, lh_count_table_get (table->counts, row, column), LH_REPORT_WORDS_HOURS);
 }
 
 /* One line of the short table: a label, then the fields right-aligned. */
@@ -176,7 +194,7 @@ row_fields (const LhReportTable *table, guint row, guint n_columns_shown, gboole
 }
 
 static void
-short_table (Pages *pages, const LhReportTable *table)
+short_table (Pages *pages, const LhReportTable *table, const char *title)
 {
   guint n_rows = table->row_keys->len, n_columns = table->column_keys->len;
   LhTotals totals = lh_count_table_totals (table->counts);
@@ -192,7 +210,11 @@ short_table (Pages *pages, const LhReportTable *table)
   if (totals & LH_TOTALS_ROWS)
     g_ptr_array_add (headings, g_strdup ("Total"));
   if (n_rows_shown > 0 || n_columns_shown > 1)
-    table_line (pages, "", headings, TRUE);
+    {
+      table_line (pages, "", headings, TRUE);
+      pages->table_headings = headings;
+    }
+  pages->table_title = title;
   for (guint r = 0; r < n_rows_shown; r++)
     {
       g_autoptr(GPtrArray) fields = row_fields (table, r, n_columns_shown, TRUE);
@@ -205,6 +227,8 @@ short_table (Pages *pages, const LhReportTable *table)
 
       table_line (pages, "Total", fields, TRUE);
     }
+  pages->table_title = NULL;
+  pages->table_headings = NULL;
   if (long_table || n_rows_shown < n_rows || n_columns_shown < n_columns)
     {
       g_autofree char *note = g_strdup_printf ("The full table has %u %s and %u %s; only %s here. The report's CSV "
@@ -222,8 +246,10 @@ short_table (Pages *pages, const LhReportTable *table)
 static void
 report_table (Pages *pages, const LhReportTable *table)
 {
+  g_autofree char *title = lh_report_words_title (table, LH_REPORT_WORDS_HOURS);
+
   make_room (pages, 20 + (table->chart != LH_REPORT_CHART_NONE ? CHART_HEIGHT : 0) + 3 * TABLE_ROW);
-  paragraph (pages, table->title, 12, TRUE, 6);
+  paragraph (pages, title, 12, TRUE, 6);
   if (table->chart != LH_REPORT_CHART_NONE)
     {
       cairo_save (pages->cr);
@@ -232,7 +258,7 @@ report_table (Pages *pages, const LhReportTable *table)
       cairo_restore (pages->cr);
       pages->y += CHART_HEIGHT + 8;
     }
-  short_table (pages, table);
+  short_table (pages, table, title);
 }
 
 /* Widths for the list's columns: each as wide as its longest field, but

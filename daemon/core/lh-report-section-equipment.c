@@ -42,7 +42,7 @@ compliance_tables (const LhEquipmentCompliance *compliance, LhReportTable **out_
   lh_report_table_add_column (working, "minimum", "Agreed minimum");
   lh_report_table_add_column (working, "working-at-end", "Working at the end");
   lh_report_table_add_column (working, "working-lowest", "Fewest working");
-  lh_report_table_add_column (below, "minutes-below", "Minutes below the minimum");
+  lh_report_table_add_column (below, "minutes-below", "Time below the minimum");
   for (int k = 0; k < LH_EQUIPMENT_N_KINDS; k++)
     {
       lh_report_table_add_row (working, lh_equipment_kinds[k], kind_labels[k]);

@@ -57,7 +57,7 @@ copy_figure (LhCountTable *to, guint to_row, guint to_column, const LhCountTable
 static LhReportTable *
 minutes_by_week (const LhUsageReport *usage, GTimeZone *tz)
 {
-  LhReportTable *table = lh_report_table_new ("minutes-by-week", "Minutes used a week", LH_REPORT_UNIT_MINUTES,
+  LhReportTable *table = lh_report_table_new ("minutes-by-week", "Time used a week", LH_REPORT_UNIT_MINUTES,
                                               LH_REPORT_CHART_LINES, usage->n_weeks, 1, LH_TOTALS_COLUMNS);
 
   add_week_rows (table, usage, tz);
@@ -72,11 +72,11 @@ minutes_by_week (const LhUsageReport *usage, GTimeZone *tz)
 static LhReportTable *
 minutes_by_pc (const LhUsageReport *usage)
 {
-  LhReportTable *table = lh_report_table_new ("minutes-by-pc", "Minutes used, by PC", LH_REPORT_UNIT_MINUTES,
+  LhReportTable *table = lh_report_table_new ("minutes-by-pc", "Time used, by PC", LH_REPORT_UNIT_MINUTES,
                                               LH_REPORT_CHART_BARS, usage->n_pcs, 1, LH_TOTALS_COLUMNS);
 
   table->merge = LH_REPORT_MERGE_NONE;
-  lh_report_table_add_column (table, "minutes", "Minutes used");
+  lh_report_table_add_column (table, "minutes", "Time used");
   for (guint p = 0; p < usage->n_pcs; p++)
     lh_report_table_add_row (table, usage->pc_names[p], usage->pc_names[p]);
   for (guint p = 0; p <= usage->n_pcs; p++)
@@ -102,7 +102,7 @@ learners_by_week (LhUsageReport *usage, GTimeZone *tz)
 static LhReportTable *
 busy_hours (LhUsageReport *usage)
 {
-  LhReportTable *table = lh_report_table_new ("busy-hours", "Minutes used by weekday and hour",
+  LhReportTable *table = lh_report_table_new ("busy-hours", "Time used by weekday and hour",
                                               LH_REPORT_UNIT_MINUTES, LH_REPORT_CHART_HEAT, 7, 24,
                                               LH_TOTALS_ROWS | LH_TOTALS_COLUMNS);
 
@@ -141,14 +141,14 @@ sittings (LhUsageReport *usage)
 static LhReportTable *
 guests (const LhUsageReport *usage, gboolean minutes)
 {
-  LhReportTable *table = minutes ? lh_report_table_new ("guest-minutes", "Minutes used by guests",
+  LhReportTable *table = minutes ? lh_report_table_new ("guest-minutes", "Time used by guests",
                                                         LH_REPORT_UNIT_MINUTES, LH_REPORT_CHART_NONE, 1, 1,
                                                         LH_TOTALS_NONE)
                                  : lh_report_table_new ("guests", "Different guests", LH_REPORT_UNIT_PEOPLE,
                                                         LH_REPORT_CHART_NONE, 1, 1, LH_TOTALS_NONE);
 
   lh_report_table_add_row (table, "guests", "Guests");
-  lh_report_table_add_column (table, minutes ? "minutes" : "guests", minutes ? "Minutes used" : "Guests");
+  lh_report_table_add_column (table, minutes ? "minutes" : "guests", minutes ? "Time used" : "Guests");
   lh_count_table_set (table->counts, 0, 0, minutes ? usage->guest_minutes : usage->guests);
   if (minutes)
     lh_count_table_set_people (table->counts, 0, 0, usage->guests);
@@ -216,18 +216,18 @@ add_capacity (LhReportSection *section, LhStore *store, const LhCentre *centre, 
   if (usage->from < now && !lh_equipment_capacity (store, centre, usage->from, MIN (usage->to, now),
                                                    usage->pc_sittings, &seconds_in_order, &seconds_used, error))
     return FALSE;
-  capacity = lh_report_table_new ("capacity-minutes", "Minutes the PCs were open and in order",
+  capacity = lh_report_table_new ("capacity-minutes", "Time the PCs were open and in order",
                                   LH_REPORT_UNIT_MINUTES, LH_REPORT_CHART_NONE, 1, 1, LH_TOTALS_NONE);
   capacity->about_people = FALSE;
   lh_report_table_add_row (capacity, "all", "All PCs");
-  lh_report_table_add_column (capacity, "minutes", "Minutes open");
+  lh_report_table_add_column (capacity, "minutes", "Time open");
   lh_count_table_set (capacity->counts, 0, 0, seconds_in_order / 60);
   lh_report_section_add_table (section, capacity);
 
-  used = lh_report_table_new ("used-minutes", "Minutes used while open and in order", LH_REPORT_UNIT_MINUTES,
+  used = lh_report_table_new ("used-minutes", "Time used while open and in order", LH_REPORT_UNIT_MINUTES,
                               LH_REPORT_CHART_NONE, 1, 1, LH_TOTALS_NONE);
   lh_report_table_add_row (used, "all", "All PCs");
-  lh_report_table_add_column (used, "minutes", "Minutes used");
+  lh_report_table_add_column (used, "minutes", "Time used");
   lh_count_table_set (used->counts, 0, 0, seconds_used / 60);
   /* Staff and guests both sit in those minutes. */
   lh_count_table_set_people (used->counts, 0, 0, usage->people_in_period + usage->guests);

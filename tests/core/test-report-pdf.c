@@ -170,6 +170,66 @@ test_pdf_text (void)
     g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Tables of fourteen rows under their charts: some must run on to the
+ * next page, and say so above their headings again. Times are in hours. */
+static void
+test_pdf_runs_on (void)
+{
+  const char *rows[] = { "A1", "B2", "C3", "D4", "E5", "F6", "G7", "H8", "I9", "J10", "K11", "L12", "M13", "N14",
+                         NULL };
+  gint64 counts[14];
+  g_autoptr(LhReport) report = lh_report_new ("Northgate", "Europe/London", "2026-07-01", "2026-09-30", 5,
+                                              1790932440);
+  LhReportSection *section = lh_report_section_new ("usage", "Centre usage");
+  LhReportTable *minutes = lh_report_table_new ("minutes-by-pc", "Time used, by PC", LH_REPORT_UNIT_MINUTES,
+                                                LH_REPORT_CHART_BARS, 1, 1, LH_TOTALS_NONE);
+  g_autofree char *dir = g_dir_make_tmp ("learnhub-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint runs_on = 0;
+
+  for (guint r = 0; r < 14; r++)
+    counts[r] = 10 + r;
+  for (guint t = 0; t < 5; t++)
+    {
+      g_autofree char *id = g_strdup_printf ("table-%u", t);
+      g_autofree char *title = g_strdup_printf ("Table %u", t);
+
+      lh_report_section_add_table (section, list_table (id, title, LH_REPORT_CHART_BARS, rows, counts));
+    }
+  lh_report_table_add_row (minutes, "pc-1", "PC 1");
+  lh_report_table_add_column (minutes, "minutes", "Time used");
+  lh_count_table_set (minutes->counts, 0, 0, 90);
+  lh_report_section_add_table (section, minutes);
+  lh_report_add_section (report, section);
+  g_assert_true (lh_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = pdf_to_text (path);
+  g_test_message ("%s", text);
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    /* A page starts with a form feed. */
+    if (g_regex_match_simple ("^Table [0-4], continued$", g_strstrip (lines[i]), 0, 0))
+      {
+        guint next = i + 1;
+
+        while (lines[next] != NULL && g_strstrip (lines[next])[0] == '\0')
+          next++;
+        g_assert_nonnull (lines[next]);
+        g_assert_cmpstr (lines[next], ==, "Requests");
+        runs_on++;
+      }
+  g_assert_cmpuint (runs_on, >=, 1);
+  /* 90 minutes. */
+  assert_contains (text, "Time used, by PC (hours)");
+  assert_contains (text, "1.5");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_pdf_unwritable (void)
 {
@@ -185,6 +245,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-pdf/text", test_pdf_text);
+  g_test_add_func ("/report-pdf/runs-on", test_pdf_runs_on);
   g_test_add_func ("/report-pdf/unwritable", test_pdf_unwritable);
   return g_test_run ();
 }

@@ -337,10 +337,10 @@ test_json_and_csv (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, ":230}"));
 
   csv = lh_report_to_csv (report);
-  g_assert_nonnull (strstr (csv, "Centre usage,Minutes used a week\n,All PCs\n"
+  g_assert_nonnull (strstr (csv, "Centre usage,Time used a week (minutes)\n,All PCs\n"
                                  "Week of 23 November,suppressed\nWeek of 30 November,suppressed\n"
                                  "Total,suppressed\n"));
-  g_assert_nonnull (strstr (csv, "Centre usage,Minutes the PCs were open and in order\n,Minutes open\n"
+  g_assert_nonnull (strstr (csv, "Centre usage,Time the PCs were open and in order (minutes)\n,Time open\n"
                                  "All PCs,7600\n"));
   g_assert_null (strstr (csv, ",230"));
 }

@@ -256,7 +256,7 @@ test_demo_site_reports (void)
   assert_contains (text, "Eastfield");
   assert_contains (text, "Quote received");
   /* About each site's PCs only: left out. */
-  g_assert_null (strstr (text, "Minutes used, by PC"));
+  g_assert_null (strstr (text, "Time used, by PC"));
   g_assert_cmpint (g_unlink (output), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (sites); i++)

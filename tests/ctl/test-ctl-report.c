@@ -126,12 +126,12 @@ test_csv (void)
   ctl (&run, db, "--config", config, "report", "--from", "2027-01-04", "--to", "2027-01-10", "--format", "csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_test_message ("%s", run.out);
-  g_assert_true (g_str_has_prefix (run.out, "Centre usage,Minutes used a week\n"
+  g_assert_true (g_str_has_prefix (run.out, "Centre usage,Time used a week (minutes)\n"
                                             ",All PCs\n"
                                             "Week of 4 January,300\n"
                                             "Total,300\n"
                                             "\n"
-                                            "Centre usage,\"Minutes used, by PC\"\n"));
+                                            "Centre usage,\"Time used, by PC (minutes)\"\n"));
   g_assert_nonnull (strstr (run.out, "Centre usage,Bookings nobody came for\n,No-shows\n"
                                      "Week of 4 January,suppressed\nTotal,suppressed\n"));
   /* A title with a comma is quoted. */
@@ -187,7 +187,10 @@ test_pdf (void)
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "4 January 2027 to 10 January 2027"));
   g_assert_nonnull (strstr (text, "Centre usage"));
-  g_assert_nonnull (strstr (text, "Minutes used a week"));
+  g_assert_nonnull (strstr (text, "Time used a week (hours)"));
+  /* The week's 300 minutes, in hours. */
+  g_assert_nonnull (strstr (text, "5.0"));
+  g_assert_null (strstr (text, "300"));
   g_assert_nonnull (strstr (text, "Paid time off"));
   g_assert_nonnull (strstr (text, "Not shown"));
   g_unlink (output);
