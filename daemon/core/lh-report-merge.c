@@ -9,6 +9,7 @@
 #include "lh-report-merge.h"
 
 #include "lh-error.h"
+#include "lh-report-ties.h"
 #include "lh-time.h"
 
 /* The same table at each site that has it. */
@@ -403,5 +404,8 @@ lh_report_merge_sites (GPtrArray *reports, GError **error)
       else
         lh_report_add_section (national, section);
     }
+  /* A figure a site hid in one table and showed in another (a report
+   * from before ties were kept) is hidden in both here. */
+  lh_report_suppress_ties (national);
   return g_steal_pointer (&national);
 }

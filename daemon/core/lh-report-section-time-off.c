@@ -198,6 +198,7 @@ department_table (GHashTable *people)
   g_autoptr(GPtrArray) departments = g_ptr_array_new ();
   g_autoptr(LhReportTable) table = NULL;
   g_autofree gint64 *behind = NULL;
+  gint64 everyone = 0;
   GHashTableIter iter;
   Figures *figures;
 
@@ -209,9 +210,11 @@ department_table (GHashTable *people)
         g_ptr_array_add (departments, figures->department);
       }
   g_ptr_array_sort (departments, compare_names);
+  /* Its column totals are the figures of the table by category: shown,
+   * so that they are hidden together (lh-report-ties.c). */
   table = lh_report_table_new ("minutes-by-department", "Paid time off granted and taken, by department",
                                LH_REPORT_UNIT_MINUTES, LH_REPORT_CHART_BARS, departments->len, 2 * N_CATEGORIES,
-                               LH_TOTALS_NONE);
+                               LH_TOTALS_COLUMNS);
   for (guint d = 0; d < departments->len; d++)
     {
       const char *name = g_ptr_array_index (departments, d);
@@ -234,14 +237,27 @@ department_table (GHashTable *people)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &figures))
     {
       guint row = GPOINTER_TO_UINT (g_hash_table_lookup (rows, figures->department));
+      gboolean any = FALSE;
 
       for (int c = 0; c < N_CATEGORIES; c++)
         {
           add_figure (table->counts, behind, row, 2 * c, figures->granted[c]);
           add_figure (table->counts, behind, row, 2 * c + 1, figures->taken[c]);
+          any = any || figures->granted[c] > 0 || figures->taken[c] > 0;
         }
+      everyone += any ? 1 : 0;
     }
   set_people (table->counts, behind);
+  /* Each person is in one department: a column's people add up. */
+  for (guint c = 0; c < 2 * N_CATEGORIES; c++)
+    {
+      gint64 column_people = 0;
+
+      for (guint d = 0; d < departments->len; d++)
+        column_people += behind[d * 2 * N_CATEGORIES + c];
+      lh_count_table_set_people (table->counts, departments->len, c, column_people);
+    }
+  lh_count_table_set_people (table->counts, departments->len, 2 * N_CATEGORIES, everyone);
   return g_steal_pointer (&table);
 }
 

@@ -4,6 +4,8 @@
 
 #include "lh-report.h"
 
+#include "lh-report-ties.h"
+
 LhReportTable *
 lh_report_table_new (const char *id, const char *title, LhReportUnit unit, LhReportChart chart, guint n_rows,
                      guint n_columns, LhTotals totals)
@@ -175,4 +177,5 @@ lh_report_suppress (LhReport *report)
             lh_count_table_suppress (table->counts, report->threshold);
         }
     }
+  lh_report_suppress_ties (report);
 }

@@ -102,6 +102,19 @@ lh_count_table_hide (LhCountTable *table, guint row, guint column, gint64 at_lea
 }
 
 void
+lh_count_table_suppress_also (LhCountTable *table, guint row, guint column)
+{
+  guint i;
+
+  g_return_if_fail (row <= table->n_rows && column <= table->n_columns);
+  g_return_if_fail (lh_count_table_is_published (table, row, column));
+
+  i = index_of (table, row, column);
+  if (table->counts[i] > 0 || is_unknown (table, i))
+    table->suppressed[i] = TRUE;
+}
+
+void
 lh_count_table_set_total (LhCountTable *table, guint row, guint column, gint64 count)
 {
   g_return_if_fail (row <= table->n_rows && column <= table->n_columns);

@@ -80,4 +80,10 @@ void     lh_count_table_suppress (LhCountTable *table, int threshold);
 
 gboolean lh_count_table_is_suppressed (const LhCountTable *table, guint row, guint column);
 
+/* Hides a published figure (not a zero) whose value the table knows,
+ * because it is also published elsewhere, where it was hidden (a figure
+ * tied to another table's, lh-report-ties.h). Suppress again after, so
+ * that it cannot be worked back from this table either. */
+void     lh_count_table_suppress_also (LhCountTable *table, guint row, guint column);
+
 G_END_DECLS
