@@ -139,13 +139,18 @@ cover (Pages *pages, const LhReport *report)
   g_autofree char *made = lh_time_format_long_date (report->generated_at, tz);
   g_autofree char *period = g_strdup_printf ("%s to %s", first, last);
   g_autofree char *made_on = g_strdup_printf ("Made on %s", made);
+  /* A name that starts a sentence elsewhere ("the learning centre", the
+   * default) heads the cover. */
+  g_autofree char *site = report->site[0] == '\0' ? g_strdup ("")
+                          : g_strdup_printf ("%C%s", g_unichar_totitle (g_utf8_get_char (report->site)),
+                                             g_utf8_next_char (report->site));
   g_autofree char *sites = g_strdup_printf ("The figures of %d learning centres added up", report->n_sites);
   g_autofree char *threshold = g_strdup_printf ("Figures below %d are not shown, nor any figure that would let one "
                                                 "be worked out.", report->threshold);
 
   pages->y = PAGE_HEIGHT / 4;
   paragraph (pages, "Learning committee report", 14, FALSE, 10);
-  paragraph (pages, report->site, 22, TRUE, 18);
+  paragraph (pages, site, 22, TRUE, 18);
   if (report->n_sites > 1)
     paragraph (pages, sites, 12, FALSE, 10);
   paragraph (pages, period, 16, FALSE, 8);

@@ -178,8 +178,8 @@ test_pdf_runs_on (void)
   const char *rows[] = { "A1", "B2", "C3", "D4", "E5", "F6", "G7", "H8", "I9", "J10", "K11", "L12", "M13", "N14",
                          NULL };
   gint64 counts[14];
-  g_autoptr(LhReport) report = lh_report_new ("Northgate", "Europe/London", "2026-07-01", "2026-09-30", 5,
-                                              1790932440);
+  g_autoptr(LhReport) report = lh_report_new ("the learning centre", "Europe/London", "2026-07-01", "2026-09-30",
+                                              5, 1790932440);
   LhReportSection *section = lh_report_section_new ("usage", "Centre usage");
   LhReportTable *minutes = lh_report_table_new ("minutes-by-pc", "Time used, by PC", LH_REPORT_UNIT_MINUTES,
                                                 LH_REPORT_CHART_BARS, 1, 1, LH_TOTALS_NONE);
@@ -223,6 +223,8 @@ test_pdf_runs_on (void)
         runs_on++;
       }
   g_assert_cmpuint (runs_on, >=, 1);
+  /* The default name heads the cover as a heading would. */
+  assert_contains (text, "The learning centre");
   /* 90 minutes. */
   assert_contains (text, "Time used, by PC (hours)");
   assert_contains (text, "1.5");
