@@ -134,8 +134,19 @@ assert_report_drawn (LhWindow *window, JsonObject *report)
   kiosk_find_widget (GTK_WIDGET (window), collect_summary, summaries);
   for (guint s = 0; s < json_array_get_length (sections); s++)
     {
-      JsonArray *tables = json_object_get_array_member (json_array_get_object_element (sections, s), "tables");
+      JsonObject *section = json_array_get_object_element (sections, s);
+      JsonArray *tables = json_object_get_array_member (section, "tables");
+      JsonArray *lists = json_object_get_array_member (section, "lists");
 
+      /* The kiosk words every list's title itself, by its id: the
+       * same words in English as the daemon's. */
+      for (guint l = 0; lists != NULL && l < json_array_get_length (lists); l++)
+        {
+          JsonObject *list = json_array_get_object_element (lists, l);
+
+          g_assert_cmpstr (lh_chart_title_words (json_object_get_string_member (list, "id"), NULL), ==,
+                           json_object_get_string_member (list, "title"));
+        }
       for (guint t = 0; tables != NULL && t < json_array_get_length (tables); t++)
         {
           JsonObject *table = json_array_get_object_element (tables, t);
@@ -147,6 +158,9 @@ assert_report_drawn (LhWindow *window, JsonObject *report)
                                                       : "");
           guint hidden = 0;
 
+          /* And every table's. */
+          g_assert_cmpstr (lh_chart_title_words (json_object_get_string_member (table, "id"), NULL), ==,
+                           json_object_get_string_member (table, "title"));
           if (g_str_equal (json_object_get_string_member (table, "chart"), "none"))
             continue;
           charted++;
