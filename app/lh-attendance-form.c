@@ -41,12 +41,29 @@ recorded_already (LhAttendanceForm *self, gint64 id)
   return FALSE;
 }
 
+/* Ticked shows a tick, not only the colour. */
+static void
+person_toggled_cb (GtkToggleButton *toggle,
+                   GtkWidget       *tick)
+{
+  gtk_widget_set_visible (tick, gtk_toggle_button_get_active (toggle));
+}
+
 /* A person to tick: large, and read out with their name. */
 static GtkWidget *
 person_toggle (LhAttendanceForm *self, const char *name)
 {
-  GtkWidget *toggle = gtk_toggle_button_new_with_label (name);
+  GtkWidget *toggle = gtk_toggle_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *tick = gtk_image_new_from_icon_name ("object-select-symbolic");
 
+  gtk_widget_set_visible (tick, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Ticked"), -1);
+  gtk_box_append (GTK_BOX (content), tick);
+  gtk_box_append (GTK_BOX (content), gtk_label_new (name));
+  gtk_button_set_child (GTK_BUTTON (toggle), content);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect_object (toggle, "toggled", G_CALLBACK (person_toggled_cb), tick, 0);
   gtk_widget_add_css_class (toggle, "lh-choice");
   gtk_widget_set_halign (toggle, GTK_ALIGN_START);
   gtk_box_append (self->people, toggle);
@@ -178,7 +195,7 @@ lh_attendance_form_new (LhClient                 *client,
   self->people = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->people));
 
-  self->other = lh_form_add_text (GTK_BOX (self), _("Anyone else who came (their name and role)"), "",
+  self->other = lh_form_add_text (GTK_BOX (self), _("Anyone else who came, if any (their name and role)"), "",
                                   "attendee-other");
   add = gtk_button_new_with_label (_("Add to the list"));
   gtk_widget_add_css_class (add, "lh-secondary");
