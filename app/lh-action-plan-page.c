@@ -7,6 +7,7 @@
 
 #include "lh-card-widgets.h"
 #include "lh-column.h"
+#include "lh-new-objective-form.h"
 #include "lh-objective-form.h"
 #include "lh-slot-widgets.h"
 #include "lh-time-format.h"
@@ -165,6 +166,19 @@ objective_card (LhActionPlanPage      *self,
   return frame;
 }
 
+static void add_clicked_cb (GtkButton *button, LhActionPlanPage *self);
+
+static GtkWidget *
+add_button (LhActionPlanPage *self)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Add an objective"));
+
+  gtk_widget_add_css_class (button, "lh-secondary");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect (button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  return button;
+}
+
 static void
 plan_read_cb (GObject      *source,
               GAsyncResult *result,
@@ -183,6 +197,7 @@ plan_read_cb (GObject      *source,
   self->plan = g_ptr_array_ref (plan);
   lh_remove_children (GTK_WIDGET (self->content));
   gtk_box_append (self->content, lh_card_label_new (_("The committee's action plan"), "lh-page-title"));
+  gtk_box_append (self->content, add_button (self));
   if (plan->len == 0)
     gtk_box_append (self->content, lh_card_label_new (_("The plan has no objectives yet."), "lh-lead"));
   for (guint i = 0; i < plan->len; i++)
@@ -302,6 +317,65 @@ show_form (LhActionPlanPage *self,
       gtk_box_append (self->content, form);
       return;
     }
+}
+
+/* ---- a new objective --------------------------------------------------- */
+
+static void
+added_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LhNewObjectiveForm) form = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhPlanObjective) objective = lh_client_add_objective_finish (LH_CLIENT (source), result, &error);
+  GtkWidget *page;
+
+  lh_new_objective_form_set_busy (form, FALSE);
+  if (objective == NULL)
+    {
+      lh_new_objective_form_show_error (form, error);
+      return;
+    }
+  /* Back to the plan, with it, unless the person moved on. */
+  page = gtk_widget_get_ancestor (GTK_WIDGET (form), LH_TYPE_ACTION_PLAN_PAGE);
+  if (page != NULL)
+    lh_action_plan_page_load (LH_ACTION_PLAN_PAGE (page));
+}
+
+static void
+add_save_cb (LhNewObjectiveForm *form,
+             LhActionPlanPage   *self)
+{
+  g_autofree char *due_day = lh_new_objective_form_get_due_day (form);
+
+  if (due_day == NULL)
+    return;
+  lh_new_objective_form_set_busy (form, TRUE);
+  lh_client_add_objective_async (self->client, lh_new_objective_form_get_number (form),
+                                 lh_new_objective_form_get_activity (form), lh_new_objective_form_get_by_whom (form),
+                                 due_day, NULL, added_cb, g_object_ref (form));
+}
+
+/* The number offered is the next after the highest in the plan. */
+static void
+add_clicked_cb (GtkButton        *button,
+                LhActionPlanPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  gint64 highest = 0;
+  GtkWidget *form;
+
+  if (self->client == NULL)
+    return;
+  for (guint i = 0; self->plan != NULL && i < self->plan->len; i++)
+    highest = MAX (highest, ((const LhPlanObjective *) g_ptr_array_index (self->plan, i))->number);
+  now = lh_client_now (self->client);
+  form = lh_new_objective_form_new (now, highest + 1);
+  self->in_history = TRUE;
+  g_signal_connect_object (form, "save", G_CALLBACK (add_save_cb), self, 0);
+  lh_remove_children (GTK_WIDGET (self->content));
+  gtk_box_append (self->content, form);
 }
 
 gboolean

@@ -110,7 +110,7 @@ lh_chart_card_new (const LhSiteTable *table,
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *title = lh_card_label_new (table->title, "lh-section-title");
+  GtkWidget *title = lh_card_label_new (lh_chart_title_words (table->id, table->title), "lh-section-title");
   const char *caption = caption_for (table);
   GtkWidget *caption_label;
   GtkWidget *stack;
@@ -146,7 +146,8 @@ lh_chart_card_new (const LhSiteTable *table,
   gtk_widget_add_css_class (toggle, "lh-chart-toggle");
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   /* Translators: read out on the toggle, with the chart's title */
-  accessible = g_strdup_printf (_("Numbers or chart: %s"), table->title);
+  accessible = g_strdup_printf (_("Numbers or chart: %s"),
+                                lh_chart_title_words (table->id, table->title));
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_signal_connect_object (toggle, "toggled", G_CALLBACK (toggled_cb), stack, 0);
   gtk_box_append (GTK_BOX (header), toggle);

@@ -5,6 +5,60 @@
 
 #include <glib/gi18n.h>
 
+/* The daemon's report is in English; its tables' and lists' ids are
+ * stable (data/report/README.md), so the kiosk words them itself. */
+static const struct { const char *id; const char *words; } titles[] = {
+  /* usage */
+  { "minutes-by-week", N_("Minutes used a week") },
+  { "minutes-by-pc", N_("Minutes used, by PC") },
+  { "learners-by-week", N_("Different learners a week") },
+  { "busy-hours", N_("Minutes used by weekday and hour") },
+  { "sittings", N_("Sittings, booked and walk-up") },
+  { "guest-minutes", N_("Minutes used by guests") },
+  { "guests", N_("Different guests") },
+  { "no-shows", N_("Bookings nobody came for") },
+  { "capacity-minutes", N_("Minutes the PCs were open and in order") },
+  { "used-minutes", N_("Minutes used while open and in order") },
+  /* time-off */
+  { "minutes-by-category", N_("Paid time off against entitlement") },
+  { "matched-time", N_("Matched time") },
+  { "minutes-by-department", N_("Paid time off granted and taken, by department") },
+  { "requests-waiting", N_("Requests waiting for a decision") },
+  { "decisions", N_("Requests decided late or not at all") },
+  /* facility-time */
+  { "used-against-agreed", N_("ULR facility time used against agreed") },
+  { "over-runs", N_("Facility time over-runs") },
+  /* advice */
+  { "requests-by-topic", N_("Requests by topic") },
+  { "requests-by-outcome", N_("Outcomes recorded") },
+  { "queue-waits", N_("Waiting at drop-ins") },
+  /* equipment */
+  { "working-against-minimum", N_("Working equipment against the agreed minimum") },
+  { "minutes-below-minimum", N_("Time with fewer working than agreed") },
+  { "open-faults-by-age", N_("Faults open at the end, by age") },
+  /* equality: one table per factor */
+  { "age-band", N_("Age band") },
+  { "gender", N_("Gender") },
+  { "ethnicity", N_("Ethnicity") },
+  { "disability", N_("Disability") },
+  { "caring", N_("Caring responsibilities") },
+  { "work-pattern", N_("Work pattern") },
+  { "qualifications", N_("Prior qualifications") },
+  /* committee */
+  { "meetings", N_("Meetings of the committee") },
+  { "action-plan", N_("Action plan") },
+};
+
+const char *
+lh_chart_title_words (const char *id,
+                      const char *fallback)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (id, titles[i].id))
+      return _(titles[i].words);
+  return fallback;
+}
+
 char *
 lh_chart_format_figure (const LhSiteTable  *table,
                         const LhSiteFigure *figure)
@@ -70,7 +124,8 @@ lh_chart_describe (const LhSiteTable *table,
       g_string_append (series, g_ptr_array_index (table->column_labels, c));
     }
   /* Translators: "Line chart: Minutes used a week, by PC. Series: PC 1, PC 2." */
-  g_string_append_printf (text, _("%s: %s. Series: %s."), kind_words (table->chart), table->title, series->str);
+  g_string_append_printf (text, _("%s: %s. Series: %s."), kind_words (table->chart),
+                          lh_chart_title_words (table->id, table->title), series->str);
   if (n_rows > 0)
     {
       g_string_append_c (text, ' ');

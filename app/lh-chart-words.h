@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A chart's figures and what it shows, in words: for its numbers view
- * and for a screen reader. */
+ * and for a screen reader; the titles of the report's tables. */
 #pragma once
 
 #include <glib.h>
@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* A table's or list's title in the kiosk's language, by its stable id;
+ * fallback (the daemon's English title) for an id it does not know yet.
+ * (transfer none) */
+const char *lh_chart_title_words (const char *id,
+                                  const char *fallback);
 /* "120 minutes", "12 people", or "Not shown" for a suppressed figure,
  * whatever came beside it. (transfer full) */
 char *lh_chart_format_figure (const LhSiteTable  *table,

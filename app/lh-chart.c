@@ -516,7 +516,7 @@ lh_chart_new (const LhSiteTable *table,
   self->scale_top = round_scale (top);
   self->summary = lh_chart_describe (table, self->n_hidden);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, table->title,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lh_chart_title_words (table->id, table->title),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary, -1);
   return GTK_WIDGET (self);
 }

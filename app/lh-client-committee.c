@@ -245,6 +245,38 @@ lh_client_edit_objective_finish (LhClient      *self,
   return lh_client_check_finish (self, result, lh_client_edit_objective_async, error);
 }
 
+void
+lh_client_add_objective_async (LhClient            *self,
+                               gint64               number,
+                               const char          *activity,
+                               const char          *by_whom,
+                               const char          *due_day,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (activity != NULL && by_whom != NULL && due_day != NULL);
+
+  json_object_set_int_member (body, "number", number);
+  json_object_set_string_member (body, "activity", activity);
+  json_object_set_string_member (body, "by_whom", by_whom);
+  json_object_set_string_member (body, "due_day", due_day);
+  lh_client_send_request (self, "POST", "/committee/action-plan", body, LH_AUTH_SESSION, parse_objective,
+                          (GDestroyNotify) lh_plan_objective_free, lh_client_add_objective_async, cancellable,
+                          callback, user_data);
+}
+
+LhPlanObjective *
+lh_client_add_objective_finish (LhClient      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_add_objective_async, error);
+}
+
 /* ---- the meetings ----------------------------------------------------- */
 
 void

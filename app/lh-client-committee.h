@@ -134,6 +134,22 @@ void             lh_client_edit_objective_async  (LhClient            *self,
 LhPlanObjective *lh_client_edit_objective_finish (LhClient      *self,
                                                   GAsyncResult  *result,
                                                   GError       **error);
+/* POST /api/v1/committee/action-plan: a new objective, planned; due_day
+ * "YYYY-MM-DD". Refusals carry the daemon's reason (number-taken,
+ * number-invalid, activity-invalid, by-whom-invalid, date-out-of-range,
+ * text-too-long). Returns (transfer full) the objective as saved. */
+void             lh_client_add_objective_async  (LhClient            *self,
+                                                 gint64               number,
+                                                 const char          *activity,
+                                                 const char          *by_whom,
+                                                 const char          *due_day,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+LhPlanObjective *lh_client_add_objective_finish (LhClient      *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error);
+
 /* An objective's changes, oldest first. Returns (transfer container)
  * (element-type LhPlanChange). */
 void       lh_client_objective_history_async (LhClient            *self,

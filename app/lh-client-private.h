@@ -38,6 +38,15 @@ void        lh_client_send_request       (LhClient            *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* A GET whose answer is a file (a PDF, a CSV): the task returns its body
+ * as it came, a GBytes, for lh_client_check_finish(). */
+void        lh_client_send_request_for_bytes (LhClient            *self,
+                                              const char          *path,
+                                              LhAuth               auth,
+                                              gpointer             source_tag,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gpointer    lh_client_check_finish       (LhClient      *self,
                                           GAsyncResult  *result,
                                           gpointer       source_tag,

@@ -43,3 +43,34 @@ lh_client_get_site_report_finish (LhClient      *self,
 {
   return lh_client_check_finish (self, result, lh_client_get_site_report_async, error);
 }
+
+void
+lh_client_get_site_report_file_async (LhClient            *self,
+                                      const char          *first_day,
+                                      const char          *last_day,
+                                      const char          *format,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LH_IS_CLIENT (self));
+  g_return_if_fail (first_day != NULL && last_day != NULL && format != NULL);
+
+  from = g_uri_escape_string (first_day, NULL, FALSE);
+  to = g_uri_escape_string (last_day, NULL, FALSE);
+  path = g_strdup_printf ("/reports/site?from=%s&to=%s&format=%s", from, to, format);
+  lh_client_send_request_for_bytes (self, path, LH_AUTH_SESSION, lh_client_get_site_report_file_async,
+                                    cancellable, callback, user_data);
+}
+
+GBytes *
+lh_client_get_site_report_file_finish (LhClient      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return lh_client_check_finish (self, result, lh_client_get_site_report_file_async, error);
+}

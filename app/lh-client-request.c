@@ -13,6 +13,7 @@ typedef struct
   char           *session_token;  /* (owned) (nullable) the one the request carried */
   LhParseFunc     parse;          /* (nullable) NULL: no body wanted */
   GDestroyNotify  result_free;
+  gboolean        want_bytes;     /* the body as it came (a PDF, a CSV) */
 } Request;
 
 static void
@@ -70,6 +71,11 @@ request_cb (GObject      *source,
       return;
     }
 
+  if (request->want_bytes)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
   if (request->parse == NULL)
     {
       g_task_return_boolean (task, TRUE);
@@ -93,18 +99,19 @@ request_cb (GObject      *source,
   g_task_return_pointer (task, parsed, request->result_free);
 }
 
-void
-lh_client_send_request (LhClient            *self,
-                        const char          *method,
-                        const char          *path,
-                        JsonObject          *body,
-                        LhAuth               auth,
-                        LhParseFunc          parse,
-                        GDestroyNotify       result_free,
-                        gpointer             source_tag,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+static void
+send_request (LhClient            *self,
+              const char          *method,
+              const char          *path,
+              JsonObject          *body,
+              LhAuth               auth,
+              LhParseFunc          parse,
+              GDestroyNotify       result_free,
+              gboolean             want_bytes,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   const char *base_url = lh_client_get_base_url (self);
@@ -127,6 +134,7 @@ lh_client_send_request (LhClient            *self,
   request = g_new0 (Request, 1);
   request->parse = parse;
   request->result_free = result_free;
+  request->want_bytes = want_bytes;
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
   request->message = soup_message_new (method, uri);
@@ -161,7 +169,8 @@ lh_client_send_request (LhClient            *self,
     }
 
   headers = soup_message_get_request_headers (request->message);
-  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  soup_message_headers_replace (headers, "Accept",
+                                want_bytes ? "*/*" : "application/json, application/problem+json");
   if (token != NULL && *token != '\0')
     {
       g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
@@ -179,6 +188,35 @@ lh_client_send_request (LhClient            *self,
 
   soup_session_send_and_read_async (lh_client_get_session (self), request->message, G_PRIORITY_DEFAULT,
                                     cancellable, request_cb, g_steal_pointer (&task));
+}
+
+void
+lh_client_send_request (LhClient            *self,
+                        const char          *method,
+                        const char          *path,
+                        JsonObject          *body,
+                        LhAuth               auth,
+                        LhParseFunc          parse,
+                        GDestroyNotify       result_free,
+                        gpointer             source_tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  send_request (self, method, path, body, auth, parse, result_free, FALSE, source_tag, cancellable, callback,
+                user_data);
+}
+
+void
+lh_client_send_request_for_bytes (LhClient            *self,
+                                  const char          *path,
+                                  LhAuth               auth,
+                                  gpointer             source_tag,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  send_request (self, "GET", path, NULL, auth, NULL, NULL, TRUE, source_tag, cancellable, callback, user_data);
 }
 
 static gboolean

@@ -3,7 +3,6 @@
 
 #include "lh-dashboard-page.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "lh-card-widgets.h"
@@ -12,6 +11,7 @@
 #include "lh-client-reports.h"
 #include "lh-dashboard-period.h"
 #include "lh-list-card.h"
+#include "lh-report-export.h"
 #include "lh-slot-widgets.h"
 
 struct _LhDashboardPage
@@ -22,11 +22,10 @@ struct _LhDashboardPage
                                       * charts read its tables */
   char              *asked_first;    /* (owned) (nullable) */
   char              *asked_last;     /* (owned) (nullable) */
-  GCancellable      *save_cancellable; /* (owned) (nullable) while saving */
 
   /* built (unowned) */
   LhDashboardPeriod *period;
-  GtkWidget         *save_button;
+  LhReportExport    *export;
 
   /* template children (unowned) */
   GtkBox            *period_box;
@@ -108,7 +107,8 @@ show_report (LhDashboardPage *self,
     }
   if (report->sections->len == 0)
     gtk_box_append (self->sections_box, lh_card_label_new (_("Nothing to show for this period."), "lh-tt-none"));
-  gtk_widget_set_sensitive (self->save_button, TRUE);
+  /* What is saved is the period drawn. */
+  lh_report_export_set_period (self->export, lh_page_get_client (LH_PAGE (self)), report->first_day, report->last_day);
   lh_page_set_content (LH_PAGE (self), "list");
   lh_page_update_online (LH_PAGE (self));
 }
@@ -138,7 +138,7 @@ load_period (LhDashboardPage *self)
   g_clear_pointer (&self->asked_last, g_free);
   lh_dashboard_period_get (self->period, &self->asked_first, &self->asked_last);
   /* Another period: nothing to save until its figures have come. */
-  gtk_widget_set_sensitive (self->save_button, FALSE);
+  lh_report_export_set_period (self->export, NULL, NULL, NULL);
   cancellable = lh_page_begin_list_load (LH_PAGE (self));
   lh_client_get_site_report_async (client, self->asked_first, self->asked_last, cancellable, report_cb, self);
 }
@@ -164,63 +164,6 @@ period_changed_cb (LhDashboardPage   *self,
   load_period (self);
 }
 
-/* ---- saving ----------------------------------------------------------- */
-
-static void
-saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-  LhDashboardPage *self;
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = LH_DASHBOARD_PAGE (user_data);
-  g_clear_object (&self->save_cancellable);
-  gtk_widget_set_sensitive (self->save_button, self->report != NULL);
-  path = g_file_get_path (G_FILE (source));
-  if (error != NULL)
-    {
-      g_message ("Saving the site report as %s failed: %s", path, error->message);
-      text = g_strdup (_("The report could not be saved. Please ask the centre's admin."));
-    }
-  else
-    /* Translators: the file the report was saved in */
-    text = g_strdup_printf (_("The report is saved as %s."), path);
-  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.toast", "s", text);
-}
-
-/* Saved as the daemon sent it (the standard site report, in JSON), in
- * the documents folder of the kiosk's account. */
-static void
-save_clicked_cb (LhDashboardPage *self,
-                 GtkButton       *button)
-{
-  const char *folder = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (self->report == NULL || self->save_cancellable != NULL)
-    return;
-  if (folder == NULL)
-    folder = g_get_home_dir ();
-  /* A new kiosk account may not have its documents folder yet. */
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    g_message ("Could not make %s: %s", folder, g_strerror (errno));
-  name = g_strdup_printf ("learnhub-site-report-%s-to-%s.json", self->report->first_day, self->report->last_day);
-  path = g_build_filename (folder, name, NULL);
-  file = g_file_new_for_path (path);
-  bytes = g_bytes_new (self->report->json, strlen (self->report->json));
-  self->save_cancellable = g_cancellable_new ();
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->save_cancellable, saved_cb, self);
-}
-
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
@@ -242,7 +185,7 @@ lh_dashboard_page_update_online (LhPage   *page,
   LhDashboardPage *self = LH_DASHBOARD_PAGE (page);
 
   lh_page_set_buttons_sensitive (GTK_WIDGET (self->period_box), online);
-  gtk_widget_set_sensitive (self->save_button, online && self->report != NULL && self->save_cancellable == NULL);
+  lh_report_export_set_online (self->export, online);
 }
 
 static void
@@ -293,22 +236,14 @@ lh_dashboard_page_init (LhDashboardPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (header), title);
-  self->save_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (self->save_button),
-                        g_object_new (ADW_TYPE_BUTTON_CONTENT, "icon-name", "document-save-symbolic",
-                                      "label", _("Save the report"), "halign", GTK_ALIGN_CENTER, NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Save the report"), -1);
-  gtk_widget_add_css_class (self->save_button, "lh-primary");
-  gtk_widget_set_valign (self->save_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (header), self->save_button);
   gtk_box_append (self->period_box, header);
 
   self->period = LH_DASHBOARD_PERIOD (lh_dashboard_period_new ());
   g_signal_connect_object (self->period, "changed", G_CALLBACK (period_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->period_box, GTK_WIDGET (self->period));
+  /* Under the period: what is saved is the period picked. */
+  self->export = LH_REPORT_EXPORT (lh_report_export_new ());
+  gtk_box_append (self->period_box, GTK_WIDGET (self->export));
 }
 
 void
@@ -316,8 +251,11 @@ lh_dashboard_page_reset (LhDashboardPage *self)
 {
   g_return_if_fail (LH_IS_DASHBOARD_PAGE (self));
 
-  g_cancellable_cancel (self->save_cancellable);
-  g_clear_object (&self->save_cancellable);
+  if (self->export != NULL)
+    {
+      lh_report_export_cancel (self->export);
+      lh_report_export_set_period (self->export, NULL, NULL, NULL);
+    }
   g_clear_pointer (&self->asked_first, g_free);
   g_clear_pointer (&self->asked_last, g_free);
   if (self->summary_box != NULL)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-card-widgets.h"
+#include "lh-chart-words.h"
 
 /* Lines of text (the action plan, the meetings) as a table of words. */
 GtkWidget *
@@ -17,7 +18,7 @@ lh_list_card_new (const LhSiteList *list)
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "lh-chart-card");
-  gtk_box_append (GTK_BOX (card), lh_card_label_new (list->title, "lh-section-title"));
+  gtk_box_append (GTK_BOX (card), lh_card_label_new (lh_chart_title_words (list->id, list->title), "lh-section-title"));
   if (list->rows->len == 0)
     {
       gtk_box_append (GTK_BOX (card), lh_card_label_new (_("Nothing here for this period."), "lh-tt-none"));

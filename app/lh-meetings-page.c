@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lh-attendance-form.h"
 #include "lh-card-widgets.h"
 #include "lh-column.h"
 #include "lh-meeting-form.h"
@@ -19,6 +20,7 @@ struct _LhMeetingsPage
   LhClient     *client;       /* (owned) (nullable) */
   GCancellable *cancellable;  /* (owned) (nullable) the read under way */
   GtkBox       *content;      /* (unowned) */
+  GPtrArray    *meetings;     /* (owned) (nullable) (element-type LhCommitteeMeeting) those listed */
   gboolean      in_form;
 };
 
@@ -117,6 +119,30 @@ attended_by (const LhCommitteeMeeting *meeting,
   return FALSE;
 }
 
+static void
+attendance_saved_cb (LhAttendanceForm *form,
+                     LhMeetingsPage   *self)
+{
+  lh_meetings_page_load (self);
+}
+
+/* Who attended, ticked by the member: the form in place of the list. */
+static void
+who_attended_clicked_cb (GtkButton      *button,
+                         LhMeetingsPage *self)
+{
+  const LhCommitteeMeeting *meeting = g_object_get_data (G_OBJECT (button), MEETING_KEY "-whole");
+  GtkWidget *form;
+
+  if (meeting == NULL || self->client == NULL)
+    return;
+  form = lh_attendance_form_new (self->client, meeting);
+  self->in_form = TRUE;
+  g_signal_connect_object (form, "saved", G_CALLBACK (attendance_saved_cb), self, 0);
+  lh_remove_children (GTK_WIDGET (self->content));
+  gtk_box_append (self->content, form);
+}
+
 static GtkWidget *
 meeting_card (LhMeetingsPage           *self,
               const LhCommitteeMeeting *meeting,
@@ -149,6 +175,19 @@ meeting_card (LhMeetingsPage           *self,
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       g_object_set_data_full (G_OBJECT (button), MEETING_KEY, g_memdup2 (&meeting->id, sizeof meeting->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (was_there_clicked_cb), self);
+      gtk_box_append (GTK_BOX (card), button);
+    }
+  /* Anyone who came, ticked by any member, once the meeting has begun. */
+  if (g_date_time_compare (meeting->starts_at, now) <= 0)
+    {
+      /* Translators: a screen reader's name for the button, e.g. "Who attended the meeting of Wednesday 11 November" */
+      g_autofree char *a11y = g_strdup_printf (_("Who attended the meeting of %s"), day);
+      GtkWidget *button = lh_card_button_new (_("Who attended"), NULL, a11y);
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      /* The list outlives the card: it goes only when the list is read again. */
+      g_object_set_data (G_OBJECT (button), MEETING_KEY "-whole", (gpointer) meeting);
+      g_signal_connect (button, "clicked", G_CALLBACK (who_attended_clicked_cb), self);
       gtk_box_append (GTK_BOX (card), button);
     }
   return frame;
@@ -228,6 +267,8 @@ listed_cb (GObject      *source,
   if (!lh_column_end_read (self->content, &self->cancellable, error))
     return;
   lh_remove_children (GTK_WIDGET (self->content));
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  self->meetings = g_ptr_array_ref (meetings);
   now = lh_client_now (LH_CLIENT (source));
   gtk_box_append (self->content, lh_card_label_new (_("The committee's meetings"), "lh-page-title"));
   gtk_box_append (self->content, plan_button (self));
@@ -279,6 +320,7 @@ lh_meetings_page_dispose (GObject *object)
 
   lh_column_cancel_read (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
   G_OBJECT_CLASS (lh_meetings_page_parent_class)->dispose (object);
 }
 

@@ -9,6 +9,7 @@
 #include "lh-api-json.h"
 #include "lh-error.h"
 #include "lh-meetings.h"
+#include "lh-people.h"
 #include "lh-time.h"
 
 /* The default list: a year back to a year ahead; at most three years
@@ -279,4 +280,35 @@ lh_route_edit_meeting (LhRequest *request)
       return;
     }
   reply_meeting (request, 200, meeting);
+}
+
+/* Who is on the committee, for ticking who attended: ids and names only,
+ * read by the committee alone. */
+void
+lh_route_committee_members (LhRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = lh_people_list_with_role (request->store, LH_ROLE_COMMITTEE, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (members == NULL)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const LhPerson *member = g_ptr_array_index (members, i);
+
+      json_builder_begin_object (builder);
+      lh_json_add_int (builder, "id", member->id);
+      lh_json_add_string (builder, "name", member->name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
 }

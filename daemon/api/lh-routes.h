@@ -143,6 +143,7 @@ gboolean   lh_routes_notify_person  (LhStore    *store,
 void lh_route_list_meetings (LhRequest *request);
 void lh_route_add_meeting   (LhRequest *request);
 void lh_route_edit_meeting  (LhRequest *request);
+void lh_route_committee_members (LhRequest *request);
 /* LH_ERROR_BAD_REQUEST for a member not one of members. */
 gboolean lh_routes_check_members   (JsonObject         *object,
                                     const char * const *members,

@@ -141,6 +141,8 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/committee/meetings", LH_AUTH_SESSION, LH_ROLE_COMMITTEE | LH_ROLE_ADMIN, lh_route_list_meetings },
   { "POST", "/api/v1/committee/meetings", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_add_meeting },
   { "PATCH", "/api/v1/committee/meetings/{id}", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_edit_meeting },
+  /* Names of the committee, to tick who attended: the committee's alone. */
+  { "GET", "/api/v1/committee/members", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_committee_members },
   { "GET", "/api/v1/committee/action-plan", LH_AUTH_SESSION, LH_ROLE_COMMITTEE | LH_ROLE_ADMIN, lh_route_action_plan },
   { "POST", "/api/v1/committee/action-plan", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_add_objective },
   { "PATCH", "/api/v1/committee/action-plan/{id}", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_edit_objective },

@@ -360,8 +360,8 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-lh_report_write_pdf (const LhReport *report, const char *path, GError **error)
+GBytes *
+lh_report_to_pdf (const LhReport *report, GError **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
@@ -381,7 +381,16 @@ lh_report_write_pdf (const LhReport *report, const char *path, GError **error)
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot draw the report: %s", cairo_status_to_string (status));
-      return FALSE;
+      return NULL;
     }
-  return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+gboolean
+lh_report_write_pdf (const LhReport *report, const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = lh_report_to_pdf (report, error);
+
+  return bytes != NULL &&
+         g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }

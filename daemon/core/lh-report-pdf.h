@@ -15,4 +15,8 @@ gboolean lh_report_write_pdf (const LhReport  *report,
                               const char      *path,
                               GError         **error);
 
+/* The same PDF in memory, for the API to send. */
+GBytes  *lh_report_to_pdf    (const LhReport  *report,
+                              GError         **error);
+
 G_END_DECLS

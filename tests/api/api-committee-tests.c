@@ -96,6 +96,63 @@ test_who_may (void)
     }
 }
 
+static gboolean
+member_listed (JsonArray *members, gint64 id, const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    {
+      JsonObject *member = json_array_get_object_element (members, i);
+
+      /* An id and a name: nothing else of anyone. */
+      g_assert_cmpuint (json_object_get_size (member), ==, 2);
+      if (json_object_get_int_member (member, "id") == id)
+        {
+          g_assert_cmpstr (json_object_get_string_member (member, "name"), ==, name);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Who is on the committee, to tick who attended: the committee's alone
+ * to read; its members listed, and nobody else. */
+static void
+test_members (void)
+{
+  g_autofree char *member_name = NULL;
+  g_autofree char *learner_name = NULL;
+  gint64 member_id, learner_id;
+  g_autofree char *committee = lh_api_sign_in_nth (session_, daemon_, "learner,committee", 0, &member_id,
+                                                   &member_name);
+  g_autofree char *learner = lh_api_sign_in_nth (session_, daemon_, "learner", 0, &learner_id, &learner_name);
+  g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
+  g_autofree char *ulr = lh_api_sign_in_as (session_, daemon_, "learner,ulr");
+  const struct { const char *token; guint status; } cases[] = {
+    { admin, 403 },
+    { learner, 403 },
+    { ulr, 403 },
+    { daemon_->device_token, 401 },
+    { NULL, 401 },
+    { committee, 200 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LhApiReply) reply = call ("GET", "/api/v1/committee/members", cases[i].token, NULL);
+      JsonArray *members;
+
+      g_assert_cmpuint (reply->status, ==, cases[i].status);
+      if (reply->status != 200)
+        {
+          g_assert_null (strstr (reply->text, member_name));
+          continue;
+        }
+      members = json_object_get_array_member (json_node_get_object (reply->json), "members");
+      g_assert_true (member_listed (members, member_id, member_name));
+      g_assert_false (member_listed (members, learner_id, learner_name));
+    }
+}
+
 static JsonObject *
 meeting_with_id (LhApiReply *reply, gint64 id)
 {
@@ -303,6 +360,7 @@ lh_api_committee_add_tests (LhTestDaemon *daemon, SoupSession *session)
   daemon_ = daemon;
   session_ = session;
   g_test_add_func ("/api/committee/who-may", test_who_may);
+  g_test_add_func ("/api/committee/members", test_members);
   g_test_add_func ("/api/committee/meeting-recorded", test_meeting_recorded);
   g_test_add_func ("/api/committee/meeting-refusals", test_meeting_refusals);
   g_test_add_func ("/api/committee/objective-history", test_objective_history);

@@ -17,10 +17,11 @@ call (const char *path, const char *token)
 }
 
 /* The committee only: an admin sees figures elsewhere, unsuppressed, but
- * this is the committee's document. */
+ * this is the committee's document; in every format it comes in. */
 static void
 test_who_may (void)
 {
+  static const char *const queries[] = { "", "?format=json", "?format=csv", "?format=pdf" };
   g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
   g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
   g_autofree char *learner = lh_api_sign_in_as (session_, daemon_, "learner");
@@ -34,16 +35,57 @@ test_who_may (void)
     { NULL, 401 },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(LhApiReply) reply = call ("/api/v1/reports/site", cases[i].token);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strconcat ("/api/v1/reports/site", queries[q], NULL);
+        g_autoptr(LhApiReply) reply = call (path, cases[i].token);
 
-      g_assert_cmpuint (reply->status, ==, cases[i].status);
-      if (cases[i].status == 403)
-        g_assert_cmpstr (lh_api_reply_string (reply, "reason"), ==, "role-missing");
-      if (cases[i].status != 200)
-        g_assert_null (strstr (reply->text, "\"sections\""));
-    }
+        g_assert_cmpuint (reply->status, ==, cases[i].status);
+        if (cases[i].status == 403)
+          g_assert_cmpstr (lh_api_reply_string (reply, "reason"), ==, "role-missing");
+        if (cases[i].status != 200)
+          {
+            /* Nothing of the report leaks with the refusal. */
+            g_assert_cmpstr (reply->content_type, ==, "application/problem+json");
+            g_assert_null (strstr (reply->text, "\"sections\""));
+            g_assert_false (g_str_has_prefix (reply->text, "%PDF"));
+          }
+      }
+}
+
+/* ?format=pdf is the PDF the committee tables and ?format=csv the tables
+ * for a spreadsheet, of the same period as the JSON, named for saving;
+ * any other format is refused. */
+static void
+test_formats (void)
+{
+  g_autofree char *committee = lh_api_sign_in_as (session_, daemon_, "learner,committee");
+  g_autoptr(LhApiReply) json = call ("/api/v1/reports/site", committee);
+  g_autoptr(LhApiReply) pdf = call ("/api/v1/reports/site?format=pdf", committee);
+  g_autoptr(LhApiReply) csv = call ("/api/v1/reports/site?format=csv", committee);
+  g_autoptr(LhApiReply) other = call ("/api/v1/reports/site?format=xlsx", committee);
+  JsonObject *first_section;
+  g_autofree char *csv_start = NULL;
+
+  g_assert_cmpuint (json->status, ==, 200);
+  g_assert_cmpstr (json->content_type, ==, "application/json");
+  g_assert_cmpuint (pdf->status, ==, 200);
+  g_assert_cmpstr (pdf->content_type, ==, "application/pdf");
+  g_assert_true (g_str_has_prefix (pdf->text, "%PDF-"));
+  g_assert_cmpuint (csv->status, ==, 200);
+  g_assert_cmpstr (csv->content_type, ==, "text/csv");
+  /* The CSV's first block is the JSON's first section's first table. */
+  first_section = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json->json), "sections"), 0);
+  csv_start = g_strdup_printf ("%s,", json_object_get_string_member (first_section, "title"));
+  g_assert_true (g_str_has_prefix (csv->text, csv_start));
+  /* Suppressed figures are there as the word, as in the JSON. */
+  g_assert_true (strstr (json->text, "\"suppressed\":true") != NULL || strstr (json->text, "\"suppressed\": true") != NULL);
+  g_assert_nonnull (strstr (csv->text, ",suppressed"));
+
+  g_assert_cmpuint (other->status, ==, 400);
+  g_assert_cmpstr (lh_api_reply_string (other, "reason"), ==, "format-invalid");
 }
 
 static JsonObject *
@@ -230,6 +272,7 @@ lh_api_report_add_tests (LhTestDaemon *daemon, SoupSession *session)
   daemon_ = daemon;
   session_ = session;
   g_test_add_func ("/api/reports/site/who-may", test_who_may);
+  g_test_add_func ("/api/reports/site/formats", test_formats);
   g_test_add_func ("/api/reports/site/default-quarter", test_default_quarter);
   g_test_add_func ("/api/reports/site/bad-periods", test_bad_periods);
   g_test_add_func ("/api/reports/site/small-counts-suppressed", test_small_counts_suppressed);

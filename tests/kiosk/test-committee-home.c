@@ -264,6 +264,115 @@ test_meetings (void)
   kiosk_close (&kiosk);
 }
 
+/* The highest number in the demo's action plan. */
+static gint64
+highest_objective (const char *token)
+{
+  g_autoptr(JsonObject) plan = NULL;
+  JsonArray *objectives;
+  gint64 highest = 0;
+
+  g_assert_cmpuint (kiosk_api_call ("GET", "/committee/action-plan", token, NULL, &plan), ==, 200);
+  objectives = json_object_get_array_member (plan, "objectives");
+  for (guint i = 0; i < json_array_get_length (objectives); i++)
+    highest = MAX (highest, json_object_get_int_member (json_array_get_object_element (objectives, i), "number"));
+  return highest;
+}
+
+/* An objective added at the desk: the next number offered, no activity
+ * refused in words, then added and shown in the plan, planned, with its
+ * making as the first line of its history. */
+static void
+test_add_objective (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+  g_autofree char *token = NULL;
+  g_autofree char *offered = NULL;
+  g_autofree char *title = NULL;
+  gint64 number;
+
+  demo_committee (&staff, &pin, &name);
+  token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  number = highest_objective (token) + 1;
+  offered = g_strdup_printf ("Objective %" G_GINT64_FORMAT, number);
+  title = g_strdup_printf ("%" G_GINT64_FORMAT ". Digital skills drop-in for the night shift", number);
+  kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  kiosk_press (kiosk.window, "See the action plan");
+  kiosk_wait_for_label (kiosk.window, "The committee's action plan");
+  kiosk_press (kiosk.window, "Add an objective");
+  kiosk_wait_for_label (kiosk.window, "Planned activity");
+  g_assert_true (kiosk_label_shown (kiosk.window, offered));
+
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "objective-by-whom")), "Lead ULR");
+  kiosk_press (kiosk.window, "Add to the plan");
+  kiosk_wait_for_label (kiosk.window, "Please say what is planned.");
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "objective-activity")),
+                         "Digital skills drop-in for the night shift");
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the form laid out");
+  kiosk_assert_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-action-plan-add");
+  kiosk_press (kiosk.window, "Add to the plan");
+
+  kiosk_wait_for_label (kiosk.window, title);
+  g_assert_true (kiosk_label_prefix_shown (kiosk.window, "Lead ULR · by "));
+  g_assert_cmpint (highest_objective (token), ==, number);
+  kiosk_screenshot (kiosk.window, "kiosk-action-plan-added");
+  kiosk_close (&kiosk);
+}
+
+/* Who attended, ticked at the desk: the member from the committee's
+ * list, and someone not on it by name; the meeting then lists both, by
+ * name. */
+static void
+test_who_attended (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+  const char *other = "Helen Price (HR manager)";
+  g_autofree char *token = NULL;
+  g_autofree char *attended = NULL;
+  GtkWidget *card;
+
+  demo_committee (&staff, &pin, &name);
+  token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/committee/meetings", token,
+                                    "{\"starts_at\": \"2027-01-12T08:00:00Z\", \"place\": \"Room 4\"}", NULL),
+                    ==, 201);
+  kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  kiosk_press (kiosk.window, "See the meetings");
+  kiosk_wait_for_page (kiosk.window, "meetings");
+  kiosk_wait_for_label (kiosk.window, "Tuesday 12 January 2027, 08:00, Room 4");
+  card = gtk_widget_get_parent (kiosk_find_label (kiosk.window, "Tuesday 12 January 2027, 08:00, Room 4"));
+  /* A meeting yet to come has nobody to tick. */
+  g_assert_null (kiosk_find_widget (gtk_widget_get_parent (kiosk_find_label (kiosk.window,
+                                                                             "Wednesday 13 January 2027, 14:00, Training room")),
+                                    kiosk_is_button, "Who attended"));
+  g_signal_emit_by_name (kiosk_find_widget (card, kiosk_is_button, "Who attended"), "clicked");
+  kiosk_wait_for_label (kiosk.window, "Who was at the meeting of Tuesday 12 January?");
+
+  /* The member, from the committee's list; someone else by name. */
+  kiosk_press (kiosk.window, name);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_button (kiosk.window, name))));
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "attendee-other")), other);
+  kiosk_press (kiosk.window, "Add to the list");
+  kiosk_wait_for_label (kiosk.window, other);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_button (kiosk.window, other))));
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the form laid out");
+  kiosk_assert_touch_targets (kiosk.window);
+  kiosk_screenshot (kiosk.window, "kiosk-meeting-attendance");
+  kiosk_press (kiosk.window, "Save who attended");
+
+  /* Listed by name, as the daemon orders them. */
+  attended = g_strcmp0 (name, other) < 0 ? g_strdup_printf ("Attended: %s, %s", name, other)
+                                         : g_strdup_printf ("Attended: %s, %s", other, name);
+  kiosk_wait_for_label (kiosk.window, attended);
+  card = gtk_widget_get_parent (kiosk_find_label (kiosk.window, "Tuesday 12 January 2027, 08:00, Room 4"));
+  g_assert_nonnull (kiosk_find_widget (card, kiosk_is_label, attended));
+  kiosk_screenshot (kiosk.window, "kiosk-meetings-attended");
+  kiosk_close (&kiosk);
+}
+
 static void
 test_learner_sees_none (void)
 {
@@ -296,7 +405,9 @@ main (int   argc,
   g_test_add_func ("/kiosk/committee-home/committee-sees-next", test_committee_sees_next);
   g_test_add_func ("/kiosk/committee-home/action-plan", test_action_plan);
   g_test_add_func ("/kiosk/committee-home/update-objective", test_update_objective);
+  g_test_add_func ("/kiosk/committee-home/add-objective", test_add_objective);
   g_test_add_func ("/kiosk/committee-home/meetings", test_meetings);
+  g_test_add_func ("/kiosk/committee-home/who-attended", test_who_attended);
   g_test_add_func ("/kiosk/committee-home/learner-sees-none", test_learner_sees_none);
 
   status = g_test_run ();

@@ -134,8 +134,19 @@ assert_report_drawn (LhWindow *window, JsonObject *report)
   kiosk_find_widget (GTK_WIDGET (window), collect_summary, summaries);
   for (guint s = 0; s < json_array_get_length (sections); s++)
     {
-      JsonArray *tables = json_object_get_array_member (json_array_get_object_element (sections, s), "tables");
+      JsonObject *section = json_array_get_object_element (sections, s);
+      JsonArray *tables = json_object_get_array_member (section, "tables");
+      JsonArray *lists = json_object_get_array_member (section, "lists");
 
+      /* The kiosk words every list's title itself, by its id: the
+       * same words in English as the daemon's. */
+      for (guint l = 0; lists != NULL && l < json_array_get_length (lists); l++)
+        {
+          JsonObject *list = json_array_get_object_element (lists, l);
+
+          g_assert_cmpstr (lh_chart_title_words (json_object_get_string_member (list, "id"), NULL), ==,
+                           json_object_get_string_member (list, "title"));
+        }
       for (guint t = 0; tables != NULL && t < json_array_get_length (tables); t++)
         {
           JsonObject *table = json_array_get_object_element (tables, t);
@@ -147,6 +158,9 @@ assert_report_drawn (LhWindow *window, JsonObject *report)
                                                       : "");
           guint hidden = 0;
 
+          /* And every table's. */
+          g_assert_cmpstr (lh_chart_title_words (json_object_get_string_member (table, "id"), NULL), ==,
+                           json_object_get_string_member (table, "title"));
           if (g_str_equal (json_object_get_string_member (table, "chart"), "none"))
             continue;
           charted++;
@@ -203,6 +217,54 @@ scroll_to (GtkWidget *widget)
   kiosk_spin (1000);
 }
 
+static gboolean
+file_saved (LhWindow *window, gconstpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Taps button, and finds the file saved in the documents folder, named
+ * for the period, the daemon's report in that format: a PDF, the CSV
+ * whose first block is the report's first section, or its JSON. */
+static void
+assert_saved (LhWindow *window, const char *button, const char *first_day, const char *last_day,
+              const char *format, JsonObject *report)
+{
+  g_autofree char *path = g_strdup_printf ("%s/learnhub-site-report-%s-to-%s.%s", documents, first_day,
+                                           last_day, format);
+  g_autofree char *told = g_strdup_printf ("The report is saved as learnhub-site-report-%s-to-%s.%s in the folder documents.",
+                                           first_day, last_day, format);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  kiosk_press (window, button);
+  kiosk_wait_for (window, file_saved, path, "the report saved");
+  /* Written whole before it is told. */
+  kiosk_wait_for (window, kiosk_label_prefix_shown, told, "the file's name told");
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  if (g_str_equal (format, "pdf"))
+    g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  else if (g_str_equal (format, "csv"))
+    {
+      JsonObject *section = json_array_get_object_element (json_object_get_array_member (report, "sections"), 0);
+      g_autofree char *start = g_strdup_printf ("%s,", json_object_get_string_member (section, "title"));
+
+      g_assert_true (g_str_has_prefix (text, start));
+    }
+  else
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *saved;
+
+      g_assert_true (json_parser_load_from_data (parser, text, length, NULL));
+      saved = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (saved, "format"), ==, "learnhub-site-report");
+      g_assert_true (json_object_equal (json_object_get_object_member (saved, "period"),
+                                        json_object_get_object_member (report, "period")));
+    }
+}
+
 static void
 test_committee_dashboard (void)
 {
@@ -219,8 +281,6 @@ test_committee_dashboard (void)
   g_autofree char *previous_first = NULL;
   g_autofree char *previous_last = NULL;
   g_autofree char *earlier_first = NULL;
-  g_autofree char *saved = NULL;
-  g_autofree char *saved_text = NULL;
   g_autoptr(JsonObject) report = NULL;
   g_autoptr(GString) numbers = g_string_new (NULL);
   GtkWidget *hidden_chart, *card;
@@ -284,13 +344,14 @@ test_committee_dashboard (void)
   scroll_to (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_chart, NULL));
   kiosk_screenshot (kiosk.window, "kiosk-dashboard-weeks");
 
-  /* Saved as the daemon sent it. */
-  kiosk_press (kiosk.window, "Save the report");
-  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "The report is saved as", "the report saved");
-  saved = g_strdup_printf ("%s/learnhub-site-report-%s-to-%s.json", documents, earlier_first, previous_last);
-  g_assert_true (g_file_get_contents (saved, &saved_text, NULL, NULL));
-  g_assert_nonnull (strstr (saved_text, "\"learnhub-site-report\""));
-  g_assert_nonnull (strstr (saved_text, earlier_first));
+  /* Saved in each format as the daemon writes it, one tap each. */
+  g_clear_pointer (&report, json_object_unref);
+  report = daemon_report (token, earlier_first, previous_last);
+  assert_saved (kiosk.window, "PDF to print", earlier_first, previous_last, "pdf", report);
+  assert_saved (kiosk.window, "Spreadsheet (CSV)", earlier_first, previous_last, "csv", report);
+  assert_saved (kiosk.window, "Site report (JSON)", earlier_first, previous_last, "json", report);
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the saved report laid out");
+  kiosk_screenshot (kiosk.window, "kiosk-dashboard-saved");
   kiosk_close (&kiosk);
 }
 
