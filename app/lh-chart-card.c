@@ -110,7 +110,12 @@ lh_chart_card_new (const LhSiteTable *table,
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *title = lh_card_label_new (lh_chart_title_words (table->id, table->title), "lh-section-title");
+  /* A time's chart is drawn in hours: its title says so. */
+  g_autofree char *words = g_strcmp0 (table->unit, "minutes") == 0
+                           /* Translators: a chart's title, "Time used a week (hours)" */
+                           ? g_strdup_printf (_("%s (hours)"), lh_chart_title_words (table->id, table->title))
+                           : g_strdup (lh_chart_title_words (table->id, table->title));
+  GtkWidget *title = lh_card_label_new (words, "lh-section-title");
   const char *caption = caption_for (table);
   GtkWidget *caption_label;
   GtkWidget *stack;

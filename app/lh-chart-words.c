@@ -9,16 +9,16 @@
  * stable (data/report/README.md), so the kiosk words them itself. */
 static const struct { const char *id; const char *words; } titles[] = {
   /* usage */
-  { "minutes-by-week", N_("Minutes used a week") },
-  { "minutes-by-pc", N_("Minutes used, by PC") },
+  { "minutes-by-week", N_("Time used a week") },
+  { "minutes-by-pc", N_("Time used, by PC") },
   { "learners-by-week", N_("Different learners a week") },
-  { "busy-hours", N_("Minutes used by weekday and hour") },
+  { "busy-hours", N_("Time used by weekday and hour") },
   { "sittings", N_("Sittings, booked and walk-up") },
-  { "guest-minutes", N_("Minutes used by guests") },
+  { "guest-minutes", N_("Time used by guests") },
   { "guests", N_("Different guests") },
   { "no-shows", N_("Bookings nobody came for") },
-  { "capacity-minutes", N_("Minutes the PCs were open and in order") },
-  { "used-minutes", N_("Minutes used while open and in order") },
+  { "capacity-minutes", N_("Time the PCs were open and in order") },
+  { "used-minutes", N_("Time used while open and in order") },
   /* time-off */
   { "minutes-by-category", N_("Paid time off against entitlement") },
   { "matched-time", N_("Matched time") },
@@ -60,6 +60,17 @@ lh_chart_title_words (const char *id,
 }
 
 char *
+lh_chart_format_hours (gint64 minutes)
+{
+  /* Whole tenths, rounded: the same on every machine. */
+  gint64 tenths = (minutes + 3) / 6;
+
+  /* Translators: hours and tenths of an hour, "396.9"; use your
+   * language's decimal mark */
+  return g_strdup_printf (C_("hours", "%d.%d"), (int) MIN (tenths / 10, G_MAXINT), (int) (tenths % 10));
+}
+
+char *
 lh_chart_format_figure (const LhSiteTable  *table,
                         const LhSiteFigure *figure)
 {
@@ -68,9 +79,16 @@ lh_chart_format_figure (const LhSiteTable  *table,
   if (figure->suppressed)
     return g_strdup (_("Not shown"));
   value = (int) CLAMP (figure->value, 0, G_MAXINT);
-  if (g_strcmp0 (table->unit, "minutes") == 0)
-    /* Translators: a figure of a chart, "120 minutes" */
+  if (g_strcmp0 (table->unit, "minutes") == 0 && value < 60)
+    /* Translators: a figure of a chart, "45 minutes" */
     return g_strdup_printf (ngettext ("%d minute", "%d minutes", value), value);
+  if (g_strcmp0 (table->unit, "minutes") == 0)
+    {
+      g_autofree char *hours = lh_chart_format_hours (value);
+
+      /* Translators: a time of a chart, in hours to a tenth: "396.9 hours" */
+      return g_strdup_printf (ngettext ("%s hour", "%s hours", value / 60), hours);
+    }
   if (g_strcmp0 (table->unit, "people") == 0)
     return g_strdup_printf (ngettext ("%d person", "%d people", value), value);
   if (g_strcmp0 (table->unit, "items") == 0)
@@ -123,7 +141,7 @@ lh_chart_describe (const LhSiteTable *table,
         g_string_append (series, ", ");
       g_string_append (series, g_ptr_array_index (table->column_labels, c));
     }
-  /* Translators: "Line chart: Minutes used a week, by PC. Series: PC 1, PC 2." */
+  /* Translators: "Line chart: Time used a week, by PC. Series: PC 1, PC 2." */
   g_string_append_printf (text, _("%s: %s. Series: %s."), kind_words (table->chart),
                           lh_chart_title_words (table->id, table->title), series->str);
   if (n_rows > 0)

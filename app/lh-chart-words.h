@@ -16,6 +16,9 @@ const char *lh_chart_title_words (const char *id,
                                   const char *fallback);
 /* "120 minutes", "12 people", or "Not shown" for a suppressed figure,
  * whatever came beside it. (transfer full) */
+/* Minutes as hours to a tenth, "396.9", for a chart's axis. */
+char *lh_chart_format_hours (gint64 minutes);
+
 char *lh_chart_format_figure (const LhSiteTable  *table,
                               const LhSiteFigure *figure);
 /* "Line chart: TITLE. Series: …. From … to …. Highest: …. N figures not

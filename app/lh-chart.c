@@ -239,17 +239,35 @@ draw_row_labels (LhChart *self, Paint *paint, double left, double slot, double y
   pango_layout_set_ellipsize (paint->layout, PANGO_ELLIPSIZE_NONE);
 }
 
+/* Times are in minutes, and drawn in hours (the title says so). */
+static gboolean
+is_time (LhChart *self)
+{
+  return g_strcmp0 (self->table->unit, "minutes") == 0;
+}
+
+static char *
+value_label (LhChart *self, gint64 value)
+{
+  /* Whole hours without a tenth: "150", not "150.0". */
+  if (is_time (self) && value % 60 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, value / 60);
+  if (is_time (self))
+    return lh_chart_format_hours (value);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
 /* The value axis: gridlines at quarters of the scale, labelled. Returns
  * the left edge of the plot. */
 static double
 draw_value_axis (LhChart *self, Paint *paint, double top, double height, double width)
 {
-  g_autofree char *widest = g_strdup_printf ("%" G_GINT64_FORMAT, self->scale_top);
+  g_autofree char *widest = value_label (self, self->scale_top);
   double left = text_width (paint, widest) + 2 * PAD;
 
   for (int i = 0; i <= 4; i++)
     {
-      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, self->scale_top * i / 4);
+      g_autofree char *label = value_label (self, self->scale_top * i / 4);
       double y = top + height - height * i / 4.0;
 
       set_ink (paint, i == 0 ? 0.9 : paint->contrast ? 0.5 : 0.25);
@@ -513,7 +531,8 @@ lh_chart_new (const LhSiteTable *table,
         else
           top = MAX (top, figure->value);
       }
-  self->scale_top = round_scale (top);
+  /* A time's scale is rounded in hours: 25 hours, not 1,500 minutes. */
+  self->scale_top = is_time (self) ? round_scale ((top + 59) / 60) * 60 : round_scale (top);
   self->summary = lh_chart_describe (table, self->n_hidden);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lh_chart_title_words (table->id, table->title),

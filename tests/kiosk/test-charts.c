@@ -196,9 +196,9 @@ test_charts_drawn (void)
   summary = lh_chart_get_summary (LH_CHART (lh_chart_card_get_chart (cards[0])));
   /* The title in the kiosk's words for the table's id, not the
    * daemon's English. */
-  g_assert_nonnull (strstr (summary, "Line chart: Minutes used a week. Series"));
+  g_assert_nonnull (strstr (summary, "Line chart: Time used a week. Series"));
   g_assert_nonnull (strstr (summary, "Series: PC 1, PC 2."));
-  g_assert_nonnull (strstr (summary, "Highest: 340 minutes, PC 1, Week of 6 July."));
+  g_assert_nonnull (strstr (summary, "Highest: 5.7 hours, PC 1, Week of 6 July."));
   g_assert_nonnull (strstr (summary, "1 figure not shown"));
   summary = lh_chart_get_summary (LH_CHART (lh_chart_card_get_chart (cards[1])));
   /* An id the kiosk does not know yet: the daemon's title. */
@@ -337,7 +337,7 @@ test_share_needs_both (void)
   share = kiosk_find_widget (card, is_share, NULL);
   g_assert_nonnull (share);
   g_assert_cmpstr (lh_chart_share_get_summary (LH_CHART_SHARE (share)), ==,
-                   "2000 minutes used of 8000 minutes the PCs were open and in order");
+                   "33.3 hours used of 133.3 hours the PCs were open and in order");
   while (gtk_widget_get_width (share) < 100)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
