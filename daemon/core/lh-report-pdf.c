@@ -34,10 +34,6 @@ typedef struct
   cairo_t *cr;
   int      page;     /* 1 for the cover */
   double   y;        /* where the next thing goes */
-  /* While a table's rows are written: its title and headings, written
-   * again at the top of a page it runs on to. */
-  const char *table_title;
-  GPtrArray  *table_headings;
 } Pages;
 
 /* Lays text out at x, y in width; draws it if draw. Returns its height. */
@@ -88,25 +84,12 @@ next_page (Pages *pages)
   pages->y = MARGIN;
 }
 
-static void table_line (Pages *pages, const char *label, GPtrArray *fields, gboolean bold);
-
-/* A new page unless height fits on this one; a table running on says so
- * and repeats its headings. */
+/* A new page unless height fits on this one. */
 static void
 make_room (Pages *pages, double height)
 {
-  const char *title = pages->table_title;
-  g_autofree char *continued = NULL;
-
-  if (pages->y + height <= BOTTOM || pages->y <= MARGIN)
-    return;
-  next_page (pages);
-  if (title == NULL)
-    return;
-  continued = g_strdup_printf ("%s, continued", title);
-  pages->y += text_at (pages, continued, 12, TRUE, MARGIN, pages->y, TEXT_WIDTH, 0, TRUE) + 6;
-  if (pages->table_headings != NULL)
-    table_line (pages, "", pages->table_headings, TRUE);
+  if (pages->y + height > BOTTOM && pages->y > MARGIN)
+    next_page (pages);
 }
 
 /* "1 July 2026" of a YYYY-MM-DD. */
@@ -199,7 +182,7 @@ row_fields (const LhReportTable *table, guint row, guint n_columns_shown, gboole
 }
 
 static void
-short_table (Pages *pages, const LhReportTable *table, const char *title)
+short_table (Pages *pages, const LhReportTable *table)
 {
   guint n_rows = table->row_keys->len, n_columns = table->column_keys->len;
   LhTotals totals = lh_count_table_totals (table->counts);
@@ -215,11 +198,7 @@ short_table (Pages *pages, const LhReportTable *table, const char *title)
   if (totals & LH_TOTALS_ROWS)
     g_ptr_array_add (headings, g_strdup ("Total"));
   if (n_rows_shown > 0 || n_columns_shown > 1)
-    {
-      table_line (pages, "", headings, TRUE);
-      pages->table_headings = headings;
-    }
-  pages->table_title = title;
+    table_line (pages, "", headings, TRUE);
   for (guint r = 0; r < n_rows_shown; r++)
     {
       g_autoptr(GPtrArray) fields = row_fields (table, r, n_columns_shown, TRUE);
@@ -232,8 +211,6 @@ short_table (Pages *pages, const LhReportTable *table, const char *title)
 
       table_line (pages, "Total", fields, TRUE);
     }
-  pages->table_title = NULL;
-  pages->table_headings = NULL;
   if (long_table || n_rows_shown < n_rows || n_columns_shown < n_columns)
     {
       g_autofree char *note = g_strdup_printf ("The full table has %u %s and %u %s; only %s here. The report's CSV "
@@ -253,7 +230,10 @@ report_table (Pages *pages, const LhReportTable *table)
 {
   g_autofree char *title = lh_report_words_title (table, LH_REPORT_WORDS_HOURS);
 
-  make_room (pages, 20 + (table->chart != LH_REPORT_CHART_NONE ? CHART_HEIGHT : 0) + 3 * TABLE_ROW);
+  /* A chart and its short table fit on one page: kept together. */
+  guint n_lines = MIN (table->row_keys->len, MAX_TABLE_ROWS) + 3;
+
+  make_room (pages, 20 + (table->chart != LH_REPORT_CHART_NONE ? CHART_HEIGHT + 8 : 0) + n_lines * TABLE_ROW);
   paragraph (pages, title, 12, TRUE, 6);
   if (table->chart != LH_REPORT_CHART_NONE)
     {
@@ -263,7 +243,7 @@ report_table (Pages *pages, const LhReportTable *table)
       cairo_restore (pages->cr);
       pages->y += CHART_HEIGHT + 8;
     }
-  short_table (pages, table, title);
+  short_table (pages, table);
 }
 
 /* Widths for the list's columns: each as wide as its longest field, but
