@@ -51,6 +51,21 @@ lh_problem_status_for_error (const GError *error)
   return problems[problem_index (error)].status;
 }
 
+/* The numbers of the refusal's reason, as members: what the kiosk needs
+ * to word it, not knowing the rule. */
+static void
+add_numbers (JsonBuilder *builder, const GError *error)
+{
+  guint n_numbers;
+  const LhErrorNumber *numbers = lh_error_get_numbers (error, &n_numbers);
+
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      json_builder_set_member_name (builder, numbers[i].name);
+      json_builder_add_int_value (builder, numbers[i].value);
+    }
+}
+
 static void
 reply (SoupServerMessage *msg, guint index, const char *detail, const GError *error, gint64 locked_until,
        GTimeZone *tz)
@@ -77,6 +92,7 @@ reply (SoupServerMessage *msg, guint index, const char *detail, const GError *er
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, lh_error_get_reason (error));
     }
+  add_numbers (builder, error);
   /* The limit of a text too long: the kiosk says it, not knowing it. */
   if (max_chars > 0)
     {

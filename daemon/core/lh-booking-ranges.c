@@ -69,6 +69,7 @@ lh_bookings_check_free (LhStore *store, const LhCentre *centre, const LhResource
       from = lh_time_format_hhmm (clash_from, centre->tz);
       to = lh_time_format_hhmm (clash_to, centre->tz);
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is booked from %s to %s", resource->name, from, to);
+      lh_error_set_reason (error, "resource-taken");
       return FALSE;
     }
   if (!first_overlap (store, PERSON_CLASH, person_id, start, end, &found, &clash_from, &clash_to, &name, error))
@@ -78,6 +79,7 @@ lh_bookings_check_free (LhStore *store, const LhCentre *centre, const LhResource
   from = lh_time_format_hhmm (clash_from, centre->tz);
   to = lh_time_format_hhmm (clash_to, centre->tz);
   g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You already have %s booked from %s to %s", name, from, to);
+  lh_error_set_reason (error, "own-clash");
   return FALSE;
 }
 

@@ -70,29 +70,37 @@ check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int h
   if (end <= start)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The end must be after the start");
+      lh_error_set_reason (error, "period-reversed");
       return FALSE;
     }
   if (start < now - LH_BOOKING_GRACE_SECONDS)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already passed");
+      lh_error_set_reason (error, "time-passed");
       return FALSE;
     }
   if (start > now + (gint64) horizon_days * 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Bookings can be made up to %d days ahead", horizon_days);
+      lh_error_set_reason (error, "beyond-horizon");
+      lh_error_add_number (error, "horizon_days", horizon_days);
       return FALSE;
     }
   if (end - start < (gint64) rules->min_booking_minutes * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "A booking must be at least %d minutes long", rules->min_booking_minutes);
+      lh_error_set_reason (error, "booking-too-short");
+      lh_error_add_number (error, "min_minutes", rules->min_booking_minutes);
       return FALSE;
     }
   if (end - start > (gint64) rules->max_booking_minutes * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "A booking can be at most %d minutes long", rules->max_booking_minutes);
+      lh_error_set_reason (error, "booking-too-long");
+      lh_error_add_number (error, "max_minutes", rules->max_booking_minutes);
       return FALSE;
     }
   date = lh_time_format_date (start, centre->tz);
@@ -105,6 +113,7 @@ check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int h
   if (closed != NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The centre is closed on %s (%s)", date, closed);
+      lh_error_set_reason (error, "centre-closed");
       return FALSE;
     }
 
@@ -118,6 +127,7 @@ check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int h
     }
   g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not open for all of that time",
                resource->name);
+  lh_error_set_reason (error, "outside-hours");
   return FALSE;
 }
 
@@ -133,6 +143,7 @@ check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Guests can book a computer; %s is for staff", resource->name);
+      lh_error_set_reason (error, "staff-only");
       return FALSE;
     }
   return TRUE;
@@ -154,6 +165,10 @@ check_one_limit (const char *period, int minutes_limit, int bookings_limit,
       else
         g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                      "You can book up to %s a %s. Try a shorter time", limit, period);
+      lh_error_set_reason (error, g_str_equal (period, "day") ? "daily-limit" : "weekly-limit");
+      lh_error_add_number (error, "limit_minutes", minutes_limit);
+      lh_error_add_number (error, "booked_minutes", booked_minutes);
+      lh_error_add_number (error, "asked_minutes", new_minutes);
       return FALSE;
     }
   if (bookings_limit > 0 && booked_count + 1 > bookings_limit)
@@ -161,6 +176,8 @@ check_one_limit (const char *period, int minutes_limit, int bookings_limit,
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "You can make %d booking%s a %s, and you have made them. Try another %s",
                    bookings_limit, bookings_limit == 1 ? "" : "s", period, period);
+      lh_error_set_reason (error, g_str_equal (period, "day") ? "daily-bookings-limit" : "weekly-bookings-limit");
+      lh_error_add_number (error, "limit_bookings", bookings_limit);
       return FALSE;
     }
   return TRUE;
@@ -425,17 +442,20 @@ lh_bookings_cancel (LhStore *store, gint64 person_id, gint64 booking_id, gint64 
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You have no booking %" G_GINT64_FORMAT, booking_id);
+      lh_error_set_reason (error, "booking-not-found");
       return FALSE;
     }
   if (sqlite3_column_int64 (find, 0) <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That booking has already ended");
+      lh_error_set_reason (error, "booking-ended");
       return FALSE;
     }
   if (sqlite3_column_int (find, 3))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                    "That room is held for a group session; cancel the session instead");
+      lh_error_set_reason (error, "held-for-group");
       return FALSE;
     }
   if (out_resource_id != NULL)

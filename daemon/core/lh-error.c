@@ -1,35 +1,34 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lh-error.h"
 
+#include <string.h>
+
 typedef struct
 {
   const char *reason;  /* (unowned) a static string */
   const char *field;   /* (unowned) (nullable) the member too long */
   guint       max_chars;
+  LhErrorNumber numbers[LH_ERROR_MAX_NUMBERS];
+  guint       n_numbers;
 } LhErrorPrivate;
 
 static void
 lh_error_private_init (LhErrorPrivate *priv)
 {
-  priv->reason = NULL;
-  priv->field = NULL;
-  priv->max_chars = 0;
+  memset (priv, 0, sizeof *priv);
 }
 
 static void
 lh_error_private_copy (const LhErrorPrivate *src, LhErrorPrivate *dest)
 {
-  dest->reason = src->reason;
-  dest->field = src->field;
-  dest->max_chars = src->max_chars;
+  /* Every pointer in it is to a static string. */
+  *dest = *src;
 }
 
 static void
 lh_error_private_clear (LhErrorPrivate *priv)
 {
-  priv->reason = NULL;
-  priv->field = NULL;
-  priv->max_chars = 0;
+  memset (priv, 0, sizeof *priv);
 }
 
 G_DEFINE_EXTENDED_ERROR (LhError, lh_error)
@@ -80,4 +79,28 @@ lh_error_get_max_chars (const GError *error, const char **out_field)
   if (out_field != NULL)
     *out_field = lh_error_get_private (error)->field;
   return lh_error_get_private (error)->max_chars;
+}
+
+void
+lh_error_add_number (GError **error, const char *name, gint64 value)
+{
+  LhErrorPrivate *priv;
+
+  if (error == NULL || *error == NULL || (*error)->domain != LH_ERROR)
+    return;
+  priv = lh_error_get_private (*error);
+  g_return_if_fail (priv->n_numbers < LH_ERROR_MAX_NUMBERS);
+  priv->numbers[priv->n_numbers].name = name;
+  priv->numbers[priv->n_numbers].value = value;
+  priv->n_numbers++;
+}
+
+const LhErrorNumber *
+lh_error_get_numbers (const GError *error, guint *out_n_numbers)
+{
+  *out_n_numbers = 0;
+  if (error == NULL || error->domain != LH_ERROR)
+    return NULL;
+  *out_n_numbers = lh_error_get_private (error)->n_numbers;
+  return lh_error_get_private (error)->numbers;
 }

@@ -47,4 +47,22 @@ void        lh_error_set_too_long (GError     **error,
 guint       lh_error_get_max_chars (const GError *error,
                                     const char  **out_field);
 
+/* The numbers a refusal's reason needs to be put in words ("you can book
+ * up to 8 hours a week, and have 7 booked": limit_minutes 480,
+ * booked_minutes 420), which the API sends as members beside `reason`. */
+#define LH_ERROR_MAX_NUMBERS 4
+
+typedef struct
+{
+  const char *name;    /* (unowned) a static string, e.g. "limit_minutes" */
+  gint64      value;
+} LhErrorNumber;
+
+void                 lh_error_add_number  (GError     **error,
+                                           const char  *name,
+                                           gint64       value);
+/* (transfer none) (array length=out_n_numbers) */
+const LhErrorNumber *lh_error_get_numbers (const GError *error,
+                                           guint        *out_n_numbers);
+
 G_END_DECLS

@@ -157,6 +157,9 @@ set_over_entitlement (GError **error, const char *category, const LhTimeOffCateg
                  "You have %s of %s left this agreement year (to %s), and this needs %s. "
                  "You can book it in your own time, or choose a shorter time.",
                  left, lh_time_off_category_words (category), last_day, needed);
+  lh_error_set_reason (error, "paid-time-exhausted");
+  lh_error_add_number (error, "left_minutes", MAX (balance->remaining_minutes, 0));
+  lh_error_add_number (error, "asked_minutes", asked);
 }
 
 static gboolean
@@ -172,6 +175,7 @@ check_paid (LhStore *store, const LhCentre *centre, const LhPerson *person, LhTi
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Paid time off is for staff; a guest books in their own time");
+      lh_error_set_reason (error, "staff-only");
       return FALSE;
     }
   if (!lh_terms_at (store, start, &terms, error))
@@ -183,6 +187,7 @@ check_paid (LhStore *store, const LhCentre *centre, const LhPerson *person, LhTi
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "The learning agreement does not give paid time for %s; book it in your own time",
                    source == LH_TIME_OFF_FOR_BOOKING ? "time on a computer" : "group study");
+      lh_error_set_reason (error, "not-paid-activity");
       return FALSE;
     }
   if (!lh_time_off_balance (store, centre, person->id, start, &balance, error))

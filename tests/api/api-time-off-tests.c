@@ -320,6 +320,10 @@ test_over_entitlement (void)
   g_assert_cmpuint (first->status, ==, 201);
   g_assert_cmpuint (second->status, ==, 409);
   g_assert_cmpuint (strlen (lh_api_reply_string (second, "detail")), >, 0);
+  /* Why, with the numbers to say it in any language: 24 minutes left. */
+  g_assert_cmpstr (lh_api_reply_string (second, "reason"), ==, "paid-time-exhausted");
+  g_assert_cmpint (lh_api_reply_int (second, "left_minutes"), ==, 24);
+  g_assert_cmpint (lh_api_reply_int (second, "asked_minutes"), ==, 60);
 
   /* The refusal booked nothing: the same hour, in their own time. */
   own_body = to_pc_hour (d, token, "\"paid\":false");

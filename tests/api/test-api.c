@@ -309,10 +309,12 @@ test_book_list_cancel (void)
   other = lh_api_sign_in (session_, daemon_->base_url, daemon_->device_token, staff, pin);
   clash = call ("POST", "/api/v1/bookings", other, body);
   g_assert_cmpuint (clash->status, ==, 409);
+  g_assert_cmpstr (lh_api_reply_string (clash, "reason"), ==, "resource-taken");
 
   path = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT, id);
   not_yours = call ("DELETE", path, other, NULL);
   g_assert_cmpuint (not_yours->status, ==, 404);
+  g_assert_cmpstr (lh_api_reply_string (not_yours, "reason"), ==, "booking-not-found");
   cancel = call ("DELETE", path, token, NULL);
   g_assert_cmpuint (cancel->status, ==, 204);
   again = call ("DELETE", path, token, NULL);
@@ -408,8 +410,10 @@ test_booking_refusals (void)
 
   r_past = call ("POST", "/api/v1/bookings", token, past);
   g_assert_cmpuint (r_past->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (r_past, "reason"), ==, "time-passed");
   r_night = call ("POST", "/api/v1/bookings", token, night_body);
   g_assert_cmpuint (r_night->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (r_night, "reason"), ==, "outside-hours");
   r_admin = call ("POST", "/api/v1/bookings", admin, slot);
   g_assert_cmpuint (r_admin->status, ==, 403);
   r_garbage = call ("POST", "/api/v1/bookings", token, "not json at all");
@@ -569,6 +573,7 @@ test_guests (void)
   g_assert_cmpuint (by_guest->status, ==, 403);
   room = call ("POST", "/api/v1/bookings", guest, room_body);
   g_assert_cmpuint (room->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (room, "reason"), ==, "staff-only");
   pc_body = free_slot_body (guest, 3);
   pc = call ("POST", "/api/v1/bookings", guest, pc_body);
   g_assert_cmpuint (pc->status, ==, 201);

@@ -101,6 +101,30 @@ test_past_cannot_change (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
 }
 
+/* The refusal's stable reason, and the numbers the kiosk words it with
+ * (name NULL: not checked), in the order given. */
+static void
+assert_reason (const GError *error, const char *reason, const char *name, gint64 value, const char *name2,
+               gint64 value2)
+{
+  guint n_numbers;
+  const LhErrorNumber *numbers = lh_error_get_numbers (error, &n_numbers);
+
+  g_assert_cmpstr (lh_error_get_reason (error), ==, reason);
+  if (name != NULL)
+    {
+      g_assert_cmpuint (n_numbers, >=, 1);
+      g_assert_cmpstr (numbers[0].name, ==, name);
+      g_assert_cmpint (numbers[0].value, ==, value);
+    }
+  if (name2 != NULL)
+    {
+      g_assert_cmpuint (n_numbers, >=, 2);
+      g_assert_cmpstr (numbers[1].name, ==, name2);
+      g_assert_cmpint (numbers[1].value, ==, value2);
+    }
+}
+
 /* A booking is judged by the rules in force when it takes place. */
 static void
 test_booking_judged_by_its_date (Fixture *f, gconstpointer data)
@@ -115,6 +139,7 @@ test_booking_judged_by_its_date (Fixture *f, gconstpointer data)
   g_assert_false (book (f, 0, TUESDAY + 7 * DAY + 10 * HOUR, 90, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "at most 60 minutes"));
+  assert_reason (error, "booking-too-long", "max_minutes", 60, NULL, 0);
 }
 
 static void
@@ -130,6 +155,7 @@ test_day_minutes_limit (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "You can book up to 2 hours 30 minutes a day, and you already have "
                                        "2 hours booked. Try a shorter time, or another day");
+  assert_reason (error, "daily-limit", "limit_minutes", 150, "booked_minutes", 120);
   g_clear_error (&error);
   /* What fits still fits; another day is a new day. */
   g_assert_true (book (f, 1, TUESDAY + 14 * HOUR, 30, &error));
@@ -150,6 +176,7 @@ test_week_bookings_limit (Fixture *f, gconstpointer data)
   g_assert_false (book (f, 0, TUESDAY + 5 * DAY + 9 * HOUR, 60, &error));  /* Sunday: same week */
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2 bookings a week"));
+  assert_reason (error, "weekly-bookings-limit", "limit_bookings", 2, NULL, 0);
   g_clear_error (&error);
   g_assert_true (book (f, 0, next_monday + 9 * HOUR, 60, &error));          /* a new week */
 }
