@@ -133,21 +133,26 @@ lh_route_availability (LhRequest *request)
   g_autofree char *canonical = NULL;
   g_autofree char *closed = NULL;
   g_autoptr(GHashTable) pc_states = NULL;
-  LhRules rules;
+  LhRules rules, rules_now;
   gint64 midnight;
   gint64 today = lh_time_local_midnight (request->now, tz);
 
-  if (!lh_time_parse_date (date, tz, &midnight, &error))
+  if (!lh_time_parse_date (date, tz, &midnight, &error) ||
+      !lh_rules_at (request->store, request->centre, request->now, &rules_now, &error))
     {
       lh_request_reply_error (request, error);
       return;
     }
+  /* How far ahead is the rule in force now, as for a booking: not the
+   * centre's default, which a dated rule may have changed. */
   if (today - midnight > (gint64) AVAILABILITY_PAST_DAYS * 24 * 3600 + 3600 ||
-      midnight - today > (gint64) request->centre->horizon_days * 24 * 3600 + 3600)
+      midnight - today > (gint64) rules_now.horizon_days * 24 * 3600 + 3600)
     {
       g_set_error (&error, LH_ERROR, LH_ERROR_INVALID,
                    "Availability is shown from %d days ago up to %d days ahead",
-                   AVAILABILITY_PAST_DAYS, request->centre->horizon_days);
+                   AVAILABILITY_PAST_DAYS, rules_now.horizon_days);
+      lh_error_set_reason (&error, "beyond-horizon");
+      lh_error_add_number (&error, "horizon_days", rules_now.horizon_days);
       lh_request_reply_error (request, error);
       return;
     }

@@ -174,6 +174,48 @@ test_new_starter_signs_in_at_once (void)
   g_assert_cmpuint (status_of (session, daemon, "GET", "/api/v1/devices", admin_session), ==, 403);
 }
 
+/* The day `days` ahead of the tests' now, as YYYY-MM-DD. */
+static char *
+day_ahead (int days)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = lh_test_clock_now_in (tz);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+/* How far ahead a learner may look is the rule in force, which an admin
+ * changes with learnhubctl, not the centre's default of 60 days. */
+static void
+test_horizon_follows_the_rules (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *day_80 = day_ahead (80);
+  g_autofree char *day_30 = day_ahead (30);
+  g_autofree char *path_80 = g_strdup_printf ("/api/v1/availability?date=%s", day_80);
+  g_autofree char *path_30 = g_strdup_printf ("/api/v1/availability?date=%s", day_30);
+  g_autofree char *out = NULL;
+  g_autoptr(LhApiReply) shorter = NULL;
+  const char *staff, *pin;
+  g_autofree char *token = NULL;
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  token = lh_api_sign_in (session, daemon->base_url, daemon->device_token, staff, pin);
+  g_assert_cmpuint (status_of (session, daemon, "GET", path_80, token), ==, 422);
+
+  out = run_ctl (daemon, "rules", "set", "--horizon-days", "90", NULL);
+  g_assert_cmpuint (status_of (session, daemon, "GET", path_80, token), ==, 200);
+
+  g_free (out);
+  out = run_ctl (daemon, "rules", "set", "--horizon-days", "14", NULL);
+  shorter = lh_api_call (session, daemon->base_url, "GET", path_30, token, NULL);
+  g_assert_cmpuint (shorter->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (shorter, "reason"), ==, "beyond-horizon");
+  g_assert_cmpint (lh_api_reply_int (shorter, "horizon_days"), ==, 14);
+}
+
 /* "YYYY-MM-DD HH:MM", local, on a weekday at least `from` days ahead. */
 static char *
 local_start (int from, const char *time)
@@ -373,6 +415,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/live-admin/overdue-fault-of-a-pc-names-it", test_overdue_fault_of_a_pc_names_it);
   g_test_add_func ("/api/live-admin/reading-changes-nothing", test_reading_changes_nothing);
   g_test_add_func ("/api/live-admin/roster-import-keeps-kiosks-served", test_roster_import_keeps_kiosks_served);
+  g_test_add_func ("/api/live-admin/horizon-follows-the-rules", test_horizon_follows_the_rules);
   result = g_test_run ();
   lh_api_client_forget ();
   return result;
