@@ -18,6 +18,8 @@ set_locked_error (GError **error, gint64 locked_until, gint64 *out_locked_until)
   g_set_error (error, LH_ERROR, LH_ERROR_LOCKED,
                "Too many wrong PINs: this staff number is locked for %d minutes",
                LH_AUTH_LOCK_SECONDS / 60);
+  lh_error_set_reason (error, "staff-number-locked");
+  lh_error_add_number (error, "locked_minutes", LH_AUTH_LOCK_SECONDS / 60);
 }
 
 void
@@ -191,6 +193,7 @@ pin_still_current (LhStore *store, const LhSignInAttempt *attempt, GError **erro
   if (has_row && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), attempt->pin_hash) == 0)
     return TRUE;
   g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "That staff number and PIN do not match");
+  lh_error_set_reason (error, "pin-mismatch");
   return FALSE;
 }
 
@@ -208,7 +211,10 @@ device_still_registered (LhStore *store, gint64 device_id, GError **error)
   if (!lh_store_step (store, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "This kiosk is not registered");
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "This kiosk is not registered");
+      lh_error_set_reason (error, "kiosk-unknown");
+    }
   return has_row;
 }
 
@@ -309,6 +315,7 @@ lh_auth_finish_sign_in (LhStore *store, const LhSignInAttempt *attempt, gint64 d
         }
       g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED,
                    "That staff number and PIN do not match");
+      lh_error_set_reason (error, "pin-mismatch");
       return NULL;
     }
   return create_session (store, attempt, device_id, session_minutes, now,
@@ -358,6 +365,7 @@ lh_auth_check_session (LhStore *store, const char *token, gint64 now,
     {
       g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED,
                    "You are signed out; please sign in again");
+      lh_error_set_reason (error, "signed-out");
       return FALSE;
     }
   out_session->session_id = sqlite3_column_int64 (stmt, 0);

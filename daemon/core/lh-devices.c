@@ -79,6 +79,7 @@ lh_devices_authenticate (LhStore *store, const char *token, gint64 now, gint64 *
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_UNAUTHORIZED, "This kiosk is not registered");
+      lh_error_set_reason (error, "kiosk-unknown");
       return FALSE;
     }
   id = sqlite3_column_int64 (stmt, 0);

@@ -44,6 +44,8 @@ lh_guests_register (LhStore *store, gint64 sponsor_id, const char *name, gint64 
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Give your guest's name on one line, up to %d characters",
                    LH_PERSON_NAME_MAX_CHARS);
+      lh_error_set_reason (error, "name-invalid");
+      lh_error_set_max_chars (error, LH_PERSON_NAME_MAX_CHARS);
       return NULL;
     }
   sponsor = lh_people_get (store, sponsor_id, error);
@@ -52,6 +54,7 @@ lh_guests_register (LhStore *store, gint64 sponsor_id, const char *name, gint64 
   if (sponsor->sponsor_id != 0 || (sponsor->roles & LH_ROLE_LEARNER) == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_FORBIDDEN, "Only members of staff can register guests");
+      lh_error_set_reason (error, "staff-only");
       return NULL;
     }
 
@@ -68,6 +71,8 @@ lh_guests_register (LhStore *store, gint64 sponsor_id, const char *name, gint64 
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You already have %d guests registered, the most there can be",
                    LH_GUESTS_PER_SPONSOR);
+      lh_error_set_reason (error, "guest-limit");
+      lh_error_add_number (error, "limit_guests", LH_GUESTS_PER_SPONSOR);
       return NULL;
     }
   guest.name = clean;

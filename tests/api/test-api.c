@@ -133,8 +133,10 @@ test_sign_in_refusals (void)
 
   r1 = call ("POST", "/api/v1/sessions", daemon_->device_token, wrong);
   g_assert_cmpuint (r1->status, ==, 401);
+  g_assert_cmpstr (lh_api_reply_string (r1, "reason"), ==, "pin-mismatch");
   r2 = call ("POST", "/api/v1/sessions", "not-a-device", wrong);
   g_assert_cmpuint (r2->status, ==, 401);
+  g_assert_cmpstr (lh_api_reply_string (r2, "reason"), ==, "kiosk-unknown");
   r3 = call ("POST", "/api/v1/sessions", NULL, wrong);
   g_assert_cmpuint (r3->status, ==, 401);
   r4 = call ("POST", "/api/v1/sessions", daemon_->device_token, "{\"staff_number\":");
@@ -171,6 +173,8 @@ test_lockout (void)
   locked = call ("POST", "/api/v1/sessions", daemon_->device_token, wrong);
   g_assert_cmpuint (locked->status, ==, 429);
   g_assert_nonnull (lh_api_reply_string (locked, "locked_until"));
+  g_assert_cmpstr (lh_api_reply_string (locked, "reason"), ==, "staff-number-locked");
+  g_assert_cmpint (lh_api_reply_int (locked, "locked_minutes"), >, 0);
   still_locked = call ("POST", "/api/v1/sessions", daemon_->device_token, right);
   g_assert_cmpuint (still_locked->status, ==, 429);
 }
@@ -556,6 +560,8 @@ test_guests (void)
   g_assert_true (g_str_has_prefix (lh_api_reply_string (registered, "staff_number"), "G"));
   no_name = call ("POST", "/api/v1/guests", sponsor, "{\"name\":\"  \"}");
   g_assert_cmpuint (no_name->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (no_name, "reason"), ==, "name-invalid");
+  g_assert_cmpint (lh_api_reply_int (no_name, "max_chars"), ==, 100);
 
   /* The guest signs in with what the sponsor was shown, and is told so. */
   {

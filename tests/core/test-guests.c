@@ -85,11 +85,22 @@ test_limits_and_sponsors (void)
   fifth = lh_guests_register (ts->store, sponsor, "One too many", NOW, &pin, &error);
   g_assert_null (fifth);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  /* Why, and the limit to say it with: the kiosk keeps no copy of it. */
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "guest-limit");
+  {
+    guint n_numbers;
+    const LhErrorNumber *numbers = lh_error_get_numbers (error, &n_numbers);
+
+    g_assert_cmpuint (n_numbers, ==, 1);
+    g_assert_cmpstr (numbers[0].name, ==, "limit_guests");
+    g_assert_cmpint (numbers[0].value, ==, LH_GUESTS_PER_SPONSOR);
+  }
   g_clear_error (&error);
 
   by_guest = lh_guests_register (ts->store, first_guest, "A friend of a friend", NOW, &pin, &error);
   g_assert_null (by_guest);
   g_assert_error (error, LH_ERROR, LH_ERROR_FORBIDDEN);
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "staff-only");
   g_clear_error (&error);
   by_admin = lh_guests_register (ts->store, admin_only, "Someone", NOW, &pin, &error);
   g_assert_null (by_admin);
