@@ -103,6 +103,11 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
     json_builder_add_string_value (builder, roles[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+  if (!lh_routes_add_limits (builder, request, person, &error))
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
   /* What happened while they were away: a place from a waiting list, a
    * booking moved off a PC out of order. */
   json_builder_set_member_name (builder, "notices");

@@ -12,6 +12,7 @@
 #include "lh-event-hub.h"
 #include "lh-faults.h"
 #include "lh-housekeeper.h"
+#include "lh-people.h"
 #include "lh-pin-checker.h"
 #include "lh-store.h"
 #include "lh-usage.h"
@@ -283,6 +284,13 @@ void lh_route_cancel_assessment (LhRequest *request);
 void lh_route_my_equality       (LhRequest *request);
 void lh_route_set_my_equality   (LhRequest *request);
 void lh_route_erase_my_equality (LhRequest *request);
+
+/* lh-routes-limits.c: adds "may" (what the person may do) and "limits"
+ * (the rules in force now, guests left) to an object being built. */
+gboolean lh_routes_add_limits (JsonBuilder    *builder,
+                               LhRequest      *request,
+                               const LhPerson *person,
+                               GError        **error);
 
 /* lh-routes-usage.c */
 void lh_route_this_device     (LhRequest *request);

@@ -9,8 +9,8 @@
 #include "lh-secret.h"
 #include "lh-text.h"
 
-static int
-count_guests (LhStore *store, gint64 sponsor_id, GError **error)
+int
+lh_guests_count (LhStore *store, gint64 sponsor_id, GError **error)
 {
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, "SELECT count(*) FROM people WHERE sponsor_id = ?1", error);
   gboolean has_row;
@@ -65,7 +65,7 @@ lh_guests_register (LhStore *store, gint64 sponsor_id, const char *name, gint64 
     return NULL;
 
   tx = lh_store_begin (store, error);
-  if (tx == NULL || (n = count_guests (store, sponsor_id, error)) < 0)
+  if (tx == NULL || (n = lh_guests_count (store, sponsor_id, error)) < 0)
     return NULL;
   if (n >= LH_GUESTS_PER_SPONSOR)
     {

@@ -22,4 +22,9 @@ LhPerson *lh_guests_register (LhStore     *store,
                               char       **out_pin,
                               GError     **error);
 
+/* How many guests sponsor_id has registered, or -1 on error. */
+int       lh_guests_count    (LhStore     *store,
+                              gint64       sponsor_id,
+                              GError     **error);
+
 G_END_DECLS

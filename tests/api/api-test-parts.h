@@ -70,3 +70,7 @@ void lh_api_committee_add_tests (LhTestDaemon *daemon,
                                  SoupSession  *session);
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);
+
+/* What sign-in says a person may do, and the limits they meet. */
+void lh_api_limits_add_tests (LhTestDaemon *daemon,
+                              SoupSession  *session);
