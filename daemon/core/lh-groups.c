@@ -85,6 +85,7 @@ get_session (LhStore *store, gint64 session_id, gint64 person_id, GError **error
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no group session %" G_GINT64_FORMAT,
                    session_id);
+      lh_error_set_reason (error, "group-not-found");
       return NULL;
     }
   return session_from_row (stmt);
@@ -216,6 +217,7 @@ lh_groups_join_paid (LhStore *store, const LhCentre *centre, gint64 session_id, 
       {
         g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                      "Group study sessions are for staff; a guest can book a computer");
+        lh_error_set_reason (error, "staff-only");
         return LH_PLACE_NONE;
       }
   }
@@ -223,6 +225,7 @@ lh_groups_join_paid (LhStore *store, const LhCentre *centre, gint64 session_id, 
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    cancelled ? "That group session was cancelled" : "That group session has already started");
+      lh_error_set_reason (error, cancelled ? "group-cancelled" : "group-started");
       return LH_PLACE_NONE;
     }
   if (session->my_place != LH_PLACE_NONE)
@@ -230,6 +233,7 @@ lh_groups_join_paid (LhStore *store, const LhCentre *centre, gint64 session_id, 
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                    session->my_place == LH_PLACE_BOOKED ? "You already have a place in this group"
                                                         : "You are already on the waiting list");
+      lh_error_set_reason (error, session->my_place == LH_PLACE_BOOKED ? "already-in-group" : "already-waiting");
       return LH_PLACE_NONE;
     }
   insert = lh_store_prepare (store,
@@ -275,6 +279,7 @@ lh_groups_leave (LhStore *store, gint64 session_id, gint64 person_id, gint64 now
   if (session->my_place == LH_PLACE_NONE)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You have no place in that group");
+      lh_error_set_reason (error, "no-place");
       return FALSE;
     }
   leave = lh_store_prepare (store,

@@ -74,11 +74,11 @@ free_pc_now (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 ex
 /* A refusal, with another PC to try when there is one. */
 static void
 set_refusal (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 resource_id,
-             gint64 now, GError **error, const char *format, ...) G_GNUC_PRINTF (7, 8);
+             gint64 now, GError **error, const char *code, const char *format, ...) G_GNUC_PRINTF (8, 9);
 
 static void
 set_refusal (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 resource_id,
-             gint64 now, GError **error, const char *format, ...)
+             gint64 now, GError **error, const char *code, const char *format, ...)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *other = free_pc_now (store, centre, person_id, resource_id, now, &local_error);
@@ -92,6 +92,7 @@ set_refusal (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 re
     g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s. %s is free now", reason, other);
   else
     g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s. No other PC is free just now", reason);
+  lh_error_set_reason (error, code);
 }
 
 /* The booking of the PC that holds now: *out_mine tells whose. */
@@ -137,16 +138,18 @@ set_no_walk_up_error (LhStore *store, const LhCentre *centre, const LhResource *
     case LH_FREE_CLOSED:
     case LH_FREE_CLOSING:
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is closed now", resource->name);
+      lh_error_set_reason (error, "pc-closed");
       return;
     case LH_FREE_ALLOWANCE:
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "You have used all the computer time the rules allow for now");
+      lh_error_set_reason (error, "time-used-up");
       return;
     case LH_FREE_BOOKED:
     case LH_FREE_LONGEST:
     default:
-      set_refusal (store, centre, person_id, resource->id, now, error, "%s is reserved from %s",
-                   resource->name, at);
+      set_refusal (store, centre, person_id, resource->id, now, error, "pc-reserved-soon",
+                   "%s is reserved from %s", resource->name, at);
       return;
     }
 }
@@ -180,6 +183,7 @@ check_not_booked_elsewhere (LhStore *store, const LhCentre *centre, gint64 perso
   from = lh_time_format_hhmm (sqlite3_column_int64 (stmt, 1), centre->tz);
   g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You have %s booked from %s: please sign in there",
                (const char *) sqlite3_column_text (stmt, 0), from);
+  lh_error_set_reason (error, "booked-elsewhere");
   return FALSE;
 }
 
@@ -238,7 +242,7 @@ lh_usage_begin (LhStore *store, const LhCentre *centre, const LhSessionInfo *ses
     {
       g_autofree char *until = lh_time_format_hhmm (booking_end, centre->tz);
 
-      set_refusal (store, centre, session->person_id, resource_id, now, error,
+      set_refusal (store, centre, session->person_id, resource_id, now, error, "pc-booked-now",
                    "%s is booked until %s", resource->name, until);
       return NULL;
     }

@@ -172,7 +172,10 @@ begin_with_current (LhStore *store, gint64 session_id, LhUsage **out_usage, GErr
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not using a PC");
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not using a PC");
+          lh_error_set_reason (error, "not-sitting");
+        }
       return NULL;
     }
   return g_steal_pointer (&tx);
@@ -232,17 +235,21 @@ set_no_extension_error (const LhCentre *centre, const LhUsage *usage, gint64 unt
     case LH_FREE_CLOSED:
     case LH_FREE_CLOSING:
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "The centre closes at %s", at);
+      lh_error_set_reason (error, "centre-closing");
       return;
     case LH_FREE_LONGEST:
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That is as long as one sitting can be");
+      lh_error_set_reason (error, "longest-sitting");
       return;
     case LH_FREE_ALLOWANCE:
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                    "You have used all the computer time the rules allow for now");
+      lh_error_set_reason (error, "time-used-up");
       return;
     case LH_FREE_BOOKED:
     default:
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is booked from %s", usage->resource_name, at);
+      lh_error_set_reason (error, "pc-booked-next");
       return;
     }
 }

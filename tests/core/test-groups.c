@@ -122,6 +122,7 @@ test_places_then_waiting_list (Fixture *f, gconstpointer data)
   /* Twice is once. */
   g_assert_cmpint (lh_groups_join (f->ts->store, group->id, f->learners[3], NOW, &position, &error), ==, LH_PLACE_NONE);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "already-waiting");
   g_clear_error (&error);
 
   /* A place freed goes to whoever waited longest; the next moves up. */
@@ -156,9 +157,11 @@ test_started_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (lh_groups_join (f->ts->store, group->id, f->learners[0], WEDNESDAY + 13 * HOUR + 60,
                                    NULL, &error), ==, LH_PLACE_NONE);
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "group-started");
   g_clear_error (&error);
   g_assert_cmpint (lh_groups_join (f->ts->store, 9999, f->learners[0], NOW, NULL, &error), ==, LH_PLACE_NONE);
   g_assert_error (error, LH_ERROR, LH_ERROR_NOT_FOUND);
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "group-not-found");
 }
 
 /* The room held for a group cannot be cancelled as if it were a booking. */

@@ -191,6 +191,7 @@ test_refused_when_booked_by_another (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   /* When it is free, and which PC is free now; never whose booking. */
   g_assert_nonnull (strstr (error->message, "PC 1 is booked until 13:00"));
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "pc-booked-now");
   g_assert_nonnull (strstr (error->message, "PC 2 is free now"));
   g_assert_null (strstr (error->message, "Amira"));
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM usage_sessions WHERE id > ?1", 0), ==, 0);
@@ -242,6 +243,7 @@ test_walk_up_refused_when_reserved_soon (Fixture *f, gconstpointer data)
   g_assert_null (usage);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "PC 2 is reserved from 12:03"));
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "pc-reserved-soon");
   g_assert_nonnull (strstr (error->message, "PC 1 is free now"));
 }
 
@@ -278,6 +280,7 @@ test_walk_up_refused_when_closed (Fixture *f, gconstpointer data)
   g_assert_null (usage);
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "PC 2 is closed now");
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "pc-closed");
 }
 
 static void
@@ -290,6 +293,7 @@ test_booked_elsewhere (Fixture *f, gconstpointer data)
   g_assert_null (usage);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "You have PC 1 booked from 12:00: please sign in there");
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "booked-elsewhere");
 }
 
 static void
@@ -374,6 +378,7 @@ test_extend (Fixture *f, gconstpointer data)
   g_assert_null (usage);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "PC 1 is booked from 13:45");
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "pc-booked-next");
 }
 
 static void
@@ -390,6 +395,7 @@ test_extend_stops_at_longest (Fixture *f, gconstpointer data)
   usage = lh_usage_extend (f->ts->store, f->centre, session.session_id, NOW, &error);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "That is as long as one sitting can be");
+  g_assert_cmpstr (lh_error_get_reason (error), ==, "longest-sitting");
   g_clear_error (&error);
 
   /* Not sitting anywhere: nothing to extend. */
