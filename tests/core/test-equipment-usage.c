@@ -504,7 +504,7 @@ test_query_plans (Fixture *f, gconstpointer data)
 {
   const char *queries[][2] = {
     { LH_EQUIPMENT_USAGE_SITTINGS_SQL,
-      "SEARCH usage_sessions USING INDEX usage_by_start (started_at>? AND started_at<?)" },
+      "SEARCH usage_sessions USING COVERING INDEX usage_by_start (started_at>? AND started_at<?)" },
     { LH_EQUIPMENT_USAGE_COMPUTER_SQL,
       "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
     { LH_EQUIPMENT_USAGE_CLOSURES_SQL,
