@@ -26,7 +26,8 @@ typedef struct
 
 /* The ledger's movements, read by when they fell: an index range by time
  * over an agreement year ([?1, ?2)), read once for both the year's own
- * time and the period's movements (see LhEntitlementLedgerFunc). */
+ * time and the period's movements (see LhEntitlementLedgerFunc). The index
+ * covers every column read (migration 0036): no table lookups. */
 #define LH_ENTITLEMENT_LEDGER_SQL \
   "SELECT person_id, at, category, kind, booked_delta, taken_delta, own_delta " \
   "FROM time_off_ledger INDEXED BY time_off_ledger_by_time WHERE at >= ?1 AND at < ?2"

@@ -15,6 +15,7 @@
 #include "core/equipment-schema-20.h"
 #include "core/faults-schema-22.h"
 #include "core/equality-schema-31.h"
+#include "core/report-indexes-schema-35.h"
 #include "core/released-schema-34.h"
 #include "core/report-schema-33.h"
 #include "core/lh-core-test.h"
@@ -43,7 +44,7 @@ setup_schema_19 (const char *db_path, gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   /* A week ago: well within the retention. */
-  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY
+  g_autofree char *sql = g_strdup_printf (LH_TEST_UNDO_REPORT_INDEXES LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY
                                           LH_TEST_UNDO_CHECKS
                                           LH_TEST_UNDO_FAULTS
                                           LH_TEST_UNDO_EQUIPMENT

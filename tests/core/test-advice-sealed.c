@@ -13,6 +13,7 @@
 #include "committee-schema-32.h"
 #include "faults-schema-22.h"
 #include "equality-schema-31.h"
+#include "report-indexes-schema-35.h"
 #include "released-schema-34.h"
 #include "report-schema-33.h"
 #include "lh-advice.h"
@@ -142,7 +143,7 @@ write_schema_19_request (Fixture *f)
   sqlite3 *db;
 
   g_clear_object (&f->ts->store);
-  sql = g_strdup_printf (LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY LH_TEST_UNDO_CHECKS LH_TEST_UNDO_FAULTS LH_TEST_UNDO_EQUIPMENT LH_TEST_UNDO_ADVICE_SEALED
+  sql = g_strdup_printf (LH_TEST_UNDO_REPORT_INDEXES LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY LH_TEST_UNDO_CHECKS LH_TEST_UNDO_FAULTS LH_TEST_UNDO_EQUIPMENT LH_TEST_UNDO_ADVICE_SEALED
                          "PRAGMA user_version = 19; "
                          "INSERT INTO advice_requests (id, learner_id, topic, mode, contact, dropin_id, ticket, "
                          "ulr_id, status, created_at, called_at, started_at, ended_at) VALUES "

@@ -16,6 +16,7 @@
 #include "lh-resources.h"
 #include "lh-rules.h"
 #include "equality-schema-31.h"
+#include "report-indexes-schema-35.h"
 #include "released-schema-34.h"
 
 /* Monday 30 November 2026, 00:00 in London (UTC in winter). */
@@ -409,7 +410,7 @@ test_migration_fills_links (Fixture *f, gconstpointer data)
   g_clear_object (&f->ts->store);
   g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
   /* Back to schema 29: the later additions first, then 31's, then 30's. */
-  g_assert_cmpint (sqlite3_exec (db, LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY
+  g_assert_cmpint (sqlite3_exec (db, LH_TEST_UNDO_REPORT_INDEXES LH_TEST_UNDO_RELEASED_BOOKINGS LH_TEST_UNDO_REPORT_SECTIONS LH_TEST_UNDO_COMMITTEE LH_TEST_UNDO_EQUALITY
                                      "DROP INDEX equipment_by_tag_nocase; "
                                      "ALTER TABLE faults DROP COLUMN joined_into; "
                                      "DROP INDEX equipment_events_links_by_pc; "
@@ -503,7 +504,7 @@ test_query_plans (Fixture *f, gconstpointer data)
 {
   const char *queries[][2] = {
     { LH_EQUIPMENT_USAGE_SITTINGS_SQL,
-      "SEARCH usage_sessions USING INDEX usage_by_start (started_at>? AND started_at<?)" },
+      "SEARCH usage_sessions USING COVERING INDEX usage_by_start (started_at>? AND started_at<?)" },
     { LH_EQUIPMENT_USAGE_COMPUTER_SQL,
       "SEARCH equipment USING INDEX equipment_by_pc (resource_id=?)" },
     { LH_EQUIPMENT_USAGE_CLOSURES_SQL,

@@ -323,7 +323,7 @@ test_plans (Fixture *f, gconstpointer data)
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_REQUESTS_SQL,
                        "USING INDEX time_off_ledger_by_request (request_id=?)");
   lh_test_assert_plan (f->ts->store, LH_ENTITLEMENT_LEDGER_SQL,
-                       "SEARCH time_off_ledger USING INDEX time_off_ledger_by_time (at>? AND at<?)");
+                       "SEARCH time_off_ledger USING COVERING INDEX time_off_ledger_by_time (at>? AND at<?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_PENDING_SQL,
                        "USING INDEX time_off_requests_by_status");
 }

@@ -203,7 +203,7 @@ test_refused_and_plan (Fixture *f, gconstpointer data)
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   /* The sittings are an index range by start, whatever the history. */
   lh_test_assert_plan (f->ts->store, LH_USAGE_REPORT_SITTINGS_SQL,
-                       "SEARCH u USING INDEX usage_by_start (started_at>? AND started_at<?)");
+                       "SEARCH u USING COVERING INDEX usage_by_start (started_at>? AND started_at<?)");
   lh_test_assert_plan (f->ts->store, LH_USAGE_REPORT_GUESTS_SQL,
                        "SEARCH people USING COVERING INDEX people_by_sponsor (sponsor_id>?)");
 }

@@ -9,6 +9,7 @@
 #include "committee-schema-32.h"
 #include "equipment-schema-20.h"
 #include "faults-schema-22.h"
+#include "report-indexes-schema-35.h"
 #include "released-schema-34.h"
 #include "report-schema-33.h"
 #include "lh-core-test.h"
@@ -341,6 +342,7 @@ revert_to_schema_14 (const char *path)
     }
   /* And what the migrations after 15 added. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = RESET; "
+                                     LH_TEST_UNDO_REPORT_INDEXES
                                      LH_TEST_UNDO_RELEASED_BOOKINGS
                                      LH_TEST_UNDO_REPORT_SECTIONS
                                      LH_TEST_UNDO_COMMITTEE
