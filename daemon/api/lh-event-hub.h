@@ -74,6 +74,13 @@ void        lh_event_hub_publish_to_admins (LhEventHub   *self,
                                             const char   *type,
                                             JsonNode     *data);
 
+/* Sends to the streams of signed-in committee members only, each checked
+ * at that moment (never a kiosk's own stream): news of the committee's
+ * meetings and action plan, which are not for other eyes. */
+void        lh_event_hub_publish_to_committee (LhEventHub   *self,
+                                               const char   *type,
+                                               JsonNode     *data);
+
 /* Holds what is published from now on, until released: then it is sent,
  * in order, or dropped (what it told of was not committed). */
 void        lh_event_hub_hold      (LhEventHub              *self);
