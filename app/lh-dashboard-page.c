@@ -166,6 +166,15 @@ period_changed_cb (LhDashboardPage   *self,
 
 /* ---- GObject ---------------------------------------------------------- */
 
+/* A meeting or objective changed elsewhere: the figures shown are read
+ * again, for the period the member chose. */
+static void
+lh_dashboard_page_connect_client (LhPage   *page,
+                                  LhClient *client)
+{
+  lh_page_refresh_on_event (page, client, "event::committee-changed");
+}
+
 static void
 lh_dashboard_page_refresh (LhPage *page)
 {
@@ -220,6 +229,7 @@ lh_dashboard_page_class_init (LhDashboardPageClass *klass)
   page_class->update_online = lh_dashboard_page_update_online;
   page_class->load = lh_dashboard_page_load_page;
   page_class->refresh = lh_dashboard_page_refresh;
+  page_class->connect_client = lh_dashboard_page_connect_client;
 
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-dashboard-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhDashboardPage, period_box);

@@ -291,27 +291,24 @@ send_text (LhEventHub *self, const char *text, gint64 person_id, const gint64 *d
 }
 
 /* The listener's session has role and holds now (one lookup of the
- * token's hash); for the admins, also the own stream of a kiosk where an
- * admin is signed in now. A session that no longer holds is closed at the
+ * token's hash), or it is the own stream of a kiosk where someone with
+ * role is signed in now. A session that no longer holds is closed at the
  * next check. */
 static gboolean
 listener_has_role (LhEventHub *self, const Listener *listener, LhRole role, gint64 now)
 {
   g_autoptr(GError) error = NULL;
   LhSessionInfo session;
-  gboolean admin_there = FALSE;
+  gboolean there = FALSE;
 
   if (soup_websocket_connection_get_state (listener->connection) != SOUP_WEBSOCKET_STATE_OPEN)
     return FALSE;
   if (listener->person_id != 0)
     return lh_auth_check_session (self->store, listener->token, now, &session, &error) &&
            (session.roles & role) != 0;
-  if (role != LH_ROLE_ADMIN)
-    return FALSE;
-  if (!lh_admin_notices_admin_at (self->store, listener->device_id, now, &admin_there, &error))
-    g_message ("Cannot tell whether an admin is at kiosk %" G_GINT64_FORMAT ": %s", listener->device_id,
-               error->message);
-  return admin_there;
+  if (!lh_admin_notices_role_at (self->store, listener->device_id, role, now, &there, &error))
+    g_message ("Cannot tell who is at kiosk %" G_GINT64_FORMAT ": %s", listener->device_id, error->message);
+  return there;
 }
 
 static void

@@ -74,9 +74,10 @@ void        lh_event_hub_publish_to_admins (LhEventHub   *self,
                                             const char   *type,
                                             JsonNode     *data);
 
-/* Sends to the streams of signed-in committee members only, each checked
- * at that moment (never a kiosk's own stream): news of the committee's
- * meetings and action plan, which are not for other eyes. */
+/* Sends to the streams of signed-in committee members only, and to the
+ * own streams of the kiosks where one is signed in, each checked at that
+ * moment: news of the committee's meetings and action plan, not for a
+ * kiosk no member is at. */
 void        lh_event_hub_publish_to_committee (LhEventHub   *self,
                                                const char   *type,
                                                JsonNode     *data);

@@ -244,25 +244,33 @@ test_admins_hear_of_equipment_changes (void)
 }
 
 /* A meeting or objective changed, through the API or with learnhubctl:
- * the signed-in committee members hear which kind changed, and nobody
- * else: not a learner, a ULR, an admin without the role, nor a kiosk's
- * own stream. */
+ * the signed-in committee members hear which kind changed, on their own
+ * streams and the own stream of the kiosk they are at; nobody else: not a
+ * learner, a ULR, an admin without the role, a kiosk where only a
+ * learner is, nor a bare kiosk. */
 static void
 test_committee_hears_of_its_changes (void)
 {
   g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *committee = lh_api_sign_in_as (session, daemon, "learner,committee");
-  g_autofree char *learner = lh_api_sign_in_as (session, daemon, "learner");
+  g_autofree char *learners_kiosk = g_strstrip (run_ctl (daemon, "device", "add", "Canteen kiosk", NULL));
+  g_autofree char *bare_kiosk = g_strstrip (run_ctl (daemon, "device", "add", "Corridor kiosk", NULL));
+  g_autofree char *learner = NULL;
   g_autofree char *ulr = lh_api_sign_in_as (session, daemon, "learner,ulr");
   g_autofree char *admin = lh_api_sign_in_as (session, daemon, "admin");
   g_autoptr(LhApiListener) to_committee = lh_api_listen (session, daemon->base_url, committee);
-  LhApiListener *others[] = {
-    lh_api_listen (session, daemon->base_url, learner),
-    lh_api_listen (session, daemon->base_url, ulr),
-    lh_api_listen (session, daemon->base_url, admin),
-    lh_api_listen (session, daemon->base_url, daemon->device_token),
-  };
+  g_autoptr(LhApiListener) members_kiosk = lh_api_listen (session, daemon->base_url, daemon->device_token);
+  const char *staff, *pin;
+  LhApiListener *others[5];
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  learner = lh_api_sign_in (session, daemon->base_url, learners_kiosk, staff, pin);
+  others[0] = lh_api_listen (session, daemon->base_url, learner);
+  others[1] = lh_api_listen (session, daemon->base_url, ulr);
+  others[2] = lh_api_listen (session, daemon->base_url, admin);
+  others[3] = lh_api_listen (session, daemon->base_url, learners_kiosk);
+  others[4] = lh_api_listen (session, daemon->base_url, bare_kiosk);
   g_autoptr(LhApiReply) meeting = NULL;
   g_autoptr(LhApiReply) objective = NULL;
   g_autoptr(JsonNode) heard = NULL;
@@ -276,6 +284,10 @@ test_committee_hears_of_its_changes (void)
   /* The kind, and nothing of the meeting nor of anyone. */
   g_assert_cmpuint (json_object_get_size (json_node_get_object (heard)), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (heard), "kind"), ==, "meetings");
+  g_clear_pointer (&heard, json_node_unref);
+  /* The kiosk the member is at hears it too: its pages are theirs. */
+  heard = lh_api_listener_wait (members_kiosk, "committee-changed", NULL, 0);
+  g_assert_nonnull (heard);
   g_clear_pointer (&heard, json_node_unref);
 
   g_ptr_array_set_size (to_committee->messages, 0);
