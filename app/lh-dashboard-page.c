@@ -7,6 +7,7 @@
 
 #include "lh-card-widgets.h"
 #include "lh-chart-card.h"
+#include "lh-chart-keys.h"
 #include "lh-chart-share.h"
 #include "lh-client-reports.h"
 #include "lh-dashboard-period.h"
@@ -78,6 +79,9 @@ show_report (LhDashboardPage *self,
   lh_remove_children (GTK_WIDGET (self->sections_box));
   g_clear_pointer (&self->report, lh_site_report_free);
   self->report = report;
+  /* Rows and columns in the kiosk's words; what is saved stays the
+   * daemon's (report->json). */
+  lh_chart_keys_relabel (report);
 
   /* Translators: "Northgate Depot Learning Centre, 1 July 2026 to 30 September 2026" */
   period = g_strdup_printf (_("%s, %s to %s"), report->site, first ? first : report->first_day,
