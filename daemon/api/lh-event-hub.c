@@ -29,7 +29,7 @@ typedef struct
   gint64   *device_ids;  /* (owned) */
   guint     n_devices;
   gboolean  to_everyone;
-  LhRole    to_role;     /* 0, or only to sessions with this role */
+  LhRole    to_role;     /* 0, or only to this role (listener_has_role) */
 } Held;
 
 struct _LhEventHub
