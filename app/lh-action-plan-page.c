@@ -389,6 +389,20 @@ lh_action_plan_page_go_back (LhActionPlanPage *self)
   return TRUE;
 }
 
+/* A change made elsewhere (another kiosk, learnhubctl): the plan shown is
+ * read again, but a form or history open stays as the member left it
+ * (Back and save read the plan anyway); a page not shown is read when
+ * it is. */
+static void
+committee_changed_cb (LhClient         *client,
+                      const char       *type,
+                      JsonNode         *data,
+                      LhActionPlanPage *self)
+{
+  if (!self->in_history && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    lh_action_plan_page_load (self);
+}
+
 void
 lh_action_plan_page_set_client (LhActionPlanPage *self,
                                 LhClient         *client)
@@ -396,7 +410,10 @@ lh_action_plan_page_set_client (LhActionPlanPage *self,
   g_return_if_fail (LH_IS_ACTION_PLAN_PAGE (self));
   g_return_if_fail (LH_IS_CLIENT (client));
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   g_set_object (&self->client, client);
+  g_signal_connect_object (client, "event::committee-changed", G_CALLBACK (committee_changed_cb), self, 0);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "lh-card-widgets.h"
 #include "lh-chart-card.h"
+#include "lh-chart-keys.h"
 #include "lh-chart-share.h"
 #include "lh-client-reports.h"
 #include "lh-dashboard-period.h"
@@ -78,6 +79,9 @@ show_report (LhDashboardPage *self,
   lh_remove_children (GTK_WIDGET (self->sections_box));
   g_clear_pointer (&self->report, lh_site_report_free);
   self->report = report;
+  /* Rows and columns in the kiosk's words; what is saved stays the
+   * daemon's (report->json). */
+  lh_chart_keys_relabel (report);
 
   /* Translators: "Northgate Depot Learning Centre, 1 July 2026 to 30 September 2026" */
   period = g_strdup_printf (_("%s, %s to %s"), report->site, first ? first : report->first_day,
@@ -166,6 +170,15 @@ period_changed_cb (LhDashboardPage   *self,
 
 /* ---- GObject ---------------------------------------------------------- */
 
+/* A meeting or objective changed elsewhere: the figures shown are read
+ * again, for the period the member chose. */
+static void
+lh_dashboard_page_connect_client (LhPage   *page,
+                                  LhClient *client)
+{
+  lh_page_refresh_on_event (page, client, "event::committee-changed");
+}
+
 static void
 lh_dashboard_page_refresh (LhPage *page)
 {
@@ -220,6 +233,7 @@ lh_dashboard_page_class_init (LhDashboardPageClass *klass)
   page_class->update_online = lh_dashboard_page_update_online;
   page_class->load = lh_dashboard_page_load_page;
   page_class->refresh = lh_dashboard_page_refresh;
+  page_class->connect_client = lh_dashboard_page_connect_client;
 
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-dashboard-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhDashboardPage, period_box);

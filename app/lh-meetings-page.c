@@ -303,6 +303,19 @@ lh_meetings_page_load (LhMeetingsPage *self)
                                  listed_cb, self);
 }
 
+/* A change made elsewhere (another kiosk, learnhubctl): the list shown is
+ * read again, but a form open stays as the member left it (its save or
+ * Back reads the list anyway); a page not shown is read when it is. */
+static void
+committee_changed_cb (LhClient       *client,
+                      const char     *type,
+                      JsonNode       *data,
+                      LhMeetingsPage *self)
+{
+  if (!self->in_form && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    lh_meetings_page_load (self);
+}
+
 void
 lh_meetings_page_set_client (LhMeetingsPage *self,
                              LhClient       *client)
@@ -310,7 +323,10 @@ lh_meetings_page_set_client (LhMeetingsPage *self,
   g_return_if_fail (LH_IS_MEETINGS_PAGE (self));
   g_return_if_fail (LH_IS_CLIENT (client));
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   g_set_object (&self->client, client);
+  g_signal_connect_object (client, "event::committee-changed", G_CALLBACK (committee_changed_cb), self, 0);
 }
 
 static void

@@ -89,6 +89,12 @@ refresh (LhNextMeetingTile *self)
   lh_client_next_meeting_async (self->client, self->cancellable, read_cb, self);
 }
 
+static void
+committee_changed_cb (LhNextMeetingTile *self)
+{
+  refresh (self);
+}
+
 void
 lh_next_meeting_tile_set_client (LhNextMeetingTile *self,
                             LhClient          *client)
@@ -96,7 +102,12 @@ lh_next_meeting_tile_set_client (LhNextMeetingTile *self,
   g_return_if_fail (LH_IS_NEXT_MEETING_TILE (self));
   g_return_if_fail (LH_IS_CLIENT (client));
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   g_set_object (&self->client, client);
+  /* A meeting planned or moved elsewhere shows here at once. */
+  g_signal_connect_object (client, "event::committee-changed", G_CALLBACK (committee_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

@@ -20,6 +20,7 @@ struct _LhReportExport
   char         *path;         /* (owned) (nullable) where it is saved */
   gboolean      online;
   GtkWidget    *buttons[3];   /* (unowned) one per format */
+  GtkBox       *row;          /* (unowned) the buttons' row */
 };
 
 G_DEFINE_FINAL_TYPE (LhReportExport, lh_report_export, GTK_TYPE_BOX)
@@ -137,7 +138,7 @@ format_button (LhReportExport *self, const char *format, const char *icon, const
   gtk_widget_add_css_class (button, "lh-secondary");
   g_object_set_data (G_OBJECT (button), "lh-format", (gpointer) format);
   g_signal_connect_object (button, "clicked", G_CALLBACK (save_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (self), button);
+  gtk_box_append (self->row, button);
   return button;
 }
 
@@ -178,10 +179,15 @@ lh_report_export_init (LhReportExport *self)
 {
   GtkWidget *label = gtk_label_new (_("Save the report:"));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
-  gtk_box_set_spacing (GTK_BOX (self), 12);
+  /* The words above the buttons, not beside them: in large text a single
+   * row would be wider than the kiosk's screen. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 8);
   gtk_widget_add_css_class (label, "lh-lead");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (self), label);
+  self->row = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->row));
   self->buttons[0] = format_button (self, formats[0], "document-print-symbolic",
                                     /* Translators: a button: save the report as a PDF, to print and table */
                                     _("PDF to print"), _("Save the report as a PDF, to print"));

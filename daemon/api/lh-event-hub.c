@@ -29,7 +29,7 @@ typedef struct
   gint64   *device_ids;  /* (owned) */
   guint     n_devices;
   gboolean  to_everyone;
-  gboolean  to_admins;
+  LhRole    to_role;     /* 0, or only to this role (listener_has_role) */
 } Held;
 
 struct _LhEventHub
@@ -290,30 +290,29 @@ send_text (LhEventHub *self, const char *text, gint64 person_id, const gint64 *d
     }
 }
 
-/* The listener's session is an admin's and holds now (one lookup of the
- * token's hash), or it is the own stream of a kiosk where an admin is
- * signed in now; a session that no longer holds is closed at the next
- * check. */
+/* The listener's session has role and holds now (one lookup of the
+ * token's hash), or it is the own stream of a kiosk where someone with
+ * role is signed in now. A session that no longer holds is closed at the
+ * next check. */
 static gboolean
-listener_is_admin (LhEventHub *self, const Listener *listener, gint64 now)
+listener_has_role (LhEventHub *self, const Listener *listener, LhRole role, gint64 now)
 {
   g_autoptr(GError) error = NULL;
   LhSessionInfo session;
-  gboolean admin_there = FALSE;
+  gboolean there = FALSE;
 
   if (soup_websocket_connection_get_state (listener->connection) != SOUP_WEBSOCKET_STATE_OPEN)
     return FALSE;
   if (listener->person_id != 0)
     return lh_auth_check_session (self->store, listener->token, now, &session, &error) &&
-           (session.roles & LH_ROLE_ADMIN) != 0;
-  if (!lh_admin_notices_admin_at (self->store, listener->device_id, now, &admin_there, &error))
-    g_message ("Cannot tell whether an admin is at kiosk %" G_GINT64_FORMAT ": %s", listener->device_id,
-               error->message);
-  return admin_there;
+           (session.roles & role) != 0;
+  if (!lh_admin_notices_role_at (self->store, listener->device_id, role, now, &there, &error))
+    g_message ("Cannot tell who is at kiosk %" G_GINT64_FORMAT ": %s", listener->device_id, error->message);
+  return there;
 }
 
 static void
-send_text_to_admins (LhEventHub *self, const char *text)
+send_text_to_role (LhEventHub *self, const char *text, LhRole role)
 {
   g_autoptr(GPtrArray) listeners = listeners_now (self);
   gint64 now = lh_time_now ();
@@ -322,16 +321,16 @@ send_text_to_admins (LhEventHub *self, const char *text)
     {
       Listener *listener = g_ptr_array_index (listeners, i);
 
-      if (listener_is_admin (self, listener, now))
+      if (listener_has_role (self, listener, role, now))
         send_to (listener, text);
     }
 }
 
-/* Sends text now, or keeps it until the hub is released: to the admins
+/* Sends text now, or keeps it until the hub is released: to one role
  * only, or by person, devices or to everyone (send_text). */
 static void
 publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, const gint64 *device_ids,
-         guint n_devices, gboolean to_everyone, gboolean to_admins)
+         guint n_devices, gboolean to_everyone, LhRole to_role)
 {
   g_autofree char *text = NULL;
 
@@ -348,12 +347,12 @@ publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id, c
       held->device_ids = g_memdup2 (device_ids, n_devices * sizeof (gint64));
       held->n_devices = n_devices;
       held->to_everyone = to_everyone;
-      held->to_admins = to_admins;
+      held->to_role = to_role;
       g_ptr_array_add (self->held, held);
       return;
     }
-  if (to_admins)
-    send_text_to_admins (self, text);
+  if (to_role != 0)
+    send_text_to_role (self, text, to_role);
   else
     send_text (self, text, person_id, device_ids, n_devices, to_everyone);
 }
@@ -380,8 +379,8 @@ lh_event_hub_release (LhEventHub *self, gboolean send)
     {
       const Held *event = g_ptr_array_index (held, i);
 
-      if (event->to_admins)
-        send_text_to_admins (self, event->text);
+      if (event->to_role != 0)
+        send_text_to_role (self, event->text, event->to_role);
       else
         send_text (self, event->text, event->person_id, event->device_ids, event->n_devices, event->to_everyone);
     }
@@ -390,20 +389,26 @@ lh_event_hub_release (LhEventHub *self, gboolean send)
 void
 lh_event_hub_publish (LhEventHub *self, const char *type, JsonNode *data, gint64 person_id)
 {
-  publish (self, type, data, person_id, NULL, 0, person_id == 0, FALSE);
+  publish (self, type, data, person_id, NULL, 0, person_id == 0, 0);
 }
 
 void
 lh_event_hub_publish_to_devices (LhEventHub *self, const char *type, JsonNode *data,
                                  const gint64 *device_ids, guint n_devices, gint64 person_id)
 {
-  publish (self, type, data, person_id, device_ids, n_devices, FALSE, FALSE);
+  publish (self, type, data, person_id, device_ids, n_devices, FALSE, 0);
 }
 
 void
 lh_event_hub_publish_to_admins (LhEventHub *self, const char *type, JsonNode *data)
 {
-  publish (self, type, data, 0, NULL, 0, FALSE, TRUE);
+  publish (self, type, data, 0, NULL, 0, FALSE, LH_ROLE_ADMIN);
+}
+
+void
+lh_event_hub_publish_to_committee (LhEventHub *self, const char *type, JsonNode *data)
+{
+  publish (self, type, data, 0, NULL, 0, FALSE, LH_ROLE_COMMITTEE);
 }
 
 gboolean

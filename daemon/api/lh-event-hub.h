@@ -74,6 +74,14 @@ void        lh_event_hub_publish_to_admins (LhEventHub   *self,
                                             const char   *type,
                                             JsonNode     *data);
 
+/* Sends to the streams of signed-in committee members only, and to the
+ * own streams of the kiosks where one is signed in, each checked at that
+ * moment: news of the committee's meetings and action plan, not for a
+ * kiosk no member is at. */
+void        lh_event_hub_publish_to_committee (LhEventHub   *self,
+                                               const char   *type,
+                                               JsonNode     *data);
+
 /* Holds what is published from now on, until released: then it is sent,
  * in order, or dropped (what it told of was not committed). */
 void        lh_event_hub_hold      (LhEventHub              *self);

@@ -122,6 +122,8 @@ act_on_change (LhOutsideChanges *self)
   /* A fault reported or repaired, a check done, with learnhubctl. */
   publish_faults_changed (self);
   lh_routes_publish_admin_notices (self->store, self->events);
+  /* A meeting or an objective changed with learnhubctl. */
+  lh_routes_publish_committee_changed (self->events, "any");
 }
 
 static gboolean

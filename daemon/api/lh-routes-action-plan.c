@@ -108,6 +108,7 @@ lh_route_add_objective (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
+  lh_routes_publish_committee_changed (request->events, "action-plan");
   reply_objective (request, 201, objective);
 }
 
@@ -133,6 +134,7 @@ lh_route_edit_objective (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
+  lh_routes_publish_committee_changed (request->events, "action-plan");
   reply_objective (request, 200, objective);
 }
 

@@ -154,6 +154,20 @@ lh_route_list_meetings (LhRequest *request)
 }
 
 void
+lh_routes_publish_committee_changed (LhEventHub *events, const char *kind)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) data = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind);
+  json_builder_end_object (builder);
+  data = json_builder_get_root (builder);
+  lh_event_hub_publish_to_committee (events, "committee-changed", data);
+}
+
+void
 lh_route_add_meeting (LhRequest *request)
 {
   g_autoptr(JsonNode) body = NULL;
@@ -180,6 +194,7 @@ lh_route_add_meeting (LhRequest *request)
     }
   g_message ("Committee member %" G_GINT64_FORMAT " added meeting %" G_GINT64_FORMAT, request->session.person_id,
              meeting->id);
+  lh_routes_publish_committee_changed (request->events, "meetings");
   reply_meeting (request, 201, meeting);
 }
 
@@ -279,6 +294,7 @@ lh_route_edit_meeting (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
+  lh_routes_publish_committee_changed (request->events, "meetings");
   reply_meeting (request, 200, meeting);
 }
 

@@ -145,6 +145,11 @@ void lh_route_list_meetings (LhRequest *request);
 void lh_route_add_meeting   (LhRequest *request);
 void lh_route_edit_meeting  (LhRequest *request);
 void lh_route_committee_members (LhRequest *request);
+/* Tells the signed-in committee members that its meetings ("meetings"),
+ * action plan ("action-plan") or either ("any": changed by another
+ * program) changed: the kind only, no one named. */
+void lh_routes_publish_committee_changed (LhEventHub *events,
+                                          const char *kind);
 /* LH_ERROR_BAD_REQUEST for a member not one of members. */
 gboolean lh_routes_check_members   (JsonObject         *object,
                                     const char * const *members,

@@ -171,6 +171,13 @@ lh_admin_notices_dismiss (LhStore *store, gint64 notice_id, gint64 now, GError *
 gboolean
 lh_admin_notices_admin_at (LhStore *store, gint64 device_id, gint64 now, gboolean *out_admin, GError **error)
 {
+  return lh_admin_notices_role_at (store, device_id, LH_ROLE_ADMIN, now, out_admin, error);
+}
+
+gboolean
+lh_admin_notices_role_at (LhStore *store, gint64 device_id, LhRole role, gint64 now, gboolean *out_there,
+                          GError **error)
+{
   g_autoptr(LhStmt) stmt = NULL;
 
   g_return_val_if_fail (LH_IS_STORE (store), FALSE);
@@ -185,6 +192,6 @@ lh_admin_notices_admin_at (LhStore *store, gint64 device_id, gint64 now, gboolea
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, device_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int (stmt, 3, LH_ROLE_ADMIN);
-  return lh_store_step (store, stmt, out_admin, error);
+  sqlite3_bind_int (stmt, 3, role);
+  return lh_store_step (store, stmt, out_there, error);
 }

@@ -7,6 +7,7 @@
  * never a learner. */
 #pragma once
 
+#include "lh-people.h"
 #include "lh-store.h"
 
 G_BEGIN_DECLS
@@ -73,6 +74,13 @@ gboolean   lh_admin_notices_admin_at    (LhStore    *store,
                                          gint64      device_id,
                                          gint64      now,
                                          gboolean   *out_admin,
+                                         GError    **error);
+/* The same for anyone with role (the committee's news, say). */
+gboolean   lh_admin_notices_role_at     (LhStore    *store,
+                                         gint64      device_id,
+                                         LhRole      role,
+                                         gint64      now,
+                                         gboolean   *out_there,
                                          GError    **error);
 
 /* lh-check-reminders.c: raises "check-due" for the checks due within

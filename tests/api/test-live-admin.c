@@ -285,6 +285,76 @@ test_admins_hear_of_equipment_changes (void)
   g_assert_false (lh_api_listener_heard (to_learner, "admin-notices-changed"));
 }
 
+/* A meeting or objective changed, through the API or with learnhubctl:
+ * the signed-in committee members hear which kind changed, on their own
+ * streams and the own stream of the kiosk they are at; nobody else: not a
+ * learner, a ULR, an admin without the role, a kiosk where only a
+ * learner is, nor a bare kiosk. */
+static void
+test_committee_hears_of_its_changes (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *committee = lh_api_sign_in_as (session, daemon, "learner,committee");
+  g_autofree char *learners_kiosk = g_strstrip (run_ctl (daemon, "device", "add", "Canteen kiosk", NULL));
+  g_autofree char *bare_kiosk = g_strstrip (run_ctl (daemon, "device", "add", "Corridor kiosk", NULL));
+  g_autofree char *learner = NULL;
+  g_autofree char *ulr = lh_api_sign_in_as (session, daemon, "learner,ulr");
+  g_autofree char *admin = lh_api_sign_in_as (session, daemon, "admin");
+  g_autoptr(LhApiListener) to_committee = lh_api_listen (session, daemon->base_url, committee);
+  g_autoptr(LhApiListener) members_kiosk = lh_api_listen (session, daemon->base_url, daemon->device_token);
+  const char *staff, *pin;
+  LhApiListener *others[5];
+
+  g_assert_true (lh_test_daemon_account (daemon, "learner", &staff, &pin));
+  learner = lh_api_sign_in (session, daemon->base_url, learners_kiosk, staff, pin);
+  others[0] = lh_api_listen (session, daemon->base_url, learner);
+  others[1] = lh_api_listen (session, daemon->base_url, ulr);
+  others[2] = lh_api_listen (session, daemon->base_url, admin);
+  others[3] = lh_api_listen (session, daemon->base_url, learners_kiosk);
+  others[4] = lh_api_listen (session, daemon->base_url, bare_kiosk);
+  g_autoptr(LhApiReply) meeting = NULL;
+  g_autoptr(LhApiReply) objective = NULL;
+  g_autoptr(JsonNode) heard = NULL;
+  g_autofree char *added = NULL;
+
+  meeting = lh_api_call (session, daemon->base_url, "POST", "/api/v1/committee/meetings", committee,
+                         "{\"starts_at\": \"2027-02-10T14:00:00Z\", \"place\": \"Training room\"}");
+  g_assert_cmpuint (meeting->status, ==, 201);
+  heard = lh_api_listener_wait (to_committee, "committee-changed", NULL, 0);
+  g_assert_nonnull (heard);
+  /* The kind, and nothing of the meeting nor of anyone. */
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (heard)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (heard), "kind"), ==, "meetings");
+  g_clear_pointer (&heard, json_node_unref);
+  /* The kiosk the member is at hears it too: its pages are theirs. */
+  heard = lh_api_listener_wait (members_kiosk, "committee-changed", NULL, 0);
+  g_assert_nonnull (heard);
+  g_clear_pointer (&heard, json_node_unref);
+
+  g_ptr_array_set_size (to_committee->messages, 0);
+  objective = lh_api_call (session, daemon->base_url, "POST", "/api/v1/committee/action-plan", committee,
+                           "{\"number\": 91, \"activity\": \"ESOL tasters\", \"by_whom\": \"Lead ULR\", "
+                           "\"due_day\": \"2027-03-31\"}");
+  g_assert_cmpuint (objective->status, ==, 201);
+  heard = lh_api_listener_wait (to_committee, "committee-changed", NULL, 0);
+  g_assert_nonnull (heard);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (heard), "kind"), ==, "action-plan");
+  g_clear_pointer (&heard, json_node_unref);
+
+  g_ptr_array_set_size (to_committee->messages, 0);
+  added = run_ctl (daemon, "meetings", "add", "--start", "2027-04-14 14:00", "--place", "Canteen", NULL);
+  heard = lh_api_listener_wait (to_committee, "committee-changed", NULL, 0);
+  g_assert_nonnull (heard);
+
+  lh_api_spin (0.3);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_assert_false (lh_api_listener_heard (others[i], "committee-changed"));
+      lh_api_listener_free (others[i]);
+    }
+}
+
 /* Runs sql on the running daemon's database, as another process would. */
 static void
 change_database (LhTestDaemon *daemon, const char *sql)
@@ -412,6 +482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/live-admin/new-starter-signs-in-at-once", test_new_starter_signs_in_at_once);
   g_test_add_func ("/api/live-admin/kiosks-hear-of-timetable-changes", test_kiosks_hear_of_timetable_changes);
   g_test_add_func ("/api/live-admin/admins-hear-of-equipment-changes", test_admins_hear_of_equipment_changes);
+  g_test_add_func ("/api/live-admin/committee-hears-of-its-changes", test_committee_hears_of_its_changes);
   g_test_add_func ("/api/live-admin/overdue-fault-of-a-pc-names-it", test_overdue_fault_of_a_pc_names_it);
   g_test_add_func ("/api/live-admin/reading-changes-nothing", test_reading_changes_nothing);
   g_test_add_func ("/api/live-admin/roster-import-keeps-kiosks-served", test_roster_import_keeps_kiosks_served);

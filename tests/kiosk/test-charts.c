@@ -10,6 +10,7 @@
 
 #include "kiosk-helpers.h"
 #include "lh-chart-card.h"
+#include "lh-chart-keys.h"
 #include "lh-chart-share.h"
 #include "lh-chart.h"
 #include "lh-dashboard-period.h"
@@ -480,6 +481,45 @@ test_lists (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Rows and columns in the kiosk's words: a key shared by tables by each
+ * table's own; a week and an hour formatted by the kiosk; a key it does
+ * not know, and a name the centre chose, as the daemon gave them. */
+static void
+test_key_words (void)
+{
+  const struct { const char *table; gboolean row; const char *key, *fallback, *words; } cases[] = {
+    { "sittings", TRUE, "all", "x", "All sittings" },
+    { "capacity-minutes", TRUE, "all", "x", "All PCs" },
+    { "capacity-minutes", FALSE, "minutes", "x", "Time open" },
+    { "used-minutes", FALSE, "minutes", "x", "Time used" },
+    { "gender", TRUE, "other", "x", "Another way" },
+    { "requests-by-outcome", TRUE, "other", "x", "Other" },
+    { "minutes-below-minimum", TRUE, "other", "x", "Other equipment" },
+    { "minutes-by-week", TRUE, "2026-07-06", "x", "Week of 6 July" },
+    { "busy-hours", FALSE, "09", "x", "09:00" },
+    { "busy-hours", TRUE, "sun", "x", "Sunday" },
+    { "minutes-by-department", FALSE, "esol-taken", "x", "ESOL class time, taken" },
+    { "minutes-by-department", TRUE, "", "x", "No department" },
+    /* The centre's names, even one that reads like a key. */
+    { "minutes-by-department", TRUE, "learning", "learning", "learning" },
+    { "minutes-by-pc", TRUE, "all", "all", "all" },
+    { "used-against-agreed", TRUE, "100003", "Sue Bennett", "Sue Bennett" },
+    /* What a newer daemon may add. */
+    { "requests-by-topic", TRUE, "money-skills", "Money skills", "Money skills" },
+    { "gender", TRUE, "yes", "Yes?", "Yes?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = lh_chart_key_words (cases[i].table, cases[i].row, cases[i].key, cases[i].fallback);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+  g_assert_false (lh_chart_key_known ("requests-by-topic", TRUE, "money-skills"));
+  g_assert_false (lh_chart_key_known ("busy-hours", FALSE, "24"));
+  g_assert_true (lh_chart_key_known ("no-shows", TRUE, "2027-01-04"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/charts/bad-figure-refused", test_bad_figure_refused);
   g_test_add_func ("/kiosk/charts/period-bounds", test_period_bounds);
   g_test_add_func ("/kiosk/charts/lists", test_lists);
+  g_test_add_func ("/kiosk/charts/key-words", test_key_words);
 
   return g_test_run ();
 }

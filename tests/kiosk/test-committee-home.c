@@ -388,6 +388,59 @@ test_learner_sees_none (void)
   kiosk_close (&kiosk);
 }
 
+/* Changes made elsewhere (another kiosk, say) show on the open pages
+ * within seconds, but a form the member is filling in keeps what they
+ * typed. */
+static void
+test_changes_elsewhere_show (void)
+{
+  Kiosk kiosk = { 0 };
+  const char *staff, *pin, *name;
+  g_autofree char *token = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *place;
+  gint64 number;
+
+  demo_committee (&staff, &pin, &name);
+  token = kiosk_api_sign_in_as (staff, pin, centre->device_token, NULL);
+  kiosk_open_signed_in (&kiosk, centre, staff, pin, name);
+  kiosk_wait_for (kiosk.window, kiosk_stream_open, kiosk.client, "the event stream");
+  kiosk_press (kiosk.window, "See the meetings");
+  kiosk_wait_for_page (kiosk.window, "meetings");
+  kiosk_wait_for_label (kiosk.window, "Wednesday 11 November 2026, 14:00, Training room");
+  g_assert_cmpuint (kiosk_api_call ("POST", "/committee/meetings", token,
+                                    "{\"starts_at\": \"2027-03-03T14:00:00Z\", \"place\": \"Room 7\"}", NULL),
+                    ==, 201);
+  g_assert_true (kiosk_wait_at_most (kiosk.window, kiosk_label_shown, "Wednesday 3 March 2027, 14:00, Room 7", 5000));
+
+  /* Halfway through planning one: another change leaves the form be. */
+  kiosk_press (kiosk.window, "Plan a meeting");
+  kiosk_wait_for_label (kiosk.window, "Where?");
+  place = kiosk_find_named (kiosk.window, "meeting-place");
+  gtk_editable_set_text (GTK_EDITABLE (place), "Room 9");
+  g_assert_cmpuint (kiosk_api_call ("POST", "/committee/meetings", token,
+                                    "{\"starts_at\": \"2027-03-10T14:00:00Z\", \"place\": \"Room 8\"}", NULL),
+                    ==, 201);
+  kiosk_spin (1500);
+  g_assert_true (kiosk_find_named (kiosk.window, "meeting-place") == place);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Room 9");
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_label (kiosk.window, "Wednesday 10 March 2027, 14:00, Room 8");
+  kiosk_press (kiosk.window, "Back");
+  kiosk_wait_for_page (kiosk.window, "home");
+
+  kiosk_press (kiosk.window, "See the action plan");
+  kiosk_wait_for_label (kiosk.window, "The committee's action plan");
+  number = highest_objective (token) + 1;
+  title = g_strdup_printf ("%" G_GINT64_FORMAT ". Numeracy for the warehouse", number);
+  body = g_strdup_printf ("{\"number\": %" G_GINT64_FORMAT ", \"activity\": \"Numeracy for the warehouse\", "
+                          "\"by_whom\": \"Lead ULR\", \"due_day\": \"2027-06-30\"}", number);
+  g_assert_cmpuint (kiosk_api_call ("POST", "/committee/action-plan", token, body, NULL), ==, 201);
+  g_assert_true (kiosk_wait_at_most (kiosk.window, kiosk_label_shown, title, 5000));
+  kiosk_close (&kiosk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/committee-home/meetings", test_meetings);
   g_test_add_func ("/kiosk/committee-home/who-attended", test_who_attended);
   g_test_add_func ("/kiosk/committee-home/learner-sees-none", test_learner_sees_none);
+  g_test_add_func ("/kiosk/committee-home/changes-elsewhere-show", test_changes_elsewhere_show);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
