@@ -18,13 +18,19 @@ G_BEGIN_DECLS
 /* Paid requests made in [?1, ?2), each with what ended its wait, if
  * anything did: a decision or a cancellation, whether learnhubd made it
  * (approving at once within the entitlement, or rejecting one nobody
- * decided before its time), and when. An index range by creation, then
- * one lookup each. */
+ * decided before its time), and when. A covering index range by
+ * creation, then the first entry of the request's own range of the
+ * covering index of decisions (migration 0037): no table lookups. The
+ * chain of = spells that partial index's WHERE. */
+#define LH_REPORT_DECISION_KINDS(t) \
+  "(" t ".kind = 'approved' OR " t ".kind = 'rejected' OR " t ".kind = 'cancelled')"
 #define LH_REPORT_TIME_OFF_REQUESTS_SQL \
   "SELECT r.category, r.created_at, e.kind, e.actor_id IS NULL AND e.actor_name = 'learnhubd', " \
   "e.recorded_at, r.person_id FROM time_off_requests r INDEXED BY time_off_requests_by_creation " \
-  "LEFT JOIN time_off_ledger e ON e.id = (SELECT l.id FROM time_off_ledger l " \
-  "  WHERE l.request_id = r.id AND l.kind IN ('approved', 'rejected', 'cancelled') ORDER BY l.id LIMIT 1) " \
+  "LEFT JOIN time_off_ledger e INDEXED BY time_off_ledger_decisions ON e.request_id = r.id " \
+  "AND " LH_REPORT_DECISION_KINDS ("e") " AND e.id = (SELECT l.id FROM time_off_ledger l " \
+  "  INDEXED BY time_off_ledger_decisions WHERE l.request_id = r.id AND " LH_REPORT_DECISION_KINDS ("l") \
+  "  ORDER BY l.id LIMIT 1) " \
   "WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.paid = 1"
 
 /* Requests waiting for a decision now, with who asked: the partial

@@ -319,9 +319,11 @@ static void
 test_plans (Fixture *f, gconstpointer data)
 {
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_REQUESTS_SQL,
-                       "SEARCH r USING INDEX time_off_requests_by_creation (created_at>? AND created_at<?)");
+                       "SEARCH r USING COVERING INDEX time_off_requests_by_creation (created_at>? AND created_at<?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_REQUESTS_SQL,
-                       "USING INDEX time_off_ledger_by_request (request_id=?)");
+                       "SEARCH e USING COVERING INDEX time_off_ledger_decisions (request_id=? AND id=?");
+  lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_REQUESTS_SQL,
+                       "SEARCH l USING COVERING INDEX time_off_ledger_decisions (request_id=?)");
   lh_test_assert_plan (f->ts->store, LH_ENTITLEMENT_LEDGER_SQL,
                        "SEARCH time_off_ledger USING COVERING INDEX time_off_ledger_by_time (at>? AND at<?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_PENDING_SQL,
