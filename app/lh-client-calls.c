@@ -134,6 +134,7 @@ parse_session (LhClient    *self,
   person = lh_person_from_json (person_object, error);
   if (person == NULL)
     return NULL;
+  lh_person_read_may_limits (person, body);
   /* On a PC's own kiosk, signing in is sitting down at it. */
   if (!lh_usage_member_from_json (body, lh_client_get_time_zone (self), &usage, error))
     return NULL;
