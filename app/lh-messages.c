@@ -47,7 +47,7 @@ lh_message_for_error (const GError *error)
         if (clock != NULL)
           /* Translators: %s is a time of day, e.g. 14:35 */
           return g_strdup_printf (_("Too many wrong PINs. You can try again at %s."), clock);
-        return g_strdup (_("Too many wrong PINs. Please try again in 15 minutes."));
+        return g_strdup (_("Too many wrong PINs. Please try again later."));
       }
     case LH_CLIENT_ERROR_KIOSK_SLOWED:
       {
