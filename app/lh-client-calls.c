@@ -8,6 +8,7 @@
 #include "lh-client-private.h"
 #include "lh-client-time-off.h"
 #include "lh-json-read.h"
+#include "lh-may.h"
 
 /* ---- health ----------------------------------------------------------- */
 

@@ -22,6 +22,10 @@ typedef enum {
   LH_WAY_ADMIN,
 } LhWay;
 
+/* Reads sign-in's `may` and `limits` (POST /api/v1/sessions) into person. */
+void     lh_person_read_may_limits (LhPerson   *person,
+                                    JsonObject *session);
+
 gboolean lh_may (const LhPerson *person,
                  LhWay           way);
 

@@ -175,8 +175,6 @@ GDateTime      *lh_parse_time             (JsonObject  *object,
                                            const char  *member,
                                            GTimeZone   *tz,
                                            GError     **error);
-void            lh_person_read_may_limits (LhPerson    *person,
-                                           JsonObject  *session);
 LhPerson       *lh_person_from_json       (JsonObject  *object,
                                            GError     **error);
 LhGuest        *lh_guest_from_json        (JsonObject  *object,
