@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-action-plan-page"
 
 #include "lh-action-plan-page.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -94,7 +95,7 @@ lh_action_plan_change_words (const LhPlanChange *change)
 gboolean
 lh_action_plan_page_is_for (const LhPerson *person)
 {
-  return person != NULL && lh_person_has_role (person, "committee");
+  return lh_may (person, LH_WAY_COMMITTEE);
 }
 
 static void show_history (LhActionPlanPage *self, const ObjectiveRef *objective);

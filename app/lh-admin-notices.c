@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-admin-notices"
 
 #include "lh-admin-notices.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -280,7 +281,7 @@ lh_admin_notices_set_person (LhAdminNotices *self,
 {
   g_return_if_fail (LH_IS_ADMIN_NOTICES (self));
 
-  self->for_admin = person != NULL && lh_person_has_role (person, "admin");
+  self->for_admin = lh_may (person, LH_WAY_ADMIN);
   if (!self->for_admin)
     {
       clear_rows (self);

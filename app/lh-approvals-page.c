@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-approvals-page"
 
 #include "lh-approvals-page.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -471,7 +472,7 @@ lh_approvals_page_init (LhApprovalsPage *self)
 gboolean
 lh_approvals_page_is_for (const LhPerson *person)
 {
-  return person != NULL && !person->guest && lh_person_has_role (person, "admin");
+  return lh_may (person, LH_WAY_ADMIN);
 }
 
 void

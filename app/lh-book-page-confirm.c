@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "lh-book-page"
 
 #include "lh-book-page-private.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -19,14 +20,14 @@
 
 /* ---- confirm ---------------------------------------------------------- */
 
-/* Paid time off is for staff: a guest's time is their own, unasked. */
+/* Paid time off is for those the daemon says may ask it. */
 static gboolean
 asks_time_off (LhBookPage *self)
 {
   LhClient *client = lh_page_get_client (LH_PAGE (self));
   LhPerson *person = client != NULL ? lh_client_get_person (client) : NULL;
 
-  return person != NULL && !person->guest;
+  return lh_may (person, LH_WAY_PAID_TIME);
 }
 
 void

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-book-page"
 
 #include "lh-book-page-private.h"
+#include "lh-may.h"
 
 #include <string.h>
 
@@ -66,13 +67,23 @@ lh_book_page_back_to_day (LhBookPage *self,
 
 /* ---- the day's slots -------------------------------------------------- */
 
+/* The shortest booking, from sign-in's limits. */
+static int
+slot_minutes (LhBookPage *self)
+{
+  LhClient *client = lh_page_get_client (LH_PAGE (self));
+  LhPerson *person = client != NULL ? lh_client_get_person (client) : NULL;
+
+  return person != NULL ? person->limits.slot_minutes : 0;
+}
+
 static gboolean
 may_book_rooms (LhBookPage *self)
 {
   LhClient *client = lh_page_get_client (LH_PAGE (self));
   LhPerson *person = client != NULL ? lh_client_get_person (client) : NULL;
 
-  return person != NULL && !person->guest;
+  return lh_may (person, LH_WAY_BOOK_ROOMS);
 }
 
 static void
@@ -103,7 +114,8 @@ append_rooms (LhBookPage     *self,
           gtk_box_append (self->resources_box, title);
           titled = TRUE;
         }
-      resource_slots = lh_slots_for_resource (resource, availability->now, availability->max_minutes, own);
+      resource_slots = lh_slots_for_resource (resource, availability->now, slot_minutes (self),
+                                              availability->max_minutes, own);
       /* The row points into the slots: keep them as long as the page. */
       g_ptr_array_add (self->room_slots, resource_slots);
       gtk_box_append (self->resources_box,
@@ -141,7 +153,7 @@ show_availability (LhBookPage     *self,
       if (g_strcmp0 (resource->kind, "pc") != 0)
         continue;
       open |= resource->open->len > 0;
-      resource_slots = lh_slots_for_resource (resource, availability->now,
+      resource_slots = lh_slots_for_resource (resource, availability->now, slot_minutes (self),
                                               availability->max_minutes, own);
       g_ptr_array_add (slots, resource_slots);
       gtk_box_append (self->resources_box,

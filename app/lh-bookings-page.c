@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-bookings-page"
 
 #include "lh-bookings-page.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -292,6 +293,8 @@ show_items (LhBookingsPage *self,
   g_autoptr(GPtrArray) items = lh_mine_items_collect (load->bookings, load->sessions, load->slots);
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double scrolled = gtk_adjustment_get_value (vadjustment);
+  LhPerson *person;
+  int early;
 
   if (load->hold_minutes >= 0)
     self->hold_minutes = load->hold_minutes;
@@ -300,10 +303,12 @@ show_items (LhBookingsPage *self,
   for (guint i = 0; !load->staff && i < items->len; i++)
     g_clear_pointer (&((LhMineItem *) g_ptr_array_index (items, i))->time_off, lh_time_off_free);
 
+  person = lh_client_get_person (lh_page_get_client (LH_PAGE (self)));
+  early = person != NULL ? person->limits.check_in_early_minutes : 0;
   clear_list (self);
   for (guint i = 0; i < items->len; i++)
     {
-      GtkWidget *row = lh_mine_row_new (g_ptr_array_index (items, i), now, self->hold_minutes);
+      GtkWidget *row = lh_mine_row_new (g_ptr_array_index (items, i), now, self->hold_minutes, early);
       GtkButton *button = lh_mine_row_get_button (row);
 
       if (button != NULL)
@@ -545,8 +550,8 @@ lh_bookings_page_load (LhBookingsPage *self)
   /* A reload keeps the old list in view until the new one comes. */
   load->cancellable = g_object_ref (lh_page_begin_load (page, lh_page_content_is (page, "list")));
   person = lh_client_get_person (client);
-  /* Paid time off is for staff: a guest's time is their own. */
-  load->staff = person != NULL && !person->guest;
+  /* Paid time off only for those the daemon says may have it. */
+  load->staff = lh_may (person, LH_WAY_PAID_TIME);
   load->pending = load->staff ? 5 : 4;
 
   now = lh_client_now (client);

@@ -8,6 +8,7 @@
 #include "lh-client-private.h"
 #include "lh-client-time-off.h"
 #include "lh-json-read.h"
+#include "lh-may.h"
 
 /* ---- health ----------------------------------------------------------- */
 
@@ -134,6 +135,7 @@ parse_session (LhClient    *self,
   person = lh_person_from_json (person_object, error);
   if (person == NULL)
     return NULL;
+  lh_person_read_may_limits (person, body);
   /* On a PC's own kiosk, signing in is sitting down at it. */
   if (!lh_usage_member_from_json (body, lh_client_get_time_zone (self), &usage, error))
     return NULL;

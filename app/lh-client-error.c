@@ -15,6 +15,7 @@ typedef struct
   char      *reason;        /* (owned) (nullable) the problem's reason code */
   guint      max_chars;     /* a refused text's limit; 0: none given */
   char      *field;         /* (owned) (nullable) and the member it is in */
+  JsonObject *problem;      /* (owned) (nullable) the whole problem, for its numbers */
 } LhClientErrorPrivate;
 
 static void
@@ -25,6 +26,7 @@ lh_client_error_private_init (LhClientErrorPrivate *priv)
   priv->reason = NULL;
   priv->max_chars = 0;
   priv->field = NULL;
+  priv->problem = NULL;
 }
 
 static void
@@ -36,6 +38,7 @@ lh_client_error_private_copy (const LhClientErrorPrivate *src,
   dest->reason = g_strdup (src->reason);
   dest->max_chars = src->max_chars;
   dest->field = g_strdup (src->field);
+  dest->problem = src->problem ? json_object_ref (src->problem) : NULL;
 }
 
 static void
@@ -45,6 +48,7 @@ lh_client_error_private_clear (LhClientErrorPrivate *priv)
   g_clear_pointer (&priv->title, g_free);
   g_clear_pointer (&priv->reason, g_free);
   g_clear_pointer (&priv->field, g_free);
+  g_clear_pointer (&priv->problem, json_object_unref);
 }
 
 G_DEFINE_EXTENDED_ERROR (LhClientError, lh_client_error)
@@ -92,6 +96,30 @@ lh_client_error_get_max_chars (const GError  *error,
   if (out_field != NULL)
     *out_field = lh_client_error_get_private (error)->field;
   return lh_client_error_get_private (error)->max_chars;
+}
+
+/* A number the refusal carries with its reason (`limit_minutes`…), so
+ * the kiosk words it itself. Returns: FALSE if the problem has none. */
+gboolean
+lh_client_error_get_number (const GError *error,
+                            const char   *member,
+                            gint64       *out_value)
+{
+  JsonObject *problem;
+  JsonNode *node;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+
+  if (error->domain != LH_CLIENT_ERROR)
+    return FALSE;
+  problem = lh_client_error_get_private (error)->problem;
+  node = problem ? json_object_get_member (problem, member) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  if (out_value != NULL)
+    *out_value = json_node_get_int (node);
+  return TRUE;
 }
 
 /* ---- problems --------------------------------------------------------- */
@@ -196,6 +224,7 @@ lh_client_error_from_problem (SoupMessage *message,
       priv->reason = g_strdup (json_object_get_string_member_with_default (problem, "reason", NULL));
       priv->max_chars = max_chars > 0 && max_chars <= G_MAXUINT ? (guint) max_chars : 0;
       priv->field = g_strdup (json_object_get_string_member_with_default (problem, "field", NULL));
+      priv->problem = json_object_ref (problem);
     }
   if (problem != NULL && json_object_has_member (problem, "locked_until"))
     priv->locked_until = lh_parse_time (problem, "locked_until", tz, NULL);

@@ -39,6 +39,9 @@ const char *lh_client_error_get_title       (const GError *error);
 /* The problem's `reason` code, for the kiosk's own words (transfer
  * none, nullable). */
 const char *lh_client_error_get_reason      (const GError *error);
+gboolean    lh_client_error_get_number      (const GError *error,
+                                             const char   *member,
+                                             gint64       *out_value);
 /* The limit of a refused text (`max_chars`), for the kiosk to say, or 0
  * when the refusal gives none; *out_field (nullable, transfer none) the
  * member it is in (`field`), if given. */

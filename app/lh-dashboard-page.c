@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-dashboard-page"
 
 #include "lh-dashboard-page.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -39,7 +40,7 @@ G_DEFINE_FINAL_TYPE (LhDashboardPage, lh_dashboard_page, LH_TYPE_PAGE)
 gboolean
 lh_dashboard_page_is_for (const LhPerson *person)
 {
-  return person != NULL && !person->guest && lh_person_has_role (person, "committee");
+  return lh_may (person, LH_WAY_COMMITTEE);
 }
 
 /* ---- the report ------------------------------------------------------- */

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-desk-alerts"
 
 #include "lh-desk-alerts.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -33,7 +34,7 @@ for_this_ulr (LhDeskAlerts *self,
 {
   LhPerson *person = lh_client_get_person (self->client);
 
-  return lh_client_is_signed_in (self->client) && person != NULL && lh_person_has_role (person, "ulr") &&
+  return lh_client_is_signed_in (self->client) && lh_may (person, LH_WAY_DESK) &&
          json_object_get_int_member_with_default (object, "ulr_id", 0) == person->id;
 }
 

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-desk-page"
 
 #include "lh-desk-page-private.h"
+#include "lh-may.h"
 
 #include "lh-busy.h"
 #include "lh-client-advice.h"
@@ -282,7 +283,7 @@ lh_desk_page_init (LhDeskPage *self)
 gboolean
 lh_desk_page_is_for (const LhPerson *person)
 {
-  return person != NULL && !person->guest && lh_person_has_role (person, "ulr");
+  return lh_may (person, LH_WAY_DESK);
 }
 
 void

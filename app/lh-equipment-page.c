@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-busy.h"
+#include "lh-may.h"
 #include "lh-card-widgets.h"
 #include "lh-equipment-page-private.h"
 #include "lh-equipment-words.h"
@@ -357,7 +358,7 @@ lh_equipment_page_init (LhEquipmentPage *self)
 gboolean
 lh_equipment_page_is_for (const LhPerson *person)
 {
-  return person != NULL && !person->guest && lh_person_has_role (person, "admin");
+  return lh_may (person, LH_WAY_ADMIN);
 }
 
 void

@@ -6,10 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-messages.h"
-
-/* learnhubd's limit (LH_GUESTS_PER_SPONSOR): the daemon enforces it,
- * the kiosk only says it. */
-#define GUESTS_PER_SPONSOR 4
+#include "lh-refusal-words.h"
 
 struct _LhGuestPage
 {
@@ -173,14 +170,9 @@ register_cb (GObject      *source,
   g_debug ("Registering a guest failed: %s", error->message);
   if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
     return;  /* the window signs out and says so */
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT))
-    {
-      message = g_strdup_printf (ngettext ("You already have %d guest, the most anyone can have. Ask a learning rep if one of your guests no longer comes.",
-                                           "You already have %d guests, the most anyone can have. Ask a learning rep if one of your guests no longer comes.",
-                                           GUESTS_PER_SPONSOR),
-                                 GUESTS_PER_SPONSOR);
-      back_to_form (self, message);
-    }
+  /* The daemon's reason and its numbers say why (lh-refusal-words.c). */
+  if ((message = lh_refusal_words (error)) != NULL)
+    back_to_form (self, message);
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
     back_to_form (self, _("Please type your guest’s name again: first name and family name, up to 100 letters."));
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_FORBIDDEN))
@@ -297,15 +289,27 @@ lh_guest_page_class_init (LhGuestPageClass *klass)
 static void
 lh_guest_page_init (LhGuestPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lh_guest_page_reset (self);
+}
+
+/* How many more guests, as sign-in's limits said: the daemon keeps the
+ * rule and still refuses one too many. */
+static void
+show_guests_left (LhGuestPage *self)
+{
+  LhClient *client = lh_page_get_client (LH_PAGE (self));
+  LhPerson *person = client != NULL ? lh_client_get_person (client) : NULL;
+  int left = person != NULL ? person->limits.guests_left : -1;
   g_autofree char *limit = NULL;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  limit = g_strdup_printf (ngettext ("You can have up to %d guest.",
-                                     "You can have up to %d guests.", GUESTS_PER_SPONSOR),
-                           GUESTS_PER_SPONSOR);
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), left >= 0);
+  if (left < 0)
+    return;
+  limit = g_strdup_printf (ngettext ("You can register %d more guest.",
+                                     "You can register %d more guests.", left),
+                           left);
   gtk_label_set_label (self->limit_label, limit);
-  lh_guest_page_reset (self);
 }
 
 /* ---- API -------------------------------------------------------------- */
@@ -316,6 +320,7 @@ lh_guest_page_start (LhGuestPage *self)
   g_return_if_fail (LH_IS_GUEST_PAGE (self));
 
   lh_guest_page_reset (self);
+  show_guests_left (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 

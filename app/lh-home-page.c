@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-home-page"
 
 #include "lh-home-page.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -111,27 +112,16 @@ lh_home_page_set_person (LhHomePage     *self,
 
   g_return_if_fail (LH_IS_HOME_PAGE (self));
 
-  /* Only learners may book; a tile that can only fail is not shown. */
-  gtk_widget_set_visible (self->book_tile, person == NULL || lh_person_has_role (person, "learner"));
-  /* Guests use the PCs only: no groups, and no guests of their own. */
-  gtk_widget_set_visible (self->groups_tile, person == NULL ||
-                          (lh_person_has_role (person, "learner") && !person->guest));
-  /* Advice from a ULR is for staff who learn; guests use the PCs only. */
-  gtk_widget_set_visible (self->advice_tile, person == NULL ||
-                          (lh_person_has_role (person, "learner") && !person->guest));
-  gtk_widget_set_visible (self->guests_button, person != NULL && !person->guest &&
-                                               lh_person_has_role (person, "learner"));
-  /* Skills checks are for staff who learn; guests book computers only. */
-  gtk_widget_set_visible (self->assessments_button, person != NULL && !person->guest &&
-                                                    lh_person_has_role (person, "learner"));
-  /* ULRs and admins set up groups and assessment slots. */
-  gtk_widget_set_visible (self->timetable_button, person != NULL && !person->guest &&
-                                                  (lh_person_has_role (person, "ulr") ||
-                                                   lh_person_has_role (person, "admin")));
-  /* Paid time off for learning is for staff who learn. */
+  /* The ways in follow sign-in's `may` (lh-may.c); a tile that can only
+   * fail is not shown. Before sign-in the tiles say what the centre has. */
+  gtk_widget_set_visible (self->book_tile, person == NULL || lh_may (person, LH_WAY_BOOK_COMPUTERS));
+  gtk_widget_set_visible (self->groups_tile, person == NULL || lh_may (person, LH_WAY_GROUPS));
+  gtk_widget_set_visible (self->advice_tile, person == NULL || lh_may (person, LH_WAY_ADVICE));
+  gtk_widget_set_visible (self->guests_button, lh_may (person, LH_WAY_GUESTS));
+  gtk_widget_set_visible (self->assessments_button, lh_may (person, LH_WAY_ASSESSMENTS));
+  gtk_widget_set_visible (self->timetable_button, lh_may (person, LH_WAY_TIMETABLE));
   gtk_widget_set_visible (self->time_off_button, lh_time_off_page_is_for (person));
-  /* Equality answers are about the workforce: staff, not their guests. */
-  gtk_widget_set_visible (self->about_you_button, person != NULL && !person->guest);
+  gtk_widget_set_visible (self->about_you_button, lh_may (person, LH_WAY_ABOUT_YOU));
   gtk_widget_set_visible (self->more_box, gtk_widget_get_visible (self->about_you_button) ||
                                           gtk_widget_get_visible (self->time_off_button) ||
                                           gtk_widget_get_visible (self->guests_button) ||

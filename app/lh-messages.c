@@ -6,15 +6,22 @@
 #include <glib/gi18n.h>
 
 #include "lh-client.h"
+#include "lh-refusal-words.h"
 #include "lh-time-format.h"
 
 char *
 lh_message_for_error (const GError *error)
 {
+  char *words;
+
   g_return_val_if_fail (error != NULL, NULL);
 
   if (error->domain != LH_CLIENT_ERROR)
     return g_strdup (_("Something went wrong. Please try again."));
+
+  /* A refusal with a reason the kiosk knows: its own words and numbers. */
+  if ((words = lh_refusal_words (error)) != NULL)
+    return words;
 
   switch ((LhClientError) error->code)
     {
@@ -27,9 +34,8 @@ lh_message_for_error (const GError *error)
     case LH_CLIENT_ERROR_CONFLICT:
       return g_strdup (_("Someone else has just taken this time. Please pick another time."));
     case LH_CLIENT_ERROR_INVALID:
-      /* Only the daemon knows which rule refused it (a daily limit, a
-       * closure…) and what to do instead, so its words are shown. They are
-       * English until the daemon speaks the kiosk's language. */
+      /* A reason the kiosk does not know yet: the daemon's English
+       * detail is better than nothing. */
       if (error->message != NULL && error->message[0] != '\0')
         return g_strdup (error->message);
       return g_strdup (_("This time cannot be booked. Please pick another time."));
@@ -41,7 +47,7 @@ lh_message_for_error (const GError *error)
         if (clock != NULL)
           /* Translators: %s is a time of day, e.g. 14:35 */
           return g_strdup_printf (_("Too many wrong PINs. You can try again at %s."), clock);
-        return g_strdup (_("Too many wrong PINs. Please try again in 15 minutes."));
+        return g_strdup (_("Too many wrong PINs. Please try again later."));
       }
     case LH_CLIENT_ERROR_KIOSK_SLOWED:
       {

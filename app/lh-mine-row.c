@@ -64,7 +64,8 @@ image_new (const char *icon_name,
 GtkWidget *
 lh_mine_row_new (const LhMineItem *item,
                  GDateTime        *now,
-                 int               hold_minutes)
+                 int               hold_minutes,
+                 int               early_minutes)
 {
   GtkWidget *row, *box, *icon, *text, *state_box, *label;
   g_autofree char *title = NULL;
@@ -76,7 +77,7 @@ lh_mine_row_new (const LhMineItem *item,
   g_return_val_if_fail (item != NULL && now != NULL, NULL);
 
   title = lh_mine_format_title (item, now);
-  state = lh_mine_format_state (item, now, hold_minutes);
+  state = lh_mine_format_state (item, now, hold_minutes, early_minutes);
   action = lh_mine_format_action (item);
 
   row = gtk_list_box_row_new ();

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * hold, or -1 if not known. */
 GtkWidget        *lh_mine_row_new        (const LhMineItem *item,
                                           GDateTime        *now,
-                                          int               hold_minutes);
+                                          int               hold_minutes,
+                                          int               early_minutes);
 /* (transfer none) what the row shows. */
 const LhMineItem *lh_mine_row_get_item   (GtkWidget        *row);
 /* (transfer none) (nullable) the button that gives it back: none for a

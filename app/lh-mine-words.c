@@ -8,10 +8,6 @@
 #include "lh-client.h"
 #include "lh-time-format.h"
 
-/* Check-in opens this long before a PC booking's start (the daemon's
- * rule, data/api/learnhub-api.md). */
-#define CHECK_IN_EARLY_MINUTES 5
-
 char *
 lh_mine_format_when (GDateTime *start,
                      GDateTime *now)
@@ -138,7 +134,8 @@ lh_mine_state_is_urgent (const LhMineItem *item,
 static char *
 booking_state (const LhBooking *booking,
                GDateTime       *now,
-               int              hold_minutes)
+               int              hold_minutes,
+               int              early_minutes)
 {
   g_autofree char *length = lh_format_duration (lh_minutes_between (booking->start, booking->end));
 
@@ -173,7 +170,7 @@ booking_state (const LhBooking *booking,
     }
   if (g_strcmp0 (booking->resource_kind, "pc") == 0 && lh_same_day (booking->start, now))
     {
-      g_autoptr(GDateTime) opens = g_date_time_add_minutes (booking->start, -CHECK_IN_EARLY_MINUTES);
+      g_autoptr(GDateTime) opens = g_date_time_add_minutes (booking->start, -early_minutes);
       g_autofree char *from = lh_format_clock (opens);
 
       /* Translators: the length, the PC and a time, "1 hour · sign in at PC 3 from 09:55" */
@@ -185,7 +182,8 @@ booking_state (const LhBooking *booking,
 char *
 lh_mine_format_state (const LhMineItem *item,
                       GDateTime        *now,
-                      int               hold_minutes)
+                      int               hold_minutes,
+                      int               early_minutes)
 {
   g_autofree char *length = NULL;
 
@@ -195,7 +193,7 @@ lh_mine_format_state (const LhMineItem *item,
   switch (item->kind)
     {
     case LH_MINE_BOOKING:
-      return booking_state (item->booking, now, hold_minutes);
+      return booking_state (item->booking, now, hold_minutes, early_minutes);
     case LH_MINE_GROUP_PLACE:
       /* Translators: "You have a place · 2 hours" */
       return g_strdup_printf (_("You have a place · %s"), length);

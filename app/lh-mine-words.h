@@ -21,10 +21,12 @@ char *lh_mine_format_title     (const LhMineItem *item,
 /* The row's state: "Checked in at 10:03", "Not checked in yet — sign in
  * at PC 3 by 10:15, or it is given to someone else", "You are using it
  * now", "You have a place · 2 hours", "You are number 2 on the waiting
- * list"… hold_minutes: the rules' check-in hold, or -1 if not known. */
+ * list"… hold_minutes: the rules' check-in hold, or -1 if not known;
+ * early_minutes: how early check-in opens (sign-in's limits). */
 char *lh_mine_format_state     (const LhMineItem *item,
                                 GDateTime        *now,
-                                int               hold_minutes);
+                                int               hold_minutes,
+                                int               early_minutes);
 /* TRUE if the state asks the person to do something soon. */
 gboolean lh_mine_state_is_urgent (const LhMineItem *item,
                                   GDateTime        *now);

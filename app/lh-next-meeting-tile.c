@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-next-meeting-tile"
 
 #include "lh-next-meeting-tile.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -116,7 +117,7 @@ lh_next_meeting_tile_set_person (LhNextMeetingTile *self,
 {
   g_return_if_fail (LH_IS_NEXT_MEETING_TILE (self));
 
-  self->for_committee = person != NULL && lh_person_has_role (person, "committee");
+  self->for_committee = lh_may (person, LH_WAY_COMMITTEE);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   refresh (self);
 }

@@ -3,7 +3,8 @@
 
 #include "lh-slots.h"
 
-#define MIN_SLOT_MINUTES 15
+/* Where a slot already begun starts: the next 5-minute mark (how the kiosk
+ * shows times, not a rule). */
 #define ROUND_MINUTES 5
 
 LhSlot *
@@ -154,6 +155,7 @@ add_slot (GPtrArray           *slots,
           GDateTime           *start,
           GDateTime           *end,
           GDateTime           *now,
+          int                  slot_minutes,
           int                  max_minutes,
           GPtrArray           *own)
 {
@@ -167,9 +169,10 @@ add_slot (GPtrArray           *slots,
   if (g_date_time_compare (end, now) <= 0)
     return;
   from = g_date_time_compare (start, now) < 0 ? next_mark (now) : g_date_time_ref (start);
-  if (g_date_time_difference (to, from) < MIN_SLOT_MINUTES * G_TIME_SPAN_MINUTE)
+  /* Shorter than the daemon's slot would only be refused. */
+  if (g_date_time_difference (to, from) < MAX (slot_minutes, 1) * G_TIME_SPAN_MINUTE)
     return;
-  if (max_minutes >= MIN_SLOT_MINUTES &&
+  if (max_minutes >= slot_minutes && max_minutes > 0 &&
       g_date_time_difference (to, from) > max_minutes * G_TIME_SPAN_MINUTE)
     {
       g_date_time_unref (to);
@@ -202,6 +205,7 @@ add_slot (GPtrArray           *slots,
 GPtrArray *
 lh_slots_for_resource (const LhResourceDay *resource,
                        GDateTime           *now,
+                       int                  slot_minutes,
                        int                  max_minutes,
                        GPtrArray           *own)
 {
@@ -224,7 +228,7 @@ lh_slots_for_resource (const LhResourceDay *resource,
               g_date_time_unref (end);
               end = g_date_time_ref (open->end);
             }
-          add_slot (slots, resource, start, end, now, max_minutes, own);
+          add_slot (slots, resource, start, end, now, slot_minutes, max_minutes, own);
           g_date_time_unref (start);
           start = g_steal_pointer (&end);
         }

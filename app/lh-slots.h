@@ -43,11 +43,13 @@ const LhSlot *lh_slots_find_overlap (GPtrArray *own,
                                      GDateTime *start,
                                      GDateTime *end);
 
-/* own (element-type LhSlot): from lh_slots_own(), since the daemon does
+/* slot_minutes: the shortest booking, from sign-in's limits.
+ * own (element-type LhSlot): from lh_slots_own(), since the daemon does
  * not let one person hold two resources at once.
  * Returns: (transfer full) (element-type LhSlot) in time order. */
 GPtrArray *lh_slots_for_resource   (const LhResourceDay *resource,
                                     GDateTime           *now,
+                                    int                  slot_minutes,
                                     int                  max_minutes,
                                     GPtrArray           *own);
 

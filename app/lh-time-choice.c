@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-client-time-off.h"
+#include "lh-refusal-words.h"
 #include "lh-time-format.h"
 #include "lh-time-off-words.h"
 
@@ -437,19 +438,6 @@ show_refusal (LhTimeChoice *self,
   gtk_widget_grab_focus (self->own_time_button);
 }
 
-/* A refusal of paid time: what was asked is more than is left. */
-static gboolean
-is_over (LhTimeChoice *self)
-{
-  const LhTimeOffCategory *category;
-
-  /* Not known: the daemon's words are all there is to go by. */
-  if (self->balance == NULL)
-    return TRUE;
-  category = lh_time_off_balance_get (self->balance, self->category);
-  return category == NULL || category->remaining_minutes < self->minutes;
-}
-
 /* The answer: TRUE, the refusal shown; or the booking's own error, for
  * the page to handle as any other. */
 static void
@@ -458,38 +446,16 @@ refused (GTask    *task,
 {
   LhTimeChoice *self = g_task_get_source_object (task);
   const GError *booking_error = g_task_get_task_data (task);
+  g_autofree char *words = NULL;
 
   if (!is_refusal)
     {
       g_task_return_error (task, g_error_copy (booking_error));
       return;
     }
-  show_refusal (self, booking_error->message);
+  words = lh_refusal_words (booking_error);
+  show_refusal (self, words != NULL ? words : booking_error->message);
   g_task_return_boolean (task, TRUE);
-}
-
-static void
-refusal_balance_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LhTimeChoice *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LhTimeOffBalance) balance = NULL;
-
-  balance = lh_client_get_my_time_off_finish (LH_CLIENT (source), result, &error);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (balance != NULL)
-    {
-      g_clear_pointer (&self->balance, lh_time_off_balance_free);
-      self->balance = g_steal_pointer (&balance);
-      show_balance (self);
-    }
-  else
-    g_debug ("No balance to judge a refusal by: %s", error->message);
-  refused (task, is_over (self));
 }
 
 void
@@ -500,6 +466,7 @@ lh_time_choice_check_refusal_async (LhTimeChoice        *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  const char *reason;
 
   g_return_if_fail (LH_IS_TIME_CHOICE (self));
   g_return_if_fail (error != NULL);
@@ -513,20 +480,11 @@ lh_time_choice_check_refusal_async (LhTimeChoice        *self,
       refused (task, FALSE);
       return;
     }
-  /* The agreement gives no paid time for it: own time is the way. */
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
-    {
-      refused (task, TRUE);
-      return;
-    }
-  /* A clash with another booking is a 409 too: what is left tells. */
-  if (!g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT))
-    {
-      refused (task, FALSE);
-      return;
-    }
-  lh_client_get_my_time_off_async (self->client, self->date, cancellable, refusal_balance_cb,
-                                   g_steal_pointer (&task));
+  /* The refusal's reason says whether paid time was the trouble (none
+   * left, or not for this): then own time is the way. */
+  reason = lh_client_error_get_reason (error);
+  refused (task, g_strcmp0 (reason, "paid-time-exhausted") == 0 ||
+                 g_strcmp0 (reason, "not-paid-activity") == 0);
 }
 
 gboolean

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-time-off-page"
 
 #include "lh-time-off-page.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -255,7 +256,7 @@ lh_time_off_page_init (LhTimeOffPage *self)
 gboolean
 lh_time_off_page_is_for (const LhPerson *person)
 {
-  return person != NULL && !person->guest && lh_person_has_role (person, "learner");
+  return lh_may (person, LH_WAY_PAID_TIME);
 }
 
 void

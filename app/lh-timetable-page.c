@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-timetable-page"
 
 #include "lh-timetable-page.h"
+#include "lh-may.h"
 
 #include <glib/gi18n.h>
 
@@ -42,8 +43,7 @@ static void load_slots (LhTimetablePage *self, GCancellable *cancellable);
 gboolean
 lh_timetable_page_is_for (const LhPerson *person)
 {
-  return person != NULL && !person->guest &&
-         (lh_person_has_role (person, "ulr") || lh_person_has_role (person, "admin"));
+  return lh_may (person, LH_WAY_TIMETABLE);
 }
 
 static gboolean
@@ -363,7 +363,7 @@ load_slots (LhTimetablePage *self,
             GCancellable    *cancellable)
 {
   LhPerson *person = get_person (self);
-  gboolean ulr = person != NULL && lh_person_has_role (person, "ulr");
+  gboolean ulr = lh_may (person, LH_WAY_DESK);
 
   gtk_widget_set_visible (self->slots_section, ulr);
   if (!ulr)

@@ -25,6 +25,8 @@ lh_person_copy (const LhPerson *person)
   copy->staff_number = g_strdup (person->staff_number);
   copy->roles = g_strdupv (person->roles);
   copy->guest = person->guest;
+  copy->may = person->may;
+  copy->limits = person->limits;
   return copy;
 }
 
@@ -271,25 +273,6 @@ lh_parse_time (JsonObject  *object,
   return g_date_time_to_timezone (parsed, tz);
 }
 
-/* Whether the person is a guest: the daemon's `guest` when it says so;
- * else from the number, as learnhubd gives guests G and six digits. The
- * daemon refuses what guests may not do either way. */
-static gboolean
-is_guest (JsonObject *object,
-          const char *staff_number)
-{
-  JsonNode *node = json_object_get_member (object, "guest");
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return json_node_get_boolean (node);
-  if (staff_number == NULL || strlen (staff_number) != 7 || staff_number[0] != 'G')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isdigit (staff_number[i]))
-      return FALSE;
-  return TRUE;
-}
-
 LhPerson *
 lh_person_from_json (JsonObject  *object,
                      GError     **error)
@@ -310,7 +293,7 @@ lh_person_from_json (JsonObject  *object,
     return NULL;
   person->name = g_strdup (name);
   person->staff_number = g_strdup (json_object_get_string_member_with_default (object, "staff_number", NULL));
-  person->guest = is_guest (object, person->staff_number);
+  person->guest = json_object_get_boolean_member_with_default (object, "guest", FALSE);
 
   node = get_member (object, "roles", JSON_NODE_ARRAY, error);
   if (node == NULL)

@@ -10,6 +10,36 @@
 
 G_BEGIN_DECLS
 
+/* What the signed-in person may do, as sign-in's `may` says: the kiosk
+ * offers pages from this alone and decides nothing from roles. */
+typedef struct
+{
+  gboolean book_computers;
+  gboolean book_rooms;
+  gboolean join_groups;
+  gboolean book_assessments;
+  gboolean paid_time;
+  gboolean ask_for_advice;
+  gboolean register_guests;
+  gboolean run_dropins;
+  gboolean committee;
+  gboolean admin;
+} LhMay;
+
+/* The rules in force at sign-in (`limits`); 0 is no limit. The kiosk
+ * keeps no copy of its own: the daemon still checks every request. */
+typedef struct
+{
+  int slot_minutes;
+  int min_booking_minutes;
+  int max_booking_minutes;
+  int horizon_days;
+  int max_minutes_per_day;
+  int max_minutes_per_week;
+  int check_in_early_minutes;
+  int guests_left;             /* -1 for a guest (null) */
+} LhLimits;
+
 typedef struct
 {
   gint64  id;
@@ -17,6 +47,8 @@ typedef struct
   char   *staff_number;  /* (owned) (nullable) */
   GStrv   roles;         /* (owned) never NULL */
   gboolean guest;        /* family or a friend of staff: PCs only, no guests of their own */
+  LhMay    may;          /* all FALSE until sign-in's answer is read */
+  LhLimits limits;
 } LhPerson;
 
 /* A guest just registered (POST /api/v1/guests): the number and PIN are

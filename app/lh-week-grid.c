@@ -30,7 +30,8 @@ lh_week_day_clear (LhWeekDay *day)
 
 void
 lh_week_day_take_answer (LhWeekDay      *day,
-                         LhAvailability *availability)
+                         LhAvailability *availability,
+                         int             slot_minutes)
 {
   lh_week_day_forget_answer (day);
   day->own = lh_slots_own (availability);
@@ -40,7 +41,7 @@ lh_week_day_take_answer (LhWeekDay      *day,
       LhResourceDay *resource = g_ptr_array_index (availability->resources, i);
 
       if (g_strcmp0 (resource->kind, "pc") == 0)
-        g_ptr_array_add (day->slots, lh_slots_for_resource (resource, availability->now,
+        g_ptr_array_add (day->slots, lh_slots_for_resource (resource, availability->now, slot_minutes,
                                                             availability->max_minutes, day->own));
     }
   day->availability = availability;

@@ -36,7 +36,8 @@ void lh_week_day_forget_answer (LhWeekDay      *day);
 void lh_week_day_clear         (LhWeekDay      *day);
 /* availability: (transfer full) */
 void lh_week_day_take_answer   (LhWeekDay      *day,
-                                LhAvailability *availability);
+                                LhAvailability *availability,
+                                int             slot_minutes);
 
 /* Empties grid and fills it with days (n_days of them); clicked is
  * connected to each free cell's "clicked", with user_data. */

@@ -205,7 +205,11 @@ availability_cb (GObject      *source,
   self->pending--;
 
   if (availability != NULL)
-    lh_week_day_take_answer (day, availability);
+    {
+      LhPerson *person = lh_client_get_person (LH_CLIENT (source));
+
+      lh_week_day_take_answer (day, availability, person ? person->limits.slot_minutes : 0);
+    }
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID))
     {
       lh_week_day_forget_answer (day);

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "lh-window"
 
 #include "lh-window-private.h"
+#include "lh-may.h"
 
 static void
 start_action (GtkWidget  *widget,
@@ -192,7 +193,7 @@ guests_action (GtkWidget  *widget,
   LhWindow *self = LH_WINDOW (widget);
   LhPerson *person = lh_client_get_person (self->client);
 
-  if (!lh_client_is_signed_in (self->client) || person == NULL || person->guest)
+  if (!lh_client_is_signed_in (self->client) || !lh_may (person, LH_WAY_GUESTS))
     return;
   lh_guest_page_start (self->guest_page);
   lh_window_show_page (self, "guests");
@@ -207,7 +208,7 @@ assessments_action (GtkWidget  *widget,
   LhWindow *self = LH_WINDOW (widget);
   LhPerson *person = lh_client_get_person (self->client);
 
-  if (!lh_client_is_signed_in (self->client) || person == NULL || person->guest)
+  if (!lh_client_is_signed_in (self->client) || !lh_may (person, LH_WAY_ASSESSMENTS))
     return;
   lh_assessments_page_load (self->assessments_page);
   lh_window_show_page (self, "assessments");
@@ -236,8 +237,7 @@ may_ask_advice (LhWindow *self)
 {
   LhPerson *person = lh_client_get_person (self->client);
 
-  return lh_client_is_signed_in (self->client) && person != NULL && !person->guest &&
-         lh_person_has_role (person, "learner");
+  return lh_client_is_signed_in (self->client) && lh_may (person, LH_WAY_ADVICE);
 }
 
 static void

@@ -95,14 +95,14 @@ test_slots_rule (void)
   /* Its kiosk silent, but the daemon says nothing of now (another day,
    * say): the kiosk decides nothing, and the hour is free. */
   off->kiosk_offline = TRUE;
-  slots = lh_slots_for_resource (off, now, 120, NULL);
+  slots = lh_slots_for_resource (off, now, 15, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_FREE);
   g_ptr_array_unref (slots);
 
   /* The daemon says it is not answering: the hour going on says so, the
    * rest of the day is free. */
   off->now = LH_PC_NOW_OFFLINE;
-  slots = lh_slots_for_resource (off, now, 120, NULL);
+  slots = lh_slots_for_resource (off, now, 15, 120, NULL);
   g_ptr_array_add (per_resource, slots);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_OFFLINE);
   g_assert_cmpint (g_date_time_get_minute (slot_at (slots, 0)->start), ==, 15);
@@ -118,7 +118,7 @@ test_slots_rule (void)
   /* Were the daemon to suggest it, never the hour now: the next one. */
   off->offline_suggested = TRUE;
   g_ptr_array_set_size (per_resource, 0);
-  g_ptr_array_add (per_resource, lh_slots_for_resource (off, now, 120, NULL));
+  g_ptr_array_add (per_resource, lh_slots_for_resource (off, now, 15, 120, NULL));
   soonest = lh_slots_soonest_free (per_resource, 1);
   g_assert_cmpuint (soonest->len, ==, 1);
   g_assert_cmpint (g_date_time_get_hour (((LhSlot *) g_ptr_array_index (soonest, 0))->start), ==, 11);
@@ -126,18 +126,18 @@ test_slots_rule (void)
   /* Out of order by a fault, as the daemon says: the hour going on says so. */
   off->now = LH_PC_NOW_OUT_OF_ORDER;
   g_clear_pointer (&per_resource, g_ptr_array_unref);
-  slots = lh_slots_for_resource (off, now, 120, NULL);
+  slots = lh_slots_for_resource (off, now, 15, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_OUT_OF_ORDER);
   g_ptr_array_unref (slots);
 
   /* Someone sits at it: in use now, free later; a stale in_use alone
    * does not make it so. */
   sat_at->in_use = TRUE;
-  slots = lh_slots_for_resource (sat_at, now, 120, NULL);
+  slots = lh_slots_for_resource (sat_at, now, 15, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_TAKEN);
   g_ptr_array_unref (slots);
   sat_at->now = LH_PC_NOW_IN_USE;
-  slots = lh_slots_for_resource (sat_at, now, 120, NULL);
+  slots = lh_slots_for_resource (sat_at, now, 15, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_IN_USE);
   g_assert_cmpint (slot_at (slots, 1)->state, ==, LH_SLOT_FREE);
   g_ptr_array_unref (slots);
@@ -145,7 +145,7 @@ test_slots_rule (void)
   /* The person's own booking stays theirs, off or not. */
   mine->kiosk_offline = TRUE;
   mine->now = LH_PC_NOW_OFFLINE;
-  slots = lh_slots_for_resource (mine, now, 120, NULL);
+  slots = lh_slots_for_resource (mine, now, 15, 120, NULL);
   g_assert_cmpint (slot_at (slots, 0)->state, ==, LH_SLOT_MINE);
   g_ptr_array_unref (slots);
 }

@@ -194,8 +194,15 @@ test_refused_offers_own_time (void)
   kiosk_wait_for_label (kiosk.window, "24 minutes left · about half a day. Not enough for this.");
   kiosk_press (kiosk.window, "Work time (paid)");
   kiosk_press (kiosk.window, "Book it");
-  /* The daemon's own words, with the balance. */
-  kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "You have 24 minutes of ", "the refusal");
+  /* The kiosk's own words from the reason (paid-time-exhausted) and its
+   * left_minutes, not the daemon's English detail ("You have 24 minutes
+   * of …"). */
+  kiosk_wait_for_label (kiosk.window,
+                        "You have only 24 minutes of work time for learning left. Book a shorter time, or use your own time.");
+  g_assert_false (kiosk_label_prefix_shown (kiosk.window, "You have 24 minutes of "));
+  /* The words come at once now (no balance to fetch); the form follows. */
+  kiosk_wait_for (kiosk.window, kiosk_button_ready, "Book it in my own time", "the way out");
+  kiosk_spin (100);
   g_assert_nonnull (kiosk_find_label (kiosk.window, "Book this time?"));
   /* Not the same again: the paid choice is undone, Book waits for one. */
   g_assert_false (gtk_toggle_button_get_active (kiosk_time_off_find_choice (kiosk.window, "Work time (paid)")));
