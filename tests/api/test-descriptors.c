@@ -261,12 +261,24 @@ test_many_connections (void)
   before = daemon_fds_stable (d);
 
   started = g_get_monotonic_time ();
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0, refused = 0; i < n; i++)
     {
       g_autoptr(GSocket) socket = raw_connect (d);
+      guint status = raw_get (socket, "/api/v1/health");
 
-      g_assert_cmpuint (raw_get (socket, "/api/v1/health"), ==, 200);
       g_socket_close (socket, NULL);
+      /* A daemon slowed by a loaded host (a sanitizer build beside other
+       * tests) may not have seen the last closes yet: at the cap it
+       * refuses politely, which is right. It must catch up within a
+       * few seconds; the leak is judged by the descriptors after. */
+      if (status == 503 && refused < 100)
+        {
+          refused++;
+          i--;
+          g_usleep (50 * 1000);
+          continue;
+        }
+      g_assert_cmpuint (status, ==, 200);
     }
   daemon_fds_settle (d, before + FD_SLACK, FALSE);
   after = daemon_fds_stable (d);
