@@ -12,9 +12,6 @@
 #include "lh-messages.h"
 #include "lh-stepper.h"
 
-/* The daemon's bounds of an objective's number. */
-#define NUMBER_MAX 999
-
 struct _LhNewObjectiveForm
 {
   GtkBox         parent_instance;
@@ -54,8 +51,10 @@ lh_new_objective_form_new (GDateTime *now,
   g_return_val_if_fail (now != NULL, NULL);
 
   gtk_box_append (GTK_BOX (self), lh_card_label_new (_("Add an objective"), "lh-page-title"));
-  self->number = LH_STEPPER (lh_stepper_new (LH_STEPPER_COUNT, _("Number"), 1, NUMBER_MAX,
-                                             (int) CLAMP (number, 1, NUMBER_MAX)));
+  /* No upper bound of the kiosk's own: the daemon refuses a number out of
+   * its range (reason number-invalid), and the form says so. */
+  self->number = LH_STEPPER (lh_stepper_new (LH_STEPPER_COUNT, _("Number"), 1, G_MAXINT,
+                                             (int) CLAMP (number, 1, G_MAXINT)));
   lh_stepper_set_format (self->number, number_words);
   gtk_widget_set_halign (GTK_WIDGET (self->number), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->number));
