@@ -24,7 +24,8 @@ LhHousekeeper *lh_housekeeper_new        (LhStore        *store,
 void           lh_housekeeper_run        (LhHousekeeper  *self);
 
 /* Something changed that may move the next due moment: set the timer
- * again (cheap: a few indexed queries). */
+ * again, within a quarter of a second (several changes share one look:
+ * a few indexed queries). */
 void           lh_housekeeper_reschedule (LhHousekeeper  *self);
 
 /* While held, rescheduling waits, and happens once on the last release:

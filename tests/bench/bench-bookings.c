@@ -17,91 +17,56 @@
 #include <string.h>
 
 #include "lh-bench-centre.h"
+#include "lh-bench-http.h"
 #include "lh-store.h"
 
 #define SLOT_SECONDS (15 * 60)
 #define MAX_CLIENTS  64
 
-typedef struct _Bench Bench;
-
-/* Each client is a kiosk: a session of its own, with one connection
- * kept open. (One session shared by all would open and close connections
- * all the time: it asks for a new one when it sends the next request
- * before the last answer has given its connection back.) */
+/* Each client is a kiosk: a thread of its own, with one connection kept
+ * open, sending its next booking as soon as the last is answered. */
 typedef struct
 {
-  Bench       *bench;      /* (unowned) */
-  SoupSession *session;    /* (owned) */
+  guint16      port;
+  guint        resource_id;
   guint        index;
-  char        *auth;       /* (owned) "Bearer …" */
-  guint        next_slot;
-} Client;
-
-struct _Bench
-{
-  char        *url;        /* (owned) …/api/v1/bookings */
-  gint64       first_slot; /* unix time of slot 0 */
-  gint64       deadline;   /* monotonic */
-  guint        n_clients;
-  guint        offset;     /* first PC and person of this round */
-  guint        running;
+  gint64       first_slot;  /* unix time of slot 0 */
+  gint64       deadline;    /* monotonic */
+  char        *auth;        /* (owned) "Bearer …" */
+  GArray      *latencies;   /* (owned) microseconds, gint64 */
   guint        ok;
   guint        failed;
-  GArray      *latencies;  /* (owned) microseconds, gint64 */
-};
+} Client;
 
-static void send_one (Client *client);
-
-typedef struct
+static gpointer
+client_run (gpointer user_data)
 {
-  Client *client;
-  gint64  started;
-} Pending;
+  Client *client = user_data;
+  LhBenchHttp *http = lh_bench_http_new (client->port);
 
-static void
-sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Pending *pending = user_data;
-  Client *client = pending->client;
-  Bench *bench = client->bench;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
-  gint64 latency = g_get_monotonic_time () - pending->started;
-
-  g_free (pending);
-  if (soup_message_get_status (msg) == 201)
+  /* Client i books PC i, one 15-minute slot after another: distinct
+   * slots, so every refusal would be a bug. */
+  for (guint slot = 0; g_get_monotonic_time () < client->deadline; slot++)
     {
-      bench->ok++;
-      g_array_append_val (bench->latencies, latency);
+      gint64 start = client->first_slot + (gint64) slot * SLOT_SECONDS;
+      g_autofree char *s = lh_bench_iso (start);
+      g_autofree char *e = lh_bench_iso (start + SLOT_SECONDS);
+      g_autofree char *json = g_strdup_printf ("{\"resource_id\":%u,\"start\":\"%s\",\"end\":\"%s\"}",
+                                               client->resource_id, s, e);
+      gint64 started = g_get_monotonic_time ();
+      guint status = lh_bench_http_post (http, "/api/v1/bookings", client->auth, json);
+      gint64 latency = g_get_monotonic_time () - started;
+
+      if (status == 201)
+        {
+          client->ok++;
+          g_array_append_val (client->latencies, latency);
+        }
+      else
+        client->failed++;
     }
-  else
-    bench->failed++;
-  if (g_get_monotonic_time () < bench->deadline)
-    send_one (client);
-  else
-    bench->running--;
-}
-
-static void
-send_one (Client *client)
-{
-  Bench *bench = client->bench;
-  /* Client i books PC i, one 15-minute slot after another: distinct slots,
-   * so every refusal would be a bug. */
-  gint64 start = bench->first_slot + (gint64) client->next_slot++ * SLOT_SECONDS;
-  g_autofree char *s = lh_bench_iso (start);
-  g_autofree char *e = lh_bench_iso (start + SLOT_SECONDS);
-  g_autofree char *json = g_strdup_printf ("{\"resource_id\":%u,\"start\":\"%s\",\"end\":\"%s\"}",
-                                           bench->offset + client->index + 1, s, e);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", bench->url);
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  Pending *pending = g_new0 (Pending, 1);
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", client->auth);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  pending->client = client;
-  pending->started = g_get_monotonic_time ();
-  soup_session_send_and_read_async (client->session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, pending);
+  lh_bench_http_free (http);
+  return NULL;
 }
 
 static guint
@@ -177,53 +142,55 @@ static Result
 bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
 {
   Result result;
-  Bench bench = { 0 };
   Client clients[MAX_CLIENTS] = { 0 };
-  gint64 started;
-  double elapsed, rate, daemon_cpu, main_cpu, client_cpu;
+  GThread *threads[MAX_CLIENTS];
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SoupSession) session = soup_session_new ();
+  gint64 started, deadline;
+  guint ok = 0, failed = 0;
+  double elapsed, daemon_cpu, main_cpu, client_cpu;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  bench.url = g_strconcat (centre->base_url, "/api/v1/bookings", NULL);
-  bench.latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
-  bench.n_clients = n;
-  bench.offset = offset;
   /* From tomorrow, on the quarter hour. */
-  bench.first_slot = (g_date_time_to_unix (now) / 86400 + 1) * 86400;
+  gint64 first_slot = (g_date_time_to_unix (now) / 86400 + 1) * 86400;
+
   for (guint i = 0; i < n; i++)
     {
-      clients[i].bench = &bench;
+      clients[i].port = centre->port;
       clients[i].index = i;
-      clients[i].session = soup_session_new_with_options ("max-conns", 1, "max-conns-per-host", 1, NULL);
-      clients[i].auth = lh_bench_sign_in (centre, clients[i].session, offset + i);
+      clients[i].resource_id = offset + i + 1;
+      clients[i].first_slot = first_slot;
+      clients[i].auth = lh_bench_sign_in (centre, session, offset + i);
+      clients[i].latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   daemon_cpu = lh_bench_daemon_cpu (centre, FALSE);
   main_cpu = lh_bench_daemon_cpu (centre, TRUE);
   client_cpu = lh_bench_own_cpu ();
   started = g_get_monotonic_time ();
-  bench.deadline = started + (gint64) (seconds * G_USEC_PER_SEC);
-  bench.running = n;
-  for (guint i = 0; i < n; i++)
-    send_one (&clients[i]);
-  while (bench.running > 0)
-    g_main_context_iteration (NULL, TRUE);
-  elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
-  result.daemon_us = (lh_bench_daemon_cpu (centre, FALSE) - daemon_cpu) * 1e6 / MAX (bench.ok, 1);
-  result.main_us = (lh_bench_daemon_cpu (centre, TRUE) - main_cpu) * 1e6 / MAX (bench.ok, 1);
-  result.client_us = (lh_bench_own_cpu () - client_cpu) * 1e6 / MAX (bench.ok, 1);
-  g_array_sort (bench.latencies, lh_bench_compare_gint64);
-  rate = bench.ok / elapsed;
-  result.rate = rate;
-  result.p50 = lh_bench_percentile_ms (bench.latencies, 0.50);
-  result.p99 = lh_bench_percentile_ms (bench.latencies, 0.99);
-  result.failed = bench.failed;
-  result.overlaps = count_overlaps (centre->db);
+  deadline = started + (gint64) (seconds * G_USEC_PER_SEC);
   for (guint i = 0; i < n; i++)
     {
-      g_free (clients[i].auth);
-      g_object_unref (clients[i].session);
+      clients[i].deadline = deadline;
+      threads[i] = g_thread_new ("bench-client", client_run, &clients[i]);
     }
-  g_array_unref (bench.latencies);
-  g_free (bench.url);
+  for (guint i = 0; i < n; i++)
+    {
+      g_thread_join (threads[i]);
+      g_array_append_vals (latencies, clients[i].latencies->data, clients[i].latencies->len);
+      ok += clients[i].ok;
+      failed += clients[i].failed;
+      g_array_unref (clients[i].latencies);
+      g_free (clients[i].auth);
+    }
+  elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  result.daemon_us = (lh_bench_daemon_cpu (centre, FALSE) - daemon_cpu) * 1e6 / MAX (ok, 1);
+  result.main_us = (lh_bench_daemon_cpu (centre, TRUE) - main_cpu) * 1e6 / MAX (ok, 1);
+  result.client_us = (lh_bench_own_cpu () - client_cpu) * 1e6 / MAX (ok, 1);
+  g_array_sort (latencies, lh_bench_compare_gint64);
+  result.rate = ok / elapsed;
+  result.p50 = lh_bench_percentile_ms (latencies, 0.50);
+  result.p99 = lh_bench_percentile_ms (latencies, 0.99);
+  result.failed = failed;
+  result.overlaps = count_overlaps (centre->db);
   return result;
 }
 

@@ -153,6 +153,7 @@ lh_bench_centre_new_full (guint n_pcs, guint n_people, guint n_ulrs, int years, 
       g_usleep (20000);
     }
   centre->base_url = g_strdup_printf ("http://%s", listen);
+  centre->port = port;
   return centre;
 }
 

@@ -13,6 +13,7 @@ typedef struct
   char        *dir;           /* (owned) temporary directory */
   char        *db;            /* (owned) */
   char        *base_url;      /* (owned) */
+  guint16      port;
   char        *device_token;  /* (owned) */
   GSubprocess *daemon;        /* (owned) */
   double       history_seconds;  /* to write its years of history */
