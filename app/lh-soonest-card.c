@@ -19,6 +19,7 @@ struct _LhSoonestCard
   GCancellable *cancellable;  /* (owned) (nullable) the look under way */
   LhSlot       *slot;         /* (owned) (nullable) the hour offered */
   gboolean      for_person;   /* someone who books computers is signed in */
+  gboolean      not_here;     /* on a PC's own kiosk: the person sits at one */
   int           day;          /* the day being looked at, from today */
   GtkLabel     *when;
   GtkWidget    *paid_button;
@@ -243,6 +244,15 @@ lh_soonest_card_set_person (LhSoonestCard  *self,
 {
   g_return_if_fail (LH_IS_SOONEST_CARD (self));
 
-  self->for_person = lh_may (person, LH_WAY_BOOK_COMPUTERS);
+  self->for_person = !self->not_here && lh_may (person, LH_WAY_BOOK_COMPUTERS);
   look (self);
+}
+
+void
+lh_soonest_card_set_on_pc (LhSoonestCard *self,
+                           gboolean       on_pc)
+{
+  g_return_if_fail (LH_IS_SOONEST_CARD (self));
+
+  self->not_here = on_pc;
 }

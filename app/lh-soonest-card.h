@@ -24,5 +24,10 @@ void       lh_soonest_card_set_client (LhSoonestCard  *self,
  * and again each time the card is shown. */
 void       lh_soonest_card_set_person (LhSoonestCard  *self,
                                        const LhPerson *person);
+/* On a PC's own kiosk the person already sits at a computer, and the
+ * home page must fit its screen with the sitting bar: no card there.
+ * Takes effect at the next lh_soonest_card_set_person(). */
+void       lh_soonest_card_set_on_pc  (LhSoonestCard  *self,
+                                       gboolean        on_pc);
 
 G_END_DECLS

@@ -166,6 +166,8 @@ signed_in_cb (LhWindow     *self,
   g_autofree char *notice = NULL;
   g_autofree char *moved = NULL;
 
+  lh_soonest_card_set_on_pc (LH_SOONEST_CARD (lh_home_page_get_soonest (self->home_page)),
+                             self->device != NULL && self->device->pc != NULL);
   lh_home_page_set_person (self->home_page, lh_client_get_person (self->client));
   lh_idle_monitor_start (self->idle);
   lh_window_show_page (self, "home");

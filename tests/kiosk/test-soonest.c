@@ -65,6 +65,8 @@ book_from_home (guint        learner,
   kiosk_open_learner (&kiosk, centre, learner);
   kiosk_wait_for_label (kiosk.window, "The soonest free computer");
   before = my_bookings (&kiosk);
+  if (paid)
+    kiosk_screenshot (kiosk.window, "soonest-home");
   kiosk_press (kiosk.window, button);
   taps++;
   kiosk_wait_for_label (kiosk.window, "It is booked");
