@@ -156,6 +156,40 @@ test_own_letters (void)
     }
 }
 
+/* In a text view (a ULR's note, an advice note): Enter is a new line,
+ * Delete takes back the last letter, 123 gives the digits. */
+static void
+test_text_view (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *osk = lh_osk_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  static const char *const keys[] = { "h", "i", "x", "⌫", "Enter", "123", "7", NULL };
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_box_append (GTK_BOX (box), osk);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  lh_osk_set_layout (LH_OSK (osk), lh_osk_layout_for_language ("en_GB.UTF-8"));
+  lh_osk_set_target (LH_OSK (osk), view);
+  gtk_window_present (GTK_WINDOW (window));
+  kiosk_spin (200);
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      GtkWidget *key = kiosk_find_widget (osk, kiosk_is_button, keys[k]);
+
+      g_assert_nonnull (key);
+      g_signal_emit_by_name (key, "clicked");
+    }
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "hi\n7");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +202,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/osk/layout-for-language", test_layout_for_language);
   g_test_add_func ("/kiosk/osk/own-letters", test_own_letters);
+  g_test_add_func ("/kiosk/osk/text-view", test_text_view);
   g_test_add_func ("/kiosk/osk/guest-name", test_guest_name);
 
   status = g_test_run ();
