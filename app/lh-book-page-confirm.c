@@ -192,6 +192,25 @@ book_clicked_cb (LhBookPage *self,
                              self->book_cancellable, create_booking_cb, self);
 }
 
+void
+lh_book_page_book_slot (LhBookPage   *self,
+                        const LhSlot *slot,
+                        gboolean      paid)
+{
+  g_return_if_fail (LH_IS_BOOK_PAGE (self));
+  g_return_if_fail (slot != NULL);
+
+  lh_book_page_confirm_slot (self, slot);
+  if (self->selected == NULL || !lh_page_view_is (LH_PAGE (self), "confirm"))
+    return;
+  /* The person said which with the button they tapped. */
+  if (paid)
+    lh_time_choice_choose_paid (self->time_choice);
+  else
+    lh_time_choice_choose_own (self->time_choice);
+  book_clicked_cb (self, NULL);
+}
+
 /* Chosen: Book next, in view even in large text. */
 static void
 time_picked_cb (LhBookPage   *self,

@@ -8,6 +8,7 @@
 
 #include "lh-client.h"
 #include "lh-page.h"
+#include "lh-slots.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,12 @@ G_DECLARE_FINAL_TYPE (LhBookPage, lh_book_page, LH, BOOK_PAGE, LhPage)
 
 /* Shows today's slots, loading them afresh. */
 void        lh_book_page_start      (LhBookPage *self);
+/* Books slot (copied) at once, in paid work time or the person's own,
+ * as if its confirm view's Book were tapped: the done view follows, or
+ * the confirm view with the daemon's refusal. After lh_book_page_start(). */
+void        lh_book_page_book_slot  (LhBookPage   *self,
+                                     const LhSlot *slot,
+                                     gboolean      paid);
 /* Forgets all it showed and cancels its requests. */
 void        lh_book_page_reset      (LhBookPage *self);
 /* Returns: TRUE if the page went back a view itself. */

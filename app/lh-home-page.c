@@ -12,6 +12,7 @@
 #include "lh-dashboard-page.h"
 #include "lh-desk-page.h"
 #include "lh-next-meeting-tile.h"
+#include "lh-soonest-card.h"
 #include "lh-time-format.h"
 #include "lh-time-off-page.h"
 
@@ -41,6 +42,7 @@ struct _LhHomePage
   GtkLabel  *notice_label;
   GtkWidget *admin_notices;  /* below the notice: an admin's faults and checks */
   GtkWidget *next_meeting;   /* below them: a committee member's next meeting */
+  GtkWidget *soonest;        /* above the tiles: the soonest free hour, two taps to book */
 };
 
 G_DEFINE_FINAL_TYPE (LhHomePage, lh_home_page, ADW_TYPE_BIN)
@@ -101,6 +103,9 @@ lh_home_page_init (LhHomePage *self)
   self->next_meeting = lh_next_meeting_tile_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->next_meeting,
                               self->admin_notices);
+  self->soonest = lh_soonest_card_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->soonest,
+                              self->next_meeting);
   lh_home_page_set_person (self, NULL);
 }
 
@@ -136,6 +141,7 @@ lh_home_page_set_person (LhHomePage     *self,
   gtk_widget_set_visible (self->committee_box, lh_dashboard_page_is_for (person));
   lh_admin_notices_set_person (LH_ADMIN_NOTICES (self->admin_notices), person);
   lh_next_meeting_tile_set_person (LH_NEXT_MEETING_TILE (self->next_meeting), person);
+  lh_soonest_card_set_person (LH_SOONEST_CARD (self->soonest), person);
   if (person == NULL)
     lh_home_page_set_approvals (self, -1);
   if (person == NULL || person->name == NULL)
@@ -162,6 +168,14 @@ lh_home_page_get_next_meeting (LhHomePage *self)
   g_return_val_if_fail (LH_IS_HOME_PAGE (self), NULL);
 
   return self->next_meeting;
+}
+
+GtkWidget *
+lh_home_page_get_soonest (LhHomePage *self)
+{
+  g_return_val_if_fail (LH_IS_HOME_PAGE (self), NULL);
+
+  return self->soonest;
 }
 
 void

@@ -20,6 +20,9 @@ GtkWidget *lh_home_page_get_admin_notices (LhHomePage *self);
 /* The committee's next meeting (an LhNextMeetingTile): the window gives
  * it the client. */
 GtkWidget *lh_home_page_get_next_meeting (LhHomePage *self);
+/* The soonest free hour (an LhSoonestCard): the window gives it the
+ * client and books from its `book` signal. */
+GtkWidget *lh_home_page_get_soonest (LhHomePage *self);
 /* The count on Time off to approve (only admins see it); pending < 0:
  * not known. */
 void lh_home_page_set_approvals (LhHomePage     *self,

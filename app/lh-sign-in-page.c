@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-busy.h"
+#include "lh-client-sign-in-shape.h"
 #include "lh-messages.h"
 
 #define MAX_STAFF_DIGITS 12
@@ -24,6 +25,10 @@ struct _LhSignInPage
 
   LhClient     *client;        /* (owned) (nullable) */
   GCancellable *cancellable;   /* (owned) (nullable) set while signing in */
+  GCancellable *shape_cancellable;  /* (owned) (nullable) while asking the lengths */
+  LhSignInShape shape;         /* the daemon's lengths; 0s until known */
+  GtkWidget    *keys_root;     /* (unowned) (nullable) the window typed keys are caught on */
+  GtkEventController *keys;    /* (unowned) (nullable) on keys_root */
   GString      *staff_number;  /* (owned) */
   GString      *pin;           /* (owned) */
   Step          step;
@@ -67,7 +72,10 @@ update (LhSignInPage *self)
     {
       gtk_label_set_label (self->step_label, _("Step 1 of 2"));
       gtk_label_set_label (self->prompt_label, _("Type your staff number"));
-      gtk_label_set_label (self->hint_label, _("Use the number keys. Then tap Next."));
+      /* With the length known, the last digit goes on by itself. */
+      gtk_label_set_label (self->hint_label, self->shape.staff_number_digits > 0
+                                             ? _("Use the number keys.")
+                                             : _("Use the number keys. Then tap Next."));
       gtk_label_set_label (self->display_label, self->staff_number->str);
       gtk_button_set_label (self->next_button, _("Next"));
     }
@@ -183,6 +191,64 @@ next_clicked_cb (LhSignInPage *self,
                            self->cancellable, sign_in_cb, self);
 }
 
+/* The length the daemon says the digits being typed have, or 0. */
+static gsize
+expected_length (LhSignInPage *self)
+{
+  if (self->step == STEP_PIN)
+    return self->shape.pin_digits;
+  if (self->staff_number->len > 0 && self->staff_number->str[0] == 'G')
+    return self->shape.guest_number_length;
+  return self->shape.staff_number_digits;
+}
+
+/* After the last digit, on by itself: only with a length the daemon gave. */
+static void
+maybe_move_on (LhSignInPage *self)
+{
+  GString *digits = self->step == STEP_PIN ? self->pin : self->staff_number;
+  gsize expected = expected_length (self);
+
+  if (expected > 0 && digits->len == expected && self->cancellable == NULL)
+    next_clicked_cb (self, self->next_button);
+}
+
+static void
+shape_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LhSignInPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree LhSignInShape *shape = lh_client_get_sign_in_shape_finish (LH_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LH_SIGN_IN_PAGE (user_data);
+  g_clear_object (&self->shape_cancellable);
+  if (shape == NULL)
+    {
+      /* Not known: Next and Sign in stay the way on. */
+      g_debug ("No sign-in lengths: %s", error->message);
+      return;
+    }
+  self->shape = *shape;
+  update (self);
+  maybe_move_on (self);
+}
+
+/* Asked afresh for each person: the roster may have changed. */
+static void
+load_shape (LhSignInPage *self)
+{
+  g_cancellable_cancel (self->shape_cancellable);
+  g_clear_object (&self->shape_cancellable);
+  if (self->client == NULL)
+    return;
+  self->shape_cancellable = g_cancellable_new ();
+  lh_client_get_sign_in_shape_async (self->client, self->shape_cancellable, shape_cb, self);
+}
+
 static void
 press_key (LhSignInPage *self,
            const char   *key)
@@ -208,7 +274,13 @@ press_key (LhSignInPage *self,
         g_string_append (digits, key);
     }
   else if (digits->len < max)
-    g_string_append (digits, key);
+    {
+      g_string_append (digits, key);
+      show_error (self, NULL);
+      update (self);
+      maybe_move_on (self);
+      return;
+    }
 
   show_error (self, NULL);
   update (self);
@@ -221,6 +293,23 @@ key_clicked_cb (GtkButton    *button,
   press_key (self, g_object_get_data (G_OBJECT (button), "lh-key"));
 }
 
+/* Whether Enter belongs to the focused control: a button of the page's
+ * own (Back, say) that Tab reached does what it says. */
+static gboolean
+enter_is_for_focus (LhSignInPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || focus == GTK_WIDGET (self->next_button))
+    return FALSE;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->keypad)))
+    return FALSE;
+  return GTK_IS_BUTTON (focus) || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
+/* Caught on the window before any button: the digits go to the keypad
+ * wherever the focus is (or is not, after Next turned insensitive). */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -229,6 +318,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 LhSignInPage          *self)
 {
   gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
 
   if (c >= '0' && c <= '9')
     {
@@ -249,6 +342,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
     {
+      if (enter_is_for_focus (self))
+        return GDK_EVENT_PROPAGATE;
       if (gtk_widget_get_sensitive (GTK_WIDGET (self->next_button)))
         next_clicked_cb (self, self->next_button);
       return GDK_EVENT_STOP;
@@ -321,12 +416,39 @@ build_keypad (LhSignInPage *self)
 }
 
 static void
+lh_sign_in_page_root (GtkWidget *widget)
+{
+  LhSignInPage *self = LH_SIGN_IN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lh_sign_in_page_parent_class)->root (widget);
+  self->keys_root = GTK_WIDGET (gtk_widget_get_root (widget));
+  self->keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (self->keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (self->keys_root, self->keys);
+}
+
+static void
+lh_sign_in_page_unroot (GtkWidget *widget)
+{
+  LhSignInPage *self = LH_SIGN_IN_PAGE (widget);
+
+  if (self->keys != NULL)
+    gtk_widget_remove_controller (self->keys_root, self->keys);
+  self->keys = NULL;
+  self->keys_root = NULL;
+  GTK_WIDGET_CLASS (lh_sign_in_page_parent_class)->unroot (widget);
+}
+
+static void
 lh_sign_in_page_dispose (GObject *object)
 {
   LhSignInPage *self = LH_SIGN_IN_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->shape_cancellable);
+  g_clear_object (&self->shape_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LH_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (lh_sign_in_page_parent_class)->dispose (object);
@@ -354,6 +476,8 @@ lh_sign_in_page_class_init (LhSignInPageClass *klass)
 
   object_class->dispose = lh_sign_in_page_dispose;
   object_class->finalize = lh_sign_in_page_finalize;
+  widget_class->root = lh_sign_in_page_root;
+  widget_class->unroot = lh_sign_in_page_unroot;
 
   signals[SIGNAL_SIGNED_IN] =
     g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -376,18 +500,11 @@ lh_sign_in_page_class_init (LhSignInPageClass *klass)
 static void
 lh_sign_in_page_init (LhSignInPage *self)
 {
-  GtkEventController *controller;
-
   self->staff_number = g_string_new (NULL);
   self->pin = g_string_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_keypad (self);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
   update (self);
 }
 
@@ -399,6 +516,7 @@ lh_sign_in_page_set_client (LhSignInPage *self,
   g_return_if_fail (client == NULL || LH_IS_CLIENT (client));
 
   g_set_object (&self->client, client);
+  load_shape (self);
 }
 
 void
@@ -415,6 +533,7 @@ lh_sign_in_page_reset (LhSignInPage *self)
   self->step = STEP_STAFF_NUMBER;
   show_error (self, NULL);
   update (self);
+  load_shape (self);
 }
 
 gboolean

@@ -408,6 +408,15 @@ lh_time_choice_get_paid (LhTimeChoice *self)
 }
 
 void
+lh_time_choice_choose_paid (LhTimeChoice *self)
+{
+  g_return_if_fail (LH_IS_TIME_CHOICE (self));
+
+  if (self->asked)
+    gtk_toggle_button_set_active (self->paid_button, TRUE);
+}
+
+void
 lh_time_choice_choose_own (LhTimeChoice *self)
 {
   g_return_if_fail (LH_IS_TIME_CHOICE (self));

@@ -33,6 +33,8 @@ void      lh_time_choice_reset                (LhTimeChoice *self);
 gboolean  lh_time_choice_get_chosen           (LhTimeChoice *self);
 /* TRUE if "Work time (paid)" is chosen. */
 gboolean  lh_time_choice_get_paid             (LhTimeChoice *self);
+/* Chooses "Work time (paid)", as the home page's "Book – work time" does. */
+void      lh_time_choice_choose_paid          (LhTimeChoice *self);
 /* Chooses "My own time", as the refusal's button does. */
 void      lh_time_choice_choose_own           (LhTimeChoice *self);
 /* Whether a booking's error refused the paid time rather than the

@@ -459,4 +459,7 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.toast", "s", toast_action);
   gtk_widget_class_install_property_action (widget_class, "kiosk.large-text", "large-text");
   gtk_widget_class_install_property_action (widget_class, "kiosk.high-contrast", "high-contrast");
+  /* A physical keyboard's Escape is Back: a dialog on top closes itself
+   * first, as it has the focus. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "kiosk.back", NULL);
 }

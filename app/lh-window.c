@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "lh-window"
 
 #include "lh-window-private.h"
+#include "lh-osk.h"
+#include "lh-soonest-card.h"
 
 #include <glib/gi18n.h>
 
@@ -143,6 +145,20 @@ fault_finished_cb (LhWindow    *self,
     back_to_welcome (self, NULL);
 }
 
+/* Home's "Book – work time" or "Book – my own time": booked at once, the
+ * book page shows the outcome. */
+static void
+book_soonest_cb (LhWindow     *self,
+                 const LhSlot *slot,
+                 gboolean      paid)
+{
+  if (!lh_client_is_signed_in (self->client))
+    return;
+  lh_book_page_start (self->book_page);
+  lh_book_page_book_slot (self->book_page, slot, paid);
+  lh_window_show_page (self, "book");
+}
+
 static void
 signed_in_cb (LhWindow     *self,
               LhSignInPage *page)
@@ -150,6 +166,8 @@ signed_in_cb (LhWindow     *self,
   g_autofree char *notice = NULL;
   g_autofree char *moved = NULL;
 
+  lh_soonest_card_set_on_pc (LH_SOONEST_CARD (lh_home_page_get_soonest (self->home_page)),
+                             self->device != NULL && self->device->pc != NULL);
   lh_home_page_set_person (self->home_page, lh_client_get_person (self->client));
   lh_idle_monitor_start (self->idle);
   lh_window_show_page (self, "home");
@@ -299,6 +317,9 @@ lh_window_constructed (GObject *object)
   lh_admin_notices_set_client (LH_ADMIN_NOTICES (lh_home_page_get_admin_notices (self->home_page)), self->client);
   lh_next_meeting_tile_set_client (LH_NEXT_MEETING_TILE (lh_home_page_get_next_meeting (self->home_page)),
                                    self->client);
+  lh_soonest_card_set_client (LH_SOONEST_CARD (lh_home_page_get_soonest (self->home_page)), self->client);
+  g_signal_connect_object (lh_home_page_get_soonest (self->home_page), "book",
+                           G_CALLBACK (book_soonest_cb), self, G_CONNECT_SWAPPED);
   lh_action_plan_page_set_client (self->action_plan_page, self->client);
   lh_meetings_page_set_client (self->meetings_page, self->client);
   lh_page_set_client (LH_PAGE (self->equipment_page), self->client);
@@ -524,6 +545,8 @@ lh_window_init (LhWindow *self)
   self->meetings_page = LH_MEETINGS_PAGE (lh_meetings_page_new ());
   gtk_stack_add_titled (self->stack, GTK_WIDGET (self->meetings_page), "meetings", _("Meetings"));
 
+  /* Free text anywhere gets the on-screen keyboard. */
+  lh_osk_attach (ADW_APPLICATION_WINDOW (self));
   lh_idle_monitor_watch (self->idle, GTK_WIDGET (self));
   g_signal_connect_object (self->idle, "countdown", G_CALLBACK (idle_countdown_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->idle, "expired", G_CALLBACK (idle_expired_cb), self, G_CONNECT_SWAPPED);

@@ -10,6 +10,7 @@
 
 #include "lh-api-json.h"
 #include "lh-guests.h"
+#include "lh-people.h"
 #include "lh-rules.h"
 #include "lh-usage.h"
 
@@ -72,4 +73,37 @@ lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   return TRUE;
+}
+
+/* GET /api/v1/sign-in-shape: before anyone signs in, how long a staff
+ * number and a PIN are when the centre's are all one length, so that the
+ * keypad moves on by itself after the last digit. Lengths of the roster
+ * as a whole and the centre's setting: nothing about any one person. */
+void
+lh_route_sign_in_shape (LhRequest *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  int staff_digits = lh_people_staff_number_digits (request->store, &error);
+
+  if (staff_digits < 0)
+    {
+      lh_request_reply_error (request, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "staff_number_digits");
+  if (staff_digits > 0)
+    json_builder_add_int_value (builder, staff_digits);
+  else
+    json_builder_add_null_value (builder);
+  /* A guest's number: G and six digits (lh_staff_number_is_guests()). */
+  add_number (builder, "guest_number_length", 7);
+  json_builder_set_member_name (builder, "pin_digits");
+  if (request->centre->pin_digits > 0)
+    json_builder_add_int_value (builder, request->centre->pin_digits);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  lh_request_reply_builder (request, 200, builder);
 }

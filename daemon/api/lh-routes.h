@@ -197,6 +197,7 @@ void lh_route_heartbeat       (LhRequest *request);
 void lh_route_list_resources  (LhRequest *request);
 void lh_route_availability    (LhRequest *request);
 void lh_route_rules           (LhRequest *request);
+void lh_route_sign_in_shape   (LhRequest *request);
 /* lh-routes-checks.c */
 void lh_route_list_checks          (LhRequest *request);
 void lh_route_check_done           (LhRequest *request);

@@ -49,6 +49,8 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/resources", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_list_resources },
   { "GET", "/api/v1/availability", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_availability },
   { "GET", "/api/v1/rules", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_rules },
+  /* A kiosk's, before sign-in: the keypad's lengths. */
+  { "GET", "/api/v1/sign-in-shape", LH_AUTH_DEVICE, 0, lh_route_sign_in_shape },
   { "GET", "/api/v1/terms", LH_AUTH_DEVICE_OR_SESSION, 0, lh_route_terms },
   { "POST", "/api/v1/bookings", LH_AUTH_SESSION, LH_ROLE_LEARNER, lh_route_create_booking },
   { "GET", "/api/v1/me/bookings", LH_AUTH_SESSION, 0, lh_route_my_bookings },

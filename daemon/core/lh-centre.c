@@ -107,7 +107,8 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
       !read_int (key_file, "max-booking-minutes", 5, 24 * 60, &centre->max_booking_minutes, error) ||
       !read_int (key_file, "session-minutes", 1, 24 * 60, &centre->session_minutes, error) ||
       !read_int (key_file, "horizon-days", 1, 366, &centre->horizon_days, error) ||
-      !read_int (key_file, "advice-retention-months", 1, 120, &centre->advice_retention_months, error))
+      !read_int (key_file, "advice-retention-months", 1, 120, &centre->advice_retention_months, error) ||
+      !read_int (key_file, "pin-digits", 4, 8, &centre->pin_digits, error))
     return NULL;
   if (centre->min_booking_minutes > centre->max_booking_minutes)
     {

@@ -21,6 +21,9 @@ typedef struct
   char      *public_url;           /* (owned) (nullable) how phones reach the
                                     * daemon, e.g. "https://learning.example.org:8443";
                                     * NULL: links are relative to the kiosk's address */
+  int        pin_digits;           /* every PIN has this many digits, as
+                                    * the centre promises ([centre]
+                                    * pin-digits); 0: 4 to 8, not fixed */
   int        advice_retention_months;  /* advice records go this long after
                                         * the last contact */
   LhNoteKey *note_key;             /* (owned) (nullable) seals advice notes;

@@ -13,6 +13,7 @@
  *   [centre]
  *   timezone=Europe/London
  *   max-booking-minutes=120
+ *   pin-digits=4            (optional: every PIN has 4 digits)
  */
 #pragma once
 

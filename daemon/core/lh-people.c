@@ -105,6 +105,28 @@ lh_staff_number_is_guests (const char *staff_number)
          strspn (staff_number + 1, "0123456789") == 6;
 }
 
+int
+lh_people_staff_number_digits (LhStore *store, GError **error)
+{
+  /* One row per length, and whether any number of it has a non-digit. */
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
+                                             "SELECT length(staff_number), "
+                                             "max(staff_number GLOB '*[^0-9]*') FROM people "
+                                             "WHERE sponsor_id IS NULL AND pin_hash IS NOT NULL GROUP BY 1 LIMIT 2",
+                                             error);
+  gboolean has_row;
+  int digits;
+
+  if (stmt == NULL || !lh_store_step (store, stmt, &has_row, error))
+    return -1;
+  if (!has_row || sqlite3_column_int (stmt, 1) != 0)
+    return 0;
+  digits = sqlite3_column_int (stmt, 0);
+  if (!lh_store_step (store, stmt, &has_row, error))
+    return -1;
+  return has_row ? 0 : digits;
+}
+
 gboolean
 lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
                 gint64 *out_id, gboolean *out_created, GError **error)

@@ -52,6 +52,12 @@ gboolean  lh_staff_number_check (const char *staff_number,
 /* Whether it has the form of a guest's number, G and six digits (in any
  * case): the roster may not take one. */
 gboolean  lh_staff_number_is_guests (const char *staff_number);
+/* The length every staff number of the roster (guests aside) has, when
+ * they are all digits of one length; 0 if they are not (or there are
+ * none), so that the sign-in keypad cannot know when one is complete.
+ * Says nothing about any one person. -1 on error. */
+int       lh_people_staff_number_digits (LhStore  *store,
+                                         GError  **error);
 
 /* Adds the person, or updates everything but the PIN of the person with the
  * same staff number; LH_ERROR_CONFLICT if that is a guest and person is

@@ -42,6 +42,31 @@ may (LhApiReply *reply, const char *what)
   return json_object_get_boolean_member (member (reply, "may"), what);
 }
 
+/* Before sign-in, a kiosk learns the keypad's lengths; the demo's PINs
+ * are not all one length (guests' have six). */
+static void
+test_sign_in_shape (void)
+{
+  g_autoptr(LhApiReply) shape = lh_api_call (session_, daemon_->base_url, "GET", "/api/v1/sign-in-shape",
+                                             daemon_->device_token, NULL);
+  g_autoptr(LhApiReply) nobody = lh_api_call (session_, daemon_->base_url, "GET", "/api/v1/sign-in-shape",
+                                              NULL, NULL);
+  JsonObject *object;
+
+  g_assert_cmpuint (shape->status, ==, 200);
+  object = json_node_get_object (shape->json);
+  /* Earlier tests add people of their own: the roster's length may no
+   * longer be one (tests/core/test-guests.c checks which; the kiosk test
+   * the demo's six digits). */
+  g_assert_true (json_object_has_member (object, "staff_number_digits"));
+  g_assert_true (json_object_get_null_member (object, "staff_number_digits") ||
+                 json_object_get_int_member (object, "staff_number_digits") > 0);
+  g_assert_cmpint (json_object_get_int_member (object, "guest_number_length"), ==, 7);
+  g_assert_true (json_object_get_null_member (object, "pin_digits"));
+  /* Only a kiosk asks: it is the roster's shape. */
+  g_assert_cmpuint (nobody->status, ==, 401);
+}
+
 static void
 test_learner (void)
 {
@@ -117,4 +142,5 @@ lh_api_limits_add_tests (LhTestDaemon *daemon, SoupSession *session)
   g_test_add_func ("/api/sign-in/limits/learner", test_learner);
   g_test_add_func ("/api/sign-in/limits/guest", test_guest);
   g_test_add_func ("/api/sign-in/limits/roles", test_roles);
+  g_test_add_func ("/api/sign-in/shape", test_sign_in_shape);
 }

@@ -35,6 +35,25 @@ test_public_url (void)
   g_assert_no_error (error);
   /* Trimmed, without the last slash: links append their path. */
   g_assert_cmpstr (config->centre->public_url, ==, "https://learning.example.org:8443");
+  /* Not fixed unless the centre says so. */
+  g_assert_cmpint (config->centre->pin_digits, ==, 0);
+  g_unlink (path);
+}
+
+/* A centre whose PINs all have one length says so, for the keypad. */
+static void
+test_pin_digits (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhConfig) config = NULL;
+  int fd = g_file_open_tmp ("learnhub-conf-XXXXXX", &path, NULL);
+
+  close (fd);
+  g_assert_true (g_file_set_contents (path, "[centre]\npin-digits=6\n", -1, NULL));
+  config = lh_config_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (config->centre->pin_digits, ==, 6);
   g_unlink (path);
 }
 
@@ -48,6 +67,8 @@ test_bad_values_refused (void)
     "[centre]\nmin-booking-minutes=90\nmax-booking-minutes=60\n",
     "[centre]\npublic-url=learning.example.org\n",
     "[centre]\npublic-url=ftp://learning.example.org/\n",
+    "[centre]\npin-digits=3\n",
+    "[centre]\npin-digits=9\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -182,6 +203,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/config/example-file-loads", test_example_file_loads);
   g_test_add_func ("/lh/config/bad-values-refused", test_bad_values_refused);
   g_test_add_func ("/lh/config/public-url", test_public_url);
+  g_test_add_func ("/lh/config/pin-digits", test_pin_digits);
   g_test_add_func ("/lh/config/note-key-apart-from-database", test_note_key_apart_from_database);
   status = g_test_run ();
   g_unlink (key);

@@ -36,6 +36,44 @@ add_resource (LhStore *store, const char *name, const char *kind)
 }
 
 static void
+set_pin (LhStore *store, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lh_people_set_pin (store, id, "4321", NOW, &error));
+  g_assert_no_error (error);
+}
+
+/* The keypad's length for a staff number: the roster's, when every
+ * number of those who can sign in has that many digits; guests aside. */
+static void
+test_staff_number_digits (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pin = NULL;
+  g_autoptr(LhPerson) guest = NULL;
+  gint64 sponsor;
+
+  g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 0);
+  sponsor = add_staff (ts->store, "100001", LH_ROLE_LEARNER);
+  set_pin (ts->store, sponsor);
+  set_pin (ts->store, add_staff (ts->store, "100002", LH_ROLE_LEARNER));
+  g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 6);
+  /* A guest's number (G and six digits) is not the roster's. */
+  guest = lh_guests_register (ts->store, sponsor, "Samira", NOW, &pin, &error);
+  g_assert_nonnull (guest);
+  g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 6);
+  /* Nobody without a PIN signs in: their number does not count. */
+  add_staff (ts->store, "12", LH_ROLE_LEARNER);
+  g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 6);
+  /* Another length, or a letter: not fixed. */
+  set_pin (ts->store, add_staff (ts->store, "1000003", LH_ROLE_LEARNER));
+  g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
 test_register_and_sign_in (void)
 {
   g_autoptr(LhTestStore) ts = lh_test_store_new ();
@@ -145,5 +183,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/guests/register-and-sign-in", test_register_and_sign_in);
   g_test_add_func ("/lh/guests/limits-and-sponsors", test_limits_and_sponsors);
   g_test_add_func ("/lh/guests/use-pcs-only", test_guests_use_pcs_only);
+  g_test_add_func ("/lh/people/staff-number-digits", test_staff_number_digits);
   return g_test_run ();
 }

@@ -241,6 +241,15 @@ kiosk_type_digits (LhWindow   *window,
     }
 }
 
+void
+kiosk_staff_number_next (LhWindow *window)
+{
+  /* The daemon gave the length: on to the PIN by itself. */
+  if (kiosk_wait_at_most (window, kiosk_label_shown, "Type your PIN", 2000))
+    return;
+  kiosk_press (window, "Next");
+}
+
 /* ---- windows and clients --------------------------------------------- */
 
 gboolean
@@ -442,7 +451,7 @@ kiosk_sign_in (LhWindow   *window,
   kiosk_press (window, "Tap to start");
   kiosk_wait_for_page (window, "sign-in");
   kiosk_type_digits (window, staff);
-  kiosk_press (window, "Next");
+  kiosk_staff_number_next (window);
   kiosk_wait_for_label (window, "Type your PIN");
   kiosk_type_digits (window, pin);
   kiosk_press (window, "Sign in");

@@ -76,6 +76,9 @@ void       kiosk_wait_for_label     (LhWindow *window, const char *text);
 void       kiosk_press              (LhWindow *window, const char *text);
 /* Presses the keypad's digit keys one by one. */
 void       kiosk_type_digits        (LhWindow *window, const char *digits);
+/* After a whole staff number: Next, unless the keypad went on to the PIN
+ * by itself (the daemon said how long staff numbers are). */
+void       kiosk_staff_number_next  (LhWindow *window);
 
 gboolean   kiosk_window_mapped      (LhWindow *window, gconstpointer data);
 /* Only the test's reference is left: no request still holds the client. */

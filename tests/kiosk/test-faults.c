@@ -299,7 +299,7 @@ test_pc_not_in_inventory (void)
   kiosk_press (kiosk.window, "Tap to start");
   kiosk_wait_for_page (kiosk.window, "sign-in");
   kiosk_type_digits (kiosk.window, staff);
-  kiosk_press (kiosk.window, "Next");
+  kiosk_staff_number_next (kiosk.window);
   kiosk_wait_for_label (kiosk.window, "Type your PIN");
   kiosk_type_digits (kiosk.window, pin);
   kiosk_press (kiosk.window, "Sign in");

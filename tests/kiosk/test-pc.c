@@ -414,7 +414,7 @@ test_refused (void)
   kiosk_press (kiosk.window, "Tap to start");
   kiosk_wait_for_page (kiosk.window, "sign-in");
   kiosk_type_digits (kiosk.window, learners[0].staff);
-  kiosk_press (kiosk.window, "Next");
+  kiosk_staff_number_next (kiosk.window);
   kiosk_wait_for_label (kiosk.window, "Type your PIN");
   kiosk_type_digits (kiosk.window, learners[0].pin);
   kiosk_press (kiosk.window, "Sign in");
