@@ -459,4 +459,5 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.toast", "s", toast_action);
   gtk_widget_class_install_property_action (widget_class, "kiosk.large-text", "large-text");
   gtk_widget_class_install_property_action (widget_class, "kiosk.high-contrast", "high-contrast");
+  gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
 }
