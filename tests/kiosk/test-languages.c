@@ -210,6 +210,15 @@ test_per_person (void)
   sign_in (kiosk.window, staff_a, pin_a, name_a);
   g_assert_true (language_is (kiosk.window, "pl"));
   kiosk_wait_for (kiosk.window, saved, &a_polish, "Polish saved for the person");
+  /* Changed while signed in (as any control of the window would): saved
+   * at once; then back to Polish. */
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "kiosk.language", "s", "ro");
+  g_assert_true (language_is (kiosk.window, "ro"));
+  a_polish.language = "ro";
+  kiosk_wait_for (kiosk.window, saved, &a_polish, "Romanian saved for the person");
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "kiosk.language", "s", "pl");
+  a_polish.language = "pl";
+  kiosk_wait_for (kiosk.window, saved, &a_polish, "Polish saved again");
   sign_out (kiosk.window);
   /* The centre's defaults for the next person. */
   kiosk_wait_for_label (kiosk.window, "Tap to start");
