@@ -131,11 +131,14 @@ objective_card (LhActionPlanPage      *self,
   /* Translators: "Lead ULR · by Wednesday 31 March 2027 · In progress" */
   g_autofree char *facts = g_strdup_printf (_("%s · by %s · %s"), objective->by_whom, year,
                                             lh_action_plan_status_words (objective->status));
+  /* The number is written out first: xgettext cannot read a message built
+   * with G_GINT64_FORMAT, so it would never be translated. */
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, objective->number);
   /* Translators: a screen reader's name for the button, e.g. "History of objective 2" */
-  g_autofree char *a11y = g_strdup_printf (_("History of objective %" G_GINT64_FORMAT), objective->number);
+  g_autofree char *a11y = g_strdup_printf (_("History of objective %s"), number);
   GtkWidget *button = lh_card_button_new (_("History"), NULL, a11y);
   /* Translators: a screen reader's name for the button, e.g. "Update objective 2" */
-  g_autofree char *update_a11y = g_strdup_printf (_("Update objective %" G_GINT64_FORMAT), objective->number);
+  g_autofree char *update_a11y = g_strdup_printf (_("Update objective %s"), number);
   GtkWidget *update = lh_card_button_new (_("Update"), NULL, update_a11y);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
@@ -255,8 +258,9 @@ static void
 show_history (LhActionPlanPage   *self,
               const ObjectiveRef *objective)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, objective->number);
   /* Translators: the history page's title, e.g. "Objective 2: its history" */
-  g_autofree char *title = g_strdup_printf (_("Objective %" G_GINT64_FORMAT ": its history"), objective->number);
+  g_autofree char *title = g_strdup_printf (_("Objective %s: its history"), number);
 
   g_object_set_data_full (G_OBJECT (self), "lh-history-title", g_steal_pointer (&title), g_free);
   self->in_history = TRUE;

@@ -44,7 +44,7 @@ static const KeyWords keys[] = {
   { NULL, "apprentice", N_("Apprentice study time") },
   { NULL, "entitlement", N_("Entitlement") },
   { NULL, "granted", N_("Granted") },
-  { NULL, "taken", N_("Taken") },
+  { NULL, "taken", N_("Time taken") },
   { NULL, "own-time", N_("Own time used") },
   { NULL, "matched", N_("Paid time matched") },
   { NULL, "requests", N_("Requests") },

@@ -49,8 +49,10 @@ GtkWidget *
 lh_objective_form_new (const LhPlanObjective *objective)
 {
   LhObjectiveForm *self = g_object_new (LH_TYPE_OBJECTIVE_FORM, NULL);
+  /* Written out first, so that xgettext can read the message. */
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, objective->number);
   /* Translators: the form's title, e.g. "Update objective 2" */
-  g_autofree char *title = g_strdup_printf (_("Update objective %" G_GINT64_FORMAT), objective->number);
+  g_autofree char *title = g_strdup_printf (_("Update objective %s"), number);
   GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkToggleButton *first = NULL;
 

@@ -166,6 +166,9 @@ typedef struct
 {
   double rate, p50, p99;
   guint  failed, overlaps;
+  /* CPU microseconds per booking: learnhubd's threads, its main thread,
+   * and these clients (all in this one thread). */
+  double daemon_us, main_us, client_us;
 } Result;
 
 /* Each round takes its own PCs and people, from offset on, so rounds never
@@ -177,7 +180,7 @@ bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
   Bench bench = { 0 };
   Client clients[MAX_CLIENTS] = { 0 };
   gint64 started;
-  double elapsed, rate;
+  double elapsed, rate, daemon_cpu, main_cpu, client_cpu;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   bench.url = g_strconcat (centre->base_url, "/api/v1/bookings", NULL);
@@ -193,6 +196,9 @@ bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
       clients[i].session = soup_session_new_with_options ("max-conns", 1, "max-conns-per-host", 1, NULL);
       clients[i].auth = lh_bench_sign_in (centre, clients[i].session, offset + i);
     }
+  daemon_cpu = lh_bench_daemon_cpu (centre, FALSE);
+  main_cpu = lh_bench_daemon_cpu (centre, TRUE);
+  client_cpu = lh_bench_own_cpu ();
   started = g_get_monotonic_time ();
   bench.deadline = started + (gint64) (seconds * G_USEC_PER_SEC);
   bench.running = n;
@@ -201,6 +207,9 @@ bench_clients (LhBenchCentre *centre, guint offset, guint n, double seconds)
   while (bench.running > 0)
     g_main_context_iteration (NULL, TRUE);
   elapsed = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  result.daemon_us = (lh_bench_daemon_cpu (centre, FALSE) - daemon_cpu) * 1e6 / MAX (bench.ok, 1);
+  result.main_us = (lh_bench_daemon_cpu (centre, TRUE) - main_cpu) * 1e6 / MAX (bench.ok, 1);
+  result.client_us = (lh_bench_own_cpu () - client_cpu) * 1e6 / MAX (bench.ok, 1);
   g_array_sort (bench.latencies, lh_bench_compare_gint64);
   rate = bench.ok / elapsed;
   result.rate = rate;
@@ -293,6 +302,18 @@ main (int argc, char **argv)
                atoi (counts[i]), fresh->rate, fresh->p50, fresh->p99, fresh->rate / bare,
                old->rate, old->p50, old->p99, old->rate / bare, old->p50 / fresh->p50,
                fresh->failed + old->failed, fresh->overlaps + old->overlaps);
+    }
+  /* With one thread serving every request, the rate can be no more than
+   * 1 s over the main thread's CPU per booking, however fast fsync is. */
+  g_print ("\nCPU per booking, microseconds (new / %d years): learnhubd all threads, its main thread, the clients\n\n", years);
+  g_print ("| clients | learnhubd | main thread | clients |\n|---|---|---|---|\n");
+  for (guint i = 0; counts[i] != NULL; i++)
+    {
+      const Result *fresh = &g_array_index (results, Result, 2 * i);
+      const Result *old = &g_array_index (results, Result, 2 * i + 1);
+
+      g_print ("| %2d | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f |\n", atoi (counts[i]),
+               fresh->daemon_us, old->daemon_us, fresh->main_us, old->main_us, fresh->client_us, old->client_us);
     }
   lh_bench_centre_free (aged);
   lh_bench_centre_free (centre);

@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -232,4 +234,44 @@ lh_bench_percentile_ms (GArray *sorted, double p)
   if (sorted->len == 0)
     return 0;
   return g_array_index (sorted, gint64, (guint) (p * (sorted->len - 1))) / 1000.0;
+}
+
+static double
+stat_cpu (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return 0;
+  /* The name (field 2) may hold spaces: count from after its ')'. */
+  after_name = strrchr (text, ')');
+  if (after_name == NULL)
+    return 0;
+  fields = g_strsplit (after_name + 2, " ", -1);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  /* utime and stime are fields 14 and 15 of the whole line. */
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
+}
+
+double
+lh_bench_daemon_cpu (LhBenchCentre *centre,
+                     gboolean       main_thread_only)
+{
+  const char *pid = g_subprocess_get_identifier (centre->daemon);
+  g_autofree char *path = main_thread_only ? g_strdup_printf ("/proc/%s/task/%s/stat", pid, pid)
+                                           : g_strdup_printf ("/proc/%s/stat", pid);
+
+  return stat_cpu (path);
+}
+
+double
+lh_bench_own_cpu (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }

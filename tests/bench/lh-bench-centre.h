@@ -50,6 +50,14 @@ guint          lh_bench_post         (SoupSession *session,
 
 char          *lh_bench_iso          (gint64 unix_seconds);
 
+/* CPU seconds (user + system) used so far by the centre's learnhubd: all
+ * its threads, or only its main thread (where libsoup serves every
+ * request). Unlike a rate, this hardly depends on how busy the machine is. */
+double         lh_bench_daemon_cpu   (LhBenchCentre *centre,
+                                      gboolean       main_thread_only);
+/* CPU seconds used so far by this process. */
+double         lh_bench_own_cpu      (void);
+
 int            lh_bench_compare_gint64 (gconstpointer a,
                                         gconstpointer b);
 /* p-th percentile (0..1) of sorted microseconds, in milliseconds. */
