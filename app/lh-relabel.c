@@ -12,6 +12,25 @@ typedef struct
 } Noted;
 
 static GQuark noted_quark;
+static GQuark skip_quark;
+
+static void
+ensure_quarks (void)
+{
+  if (noted_quark == 0)
+    noted_quark = g_quark_from_static_string ("lh-relabel-noted");
+  if (skip_quark == 0)
+    skip_quark = g_quark_from_static_string ("lh-relabel-skip");
+}
+
+void
+lh_relabel_skip (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  ensure_quarks ();
+  g_object_set_qdata (G_OBJECT (widget), skip_quark, GINT_TO_POINTER (TRUE));
+}
 
 static void
 noted_free (gpointer data)
@@ -55,6 +74,8 @@ static void
 walk (GtkWidget *widget,
       gboolean   noting)
 {
+  if (g_object_get_qdata (G_OBJECT (widget), skip_quark) != NULL)
+    return;
   if (GTK_IS_LABEL (widget))
     {
       const char *text = gtk_label_get_label (GTK_LABEL (widget));
@@ -92,8 +113,7 @@ lh_relabel_note (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (noted_quark == 0)
-    noted_quark = g_quark_from_static_string ("lh-relabel-noted");
+  ensure_quarks ();
   walk (root, TRUE);
 }
 
@@ -102,7 +122,6 @@ lh_relabel (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (noted_quark == 0)
-    noted_quark = g_quark_from_static_string ("lh-relabel-noted");
+  ensure_quarks ();
   walk (root, FALSE);
 }

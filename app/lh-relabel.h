@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* Words under @widget are never relabelled: they are in no one
+ * language (each language's name in itself). */
+void lh_relabel_skip (GtkWidget *widget);
 /* Notes the msgid of every label and stack page title under @root. */
 void lh_relabel_note (GtkWidget *root);
 /* Puts every noted label under @root into the language spoken now. */
