@@ -243,11 +243,15 @@ test_per_person (void)
   sign_out (kiosk.window);
   g_assert_true (language_is (kiosk.window, "en"));
 
-  /* The second again: large text and high contrast come back. */
+  /* The second again: large text and high contrast come back, and go
+   * when the kiosk signs them out for walking away. */
   sign_in (kiosk.window, staff_b, pin_b, name_b);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (kiosk.window), "large-text"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (kiosk.window), "high-contrast"));
-  sign_out (kiosk.window);
+  g_object_set (kiosk.window, "idle-warning", 0, "idle-timeout", 2, NULL);
+  kiosk_wait_for_page (kiosk.window, "welcome");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (kiosk.window), "large-text"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (kiosk.window), "high-contrast"));
   kiosk_close (&kiosk);
 
   /* Leave the demo centre as it was for the other tests. */
