@@ -108,8 +108,13 @@ lh_application_activate (GApplication *application)
 
   if (self->settings != NULL && LH_IS_WINDOW (window))
     {
-      g_settings_bind (self->settings, "large-text", window, "large-text", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "high-contrast", window, "high-contrast", G_SETTINGS_BIND_DEFAULT);
+      g_autofree char *language = g_settings_get_string (self->settings, "language");
+
+      /* The centre's defaults, for whoever is not signed in: a person's
+       * own choice is theirs, kept by the daemon, never written here. */
+      lh_window_set_defaults (LH_WINDOW (window), language,
+                              g_settings_get_boolean (self->settings, "large-text"),
+                              g_settings_get_boolean (self->settings, "high-contrast"));
       g_settings_bind (self->settings, "idle-warning", window, "idle-warning", G_SETTINGS_BIND_GET);
       if (self->idle_timeout <= 0)
         g_settings_bind (self->settings, "idle-timeout", window, "idle-timeout", G_SETTINGS_BIND_GET);

@@ -9,6 +9,7 @@
 #include "lh-client-time-off.h"
 #include "lh-json-read.h"
 #include "lh-may.h"
+#include "lh-settings.h"
 
 /* ---- health ----------------------------------------------------------- */
 
@@ -136,6 +137,7 @@ parse_session (LhClient    *self,
   if (person == NULL)
     return NULL;
   lh_person_read_may_limits (person, body);
+  lh_person_read_settings (person, body);
   /* On a PC's own kiosk, signing in is sitting down at it. */
   if (!lh_usage_member_from_json (body, lh_client_get_time_zone (self), &usage, error))
     return NULL;

@@ -27,6 +27,7 @@ lh_person_copy (const LhPerson *person)
   copy->guest = person->guest;
   copy->may = person->may;
   copy->limits = person->limits;
+  copy->settings = person->settings;
   return copy;
 }
 

@@ -40,6 +40,15 @@ typedef struct
   int guests_left;             /* -1 for a guest (null) */
 } LhLimits;
 
+/* How the person likes the kiosk (sign-in's `settings`): a fixed array,
+ * so that LhPerson copies by value. */
+typedef struct
+{
+  char     language[8];  /* "" for the kiosk's own language */
+  gboolean large_text;
+  gboolean high_contrast;
+} LhSettings;
+
 typedef struct
 {
   gint64  id;
@@ -49,6 +58,7 @@ typedef struct
   gboolean guest;        /* family or a friend of staff: PCs only, no guests of their own */
   LhMay    may;          /* all FALSE until sign-in's answer is read */
   LhLimits limits;
+  LhSettings settings;   /* as the daemon keeps them for the person */
 } LhPerson;
 
 /* A guest just registered (POST /api/v1/guests): the number and PIN are

@@ -3,6 +3,8 @@
 
 #include "lh-welcome-page.h"
 
+#include "lh-language-button.h"
+
 struct _LhWelcomePage
 {
   AdwBin     parent_instance;
@@ -47,6 +49,7 @@ lh_welcome_page_class_init (LhWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lh_welcome_page_dispose;
+  g_type_ensure (LH_TYPE_LANGUAGE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LhWelcomePage, start_button);

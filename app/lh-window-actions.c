@@ -462,4 +462,5 @@ lh_window_class_install_actions (GtkWidgetClass *widget_class)
   /* A physical keyboard's Escape is Back: a dialog on top closes itself
    * first, as it has the focus. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "kiosk.back", NULL);
+  gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
 }

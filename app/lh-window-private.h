@@ -45,6 +45,14 @@ struct _LhWindow
   gboolean         health_known;  /* GET /health answered: the centre's zone is known */
   gboolean         large_text;
   gboolean         high_contrast;
+  /* the person's settings (lh-window-settings.c) */
+  gboolean         applying_settings;  /* not the person's doing: nothing to save */
+  gboolean         pending_language;   /* chosen on the welcome page, before signing in */
+  char             person_language[8]; /* the signed-in person's saved or chosen; "": none */
+  gboolean         pending_large_text;
+  gboolean         pending_high_contrast;
+  gboolean         default_large_text; /* the centre's, for whoever comes next */
+  gboolean         default_high_contrast;
   /* a PC's own kiosk (lh-window-pc.c) */
   LhDevice        *device;             /* (owned) (nullable) what GET /devices/current said last */
   GCancellable    *device_cancellable; /* (owned) (nullable) while asking it */
@@ -101,6 +109,16 @@ void     lh_window_pc_setup          (LhWindow *self);
 void     lh_window_pc_dispose        (LhWindow *self);
 /* Signed in and sitting at this PC. */
 gboolean lh_window_pc_is_sitting     (LhWindow *self);
+
+/* lh-window-settings.c: language, large text and high contrast, the
+ * person's own while signed in, the centre's defaults otherwise. */
+void     lh_window_settings_constructed (LhWindow *self);
+void     lh_window_settings_changed     (LhWindow   *self,
+                                         const char *which);
+void     lh_window_settings_signed_in   (LhWindow *self);
+void     lh_window_settings_signed_out  (LhWindow *self);
+void     lh_window_settings_set_language (LhWindow   *self,
+                                          const char *code);
 
 /* lh-window-time-off.c: decisions on paid time off, told to the person */
 void     lh_window_time_off_setup     (LhWindow *self);

@@ -11,6 +11,7 @@
 #include "lh-next-meeting-tile.h"
 #include "lh-booking-notice.h"
 #include "lh-client-faults.h"
+#include "lh-language.h"
 #include "lh-style.h"
 
 G_DEFINE_FINAL_TYPE (LhWindow, lh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -22,6 +23,7 @@ enum {
   PROP_IDLE_WARNING,
   PROP_LARGE_TEXT,
   PROP_HIGH_CONTRAST,
+  PROP_LANGUAGE,
   N_PROPS
 };
 
@@ -110,6 +112,8 @@ back_to_welcome (LhWindow   *self,
                  const char *toast)
 {
   reset_pages (self);
+  /* The centre's language, text size and contrast for the next person. */
+  lh_window_settings_signed_out (self);
   lh_window_show_page (self, "welcome");
   if (toast != NULL)
     lh_window_show_toast (self, toast);
@@ -166,6 +170,8 @@ signed_in_cb (LhWindow     *self,
   g_autofree char *notice = NULL;
   g_autofree char *moved = NULL;
 
+  /* Their language and the rest before anything of theirs is shown. */
+  lh_window_settings_signed_in (self);
   lh_soonest_card_set_on_pc (LH_SOONEST_CARD (lh_home_page_get_soonest (self->home_page)),
                              self->device != NULL && self->device->pc != NULL);
   lh_home_page_set_person (self->home_page, lh_client_get_person (self->client));
@@ -297,6 +303,7 @@ lh_window_constructed (GObject *object)
   G_OBJECT_CLASS (lh_window_parent_class)->constructed (object);
 
   g_assert (self->client != NULL);
+  lh_window_settings_constructed (self);
 
   lh_sign_in_page_set_client (self->sign_in_page, self->client);
   lh_fault_page_set_client (self->fault_page, self->client);
@@ -399,6 +406,9 @@ lh_window_get_property (GObject    *object,
     case PROP_HIGH_CONTRAST:
       g_value_set_boolean (value, self->high_contrast);
       break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, lh_language_get_current ());
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -430,6 +440,7 @@ lh_window_set_property (GObject      *object,
           self->large_text = g_value_get_boolean (value);
           set_css_class (self, "large-text", self->large_text);
           g_object_notify_by_pspec (object, pspec);
+          lh_window_settings_changed (self, "large-text");
         }
       break;
     case PROP_HIGH_CONTRAST:
@@ -438,7 +449,11 @@ lh_window_set_property (GObject      *object,
           self->high_contrast = g_value_get_boolean (value);
           set_css_class (self, "high-contrast", self->high_contrast);
           g_object_notify_by_pspec (object, pspec);
+          lh_window_settings_changed (self, "high-contrast");
         }
+      break;
+    case PROP_LANGUAGE:
+      lh_window_settings_set_language (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -472,6 +487,10 @@ lh_window_class_init (LhWindowClass *klass)
   properties[PROP_HIGH_CONTRAST] =
     g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "en", "pl", …: the language spoken now (lh-window-settings.c). */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LH_TYPE_WELCOME_PAGE);
@@ -537,6 +556,9 @@ lh_window_init (LhWindow *self)
   g_object_get (self->idle, "timeout", &self->idle_timeout, NULL);
 
   lh_style_ensure ();
+  /* Built in English, the msgids' language, so that lh-relabel.c can
+   * note them; the window then speaks the kiosk's language. */
+  lh_language_apply ("en");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The committee's pages, in their own files. */

@@ -27,4 +27,12 @@ void        lh_window_show_toast            (LhWindow   *self,
 LhHeartbeat  *lh_window_get_heartbeat       (LhWindow *self);
 LhSittingBar *lh_window_get_sitting_bar     (LhWindow *self);
 
+/* The centre's defaults, which whoever is not signed in sees: the
+ * kiosk's configured language (NULL or "": the environment's), large
+ * text and high contrast. Applied now if nobody is signed in. */
+void        lh_window_set_defaults          (LhWindow   *self,
+                                             const char *language,
+                                             gboolean    large_text,
+                                             gboolean    high_contrast);
+
 G_END_DECLS

@@ -5,17 +5,16 @@
 #include <locale.h>
 
 #include "lh-application.h"
+#include "lh-language.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(LhApplication) app = NULL;
-
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lh_language_bind_domain ();
+  lh_language_init ();
 
   app = lh_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -13,7 +13,16 @@ BUILD_PACKAGES=(
 # for the demo's PCs to say they are on; dunst, a real notification server
 # for the kiosk test of the time-left warnings; python3-jsonschema checks the
 # site report against its schema, pdftotext reads the report's PDF back.
-RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell curl dunst python3-jsonschema poppler-utils)
+# locales: the kiosk's day and month names in each of its languages
+# (ensure_locales); fonts-dejavu-core draws Arabic.
+RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell fonts-dejavu-core curl dunst python3-jsonschema
+              poppler-utils locales)
+
+# The C library locales the kiosk sets LC_TIME to (app/lh-language.c), one
+# for each language of po/LINGUAS and English. Without one the kiosk still
+# speaks the language (gettext needs only the catalogue) and shows dates
+# with English names.
+KIOSK_LOCALES=(en_GB pl_PL ro_RO ar_EG)
 
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 
@@ -28,6 +37,23 @@ ensure_packages() {
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Generates the missing ones only (localedef takes a second each), so a
+# second run does nothing.
+ensure_locales() {
+  local have loc missing=()
+  have=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z')
+  for loc in "${KIOSK_LOCALES[@]}"; do
+    grep -qx "$(echo "$loc" | tr 'A-Z' 'a-z').utf8" <<<"$have" || missing+=("$loc")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Generating locales: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  for loc in "${missing[@]}"; do
+    $sudo localedef -i "$loc" -c -f UTF-8 -A /usr/share/locale/locale.alias "$loc.UTF-8"
+  done
 }
 
 # build DIR [meson options…]: configure once, then build; warnings are errors.

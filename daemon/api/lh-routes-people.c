@@ -103,7 +103,10 @@ reply_signed_in (LhRequest *request, const char *token, const LhSessionInfo *ses
     json_builder_add_string_value (builder, roles[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  if (!lh_routes_add_limits (builder, request, person, &error))
+  /* Their language, large text and high contrast, for the kiosk to
+   * apply before it shows them anything. */
+  if (!lh_routes_add_limits (builder, request, person, &error) ||
+      !lh_routes_add_settings (builder, request, person->id, &error))
     {
       lh_request_reply_error (request, error);
       return;

@@ -291,6 +291,17 @@ void lh_route_my_equality       (LhRequest *request);
 void lh_route_set_my_equality   (LhRequest *request);
 void lh_route_erase_my_equality (LhRequest *request);
 
+/* lh-routes-settings.c: the signed-in person's own kiosk settings;
+ * lh_routes_add_settings() adds "settings" to an object being built
+ * (the sign-in's reply). */
+void lh_route_my_settings (LhRequest *request);
+void lh_route_set_my_settings (LhRequest *request);
+void lh_route_erase_my_settings (LhRequest *request);
+gboolean lh_routes_add_settings (JsonBuilder *builder,
+                                 LhRequest   *request,
+                                 gint64       person_id,
+                                 GError     **error);
+
 /* lh-routes-limits.c: adds "may" (what the person may do) and "limits"
  * (the rules in force now, guests left) to an object being built. */
 gboolean lh_routes_add_limits (JsonBuilder    *builder,

@@ -114,6 +114,10 @@ static const LhRoute routes[] = {
   { "GET", "/api/v1/me/equality", LH_AUTH_SESSION, 0, lh_route_my_equality },
   { "PUT", "/api/v1/me/equality", LH_AUTH_SESSION, 0, lh_route_set_my_equality },
   { "DELETE", "/api/v1/me/equality", LH_AUTH_SESSION, 0, lh_route_erase_my_equality },
+  /* A person's own kiosk settings only, whatever their roles. */
+  { "GET", "/api/v1/me/settings", LH_AUTH_SESSION, 0, lh_route_my_settings },
+  { "PUT", "/api/v1/me/settings", LH_AUTH_SESSION, 0, lh_route_set_my_settings },
+  { "DELETE", "/api/v1/me/settings", LH_AUTH_SESSION, 0, lh_route_erase_my_settings },
   /* Equipment: the inventory is the admin's; how it stands against the
    * agreement, the committee's too. */
   { "GET", "/api/v1/equipment", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_list_equipment },

@@ -3,6 +3,8 @@
 
 #include "lh-demo.h"
 
+#include "lh-person-settings.h"
+
 #include "lh-advice-record.h"
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
@@ -125,6 +127,25 @@ hash_pins (GPtrArray *accounts, GPtrArray *hashes, GError **error)
   return TRUE;
 }
 
+/* A few learners, past the accounts the tests sign in as, who chose
+ * their language: the kiosk greets them in it at sign-in. */
+static gboolean
+add_settings (LhStore *store, guint i, gint64 id, gint64 now, GError **error)
+{
+  static const struct { guint account; const char *language; } chosen[] = {
+    { 26, "ar" }, { 27, "ro" }, { 38, "pl" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (chosen); c++)
+    if (chosen[c].account == i)
+      {
+        LhPersonSettings settings = { .language = (char *) chosen[c].language };
+
+        return lh_person_settings_set (store, id, &settings, now, error);
+      }
+  return TRUE;
+}
+
 static gboolean
 add_people (LhStore *store, LhDemoCentre *demo, GRand *rand, gint64 now, GArray *learner_ids,
             GError **error)
@@ -164,7 +185,8 @@ add_people (LhStore *store, LhDemoCentre *demo, GRand *rand, gint64 now, GArray 
       gint64 id;
 
       if (!lh_people_save (store, &person, now, &id, NULL, error) ||
-          !lh_people_set_pin_hash (store, id, g_ptr_array_index (hashes, i), now, error))
+          !lh_people_set_pin_hash (store, id, g_ptr_array_index (hashes, i), now, error) ||
+          !add_settings (store, i, id, now, error))
         return FALSE;
       if (account->roles & LH_ROLE_LEARNER)
         g_array_append_val (learner_ids, id);

@@ -62,6 +62,9 @@ void lh_api_out_of_use_add_tests (LhTestDaemon *daemon,
 /* A learner's own equality answers, from every role. */
 void lh_api_equality_add_tests (LhTestDaemon *daemon,
                                 SoupSession  *session);
+/* A person's own kiosk settings, from every role. */
+void lh_api_settings_add_tests (LhTestDaemon *daemon,
+                                SoupSession  *session);
 /* The committee's site report. */
 void lh_api_report_add_tests (LhTestDaemon *daemon,
                               SoupSession  *session);

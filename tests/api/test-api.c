@@ -685,6 +685,7 @@ main (int argc, char **argv)
   lh_api_out_of_use_add_tests (daemon_, session_);
   lh_api_equipment_edit_add_tests (daemon_, session_);
   lh_api_equality_add_tests (daemon_, session_);
+  lh_api_settings_add_tests (daemon_, session_);
   lh_api_report_add_tests (daemon_, session_);
   lh_api_committee_add_tests (daemon_, session_);
   lh_api_limits_add_tests (daemon_, session_);

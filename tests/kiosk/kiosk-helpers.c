@@ -5,6 +5,8 @@
 
 #include "kiosk-helpers.h"
 
+#include "lh-language.h"
+
 #include "lh-mine-item.h"
 #include "lh-mine-words.h"
 #include "lh-test-clock.h"
@@ -21,6 +23,9 @@ kiosk_test_init (int    *argc,
   /* No display is a failure, not a skip: gtk_test_init() aborts then. */
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The build tree's catalogues (LEARNHUB_LOCALEDIR), for the tests that
+   * switch language. */
+  lh_language_bind_domain ();
 }
 
 #define WAIT_SECONDS 20
