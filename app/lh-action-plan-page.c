@@ -132,10 +132,10 @@ objective_card (LhActionPlanPage      *self,
   g_autofree char *facts = g_strdup_printf (_("%s · by %s · %s"), objective->by_whom, year,
                                             lh_action_plan_status_words (objective->status));
   /* Translators: a screen reader's name for the button, e.g. "History of objective 2" */
-  g_autofree char *a11y = g_strdup_printf (_("History of objective %" G_GINT64_FORMAT), objective->number);
+  g_autofree char *a11y = g_strdup_printf (_("History of objective %d"), (int) objective->number);
   GtkWidget *button = lh_card_button_new (_("History"), NULL, a11y);
   /* Translators: a screen reader's name for the button, e.g. "Update objective 2" */
-  g_autofree char *update_a11y = g_strdup_printf (_("Update objective %" G_GINT64_FORMAT), objective->number);
+  g_autofree char *update_a11y = g_strdup_printf (_("Update objective %d"), (int) objective->number);
   GtkWidget *update = lh_card_button_new (_("Update"), NULL, update_a11y);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
@@ -256,7 +256,7 @@ show_history (LhActionPlanPage   *self,
               const ObjectiveRef *objective)
 {
   /* Translators: the history page's title, e.g. "Objective 2: its history" */
-  g_autofree char *title = g_strdup_printf (_("Objective %" G_GINT64_FORMAT ": its history"), objective->number);
+  g_autofree char *title = g_strdup_printf (_("Objective %d: its history"), (int) objective->number);
 
   g_object_set_data_full (G_OBJECT (self), "lh-history-title", g_steal_pointer (&title), g_free);
   self->in_history = TRUE;

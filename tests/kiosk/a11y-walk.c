@@ -251,11 +251,12 @@ walk_node (Walk            *walk,
   if (!is_no_name (name))
     g_string_append_printf (walk->path, "“%s”", name);
 
-  if (walk->markers)
+  /* The application's own name and description are the program's. */
+  if (walk->markers && role != ATSPI_ROLE_APPLICATION)
     {
       g_autofree char *description = atspi_accessible_get_description (node, NULL);
 
-      if (role != ATSPI_ROLE_APPLICATION && role != ATSPI_ROLE_FRAME && !is_no_name (name))
+      if (role != ATSPI_ROLE_FRAME && !is_no_name (name))
         check_markers (walk, "name", name);
       check_markers (walk, "description", description);
       if (role == ATSPI_ROLE_LABEL)
