@@ -6,14 +6,18 @@ BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libsoup-3.0-dev
   libjson-glib-dev libsodium-dev libnotify-dev libical-dev libqrencode-dev
+  libatspi2.0-dev
   glib-networking ca-certificates tzdata openssl
   desktop-file-utils appstream
 )
 # A display without a screen, a private session bus, and screenshots; curl
 # for the demo's PCs to say they are on; dunst, a real notification server
 # for the kiosk test of the time-left warnings; python3-jsonschema checks the
-# site report against its schema, pdftotext reads the report's PDF back.
-RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell curl dunst python3-jsonschema poppler-utils)
+# site report against its schema, pdftotext reads the report's PDF back;
+# at-spi2-core, the accessibility bus the kiosk's AT-SPI walk reads, and
+# sqlite3, with which it reads the centre's own names.
+RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell curl dunst python3-jsonschema poppler-utils
+  at-spi2-core sqlite3)
 
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 
