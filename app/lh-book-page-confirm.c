@@ -75,9 +75,16 @@ show_calendar_code (LhBookPage      *self,
     g_message ("The calendar link cannot be shown as a QR code: %s", error->message);
 
   gtk_picture_set_paintable (self->done_qr_picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_qr_picture), texture != NULL ? url : NULL);
+  /* The link itself is neither shown nor said (kept for tests). */
+  g_object_set_data_full (G_OBJECT (self->done_qr_picture), "lh-calendar-url",
+                          texture != NULL ? g_strdup (url) : NULL, g_free);
+  /* Said, not the link: it holds the calendar's secret key, which a
+   * screen reader would read out to the room. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_qr_picture),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, texture != NULL ? url : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  texture != NULL ? _("A QR code: point your phone's camera at it "
+                                                      "to add this booking to your phone's calendar.")
+                                                  : "",
                                   -1);
   gtk_widget_set_visible (self->done_qr_box, texture != NULL);
 }

@@ -92,6 +92,18 @@ numbers_new (const LhSiteTable *table)
 
 #define CAPTION_KEY "lh-caption"
 
+/* Read out as shown, then which chart: "Show the numbers: Age band". */
+static void
+name_toggle (GtkToggleButton *button)
+{
+  g_autofree char *spoken = NULL;
+
+  /* Translators: read out on the toggle: its words, then the chart's title */
+  spoken = g_strdup_printf (_("%s: %s"), gtk_button_get_label (GTK_BUTTON (button)),
+                            (const char *) g_object_get_data (G_OBJECT (button), "lh-chart-title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
 static void
 toggled_cb (GtkToggleButton *button,
             GtkStack        *stack)
@@ -102,6 +114,7 @@ toggled_cb (GtkToggleButton *button,
   /* The caption tells how to read the chart, not the numbers. */
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (stack), CAPTION_KEY), !numbers);
   gtk_button_set_label (GTK_BUTTON (button), numbers ? _("Show the chart") : _("Show the numbers"));
+  name_toggle (button);
 }
 
 GtkWidget *
@@ -121,7 +134,6 @@ lh_chart_card_new (const LhSiteTable *table,
   GtkWidget *stack;
   GtkWidget *chart;
   GtkWidget *toggle;
-  g_autofree char *accessible = NULL;
 
   g_return_val_if_fail (table != NULL, NULL);
 
@@ -150,10 +162,9 @@ lh_chart_card_new (const LhSiteTable *table,
   toggle = gtk_toggle_button_new_with_label (_("Show the numbers"));
   gtk_widget_add_css_class (toggle, "lh-chart-toggle");
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  /* Translators: read out on the toggle, with the chart's title */
-  accessible = g_strdup_printf (_("Numbers or chart: %s"),
-                                lh_chart_title_words (table->id, table->title));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (toggle), "lh-chart-title",
+                          g_strdup (lh_chart_title_words (table->id, table->title)), g_free);
+  name_toggle (GTK_TOGGLE_BUTTON (toggle));
   g_signal_connect_object (toggle, "toggled", G_CALLBACK (toggled_cb), stack, 0);
   gtk_box_append (GTK_BOX (header), toggle);
   return card;

@@ -59,6 +59,51 @@ lh_chart_title_words (const char *id,
   return fallback;
 }
 
+/* A list's headings, by the list's id and the heading's place in it
+ * (data/report/README.md); NULL ends a list's. */
+static const struct { const char *id; const char *words[8]; } headings[] = {
+  { "meetings", { N_("Date"), N_("Time"), N_("Place"), N_("Attended"), N_("Report tabled"), NULL } },
+  { "action-plan", { N_("Number"), N_("Planned activity"), N_("By whom"), N_("By when"),
+                     N_("Recorded outcomes"), N_("Reviewed / next steps"), N_("Status"), NULL } },
+  { "over-runs", { N_("ULR"), N_("Week of"), N_("Used"), N_("Agreed"), NULL } },
+};
+
+const char *
+lh_chart_heading_words (const char *list_id,
+                        guint       index,
+                        const char *fallback)
+{
+  for (guint i = 0; list_id != NULL && i < G_N_ELEMENTS (headings); i++)
+    if (g_str_equal (list_id, headings[i].id))
+      {
+        for (guint h = 0; h <= index && headings[i].words[h] != NULL; h++)
+          if (h == index)
+            return _(headings[i].words[h]);
+        break;
+      }
+  return fallback;
+}
+
+/* An objective's status comes as a code: said in words. */
+const char *
+lh_chart_field_words (const char *list_id,
+                      guint       index,
+                      const char *field)
+{
+  static const struct { const char *code; const char *words; } statuses[] = {
+    { "planned", N_("Planned") },
+    { "in-progress", N_("In progress") },
+    { "done", N_("Done") },
+    { "dropped", N_("Dropped") },
+  };
+
+  if (g_strcmp0 (list_id, "action-plan") == 0 && index == 6)
+    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+      if (g_strcmp0 (field, statuses[i].code) == 0)
+        return _(statuses[i].words);
+  return field;
+}
+
 char *
 lh_chart_format_hours (gint64 minutes)
 {

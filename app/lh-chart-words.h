@@ -16,6 +16,14 @@ const char *lh_chart_title_words (const char *id,
                                   const char *fallback);
 /* "120 minutes", "12 people", or "Not shown" for a suppressed figure,
  * whatever came beside it. (transfer full) */
+/* A list's heading, and a field in it, in words (the daemon's are in
+ * English, or codes); fallback or field when the kiosk has none. */
+const char *lh_chart_heading_words (const char *list_id,
+                                    guint       index,
+                                    const char *fallback);
+const char *lh_chart_field_words   (const char *list_id,
+                                    guint       index,
+                                    const char *field);
 /* Minutes as hours to a tenth, "396.9", for a chart's axis. */
 char *lh_chart_format_hours (gint64 minutes);
 

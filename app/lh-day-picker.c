@@ -123,10 +123,7 @@ lh_day_picker_set_days (LhDayPicker *self,
     {
       g_autoptr(GDateTime) day = lh_day_start (now, (int) i);
       GtkWidget *button = lh_day_button_new (day, now);
-      g_autofree char *spoken = lh_format_day_long (day);
 
-      /* "Wednesday 25 November": a screen reader says the whole date. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
       g_object_set_data_full (G_OBJECT (button), DAY_KEY, g_date_time_ref (day),
                               (GDestroyNotify) g_date_time_unref);
       if (group != NULL)

@@ -379,6 +379,7 @@ add_work (LhDeskPage *self,
       g_autofree char *topic = lh_topic_title (request->topic);
       g_autofree char *what = NULL;
       g_autofree char *when = NULL;
+      g_autofree char *spoken = NULL;
       gboolean going = g_strcmp0 (request->status, "called") == 0 || g_strcmp0 (request->status, "started") == 0;
 
       if (request->start != NULL && !going)
@@ -399,7 +400,10 @@ add_work (LhDeskPage *self,
       gtk_widget_add_css_class (row, "card");
       gtk_box_append (GTK_BOX (row), lh_card_label_new (what, "lh-tt-slot-when"));
       gtk_widget_set_hexpand (gtk_widget_get_first_child (row), TRUE);
-      gtk_box_append (GTK_BOX (row), row_button (going ? _("Carry on") : _("Open"), what, request->id,
+      /* Said as the action first, then whose: "Open: Tuesday 10:00 · …". */
+      /* Translators: a button's words, then what it is about */
+      spoken = g_strdup_printf (_("%s: %s"), going ? _("Carry on") : _("Open"), what);
+      gtk_box_append (GTK_BOX (row), row_button (going ? _("Carry on") : _("Open"), spoken, request->id,
                                                  G_CALLBACK (open_request_clicked_cb), self));
       gtk_box_append (self->work_box, row);
     }

@@ -97,7 +97,7 @@ question_box (LhEqualityPage           *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words, -1);
       g_signal_connect_object (toggle, "toggled", G_CALLBACK (toggled_cb), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->toggles, toggle);
-      gtk_flow_box_append (groups, toggle);
+      lh_flow_box_append (groups, toggle);
     }
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (groups));
   return box;

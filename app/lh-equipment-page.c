@@ -47,8 +47,9 @@ fault_button (LhEquipmentPage   *self,
               SeeTo              see_to)
 {
   g_autofree char *item = lh_equipment_format_fault_item (fault);
-  /* Translators: read out for the button, "Assign PC 5 (asset LC-0005)". */
-  g_autofree char *a11y = g_strdup_printf (see_to == SEE_TO_ASSIGN ? _("Assign %s") : _("Record the repair of %s"),
+  /* Translators: read out for the button, "Assign PC 5 (asset LC-0005)", "Repaired: PC 5 (asset
+   * LC-0005)": the words shown on it first. */
+  g_autofree char *a11y = g_strdup_printf (see_to == SEE_TO_ASSIGN ? _("Assign %s") : _("Repaired: %s"),
                                            item);
   GtkWidget *button = gtk_button_new_with_label (see_to == SEE_TO_ASSIGN ? _("Assign") : _("Repaired"));
 

@@ -7,6 +7,7 @@
 
 #include "lh-messages.h"
 #include "lh-refusal-words.h"
+#include "lh-why-disabled.h"
 
 struct _LhGuestPage
 {
@@ -18,6 +19,7 @@ struct _LhGuestPage
   /* template children (unowned) */
   GtkEditable  *name_entry;
   GtkWidget    *next_button;
+  GtkWidget    *next_why_label;
   GtkLabel     *limit_label;
   GtkLabel     *done_title_label;
   GtkLabel     *number_label;
@@ -87,7 +89,8 @@ update_next (LhGuestPage *self)
 {
   g_autofree char *name = typed_name (self);
 
-  gtk_widget_set_sensitive (self->next_button, name != NULL);
+  lh_why_disabled_set (self->next_button, self->next_why_label,
+                       name != NULL ? NULL : _("Type their name first"));
 }
 
 static void
@@ -273,6 +276,7 @@ lh_guest_page_class_init (LhGuestPageClass *klass)
   lh_page_class_set_template (widget_class, "/org/learnhub/Kiosk/lh-guest-page.ui", TRUE);
   gtk_widget_class_bind_template_child (widget_class, LhGuestPage, name_entry);
   gtk_widget_class_bind_template_child (widget_class, LhGuestPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, LhGuestPage, next_why_label);
   gtk_widget_class_bind_template_child (widget_class, LhGuestPage, limit_label);
   gtk_widget_class_bind_template_child (widget_class, LhGuestPage, done_title_label);
   gtk_widget_class_bind_template_child (widget_class, LhGuestPage, number_label);

@@ -29,7 +29,8 @@ lh_list_card_new (const LhSiteList *list)
   gtk_grid_set_row_spacing (grid, 6);
   for (guint h = 0; h < n_headings; h++)
     {
-      GtkWidget *label = lh_card_label_new (list->headings[h], "lh-chart-heading");
+      GtkWidget *label = lh_card_label_new (lh_chart_heading_words (list->id, h, list->headings[h]),
+                                            "lh-chart-heading");
 
       gtk_grid_attach (grid, label, h, 0, 1, 1);
     }
@@ -38,7 +39,8 @@ lh_list_card_new (const LhSiteList *list)
       GStrv fields = g_ptr_array_index (list->rows, r);
 
       for (guint h = 0; fields[h] != NULL && h < MAX (n_headings, 1); h++)
-        gtk_grid_attach (grid, lh_card_label_new (fields[h], NULL), h, r + 1, 1, 1);
+        gtk_grid_attach (grid, lh_card_label_new (lh_chart_field_words (list->id, h, fields[h]), NULL),
+                         h, r + 1, 1, 1);
     }
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (grid));
   return card;

@@ -3,6 +3,8 @@
 
 #include "lh-mine-row.h"
 
+#include <glib/gi18n.h>
+
 #include "lh-card-widgets.h"
 #include "lh-mine-words.h"
 #include "lh-time-off-words.h"
@@ -88,6 +90,12 @@ lh_mine_row_new (const LhMineItem *item,
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A screen reader moving row by row hears what each one is. */
+  {
+    g_autofree char *spoken = g_strdup_printf (C_("a booking's row: its title and its state", "%s, %s"), title, state);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
 
   icon = image_new (lh_mine_row_icon_name (item), 40);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);

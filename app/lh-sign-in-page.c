@@ -10,6 +10,7 @@
 #include "lh-busy.h"
 #include "lh-client-sign-in-shape.h"
 #include "lh-messages.h"
+#include "lh-why-disabled.h"
 
 #define MAX_STAFF_DIGITS 12
 #define MAX_PIN_DIGITS 8
@@ -42,6 +43,7 @@ struct _LhSignInPage
   GtkWidget    *error_box;
   GtkLabel     *error_label;
   GtkButton    *next_button;
+  GtkWidget    *next_why_label;
   GtkGrid      *keypad;
   GtkWidget    *guest_key;     /* (unowned) G, that guest numbers start with */
 };
@@ -95,7 +97,10 @@ update (LhSignInPage *self)
       gtk_button_set_label (self->next_button, _("Sign in"));
     }
   if (!lh_busy_is_busy (self->next_button))
-    gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), digits->len > 0);
+    lh_why_disabled_set (GTK_WIDGET (self->next_button), self->next_why_label,
+                         digits->len > 0 ? NULL
+                         : self->step == STEP_STAFF_NUMBER ? _("Type your staff number first")
+                                                           : _("Type your PIN first"));
   /* Guest numbers are G and digits; a PIN is only digits. */
   gtk_widget_set_visible (self->guest_key, self->step == STEP_STAFF_NUMBER);
   gtk_widget_set_sensitive (self->guest_key, self->staff_number->len == 0);
@@ -493,6 +498,7 @@ lh_sign_in_page_class_init (LhSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhSignInPage, error_box);
   gtk_widget_class_bind_template_child (widget_class, LhSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LhSignInPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, LhSignInPage, next_why_label);
   gtk_widget_class_bind_template_child (widget_class, LhSignInPage, keypad);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
 }

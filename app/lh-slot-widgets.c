@@ -261,6 +261,15 @@ lh_day_button_new (GDateTime *day,
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "lh-day");
+  /* "Tomorrow, Friday 22 January": the words shown, then the whole date. */
+  {
+    g_autofree char *long_day = lh_format_day_long (day);
+    g_autofree char *spoken = g_str_has_prefix (long_day, name)
+                              ? g_strdup (long_day)
+                              : g_strdup_printf (C_("a day button: its name, then its date", "%s, %s"), name, long_day);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
   return button;
 }
 

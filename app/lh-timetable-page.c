@@ -308,6 +308,12 @@ slot_row_new (const LhOfferedSlot *slot)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, TRUE);
+  /* A screen reader moving row by row hears the whole slot. */
+  {
+    g_autofree char *spoken = g_strdup_printf (C_("a slot's row: when, then who", "%s, %s"), when, who);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
   return row;
 }
 

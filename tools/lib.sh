@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libsoup-3.0-dev
   libjson-glib-dev libsodium-dev libnotify-dev libical-dev libqrencode-dev
+  libatspi2.0-dev
   glib-networking ca-certificates tzdata openssl
   desktop-file-utils appstream
 )
@@ -14,9 +15,11 @@ BUILD_PACKAGES=(
 # for the kiosk test of the time-left warnings; python3-jsonschema checks the
 # site report against its schema, pdftotext reads the report's PDF back.
 # locales: the kiosk's day and month names in each of its languages
-# (ensure_locales); fonts-dejavu-core draws Arabic.
+# (ensure_locales); fonts-dejavu-core draws Arabic. at-spi2-core, the
+# accessibility bus the kiosk's AT-SPI walk reads, and sqlite3, with which
+# it reads the centre's own names.
 RUN_PACKAGES=(xvfb xauth dbus dbus-x11 imagemagick fonts-cantarell fonts-dejavu-core curl dunst python3-jsonschema
-              poppler-utils locales)
+              poppler-utils locales at-spi2-core sqlite3)
 
 # The C library locales the kiosk sets LC_TIME to (app/lh-language.c), one
 # for each language of po/LINGUAS and English. Without one the kiosk still
