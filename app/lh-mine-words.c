@@ -103,11 +103,8 @@ lh_mine_format_position (int position)
 {
   if (position <= 1)
     return g_strdup (_("You are first on the waiting list"));
-  /* Translators: the person's place in the queue for a group, "number 2";
-   * the plural forms only follow the number, as in "number 2 in line". */
-  return g_strdup_printf (ngettext ("You are number %d on the waiting list",
-                                    "You are number %d on the waiting list", position),
-                          position);
+  /* Translators: the person's place in the queue for a group, "number 2". */
+  return g_strdup_printf (_("You are number %d on the waiting list"), position);
 }
 
 /* A PC booking under way now that nobody has checked in: it is released
