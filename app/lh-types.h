@@ -40,6 +40,15 @@ typedef struct
   int guests_left;             /* -1 for a guest (null) */
 } LhLimits;
 
+/* The centre's idle timing, as the daemon gave it (health and sign-in);
+ * 0 until it did. */
+typedef struct
+{
+  int idle_seconds;            /* untouched this long, a warning */
+  int long_page_seconds;       /* the same on a page taller than the screen */
+  int warning_seconds;         /* how long the warning lasts */
+} LhIdleTiming;
+
 typedef struct
 {
   gint64  id;

@@ -40,7 +40,9 @@ struct _LhWindow
 
   LhClient        *client;        /* (owned) */
   LhIdleMonitor   *idle;          /* (owned) */
-  int              idle_timeout;  /* seconds, as configured (idle-timeout) */
+  int              idle_timeout;  /* a test's seconds to sign-out; 0: the centre's timing */
+  int              idle_warning;  /* a test's warning seconds; 0: the centre's */
+  gboolean         long_page;     /* the page shown is taller than the screen */
   GCancellable    *cancellable;   /* (owned) the window's own requests */
   gboolean         health_known;  /* GET /health answered: the centre's zone is known */
   gboolean         large_text;
@@ -56,6 +58,7 @@ struct _LhWindow
   /* template children (unowned) */
   AdwToastOverlay *toast_overlay;
   GtkWidget       *idle_overlay;
+  GtkWidget       *idle_card;
   GtkLabel        *idle_countdown_label;
   GtkWidget       *still_here_button;
   GtkWidget       *top_bar;

@@ -25,6 +25,72 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Until the daemon gives the centre's timing (health, at start). */
+#define IDLE_SECONDS_UNTIL_TOLD 60
+#define IDLE_WARNING_UNTIL_TOLD 30
+
+/* The centre's idle timing for the page shown, unless a test set its own.
+ * Returns: whether the time to sign-out changed. */
+static gboolean
+apply_idle_timing (LhWindow *self)
+{
+  static const LhIdleTiming none = { 0 };
+  const LhIdleTiming *timing = self->client != NULL ? lh_client_get_idle_timing (self->client) : &none;
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  int idle = self->long_page ? timing->long_page_seconds : timing->idle_seconds;
+  int warning = self->idle_warning > 0 ? self->idle_warning : timing->warning_seconds;
+  int timeout, before;
+
+  if (self->client == NULL)
+    return FALSE;
+  if (warning <= 0)
+    warning = IDLE_WARNING_UNTIL_TOLD;
+  if (idle <= 0)
+    idle = MAX (timing->idle_seconds, IDLE_SECONDS_UNTIL_TOLD);
+  timeout = self->idle_timeout > 0 ? self->idle_timeout : idle + warning;
+  /* A ULR at the desk talks with someone for minutes on end without
+   * touching the screen. */
+  if (g_strcmp0 (page, "desk") == 0)
+    timeout = MAX (timeout, LH_WINDOW_DESK_IDLE_SECONDS);
+  g_object_get (self->idle, "timeout", &before, NULL);
+  g_object_set (self->idle, "timeout", timeout, "warning", warning, NULL);
+  return before != timeout;
+}
+
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Measured, not declared: a page is long when its content does not fit
+ * the screen, whatever it shows today. */
+static gboolean
+page_is_long (LhWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkScrolledWindow *scrolled = page != NULL ? find_scrolled (page) : NULL;
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment) >
+         gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
 void
 lh_window_show_page (LhWindow   *self,
                      const char *name)
@@ -51,9 +117,8 @@ lh_window_show_page (LhWindow   *self,
    * this window, so an untouched kiosk says nothing about them. Their
    * sitting ends at its time (or when this kiosk's heartbeat stops), and
    * the daemon signs them out then. */
-  g_object_set (self->idle, "timeout",
-                g_str_equal (name, "desk") ? MAX (self->idle_timeout, LH_WINDOW_DESK_IDLE_SECONDS)
-                                           : self->idle_timeout, NULL);
+  self->long_page = FALSE;
+  apply_idle_timing (self);
   if (welcome || lh_window_pc_is_sitting (self))
     {
       lh_idle_monitor_stop (self->idle);
@@ -151,6 +216,8 @@ signed_in_cb (LhWindow     *self,
   g_autofree char *moved = NULL;
 
   lh_home_page_set_person (self->home_page, lh_client_get_person (self->client));
+  /* Sign-in's limits carry the centre's idle timing as it is now. */
+  apply_idle_timing (self);
   lh_idle_monitor_start (self->idle);
   lh_window_show_page (self, "home");
   /* Places from a waiting list while the person was away: the daemon
@@ -202,12 +269,28 @@ idle_countdown_cb (LhWindow      *self,
   else
     text = g_strdup_printf (ngettext ("Going back to the start in %d second",
                                       "Going back to the start in %d seconds", seconds), seconds);
-  gtk_label_set_label (self->idle_countdown_label, text);
   if (!gtk_widget_get_visible (self->idle_overlay))
     {
+      g_autofree char *alert = NULL;
+
+      /* A page taller than the screen takes longer to read: its longer
+       * time is given once, as the warning would come. */
+      if (!self->long_page && page_is_long (self))
+        {
+          self->long_page = TRUE;
+          if (apply_idle_timing (self))
+            return;
+        }
+      gtk_label_set_label (self->idle_countdown_label, text);
+      /* Said once as the alert appears, not at every second. */
+      alert = g_strdup_printf ("%s %s", _("Are you still there?"), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->idle_card),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, alert, -1);
       gtk_widget_set_visible (self->idle_overlay, TRUE);
       gtk_widget_grab_focus (self->still_here_button);
     }
+  else
+    gtk_label_set_label (self->idle_countdown_label, text);
 }
 
 static void
@@ -243,7 +326,11 @@ health_cb (GObject      *source,
     return;
   self = user_data;
   if (ok)
-    self->health_known = TRUE;
+    {
+      self->health_known = TRUE;
+      /* The centre's idle timing, for the pages before anyone signs in. */
+      apply_idle_timing (self);
+    }
   else
     g_debug ("Health check failed: %s", error->message);
 }
@@ -370,7 +457,7 @@ lh_window_get_property (GObject    *object,
       g_value_set_int (value, self->idle_timeout);
       break;
     case PROP_IDLE_WARNING:
-      g_object_get_property (G_OBJECT (self->idle), "warning", value);
+      g_value_set_int (value, self->idle_warning);
       break;
     case PROP_LARGE_TEXT:
       g_value_set_boolean (value, self->large_text);
@@ -398,10 +485,11 @@ lh_window_set_property (GObject      *object,
       break;
     case PROP_IDLE_TIMEOUT:
       self->idle_timeout = g_value_get_int (value);
-      g_object_set_property (G_OBJECT (self->idle), "timeout", value);
+      apply_idle_timing (self);
       break;
     case PROP_IDLE_WARNING:
-      g_object_set_property (G_OBJECT (self->idle), "warning", value);
+      self->idle_warning = g_value_get_int (value);
+      apply_idle_timing (self);
       break;
     case PROP_LARGE_TEXT:
       if (self->large_text != g_value_get_boolean (value))
@@ -439,11 +527,12 @@ lh_window_class_init (LhWindowClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, LH_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* For tests, to be quick: the centre's timing (from the daemon) when 0. */
   properties[PROP_IDLE_TIMEOUT] =
-    g_param_spec_int ("idle-timeout", NULL, NULL, 1, 24 * 60 * 60, 60,
+    g_param_spec_int ("idle-timeout", NULL, NULL, 0, 24 * 60 * 60, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_IDLE_WARNING] =
-    g_param_spec_int ("idle-warning", NULL, NULL, 0, 24 * 60 * 60, 15,
+    g_param_spec_int ("idle-warning", NULL, NULL, 0, 24 * 60 * 60, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LARGE_TEXT] =
     g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
@@ -474,6 +563,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_card);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_countdown_label);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, still_here_button);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, top_bar);
@@ -513,7 +603,6 @@ lh_window_init (LhWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   self->idle = lh_idle_monitor_new ();
-  g_object_get (self->idle, "timeout", &self->idle_timeout, NULL);
 
   lh_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -548,6 +637,14 @@ lh_window_get_client (LhWindow *self)
 {
   g_return_val_if_fail (LH_IS_WINDOW (self), NULL);
   return self->client;
+}
+
+/* Returns: (transfer none) */
+LhIdleMonitor *
+lh_window_get_idle_monitor (LhWindow *self)
+{
+  g_return_val_if_fail (LH_IS_WINDOW (self), NULL);
+  return self->idle;
 }
 
 const char *

@@ -27,6 +27,14 @@ add_number (JsonBuilder *builder, const char *name, gint64 value)
   json_builder_add_int_value (builder, value);
 }
 
+void
+lh_routes_add_idle (JsonBuilder *builder, const LhCentre *centre)
+{
+  add_number (builder, "idle_seconds", centre->idle_seconds);
+  add_number (builder, "idle_long_page_seconds", centre->idle_long_page_seconds);
+  add_number (builder, "idle_warning_seconds", centre->idle_warning_seconds);
+}
+
 gboolean
 lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *person, GError **error)
 {
@@ -70,6 +78,8 @@ lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *
     json_builder_add_int_value (builder, MAX (LH_GUESTS_PER_SPONSOR - guests, 0));
   else
     json_builder_add_null_value (builder);
+  /* The kiosk's idle warning follows the centre's configuration. */
+  lh_routes_add_idle (builder, request->centre);
   json_builder_end_object (builder);
   return TRUE;
 }

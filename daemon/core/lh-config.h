@@ -13,6 +13,9 @@
  *   [centre]
  *   timezone=Europe/London
  *   max-booking-minutes=120
+ *   idle-seconds=60              (a kiosk untouched this long warns,
+ *   idle-long-page-seconds=150    or this long on a page taller than
+ *   idle-warning-seconds=30       its screen; the warning lasts this long)
  */
 #pragma once
 
