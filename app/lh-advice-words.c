@@ -143,11 +143,13 @@ lh_advice_format_status (const LhAdviceRequest *request)
 char *
 lh_advice_format_position (int position)
 {
+  /* How many are ahead, not a place number: beside the ticket's own
+   * number, a second number read as a rival ticket (docs/words.md). */
   if (position <= 1)
-    return g_strdup (_("You are next"));
-  /* Translators: the place in the drop-in queue, from 2 on */
-  return g_strdup_printf (ngettext ("You are number %d in the queue",
-                                    "You are number %d in the queue", position), position);
+    return g_strdup (_("Nobody is ahead of you: you are next"));
+  /* Translators: how many people wait before this person, 1 and up */
+  return g_strdup_printf (ngettext ("%d person is ahead of you",
+                                    "%d people are ahead of you", position - 1), position - 1);
 }
 
 char *

@@ -57,7 +57,7 @@ check_name (LhSubject subject)
     case LH_SUBJECT_MATHS:
       return g_strdup (_("Maths skills check"));
     case LH_SUBJECT_ESOL:
-      return g_strdup (_("ESOL skills check"));
+      return g_strdup (_("ESOL skills check (English for speakers of other languages)"));
     case LH_N_SUBJECTS:
     default:
       g_return_val_if_reached (NULL);

@@ -66,6 +66,8 @@ booking_words (const GError *error,
     return g_strdup (_("The centre is not open at this time. Please pick a time when it is open."));
   if (g_str_equal (reason, "staff-only"))
     return g_strdup (_("Only members of staff can do this. Please ask a learning rep."));
+  if (g_str_equal (reason, "rooms-for-reps"))
+    return g_strdup (_("Rooms are booked by learning reps. Please ask one, or book a computer."));
   if (g_str_equal (reason, "daily-limit") || g_str_equal (reason, "weekly-limit"))
     {
       gboolean daily = g_str_equal (reason, "daily-limit");

@@ -9,6 +9,7 @@
 #include "lh-routes.h"
 
 #include "lh-api-json.h"
+#include "lh-bookings.h"
 #include "lh-guests.h"
 #include "lh-rules.h"
 #include "lh-usage.h"
@@ -51,8 +52,9 @@ lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *
   json_builder_set_member_name (builder, "may");
   json_builder_begin_object (builder);
   add_may (builder, "book_computers", staff || guest);
-  /* Rooms, group sessions, assessments and paid time are for staff. */
-  add_may (builder, "book_rooms", staff);
+  /* Group sessions, assessments and paid time are for staff; rooms for
+   * learning reps and admins (lh-bookings.c refuses anyone else). */
+  add_may (builder, "book_rooms", lh_bookings_may_book_rooms (person));
   add_may (builder, "join_groups", staff);
   add_may (builder, "book_assessments", staff);
   add_may (builder, "paid_time", staff);
