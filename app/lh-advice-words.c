@@ -269,19 +269,9 @@ lh_advice_format_called (int         ticket,
 char *
 lh_advice_format_refusal (const GError *error)
 {
-  gsize length;
-
   g_return_val_if_fail (error != NULL, NULL);
 
-  /* The daemon knows which rule said no (a slot just taken, no drop-in
-   * today) and says so in a plain sentence; it is English until the
-   * daemon speaks the kiosk's language. */
-  if ((!g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) &&
-       !g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID)) ||
-      error->message == NULL || error->message[0] == '\0')
-    return lh_message_for_error (error);
-  length = strlen (error->message);
-  if (strchr (".!?", error->message[length - 1]) != NULL)
-    return g_strdup (error->message);
-  return g_strconcat (error->message, ".", NULL);
+  /* The daemon says which rule said no (a slot just taken, no drop-in
+   * today) by its reason, which the kiosk words (lh-refusal-words.c). */
+  return lh_message_for_error (error);
 }

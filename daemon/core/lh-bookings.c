@@ -516,6 +516,7 @@ lh_bookings_get_by_calendar_key (LhStore *store, gint64 booking_id, const char *
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such calendar");
+      lh_error_set_reason (error, "calendar-not-found");
       return NULL;
     }
   return booking_from_row (stmt);
