@@ -246,6 +246,22 @@ advice_words (const char *reason)
     { "dropin-closed", N_("That drop-in has closed already.") },
     { "calendar-not-found", N_("This calendar link does not work any more.") },
     { "sitting-not-found", N_("You are not using this computer now.") },
+    { "text-empty", N_("Please write something first.") },
+    { "request-changed", N_("This request has just changed. Please look again.") },
+    { "plan-item-not-found", N_("This part of the plan is not there any more.") },
+    { "date-passed", N_("That date has passed. Please pick a later one.") },
+    { "mot-date", N_("A learning check-up is recorded within a year of when it was held.") },
+    { "next-mot-date", N_("The next learning check-up comes after this one, within two years.") },
+    { "learner-not-found", N_("This learner is not one of yours.") },
+    { "not-shared", N_("They cannot see this record.") },
+    { "nobody-waiting", N_("Nobody is waiting.") },
+    { "ticket-taken", N_("Another ULR has just called that ticket. Please call again.") },
+    { "appointment-not-begun", N_("The appointment has not begun: they may still come.") },
+    { "too-early-to-start", N_("It is too early to start this appointment.") },
+    { "call-first", N_("Please call this ticket first.") },
+    { "request-over", N_("This request has started already, or is over.") },
+    { "outcome-missing", N_("Please choose at least one outcome.") },
+    { "start-first", N_("Please start it before you finish it.") },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
@@ -287,6 +303,21 @@ advice_number_words (const GError *error,
         return g_strdup (_("That is more time than they have left this year."));
       /* Translators: %s is a length of time, "3 hours" */
       return g_strdup_printf (_("They have only %s left this year. Please record less time."), left_words);
+    }
+  if (g_str_equal (reason, "finish-first"))
+    {
+      long ticket = number (error, "ticket");
+
+      return ticket < 0 ? g_strdup (_("Please finish the ticket you have first, or mark it a no-show."))
+                        : g_strdup_printf (_("Please finish ticket %ld first, or mark it a no-show."), ticket);
+    }
+  if (g_str_equal (reason, "plan-too-far"))
+    {
+      long years = number (error, "max_years");
+
+      return years < 0 ? g_strdup (_("That is too far ahead for a plan."))
+                       : g_strdup_printf (ngettext ("A plan looks up to %ld year ahead.",
+                                                    "A plan looks up to %ld years ahead.", years), years);
     }
   if (g_str_equal (reason, "dropin-ulrs"))
     {

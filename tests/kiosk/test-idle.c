@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "test-idle"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "kiosk-helpers.h"
 #include "lh-client.h"
