@@ -92,6 +92,7 @@ test_warning_from_daemon (void)
   g_assert_null (kiosk_find_label (kiosk.window, "Are you still there?"));
   idle_for (start, 40);
   kiosk_wait_for_label (kiosk.window, "Signing you out in 25 seconds");
+  kiosk_screenshot (kiosk.window, "idle-warning");
 
   /* Announced: an alert whose name is the whole warning. */
   alert = kiosk_find_widget (GTK_WIDGET (kiosk.window), is_alert, NULL);
