@@ -110,4 +110,11 @@ void     lh_window_time_off_setup     (LhWindow *self);
 /* Just signed in: decisions made while they were away. */
 void     lh_window_time_off_signed_in (LhWindow *self);
 
+/* lh-window-idle.c: the centre's idle timing for the page shown, unless
+ * a test set its own; returns whether the time to sign-out changed. */
+gboolean lh_window_apply_idle_timing (LhWindow *self);
+void     lh_window_idle_countdown_cb (LhWindow      *self,
+                                      int            seconds,
+                                      LhIdleMonitor *idle);
+
 G_END_DECLS
