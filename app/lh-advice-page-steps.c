@@ -35,7 +35,8 @@ lh_advice_page_show_how (LhAdvicePage *self)
       g_autofree char *when = lh_advice_format_dropin (dropin, now);
       g_autofree char *waiting = lh_advice_format_waiting (dropin->waiting);
 
-      facts = g_strdup_printf ("%s\n%s", when, waiting);
+      /* "Drop-in queue" explained where it is offered (docs/words.md). */
+      facts = g_strdup_printf ("%s\n%s\n%s", _("No booking: you wait your turn."), when, waiting);
     }
   else
     facts = g_strdup (_("There is no drop-in today. You can book a time instead."));

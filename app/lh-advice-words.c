@@ -143,11 +143,13 @@ lh_advice_format_status (const LhAdviceRequest *request)
 char *
 lh_advice_format_position (int position)
 {
+  /* How many are ahead, not a place number: beside the ticket's own
+   * number, a second number read as a rival ticket (docs/words.md). */
   if (position <= 1)
-    return g_strdup (_("You are next"));
-  /* Translators: the place in the drop-in queue, from 2 on */
-  return g_strdup_printf (ngettext ("You are number %d in the queue",
-                                    "You are number %d in the queue", position), position);
+    return g_strdup (_("Nobody is ahead of you: you are next"));
+  /* Translators: how many people wait before this person, 1 and up */
+  return g_strdup_printf (ngettext ("%d person is ahead of you",
+                                    "%d people are ahead of you", position - 1), position - 1);
 }
 
 char *
@@ -267,19 +269,9 @@ lh_advice_format_called (int         ticket,
 char *
 lh_advice_format_refusal (const GError *error)
 {
-  gsize length;
-
   g_return_val_if_fail (error != NULL, NULL);
 
-  /* The daemon knows which rule said no (a slot just taken, no drop-in
-   * today) and says so in a plain sentence; it is English until the
-   * daemon speaks the kiosk's language. */
-  if ((!g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) &&
-       !g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID)) ||
-      error->message == NULL || error->message[0] == '\0')
-    return lh_message_for_error (error);
-  length = strlen (error->message);
-  if (strchr (".!?", error->message[length - 1]) != NULL)
-    return g_strdup (error->message);
-  return g_strconcat (error->message, ".", NULL);
+  /* The daemon says which rule said no (a slot just taken, no drop-in
+   * today) by its reason, which the kiosk words (lh-refusal-words.c). */
+  return lh_message_for_error (error);
 }

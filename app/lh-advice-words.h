@@ -20,7 +20,7 @@ char       *lh_advice_format_outcome   (const char *outcome);
 /* What happened to a request, for the record: "Waiting in the queue",
  * "Done", "You left the queue"… */
 char       *lh_advice_format_status    (const LhAdviceRequest *request);
-/* "You are next" or "You are number 3 in the queue" */
+/* "Nobody is ahead of you: you are next" or "2 people are ahead of you" */
 char       *lh_advice_format_position  (int position);
 /* "About 30 minutes", "About 1 hour 15 minutes", "Any minute now" */
 char       *lh_advice_format_wait      (int minutes);

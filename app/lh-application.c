@@ -18,7 +18,6 @@ struct _LhApplication
   char           *daemon_url;
   char           *device_token;
   char           *ca_file;
-  int             idle_timeout;  /* 0: from the settings */
   gboolean        fullscreen;
   gboolean        display;       /* the public queue display (or the settings say) */
 };
@@ -115,12 +114,8 @@ lh_application_activate (GApplication *application)
       lh_window_set_defaults (LH_WINDOW (window), language,
                               g_settings_get_boolean (self->settings, "large-text"),
                               g_settings_get_boolean (self->settings, "high-contrast"));
-      g_settings_bind (self->settings, "idle-warning", window, "idle-warning", G_SETTINGS_BIND_GET);
-      if (self->idle_timeout <= 0)
-        g_settings_bind (self->settings, "idle-timeout", window, "idle-timeout", G_SETTINGS_BIND_GET);
     }
-  if (self->idle_timeout > 0 && LH_IS_WINDOW (window))
-    g_object_set (window, "idle-timeout", self->idle_timeout, NULL);
+  /* The idle timing is the centre's: the daemon gives it. */
 
   if (self->fullscreen)
     {
@@ -156,7 +151,6 @@ lh_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "daemon-url", "s", &self->daemon_url);
   g_variant_dict_lookup (options, "device-token", "s", &self->device_token);
   g_variant_dict_lookup (options, "ca-file", "^ay", &self->ca_file);
-  g_variant_dict_lookup (options, "idle-timeout", "i", &self->idle_timeout);
   self->fullscreen = g_variant_dict_contains (options, "fullscreen");
   self->display = g_variant_dict_contains (options, "display");
   /* A queue display is a program of its own, beside the kiosk on the same
@@ -205,8 +199,6 @@ lh_application_init (LhApplication *self)
       N_("Fill the whole screen"), NULL },
     { "display", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Be the queue display of the advice drop-ins: ticket numbers only, full screen"), NULL },
-    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, NULL,
-      N_("Sign out after this many seconds without a touch"), N_("SECONDS") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lh-refusal-words.h"
 #include "lh-time-format.h"
 
 char *
@@ -224,17 +225,9 @@ lh_assessment_format_give_back_a11y (const LhAssessmentSlot *slot)
 char *
 lh_assessment_format_refusal (const GError *error)
 {
-  gsize length;
-
   g_return_val_if_fail (error != NULL, NULL);
 
-  /* The daemon knows which rule said no (taken, one in that subject
-   * already, a clash) and says so in a plain sentence; it is English
-   * until the daemon speaks the kiosk's language. */
-  if (error->message == NULL || error->message[0] == '\0')
-    return NULL;
-  length = strlen (error->message);
-  if (strchr (".!?", error->message[length - 1]) != NULL)
-    return g_strdup (error->message);
-  return g_strconcat (error->message, ".", NULL);
+  /* The daemon says which rule said no (taken, one in that subject
+   * already, a clash) by its reason, which the kiosk words. */
+  return lh_refusal_words (error);
 }

@@ -106,7 +106,8 @@ append_rooms (LhBookPage     *self,
         continue;
       if (!titled)
         {
-          GtkWidget *title = gtk_label_new (_("Rooms, for staff"));
+          /* Only those the daemon lets book rooms see them at all. */
+          GtkWidget *title = gtk_label_new (_("Rooms"));
 
           gtk_label_set_xalign (GTK_LABEL (title), 0);
           gtk_widget_set_margin_top (title, 16);
@@ -161,7 +162,7 @@ show_availability (LhBookPage     *self,
                                            G_CALLBACK (slot_clicked_cb), self));
     }
 
-  /* Then the rooms, for staff (guests may book the PCs only): never among
+  /* Then the rooms, for learning reps and admins (may.book_rooms): never among
    * the soonest free, which are computers. */
   append_rooms (self, availability, own);
 

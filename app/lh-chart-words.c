@@ -65,7 +65,7 @@ static const struct { const char *id; const char *words[8]; } headings[] = {
   { "meetings", { N_("Date"), N_("Time"), N_("Place"), N_("Attended"), N_("Report tabled"), NULL } },
   { "action-plan", { N_("Number"), N_("Planned activity"), N_("By whom"), N_("By when"),
                      N_("Recorded outcomes"), N_("Reviewed / next steps"), N_("Status"), NULL } },
-  { "over-runs", { N_("ULR"), N_("Week of"), N_("Used"), N_("Agreed"), NULL } },
+  { "over-runs", { N_("ULR"), N_("Week of"), N_("Hours used"), N_("Hours agreed"), NULL } },
 };
 
 const char *

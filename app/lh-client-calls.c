@@ -23,6 +23,7 @@ parse_health (LhClient    *self,
 
   if (tz != NULL)
     lh_client_set_time_zone (self, tz);
+  lh_client_read_idle_timing (self, body);
   return GINT_TO_POINTER (TRUE);
 }
 
@@ -138,6 +139,8 @@ parse_session (LhClient    *self,
     return NULL;
   lh_person_read_may_limits (person, body);
   lh_person_read_settings (person, body);
+  if (json_object_has_member (body, "limits") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "limits")))
+    lh_client_read_idle_timing (self, json_object_get_object_member (body, "limits"));
   /* On a PC's own kiosk, signing in is sitting down at it. */
   if (!lh_usage_member_from_json (body, lh_client_get_time_zone (self), &usage, error))
     return NULL;

@@ -70,6 +70,10 @@ void        lh_client_set_booking_notices (LhClient  *self,
 GPtrArray  *lh_client_get_time_off_decisions (LhClient *self);
 void        lh_client_set_time_zone      (LhClient  *self,
                                           GTimeZone *tz);
+/* Reads idle_seconds, idle_long_page_seconds and idle_warning_seconds
+ * from object (health, or sign-in's limits); absent ones are kept. */
+void        lh_client_read_idle_timing   (LhClient   *self,
+                                          JsonObject *object);
 /* An answer's Date header: the daemon's clock (nullable). */
 void        lh_client_note_server_date   (LhClient   *self,
                                           const char *date);

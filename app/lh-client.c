@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "lh-client"
 
 #include "lh-client-private.h"
+#include "lh-json-read.h"
 
 #include <string.h>
 
@@ -27,6 +28,7 @@ struct _LhClient
   GPtrArray   *time_off_decisions; /* (owned) (element-type LhTimeOff) told by the daemon, not shown yet */
   LhUsage     *usage;            /* (owned) (nullable) the sitting at this PC, while signed in */
   GTimeZone   *time_zone;        /* (owned) the centre's, once the daemon said */
+  LhIdleTiming idle_timing;      /* the centre's, once the daemon said */
   GTimeSpan    clock_offset;     /* the daemon's clock less this PC's */
   LhEventStream *events;         /* (owned) (nullable) once connect_events() was called */
   gboolean     online;
@@ -377,6 +379,39 @@ lh_client_get_time_zone (LhClient *self)
 {
   g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
   return self->time_zone;
+}
+
+/* Returns: (transfer none) */
+const LhIdleTiming *
+lh_client_get_idle_timing (LhClient *self)
+{
+  g_return_val_if_fail (LH_IS_CLIENT (self), NULL);
+  return &self->idle_timing;
+}
+
+static void
+read_seconds (JsonObject *object,
+              const char *member,
+              int        *out)
+{
+  int value = 0;
+
+  /* A value the kiosk cannot read leaves the last one it could. */
+  if (lh_json_read_small_int (object, member, &value, NULL) && value > 0)
+    *out = value;
+}
+
+void
+lh_client_read_idle_timing (LhClient   *self,
+                            JsonObject *object)
+{
+  g_return_if_fail (LH_IS_CLIENT (self));
+
+  if (object == NULL)
+    return;
+  read_seconds (object, "idle_seconds", &self->idle_timing.idle_seconds);
+  read_seconds (object, "idle_long_page_seconds", &self->idle_timing.long_page_seconds);
+  read_seconds (object, "idle_warning_seconds", &self->idle_timing.warning_seconds);
 }
 
 /* "Now" is the centre's: the daemon's clock, not this PC's, which may be

@@ -67,6 +67,9 @@ gboolean     lh_client_get_online            (LhClient *self);
 gboolean     lh_client_is_signed_in          (LhClient *self);
 LhPerson    *lh_client_get_person            (LhClient *self);
 GTimeZone   *lh_client_get_time_zone         (LhClient *self);
+/* The centre's idle timing, from the last health or sign-in answer
+ * (transfer none; zeros until then). */
+const LhIdleTiming *lh_client_get_idle_timing (LhClient *self);
 /* The centre's clock, as the daemon's answers tell it (their Date
  * header): microseconds since 1970 like g_get_real_time(), and now in the
  * centre's time zone (transfer full). */

@@ -371,7 +371,7 @@ add_work (LhDeskPage *self,
   GPtrArray *deletions = self->work ? self->work->deletions : NULL;
 
   if (requests != NULL && requests->len > 0)
-    gtk_box_append (self->work_box, lh_card_label_new (_("In hand"), "lh-section-title"));
+    gtk_box_append (self->work_box, lh_card_label_new (_("Requests you are dealing with"), "lh-section-title"));
   for (guint i = 0; requests != NULL && i < requests->len; i++)
     {
       const LhAdviceRequest *request = g_ptr_array_index (requests, i);

@@ -163,7 +163,7 @@ lh_dropin_chooser_init (LhDropinChooser *self)
   gtk_widget_set_margin_end (box, 32);
   gtk_widget_set_margin_bottom (box, 24);
 
-  gtk_box_append (GTK_BOX (box), lh_card_label_new (_("Step 2 of 4"), "lh-step"));
+  gtk_box_append (GTK_BOX (box), lh_card_label_new (_("Step 2 of 5"), "lh-step"));
   gtk_box_append (GTK_BOX (box), lh_card_label_new (_("Which drop-in would you like to join?"), "lh-page-title"));
   gtk_box_append (GTK_BOX (box), lh_card_label_new (_("More than one is on now. Tap the one you want."),
                                               "lh-dropin-choice-hint"));

@@ -16,6 +16,8 @@ struct _LhIdleMonitor
   gint64   last_input;     /* monotonic µs */
   guint    tick_id;        /* 0 when stopped */
   int      shown;          /* the last countdown value emitted, -1 none */
+  LhIdleMonitorClock clock;  /* (nullable) a test's, instead of the monotonic one */
+  gpointer clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (LhIdleMonitor, lh_idle_monitor, G_TYPE_OBJECT)
@@ -36,11 +38,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static gint64
+now_us (LhIdleMonitor *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_monotonic_time ();
+}
+
 static gboolean
 tick_cb (gpointer user_data)
 {
   LhIdleMonitor *self = user_data;
-  gint64 elapsed = g_get_monotonic_time () - self->last_input;
+  gint64 elapsed = now_us (self) - self->last_input;
   gint64 left_us = (gint64) self->timeout * G_USEC_PER_SEC - elapsed;
   int left = (int) ((left_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
@@ -125,10 +133,21 @@ lh_idle_monitor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_TIMEOUT:
-      self->timeout = g_value_get_int (value);
-      break;
     case PROP_WARNING:
-      self->warning = g_value_get_int (value);
+      {
+        int *field = prop_id == PROP_TIMEOUT ? &self->timeout : &self->warning;
+
+        if (*field == g_value_get_int (value))
+          break;
+        *field = g_value_get_int (value);
+        /* A warning under the old timing ends; one under the new comes at
+         * its own time, from its top. */
+        if (self->shown != -1)
+          {
+            self->shown = -1;
+            g_signal_emit (self, signals[SIGNAL_COUNTDOWN], 0, -1);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -145,10 +164,10 @@ lh_idle_monitor_class_init (LhIdleMonitorClass *klass)
   object_class->set_property = lh_idle_monitor_set_property;
 
   properties[PROP_TIMEOUT] =
-    g_param_spec_int ("timeout", NULL, NULL, 1, 24 * 60 * 60, 60,
+    g_param_spec_int ("timeout", NULL, NULL, 1, 24 * 60 * 60, 90,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_WARNING] =
-    g_param_spec_int ("warning", NULL, NULL, 0, 24 * 60 * 60, 15,
+    g_param_spec_int ("warning", NULL, NULL, 0, 24 * 60 * 60, 30,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -164,8 +183,8 @@ lh_idle_monitor_class_init (LhIdleMonitorClass *klass)
 static void
 lh_idle_monitor_init (LhIdleMonitor *self)
 {
-  self->timeout = 60;
-  self->warning = 15;
+  self->timeout = 90;
+  self->warning = 30;
   self->shown = -1;
 }
 
@@ -198,7 +217,7 @@ lh_idle_monitor_start (LhIdleMonitor *self)
 {
   g_return_if_fail (LH_IS_IDLE_MONITOR (self));
 
-  self->last_input = g_get_monotonic_time ();
+  self->last_input = now_us (self);
   self->shown = -1;
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
@@ -218,7 +237,7 @@ lh_idle_monitor_poke (LhIdleMonitor *self)
 {
   g_return_if_fail (LH_IS_IDLE_MONITOR (self));
 
-  self->last_input = g_get_monotonic_time ();
+  self->last_input = now_us (self);
   if (self->shown != -1)
     {
       self->shown = -1;
@@ -232,4 +251,16 @@ lh_idle_monitor_is_running (LhIdleMonitor *self)
   g_return_val_if_fail (LH_IS_IDLE_MONITOR (self), FALSE);
 
   return self->tick_id != 0;
+}
+
+void
+lh_idle_monitor_set_clock (LhIdleMonitor      *self,
+                           LhIdleMonitorClock  clock,
+                           gpointer            user_data)
+{
+  g_return_if_fail (LH_IS_IDLE_MONITOR (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+  self->last_input = now_us (self);
 }

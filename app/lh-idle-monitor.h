@@ -20,4 +20,11 @@ void           lh_idle_monitor_stop        (LhIdleMonitor *self);
 void           lh_idle_monitor_poke        (LhIdleMonitor *self);
 gboolean       lh_idle_monitor_is_running  (LhIdleMonitor *self);
 
+/* For tests: microseconds from this clock instead of the monotonic one
+ * (NULL: back to it). Counting starts again from its now. */
+typedef gint64 (*LhIdleMonitorClock) (gpointer user_data);
+void           lh_idle_monitor_set_clock   (LhIdleMonitor      *self,
+                                            LhIdleMonitorClock  clock,
+                                            gpointer            user_data);
+
 G_END_DECLS

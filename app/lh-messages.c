@@ -34,11 +34,9 @@ lh_message_for_error (const GError *error)
     case LH_CLIENT_ERROR_CONFLICT:
       return g_strdup (_("Someone else has just taken this time. Please pick another time."));
     case LH_CLIENT_ERROR_INVALID:
-      /* A reason the kiosk does not know yet: the daemon's English
-       * detail is better than nothing. */
-      if (error->message != NULL && error->message[0] != '\0')
-        return g_strdup (error->message);
-      return g_strdup (_("This time cannot be booked. Please pick another time."));
+      /* A reason the kiosk does not know: never the daemon's English
+       * detail, which is not in the person's language. */
+      return g_strdup (_("That did not work. Please try again, or ask a member of staff."));
     case LH_CLIENT_ERROR_LOCKED:
       {
         GDateTime *until = lh_client_error_get_locked_until (error);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-client.h"
+#include "lh-refusal-words.h"
 #include "lh-time-format.h"
 
 char *
@@ -57,7 +58,7 @@ check_name (LhSubject subject)
     case LH_SUBJECT_MATHS:
       return g_strdup (_("Maths skills check"));
     case LH_SUBJECT_ESOL:
-      return g_strdup (_("ESOL skills check"));
+      return g_strdup (_("ESOL skills check (English for speakers of other languages)"));
     case LH_N_SUBJECTS:
     default:
       g_return_val_if_reached (NULL);
@@ -364,12 +365,12 @@ lh_mine_format_refusal (const LhMineItem *item,
 {
   g_return_val_if_fail (item != NULL, NULL);
 
+  g_autofree char *words = error != NULL ? lh_refusal_words (error) : NULL;
+
   /* Only the daemon knows why (a room held for a group, a booking that
-   * has ended…): its words are shown. They are English until the daemon
-   * speaks the kiosk's language. */
-  if (error != NULL && error->domain == LH_CLIENT_ERROR && lh_client_error_get_title (error) != NULL &&
-      error->message != NULL && error->message[0] != '\0')
-    return g_strdup (error->message);
+   * has ended…): its reason, in the kiosk's words. */
+  if (words != NULL)
+    return g_steal_pointer (&words);
   if (item->kind == LH_MINE_ASSESSMENT)
     return g_strdup (_("This assessment has already started."));
   if (item->kind == LH_MINE_BOOKING)

@@ -66,6 +66,8 @@ booking_words (const GError *error,
     return g_strdup (_("The centre is not open at this time. Please pick a time when it is open."));
   if (g_str_equal (reason, "staff-only"))
     return g_strdup (_("Only members of staff can do this. Please ask a learning rep."));
+  if (g_str_equal (reason, "rooms-for-reps"))
+    return g_strdup (_("Rooms are booked by learning reps. Please ask one, or book a computer."));
   if (g_str_equal (reason, "daily-limit") || g_str_equal (reason, "weekly-limit"))
     {
       gboolean daily = g_str_equal (reason, "daily-limit");
@@ -101,7 +103,15 @@ booking_words (const GError *error,
   if (g_str_equal (reason, "not-paid-activity"))
     return g_strdup (_("This cannot be in work time. Please choose your own time."));
   if (g_str_equal (reason, "resource-taken"))
-    return g_strdup (_("Someone else has just taken this time. Please pick another time."));
+    {
+      long week = number (error, "week");
+
+      /* A weekly group: the first week whose room is taken. */
+      if (week > 0)
+        return g_strdup_printf (_("In week %ld the room is already booked at that time. Please pick another time."),
+                                week);
+      return g_strdup (_("Someone else has just taken this time. Please pick another time."));
+    }
   if (g_str_equal (reason, "own-clash"))
     return g_strdup (_("You already have a booking at this time. Please pick another time."));
   if (g_str_equal (reason, "paid-time-exhausted"))
@@ -193,6 +203,167 @@ pc_words (const char *reason)
   return NULL;
 }
 
+/* Talking to a ULR, skills checks, drop-ins, time off and the rest
+ * (issue 15): each reason the daemon gives, in the kiosk's words. */
+static char *
+advice_words (const char *reason)
+{
+  static const struct { const char *reason; const char *words; } table[] = {
+    { "choose-dropin", N_("More than one drop-in is on now. Please choose which one to join.") },
+    { "dropin-not-on", N_("That drop-in is not on today, or is over.") },
+    { "no-dropin-today", N_("There is no drop-in today. You can book a time with a ULR instead.") },
+    { "slot-begun", N_("That time has already begun. Please pick a later time.") },
+    { "own-slot", N_("This is your own time for advice. Please pick a time with another ULR.") },
+    { "slot-mine-already", N_("You have booked this time already.") },
+    { "slot-taken", N_("Someone has just booked this time. Please pick another time.") },
+    { "request-kind-missing", N_("Please choose: join the queue, or book a time.") },
+    { "slot-missing", N_("Please choose a time first.") },
+    { "request-not-found", N_("This request is not there any more.") },
+    { "appointment-begun", N_("Your time with the ULR has already begun.") },
+    { "already-called", N_("A ULR has called you already, or your turn is over.") },
+    { "slot-not-found", N_("This time is not there any more.") },
+    { "offer-clash", N_("You offer another time for advice then. Please pick another time.") },
+    { "subject-unknown", N_("Please choose English, maths or ESOL.") },
+    { "assessment-not-found", N_("This skills check is not there any more.") },
+    { "not-a-ulr", N_("Only a union learning rep can run a skills check.") },
+    { "assessor-busy", N_("The learning rep has another skills check then. Please pick another time.") },
+    { "assessment-mine-already", N_("You have this skills check booked already. To move it, give it back first.") },
+    { "assessment-taken", N_("Someone has just booked this one. Please pick another time.") },
+    { "own-assessment", N_("You run this skills check yourself, so you cannot book it.") },
+    { "assessment-started", N_("This skills check has already started.") },
+    { "time-off-not-found", N_("This request for time off is not there any more.") },
+    { "already-decided", N_("This request has already been decided.") },
+    { "not-esol-learner", N_("This person is not marked as an ESOL learner, so has no ESOL hours.") },
+    { "not-apprentice", N_("This person is not marked as an apprentice, so has no study days.") },
+    { "adjust-beyond-entitlement", N_("That would give back more time than they have used this year.") },
+    { "category-unknown", N_("Please choose learning, assessment, ESOL or apprentice time.") },
+    { "adjust-minutes-range", N_("Please give a number of minutes, up to a year’s worth.") },
+    { "dropin-not-found", N_("This drop-in is not there any more.") },
+    { "dropin-repeats", N_("Each ULR and each desk can be there only once.") },
+    { "ulr-busy", N_("One of the ULRs is at another drop-in then.") },
+    { "dropin-times", N_("A drop-in must end after it starts, and not in the past.") },
+    { "not-at-dropin", N_("You are not at this drop-in now.") },
+    { "dropin-closed", N_("That drop-in has closed already.") },
+    { "calendar-not-found", N_("This calendar link does not work any more.") },
+    { "sitting-not-found", N_("You are not using this computer now.") },
+    { "text-empty", N_("Please write something first.") },
+    { "request-changed", N_("This request has just changed. Please look again.") },
+    { "plan-item-not-found", N_("This part of the plan is not there any more.") },
+    { "date-passed", N_("That date has passed. Please pick a later one.") },
+    { "mot-date", N_("A learning check-up is recorded within a year of when it was held.") },
+    { "next-mot-date", N_("The next learning check-up comes after this one, within two years.") },
+    { "learner-not-found", N_("This learner is not one of yours.") },
+    { "not-shared", N_("They cannot see this record.") },
+    { "nobody-waiting", N_("Nobody is waiting.") },
+    { "ticket-taken", N_("Another ULR has just called that ticket. Please call again.") },
+    { "appointment-not-begun", N_("The appointment has not begun: they may still come.") },
+    { "too-early-to-start", N_("It is too early to start this appointment.") },
+    { "call-first", N_("Please call this ticket first.") },
+    { "request-over", N_("This request has started already, or is over.") },
+    { "outcome-missing", N_("Please choose at least one outcome.") },
+    { "start-first", N_("Please start it before you finish it.") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_str_equal (reason, table[i].reason))
+      return g_strdup (_(table[i].words));
+  return NULL;
+}
+
+/* The same, for reasons with numbers. */
+static char *
+advice_number_words (const GError *error,
+                     const char   *reason)
+{
+  if (g_str_equal (reason, "already-queued"))
+    {
+      long ticket = number (error, "ticket");
+
+      if (ticket < 0)
+        return g_strdup (_("You are in the queue already."));
+      return g_strdup_printf (_("You are in the queue already. Your ticket number is %ld."), ticket);
+    }
+  if (g_str_equal (reason, "slot-length") || g_str_equal (reason, "assessment-length"))
+    {
+      long shortest = number (error, "min_minutes"), longest = number (error, "max_minutes");
+      g_autofree char *from = shortest >= 0 ? duration (shortest) : NULL;
+      g_autofree char *to = longest >= 0 ? duration (longest) : NULL;
+
+      if (from == NULL || to == NULL)
+        return g_strdup (_("This time is too short or too long. Please pick another length."));
+      /* Translators: two lengths of time, "15 minutes" and "1 hour" */
+      return g_strdup_printf (_("It must be from %s to %s long."), from, to);
+    }
+  if (g_str_equal (reason, "adjust-below-zero"))
+    {
+      long left = number (error, "left_minutes");
+      g_autofree char *left_words = left >= 0 ? duration (left) : NULL;
+
+      if (left_words == NULL)
+        return g_strdup (_("That is more time than they have left this year."));
+      /* Translators: %s is a length of time, "3 hours" */
+      return g_strdup_printf (_("They have only %s left this year. Please record less time."), left_words);
+    }
+  if (g_str_equal (reason, "finish-first"))
+    {
+      long ticket = number (error, "ticket");
+
+      return ticket < 0 ? g_strdup (_("Please finish the ticket you have first, or mark it a no-show."))
+                        : g_strdup_printf (_("Please finish ticket %ld first, or mark it a no-show."), ticket);
+    }
+  if (g_str_equal (reason, "plan-too-far"))
+    {
+      long years = number (error, "max_years");
+
+      return years < 0 ? g_strdup (_("That is too far ahead for a plan."))
+                       : g_strdup_printf (ngettext ("A plan looks up to %ld year ahead.",
+                                                    "A plan looks up to %ld years ahead.", years), years);
+    }
+  if (g_str_equal (reason, "dropin-ulrs"))
+    {
+      long most = number (error, "max_ulrs");
+
+      return most < 0 ? g_strdup (_("Please choose fewer ULRs."))
+                      : g_strdup_printf (ngettext ("A drop-in has %ld ULR at most.",
+                                                   "A drop-in has %ld ULRs at most.", most), most);
+    }
+  if (g_str_equal (reason, "queue-alert-range"))
+    {
+      long most = number (error, "max_people");
+
+      return most < 0 ? g_strdup (_("Please choose a shorter queue for the alert."))
+                      : g_strdup_printf (ngettext ("The queue alert is 0 (never) to %ld person.",
+                                                   "The queue alert is 0 (never) to %ld people.", most), most);
+    }
+  if (g_str_equal (reason, "dropin-too-long"))
+    {
+      long hours = number (error, "max_hours");
+
+      return hours < 0 ? g_strdup (_("This drop-in is too long."))
+                       : g_strdup_printf (ngettext ("A drop-in lasts %ld hour at most.",
+                                                    "A drop-in lasts %ld hours at most.", hours), hours);
+    }
+  if (g_str_equal (reason, "dropin-too-early"))
+    {
+      long minutes = number (error, "early_minutes");
+
+      return minutes < 0 ? g_strdup (_("Please open the drop-in nearer its start."))
+                         : g_strdup_printf (ngettext ("Please open the drop-in at most %ld minute before it starts.",
+                                                      "Please open the drop-in at most %ld minutes before it starts.",
+                                                      minutes), minutes);
+    }
+  if (g_str_equal (reason, "group-size"))
+    {
+      long places = number (error, "max_places"), weeks = number (error, "max_weeks");
+
+      if (places < 0 || weeks < 0)
+        return g_strdup (_("Please choose fewer places or fewer weeks."));
+      /* Translators: "A group has 1 to 200 places and runs for 1 to 26 weeks." */
+      return g_strdup_printf (_("A group has 1 to %ld places and runs for 1 to %ld weeks."), places, weeks);
+    }
+  return NULL;
+}
+
 char *
 lh_refusal_words (const GError *error)
 {
@@ -207,6 +378,10 @@ lh_refusal_words (const GError *error)
   if ((words = booking_words (error, reason)) != NULL)
     return words;
   if ((words = person_words (error, reason)) != NULL)
+    return words;
+  if ((words = advice_words (reason)) != NULL)
+    return words;
+  if ((words = advice_number_words (error, reason)) != NULL)
     return words;
   return pc_words (reason);
 }

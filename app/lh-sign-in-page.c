@@ -143,14 +143,12 @@ sign_in_cb (GObject      *source,
       self->step = STEP_STAFF_NUMBER;
     }
   else if (error->domain == LH_CLIENT_ERROR &&
-           (error->code == LH_CLIENT_ERROR_CONFLICT || error->code == LH_CLIENT_ERROR_INVALID) &&
-           error->message != NULL && error->message[0] != '\0')
+           (error->code == LH_CLIENT_ERROR_CONFLICT || error->code == LH_CLIENT_ERROR_INVALID))
     {
       /* On a PC's own kiosk: someone else's booking, reserved soon, or
-       * closed. Only the daemon knows until when and which PC is free
-       * now, so its words are shown; and the keypad is ready for the
-       * next person, as nobody was signed in. */
-      message = g_strdup (error->message);
+       * closed, by its reason in the kiosk's words; and the keypad is
+       * ready for the next person, as nobody was signed in. */
+      message = lh_message_for_error (error);
       memset (self->pin->str, 0, self->pin->len);
       g_string_truncate (self->pin, 0);
       g_string_truncate (self->staff_number, 0);

@@ -276,13 +276,9 @@ extend_cb (GObject      *source,
       return;
     }
 
-  /* The daemon says why in plain words (the PC is booked next, the
+  /* The daemon says why by its reason (the PC is booked next, the
    * centre closes…), and what is left to give may have changed. */
-  if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) &&
-      error->message != NULL && error->message[0] != '\0')
-    message = g_strdup (error->message);
-  else
-    message = lh_message_for_error (error);
+  message = lh_message_for_error (error);
   g_debug ("More time refused: %s", error->message);
   show_message (self, message);
   update (self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lh-client-time-off.h"
+#include "lh-messages.h"
 #include "lh-refusal-words.h"
 #include "lh-time-format.h"
 #include "lh-time-off-words.h"
@@ -463,7 +464,9 @@ refused (GTask    *task,
       return;
     }
   words = lh_refusal_words (booking_error);
-  show_refusal (self, words != NULL ? words : booking_error->message);
+  if (words == NULL)
+    words = lh_message_for_error (booking_error);
+  show_refusal (self, words);
   g_task_return_boolean (task, TRUE);
 }
 

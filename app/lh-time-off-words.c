@@ -13,7 +13,7 @@ lh_time_off_category_title (const char *category)
   static const struct { const char *category; const char *title; } titles[] = {
     { "learning", N_("Paid learning time") },
     { "assessment", N_("Assessments and exams") },
-    { "esol", N_("ESOL classes") },
+    { "esol", N_("ESOL classes (English for speakers of other languages)") },
     { "apprentice", N_("Apprentice study days") },
   };
 

@@ -162,20 +162,15 @@ show_done (LhTimetablePage *self,
   lh_page_set_view (LH_PAGE (self), "done");
 }
 
-/* A refusal in the daemon's own words ("Week 3: Group room is booked from
- * 13:00 to 15:00"): only it knows which rule or which week. */
+/* A refusal by its reason, in the kiosk's words, never the daemon's
+ * English detail. */
 static void
 show_refusal (LhTimetablePage *self,
               const GError    *error)
 {
   g_autofree char *message = NULL;
 
-  if ((g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) ||
-       g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_INVALID)) &&
-      error->message != NULL && error->message[0] != '\0')
-    message = g_strdup (error->message);
-  else
-    message = lh_message_for_error (error);
+  message = lh_message_for_error (error);
   lh_page_show_confirm_error (LH_PAGE (self), message);
 }
 

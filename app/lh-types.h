@@ -49,6 +49,15 @@ typedef struct
   gboolean high_contrast;
 } LhSettings;
 
+/* The centre's idle timing, as the daemon gave it (health and sign-in);
+ * 0 until it did. */
+typedef struct
+{
+  int idle_seconds;            /* untouched this long, a warning */
+  int long_page_seconds;       /* the same on a page taller than the screen */
+  int warning_seconds;         /* how long the warning lasts */
+} LhIdleTiming;
+
 typedef struct
 {
   gint64  id;

@@ -40,7 +40,9 @@ struct _LhWindow
 
   LhClient        *client;        /* (owned) */
   LhIdleMonitor   *idle;          /* (owned) */
-  int              idle_timeout;  /* seconds, as configured (idle-timeout) */
+  int              idle_timeout;  /* a test's seconds to sign-out; 0: the centre's timing */
+  int              idle_warning;  /* a test's warning seconds; 0: the centre's */
+  gboolean         long_page;     /* the page shown is taller than the screen */
   GCancellable    *cancellable;   /* (owned) the window's own requests */
   gboolean         health_known;  /* GET /health answered: the centre's zone is known */
   gboolean         large_text;
@@ -64,6 +66,7 @@ struct _LhWindow
   /* template children (unowned) */
   AdwToastOverlay *toast_overlay;
   GtkWidget       *idle_overlay;
+  GtkWidget       *idle_card;
   GtkLabel        *idle_countdown_label;
   GtkWidget       *still_here_button;
   GtkWidget       *top_bar;
@@ -124,5 +127,12 @@ void     lh_window_settings_set_language (LhWindow   *self,
 void     lh_window_time_off_setup     (LhWindow *self);
 /* Just signed in: decisions made while they were away. */
 void     lh_window_time_off_signed_in (LhWindow *self);
+
+/* lh-window-idle.c: the centre's idle timing for the page shown, unless
+ * a test set its own; returns whether the time to sign-out changed. */
+gboolean lh_window_apply_idle_timing (LhWindow *self);
+void     lh_window_idle_countdown_cb (LhWindow      *self,
+                                      int            seconds,
+                                      LhIdleMonitor *idle);
 
 G_END_DECLS

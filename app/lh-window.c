@@ -55,9 +55,8 @@ lh_window_show_page (LhWindow   *self,
    * this window, so an untouched kiosk says nothing about them. Their
    * sitting ends at its time (or when this kiosk's heartbeat stops), and
    * the daemon signs them out then. */
-  g_object_set (self->idle, "timeout",
-                g_str_equal (name, "desk") ? MAX (self->idle_timeout, LH_WINDOW_DESK_IDLE_SECONDS)
-                                           : self->idle_timeout, NULL);
+  self->long_page = FALSE;
+  lh_window_apply_idle_timing (self);
   if (welcome || lh_window_pc_is_sitting (self))
     {
       lh_idle_monitor_stop (self->idle);
@@ -175,6 +174,8 @@ signed_in_cb (LhWindow     *self,
   lh_soonest_card_set_on_pc (LH_SOONEST_CARD (lh_home_page_get_soonest (self->home_page)),
                              self->device != NULL && self->device->pc != NULL);
   lh_home_page_set_person (self->home_page, lh_client_get_person (self->client));
+  /* Sign-in's limits carry the centre's idle timing as it is now. */
+  lh_window_apply_idle_timing (self);
   lh_idle_monitor_start (self->idle);
   lh_window_show_page (self, "home");
   /* Places from a waiting list while the person was away: the daemon
@@ -206,32 +207,6 @@ session_ended_cb (LhWindow *self,
                   LhClient *client)
 {
   back_to_welcome (self, _("You were signed out. Please sign in again to carry on."));
-}
-
-static void
-idle_countdown_cb (LhWindow      *self,
-                   int            seconds,
-                   LhIdleMonitor *idle)
-{
-  g_autofree char *text = NULL;
-
-  if (seconds < 0)
-    {
-      gtk_widget_set_visible (self->idle_overlay, FALSE);
-      return;
-    }
-  if (lh_client_is_signed_in (self->client))
-    text = g_strdup_printf (ngettext ("Signing you out in %d second",
-                                      "Signing you out in %d seconds", seconds), seconds);
-  else
-    text = g_strdup_printf (ngettext ("Going back to the start in %d second",
-                                      "Going back to the start in %d seconds", seconds), seconds);
-  gtk_label_set_label (self->idle_countdown_label, text);
-  if (!gtk_widget_get_visible (self->idle_overlay))
-    {
-      gtk_widget_set_visible (self->idle_overlay, TRUE);
-      gtk_widget_grab_focus (self->still_here_button);
-    }
 }
 
 static void
@@ -267,7 +242,11 @@ health_cb (GObject      *source,
     return;
   self = user_data;
   if (ok)
-    self->health_known = TRUE;
+    {
+      self->health_known = TRUE;
+      /* The centre's idle timing, for the pages before anyone signs in. */
+      lh_window_apply_idle_timing (self);
+    }
   else
     g_debug ("Health check failed: %s", error->message);
 }
@@ -398,7 +377,7 @@ lh_window_get_property (GObject    *object,
       g_value_set_int (value, self->idle_timeout);
       break;
     case PROP_IDLE_WARNING:
-      g_object_get_property (G_OBJECT (self->idle), "warning", value);
+      g_value_set_int (value, self->idle_warning);
       break;
     case PROP_LARGE_TEXT:
       g_value_set_boolean (value, self->large_text);
@@ -429,10 +408,11 @@ lh_window_set_property (GObject      *object,
       break;
     case PROP_IDLE_TIMEOUT:
       self->idle_timeout = g_value_get_int (value);
-      g_object_set_property (G_OBJECT (self->idle), "timeout", value);
+      lh_window_apply_idle_timing (self);
       break;
     case PROP_IDLE_WARNING:
-      g_object_set_property (G_OBJECT (self->idle), "warning", value);
+      self->idle_warning = g_value_get_int (value);
+      lh_window_apply_idle_timing (self);
       break;
     case PROP_LARGE_TEXT:
       if (self->large_text != g_value_get_boolean (value))
@@ -475,11 +455,12 @@ lh_window_class_init (LhWindowClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, LH_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* For tests, to be quick: the centre's timing (from the daemon) when 0. */
   properties[PROP_IDLE_TIMEOUT] =
-    g_param_spec_int ("idle-timeout", NULL, NULL, 1, 24 * 60 * 60, 60,
+    g_param_spec_int ("idle-timeout", NULL, NULL, 0, 24 * 60 * 60, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_IDLE_WARNING] =
-    g_param_spec_int ("idle-warning", NULL, NULL, 0, 24 * 60 * 60, 15,
+    g_param_spec_int ("idle-warning", NULL, NULL, 0, 24 * 60 * 60, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LARGE_TEXT] =
     g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
@@ -514,6 +495,7 @@ lh_window_class_init (LhWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/learnhub/Kiosk/lh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_card);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, idle_countdown_label);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, still_here_button);
   gtk_widget_class_bind_template_child (widget_class, LhWindow, top_bar);
@@ -553,7 +535,6 @@ lh_window_init (LhWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   self->idle = lh_idle_monitor_new ();
-  g_object_get (self->idle, "timeout", &self->idle_timeout, NULL);
 
   lh_style_ensure ();
   /* Built in English, the msgids' language, so that lh-relabel.c can
@@ -570,7 +551,7 @@ lh_window_init (LhWindow *self)
   /* Free text anywhere gets the on-screen keyboard. */
   lh_osk_attach (ADW_APPLICATION_WINDOW (self));
   lh_idle_monitor_watch (self->idle, GTK_WIDGET (self));
-  g_signal_connect_object (self->idle, "countdown", G_CALLBACK (idle_countdown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->idle, "countdown", G_CALLBACK (lh_window_idle_countdown_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->idle, "expired", G_CALLBACK (idle_expired_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -593,6 +574,14 @@ lh_window_get_client (LhWindow *self)
 {
   g_return_val_if_fail (LH_IS_WINDOW (self), NULL);
   return self->client;
+}
+
+/* Returns: (transfer none) */
+LhIdleMonitor *
+lh_window_get_idle_monitor (LhWindow *self)
+{
+  g_return_val_if_fail (LH_IS_WINDOW (self), NULL);
+  return self->idle;
 }
 
 const char *

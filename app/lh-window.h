@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "lh-client.h"
+#include "lh-idle-monitor.h"
 #include "lh-heartbeat.h"
 #include "lh-sitting-bar.h"
 
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (LhWindow, lh_window, LH, WINDOW, AdwApplicationWindow)
 LhWindow   *lh_window_new                   (GtkApplication *application,
                                              LhClient       *client);
 LhClient   *lh_window_get_client            (LhWindow *self);
+/* The idle sign-out's monitor (transfer none): for tests, to move its clock. */
+LhIdleMonitor *lh_window_get_idle_monitor (LhWindow *self);
 /* "welcome", "sign-in", "home", "book" or "bookings" */
 const char *lh_window_get_visible_page_name (LhWindow *self);
 void        lh_window_show_toast            (LhWindow   *self,

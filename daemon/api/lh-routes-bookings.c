@@ -171,6 +171,7 @@ lh_route_person_calendar (LhRequest *request)
         {
           g_clear_error (&error);
           g_set_error_literal (&error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such calendar");
+          lh_error_set_reason (&error, "calendar-not-found");
         }
       lh_request_reply_error (request, error);
       return;

@@ -124,6 +124,8 @@ parse_dropin_ulrs (JsonObject *object, gint64 me, GError **error)
       if (alert_length < 0 || alert_length > 100)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "An alert length is 0 to 100");
+          lh_error_set_reason (error, "queue-alert-range");
+          lh_error_add_number (error, "max_people", 100);
           return NULL;
         }
       ulr = g_new0 (LhDropinUlr, 1);
@@ -227,6 +229,8 @@ lh_route_dropin_alert (LhRequest *request)
   if (length < 0 || length > 100)
     {
       g_set_error (&error, LH_ERROR, LH_ERROR_INVALID, "A queue length is 0 to 100 (0: never tell)");
+      lh_error_set_reason (&error, "queue-alert-range");
+      lh_error_add_number (&error, "max_people", 100);
       lh_request_reply_error (request, error);
       return;
     }

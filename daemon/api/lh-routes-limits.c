@@ -9,6 +9,7 @@
 #include "lh-routes.h"
 
 #include "lh-api-json.h"
+#include "lh-bookings.h"
 #include "lh-guests.h"
 #include "lh-people.h"
 #include "lh-rules.h"
@@ -28,6 +29,14 @@ add_number (JsonBuilder *builder, const char *name, gint64 value)
   json_builder_add_int_value (builder, value);
 }
 
+void
+lh_routes_add_idle (JsonBuilder *builder, const LhCentre *centre)
+{
+  add_number (builder, "idle_seconds", centre->idle_seconds);
+  add_number (builder, "idle_long_page_seconds", centre->idle_long_page_seconds);
+  add_number (builder, "idle_warning_seconds", centre->idle_warning_seconds);
+}
+
 gboolean
 lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *person, GError **error)
 {
@@ -44,8 +53,9 @@ lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *
   json_builder_set_member_name (builder, "may");
   json_builder_begin_object (builder);
   add_may (builder, "book_computers", staff || guest);
-  /* Rooms, group sessions, assessments and paid time are for staff. */
-  add_may (builder, "book_rooms", staff);
+  /* Group sessions, assessments and paid time are for staff; rooms for
+   * learning reps and admins (lh-bookings.c refuses anyone else). */
+  add_may (builder, "book_rooms", lh_bookings_may_book_rooms (person));
   add_may (builder, "join_groups", staff);
   add_may (builder, "book_assessments", staff);
   add_may (builder, "paid_time", staff);
@@ -71,6 +81,8 @@ lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *
     json_builder_add_int_value (builder, MAX (LH_GUESTS_PER_SPONSOR - guests, 0));
   else
     json_builder_add_null_value (builder);
+  /* The kiosk's idle warning follows the centre's configuration. */
+  lh_routes_add_idle (builder, request->centre);
   json_builder_end_object (builder);
   return TRUE;
 }

@@ -38,6 +38,8 @@ lh_route_health (LhRequest *request)
   lh_json_add_time (builder, "time", request->now, request->centre->tz);
   json_builder_set_member_name (builder, "timezone");
   json_builder_add_string_value (builder, request->centre->timezone_id);
+  /* Before anyone signs in, the kiosk's pages time out as the centre says. */
+  lh_routes_add_idle (builder, request->centre);
   json_builder_end_object (builder);
   lh_request_reply_builder (request, 200, builder);
 }

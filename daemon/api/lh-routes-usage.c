@@ -129,7 +129,10 @@ lh_route_this_device (LhRequest *request)
   if (device == NULL)
     {
       if (error == NULL)
-        g_set_error (&error, LH_ERROR, LH_ERROR_NOT_FOUND, "This kiosk is not registered");
+        {
+          g_set_error (&error, LH_ERROR, LH_ERROR_NOT_FOUND, "This kiosk is not registered");
+          lh_error_set_reason (&error, "kiosk-unknown");
+        }
       lh_request_reply_error (request, error);
       return;
     }

@@ -302,8 +302,14 @@ gboolean lh_routes_add_settings (JsonBuilder *builder,
                                  gint64       person_id,
                                  GError     **error);
 
-/* lh-routes-limits.c: adds "may" (what the person may do) and "limits"
- * (the rules in force now, guests left) to an object being built. */
+
+/* lh-routes-limits.c: the centre's idle timing for its kiosks
+ * (idle_seconds, idle_long_page_seconds, idle_warning_seconds), into the
+ * open object. */
+void     lh_routes_add_idle   (JsonBuilder    *builder,
+                               const LhCentre *centre);
+/* Adds "may" (what the person may do) and "limits" (the rules in force
+ * now, guests left, the idle timing) to an object being built. */
 gboolean lh_routes_add_limits (JsonBuilder    *builder,
                                LhRequest      *request,
                                const LhPerson *person,

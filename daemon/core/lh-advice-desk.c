@@ -29,6 +29,8 @@ check_hands_free (LhStore *store, gint64 ulr_id, GError **error)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Finish ticket %d first, or mark it a no-show",
                    sqlite3_column_int (stmt, 0));
+      lh_error_set_reason (error, "finish-first");
+      lh_error_add_number (error, "ticket", sqlite3_column_int (stmt, 0));
       return FALSE;
     }
   return TRUE;
@@ -61,6 +63,7 @@ lh_advice_call_next (LhStore *store, const LhCentre *centre, gint64 dropin_id, g
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at drop-in %" G_GINT64_FORMAT " now",
                    dropin_id);
+      lh_error_set_reason (error, "not-at-dropin");
       return NULL;
     }
   for (guint i = 0; i < dropin->ulrs->len; i++)
@@ -85,6 +88,7 @@ lh_advice_call_next (LhStore *store, const LhCentre *centre, gint64 dropin_id, g
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Nobody is waiting");
+      lh_error_set_reason (error, "nobody-waiting");
       return NULL;
     }
   request_id = sqlite3_column_int64 (next, 0);
@@ -102,6 +106,7 @@ lh_advice_call_next (LhStore *store, const LhCentre *centre, gint64 dropin_id, g
   if (lh_store_changes (store) != 1)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Another ULR has just called that ticket; call again");
+      lh_error_set_reason (error, "ticket-taken");
       return NULL;
     }
   request = lh_advice_request_get_unchecked (store, centre, request_id, now, error);
@@ -122,6 +127,7 @@ get_own (LhStore *store, const LhCentre *centre, gint64 request_id, gint64 ulr_i
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You have no advice request %" G_GINT64_FORMAT,
                    request_id);
+      lh_error_set_reason (error, "request-not-found");
       return NULL;
     }
   return g_steal_pointer (&request);
@@ -147,11 +153,13 @@ check_startable (const LhAdviceRequest *request, gboolean no_show, gint64 now, G
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                    no_show ? "The appointment has not begun: they may still come"
                            : "It is too early to start that appointment");
+      lh_error_set_reason (error, no_show ? "appointment-not-begun" : "too-early-to-start");
       return FALSE;
     }
   g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                g_strcmp0 (request->status, "waiting") == 0 ? "Call that ticket first"
                                                            : "That request has started or is over");
+  lh_error_set_reason (error, g_strcmp0 (request->status, "waiting") == 0 ? "call-first" : "request-over");
   return FALSE;
 }
 
@@ -207,6 +215,7 @@ lh_advice_finish (LhStore *store, const LhCentre *centre, gint64 request_id, gin
   if (outcomes == NULL || outcomes[0] == NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Choose at least one outcome");
+      lh_error_set_reason (error, "outcome-missing");
       return NULL;
     }
   for (guint i = 0; outcomes[i] != NULL; i++)
@@ -223,6 +232,7 @@ lh_advice_finish (LhStore *store, const LhCentre *centre, gint64 request_id, gin
   if (g_strcmp0 (request->status, "started") != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Start it before you finish it");
+      lh_error_set_reason (error, "start-first");
       return NULL;
     }
   if (!lh_advice_move_request (store, request_id,

@@ -37,6 +37,7 @@ lh_advice_note_add (LhStore *store, const LhCentre *centre, gint64 learner_id, g
           /* The same words as for no such request: another's is not there. */
           g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no advice request %" G_GINT64_FORMAT,
                        request_id);
+          lh_error_set_reason (error, "request-not-found");
           return NULL;
         }
     }
@@ -79,6 +80,7 @@ get_item (LhStore *store, const LhCentre *centre, gint64 item_id, gint64 *out_le
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no plan item %" G_GINT64_FORMAT, item_id);
+      lh_error_set_reason (error, "plan-item-not-found");
       return NULL;
     }
   if (!lh_advice_plan_item_from_row (stmt, centre, &item, error))
@@ -109,11 +111,14 @@ lh_plan_item_add (LhStore *store, const LhCentre *centre, gint64 learner_id, gin
   if (due_at != 0 && due_at < lh_time_local_midnight (now, centre->tz))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That date has passed");
+      lh_error_set_reason (error, "date-passed");
       return NULL;
     }
   if (due_at > now + 5 * 366 * (gint64) 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A plan looks up to five years ahead");
+      lh_error_set_reason (error, "plan-too-far");
+      lh_error_add_number (error, "max_years", 5);
       return NULL;
     }
   if (goal_id != 0)
@@ -125,6 +130,7 @@ lh_plan_item_add (LhStore *store, const LhCentre *centre, gint64 learner_id, gin
       if (owner != learner_id || goal->goal_id != 0)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no plan item %" G_GINT64_FORMAT, goal_id);
+          lh_error_set_reason (error, "plan-item-not-found");
           return NULL;
         }
     }
@@ -171,6 +177,7 @@ lh_plan_item_set_done (LhStore *store, const LhCentre *centre, gint64 item_id, g
   if (viewer_id != learner_id && !supports)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no plan item %" G_GINT64_FORMAT, item_id);
+      lh_error_set_reason (error, "plan-item-not-found");
       return NULL;
     }
   update = lh_store_prepare (store, "UPDATE learning_plan_items SET done_at = ?2 WHERE id = ?1", error);
@@ -208,6 +215,7 @@ lh_learning_mot_add (LhStore *store, const LhCentre *centre, gint64 learner_id, 
   if (held_at > now || held_at < now - 366 * 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Record a learning MOT held in the past year");
+      lh_error_set_reason (error, "mot-date");
       return NULL;
     }
   if (next_due_at == 0)
@@ -221,6 +229,7 @@ lh_learning_mot_add (LhStore *store, const LhCentre *centre, gint64 learner_id, 
   if (next_due_at <= held_at || next_due_at > held_at + 2 * 366 * (gint64) 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The next learning MOT comes after this one, within two years");
+      lh_error_set_reason (error, "next-mot-date");
       return NULL;
     }
   ulr = lh_people_get (store, ulr_id, error);

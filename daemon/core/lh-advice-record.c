@@ -107,8 +107,11 @@ learner_for (LhStore *store, gint64 learner_id, gint64 viewer_id, GError **error
   if (supports)
     learner = lh_people_get (store, learner_id, error);
   else
-    g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no learner %" G_GINT64_FORMAT " of yours",
-                 learner_id);
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no learner %" G_GINT64_FORMAT " of yours",
+                   learner_id);
+      lh_error_set_reason (error, "learner-not-found");
+    }
   return g_steal_pointer (&learner);
 }
 
@@ -119,6 +122,7 @@ lh_advice_learner_for_ulr (LhStore *store, gint64 learner_id, gint64 ulr_id, GEr
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no learner %" G_GINT64_FORMAT " of yours",
                    learner_id);
+      lh_error_set_reason (error, "learner-not-found");
       return NULL;
     }
   return learner_for (store, learner_id, ulr_id, error);
@@ -325,6 +329,7 @@ take_off (LhStore *store, gint64 learner_id, gint64 ulr_id, gint64 now, GError *
   if (!supports)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "They cannot see your record");
+      lh_error_set_reason (error, "not-shared");
       return FALSE;
     }
   unshare = lh_store_prepare (store, "DELETE FROM advice_shares WHERE learner_id = ?1 AND ulr_id = ?2", error);
@@ -356,6 +361,7 @@ lh_advice_share (LhStore *store, gint64 learner_id, gint64 ulr_id, gboolean shar
   if (ulr == NULL || !(ulr->roles & LH_ROLE_ULR) || ulr_id == learner_id)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Choose one of the centre's union learning reps");
+      lh_error_set_reason (error, "not-a-ulr");
       return FALSE;
     }
   stmt = lh_store_prepare (store,

@@ -25,11 +25,14 @@ lh_advice_text_check (const char *text, int max_chars, gboolean optional, const 
   if (!optional && trimmed[0] == '\0')
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The %s is empty", what);
+      lh_error_set_reason (error, "text-empty");
       return FALSE;
     }
   if (g_utf8_strlen (text, -1) > max_chars)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The %s has up to %d characters", what, max_chars);
+      lh_error_set_reason (error, "text-too-long");
+      lh_error_set_max_chars (error, max_chars);
       return FALSE;
     }
   return TRUE;
@@ -230,6 +233,7 @@ lh_advice_request_get_unchecked (LhStore *store, const LhCentre *centre, gint64 
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no advice request %" G_GINT64_FORMAT,
                    request_id);
+      lh_error_set_reason (error, "request-not-found");
       return NULL;
     }
   return g_ptr_array_steal_index (found, 0);
@@ -251,6 +255,7 @@ lh_advice_move_request (LhStore *store, gint64 request_id, const char *sql, gint
   if (lh_store_changes (store) != 1)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That request has just changed; look again");
+      lh_error_set_reason (error, "request-changed");
       return FALSE;
     }
   return TRUE;
@@ -267,6 +272,7 @@ lh_advice_check_ulr (LhStore *store, gint64 person_id, GError **error)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Person %" G_GINT64_FORMAT " is not one of the centre's union learning reps", person_id);
+      lh_error_set_reason (error, "not-a-ulr");
       return FALSE;
     }
   return TRUE;

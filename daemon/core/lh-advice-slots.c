@@ -59,6 +59,7 @@ lh_advice_slots_get (LhStore *store, gint64 slot_id, gint64 viewer_id, GError **
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no advice slot %" G_GINT64_FORMAT, slot_id);
+      lh_error_set_reason (error, "slot-not-found");
       return NULL;
     }
   return slot_from_row (stmt);
@@ -93,17 +94,23 @@ lh_advice_slots_offer (LhStore *store, gint64 created_by, gint64 ulr_id, gint64 
   if (start < now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already passed");
+      lh_error_set_reason (error, "time-passed");
       return NULL;
     }
   if (start > now + 366 * 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Offer times up to a year ahead");
+      lh_error_set_reason (error, "beyond-horizon");
+      lh_error_add_number (error, "horizon_days", 366);
       return NULL;
     }
   if (end - start < SLOT_MIN_MINUTES * 60 || end - start > SLOT_MAX_MINUTES * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "An appointment takes %d to %d minutes",
                    SLOT_MIN_MINUTES, SLOT_MAX_MINUTES);
+      lh_error_set_reason (error, "slot-length");
+      lh_error_add_number (error, "min_minutes", SLOT_MIN_MINUTES);
+      lh_error_add_number (error, "max_minutes", SLOT_MAX_MINUTES);
       return NULL;
     }
   if (!lh_advice_text_check (place, 100, TRUE, "place", error) || !lh_advice_check_ulr (store, ulr_id, error))
@@ -122,7 +129,10 @@ lh_advice_slots_offer (LhStore *store, gint64 created_by, gint64 ulr_id, gint64 
   if (!lh_store_exec (store, insert, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You offer another time for advice then");
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You offer another time for advice then");
+          lh_error_set_reason (error, "offer-clash");
+        }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;

@@ -92,6 +92,8 @@ check_not_queued (LhStore *store, gint64 learner_id, GError **error)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You are in the queue already, with ticket %d",
                    sqlite3_column_int (stmt, 0));
+      lh_error_set_reason (error, "already-queued");
+      lh_error_add_number (error, "ticket", sqlite3_column_int (stmt, 0));
       return FALSE;
     }
   return TRUE;
@@ -130,6 +132,7 @@ find_dropin (LhStore *store, const LhCentre *centre, gint64 dropin_id, gint64 no
         {
           g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                        "More than one drop-in is on now: choose the one to join");
+          lh_error_set_reason (error, "choose-dropin");
           return 0;
         }
       return id;
@@ -139,11 +142,15 @@ find_dropin (LhStore *store, const LhCentre *centre, gint64 dropin_id, gint64 no
       g_autoptr(LhDropin) dropin = lh_dropins_get (store, dropin_id, error);
 
       if (dropin != NULL)
-        g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That drop-in is not on today, or is over");
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That drop-in is not on today, or is over");
+          lh_error_set_reason (error, "dropin-not-on");
+        }
       return 0;
     }
   g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                "There is no drop-in today; you can book a time with a ULR instead");
+  lh_error_set_reason (error, "no-dropin-today");
   return 0;
 }
 
@@ -195,17 +202,20 @@ insert_appointment (LhStore *store, const LhCentre *centre, gint64 learner_id, c
   if (slot->start_at <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already begun");
+      lh_error_set_reason (error, "slot-begun");
       return 0;
     }
   if (slot->ulr_id == learner_id)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That is your own time for advice");
+      lh_error_set_reason (error, "own-slot");
       return 0;
     }
   if (slot->taken)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                    slot->mine ? "You have booked that time already" : "Someone has just booked that time");
+      lh_error_set_reason (error, slot->mine ? "slot-mine-already" : "slot-taken");
       return 0;
     }
   insert = lh_store_prepare (store,
@@ -225,7 +235,10 @@ insert_appointment (LhStore *store, const LhCentre *centre, gint64 learner_id, c
   if (!lh_store_exec (store, insert, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Someone has just booked that time");
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Someone has just booked that time");
+          lh_error_set_reason (error, "slot-taken");
+        }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
@@ -253,11 +266,13 @@ lh_advice_request_create (LhStore *store, const LhCentre *centre, gint64 learner
   if (!queue && g_strcmp0 (mode, "appointment") != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Ask to join the queue or for an appointment");
+      lh_error_set_reason (error, "request-kind-missing");
       return NULL;
     }
   if (!queue && slot_id <= 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Choose a time for the appointment");
+      lh_error_set_reason (error, "slot-missing");
       return NULL;
     }
   tx = lh_store_begin (store, error);
@@ -269,6 +284,7 @@ lh_advice_request_create (LhStore *store, const LhCentre *centre, gint64 learner
   if (learner->sponsor_id != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Advice from a ULR is for staff");
+      lh_error_set_reason (error, "staff-only");
       return NULL;
     }
   if (queue)
@@ -318,8 +334,11 @@ lh_advice_request_get (LhStore *store, const LhCentre *centre, gint64 request_id
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no advice request %" G_GINT64_FORMAT,
-                     request_id);
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no advice request %" G_GINT64_FORMAT,
+                       request_id);
+          lh_error_set_reason (error, "request-not-found");
+        }
       return NULL;
     }
   return g_steal_pointer (&request);
@@ -351,17 +370,20 @@ lh_advice_request_leave (LhStore *store, gint64 request_id, gint64 learner_id, g
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You have no advice request %" G_GINT64_FORMAT, request_id);
+      lh_error_set_reason (error, "request-not-found");
       return FALSE;
     }
   /* Its time has come: the ULR marks whether they came. */
   if (sqlite3_column_int (stmt, 1) != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That appointment has begun");
+      lh_error_set_reason (error, "appointment-begun");
       return FALSE;
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "waiting") != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "A ULR has called you already, or it is over");
+      lh_error_set_reason (error, "already-called");
       return FALSE;
     }
   return lh_advice_move_request (store, request_id,

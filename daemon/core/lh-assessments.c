@@ -26,6 +26,7 @@ lh_assessment_subject_check (const char *subject, GError **error)
       g_strcmp0 (subject, "esol") == 0)
     return TRUE;
   g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "An assessment is in english, maths or esol");
+  lh_error_set_reason (error, "subject-unknown");
   return FALSE;
 }
 
@@ -72,6 +73,7 @@ get_slot (LhStore *store, gint64 slot_id, gint64 person_id, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no assessment %" G_GINT64_FORMAT, slot_id);
+      lh_error_set_reason (error, "assessment-not-found");
       return NULL;
     }
   return slot_from_row (stmt);
@@ -92,12 +94,16 @@ lh_assessments_offer (LhStore *store, gint64 created_by, gint64 assessor_id, con
   if (start < now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That time has already passed");
+      lh_error_set_reason (error, "time-passed");
       return NULL;
     }
   if (end - start < LH_ASSESSMENT_MIN_MINUTES * 60 || end - start > LH_ASSESSMENT_MAX_MINUTES * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "An assessment takes %d to %d minutes",
                    LH_ASSESSMENT_MIN_MINUTES, LH_ASSESSMENT_MAX_MINUTES);
+      lh_error_set_reason (error, "assessment-length");
+      lh_error_add_number (error, "min_minutes", LH_ASSESSMENT_MIN_MINUTES);
+      lh_error_add_number (error, "max_minutes", LH_ASSESSMENT_MAX_MINUTES);
       return NULL;
     }
   if (place == NULL)
@@ -105,6 +111,7 @@ lh_assessments_offer (LhStore *store, gint64 created_by, gint64 assessor_id, con
   if (!g_utf8_validate (place, -1, NULL) || g_utf8_strlen (place, -1) > 100)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The place has up to 100 characters");
+      lh_error_set_too_long (error, "place", 100);
       return NULL;
     }
   assessor = lh_people_get (store, assessor_id, error);
@@ -113,6 +120,7 @@ lh_assessments_offer (LhStore *store, gint64 created_by, gint64 assessor_id, con
   if (!(assessor->roles & LH_ROLE_ULR))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a union learning rep", assessor->name);
+      lh_error_set_reason (error, "not-a-ulr");
       return NULL;
     }
   insert = lh_store_prepare (store,
@@ -130,7 +138,10 @@ lh_assessments_offer (LhStore *store, gint64 created_by, gint64 assessor_id, con
   if (!lh_store_exec (store, insert, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s already has an assessment then", assessor->name);
+        {
+          g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s already has an assessment then", assessor->name);
+          lh_error_set_reason (error, "assessor-busy");
+        }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -186,6 +197,7 @@ check_learner_free (LhStore *store, const LhCentre *centre, const LhAssessmentSl
 
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                    "You already have this assessment booked on %s; cancel that one first to move it", date);
+      lh_error_set_reason (error, "assessment-mine-already");
       return FALSE;
     }
   clash = lh_store_prepare (store,
@@ -206,6 +218,7 @@ check_learner_free (LhStore *store, const LhCentre *centre, const LhAssessmentSl
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You have %s booked at that time",
                    (const char *) sqlite3_column_text (clash, 0));
+      lh_error_set_reason (error, "own-clash");
       return FALSE;
     }
   return TRUE;
@@ -241,22 +254,26 @@ lh_assessments_book_paid (LhStore *store, const LhCentre *centre, gint64 slot_id
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Assessments are for staff; guests can book a computer");
+      lh_error_set_reason (error, "staff-only");
       return NULL;
     }
   if (slot->assessor_id == person_id)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "You are the assessor of that slot");
+      lh_error_set_reason (error, "own-assessment");
       return NULL;
     }
   if (slot->start_at <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "That assessment has already started");
+      lh_error_set_reason (error, "assessment-started");
       return NULL;
     }
   if (slot->taken)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
                    slot->mine ? "You have booked it already" : "Someone has just booked that one");
+      lh_error_set_reason (error, slot->mine ? "assessment-mine-already" : "assessment-taken");
       return NULL;
     }
   if (!check_learner_free (store, centre, slot, person_id, now, error))
@@ -275,6 +292,7 @@ lh_assessments_book_paid (LhStore *store, const LhCentre *centre, gint64 slot_id
   if (lh_store_changes (store) != 1)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Someone has just booked that one");
+      lh_error_set_reason (error, "assessment-taken");
       return NULL;
     }
   request = lh_time_off_request_locked (store, centre, person_id, LH_TIME_OFF_FOR_ASSESSMENT, slot_id,
@@ -306,11 +324,13 @@ lh_assessments_cancel (LhStore *store, gint64 slot_id, gint64 person_id, gint64 
   if (!slot->mine)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You have no assessment %" G_GINT64_FORMAT, slot_id);
+      lh_error_set_reason (error, "assessment-not-found");
       return FALSE;
     }
   if (slot->start_at <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That assessment has already started");
+      lh_error_set_reason (error, "assessment-started");
       return FALSE;
     }
   give_back = lh_store_prepare (store,

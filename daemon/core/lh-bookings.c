@@ -131,9 +131,12 @@ check_rules (LhStore *store, const LhCentre *centre, const LhRules *rules, int h
   return FALSE;
 }
 
-/* Guests may use the PCs; rooms are for staff. */
+/* Guests may use the PCs; rooms are for the centre's staff (learning
+ * reps and admins), or held for a group by its leader: a learner's own
+ * time is at a computer. As sign-in's may.book_rooms says. */
 static gboolean
-check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource, GError **error)
+check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource,
+                    LhBookingPurpose purpose, GError **error)
 {
   g_autoptr(LhPerson) person = lh_people_get (store, person_id, error);
 
@@ -146,7 +149,23 @@ check_who_may_book (LhStore *store, gint64 person_id, const LhResource *resource
       lh_error_set_reason (error, "staff-only");
       return FALSE;
     }
+  if (purpose == LH_BOOKING_FOR_SELF && !g_str_equal (resource->kind, "pc") &&
+      !lh_bookings_may_book_rooms (person))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "%s is booked by learning reps and admins", resource->name);
+      lh_error_set_reason (error, "rooms-for-reps");
+      return FALSE;
+    }
   return TRUE;
+}
+
+gboolean
+lh_bookings_may_book_rooms (const LhPerson *person)
+{
+  g_return_val_if_fail (person != NULL, FALSE);
+
+  return person->sponsor_id == 0 && (person->roles & (LH_ROLE_ULR | LH_ROLE_ADMIN)) != 0;
 }
 
 static gboolean
@@ -290,7 +309,7 @@ lh_bookings_create_locked (LhStore *store, const LhCentre *centre, gint64 person
   g_return_val_if_fail (centre != NULL, NULL);
 
   resource = lh_resources_get (store, resource_id, error);
-  if (resource == NULL || !check_who_may_book (store, person_id, resource, error) ||
+  if (resource == NULL || !check_who_may_book (store, person_id, resource, purpose, error) ||
       !lh_faults_check_in_order (store, resource->id, resource->name, error) ||
       !lh_rules_at (store, centre, start, &rules, error) ||
       !lh_rules_at (store, centre, now, &rules_now, error) ||
@@ -497,6 +516,7 @@ lh_bookings_get_by_calendar_key (LhStore *store, gint64 booking_id, const char *
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such calendar");
+      lh_error_set_reason (error, "calendar-not-found");
       return NULL;
     }
   return booking_from_row (stmt);

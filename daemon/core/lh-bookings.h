@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lh-centre.h"
+#include "lh-people.h"
 #include "lh-resources.h"
 #include "lh-store.h"
 
@@ -92,6 +93,10 @@ LhBooking *lh_bookings_create_paid    (LhStore        *store,
                                        gboolean        paid,
                                        gint64          now,
                                        GError        **error);
+
+/* Rooms are for learning reps and admins (a group's room is held by its
+ * leader); everyone else books computers. */
+gboolean   lh_bookings_may_book_rooms (const LhPerson *person);
 
 typedef enum
 {

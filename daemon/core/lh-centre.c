@@ -44,6 +44,9 @@ lh_centre_new_default (void)
   centre->session_minutes = 30;
   centre->horizon_days = 60;
   centre->advice_retention_months = 24;
+  centre->idle_seconds = 60;
+  centre->idle_long_page_seconds = 150;
+  centre->idle_warning_seconds = 30;
   return centre;
 }
 
@@ -108,8 +111,18 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
       !read_int (key_file, "session-minutes", 1, 24 * 60, &centre->session_minutes, error) ||
       !read_int (key_file, "horizon-days", 1, 366, &centre->horizon_days, error) ||
       !read_int (key_file, "advice-retention-months", 1, 120, &centre->advice_retention_months, error) ||
-      !read_int (key_file, "pin-digits", 4, 8, &centre->pin_digits, error))
+      !read_int (key_file, "pin-digits", 4, 8, &centre->pin_digits, error) ||
+      !read_int (key_file, "idle-seconds", 10, 60 * 60, &centre->idle_seconds, error) ||
+      !read_int (key_file, "idle-long-page-seconds", 10, 60 * 60, &centre->idle_long_page_seconds, error) ||
+      !read_int (key_file, "idle-warning-seconds", LH_CENTRE_MIN_IDLE_WARNING_SECONDS, 10 * 60,
+                 &centre->idle_warning_seconds, error))
     return NULL;
+  if (centre->idle_long_page_seconds < centre->idle_seconds)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "[centre] idle-long-page-seconds is less than idle-seconds");
+      return NULL;
+    }
   if (centre->min_booking_minutes > centre->max_booking_minutes)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,

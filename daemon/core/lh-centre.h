@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The shortest idle warning a centre may set (WCAG 2.2.1). */
+#define LH_CENTRE_MIN_IDLE_WARNING_SECONDS 20
+
 typedef struct
 {
   char      *name;                 /* (owned) as people call it */
@@ -26,6 +29,12 @@ typedef struct
                                     * pin-digits); 0: 4 to 8, not fixed */
   int        advice_retention_months;  /* advice records go this long after
                                         * the last contact */
+  /* A kiosk left untouched: this long before it warns (longer on a page
+   * taller than the screen, which takes longer to read), then a warning
+   * of this length before it signs out. WCAG 2.2.1 asks for 20 s at least. */
+  int        idle_seconds;
+  int        idle_long_page_seconds;
+  int        idle_warning_seconds;
   LhNoteKey *note_key;             /* (owned) (nullable) seals advice notes;
                                     * set by whoever opens the database */
 } LhCentre;

@@ -14,6 +14,9 @@
  *   timezone=Europe/London
  *   max-booking-minutes=120
  *   pin-digits=4            (optional: every PIN has 4 digits)
+ *   idle-seconds=60              (a kiosk untouched this long warns,
+ *   idle-long-page-seconds=150    or this long on a page taller than
+ *   idle-warning-seconds=30       its screen; the warning lasts this long)
  */
 #pragma once
 

@@ -237,7 +237,7 @@ add_group (LhHistory *history, gint64 day, double busy, GError **error)
   g_autoptr(LhStmt) session = lh_store_prepare (history->store,
                                                 "INSERT INTO group_sessions (booking_id, title, topic, capacity, "
                                                 "created_at) VALUES (?1, 'Maths together', "
-                                                "'Everyday maths: fractions, percentages, rotas', 8, ?2)", error);
+                                                "'Everyday maths: fractions, percentages, shift rotas (work timetables)', 8, ?2)", error);
   g_autoptr(LhStmt) place = lh_store_prepare (history->store,
                                               "INSERT INTO group_places (group_session_id, person_id, status, "
                                               "created_at, seen_at) VALUES (?1, ?2, 'booked', ?3, NULL)", error);

@@ -279,7 +279,7 @@ add_group_session (LhStore *store, const LhCentre *centre, GRand *rand, GArray *
   g_autoptr(GError) local_error = NULL;
 
   session = lh_groups_create (store, centre, g_array_index (learner_ids, gint64, 2), room_id,
-                              "Maths together", "Everyday maths: fractions, percentages, rotas",
+                              "Maths together", "Everyday maths: fractions, percentages, shift rotas (work timetables)",
                               start, start + 2 * 3600, capacity, 1, start - 7 * 24 * 3600, &local_error);
   /* A closure or a clash that week: no session, as in life. */
   if (session == NULL)

@@ -117,6 +117,7 @@ lh_dropins_get (LhStore *store, gint64 dropin_id, GError **error)
   if (found->len == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no drop-in %" G_GINT64_FORMAT, dropin_id);
+      lh_error_set_reason (error, "dropin-not-found");
       return NULL;
     }
   return g_ptr_array_steal_index (found, 0);
@@ -148,6 +149,8 @@ check_ulrs (LhStore *store, const LhDropinUlr * const *ulrs, guint n_ulrs, gint6
   if (n_ulrs == 0 || n_ulrs > LH_DROPIN_MAX_ULRS)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A drop-in has 1 to %d ULRs", LH_DROPIN_MAX_ULRS);
+      lh_error_set_reason (error, "dropin-ulrs");
+      lh_error_add_number (error, "max_ulrs", LH_DROPIN_MAX_ULRS);
       return FALSE;
     }
   busy = lh_store_prepare (store,
@@ -172,12 +175,15 @@ check_ulrs (LhStore *store, const LhDropinUlr * const *ulrs, guint n_ulrs, gint6
       if (ulrs[i]->alert_length < 0 || ulrs[i]->alert_length > 100)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The queue alert is 0 (never) to 100 people");
+          lh_error_set_reason (error, "queue-alert-range");
+          lh_error_add_number (error, "max_people", 100);
           return FALSE;
         }
       for (guint j = 0; j < i; j++)
         if (ulrs[j]->ulr_id == ulrs[i]->ulr_id || g_strcmp0 (ulrs[j]->desk, ulrs[i]->desk) == 0)
           {
             g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Each ULR and each desk comes once");
+            lh_error_set_reason (error, "dropin-repeats");
             return FALSE;
           }
       sqlite3_reset (busy);
@@ -191,6 +197,7 @@ check_ulrs (LhStore *store, const LhDropinUlr * const *ulrs, guint n_ulrs, gint6
         {
           g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is at another drop-in then",
                        (const char *) sqlite3_column_text (busy, 0));
+          lh_error_set_reason (error, "ulr-busy");
           return FALSE;
         }
     }
@@ -214,22 +221,29 @@ lh_dropins_open (LhStore *store, gint64 opened_by, const char *place, gint64 sta
   if (end <= start || end <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A drop-in ends after it starts, and not in the past");
+      lh_error_set_reason (error, "dropin-times");
       return NULL;
     }
   if (end - start > DROPIN_MAX_SECONDS)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A drop-in lasts at most 10 hours");
+      lh_error_set_reason (error, "dropin-too-long");
+      lh_error_add_number (error, "max_hours", 10);
       return NULL;
     }
   if (start < now - DROPIN_LATE_SECONDS)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "A drop-in starts at most 15 minutes before it is opened, not earlier");
+      lh_error_set_reason (error, "dropin-too-early");
+      lh_error_add_number (error, "early_minutes", 15);
       return NULL;
     }
   if (start > now + DROPIN_AHEAD_SECONDS)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Set up drop-ins up to a year ahead");
+      lh_error_set_reason (error, "beyond-horizon");
+      lh_error_add_number (error, "horizon_days", 366);
       return NULL;
     }
   tx = lh_store_begin (store, error);
@@ -297,6 +311,7 @@ lh_dropins_current_for_ulr (LhStore *store, gint64 ulr_id, gint64 now, GError **
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at a drop-in open now");
+      lh_error_set_reason (error, "not-at-dropin");
       return NULL;
     }
   return lh_dropins_get (store, sqlite3_column_int64 (stmt, 0), error);
@@ -392,6 +407,7 @@ lh_dropins_here (LhStore *store, gint64 ulr_id, gint64 now, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at a drop-in open now");
+      lh_error_set_reason (error, "not-at-dropin");
       return NULL;
     }
   id = sqlite3_column_int64 (stmt, 0);
@@ -421,11 +437,13 @@ lh_dropins_close (LhStore *store, gint64 dropin_id, gint64 ulr_id, gint64 now, G
   if (!staffs (dropin, ulr_id))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at drop-in %" G_GINT64_FORMAT, dropin_id);
+      lh_error_set_reason (error, "not-at-dropin");
       return NULL;
     }
   if (dropin->closed_at != 0 || dropin->end_at <= now)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That drop-in has closed already");
+      lh_error_set_reason (error, "dropin-closed");
       return NULL;
     }
   if (!lh_dropins_mark_here (store, dropin_id, ulr_id, now, error))
@@ -503,6 +521,8 @@ lh_dropins_set_alert (LhStore *store, gint64 dropin_id, gint64 ulr_id, int alert
   if (alert_length < 0 || alert_length > 100)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The queue alert is 0 (never) to 100 people");
+      lh_error_set_reason (error, "queue-alert-range");
+      lh_error_add_number (error, "max_people", 100);
       return FALSE;
     }
   stmt = lh_store_prepare (store,
@@ -518,6 +538,7 @@ lh_dropins_set_alert (LhStore *store, gint64 dropin_id, gint64 ulr_id, int alert
   if (lh_store_changes (store) != 1)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "You are not at drop-in %" G_GINT64_FORMAT, dropin_id);
+      lh_error_set_reason (error, "not-at-dropin");
       return FALSE;
     }
   return TRUE;

@@ -108,6 +108,9 @@ lh_groups_create (LhStore *store, const LhCentre *centre, gint64 leader_id, gint
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "A group has 1 to 200 places and runs for 1 to 26 weeks");
+      lh_error_set_reason (error, "group-size");
+      lh_error_add_number (error, "max_places", 200);
+      lh_error_add_number (error, "max_weeks", 26);
       return NULL;
     }
 
@@ -128,7 +131,11 @@ lh_groups_create (LhStore *store, const LhCentre *centre, gint64 leader_id, gint
       if (room == NULL)
         {
           if (weeks > 1)
-            g_prefix_error (error, "Week %d: ", w + 1);
+            {
+              g_prefix_error (error, "Week %d: ", w + 1);
+              /* Which week, for the kiosk to say so in its words. */
+              lh_error_add_number (error, "week", w + 1);
+            }
           return NULL;
         }
       insert = lh_store_prepare (store,

@@ -115,8 +115,10 @@ static void
 add_over_run (LhReportList *list, const char *name, const Weeks *weeks, guint w, int used, GTimeZone *tz)
 {
   g_autofree char *week = lh_time_format_date (weeks->starts[w], tz);
-  g_autofree char *used_words = lh_time_format_duration (used);
-  g_autofree char *agreed_words = lh_time_format_duration (weeks->agreed[w]);
+  /* Hours and minutes as a clock writes them: the same in every language,
+   * so the kiosk shows them as they are and the PDF and CSV agree. */
+  g_autofree char *used_words = g_strdup_printf ("%d:%02d", used / 60, used % 60);
+  g_autofree char *agreed_words = g_strdup_printf ("%d:%02d", weeks->agreed[w] / 60, weeks->agreed[w] % 60);
   const char *fields[] = { name, week, used_words, agreed_words, NULL };
 
   lh_report_list_add_row (list, fields);
@@ -152,7 +154,7 @@ LhReportSection *
 lh_report_section_facility_time (LhStore *store, const LhCentre *centre, gint64 from, gint64 to, gint64 now,
                                  GError **error)
 {
-  static const char * const headings[] = { "ULR", "Week of", "Used", "Agreed", NULL };
+  static const char * const headings[] = { "ULR", "Week of", "Used (h:mm)", "Agreed (h:mm)", NULL };
   g_autoptr(LhReportSection) section = NULL;
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(GArray) versions = NULL;

@@ -28,6 +28,7 @@ check_entitled (const LhPerson *person, const char *category, GError **error)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s (%s) is a guest: paid time off is for staff",
                    person->name, person->staff_number);
+      lh_error_set_reason (error, "staff-only");
       return FALSE;
     }
   if (g_str_equal (category, "esol") && !person->esol_learner)
@@ -36,6 +37,7 @@ check_entitled (const LhPerson *person, const char *category, GError **error)
                    "%s (%s) is not marked as an ESOL learner, so has no ESOL taught hours; "
                    "mark them in the roster’s esol column first",
                    person->name, person->staff_number);
+      lh_error_set_reason (error, "not-esol-learner");
       return FALSE;
     }
   if (g_str_equal (category, "apprentice") && !person->apprentice)
@@ -44,6 +46,7 @@ check_entitled (const LhPerson *person, const char *category, GError **error)
                    "%s (%s) is not marked as an apprentice, so has no apprentice study days; "
                    "mark them in the roster’s apprentice column first",
                    person->name, person->staff_number);
+      lh_error_set_reason (error, "not-apprentice");
       return FALSE;
     }
   return TRUE;
@@ -76,6 +79,9 @@ check_balance (LhStore *store, const LhCentre *centre, const LhPerson *person, c
                    "would take it below zero",
                    person->name, person->staff_number, left, lh_time_off_category_words (category), last_day,
                    asked);
+      lh_error_set_reason (error, "adjust-below-zero");
+      lh_error_add_number (error, "left_minutes", MAX (found->remaining_minutes, 0));
+      lh_error_add_number (error, "asked_minutes", minutes);
       return FALSE;
     }
   /* A correction may give back time booked and not yet settled as taken
@@ -89,6 +95,7 @@ check_balance (LhStore *store, const LhCentre *centre, const LhPerson *person, c
                    "would take that below zero",
                    person->name, person->staff_number, used, lh_time_off_category_words (category), last_day,
                    asked);
+      lh_error_set_reason (error, "adjust-beyond-entitlement");
       return FALSE;
     }
   return TRUE;
@@ -110,11 +117,13 @@ lh_time_off_adjust (LhStore *store, const LhCentre *centre, gint64 person_id, co
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Adjust learning, assessment, esol or apprentice time, not “%s”", category ? category : "");
+      lh_error_set_reason (error, "category-unknown");
       return FALSE;
     }
   if (minutes == 0 || ABS (minutes) > 366 * 24 * 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Adjust by some minutes, up to a year's worth");
+      lh_error_set_reason (error, "adjust-minutes-range");
       return FALSE;
     }
   if (at > now || at < now - 366 * 24 * 3600)

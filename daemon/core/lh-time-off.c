@@ -70,6 +70,7 @@ lh_time_off_get_request (LhStore *store, gint64 request_id, GError **error)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no time-off request %" G_GINT64_FORMAT,
                    request_id);
+      lh_error_set_reason (error, "time-off-not-found");
       return NULL;
     }
   return lh_time_off_request_from_row (stmt);
@@ -313,6 +314,7 @@ lh_time_off_decide (LhStore *store, gint64 request_id, gboolean approve, const c
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That request is not waiting for a decision: it is %s",
                    request->status);
+      lh_error_set_reason (error, "already-decided");
       return NULL;
     }
   if (actor->actor_id != 0 && actor->actor_id == request->person_id)

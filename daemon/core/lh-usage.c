@@ -72,6 +72,7 @@ lh_usage_get_by_id (LhStore *store, gint64 id, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such sitting");
+      lh_error_set_reason (error, "sitting-not-found");
       return NULL;
     }
   return lh_usage_from_row (stmt);

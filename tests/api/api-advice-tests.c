@@ -231,6 +231,13 @@ test_join_call_finish (void)
   g_assert_cmpstr (lh_api_reply_string (joined, "status"), ==, "waiting");
   g_assert_cmpstr (lh_api_reply_string (joined, "learner"), ==, adv.learner_a.name);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/advice-requests", adv.learner_a.token, body), ==, 409);
+  /* The refusal names its reason and the ticket, for the kiosk to word. */
+  {
+    g_autoptr(LhApiReply) again = adv_call ("POST", "/api/v1/advice-requests", adv.learner_a.token, body);
+
+    g_assert_cmpstr (lh_api_reply_string (again, "reason"), ==, "already-queued");
+    g_assert_cmpint (lh_api_reply_int (again, "ticket"), ==, ticket);
+  }
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/advice-requests", adv.admin.token, body), ==, 403);
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/advice-requests", NULL, body), ==, 401);
 
@@ -268,9 +275,19 @@ test_join_call_finish (void)
   g_assert_cmpuint (adv_status_of ("GET", path, adv.admin.token, NULL), ==, 404);
   g_assert_cmpuint (adv_status_of ("GET", path, adv.learner_b.token, NULL), ==, 404);
   g_assert_cmpuint (adv_status_of ("GET", "/api/v1/advice-requests/999999", adv.learner_a.token, NULL), ==, 404);
+  {
+    g_autoptr(LhApiReply) none = adv_call ("GET", "/api/v1/advice-requests/999999", adv.learner_a.token, NULL);
+
+    g_assert_cmpstr (lh_api_reply_string (none, "reason"), ==, "request-not-found");
+  }
   g_assert_cmpuint (adv_status_of ("GET", path, NULL, NULL), ==, 401);
 
   g_assert_cmpuint (adv_status_of ("DELETE", path, adv.learner_a.token, NULL), ==, 409);
+  {
+    g_autoptr(LhApiReply) late = adv_call ("DELETE", path, adv.learner_a.token, NULL);
+
+    g_assert_cmpstr (lh_api_reply_string (late, "reason"), ==, "already-called");
+  }
   g_assert_cmpuint (adv_status_of ("DELETE", path, adv.learner_b.token, NULL), ==, 404);
   g_assert_cmpuint (adv_status_of ("DELETE", path, NULL, NULL), ==, 401);
 

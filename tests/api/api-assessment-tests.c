@@ -78,7 +78,9 @@ test_offer_book_give_back (void)
   g_assert_cmpuint (offered->status, ==, 201);
   g_assert_cmpuint (by_learner->status, ==, 403);
   g_assert_cmpuint (clash->status, ==, 409);
+  g_assert_cmpstr (lh_api_reply_string (clash, "reason"), ==, "assessor-busy");
   g_assert_cmpuint (bad->status, ==, 422);
+  g_assert_nonnull (lh_api_reply_string (bad, "reason"));
   g_assert_cmpuint (broken->status, ==, 400);
   id = lh_api_reply_int (offered, "id");
   g_assert_cmpstr (lh_api_reply_string (offered, "subject"), ==, "maths");
@@ -86,13 +88,16 @@ test_offer_book_give_back (void)
   path = g_strdup_printf ("/api/v1/assessment-slots/%" G_GINT64_FORMAT "/booking", id);
   by_guest = call ("POST", path, guest, NULL);
   g_assert_cmpuint (by_guest->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (by_guest, "reason"), ==, "staff-only");
   booked = call ("POST", path, learner, NULL);
   g_assert_cmpuint (booked->status, ==, 201);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (booked->json), "mine"));
   twice = call ("POST", path, committee, NULL);
   g_assert_cmpuint (twice->status, ==, 409);
+  g_assert_cmpstr (lh_api_reply_string (twice, "reason"), ==, "assessment-taken");
   nothing = call ("POST", "/api/v1/assessment-slots/99999/booking", learner, NULL);
   g_assert_cmpuint (nothing->status, ==, 404);
+  g_assert_cmpstr (lh_api_reply_string (nothing, "reason"), ==, "assessment-not-found");
 
   /* Who booked: the assessor sees it; anyone else not at all, taken. */
   start[10] = '\0';
@@ -113,6 +118,7 @@ test_offer_book_give_back (void)
 
   not_mine = call ("DELETE", path, committee, NULL);
   g_assert_cmpuint (not_mine->status, ==, 404);
+  g_assert_cmpstr (lh_api_reply_string (not_mine, "reason"), ==, "assessment-not-found");
   given_back = call ("DELETE", path, learner, NULL);
   g_assert_cmpuint (given_back->status, ==, 204);
 }

@@ -77,7 +77,8 @@ test_learner (void)
   JsonObject *limits = member (learner, "limits");
 
   g_assert_true (may (learner, "book_computers"));
-  g_assert_true (may (learner, "book_rooms"));
+  /* Rooms are for learning reps and admins (reason rooms-for-reps). */
+  g_assert_false (may (learner, "book_rooms"));
   g_assert_true (may (learner, "paid_time"));
   g_assert_false (may (learner, "committee"));
   g_assert_false (may (learner, "admin"));
@@ -90,6 +91,8 @@ test_learner (void)
                    json_object_get_int_member (in_force, "horizon_days"));
   /* Check-in opens five minutes before a booking (the API document). */
   g_assert_cmpint (json_object_get_int_member (limits, "check_in_early_minutes"), ==, 5);
+  /* The centre's idle timing, the warning 20 seconds at least. */
+  g_assert_cmpint (json_object_get_int_member (limits, "idle_warning_seconds"), >=, 20);
 }
 
 /* A guest registered by a member of staff: one guest fewer left for the

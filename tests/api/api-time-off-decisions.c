@@ -104,6 +104,13 @@ test_time_off_approve_and_reject (void)
   g_assert_cmpstr (lh_api_reply_string (approved, "status"), ==, "approved");
   g_assert_true (json_object_get_null_member (json_node_get_object (approved->json), "decision_reason"));
   g_assert_cmpuint (status_of ("POST", approve_first, admin, NULL), ==, 409);
+  {
+    g_autoptr(LhApiReply) again = to_call (d, "POST", approve_first, admin, NULL);
+    g_autoptr(LhApiReply) none = to_call (d, "POST", "/api/v1/time-off/requests/999999/approve", admin, NULL);
+
+    g_assert_cmpstr (lh_api_reply_string (again, "reason"), ==, "already-decided");
+    g_assert_cmpstr (lh_api_reply_string (none, "reason"), ==, "time-off-not-found");
+  }
   g_assert_cmpuint (status_of ("POST", reject_first, admin, "{\"reason\":\"Too late\"}"), ==, 409);
 
   /* A rejection says why. */

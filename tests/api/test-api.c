@@ -99,6 +99,11 @@ test_health (void)
 
   g_assert_cmpuint (reply->status, ==, 200);
   g_assert_cmpstr (lh_api_reply_string (reply, "status"), ==, "ok");
+  /* The centre's idle timing for its kiosks (the defaults here): the
+   * warning lasts 20 seconds at least. */
+  g_assert_cmpint (lh_api_reply_int (reply, "idle_seconds"), ==, 60);
+  g_assert_cmpint (lh_api_reply_int (reply, "idle_long_page_seconds"), ==, 150);
+  g_assert_cmpint (lh_api_reply_int (reply, "idle_warning_seconds"), >=, 20);
 }
 
 static void
@@ -119,6 +124,16 @@ test_sign_in (void)
   g_assert_cmpstr (json_object_get_string_member (person, "staff_number"), ==, staff);
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (person, "roles"), 0), ==, "learner");
   g_assert_false (json_object_get_boolean_member (person, "guest"));
+  /* A learner books computers; rooms are for learning reps and admins. */
+  {
+    JsonObject *root = json_node_get_object (reply->json);
+    JsonObject *may = json_object_get_object_member (root, "may");
+    JsonObject *limits = json_object_get_object_member (root, "limits");
+
+    g_assert_true (json_object_get_boolean_member (may, "book_computers"));
+    g_assert_false (json_object_get_boolean_member (may, "book_rooms"));
+    g_assert_cmpint (json_object_get_int_member (limits, "idle_warning_seconds"), ==, 30);
+  }
 }
 
 static void
@@ -585,6 +600,30 @@ test_guests (void)
   g_assert_cmpuint (pc->status, ==, 201);
 }
 
+/* A learner who asks for a room anyway is refused with a reason; a
+ * learning rep books it. */
+static void
+test_rooms_for_reps (void)
+{
+  g_autofree char *learner = sign_in_as ("learner");
+  g_autofree char *ulr = sign_in_as ("learner,ulr");
+  g_autofree char *start = lh_api_day_at (lh_api_weekday_ahead (12), 16);
+  g_autofree char *end = lh_api_day_at (lh_api_weekday_ahead (12), 17);
+  g_autofree char *body = g_strdup_printf ("{\"resource_id\":9,\"start\":\"%s\",\"end\":\"%s\"}", start, end);
+  g_autoptr(LhApiReply) refused = call ("POST", "/api/v1/bookings", learner, body);
+  g_autoptr(LhApiReply) booked = NULL;
+  g_autoptr(LhApiReply) given_back = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (refused->status, ==, 422);
+  g_assert_cmpstr (lh_api_reply_string (refused, "reason"), ==, "rooms-for-reps");
+  booked = call ("POST", "/api/v1/bookings", ulr, body);
+  g_assert_cmpuint (booked->status, ==, 201);
+  path = g_strdup_printf ("/api/v1/bookings/%" G_GINT64_FORMAT, lh_api_reply_int (booked, "id"));
+  given_back = call ("DELETE", path, ulr, NULL);
+  g_assert_cmpuint (given_back->status, <, 300);
+}
+
 static void
 test_devices_admin_only (void)
 {
@@ -667,6 +706,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/bookings/unknown-resource", test_unknown_resource);
   g_test_add_func ("/api/group-sessions", test_group_sessions);
   g_test_add_func ("/api/guests", test_guests);
+  g_test_add_func ("/api/bookings/rooms-for-reps", test_rooms_for_reps);
   g_test_add_func ("/api/devices/admin-only", test_devices_admin_only);
   g_test_add_func ("/api/events/needs-websocket", test_events_needs_websocket);
   g_test_add_func ("/api/devices/heartbeat", test_heartbeat);

@@ -136,6 +136,25 @@ open_advice (Kiosk *kiosk)
   kiosk_wait_for_page (kiosk->window, "advice");
 }
 
+static gboolean
+is_step_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "lh-step") && gtk_widget_get_mapped (widget);
+}
+
+/* The step counter shown now reads exactly this: every path through the
+ * questions has 5 steps, the check before sending the last. */
+static void
+assert_step (Kiosk *kiosk, const char *step)
+{
+  GtkWidget *label;
+
+  kiosk_wait_for (kiosk->window, kiosk_laid_out, NULL, "the step to be laid out");
+  label = kiosk_find_widget (GTK_WIDGET (kiosk->window), is_step_label, NULL);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, step);
+}
+
 /* From the first question to the confirm view, by tapping. */
 static void
 tap_to_confirm (Kiosk      *kiosk,
@@ -144,17 +163,21 @@ tap_to_confirm (Kiosk      *kiosk,
                 const char *contact)
 {
   kiosk_wait_for_label (kiosk->window, "What would you like to talk about?");
+  assert_step (kiosk, "Step 1 of 5");
   kiosk_screenshot (kiosk->window, "advice-topic");
   kiosk_press (kiosk->window, topic);
   kiosk_wait_for_label (kiosk->window, "How would you like to talk?");
+  assert_step (kiosk, "Step 2 of 5");
   kiosk_screenshot (kiosk->window, "advice-how");
   kiosk_press (kiosk->window, how);
   if (contact != NULL)
     {
       kiosk_wait_for_label (kiosk->window, "How should we reach you?");
+      assert_step (kiosk, "Step 3 of 5");
       kiosk_screenshot (kiosk->window, "advice-contact");
       kiosk_press (kiosk->window, contact);
       kiosk_wait_for_label (kiosk->window, "Anything you want the ULR to know? (optional)");
+      assert_step (kiosk, "Step 4 of 5");
     }
 }
 
@@ -295,9 +318,10 @@ test_queue (void)
   kiosk_screenshot (kiosk.window, "advice-note");
   kiosk_press (kiosk.window, "Skip");
   kiosk_wait_for_label (kiosk.window, "Join the drop-in queue?");
+  assert_step (&kiosk, "Step 5 of 5");
   kiosk_screenshot (kiosk.window, "advice-confirm");
   kiosk_press (kiosk.window, "Yes, ask");
-  kiosk_wait_for_label (kiosk.window, "Your ticket");
+  kiosk_wait_for_label (kiosk.window, "Your ticket number");
 
   id = learner_open_request (token);
   request = api_request (token, id);
@@ -310,6 +334,17 @@ test_queue (void)
   g_assert_cmpint (json_object_get_int_member (request, "position"), >=, 2);
   kiosk_wait_for_label (kiosk.window, number);
   kiosk_wait_for_label (kiosk.window, position);
+  /* One number on the ticket: the rest says how many are ahead, never a
+   * second number to mistake for it. */
+  {
+    g_autofree char *ahead = g_strdup_printf ("%" G_GINT64_FORMAT " %s ahead of you",
+                                              json_object_get_int_member (request, "position") - 1,
+                                              json_object_get_int_member (request, "position") == 2
+                                                ? "person is" : "people are");
+
+    g_assert_cmpstr (position, ==, ahead);
+    g_assert_null (kiosk_find_label_prefix (kiosk.window, "You are number"));
+  }
   kiosk_wait_for_label (kiosk.window, "Learning centre");
   kiosk_screenshot (kiosk.window, "advice-ticket");
 
@@ -361,7 +396,7 @@ test_leave (void)
   tap_to_confirm (&kiosk, "Computers and digital skills", "Join today's drop-in queue", "By email");
   kiosk_press (kiosk.window, "Skip");
   kiosk_press (kiosk.window, "Yes, ask");
-  kiosk_wait_for_label (kiosk.window, "Your ticket");
+  kiosk_wait_for_label (kiosk.window, "Your ticket number");
   id = learner_open_request (token);
 
   kiosk_press (kiosk.window, "Leave the queue");
@@ -416,7 +451,7 @@ test_choose_dropin (void)
     g_assert_nonnull (strstr (screen, ", Canteen\n"));
   }
   kiosk_press (kiosk.window, "Yes, ask");
-  kiosk_wait_for_label (kiosk.window, "Your ticket");
+  kiosk_wait_for_label (kiosk.window, "Your ticket number");
   kiosk_wait_for_label (kiosk.window, "Canteen");
   id = learner_open_request (token);
   request = api_request (token, id);
@@ -434,6 +469,7 @@ test_choose_dropin (void)
   kiosk_wait_for_label (kiosk.window, "How should we reach you?");
   kiosk_press (kiosk.window, "Back");
   kiosk_wait_for_label (kiosk.window, "Which drop-in would you like to join?");
+  assert_step (&kiosk, "Step 2 of 5");
   gtk_widget_activate (kiosk_find_widget (GTK_WIDGET (kiosk.window), is_dropin_button, "Canteen"));
   kiosk_press (kiosk.window, "Here at the centre");
   kiosk_press (kiosk.window, "Skip");
@@ -479,6 +515,8 @@ test_appointment (void)
   open_advice (&kiosk);
   tap_to_confirm (&kiosk, "Apprenticeships", "Book a time with a ULR", NULL);
   kiosk_wait_for_label (kiosk.window, "Choose a time");
+  /* Choosing a time is part of step 2: the total stays 5. */
+  assert_step (&kiosk, "Step 2 of 5");
   kiosk_wait_for (kiosk.window, slot_button_shown, &query, "the offered time");
   kiosk_screenshot (kiosk.window, "advice-slots");
   button = kiosk_find_widget (GTK_WIDGET (kiosk.window), is_slot_button, &query);
@@ -490,6 +528,7 @@ test_appointment (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "I would like to work with machines", -1);
   kiosk_press (kiosk.window, "Next");
   kiosk_wait_for_label (kiosk.window, "Book this time with a ULR?");
+  assert_step (&kiosk, "Step 5 of 5");
   kiosk_press (kiosk.window, "Yes, ask");
   kiosk_wait_for_label (kiosk.window, "Your time with a ULR is booked");
   kiosk_wait_for_label (kiosk.window, when);

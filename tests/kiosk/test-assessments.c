@@ -423,7 +423,7 @@ test_refused (void)
   api_book (rival, json_object_get_int_member (early, "id"), 201);
   kiosk_press (kiosk.window, "My own time");
   kiosk_press (kiosk.window, "Yes, book it");
-  kiosk_wait_for_label (kiosk.window, "Someone has just booked that one.");
+  kiosk_wait_for_label (kiosk.window, "Someone has just booked this one. Please pick another time.");
   /* Gone from the list: someone else's now. */
   kiosk_wait_for (kiosk.window, card_gone, early_when, "the taken slot gone");
 
@@ -444,8 +444,8 @@ test_refused (void)
     kiosk_wait_for (kiosk.window, confirm_shown, "Book a maths check on ", "the confirm view");
     kiosk_press (kiosk.window, "My own time");
     kiosk_press (kiosk.window, "Yes, book it");
-    kiosk_wait_for (kiosk.window, kiosk_label_prefix_shown, "You already have this assessment booked on ",
-                    "the daemon's reason");
+    /* The daemon's reason, in the kiosk's words. */
+    kiosk_wait_for_label (kiosk.window, "You have this skills check booked already. To move it, give it back first.");
     after = api_slot (token, json_object_get_int_member (another, "id"));
     g_assert_false (json_object_get_boolean_member (after, "taken"));
   }

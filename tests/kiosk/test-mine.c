@@ -147,10 +147,11 @@ static const char *
 subject_words (const char *subject)
 {
   if (g_str_equal (subject, "english"))
-    return "English";
+    return "English skills check";
   if (g_str_equal (subject, "maths"))
-    return "Maths";
-  return "ESOL";
+    return "Maths skills check";
+  /* ESOL spelled out where it first appears (docs/words.md). */
+  return "ESOL skills check (English for speakers of other languages)";
 }
 
 /* ---- tests ------------------------------------------------------------ */
@@ -217,7 +218,7 @@ test_all_three (void)
   g_clear_pointer (&rest, g_free);
   slot_start = kiosk_api_parse_time (slot, "start");
   slot_end = kiosk_api_parse_time (slot, "end");
-  what = g_strdup_printf ("%s skills check with %s", subject_words (json_object_get_string_member (slot, "subject")),
+  what = g_strdup_printf ("%s with %s", subject_words (json_object_get_string_member (slot, "subject")),
                           json_object_get_string_member (slot, "assessor"));
   rest = g_strdup_printf (", %s", json_object_get_string_member (slot, "place"));
   slot_title = expected_title (what, slot_start, rest);

@@ -391,16 +391,16 @@ test_more_time (void)
   kiosk_wait_for (kiosk.window, kiosk_button_ready, "More time", "More time again");
   api_book (other, 2, later, latest);
   lh_sitting_bar_more_time (lh_window_get_sitting_bar (kiosk.window));
-  wait_for_text (kiosk.window, "is booked from");
+  /* The daemon's reason, in the kiosk's words. */
+  kiosk_wait_for_label (kiosk.window, "Someone has booked this computer next, so you cannot have more time here.");
   /* Then it is told there is no more time to give. */
   kiosk_wait_for (kiosk.window, button_gone, "More time", "More time to go");
   g_assert_true (bar_says (kiosk.window, until_later));
   kiosk_close (&kiosk);
 }
 
-/* Someone else's booking holds the PC now: the sign-in is refused in the
- * daemon's words (until when, and which PC is free), and the keypad is
- * ready for the next person. */
+/* Someone else's booking holds the PC now: the sign-in is refused, worded
+ * from the daemon's reason, and the keypad is ready for the next person. */
 static void
 test_refused (void)
 {
@@ -418,9 +418,11 @@ test_refused (void)
   kiosk_wait_for_label (kiosk.window, "Type your PIN");
   kiosk_type_digits (kiosk.window, learners[0].pin);
   kiosk_press (kiosk.window, "Sign in");
-  wait_for_text (kiosk.window, "is free now");
-  g_assert_true (label_containing_shown (kiosk.window, "is booked until") ||
-                 label_containing_shown (kiosk.window, "is reserved from"));
+  /* The daemon's reason, in the kiosk's words: never its detail. */
+  wait_for_text (kiosk.window, "Please use another one.");
+  g_assert_true (label_containing_shown (kiosk.window, "Someone has booked this computer now.") ||
+                 label_containing_shown (kiosk.window, "Someone has booked this computer very soon."));
+  g_assert_false (label_containing_shown (kiosk.window, "is free now"));
   g_assert_false (label_containing_shown (kiosk.window, learners[3].name));
   g_assert_false (lh_client_is_signed_in (kiosk.client));
   g_assert_true (kiosk_page_shown (kiosk.window, "sign-in"));

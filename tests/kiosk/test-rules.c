@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lh-advice-words.h"
 #include "lh-client-private.h"
 #include "lh-may.h"
 #include "lh-messages.h"
@@ -53,8 +54,47 @@ test_refusal_words (void)
                    "You have only 30 minutes of work time for learning left. Book a shorter time, or use your own time.");
   g_assert_cmpstr (guests_words, ==,
                    "You already have 3 guests, the most anyone can have. Ask a learning rep if one of your guests no longer comes.");
-  /* Only a reason the kiosk does not know falls back on the detail. */
-  g_assert_cmpstr (unknown_words, ==, DETAIL);
+  /* A reason the kiosk does not know: a plain general sentence, never
+   * the daemon's English detail. */
+  g_assert_cmpstr (unknown_words, ==, "That did not work. Please try again, or ask a member of staff.");
+}
+
+/* The refusals that had no reason before (issue 15): advice, skills
+ * checks, time off, drop-ins. Each is worded from its reason and
+ * numbers, wherever the kiosk shows it; never the detail. */
+static void
+test_refusal_words_issue_15 (void)
+{
+  static const struct { const char *type; const char *reason; const char *numbers; const char *words; } cases[] = {
+    { "conflict", "already-queued", ", \"ticket\": 7", "You are in the queue already. Your ticket number is 7." },
+    { "invalid", "no-dropin-today", "", "There is no drop-in today. You can book a time with a ULR instead." },
+    { "conflict", "slot-taken", "", "Someone has just booked this time. Please pick another time." },
+    { "conflict", "assessment-taken", "", "Someone has just booked this one. Please pick another time." },
+    { "conflict", "assessment-mine-already", "",
+      "You have this skills check booked already. To move it, give it back first." },
+    { "not-found", "assessment-not-found", "", "This skills check is not there any more." },
+    { "conflict", "already-decided", "", "This request has already been decided." },
+    { "invalid", "assessment-length", ", \"min_minutes\": 15, \"max_minutes\": 120",
+      "It must be from 15 minutes to 2 hours long." },
+    { "conflict", "adjust-below-zero", ", \"left_minutes\": 90, \"asked_minutes\": 120",
+      "They have only 1 hour 30 minutes left this year. Please record less time." },
+    { "invalid", "queue-alert-range", ", \"max_people\": 100", "The queue alert is 0 (never) to 100 people." },
+    { "invalid", "rooms-for-reps", "", "Rooms are booked by learning reps. Please ask one, or book a computer." },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"type\": \"https://learnhub.example/problems/%s\","
+                                               " \"reason\": \"%s\", \"detail\": \"" DETAIL "\"%s}",
+                                               cases[i].type, cases[i].reason, cases[i].numbers);
+      g_autoptr(GError) error = refusal (json);
+      g_autofree char *words = lh_message_for_error (error);
+      g_autofree char *advice = lh_advice_format_refusal (error);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+      g_assert_cmpstr (advice, ==, cases[i].words);
+      g_assert_null (strstr (words, DETAIL));
+    }
 }
 
 static LhPerson *
@@ -183,6 +223,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rules/refusal-words", test_refusal_words);
+  g_test_add_func ("/rules/refusal-words-issue-15", test_refusal_words_issue_15);
   g_test_add_func ("/rules/may", test_may);
   g_test_add_func ("/rules/slot-minutes", test_slot_minutes);
   g_test_add_func ("/rules/check-in-window", test_check_in_window);

@@ -96,7 +96,7 @@ test_paid_and_own (void)
   kiosk_wait_for_label (kiosk.window, "Each hour you learn in your own time earns an hour of paid time, up to 15 hours.");
   kiosk_wait_for_label (kiosk.window, "Nothing booked yet.");
   /* ESOL and apprentice study days are not Tess's. */
-  g_assert_null (kiosk_find_label (kiosk.window, "ESOL classes"));
+  g_assert_null (kiosk_find_label (kiosk.window, "ESOL classes (English for speakers of other languages)"));
   g_assert_null (kiosk_find_label (kiosk.window, "Apprentice study days"));
   kiosk_time_off_go_home (kiosk.window);
 
