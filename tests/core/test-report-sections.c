@@ -422,8 +422,8 @@ test_facility_time (Fixture *f, gconstpointer data)
   row = g_ptr_array_index (over_runs->rows, 0);
   g_assert_cmpstr (row[0], ==, "Sue Bennett");
   g_assert_cmpstr (row[1], ==, "2026-11-18");
-  g_assert_cmpstr (row[2], ==, "5 hours");
-  g_assert_cmpstr (row[3], ==, "3 hours 34 minutes");
+  g_assert_cmpstr (row[2], ==, "5:00");
+  g_assert_cmpstr (row[3], ==, "3:34");
   assert_never_hidden (g_steal_pointer (&section));
 }
 
