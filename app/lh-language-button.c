@@ -48,8 +48,6 @@ lh_language_button_init (LhLanguageButton *self)
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (self->box, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  /* "English" is a msgid too: each name stays in its own language. */
-  lh_relabel_skip (self->box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"), -1);
   gtk_box_append (GTK_BOX (self->box), icon);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
@@ -64,6 +62,8 @@ lh_language_button_init (LhLanguageButton *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].code);
       gtk_widget_add_css_class (button, "lh-language");
       gtk_widget_set_size_request (button, 120, 56);
+      /* "English" is a msgid too: each name stays in its own language. */
+      lh_relabel_skip (button);
       gtk_box_append (GTK_BOX (self->box), button);
     }
 }

@@ -23,6 +23,9 @@ static const Entry entries[] = {
 
 static LhLanguage list[G_N_ELEMENTS (entries)];
 static char *default_code;  /* (owned) the configured or the environment's */
+static char *extra_code;    /* (owned) a catalogue named by LANGUAGE that
+                             * is none of the list's: a translator trying
+                             * one, or the tests' pseudo-translation */
 static char *current_code;  /* (owned) */
 
 static const Entry *
@@ -46,7 +49,7 @@ lh_language_list (guint *out_n)
 gboolean
 lh_language_known (const char *code)
 {
-  return find (code) != NULL;
+  return find (code) != NULL || (code != NULL && g_strcmp0 (code, extra_code) == 0);
 }
 
 void
@@ -73,8 +76,10 @@ code_of (const char *value)
   return entry != NULL ? entry->language.code : NULL;
 }
 
-void
-lh_language_init (void)
+/* The environment's language: one of the list's, or a catalogue LANGUAGE
+ * names that the list does not have (kept, so that it can be tried). */
+static void
+detect_default (void)
 {
   const char * const names[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
   const char *code = NULL;
@@ -86,13 +91,27 @@ lh_language_init (void)
       if (value != NULL && *value != '\0')
         {
           code = code_of (value);
+          if (code == NULL && i == 0)
+            {
+              g_auto(GStrv) first = g_strsplit (value, ":", 2);
+
+              g_free (extra_code);
+              extra_code = g_strdup (first[0]);
+              code = extra_code;
+            }
           /* A locale set but not one of ours (C, de_DE): English. */
-          if (code == NULL && i > 0)
+          else if (code == NULL)
             code = "en";
         }
     }
   g_free (default_code);
   default_code = g_strdup (code != NULL ? code : "en");
+}
+
+void
+lh_language_init (void)
+{
+  detect_default ();
   lh_language_apply ("en");
 }
 
@@ -113,7 +132,9 @@ lh_language_set_default (const char *code)
 const char *
 lh_language_get_default (void)
 {
-  return default_code != NULL ? default_code : "en";
+  if (default_code == NULL)
+    detect_default ();
+  return default_code;
 }
 
 const char *
@@ -144,6 +165,9 @@ lh_language_apply (const char *code)
 {
   const Entry *entry;
 
+  /* Before the first LANGUAGE of our own hides the environment's. */
+  if (default_code == NULL)
+    detect_default ();
   if (code == NULL || *code == '\0' || !lh_language_known (code))
     code = lh_language_get_default ();
   entry = find (code);
@@ -162,7 +186,10 @@ lh_language_apply (const char *code)
     if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
       setlocale (LC_MESSAGES, "C.UTF-8");
   }
-  set_time_locale (entry);
-  gtk_widget_set_default_direction (entry->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  if (entry != NULL)
+    set_time_locale (entry);
+  else if (setlocale (LC_TIME, "C.UTF-8") == NULL)
+    setlocale (LC_TIME, "C");
+  gtk_widget_set_default_direction (entry != NULL && entry->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   return TRUE;
 }

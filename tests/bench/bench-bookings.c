@@ -23,8 +23,9 @@
 #define SLOT_SECONDS (15 * 60)
 #define MAX_CLIENTS  64
 
-/* Each client is a kiosk: a thread of its own, with one connection kept
- * open, sending its next booking as soon as the last is answered. */
+/* Each client is a kiosk: a thread of its own, sending its next booking
+ * as soon as the last is answered, each on a new connection as a kiosk's
+ * libsoup sends a POST (lh-bench-http.h). */
 typedef struct
 {
   guint16      port;

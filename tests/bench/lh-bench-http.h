@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A lean HTTP/1.1 client for the benchmarks: one kept-alive connection,
- * blocking, no parsing beyond the status and the length. The real kiosks
+/* A lean HTTP/1.1 client for the benchmarks: blocking, a new connection
+ * for each POST as a kiosk's libsoup makes, no parsing beyond the status
+ * and the length. The real kiosks
  * run on other machines; a benchmark's clients share the daemon's cores,
  * and libsoup's client used more than half as much CPU per booking as the
  * daemon itself, which capped what the daemon could show. */

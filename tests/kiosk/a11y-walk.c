@@ -115,7 +115,14 @@ contains_words (const char *name,
   for (guint i = 0; i < want->len; i++)
     {
       gboolean found = FALSE;
+      gboolean has_letter = FALSE;
 
+      /* Numbers and signs are not words: a key showing "123" may be
+       * named "Numbers and symbols". */
+      for (const char *c = want->pdata[i]; *c && !has_letter; c = g_utf8_next_char (c))
+        has_letter = g_unichar_isalpha (g_utf8_get_char (c));
+      if (!has_letter)
+        continue;
       for (guint j = 0; j < have->len && !found; j++)
         found = g_str_equal (want->pdata[i], have->pdata[j]);
       if (!found)
@@ -214,6 +221,13 @@ escapes (Walk       *walk,
           c = next;
         }
     }
+  /* One letter alone is a key of the on-screen keyboard, not a word. */
+  {
+    g_autofree char *key = g_strstrip (g_strdup (left->str));
+
+    if (g_utf8_strlen (key, -1) == 1)
+      return FALSE;
+  }
   for (guint i = 0; walk->allowed[i] != NULL; i++)
     if (*walk->allowed[i] != '\0')
       g_string_replace (left, walk->allowed[i], " ", 0);
