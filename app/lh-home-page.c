@@ -42,7 +42,7 @@ struct _LhHomePage
   GtkLabel  *notice_label;
   GtkWidget *admin_notices;  /* below the notice: an admin's faults and checks */
   GtkWidget *next_meeting;   /* below them: a committee member's next meeting */
-  GtkWidget *soonest;        /* above the tiles: the soonest free hour, two taps to book */
+  GtkWidget *soonest;        /* below the tiles: the soonest free hour, two taps to book */
 };
 
 G_DEFINE_FINAL_TYPE (LhHomePage, lh_home_page, ADW_TYPE_BIN)
@@ -103,9 +103,10 @@ lh_home_page_init (LhHomePage *self)
   self->next_meeting = lh_next_meeting_tile_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->next_meeting,
                               self->admin_notices);
+  /* After every tile: the tiles are the way in to everything, and stay
+   * where a person knows them, on the screen in large text too. */
   self->soonest = lh_soonest_card_new ();
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->soonest,
-                              self->next_meeting);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->soonest);
   lh_home_page_set_person (self, NULL);
 }
 

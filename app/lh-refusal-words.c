@@ -3,6 +3,8 @@
 
 #include "lh-refusal-words.h"
 
+#include "lh-form-parts.h"
+
 #include <glib/gi18n.h>
 
 #include "lh-client.h"
@@ -382,6 +384,9 @@ lh_refusal_words (const GError *error)
   if ((words = advice_words (reason)) != NULL)
     return words;
   if ((words = advice_number_words (error, reason)) != NULL)
+    return words;
+  /* Any text field the daemon keeps short: a note, a reason, a name. */
+  if (g_str_equal (reason, "text-too-long") && (words = lh_form_too_long_words (error)) != NULL)
     return words;
   return pc_words (reason);
 }

@@ -159,7 +159,7 @@ category_table (GHashTable *people, LhReportTable **out_matched)
 
   lh_report_table_add_column (table, "entitlement", "Entitlement");
   lh_report_table_add_column (table, "granted", "Granted");
-  lh_report_table_add_column (table, "taken", "Taken");
+  lh_report_table_add_column (table, "taken", "Time taken");
   for (int c = 0; c < N_CATEGORIES; c++)
     lh_report_table_add_row (table, lh_time_off_categories[c], category_labels[c]);
   lh_report_table_add_row (matched, "learning", category_labels[0]);

@@ -227,7 +227,7 @@ test_record (void)
   long_note = g_strnfill (2001, 'a');
   type_words (kiosk.window, long_note);
   kiosk_press (kiosk.window, "Add the note");
-  kiosk_wait_for_label (kiosk.window, "The note has up to 2000 characters.");
+  kiosk_wait_for_label (kiosk.window, "That is too long: please write at most 2000 letters.");
   type_words (kiosk.window, NOTE);
   kiosk_screenshot (kiosk.window, "desk-record-note");
   submit = kiosk_find_button (kiosk.window, "Add the note");
