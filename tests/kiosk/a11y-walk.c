@@ -259,7 +259,7 @@ walk_node (Walk            *walk,
 
   /* Only what is on the screen: the test hides the rest (GTK 4.8 never
    * says SHOWING). */
-  role_name = g_strdup (atspi_role_get_name (role));
+  role_name = atspi_role_get_name (role);  /* (transfer full) */
   walk->nodes++;
   g_string_append_printf (walk->path, "/%s", role_name);
   if (!is_no_name (name))
