@@ -8,8 +8,9 @@
 
 #include "lh-time-format.h"
 
-/* How far ahead it looks: the book page's strip of days. */
-#define DAYS_AHEAD 7
+/* How far ahead it looks at most: the book page's strip of days (a
+ * page's size, not a rule); never past the daemon's horizon. */
+#define STRIP_DAYS 7
 
 struct _LhSoonestCard
 {
@@ -106,7 +107,8 @@ availability_cb (GObject      *source,
       offer (self, lh_slot_copy (g_ptr_array_index (soonest, 0)));
       return;
     }
-  if (++self->day < DAYS_AHEAD)
+  if (++self->day < STRIP_DAYS && (person == NULL || person->limits.horizon_days <= 0 ||
+                                   self->day <= person->limits.horizon_days))
     look_at_day (self);
   else
     offer (self, NULL);

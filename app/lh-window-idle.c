@@ -7,7 +7,8 @@
 
 #include <glib/gi18n.h>
 
-/* Until the daemon gives the centre's timing (health, at start). */
+/* Only for the moment before the daemon's first answer (health, at
+ * start), when nobody is signed in yet; the centre's timing replaces them. */
 #define IDLE_SECONDS_UNTIL_TOLD 60
 #define IDLE_WARNING_UNTIL_TOLD 30
 
