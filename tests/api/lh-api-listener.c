@@ -80,7 +80,8 @@ match (const char *text, const char *type, const char *member, gint64 value)
 JsonNode *
 lh_api_listener_wait (LhApiListener *listener, const char *type, const char *member, gint64 value)
 {
-  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  /* Long enough for a loaded test host; only a failing wait takes it. */
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   guint seen = 0;
 
   for (;;)

@@ -25,7 +25,7 @@ void           lh_api_listener_free   (LhApiListener *listener);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhApiListener, lh_api_listener_free)
 
 /* The data of the first event of type whose data has member == value
- * (member NULL: any), waiting up to 2 seconds; NULL if none came. */
+ * (member NULL: any), waiting up to 5 seconds; NULL if none came. */
 JsonNode      *lh_api_listener_wait   (LhApiListener *listener,
                                        const char    *type,
                                        const char    *member,
