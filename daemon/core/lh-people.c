@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-people"
 
 #include "lh-people.h"
+#include "lh-people-private.h"
 
 #include <string.h>
 
@@ -108,23 +109,17 @@ lh_staff_number_is_guests (const char *staff_number)
 int
 lh_people_staff_number_digits (LhStore *store, GError **error)
 {
-  /* One row per length, and whether any number of it has a non-digit. */
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store,
-                                             "SELECT length(staff_number), "
-                                             "max(staff_number GLOB '*[^0-9]*') FROM people "
-                                             "WHERE sponsor_id IS NULL AND pin_hash IS NOT NULL GROUP BY 1 LIMIT 2",
-                                             error);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_PEOPLE_SIGN_IN_SHAPE_SQL, error);
   gboolean has_row;
-  int digits;
+  int shortest;
 
   if (stmt == NULL || !lh_store_step (store, stmt, &has_row, error))
     return -1;
-  if (!has_row || sqlite3_column_int (stmt, 1) != 0)
+  /* None, lengths that differ, or a letter: the keypad cannot tell. */
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || sqlite3_column_int (stmt, 2) != 0)
     return 0;
-  digits = sqlite3_column_int (stmt, 0);
-  if (!lh_store_step (store, stmt, &has_row, error))
-    return -1;
-  return has_row ? 0 : digits;
+  shortest = sqlite3_column_int (stmt, 0);
+  return shortest == sqlite3_column_int (stmt, 1) ? shortest : 0;
 }
 
 gboolean

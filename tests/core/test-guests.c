@@ -8,6 +8,7 @@
 #include "lh-error.h"
 #include "lh-groups.h"
 #include "lh-guests.h"
+#include "lh-people-private.h"
 
 /* Monday 23 November 2026, 12:00 in London (UTC in winter). */
 #define NOW      1795435200
@@ -67,10 +68,29 @@ test_staff_number_digits (void)
   /* Nobody without a PIN signs in: their number does not count. */
   add_staff (ts->store, "12", LH_ROLE_LEARNER);
   g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 6);
-  /* Another length, or a letter: not fixed. */
-  set_pin (ts->store, add_staff (ts->store, "1000003", LH_ROLE_LEARNER));
+  /* A letter in a number of the same length: not all digits. */
+  set_pin (ts->store, add_staff (ts->store, "10000A", LH_ROLE_LEARNER));
   g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 0);
   g_assert_no_error (error);
+}
+
+/* Another length among those who sign in: not fixed, whichever is the
+ * longer; and the answer reads partial indexes, not the whole roster. */
+static void
+test_staff_number_lengths_differ (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  set_pin (ts->store, add_staff (ts->store, "1000001", LH_ROLE_LEARNER));
+  g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 7);
+  set_pin (ts->store, add_staff (ts->store, "100002", LH_ROLE_LEARNER));
+  g_assert_cmpint (lh_people_staff_number_digits (ts->store, &error), ==, 0);
+  g_assert_no_error (error);
+
+  lh_test_assert_plan (ts->store, LH_PEOPLE_SIGN_IN_SHAPE_SQL, "SEARCH people USING INDEX people_sign_in_by_length");
+  lh_test_assert_plan (ts->store, LH_PEOPLE_SIGN_IN_SHAPE_SQL,
+                       "SEARCH people USING INDEX people_sign_in_not_digits");
 }
 
 static void
@@ -184,5 +204,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/guests/limits-and-sponsors", test_limits_and_sponsors);
   g_test_add_func ("/lh/guests/use-pcs-only", test_guests_use_pcs_only);
   g_test_add_func ("/lh/people/staff-number-digits", test_staff_number_digits);
+  g_test_add_func ("/lh/people/staff-number-lengths-differ", test_staff_number_lengths_differ);
   return g_test_run ();
 }
