@@ -430,6 +430,8 @@ static const struct
   { "national-report", lh_ctl_national_report, "Add the sites' reports (JSON files) up into the national report; no database" },
   { "meetings", lh_ctl_meetings, "The committee's meetings: list, add, attend, table-report" },
   { "action-plan", lh_ctl_action_plan, "The committee's action plan: list, add, edit, history" },
+  { "backup", lh_ctl_backup, "Back up the database now (into [backup] directory, or to FILE), or list the backups" },
+  { "restore", lh_ctl_restore, "Put back the database from a backup that checks out, keeping a copy of the one replaced; learnhubd stopped" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
@@ -557,6 +559,16 @@ main (int argc, char **argv)
   ctl.config = config;
   ctl.args = argv + 2;
 
+  /* A copy taken or put back: the database is not opened as a store. */
+  if (func == lh_ctl_backup || func == lh_ctl_restore)
+    {
+      if (!func (&ctl, NULL, &error))
+        {
+          g_printerr ("learnhubctl: %s\n", error->message);
+          return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
+        }
+      return 0;
+    }
   if ((store = open_centre (config, func == cmd_demo || func == lh_ctl_report, &error)) == NULL ||
       !func (&ctl, store, &error))
     {

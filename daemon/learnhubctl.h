@@ -76,6 +76,11 @@ LhPerson *lh_ctl_find_staff  (LhStore     *store,
                               const char  *what,
                               GError     **error);
 
+/* learnhubctl-backup.c: no store is opened for them (restore replaces a
+ * damaged one). */
+gboolean lh_ctl_backup      (Ctl *ctl, LhStore *store, GError **error);
+gboolean lh_ctl_restore     (Ctl *ctl, LhStore *store, GError **error);
+
 /* learnhubctl-timetable.c */
 gboolean lh_ctl_group       (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_assessment  (Ctl *ctl, LhStore *store, GError **error);

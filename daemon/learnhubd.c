@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "lh-advice-sealed.h"
+#include "lh-backup-timer.h"
 #include "lh-config.h"
 #include "lh-equipment.h"
 #include "lh-server.h"
@@ -71,6 +72,8 @@ main (int argc, char **argv)
   g_autoptr(LhConfig) config = NULL;
   g_autoptr(LhStore) store = NULL;
   g_autoptr(LhServer) server = NULL;
+  g_autoptr(LhBackupTimer) backups = NULL;
+  g_autofree char *backup_dir = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   GSList *uris;
@@ -146,6 +149,8 @@ main (int argc, char **argv)
       g_message ("Serving %s on %s", config->database, uri);
     }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  backup_dir = lh_config_backup_directory (config);
+  backups = lh_backup_timer_new (config->database, backup_dir, config->backup_every_hours, config->backup_keep);
   if (lh_time_clock_offset () != 0)
     g_message ("The clock is moved by %" G_GINT64_FORMAT " s (%s): for tests only",
                lh_time_clock_offset (), LH_TIME_OFFSET_VARIABLE);
@@ -156,6 +161,7 @@ main (int argc, char **argv)
    * main-loop iterations loses nothing. A sign-in whose PIN is still being
    * checked is simply not answered. */
   lh_server_disconnect (server);
+  g_clear_object (&backups);
   g_clear_object (&server);
   g_clear_object (&store);
   g_message ("Stopped cleanly");

@@ -211,6 +211,7 @@ lh_test_daemon_account (LhTestDaemon *daemon, const char *roles,
   return FALSE;
 }
 
+/* With what is in it: the daemon's backups are in a directory of it. */
 static void
 remove_dir (const char *path)
 {
@@ -220,7 +221,11 @@ remove_dir (const char *path)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_dir (child);
+      else
+        g_remove (child);
     }
   g_rmdir (path);
 }

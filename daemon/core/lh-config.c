@@ -13,6 +13,7 @@ lh_config_free (LhConfig *config)
   g_free (config->tls_cert);
   g_free (config->tls_key);
   g_free (config->notes_key);
+  g_free (config->backup_dir);
   g_clear_pointer (&config->centre, lh_centre_free);
   g_free (config);
 }
@@ -25,20 +26,20 @@ default_database (void)
 
 /* A count of at least 0 (0 when absent: the caller's default). */
 static gboolean
-get_count (GKeyFile *key_file, const char *key, guint fallback, guint *out, GError **error)
+get_count (GKeyFile *key_file, const char *group, const char *key, guint fallback, guint *out, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   gint64 value;
 
-  if (!g_key_file_has_key (key_file, "daemon", key, NULL))
+  if (!g_key_file_has_key (key_file, group, key, NULL))
     {
       *out = fallback;
       return TRUE;
     }
-  value = g_key_file_get_int64 (key_file, "daemon", key, &local_error);
+  value = g_key_file_get_int64 (key_file, group, key, &local_error);
   if (local_error != NULL || value < 0 || value > G_MAXINT)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[daemon] %s must be a whole number, 0 or more", key);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[%s] %s must be a whole number, 0 or more", group, key);
       return FALSE;
     }
   *out = (guint) value;
@@ -67,8 +68,13 @@ lh_config_load (const char *path, GError **error)
   config->tls_cert = g_key_file_get_string (key_file, "daemon", "tls-certificate", NULL);
   config->tls_key = g_key_file_get_string (key_file, "daemon", "tls-key", NULL);
   config->notes_key = g_key_file_get_string (key_file, "daemon", "notes-key", NULL);
-  if (!get_count (key_file, "max-connections", 0, &config->max_connections, error) ||
-      !get_count (key_file, "connection-idle-seconds", LH_CONFIG_IDLE_SECONDS, &config->idle_seconds, error))
+  config->backup_dir = g_key_file_get_string (key_file, "backup", "directory", NULL);
+  if (!get_count (key_file, "daemon", "max-connections", 0, &config->max_connections, error) ||
+      !get_count (key_file, "daemon", "connection-idle-seconds", LH_CONFIG_IDLE_SECONDS, &config->idle_seconds,
+                  error) ||
+      !get_count (key_file, "backup", "every-hours", LH_CONFIG_BACKUP_EVERY_HOURS, &config->backup_every_hours,
+                  error) ||
+      !get_count (key_file, "backup", "keep", LH_CONFIG_BACKUP_KEEP, &config->backup_keep, error))
     {
       if (path != NULL)
         g_prefix_error (error, "%s: ", path);
@@ -82,6 +88,17 @@ lh_config_load (const char *path, GError **error)
       return NULL;
     }
   return g_steal_pointer (&config);
+}
+
+char *
+lh_config_backup_directory (const LhConfig *config)
+{
+  g_autofree char *beside = NULL;
+
+  if (config->backup_dir != NULL)
+    return g_strdup (config->backup_dir);
+  beside = g_path_get_dirname (config->database);
+  return g_build_filename (beside, "backups", NULL);
 }
 
 char *

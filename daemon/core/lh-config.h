@@ -10,6 +10,11 @@
  *   max-connections=0
  *   connection-idle-seconds=75
  *
+ *   [backup]
+ *   directory=/var/backups/learnhub   (by default "backups" beside the database)
+ *   every-hours=24                    (0: none made by learnhubd)
+ *   keep=7
+ *
  *   [centre]
  *   timezone=Europe/London
  *   max-booking-minutes=120
@@ -29,6 +34,9 @@ G_BEGIN_DECLS
  * keeps an idle connection (libsoup's 60 s), so that the kiosk, not the
  * daemon, closes it, and never while sending on it. */
 #define LH_CONFIG_IDLE_SECONDS 75
+/* [backup] when not given: one a day, a week of them. */
+#define LH_CONFIG_BACKUP_EVERY_HOURS 24
+#define LH_CONFIG_BACKUP_KEEP 7
 
 typedef struct
 {
@@ -41,6 +49,9 @@ typedef struct
   LhCentre *centre;     /* (owned) */
   guint     max_connections;  /* 0: from the descriptor limit */
   guint     idle_seconds;     /* a connection with no request is closed (0: never) */
+  char     *backup_dir;       /* (owned) (nullable) see lh_config_backup_directory() */
+  guint     backup_every_hours;  /* 0: learnhubd makes none */
+  guint     backup_keep;
 } LhConfig;
 
 /* Loads path; with path NULL, the default file if it exists, else the
@@ -48,6 +59,9 @@ typedef struct
 LhConfig *lh_config_load (const char  *path,
                           GError     **error);
 void      lh_config_free (LhConfig    *config);
+/* Where backups go: [backup] directory, else "backups" beside the
+ * database (on the same disk: the README says to point it elsewhere). */
+char     *lh_config_backup_directory (const LhConfig *config);
 /* The systemd credential that holds the notes key (LoadCredential=). */
 #define LH_CONFIG_NOTE_KEY_CREDENTIAL "notes-key"
 

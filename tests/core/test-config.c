@@ -4,6 +4,7 @@
 #include "lh-note-key.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static void
@@ -19,6 +20,48 @@ test_example_file_loads (void)
   g_assert_null (config->tls_cert);
   g_assert_cmpstr (config->centre->timezone_id, ==, "Europe/London");
   g_assert_cmpint (config->centre->max_booking_minutes, ==, 120);
+  g_assert_cmpuint (config->backup_every_hours, ==, 24);
+  g_assert_cmpuint (config->backup_keep, ==, 7);
+}
+
+/* Backups: beside the database unless the file says where; a count that
+ * is not a whole number refuses the file. */
+static void
+test_backup_settings (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhConfig) config = NULL;
+  int fd = g_file_open_tmp ("learnhub-conf-XXXXXX", &path, NULL);
+
+  close (fd);
+  g_assert_true (g_file_set_contents (path, "[daemon]\ndatabase=/srv/centre/learnhub.db\n", -1, NULL));
+  config = lh_config_load (path, &error);
+  g_assert_no_error (error);
+  dir = lh_config_backup_directory (config);
+  g_assert_cmpstr (dir, ==, "/srv/centre/backups");
+  g_assert_cmpuint (config->backup_every_hours, ==, LH_CONFIG_BACKUP_EVERY_HOURS);
+  g_assert_cmpuint (config->backup_keep, ==, LH_CONFIG_BACKUP_KEEP);
+  g_clear_pointer (&config, lh_config_free);
+  g_clear_pointer (&dir, g_free);
+
+  g_assert_true (g_file_set_contents (path, "[backup]\ndirectory=/mnt/other-disk/learnhub\nevery-hours=0\n"
+                                            "keep=30\n", -1, NULL));
+  config = lh_config_load (path, &error);
+  g_assert_no_error (error);
+  dir = lh_config_backup_directory (config);
+  g_assert_cmpstr (dir, ==, "/mnt/other-disk/learnhub");
+  g_assert_cmpuint (config->backup_every_hours, ==, 0);
+  g_assert_cmpuint (config->backup_keep, ==, 30);
+  g_clear_pointer (&config, lh_config_free);
+
+  g_assert_true (g_file_set_contents (path, "[backup]\nkeep=a week\n", -1, NULL));
+  config = lh_config_load (path, &error);
+  g_assert_null (config);
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "[backup] keep"));
+  g_unlink (path);
 }
 
 static void
@@ -201,6 +244,7 @@ main (int argc, char **argv)
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lh/config/example-file-loads", test_example_file_loads);
+  g_test_add_func ("/lh/config/backup-settings", test_backup_settings);
   g_test_add_func ("/lh/config/bad-values-refused", test_bad_values_refused);
   g_test_add_func ("/lh/config/public-url", test_public_url);
   g_test_add_func ("/lh/config/pin-digits", test_pin_digits);

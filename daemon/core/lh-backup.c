@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lh-backup"
+
+#include "lh-backup.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lh-error.h"
+#include "lh-store-private.h"
+
+#define NAME_PREFIX "learnhub-"
+#define NAME_SUFFIX ".db"
+/* learnhub-YYYYMMDD-HHMMSS.db */
+#define NAME_LENGTH (sizeof NAME_PREFIX - 1 + 15 + sizeof NAME_SUFFIX - 1)
+
+static char *
+stamp (gint64 now)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (now);
+
+  return g_date_time_format (at, "%Y%m%d-%H%M%S");
+}
+
+char *
+lh_backup_name (gint64 now)
+{
+  g_autofree char *when = stamp (now);
+
+  return g_strconcat (NAME_PREFIX, when, NAME_SUFFIX, NULL);
+}
+
+/* When the backup called name was made, or 0 if name is not a backup's. */
+static gint64
+made_at (const char *name)
+{
+  int year, month, day, hour, minute, second;
+  char tail[8];
+  g_autoptr(GDateTime) at = NULL;
+
+  if (strlen (name) != NAME_LENGTH ||
+      sscanf (name, NAME_PREFIX "%4d%2d%2d-%2d%2d%2d%7s", &year, &month, &day, &hour, &minute, &second,
+              tail) != 7 ||
+      strcmp (tail, NAME_SUFFIX) != 0)
+    return 0;
+  at = g_date_time_new_utc (year, month, day, hour, minute, second);
+  return at != NULL ? g_date_time_to_unix (at) : 0;
+}
+
+static int
+newest_first (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) b, *(const char * const *) a);
+}
+
+/* The backups in dir, newest first (names sort as their times). */
+static GPtrArray *
+list_backups (const char *dir, GError **error)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, error);
+  g_autoptr(GPtrArray) names = NULL;
+  const char *name;
+
+  if (listing == NULL)
+    return NULL;
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (made_at (name) > 0)
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, newest_first);
+  return g_steal_pointer (&names);
+}
+
+gint64
+lh_backup_newest (const char *dir)
+{
+  g_autoptr(GPtrArray) names = list_backups (dir, NULL);
+
+  return names != NULL && names->len > 0 ? made_at (g_ptr_array_index (names, 0)) : 0;
+}
+
+static gboolean
+set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *what, const char *path)
+{
+  g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "%s %s: %s", what, path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* The file's data and its name in the directory both on the disk. */
+static gboolean
+sync_file_and_dir (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  int dir_fd;
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot write %s to the disk: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}
+
+/* The first row of a PRAGMA that answers "ok" when all is well. */
+static gboolean
+pragma_says_ok (sqlite3 *db, const char *pragma, const char *path, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+  gboolean ok;
+
+  if (rc != SQLITE_OK || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a database learnhub can read: %s", path,
+                   sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is damaged: %s", path, sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static int
+query_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Copies source's main database into the new file partial, one snapshot,
+ * and leaves it a single file (no WAL) that checks out. */
+static gboolean
+copy_database (sqlite3 *source, const char *partial, GError **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+  gboolean ok = FALSE;
+
+  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, dest, rc, "Cannot create", partial);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (dest, "main", source, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, dest, sqlite3_errcode (dest), "Cannot back up into", partial);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  /* All pages in one step: one read transaction, so one snapshot. */
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, NULL, rc, "Cannot back up into", partial);
+  else if (sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    set_sqlite_error (error, dest, sqlite3_errcode (dest), "Cannot finish", partial);
+  else
+    ok = pragma_says_ok (dest, "PRAGMA quick_check", partial, error);
+  sqlite3_close (dest);
+  return ok;
+}
+
+gboolean
+lh_backup_write (const char *db_path, const char *path, GError **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  sqlite3 *source = NULL;
+  int rc, fd;
+
+  g_return_val_if_fail (db_path != NULL && path != NULL, FALSE);
+
+  /* Made readable by its owner alone before SQLite writes a byte in it:
+   * it holds what the database holds. */
+  g_unlink (partial);
+  fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", partial, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  rc = sqlite3_open_v2 (db_path, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, source, rc, "Cannot read", db_path);
+      sqlite3_close (source);
+      g_unlink (partial);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (source, 5000);
+  if (!copy_database (source, partial, error) || !sync_file_and_dir (partial, error))
+    {
+      sqlite3_close (source);
+      g_unlink (partial);
+      return FALSE;
+    }
+  sqlite3_close (source);
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot name the backup %s: %s", path, g_strerror (saved));
+      g_unlink (partial);
+      return FALSE;
+    }
+  return sync_file_and_dir (path, error);
+}
+
+gboolean
+lh_backup_prune (const char *dir, guint keep, GError **error)
+{
+  g_autoptr(GPtrArray) names = list_backups (dir, error);
+
+  if (names == NULL)
+    return FALSE;
+  for (guint i = keep; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+
+      if (g_unlink (path) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot delete the old backup %s: %s", path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+char *
+lh_backup_into (const char *db_path, const char *dir, guint keep, gint64 now, GError **error)
+{
+  g_autofree char *name = lh_backup_name (now);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  if (!lh_backup_write (db_path, path, error))
+    return NULL;
+  /* keep 0 would delete the backup just made: it is at least 1. */
+  if (!lh_backup_prune (dir, MAX (keep, 1), error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+gboolean
+lh_backup_check (const char *path, int *out_version, GError **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  int rc, version;
+  gboolean ok;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a file", path);
+      return FALSE;
+    }
+  /* Read-only and immutable: checking a file never changes it, nor
+   * applies a WAL lying beside it. */
+  file_uri = g_filename_to_uri (absolute, NULL, error);
+  if (file_uri == NULL)
+    return FALSE;
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a database learnhub can read: %s", path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  ok = pragma_says_ok (db, "PRAGMA integrity_check", path, error);
+  version = query_int (db, "PRAGMA user_version");
+  if (ok && (version < 1 || query_int (db, "SELECT count(*) FROM sqlite_schema "
+                                           "WHERE type = 'table' AND name = 'people'") != 1))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a learnhub database", path);
+      ok = FALSE;
+    }
+  else if (ok && version > lh_store_get_latest_version ())
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   "%s is from a newer learnhub (database schema %d; this one knows %d)", path, version,
+                   lh_store_get_latest_version ());
+      ok = FALSE;
+    }
+  sqlite3_close (db);
+  if (ok && out_version != NULL)
+    *out_version = version;
+  return ok;
+}
+
+/* A byte-for-byte copy, synced: for a database that may be damaged,
+ * which SQLite's backup could not read. */
+static gboolean
+copy_file (const char *from, const char *to, GError **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+
+  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    {
+      g_prefix_error (error, "Cannot copy %s to %s: ", from, to);
+      return FALSE;
+    }
+  return g_chmod (to, 0600) == 0 && sync_file_and_dir (to, error);
+}
+
+static gboolean
+remove_if_there (const char *path, GError **error)
+{
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot remove %s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The database and its WAL into the safe copy (as name and name-wal), so
+ * that what the WAL alone held is kept too. */
+static char *
+keep_safe_copy (const char *db_path, const char *dir, gint64 now, GError **error)
+{
+  g_autofree char *when = stamp (now);
+  g_autofree char *name = g_strconcat ("learnhub-before-restore-", when, NAME_SUFFIX, NULL);
+  g_autofree char *copy = g_build_filename (dir, name, NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  if (g_file_test (copy, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is already there; nothing was changed", copy);
+      return NULL;
+    }
+  if (!copy_file (db_path, copy, error) ||
+      (g_file_test (wal, G_FILE_TEST_EXISTS) && !copy_file (wal, copy_wal, error)))
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
+gboolean
+lh_backup_restore (const char *db_path, const char *path, const char *safe_copy_dir, gint64 now,
+                   char **out_safe_copy, GError **error)
+{
+  g_autofree char *incoming = g_strconcat (db_path, ".restoring", NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  g_autofree char *safe_copy = NULL;
+  gboolean ok = FALSE;
+  int lock;
+
+  g_return_val_if_fail (db_path != NULL && path != NULL && safe_copy_dir != NULL, FALSE);
+
+  if (!lh_backup_check (path, NULL, error))
+    {
+      g_prefix_error (error, "Nothing was changed: ");
+      return FALSE;
+    }
+  if (!lh_store_ensure_parent_dir (db_path, error))
+    return FALSE;
+  /* Held to the end: no learnhubd starts on a database half replaced. */
+  lock = lh_store_take_lock (db_path, NULL, error);
+  if (lock < 0)
+    return FALSE;
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    safe_copy = keep_safe_copy (db_path, safe_copy_dir, now, error);
+  /* The backup is copied beside the database and checked there, then
+   * takes its name in one rename. The old WAL goes first: replayed into
+   * another database it would damage it, and the safe copy has it. */
+  if ((safe_copy != NULL || !g_file_test (db_path, G_FILE_TEST_EXISTS)) &&
+      copy_file (path, incoming, error) &&
+      lh_backup_check (incoming, NULL, error) &&
+      remove_if_there (wal, error) &&
+      remove_if_there (shm, error))
+    {
+      if (g_rename (incoming, db_path) == 0)
+        ok = sync_file_and_dir (db_path, error);
+      else
+        {
+          int saved = errno;
+
+          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot put %s in place: %s", db_path,
+                       g_strerror (saved));
+        }
+    }
+  if (!ok)
+    g_unlink (incoming);
+  close (lock);
+  if (ok && out_safe_copy != NULL)
+    *out_safe_copy = g_steal_pointer (&safe_copy);
+  return ok;
+}

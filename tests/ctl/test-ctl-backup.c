@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Backups of a running centre: learnhubd makes its own, learnhubctl
+ * backup copies beside it, and learnhubctl restore waits for learnhubd
+ * to be stopped, then puts a backup back. */
+#include <gio/gio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lh-test-daemon.h"
+
+/* The newest backup learnhubd made in its directory, waiting up to 10 s
+ * for the first. */
+static char *
+wait_for_backup (const char *dir)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        if (g_str_has_prefix (name, "learnhub-") && g_str_has_suffix (name, ".db"))
+          return g_build_filename (dir, name, NULL);
+      g_usleep (50 * 1000);
+    }
+  return NULL;
+}
+
+static int
+count_in (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+#define COUNT_BOOKINGS "SELECT count(*) FROM bookings"
+#define COUNT_PC_99 "SELECT count(*) FROM resources WHERE name = 'PC 99'"
+
+static void
+restore_from (const char *db_path, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = lh_test_run_ctl (db_path, &error, "restore", (const char *) user_data, NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Restored"));
+  g_assert_nonnull (strstr (out, "learnhub-before-restore-"));
+}
+
+/* A centre at work: learnhubd's first backup as it starts; learnhubctl's
+ * beside it; a restore refused while learnhubd runs, changing nothing;
+ * then, learnhubd stopped, the centre as it was at the backup. */
+static void
+test_backup_and_restore (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (daemon->dir, "backups", NULL);
+  g_autofree char *copy = g_build_filename (daemon->dir, "before-pc-99.db", NULL);
+  g_autofree char *first = wait_for_backup (dir);
+  g_autofree char *out = NULL;
+  g_autofree char *list = NULL;
+  int bookings;
+
+  /* learnhubd's own, made as it started: the demo centre's bookings. */
+  g_assert_nonnull (first);
+  bookings = count_in (daemon->db_path, COUNT_BOOKINGS);
+  g_assert_cmpint (bookings, >, 0);
+  g_assert_cmpint (count_in (first, COUNT_BOOKINGS), ==, bookings);
+
+  out = lh_test_run_ctl (daemon->db_path, &error, "backup", copy, NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, copy));
+  g_clear_pointer (&out, g_free);
+  out = lh_test_run_ctl (daemon->db_path, &error, "resource", "add", "PC 99", "--kind", "pc", NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_PC_99), ==, 1);
+  g_assert_cmpint (count_in (copy, COUNT_PC_99), ==, 0);
+  list = lh_test_run_ctl (daemon->db_path, &error, "backup", "list", NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (list, first));
+
+  g_clear_pointer (&out, g_free);
+  out = lh_test_run_ctl (daemon->db_path, &error, "restore", copy, NULL);
+  g_assert_null (out);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Stop learnhubd first"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_PC_99), ==, 1);
+
+  lh_test_daemon_while_stopped (daemon, restore_from, copy);
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_PC_99), ==, 0);
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_BOOKINGS), ==, bookings);
+}
+
+/* A file that is not a backup is refused with learnhubd stopped too, and
+ * the centre is as it was. */
+static void
+test_restore_refuses_a_bad_file (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_build_filename (daemon->dir, "notes.txt", NULL);
+  g_autofree char *out = NULL;
+  int bookings = count_in (daemon->db_path, COUNT_BOOKINGS);
+
+  g_assert_true (g_file_set_contents (bad, "not a database", -1, NULL));
+  out = lh_test_run_ctl (daemon->db_path, &error, "restore", bad, NULL);
+  g_assert_null (out);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_BOOKINGS), ==, bookings);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ctl/backup/backup-and-restore", test_backup_and_restore);
+  g_test_add_func ("/ctl/backup/restore-refuses-a-bad-file", test_restore_refuses_a_bad_file);
+
+  return g_test_run ();
+}
