@@ -141,7 +141,11 @@ lh_bench_centre_new_full (guint n_pcs, guint n_people, guint n_ulrs, int years, 
       centre->history_seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
     }
   {
-    const char *args[] = { LEARNHUBD_PATH, "--db", centre->db, "--listen", listen, NULL };
+    /* No backup of a large centre while the benchmark measures. */
+    g_autofree char *config = g_build_filename (centre->dir, "learnhubd.conf", NULL);
+    const char *args[] = { LEARNHUBD_PATH, "--db", centre->db, "--listen", listen, "--config", config, NULL };
+
+    g_file_set_contents (config, "[backup]\nevery-hours=0\n", -1, NULL);
     centre->daemon = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
     g_assert_no_error (error);
   }
@@ -162,6 +166,7 @@ lh_bench_centre_free (LhBenchCentre *centre)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", ".lock", ".key" };
   g_autofree char *csv = g_build_filename (centre->dir, "staff.csv", NULL);
+  g_autofree char *config = g_build_filename (centre->dir, "learnhubd.conf", NULL);
 
   g_subprocess_send_signal (centre->daemon, SIGTERM);
   g_subprocess_wait (centre->daemon, NULL, NULL);
@@ -172,6 +177,7 @@ lh_bench_centre_free (LhBenchCentre *centre)
       g_remove (file);
     }
   g_remove (csv);
+  g_remove (config);
   g_rmdir (centre->dir);
   g_free (centre->dir);
   g_free (centre->db);
