@@ -343,7 +343,8 @@ check_integrity (LhStore *self, GError **error)
   if (g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                   "%s is damaged (%s); restore it from a backup", self->path, result);
+                   "%s is damaged (%s); restore it from a backup: learnhubctl backup list, then "
+                   "learnhubctl restore FILE", self->path, result);
       return FALSE;
     }
   return TRUE;

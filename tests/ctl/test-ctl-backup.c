@@ -122,6 +122,71 @@ test_restore_refuses_a_bad_file (void)
   g_assert_cmpint (count_in (daemon->db_path, COUNT_BOOKINGS), ==, bookings);
 }
 
+/* The header of the database's second page overwritten, with nothing
+ * left in the WAL to hide it: a disk that failed. */
+static void
+damage (const char *db_path)
+{
+  g_autofree char *bytes = NULL;
+  sqlite3 *db = NULL;
+  gsize length;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (db_path, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  memset (bytes + 4096, 0xff, 16);
+  g_assert_true (g_file_set_contents (db_path, bytes, length, NULL));
+}
+
+typedef struct
+{
+  const char *backup;
+  char       *said;  /* what learnhubd said as it refused */
+} Damaged;
+
+/* Damages the database, starts learnhubd on it, then restores. */
+static void
+damage_start_and_restore (const char *db_path, gpointer user_data)
+{
+  Damaged *damaged = user_data;
+  const char *argv[] = { g_getenv ("LEARNHUBD"), "--db", db_path, "--listen", "127.0.0.1:0", NULL };
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GError) error = NULL;
+
+  damage (db_path);
+  daemon = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (daemon, NULL, NULL, NULL, &damaged->said, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (daemon));
+  g_assert_cmpint (g_subprocess_get_exit_status (daemon), !=, 0);
+  restore_from (db_path, (gpointer) damaged->backup);
+}
+
+/* A damaged database: learnhubd refuses to serve from it and says how to
+ * restore; restored from learnhubd's own backup, the centre runs again. */
+static void
+test_damaged_database (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autofree char *dir = g_build_filename (daemon->dir, "backups", NULL);
+  g_autofree char *first = wait_for_backup (dir);
+  Damaged damaged = { first, NULL };
+  int bookings;
+
+  g_assert_nonnull (first);
+  bookings = count_in (first, COUNT_BOOKINGS);
+  lh_test_daemon_while_stopped (daemon, damage_start_and_restore, &damaged);
+  g_test_message ("%s", damaged.said);
+  g_assert_nonnull (strstr (damaged.said, "is damaged"));
+  g_assert_nonnull (strstr (damaged.said, "learnhubctl restore"));
+  /* Started again by while_stopped(), it answers: its bookings are back. */
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_BOOKINGS), ==, bookings);
+  g_free (damaged.said);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -129,6 +194,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ctl/backup/backup-and-restore", test_backup_and_restore);
   g_test_add_func ("/ctl/backup/restore-refuses-a-bad-file", test_restore_refuses_a_bad_file);
+  g_test_add_func ("/ctl/backup/damaged-database", test_damaged_database);
 
   return g_test_run ();
 }
