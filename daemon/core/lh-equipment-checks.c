@@ -136,6 +136,7 @@ lh_checks_get (LhStore *store, gint64 check_id, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No check %" G_GINT64_FORMAT, check_id);
+      lh_error_set_reason (error, "check-not-found");
       return NULL;
     }
   return check_from_row (stmt);

@@ -251,6 +251,7 @@ lh_equipment_get (LhStore *store, const char *asset_tag, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no item with the asset tag “%s”", asset_tag);
+      lh_error_set_reason (error, "item-not-found");
       return NULL;
     }
   return item_from_row (stmt);
@@ -559,6 +560,7 @@ lh_equipment_change_status (LhStore *store, const LhCentre *centre, const char *
   if (!g_str_equal (status, "working") && lh_text_is_blank (note))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say why the item is %s", status);
+      lh_error_set_reason (error, "note-required");
       return FALSE;
     }
   tx = lh_store_begin (store, error);
@@ -570,6 +572,7 @@ lh_equipment_change_status (LhStore *store, const LhCentre *centre, const char *
   if (g_str_equal (item->status, status))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is already %s", asset_tag, status);
+      lh_error_set_reason (error, "status-unchanged");
       return FALSE;
     }
   fields = (LhEquipmentFields) { item->asset_tag, item->kind, NULL, NULL, status, 0 };

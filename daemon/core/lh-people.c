@@ -226,6 +226,7 @@ get_one (LhStore *store, LhStmt *stmt, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such person");
+      lh_error_set_reason (error, "person-not-found");
       return NULL;
     }
   return person_from_row (stmt);
@@ -308,6 +309,7 @@ lh_people_set_pin_hash (LhStore *store, gint64 person_id, const char *pin_hash,
   if (lh_store_changes (store) == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such person");
+      lh_error_set_reason (error, "person-not-found");
       return FALSE;
     }
   /* A PIN is reset because it was forgotten or seen by someone else:
