@@ -376,6 +376,7 @@ admin_words (const char *reason)
     { "pin-being-checked", N_("A PIN is being checked. Please wait a moment and try again.") },
     { "period-not-begun", N_("That period has not begun yet. Please choose an earlier one.") },
     { "time-invalid", N_("That time could not be read. Please pick the time again.") },
+    { "resource-unknown", N_("This computer or room is not there any more. Please pick another one.") },
     { "person-not-found", N_("This person is not there any more.") },
     { "notice-not-found", N_("This notice is not there any more.") },
     { "no-advice-record", N_("You have no advice record to delete.") },

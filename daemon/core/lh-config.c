@@ -3,6 +3,8 @@
 
 #include "lh-config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lh-error.h"
 
 void
@@ -38,7 +40,7 @@ get_count (GKeyFile *key_file, const char *key, guint fallback, guint *out, GErr
   value = g_key_file_get_int64 (key_file, "daemon", key, &local_error);
   if (local_error != NULL || value < 0 || value > G_MAXINT)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[daemon] %s must be a whole number, 0 or more", key);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[daemon] %s must be a whole number, 0 or more"), key);
       return FALSE;
     }
   *out = (guint) value;

@@ -32,7 +32,6 @@ lh_equipment_get_by_id (LhStore *store, gint64 item_id, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no item %" G_GINT64_FORMAT, item_id);
-      lh_error_set_reason (error, "item-not-found");
       return NULL;
     }
   asset_tag = g_strdup ((const char *) sqlite3_column_text (stmt, 0));

@@ -251,7 +251,6 @@ lh_equipment_get (LhStore *store, const char *asset_tag, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no item with the asset tag “%s”", asset_tag);
-      lh_error_set_reason (error, "item-not-found");
       return NULL;
     }
   return item_from_row (stmt);

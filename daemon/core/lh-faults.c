@@ -171,7 +171,6 @@ page_start (LhStore *store, gint64 after_id, gint64 *out_reported_at, GError **e
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no fault %" G_GINT64_FORMAT " to go on from",
                    after_id);
-      lh_error_set_reason (error, "fault-not-found");
       return FALSE;
     }
   *out_reported_at = sqlite3_column_int64 (stmt, 0);

@@ -75,8 +75,9 @@ static void
 test_facility_time (void)
 {
   g_autofree char *ulr = lh_api_sign_in_as (session_, daemon_, "learner,ulr");
-  /* Well back, on the hour: no other test logs time then. */
-  gint64 back = -(20 * 86400) - lh_test_clock_now () % 3600;
+  /* Well back, at two in the night: neither the demo nor another test
+   * logs time then. */
+  gint64 back = -(300 * 86400) - lh_test_clock_now () % 86400 + 2 * 3600;
   g_autofree char *start = iso_from_now (back);
   g_autofree char *future = iso_from_now (2 * 86400);
   g_autofree char *drop_in = g_strdup_printf ("{\"activity\":\"drop-in\",\"start\":\"%s\",\"minutes\":30}", start);
@@ -124,7 +125,9 @@ test_choices_and_texts (void)
   g_autofree char *title = g_strnfill (101, 't');
   g_autofree char *group = g_strdup_printf ("{\"resource_id\":9,\"title\":\"%s\",\"start\":\"%s\",\"end\":\"%s\","
                                             "\"capacity\":5}", title, start, end);
+  g_autofree char *nowhere = g_strdup_printf ("{\"resource_id\":98765,\"start\":\"%s\",\"end\":\"%s\"}", start, end);
   g_autoptr(LhApiReply) time = call ("POST", "/api/v1/bookings", learner, booking);
+  g_autoptr(LhApiReply) resource = call ("POST", "/api/v1/bookings", learner, nowhere);
   g_autoptr(LhApiReply) topic = call ("POST", "/api/v1/advice-requests", learner,
                                       "{\"topic\":\"knitting\",\"mode\":\"queue\",\"contact\":\"here\"}");
   g_autoptr(LhApiReply) contact = call ("POST", "/api/v1/advice-requests", learner,
@@ -132,6 +135,7 @@ test_choices_and_texts (void)
   g_autoptr(LhApiReply) too_long = call ("POST", "/api/v1/group-sessions", ulr, group);
 
   assert_refused (time, 422, "time-invalid");
+  assert_refused (resource, 422, "resource-unknown");
   assert_refused (topic, 422, "topic-unknown");
   assert_refused (contact, 422, "contact-unknown");
   assert_refused (too_long, 422, "text-too-long");
