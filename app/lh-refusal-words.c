@@ -366,6 +366,63 @@ advice_number_words (const GError *error,
   return NULL;
 }
 
+/* The last refusals given a reason (issue 15, helper HB): sign-in,
+ * periods of committee reports, committee and admin pages, facility time.
+ * Kept apart from the blocks above to ease merging. */
+static char *
+admin_words (const char *reason)
+{
+  static const struct { const char *reason; const char *words; } table[] = {
+    { "pin-being-checked", N_("A PIN is being checked. Please wait a moment and try again.") },
+    { "period-not-begun", N_("That period has not begun yet. Please choose an earlier one.") },
+    { "time-invalid", N_("That time could not be read. Please pick the time again.") },
+    { "resource-unknown", N_("This computer or room is not there any more. Please pick another one.") },
+    { "person-not-found", N_("This person is not there any more.") },
+    { "notice-not-found", N_("This notice is not there any more.") },
+    { "no-advice-record", N_("You have no advice record to delete.") },
+    { "deletion-not-asked", N_("They have not asked for their record to be deleted.") },
+    { "activity-unknown", N_("Please choose training, a meeting, promotion or other time.") },
+    { "facility-date", N_("Please log time from the past year, not from the future.") },
+    { "facility-overlap", N_("You have already logged time for part of this. Please pick another time.") },
+    { "topic-unknown", N_("Please choose a topic from the list.") },
+    { "outcome-unknown", N_("Please choose an outcome from the list.") },
+    { "contact-unknown", N_("Please choose how the learning rep can reach you.") },
+    { "kind-unchanged", N_("The kind of an item does not change. Retire it and add a new item instead.") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_str_equal (reason, table[i].reason))
+      return g_strdup (_(table[i].words));
+  return NULL;
+}
+
+/* The same, for reasons with numbers. */
+static char *
+admin_number_words (const GError *error,
+                    const char   *reason)
+{
+  if (g_str_equal (reason, "period-too-long"))
+    {
+      long days = number (error, "max_days");
+
+      return days < 0 ? g_strdup (_("That period is too long. Please choose a shorter one."))
+                      : g_strdup_printf (ngettext ("Please choose a period of at most %ld day.",
+                                                   "Please choose a period of at most %ld days.", days), days);
+    }
+  if (g_str_equal (reason, "facility-length"))
+    {
+      long shortest = number (error, "min_minutes"), longest = number (error, "max_minutes");
+      g_autofree char *from = shortest >= 0 ? duration (shortest) : NULL;
+      g_autofree char *to = longest >= 0 ? duration (longest) : NULL;
+
+      if (from == NULL || to == NULL)
+        return g_strdup (_("This time is too short or too long. Please log another length."));
+      /* Translators: two lengths of time, "1 minute" and "12 hours" */
+      return g_strdup_printf (_("You can log from %s to %s at a time."), from, to);
+    }
+  return NULL;
+}
+
 char *
 lh_refusal_words (const GError *error)
 {
@@ -384,6 +441,10 @@ lh_refusal_words (const GError *error)
   if ((words = advice_words (reason)) != NULL)
     return words;
   if ((words = advice_number_words (error, reason)) != NULL)
+    return words;
+  if ((words = admin_words (reason)) != NULL)
+    return words;
+  if ((words = admin_number_words (error, reason)) != NULL)
     return words;
   /* Any text field the daemon keeps short: a note, a reason, a name. */
   if (g_str_equal (reason, "text-too-long") && (words = lh_form_too_long_words (error)) != NULL)

@@ -507,6 +507,11 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (ctl.limits); i++)
     ctl.limits[i] = -1;
   setlocale (LC_ALL, "");
+  /* The refusals only an admin meets at the command line are translated
+   * (issue 15); the kiosk words the others from their reasons. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("LEARNHUB_LOCALEDIR") != NULL ? g_getenv ("LEARNHUB_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   /* stdout is for results (demo --json); logs go to stderr or the journal. */
   g_log_writer_default_set_use_stderr (TRUE);
   g_option_context_add_main_entries (context, entries, NULL);

@@ -86,6 +86,11 @@ main (int argc, char **argv)
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_unix_signal_add (SIGINT, quit_cb, loop);
   setlocale (LC_ALL, "");
+  /* The refusals only an admin meets at the command line are translated
+   * (issue 15); the kiosk words the others from their reasons. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("LEARNHUB_LOCALEDIR") != NULL ? g_getenv ("LEARNHUB_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -1,10 +1,11 @@
 #!/bin/sh
-# Every file with translatable strings is listed in po/POTFILES.in, so
+# Every file with translatable strings (the kiosk's, and the daemon's refusals
+# that only learnhubctl shows) is listed in po/POTFILES.in, so
 # nothing the kiosk shows escapes translation.
 set -eu
 cd "$1"
 status=0
-for f in $(grep -lE '_\("|translatable="yes"' app/*.c app/*.h ui/*.ui 2>/dev/null); do
+for f in $(grep -lE '_\("|translatable="yes"' app/*.c app/*.h ui/*.ui daemon/*.c daemon/core/*.c daemon/api/*.c 2>/dev/null); do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "not ok: $f has translatable strings but is not in po/POTFILES.in"
     status=1

@@ -96,10 +96,15 @@ lh_json_get_times (JsonObject *object, gint64 *out_start, gint64 *out_end, GErro
 {
   const char *start, *end;
 
-  return lh_json_get_string (object, "start", &start, error) &&
-         lh_json_get_string (object, "end", &end, error) &&
-         lh_time_parse_iso (start, out_start, error) &&
-         lh_time_parse_iso (end, out_end, error);
+  if (!lh_json_get_string (object, "start", &start, error) ||
+      !lh_json_get_string (object, "end", &end, error))
+    return FALSE;
+  if (!lh_time_parse_iso (start, out_start, error) || !lh_time_parse_iso (end, out_end, error))
+    {
+      lh_error_set_reason (error, "time-invalid");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

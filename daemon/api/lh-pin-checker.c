@@ -118,6 +118,7 @@ lh_pin_checker_check_async (LhPinChecker *self, gint64 device_id, const char *st
     {
       g_set_error_literal (error, LH_ERROR, LH_ERROR_SLOWED,
                            "A PIN from this kiosk is being checked; try again in a moment");
+      lh_error_set_reason (error, "pin-being-checked");
       return FALSE;
     }
   /* By the number typed, not the person: an unknown number answers alike. */
@@ -125,6 +126,7 @@ lh_pin_checker_check_async (LhPinChecker *self, gint64 device_id, const char *st
     {
       g_set_error_literal (error, LH_ERROR, LH_ERROR_LOCKED,
                            "A PIN for this staff number is being checked; try again in a moment");
+      lh_error_set_reason (error, "pin-being-checked");
       return FALSE;
     }
   if (self->queued >= LH_PIN_CHECKER_THREADS + LH_PIN_CHECKER_QUEUE)

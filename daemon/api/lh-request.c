@@ -127,6 +127,8 @@ lh_request_query_period (LhRequest *request, int default_from_days, int default_
   if (*out_to <= *out_from || *out_to - *out_from > (gint64) max_days * 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Ask for 1 to %d days at a time", max_days);
+      lh_error_set_reason (error, *out_to <= *out_from ? "period-reversed" : "period-too-long");
+      lh_error_add_number (error, "max_days", max_days);
       return FALSE;
     }
   return TRUE;

@@ -170,6 +170,7 @@ lh_route_equipment_usage (LhRequest *request)
   if (from >= request->now)
     {
       g_set_error (&error, LH_ERROR, LH_ERROR_INVALID, "That period has not begun yet");
+      lh_error_set_reason (&error, "period-not-begun");
       lh_request_reply_error (request, error);
       return;
     }

@@ -6,6 +6,8 @@
 
 #include "lh-server.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -503,7 +505,7 @@ parse_address (const char *address, GError **error)
   if (inet == NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "“%s” is not an IP address and port, such as 127.0.0.1:8080", address);
+                   _("“%s” is not an IP address and port, such as 127.0.0.1:8080"), address);
       return NULL;
     }
   return G_INET_SOCKET_ADDRESS (g_inet_socket_address_new (inet, port));
@@ -526,8 +528,8 @@ lh_server_listen (LhServer *self, const char *address, GTlsCertificate *certific
   if (certificate == NULL && !g_inet_address_get_is_loopback (inet))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "Refusing to listen on %s without TLS: PINs would cross the network "
-                   "unencrypted. Give --tls-cert and --tls-key, or listen on 127.0.0.1",
+                   _("Refusing to listen on %s without TLS: PINs would cross the network "
+                   "unencrypted. Give --tls-cert and --tls-key, or listen on 127.0.0.1"),
                    address);
       return FALSE;
     }

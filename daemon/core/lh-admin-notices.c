@@ -163,6 +163,7 @@ lh_admin_notices_dismiss (LhStore *store, gint64 notice_id, gint64 now, GError *
   if (lh_store_changes (store) == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No open notice %" G_GINT64_FORMAT, notice_id);
+      lh_error_set_reason (error, "notice-not-found");
       return FALSE;
     }
   return TRUE;

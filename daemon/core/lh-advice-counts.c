@@ -44,6 +44,7 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   if (from >= to)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it starts");
+      lh_error_set_reason (error, "period-reversed");
       return NULL;
     }
   /* advice_requests_by_time: the period's requests, not every year's. */

@@ -38,6 +38,7 @@ lh_advice_ask_deletion (LhStore *store, gint64 learner_id, gint64 now, GError **
   if (!has)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "There is no advice record of yours to delete");
+      lh_error_set_reason (error, "no-advice-record");
       return FALSE;
     }
   stmt = lh_store_prepare (store,
@@ -156,6 +157,7 @@ lh_advice_confirm_deletion (LhStore *store, const LhCentre *centre, gint64 learn
       {
         g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s has not asked for their record to be deleted",
                      learner->name);
+        lh_error_set_reason (error, "deletion-not-asked");
         return FALSE;
       }
   }

@@ -5,6 +5,8 @@
 
 #include "lh-advice-sealed.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lh-advice-private.h"
 #include "lh-error.h"
 
@@ -234,8 +236,8 @@ check_key (LhStore *store, const LhCentre *centre, gboolean record_it, GError **
                          LH_NOTE_KEY_DIGEST_SIZE) != 0)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "This notes key is not the one the centre's advice was sealed with, so nothing was read or "
-                       "sealed with it. %s", WHERE_THE_KEY_IS);
+                       _("This notes key is not the one the centre's advice was sealed with, so nothing was read or "
+                       "sealed with it. %s"), WHERE_THE_KEY_IS);
           return FALSE;
         }
       return TRUE;
@@ -245,8 +247,8 @@ check_key (LhStore *store, const LhCentre *centre, gboolean record_it, GError **
   if (!opens)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "This notes key does not open the advice notes already sealed in the database, so nothing "
-                   "was sealed with it. %s", WHERE_THE_KEY_IS);
+                   _("This notes key does not open the advice notes already sealed in the database, so nothing "
+                   "was sealed with it. %s"), WHERE_THE_KEY_IS);
       return FALSE;
     }
   if (!record_it)

@@ -30,19 +30,28 @@ const char * const lh_advice_contacts[] = { "here", "phone", "email", "at-work",
 gboolean
 lh_advice_topic_check (const char *topic, GError **error)
 {
-  return lh_text_one_of (lh_advice_topics, topic, "topic", error);
+  if (lh_text_one_of (lh_advice_topics, topic, "topic", error))
+    return TRUE;
+  lh_error_set_reason (error, "topic-unknown");
+  return FALSE;
 }
 
 gboolean
 lh_advice_outcome_check (const char *outcome, GError **error)
 {
-  return lh_text_one_of (lh_advice_outcomes, outcome, "outcome", error);
+  if (lh_text_one_of (lh_advice_outcomes, outcome, "outcome", error))
+    return TRUE;
+  lh_error_set_reason (error, "outcome-unknown");
+  return FALSE;
 }
 
 gboolean
 lh_advice_contact_check (const char *contact, GError **error)
 {
-  return lh_text_one_of (lh_advice_contacts, contact, "way to reach you", error);
+  if (lh_text_one_of (lh_advice_contacts, contact, "way to reach you", error))
+    return TRUE;
+  lh_error_set_reason (error, "contact-unknown");
+  return FALSE;
 }
 
 void

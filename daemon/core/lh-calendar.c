@@ -88,6 +88,7 @@ lh_calendar_new_feed_key (LhStore *store, gint64 person_id, GError **error)
   if (lh_store_changes (store) == 0)
     {
       g_set_error_literal (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such person");
+      lh_error_set_reason (error, "person-not-found");
       return NULL;
     }
   return g_steal_pointer (&key);

@@ -3,6 +3,8 @@
 
 #include "lh-centre.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "lh-error.h"
@@ -17,7 +19,7 @@ set_timezone (LhCentre *centre, const char *identifier, GError **error)
   if (tz == NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "[centre] timezone: “%s” is not a known time zone", identifier);
+                   _("[centre] timezone: “%s” is not a known time zone"), identifier);
       return FALSE;
     }
   g_clear_pointer (&centre->tz, g_time_zone_unref);
@@ -62,7 +64,7 @@ read_int (GKeyFile *key_file, const char *key, int min, int max, int *value, GEr
   if (local_error != NULL || v < min || v > max)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "[centre] %s must be a whole number from %d to %d", key, min, max);
+                   _("[centre] %s must be a whole number from %d to %d"), key, min, max);
       return FALSE;
     }
   *value = v;
@@ -84,7 +86,7 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
       g_strstrip (name);
       if (name[0] == '\0' || g_utf8_strlen (name, -1) > 100)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[centre] name must have 1 to 100 characters");
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[centre] name must have 1 to 100 characters"));
           return NULL;
         }
       g_free (centre->name);
@@ -98,7 +100,7 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
           (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "[centre] public-url must be an address such as https://learning.example.org:8443");
+                       _("[centre] public-url must be an address such as https://learning.example.org:8443"));
           return NULL;
         }
       /* Links are made by appending their path. */
@@ -120,13 +122,13 @@ lh_centre_new_from_key_file (GKeyFile *key_file, GError **error)
   if (centre->idle_long_page_seconds < centre->idle_seconds)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "[centre] idle-long-page-seconds is less than idle-seconds");
+                   _("[centre] idle-long-page-seconds is less than idle-seconds"));
       return NULL;
     }
   if (centre->min_booking_minutes > centre->max_booking_minutes)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "[centre] min-booking-minutes is more than max-booking-minutes");
+                   _("[centre] min-booking-minutes is more than max-booking-minutes"));
       return NULL;
     }
   return g_steal_pointer (&centre);

@@ -3,6 +3,8 @@
 
 #include "lh-config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lh-error.h"
 
 void
@@ -39,7 +41,9 @@ get_count (GKeyFile *key_file, const char *group, const char *key, guint fallbac
   value = g_key_file_get_int64 (key_file, group, key, &local_error);
   if (local_error != NULL || value < 0 || value > G_MAXINT)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[%s] %s must be a whole number, 0 or more", group, key);
+      /* TRANSLATORS: the first is a group of the configuration file, the
+       * second a key in it, such as [backup] keep. */
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[%s] %s must be a whole number, 0 or more"), group, key);
       return FALSE;
     }
   *out = (guint) value;

@@ -3,6 +3,8 @@
 
 #include "lh-csv.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "lh-error.h"
@@ -43,14 +45,14 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
 
       for (const char *c = text; c < nul; c++)
         nul_line += *c == '\n';
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "line %u: a NUL character, which no text may hold",
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("line %u: a NUL character, which no text may hold"),
                    nul_line);
       return NULL;
     }
   if (!g_utf8_validate_len (text, length, NULL))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "The file is not UTF-8 text; save it as “CSV UTF-8”");
+                   _("The file is not UTF-8 text; save it as “CSV UTF-8”"));
       return NULL;
     }
   if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
@@ -80,7 +82,7 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
       else if (quoted && at_end)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "line %u: a quoted field is never closed", row_line);
+                       _("line %u: a quoted field is never closed"), row_line);
           return NULL;
         }
       else if (c == '"' && field->len == 0 && !was_quoted)
@@ -111,7 +113,7 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
       else if (was_quoted)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "line %u: text after a closing quote", line);
+                       _("line %u: text after a closing quote"), line);
           return NULL;
         }
       else
@@ -122,8 +124,8 @@ lh_csv_parse (const char *text, gsize length, gsize max_field, GError **error)
       if (field->len > max_field && g_utf8_strlen (field->str, field->len) > (glong) max_field)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "line %u: a field is longer than %" G_GSIZE_FORMAT " characters",
-                       row_line, max_field);
+                       _("line %u: a field is longer than %lu characters"),
+                       row_line, (gulong) max_field);
           return NULL;
         }
       p++;
@@ -148,13 +150,13 @@ lh_csv_map_header (const LhCsvRow *header, const LhCsvColumn *columns, int n_col
       if (found < 0)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "line %u: unknown column “%s”", header->line, name);
+                       _("line %u: unknown column “%s”"), header->line, name);
           return FALSE;
         }
       if (index_of[found] >= 0)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "line %u: column “%s” appears twice", header->line, name);
+                       _("line %u: column “%s” appears twice"), header->line, name);
           return FALSE;
         }
       index_of[found] = i;
@@ -163,7 +165,7 @@ lh_csv_map_header (const LhCsvRow *header, const LhCsvColumn *columns, int n_col
     if (columns[c].required && index_of[c] < 0)
       {
         g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                     "line %u: the column “%s” is missing", header->line, columns[c].name);
+                     _("line %u: the column “%s” is missing"), header->line, columns[c].name);
         return FALSE;
       }
   return TRUE;
@@ -182,7 +184,7 @@ lh_csv_check_width (const LhCsvRow *row, guint n_header, GError **error)
 {
   if (g_strv_length (row->fields) == n_header)
     return TRUE;
-  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "has %u fields, the header has %u",
+  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("has %u fields, the header has %u"),
                g_strv_length (row->fields), n_header);
   return FALSE;
 }
@@ -211,8 +213,8 @@ lh_csv_report_check (LhCsvReport *report, gboolean skip_bad_rows, GError **error
   if (report->row_errors->len == 0 || skip_bad_rows)
     return TRUE;
   g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-               "%u row(s) have errors, so nothing was imported. Fix them, "
-               "or import the good rows only with --skip-bad-rows",
+               _("%u row(s) have errors, so nothing was imported. Fix them, "
+               "or import the good rows only with --skip-bad-rows"),
                report->row_errors->len);
   return FALSE;
 }
@@ -238,7 +240,7 @@ lh_csv_check_rows (const char *csv, gsize length, gsize max_field, const LhCsvCo
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The file is empty");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("The file is empty"));
       return NULL;
     }
   if (!lh_csv_map_header (g_ptr_array_index (rows, 0), columns, n_columns, index_of, error))
@@ -255,7 +257,7 @@ lh_csv_check_rows (const char *csv, gsize length, gsize max_field, const LhCsvCo
 
       if (checked != NULL && g_hash_table_contains (seen, key))
         {
-          g_set_error (&row_error, LH_ERROR, LH_ERROR_INVALID, "%s %s appears twice in the file", key_name, key);
+          g_set_error (&row_error, LH_ERROR, LH_ERROR_INVALID, _("%s %s appears twice in the file"), key_name, key);
           g_clear_pointer (&checked, free_row);
         }
       if (checked == NULL)

@@ -3,6 +3,8 @@
 
 #include "lh-devices.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "lh-error.h"
@@ -32,7 +34,7 @@ lh_devices_add (LhStore *store, const char *name, gint64 now, gint64 *out_id, GE
 
   if (name == NULL || name[0] == '\0' || strlen (name) > 100 || !g_utf8_validate (name, -1, NULL))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A device name has 1 to 100 characters");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("A device name has 1 to 100 characters"));
       return NULL;
     }
   stmt = lh_store_prepare (store,
@@ -47,7 +49,7 @@ lh_devices_add (LhStore *store, const char *name, gint64 now, gint64 *out_id, GE
   if (!lh_store_exec (store, stmt, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "A device called “%s” already exists", name);
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, _("A device called “%s” already exists"), name);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -147,7 +149,7 @@ lh_devices_revoke (LhStore *store, const char *name, gint64 now, GError **error)
     return FALSE;
   if (lh_store_changes (store) == 0)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No device called “%s”", name);
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, _("No device called “%s”"), name);
       return FALSE;
     }
   if (!end_sittings_on (store, name, now, error))
@@ -217,7 +219,7 @@ lh_devices_set_pc (LhStore *store, const char *name, gint64 resource_id, GError 
         return FALSE;
       if (!has_row || !sqlite3_column_int (kind, 0))
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A kiosk can belong to a PC, not to a room");
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("A kiosk can belong to a PC, not to a room"));
           return FALSE;
         }
     }
@@ -229,14 +231,14 @@ lh_devices_set_pc (LhStore *store, const char *name, gint64 resource_id, GError 
   if (!lh_store_exec (store, update, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "That PC already has a kiosk");
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, _("That PC already has a kiosk"));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   if (lh_store_changes (store) == 0)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No device called “%s”", name);
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, _("No device called “%s”"), name);
       return FALSE;
     }
   return TRUE;

@@ -5,6 +5,8 @@
 
 #include "lh-equality.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lh-error.h"
 
 struct _LhWorkforceCounts
@@ -46,8 +48,8 @@ lh_workforce_counts_add (LhWorkforceCounts *counts, const LhEqualityFactor *fact
 
       for (guint i = 0; i < factor->n_groups; i++)
         g_string_append_printf (allowed, "%s%s", i > 0 ? ", " : "", factor->groups[i].key);
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s “%s” is not one of %s (or empty)", factor->roster_column,
-                   group, allowed->str);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s “%s” is not one of %s (or empty)"),
+                   factor->roster_column, group, allowed->str);
       return FALSE;
     }
   groups = g_hash_table_lookup (counts->by_factor, factor->key);

@@ -3,6 +3,8 @@
 
 #include "lh-equipment-checks.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lh-admin-notices.h"
 #include "lh-error.h"
 #include "lh-faults.h"
@@ -83,7 +85,7 @@ lh_checks_parse_every (const char *text, int *out_days, int *out_months, GError 
   if (*out_days == 0 && *out_months == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "Say how often as days, months or years, e.g. 14d, 6m or 1y (at most 10 years)");
+                   _("Say how often as days, months or years, e.g. 14d, 6m or 1y (at most 10 years)"));
       return FALSE;
     }
   return TRUE;
@@ -136,6 +138,7 @@ lh_checks_get (LhStore *store, gint64 check_id, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No check %" G_GINT64_FORMAT, check_id);
+      lh_error_set_reason (error, "check-not-found");
       return NULL;
     }
   return check_from_row (stmt);
@@ -162,14 +165,14 @@ fields_check (LhStore *store, const LhCheckFields *fields, gint64 *out_item_id, 
   *out_item_id = 0;
   if (lh_text_is_blank (fields->what))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say what the check is, e.g. \"Electrical safety test\"");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("Say what the check is, e.g. \"Electrical safety test\""));
       return FALSE;
     }
   if (!lh_text_check (fields->what, -1, LH_TEXT_LINE, LH_CHECK_WHAT_MAX_CHARS, "what the check is", error))
     return FALSE;
   if (fields->asset_tag != NULL && fields->kind != NULL)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A check is of one item or of a kind, not both");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("A check is of one item or of a kind, not both"));
       return FALSE;
     }
   if (fields->kind != NULL && !lh_equipment_kind_check (fields->kind, error))
@@ -178,7 +181,7 @@ fields_check (LhStore *store, const LhCheckFields *fields, gint64 *out_item_id, 
       fields->every_months < 0 || fields->every_days > LH_CHECK_MAX_DAYS ||
       fields->every_months > LH_CHECK_MAX_MONTHS)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say how often, in days or in months (at most 10 years)");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("Say how often, in days or in months (at most 10 years)"));
       return FALSE;
     }
   if (fields->asset_tag != NULL)
@@ -189,7 +192,7 @@ fields_check (LhStore *store, const LhCheckFields *fields, gint64 *out_item_id, 
         return FALSE;
       if (g_str_equal (item->status, "retired"))
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is retired", item->asset_tag);
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is retired"), item->asset_tag);
           return FALSE;
         }
       *out_item_id = item->id;

@@ -123,6 +123,7 @@ lh_equipment_compliance (LhStore *store, gint64 from, gint64 to, LhEquipmentComp
   if (from >= to)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
+      lh_error_set_reason (error, "period-reversed");
       return FALSE;
     }
   walk.working = g_hash_table_new (g_direct_hash, g_direct_equal);

@@ -5,6 +5,8 @@
 
 #include "lh-equipment.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lh-error.h"
 #include "lh-resources.h"
 
@@ -105,7 +107,7 @@ row_fields (LhStore *store, GHashTable *pcs, const ItemRow *row, LhEquipmentFiel
       out->resource_id = GPOINTER_TO_INT (g_hash_table_lookup (pcs, pc));
       if (out->resource_id == 0)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "There is no PC called “%s”", pc);
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("There is no PC called “%s”"), pc);
           return FALSE;
         }
     }

@@ -316,6 +316,7 @@ lh_equipment_usage (LhStore *store, const LhCentre *centre, gint64 from, gint64 
   if (from >= to)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
+      lh_error_set_reason (error, "period-reversed");
       return NULL;
     }
   /* One snapshot for the PCs, their outages and sittings; a read, so a
@@ -381,6 +382,7 @@ lh_equipment_capacity (LhStore *store, const LhCentre *centre, gint64 from, gint
   if (from >= to)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The period ends before it begins");
+      lh_error_set_reason (error, "period-reversed");
       return FALSE;
     }
   tx = lh_store_begin_read (store, error);

@@ -559,6 +559,7 @@ lh_equipment_change_status (LhStore *store, const LhCentre *centre, const char *
   if (!g_str_equal (status, "working") && lh_text_is_blank (note))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Say why the item is %s", status);
+      lh_error_set_reason (error, "note-required");
       return FALSE;
     }
   tx = lh_store_begin (store, error);
@@ -570,6 +571,7 @@ lh_equipment_change_status (LhStore *store, const LhCentre *centre, const char *
   if (g_str_equal (item->status, status))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s is already %s", asset_tag, status);
+      lh_error_set_reason (error, "status-unchanged");
       return FALSE;
     }
   fields = (LhEquipmentFields) { item->asset_tag, item->kind, NULL, NULL, status, 0 };

@@ -124,16 +124,21 @@ lh_facility_time_add (LhStore *store, gint64 ulr_id, const char *activity, gint6
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
                    "Add training, meeting, promotion or other time; drop-ins and appointments log themselves");
+      lh_error_set_reason (error, "activity-unknown");
       return NULL;
     }
   if (minutes < 1 || minutes > MANUAL_MAX_MINUTES)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Log 1 minute to 12 hours at a time");
+      lh_error_set_reason (error, "facility-length");
+      lh_error_add_number (error, "min_minutes", 1);
+      lh_error_add_number (error, "max_minutes", MANUAL_MAX_MINUTES);
       return NULL;
     }
   if (start > now || start < now - 366 * 24 * 3600)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Log time from the past year, not the future");
+      lh_error_set_reason (error, "facility-date");
       return NULL;
     }
   if (!lh_advice_text_check (note, 200, TRUE, "note", error))
@@ -144,6 +149,7 @@ lh_facility_time_add (LhStore *store, gint64 ulr_id, const char *activity, gint6
   if (!(ulr->roles & LH_ROLE_ULR))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Facility time is for union learning reps");
+      lh_error_set_reason (error, "not-a-ulr");
       return NULL;
     }
   tx = lh_store_begin (store, error);
@@ -157,6 +163,7 @@ lh_facility_time_add (LhStore *store, gint64 ulr_id, const char *activity, gint6
     if (free_start != start || free_end != start + (gint64) minutes * 60)
       {
         g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "You have facility time logged for some of that time already");
+        lh_error_set_reason (error, "facility-overlap");
         return NULL;
       }
   }

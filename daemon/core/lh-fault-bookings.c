@@ -370,6 +370,7 @@ check_own_notice (LhStore *store, gint64 person_id, gint64 notice_id, GError **e
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "Notice %" G_GINT64_FORMAT " is not one of yours",
                    notice_id);
+      lh_error_set_reason (error, "notice-not-found");
       return FALSE;
     }
   return TRUE;

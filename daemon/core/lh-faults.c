@@ -108,6 +108,7 @@ lh_faults_get (LhStore *store, gint64 fault_id, gint64 now, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no fault %" G_GINT64_FORMAT, fault_id);
+      lh_error_set_reason (error, "fault-not-found");
       return NULL;
     }
   fault = fault_from_row (stmt);

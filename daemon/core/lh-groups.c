@@ -64,6 +64,10 @@ check_text (const char *what, const char *text, glong max, gboolean required, GE
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "The %s has %s%ld characters",
                    what, required ? "1 to " : "up to ", max);
+      if (required && text != NULL && text[0] == '\0')
+        lh_error_set_reason (error, "text-empty");
+      else
+        lh_error_set_too_long (error, what, (guint) max);
       return FALSE;
     }
   return TRUE;

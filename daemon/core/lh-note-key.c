@@ -3,6 +3,8 @@
 
 #include "lh-note-key.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -138,7 +140,7 @@ open_key (const char *path, gboolean may_create, GError **error)
     {
       if (!may_create)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no notes key there");
+          g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, _("There is no notes key there"));
           return NULL;
         }
       if (!create_key_file (path, error))
@@ -154,13 +156,13 @@ open_key (const char *path, gboolean may_create, GError **error)
     {
       close (fd);
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "Only its owner may read it (chmod 600), since it opens every advice note");
+                   _("Only its owner may read it (chmod 600), since it opens every advice note"));
       return NULL;
     }
   if (st.st_size != crypto_secretbox_KEYBYTES)
     {
       close (fd);
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "It is not a notes key (%d bytes expected)",
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("It is not a notes key (%d bytes expected)"),
                    crypto_secretbox_KEYBYTES);
       return NULL;
     }

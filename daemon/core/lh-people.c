@@ -4,6 +4,8 @@
 #include "lh-people.h"
 #include "lh-people-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "lh-error.h"
@@ -42,14 +44,14 @@ lh_roles_parse (const char *text, guint *out_roles, GError **error)
       if (!known)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "“%.40s” is not a role (learner, ulr, committee, admin)", parts[i]);
+                       _("“%.40s” is not a role (learner, ulr, committee, admin)"), parts[i]);
           return FALSE;
         }
     }
   if (roles == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "no role given (learner, ulr, committee, admin)");
+                   _("no role given (learner, ulr, committee, admin)"));
       return FALSE;
     }
   *out_roles = roles;
@@ -76,7 +78,7 @@ lh_staff_number_check (const char *staff_number, GError **error)
 
   if (len < 1 || len > 32)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "a staff number has 1 to 32 characters");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("a staff number has 1 to 32 characters"));
       return FALSE;
     }
   for (gsize i = 0; i < len; i++)
@@ -86,13 +88,13 @@ lh_staff_number_check (const char *staff_number, GError **error)
       if (!g_ascii_isalnum (staff_number[i]) && !dash)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "a staff number has only letters, digits and dashes");
+                       _("a staff number has only letters, digits and dashes"));
           return FALSE;
         }
       if (dash && (i == 0 || i == len - 1 || staff_number[i - 1] == '-'))
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "a staff number starts and ends with a letter or digit, with single dashes between");
+                       _("a staff number starts and ends with a letter or digit, with single dashes between"));
           return FALSE;
         }
     }
@@ -147,8 +149,8 @@ lh_people_save (LhStore *store, const LhPerson *person, gint64 now,
   if (existing != NULL && (existing->sponsor_id != 0) != (person->sponsor_id != 0))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT,
-                   existing->sponsor_id != 0 ? "%s is a guest’s number, not a member of staff’s"
-                                             : "%s is a member of staff’s number, not a guest’s",
+                   existing->sponsor_id != 0 ? _("%s is a guest’s number, not a member of staff’s")
+                                             : _("%s is a member of staff’s number, not a guest’s"),
                    person->staff_number);
       return FALSE;
     }
@@ -221,6 +223,7 @@ get_one (LhStore *store, LhStmt *stmt, GError **error)
   if (!has_row)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such person");
+      lh_error_set_reason (error, "person-not-found");
       return NULL;
     }
   return person_from_row (stmt);
@@ -303,6 +306,7 @@ lh_people_set_pin_hash (LhStore *store, gint64 person_id, const char *pin_hash,
   if (lh_store_changes (store) == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "No such person");
+      lh_error_set_reason (error, "person-not-found");
       return FALSE;
     }
   /* A PIN is reset because it was forgotten or seen by someone else:

@@ -86,6 +86,7 @@ set_slowed_error (GError **error, gint64 slowed_until, gint64 *out_slowed_until)
     *out_slowed_until = slowed_until;
   g_set_error_literal (error, LH_ERROR, LH_ERROR_SLOWED,
                        "Too many wrong PINs at this kiosk: it must wait before the next sign-in");
+  lh_error_set_reason (error, "kiosk-slowed");
 }
 
 gboolean

@@ -3,6 +3,8 @@
 
 #include "lh-resources.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -28,17 +30,17 @@ lh_resources_add (LhStore *store, const char *name, const char *kind, int capaci
 
   if (name == NULL || name[0] == '\0' || strlen (name) > 100 || !g_utf8_validate (name, -1, NULL))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A resource name has 1 to 100 characters");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("A resource name has 1 to 100 characters"));
       return FALSE;
     }
   if (g_strcmp0 (kind, "pc") != 0 && g_strcmp0 (kind, "room") != 0)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A resource is a “pc” or a “room”");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("A resource is a “pc” or a “room”"));
       return FALSE;
     }
   if (capacity < 1 || capacity > 1000)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Capacity must be from 1 to 1000");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("Capacity must be from 1 to 1000"));
       return FALSE;
     }
   stmt = lh_store_prepare (store, "INSERT INTO resources (name, kind, capacity) VALUES (?1, ?2, ?3)", error);
@@ -50,7 +52,7 @@ lh_resources_add (LhStore *store, const char *name, const char *kind, int capaci
   if (!lh_store_exec (store, stmt, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "There is already a resource called “%s”", name);
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, _("There is already a resource called “%s”"), name);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -71,14 +73,14 @@ lh_opening_hours_check (const LhOpeningPeriod *periods, guint n_periods, GError 
           p->closes_minute > 24 * 60 || p->opens_minute >= p->closes_minute)
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "Opening hours must be within one day and close after they open");
+                       _("Opening hours must be within one day and close after they open"));
           return FALSE;
         }
       for (guint j = 0; j < i; j++)
         if (periods[j].weekday == p->weekday &&
             periods[j].opens_minute < p->closes_minute && p->opens_minute < periods[j].closes_minute)
           {
-            g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "Two opening periods of one day overlap");
+            g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("Two opening periods of one day overlap"));
             return FALSE;
           }
     }
@@ -200,6 +202,7 @@ lh_resources_get (LhStore *store, gint64 resource_id, GError **error)
   if (resource_id <= 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "There is no resource %" G_GINT64_FORMAT, resource_id);
+      lh_error_set_reason (error, "resource-unknown");
       return NULL;
     }
   list = query_resources (store, resource_id, error);
@@ -208,6 +211,7 @@ lh_resources_get (LhStore *store, gint64 resource_id, GError **error)
   if (list->len == 0)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "There is no resource %" G_GINT64_FORMAT, resource_id);
+      lh_error_set_reason (error, "resource-unknown");
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -275,7 +279,7 @@ lh_opening_hours_parse (const char *text, GError **error)
       if (parts[i][0] != '\0' && !parse_period (parts[i], periods))
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "“%s” is not opening hours such as “Mon-Fri 08:00-20:00; Sat 09:00-13:00”",
+                       _("“%s” is not opening hours such as “Mon-Fri 08:00-20:00; Sat 09:00-13:00”"),
                        parts[i]);
           return NULL;
         }

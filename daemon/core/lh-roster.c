@@ -3,6 +3,8 @@
 
 #include "lh-roster.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,7 +126,7 @@ parse_flag (const char *column, const char *text, gboolean *out, GError **error)
         *out = FALSE;
         return TRUE;
       }
-  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s “%s” is not yes or no (yes, no, true, false, 1, 0)",
+  g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s “%s” is not yes or no (yes, no, true, false, 1, 0)"),
                column, text);
   return FALSE;
 }
@@ -189,13 +191,13 @@ check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GErro
   if (lh_staff_number_is_guests (staff_number))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "%s has the form of a guest’s number (G and six digits), which the roster may not use",
+                   _("%s has the form of a guest’s number (G and six digits), which the roster may not use"),
                    staff_number);
       return NULL;
     }
   if (name[0] == '\0')
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "the name is empty");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("the name is empty"));
       return NULL;
     }
   if (!lh_text_check (name, -1, LH_TEXT_LINE, LH_PERSON_NAME_MAX_CHARS, "the name", error) ||
@@ -206,7 +208,7 @@ check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GErro
   if (hours[0] == '\0' || *end != '\0' || !(hours_per_week >= 0 && hours_per_week <= 100))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "hours_per_week “%s” is not a number of hours from 0 to 100", hours);
+                   _("hours_per_week “%s” is not a number of hours from 0 to 100"), hours);
       return NULL;
     }
   if (!lh_roles_parse (roles_text, &roles, error))
@@ -219,7 +221,7 @@ check_row (const LhCsvRow *row, const int *index_of, const char **out_key, GErro
       if (*end != '\0' || !(days_per_week > 0 && days_per_week <= 7))
         {
           g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                       "days_per_week “%s” is not a number of days above 0 and at most 7", days);
+                       _("days_per_week “%s” is not a number of days above 0 and at most 7"), days);
           return NULL;
         }
     }

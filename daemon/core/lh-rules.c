@@ -3,6 +3,8 @@
 
 #include "lh-rules.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "lh-error.h"
@@ -69,7 +71,7 @@ lh_rules_add_version (LhStore *store, const LhRules *rules, const char *created_
   if (rules->valid_from < now - 60)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "New rules can start today or later, not in the past");
+                   _("New rules can start today or later, not in the past"));
       return FALSE;
     }
   if (rules->min_booking_minutes < 5 || rules->max_booking_minutes > 24 * 60 ||
@@ -80,9 +82,9 @@ lh_rules_add_version (LhStore *store, const LhRules *rules, const char *created_
       rules->hold_minutes < 5 || rules->hold_minutes > 120)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "Booking lengths run from 5 minutes to a day, the shortest no longer than the "
+                   _("Booking lengths run from 5 minutes to a day, the shortest no longer than the "
                    "longest; bookings may be made 1 to 366 days ahead; limits are 0 (none) or more; "
-                   "a booking is held 5 to 120 minutes for its person to arrive");
+                   "a booking is held 5 to 120 minutes for its person to arrive"));
       return FALSE;
     }
   stmt = lh_store_prepare (store,
@@ -104,7 +106,7 @@ lh_rules_add_version (LhStore *store, const LhRules *rules, const char *created_
   if (!lh_store_exec (store, stmt, &local_error))
     {
       if (g_error_matches (local_error, LH_ERROR, LH_ERROR_CONFLICT))
-        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "Rules already start at that moment");
+        g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, _("Rules already start at that moment"));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

@@ -3,6 +3,8 @@
 
 #include "lh-secret.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <sodium.h>
 #include <string.h>
 
@@ -28,13 +30,13 @@ lh_pin_check_format (const char *pin, GError **error)
 
   if (len < 4 || len > 8)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A PIN has 4 to 8 digits");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("A PIN has 4 to 8 digits"));
       return FALSE;
     }
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isdigit (pin[i]))
       {
-        g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A PIN has only digits");
+        g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("A PIN has only digits"));
         return FALSE;
       }
   return TRUE;

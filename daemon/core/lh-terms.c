@@ -3,6 +3,8 @@
 
 #include "lh-terms.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +127,7 @@ check_known (GKeyFile *key_file, GError **error)
       for (guint k = 0; names != NULL && names[k] != NULL; k++)
         if (!known_key (groups[g], names[k]))
           {
-            g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[%s] %s is not one of the terms learnhub knows",
+            g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[%s] %s is not one of the terms learnhub knows"),
                          groups[g], names[k]);
             return FALSE;
           }
@@ -147,7 +149,7 @@ read_value (GKeyFile *key_file, guint i, LhTerms *terms, GError **error)
 
       if (local_error != NULL)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[%s] %s is true or false", keys[i].group, keys[i].key);
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[%s] %s is true or false"), keys[i].group, keys[i].key);
           return FALSE;
         }
       *(gboolean *) field = value;
@@ -160,7 +162,7 @@ read_value (GKeyFile *key_file, guint i, LhTerms *terms, GError **error)
 
       if (local_error != NULL || !isfinite (hours) || minutes < keys[i].min || minutes > keys[i].max)
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[%s] %s is a number of hours from %g to %g",
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[%s] %s is a number of hours from %g to %g"),
                        keys[i].group, keys[i].key, keys[i].min / 60.0, keys[i].max / 60.0);
           return FALSE;
         }
@@ -172,7 +174,7 @@ read_value (GKeyFile *key_file, guint i, LhTerms *terms, GError **error)
 
     if (local_error != NULL || value < keys[i].min || value > keys[i].max)
       {
-        g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[%s] %s is a whole number from %d to %d",
+        g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[%s] %s is a whole number from %d to %d"),
                      keys[i].group, keys[i].key, keys[i].min, keys[i].max);
         return FALSE;
       }
@@ -197,7 +199,7 @@ read_activities (GKeyFile *key_file, LhTerms *terms, GError **error)
         {
           g_autofree char *known = g_strjoinv (", ", (char **) lh_terms_activities);
 
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[time-off] activities: “%s” is not one of %s",
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[time-off] activities: “%s” is not one of %s"),
                        list[i], known);
           return FALSE;
         }
@@ -222,16 +224,16 @@ lh_terms_from_key_file (GKeyFile *key_file, GTimeZone *tz, LhTerms *out_terms, G
   from = g_key_file_get_string (key_file, "agreement", "in-force-from", NULL);
   if (from == NULL || !lh_time_parse_date (g_strstrip (from), tz, &terms.valid_from, NULL))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[agreement] in-force-from is the date the terms begin, "
-                   "YYYY-MM-DD");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[agreement] in-force-from is the date the terms begin, "
+                   "YYYY-MM-DD"));
       return FALSE;
     }
   name = g_key_file_get_string (key_file, "agreement", "name", NULL);
   if (name == NULL || g_strstrip (name)[0] == '\0' || !g_utf8_validate (name, -1, NULL) ||
       g_utf8_strlen (name, -1) > 200)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "[agreement] name is the agreement's name, up to 200 "
-                   "characters");
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[agreement] name is the agreement's name, up to 200 "
+                   "characters"));
       return FALSE;
     }
   g_free (terms.name);
@@ -397,8 +399,8 @@ lh_terms_add_version (LhStore *store, const LhCentre *centre, const LhTerms *ter
       g_autofree char *today = lh_time_format_date (now, centre->tz);
 
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "New terms begin today (%s) or later: the time already passed was judged by the terms "
-                   "in force then", today);
+                   _("New terms begin today (%s) or later: the time already passed was judged by the terms "
+                   "in force then"), today);
       return FALSE;
     }
   activities = g_strjoinv (";", terms->paid_activities);
@@ -436,7 +438,7 @@ lh_terms_add_version (LhStore *store, const LhCentre *centre, const LhTerms *ter
         {
           g_autofree char *date = lh_time_format_date (terms->valid_from, centre->tz);
 
-          g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "There are terms from %s already", date);
+          g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, _("There are terms from %s already"), date);
         }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));

@@ -161,10 +161,83 @@ test_document_examples_match (void)
   g_assert_cmpuint (checked, >=, 6);
 }
 
+/* Every reason the daemon's code sets (issue 15) is in the document, so
+ * that a client can word each one: the literals on a line that sets a
+ * reason, or that a helper returns as one (`return "note-required";`). */
+static void
+scan_reasons (const char *dir_path, GHashTable *reasons)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  g_autoptr(GRegex) literal = g_regex_new ("\"([a-z0-9]+(?:-[a-z0-9]+)*)\"", 0, 0, NULL);
+  g_autoptr(GRegex) returned = g_regex_new ("^\\s*return \"[a-z0-9]+(?:-[a-z0-9]+)+\";", 0, 0, NULL);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_str_has_suffix (name, ".c"))
+        continue;
+      g_file_get_contents (path, &text, NULL, &error);
+      g_assert_no_error (error);
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+
+          if (strstr (lines[i], "lh_error_set_too_long") != NULL)
+            g_hash_table_add (reasons, g_strdup ("text-too-long"));
+          if (strstr (lines[i], "lh_error_set_reason") == NULL && !g_regex_match (returned, lines[i], 0, NULL))
+            continue;
+          g_regex_match (literal, lines[i], 0, &match);
+          while (g_match_info_matches (match))
+            {
+              g_hash_table_add (reasons, g_match_info_fetch (match, 1));
+              g_match_info_next (match, NULL);
+            }
+        }
+    }
+}
+
+static void
+test_document_lists_every_reason (void)
+{
+  g_autofree char *doc_path = g_test_build_filename (G_TEST_DIST, "..", "data", "api", "learnhub-api.md", NULL);
+  g_autofree char *core = g_test_build_filename (G_TEST_DIST, "..", "daemon", "core", NULL);
+  g_autofree char *api = g_test_build_filename (G_TEST_DIST, "..", "daemon", "api", NULL);
+  g_autoptr(GHashTable) reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *doc = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer reason;
+
+  g_file_get_contents (doc_path, &doc, NULL, &error);
+  g_assert_no_error (error);
+  scan_reasons (core, reasons);
+  scan_reasons (api, reasons);
+  /* The scan finds what it should: old reasons, and the last ones given. */
+  g_assert_true (g_hash_table_contains (reasons, "weekly-limit"));
+  g_assert_true (g_hash_table_contains (reasons, "note-required"));
+  g_assert_true (g_hash_table_contains (reasons, "facility-overlap"));
+  g_hash_table_iter_init (&iter, reasons);
+  while (g_hash_table_iter_next (&iter, &reason, NULL))
+    {
+      g_autofree char *quoted = g_strdup_printf ("`%s`", (const char *) reason);
+
+      if (strstr (doc, quoted) == NULL)
+        g_error ("data/api/learnhub-api.md does not list the reason %s", (const char *) reason);
+    }
+}
+
 void
 lh_api_document_add_tests (void)
 {
   g_test_add_func ("/api/document/lists-every-route", test_document_lists_every_route);
   g_test_add_func ("/api/document/lists-every-status-seen", test_document_lists_every_status_seen);
   g_test_add_func ("/api/document/examples-match", test_document_examples_match);
+  g_test_add_func ("/api/document/lists-every-reason", test_document_lists_every_reason);
 }

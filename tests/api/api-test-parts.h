@@ -71,6 +71,9 @@ void lh_api_report_add_tests (LhTestDaemon *daemon,
 /* The committee's meetings and action plan. */
 void lh_api_committee_add_tests (LhTestDaemon *daemon,
                                  SoupSession  *session);
+/* The last refusals given a reason (issue 15), provoked over HTTP. */
+void lh_api_reason_add_tests (LhTestDaemon *daemon,
+                              SoupSession  *session);
 /* Last of all: they check what the tests before them saw. */
 void lh_api_document_add_tests (void);
 

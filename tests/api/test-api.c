@@ -729,6 +729,7 @@ main (int argc, char **argv)
   lh_api_report_add_tests (daemon_, session_);
   lh_api_committee_add_tests (daemon_, session_);
   lh_api_limits_add_tests (daemon_, session_);
+  lh_api_reason_add_tests (daemon_, session_);
   /* Last: these check what the tests above saw. */
   lh_api_document_add_tests ();
 

@@ -35,7 +35,8 @@ typedef struct
 {
   guint      n_done;
   guint      counts[600];
-  GPtrArray *answers;  /* (owned) "status type" of each reply */
+  GPtrArray *answers;  /* (owned) "status type reason" of each reply */
+  guint      n_waits_with_reason;
 } Burst;
 
 static void
@@ -45,15 +46,23 @@ burst_reply_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
   g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *type = "";
+  const char *type = "", *reason = "";
   guint status = soup_message_get_status (msg);
 
   if (body != NULL && status >= 400 &&
       json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL))
-    type = json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
-                                                       "type", "");
+    {
+      JsonObject *problem = json_node_get_object (json_parser_get_root (parser));
+
+      type = json_object_get_string_member_with_default (problem, "type", "");
+      reason = json_object_get_string_member_with_default (problem, "reason", "");
+    }
   burst->counts[MIN (status, 599)]++;
-  g_ptr_array_add (burst->answers, g_strdup_printf ("%u %s", status, type));
+  /* Every refusal to wait has a reason a kiosk can word (issue 15). */
+  if (status == 429 && (g_str_equal (reason, "pin-being-checked") || g_str_equal (reason, "kiosk-slowed") ||
+                        g_str_equal (reason, "staff-number-locked")))
+    burst->n_waits_with_reason++;
+  g_ptr_array_add (burst->answers, g_strdup_printf ("%u %s %s", status, type, reason));
   burst->n_done++;
 }
 
@@ -187,6 +196,7 @@ assert_kiosk_slowed (SoupSession *session, LhTestDaemon *daemon, const char *kio
 
   g_assert_cmpuint (reply->status, ==, 429);
   g_assert_true (g_str_has_suffix (lh_api_reply_string (reply, "type"), "/kiosk-slowed"));
+  g_assert_cmpstr (lh_api_reply_string (reply, "reason"), ==, "kiosk-slowed");
   g_assert_nonnull (lh_api_reply_string (reply, "locked_until"));
 }
 
@@ -299,6 +309,8 @@ test_flood_does_not_starve_others (void)
   g_assert_cmpuint (flooded.counts[503], ==, 0);
   g_assert_cmpuint (flooded.counts[401] + flooded.counts[429], ==, flood->len - 1);
   g_assert_cmpuint (flooded.counts[401], >=, 1);
+  g_assert_cmpuint (flooded.counts[429], >=, 1);
+  g_assert_cmpuint (flooded.n_waits_with_reason, ==, flooded.counts[429]);
   g_ptr_array_unref (flooded.answers);
   g_ptr_array_unref (signed_in.answers);
 }
@@ -323,6 +335,7 @@ test_parallel_guesses_bounded (void)
   sign_in_burst (session, daemon, desk, bodies, &burst);
   g_assert_cmpuint (burst.counts[401] + burst.counts[201], <=, 5);
   g_assert_cmpuint (burst.counts[401] + burst.counts[201] + burst.counts[429], ==, 40);
+  g_assert_cmpuint (burst.n_waits_with_reason, ==, burst.counts[429]);
   g_ptr_array_unref (burst.answers);
 }
 

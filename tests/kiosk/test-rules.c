@@ -97,6 +97,48 @@ test_refusal_words_issue_15 (void)
     }
 }
 
+/* The last refusals given a reason (issue 15, helper HB): sign-in waits,
+ * report periods, facility time, admin and committee pages. */
+static void
+test_refusal_words_last_reasons (void)
+{
+  static const struct { const char *type; const char *reason; const char *numbers; const char *words; } cases[] = {
+    { "locked", "pin-being-checked", "", "A PIN is being checked. Please wait a moment and try again." },
+    { "kiosk-slowed", "pin-being-checked", "", "A PIN is being checked. Please wait a moment and try again." },
+    { "invalid", "period-too-long", ", \"max_days\": 366", "Please choose a period of at most 366 days." },
+    { "invalid", "period-too-long", "", "That period is too long. Please choose a shorter one." },
+    { "invalid", "period-not-begun", "", "That period has not begun yet. Please choose an earlier one." },
+    { "invalid", "time-invalid", "", "That time could not be read. Please pick the time again." },
+    { "invalid", "resource-unknown", "", "This computer or room is not there any more. Please pick another one." },
+    { "not-found", "person-not-found", "", "This person is not there any more." },
+    { "not-found", "notice-not-found", "", "This notice is not there any more." },
+    { "conflict", "no-advice-record", "", "You have no advice record to delete." },
+    { "conflict", "deletion-not-asked", "", "They have not asked for their record to be deleted." },
+    { "invalid", "activity-unknown", "", "Please choose training, a meeting, promotion or other time." },
+    { "invalid", "facility-length", ", \"min_minutes\": 1, \"max_minutes\": 720",
+      "You can log from 1 minute to 12 hours at a time." },
+    { "invalid", "facility-date", "", "Please log time from the past year, not from the future." },
+    { "conflict", "facility-overlap", "",
+      "You have already logged time for part of this. Please pick another time." },
+    { "invalid", "topic-unknown", "", "Please choose a topic from the list." },
+    { "invalid", "outcome-unknown", "", "Please choose an outcome from the list." },
+    { "invalid", "contact-unknown", "", "Please choose how the learning rep can reach you." },
+    { "invalid", "kind-unchanged", "",
+      "The kind of an item does not change. Retire it and add a new item instead." },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"type\": \"https://learnhub.example/problems/%s\","
+                                               " \"reason\": \"%s\", \"detail\": \"" DETAIL "\"%s}",
+                                               cases[i].type, cases[i].reason, cases[i].numbers);
+      g_autoptr(GError) error = refusal (json);
+      g_autofree char *words = lh_message_for_error (error);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
 static LhPerson *
 signed_in (const char *session_json)
 {
@@ -224,6 +266,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/rules/refusal-words", test_refusal_words);
   g_test_add_func ("/rules/refusal-words-issue-15", test_refusal_words_issue_15);
+  g_test_add_func ("/rules/refusal-words-last-reasons", test_refusal_words_last_reasons);
   g_test_add_func ("/rules/may", test_may);
   g_test_add_func ("/rules/slot-minutes", test_slot_minutes);
   g_test_add_func ("/rules/check-in-window", test_check_in_window);
