@@ -3,6 +3,7 @@
  * learnhubd runs, and put back from a copy only with learnhubd stopped. */
 #include "learnhubctl.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "lh-backup.h"
@@ -26,7 +27,7 @@ list_backups (const char *dir, GError **error)
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
   if (names->len == 0)
-    g_print ("No backups in %s yet\n", dir);
+    g_print (_("No backups in %s yet\n"), dir);
   for (guint i = names->len; i > 0; i--)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i - 1), NULL);
@@ -51,7 +52,7 @@ lh_ctl_backup (Ctl *ctl, LhStore *store, GError **error)
     return lh_ctl_usage_error (error, BACKUP_USAGE);
   if (!g_file_test (ctl->config->database, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, "There is no database at %s", ctl->config->database);
+      g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, _("There is no database at %s"), ctl->config->database);
       return FALSE;
     }
   if (g_strcmp0 (ctl->args[0], "list") == 0)
@@ -60,7 +61,7 @@ lh_ctl_backup (Ctl *ctl, LhStore *store, GError **error)
     {
       if (g_file_test (ctl->args[0], G_FILE_TEST_EXISTS))
         {
-          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is already there: give a new file", ctl->args[0]);
+          g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is already there: give a new file"), ctl->args[0]);
           return FALSE;
         }
       if (!lh_backup_write (ctl->config->database, ctl->args[0], error))
@@ -70,7 +71,7 @@ lh_ctl_backup (Ctl *ctl, LhStore *store, GError **error)
   else if ((path = lh_backup_into (ctl->config->database, dir, ctl->config->backup_keep, lh_time_now (),
                                    error)) == NULL)
     return FALSE;
-  g_print ("Backed up %s to %s\n", ctl->config->database, path);
+  g_print (_("Backed up %s to %s\n"), ctl->config->database, path);
   return TRUE;
 }
 
@@ -86,13 +87,13 @@ lh_ctl_restore (Ctl *ctl, LhStore *store, GError **error)
     return lh_ctl_usage_error (error, "restore FILE");
   if (!lh_backup_check (ctl->args[0], &version, error))
     {
-      g_prefix_error (error, "Nothing was changed: ");
+      g_prefix_error (error, _("Nothing was changed: "));
       return FALSE;
     }
   if (!lh_backup_restore (ctl->config->database, ctl->args[0], dir, lh_time_now (), &safe_copy, error))
     {
       if (g_error_matches (*error, LH_ERROR, LH_ERROR_BUSY))
-        g_prefix_error (error, "Stop learnhubd first (systemctl stop learnhubd). ");
+        g_prefix_error (error, _("Stop learnhubd first (systemctl stop learnhubd). "));
       return FALSE;
     }
   /* An older backup is brought up to this learnhub's schema now, while
@@ -100,10 +101,10 @@ lh_ctl_restore (Ctl *ctl, LhStore *store, GError **error)
   restored = lh_store_open (ctl->config->database, error);
   if (restored == NULL)
     return FALSE;
-  g_print ("Restored %s from %s (schema version %d, now %d)\n", ctl->config->database, ctl->args[0], version,
+  g_print (_("Restored %s from %s (schema version %d, now %d)\n"), ctl->config->database, ctl->args[0], version,
            lh_store_get_schema_version (restored));
   if (safe_copy != NULL)
-    g_print ("The database it replaced is kept as %s\n", safe_copy);
-  g_print ("Start learnhubd again: systemctl start learnhubd\n");
+    g_print (_("The database it replaced is kept as %s\n"), safe_copy);
+  g_print (_("Start learnhubd again: systemctl start learnhubd\n"));
   return TRUE;
 }

@@ -3,6 +3,8 @@
 
 #include "lh-backup-timer.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lh-backup.h"
 #include "lh-time.h"
 
@@ -103,12 +105,12 @@ job_done_cb (gpointer user_data)
   g_thread_join (job->thread);
   if (job->path == NULL)
     {
-      g_warning ("The backup failed, will try again in an hour: %s", job->error->message);
+      g_warning (_("The backup failed, will try again in an hour: %s"), job->error->message);
       schedule (self, RETRY_SECONDS);
     }
   else
     {
-      g_message ("Backed up the database to %s", job->path);
+      g_message (_("Backed up the database to %s"), job->path);
       schedule (self, (gint64) self->every_hours * 3600);
     }
   job_free (job);
@@ -166,7 +168,7 @@ lh_backup_timer_new (const char *db_path, const char *dir, guint every_hours, gu
   self->keep = keep;
   if (every_hours == 0)
     {
-      g_message ("No backups are made by learnhubd ([backup] every-hours=0)");
+      g_message (_("No backups are made by learnhubd ([backup] every-hours=0)"));
       return self;
     }
   /* From the newest backup's name: a restart does not make another. */

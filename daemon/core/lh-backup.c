@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -85,11 +86,11 @@ lh_backup_newest (const char *dir)
   return names != NULL && names->len > 0 ? made_at (g_ptr_array_index (names, 0)) : 0;
 }
 
-static gboolean
-set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *what, const char *path)
+/* What SQLite says went wrong. */
+static const char *
+sqlite_says (sqlite3 *db, int rc)
 {
-  g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "%s %s: %s", what, path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
+  return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 }
 
 /* The file's data and its name in the directory both on the disk. */
@@ -106,7 +107,7 @@ sync_file_and_dir (const char *path, GError **error)
 
       if (fd >= 0)
         close (fd);
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot write %s to the disk: %s", path,
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot write %s to the disk: %s"), path,
                    g_strerror (saved));
       return FALSE;
     }
@@ -130,14 +131,14 @@ pragma_says_ok (sqlite3 *db, const char *pragma, const char *path, GError **erro
 
   if (rc != SQLITE_OK || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a database learnhub can read: %s", path,
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is not a database learnhub can read: %s"), path,
                    sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
       return FALSE;
     }
   ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   if (!ok)
-    g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is damaged: %s", path, sqlite3_column_text (stmt, 0));
+    g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is damaged: %s"), path, sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -167,14 +168,15 @@ copy_database (sqlite3 *source, const char *partial, GError **error)
   rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, dest, rc, "Cannot create", partial);
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), partial, sqlite_says (dest, rc));
       sqlite3_close (dest);
       return FALSE;
     }
   backup = sqlite3_backup_init (dest, "main", source, "main");
   if (backup == NULL)
     {
-      set_sqlite_error (error, dest, sqlite3_errcode (dest), "Cannot back up into", partial);
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot back up into %s: %s"), partial,
+                   sqlite3_errmsg (dest));
       sqlite3_close (dest);
       return FALSE;
     }
@@ -182,9 +184,9 @@ copy_database (sqlite3 *source, const char *partial, GError **error)
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
-    set_sqlite_error (error, NULL, rc, "Cannot back up into", partial);
+    g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot back up into %s: %s"), partial, sqlite3_errstr (rc));
   else if (sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-    set_sqlite_error (error, dest, sqlite3_errcode (dest), "Cannot finish", partial);
+    g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot finish %s: %s"), partial, sqlite3_errmsg (dest));
   else
     ok = pragma_says_ok (dest, "PRAGMA quick_check", partial, error);
   sqlite3_close (dest);
@@ -208,14 +210,14 @@ lh_backup_write (const char *db_path, const char *path, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", partial, g_strerror (saved));
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), partial, g_strerror (saved));
       return FALSE;
     }
   close (fd);
   rc = sqlite3_open_v2 (db_path, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, source, rc, "Cannot read", db_path);
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot read %s: %s"), db_path, sqlite_says (source, rc));
       sqlite3_close (source);
       g_unlink (partial);
       return FALSE;
@@ -232,7 +234,7 @@ lh_backup_write (const char *db_path, const char *path, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot name the backup %s: %s", path, g_strerror (saved));
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot name the backup %s: %s"), path, g_strerror (saved));
       g_unlink (partial);
       return FALSE;
     }
@@ -254,7 +256,7 @@ lh_backup_prune (const char *dir, guint keep, GError **error)
         {
           int saved = errno;
 
-          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot delete the old backup %s: %s", path,
+          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot delete the old backup %s: %s"), path,
                        g_strerror (saved));
           return FALSE;
         }
@@ -272,7 +274,7 @@ lh_backup_into (const char *db_path, const char *dir, guint keep, gint64 now, GE
     {
       int saved = errno;
 
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
   if (!lh_backup_write (db_path, path, error))
@@ -295,7 +297,7 @@ lh_backup_check (const char *path, int *out_version, GError **error)
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a file", path);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is not a file"), path);
       return FALSE;
     }
   /* Read-only and immutable: checking a file never changes it, nor
@@ -307,7 +309,7 @@ lh_backup_check (const char *path, int *out_version, GError **error)
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a database learnhub can read: %s", path,
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is not a database learnhub can read: %s"), path,
                    db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close (db);
       return FALSE;
@@ -317,13 +319,13 @@ lh_backup_check (const char *path, int *out_version, GError **error)
   if (ok && (version < 1 || query_int (db, "SELECT count(*) FROM sqlite_schema "
                                            "WHERE type = 'table' AND name = 'people'") != 1))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is not a learnhub database", path);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is not a learnhub database"), path);
       ok = FALSE;
     }
   else if (ok && version > lh_store_get_latest_version ())
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
-                   "%s is from a newer learnhub (database schema %d; this one knows %d)", path, version,
+                   _("%s is from a newer learnhub (database schema %d; this one knows %d)"), path, version,
                    lh_store_get_latest_version ());
       ok = FALSE;
     }
@@ -343,7 +345,7 @@ copy_file (const char *from, const char *to, GError **error)
 
   if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
     {
-      g_prefix_error (error, "Cannot copy %s to %s: ", from, to);
+      g_prefix_error (error, _("Cannot copy %s to %s: "), from, to);
       return FALSE;
     }
   return g_chmod (to, 0600) == 0 && sync_file_and_dir (to, error);
@@ -356,7 +358,7 @@ remove_if_there (const char *path, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot remove %s: %s", path, g_strerror (saved));
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot remove %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -377,12 +379,12 @@ keep_safe_copy (const char *db_path, const char *dir, gint64 now, GError **error
     {
       int saved = errno;
 
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot create %s: %s", dir, g_strerror (saved));
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
   if (g_file_test (copy, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "%s is already there; nothing was changed", copy);
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is already there; nothing was changed"), copy);
       return NULL;
     }
   if (!copy_file (db_path, copy, error) ||
@@ -406,7 +408,7 @@ lh_backup_restore (const char *db_path, const char *path, const char *safe_copy_
 
   if (!lh_backup_check (path, NULL, error))
     {
-      g_prefix_error (error, "Nothing was changed: ");
+      g_prefix_error (error, _("Nothing was changed: "));
       return FALSE;
     }
   if (!lh_store_ensure_parent_dir (db_path, error))
@@ -432,7 +434,7 @@ lh_backup_restore (const char *db_path, const char *path, const char *safe_copy_
         {
           int saved = errno;
 
-          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "Cannot put %s in place: %s", db_path,
+          g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot put %s in place: %s"), db_path,
                        g_strerror (saved));
         }
     }
