@@ -11,6 +11,7 @@
 #include "lh-desk-words.h"
 #include "lh-messages.h"
 #include "lh-time-format.h"
+#include "lh-why-disabled.h"
 
 #define OUTCOME_KEY "lh-outcome"
 #define TICK_KEY    "lh-tick"  /* (unowned) the tick of an outcome's toggle */
@@ -38,6 +39,7 @@ struct _LhDeskRequestView
   GtkWidget     *outcomes_box;
   GtkEntry      *note_entry;
   GtkWidget     *finish_button;
+  GtkWidget     *finish_why;    /* why Finish is not ready yet */
 };
 
 G_DEFINE_FINAL_TYPE (LhDeskRequestView, lh_desk_request_view, ADW_TYPE_BIN)
@@ -75,7 +77,14 @@ update_buttons (LhDeskRequestView *self)
   if (!lh_busy_is_busy (GTK_BUTTON (self->no_show_button)))
     gtk_widget_set_sensitive (self->no_show_button, can);
   if (!lh_busy_is_busy (GTK_BUTTON (self->finish_button)))
-    gtk_widget_set_sensitive (self->finish_button, can && any_outcome (self));
+    {
+      /* Only the form's own gap is worded; offline or waiting says so
+       * elsewhere on the screen. */
+      lh_why_disabled_set (self->finish_button, self->finish_why,
+                           can && !any_outcome (self) ? _("Tap what came out of it first") : NULL);
+      if (!can)
+        gtk_widget_set_sensitive (self->finish_button, FALSE);
+    }
 }
 
 static void
@@ -352,6 +361,10 @@ build_finish_form (LhDeskRequestView *self)
   gtk_widget_set_margin_top (self->finish_button, 8);
   g_signal_connect_object (self->finish_button, "clicked", G_CALLBACK (finish_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), self->finish_button);
+  self->finish_why = lh_why_disabled_label_new ();
+  gtk_widget_set_halign (self->finish_why, GTK_ALIGN_END);
+  gtk_label_set_xalign (GTK_LABEL (self->finish_why), 1);
+  gtk_box_append (GTK_BOX (box), self->finish_why);
   return box;
 }
 

@@ -25,6 +25,7 @@ struct _LhHomePage
   GtkWidget *book_tile;
   GtkWidget *groups_tile;
   GtkWidget *advice_tile;
+  GtkLabel  *advice_note;    /* who a ULR is, under the tile's words */
   GtkWidget *bookings_tile;
   GtkWidget *guests_button;
   GtkWidget *assessments_button;
@@ -75,6 +76,7 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, book_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, groups_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, advice_tile);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, advice_note);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, bookings_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, guests_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, assessments_button);
@@ -97,6 +99,9 @@ static void
 lh_home_page_init (LhHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A screen reader on the tile hears the line under its words too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->advice_tile), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->advice_note), -1);
   self->admin_notices = lh_admin_notices_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->admin_notices,
                               self->notice_box);

@@ -188,6 +188,35 @@ test_fits (gconstpointer data)
   kiosk_close (&kiosk);
 }
 
+/* The "Talk to a ULR" tile says who a ULR is, on it and to a screen
+ * reader (issue 15: no term left unexplained). */
+static void
+test_ulr_tile (void)
+{
+  static const Case c = { &people[0], 2, FALSE, FALSE, FALSE, "kiosk-home-ulr-tile" };
+  const char *note = "A union learning rep: free, private help with learning";
+  Kiosk kiosk = { 0 };
+  GtkWidget *tile, *label;
+
+  kiosk_sit_down (&kiosk, &c);
+  kiosk_wait_for_page (kiosk.window, "home");
+  kiosk_wait_for (kiosk.window, laid_out, "Talk to a ULR", "the home page to be laid out");
+  kiosk_spin (300);
+  if (c.screenshot != NULL)
+    kiosk_screenshot (kiosk.window, c.screenshot);
+  tile = kiosk_find_button (kiosk.window, "Talk to a ULR");
+  label = kiosk_find_label (kiosk.window, note);
+  g_assert_nonnull (tile);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_ancestor (label, tile));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note);
+  assert_reachable (kiosk.window, "Talk to a ULR");
+
+  kiosk_press (kiosk.window, "Sign out");
+  kiosk_wait_for_page (kiosk.window, "welcome");
+  kiosk_close (&kiosk);
+}
+
 /* ---- the cases -------------------------------------------------------- */
 
 /* A person each, and a PC each for the bookings, which keep their time
@@ -212,6 +241,7 @@ main (int   argc,
   g_test_add_data_func ("/kiosk/home/fits/ulr-large-text-high-contrast", &worst_hc, test_fits);
   g_test_add_data_func ("/kiosk/home/fits/ulr", &ulr, test_fits);
   g_test_add_data_func ("/kiosk/home/fits/learner", &learner, test_fits);
+  g_test_add_func ("/kiosk/home/ulr-tile", test_ulr_tile);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
