@@ -193,27 +193,23 @@ test_fits (gconstpointer data)
 static void
 test_ulr_tile (void)
 {
-  static const Case c = { &people[0], 2, FALSE, FALSE, FALSE, "kiosk-home-ulr-tile" };
-  const char *note = "A union learning rep: free, private help with learning";
+  const char *note = "Union learning rep: free, private advice";
   Kiosk kiosk = { 0 };
   GtkWidget *tile, *label;
 
-  kiosk_sit_down (&kiosk, &c);
+  /* At the desk's kiosk, as a demo learner: the screenshot's large text
+   * is kept for the person, so not one of the cases above. */
+  kiosk_open_learner (&kiosk, centre, 0);
   kiosk_wait_for_page (kiosk.window, "home");
   kiosk_wait_for (kiosk.window, laid_out, "Talk to a ULR", "the home page to be laid out");
   kiosk_spin (300);
-  if (c.screenshot != NULL)
-    kiosk_screenshot (kiosk.window, c.screenshot);
+  kiosk_screenshot (kiosk.window, "kiosk-home-ulr-tile");
   tile = kiosk_find_button (kiosk.window, "Talk to a ULR");
   label = kiosk_find_label (kiosk.window, note);
   g_assert_nonnull (tile);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_is_ancestor (label, tile));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note);
-  assert_reachable (kiosk.window, "Talk to a ULR");
-
-  kiosk_press (kiosk.window, "Sign out");
-  kiosk_wait_for_page (kiosk.window, "welcome");
   kiosk_close (&kiosk);
 }
 
