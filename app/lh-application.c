@@ -7,6 +7,7 @@
 
 #include "lh-client.h"
 #include "lh-display-window.h"
+#include "lh-osk.h"
 #include "lh-window.h"
 
 struct _LhApplication
@@ -173,16 +174,30 @@ lh_application_finalize (GObject *object)
   G_OBJECT_CLASS (lh_application_parent_class)->finalize (object);
 }
 
+/* Every window the kiosk opens, a dialog too, has the on-screen
+ * keyboard for its text fields. A window still empty here attaches its
+ * own once it has content (lh_osk_attach_window()). */
+static void
+lh_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (lh_application_parent_class)->window_added (application, window);
+
+  lh_osk_attach_window (window);
+}
+
 static void
 lh_application_class_init (LhApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = lh_application_finalize;
   app_class->startup = lh_application_startup;
   app_class->activate = lh_application_activate;
   app_class->handle_local_options = lh_application_handle_local_options;
+  gtk_app_class->window_added = lh_application_window_added;
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "lh-desk-words.h"
 #include "lh-messages.h"
 #include "lh-time-format.h"
+#include "lh-why-disabled.h"
 
 #define OUTCOME_KEY "lh-outcome"
 #define TICK_KEY    "lh-tick"  /* (unowned) the tick of an outcome's toggle */
@@ -38,6 +39,7 @@ struct _LhDeskRequestView
   GtkWidget     *outcomes_box;
   GtkEntry      *note_entry;
   GtkWidget     *finish_button;
+  GtkWidget     *finish_why;    /* why Finish is not ready yet */
 };
 
 G_DEFINE_FINAL_TYPE (LhDeskRequestView, lh_desk_request_view, ADW_TYPE_BIN)
@@ -75,7 +77,14 @@ update_buttons (LhDeskRequestView *self)
   if (!lh_busy_is_busy (GTK_BUTTON (self->no_show_button)))
     gtk_widget_set_sensitive (self->no_show_button, can);
   if (!lh_busy_is_busy (GTK_BUTTON (self->finish_button)))
-    gtk_widget_set_sensitive (self->finish_button, can && any_outcome (self));
+    {
+      /* Only the form's own gap is worded; offline or waiting says so
+       * elsewhere on the screen. */
+      lh_why_disabled_set (self->finish_button, self->finish_why,
+                           can && !any_outcome (self) ? _("Tap what came out of it first") : NULL);
+      if (!can)
+        gtk_widget_set_sensitive (self->finish_button, FALSE);
+    }
 }
 
 static void
@@ -289,6 +298,7 @@ build_finish_form (LhDeskRequestView *self)
   GtkWidget *note_title = gtk_label_new (_("A note for their advice record, if you want. They can read it "
                                            "there, and so can the ULRs who support them. Nobody else can."));
   GtkFlowBox *flow = GTK_FLOW_BOX (gtk_flow_box_new ());
+  GtkWidget *finish_row;
   guint n_outcomes;
   const LhDeskOutcome *outcomes = lh_desk_outcomes (&n_outcomes);
 
@@ -347,11 +357,22 @@ build_finish_form (LhDeskRequestView *self)
                                   _("A note for their advice record, if you want"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_entry));
 
+  /* Why Finish is not ready, just before it on the same line: below it
+   * would be off the screen. */
+  finish_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  gtk_widget_set_halign (finish_row, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (finish_row, 8);
+  self->finish_why = lh_why_disabled_label_new ();
+  gtk_label_set_xalign (GTK_LABEL (self->finish_why), 1);
+  /* One line in English; a longer translation wraps, not squeezed. */
+  gtk_label_set_width_chars (GTK_LABEL (self->finish_why), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->finish_why), 40);
+  gtk_widget_set_valign (self->finish_why, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (finish_row), self->finish_why);
   self->finish_button = big_button (_("Finish"), TRUE);
-  gtk_widget_set_halign (self->finish_button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (self->finish_button, 8);
   g_signal_connect_object (self->finish_button, "clicked", G_CALLBACK (finish_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), self->finish_button);
+  gtk_box_append (GTK_BOX (finish_row), self->finish_button);
+  gtk_box_append (GTK_BOX (box), finish_row);
   return box;
 }
 

@@ -11,6 +11,7 @@
 #include "lh-card-widgets.h"
 #include "lh-equipment-words.h"
 #include "lh-slot-widgets.h"
+#include "lh-why-disabled.h"
 
 #define KIND_KEY "lh-kind"
 #define PC_ID_KEY "lh-pc-id"
@@ -42,6 +43,8 @@ struct _LhEquipmentForm
   GtkEntry   *note_entry;
   GtkButton  *back_button;
   GtkButton  *save_button;
+  GtkWidget  *save_why;      /* why Save is not ready yet */
+  gboolean    can_save;      /* the page's say: online, nothing on its way */
 };
 
 G_DEFINE_FINAL_TYPE (LhEquipmentForm, lh_equipment_form, GTK_TYPE_BOX)
@@ -49,10 +52,45 @@ G_DEFINE_FINAL_TYPE (LhEquipmentForm, lh_equipment_form, GTK_TYPE_BOX)
 enum { SIGNAL_SAVE, SIGNAL_BACK, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* What the form still lacks before Save can do anything, in the
+ * admin's words; NULL when nothing. Only the form's own gaps: what the
+ * daemon accepts is for its refusal to say. */
+static const char *
+missing (LhEquipmentForm *self)
+{
+  if (self->item_id == 0)
+    {
+      if (gtk_editable_get_text (GTK_EDITABLE (self->tag_entry))[0] == '\0')
+        return _("Type the asset tag first");
+      if (self->kind == NULL)
+        return _("Choose what kind of item it is first");
+      return NULL;
+    }
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->description_entry)),
+                 self->first_description != NULL ? self->first_description : "") == 0 &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->location_entry)),
+                 self->first_location != NULL ? self->first_location : "") == 0 &&
+      (g_strcmp0 (self->kind, "computer") != 0 || self->pc_id == self->first_pc_id))
+    return _("Change a detail first");
+  return NULL;
+}
+
+static void
+update_save (LhEquipmentForm *self)
+{
+  /* Its spinner keeps it insensitive while it is sent. */
+  if (lh_busy_is_busy (self->save_button))
+    return;
+  lh_why_disabled_set (GTK_WIDGET (self->save_button), self->save_why, self->can_save ? missing (self) : NULL);
+  if (!self->can_save)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+}
+
 static void
 entry_changed_cb (LhEquipmentForm *self)
 {
   lh_equipment_form_show_error (self, NULL);
+  update_save (self);
 }
 
 /* A field: its title above an entry it labels, 48 px high at least; a
@@ -142,6 +180,7 @@ kind_toggled_cb (LhEquipmentForm *self, GtkToggleButton *button)
   self->kind = g_strdup (g_object_get_data (G_OBJECT (button), KIND_KEY));
   update_pc_box (self);
   lh_equipment_form_show_error (self, NULL);
+  update_save (self);
 }
 
 static void
@@ -151,6 +190,7 @@ pc_toggled_cb (LhEquipmentForm *self, GtkToggleButton *button)
     return;
   self->pc_id = *(const gint64 *) g_object_get_data (G_OBJECT (button), PC_ID_KEY);
   lh_equipment_form_show_error (self, NULL);
+  update_save (self);
 }
 
 static GtkWidget *
@@ -212,11 +252,15 @@ open_form (LhEquipmentForm *self, gint64 item_id, const char *title, const char 
   lh_equipment_form_show_error (self, NULL);
   lh_equipment_form_set_busy (self, FALSE);
   update_pc_box (self);
+  update_save (self);
 }
 
 static void
 save_clicked_cb (LhEquipmentForm *self)
 {
+  /* Enter in the last field is Save, when Save is ready. */
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    return;
   g_signal_emit (self, signals[SIGNAL_SAVE], 0);
 }
 
@@ -301,6 +345,11 @@ lh_equipment_form_init (LhEquipmentForm *self)
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->back_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->save_button));
   gtk_box_append (box, buttons);
+  self->save_why = lh_why_disabled_label_new ();
+  gtk_widget_set_halign (self->save_why, GTK_ALIGN_CENTER);
+  gtk_label_set_justify (GTK_LABEL (self->save_why), GTK_JUSTIFY_CENTER);
+  gtk_box_append (box, self->save_why);
+  self->can_save = TRUE;
   g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->note_entry, "activate", G_CALLBACK (save_clicked_cb), self, G_CONNECT_SWAPPED);
@@ -418,7 +467,10 @@ lh_equipment_form_set_busy (LhEquipmentForm *self,
   if (busy)
     lh_busy_begin (self->save_button);
   else
-    lh_busy_end (self->save_button);
+    {
+      lh_busy_end (self->save_button);
+      update_save (self);
+    }
 }
 
 void
@@ -437,7 +489,6 @@ lh_equipment_form_set_can_save (LhEquipmentForm *self,
 {
   g_return_if_fail (LH_IS_EQUIPMENT_FORM (self));
 
-  /* Its spinner keeps it insensitive while it is sent. */
-  if (!lh_busy_is_busy (self->save_button))
-    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), can_save);
+  self->can_save = can_save;
+  update_save (self);
 }

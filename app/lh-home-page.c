@@ -25,6 +25,8 @@ struct _LhHomePage
   GtkWidget *book_tile;
   GtkWidget *groups_tile;
   GtkWidget *advice_tile;
+  GtkLabel  *advice_note;    /* who a ULR is, under the tile's words */
+  GtkWidget *advice_icon;
   GtkWidget *bookings_tile;
   GtkWidget *guests_button;
   GtkWidget *assessments_button;
@@ -62,6 +64,30 @@ notice_dismiss_clicked_cb (LhHomePage *self,
   lh_home_page_set_notice (self, NULL);
 }
 
+/* In large text the ULR tile's words need its picture's room, or the
+ * row of tiles grows past the screen: the words say more. */
+static void
+large_text_cb (LhHomePage *self,
+               GParamSpec *pspec,
+               GObject    *window)
+{
+  gboolean large = FALSE;
+
+  g_object_get (window, "large-text", &large, NULL);
+  gtk_widget_set_visible (self->advice_icon, !large);
+}
+
+static void
+root_changed_cb (LhHomePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (root), "large-text") == NULL)
+    return;
+  g_signal_connect_object (root, "notify::large-text", G_CALLBACK (large_text_cb), self, G_CONNECT_SWAPPED);
+  large_text_cb (self, NULL, G_OBJECT (root));
+}
+
 static void
 lh_home_page_class_init (LhHomePageClass *klass)
 {
@@ -75,6 +101,8 @@ lh_home_page_class_init (LhHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, book_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, groups_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, advice_tile);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, advice_note);
+  gtk_widget_class_bind_template_child (widget_class, LhHomePage, advice_icon);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, bookings_tile);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, guests_button);
   gtk_widget_class_bind_template_child (widget_class, LhHomePage, assessments_button);
@@ -97,6 +125,10 @@ static void
 lh_home_page_init (LhHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A screen reader on the tile hears the line under its words too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->advice_tile), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->advice_note), -1);
+  g_signal_connect (self, "notify::root", G_CALLBACK (root_changed_cb), NULL);
   self->admin_notices = lh_admin_notices_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)), self->admin_notices,
                               self->notice_box);

@@ -353,22 +353,65 @@ focus_changed_cb (GtkWindow  *window,
   lh_osk_set_target (self, text_field (gtk_window_get_focus (window)));
 }
 
+#define OSK_KEY "lh-osk"
+
+/* The window's content and a way to put a box in its place: a libadwaita
+ * window has content, a plain GtkWindow (a dialog) a child. */
+static GtkWidget *
+window_content (GtkWindow *window)
+{
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  if (ADW_IS_WINDOW (window))
+    return adw_window_get_content (ADW_WINDOW (window));
+  return gtk_window_get_child (window);
+}
+
+static void
+set_window_content (GtkWindow *window,
+                    GtkWidget *content)
+{
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), content);
+  else if (ADW_IS_WINDOW (window))
+    adw_window_set_content (ADW_WINDOW (window), content);
+  else
+    gtk_window_set_child (window, content);
+}
+
 LhOsk *
-lh_osk_attach (AdwApplicationWindow *window)
+lh_osk_attach_window (GtkWindow *window)
 {
   g_autoptr(GtkWidget) content = NULL;
   GtkWidget *osk, *box;
 
-  g_return_val_if_fail (ADW_IS_APPLICATION_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
 
-  content = g_object_ref (adw_application_window_get_content (window));
-  adw_application_window_set_content (window, NULL);
+  /* Once a window: the application's hook and the window's own may both
+   * ask. */
+  osk = g_object_get_data (G_OBJECT (window), OSK_KEY);
+  if (osk != NULL)
+    return LH_OSK (osk);
+  if (window_content (window) == NULL)
+    return NULL;
+
+  content = g_object_ref (window_content (window));
+  set_window_content (window, NULL);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   osk = lh_osk_new ();
   gtk_widget_set_vexpand (content, TRUE);
   gtk_box_append (GTK_BOX (box), content);
   gtk_box_append (GTK_BOX (box), osk);
-  adw_application_window_set_content (window, box);
+  set_window_content (window, box);
+  g_object_set_data (G_OBJECT (window), OSK_KEY, osk);
   g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (focus_changed_cb), osk, 0);
   return LH_OSK (osk);
+}
+
+LhOsk *
+lh_osk_attach (AdwApplicationWindow *window)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION_WINDOW (window), NULL);
+
+  return lh_osk_attach_window (GTK_WINDOW (window));
 }

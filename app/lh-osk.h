@@ -26,5 +26,10 @@ void       lh_osk_set_target (LhOsk     *self,
 /* Adds a keyboard below window's content, shown while a text field of
  * the window has the focus. Returns: (transfer none) the keyboard. */
 LhOsk     *lh_osk_attach     (AdwApplicationWindow *window);
+/* The same for any window with content, a dialog too: every window the
+ * kiosk opens gets one (lh-application.c), so no free-text field is
+ * out of the keyboard's reach. Once a window; returns the one it has,
+ * or NULL for a window with no content yet (call it again once it has). */
+LhOsk     *lh_osk_attach_window (GtkWindow *window);
 
 G_END_DECLS

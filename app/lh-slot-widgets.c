@@ -22,13 +22,17 @@ lh_remove_children (GtkWidget *parent)
     }
 }
 
-/* A flow box child takes the focus by default; the button in it should. */
+/* A flow box child takes the focus by default; the button in it should.
+ * The flow box moves Tab on to its next sensitive child, and stops
+ * there if that child's button is greyed out: the child follows its
+ * button, so Tab passes a booked slot by. */
 void
 lh_flow_box_append (GtkFlowBox *box,
                     GtkWidget  *child)
 {
   gtk_flow_box_append (box, child);
   gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+  g_object_bind_property (child, "sensitive", gtk_widget_get_parent (child), "sensitive", G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *

@@ -76,6 +76,23 @@ type_into (LhWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (kiosk_find_named (window, name)), text);
 }
 
+/* Save is not ready, and says why beside it and to a screen reader; or
+ * (why NULL) it is ready with no reason shown. */
+static void
+assert_save_why (LhWindow   *window,
+                 const char *why)
+{
+  GtkWidget *save = kiosk_find_named (window, "save");
+
+  g_assert_cmpint (gtk_widget_get_sensitive (save), ==, why == NULL);
+  if (why == NULL)
+    {
+      g_assert_null (kiosk_find_widget (GTK_WIDGET (window), kiosk_has_css_class, "lh-why-disabled"));
+      return;
+    }
+  g_assert_nonnull (kiosk_find_label (window, why));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why);
+}
 
 static gboolean
 label_prefix_gone (LhWindow     *window,
@@ -111,8 +128,12 @@ test_add_item (void)
   kiosk_wait_for_label (kiosk.window, "Add an item to the inventory");
   /* The PC is asked only of a computer. */
   g_assert_false (kiosk_named_shown (kiosk.window, "pc-0"));
+  /* Save says what the form still lacks, one thing at a time. */
+  assert_save_why (kiosk.window, "Type the asset tag first");
   type_into (kiosk.window, "asset-tag", "LC-0601");
+  assert_save_why (kiosk.window, "Choose what kind of item it is first");
   click_named (kiosk.window, "kind-computer");
+  assert_save_why (kiosk.window, NULL);
   g_assert_nonnull (kiosk_find_named (kiosk.window, "pc-0"));
   click_named (kiosk.window, "kind-accessibility");
   kiosk_wait_for (kiosk.window, kiosk_label_gone, "Which bookable PC is this computer?", "the PC chooser hidden");
@@ -167,6 +188,8 @@ test_edit_location (void)
   g_assert_false (kiosk_named_shown (kiosk.window, "kind-desk"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kiosk_find_named (kiosk.window, "location"))), ==,
                    json_object_get_string_member (before, "location"));
+  /* Nothing changed yet: nothing to save. */
+  assert_save_why (kiosk.window, "Change a detail first");
   /* Too long: the limit is the daemon's, said of the box it is in. */
   long_location = g_strnfill (101, 'x');
   type_into (kiosk.window, "location", long_location);

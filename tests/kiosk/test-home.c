@@ -188,6 +188,31 @@ test_fits (gconstpointer data)
   kiosk_close (&kiosk);
 }
 
+/* The "Talk to a ULR" tile says who a ULR is, on it and to a screen
+ * reader (issue 15: no term left unexplained). */
+static void
+test_ulr_tile (void)
+{
+  const char *note = "Union learning rep: free, private advice";
+  Kiosk kiosk = { 0 };
+  GtkWidget *tile, *label;
+
+  /* At the desk's kiosk, as a demo learner: the screenshot's large text
+   * is kept for the person, so not one of the cases above. */
+  kiosk_open_learner (&kiosk, centre, 0);
+  kiosk_wait_for_page (kiosk.window, "home");
+  kiosk_wait_for (kiosk.window, laid_out, "Talk to a ULR", "the home page to be laid out");
+  kiosk_spin (300);
+  kiosk_screenshot (kiosk.window, "kiosk-home-ulr-tile");
+  tile = kiosk_find_button (kiosk.window, "Talk to a ULR");
+  label = kiosk_find_label (kiosk.window, note);
+  g_assert_nonnull (tile);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_ancestor (label, tile));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note);
+  kiosk_close (&kiosk);
+}
+
 /* ---- the cases -------------------------------------------------------- */
 
 /* A person each, and a PC each for the bookings, which keep their time
@@ -212,6 +237,7 @@ main (int   argc,
   g_test_add_data_func ("/kiosk/home/fits/ulr-large-text-high-contrast", &worst_hc, test_fits);
   g_test_add_data_func ("/kiosk/home/fits/ulr", &ulr, test_fits);
   g_test_add_data_func ("/kiosk/home/fits/learner", &learner, test_fits);
+  g_test_add_func ("/kiosk/home/ulr-tile", test_ulr_tile);
 
   status = g_test_run ();
   kiosk_api_shutdown ();

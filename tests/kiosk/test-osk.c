@@ -190,6 +190,62 @@ test_text_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+widget_mapped (LhWindow *window, gconstpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+static gboolean
+widget_unmapped (LhWindow *window, gconstpointer widget)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+/* A text field in a window of its own over the kiosk (a dialog) has the
+ * keyboard too, in that window, and the keys type into it. */
+static void
+test_dialog_field (void)
+{
+  static const char *const keys[] = { "⇧", "N", "o", "Space", "s", "h", "o", "w", NULL };
+  Kiosk kiosk;
+  GtkWidget *dialog = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new ("Why?");
+  GtkWidget *entry = gtk_entry_new ();
+  LhOsk *osk;
+
+  kiosk_open_learner (&kiosk, centre, 5);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_window_set_child (GTK_WINDOW (dialog), box);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (kiosk.window));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  osk = lh_osk_attach_window (GTK_WINDOW (dialog));
+  g_assert_nonnull (osk);
+  /* Once a window, whoever asks. */
+  g_assert_true (lh_osk_attach_window (GTK_WINDOW (dialog)) == osk);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (osk), dialog));
+  lh_osk_set_layout (osk, lh_osk_layout_for_language ("en_GB.UTF-8"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  kiosk_wait_for (kiosk.window, widget_mapped, osk, "the dialog's on-screen keyboard");
+  /* The kiosk's own stays hidden: the field is not in its window. */
+  g_assert_false (osk_shown (kiosk.window, NULL));
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      GtkWidget *key = kiosk_find_widget (GTK_WIDGET (osk), kiosk_is_button, keys[k]);
+
+      g_assert_nonnull (key);
+      g_signal_emit_by_name (key, "clicked");
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "No show");
+  g_signal_emit_by_name (kiosk_find_widget (GTK_WIDGET (osk), kiosk_is_button, "Hide keyboard"), "clicked");
+  kiosk_wait_for (kiosk.window, widget_unmapped, osk, "the keyboard hidden");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kiosk_close (&kiosk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/osk/own-letters", test_own_letters);
   g_test_add_func ("/kiosk/osk/text-view", test_text_view);
   g_test_add_func ("/kiosk/osk/guest-name", test_guest_name);
+  g_test_add_func ("/kiosk/osk/dialog-field", test_dialog_field);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
