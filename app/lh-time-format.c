@@ -77,10 +77,11 @@ lh_format_day_name_short (GDateTime *day,
   if (lh_same_day (day, tomorrow))
     return g_strdup (_("Tomorrow"));
   /* Translators: a weekday's name on a day button, as a
-   * g_date_time_format() pattern: the locale's abbreviation ("Thu"), or
-   * "%A" where the full names are short and the abbreviations too terse
-   * (Arabic's are one letter) */
-  return g_date_time_format (day, C_("a day button's weekday", "%a"));
+   * g_date_time_format() pattern: "%A" (full) where the names are short,
+   * "%a" (the locale's abbreviation) where a long one ("poniedziałek")
+   * would not fit eight buttons in a row; not where abbreviations are
+   * too terse (Arabic's are one letter) */
+  return g_date_time_format (day, C_("a day button's weekday", "%A"));
 }
 
 char *
