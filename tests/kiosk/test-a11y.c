@@ -124,9 +124,20 @@ collect_allowed (void)
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
   };
 
+  /* The demo's advice record (lh-demo-advice.c), sealed in the database
+   * so not readable here: what the ULR wrote and the learner asked. */
+  static const char *record[] = {
+    "Pass Functional Skills English Level 1", "Take the English skills check",
+    "Join the Tuesday evening English group", "Keen and practical. Booked the English check; plan agreed.",
+    "I would like to write better emails at work.",
+    "Confident speaker; wants help with writing. Interested in moving to a team leader role.",
+  };
+
   allowed = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     allow_column (columns[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (record); i++)
+    g_ptr_array_add (allowed, g_strdup (record[i]));
   for (guint i = 0; i < G_N_ELEMENTS (calendar); i++)
     g_ptr_array_add (allowed, g_strdup (calendar[i]));
   /* The language buttons name each language in itself, in every language. */
