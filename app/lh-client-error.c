@@ -122,6 +122,34 @@ lh_client_error_get_number (const GError *error,
   return TRUE;
 }
 
+gboolean
+lh_client_error_get_text (const GError  *error,
+                          const char    *member,
+                          const char   **out_value)
+{
+  JsonObject *problem;
+  JsonNode *node;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+
+  if (out_value != NULL)
+    *out_value = NULL;
+  if (error->domain != LH_CLIENT_ERROR)
+    return FALSE;
+  problem = lh_client_error_get_private (error)->problem;
+  node = problem ? json_object_get_member (problem, member) : NULL;
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  if (out_value != NULL)
+    *out_value = json_node_get_string (node);
+  return TRUE;
+}
+
 /* ---- problems --------------------------------------------------------- */
 
 static LhClientError

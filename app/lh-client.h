@@ -42,6 +42,12 @@ const char *lh_client_error_get_reason      (const GError *error);
 gboolean    lh_client_error_get_number      (const GError *error,
                                              const char   *member,
                                              gint64       *out_value);
+/* A name the refusal carries with its reason (`free_pc`: "PC 7"):
+ * returns FALSE if the problem has no such member; *out_value (transfer
+ * none) is NULL when the member is null (e.g. no PC is free). */
+gboolean    lh_client_error_get_text        (const GError  *error,
+                                             const char    *member,
+                                             const char   **out_value);
 /* The limit of a refused text (`max_chars`), for the kiosk to say, or 0
  * when the refusal gives none; *out_field (nullable, transfer none) the
  * member it is in (`field`), if given. */

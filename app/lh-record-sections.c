@@ -280,7 +280,12 @@ fill_supporters (GtkWidget               *items,
       /* The learner decides who reads it: any of them can be taken off,
        * a ULR who talked with them as well as one they shared it with. */
       {
-        g_autofree char *a11y = g_strdup_printf (_("Stop %s seeing your record"), ulr->name);
+        /* Read out as shown, then whom it is about. */
+        g_autofree char *a11y = ulr->shared
+                                /* Translators: a button "Stop sharing", read out with whom; %s is a ULR */
+                                ? g_strdup_printf (_("Stop sharing your record with %s"), ulr->name)
+                                /* Translators: a button "Remove", read out with whom; %s is a ULR */
+                                : g_strdup_printf (_("Remove %s from your record"), ulr->name);
         GtkWidget *button = lh_card_button_new (ulr->shared ? _("Stop sharing") : _("Remove"), NULL, a11y);
 
         gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

@@ -205,6 +205,28 @@ pc_words (const char *reason)
   return NULL;
 }
 
+/* A PC's refusal names another PC free now, when the daemon found one
+ * (`free_pc`), so that the person need not walk round to look. */
+static char *
+with_free_pc (const GError *error,
+              char         *words)
+{
+  const char *free_pc = NULL;
+  g_autofree char *other = NULL;
+  char *joined;
+
+  if (words == NULL || !lh_client_error_get_text (error, "free_pc", &free_pc))
+    return words;
+  if (free_pc != NULL)
+    /* Translators: said after why this PC cannot be used; %s is another PC, "PC 7" */
+    other = g_strdup_printf (_("%s is free now."), free_pc);
+  else
+    other = g_strdup (_("No other computer is free just now."));
+  joined = g_strjoin (" ", words, other, NULL);
+  g_free (words);
+  return joined;
+}
+
 /* Talking to a ULR, skills checks, drop-ins, time off and the rest
  * (issue 15): each reason the daemon gives, in the kiosk's words. */
 static char *
@@ -449,5 +471,5 @@ lh_refusal_words (const GError *error)
   /* Any text field the daemon keeps short: a note, a reason, a name. */
   if (g_str_equal (reason, "text-too-long") && (words = lh_form_too_long_words (error)) != NULL)
     return words;
-  return pc_words (reason);
+  return with_free_pc (error, pc_words (reason));
 }

@@ -252,12 +252,15 @@ lh_day_button_new (GDateTime *day,
 {
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  /* The weekday abbreviated ("czw."): a full one ("poniedziałek") makes
+   * the row wrap, and large text break it mid-word. Read out in full. */
   g_autofree char *name = lh_format_day_name (day, now);
+  g_autofree char *shown = lh_format_day_name_short (day, now);
   /* Translators: the date under a day's name, e.g. "24 Nov" */
   g_autofree char *date = g_date_time_format (day, _("%-d %b"));
   GtkWidget *label;
 
-  label = gtk_label_new (name);
+  label = gtk_label_new (shown);
   gtk_widget_add_css_class (label, "lh-day-name");
   gtk_box_append (GTK_BOX (box), label);
   label = gtk_label_new (date);

@@ -63,6 +63,28 @@ lh_format_day_name (GDateTime *day,
 }
 
 char *
+lh_format_day_name_short (GDateTime *day,
+                          GDateTime *now)
+{
+  g_autoptr(GDateTime) tomorrow = NULL;
+
+  g_return_val_if_fail (day != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (lh_same_day (day, now))
+    return g_strdup (_("Today"));
+  tomorrow = g_date_time_add_days (now, 1);
+  if (lh_same_day (day, tomorrow))
+    return g_strdup (_("Tomorrow"));
+  /* Translators: a weekday's name on a day button, as a
+   * g_date_time_format() pattern: "%A" (full) where the names are short,
+   * "%a" (the locale's abbreviation) where a long one ("poniedziałek")
+   * would not fit eight buttons in a row; not where abbreviations are
+   * too terse (Arabic's are one letter) */
+  return g_date_time_format (day, C_("a day button's weekday", "%A"));
+}
+
+char *
 lh_format_duration (int minutes)
 {
   int hours = minutes / 60;

@@ -18,6 +18,10 @@ char *lh_format_day_short      (GDateTime *time);
 /* "Today", "Tomorrow" or "Tuesday", relative to now (same time zone). */
 char *lh_format_day_name       (GDateTime *day,
                                 GDateTime *now);
+/* The same for the day buttons, the weekday abbreviated where the
+ * translation says so ("czw"), so that seven fit in a row. */
+char     *lh_format_day_name_short (GDateTime *day,
+                                    GDateTime *now);
 /* "1 hour 30 minutes", "45 minutes", "2 hours" */
 char *lh_format_duration       (int minutes);
 /* "PC 4, Tuesday 24 November, 10:00 to 11:00" */

@@ -107,6 +107,10 @@ void lh_window_sign_out              (LhWindow   *self,
 void lh_window_check_health          (LhWindow   *self);
 void lh_window_class_install_actions (GtkWidgetClass *widget_class);
 
+/* lh-window-session.c: signing in and out, and forgetting the last person */
+void lh_window_session_class_init    (GtkWidgetClass *widget_class);
+void lh_window_session_setup         (LhWindow   *self);
+
 /* lh-window-pc.c */
 void     lh_window_pc_setup          (LhWindow *self);
 void     lh_window_pc_dispose        (LhWindow *self);

@@ -66,6 +66,22 @@ add_numbers (JsonBuilder *builder, const GError *error)
     }
 }
 
+/* A name the reason needs ("free_pc": "PC 7"), or null for none. */
+static void
+add_text (JsonBuilder *builder, const GError *error)
+{
+  const char *value;
+  const char *name = lh_error_get_text (error, &value);
+
+  if (name == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 reply (SoupServerMessage *msg, guint index, const char *detail, const GError *error, gint64 locked_until,
        GTimeZone *tz)
@@ -93,6 +109,7 @@ reply (SoupServerMessage *msg, guint index, const char *detail, const GError *er
       json_builder_add_string_value (builder, lh_error_get_reason (error));
     }
   add_numbers (builder, error);
+  add_text (builder, error);
   /* The limit of a text too long: the kiosk says it, not knowing it. */
   if (max_chars > 0)
     {

@@ -10,6 +10,8 @@ typedef struct
   guint       max_chars;
   LhErrorNumber numbers[LH_ERROR_MAX_NUMBERS];
   guint       n_numbers;
+  const char *text_name;  /* (unowned) (nullable) a static string */
+  char       *text_value; /* (owned) (nullable) */
 } LhErrorPrivate;
 
 static void
@@ -21,13 +23,15 @@ lh_error_private_init (LhErrorPrivate *priv)
 static void
 lh_error_private_copy (const LhErrorPrivate *src, LhErrorPrivate *dest)
 {
-  /* Every pointer in it is to a static string. */
+  /* Every pointer in it is to a static string, but the text's value. */
   *dest = *src;
+  dest->text_value = g_strdup (src->text_value);
 }
 
 static void
 lh_error_private_clear (LhErrorPrivate *priv)
 {
+  g_free (priv->text_value);
   memset (priv, 0, sizeof *priv);
 }
 
@@ -103,4 +107,29 @@ lh_error_get_numbers (const GError *error, guint *out_n_numbers)
     return NULL;
   *out_n_numbers = lh_error_get_private (error)->n_numbers;
   return lh_error_get_private (error)->numbers;
+}
+
+void
+lh_error_set_text (GError **error, const char *name, const char *value)
+{
+  LhErrorPrivate *priv;
+
+  if (error == NULL || *error == NULL || (*error)->domain != LH_ERROR)
+    return;
+  priv = lh_error_get_private (*error);
+  priv->text_name = name;
+  g_free (priv->text_value);
+  priv->text_value = g_strdup (value);
+}
+
+const char *
+lh_error_get_text (const GError *error, const char **out_value)
+{
+  if (out_value != NULL)
+    *out_value = NULL;
+  if (error == NULL || error->domain != LH_ERROR)
+    return NULL;
+  if (out_value != NULL)
+    *out_value = lh_error_get_private (error)->text_value;
+  return lh_error_get_private (error)->text_name;
 }

@@ -65,4 +65,14 @@ void                 lh_error_add_number  (GError     **error,
 const LhErrorNumber *lh_error_get_numbers (const GError *error,
                                            guint        *out_n_numbers);
 
+/* A name the refusal's reason needs to be put in words, e.g. "free_pc":
+ * "PC 7" (another PC free now) or NULL (none is), sent as a member beside
+ * `reason`. One per refusal. */
+void        lh_error_set_text (GError     **error,
+                               const char  *name,
+                               const char  *value);
+/* (nullable) (transfer none) The member's name, and *out_value its value. */
+const char *lh_error_get_text (const GError *error,
+                               const char  **out_value);
+
 G_END_DECLS

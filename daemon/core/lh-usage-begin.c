@@ -44,10 +44,8 @@ end_replaced (LhStore *store, gint64 person_id, gint64 resource_id, gint64 now,
   return TRUE;
 }
 
-/* Another PC free now for LH_USAGE_MIN_SECONDS, whose kiosk (if it has
- * one) is online, or NULL. */
-static char *
-free_pc_now (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 except_resource_id,
+char *
+lh_usage_free_pc_now (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 except_resource_id,
              gint64 now, GError **error)
 {
   g_autoptr(GPtrArray) resources = lh_resources_list (store, error);
@@ -81,7 +79,7 @@ set_refusal (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 re
              gint64 now, GError **error, const char *code, const char *format, ...)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *other = free_pc_now (store, centre, person_id, resource_id, now, &local_error);
+  g_autofree char *other = lh_usage_free_pc_now (store, centre, person_id, resource_id, now, &local_error);
   g_autofree char *reason = NULL;
   va_list args;
 
@@ -93,6 +91,23 @@ set_refusal (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 re
   else
     g_set_error (error, LH_ERROR, LH_ERROR_CONFLICT, "%s. No other PC is free just now", reason);
   lh_error_set_reason (error, code);
+  /* The kiosk words the reason, not the detail: it needs the name too. */
+  lh_error_set_text (error, "free_pc", other);
+}
+
+void
+lh_usage_suggest_free_pc (LhStore *store, const LhCentre *centre, gint64 person_id, gint64 except_resource_id,
+                          gint64 now, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *other = NULL;
+
+  if (error == NULL || *error == NULL)
+    return;
+  other = lh_usage_free_pc_now (store, centre, person_id, except_resource_id, now, &local_error);
+  if (local_error != NULL)
+    g_debug ("No free PC to suggest: %s", local_error->message);
+  lh_error_set_text (error, "free_pc", other);
 }
 
 /* The booking of the PC that holds now: *out_mine tells whose. */

@@ -26,4 +26,20 @@ gboolean  lh_usage_exec2     (LhStore     *store,
                               gint64       b,
                               GError     **error);
 
+/* Another PC free now for LH_USAGE_MIN_SECONDS, whose kiosk (if it has
+ * one) is online, for a refusal to suggest; NULL if none is, or on error. */
+char     *lh_usage_free_pc_now (LhStore        *store,
+                                const LhCentre *centre,
+                                gint64          person_id,
+                                gint64          except_resource_id,
+                                gint64          now,
+                                GError        **error);
+/* Names that PC in the refusal *error (member `free_pc`, null for none). */
+void      lh_usage_suggest_free_pc (LhStore        *store,
+                                    const LhCentre *centre,
+                                    gint64          person_id,
+                                    gint64          except_resource_id,
+                                    gint64          now,
+                                    GError        **error);
+
 G_END_DECLS

@@ -277,6 +277,9 @@ lh_usage_extend (LhStore *store, const LhCentre *centre, gint64 session_id, gint
   if (until - usage->ends_at < LH_USAGE_MIN_SECONDS)
     {
       set_no_extension_error (centre, usage, until, bound, error);
+      /* Another PC may have the time this one has not. */
+      if (g_strcmp0 (lh_error_get_reason (error ? *error : NULL), "pc-booked-next") == 0)
+        lh_usage_suggest_free_pc (store, centre, usage->person_id, usage->resource_id, now, error);
       return NULL;
     }
   until = MIN (until, usage->ends_at + LH_USAGE_EXTEND_SECONDS);

@@ -195,6 +195,12 @@ test_check_in_extend_refuse (void)
   no_more = call ("POST", "/api/v1/me/usage/extend", token, NULL);
   g_assert_cmpuint (no_more->status, ==, 409);
   g_assert_nonnull (strstr (no_more->text, "is booked from"));
+  /* Which other PC is free now, as a member the kiosk words (issue 15);
+   * null when none is. */
+  g_assert_cmpstr (lh_api_reply_string (no_more, "reason"), ==, "pc-booked-next");
+  g_assert_true (json_object_has_member (json_node_get_object (no_more->json), "free_pc"));
+  g_assert_cmpstr (json_object_get_string_member_with_default (json_node_get_object (no_more->json), "free_pc", ""),
+                   !=, PC_NAME);
 
   /* Chloe at the same PC while Amira has it: refused, saying until when
    * and which PC is free, never whose booking; and no session is made.
@@ -217,6 +223,8 @@ test_check_in_extend_refuse (void)
     other = g_match_info_fetch (match, 1);
     g_assert_cmpstr (other, !=, PC_NAME);
     g_assert_true (g_str_has_prefix (other, "PC "));
+    /* The same PC, as a member: the kiosk words the reason, not the detail. */
+    g_assert_cmpstr (lh_api_reply_string (chloe, "free_pc"), ==, other);
   }
   g_assert_null (strstr (chloe->text, json_object_get_string_member (
     json_object_get_object_member (json_node_get_object (amira->json), "person"), "name")));
