@@ -323,7 +323,20 @@ lh_osk_set_target (LhOsk     *self,
     g_object_weak_unref (G_OBJECT (self->target), target_gone_cb, self);
   self->target = target;
   if (target != NULL)
-    g_object_weak_ref (G_OBJECT (target), target_gone_cb, self);
+    {
+      /* A field for a phone number opens on the digits; any other on
+       * the letters. */
+      gboolean digits = GTK_IS_TEXT (target) && gtk_text_get_input_purpose (GTK_TEXT (target)) ==
+                                                  GTK_INPUT_PURPOSE_PHONE;
+
+      g_object_weak_ref (G_OBJECT (target), target_gone_cb, self);
+      if (digits != self->symbols)
+        {
+          self->symbols = digits;
+          self->shift = FALSE;
+          rebuild (self);
+        }
+    }
   gtk_widget_set_visible (GTK_WIDGET (self), target != NULL);
 }
 
