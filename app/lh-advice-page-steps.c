@@ -174,7 +174,7 @@ lh_advice_page_contact_clicked_cb (GtkButton    *button,
                                    phone ? GTK_INPUT_PURPOSE_PHONE : GTK_INPUT_PURPOSE_EMAIL);
       gtk_widget_set_visible (self->contact_detail_box, TRUE);
       /* The on-screen keyboard comes up with the focus. */
-      gtk_widget_grab_focus (GTK_WIDGET (self->contact_detail_entry));
+      gtk_entry_grab_focus_without_selecting (self->contact_detail_entry);
       return;
     }
   self->contact = (LhContact) contact;

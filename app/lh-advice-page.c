@@ -273,7 +273,7 @@ ask_cb (GObject      *source,
       /* The number or address: back to its field, with why. */
       lh_advice_page_show_step (self, "contact");
       lh_page_show_message (LH_PAGE (self), message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->contact_detail_entry));
+      gtk_entry_grab_focus_without_selecting (self->contact_detail_entry);
     }
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) ||
            g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND) ||
