@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-advice-page"
 
 #include "lh-advice-page-private.h"
+#include "lh-osk.h"
 
 #include <glib/gi18n.h>
 
@@ -274,6 +275,7 @@ ask_cb (GObject      *source,
       lh_advice_page_show_step (self, "contact");
       lh_page_show_message (LH_PAGE (self), message);
       gtk_entry_grab_focus_without_selecting (self->contact_detail_entry);
+      lh_osk_reveal (GTK_WIDGET (self->contact_detail_entry));
     }
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) ||
            g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND) ||

@@ -118,6 +118,8 @@ test_by_phone (void)
   kiosk_wait_for_label (kiosk.window,
                         "This phone number does not look right. Use numbers only, at most 20 characters.");
   kiosk_wait_for_label (kiosk.window, "Your phone number");
+  kiosk_wait_for (kiosk.window, osk_shown, NULL, "the on-screen keyboard again");
+  kiosk_spin (300);
   kiosk_screenshot (kiosk.window, "advice-contact-refused");
 
   /* The rest of it, and sent. */
