@@ -48,6 +48,9 @@ struct _LhAdvicePage
   GtkFlowBox      *slots_box;
   GtkWidget       *slots_empty_label;
   GtkFlowBox      *contacts_box;
+  GtkWidget       *contact_detail_box;
+  GtkLabel        *contact_detail_label;
+  GtkEntry        *contact_detail_entry;
   GtkTextView     *note_view;
   GtkLabel        *note_count_label;
   GtkWidget       *note_next_button;
@@ -78,6 +81,11 @@ void       lh_advice_page_show_how       (LhAdvicePage *self);
 void       lh_advice_page_show_slots     (LhAdvicePage *self,
                                           GPtrArray    *slots);
 void       lh_advice_page_show_confirm   (LhAdvicePage *self);
+/* The phone number or email address as typed, for "By phone" and "By
+ * email"; NULL for the others. The daemon checks it. (transfer none) */
+const char *lh_advice_page_get_contact_detail (LhAdvicePage *self);
+/* Empties and hides the field for it: for the next person. */
+void       lh_advice_page_clear_contact_detail (LhAdvicePage *self);
 /* The note, stripped, or NULL if empty. (transfer full) */
 char      *lh_advice_page_get_note       (LhAdvicePage *self);
 void       lh_advice_page_queue_clicked_cb     (LhAdvicePage *self,
@@ -91,6 +99,8 @@ void       lh_advice_page_topic_clicked_cb     (GtkButton    *button,
                                                 LhAdvicePage *self);
 void       lh_advice_page_contact_clicked_cb   (GtkButton    *button,
                                                 LhAdvicePage *self);
+void       lh_advice_page_contact_detail_next_clicked_cb (LhAdvicePage *self,
+                                                          GtkWidget    *widget);
 void       lh_advice_page_note_changed_cb      (LhAdvicePage  *self,
                                                 GtkTextBuffer *buffer);
 void       lh_advice_page_skip_clicked_cb      (LhAdvicePage *self,

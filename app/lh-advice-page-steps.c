@@ -161,8 +161,49 @@ lh_advice_page_contact_clicked_cb (GtkButton    *button,
 
   if (contact < 0 || lh_advice_page_is_busy (self))
     return;
+  if (contact == LH_CONTACT_PHONE || contact == LH_CONTACT_EMAIL)
+    {
+      gboolean phone = contact == LH_CONTACT_PHONE;
+
+      /* A number is no address: what was typed for the other goes. */
+      if (self->contact != (LhContact) contact)
+        gtk_editable_set_text (GTK_EDITABLE (self->contact_detail_entry), "");
+      self->contact = (LhContact) contact;
+      gtk_label_set_label (self->contact_detail_label, phone ? _("Your phone number") : _("Your email address"));
+      gtk_entry_set_input_purpose (self->contact_detail_entry,
+                                   phone ? GTK_INPUT_PURPOSE_PHONE : GTK_INPUT_PURPOSE_EMAIL);
+      gtk_widget_set_visible (self->contact_detail_box, TRUE);
+      /* The on-screen keyboard comes up with the focus. */
+      gtk_entry_grab_focus_without_selecting (self->contact_detail_entry);
+      return;
+    }
   self->contact = (LhContact) contact;
+  lh_advice_page_clear_contact_detail (self);
   lh_advice_page_show_step (self, "note");
+}
+
+void
+lh_advice_page_contact_detail_next_clicked_cb (LhAdvicePage *self,
+                                               GtkWidget    *widget)
+{
+  if (lh_advice_page_is_busy (self) || lh_advice_page_get_contact_detail (self) == NULL)
+    return;
+  lh_advice_page_show_step (self, "note");
+}
+
+const char *
+lh_advice_page_get_contact_detail (LhAdvicePage *self)
+{
+  if (self->contact != LH_CONTACT_PHONE && self->contact != LH_CONTACT_EMAIL)
+    return NULL;
+  return gtk_editable_get_text (GTK_EDITABLE (self->contact_detail_entry));
+}
+
+void
+lh_advice_page_clear_contact_detail (LhAdvicePage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_detail_entry), "");
+  gtk_widget_set_visible (self->contact_detail_box, FALSE);
 }
 
 char *
@@ -201,7 +242,9 @@ lh_advice_page_show_confirm (LhAdvicePage *self)
 {
   g_autoptr(GDateTime) now = lh_advice_page_now (self);
   g_autofree char *topic = lh_topic_title (self->topic);
-  g_autofree char *contact = lh_contact_title (self->contact);
+  g_autofree char *title = lh_contact_title (self->contact);
+  const char *detail = lh_advice_page_get_contact_detail (self);
+  g_autofree char *contact = NULL;
   g_autofree char *how = NULL;
   g_autofree char *facts = NULL;
   LhDropin *dropin = lh_advice_page_find_dropin (self, self->dropin_id);
@@ -219,6 +262,9 @@ lh_advice_page_show_confirm (LhAdvicePage *self)
       gtk_label_set_label (self->confirm_question_label, _("Join the drop-in queue?"));
       how = dropin ? lh_advice_format_dropin (dropin, now) : g_strdup (_("Today's drop-in"));
     }
+  /* Translators: how to be reached and the number or address typed,
+   * "By phone, 07700 900123" */
+  contact = detail != NULL ? g_strdup_printf (_("%s, %s"), title, detail) : g_strdup (title);
   /* Translators: the confirm view's facts: how and when, then
    * "About: Careers advice", then "We reach you: By phone" */
   facts = g_strdup_printf (_("%s\nAbout: %s\nWe reach you: %s"), how, topic, contact);

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lh-advice-page"
 
 #include "lh-advice-page-private.h"
+#include "lh-osk.h"
 
 #include <glib/gi18n.h>
 
@@ -222,6 +223,16 @@ back_to (LhAdvicePage *self,
   lh_advice_page_load_all (self);
 }
 
+/* Whether the daemon refused the phone number or email address. */
+static gboolean
+is_contact_refusal (const GError *error)
+{
+  const char *reason = lh_client_error_get_reason (error);
+
+  return reason != NULL && (g_str_has_prefix (reason, "phone-") || g_str_has_prefix (reason, "email-") ||
+                            g_str_has_prefix (reason, "contact-detail-"));
+}
+
 static void
 ask_cb (GObject      *source,
         GAsyncResult *result,
@@ -243,6 +254,7 @@ ask_cb (GObject      *source,
   if (request != NULL)
     {
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+      lh_advice_page_clear_contact_detail (self);
       lh_advice_page_show_ticket (self, request);
       return;
     }
@@ -256,6 +268,14 @@ ask_cb (GObject      *source,
       gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.toast", "s", message);
       lh_page_reset (LH_PAGE (self), "list");
       lh_advice_page_load_all (self);
+    }
+  else if (is_contact_refusal (error))
+    {
+      /* The number or address: back to its field, with why. */
+      lh_advice_page_show_step (self, "contact");
+      lh_page_show_message (LH_PAGE (self), message);
+      gtk_entry_grab_focus_without_selecting (self->contact_detail_entry);
+      lh_osk_reveal (GTK_WIDGET (self->contact_detail_entry));
     }
   else if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_CONFLICT) ||
            g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NOT_FOUND) ||
@@ -284,6 +304,7 @@ confirm_clicked_cb (LhAdvicePage *self,
   plan.topic = self->topic;
   plan.appointment = self->appointment;
   plan.contact = self->contact;
+  plan.contact_detail = lh_advice_page_get_contact_detail (self);
   plan.note = note;
   plan.dropin_id = self->appointment ? 0 : self->dropin_id;
   plan.slot_id = self->appointment ? self->slot->id : 0;
@@ -371,6 +392,9 @@ lh_advice_page_class_init (LhAdvicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, slots_box);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, slots_empty_label);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, contacts_box);
+  gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, contact_detail_box);
+  gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, contact_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, contact_detail_entry);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, note_view);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, note_count_label);
   gtk_widget_class_bind_template_child (widget_class, LhAdvicePage, note_next_button);
@@ -384,6 +408,8 @@ lh_advice_page_class_init (LhAdvicePageClass *klass)
                                                 G_CALLBACK (lh_advice_page_book_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "skip_clicked_cb",
                                                 G_CALLBACK (lh_advice_page_skip_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "contact_detail_next_clicked_cb",
+                                                G_CALLBACK (lh_advice_page_contact_detail_next_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "note_next_clicked_cb",
                                                 G_CALLBACK (lh_advice_page_note_next_clicked_cb));
   gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
@@ -453,6 +479,7 @@ lh_advice_page_reset (LhAdvicePage *self)
     {
       lh_remove_children (GTK_WIDGET (self->slots_box));
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+      lh_advice_page_clear_contact_detail (self);
       lh_advice_ticket_set_request (self->ticket, NULL, NULL);
       lh_advice_ticket_set_busy (self->ticket, FALSE);
       /* Nothing of the last person's may show: a notification of theirs neither. */

@@ -67,6 +67,7 @@ lh_advice_request_copy (const LhAdviceRequest *request)
   *copy = *request;
   copy->learner = g_strdup (request->learner);
   copy->status = g_strdup (request->status);
+  copy->contact_detail = g_strdup (request->contact_detail);
   copy->note = g_strdup (request->note);
   copy->place = g_strdup (request->place);
   copy->start = request->start ? g_date_time_ref (request->start) : NULL;
@@ -86,6 +87,7 @@ lh_advice_request_free (LhAdviceRequest *request)
     return;
   g_free (request->learner);
   g_free (request->status);
+  g_free (request->contact_detail);
   g_free (request->note);
   g_free (request->place);
   g_clear_pointer (&request->start, g_date_time_unref);
@@ -130,6 +132,7 @@ lh_advice_request_from_json (JsonObject  *object,
       !lh_json_read_string (object, "topic", FALSE, &topic, error) ||
       !lh_json_read_string (object, "mode", FALSE, &mode, error) ||
       !lh_json_read_string (object, "contact", FALSE, &contact, error) ||
+      !lh_json_read_string (object, "contact_detail", FALSE, &request->contact_detail, error) ||
       !lh_json_read_string (object, "note", FALSE, &request->note, error) ||
       !lh_json_read_int (object, "dropin_id", FALSE, &request->dropin_id, error) ||
       !lh_json_read_int (object, "slot_id", FALSE, &request->slot_id, error) ||

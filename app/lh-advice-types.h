@@ -58,6 +58,7 @@ typedef struct
   gboolean   appointment;   /* mode: a booked slot, else a drop-in queue */
   char      *status;        /* (owned) "waiting", "called", "started", "done", "no-show", "left", "unseen" */
   LhContact  contact;       /* LH_N_CONTACTS for none or one the kiosk does not know */
+  char      *contact_detail; /* (owned) (nullable) the phone number or email address */
   char      *note;          /* (owned) (nullable) the learner's own words, for their ULR */
   gint64     dropin_id;     /* 0: none */
   gint64     slot_id;       /* 0: none */

@@ -95,6 +95,8 @@ lh_client_ask_advice_async (LhClient            *self,
   json_object_set_string_member (body, "topic", lh_topic_to_string (plan->topic));
   json_object_set_string_member (body, "mode", plan->appointment ? "appointment" : "queue");
   json_object_set_string_member (body, "contact", lh_contact_to_string (plan->contact));
+  if (plan->contact_detail != NULL)
+    json_object_set_string_member (body, "contact_detail", plan->contact_detail);
   if (plan->note != NULL && *plan->note != '\0')
     json_object_set_string_member (body, "note", plan->note);
   if (plan->appointment)

@@ -16,6 +16,7 @@ typedef struct
   LhTopic     topic;
   gboolean    appointment;  /* a slot, else the drop-in queue */
   LhContact   contact;
+  const char *contact_detail; /* (nullable) the number or address typed, as typed: the daemon checks it */
   const char *note;         /* (nullable) private to the learner and their ULRs */
   gint64      dropin_id;    /* 0: the daemon's choice (open now, else next today) */
   gint64      slot_id;      /* required for an appointment */

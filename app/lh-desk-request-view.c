@@ -512,6 +512,14 @@ lh_desk_request_view_show (LhDeskRequestView     *self,
   topic = lh_topic_title (request->topic);
   gtk_label_set_label (self->topic_label, topic);
   contact = lh_desk_contact_words (request->contact);
+  if (request->contact_detail != NULL && *request->contact_detail != '\0')
+    {
+      g_autofree char *how = g_steal_pointer (&contact);
+
+      /* Translators: how the learner would like to be reached, then
+       * their phone number or email address: "By phone: 07700 900123" */
+      contact = g_strdup_printf (_("%s: %s"), how, request->contact_detail);
+    }
   gtk_label_set_label (self->contact_label, contact);
   gtk_label_set_label (self->note_label, request->note && *request->note ? request->note : _("No note"));
   gtk_stack_set_visible_child_name (self->actions_stack,
@@ -560,6 +568,7 @@ lh_desk_request_view_reset (LhDeskRequestView *self)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child))), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   gtk_label_set_label (self->who_label, "");
+  gtk_label_set_label (self->contact_label, "");
   gtk_label_set_label (self->note_label, "");
   show_error (self, NULL);
 }

@@ -323,8 +323,77 @@ lh_osk_set_target (LhOsk     *self,
     g_object_weak_unref (G_OBJECT (self->target), target_gone_cb, self);
   self->target = target;
   if (target != NULL)
-    g_object_weak_ref (G_OBJECT (target), target_gone_cb, self);
+    {
+      /* A field for a phone number opens on the digits; any other on
+       * the letters. */
+      gboolean digits = GTK_IS_TEXT (target) && gtk_text_get_input_purpose (GTK_TEXT (target)) ==
+                                                  GTK_INPUT_PURPOSE_PHONE;
+
+      g_object_weak_ref (G_OBJECT (target), target_gone_cb, self);
+      if (digits != self->symbols)
+        {
+          self->symbols = digits;
+          self->shift = FALSE;
+          rebuild (self);
+        }
+    }
   gtk_widget_set_visible (GTK_WIDGET (self), target != NULL);
+}
+
+/* ---- keeping the field in view ---------------------------------------- */
+
+/* Frames to keep the field in view for (under a second): the keyboard
+ * takes its room only once the window is laid out again, and a page may
+ * still be sliding in. */
+#define REVEAL_FRAMES 40
+
+/* Scrolls the page so that the field (its whole entry) is above the
+ * keyboard that just came up beneath it. */
+static gboolean
+reveal_tick_cb (GtkWidget     *target,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint left = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (target), "lh-osk-reveal"));
+  GtkWidget *field = gtk_widget_get_ancestor (target, GTK_TYPE_ENTRY);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (target);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  graphene_point_t top;
+
+  if (field == NULL)
+    field = target;
+  /* An entry's text is what has the focus. */
+  if (scrolled != NULL && focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)) &&
+      gtk_widget_compute_point (field, scrolled, &GRAPHENE_POINT_INIT (0, 0), &top))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double bottom = top.y + gtk_widget_get_height (field) + 16;
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double value = gtk_adjustment_get_value (adjustment);
+
+      if (bottom > page)
+        gtk_adjustment_set_value (adjustment, value + bottom - page);
+      else if (top.y < 0)
+        gtk_adjustment_set_value (adjustment, value + top.y - 16);
+    }
+  left = left > 0 ? left - 1 : 0;
+  g_object_set_data (G_OBJECT (target), "lh-osk-reveal", GUINT_TO_POINTER (left));
+  return left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+void
+lh_osk_reveal (GtkWidget *target)
+{
+  gboolean running;
+
+  g_return_if_fail (GTK_IS_WIDGET (target));
+
+  running = g_object_get_data (G_OBJECT (target), "lh-osk-reveal") != NULL;
+
+  g_object_set_data (G_OBJECT (target), "lh-osk-reveal", GUINT_TO_POINTER (REVEAL_FRAMES));
+  if (!running)
+    gtk_widget_add_tick_callback (target, reveal_tick_cb, NULL, NULL);
 }
 
 /* ---- attached to a window --------------------------------------------- */
@@ -350,7 +419,11 @@ focus_changed_cb (GtkWindow  *window,
                   GParamSpec *pspec,
                   LhOsk      *self)
 {
-  lh_osk_set_target (self, text_field (gtk_window_get_focus (window)));
+  GtkWidget *target = text_field (gtk_window_get_focus (window));
+
+  lh_osk_set_target (self, target);
+  if (target != NULL)
+    lh_osk_reveal (target);
 }
 
 #define OSK_KEY "lh-osk"

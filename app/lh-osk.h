@@ -23,6 +23,10 @@ void       lh_osk_set_layout (LhOsk             *self,
  * GtkTextView; NULL for nothing. */
 void       lh_osk_set_target (LhOsk     *self,
                               GtkWidget *target);
+/* Scrolls field (a GtkEntry or text field) above the keyboard for the
+ * next frames; done by itself when a field gets the focus, and for one
+ * that has it already when its page comes back. */
+void       lh_osk_reveal     (GtkWidget *field);
 /* Adds a keyboard below window's content, shown while a text field of
  * the window has the focus. Returns: (transfer none) the keyboard. */
 LhOsk     *lh_osk_attach     (AdwApplicationWindow *window);

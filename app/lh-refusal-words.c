@@ -299,6 +299,31 @@ static char *
 advice_number_words (const GError *error,
                      const char   *reason)
 {
+  if (g_str_equal (reason, "phone-needed"))
+    return g_strdup (_("Please type the phone number we can call you on."));
+  if (g_str_equal (reason, "email-needed"))
+    return g_strdup (_("Please type the email address we can write to."));
+  if (g_str_equal (reason, "contact-detail-unwanted"))
+    return g_strdup (_("We only keep a phone number or email address if you choose to be reached that way."));
+  if (g_str_equal (reason, "phone-invalid") || g_str_equal (reason, "email-invalid"))
+    {
+      gboolean phone = g_str_equal (reason, "phone-invalid");
+      long longest = number (error, "max_chars");
+
+      if (phone && longest > 0)
+        return g_strdup_printf (ngettext ("This phone number does not look right. Use numbers only, "
+                                          "at most %ld character.",
+                                          "This phone number does not look right. Use numbers only, "
+                                          "at most %ld characters.", longest), longest);
+      if (phone)
+        return g_strdup (_("This phone number does not look right. Please check it."));
+      if (longest > 0)
+        return g_strdup_printf (ngettext ("This email address does not look right. Please check it. "
+                                          "It can be at most %ld character.",
+                                          "This email address does not look right. Please check it. "
+                                          "It can be at most %ld characters.", longest), longest);
+      return g_strdup (_("This email address does not look right. Please check it."));
+    }
   if (g_str_equal (reason, "already-queued"))
     {
       long ticket = number (error, "ticket");

@@ -269,6 +269,7 @@ lh_json_add_advice_request (JsonBuilder *builder, const LhAdviceRequest *request
   json_builder_set_member_name (builder, "mode");
   json_builder_add_string_value (builder, request->mode);
   add_string_or_null (builder, "contact", request->contact);
+  add_string_or_null (builder, "contact_detail", request->contact_detail);
   add_string_or_null (builder, "note", request->note);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, request->status);

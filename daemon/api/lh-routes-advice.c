@@ -127,6 +127,7 @@ lh_route_create_advice_request (LhRequest *request)
   JsonObject *object;
   const char *topic, *mode, *contact;
   const char *note = NULL;
+  const char *contact_detail = NULL;
   gint64 dropin_id = 0, slot_id = 0;
 
   body = lh_request_body_object (request, &error);
@@ -139,6 +140,8 @@ lh_route_create_advice_request (LhRequest *request)
   if (!lh_json_get_string (object, "topic", &topic, &error) ||
       !lh_json_get_string (object, "mode", &mode, &error) ||
       !lh_json_get_string (object, "contact", &contact, &error) ||
+      (lh_json_has (object, "contact_detail") &&
+       !lh_json_get_string (object, "contact_detail", &contact_detail, &error)) ||
       (lh_json_has (object, "note") && !lh_json_get_string (object, "note", &note, &error)) ||
       (lh_json_has (object, "dropin_id") && !lh_json_get_int (object, "dropin_id", &dropin_id, &error)) ||
       (lh_json_has (object, "slot_id") && !lh_json_get_int (object, "slot_id", &slot_id, &error)))
@@ -147,7 +150,7 @@ lh_route_create_advice_request (LhRequest *request)
       return;
     }
   advice = lh_advice_request_create (request->store, request->centre, request->session.person_id, topic, mode,
-                                     contact, note, dropin_id, slot_id, request->now, &error);
+                                     contact, contact_detail, note, dropin_id, slot_id, request->now, &error);
   if (advice == NULL)
     {
       lh_request_reply_error (request, error);

@@ -62,6 +62,7 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
     {
       g_autofree char *topic = NULL;
       g_autofree char *contact = NULL;
+      g_autofree char *detail = NULL;
       g_auto(GStrv) outcomes = NULL;
 
       g_autoptr(GError) unreadable = NULL;
@@ -70,7 +71,7 @@ lh_advice_count (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
 
       counts->requests++;
       /* One value that will not open does not hide the others' counts. */
-      if (!lh_advice_column_open_what (stmt, 0, centre, &topic, &contact, &outcomes, &unreadable))
+      if (!lh_advice_column_open_what (stmt, 0, centre, &topic, &contact, &detail, &outcomes, &unreadable))
         {
           g_message ("A request of the period did not open: %s", unreadable->message);
           counts->unreadable++;

@@ -239,7 +239,8 @@ lh_advice_finish (LhStore *store, const LhCentre *centre, gint64 request_id, gin
                      "UPDATE advice_requests SET status = 'done', ended_at = ?2 WHERE id = ?1 AND status = 'started'",
                      now, error) ||
       /* The outcomes are sealed with the topic and contact: one value. */
-      !lh_advice_reseal (store, centre, request->id, request->topic, request->contact, outcomes, error))
+      !lh_advice_reseal (store, centre, request->id, request->topic, request->contact,
+                         request->contact_detail, outcomes, error))
     return NULL;
   if (!lh_advice_text_is_blank (note))
     {

@@ -38,11 +38,13 @@ gboolean lh_advice_column_open  (LhStmt         *stmt,
                                  GError        **error);
 
 /* Every request's sealed value holds this many characters, padded with
- * spaces: the longest topic, contact and every outcome fit (checked in
- * test-advice-sealed), so that its size tells neither the topic nor how
- * many outcomes there were. Sealed, it is LH_ADVICE_WHAT_SEALED_SIZE
- * bytes: nonce, MAC, text. */
-#define LH_ADVICE_WHAT_CHARS 256
+ * spaces: the longest topic, contact, number or address (in UTF-8) and
+ * every outcome fit (checked in test-advice-sealed-erasure), so that its
+ * size tells neither the topic, whether a number was given, nor how many
+ * outcomes there were. Sealed, it is LH_ADVICE_WHAT_SEALED_SIZE bytes:
+ * nonce, MAC, text. Values sealed before issue 15 were 256 characters
+ * and had no number or address; they still open. */
+#define LH_ADVICE_WHAT_CHARS 640
 #define LH_ADVICE_WHAT_SEALED_SIZE (24 + 16 + LH_ADVICE_WHAT_CHARS)
 
 /* The topic of a request whose sealed value did not open when it was
@@ -54,8 +56,9 @@ gboolean lh_advice_column_open  (LhStmt         *stmt,
 #define LH_ADVICE_COUNTS_SQL \
   "SELECT sealed, learner_id FROM advice_requests WHERE created_at >= ?1 AND created_at < ?2"
 
-/* Binds what was asked (topic), how to reach the learner (contact, may be
- * NULL) and what came of it (outcomes, may be NULL) as one value sealed
+/* Binds what was asked (topic), how to reach the learner (contact and
+ * its number or address, detail, each may be NULL) and what came of it
+ * (outcomes, may be NULL) as one value sealed
  * with the notes key, padded to one size whatever it holds
  * (lh-advice-sealed.c). The names are checked before. */
 gboolean lh_advice_bind_what    (LhStmt             *stmt,
@@ -63,30 +66,35 @@ gboolean lh_advice_bind_what    (LhStmt             *stmt,
                                  const LhCentre     *centre,
                                  const char         *topic,
                                  const char         *contact,
+                                 const char         *detail,
                                  const char * const *outcomes,
                                  GError            **error);
 
-/* Opens column's value bound by lh_advice_bind_what(): *out_contact is
- * NULL when none was kept; *out_outcomes is sorted, maybe empty. */
+/* Opens column's value bound by lh_advice_bind_what(): *out_contact and
+ * *out_detail are NULL when none was kept; *out_outcomes is sorted,
+ * maybe empty. */
 gboolean lh_advice_column_open_what (LhStmt         *stmt,
                                      int             column,
                                      const LhCentre *centre,
                                      char          **out_topic,
                                      char          **out_contact,
+                                     char          **out_detail,
                                      GStrv          *out_outcomes,
                                      GError        **error);
 
-/* Seals request_id's topic, contact and outcomes again, as
+/* Seals request_id's topic, contact, detail and outcomes again, as
  * lh_advice_bind_what() does; the error names the request. */
 gboolean lh_advice_reseal       (LhStore            *store,
                                  const LhCentre     *centre,
                                  gint64              request_id,
                                  const char         *topic,
                                  const char         *contact,
+                                 const char         *detail,
                                  const char * const *outcomes,
                                  GError            **error);
 
-/* Seals learner_id's requests again without the way to reach them: for
+/* Seals learner_id's requests again without the way to reach them (the
+ * number or address too): for
  * erasure, which keeps only the topic, outcomes and the day. One that
  * does not open is sealed again as of LH_ADVICE_TOPIC_UNKNOWN, so that
  * erasure never waits on the key. */

@@ -96,7 +96,8 @@ request_from_row (LhStmt *stmt, const LhCentre *centre, GError **error)
   request->id = sqlite3_column_int64 (stmt, 0);
   request->learner_id = sqlite3_column_int64 (stmt, 1);
   request->learner_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  if (!lh_advice_column_open_what (stmt, 3, centre, &request->topic, &request->contact, &request->outcomes, error))
+  if (!lh_advice_column_open_what (stmt, 3, centre, &request->topic, &request->contact, &request->contact_detail,
+                                   &request->outcomes, error))
     return NULL;
   request->mode = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
   if (!lh_advice_column_open (stmt, 5, centre, &request->note, error))

@@ -11,6 +11,7 @@
 #include "lh-error.h"
 
 #include <sodium.h>
+#include <string.h>
 
 static int
 compare_strings (gconstpointer a, gconstpointer b)
@@ -18,10 +19,11 @@ compare_strings (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-/* "topic\ncontact\noutcome,outcome\n", outcomes sorted and each once,
- * then spaces up to LH_ADVICE_WHAT_CHARS. */
+/* "topic\ncontact\noutcome,outcome\ndetail\n", outcomes sorted and each
+ * once, then spaces up to LH_ADVICE_WHAT_CHARS. The detail line came
+ * with issue 15: a value from before ends after the outcomes. */
 static char *
-what_text (const char *topic, const char *contact, const char * const *outcomes)
+what_text (const char *topic, const char *contact, const char *detail, const char * const *outcomes)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GString) text = g_string_new (topic);
@@ -33,7 +35,7 @@ what_text (const char *topic, const char *contact, const char * const *outcomes)
   g_ptr_array_sort (sorted, compare_strings);
   for (guint i = 0; i < sorted->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "," : "", (const char *) g_ptr_array_index (sorted, i));
-  g_string_append_c (text, '\n');
+  g_string_append_printf (text, "\n%s\n", detail != NULL ? detail : "");
   /* Checked names all fit (test-advice-sealed); a row changed by
    * something else may not. */
   if (text->len > LH_ADVICE_WHAT_CHARS)
@@ -45,13 +47,15 @@ what_text (const char *topic, const char *contact, const char * const *outcomes)
 
 gboolean
 lh_advice_bind_what (LhStmt *stmt, int column, const LhCentre *centre, const char *topic, const char *contact,
-                     const char * const *outcomes, GError **error)
+                     const char *detail, const char * const *outcomes, GError **error)
 {
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (topic != NULL, FALSE);
+  /* A line of its own: a checked number or address has no newline. */
+  g_return_val_if_fail (detail == NULL || strchr (detail, '\n') == NULL, FALSE);
 
-  text = what_text (topic, contact, outcomes);
+  text = what_text (topic, contact, detail, outcomes);
   if (text == NULL)
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "A request's topic, contact and outcomes are too long to seal");
@@ -62,14 +66,14 @@ lh_advice_bind_what (LhStmt *stmt, int column, const LhCentre *centre, const cha
 
 gboolean
 lh_advice_reseal (LhStore *store, const LhCentre *centre, gint64 request_id, const char *topic,
-                  const char *contact, const char * const *outcomes, GError **error)
+                  const char *contact, const char *detail, const char * const *outcomes, GError **error)
 {
   g_autoptr(LhStmt) update = lh_store_prepare (store, "UPDATE advice_requests SET sealed = ?2 WHERE id = ?1", error);
 
   if (update == NULL)
     return FALSE;
   sqlite3_bind_int64 (update, 1, request_id);
-  if (!lh_advice_bind_what (update, 2, centre, topic, contact, outcomes, error) || !lh_store_exec (store, update, error))
+  if (!lh_advice_bind_what (update, 2, centre, topic, contact, detail, outcomes, error) || !lh_store_exec (store, update, error))
     {
       g_prefix_error (error, "Request %" G_GINT64_FORMAT ": ", request_id);
       return FALSE;
@@ -79,10 +83,11 @@ lh_advice_reseal (LhStore *store, const LhCentre *centre, gint64 request_id, con
 
 gboolean
 lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, char **out_topic,
-                            char **out_contact, GStrv *out_outcomes, GError **error)
+                            char **out_contact, char **out_detail, GStrv *out_outcomes, GError **error)
 {
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
+  guint n_lines;
 
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     {
@@ -92,14 +97,18 @@ lh_advice_column_open_what (LhStmt *stmt, int column, const LhCentre *centre, ch
     }
   if (!lh_advice_column_open (stmt, column, centre, &text, error))
     return FALSE;
-  lines = g_strsplit (text, "\n", 4);
-  if (g_strv_length (lines) != 4 || lines[0][0] == '\0')
+  /* Four parts from before issue 15 (the last is the padding), five
+   * with the detail line. */
+  lines = g_strsplit (text, "\n", 5);
+  n_lines = g_strv_length (lines);
+  if ((n_lines != 4 && n_lines != 5) || lines[0][0] == '\0')
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "A sealed request does not read as one");
       return FALSE;
     }
   *out_topic = g_strdup (lines[0]);
   *out_contact = lines[1][0] != '\0' ? g_strdup (lines[1]) : NULL;
+  *out_detail = n_lines == 5 && lines[3][0] != '\0' ? g_strdup (lines[3]) : NULL;
   *out_outcomes = lines[2][0] != '\0' ? g_strsplit (lines[2], ",", -1) : g_new0 (char *, 1);
   return TRUE;
 }
@@ -121,12 +130,13 @@ lh_advice_forget_contacts (LhStore *store, const LhCentre *centre, gint64 learne
       gint64 request_id = sqlite3_column_int64 (rows, 0);
       g_autofree char *topic = NULL;
       g_autofree char *contact = NULL;
+      g_autofree char *detail = NULL;
       g_auto(GStrv) outcomes = NULL;
       g_autoptr(GError) unreadable = NULL;
 
       /* Erasure must not wait on a value that will not open: it becomes
        * a request about nothing known, which names no one either. */
-      if (!lh_advice_column_open_what (rows, 1, centre, &topic, &contact, &outcomes, &unreadable))
+      if (!lh_advice_column_open_what (rows, 1, centre, &topic, &contact, &detail, &outcomes, &unreadable))
         {
           g_message ("Request %" G_GINT64_FORMAT " did not open (%s); erased as of an unknown topic", request_id,
                      unreadable->message);
@@ -134,7 +144,7 @@ lh_advice_forget_contacts (LhStore *store, const LhCentre *centre, gint64 learne
           g_clear_pointer (&outcomes, g_strfreev);
           topic = g_strdup (LH_ADVICE_TOPIC_UNKNOWN);
         }
-      if (!lh_advice_reseal (store, centre, request_id, topic, NULL, (const char * const *) outcomes, error))
+      if (!lh_advice_reseal (store, centre, request_id, topic, NULL, NULL, (const char * const *) outcomes, error))
         return FALSE;
     }
   return ok;
@@ -162,7 +172,7 @@ seal_unsealed (LhStore *store, const LhCentre *centre, GError **error)
       g_auto(GStrv) split = g_strsplit (outcomes != NULL ? outcomes : "", ",", -1);
 
       if (!lh_advice_reseal (store, centre, sqlite3_column_int64 (rows, 0), (const char *) sqlite3_column_text (rows, 1),
-                             (const char *) sqlite3_column_text (rows, 2),
+                             (const char *) sqlite3_column_text (rows, 2), NULL,
                              outcomes != NULL ? (const char * const *) split : NULL, error))
         return FALSE;
       n++;

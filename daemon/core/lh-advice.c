@@ -61,6 +61,7 @@ lh_advice_request_free (LhAdviceRequest *request)
   g_free (request->topic);
   g_free (request->mode);
   g_free (request->contact);
+  g_free (request->contact_detail);
   g_free (request->note);
   g_free (request->status);
   g_free (request->place);
@@ -165,7 +166,7 @@ find_dropin (LhStore *store, const LhCentre *centre, gint64 dropin_id, gint64 no
 
 static gint64
 insert_queued (LhStore *store, const LhCentre *centre, gint64 learner_id, const char *topic, const char *contact,
-               const char *note, gint64 dropin_id, gint64 now, GError **error)
+               const char *detail, const char *note, gint64 dropin_id, gint64 now, GError **error)
 {
   g_autoptr(LhStmt) take = lh_store_prepare (store, "SELECT next_ticket FROM advice_dropins WHERE id = ?1", error);
   g_autoptr(LhStmt) advance = NULL;
@@ -187,7 +188,7 @@ insert_queued (LhStore *store, const LhCentre *centre, gint64 learner_id, const 
     return 0;
   sqlite3_bind_int64 (advance, 1, dropin_id);
   sqlite3_bind_int64 (insert, 1, learner_id);
-  if (!lh_advice_bind_what (insert, 2, centre, topic, contact, NULL, error) ||
+  if (!lh_advice_bind_what (insert, 2, centre, topic, contact, detail, NULL, error) ||
       !lh_advice_bind_sealed (insert, 3, centre, note, error))
     return 0;
   sqlite3_bind_int64 (insert, 4, dropin_id);
@@ -200,7 +201,7 @@ insert_queued (LhStore *store, const LhCentre *centre, gint64 learner_id, const 
 
 static gint64
 insert_appointment (LhStore *store, const LhCentre *centre, gint64 learner_id, const char *topic,
-                    const char *contact, const char *note, gint64 slot_id, gint64 now, GError **error)
+                    const char *contact, const char *detail, const char *note, gint64 slot_id, gint64 now, GError **error)
 {
   g_autoptr(LhAdviceSlot) slot = lh_advice_slots_get (store, slot_id, learner_id, error);
   g_autoptr(LhStmt) insert = NULL;
@@ -234,7 +235,7 @@ insert_appointment (LhStore *store, const LhCentre *centre, gint64 learner_id, c
   if (insert == NULL)
     return 0;
   sqlite3_bind_int64 (insert, 1, learner_id);
-  if (!lh_advice_bind_what (insert, 2, centre, topic, contact, NULL, error) ||
+  if (!lh_advice_bind_what (insert, 2, centre, topic, contact, detail, NULL, error) ||
       !lh_advice_bind_sealed (insert, 3, centre, note, error))
     return 0;
   sqlite3_bind_int64 (insert, 4, slot_id);
@@ -257,12 +258,14 @@ insert_appointment (LhStore *store, const LhCentre *centre, gint64 learner_id, c
 
 LhAdviceRequest *
 lh_advice_request_create (LhStore *store, const LhCentre *centre, gint64 learner_id, const char *topic,
-                          const char *mode, const char *contact, const char *note, gint64 dropin_id,
+                          const char *mode, const char *contact, const char *contact_detail, const char *note,
+                          gint64 dropin_id,
                           gint64 slot_id, gint64 now, GError **error)
 {
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(LhPerson) learner = NULL;
   g_autoptr(LhAdviceRequest) request = NULL;
+  g_autofree char *detail = NULL;
   gboolean queue = g_strcmp0 (mode, "queue") == 0;
   gint64 id;
 
@@ -270,6 +273,7 @@ lh_advice_request_create (LhStore *store, const LhCentre *centre, gint64 learner
   g_return_val_if_fail (centre != NULL, NULL);
 
   if (!lh_advice_topic_check (topic, error) || !lh_advice_contact_check (contact, error) ||
+      !lh_advice_contact_detail_check (contact, contact_detail, &detail, error) ||
       !lh_advice_text_check (note, LH_ADVICE_NOTE_MAX_CHARS, TRUE, "note", error))
     return NULL;
   if (!queue && g_strcmp0 (mode, "appointment") != 0)
@@ -301,10 +305,10 @@ lh_advice_request_create (LhStore *store, const LhCentre *centre, gint64 learner
       if (!check_not_queued (store, learner_id, error) ||
           (dropin_id = find_dropin (store, centre, dropin_id, now, error)) == 0)
         return NULL;
-      id = insert_queued (store, centre, learner_id, topic, contact, note, dropin_id, now, error);
+      id = insert_queued (store, centre, learner_id, topic, contact, detail, note, dropin_id, now, error);
     }
   else
-    id = insert_appointment (store, centre, learner_id, topic, contact, note, slot_id, now, error);
+    id = insert_appointment (store, centre, learner_id, topic, contact, detail, note, slot_id, now, error);
   if (id == 0)
     return NULL;
   request = lh_advice_request_get_unchecked (store, centre, id, now, error);

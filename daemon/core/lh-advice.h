@@ -24,6 +24,20 @@ gboolean lh_advice_topic_check   (const char *topic,   GError **error);
 gboolean lh_advice_outcome_check (const char *outcome, GError **error);
 gboolean lh_advice_contact_check (const char *contact, GError **error);
 
+/* A phone number (digits, spaces, a leading +) or an email address is at
+ * most this many characters. */
+#define LH_ADVICE_PHONE_MAX_CHARS 20
+#define LH_ADVICE_EMAIL_MAX_CHARS 100
+
+/* Checks the number or address given with contact (lh-advice-contact.c):
+ * needed for "phone" and "email", refused for the others. *out_detail is
+ * it trimmed, NULL when none. LH_ERROR_INVALID with reason phone-needed,
+ * phone-invalid, email-needed, email-invalid or contact-detail-unwanted. */
+gboolean lh_advice_contact_detail_check (const char  *contact,
+                                         const char  *detail,
+                                         char       **out_detail,
+                                         GError     **error);
+
 /* A learner's note and a ULR's notes are at most this many characters. */
 #define LH_ADVICE_NOTE_MAX_CHARS 2000
 /* Until enough sessions are finished to tell, one takes this long. */
@@ -37,6 +51,8 @@ typedef struct
   char    *topic;         /* (owned) */
   char    *mode;          /* (owned) "queue" or "appointment" */
   char    *contact;       /* (owned) (nullable) */
+  char    *contact_detail; /* (owned) (nullable) the phone number or email
+                            * address, for "phone" and "email" */
   char    *note;          /* (owned) (nullable) the learner's own, opened */
   char    *status;        /* (owned) waiting, called, started, done,
                            * no-show, left, unseen */
@@ -63,8 +79,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhAdviceRequest, lh_advice_request_free)
 
 /* Asks for advice. mode "queue" joins dropin_id's queue (0: the drop-in
  * open now, else the next one today); "appointment" books slot_id. note
- * may be NULL or "". LH_ERROR_INVALID for an unknown topic, mode or
- * contact, a note too long, a guest, no drop-in today, a slot that has
+ * may be NULL or "". contact_detail is the number or address for a
+ * contact "phone" or "email" (lh_advice_contact_detail_check()), NULL
+ * otherwise. LH_ERROR_INVALID for an unknown topic, mode or
+ * contact, a missing or bad number or address, a note too long, a guest, no drop-in today, a slot that has
  * begun; LH_ERROR_NOT_FOUND for no such drop-in or slot; LH_ERROR_CONFLICT
  * when the learner is in a queue already, or the slot is taken. */
 LhAdviceRequest *lh_advice_request_create (LhStore        *store,
@@ -73,6 +91,7 @@ LhAdviceRequest *lh_advice_request_create (LhStore        *store,
                                            const char     *topic,
                                            const char     *mode,
                                            const char     *contact,
+                                           const char     *contact_detail,
                                            const char     *note,
                                            gint64          dropin_id,
                                            gint64          slot_id,

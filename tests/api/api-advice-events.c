@@ -175,6 +175,7 @@ test_queue_events (void)
   offered = call ("POST", "/api/v1/advice-slots", ulr2.token, slot_body);
   g_assert_cmpuint (offered->status, ==, 201);
   book = g_strdup_printf ("{\"topic\":\"careers\",\"mode\":\"appointment\",\"contact\":\"email\","
+                          "\"contact_detail\":\"dee@example.org\","
                           "\"slot_id\":%" G_GINT64_FORMAT "}", lh_api_reply_int (offered, "id"));
   booked = call ("POST", "/api/v1/advice-requests", learner_e.token, book);
   g_assert_cmpuint (booked->status, ==, 201);

@@ -161,6 +161,7 @@ test_slots_and_appointments (void)
   g_assert_cmpuint (adv_status_of ("POST", "/api/v1/advice-slots", NULL, body), ==, 401);
 
   book = g_strdup_printf ("{\"topic\":\"courses-funding\",\"mode\":\"appointment\",\"contact\":\"phone\","
+                          "\"contact_detail\":\"07700 900222\","
                           "\"slot_id\":%" G_GINT64_FORMAT "}", slot);
   /* D, whom ulr2 may support from now on; the deletion test needs
    * ulr2 not to support B or C beyond the race. */

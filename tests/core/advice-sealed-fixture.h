@@ -62,6 +62,19 @@ open_dropin (Fixture *f, gint64 start, gint64 end)
   return dropin->id;
 }
 
+/* The number or address each learner gives when they choose to be
+ * reached by phone or email (Ofcom's drama range, example.org). */
+#define SEALED_PHONE "07700 900461"
+#define SEALED_EMAIL "amira.k@example.org"
+
+static inline const char *
+sealed_detail_for (const char *contact)
+{
+  if (g_strcmp0 (contact, "phone") == 0)
+    return SEALED_PHONE;
+  return g_strcmp0 (contact, "email") == 0 ? SEALED_EMAIL : NULL;
+}
+
 /* learner asks about topic at a drop-in around `at`; with outcomes, Sue
  * sees them and records those. The request's id. */
 static inline gint64
@@ -70,7 +83,8 @@ ask (Fixture *f, gint64 learner, const char *topic, const char *contact, gint64 
   gint64 dropin = open_dropin (f, at - HOUR, at + HOUR);
   g_autoptr(GError) error = NULL;
   g_autoptr(LhAdviceRequest) request = lh_advice_request_create (f->ts->store, f->centre, learner, topic, "queue",
-                                                                 contact, "a note of mine", dropin, 0, at, &error);
+                                                                 contact, sealed_detail_for (contact), "a note of mine", dropin, 0,
+                                                                 at, &error);
   g_autoptr(LhAdviceRequest) called = NULL;
   g_autoptr(LhAdviceRequest) started = NULL;
   g_autoptr(LhAdviceRequest) done = NULL;

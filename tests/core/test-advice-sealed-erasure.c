@@ -71,9 +71,10 @@ longest (const char * const *names)
   return found;
 }
 
-/* The longest topic and contact with every outcome fit the padding, and
- * every sealed value is one size; something longer is refused, naming
- * the request. */
+/* The longest topic and contact with every outcome and the longest
+ * address (each character 4 bytes in UTF-8) fit the padding, and every
+ * sealed value is one size; something longer is refused, naming the
+ * request. */
 static void
 test_longest_fits (Fixture *f, gconstpointer data)
 {
@@ -81,33 +82,47 @@ test_longest_fits (Fixture *f, gconstpointer data)
   const char *contact = longest (lh_advice_contacts);
   g_autofree char *outcomes = g_strjoinv (",", (char **) lh_advice_outcomes);
   g_autofree char *too_long = g_strnfill (LH_ADVICE_WHAT_CHARS, 'x');
+  g_autoptr(GString) address = g_string_new ("@example.org");
   g_autofree char *where = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LhAdviceRequest) request = NULL;
   gint64 full, small;
 
-  /* "topic\ncontact\noutcomes\n" */
-  g_assert_cmpuint (strlen (topic) + strlen (contact) + strlen (outcomes) + 3, <=, LH_ADVICE_WHAT_CHARS);
-  g_assert_cmpint (LH_ADVICE_WHAT_SEALED_SIZE, ==, 296);
+  while (g_utf8_strlen (address->str, -1) < LH_ADVICE_EMAIL_MAX_CHARS)
+    g_string_prepend (address, "\xf0\x9f\x98\x80");  /* 😀: 4 bytes */
+  /* "topic\ncontact\noutcomes\ndetail\n" */
+  g_assert_cmpuint (strlen (topic) + strlen (contact) + strlen (outcomes) + address->len + 4, <=,
+                    LH_ADVICE_WHAT_CHARS);
+  g_assert_cmpint (LH_ADVICE_WHAT_SEALED_SIZE, ==, 680);
 
   full = ask (f, f->amira, topic, contact, NOW, lh_advice_outcomes);
+  {
+    /* The longest address, as the desk's outcomes seal it again. */
+    g_autoptr(GError) seal_error = NULL;
+
+    g_assert_true (lh_advice_reseal (f->ts->store, f->centre, full, topic, contact, address->str,
+                                     lh_advice_outcomes, &seal_error));
+    g_assert_no_error (seal_error);
+  }
   small = ask (f, f->ben, "esol", "here", NOW + 3 * HOUR, NULL);
   request = get_unchecked (f, full);
   g_assert_cmpstr (request->topic, ==, topic);
   g_assert_cmpstr (request->contact, ==, contact);
+  g_assert_cmpstr (request->contact_detail, ==, address->str);
   g_assert_cmpuint (g_strv_length (request->outcomes), ==, g_strv_length ((char **) lh_advice_outcomes));
-  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE length (sealed) = 296"),
-                   ==, 2);
+  g_assert_cmpint (lh_test_query_int (f->ts->store, "SELECT count(*) FROM advice_requests WHERE length (sealed) = "
+                                      G_STRINGIFY (LH_ADVICE_WHAT_SEALED_SIZE)), ==, 2);
 
-  g_assert_false (lh_advice_reseal (f->ts->store, f->centre, small, too_long, NULL, NULL, &error));
+  g_assert_false (lh_advice_reseal (f->ts->store, f->centre, small, too_long, NULL, NULL, NULL, &error));
   g_assert_error (error, LH_ERROR, LH_ERROR_INTERNAL);
   where = g_strdup_printf ("Request %" G_GINT64_FORMAT ": ", small);
   g_assert_true (g_str_has_prefix (error->message, where));
   g_assert_nonnull (strstr (error->message, "too long to seal"));
 }
 
-/* The learner asks, their ULR confirms: the way to reach them leaves the
- * sealed value; the topic and outcomes stay for the counts. */
+/* The learner asks, their ULR confirms: the way to reach them, their
+ * number too, leaves the sealed value, and no copy of it is left in the
+ * file or its WAL; the topic and outcomes stay for the counts. */
 static void
 test_asked_erasure_forgets_contact (Fixture *f, gconstpointer data)
 {
@@ -123,6 +138,7 @@ test_asked_erasure_forgets_contact (Fixture *f, gconstpointer data)
   left = get_unchecked (f, asked_id);
   g_assert_cmpstr (left->topic, ==, "dyslexia");
   g_assert_null (left->contact);
+  g_assert_null (left->contact_detail);
   g_assert_cmpuint (g_strv_length (left->outcomes), ==, 1);
   g_assert_cmpint (lh_test_query_int (f->ts->store,
                                       "SELECT count(*) FROM advice_requests WHERE learner_id IS NOT NULL"),

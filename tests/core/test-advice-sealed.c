@@ -33,6 +33,8 @@
  * in the file. */
 static const char * const asked[] = {
   "dyslexia", "higher-education", "referred-careers-service", "time-to-train-explained", "phone", "email",
+  /* issue 15: the number and the address, and the number's digits alone */
+  SEALED_PHONE, "900461", "ben.okafor@example.org",
 };
 
 /* The database and its WAL as bytes. */
@@ -107,6 +109,7 @@ test_what_sealed_at_rest (Fixture *f, gconstpointer data)
   slot = lh_advice_slots_offer (f->ts->store, f->sue, f->sue, NOW + DAY, NOW + DAY + 30 * MINUTE, "", NOW, &error);
   g_assert_no_error (error);
   booked = lh_advice_request_create (f->ts->store, f->centre, f->ben, "higher-education", "appointment", "email",
+                                     "ben.okafor@example.org",
                                      NULL, 0, slot->id, NOW, &error);
   g_assert_no_error (error);
 
@@ -123,6 +126,7 @@ test_what_sealed_at_rest (Fixture *f, gconstpointer data)
     {
       g_assert_cmpstr (r->topic, ==, "dyslexia");
       g_assert_cmpstr (r->contact, ==, "phone");
+      g_assert_cmpstr (r->contact_detail, ==, SEALED_PHONE);
       g_assert_cmpuint (g_strv_length (r->outcomes), ==, 2);
       g_assert_cmpstr (r->outcomes[0], ==, "referred-careers-service");
       g_assert_cmpstr (r->outcomes[1], ==, "time-to-train-explained");
@@ -131,6 +135,7 @@ test_what_sealed_at_rest (Fixture *f, gconstpointer data)
   own = read_as (f, booked->id, f->ben);
   g_assert_cmpstr (own->topic, ==, "higher-education");
   g_assert_cmpstr (own->contact, ==, "email");
+  g_assert_cmpstr (own->contact_detail, ==, "ben.okafor@example.org");
   g_assert_cmpuint (g_strv_length (own->outcomes), ==, 0);
 }
 
@@ -193,6 +198,7 @@ test_migration_seals_plain_rows (Fixture *f, gconstpointer data)
   seen = read_as (f, 7, f->amira);
   g_assert_cmpstr (seen->topic, ==, "dyslexia");
   g_assert_cmpstr (seen->contact, ==, "phone");
+  g_assert_null (seen->contact_detail);
   g_assert_cmpstr (seen->status, ==, "done");
   g_assert_cmpuint (g_strv_length (seen->outcomes), ==, 2);
   g_assert_cmpstr (seen->outcomes[0], ==, "referred-careers-service");

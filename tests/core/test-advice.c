@@ -75,7 +75,7 @@ static LhAdviceRequest *
 join (Fixture *f, gint64 learner, const char *note, gint64 at)
 {
   g_autoptr(GError) error = NULL;
-  LhAdviceRequest *request = lh_advice_request_create (f->ts->store, f->centre, learner, "esol", "queue", "here",
+  LhAdviceRequest *request = lh_advice_request_create (f->ts->store, f->centre, learner, "esol", "queue", "here", NULL,
                                                        note, 0, 0, at, &error);
 
   g_assert_no_error (error);
@@ -136,7 +136,7 @@ test_second_join_refused (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   int waiting = -1;
 
-  twice = lh_advice_request_create (f->ts->store, f->centre, f->amira, "digital", "queue", "here", NULL, 0, 0, NOW,
+  twice = lh_advice_request_create (f->ts->store, f->centre, f->amira, "digital", "queue", "here", NULL, NULL, 0, 0, NOW,
                                     &error);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "ticket 1"));
@@ -163,7 +163,7 @@ test_bad_input_changes_nothing (Fixture *f, gconstpointer data)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(LhAdviceRequest) request = lh_advice_request_create (f->ts->store, f->centre, f->amira, bad[i].topic,
-                                                                     bad[i].mode, bad[i].contact, bad[i].note, 0, 0,
+                                                                     bad[i].mode, bad[i].contact, NULL, bad[i].note, 0, 0,
                                                                      NOW, &error);
       g_assert_null (request);
       g_assert_true (g_error_matches (error, LH_ERROR, LH_ERROR_INVALID) ||
@@ -183,12 +183,12 @@ test_guest_and_no_dropin (Fixture *f, gconstpointer data)
   g_autoptr(LhAdviceRequest) late = NULL;
 
   g_assert_no_error (error);
-  refused = lh_advice_request_create (f->ts->store, f->centre, guest->id, "esol", "queue", "here", NULL, 0, 0, NOW,
+  refused = lh_advice_request_create (f->ts->store, f->centre, guest->id, "esol", "queue", "here", NULL, NULL, 0, 0, NOW,
                                       &error);
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
   /* After the drop-in has ended there is none to join. */
-  late = lh_advice_request_create (f->ts->store, f->centre, f->amira, "esol", "queue", "here", NULL, 0, 0,
+  late = lh_advice_request_create (f->ts->store, f->centre, f->amira, "esol", "queue", "here", NULL, NULL, 0, 0,
                                    NOW + 3 * HOUR, &error);
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_assert_null (late);
@@ -286,11 +286,12 @@ test_appointment_and_facility_time (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   booked = lh_advice_request_create (f->ts->store, f->centre, f->amira, "courses-funding", "appointment", "phone",
+                                     "07700 900123",
                                      SECRET_NOTE, 0, slot->id, NOW, &error);
   g_assert_no_error (error);
   g_assert_cmpint (booked->ulr_id, ==, f->dev);
   g_assert_cmpint (booked->start_at, ==, slot->start_at);
-  taken = lh_advice_request_create (f->ts->store, f->centre, f->ben, "esol", "appointment", "here", NULL, 0, slot->id,
+  taken = lh_advice_request_create (f->ts->store, f->centre, f->ben, "esol", "appointment", "here", NULL, NULL, 0, slot->id,
                                     NOW, &error);
   g_assert_error (error, LH_ERROR, LH_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -578,7 +579,8 @@ test_retention (Fixture *f, gconstpointer data)
     g_autoptr(LhAdviceRequest) again = NULL;
 
     g_assert_no_error (error);
-    again = lh_advice_request_create (f->ts->store, f->centre, f->ben, "careers", "appointment", "email", NULL, 0,
+    again = lh_advice_request_create (f->ts->store, f->centre, f->ben, "careers", "appointment", "email",
+                                      "ben@example.org", NULL, 0,
                                       slot->id, later - 31 * DAY, &error);
     g_assert_no_error (error);
   }
@@ -723,7 +725,7 @@ test_appointment_times (Fixture *f, gconstpointer data)
   g_assert_null (far);
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
   g_clear_error (&error);
-  booked = lh_advice_request_create (f->ts->store, f->centre, f->amira, "careers", "appointment", "here", "   ", 0,
+  booked = lh_advice_request_create (f->ts->store, f->centre, f->amira, "careers", "appointment", "here", NULL, "   ", 0,
                                      slot->id, NOW, &error);
   g_assert_no_error (error);
   /* A note of only spaces is no note. */

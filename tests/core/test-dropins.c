@@ -189,7 +189,7 @@ test_calling_is_being_there (Fixture *f, gconstpointer data)
   g_autoptr(LhDropin) closed = NULL;
 
   g_assert_no_error (error);
-  joined = lh_advice_request_create (f->ts->store, f->centre, f->amira, "esol", "queue", "here", NULL, 0, 0,
+  joined = lh_advice_request_create (f->ts->store, f->centre, f->amira, "esol", "queue", "here", NULL, NULL, 0, 0,
                                      NOW + 20 * MINUTE, &error);
   g_assert_no_error (error);
   called = lh_advice_call_next (f->ts->store, f->centre, 0, f->dev, NOW + 30 * MINUTE, &error);

@@ -98,7 +98,7 @@ static LhAdviceRequest *
 join (Fixture *f, gint64 learner, const char *topic, gint64 at)
 {
   g_autoptr(GError) error = NULL;
-  LhAdviceRequest *request = lh_advice_request_create (f->ts->store, f->centre, learner, topic, "queue", "here",
+  LhAdviceRequest *request = lh_advice_request_create (f->ts->store, f->centre, learner, topic, "queue", "here", NULL,
                                                        NULL, 0, 0, at, &error);
 
   g_assert_no_error (error);
