@@ -17,6 +17,7 @@ struct _LhOsk
   GtkWidget         *target;   /* (unowned) (nullable) weak */
   gboolean           shift;    /* the next letter a capital */
   gboolean           symbols;  /* the digits and symbols page shown */
+  gboolean           email;    /* the field wants an email address */
   GtkWidget         *rows;     /* (unowned) the keys, rebuilt on each change */
 };
 
@@ -242,6 +243,12 @@ rebuild (LhOsk *self)
                   /* Translators: the on-screen keyboard's key back to the letters */
                   ? word_key_new (self, "symbols", C_("keyboard", "abc"), _("Letters"), KEY_PX * 2, BIG_KEY_PX)
                   : word_key_new (self, "symbols", "123", _("Numbers and symbols"), KEY_PX * 2, BIG_KEY_PX));
+  /* An email address needs these among the letters, not a page away. */
+  if (self->email && !self->symbols)
+    {
+      gtk_box_append (GTK_BOX (row), char_key_new (self, "@"));
+      gtk_box_append (GTK_BOX (row), char_key_new (self, "."));
+    }
   gtk_box_append (GTK_BOX (row),
                   word_key_new (self, "space", C_("keyboard", "Space"), _("Space"), KEY_PX * 6, BIG_KEY_PX));
   gtk_box_append (GTK_BOX (row),
@@ -326,13 +333,16 @@ lh_osk_set_target (LhOsk     *self,
     {
       /* A field for a phone number opens on the digits; any other on
        * the letters. */
-      gboolean digits = GTK_IS_TEXT (target) && gtk_text_get_input_purpose (GTK_TEXT (target)) ==
-                                                  GTK_INPUT_PURPOSE_PHONE;
+      GtkInputPurpose purpose = GTK_IS_TEXT (target) ? gtk_text_get_input_purpose (GTK_TEXT (target))
+                                                     : GTK_INPUT_PURPOSE_FREE_FORM;
+      gboolean digits = purpose == GTK_INPUT_PURPOSE_PHONE;
+      gboolean email = purpose == GTK_INPUT_PURPOSE_EMAIL;
 
       g_object_weak_ref (G_OBJECT (target), target_gone_cb, self);
-      if (digits != self->symbols)
+      if (digits != self->symbols || email != self->email)
         {
           self->symbols = digits;
+          self->email = email;
           self->shift = FALSE;
           rebuild (self);
         }

@@ -246,6 +246,45 @@ test_dialog_field (void)
   kiosk_close (&kiosk);
 }
 
+/* A field for an email address has @ and . among the letters; another
+ * field's letters do not. */
+static void
+test_email_field (void)
+{
+  static const char *const keys[] = { "s", "a", "m", "@", "e", "x", ".", "u", "k", NULL };
+  Kiosk kiosk;
+  GtkWidget *dialog = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *email = gtk_entry_new ();
+  GtkWidget *name = gtk_entry_new ();
+  LhOsk *osk;
+
+  kiosk_open_learner (&kiosk, centre, 5);
+  gtk_entry_set_input_purpose (GTK_ENTRY (email), GTK_INPUT_PURPOSE_EMAIL);
+  gtk_box_append (GTK_BOX (box), email);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_window_set_child (GTK_WINDOW (dialog), box);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (kiosk.window));
+  osk = lh_osk_attach_window (GTK_WINDOW (dialog));
+  lh_osk_set_layout (osk, lh_osk_layout_for_language ("en_GB.UTF-8"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (email);
+  kiosk_wait_for (kiosk.window, widget_mapped, osk, "the on-screen keyboard");
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      GtkWidget *key = kiosk_find_widget (GTK_WIDGET (osk), kiosk_is_button, keys[k]);
+
+      g_assert_nonnull (key);
+      g_signal_emit_by_name (key, "clicked");
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, "sam@ex.uk");
+  gtk_widget_grab_focus (name);
+  g_assert_nonnull (kiosk_find_widget (GTK_WIDGET (osk), kiosk_is_button, "a"));
+  g_assert_null (kiosk_find_widget (GTK_WIDGET (osk), kiosk_is_button, "@"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kiosk_close (&kiosk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/osk/text-view", test_text_view);
   g_test_add_func ("/kiosk/osk/guest-name", test_guest_name);
   g_test_add_func ("/kiosk/osk/dialog-field", test_dialog_field);
+  g_test_add_func ("/kiosk/osk/email-field", test_email_field);
 
   status = g_test_run ();
   kiosk_api_shutdown ();
