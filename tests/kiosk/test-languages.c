@@ -291,63 +291,6 @@ day_named (LhWindow *window, gconstpointer names)
   return FALSE;
 }
 
-typedef struct
-{
-  const char         *code;
-  const char         *staff;      /* a demo learner who saved this language */
-  const char         *locale;
-  const char * const *days;
-  GtkTextDirection    direction;
-  const char         *home_shot;
-  const char         *booking_shot;
-} Walk;
-
-static const Walk polish = { "pl", "100039", "pl_PL.UTF-8", polish_days, GTK_TEXT_DIR_LTR,
-                             "languages-polish-home", "languages-polish-booking" };
-static const Walk arabic = { "ar", "100027", "ar_EG.UTF-8", arabic_days, GTK_TEXT_DIR_RTL,
-                             "languages-arabic-home", "languages-arabic-booking" };
-
-/* A demo learner who saved their language signs in (in English, the
- * centre's): home and Book a computer are in their language, the days
- * named in it, laid out in its direction. */
-static void
-test_walk (gconstpointer data)
-{
-  const Walk *walk = data;
-  Kiosk kiosk = { 0 };
-  const char *pin, *name;
-  GtkWidget *tile;
-
-  if (!have_catalogue (walk->code))
-    return;
-  demo_account (walk->staff, &pin, &name);
-  kiosk_open_window (&kiosk, centre, centre->device_token, 1280, 800);
-  g_assert_true (language_is (kiosk.window, "en"));
-  sign_in (kiosk.window, walk->staff, pin, name);
-  g_assert_true (language_is (kiosk.window, walk->code));
-  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (kiosk.window)), ==, walk->direction);
-  tile = kiosk_find_button (kiosk.window, shown_for (kiosk.window, "Book a computer"));
-  g_assert_nonnull (tile);
-  g_assert_cmpint (gtk_widget_get_direction (tile), ==, walk->direction);
-  g_assert_nonnull (kiosk_find_button (kiosk.window, shown_for (kiosk.window, "Sign out")));
-  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the home page laid out");
-  kiosk_screenshot (kiosk.window, walk->home_shot);
-
-  kiosk_press (kiosk.window, gettext ("Book a computer"));
-  kiosk_wait_for_page (kiosk.window, "book");
-  kiosk_wait_for_label (kiosk.window, shown_for (kiosk.window, "Today"));
-  if (has_locale (walk->locale))
-    kiosk_wait_for (kiosk.window, day_named, walk->days, "a day named in the language");
-  else
-    g_test_message ("No %s locale: the days are named in English", walk->locale);
-  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the booking page laid out");
-  kiosk_screenshot (kiosk.window, walk->booking_shot);
-  sign_out (kiosk.window);
-  g_assert_true (language_is (kiosk.window, "en"));
-  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (kiosk.window)), ==, GTK_TEXT_DIR_LTR);
-  kiosk_close (&kiosk);
-}
-
 /* ---- the day buttons fit ---------------------------------------------- */
 
 static gboolean
@@ -411,6 +354,86 @@ assert_day_labels_fit (LhWindow *window, const char *language)
         }
     }
   return buttons->len;
+}
+
+/* At the normal text size, the 7 days and All week on one row: the
+ * widest word no longer makes every button as wide as itself. */
+static void
+assert_days_on_one_row (LhWindow *window)
+{
+  GtkWidget *first = kiosk_find_widget (GTK_WIDGET (window), is_day_button, NULL);
+  GtkWidget *strip = first ? gtk_widget_get_ancestor (first, GTK_TYPE_FLOW_BOX) : NULL;
+  graphene_point_t top, at;
+  guint n = 0;
+
+  g_assert_nonnull (strip);
+  g_assert_true (gtk_widget_compute_point (gtk_widget_get_first_child (strip), strip, &GRAPHENE_POINT_INIT (0, 0),
+                                           &top));
+  for (GtkWidget *child = gtk_widget_get_first_child (strip); child != NULL;
+       child = gtk_widget_get_next_sibling (child), n++)
+    {
+      g_assert_true (gtk_widget_compute_point (child, strip, &GRAPHENE_POINT_INIT (0, 0), &at));
+      g_assert_cmpfloat_with_epsilon (at.y, top.y, 1.0);
+    }
+  g_assert_cmpuint (n, ==, 8);
+}
+
+typedef struct
+{
+  const char         *code;
+  const char         *staff;      /* a demo learner who saved this language */
+  const char         *locale;
+  const char * const *days;
+  GtkTextDirection    direction;
+  const char         *home_shot;
+  const char         *booking_shot;
+} Walk;
+
+static const Walk polish = { "pl", "100039", "pl_PL.UTF-8", polish_days, GTK_TEXT_DIR_LTR,
+                             "languages-polish-home", "languages-polish-booking" };
+static const Walk arabic = { "ar", "100027", "ar_EG.UTF-8", arabic_days, GTK_TEXT_DIR_RTL,
+                             "languages-arabic-home", "languages-arabic-booking" };
+
+/* A demo learner who saved their language signs in (in English, the
+ * centre's): home and Book a computer are in their language, the days
+ * named in it, laid out in its direction. */
+static void
+test_walk (gconstpointer data)
+{
+  const Walk *walk = data;
+  Kiosk kiosk = { 0 };
+  const char *pin, *name;
+  GtkWidget *tile;
+
+  if (!have_catalogue (walk->code))
+    return;
+  demo_account (walk->staff, &pin, &name);
+  kiosk_open_window (&kiosk, centre, centre->device_token, 1280, 800);
+  g_assert_true (language_is (kiosk.window, "en"));
+  sign_in (kiosk.window, walk->staff, pin, name);
+  g_assert_true (language_is (kiosk.window, walk->code));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (kiosk.window)), ==, walk->direction);
+  tile = kiosk_find_button (kiosk.window, shown_for (kiosk.window, "Book a computer"));
+  g_assert_nonnull (tile);
+  g_assert_cmpint (gtk_widget_get_direction (tile), ==, walk->direction);
+  g_assert_nonnull (kiosk_find_button (kiosk.window, shown_for (kiosk.window, "Sign out")));
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the home page laid out");
+  kiosk_screenshot (kiosk.window, walk->home_shot);
+
+  kiosk_press (kiosk.window, gettext ("Book a computer"));
+  kiosk_wait_for_page (kiosk.window, "book");
+  kiosk_wait_for_label (kiosk.window, shown_for (kiosk.window, "Today"));
+  if (has_locale (walk->locale))
+    kiosk_wait_for (kiosk.window, day_named, walk->days, "a day named in the language");
+  else
+    g_test_message ("No %s locale: the days are named in English", walk->locale);
+  kiosk_wait_for (kiosk.window, kiosk_laid_out, NULL, "the booking page laid out");
+  assert_days_on_one_row (kiosk.window);
+  kiosk_screenshot (kiosk.window, walk->booking_shot);
+  sign_out (kiosk.window);
+  g_assert_true (language_is (kiosk.window, "en"));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (kiosk.window)), ==, GTK_TEXT_DIR_LTR);
+  kiosk_close (&kiosk);
 }
 
 /* Issue 15: the 7 day buttons of Book a computer in Polish, Romanian and
