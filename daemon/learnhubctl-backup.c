@@ -16,10 +16,16 @@
 static gboolean
 list_backups (const char *dir, GError **error)
 {
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, error);
+  g_autoptr(GDir) listing = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_print (_("No backups in %s yet\n"), dir);
+      return TRUE;
+    }
+  listing = g_dir_open (dir, 0, error);
   if (listing == NULL)
     return FALSE;
   while ((name = g_dir_read_name (listing)) != NULL)

@@ -10,6 +10,10 @@
 
 /* After a failed backup (a full disk, a directory gone): try again then. */
 #define RETRY_SECONDS (60 * 60)
+/* A centre with no backup yet gets its first this long after learnhubd
+ * starts: not in the rush of kiosks reconnecting to a daemon just
+ * restarted, nor for a daemon started only for a moment. */
+#define FIRST_AFTER_SECONDS (10 * 60)
 
 typedef struct _Job Job;
 
@@ -174,6 +178,6 @@ lh_backup_timer_new (const char *db_path, const char *dir, guint every_hours, gu
   /* From the newest backup's name: a restart does not make another. */
   newest = lh_backup_newest (dir);
   due = newest + (gint64) every_hours * 3600;
-  schedule (self, newest == 0 ? 0 : MAX (due - lh_time_now (), 0));
+  schedule (self, newest == 0 ? FIRST_AFTER_SECONDS : MAX (due - lh_time_now (), 0));
   return self;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * learnhubd's own backups ([backup] in the configuration): one when the
- * newest in the directory is every_hours old (so at start if there is
- * none), written in a thread with its own read connection while requests
+ * newest in the directory is every_hours old (ten minutes after start if
+ * there is none), written in a thread with its own read connection while requests
  * go on being served, then the oldest beyond keep deleted. A backup that
  * fails is logged and tried again an hour later. */
 #pragma once

@@ -3,13 +3,56 @@
  * backup copies beside it, and learnhubctl restore waits for learnhubd
  * to be stopped, then puts a backup back. */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "lh-test-daemon.h"
 
-/* The newest backup learnhubd made in its directory, waiting up to 10 s
- * for the first. */
+/* A backup made long ago, by its name: learnhubd's next is due at once. */
+#define OLD_BACKUP "learnhub-20200106-090000.db"
+
+/* A configuration for learnhubd with backups every hour into a directory
+ * of their own, which already holds OLD_BACKUP. Returns the directory;
+ * *config_path is the file, both in a new temporary directory. */
+static char *
+backups_due (char **config_path)
+{
+  g_autofree char *top = g_dir_make_tmp ("learnhub-backups-XXXXXX", NULL);
+  g_autofree char *old = NULL;
+  g_autofree char *text = NULL;
+  char *dir;
+
+  g_assert_nonnull (top);
+  dir = g_build_filename (top, "backups", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  old = g_build_filename (dir, OLD_BACKUP, NULL);
+  g_assert_true (g_file_set_contents (old, "an old backup, by its name", -1, NULL));
+  *config_path = g_build_filename (top, "learnhubd.conf", NULL);
+  text = g_strdup_printf ("[backup]\ndirectory=%s\nevery-hours=1\nkeep=2\n", dir);
+  g_assert_true (g_file_set_contents (*config_path, text, -1, NULL));
+  return dir;
+}
+
+static void
+remove_backups (const char *dir, const char *config_path)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *top = g_path_get_dirname (dir);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+  g_remove (config_path);
+  g_rmdir (top);
+}
+
+/* The backup learnhubd made in dir (not OLD_BACKUP), waiting up to 10 s. */
 static char *
 wait_for_backup (const char *dir)
 {
@@ -21,7 +64,8 @@ wait_for_backup (const char *dir)
       const char *name;
 
       while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-        if (g_str_has_prefix (name, "learnhub-") && g_str_has_suffix (name, ".db"))
+        if (g_str_has_prefix (name, "learnhub-") && g_str_has_suffix (name, ".db") &&
+            !g_str_equal (name, OLD_BACKUP))
           return g_build_filename (dir, name, NULL);
       g_usleep (50 * 1000);
     }
@@ -57,15 +101,19 @@ restore_from (const char *db_path, gpointer user_data)
   g_assert_nonnull (strstr (out, "learnhub-before-restore-"));
 }
 
-/* A centre at work: learnhubd's first backup as it starts; learnhubctl's
+/* A centre at work: learnhubd's backup as it starts, the last one being
+ * older than every-hours (and the one before it kept: keep=2); learnhubctl's
  * beside it; a restore refused while learnhubd runs, changing nothing;
  * then, learnhubd stopped, the centre as it was at the backup. */
 static void
 test_backup_and_restore (void)
 {
-  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autofree char *config = NULL;
+  g_autofree char *dir = backups_due (&config);
+  const char *args[] = { "--config", config, NULL };
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (args);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (daemon->dir, "backups", NULL);
+  g_autofree char *old = g_build_filename (dir, OLD_BACKUP, NULL);
   g_autofree char *copy = g_build_filename (daemon->dir, "before-pc-99.db", NULL);
   g_autofree char *first = wait_for_backup (dir);
   g_autofree char *out = NULL;
@@ -77,6 +125,7 @@ test_backup_and_restore (void)
   bookings = count_in (daemon->db_path, COUNT_BOOKINGS);
   g_assert_cmpint (bookings, >, 0);
   g_assert_cmpint (count_in (first, COUNT_BOOKINGS), ==, bookings);
+  g_assert_true (g_file_test (old, G_FILE_TEST_EXISTS));
 
   out = lh_test_run_ctl (daemon->db_path, &error, "backup", copy, NULL);
   g_assert_no_error (error);
@@ -86,9 +135,10 @@ test_backup_and_restore (void)
   g_assert_no_error (error);
   g_assert_cmpint (count_in (daemon->db_path, COUNT_PC_99), ==, 1);
   g_assert_cmpint (count_in (copy, COUNT_PC_99), ==, 0);
-  list = lh_test_run_ctl (daemon->db_path, &error, "backup", "list", NULL);
+  list = lh_test_run_ctl (daemon->db_path, &error, "--config", config, "backup", "list", NULL);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (list, first));
+  g_assert_nonnull (strstr (list, OLD_BACKUP));
 
   g_clear_pointer (&out, g_free);
   out = lh_test_run_ctl (daemon->db_path, &error, "restore", copy, NULL);
@@ -101,6 +151,24 @@ test_backup_and_restore (void)
   lh_test_daemon_while_stopped (daemon, restore_from, copy);
   g_assert_cmpint (count_in (daemon->db_path, COUNT_PC_99), ==, 0);
   g_assert_cmpint (count_in (daemon->db_path, COUNT_BOOKINGS), ==, bookings);
+  g_clear_pointer (&daemon, lh_test_daemon_stop);
+  remove_backups (dir, config);
+}
+
+/* A centre with no backup yet: none in the first moments after learnhubd
+ * starts (its first comes ten minutes on, out of the rush of kiosks). */
+static void
+test_none_at_once (void)
+{
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
+  g_autofree char *dir = g_build_filename (daemon->dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  /* A request answered: the daemon is well under way. */
+  out = lh_test_run_ctl (daemon->db_path, &error, "resource", "list", NULL);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
 /* A file that is not a backup is refused with learnhubd stopped too, and
@@ -170,8 +238,10 @@ damage_start_and_restore (const char *db_path, gpointer user_data)
 static void
 test_damaged_database (void)
 {
-  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (NULL);
-  g_autofree char *dir = g_build_filename (daemon->dir, "backups", NULL);
+  g_autofree char *config = NULL;
+  g_autofree char *dir = backups_due (&config);
+  const char *args[] = { "--config", config, NULL };
+  g_autoptr(LhTestDaemon) daemon = lh_test_daemon_start (args);
   g_autofree char *first = wait_for_backup (dir);
   Damaged damaged = { first, NULL };
   int bookings;
@@ -185,6 +255,8 @@ test_damaged_database (void)
   /* Started again by while_stopped(), it answers: its bookings are back. */
   g_assert_cmpint (count_in (daemon->db_path, COUNT_BOOKINGS), ==, bookings);
   g_free (damaged.said);
+  g_clear_pointer (&daemon, lh_test_daemon_stop);
+  remove_backups (dir, config);
 }
 
 int
@@ -193,6 +265,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ctl/backup/backup-and-restore", test_backup_and_restore);
+  g_test_add_func ("/ctl/backup/none-at-once", test_none_at_once);
   g_test_add_func ("/ctl/backup/restore-refuses-a-bad-file", test_restore_refuses_a_bad_file);
   g_test_add_func ("/ctl/backup/damaged-database", test_damaged_database);
 
