@@ -44,9 +44,11 @@ lh_same_day (GDateTime *a,
          g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
 }
 
-char *
-lh_format_day_name (GDateTime *day,
-                    GDateTime *now)
+/* "Today", "Tomorrow", else the weekday as pattern (translated) says. */
+static char *
+day_name (GDateTime  *day,
+          GDateTime  *now,
+          const char *weekday_pattern)
 {
   g_autoptr(GDateTime) tomorrow = NULL;
 
@@ -58,30 +60,27 @@ lh_format_day_name (GDateTime *day,
   tomorrow = g_date_time_add_days (now, 1);
   if (lh_same_day (day, tomorrow))
     return g_strdup (_("Tomorrow"));
+  return g_date_time_format (day, weekday_pattern);
+}
+
+char *
+lh_format_day_name (GDateTime *day,
+                    GDateTime *now)
+{
   /* Translators: a weekday name, as a g_date_time_format() pattern */
-  return g_date_time_format (day, _("%A"));
+  return day_name (day, now, _("%A"));
 }
 
 char *
 lh_format_day_name_short (GDateTime *day,
                           GDateTime *now)
 {
-  g_autoptr(GDateTime) tomorrow = NULL;
-
-  g_return_val_if_fail (day != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  if (lh_same_day (day, now))
-    return g_strdup (_("Today"));
-  tomorrow = g_date_time_add_days (now, 1);
-  if (lh_same_day (day, tomorrow))
-    return g_strdup (_("Tomorrow"));
   /* Translators: a weekday's name on a day button, as a
    * g_date_time_format() pattern: "%A" (full) where the names are short,
    * "%a" (the locale's abbreviation) where a long one ("poniedziałek")
    * would not fit eight buttons in a row; not where abbreviations are
    * too terse (Arabic's are one letter) */
-  return g_date_time_format (day, C_("a day button's weekday", "%A"));
+  return day_name (day, now, C_("a day button's weekday", "%A"));
 }
 
 char *
