@@ -12,7 +12,6 @@
 
 G_BEGIN_DECLS
 
-#define NOTE_MAX_CHARS 2000
 #define TICKET_NOTIFICATION "ticket-called"
 
 struct _LhAdvicePage

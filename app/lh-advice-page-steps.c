@@ -220,21 +220,42 @@ lh_advice_page_get_note (LhAdvicePage *self)
   return text;
 }
 
+/* How long a note may be, as the daemon said at sign-in; 0 if it did
+ * not (the daemon's refusal then says it). */
+static int
+note_max_chars (LhAdvicePage *self)
+{
+  LhClient *client = lh_page_get_client (LH_PAGE (self));
+  LhPerson *person = client != NULL ? lh_client_get_person (client) : NULL;
+
+  return person != NULL ? person->limits.advice_note_max_chars : 0;
+}
+
+/* Whether the note is over the daemon's limit. */
+static gboolean
+note_too_long (LhAdvicePage *self)
+{
+  int max = note_max_chars (self);
+
+  return max > 0 && gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->note_view)) > max;
+}
+
 void
 lh_advice_page_note_changed_cb (LhAdvicePage  *self,
                  GtkTextBuffer *buffer)
 {
   int count = gtk_text_buffer_get_char_count (buffer);
+  int max = note_max_chars (self);
   g_autofree char *text = NULL;
 
-  if (count > NOTE_MAX_CHARS)
-    text = g_strdup_printf (_("This is %d characters too long. Please make it shorter."), count - NOTE_MAX_CHARS);
-  else if (count > NOTE_MAX_CHARS - 200)
-    text = g_strdup_printf (ngettext ("%d character left", "%d characters left", NOTE_MAX_CHARS - count),
-                            NOTE_MAX_CHARS - count);
+  if (max > 0 && count > max)
+    text = g_strdup_printf (_("This is %d characters too long. Please make it shorter."), count - max);
+  /* The count shows only near the end: a short note needs no number. */
+  else if (max > 0 && count > max - MIN (200, max / 10))
+    text = g_strdup_printf (ngettext ("%d character left", "%d characters left", max - count), max - count);
   gtk_label_set_label (self->note_count_label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_count_label), text != NULL);
-  gtk_widget_set_sensitive (self->note_next_button, count <= NOTE_MAX_CHARS);
+  gtk_widget_set_sensitive (self->note_next_button, max <= 0 || count <= max);
 }
 
 void
@@ -283,7 +304,7 @@ void
 lh_advice_page_note_next_clicked_cb (LhAdvicePage *self,
                       GtkButton    *button)
 {
-  if (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->note_view)) > NOTE_MAX_CHARS)
+  if (note_too_long (self))
     return;
   lh_advice_page_show_confirm (self);
 }

@@ -65,6 +65,7 @@ lh_person_read_may_limits (LhPerson   *person,
   person->limits.max_minutes_per_day = read_count (limits, "max_minutes_per_day", 0);
   person->limits.max_minutes_per_week = read_count (limits, "max_minutes_per_week", 0);
   person->limits.check_in_early_minutes = read_count (limits, "check_in_early_minutes", 0);
+  person->limits.advice_note_max_chars = read_count (limits, "advice_note_max_chars", 0);
   person->limits.guests_left = read_count (limits, "guests_left", -1);
 }
 

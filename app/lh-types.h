@@ -37,6 +37,7 @@ typedef struct
   int max_minutes_per_day;
   int max_minutes_per_week;
   int check_in_early_minutes;
+  int advice_note_max_chars;   /* 0: not told (the daemon still checks) */
   int guests_left;             /* -1 for a guest (null) */
 } LhLimits;
 

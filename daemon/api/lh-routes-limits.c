@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "lh-api"
 
 #include "lh-routes.h"
+#include "lh-advice.h"
 
 #include "lh-api-json.h"
 #include "lh-bookings.h"
@@ -76,6 +77,9 @@ lh_routes_add_limits (JsonBuilder *builder, LhRequest *request, const LhPerson *
   add_number (builder, "max_minutes_per_day", rules.max_minutes_per_day);
   add_number (builder, "max_minutes_per_week", rules.max_minutes_per_week);
   add_number (builder, "check_in_early_minutes", LH_USAGE_EARLY_SECONDS / 60);
+  /* The note to a ULR: the kiosk counts down to it and says by how much
+   * a note is over, so that Next is never a refusal to come. */
+  add_number (builder, "advice_note_max_chars", LH_ADVICE_NOTE_MAX_CHARS);
   json_builder_set_member_name (builder, "guests_left");
   if (staff)
     json_builder_add_int_value (builder, MAX (LH_GUESTS_PER_SPONSOR - guests, 0));

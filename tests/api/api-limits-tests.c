@@ -91,6 +91,8 @@ test_learner (void)
                    json_object_get_int_member (in_force, "horizon_days"));
   /* Check-in opens five minutes before a booking (the API document). */
   g_assert_cmpint (json_object_get_int_member (limits, "check_in_early_minutes"), ==, 5);
+  /* A note to a ULR, at most 2,000 characters (the API document). */
+  g_assert_cmpint (json_object_get_int_member (limits, "advice_note_max_chars"), ==, 2000);
   /* The centre's idle timing, the warning 20 seconds at least. */
   g_assert_cmpint (json_object_get_int_member (limits, "idle_warning_seconds"), >=, 20);
 }

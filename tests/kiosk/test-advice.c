@@ -553,6 +553,13 @@ test_appointment (void)
   /* The contact step, with its own Next, gone from view. */
   kiosk_wait_for (kiosk.window, kiosk_label_gone, "Your phone number", "the contact step to go");
   note = GTK_TEXT_VIEW (kiosk_find_widget (GTK_WIDGET (kiosk.window), kiosk_has_css_class, "lh-advice-note"));
+  /* Over the daemon's limit (2,000 at sign-in's limits): by how much. */
+  {
+    g_autofree char *long_note = g_strnfill (2005, 'a');
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), long_note, -1);
+    kiosk_wait_for_label (kiosk.window, "This is 5 characters too long. Please make it shorter.");
+  }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "I would like to work with machines", -1);
   kiosk_press (kiosk.window, "Next");
   kiosk_wait_for_label (kiosk.window, "Book this time with a ULR?");
