@@ -5,12 +5,19 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lh-backup.h"
 #include "lh-error.h"
 #include "lh-time.h"
 
 #define BACKUP_USAGE "backup [FILE | list]"
+
+static int
+by_name (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 /* The backups in the directory, newest first, with when and how big. */
 static gboolean
@@ -31,7 +38,7 @@ list_backups (const char *dir, GError **error)
   while ((name = g_dir_read_name (listing)) != NULL)
     if (g_str_has_prefix (name, "learnhub-") && g_str_has_suffix (name, ".db"))
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, by_name);
   if (names->len == 0)
     g_print (_("No backups in %s yet\n"), dir);
   for (guint i = names->len; i > 0; i--)
@@ -56,13 +63,14 @@ lh_ctl_backup (Ctl *ctl, LhStore *store, GError **error)
 
   if (ctl->args[0] != NULL && ctl->args[1] != NULL)
     return lh_ctl_usage_error (error, BACKUP_USAGE);
+  /* Asked for most when the database is gone or damaged. */
+  if (g_strcmp0 (ctl->args[0], "list") == 0)
+    return list_backups (dir, error);
   if (!g_file_test (ctl->config->database, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_NOT_FOUND, _("There is no database at %s"), ctl->config->database);
       return FALSE;
     }
-  if (g_strcmp0 (ctl->args[0], "list") == 0)
-    return list_backups (dir, error);
   if (ctl->args[0] != NULL)
     {
       if (g_file_test (ctl->args[0], G_FILE_TEST_EXISTS))
@@ -102,6 +110,8 @@ lh_ctl_restore (Ctl *ctl, LhStore *store, GError **error)
         g_prefix_error (error, _("Stop learnhubd first (systemctl stop learnhubd). "));
       return FALSE;
     }
+  if (safe_copy != NULL)
+    g_print (_("The database it replaced is kept as %s\n"), safe_copy);
   /* An older backup is brought up to this learnhub's schema now, while
    * nothing else has the database. */
   restored = lh_store_open (ctl->config->database, error);
@@ -109,8 +119,6 @@ lh_ctl_restore (Ctl *ctl, LhStore *store, GError **error)
     return FALSE;
   g_print (_("Restored %s from %s (schema version %d, now %d)\n"), ctl->config->database, ctl->args[0], version,
            lh_store_get_schema_version (restored));
-  if (safe_copy != NULL)
-    g_print (_("The database it replaced is kept as %s\n"), safe_copy);
   g_print (_("Start learnhubd again: systemctl start learnhubd\n"));
   return TRUE;
 }

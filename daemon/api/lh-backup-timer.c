@@ -40,7 +40,6 @@ struct _Job
   gint64         now;
   char          *path;      /* the backup made, or NULL and error set */
   GError        *error;
-  guint          done_id;   /* the main loop's call of job_done_cb */
 };
 
 G_DEFINE_FINAL_TYPE (LhBackupTimer, lh_backup_timer, G_TYPE_OBJECT)
@@ -69,7 +68,8 @@ lh_backup_timer_dispose (GObject *object)
   if (self->running != NULL)
     {
       g_thread_join (self->running->thread);
-      g_clear_handle_id (&self->running->done_id, g_source_remove);
+      /* Its call of job_done_cb, if the thread got that far, goes too. */
+      g_idle_remove_by_data (self->running);
       g_clear_pointer (&self->running, job_free);
     }
   G_OBJECT_CLASS (lh_backup_timer_parent_class)->dispose (object);
@@ -104,7 +104,6 @@ job_done_cb (gpointer user_data)
   Job *job = user_data;
   LhBackupTimer *self = job->timer;
 
-  job->done_id = 0;
   self->running = NULL;
   g_thread_join (job->thread);
   if (job->path == NULL)
@@ -128,7 +127,7 @@ backup_thread (gpointer user_data)
   Job *job = user_data;
 
   job->path = lh_backup_into (job->db_path, job->dir, job->keep, job->now, &job->error);
-  job->done_id = g_idle_add (job_done_cb, job);
+  g_idle_add (job_done_cb, job);
   return NULL;
 }
 
@@ -178,6 +177,7 @@ lh_backup_timer_new (const char *db_path, const char *dir, guint every_hours, gu
   /* From the newest backup's name: a restart does not make another. */
   newest = lh_backup_newest (dir);
   due = newest + (gint64) every_hours * 3600;
-  schedule (self, newest == 0 ? FIRST_AFTER_SECONDS : MAX (due - lh_time_now (), 0));
+  /* A newest named in the future (a clock once wrong) is due now. */
+  schedule (self, newest == 0 ? FIRST_AFTER_SECONDS : CLAMP (due - lh_time_now (), 0, (gint64) every_hours * 3600));
   return self;
 }

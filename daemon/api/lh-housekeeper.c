@@ -45,7 +45,7 @@ struct _LhHousekeeper
   guint           reschedule_id; /* a reschedule asked for, pending */
   guint           holds;         /* while > 0, rescheduling waits */
   gboolean        reschedule_held;
-  gint64          last_run_us;   /* monotonic time of the last run */
+  gint64          last_run_us;   /* monotonic time the last run ended */
 };
 
 G_DEFINE_FINAL_TYPE (LhHousekeeper, lh_housekeeper, G_TYPE_OBJECT)
@@ -386,7 +386,6 @@ lh_housekeeper_run (LhHousekeeper *self)
 
   g_return_if_fail (LH_IS_HOUSEKEEPER (self));
 
-  self->last_run_us = g_get_monotonic_time ();
   lh_housekeeping_init (&result);
   if (!lh_housekeeping_run (self->store, self->centre, now, &result, &error))
     g_warning ("Housekeeping failed, will try again: %s", error->message);
@@ -409,6 +408,9 @@ lh_housekeeper_run (LhHousekeeper *self)
   retry_scrub (self);
   expire_advice (self, now);
   forget_fault_details (self, now);
+  /* When it ended: a run that took a second (a lock waited for) is not
+   * followed by another at once. */
+  self->last_run_us = g_get_monotonic_time ();
   set_timer (self);
 }
 

@@ -93,6 +93,40 @@ sqlite_says (sqlite3 *db, int rc)
   return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 }
 
+/* Run as root (learnhubctl, as the README says), what it makes belongs to
+ * whoever owns like (the database, or its directory): learnhubd, running
+ * as its own user, must be able to open a restored database and to add
+ * to a backup directory root made first. */
+static void
+match_owner (const char *path, const char *like)
+{
+  GStatBuf st;
+
+  if (geteuid () != 0 || g_stat (like, &st) != 0 || (st.st_uid == 0 && st.st_gid == 0))
+    return;
+  if (chown (path, st.st_uid, st.st_gid) != 0)
+    g_message (_("Cannot give %s to the database's owner: %s"), path, g_strerror (errno));
+}
+
+/* The directory made if need be, 0700, owned as the database is. */
+static gboolean
+make_dir (const char *dir, const char *db_path, GError **error)
+{
+  g_autofree char *db_dir = g_path_get_dirname (db_path);
+  gboolean existed = g_file_test (dir, G_FILE_TEST_IS_DIR);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (!existed)
+    match_owner (dir, db_dir);
+  return TRUE;
+}
+
 /* The file's data and its name in the directory both on the disk. */
 static gboolean
 sync_file_and_dir (const char *path, GError **error)
@@ -196,7 +230,9 @@ copy_database (sqlite3 *source, const char *partial, GError **error)
 gboolean
 lh_backup_write (const char *db_path, const char *path, GError **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  /* A name of its own: learnhubctl's backup and the daemon's, begun in the
+   * same second, never write into one file. */
+  g_autofree char *partial = g_strconcat (path, ".XXXXXX.partial", NULL);
   sqlite3 *source = NULL;
   int rc, fd;
 
@@ -204,8 +240,7 @@ lh_backup_write (const char *db_path, const char *path, GError **error)
 
   /* Made readable by its owner alone before SQLite writes a byte in it:
    * it holds what the database holds. */
-  g_unlink (partial);
-  fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
@@ -230,6 +265,7 @@ lh_backup_write (const char *db_path, const char *path, GError **error)
       return FALSE;
     }
   sqlite3_close (source);
+  match_owner (partial, db_path);
   if (g_rename (partial, path) != 0)
     {
       int saved = errno;
@@ -241,17 +277,54 @@ lh_backup_write (const char *db_path, const char *path, GError **error)
   return sync_file_and_dir (path, error);
 }
 
-gboolean
-lh_backup_prune (const char *dir, guint keep, GError **error)
+/* A backup's copy left half-written by a learnhubd killed while it wrote
+ * (NAME.XXXXXX.partial, and SQLite's files beside it), older than this:
+ * deleted, as it may hold records erased since. */
+#define LEFTOVER_SECONDS (6 * 60 * 60)
+
+static void
+delete_leftovers (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, NAME_PREFIX) || strstr (name, ".partial") == NULL)
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_stat (path, &st) == 0 && now - st.st_mtime > LEFTOVER_SECONDS)
+        g_unlink (path);
+    }
+}
+
+/* Deletes all but the keep newest, never the one called spare (nullable). */
+static gboolean
+prune (const char *dir, guint keep, const char *spare, GError **error)
 {
   g_autoptr(GPtrArray) names = list_backups (dir, error);
+  guint kept = 0;
 
   if (names == NULL)
     return FALSE;
-  for (guint i = keep; i < names->len; i++)
+  delete_leftovers (dir);
+  for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = NULL;
 
+      /* The one just made is kept even if a name in the future (a clock
+       * once wrong) sorts after it. */
+      if (g_strcmp0 (name, spare) == 0 || kept < keep)
+        {
+          kept++;
+          continue;
+        }
+      path = g_build_filename (dir, name, NULL);
       if (g_unlink (path) != 0)
         {
           int saved = errno;
@@ -264,23 +337,22 @@ lh_backup_prune (const char *dir, guint keep, GError **error)
   return TRUE;
 }
 
+gboolean
+lh_backup_prune (const char *dir, guint keep, GError **error)
+{
+  return prune (dir, keep, NULL, error);
+}
+
 char *
 lh_backup_into (const char *db_path, const char *dir, guint keep, gint64 now, GError **error)
 {
   g_autofree char *name = lh_backup_name (now);
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
-  if (!lh_backup_write (db_path, path, error))
+  if (!make_dir (dir, db_path, error) || !lh_backup_write (db_path, path, error))
     return NULL;
   /* keep 0 would delete the backup just made: it is at least 1. */
-  if (!lh_backup_prune (dir, MAX (keep, 1), error))
+  if (!prune (dir, MAX (keep, 1), name, error))
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -343,12 +415,20 @@ copy_file (const char *from, const char *to, GError **error)
   g_autoptr(GFile) source = g_file_new_for_path (from);
   g_autoptr(GFile) dest = g_file_new_for_path (to);
 
-  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
     {
       g_prefix_error (error, _("Cannot copy %s to %s: "), from, to);
       return FALSE;
     }
-  return g_chmod (to, 0600) == 0 && sync_file_and_dir (to, error);
+  /* Some disks (FAT) keep no modes: there the mount's options decide. */
+  if (g_chmod (to, 0600) != 0 && errno != EPERM)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot make %s private: %s"), to, g_strerror (saved));
+      return FALSE;
+    }
+  return sync_file_and_dir (to, error);
 }
 
 static gboolean
@@ -364,32 +444,42 @@ remove_if_there (const char *path, GError **error)
   return TRUE;
 }
 
-/* The database and its WAL into the safe copy (as name and name-wal), so
- * that what the WAL alone held is kept too. */
+/* The database and its WAL (and a rollback journal, were there one) into
+ * the safe copy, so that what they alone held is kept too; then the WAL
+ * is folded into the copy, so that the copy is one file that restore
+ * takes. A damaged database cannot be folded: its files stay as they
+ * were, byte for byte. */
 static char *
 keep_safe_copy (const char *db_path, const char *dir, gint64 now, GError **error)
 {
+  static const char * const beside[] = { "-wal", "-journal" };
   g_autofree char *when = stamp (now);
   g_autofree char *name = g_strconcat ("learnhub-before-restore-", when, NAME_SUFFIX, NULL);
   g_autofree char *copy = g_build_filename (dir, name, NULL);
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  sqlite3 *db = NULL;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
+  if (!make_dir (dir, db_path, error))
+    return NULL;
   if (g_file_test (copy, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("%s is already there; nothing was changed"), copy);
       return NULL;
     }
-  if (!copy_file (db_path, copy, error) ||
-      (g_file_test (wal, G_FILE_TEST_EXISTS) && !copy_file (wal, copy_wal, error)))
+  if (!copy_file (db_path, copy, error))
     return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (beside); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, beside[i], NULL);
+      g_autofree char *to = g_strconcat (copy, beside[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && !copy_file (from, to, error))
+        return NULL;
+    }
+  if (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    g_message (_("The safe copy %s is kept as the database was, with the files beside it: %s"), copy,
+               sqlite3_errmsg (db));
+  sqlite3_close (db);
   return g_steal_pointer (&copy);
 }
 
@@ -397,15 +487,27 @@ gboolean
 lh_backup_restore (const char *db_path, const char *path, const char *safe_copy_dir, gint64 now,
                    char **out_safe_copy, GError **error)
 {
-  g_autofree char *incoming = g_strconcat (db_path, ".restoring", NULL);
+  g_autofree char *incoming = lh_backup_restoring_path (db_path);
   g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (db_path, "-journal", NULL);
+  g_autofree char *path_wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *safe_copy = NULL;
   gboolean ok = FALSE;
-  int lock;
+  GStatBuf st;
+  int lock, fd;
 
   g_return_val_if_fail (db_path != NULL && path != NULL && safe_copy_dir != NULL, FALSE);
 
+  /* The check reads the file alone: what a WAL beside it holds would be
+   * lost. */
+  if (g_stat (path_wal, &st) == 0 && st.st_size > 0)
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID,
+                   _("Nothing was changed: %s has changes in %s beside it, which a restore would lose; open it "
+                     "once with sqlite3 to fold them in"), path, path_wal);
+      return FALSE;
+    }
   if (!lh_backup_check (path, NULL, error))
     {
       g_prefix_error (error, _("Nothing was changed: "));
@@ -417,6 +519,18 @@ lh_backup_restore (const char *db_path, const char *path, const char *safe_copy_
   lock = lh_store_take_lock (db_path, NULL, error);
   if (lock < 0)
     return FALSE;
+  /* Made first, and there to the end: a learnhubctl command run meanwhile
+   * sees it and waits, instead of writing into the database replaced. */
+  fd = g_open (incoming, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, _("Cannot create %s: %s"), incoming, g_strerror (saved));
+      close (lock);
+      return FALSE;
+    }
+  close (fd);
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     safe_copy = keep_safe_copy (db_path, safe_copy_dir, now, error);
   /* The backup is copied beside the database and checked there, then
@@ -426,8 +540,12 @@ lh_backup_restore (const char *db_path, const char *path, const char *safe_copy_
       copy_file (path, incoming, error) &&
       lh_backup_check (incoming, NULL, error) &&
       remove_if_there (wal, error) &&
-      remove_if_there (shm, error))
+      remove_if_there (shm, error) &&
+      remove_if_there (journal, error))
     {
+      g_autofree char *db_dir = g_path_get_dirname (db_path);
+
+      match_owner (incoming, g_file_test (db_path, G_FILE_TEST_EXISTS) ? db_path : db_dir);
       if (g_rename (incoming, db_path) == 0)
         ok = sync_file_and_dir (db_path, error);
       else
@@ -444,4 +562,10 @@ lh_backup_restore (const char *db_path, const char *path, const char *safe_copy_
   if (ok && out_safe_copy != NULL)
     *out_safe_copy = g_steal_pointer (&safe_copy);
   return ok;
+}
+
+char *
+lh_backup_restoring_path (const char *db_path)
+{
+  return g_strconcat (db_path, ".restoring", NULL);
 }

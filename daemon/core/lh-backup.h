@@ -56,4 +56,7 @@ gboolean  lh_backup_restore       (const char   *db_path,
                                    char        **out_safe_copy,
                                    GError      **error);
 
+/* "<db_path>.restoring": there while a restore replaces the database. */
+char     *lh_backup_restoring_path (const char *db_path);
+
 G_END_DECLS

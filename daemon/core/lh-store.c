@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lh-backup.h"
 #include "lh-error.h"
 #include "lh-schema-resources.h"
 #include "lh-store-private.h"
@@ -406,6 +407,13 @@ lh_store_open (const char *path, GError **error)
       g_prefix_error (error, "%s: ", path);
       return NULL;
     }
+  /* With the lock no restore runs: its mark, left by one that was
+   * killed, goes. */
+  {
+    g_autofree char *restoring = lh_backup_restoring_path (path);
+
+    g_unlink (restoring);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -468,6 +476,19 @@ lh_store_open_beside_daemon (const char *path, GError **error)
       g_propagate_error (error, g_steal_pointer (&lock_error));
       return NULL;
     }
+  /* The lock's holder is a restore, not learnhubd: what were written now
+   * would go into the database being replaced. */
+  {
+    g_autofree char *restoring = lh_backup_restoring_path (path);
+
+    if (g_file_test (restoring, G_FILE_TEST_EXISTS))
+      {
+        g_set_error (error, LH_ERROR, LH_ERROR_BUSY,
+                     "%s is being restored from a backup (learnhubctl restore); try again once it has "
+                     "finished. Nothing was changed", path);
+        return NULL;
+      }
+  }
   self->beside_owner = TRUE;
   if (!lh_store_keep_private (path, error))
     return NULL;

@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 
 #include "lh-backup.h"
 #include "lh-core-test.h"
@@ -159,6 +161,39 @@ test_keep_the_newest (void)
   remove_tree (dir);
 }
 
+/* A backup named in the future (a clock once wrong) never makes the one
+ * just written go (it used to, with keep=1); a half-written copy of a killed backup goes once it is
+ * hours old, a fresh one (another's, under way) stays. */
+static void
+test_future_names_and_leftovers (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (ts->dir, "backups", NULL);
+  g_autofree char *future = g_build_filename (dir, "learnhub-20990101-000000.db", NULL);
+  g_autofree char *old_part = g_build_filename (dir, "learnhub-20270601-100000.db.Ab12Cd.partial", NULL);
+  g_autofree char *new_part = g_build_filename (dir, "learnhub-20270602-095959.db.Ef34Gh.partial", NULL);
+  g_autofree char *path = NULL;
+  struct utimbuf long_ago = { 0, 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_file (future, "from a clock once wrong", -1);
+  write_file (old_part, "half a backup", -1);
+  write_file (new_part, "half a backup, under way", -1);
+  long_ago.actime = long_ago.modtime = time (NULL) - 24 * 60 * 60;
+  g_assert_cmpint (g_utime (old_part, &long_ago), ==, 0);
+
+  path = lh_backup_into (ts->path, dir, 1, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Sorting first, it is the one the newest keep=1 keeps; the new one is
+   * kept beside it all the same. */
+  g_assert_true (g_file_test (future, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_part, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_part, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
+}
+
 /* A file that is not a whole learnhub database this learnhub can open
  * fails the check, saying why. */
 static void
@@ -238,7 +273,13 @@ test_restore_keeps_a_safe_copy (void)
   g_assert_nonnull (safe_copy);
   g_assert_true (g_str_has_suffix (safe_copy, "learnhub-before-restore-20270602-100000.db"));
   g_assert_cmpint (people_in (ts->path), ==, 1);
-  /* Opened from the safe copy and its WAL: all three people. */
+  /* The WAL folded into the safe copy: one file with all three people,
+   * which a restore takes back. */
+  {
+    g_autofree char *safe_wal = g_strconcat (safe_copy, "-wal", NULL);
+
+    g_assert_false (g_file_test (safe_wal, G_FILE_TEST_EXISTS));
+  }
   g_assert_cmpint (people_in (safe_copy), ==, 3);
 
   reopened = lh_store_open (ts->path, &error);
@@ -288,6 +329,45 @@ test_restore_refuses (void)
   g_remove (damaged);
 }
 
+/* A file with changes in a WAL beside it is refused (the check reads the
+ * file alone); while a restore runs, learnhubctl beside the lock's holder
+ * waits; a restore's mark left by a killed one goes at the next open. */
+static void
+test_restore_marks_and_wal (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (ts->dir, "with-wal.db", NULL);
+  g_autofree char *backup_wal = g_strconcat (backup, "-wal", NULL);
+  g_autofree char *dir = g_build_filename (ts->dir, "backups", NULL);
+  g_autofree char *restoring = lh_backup_restoring_path (ts->path);
+  g_autoptr(LhStore) beside = NULL;
+
+  g_assert_true (lh_backup_write (ts->path, backup, &error));
+  write_file (backup_wal, "changes not yet in the file", -1);
+  g_clear_object (&ts->store);
+  g_assert_false (lh_backup_restore (ts->path, backup, dir, NOW, NULL, &error));
+  g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "-wal"));
+  g_clear_error (&error);
+  g_remove (backup_wal);
+
+  /* The lock held (here by a store, as a restore holds it) with the mark. */
+  ts->store = lh_store_open (ts->path, &error);
+  g_assert_no_error (error);
+  write_file (restoring, "", 0);
+  beside = lh_store_open_beside_daemon (ts->path, &error);
+  g_assert_null (beside);
+  g_assert_error (error, LH_ERROR, LH_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "being restored"));
+  g_clear_error (&error);
+  g_clear_object (&ts->store);
+  ts->store = lh_store_open (ts->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (restoring, G_FILE_TEST_EXISTS));
+  g_remove (backup);
+}
+
 /* The database itself damaged: the restore still keeps it, byte for
  * byte, before putting the backup in place. */
 static void
@@ -326,6 +406,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/lh/backup/restore-keeps-a-safe-copy", test_restore_keeps_a_safe_copy);
   g_test_add_func ("/lh/backup/restore-refuses", test_restore_refuses);
   g_test_add_func ("/lh/backup/restore-over-a-damaged-database", test_restore_over_a_damaged_database);
+  g_test_add_func ("/lh/backup/future-names-and-leftovers", test_future_names_and_leftovers);
+  g_test_add_func ("/lh/backup/restore-marks-and-wal", test_restore_marks_and_wal);
 
   return g_test_run ();
 }
