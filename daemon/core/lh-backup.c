@@ -278,16 +278,21 @@ lh_backup_write (const char *db_path, const char *path, GError **error)
 }
 
 /* A backup's copy left half-written by a learnhubd killed while it wrote
- * (NAME.XXXXXX.partial, and SQLite's files beside it), older than this:
- * deleted, as it may hold records erased since. */
+ * (NAME.XXXXXX.partial, and SQLite's files beside it), older than this
+ * before the backup just written: deleted, as it may hold records erased
+ * since. Both ages are the file system's, whatever the clock says. */
 #define LEFTOVER_SECONDS (6 * 60 * 60)
 
 static void
-delete_leftovers (const char *dir)
+delete_leftovers (const char *dir, const char *written)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *written_path = written != NULL ? g_build_filename (dir, written, NULL) : NULL;
+  GStatBuf written_st;
   const char *name;
+
+  if (written_path == NULL || g_stat (written_path, &written_st) != 0)
+    return;
 
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
@@ -297,7 +302,7 @@ delete_leftovers (const char *dir)
       if (!g_str_has_prefix (name, NAME_PREFIX) || strstr (name, ".partial") == NULL)
         continue;
       path = g_build_filename (dir, name, NULL);
-      if (g_stat (path, &st) == 0 && now - st.st_mtime > LEFTOVER_SECONDS)
+      if (g_stat (path, &st) == 0 && written_st.st_mtime - st.st_mtime > LEFTOVER_SECONDS)
         g_unlink (path);
     }
 }
@@ -311,7 +316,7 @@ prune (const char *dir, guint keep, const char *spare, GError **error)
 
   if (names == NULL)
     return FALSE;
-  delete_leftovers (dir);
+  delete_leftovers (dir, spare);
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
