@@ -307,7 +307,7 @@ delete_leftovers (const char *dir, const char *written)
     }
 }
 
-/* Deletes all but the keep newest, never the one called spare (nullable). */
+/* Deletes all but the keep newest, never the one called spare. */
 static gboolean
 prune (const char *dir, guint keep, const char *spare, GError **error)
 {
@@ -340,12 +340,6 @@ prune (const char *dir, guint keep, const char *spare, GError **error)
         }
     }
   return TRUE;
-}
-
-gboolean
-lh_backup_prune (const char *dir, guint keep, GError **error)
-{
-  return prune (dir, keep, NULL, error);
 }
 
 char *

@@ -27,16 +27,12 @@ gboolean  lh_backup_write         (const char   *db_path,
                                    const char   *path,
                                    GError      **error);
 /* Writes a backup into dir (made if need be) named for now, then keeps
- * only the keep newest there. Returns the new backup's path. */
+ * only the keep newest learnhub-*.db there (never deleting the new one,
+ * nor any other file). Returns the new backup's path. */
 char     *lh_backup_into          (const char   *db_path,
                                    const char   *dir,
                                    guint         keep,
                                    gint64        now,
-                                   GError      **error);
-/* Deletes all but the keep newest learnhub-*.db in dir; other files are
- * never touched. */
-gboolean  lh_backup_prune         (const char   *dir,
-                                   guint         keep,
                                    GError      **error);
 /* Whether path is a whole learnhub database this learnhub can open: the
  * full integrity check, and a schema version from 1 to this learnhub's.
