@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/prctl.h>
 
 static const char *
@@ -107,6 +108,75 @@ spawn_daemon (GStrv argv)
   return process;
 }
 
+/* The demo centre every test's daemon starts from. Making one takes
+ * seconds (each account's PIN is hashed with Argon2id, slow on purpose),
+ * so a test program makes it once and gives each daemon a copy of the
+ * file. It is made again when the test clock was moved, or when it is a
+ * minute old: the demo is laid out from the moment it is made. */
+typedef struct
+{
+  char   *dir;
+  char   *db_path;
+  char   *json;
+  char   *clock_offset;
+  gint64  made_at;
+} DemoTemplate;
+
+static DemoTemplate demo_template;
+
+static void remove_dir (const char *path);
+
+static void
+forget_demo_template (void)
+{
+  if (demo_template.dir != NULL)
+    remove_dir (demo_template.dir);
+  g_clear_pointer (&demo_template.dir, g_free);
+  g_clear_pointer (&demo_template.db_path, g_free);
+  g_clear_pointer (&demo_template.json, g_free);
+  g_clear_pointer (&demo_template.clock_offset, g_free);
+}
+
+static void
+make_demo_template (void)
+{
+  static gboolean registered;
+  g_autoptr(GError) error = NULL;
+
+  forget_demo_template ();
+  if (!registered)
+    registered = atexit (forget_demo_template) == 0;
+  demo_template.dir = g_dir_make_tmp ("learnhub-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_template.db_path = g_build_filename (demo_template.dir, "centre.db", NULL);
+  demo_template.json = lh_test_run_ctl (demo_template.db_path, &error, "demo", "--json", NULL);
+  g_assert_no_error (error);
+  demo_template.clock_offset = g_strdup (g_getenv ("LEARNHUB_CLOCK_OFFSET"));
+  demo_template.made_at = g_get_monotonic_time ();
+}
+
+/* Copies the demo centre to db_path; returns its `demo --json`. */
+static char *
+copy_demo_centre (const char *db_path)
+{
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = g_file_new_for_path (db_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = NULL;
+
+  if (demo_template.json == NULL ||
+      g_strcmp0 (demo_template.clock_offset, g_getenv ("LEARNHUB_CLOCK_OFFSET")) != 0 ||
+      g_get_monotonic_time () - demo_template.made_at > 60 * G_USEC_PER_SEC)
+    make_demo_template ();
+  /* learnhubctl closed it cleanly: the whole centre is in the one file. */
+  wal = g_strconcat (demo_template.db_path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  from = g_file_new_for_path (demo_template.db_path);
+  g_file_copy (from, to, G_FILE_COPY_ALL_METADATA, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (demo_template.json);
+}
+
 LhTestDaemon *
 lh_test_daemon_start (const char * const *extra_args)
 {
@@ -128,8 +198,7 @@ lh_test_daemon_start_with_setup (const char * const *extra_args, LhTestSetupFunc
   daemon->dir = g_dir_make_tmp ("learnhub-test-XXXXXX", &error);
   g_assert_no_error (error);
   daemon->db_path = g_build_filename (daemon->dir, "centre.db", NULL);
-  out = lh_test_run_ctl (daemon->db_path, &error, "demo", "--json", NULL);
-  g_assert_no_error (error);
+  out = copy_demo_centre (daemon->db_path);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   daemon->demo = json_node_ref (json_parser_get_root (parser));
