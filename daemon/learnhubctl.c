@@ -12,6 +12,7 @@
 #include "learnhubctl.h"
 
 #include "lh-advice-sealed.h"
+#include "lh-audit.h"
 #include "lh-config.h"
 #include "lh-demo.h"
 #include "lh-equipment.h"
@@ -405,6 +406,28 @@ check_arguments (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* A command that changed the centre goes in the audit log: the command
+ * and its sub-command ("rules set"), never its other arguments (a file,
+ * a staff number, a reason), with the system user who ran it. */
+static gboolean
+audit_command (LhStore *store, const char *command, char **args, GError **error)
+{
+  g_autofree char *action = NULL;
+  g_autofree char *user = NULL;
+  const char *sub = args[0];
+
+  if (lh_store_total_changes (store) == 0)
+    return TRUE;
+  if (sub != NULL && g_regex_match_simple ("^[a-z][a-z-]{0,30}$", sub, 0, 0))
+    action = g_strdup_printf ("learnhubctl %s %s", command, sub);
+  else
+    action = g_strdup_printf ("learnhubctl %s", command);
+  user = g_utf8_make_valid (g_get_user_name (), -1);
+  if (g_utf8_strlen (user, -1) > 64)
+    *g_utf8_offset_to_pointer (user, 64) = '\0';
+  return lh_audit_record (store, lh_time_now (), 0, 0, user, action, 0, error);
+}
+
 static const struct
 {
   const char  *name;
@@ -432,6 +455,7 @@ static const struct
   { "action-plan", lh_ctl_action_plan, "The committee's action plan: list, add, edit, history" },
   { "backup", lh_ctl_backup, "Back up the database now (into [backup] directory, or to FILE), or list the backups" },
   { "restore", lh_ctl_restore, "Put back the database from a backup that checks out, keeping a copy of the one replaced; learnhubd stopped" },
+  { "audit", lh_ctl_audit, "Who changed what, and when: the audit log over a period (--from, --to; the last 30 days)" },
   { "demo", cmd_demo, "Fill a new database with a demo centre (--years N: with N years of history); not while learnhubd runs on it" },
 };
 
@@ -575,7 +599,8 @@ main (int argc, char **argv)
       return 0;
     }
   if ((store = open_centre (config, func == cmd_demo || func == lh_ctl_report, &error)) == NULL ||
-      !func (&ctl, store, &error))
+      !func (&ctl, store, &error) ||
+      !audit_command (store, argv[1], ctl.args, &error))
     {
       g_printerr ("learnhubctl: %s\n", error->message);
       return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;

@@ -81,6 +81,8 @@ LhPerson *lh_ctl_find_staff  (LhStore     *store,
 gboolean lh_ctl_backup      (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_restore     (Ctl *ctl, LhStore *store, GError **error);
 
+/* learnhubctl-audit.c */
+gboolean lh_ctl_audit       (Ctl *ctl, LhStore *store, GError **error);
 /* learnhubctl-timetable.c */
 gboolean lh_ctl_group       (Ctl *ctl, LhStore *store, GError **error);
 gboolean lh_ctl_assessment  (Ctl *ctl, LhStore *store, GError **error);

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "lh-audit-routes.h"
 #include "lh-problem.h"
 
 /* More than this wait for the next group, so that no answer waits long. */
@@ -19,8 +20,8 @@
 
 typedef struct
 {
-  LhRequest      *request;  /* (owned) */
-  LhRouteHandler  handler;
+  LhRequest     *request;  /* (owned) */
+  const LhRoute *route;
 } Queued;
 
 struct _LhBatch
@@ -93,7 +94,9 @@ run_one_transaction (LhBatch *self, Queued *group, guint n)
   if (tx != NULL)
     while (taken < n)
       {
-        group[taken].handler (group[taken].request);
+        group[taken].route->handler (group[taken].request);
+        /* Who made the change, committed with it. */
+        lh_audit_request (group[taken].request, group[taken].route);
         taken++;
         if (!lh_store_in_transaction (self->store))
           break;
@@ -138,9 +141,9 @@ run_cb (gpointer user_data)
 }
 
 void
-lh_batch_add (LhBatch *self, LhRequest *request, LhRouteHandler handler)
+lh_batch_add (LhBatch *self, LhRequest *request, const LhRoute *route)
 {
-  Queued queued = { lh_request_ref (request), handler };
+  Queued queued = { lh_request_ref (request), route };
 
   soup_server_message_pause (request->msg);
   g_array_append_val (self->queue, queued);

@@ -17,16 +17,17 @@ LhBatch *lh_batch_new  (LhStore       *store,
                         LhHousekeeper *housekeeper);
 void     lh_batch_free (LhBatch       *self);
 
-/* Holds the request's answer and runs handler with the others that came
- * in the same turn of the main loop, inside one BEGIN IMMEDIATE … COMMIT
+/* Holds the request's answer and runs route's handler with the others that
+ * came in the same turn of the main loop, inside one BEGIN IMMEDIATE … COMMIT
  * (each handler's own transaction is a savepoint of it, so one refusal
  * undoes nothing of another). Answers, and the events the handlers
  * published, go out after the COMMIT; if it fails, every answer of the
  * group is a 503 and its events are dropped. handler must answer before it
- * returns. */
+ * returns. A change an admin, ULR or committee member made goes in the
+ * audit log in the same transaction (lh-audit-routes.h). */
 void     lh_batch_add  (LhBatch        *self,
                         LhRequest      *request,
-                        LhRouteHandler  handler);
+                        const LhRoute  *route);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhBatch, lh_batch_free)
 

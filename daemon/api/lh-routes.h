@@ -159,6 +159,8 @@ gboolean lh_routes_optional_string (JsonObject  *object,
                                     const char  *member,
                                     const char **out_value,
                                     GError     **error);
+/* lh-routes-audit.c */
+void lh_route_audit             (LhRequest *request);
 /* lh-routes-action-plan.c */
 void lh_route_action_plan       (LhRequest *request);
 void lh_route_add_objective     (LhRequest *request);

@@ -156,6 +156,9 @@ static const LhRoute routes[] = {
   { "PATCH", "/api/v1/committee/action-plan/{id}", LH_AUTH_SESSION, LH_ROLE_COMMITTEE, lh_route_edit_objective },
   { "GET", "/api/v1/committee/action-plan/{id}/history", LH_AUTH_SESSION, LH_ROLE_COMMITTEE | LH_ROLE_ADMIN,
     lh_route_objective_history },
+  /* Who changed what, and when: the admins' to read (no confidential
+   * text is in it, but who did what is theirs to look into). */
+  { "GET", "/api/v1/audit", LH_AUTH_SESSION, LH_ROLE_ADMIN, lh_route_audit },
   { "GET", "/api/v1/events", LH_AUTH_DEVICE_OR_SESSION, 0, NULL },
 };
 
@@ -338,7 +341,7 @@ handle_api (SoupServer *soup, SoupServerMessage *msg, const char *path,
     route->handler (request);
   else
     /* A change: committed with the others of this moment (group commit). */
-    lh_batch_add (((LhServer *) user_data)->batch, request, route->handler);
+    lh_batch_add (((LhServer *) user_data)->batch, request, route);
 }
 
 /* The WebSocket upgrade is libsoup's; the checks before it are ours. A

@@ -8,6 +8,7 @@
 #include "lh-advice-record.h"
 #include "lh-assessments.h"
 #include "lh-demo-advice.h"
+#include "lh-demo-audit.h"
 #include "lh-demo-equality.h"
 #include "lh-demo-committee.h"
 #include "lh-demo-equipment.h"
@@ -587,6 +588,7 @@ lh_demo_create_with_years (LhStore *store, const LhCentre *centre, guint years, 
                               now, error) ||
       !lh_demo_settle_time_off (store, centre, learner_ids, CLEAN_ACCOUNTS, history_start (centre, now), now, error) ||
       (years > 0 && !lh_advice_expire (store, centre, now, NULL, error)) ||
+      !lh_demo_add_audit (store, error) ||
       !lh_transaction_commit (tx, error) ||
       !set_pragma (store, "cache_size", cache_size, NULL, error) ||
       !set_pragma (store, "temp_store", temp_store, NULL, error))

@@ -193,6 +193,12 @@ lh_store_changes (LhStore *self)
   return sqlite3_changes (self->db);
 }
 
+gint64
+lh_store_total_changes (LhStore *self)
+{
+  return sqlite3_total_changes64 (self->db);
+}
+
 guint64
 lh_store_take_vm_steps (LhStore *self)
 {

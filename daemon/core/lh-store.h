@@ -76,6 +76,9 @@ GPtrArray     *lh_store_collect            (LhStore        *self,
 
 gint64         lh_store_last_insert_id     (LhStore     *self);
 int            lh_store_changes            (LhStore     *self);
+/* Rows this store's connection inserted, changed or deleted since it
+ * opened: whether a learnhubctl command changed anything. */
+gint64         lh_store_total_changes      (LhStore     *self);
 
 /* The steps SQLite's virtual machine took in the store's statements since
  * the last call: the work a query did, whatever the machine, for tests

@@ -27,6 +27,11 @@ void lh_api_advice_events_add_tests (LhTestDaemon *daemon,
 void lh_api_time_off_add_tests (SoupSession *session);
 void lh_api_time_off_stop      (void);
 
+/* The audit log; run after the advice tests, whose ULR work it checks
+ * names no learner. */
+void lh_api_audit_add_tests (LhTestDaemon *daemon,
+                             SoupSession  *session);
+
 /* Text cut short by a NUL, or with control characters: refused. */
 void lh_api_input_add_tests (LhTestDaemon *daemon,
                              SoupSession  *session);

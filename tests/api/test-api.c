@@ -715,6 +715,7 @@ main (int argc, char **argv)
   lh_api_assessment_add_tests (daemon_, session_);
   lh_api_advice_add_tests (daemon_, session_);
   lh_api_advice_events_add_tests (daemon_, session_);
+  lh_api_audit_add_tests (daemon_, session_);
   lh_api_time_off_add_tests (session_);
   lh_api_input_add_tests (daemon_, session_);
   lh_api_equipment_add_tests (daemon_, session_);
