@@ -107,10 +107,9 @@ lh_store_set_error (LhStore *self, GError **error, int rc, const char *context)
     g_set_error (error, LH_ERROR, LH_ERROR_BUSY, "%s: %s", context, msg);
   else if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR)
     {
-      /* A full disk (ENOSPC), a file at its size limit (EFBIG) or a
-       * failing disk: nothing more can be written until an admin acts,
-       * and SQLite rolled back what it could not write. The admin reads
-       * SQLite's words in the log; the answer carries a reason. */
+      /* A full disk (ENOSPC), a file at its size limit (EFBIG), a failing
+       * disk: SQLite rolled back what it could not write; the log says
+       * why, the answer a reason. */
       int saved = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
 
       g_message ("%s: %s: %s%s%s", self->path, context, msg, saved != 0 ? ": " : "",
