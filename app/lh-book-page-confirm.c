@@ -153,6 +153,105 @@ booking_failed (LhBookPage   *self,
     }
 }
 
+/* ---- no answer --------------------------------------------------------- */
+
+/* How often the kiosk asks again while the daemon does not answer. */
+#define FIND_OUT_SECONDS 2
+
+static void ask_whether_booked (LhBookPage *self);
+
+/* "PC 4 at 10:00 on Tuesday 24 November", as the slot was asked for. */
+static char *
+asked_words (LhBookPage *self)
+{
+  return lh_format_slot_long (self->selected->resource_name, self->selected->start, self->selected->end);
+}
+
+static gboolean
+ask_again_cb (gpointer user_data)
+{
+  LhBookPage *self = user_data;
+
+  /* Gone meanwhile: signed out, or the page reset. */
+  if (self->book_cancellable != NULL && !g_cancellable_is_cancelled (self->book_cancellable) &&
+      self->selected != NULL)
+    ask_whether_booked (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The daemon's list of the person's bookings says what happened; the
+ * kiosk only compares it with what was asked for. */
+static void
+my_bookings_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LhBookPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = lh_client_list_my_bookings_finish (LH_CLIENT (source), result, &error);
+  g_autofree char *asked = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LH_BOOK_PAGE (user_data);
+  if (self->selected == NULL)
+    return;
+  if (bookings == NULL)
+    {
+      if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
+        return;  /* the window signs out and says so */
+      /* Still no answer: ask again in a moment, the button still busy. */
+      g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, FIND_OUT_SECONDS, ask_again_cb, g_object_ref (self),
+                                  g_object_unref);
+      return;
+    }
+  g_clear_object (&self->book_cancellable);
+  lh_page_end_confirm (LH_PAGE (self));
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      LhBooking *booking = g_ptr_array_index (bookings, i);
+
+      if (booking->resource_id == self->selected->resource_id &&
+          g_date_time_equal (booking->start, self->selected->start) &&
+          g_date_time_equal (booking->end, self->selected->end) &&
+          g_strcmp0 (booking->status, "cancelled") != 0)
+        {
+          show_done (self, booking);
+          return;
+        }
+    }
+  asked = asked_words (self);
+  /* Translators: %s is a computer and a time, "PC 4, Tuesday 24 November, 10:00 to 11:00" */
+  message = g_strdup_printf (_("The centre’s computer is answering again. %s was not booked. "
+                               "Please try again."), asked);
+  lh_book_page_back_to_day (self, message);
+}
+
+static void
+ask_whether_booked (LhBookPage *self)
+{
+  lh_client_list_my_bookings_async (lh_page_get_client (LH_PAGE (self)), self->book_cancellable,
+                                    my_bookings_cb, self);
+}
+
+/* The booking was sent and no answer came: the daemon may have made it
+ * and lost the way back, or never had it. The kiosk says it cannot tell,
+ * keeps the Book button busy (a second tap books nothing), and asks the
+ * daemon until it answers. */
+static void
+find_out_whether_booked (LhBookPage *self)
+{
+  g_autofree char *asked = asked_words (self);
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is a computer and a time, "PC 4, Tuesday 24 November, 10:00 to 11:00" */
+  message = g_strdup_printf (_("The centre’s computer did not answer, so we cannot tell yet whether %s "
+                               "was booked. Please wait: we are checking."), asked);
+  lh_page_show_confirm_error (LH_PAGE (self), message);
+  ask_whether_booked (self);
+}
+
 static void
 create_booking_cb (GObject      *source,
                    GAsyncResult *result,
@@ -167,6 +266,12 @@ create_booking_cb (GObject      *source,
     return;
 
   self = LH_BOOK_PAGE (user_data);
+  if (booking == NULL && self->selected != NULL &&
+      g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NETWORK))
+    {
+      find_out_whether_booked (self);
+      return;
+    }
   if (booking == NULL)
     {
       /* Still busy while it asks whether the paid time was refused. */

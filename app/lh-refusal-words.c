@@ -435,6 +435,9 @@ admin_words (const char *reason)
     { "outcome-unknown", N_("Please choose an outcome from the list.") },
     { "contact-unknown", N_("Please choose how the learning rep can reach you.") },
     { "kind-unchanged", N_("The kind of an item does not change. Retire it and add a new item instead.") },
+    /* The daemon's disk is full or failing: a fault, not the person's. */
+    { "storage-full", N_("The centre’s computer cannot save anything just now, so nothing was changed. "
+                         "Please tell a learning rep, and try again later.") },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)

@@ -6,6 +6,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "lh-advice-sealed.h"
 #include "lh-backup-timer.h"
@@ -85,6 +86,10 @@ main (int argc, char **argv)
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_unix_signal_add (SIGINT, quit_cb, loop);
+  /* A file at its size limit (RLIMIT_FSIZE) would kill us with SIGXFSZ;
+   * ignored, the write fails with EFBIG instead, and is answered like a
+   * full disk: reads go on, nothing half-written is kept. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   /* The refusals only an admin meets at the command line are translated
    * (issue 15); the kiosk words the others from their reasons. */

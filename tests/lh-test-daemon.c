@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 static const char *
 required_env (const char *name)
@@ -95,17 +96,36 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
+/* The same, and a size no file may be written past. */
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { .rlim_cur = GPOINTER_TO_SIZE (user_data), .rlim_max = RLIM_INFINITY };
+
+  die_with_parent (NULL);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
 static GSubprocess *
-spawn_daemon (GStrv argv)
+spawn_daemon_limited (GStrv argv, gsize max_file_bytes)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
 
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  if (max_file_bytes > 0)
+    g_subprocess_launcher_set_child_setup (launcher, limit_file_size, GSIZE_TO_POINTER (max_file_bytes), NULL);
+  else
+    g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
   return process;
+}
+
+static GSubprocess *
+spawn_daemon (GStrv argv)
+{
+  return spawn_daemon_limited (argv, 0);
 }
 
 /* The demo centre every test's daemon starts from. Making one takes
@@ -238,6 +258,20 @@ lh_test_daemon_restart (LhTestDaemon *daemon, int signal)
   g_assert_no_error (error);
   g_clear_object (&daemon->process);
   daemon->process = spawn_daemon (daemon->argv);
+  wait_until_listening (daemon->port, daemon->process);
+}
+
+void
+lh_test_daemon_restart_with_file_limit (LhTestDaemon *daemon, goffset max_bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (max_bytes, >, 0);
+  g_subprocess_send_signal (daemon->process, SIGTERM);
+  g_subprocess_wait_check (daemon->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&daemon->process);
+  daemon->process = spawn_daemon_limited (daemon->argv, (gsize) max_bytes);
   wait_until_listening (daemon->port, daemon->process);
 }
 

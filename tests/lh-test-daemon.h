@@ -51,6 +51,12 @@ gboolean      lh_test_daemon_account (LhTestDaemon *daemon,
 void          lh_test_daemon_restart (LhTestDaemon *daemon,
                                       int           signal);
 
+/* Stops the daemon cleanly and starts it again on the same database and
+ * port with no file it writes allowed past max_bytes (RLIMIT_FSIZE): as
+ * a full disk, without filling one. The next restart lifts the limit. */
+void          lh_test_daemon_restart_with_file_limit (LhTestDaemon *daemon,
+                                                      goffset       max_bytes);
+
 /* Stops the daemon cleanly, runs func on its database, and starts it
  * again on the same port (for what needs the daemon stopped, or a change
  * the daemon should find as it starts). */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lh-audit-routes.h"
+#include "lh-error.h"
 #include "lh-problem.h"
 
 /* More than this wait for the next group, so that no answer waits long. */
@@ -64,14 +65,27 @@ lh_batch_free (LhBatch *self)
   g_free (self);
 }
 
+/* A full disk is said as such (reason storage-full), whether the COMMIT
+ * met it or a handler did, SQLite then rolling the whole group back. */
+static gboolean
+storage_full (const GError *error)
+{
+  return g_error_matches (error, LH_ERROR, LH_ERROR_STORAGE_FULL);
+}
+
 static void
-answer (Queued *group, guint n, gboolean committed)
+answer (Queued *group, guint n, gboolean committed, const GError *error)
 {
   for (guint i = 0; i < n; i++)
     {
       SoupServerMessage *msg = group[i].request->msg;
 
-      if (!committed)
+      if (committed)
+        ;
+      else if (storage_full (error))
+        lh_problem_reply (msg, error, 0, NULL);
+      /* A handler's own 503 (its statement met the full disk) says more. */
+      else if (soup_server_message_get_status (msg) != 503)
         lh_problem_reply_status (msg, 503, "That could not be saved just now; try again");
       soup_server_message_unpause (msg);
     }
@@ -108,7 +122,7 @@ run_one_transaction (LhBatch *self, Queued *group, guint n)
     g_warning ("%u change(s) could not be committed together: %s", taken,
                error != NULL ? error->message : "SQLite rolled the transaction back");
   lh_event_hub_release (self->events, committed);
-  answer (group, taken, committed);
+  answer (group, taken, committed, error);
   return taken;
 }
 

@@ -32,6 +32,8 @@ static const struct
   { LH_ERROR_LOCKED, 429, "locked", "Too many tries; please wait" },
   { LH_ERROR_SLOWED, 429, "kiosk-slowed", "Too many wrong PINs at this kiosk; please wait" },
   { LH_ERROR_BUSY, 503, "unavailable", "The centre's server is busy; please try again" },
+  /* After "unavailable": lh_problem_reply_status (503) means that one. */
+  { LH_ERROR_STORAGE_FULL, 503, "storage-full", "The centre's server cannot save anything just now" },
   { LH_ERROR_INTERNAL, 500, "internal", "Something went wrong on the centre's server" },
 };
 

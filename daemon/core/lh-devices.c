@@ -93,12 +93,20 @@ lh_devices_authenticate (LhStore *store, const char *token, gint64 now, gint64 *
       g_autoptr(LhStmt) touch = lh_store_prepare (store,
                                                   "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1",
                                                   error);
+      g_autoptr(GError) touch_error = NULL;
       if (touch == NULL)
         return FALSE;
       sqlite3_bind_int64 (touch, 1, id);
       sqlite3_bind_int64 (touch, 2, now);
-      if (!lh_store_exec (store, touch, error))
-        return FALSE;
+      /* When last seen is a nicety: a full disk still lets kiosks read. */
+      if (!lh_store_exec (store, touch, &touch_error))
+        {
+          if (!g_error_matches (touch_error, LH_ERROR, LH_ERROR_STORAGE_FULL))
+            {
+              g_propagate_error (error, g_steal_pointer (&touch_error));
+              return FALSE;
+            }
+        }
     }
   *out_id = id;
   return TRUE;

@@ -22,6 +22,7 @@ typedef enum
   LH_ERROR_LOCKED,         /* too many attempts: 429 */
   LH_ERROR_BUSY,           /* the database is held by another process */
   LH_ERROR_SLOWED,         /* this kiosk got too many PINs wrong and waits: 429 */
+  LH_ERROR_STORAGE_FULL,   /* the disk is full or failing: nothing can be written, 503 */
 } LhError;
 
 GQuark lh_error_quark (void);

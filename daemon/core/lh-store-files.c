@@ -29,6 +29,42 @@ lh_store_ensure_parent_dir (const char *path, GError **error)
   return TRUE;
 }
 
+/* What an admin reads when the database cannot be written. */
+static void
+set_not_writable (GError **error, const char *path, const char *file, int saved)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+               "%s cannot be written to (%s). learnhub must write the centre's database and the files "
+               "beside it: make %s and its directory %s writable by the user learnhub runs as (or mount "
+               "that file system read-write), then start it again. Nothing was changed",
+               path, g_strerror (saved), file, dir);
+}
+
+/* A database that cannot be written is refused at start rather than
+ * served read-only: every kiosk sign-in stores a session and every booking
+ * is a write, so a read-only centre would fail at every kiosk with no one
+ * told why, while a daemon that will not start says it once, plainly, in
+ * the journal and to systemd. Opening the file for writing is the test
+ * that holds for root too (a read-only file system: EROFS; an immutable
+ * file: EPERM), where access (W_OK) would say yes. */
+gboolean
+lh_store_check_writable (const char *path, GError **error)
+{
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  if (errno == ENOENT)
+    return TRUE;  /* a new centre: made below, or refused as it is made */
+  set_not_writable (error, path, path, errno);
+  return FALSE;
+}
+
 /* Keyed on the real file, so that a second name for it (a symlink, a
  * relative path) meets the same lock. */
 int
@@ -43,8 +79,11 @@ lh_store_take_lock (const char *path, gboolean *held_elsewhere, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
-                   "Cannot open %s: %s", lock_path, g_strerror (saved));
+      if (saved == EROFS || saved == EACCES || saved == EPERM)
+        set_not_writable (error, path, lock_path, saved);
+      else
+        g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL,
+                     "Cannot open %s: %s", lock_path, g_strerror (saved));
       return -1;
     }
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)

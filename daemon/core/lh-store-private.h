@@ -25,6 +25,10 @@ gboolean  lh_store_migrate      (LhStore     *self,
 /* Makes the database's directory if need be. */
 gboolean  lh_store_ensure_parent_dir (const char  *path,
                                       GError     **error);
+/* The database file, if there is one, can be opened for writing; if not,
+ * an error that names it and says what to do. */
+gboolean  lh_store_check_writable    (const char  *path,
+                                      GError     **error);
 /* The descriptor of "<path>.lock", locked exclusively (one learnhub
  * process owns the database), or -1 with an error; *held_elsewhere
  * (nullable) is set when another process holds it. */

@@ -105,6 +105,20 @@ lh_store_set_error (LhStore *self, GError **error, int rc, const char *context)
     }
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     g_set_error (error, LH_ERROR, LH_ERROR_BUSY, "%s: %s", context, msg);
+  else if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR)
+    {
+      /* A full disk (ENOSPC), a file at its size limit (EFBIG), a failing
+       * disk: SQLite rolled back what it could not write; the log says
+       * why, the answer a reason. */
+      int saved = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+
+      g_message ("%s: %s: %s%s%s", self->path, context, msg, saved != 0 ? ": " : "",
+                 saved != 0 ? g_strerror (saved) : "");
+      g_set_error (error, LH_ERROR, LH_ERROR_STORAGE_FULL,
+                   "The centre's database cannot be written to (its disk is full or failing). "
+                   "Nothing was changed");
+      lh_error_set_reason (error, "storage-full");
+    }
   else
     g_set_error (error, LH_ERROR, LH_ERROR_INTERNAL, "%s: %s", context, msg);
 }
@@ -405,6 +419,7 @@ lh_store_open (const char *path, GError **error)
   g_resources_register (lh_schema_get_resource ());
 
   if (!lh_store_ensure_parent_dir (path, error) ||
+      !lh_store_check_writable (path, error) ||
       (self->lock_fd = lh_store_take_lock (path, NULL, error)) < 0 ||
       !lh_store_keep_private (path, error))
     return NULL;

@@ -125,6 +125,10 @@ test_refusal_words_last_reasons (void)
     { "invalid", "contact-unknown", "", "Please choose how the learning rep can reach you." },
     { "invalid", "kind-unchanged", "",
       "The kind of an item does not change. Retire it and add a new item instead." },
+    /* Issue 16: the daemon's disk is full; said as that, not as busy. */
+    { "storage-full", "storage-full", "",
+      "The centre’s computer cannot save anything just now, so nothing was changed. "
+      "Please tell a learning rep, and try again later." },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
