@@ -6,6 +6,8 @@
  * and a string a getter hands out holds no control character. */
 #include "lh-fuzz.h"
 
+#include <string.h>
+
 #include "lh-api-json.h"
 #include "lh-text.h"
 #include "lh-time.h"
@@ -64,6 +66,33 @@ check_times (JsonObject *object)
     }
 }
 
+/* Every string of a body accepted, member names too, is UTF-8 with no
+ * control character but tabs and line breaks: routes read some of them
+ * straight from the tree. */
+static void
+check_strings (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          LH_FUZZ_CHECK (lh_text_check (l->data, -1, LH_TEXT_LINES, 0, "name", NULL));
+          check_strings (json_object_get_member (json_node_get_object (node), l->data));
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        check_strings (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    LH_FUZZ_CHECK (lh_text_check (json_node_get_string (node), -1, LH_TEXT_LINES, 0, "text", NULL));
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -83,6 +112,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   LH_FUZZ_CHECK (JSON_NODE_HOLDS_OBJECT (root));
   object = json_node_get_object (root);
   members = json_object_get_members (object);
+  check_strings (root);
   for (GList *l = members; l != NULL; l = l->next)
     check_member (object, l->data);
   check_member (object, "name");
