@@ -46,6 +46,8 @@ check_lines (const char *text)
       if (crlf - line > 75)
         fprintf (stderr, "a line of %d octets: %.*s\n", (int) (crlf - line), (int) (crlf - line), line);
       LH_FUZZ_CHECK (crlf - line <= 75);
+      if (memchr (line, '\n', crlf - line) != NULL || memchr (line, '\r', crlf - line) != NULL)
+        fprintf (stderr, "a bare line break in:\n%s\n", text);
       LH_FUZZ_CHECK (memchr (line, '\n', crlf - line) == NULL && memchr (line, '\r', crlf - line) == NULL);
       line = crlf + 2;
     }
