@@ -10,6 +10,7 @@
 #include "lh-fuzz-store.h"
 #include "lh-people.h"
 #include "lh-roster.h"
+#include "lh-secret.h"
 
 #define NOW 1796400000  /* 2026-12-04, a fixed "now" */
 #define MAX_FIELD 200   /* lh-roster.c's */
@@ -58,6 +59,35 @@ check_saved (GPtrArray *rows, guint i)
   LH_FUZZ_CHECK (person->days_per_week > 0 && person->days_per_week <= 7);
 }
 
+static gboolean
+holds_good_pin (GPtrArray *rows)
+{
+  const LhCsvRow *header;
+
+  if (!lh_fuzz_csv_has_column (rows, "pin"))
+    return FALSE;
+  header = g_ptr_array_index (rows, 0);
+  for (guint f = 0; header->fields[f] != NULL; f++)
+    {
+      g_autofree char *column = g_strstrip (g_ascii_strdown (header->fields[f], -1));
+
+      if (!g_str_equal (column, "pin"))
+        continue;
+      for (guint i = 1; i < rows->len; i++)
+        {
+          const LhCsvRow *row = g_ptr_array_index (rows, i);
+          g_autofree char *pin = NULL;
+
+          if (f >= g_strv_length (row->fields))
+            continue;
+          pin = g_strstrip (g_strdup (row->fields[f]));
+          if (lh_pin_check_format (pin, NULL))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -72,9 +102,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (rows != NULL)
     {
       lh_fuzz_csv_round_trip (rows, MAX_FIELD);
-      /* Each PIN is hashed with Argon2id, a tenth of a second: a file of
-       * many would only slow the fuzzer, not reach new code. */
-      if (lh_fuzz_csv_has_column (rows, "pin") && rows->len > 3)
+      /* A good PIN is hashed with Argon2id, a tenth of a second or more:
+       * the fuzzer would crawl, and the hashing is libsodium's. Files
+       * with one are left out; bad PINs are still tried. */
+      if (holds_good_pin (rows))
         return 0;
     }
 
