@@ -3,6 +3,8 @@
 
 #include "lh-api-json.h"
 
+#include <math.h>
+
 #include "lh-error.h"
 #include "lh-text.h"
 #include "lh-time.h"
@@ -28,6 +30,46 @@ holds_nul (const char *data, gsize length)
         }
     }
   return FALSE;
+}
+
+/* json-glib reads more than JSON: raw control characters inside a
+ * string, escapes JSON has not, such as "\202" (octal), which make a
+ * byte that is not UTF-8, and numbers too large for a double. Routes read some strings straight from the
+ * tree (a list of names, a map of answers), so every string and member
+ * name of the body is held here to what lh_json_get_string() allows. */
+static gboolean
+check_strings (JsonNode *node, GError **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &member, &value))
+        if (!lh_text_check (member, -1, LH_TEXT_LINES, 0, "A member’s name", error) ||
+            !check_strings (value, error))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!check_strings (json_array_get_element (array, i), error))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return lh_text_check (json_node_get_string (node), -1, LH_TEXT_LINES, 0, "A string in the body", error);
+  /* "1e999" is read as infinity, which JSON cannot say. */
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+           !isfinite (json_node_get_double (node)))
+    {
+      g_set_error (error, LH_ERROR, LH_ERROR_INVALID, "A number in the body is too large");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 JsonNode *
@@ -57,6 +99,11 @@ lh_json_parse_object (const char *data, gsize length, GError **error)
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_BAD_REQUEST, "The body must be a JSON object");
+      return NULL;
+    }
+  if (!check_strings (root, &local_error))
+    {
+      g_set_error_literal (error, LH_ERROR, LH_ERROR_BAD_REQUEST, local_error->message);
       return NULL;
     }
   return json_node_ref (root);

@@ -9,7 +9,12 @@
 gboolean
 lh_api_query_check (SoupServerMessage *msg, GError **error)
 {
-  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  return lh_api_query_check_text (g_uri_get_query (soup_server_message_get_uri (msg)), error);
+}
+
+gboolean
+lh_api_query_check_text (const char *query, GError **error)
+{
   g_autoptr(GBytes) decoded = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize size;

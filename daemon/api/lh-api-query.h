@@ -14,5 +14,9 @@ G_BEGIN_DECLS
  * A route that reads its query calls it first. */
 gboolean lh_api_query_check (SoupServerMessage  *msg,
                              GError            **error);
+/* The same for a query as sent (still %-escaped; NULL: none), apart from
+ * the message, for the fuzz target. */
+gboolean lh_api_query_check_text (const char  *query,
+                                  GError     **error);
 
 G_END_DECLS

@@ -32,6 +32,51 @@ event_for_booking (const LhBooking *booking, const char *centre_name)
   return event;
 }
 
+/* Content lines of at most 75 octets (RFC 5545, 3.1), folded afresh.
+ * libical 3.0 folds a line whose value ends at the fold point inside its
+ * own CRLF ("…\r" "\r\n " "\n"), which no reader takes for a line
+ * break; unfolding its "\r\n " undoes its folds, that one included, and
+ * the lines are then folded here, never inside a UTF-8 character. */
+static char *
+refold (const char *ical)
+{
+  g_autoptr(GString) unfolded = g_string_new (ical);
+  GString *out = g_string_sized_new (unfolded->len + unfolded->len / 64);
+  g_auto(GStrv) lines = NULL;
+
+  g_string_replace (unfolded, "\r\n ", "", 0);
+  lines = g_strsplit (unfolded->str, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = lines[i];
+      gsize room = 75;
+
+      if (*p == '\0')
+        continue;
+      while (*p != '\0')
+        {
+          const char *end = p;
+
+          /* Whole characters while they fit. */
+          while (*end != '\0')
+            {
+              const char *next = g_utf8_next_char (end);
+
+              if ((gsize) (next - p) > room)
+                break;
+              end = next;
+            }
+          g_string_append_len (out, p, end - p);
+          g_string_append (out, "\r\n");
+          p = end;
+          if (*p != '\0')
+            g_string_append_c (out, ' ');
+          room = 74;  /* after the space that says "folded" */
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 calendar_text (GPtrArray *events)
 {
@@ -43,8 +88,8 @@ calendar_text (GPtrArray *events)
 
   for (guint i = 0; i < events->len; i++)
     icalcomponent_add_component (calendar, g_ptr_array_index (events, i));
-  /* libical's string belongs to its ring buffer; hand out our own copy. */
-  return g_strdup (icalcomponent_as_ical_string (calendar));
+  /* libical's string belongs to its ring buffer; hand out our own. */
+  return refold (icalcomponent_as_ical_string (calendar));
 }
 
 char *

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lh-error.h"
+#include "lh-text.h"
 #include "lh-time.h"
 
 /* As DOMAIN.md names them: what the model agreement lets paid time pay for. */
@@ -229,8 +230,10 @@ lh_terms_from_key_file (GKeyFile *key_file, GTimeZone *tz, LhTerms *out_terms, G
       return FALSE;
     }
   name = g_key_file_get_string (key_file, "agreement", "name", NULL);
-  if (name == NULL || g_strstrip (name)[0] == '\0' || !g_utf8_validate (name, -1, NULL) ||
-      g_utf8_strlen (name, -1) > 200)
+  /* GKeyFile turns "\n" and "\t" into the characters: the name is shown
+   * on one line (kiosk, reports), so no control character may pass. */
+  if (name == NULL || g_strstrip (name)[0] == '\0' ||
+      !lh_text_check (name, -1, LH_TEXT_LINE, 200, "the name", NULL))
     {
       g_set_error (error, LH_ERROR, LH_ERROR_INVALID, _("[agreement] name is the agreement's name, up to 200 "
                    "characters"));
