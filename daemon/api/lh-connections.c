@@ -30,7 +30,7 @@ typedef struct
   gulong             disconnected_id;
   guint              timer_id;
   guint              timer_seconds;
-  gboolean           refused;    /* over the cap: its request is answered 503 */
+  gboolean           refused;    /* over a cap: its request is answered 503 */
 } Conn;
 
 struct _LhConnections
@@ -48,6 +48,7 @@ struct _LhConnections
   guint            max_connections;
   guint            per_address_max;
   guint            refused_max;
+  guint            refused_open;
   guint            idle_seconds;
   gulong           handler_ids[3];
   gboolean         warned_full;
@@ -87,6 +88,8 @@ conn_free (Conn *conn)
 {
   guint from = GPOINTER_TO_UINT (g_hash_table_lookup (conn->owner->per_address, conn->address));
 
+  if (conn->refused)
+    conn->owner->refused_open--;
   if (from > 1)
     g_hash_table_insert (conn->owner->per_address, g_strdup (conn->address), GUINT_TO_POINTER (from - 1));
   else
@@ -293,10 +296,10 @@ accept_one (LhConnections *self, GSocket *socket)
   g_autoptr(GSocketAddress) remote = NULL;
   g_autoptr(GIOStream) base = NULL;
   g_autoptr(LhConnStream) stream = NULL;
-  Conn *conn;
-
   g_autofree char *address = NULL;
   guint from;
+  gboolean refused;
+  Conn *conn;
 
   if (open >= self->max_connections + self->refused_max)
     {
@@ -320,23 +323,27 @@ accept_one (LhConnections *self, GSocket *socket)
       g_socket_close (socket, NULL);
       return;
     }
-  /* One address (one PC) never holds every place: others' are kept for
-   * the kiosks. Closed at once, as a 503 would hold a descriptor more. */
+  /* One address (one PC) never holds every place: the rest are kept for
+   * the kiosks. Beyond its share it is refused as beyond the cap, within
+   * the same few places for refusals. */
   address = G_IS_INET_SOCKET_ADDRESS (remote)
     ? g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)))
     : g_strdup ("");
   from = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_address, address));
-  if (from >= self->per_address_max)
+  if (from >= self->per_address_max && !self->warned_address)
     {
-      if (!self->warned_address)
-        g_message ("%s has %u connections open, the most one address may have: closing its next ones",
-                   address, from);
+      g_message ("%s has %u connections open, the most one address may have: refusing more from it",
+                 address, from);
       self->warned_address = TRUE;
+    }
+  else if (from == 0)
+    self->warned_address = FALSE;
+  refused = open >= self->max_connections || from >= self->per_address_max;
+  if (refused && self->refused_open >= self->refused_max)
+    {
       g_socket_close (socket, NULL);
       return;
     }
-  if (from == 0)
-    self->warned_address = FALSE;
   /* As libsoup does: answers are small, and keep-alive waits on them. */
   g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
   base = G_IO_STREAM (g_socket_connection_factory_create_connection (socket));
@@ -363,7 +370,9 @@ accept_one (LhConnections *self, GSocket *socket)
   conn->socket = g_object_ref (socket);
   conn->remote = g_object_ref (remote);
   conn->address = g_steal_pointer (&address);
-  conn->refused = open >= self->max_connections;
+  conn->refused = refused;
+  if (conn->refused)
+    self->refused_open++;
   lh_conn_stream_set_callbacks (stream, conn_gone_cb, conn_closed_cb, conn_started_cb, conn);
   g_hash_table_insert (self->conns, conn->remote, conn);
   g_hash_table_insert (self->per_address, g_strdup (conn->address), GUINT_TO_POINTER (from + 1));

@@ -11,8 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Connections beyond the cap, up to this many more, are answered 503;
- * beyond those they are closed at once. */
+/* Connections beyond the cap (or beyond their address's share), up to
+ * this many more, are answered 503; beyond those they are closed at once. */
 #define LH_CONNECTIONS_REFUSED_MAX 32
 /* Seconds a refused connection has to send its request. */
 #define LH_CONNECTIONS_REFUSED_IDLE 5
@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define LH_CONNECTIONS_REQUEST_SECONDS 15
 /* One address holds at most a quarter of the connections (at least this
  * many, at most all): a PC that opens many slow ones leaves the rest for
- * the kiosks. Its connections beyond are closed at once. */
+ * the kiosks. Its connections beyond are refused as beyond the cap. */
 #define LH_CONNECTIONS_PER_ADDRESS_LEAST 16
 /* The longest address (path and query) a request may have: 414 past it. */
 #define LH_CONNECTIONS_MAX_URI (8 * 1024)
