@@ -24,6 +24,7 @@ struct _LhConnInput
   LhConnStream *owner;      /* (weak) libsoup may keep the input longer */
   gboolean      idle;
   gboolean      gone;       /* the peer left while idle: nothing more to read */
+  gboolean      started_told;  /* a request's first bytes came since idle */
   GSource      *gone_source;  /* (owned) (nullable) */
 
   /* A request head on its way: from the connection's start, or from idle,
@@ -50,6 +51,7 @@ struct _LhConnStream
   LhConnInput      *input;  /* (owned) */
   LhConnStreamFunc  gone;
   LhConnStreamFunc  closed;
+  LhConnStreamFunc  started;
   gpointer          user_data;
   gboolean          closed_told;
 };
@@ -72,6 +74,13 @@ gone_cb (gpointer user_data)
 static gssize
 held_back (LhConnInput *self, gssize n_read, GError **error)
 {
+  /* The next request's first bytes: its time to arrive whole starts. */
+  if (n_read > 0 && self->idle && !self->started_told)
+    {
+      self->started_told = TRUE;
+      if (self->owner != NULL && self->owner->started != NULL)
+        self->owner->started (self->owner, self->owner->user_data);
+    }
   if (n_read > 0 || !self->idle)
     return n_read;
   if (n_read < 0 && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
@@ -449,12 +458,13 @@ lh_conn_stream_new (GIOStream *base)
 
 void
 lh_conn_stream_set_callbacks (LhConnStream *self, LhConnStreamFunc gone, LhConnStreamFunc closed,
-                              gpointer user_data)
+                              LhConnStreamFunc started, gpointer user_data)
 {
   g_return_if_fail (LH_IS_CONN_STREAM (self));
 
   self->gone = gone;
   self->closed = closed;
+  self->started = started;
   self->user_data = user_data;
 }
 
@@ -466,5 +476,8 @@ lh_conn_stream_set_idle (LhConnStream *self, gboolean idle)
   self->input->idle = idle;
   /* Idle: what comes next is a new request's head. */
   if (idle)
-    head_start (self->input);
+    {
+      head_start (self->input);
+      self->input->started_told = FALSE;
+    }
 }

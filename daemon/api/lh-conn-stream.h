@@ -26,10 +26,13 @@ LhConnStream *lh_conn_stream_new           (GIOStream        *base);
 
 /* gone: the peer went while the stream was idle (called once, from the
  * main context, never from inside a read). closed: the stream was closed
- * (called once). Either may be NULL; set both NULL to stop being told. */
+ * (called once). started: the first bytes of a request came while the
+ * stream was idle (once per idle spell, from inside the read: it must not
+ * touch libsoup). Any may be NULL; set all NULL to stop being told. */
 void          lh_conn_stream_set_callbacks (LhConnStream     *self,
                                             LhConnStreamFunc  gone,
                                             LhConnStreamFunc  closed,
+                                            LhConnStreamFunc  started,
                                             gpointer          user_data);
 
 /* Idle: between requests, when the peer's end of stream means it left. */

@@ -25,10 +25,12 @@ typedef struct
   LhConnStream      *stream;     /* (unowned) libsoup, then maybe a WebSocket, owns it */
   GSocket           *socket;     /* (owned) */
   GSocketAddress    *remote;     /* (owned) the key: libsoup gives each message this object */
+  char              *address;    /* (owned) the peer's address, without the port */
   SoupServerMessage *msg;        /* (owned) (nullable) its latest message, while libsoup has it */
   gulong             disconnected_id;
   guint              timer_id;
-  gboolean           refused;    /* over the cap: its request is answered 503 */
+  guint              timer_seconds;
+  gboolean           refused;    /* over a cap: its request is answered 503 */
 } Conn;
 
 struct _LhConnections
@@ -42,11 +44,15 @@ struct _LhConnections
   guint            resume_id;
   int              spare_fd;     /* given up to accept (and close) one more at EMFILE */
   GHashTable      *conns;        /* (owned) GSocketAddress* → Conn* (owned) */
+  GHashTable      *per_address;  /* (owned) char* (owned) → connections open from it */
   guint            max_connections;
+  guint            per_address_max;
   guint            refused_max;
+  guint            refused_open;
   guint            idle_seconds;
   gulong           handler_ids[3];
   gboolean         warned_full;
+  gboolean         warned_address;
   gboolean         warned_fds;
 };
 
@@ -80,12 +86,21 @@ conn_drop_msg (Conn *conn)
 static void
 conn_free (Conn *conn)
 {
+  guint from = GPOINTER_TO_UINT (g_hash_table_lookup (conn->owner->per_address, conn->address));
+
+  if (conn->refused)
+    conn->owner->refused_open--;
+  if (from > 1)
+    g_hash_table_insert (conn->owner->per_address, g_strdup (conn->address), GUINT_TO_POINTER (from - 1));
+  else
+    g_hash_table_remove (conn->owner->per_address, conn->address);
   g_clear_handle_id (&conn->timer_id, g_source_remove);
   conn_drop_msg (conn);
   if (conn->stream != NULL)
-    lh_conn_stream_set_callbacks (conn->stream, NULL, NULL, NULL);
+    lh_conn_stream_set_callbacks (conn->stream, NULL, NULL, NULL, NULL);
   g_clear_object (&conn->socket);
   g_clear_object (&conn->remote);
+  g_free (conn->address);
   g_free (conn);
 }
 
@@ -93,25 +108,43 @@ conn_free (Conn *conn)
  * stream wherever it is (a handshake, a request's headers, or idle, where
  * the stream hands it to conn_gone_cb), and closes it as usual. */
 static gboolean
-idle_timeout_cb (gpointer user_data)
+timeout_cb (gpointer user_data)
 {
   Conn *conn = user_data;
 
   conn->timer_id = 0;
-  g_debug ("Closing a connection idle for %u s", conn->refused ? LH_CONNECTIONS_REFUSED_IDLE
-                                                                 : conn->owner->idle_seconds);
+  g_debug ("Closing a connection from %s: nothing whole in %u s", conn->address, conn->timer_seconds);
   g_socket_shutdown (conn->socket, TRUE, TRUE, NULL);
   return G_SOURCE_REMOVE;
 }
 
 static void
-conn_arm_timer (Conn *conn)
+conn_arm (Conn *conn, guint seconds)
 {
-  guint seconds = conn->refused ? LH_CONNECTIONS_REFUSED_IDLE : conn->owner->idle_seconds;
-
   g_clear_handle_id (&conn->timer_id, g_source_remove);
+  conn->timer_seconds = seconds;
   if (seconds > 0)
-    conn->timer_id = g_timeout_add_seconds (seconds, idle_timeout_cb, conn);
+    conn->timer_id = g_timeout_add_seconds (seconds, timeout_cb, conn);
+}
+
+/* Between requests: how long a kept-alive connection may wait. */
+static void
+conn_arm_idle (Conn *conn)
+{
+  conn_arm (conn, conn->refused ? LH_CONNECTIONS_REFUSED_IDLE : conn->owner->idle_seconds);
+}
+
+/* A request on its way: its head and body must be in within this, however
+ * steadily they trickle (a slow client that is never idle still ends). */
+static void
+conn_arm_request (Conn *conn)
+{
+  guint idle = conn->owner->idle_seconds;
+
+  if (conn->refused)
+    conn_arm (conn, LH_CONNECTIONS_REFUSED_IDLE);
+  else
+    conn_arm (conn, idle > 0 ? MIN (idle, LH_CONNECTIONS_REQUEST_SECONDS) : LH_CONNECTIONS_REQUEST_SECONDS);
 }
 
 static void
@@ -145,6 +178,12 @@ conn_gone_cb (LhConnStream *stream, gpointer user_data)
   /* conn is freed as the stream closes. */
   if (stolen != NULL)
     g_io_stream_close (stolen, NULL, NULL);
+}
+
+static void
+conn_started_cb (LhConnStream *stream, gpointer user_data)
+{
+  conn_arm_request (user_data);
 }
 
 static void
@@ -183,9 +222,11 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
 
   if (conn == NULL)
     return;
-  /* The body, if any, has as long again to come (libsoup reads it even
-   * when the answer is already set, as for a refused one). */
-  conn_arm_timer (conn);
+  /* A refused one's body, if any, has as long again to come (libsoup reads
+   * it even when the answer is already set). Any other's body comes
+   * within the time its head started. */
+  if (conn->refused)
+    conn_arm_idle (conn);
   if (uri_length (soup_server_message_get_uri (msg)) > LH_CONNECTIONS_MAX_URI)
     {
       lh_problem_refuse_early (msg, 414, "A request's address is limited to 8 KiB");
@@ -241,7 +282,7 @@ request_finished_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_dat
   if (conn == NULL || conn->msg == NULL)
     return;
   lh_conn_stream_set_idle (conn->stream, TRUE);
-  conn_arm_timer (conn);
+  conn_arm_idle (conn);
 }
 
 /* ---- accepting ----------------------------------------------------------- */
@@ -255,6 +296,9 @@ accept_one (LhConnections *self, GSocket *socket)
   g_autoptr(GSocketAddress) remote = NULL;
   g_autoptr(GIOStream) base = NULL;
   g_autoptr(LhConnStream) stream = NULL;
+  g_autofree char *address = NULL;
+  guint from;
+  gboolean refused;
   Conn *conn;
 
   if (open >= self->max_connections + self->refused_max)
@@ -276,6 +320,27 @@ accept_one (LhConnections *self, GSocket *socket)
   if (remote == NULL)
     {
       g_debug ("A connection ended as it was accepted: %s", error->message);
+      g_socket_close (socket, NULL);
+      return;
+    }
+  /* One address (one PC) never holds every place: the rest are kept for
+   * the kiosks. Beyond its share it is refused as beyond the cap, within
+   * the same few places for refusals. */
+  address = G_IS_INET_SOCKET_ADDRESS (remote)
+    ? g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)))
+    : g_strdup ("");
+  from = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_address, address));
+  if (from >= self->per_address_max && !self->warned_address)
+    {
+      g_message ("%s has %u connections open, the most one address may have: refusing more from it",
+                 address, from);
+      self->warned_address = TRUE;
+    }
+  else if (from == 0)
+    self->warned_address = FALSE;
+  refused = open >= self->max_connections || from >= self->per_address_max;
+  if (refused && self->refused_open >= self->refused_max)
+    {
       g_socket_close (socket, NULL);
       return;
     }
@@ -304,11 +369,16 @@ accept_one (LhConnections *self, GSocket *socket)
   conn->stream = stream;
   conn->socket = g_object_ref (socket);
   conn->remote = g_object_ref (remote);
-  conn->refused = open >= self->max_connections;
-  lh_conn_stream_set_callbacks (stream, conn_gone_cb, conn_closed_cb, conn);
+  conn->address = g_steal_pointer (&address);
+  conn->refused = refused;
+  if (conn->refused)
+    self->refused_open++;
+  lh_conn_stream_set_callbacks (stream, conn_gone_cb, conn_closed_cb, conn_started_cb, conn);
   g_hash_table_insert (self->conns, conn->remote, conn);
-  /* A connection that never sends a request is idle from the start. */
-  conn_arm_timer (conn);
+  g_hash_table_insert (self->per_address, g_strdup (conn->address), GUINT_TO_POINTER (from + 1));
+  /* The first request (and the TLS handshake before it) is on its way
+   * from the start: a connection is not opened to wait. */
+  conn_arm_request (conn);
   soup_server_accept_iostream (self->soup, G_IO_STREAM (stream), local, remote, NULL);
 }
 
@@ -453,6 +523,7 @@ lh_connections_finalize (GObject *object)
   LhConnections *self = LH_CONNECTIONS (object);
 
   g_hash_table_unref (self->conns);
+  g_hash_table_unref (self->per_address);
   G_OBJECT_CLASS (lh_connections_parent_class)->finalize (object);
 }
 
@@ -469,6 +540,7 @@ static void
 lh_connections_init (LhConnections *self)
 {
   self->conns = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) conn_free);
+  self->per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spare_fd = -1;
 }
 
@@ -487,6 +559,7 @@ lh_connections_new (SoupServer *soup, GSocket *listener, GTlsCertificate *certif
   self->certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
   self->max_connections = max_connections > 0 ? max_connections : lh_connections_default_max ();
   self->refused_max = CLAMP (self->max_connections / 8, 4, LH_CONNECTIONS_REFUSED_MAX);
+  self->per_address_max = lh_connections_per_address_max (self->max_connections);
   self->idle_seconds = idle_seconds;
   self->spare_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
   self->handler_ids[0] = g_signal_connect (soup, "request-started", G_CALLBACK (request_started_cb), self);
@@ -502,6 +575,12 @@ lh_connections_get_count (LhConnections *self)
 {
   g_return_val_if_fail (LH_IS_CONNECTIONS (self), 0);
   return g_hash_table_size (self->conns);
+}
+
+guint
+lh_connections_per_address_max (guint max_connections)
+{
+  return MIN (max_connections, MAX (max_connections / 4, LH_CONNECTIONS_PER_ADDRESS_LEAST));
 }
 
 guint
