@@ -70,9 +70,10 @@ open_fds (void)
   return n;
 }
 
-/* Resident KiB of the daemon's mappings but those of the size of a PIN
- * check's Argon2id working memory (libsodium maps it for each check and
- * unmaps it after): what is left is what could leak. */
+/* Resident KiB of the daemon's mappings but those the size of one or more
+ * PIN checks' Argon2id working memory (libsodium maps it for each check
+ * and unmaps it after; two side by side show as one mapping): what is
+ * left is what could leak. */
 static gint64
 rss_kb_without_pin_checks (void)
 {
@@ -87,7 +88,7 @@ rss_kb_without_pin_checks (void)
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_str_has_prefix (lines[i], "Size:"))
       size = g_ascii_strtoll (lines[i] + 5, NULL, 10);
-    else if (g_str_has_prefix (lines[i], "Rss:") && size != crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024)
+    else if (g_str_has_prefix (lines[i], "Rss:") && size % (crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024) != 0)
       total += g_ascii_strtoll (lines[i] + 4, NULL, 10);
   return total;
 }
