@@ -308,6 +308,9 @@ soak_stats_report (double bare_p50_ms, double pin_check_ms)
            "PIN check (%.0f ms)\n", lh_bench_percentile_ms (rest, 0.50),
            lh_bench_percentile_ms (rest, 0.50) / bare_p50_ms, lh_bench_percentile_ms (kinds[SOAK_SIGN_IN].latencies, 0.50),
            lh_bench_percentile_ms (kinds[SOAK_SIGN_IN].latencies, 0.50) / pin_check_ms, pin_check_ms);
+  g_print ("Sign-ins: %.2f/s, %.0f %% of the %.2f/s two PIN checks at a time allow\n",
+           kinds[SOAK_SIGN_IN].latencies->len / elapsed,
+           100 * kinds[SOAK_SIGN_IN].latencies->len / elapsed / (2000 / pin_check_ms), 2000 / pin_check_ms);
 
   /* samples[0] is at the start; 1..n every 10 s. */
   third_means (1 + n / 3, 1 + 2 * n / 3, &mid_fds, &mid_rss);

@@ -8,7 +8,7 @@
  * kind and a verdict. The raw limit, measured in the same run before and
  * after: the bare HTTP round trip of GET /api/v1/health.
  *
- *   bench-soak [--minutes 10] [--kiosks 50] [--years 5]
+ *   bench-soak [--minutes 10] [--kiosks 50] [--years 5] [--idle 20]
  *
  * Built, not run as a test; see docs/benchmarks.md. */
 #include <gio/gio.h>
@@ -46,6 +46,7 @@ typedef struct
 static GPtrArray *accounts;  /* (element-type Account) */
 static GMutex     accounts_lock;
 static guint16    port = PORT;
+static double     idle_seconds = 20;  /* a kiosk's mean idle time between visits */
 
 /* A random account fit for role, not signed in on another kiosk: PINs
  * for one staff number are checked one at a time, so two kiosks never
@@ -389,7 +390,7 @@ kiosk_run (gpointer data)
        * visits (20 s on average, where a real centre's are many minutes
        * apart: compressed, 50 kiosks still sign in about 1.5 a second,
        * some 5,000 sign-ins an hour). */
-      think (kiosk, 20);
+      think (kiosk, idle_seconds);
     }
   return NULL;
 }
@@ -499,6 +500,8 @@ main (int argc, char **argv)
     { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, "Minutes of soak (default 10)", "N" },
     { "kiosks", 0, 0, G_OPTION_ARG_INT, &n_kiosks, "Simulated kiosks (default 50)", "N" },
     { "years", 0, 0, G_OPTION_ARG_INT, &years, "Years of the demo centre's history (default 5)", "N" },
+    { "idle", 0, 0, G_OPTION_ARG_DOUBLE, &idle_seconds, "Mean seconds a kiosk stands idle between visits (default 20)",
+      "S" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— a day's mix from many kiosks");
@@ -515,8 +518,8 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     g_error ("%s", error->message);
-  if (minutes < 1 || n_kiosks < 4 || years < 1 || years > 10)
-    g_error ("--minutes at least 1, --kiosks at least 4, --years 1 to 10");
+  if (minutes < 1 || n_kiosks < 4 || years < 1 || years > 10 || idle_seconds < 0)
+    g_error ("--minutes at least 1, --kiosks at least 4, --years 1 to 10, --idle not below 0");
 
   t0 = g_get_monotonic_time ();
   years_text = g_strdup_printf ("%d", years);
@@ -577,7 +580,11 @@ main (int argc, char **argv)
            "learnhubd checks two at once, so at most %.1f sign-ins/s\n", pin_ms[0], pin_ms[1],
            2 * 1000 / ((pin_ms[0] + pin_ms[1]) / 2));
   {
-    gboolean ok = soak_stats_report ((health_p50[0] + health_p50[1]) / 2, (pin_ms[0] + pin_ms[1]) / 2);
+    gboolean ok;
+
+    g_print ("Kiosks: %d (1 committee member, 2 ULRs, the rest learners' visits), idle %.0f s between visits "
+             "on average; %d minutes on a centre of %d years\n", n_kiosks, idle_seconds, minutes, years);
+    ok = soak_stats_report ((health_p50[0] + health_p50[1]) / 2, (pin_ms[0] + pin_ms[1]) / 2);
 
     lh_bench_centre_free (centre);
     return ok ? 0 : 1;
