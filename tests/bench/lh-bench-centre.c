@@ -101,15 +101,52 @@ add_history (const char *db_path, int years, gint64 today)
   sqlite3_close (db);
 }
 
+/* learnhubd on centre->db, on 127.0.0.1:port, with no backups. */
+static void
+start_daemon (LhBenchCentre *centre, guint16 port)
+{
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
+  g_autoptr(GSocketClient) probe = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  {
+    /* No backup of a large centre while the benchmark measures. */
+    g_autofree char *config = g_build_filename (centre->dir, "learnhubd.conf", NULL);
+    const char *args[] = { LEARNHUBD_PATH, "--db", centre->db, "--listen", listen, "--config", config, NULL };
+
+    g_file_set_contents (config, "[backup]\nevery-hours=0\n", -1, NULL);
+    centre->daemon = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+    g_assert_no_error (error);
+  }
+  for (int i = 0; i < 500; i++)
+    {
+      g_autoptr(GSocketConnection) c = g_socket_client_connect_to_host (probe, "127.0.0.1", port, NULL, NULL);
+      if (c != NULL)
+        break;
+      g_usleep (20000);
+    }
+  centre->base_url = g_strdup_printf ("http://%s", listen);
+  centre->port = port;
+}
+
+LhBenchCentre *
+lh_bench_centre_new_for_db (const char *dir, const char *db, guint16 port)
+{
+  LhBenchCentre *centre = g_new0 (LhBenchCentre, 1);
+
+  centre->dir = g_strdup (dir);
+  centre->db = g_strdup (db);
+  centre->device_token = g_strdup ("");
+  start_daemon (centre, port);
+  return centre;
+}
+
 LhBenchCentre *
 lh_bench_centre_new_full (guint n_pcs, guint n_people, guint n_ulrs, int years, guint16 port)
 {
   LhBenchCentre *centre = g_new0 (LhBenchCentre, 1);
   g_autoptr(GString) csv = g_string_new ("staff_number,name,hours_per_week,roles,pin\n");
   g_autofree char *csv_path = NULL;
-  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
-  g_autoptr(GSocketClient) probe = g_socket_client_new ();
-  g_autoptr(GError) error = NULL;
 
   centre->dir = g_dir_make_tmp ("learnhub-bench-XXXXXX", NULL);
   centre->db = g_build_filename (centre->dir, "centre.db", NULL);
@@ -140,24 +177,7 @@ lh_bench_centre_new_full (guint n_pcs, guint n_people, guint n_ulrs, int years, 
       add_history (centre->db, years, lh_time_now () / 86400 * 86400);
       centre->history_seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
     }
-  {
-    /* No backup of a large centre while the benchmark measures. */
-    g_autofree char *config = g_build_filename (centre->dir, "learnhubd.conf", NULL);
-    const char *args[] = { LEARNHUBD_PATH, "--db", centre->db, "--listen", listen, "--config", config, NULL };
-
-    g_file_set_contents (config, "[backup]\nevery-hours=0\n", -1, NULL);
-    centre->daemon = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-    g_assert_no_error (error);
-  }
-  for (int i = 0; i < 500; i++)
-    {
-      g_autoptr(GSocketConnection) c = g_socket_client_connect_to_host (probe, "127.0.0.1", port, NULL, NULL);
-      if (c != NULL)
-        break;
-      g_usleep (20000);
-    }
-  centre->base_url = g_strdup_printf ("http://%s", listen);
-  centre->port = port;
+  start_daemon (centre, port);
   return centre;
 }
 

@@ -36,6 +36,11 @@ LhBenchCentre *lh_bench_centre_new_full (guint   n_pcs,
                                          guint   n_ulrs,
                                          int     years,
                                          guint16 port);
+/* learnhubd on an existing centre db in dir (made by learnhubctl demo,
+ * say), backups off; freeing it removes the db and dir as above. */
+LhBenchCentre *lh_bench_centre_new_for_db (const char *dir,
+                                           const char *db,
+                                           guint16     port);
 void           lh_bench_centre_free  (LhBenchCentre *centre);
 
 /* "Bearer <session token>" of person i. */

@@ -66,7 +66,7 @@ find_header (const char *head, const char *name)
 }
 
 static guint
-read_reply (LhBenchHttp *http)
+read_reply (LhBenchHttp *http, GString *body)
 {
   const char *end, *length;
   g_autofree char *head = NULL;
@@ -86,6 +86,11 @@ read_reply (LhBenchHttp *http)
   while (http->buffer->len < head_len + body_len)
     if (!read_more (http))
       return 0;
+  if (body != NULL)
+    {
+      g_string_truncate (body, 0);
+      g_string_append_len (body, http->buffer->str + head_len, body_len);
+    }
   g_string_erase (http->buffer, 0, head_len + body_len);
   /* The daemon closes after some replies (and says so): connect anew. */
   if (find_header (head, "\r\nconnection: close") != NULL)
@@ -96,22 +101,34 @@ read_reply (LhBenchHttp *http)
 guint
 lh_bench_http_post (LhBenchHttp *http, const char *path, const char *auth, const char *json)
 {
+  return lh_bench_http_request (http, "POST", path, auth, json, NULL);
+}
+
+guint
+lh_bench_http_request (LhBenchHttp *http, const char *method, const char *path, const char *auth,
+                       const char *json, GString *body)
+{
   g_autofree char *request = NULL;
+  g_autofree char *auth_line = auth != NULL ? g_strdup_printf ("Authorization: %s\r\n", auth) : g_strdup ("");
   GOutputStream *out;
   guint status;
 
-  /* A kiosk's libsoup never sends a POST on a connection kept from
+  /* A kiosk's libsoup never sends a request on a connection kept from
    * before: it closes the idle one (one connection per kiosk) and opens
    * another, and the daemon pays for the accept. So does this client. */
   g_clear_object (&http->connection);
   if (!ensure_connected (http))
     return 0;
-  request = g_strdup_printf ("POST %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nAuthorization: %s\r\n"
-                             "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
-                             path, http->port, auth, strlen (json), json);
+  if (json != NULL)
+    request = g_strdup_printf ("%s %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n%s"
+                               "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+                               method, path, http->port, auth_line, strlen (json), json);
+  else
+    request = g_strdup_printf ("%s %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n%s\r\n",
+                               method, path, http->port, auth_line);
   out = g_io_stream_get_output_stream (G_IO_STREAM (http->connection));
   if (!g_output_stream_write_all (out, request, strlen (request), NULL, NULL, NULL) ||
-      (status = read_reply (http)) == 0)
+      (status = read_reply (http, body)) == 0)
     {
       g_clear_object (&http->connection);
       return 0;

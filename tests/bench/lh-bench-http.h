@@ -24,4 +24,13 @@ guint        lh_bench_http_post (LhBenchHttp *http,
                                  const char  *auth,
                                  const char  *json);
 
+/* Any method; json NULL sends no body, auth NULL no Authorization. The
+ * reply's body goes into body (when not NULL). Status 0: no reply. */
+guint        lh_bench_http_request (LhBenchHttp *http,
+                                    const char  *method,
+                                    const char  *path,
+                                    const char  *auth,
+                                    const char  *json,
+                                    GString     *body);
+
 G_END_DECLS
