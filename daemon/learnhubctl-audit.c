@@ -24,7 +24,12 @@ who (const LhAuditEntry *entry)
   if (entry->actor_id == 0)
     return g_strdup_printf ("learnhubctl (%s)", entry->program_user != NULL ? entry->program_user : "?");
   if (entry->actor_name == NULL)
-    return g_strdup_printf (_("person %" G_GINT64_FORMAT " (%s)"), entry->actor_id, joined);
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->actor_id);
+
+      /* TRANSLATORS: someone no longer on the roster: their number and roles. */
+      return g_strdup_printf (_("person %s (%s)"), id, joined);
+    }
   return g_strdup_printf ("%s (%s)", entry->actor_name, joined);
 }
 
