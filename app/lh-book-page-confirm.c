@@ -167,16 +167,44 @@ asked_words (LhBookPage *self)
   return lh_format_slot_long (self->selected->resource_name, self->selected->start, self->selected->end);
 }
 
+/* The booking attempt a later question belongs to. */
+typedef struct
+{
+  LhBookPage   *self;     /* (owned) */
+  GCancellable *attempt;  /* (owned) that attempt's book_cancellable */
+} AskAgain;
+
+static void
+ask_again_free (gpointer data)
+{
+  AskAgain *again = data;
+
+  g_object_unref (again->self);
+  g_object_unref (again->attempt);
+  g_free (again);
+}
+
 static gboolean
 ask_again_cb (gpointer user_data)
 {
-  LhBookPage *self = user_data;
+  AskAgain *again = user_data;
+  LhBookPage *self = again->self;
 
-  /* Gone meanwhile: signed out, or the page reset. */
-  if (self->book_cancellable != NULL && !g_cancellable_is_cancelled (self->book_cancellable) &&
+  /* Only for the attempt it was set for: not after a sign-out or a reset,
+   * and not for the next person's booking. */
+  if (self->book_cancellable == again->attempt && !g_cancellable_is_cancelled (again->attempt) &&
       self->selected != NULL)
     ask_whether_booked (self);
   return G_SOURCE_REMOVE;
+}
+
+/* No answer, or the daemon too busy to give one: worth asking again. */
+static gboolean
+worth_asking_again (const GError *error)
+{
+  return g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_NETWORK) ||
+         g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAVAILABLE) ||
+         g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_SERVER);
 }
 
 /* The daemon's list of the person's bookings says what happened; the
@@ -195,15 +223,27 @@ my_bookings_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LH_BOOK_PAGE (user_data);
-  if (self->selected == NULL)
+  if (self->selected == NULL || self->book_cancellable == NULL)
     return;
   if (bookings == NULL)
     {
       if (g_error_matches (error, LH_CLIENT_ERROR, LH_CLIENT_ERROR_UNAUTHORIZED))
         return;  /* the window signs out and says so */
-      /* Still no answer: ask again in a moment, the button still busy. */
-      g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, FIND_OUT_SECONDS, ask_again_cb, g_object_ref (self),
-                                  g_object_unref);
+      if (worth_asking_again (error))
+        {
+          AskAgain *again = g_new0 (AskAgain, 1);
+
+          /* Still no answer: ask again in a moment, the button still busy. */
+          again->self = g_object_ref (self);
+          again->attempt = g_object_ref (self->book_cancellable);
+          g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, FIND_OUT_SECONDS, ask_again_cb, again, ask_again_free);
+          return;
+        }
+      /* Any other answer will not change by asking again: said as it is. */
+      g_clear_object (&self->book_cancellable);
+      lh_page_end_confirm (LH_PAGE (self));
+      message = lh_message_for_error (error);
+      lh_page_show_confirm_error (LH_PAGE (self), message);
       return;
     }
   g_clear_object (&self->book_cancellable);

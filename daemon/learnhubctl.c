@@ -406,9 +406,17 @@ check_arguments (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* The commands whose first argument is always a sub-command ("rules
+ * set"); of the others (pin-set STAFF, import-staff FILE) only the
+ * command is recorded. */
+static const char * const commands_with_subcommands[] = {
+  "device", "resource", "rules", "closure", "terms", "time-off", "group", "assessment", "dropin",
+  "advice-slot", "equipment", "fault", "meetings", "action-plan", NULL
+};
+
 /* A command that changed the centre goes in the audit log: the command
- * and its sub-command ("rules set"), never its other arguments (a file,
- * a staff number, a reason), with the system user who ran it. */
+ * and its sub-command, never its other arguments (a file, a staff number,
+ * a reason), with the system user who ran it. */
 static gboolean
 audit_command (LhStore *store, const char *command, char **args, GError **error)
 {
@@ -416,9 +424,8 @@ audit_command (LhStore *store, const char *command, char **args, GError **error)
   g_autofree char *user = NULL;
   const char *sub = args[0];
 
-  if (lh_store_total_changes (store) == 0)
-    return TRUE;
-  if (sub != NULL && g_regex_match_simple ("^[a-z][a-z-]{0,30}$", sub, 0, 0))
+  if (sub != NULL && g_strv_contains (commands_with_subcommands, command) &&
+      g_regex_match_simple ("^[a-z][a-z-]{0,30}$", sub, 0, 0))
     action = g_strdup_printf ("learnhubctl %s %s", command, sub);
   else
     action = g_strdup_printf ("learnhubctl %s", command);
@@ -426,6 +433,20 @@ audit_command (LhStore *store, const char *command, char **args, GError **error)
   if (g_utf8_strlen (user, -1) > 64)
     *g_utf8_offset_to_pointer (user, 64) = '\0';
   return lh_audit_record (store, lh_time_now (), 0, 0, user, action, 0, error);
+}
+
+/* After a command that worked: the change stands, so an entry that
+ * cannot be written is said, not made a failure (run again, it would
+ * change the centre twice). store NULL: it could not be opened. */
+static void
+audit_or_warn (LhStore *store, const GError *open_error, const char *command, char **args)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL && audit_command (store, command, args, &error))
+    return;
+  g_printerr ("learnhubctl: %s: %s\n", _("The change was made, but could not be recorded in the audit log"),
+              store != NULL ? error->message : open_error->message);
 }
 
 static const struct
@@ -527,6 +548,7 @@ main (int argc, char **argv)
   g_autoptr(LhConfig) config = NULL;
   g_autoptr(GPtrArray) negative = g_ptr_array_new ();
   CommandFunc func = NULL;
+  gint64 changes;
 
   for (guint i = 0; i < G_N_ELEMENTS (ctl.limits); i++)
     ctl.limits[i] = -1;
@@ -596,14 +618,27 @@ main (int argc, char **argv)
           g_printerr ("learnhubctl: %s\n", error->message);
           return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
         }
+      /* The database put back records that it was. */
+      if (func == lh_ctl_restore)
+        {
+          store = lh_store_open (config->database, &error);
+          audit_or_warn (store, error, argv[1], ctl.args);
+        }
       return 0;
     }
-  if ((store = open_centre (config, func == cmd_demo || func == lh_ctl_report, &error)) == NULL ||
-      !func (&ctl, store, &error) ||
-      !audit_command (store, argv[1], ctl.args, &error))
+  if ((store = open_centre (config, func == cmd_demo || func == lh_ctl_report, &error)) == NULL)
     {
       g_printerr ("learnhubctl: %s\n", error->message);
       return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
     }
+  /* What opening changed (an upgrade's migrations) is not the command's. */
+  changes = lh_store_total_changes (store);
+  if (!func (&ctl, store, &error))
+    {
+      g_printerr ("learnhubctl: %s\n", error->message);
+      return g_error_matches (error, LH_ERROR, LH_ERROR_BAD_REQUEST) ? 2 : 1;
+    }
+  if (lh_store_total_changes (store) > changes)
+    audit_or_warn (store, NULL, argv[1], ctl.args);
   return 0;
 }

@@ -87,23 +87,26 @@ subject_of (LhRequest *request)
   return json_object_get_int_member (json_node_get_object (root), "id");
 }
 
-void
-lh_audit_request (LhRequest *request, const LhRoute *route)
+gboolean
+lh_audit_request (LhRequest *request, const LhRoute *route, GError **error)
 {
-  g_autoptr(GError) error = NULL;
   guint status = soup_server_message_get_status (request->msg);
   gboolean names_subject = FALSE;
-  const char *action;
+  const char *action = request->audit_action;
+  guint roles = request->session.roles & LH_AUDIT_ROLES;
 
-  if (!lh_audit_route_is_audited (route) || status < 200 || status > 299 ||
-      !lh_store_in_transaction (request->store))
-    return;
-  action = lh_audit_route_action (route, &names_subject);
-  /* A route added without its action is still recorded, by its path. */
+  if (status < 200 || status > 299 || !lh_store_in_transaction (request->store))
+    return TRUE;
   if (action == NULL)
-    action = "change";
-  if (!lh_audit_record (request->store, request->now, request->session.person_id,
-                        route->roles & request->session.roles, NULL, action,
-                        names_subject ? subject_of (request) : 0, &error))
-    g_warning ("Could not record %s in the audit log: %s", action, error->message);
+    {
+      if (!lh_audit_route_is_audited (route))
+        return TRUE;
+      action = lh_audit_route_action (route, &names_subject);
+      roles = route->roles & request->session.roles;
+      /* A route added without its action is still recorded. */
+      if (action == NULL)
+        action = "change";
+    }
+  return lh_audit_record (request->store, request->now, request->session.person_id, roles, NULL, action,
+                          names_subject ? subject_of (request) : 0, error);
 }

@@ -23,9 +23,13 @@ const char *lh_audit_route_action     (const LhRoute *route,
                                        gboolean      *names_subject);
 
 /* After route's handler answered request inside the batch's transaction:
- * records the change if it is audited and was made (2xx). The entry is
- * committed with the change, or not at all. */
-void        lh_audit_request          (LhRequest     *request,
-                                       const LhRoute *route);
+ * records the change if it was made (2xx) and is audited, by its route or
+ * because the handler set request->audit_action (a change a ULR made to a
+ * learner's things through a route anyone may use; the thing is not
+ * named). FALSE if the entry could not be written: the batch then keeps
+ * neither. */
+gboolean    lh_audit_request          (LhRequest     *request,
+                                       const LhRoute *route,
+                                       GError       **error);
 
 G_END_DECLS

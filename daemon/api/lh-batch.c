@@ -100,7 +100,7 @@ run_one_transaction (LhBatch *self, Queued *group, guint n)
 {
   g_autoptr(LhTransaction) tx = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean committed;
+  gboolean committed, audited = TRUE;
   guint taken = 0;
 
   lh_event_hub_hold (self->events);
@@ -109,15 +109,19 @@ run_one_transaction (LhBatch *self, Queued *group, guint n)
     while (taken < n)
       {
         group[taken].route->handler (group[taken].request);
-        /* Who made the change, committed with it. */
-        lh_audit_request (group[taken].request, group[taken].route);
+        /* Who made the change, committed with it: a change whose entry
+         * cannot be written is not kept, and neither are the others of
+         * this transaction (answered 503, to try again). */
+        audited = lh_audit_request (group[taken].request, group[taken].route, &error);
         taken++;
-        if (!lh_store_in_transaction (self->store))
+        if (!audited || !lh_store_in_transaction (self->store))
           break;
       }
   else
     taken = 1;
-  committed = tx != NULL && lh_store_in_transaction (self->store) && lh_transaction_commit (tx, &error);
+  committed = tx != NULL && audited && lh_store_in_transaction (self->store) && lh_transaction_commit (tx, &error);
+  if (!committed)
+    g_clear_pointer (&tx, lh_transaction_free);
   if (!committed)
     g_warning ("%u change(s) could not be committed together: %s", taken,
                error != NULL ? error->message : "SQLite rolled the transaction back");

@@ -335,6 +335,10 @@ lh_route_plan_item_done (LhRequest *request)
       lh_request_reply_error (request, error);
       return;
     }
+  /* A ULR ticking a learner's plan is ULR's advice work: audited, without
+   * naming the item (it would point at the learner). */
+  if (item->learner_id != request->session.person_id)
+    request->audit_action = "plan-item-ticked";
   add_plan_item (builder, item, request->centre->tz);
   lh_request_reply_builder (request, 200, builder);
 }

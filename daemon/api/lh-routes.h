@@ -41,6 +41,10 @@ typedef struct
   LhSessionInfo      session;    /* valid if signed_in */
   gint64             path_id;    /* the {id} of the path, if any */
   GHashTable        *query;      /* (owned) (nullable) */
+  const char        *audit_action; /* (nullable) set by a handler whose
+                                    * change, by an admin, ULR or committee
+                                    * member, is audited though its route
+                                    * is not (lh-audit-routes.h) */
 } LhRequest;
 
 typedef void (*LhRouteHandler) (LhRequest *request);

@@ -86,6 +86,7 @@ get_item (LhStore *store, const LhCentre *centre, gint64 item_id, gint64 *out_le
   if (!lh_advice_plan_item_from_row (stmt, centre, &item, error))
     return NULL;
   *out_learner_id = sqlite3_column_int64 (stmt, 7);
+  item->learner_id = *out_learner_id;
   return item;
 }
 

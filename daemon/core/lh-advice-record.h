@@ -38,6 +38,7 @@ typedef struct
   gint64  done_at;      /* 0 while to do */
   gint64  created_by;
   gint64  created_at;
+  gint64  learner_id;   /* whose plan it is (0 where not read) */
 } LhPlanItem;
 
 void lh_plan_item_free (LhPlanItem *item);

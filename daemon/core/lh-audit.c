@@ -107,6 +107,9 @@ lh_audit_list (LhStore *store, gint64 from, gint64 to, gint64 after_id, guint li
 
   if (after_id > 0 && !page_start (store, after_id, &after_at, error))
     return NULL;
+  /* A cursor from another period: this one's start bounds the range. */
+  if (after_at < from)
+    after_id = 0;
   /* (at, id) after the last entry of the page before, within the period:
    * one range of audit_log_by_time (which holds the rowid), however long
    * the log. */

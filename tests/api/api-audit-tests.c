@@ -105,8 +105,9 @@ test_admin_change_recorded (void)
   g_assert_cmpuint (log_length (admin), ==, before);
 }
 
-/* What a learner changes of their own is theirs: a learner's and a ULR's
- * own kiosk settings, set and erased, are not in the log. */
+/* What a learner changes of their own is theirs: a ULR booking a PC for
+ * themselves (a learner then) and cancelling it, and a learner's and a
+ * ULR's own kiosk settings, set and erased, are not in the log. */
 static void
 test_own_changes_not_recorded (void)
 {
@@ -114,6 +115,15 @@ test_own_changes_not_recorded (void)
   g_autofree char *learner = lh_api_sign_in_as (session_, daemon_, "learner");
   g_autofree char *ulr = lh_api_sign_in_as (session_, daemon_, "learner,ulr");
   guint before = log_length (admin);
+  g_autofree char *slot = lh_api_free_slot_body (ulr, 3);
+  g_autoptr(LhApiReply) booked = call ("POST", "/api/v1/bookings", ulr, slot);
+  g_autofree char *booking = NULL;
+  g_autoptr(LhApiReply) cancelled = NULL;
+
+  g_assert_cmpuint (booked->status, ==, 201);
+  booking = lh_api_path ("/api/v1/bookings/%" G_GINT64_FORMAT, lh_api_reply_int (booked, "id"));
+  cancelled = call ("DELETE", booking, ulr, NULL);
+  g_assert_cmpuint (cancelled->status, ==, 204);
   g_autoptr(LhApiReply) settings = call ("PUT", "/api/v1/me/settings", learner, "{\"large_text\": true}");
   g_autoptr(LhApiReply) ulr_settings = call ("PUT", "/api/v1/me/settings", ulr, "{\"high_contrast\": true}");
 
@@ -134,7 +144,11 @@ test_advice_work_names_nobody (void)
 {
   const char * const private_work[] = {
     "advice-started", "advice-no-show", "advice-finished", "queue-next-called", "advice-note-added",
-    "plan-item-added", "learning-mot-recorded", "record-deletion-confirmed", NULL
+    "plan-item-added", "plan-item-ticked", "learning-mot-recorded", "record-deletion-confirmed", NULL
+  };
+  const char * const done_by_the_advice_tests[] = {
+    "queue-next-called", "advice-started", "advice-finished", "advice-note-added", "plan-item-added",
+    "learning-mot-recorded",
   };
   g_autofree char *admin = lh_api_sign_in_as (session_, daemon_, "admin");
   g_autoptr(JsonArray) all = whole_log (admin);
@@ -155,6 +169,17 @@ test_advice_work_names_nobody (void)
         notes++;
     }
   g_assert_cmpuint (notes, >, 0);
+  /* The advice tests did each of these: each is in the log, unnamed. */
+  for (guint w = 0; w < G_N_ELEMENTS (done_by_the_advice_tests); w++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (all) && !found; i++)
+        found = g_str_equal (json_object_get_string_member (json_array_get_object_element (all, i), "action"),
+                             done_by_the_advice_tests[w]);
+      if (!found)
+        g_error ("No %s in the audit log", done_by_the_advice_tests[w]);
+    }
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
   for (guint s = 0; adv.secrets[s] != NULL; s++)

@@ -27,6 +27,11 @@ void lh_api_advice_events_add_tests (LhTestDaemon *daemon,
 void lh_api_time_off_add_tests (SoupSession *session);
 void lh_api_time_off_stop      (void);
 
+/* test-api.c: a POST /api/v1/bookings body for a free hour, on the hour,
+ * on some PC in the coming days (skip: that many such hours passed by). */
+char *lh_api_free_slot_body (const char *token,
+                             int         skip);
+
 /* The audit log; run after the advice tests, whose ULR work it checks
  * names no learner. */
 void lh_api_audit_add_tests (LhTestDaemon *daemon,

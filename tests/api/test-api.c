@@ -47,8 +47,8 @@ nth_account (const char *roles, guint n, const char **staff, const char **pin)
 }
 
 /* A free hour, on the hour, on some PC in the coming days. */
-static char *
-free_slot_body (const char *token, int skip)
+char *
+lh_api_free_slot_body (const char *token, int skip)
 {
   for (int day = 1; day <= 7; day++)
     {
@@ -304,7 +304,7 @@ test_book_list_cancel (void)
 {
   g_autofree char *token = sign_in_as ("learner");
   g_autofree char *other = NULL;
-  g_autofree char *body = free_slot_body (token, 0);
+  g_autofree char *body = lh_api_free_slot_body (token, 0);
   g_autoptr(LhApiReply) booked = call ("POST", "/api/v1/bookings", token, body);
   g_autoptr(LhApiReply) mine = NULL, clash = NULL, not_yours = NULL, cancel = NULL, again = NULL, rebook = NULL;
   g_autofree char *path = NULL;
@@ -348,7 +348,7 @@ static void
 test_booking_calendar (void)
 {
   g_autofree char *token = sign_in_as ("learner");
-  g_autofree char *body = free_slot_body (token, 2);
+  g_autofree char *body = lh_api_free_slot_body (token, 2);
   g_autoptr(LhApiReply) booked = call ("POST", "/api/v1/bookings", token, body);
   g_autoptr(LhApiReply) ics = NULL, wrong = NULL, none = NULL, cancelled = NULL, gone = NULL;
   g_autofree char *url = NULL;
@@ -412,7 +412,7 @@ test_booking_refusals (void)
   g_autofree char *past = g_strdup_printf ("{\"resource_id\":1,\"start\":\"%s\",\"end\":\"%s\"}", yesterday, yesterday_end);
   g_autofree char *night = lh_api_day_at (1, 23);
   g_autofree char *night_body = NULL;
-  g_autofree char *slot = free_slot_body (token, 1);
+  g_autofree char *slot = lh_api_free_slot_body (token, 1);
   g_autofree char *huge = NULL;
   g_autofree char *long_string = NULL;
   g_autoptr(LhApiReply) r_past = NULL, r_night = NULL, r_admin = NULL;
@@ -595,7 +595,7 @@ test_guests (void)
   room = call ("POST", "/api/v1/bookings", guest, room_body);
   g_assert_cmpuint (room->status, ==, 422);
   g_assert_cmpstr (lh_api_reply_string (room, "reason"), ==, "staff-only");
-  pc_body = free_slot_body (guest, 3);
+  pc_body = lh_api_free_slot_body (guest, 3);
   pc = call ("POST", "/api/v1/bookings", guest, pc_body);
   g_assert_cmpuint (pc->status, ==, 201);
 }

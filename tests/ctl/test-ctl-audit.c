@@ -54,10 +54,43 @@ test_commands_recorded (void)
   g_assert_nonnull (strstr (too_long.err, "Ask for 1 to 366 days at a time"));
 }
 
+/* Whose PIN was reset, which file was imported: never in the log, even
+ * when they look like a sub-command. */
+static void
+test_arguments_not_recorded (void)
+{
+  g_autofree char *db = temp_path ("centre.db");
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *roster = g_build_filename (dir, "roster", NULL);
+  g_autofree char *user = g_strdup_printf ("learnhubctl (%s)", g_get_user_name ());
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) pin = { 0 };
+  g_auto(Run) audit = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (roster, "staff_number,name,hours_per_week,roles\n"
+                                              "jsmith,Jo Smith,37.5,learner\n", -1, NULL));
+  ctl (&imported, db, "import-staff", roster, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  ctl (&pin, db, "pin-set", "jsmith", NULL);
+  g_assert_cmpint (pin.status, ==, 0);
+  ctl (&audit, db, "audit", NULL);
+  g_assert_cmpint (audit.status, ==, 0);
+  g_test_message ("%s", audit.out);
+  lines = g_strsplit (g_strchomp (audit.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_suffix (lines[0], "  learnhubctl import-staff"));
+  g_assert_true (g_str_has_suffix (lines[1], "  learnhubctl pin-set"));
+  g_assert_nonnull (strstr (lines[1], user));
+  g_assert_null (strstr (audit.out, "jsmith"));
+  g_assert_null (strstr (audit.out, "roster"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ctl/audit/commands-recorded", test_commands_recorded);
+  g_test_add_func ("/ctl/audit/arguments-not-recorded", test_arguments_not_recorded);
   return g_test_run ();
 }

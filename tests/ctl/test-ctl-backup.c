@@ -88,6 +88,7 @@ count_in (const char *path, const char *sql)
 }
 
 #define COUNT_BOOKINGS "SELECT count(*) FROM bookings"
+#define COUNT_RESTORES "SELECT count(*) FROM audit_log WHERE action = 'learnhubctl restore'"
 #define COUNT_PC_99 "SELECT count(*) FROM resources WHERE name = 'PC 99'"
 
 static void
@@ -148,9 +149,12 @@ test_backup_and_restore (void)
   g_clear_error (&error);
   g_assert_cmpint (count_in (daemon->db_path, COUNT_PC_99), ==, 1);
 
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_RESTORES), ==, 0);
   lh_test_daemon_while_stopped (daemon, restore_from, copy);
   g_assert_cmpint (count_in (daemon->db_path, COUNT_PC_99), ==, 0);
   g_assert_cmpint (count_in (daemon->db_path, COUNT_BOOKINGS), ==, bookings);
+  /* The database put back records that it was (the audit log). */
+  g_assert_cmpint (count_in (daemon->db_path, COUNT_RESTORES), ==, 1);
   g_clear_pointer (&daemon, lh_test_daemon_stop);
   remove_backups (dir, config);
 }
