@@ -3,6 +3,7 @@
  * with the programs (every command of learnhubctl, every option of
  * learnhubd has its entry); so do their translations (data/man/po). */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 static char *
@@ -239,6 +240,53 @@ test_translated_every_command (void)
   g_assert_cmpuint (checked, ==, 3);
 }
 
+/* A program run to its end with success; what it said, if not. */
+static void
+run_ok (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("%s failed: %s%s", argv[0], out, err);
+}
+
+/* After an English page changes, po4a --no-translations (README) must
+ * bring its new messages into the POT and every po file; otherwise the
+ * change would stay English in every language without anyone seeing it. */
+static void
+test_catalogues_up_to_date (void)
+{
+  static const char * const catalogues[] = { "learnhub-man.pot", "pl.po", "ro.po", "ar.po" };
+  g_autofree char *dir = g_dir_make_tmp ("lh-man-XXXXXX", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.pot", NULL);
+  g_autofree char *daemon = page_path ("learnhubd.8");
+  g_autofree char *ctl = page_path ("learnhubctl.8");
+  g_autofree char *kiosk = page_path ("learnhub-kiosk.1");
+  const char *extract[] = { "po4a-updatepo", "--format", "man", "--master-charset", "UTF-8",
+                            "--master", daemon, "--master", ctl, "--master", kiosk,
+                            "--po", fresh, NULL };
+
+  g_assert_nonnull (dir);
+  run_ok (extract);
+  for (guint i = 0; i < G_N_ELEMENTS (catalogues); i++)
+    {
+      g_autofree char *catalogue = g_test_build_filename (G_TEST_DIST, "..", "data", "man", "po",
+                                                          catalogues[i], NULL);
+      const char *compare[] = { "msgcmp", "--use-untranslated", "--use-fuzzy", catalogue, fresh, NULL };
+
+      run_ok (compare);
+    }
+  g_assert_cmpint (g_remove (fresh), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -250,6 +298,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/man/translated/built", test_translated_built);
   g_test_add_func ("/man/translated/groff-reads-them", test_translated_groff_reads_them);
   g_test_add_func ("/man/translated/every-learnhubctl-command", test_translated_every_command);
+  g_test_add_func ("/man/translated/catalogues-up-to-date", test_catalogues_up_to_date);
 
   return g_test_run ();
 }
