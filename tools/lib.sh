@@ -8,7 +8,7 @@ BUILD_PACKAGES=(
   libjson-glib-dev libsodium-dev libnotify-dev libical-dev libqrencode-dev
   libatspi2.0-dev
   glib-networking ca-certificates tzdata openssl
-  desktop-file-utils appstream groff-base
+  desktop-file-utils appstream groff-base po4a
 )
 # A display without a screen, a private session bus, and screenshots; curl
 # for the demo's PCs to say they are on; dunst, a real notification server
