@@ -314,6 +314,19 @@ lh_test_daemon_account (LhTestDaemon *daemon, const char *roles,
   return FALSE;
 }
 
+guint
+lh_test_daemon_open_fds (LhTestDaemon *daemon)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/fd", g_subprocess_get_identifier (daemon->process));
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
 /* With what is in it: the daemon's backups are in a directory of it. */
 static void
 remove_dir (const char *path)

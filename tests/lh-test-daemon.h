@@ -64,6 +64,9 @@ void          lh_test_daemon_while_stopped (LhTestDaemon    *daemon,
                                             LhTestSetupFunc  func,
                                             gpointer         user_data);
 
+/* The daemon's open file descriptors now (/proc/PID/fd). */
+guint         lh_test_daemon_open_fds (LhTestDaemon *daemon);
+
 /* Runs learnhubctl against the daemon's database (running or not) and
  * returns its stdout. */
 char         *lh_test_run_ctl (const char  *db_path,

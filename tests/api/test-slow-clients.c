@@ -95,14 +95,7 @@ daemon_stop (Daemon *d)
 static guint
 daemon_fds (Daemon *d)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%s/fd", g_subprocess_get_identifier (d->daemon->process));
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
+  return lh_test_daemon_open_fds (d->daemon);
 }
 
 /* ---- slow clients --------------------------------------------------------- */
