@@ -155,7 +155,9 @@ booking_failed (LhBookPage   *self,
 
 /* ---- no answer --------------------------------------------------------- */
 
-/* How often the kiosk asks again while the daemon does not answer. */
+/* How often the kiosk asks again while the daemon does not answer. Not a
+ * rule of the centre but the kiosk's own patience, like its reconnecting:
+ * it is needed exactly when the daemon cannot be asked for it. */
 #define FIND_OUT_SECONDS 2
 
 static void ask_whether_booked (LhBookPage *self);

@@ -19,6 +19,7 @@
 
 #include "lh-bench-centre.h"
 #include "lh-bench-http.h"
+#include "lh-time.h"
 #include "bench-soak-stats.h"
 
 #define PORT 18395
@@ -114,10 +115,18 @@ parse (JsonParser *parser, GString *body)
   return JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 }
 
+/* The daemon's "now" (lh_time_now(), which honours the clock offset the
+ * tests and a faked run set): the soak's days are the centre's days. */
+static GDateTime *
+centre_now (void)
+{
+  return g_date_time_new_from_unix_utc (lh_time_now ());
+}
+
 static char *
 date_ahead (guint days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = centre_now ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%d");
@@ -188,7 +197,7 @@ cancel_own (Kiosk *kiosk, const char *auth, GString *home)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root = parse (parser, home);
   JsonArray *bookings;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = lh_time_now ();
 
   if (root == NULL || !json_object_has_member (root, "bookings"))
     return;
@@ -336,7 +345,7 @@ ulr_visit (Kiosk *kiosk, const char *auth)
 static void
 committee_visit (Kiosk *kiosk, const char *auth)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = centre_now ();
   int back = g_rand_int_range (kiosk->rand, 1, 21);
   int q = (g_date_time_get_year (now) * 4 + (g_date_time_get_month (now) - 1) / 3) - back;
   int year = q / 4, month = (q % 4) * 3 + 1;
