@@ -486,6 +486,70 @@ test_transaction_rolls_back_when_dropped (void)
   g_assert_cmpint (sqlite3_column_int (count, 0), ==, 0);
 }
 
+/* Whether this process holds a file SQLite made for its own use: a
+ * sub-journal or temporary table, opened and unlinked at once, so only
+ * /proc/self/fd still names it ("etilqs_…"). */
+static gboolean
+holds_sqlite_temp_file (void)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (fds);
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_strconcat ("/proc/self/fd/", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (target != NULL && strstr (target, "etilqs_") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each change of a group commit is a savepoint, and SQLite keeps the
+ * pages it changes as they were in a sub-journal. That stays in memory:
+ * on disk it cost two writes a page, and left copies of the centre's
+ * pages in a temporary directory, outside the centre's own. */
+static void
+test_savepoints_stay_in_memory (void)
+{
+  g_autoptr(LhTestStore) ts = lh_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhStmt) create = lh_store_prepare (ts->store, "CREATE TABLE pages (body BLOB)", &error);
+  g_autoptr(LhStmt) fill = NULL;
+  g_autoptr(LhStmt) change = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (lh_store_exec (ts->store, create, &error));
+  /* About 400 KB of pages, far past the 64 KB SQLite keeps in memory by
+   * default before it spills a sub-journal to a file. */
+  fill = lh_store_prepare (ts->store,
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                           "INSERT INTO pages (body) SELECT zeroblob (2000) FROM n",
+                           &error);
+  g_assert_no_error (error);
+  g_assert_true (lh_store_exec (ts->store, fill, &error));
+  change = lh_store_prepare (ts->store, "UPDATE pages SET body = randomblob (2000)", &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(LhTransaction) group = lh_store_begin (ts->store, &error);
+    g_autoptr(LhTransaction) change_tx = NULL;
+
+    g_assert_no_error (error);
+    change_tx = lh_store_begin (ts->store, &error);
+    g_assert_no_error (error);
+    g_assert_true (lh_store_exec (ts->store, change, &error));
+    g_assert_no_error (error);
+    g_assert_false (holds_sqlite_temp_file ());
+    g_assert_true (lh_transaction_commit (change_tx, &error));
+    g_assert_true (lh_transaction_commit (group, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (holds_sqlite_temp_file ());
+}
+
 #define SECRET "erase me 7f3a9c: a learning need nobody else may read"
 
 static void
@@ -576,6 +640,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lh/store/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/lh/store/damaged-file-refused", test_damaged_file_refused);
   g_test_add_func ("/lh/store/transaction-rolls-back-when-dropped", test_transaction_rolls_back_when_dropped);
+  g_test_add_func ("/lh/store/savepoints-stay-in-memory", test_savepoints_stay_in_memory);
   g_test_add_func ("/lh/store/scrub-leaves-no-copy", test_scrub_leaves_no_copy);
   g_test_add_func ("/lh/store/scrub-when-committed", test_scrub_when_committed);
   return g_test_run ();
