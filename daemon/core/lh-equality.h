@@ -100,15 +100,17 @@ gint64   lh_workforce_profile_get (LhStore    *store,
                                    GError    **error);
 
 /* Different staff (guests are not the workforce) who had learning booked
- * or sat at a PC in [?1, ?2): index ranges by start (bookings_by_start,
- * usage_by_start), made distinct first and then a lookup of each person,
- * not one for each booking and sitting. Shared with the test of its
- * plan. */
+ * or sat at a PC in [?1, ?2): for each person, a seek into their own
+ * bookings and sittings by start (bookings_by_person_start,
+ * usage_by_person_start, migration 0041). Bounded by the people the
+ * centre has known, not by the period: reading the period's bookings
+ * and sittings instead grew with it. Shared with the test of its plan. */
 #define LH_EQUALITY_LEARNERS_SQL \
-  "SELECT p.id FROM people p WHERE p.sponsor_id IS NULL AND p.id IN (" \
-  "SELECT b.person_id FROM bookings b WHERE b.status = 'booked' AND b.start_at >= ?1 AND b.start_at < ?2 " \
-  "UNION " \
-  "SELECT u.person_id FROM usage_sessions u WHERE u.started_at >= ?1 AND u.started_at < ?2)"
+  "SELECT p.id FROM people p WHERE p.sponsor_id IS NULL AND (" \
+  "EXISTS (SELECT 1 FROM bookings b INDEXED BY bookings_by_person_start WHERE b.person_id = p.id " \
+  "  AND b.status = 'booked' AND b.start_at >= ?1 AND b.start_at < ?2) " \
+  "OR EXISTS (SELECT 1 FROM usage_sessions u INDEXED BY usage_by_person_start WHERE u.person_id = p.id " \
+  "  AND u.started_at >= ?1 AND u.started_at < ?2))"
 
 /* The report's "equality" section for [from, to): a table per factor,
  * rows its groups and "not declared", columns "learners" (different

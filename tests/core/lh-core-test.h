@@ -78,24 +78,43 @@ lh_test_query_int (LhStore *store, const char *sql)
   return sqlite3_column_int (stmt, 0);
 }
 
-/* Whether needle is anywhere in the file at path (a missing file has
- * nothing). */
-/* Asserts the plan of the production query `sql` holds `expected` (a
- * line of EXPLAIN QUERY PLAN, such as an index range), and prints it. */
-static inline void
-lh_test_assert_plan (LhStore *store, const char *sql, const char *expected)
+/* The plan of the production query `sql` (EXPLAIN QUERY PLAN), a line
+ * a step, printed in the test's log. */
+static inline char *
+lh_test_plan (LhStore *store, const char *sql)
 {
   g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
   g_autoptr(LhStmt) stmt = lh_store_prepare (store, explain, NULL);
-  g_autoptr(GString) plan = g_string_new (NULL);
+  GString *plan = g_string_new (NULL);
 
   g_assert_nonnull (stmt);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
   g_test_message ("%s", plan->str);
-  g_assert_nonnull (strstr (plan->str, expected));
+  return g_string_free (plan, FALSE);
 }
 
+/* Asserts the plan of `sql` holds `expected` (a line of EXPLAIN QUERY
+ * PLAN, such as an index range). */
+static inline void
+lh_test_assert_plan (LhStore *store, const char *sql, const char *expected)
+{
+  g_autofree char *plan = lh_test_plan (store, sql);
+
+  g_assert_nonnull (strstr (plan, expected));
+}
+
+/* Asserts the plan of `sql` has no step like `unwanted` (a sort, say). */
+static inline void
+lh_test_assert_plan_lacks (LhStore *store, const char *sql, const char *unwanted)
+{
+  g_autofree char *plan = lh_test_plan (store, sql);
+
+  g_assert_null (strstr (plan, unwanted));
+}
+
+/* Whether needle is anywhere in the file at path (a missing file has
+ * nothing). */
 static inline gboolean
 lh_test_file_contains (const char *path, const char *needle)
 {

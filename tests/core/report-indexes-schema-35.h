@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Undoes migrations 0040 (the audit log), 0039 (the sign-in shape's
+/* Undoes migrations 0041 (sittings by person), 0040 (the audit log), 0039 (the sign-in shape's
  * indexes), 0038 (person settings), 0037 (the report's decisions query, covered) and 0036 (the
  * ledger by time and sittings by start, covering the report's reads):
  * back to schema 35, first in every test that takes a database back to
@@ -7,6 +7,7 @@
 #pragma once
 
 #define LH_TEST_UNDO_REPORT_INDEXES \
+  "DROP INDEX usage_by_person_start; " \
   "DROP TABLE audit_log; " \
   "DROP INDEX people_sign_in_by_length; DROP INDEX people_sign_in_not_digits; " \
   "DROP TABLE person_settings; " \
