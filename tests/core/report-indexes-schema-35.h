@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Undoes migrations 0041 (sittings by person), 0040 (the audit log), 0039 (the sign-in shape's
- * indexes), 0038 (person settings), 0037 (the report's decisions query, covered) and 0036 (the
+/* Undoes migrations 0041 (sittings by person), 0040 (the audit log),
+ * 0039 (the sign-in shape's indexes), 0038 (person settings), 0037 (the
+ * report's decisions query, covered) and 0036 (the
  * ledger by time and sittings by start, covering the report's reads):
  * back to schema 35, first in every test that takes a database back to
  * an older schema. */
