@@ -87,8 +87,8 @@ year_parts (GArray *versions, const LhTerms *defaults, gint64 year_start, gint64
   return parts;
 }
 
-/* What one read of the ledger is for: the year's own time, and the
- * period's movements not yet handed on. */
+/* What the reads of the ledger for one agreement year are for: the
+ * year's own time, and the period's movements within the year. */
 typedef struct
 {
   GArray                  *parts;
@@ -101,36 +101,54 @@ typedef struct
   gpointer                 user_data;
 } YearRead;
 
-/* Own time each member of staff used in each part of the year:
- * person id → int[n_parts]; and the movements in the period's stretch of
- * the year handed on, from the same rows. */
+/* Hands on the movements of staff's time in [pass_from, pass_to). */
+static gboolean
+pass_movements (LhStore *store, const YearRead *year, GError **error)
+{
+  g_autoptr(LhStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+  gboolean ok;
+
+  if (year->each_movement == NULL)
+    return TRUE;
+  stmt = lh_store_prepare (store, LH_ENTITLEMENT_LEDGER_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, year->pass_from);
+  sqlite3_bind_int64 (stmt, 2, year->pass_to);
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, LH_ENTITLEMENT_LEDGER_PERSON);
+
+      /* Guests are not staff: their time is nobody's entitlement. */
+      if (g_hash_table_contains (year->shares, &person))
+        year->each_movement (person, stmt, year->user_data);
+    }
+  return ok;
+}
+
+/* Own time each member of staff spent learning in each part of the year:
+ * person id → int[n_parts]. */
 static GHashTable *
 read_year (LhStore *store, const YearRead *year, GError **error)
 {
   g_autoptr(GHashTable) own = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_ENTITLEMENT_LEDGER_SQL, error);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_ENTITLEMENT_OWN_LEARNING_SQL, error);
   gboolean has_row = FALSE;
   gboolean ok;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, MIN (year->year_start, year->pass_from));
-  sqlite3_bind_int64 (stmt, 2, MAX (year->year_end, year->pass_to));
+  sqlite3_bind_int64 (stmt, 1, year->year_start);
+  sqlite3_bind_int64 (stmt, 2, year->year_end);
   while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
     {
-      gint64 person = sqlite3_column_int64 (stmt, LH_ENTITLEMENT_LEDGER_PERSON);
-      gint64 at = sqlite3_column_int64 (stmt, LH_ENTITLEMENT_LEDGER_AT);
-      int own_delta = sqlite3_column_int (stmt, LH_ENTITLEMENT_LEDGER_OWN);
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      gint64 at = sqlite3_column_int64 (stmt, 1);
       int *minutes;
       guint p = 0;
 
-      /* Guests are not staff: their time is nobody's entitlement. */
       if (!g_hash_table_contains (year->shares, &person))
-        continue;
-      if (year->each_movement != NULL && at >= year->pass_from && at < year->pass_to)
-        year->each_movement (person, stmt, year->user_data);
-      if (at < year->year_start || at >= year->year_end || own_delta == 0 ||
-          g_strcmp0 ((const char *) sqlite3_column_text (stmt, LH_ENTITLEMENT_LEDGER_CATEGORY), "learning") != 0)
         continue;
       minutes = g_hash_table_lookup (own, &person);
       if (minutes == NULL)
@@ -140,9 +158,9 @@ read_year (LhStore *store, const YearRead *year, GError **error)
         }
       while (p + 1 < year->parts->len && g_array_index (year->parts, Part, p).end <= at)
         p++;
-      minutes[p] += own_delta;
+      minutes[p] += sqlite3_column_int (stmt, 2);
     }
-  if (!ok)
+  if (!ok || !pass_movements (store, year, error))
     return NULL;
   return g_steal_pointer (&own);
 }

@@ -3,8 +3,8 @@
  * worked out for the whole roster at once: the same figures as
  * lh_time_off_balance() gives person by person (each agreement year
  * judged by the terms in force over it, pro-rated, with matched time),
- * each year's share that falls in the period. One read of the roster and
- * one index range of the ledger a year, not a balance per person. */
+ * each year's share that falls in the period. One read of the roster,
+ * and two index ranges of the ledger a year, not a balance per person. */
 #pragma once
 
 #include "lh-centre.h"
@@ -24,13 +24,21 @@ typedef struct
   double  matched;                                    /* that matched time */
 } LhEntitlementShare;
 
-/* The ledger's movements, read by when they fell: an index range by time
- * over an agreement year ([?1, ?2)), read once for both the year's own
- * time and the period's movements (see LhEntitlementLedgerFunc). The index
- * covers every column read (migration 0036): no table lookups. */
+/* The ledger's movements of booked, taken or own time, by when they fell
+ * ([?1, ?2)): the period's, handed to LhEntitlementLedgerFunc. One
+ * covering range of a partial index (migration 0042), the `WHERE` spelt
+ * as the index's: a request waiting for a decision moves none of them. */
 #define LH_ENTITLEMENT_LEDGER_SQL \
   "SELECT person_id, at, category, kind, booked_delta, taken_delta, own_delta " \
-  "FROM time_off_ledger INDEXED BY time_off_ledger_by_time WHERE at >= ?1 AND at < ?2"
+  "FROM time_off_ledger INDEXED BY time_off_ledger_movements WHERE at >= ?1 AND at < ?2 " \
+  "AND (booked_delta != 0 OR taken_delta != 0 OR own_delta != 0)"
+
+/* Own time spent learning over an agreement year ([?1, ?2)), for matched
+ * time: one covering range of a partial index holding only these. */
+#define LH_ENTITLEMENT_OWN_LEARNING_SQL \
+  "SELECT person_id, at, own_delta " \
+  "FROM time_off_ledger INDEXED BY time_off_ledger_own_learning WHERE at >= ?1 AND at < ?2 " \
+  "AND category = 'learning' AND own_delta != 0"
 
 /* Column numbers in a row of LH_ENTITLEMENT_LEDGER_SQL. */
 enum

@@ -162,6 +162,9 @@ typedef struct
   PeopleSets     guests;        /* 1 × 1 */
   PeopleSets     sat;           /* 1 × 2: booked, walk-up */
   GHashTable    *pc_column;     /* resource id → column + 1 */
+  LhCountTable  *seconds;       /* week × PC */
+  LhCountTable  *busy_seconds;  /* weekday × hour */
+  gint64         guest_seconds;
 } Tally;
 
 static void
@@ -178,6 +181,8 @@ tally_clear (Tally *tally)
   people_sets_clear (&tally->guests);
   people_sets_clear (&tally->sat);
   g_clear_pointer (&tally->pc_column, g_hash_table_unref);
+  g_clear_pointer (&tally->seconds, lh_count_table_free);
+  g_clear_pointer (&tally->busy_seconds, lh_count_table_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
 
@@ -203,8 +208,7 @@ week_of (const LhUsageReport *report, gint64 t)
 /* A piece of a sitting within one hour and one week; its seconds are
  * kept as seconds until the end, so that rounding does not drift. */
 static void
-add_piece (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, guint week, LhCountTable *seconds,
-           LhCountTable *busy_seconds)
+add_piece (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, guint week)
 {
   gint64 local = local_clock_seconds (&tally->clock, start);
   gint64 day = floor_div (local, 24 * HOUR);
@@ -212,11 +216,11 @@ add_piece (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, guin
   guint weekday = (guint) ((day % 7 + 7 + 3) % 7);
   guint hour = (guint) ((local - day * 24 * HOUR) / HOUR);
 
-  lh_count_table_add (seconds, week, pc, end - start);
+  lh_count_table_add (tally->seconds, week, pc, end - start);
   people_sets_add (&tally->people, week, pc, person);
   people_sets_add (&tally->by_week, week, 0, person);
   people_sets_add (&tally->by_pc, 0, pc, person);
-  lh_count_table_add (busy_seconds, weekday, hour, end - start);
+  lh_count_table_add (tally->busy_seconds, weekday, hour, end - start);
   people_sets_add (&tally->busy, weekday, hour, person);
   people_sets_add (&tally->by_weekday, weekday, 0, person);
   people_sets_add (&tally->by_hour, 0, hour, person);
@@ -237,8 +241,7 @@ next_local_hour (const LocalClock *clock, gint64 t)
 /* Cuts a staff sitting, already within the period, at each local hour
  * and each week. */
 static void
-add_sitting (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, LhCountTable *seconds,
-             LhCountTable *busy_seconds)
+add_sitting (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end)
 {
   for (gint64 t = start; t < end;)
     {
@@ -247,7 +250,7 @@ add_sitting (Tally *tally, guint pc, gint64 person, gint64 start, gint64 end, Lh
 
       if (week + 1 < tally->report->n_weeks)
         piece_end = MIN (piece_end, tally->report->week_starts[week + 1]);
-      add_piece (tally, pc, person, t, piece_end, week, seconds, busy_seconds);
+      add_piece (tally, pc, person, t, piece_end, week);
       t = piece_end;
     }
 }
@@ -332,6 +335,8 @@ init_report (LhUsageReport *report, Tally *tally, LhStore *store, const LhCentre
   people_sets_init (&tally->in_period, 1, 1);
   people_sets_init (&tally->guests, 1, 1);
   people_sets_init (&tally->sat, 1, 2);
+  tally->seconds = lh_count_table_new (report->n_weeks, report->n_pcs, LH_TOTALS_NONE);
+  tally->busy_seconds = lh_count_table_new (7, 24, LH_TOTALS_NONE);
   return TRUE;
 }
 
@@ -346,49 +351,34 @@ typedef struct
   gboolean guest;
 } Sitting;
 
-static gint
-compare_sittings_by_person (gconstpointer a, gconstpointer b)
+/* Right only while each person's sittings come together (PeopleSets). */
+static void
+tally_sitting (Tally *tally, const Sitting *sitting)
 {
-  const Sitting *first = a, *second = b;
-
-  return (first->person > second->person) - (first->person < second->person);
+  if (sitting->guest)
+    {
+      tally->guest_seconds += sitting->end - sitting->start;
+      people_sets_add (&tally->guests, 0, 0, sitting->person);
+      return;
+    }
+  lh_count_table_add (tally->report->sittings, 0, sitting->walk_up ? 1 : 0, 1);
+  people_sets_add (&tally->sat, 0, sitting->walk_up ? 1 : 0, sitting->person);
+  people_sets_add (&tally->in_period, 0, 0, sitting->person);
+  add_sitting (tally, sitting->column, sitting->person, sitting->start, sitting->end);
 }
 
-static GHashTable *
-read_guests (LhStore *store, GError **error)
+/* Tallies the period's sittings as they are read, person by person: not
+ * held, as five years of them on a large centre are tens of megabytes.
+ * Only what capacity needs of each is kept (pc_sittings). */
+static gboolean
+read_sittings (LhStore *store, Tally *tally, gint64 from, gint64 to, gint64 now, GError **error)
 {
-  g_autoptr(GHashTable) guests = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_USAGE_REPORT_GUESTS_SQL, error);
+  GArray *pc_sittings = tally->report->pc_sittings;
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_USAGE_REPORT_SITTINGS_SQL, error);
   gboolean has_row;
 
   if (stmt == NULL)
-    return NULL;
-  while (TRUE)
-    {
-      gint64 id;
-
-      if (!lh_store_step (store, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_add (guests, g_memdup2 (&id, sizeof id));
-    }
-  return g_steal_pointer (&guests);
-}
-
-/* The period's sittings, each person's together for the PeopleSets. */
-static GArray *
-read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint64 now, GError **error)
-{
-  g_autoptr(GArray) sittings = g_array_new (FALSE, FALSE, sizeof (Sitting));
-  GArray *pc_sittings = tally->report->pc_sittings;
-  g_autoptr(GHashTable) guests = read_guests (store, error);
-  g_autoptr(LhStmt) stmt = NULL;
-  gboolean has_row;
-
-  if (guests == NULL || (stmt = lh_store_prepare (store, LH_USAGE_REPORT_SITTINGS_SQL, error)) == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
   sqlite3_bind_int64 (stmt, 3, LH_EQUIPMENT_USAGE_LOOKBACK_SECONDS);
@@ -398,7 +388,7 @@ read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint6
       gint64 resource_id;
 
       if (!lh_store_step (store, stmt, &has_row, error))
-        return NULL;
+        return FALSE;
       if (!has_row)
         break;
       resource_id = sqlite3_column_int64 (stmt, 0);
@@ -407,17 +397,16 @@ read_sittings (LhStore *store, const Tally *tally, gint64 from, gint64 to, gint6
       /* A sitting going on now counts up to now. */
       sitting.end = MIN (sqlite3_column_type (stmt, 3) == SQLITE_NULL ? now : sqlite3_column_int64 (stmt, 3), to);
       sitting.walk_up = sqlite3_column_int (stmt, 4) != 0;
-      sitting.guest = g_hash_table_contains (guests, &sitting.person);
+      sitting.guest = sqlite3_column_int (stmt, 5) != 0;
       sitting.column = GPOINTER_TO_UINT (g_hash_table_lookup (tally->pc_column, &resource_id));
       /* A deactivated PC's: not in the report's PCs. */
       if (sitting.column == 0 || sitting.end <= sitting.start)
         continue;
       sitting.column--;
       g_array_append_vals (pc_sittings, &(LhPcSitting) { resource_id, sitting.start, sitting.end }, 1);
-      g_array_append_val (sittings, sitting);
+      tally_sitting (tally, &sitting);
     }
-  g_array_sort (sittings, compare_sittings_by_person);
-  return g_steal_pointer (&sittings);
+  return TRUE;
 }
 
 LhUsageReport *
@@ -426,10 +415,6 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   g_autoptr(LhUsageReport) report = g_new0 (LhUsageReport, 1);
   g_auto(Tally) tally = { 0 };
   g_autoptr(LhTransaction) tx = NULL;
-  g_autoptr(GArray) sittings = NULL;
-  g_autoptr(LhCountTable) seconds = NULL;
-  g_autoptr(LhCountTable) busy_seconds = NULL;
-  gint64 guest_seconds = 0;
 
   g_return_val_if_fail (LH_IS_STORE (store), NULL);
   g_return_val_if_fail (centre != NULL, NULL);
@@ -444,32 +429,12 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   report->pc_sittings = g_array_new (FALSE, FALSE, sizeof (LhPcSitting));
   /* One snapshot, and no write lock held while a quarter is read. */
   tx = lh_store_begin_read (store, error);
-  if (tx == NULL || !init_report (report, &tally, store, centre, error))
+  if (tx == NULL || !init_report (report, &tally, store, centre, error) ||
+      !read_sittings (store, &tally, from, to, now, error))
     return NULL;
-  seconds = lh_count_table_new (report->n_weeks, report->n_pcs, LH_TOTALS_NONE);
-  busy_seconds = lh_count_table_new (7, 24, LH_TOTALS_NONE);
 
-  sittings = read_sittings (store, &tally, from, to, now, error);
-  if (sittings == NULL)
-    return NULL;
-  for (guint i = 0; i < sittings->len; i++)
-    {
-      const Sitting *sitting = &g_array_index (sittings, Sitting, i);
-
-      if (sitting->guest)
-        {
-          guest_seconds += sitting->end - sitting->start;
-          people_sets_add (&tally.guests, 0, 0, sitting->person);
-          continue;
-        }
-      lh_count_table_add (report->sittings, 0, sitting->walk_up ? 1 : 0, 1);
-      people_sets_add (&tally.sat, 0, sitting->walk_up ? 1 : 0, sitting->person);
-      people_sets_add (&tally.in_period, 0, 0, sitting->person);
-      add_sitting (&tally, sitting->column, sitting->person, sitting->start, sitting->end, seconds, busy_seconds);
-    }
-
-  to_minutes (seconds, report->minutes);
-  to_minutes (busy_seconds, report->busy_minutes);
+  to_minutes (tally.seconds, report->minutes);
+  to_minutes (tally.busy_seconds, report->busy_minutes);
   set_people (report->minutes, &tally.people, &tally.by_week, &tally.by_pc, &tally.in_period);
   set_people (report->busy_minutes, &tally.busy, &tally.by_weekday, &tally.by_hour, &tally.in_period);
   if (report->n_pcs > 0)
@@ -483,7 +448,7 @@ lh_usage_report (LhStore *store, const LhCentre *centre, gint64 from, gint64 to,
   lh_count_table_set_people (report->sittings, 0, 2, report->people_in_period);
   lh_count_table_set_people (report->sittings, 1, 2, report->people_in_period);
   report->guests = people_sets_size (&tally.guests, 0, 0);
-  report->guest_minutes = (guest_seconds + 30) / 60;
+  report->guest_minutes = (tally.guest_seconds + 30) / 60;
   if (!lh_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&report);

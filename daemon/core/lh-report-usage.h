@@ -14,17 +14,16 @@
 G_BEGIN_DECLS
 
 /* Sittings reaching into [?1, ?2) (?3: LH_EQUIPMENT_USAGE_LOOKBACK_SECONDS),
- * with who sat and how: an index range by start (usage_by_start), then a
- * lookup by key each. Shared with the test of its plan. */
+ * with who sat, whether as a guest, and how, each person's together: a
+ * seek per person the centre has known into their sittings by start
+ * (usage_by_person_start covers every column read, walk-ups included),
+ * so no booking is looked up and nothing is sorted. Shared with the test
+ * of its plan. */
 #define LH_USAGE_REPORT_SITTINGS_SQL \
-  "SELECT u.resource_id, u.person_id, u.started_at, u.ended_at, b.walk_up " \
-  "FROM usage_sessions u JOIN bookings b ON b.id = u.booking_id " \
-  "WHERE u.started_at >= ?1 - ?3 AND u.started_at < ?2 AND (u.ended_at IS NULL OR u.ended_at > ?1)"
-
-/* The guests, to count apart: read once, from the index of those with a
- * sponsor, rather than a lookup of the person of each sitting. */
-#define LH_USAGE_REPORT_GUESTS_SQL \
-  "SELECT id FROM people WHERE sponsor_id IS NOT NULL"
+  "SELECT u.resource_id, u.person_id, u.started_at, u.ended_at, u.walk_up, p.sponsor_id IS NOT NULL " \
+  "FROM people p CROSS JOIN usage_sessions u INDEXED BY usage_by_person_start " \
+  "WHERE u.person_id = p.id AND u.started_at >= ?1 - ?3 AND u.started_at < ?2 " \
+  "AND (u.ended_at IS NULL OR u.ended_at > ?1) ORDER BY p.id"
 
 typedef struct
 {

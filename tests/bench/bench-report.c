@@ -6,7 +6,7 @@
  *
  *   learnhubctl --db FILE demo --years 5
  *   bench-report --db FILE [--notes-key KEY] [--calls 20]
- *   bench-report --staff 5000 --years 5 [--db FILE] [--calls 20]
+ *   bench-report --staff 5000 --years 5 [--db FILE] [--calls 20] [--sections]
  *
  * With --staff, a centre of that many staff is written first (the time
  * off benchmark's, with a sitting for every past booking), into --db
@@ -21,6 +21,9 @@
 #include "lh-config.h"
 #include "lh-equipment-usage.h"
 #include "lh-note-key.h"
+#include "lh-action-plan.h"
+#include "lh-equality.h"
+#include "lh-report-sections.h"
 #include "lh-report-site.h"
 #include "lh-store.h"
 #include "lh-time.h"
@@ -115,6 +118,48 @@ measure (const char *what, LhStore *store, const LhCentre *centre, gint64 from, 
     g_array_unref (wall[m]);
 }
 
+typedef LhReportSection *(*SectionFunc) (LhStore *, const LhCentre *, gint64, gint64, gint64, GError **);
+
+static const struct
+{
+  const char  *name;
+  SectionFunc  make;
+} sections[] = {
+  { "usage", lh_report_section_usage },
+  { "time off", lh_report_section_time_off },
+  { "facility time", lh_report_section_facility_time },
+  { "advice", lh_report_section_advice },
+  { "equipment", lh_report_section_equipment },
+  { "equality", lh_report_section_equality },
+  { "committee", lh_report_section_committee },
+};
+
+/* Where a report's time goes: each section alone, p50 of n_calls. */
+static void
+measure_sections (const char *what, LhStore *store, const LhCentre *centre, gint64 from, gint64 to, gint64 now,
+                  int n_calls)
+{
+  g_print ("| %s |", what);
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (int i = 0; i < n_calls; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          gint64 start = lh_bench_now_ns ();
+          LhReportSection *section = sections[s].make (store, centre, from, to, now, &error);
+
+          start = lh_bench_now_ns () - start;
+          lh_bench_check_error (error);
+          lh_report_section_free (section);
+          g_array_append_val (wall, start);
+        }
+      g_print (" %.1f |", median_ms (wall));
+    }
+  g_print ("\n");
+}
+
 /* The time-off benchmark's centre has bookings but nobody sat at a PC:
  * every past booking becomes a sitting, through one kiosk. */
 static void
@@ -141,6 +186,7 @@ int
 main (int argc, char **argv)
 {
   int n_staff = 0, years = 5, n_calls = 20;
+  gboolean by_section = FALSE;
   g_autofree char *db_path = NULL;
   g_autofree char *key_path = NULL;
   const GOptionEntry entries[] = {
@@ -149,6 +195,7 @@ main (int argc, char **argv)
     { "staff", 0, 0, G_OPTION_ARG_INT, &n_staff, "Make a centre of N staff instead", "N" },
     { "years", 0, 0, G_OPTION_ARG_INT, &years, "With --staff: years of history (default 5)", "N" },
     { "calls", 0, 0, G_OPTION_ARG_INT, &n_calls, "Reports made, per period and measure (default 20)", "N" },
+    { "sections", 0, 0, G_OPTION_ARG_NONE, &by_section, "Then time each section alone", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the committee's site report on an old centre");
@@ -203,6 +250,21 @@ main (int argc, char **argv)
   measure ("The last quarter", store, centre, lh_time_add_days (tomorrow, -91, centre->tz), tomorrow, now, n_calls);
   measure ("The last five years", store, centre, lh_time_add_days (tomorrow, -5 * 365, centre->tz), tomorrow, now,
            n_calls);
+
+  if (by_section)
+    {
+      g_print ("\nEach section alone, p50 ms\n\n| period |");
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        g_print (" %s |", sections[s].name);
+      g_print ("\n|---|");
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        g_print ("---|");
+      g_print ("\n");
+      measure_sections ("The last quarter", store, centre, lh_time_add_days (tomorrow, -91, centre->tz), tomorrow,
+                        now, n_calls);
+      measure_sections ("The last five years", store, centre, lh_time_add_days (tomorrow, -5 * 365, centre->tz),
+                        tomorrow, now, n_calls);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (bare_sql); i++)
     sqlite3_finalize (bare_stmts[i]);

@@ -358,7 +358,9 @@ test_plans (Fixture *f, gconstpointer data)
   /* Already in the order walked: no sort of five years of decisions. */
   lh_test_assert_plan_lacks (f->ts->store, LH_REPORT_DECISIONS_SQL, "TEMP B-TREE");
   lh_test_assert_plan (f->ts->store, LH_ENTITLEMENT_LEDGER_SQL,
-                       "SEARCH time_off_ledger USING COVERING INDEX time_off_ledger_by_time (at>? AND at<?)");
+                       "SEARCH time_off_ledger USING COVERING INDEX time_off_ledger_movements (at>? AND at<?)");
+  lh_test_assert_plan (f->ts->store, LH_ENTITLEMENT_OWN_LEARNING_SQL,
+                       "SEARCH time_off_ledger USING COVERING INDEX time_off_ledger_own_learning (at>? AND at<?)");
   lh_test_assert_plan (f->ts->store, LH_REPORT_TIME_OFF_PENDING_SQL,
                        "USING INDEX time_off_requests_by_status");
 }

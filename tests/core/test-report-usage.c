@@ -5,6 +5,7 @@
 #include "sittings-fixture.h"
 #include "lh-error.h"
 #include "lh-report-usage.h"
+#include "report-indexes-schema-35.h"
 
 /* Monday 30 November 2026, 00:00 in London (UTC in winter). */
 #define MONDAY 1795996800
@@ -142,6 +143,56 @@ test_walk_ups_and_guests (Fixture *f, gconstpointer data)
   g_assert_cmpint (report->guest_minutes, ==, 60);
 }
 
+static gint64
+count_rows (LhStore *store, const char *sql)
+{
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, sql, NULL);
+  gboolean has_row = FALSE;
+
+  g_assert_true (lh_store_step (store, stmt, &has_row, NULL));
+  g_assert_true (has_row);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Schema 42 keeps whether a sitting was a walk-up with the sitting: a
+ * centre's sittings from before it are marked from their bookings, the
+ * database marks each new one, and a booking cannot stop being one. */
+static void
+test_walk_ups_kept_with_sittings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LhUsageReport) report = NULL;
+  g_autoptr(LhStmt) unmark = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&f->ts->store);
+  g_assert_cmpint (sqlite3_open (f->ts->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, LH_TEST_UNDO_REPORT_READS "PRAGMA user_version = 41", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  f->ts->store = lh_store_open (f->ts->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_store_get_schema_version (f->ts->store), ==, 42);
+
+  report = lh_usage_report (f->ts->store, f->centre, FROM, TO, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_count_table_get (report->sittings, 0, 0), ==, 4);
+  g_assert_cmpint (lh_count_table_get (report->sittings, 0, 1), ==, 1);
+  g_clear_pointer (&report, lh_usage_report_free);
+
+  /* Amira walks up to PC 2 on Thursday morning. */
+  sittings_add (f->ts->store, f->amira, f->pc2, MONDAY + 3 * DAY + 9 * HOUR, MONDAY + 3 * DAY + 10 * HOUR, TRUE);
+  report = lh_usage_report (f->ts->store, f->centre, FROM, TO, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lh_count_table_get (report->sittings, 0, 1), ==, 2);
+  g_assert_cmpint (count_rows (f->ts->store, "SELECT count(*) FROM usage_sessions WHERE walk_up = 1"), ==, 2);
+  unmark = lh_store_prepare (f->ts->store, "UPDATE bookings SET walk_up = 0", &error);
+  g_assert_no_error (error);
+  g_assert_false (lh_store_exec (f->ts->store, unmark, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (count_rows (f->ts->store, "SELECT count(*) FROM bookings WHERE walk_up = 1"), ==, 2);
+}
+
 /* The people behind each minutes figure decide what is hidden: at a
  * threshold of 2, a week at a PC that one person used is hidden, and so
  * is enough beside it that it cannot be worked back from the totals. */
@@ -201,11 +252,14 @@ test_refused_and_plan (Fixture *f, gconstpointer data)
 
   g_assert_null (report);
   g_assert_error (error, LH_ERROR, LH_ERROR_INVALID);
-  /* The sittings are an index range by start, whatever the history. */
+  /* The sittings are an index range by start for each person, whatever
+   * the history, and the index alone: no booking is looked up, and they
+   * come person by person without a sort. */
   lh_test_assert_plan (f->ts->store, LH_USAGE_REPORT_SITTINGS_SQL,
-                       "SEARCH u USING COVERING INDEX usage_by_start (started_at>? AND started_at<?)");
-  lh_test_assert_plan (f->ts->store, LH_USAGE_REPORT_GUESTS_SQL,
-                       "SEARCH people USING COVERING INDEX people_by_sponsor (sponsor_id>?)");
+                       "SEARCH u USING COVERING INDEX usage_by_person_start (person_id=? AND started_at>? AND "
+                       "started_at<?)");
+  lh_test_assert_plan_lacks (f->ts->store, LH_USAGE_REPORT_SITTINGS_SQL, "bookings");
+  lh_test_assert_plan_lacks (f->ts->store, LH_USAGE_REPORT_SITTINGS_SQL, "TEMP B-TREE");
 }
 
 /* The night the clocks go back in London (Sunday 25 October 2026): a
@@ -240,6 +294,7 @@ main (int argc, char **argv)
   ADD ("/lh/report-usage/weeks-and-pcs", test_weeks_and_pcs);
   ADD ("/lh/report-usage/busy-hours", test_busy_hours);
   ADD ("/lh/report-usage/walk-ups-and-guests", test_walk_ups_and_guests);
+  ADD ("/lh/report-usage/walk-ups-kept-with-sittings", test_walk_ups_kept_with_sittings);
   ADD ("/lh/report-usage/people-behind-minutes", test_people_behind_minutes);
   ADD ("/lh/report-usage/local-hours", test_local_hours);
   ADD ("/lh/report-usage/clocks-go-back", test_clocks_go_back);
