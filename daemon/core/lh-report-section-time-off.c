@@ -332,26 +332,6 @@ classify_wait (const char *ended_by, gboolean by_daemon, gint64 ended, gint64 du
   return ended > due ? DECIDED_AFTER : DECIDED_IN_TIME;
 }
 
-/* A paid request made in the period, and what first ended its wait. */
-typedef struct
-{
-  gint64      id;
-  gint64      created;
-  gint64      person;
-  int         category;
-  const char *ended_by;    /* (nullable) a static string: nothing yet */
-  gboolean    by_daemon;
-  gint64      ended;
-} Request;
-
-static int
-request_by_id (gconstpointer a, gconstpointer b)
-{
-  gint64 x = ((const Request *) a)->id, y = ((const Request *) b)->id;
-
-  return (x > y) - (x < y);
-}
-
 static const char *
 decision_kind (const char *kind)
 {
@@ -363,117 +343,51 @@ decision_kind (const char *kind)
   return NULL;
 }
 
-/* The period's paid requests, in id order. */
-static GArray *
-read_requests (LhStore *store, gint64 from, gint64 to, GError **error)
-{
-  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_TIME_OFF_REQUESTS_SQL, error);
-  g_autoptr(GArray) requests = g_array_new (FALSE, TRUE, sizeof (Request));
-  gboolean sorted = TRUE;
-  gboolean has_row = FALSE;
-  gboolean ok;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
-    {
-      Request request = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .category = category_index ((const char *) sqlite3_column_text (stmt, 1)),
-        .created = sqlite3_column_int64 (stmt, 2),
-        .person = sqlite3_column_int64 (stmt, 3),
-      };
-
-      if (request.category < 0)
-        continue;
-      if (requests->len > 0 && g_array_index (requests, Request, requests->len - 1).id > request.id)
-        sorted = FALSE;
-      g_array_append_val (requests, request);
-    }
-  if (!ok)
-    return NULL;
-  /* By creation is by id but for a clock set back. */
-  if (!sorted)
-    g_array_sort (requests, request_by_id);
-  return g_steal_pointer (&requests);
-}
-
-/* Gives each request the first decision or cancellation of its own:
- * the requests and the decisions of their range of ids, both in id
- * order, walked side by side. */
-static gboolean
-read_decisions (LhStore *store, GArray *requests, GError **error)
-{
-  g_autoptr(LhStmt) stmt = NULL;
-  gboolean has_row = FALSE;
-  gboolean ok;
-  guint next = 0;
-
-  if (requests->len == 0)
-    return TRUE;
-  stmt = lh_store_prepare (store, LH_REPORT_DECISIONS_SQL, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_array_index (requests, Request, 0).id);
-  sqlite3_bind_int64 (stmt, 2, g_array_index (requests, Request, requests->len - 1).id);
-  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Request *request;
-
-      while (next < requests->len && g_array_index (requests, Request, next).id < id)
-        next++;
-      if (next == requests->len)
-        break;
-      request = &g_array_index (requests, Request, next);
-      /* Another request's (unpaid, or made outside the period), or a
-       * later entry of one already ended. */
-      if (request->id != id || request->ended_by != NULL)
-        continue;
-      request->ended_by = decision_kind ((const char *) sqlite3_column_text (stmt, 1));
-      request->by_daemon = sqlite3_column_int (stmt, 2) != 0;
-      request->ended = sqlite3_column_int64 (stmt, 3);
-    }
-  return ok;
-}
-
 static LhReportTable *
 decisions_table (LhStore *store, GArray *versions, gint64 from, gint64 to, gint64 now, GError **error)
 {
   g_autoptr(LhReportTable) table = categories_count_table ("decisions", "Requests decided late or not at all",
                                                                  N_DECISION_COLUMNS);
   g_autoptr(LhPeopleTally) people = lh_people_tally_new (N_CATEGORIES, N_DECISION_COLUMNS);
-  g_autoptr(GArray) requests = read_requests (store, from, to, error);
+  g_autoptr(LhStmt) stmt = lh_store_prepare (store, LH_REPORT_TIME_OFF_REQUESTS_SQL, error);
   g_auto(LhTerms) defaults = { 0 };
+  gboolean has_row = FALSE;
+  gboolean ok;
 
-  if (requests == NULL || !read_decisions (store, requests, error))
+  if (stmt == NULL)
     return NULL;
   /* Once, not per request: the defaults are allocated. */
   lh_terms_init_defaults (&defaults);
   lh_report_table_add_column (table, "needed-decision", "Waited for a decision");
   lh_report_table_add_column (table, "decided-late", "Decided late");
   lh_report_table_add_column (table, "not-decided", "Not decided in time");
-  for (guint r = 0; r < requests->len; r++)
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  /* Each request is tallied as it is read: five years of them on a large
+   * centre are not held. */
+  while ((ok = lh_store_step (store, stmt, &has_row, error)) && has_row)
     {
-      const Request *request = &g_array_index (requests, Request, r);
-      gint64 due = request->created +
-                   (gint64) decide_within_days_at (versions, request->created, defaults.decide_within_days) * DAY;
-      Wait wait = classify_wait (request->ended_by, request->by_daemon, request->ended, due, now);
+      int category = category_index ((const char *) sqlite3_column_text (stmt, 0));
+      gint64 created = sqlite3_column_int64 (stmt, 1);
+      gint64 person = sqlite3_column_int64 (stmt, 2);
+      gint64 due = created + (gint64) decide_within_days_at (versions, created, defaults.decide_within_days) * DAY;
+      Wait wait = classify_wait (decision_kind ((const char *) sqlite3_column_text (stmt, 3)),
+                                 sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int64 (stmt, 5), due, now);
 
-      if (wait == NO_DECISION_NEEDED)
+      if (category < 0 || wait == NO_DECISION_NEEDED)
         continue;
-      lh_count_table_add (table->counts, request->category, NEEDED_DECISION, 1);
-      lh_people_tally_add (people, request->category, NEEDED_DECISION, request->person);
+      lh_count_table_add (table->counts, category, NEEDED_DECISION, 1);
+      lh_people_tally_add (people, category, NEEDED_DECISION, person);
       if (wait == DECIDED_AFTER || wait == UNDECIDED)
         {
           int column = wait == DECIDED_AFTER ? DECIDED_LATE : NOT_DECIDED;
 
-          lh_count_table_add (table->counts, request->category, column, 1);
-          lh_people_tally_add (people, request->category, column, request->person);
+          lh_count_table_add (table->counts, category, column, 1);
+          lh_people_tally_add (people, category, column, person);
         }
     }
+  if (!ok)
+    return NULL;
   lh_people_tally_set_people (people, table->counts);
   return g_steal_pointer (&table);
 }

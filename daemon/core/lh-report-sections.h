@@ -15,31 +15,17 @@ G_BEGIN_DECLS
 
 /* Shared with the tests of their plans. */
 
-/* Paid requests made in [?1, ?2): a covering index range by creation.
- * The period's requests are read first, then the decisions of the
- * range of their ids, and the two are put together in id order (see
- * decisions_table): a seek per request cost more than all the rest of a
- * five-year report on a large centre. */
+/* Paid requests made in [?1, ?2), each with what first ended its wait
+ * for a decision (kept with the request since migration 0043: approved,
+ * rejected or cancelled; whether learnhubd did it, approving at once
+ * within the entitlement or rejecting one nobody decided before its
+ * time; and when): one covering index range by creation, and no read of
+ * the ledger. */
 #define LH_REPORT_TIME_OFF_REQUESTS_SQL \
-  "SELECT r.id, r.category, r.created_at, r.person_id " \
+  "SELECT r.category, r.created_at, r.person_id, r.first_decision, r.first_decision_by_daemon, " \
+  "r.first_decision_at " \
   "FROM time_off_requests r INDEXED BY time_off_requests_by_creation " \
   "WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.paid = 1"
-
-/* The decisions and cancellations of requests with ids in [?1, ?2], by
- * request and each request's in order, so that its first comes first:
- * whether learnhubd made it (approving at once within the entitlement,
- * or rejecting one nobody decided before its time), and when. One range
- * of the covering partial index of decisions (migration 0037), already
- * in that order; the chain of = spells the index's WHERE. Requests are
- * numbered as they are made, so the ids of a period's requests span
- * that period, and so does this range. */
-#define LH_REPORT_DECISION_KINDS(t) \
-  "(" t ".kind = 'approved' OR " t ".kind = 'rejected' OR " t ".kind = 'cancelled')"
-#define LH_REPORT_DECISIONS_SQL \
-  "SELECT l.request_id, l.kind, l.actor_id IS NULL AND l.actor_name = 'learnhubd', l.recorded_at " \
-  "FROM time_off_ledger l INDEXED BY time_off_ledger_decisions " \
-  "WHERE l.request_id >= ?1 AND l.request_id <= ?2 AND " LH_REPORT_DECISION_KINDS ("l") " " \
-  "ORDER BY l.request_id, l.id"
 
 /* Requests waiting for a decision now, with who asked: the partial
  * index's own WHERE (see lh_time_off_list_pending), then status =

@@ -408,8 +408,10 @@ test_migrates_check_lists (void)
   g_assert_cmpint (lh_test_query_int (store, COUNT_IN_LISTS), ==, 0);
   g_assert_cmpint (lh_test_query_int (store, "SELECT count(*) FROM time_off_requests"), ==, 3);
   g_assert_cmpint (lh_test_query_int (store, "SELECT count(*) FROM time_off_ledger WHERE kind = 'adjusted'"), ==, 3);
+  /* Never edited, never deleted from, and each request's first decision
+   * (schema 43). */
   g_assert_cmpint (lh_test_query_int (store, "SELECT count(*) FROM sqlite_schema "
-                                     "WHERE type = 'trigger' AND tbl_name = 'time_off_ledger'"), ==, 2);
+                                     "WHERE type = 'trigger' AND tbl_name = 'time_off_ledger'"), ==, 3);
   assert_no_ephemeral_in_writes (store);
   assert_integrity_ok (store);
   g_clear_object (&store);
