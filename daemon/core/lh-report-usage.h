@@ -66,7 +66,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LhUsageReport, lh_usage_report_free)
 
 /* Use of the PCs in [from, to) (local midnights); a sitting going on at
  * now counts up to now. One read transaction; the sittings are an index
- * range by start. */
+ * range by start for each person (LH_USAGE_REPORT_SITTINGS_SQL). */
 LhUsageReport *lh_usage_report (LhStore        *store,
                                 const LhCentre *centre,
                                 gint64          from,
